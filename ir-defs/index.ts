@@ -1,0 +1,21 @@
+// Every IL of the compiler, in pipeline order. Types, spec pages and the
+// `qnano grammar` command are generated from this list.
+import type { IL } from "../src/il/define.js";
+import { aarch64ILs } from "./aarch64/index.js";
+import { Lassign } from "./lassign.js";
+import { Lcfg } from "./lcfg.js";
+import { Lmon } from "./lmon.js";
+import { Lnoconst } from "./lnoconst.js";
+import { Lshrunk } from "./lshrunk.js";
+import { Lsrc } from "./lsrc.js";
+import { Ltyped } from "./ltyped.js";
+import { Luniq } from "./luniq.js";
+import { Lwhile } from "./lwhile.js";
+import { x86_64ILs } from "./x86_64/index.js";
+
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lwhile, Lshrunk, Lmon, Lcfg];
+export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
+
+export function findIL(name: string): IL | undefined {
+  return allILs.find((l) => l.name.toLowerCase() === name.toLowerCase());
+}

@@ -1,0 +1,9 @@
+// Lnoconst: Luniq with every `const` replaced by its value at each use.
+import { extendIL } from "../src/il/define.js";
+import { Luniq } from "./luniq.js";
+
+export const Lnoconst = extendIL(Luniq, {
+  name: "Lnoconst",
+  purpose: "constants inlined: no const items remain",
+  remove: ["Const"],
+});

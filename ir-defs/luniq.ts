@@ -1,0 +1,26 @@
+// Luniq: Ltyped where no name is bound twice, so later passes need no scopes.
+import { extendIL } from "../src/il/define.js";
+import { forEachNode } from "../src/il/rewrite.js";
+import { Ltyped } from "./ltyped.js";
+
+export const Luniq = extendIL(Ltyped, {
+  name: "Luniq",
+  purpose: "every variable has its own name: no shadowing, no name bound twice",
+  invariants: [
+    {
+      says: "no name is bound twice (by let, for, a parameter or a const)",
+      check(program) {
+        const seen = new Set<string>();
+        let broken: { path: string; message: string } | null = null;
+        forEachNode(Luniq, program, (node, path) => {
+          if (broken) return;
+          const binder = node.kind === "Let" || node.kind === "For" || node.kind === "Param" || node.kind === "Const" ? (node.name as string) : null;
+          if (binder === null) return;
+          if (seen.has(binder)) broken = { path, message: `${binder} is bound a second time` };
+          seen.add(binder);
+        });
+        return broken;
+      },
+    },
+  ],
+});

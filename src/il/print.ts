@@ -1,0 +1,118 @@
+// The IL machinery, part 3: the printer and the BNF, both read off the templates.
+//
+// printProgram(L, term) shows any term of L the way its templates say; the same
+// templates, with each hole replaced by its type, are the grammar in BNF.
+
+import { kindsOf, type Field, type IL, type Production, type Terminal } from "./define.js";
+import { isNode } from "./node.js";
+
+function showTerminal(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
+
+/** Prints a node (or any value in a node) of the IL. */
+export function printNode(il: IL, node: unknown): string {
+  if (!isNode(node)) return showTerminal(node);
+  const p = il.kinds.get(node.kind);
+  if (!p) return `<?${node.kind}?>`;
+  // A template that is one newline-separated list prints its items flush left.
+  const only = p.parts.length === 1 && "field" in p.parts[0]! ? p.parts[0].field : null;
+  if (only && only.arity === "many" && only.separator === "\n") {
+    return (node[only.name] as unknown[]).map((item) => printNode(il, item)).join("\n");
+  }
+  let out = "";
+  for (const part of p.parts) out += "text" in part ? part.text : printField(il, part.field, node[part.field.name]);
+  return out;
+}
+
+function printField(il: IL, f: Field, value: unknown): string {
+  const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printNode(il, v));
+  if (f.arity === "one") return show(value);
+  if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value);
+  const items = Array.isArray(value) ? value : [];
+  if (items.length === 0) return "";
+  if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n";
+  return f.prefix + items.map(show).join(f.separator);
+}
+
+export const printProgram = printNode;
+
+// ---------------------------------------------------------------- BNF
+
+/** One production's right-hand side in BNF: holes become their types. */
+export function productionBnf(p: Production): string {
+  let out = "";
+  let afterHole = false;
+  for (const part of p.parts) {
+    if ("text" in part) {
+      out += part.text;
+      afterHole = false;
+      continue;
+    }
+    if (afterHole) out += " ";
+    afterHole = true;
+    const f = part.field;
+    if (f.arity === "one") out += f.type;
+    else if (f.arity === "optional") out += `[${f.prefix}${f.type}]`;
+    else out += `${f.prefix.trim() ? f.prefix : ""}${f.type}*`;
+  }
+  return out.replace(/\n/g, " ").replace(/\s+/g, " ").trim() || "(empty)";
+}
+
+function terminalLine(t: Terminal): string {
+  return `  ${t.name.padEnd(8)} ${t.describe}`;
+}
+
+/** Which terminals the grammar actually uses (the rest are inherited but idle). */
+function usedTerminals(il: IL): Terminal[] {
+  const used = new Set<string>();
+  for (const p of il.kinds.values()) for (const f of p.fields) if (il.terminals.has(f.type)) used.add(f.type);
+  return [...il.terminals.values()].filter((t) => used.has(t.name));
+}
+
+/** The whole grammar of an IL in BNF, one production a line, kind names on the right. */
+export function grammarBnf(il: IL): string {
+  const lines: string[] = [];
+  const width = Math.max(...[...il.productions.keys()].map((nt) => nt.length));
+  const order = [il.entry, ...[...il.productions.keys()].filter((nt) => nt !== il.entry)];
+  const rhsWidth = Math.max(20, ...[...il.kinds.values()].map((p) => productionBnf(p).length));
+  for (const nt of order) {
+    const alts: [string, string][] = [
+      ...(il.includes.get(nt) ?? []).map((inc): [string, string] => [inc, `(${kindsOf(il, inc).join(", ")})`]),
+      ...(il.productions.get(nt) ?? []).map((p): [string, string] => [productionBnf(p), p.kind]),
+    ];
+    alts.forEach(([rhs, kind], i) => {
+      const lhs = i === 0 ? `${nt.padEnd(width)} ::= ` : `${" ".repeat(width)}   | `;
+      lines.push(`${lhs}${rhs.padEnd(rhsWidth)}   ${kind}`);
+    });
+  }
+  lines.push("", "terminals:", ...usedTerminals(il).map(terminalLine));
+  if (il.invariants.length > 0) lines.push("", "invariants:", ...il.invariants.map((i) => `  - ${i.says}`));
+  return lines.join("\n");
+}
+
+/** What an IL changes against its parent: removed, added and changed forms. */
+export function deltaText(il: IL): string {
+  if (!il.parent) return `${il.name} is the first IL: it extends nothing.`;
+  const parent = il.parent;
+  const show = (p: Production) => `${p.nonterminal} ::= ${productionBnf(p)}   ${p.kind}`;
+  const lines = [`${il.name} = ${parent.name}`];
+  for (const k of il.delta.removed) lines.push(`  - ${show(parent.kinds.get(k)!)}`);
+  for (const k of il.delta.changed) lines.push(`  ~ ${show(parent.kinds.get(k)!)}`, `    becomes ${show(il.kinds.get(k)!)}`);
+  for (const k of il.delta.added) lines.push(`  + ${show(il.kinds.get(k)!)}`);
+  for (const t of il.terminals.values()) {
+    const old = parent.terminals.get(t.name);
+    if (old && old.describe !== t.describe) lines.push(`  ~ terminal ${t.name}: ${t.describe}`);
+    if (!old) lines.push(`  + terminal ${t.name}: ${t.describe}`);
+  }
+  const oldInv = new Set(parent.invariants.map((i) => i.says));
+  const newInv = new Set(il.invariants.map((i) => i.says));
+  for (const s of oldInv) if (!newInv.has(s)) lines.push(`  - invariant: ${s}`);
+  for (const s of newInv) if (!oldInv.has(s)) lines.push(`  + invariant: ${s}`);
+  if (lines.length === 1) lines.push("  (same grammar)");
+  return lines.join("\n");
+}

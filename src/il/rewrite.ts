@@ -1,0 +1,98 @@
+// The IL machinery, part 4: the default traversal, like nanopass's generated
+// catamorphisms. A pass writes clauses only for the forms it changes:
+//
+//     const rename = rewriter<In.Node, Ctx>(Lin, {
+//       Var: (node, env) => ({ ...node, name: env.get(node.name)! }),
+//       // every other form: rebuilt from its rewritten children
+//     });
+//
+// Every form without a clause is rebuilt from its rewritten children, and shared
+// untouched when none of them changed, so unchanged subtrees are shared between
+// the input and the output. That fallback is what makes passes tiny; its risk,
+// a form you forgot to handle slipping through, is caught by validating the
+// output against the pass's output IL in checked mode.
+//
+// In a clause, `recur(child, ctx)` rewrites any child through the clauses, and
+// `recur.children(node, ctx)` is the fallback itself. When a clause for an
+// element of a list returns an array, its items are spliced into the list
+// (one statement may become several).
+
+import type { IL } from "./define.js";
+import { isNode, type AnyNode } from "./node.js";
+
+export interface Recur<Ctx> {
+  <T = any>(child: unknown, ctx: Ctx): T;
+  /** The fallback: `node` with each child rewritten (the same object if none changed). */
+  children<T extends AnyNode>(node: T, ctx: Ctx): T;
+}
+
+export type Clauses<N extends AnyNode, Ctx> = {
+  readonly [K in N["kind"]]?: (node: Extract<N, { kind: K }>, ctx: Ctx, recur: Recur<Ctx>) => unknown;
+};
+
+/** For each kind, the fields that hold nodes (terminals are copied as they are). */
+function childFields(il: IL): Map<string, { name: string; many: boolean }[]> {
+  const out = new Map<string, { name: string; many: boolean }[]>();
+  for (const p of il.kinds.values()) {
+    out.set(
+      p.kind,
+      p.fields.filter((f) => il.productions.has(f.type)).map((f) => ({ name: f.name, many: f.arity === "many" })),
+    );
+  }
+  return out;
+}
+
+export function rewriter<N extends AnyNode, Ctx = undefined>(il: IL, clauses: Clauses<N, Ctx>): (node: N, ctx: Ctx) => any {
+  const fields = childFields(il);
+  const table = clauses as Record<string, ((node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown) | undefined>;
+
+  const children = <T extends AnyNode>(node: T, ctx: Ctx): T => {
+    let copy: Record<string, unknown> | null = null;
+    for (const f of fields.get(node.kind) ?? []) {
+      const old = node[f.name];
+      let next: unknown;
+      if (f.many && Array.isArray(old)) {
+        let list: unknown[] | null = null;
+        for (let i = 0; i < old.length; i++) {
+          const item = recur(old[i], ctx);
+          if (Array.isArray(item)) {
+            list ??= old.slice(0, i);
+            list.push(...item);
+          } else if (list) list.push(item);
+          else if (item !== old[i]) (list = old.slice(0, i)).push(item);
+        }
+        next = list ?? old;
+      } else next = old === null || old === undefined ? old : recur(old, ctx);
+      if (next !== old) (copy ??= { ...node })[f.name] = next;
+    }
+    return (copy ?? node) as T;
+  };
+
+  const recur = ((child: unknown, ctx: Ctx): unknown => {
+    if (!isNode(child)) return child;
+    const clause = table[child.kind];
+    return clause ? clause(child, ctx, recur) : children(child, ctx);
+  }) as Recur<Ctx>;
+  recur.children = children;
+
+  return (node: N, ctx: Ctx) => recur(node, ctx);
+}
+
+/** Calls `visit` on every node of a term, parents before children. */
+export function forEachNode(il: IL, root: unknown, visit: (node: AnyNode, path: string) => void): void {
+  const fields = childFields(il);
+  const stack: [unknown, string][] = [[root, ""]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (!isNode(node)) continue;
+    visit(node, path);
+    const fs = fields.get(node.kind) ?? [];
+    for (let i = fs.length - 1; i >= 0; i--) {
+      const f = fs[i]!;
+      const v = node[f.name];
+      const at = path ? `${path}.${f.name}` : f.name;
+      if (f.many && Array.isArray(v)) for (let j = v.length - 1; j >= 0; j--) stack.push([v[j], `${at}[${j}]`]);
+      else stack.push([v, at]);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// A TypeScript model of the runtime (runtime-asm/*/runtime.s): the same routines
+// under the same names, with the same observable behaviour. Every interpreter
+// does its input and output through one of these, and the machine models call
+// it where the real code calls into the runtime.
+
+import { divide, Exit, INT_MAX, INT_MIN, Panic, parseInputLine, remainder } from "../semantics.js";
+
+/** What running a program shows to the world: the thing every pass preserves. */
+export interface Outcome {
+  readonly stdout: string;
+  /** 0 on a normal end, the code given to exit(), 101 after a panic. */
+  readonly status: number;
+  /** The panic message (without `panic: `), or null. */
+  readonly panic: string | null;
+  /** True when the interpreter ran out of fuel (the program may not terminate). */
+  readonly outOfFuel: boolean;
+}
+
+export interface RunOptions {
+  /** Text given on standard input. */
+  readonly stdin?: string;
+  /** How many steps an interpreter may take before giving up. */
+  readonly fuel?: number;
+}
+
+/** An IL's interpreter: runs a program of that IL. */
+export type Interpreter = (program: unknown, options?: RunOptions) => Outcome;
+
+export const defaultFuel = 50_000_000;
+
+export class OutOfFuel extends Error {
+  constructor() {
+    super("out of fuel");
+  }
+}
+
+/** One program run's I/O state and the runtime's routines over it. */
+export class RuntimeModel {
+  private out: string[] = [];
+  private lines: string[];
+  private nextLine = 0;
+  private fuel: number;
+
+  constructor(options: RunOptions = {}) {
+    const stdin = options.stdin ?? "";
+    this.lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
+    this.fuel = options.fuel ?? defaultFuel;
+  }
+
+  /** Interpreters call this once per step; it throws OutOfFuel when the budget is spent. */
+  tick(): void {
+    if (--this.fuel < 0) throw new OutOfFuel();
+  }
+
+  printInt(x: bigint): void {
+    this.out.push(`${x}\n`);
+  }
+  printBool(b: boolean): void {
+    this.out.push(b ? "true\n" : "false\n");
+  }
+  readInt(): bigint {
+    const line = this.lines[this.nextLine++];
+    if (line === undefined) throw new Panic("bad input");
+    return parseInputLine(line);
+  }
+  exit(code: bigint): never {
+    throw new Exit(Number(BigInt.asUintN(8, code)));
+  }
+  panic(message: string): never {
+    throw new Panic(message);
+  }
+
+  /** The runtime's routines by their assembly names, for the machine models:
+   * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
+  call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {
+    const a = (i: number) => args[i] ?? 0n;
+    switch (symbol) {
+      case "qn_print_int": this.printInt(a(0)); return 0n;
+      case "qn_print_bool": this.printBool(a(0) !== 0n); return 0n;
+      case "qn_read_int": return this.readInt();
+      case "qn_exit": return this.exit(a(0));
+      case "qn_panic": return this.panic(strings(a(0), a(1)));
+      case "qn_div": return divide(a(0), a(1));
+      case "qn_rem": return remainder(a(0), a(1));
+    }
+    throw new Error(`the runtime has no routine ${symbol}`);
+  }
+
+  /** Runs `body` to its end and says what the world saw. */
+  run(body: () => void): Outcome {
+    let status = 0;
+    let panic: string | null = null;
+    let outOfFuel = false;
+    try {
+      body();
+    } catch (e) {
+      if (e instanceof Exit) status = e.status;
+      else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];
+      else if (e instanceof OutOfFuel) outOfFuel = true;
+      else throw e;
+    }
+    return { stdout: this.out.join(""), status, panic, outOfFuel };
+  }
+}
+
+/** Two outcomes agree when the world cannot tell them apart. */
+export function sameOutcome(a: Outcome, b: Outcome): boolean {
+  return a.stdout === b.stdout && a.status === b.status && a.panic === b.panic && a.outOfFuel === b.outOfFuel;
+}
+
+export function describeOutcome(o: Outcome): string {
+  const end = o.outOfFuel ? "ran out of fuel" : o.panic !== null ? `panic: ${o.panic} (status ${o.status})` : `status ${o.status}`;
+  const lines = o.stdout.split("\n").length - 1;
+  return `${end}; ${lines} line(s) of output`;
+}
+
+export { INT_MAX, INT_MIN };

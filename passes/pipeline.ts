@@ -5,10 +5,29 @@
 import type { Target } from "../cli/toolchain.js";
 import { ilName, type Pass } from "../src/pass.js";
 import { aarch64Passes } from "./aarch64/index.js";
+import { checkTypes } from "./check-types.js";
+import { desugarCompoundAssign } from "./desugar-compound-assign.js";
+import { desugarFor } from "./desugar-for.js";
+import { explicateControl } from "./explicate-control.js";
+import { inlineConstants } from "./inline-constants.js";
+import { parse } from "./parse.js";
+import { removeComplexOperands } from "./remove-complex-operands.js";
+import { shrink } from "./shrink.js";
+import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lcfg: the same for every target. */
-export const frontEnd: readonly Pass[] = [];
+export const frontEnd: readonly Pass[] = [
+  parse,
+  checkTypes,
+  uniquify,
+  inlineConstants,
+  desugarCompoundAssign,
+  desugarFor,
+  shrink,
+  removeComplexOperands,
+  explicateControl,
+];
 
 export const backEnds: Readonly<Record<Target, readonly Pass[]>> = {
   x86_64: x86_64Passes,

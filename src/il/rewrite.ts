@@ -23,10 +23,13 @@ import { isNode, type AnyNode } from "./node.js";
 export interface Recur<Ctx> {
   <T = any>(child: unknown, ctx: Ctx): T;
   /** The fallback: `node` with each child rewritten (the same object if none changed). */
-  children<T extends AnyNode>(node: T, ctx: Ctx): T;
+  children<T extends NodeLike>(node: T, ctx: Ctx): T;
 }
 
-export type Clauses<N extends AnyNode, Ctx> = {
+/** Any node type: the generated IL node interfaces as well as AnyNode. */
+export type NodeLike = { readonly kind: string };
+
+export type Clauses<N extends NodeLike, Ctx> = {
   readonly [K in N["kind"]]?: (node: Extract<N, { kind: K }>, ctx: Ctx, recur: Recur<Ctx>) => unknown;
 };
 
@@ -42,11 +45,12 @@ function childFields(il: IL): Map<string, { name: string; many: boolean }[]> {
   return out;
 }
 
-export function rewriter<N extends AnyNode, Ctx = undefined>(il: IL, clauses: Clauses<N, Ctx>): (node: N, ctx: Ctx) => any {
+export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: Clauses<N, Ctx>): (node: N, ctx: Ctx) => any {
   const fields = childFields(il);
   const table = clauses as Record<string, ((node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown) | undefined>;
 
-  const children = <T extends AnyNode>(node: T, ctx: Ctx): T => {
+  const children = <T extends NodeLike>(typed: T, ctx: Ctx): T => {
+    const node = typed as unknown as AnyNode;
     let copy: Record<string, unknown> | null = null;
     for (const f of fields.get(node.kind) ?? []) {
       const old = node[f.name];
@@ -65,7 +69,7 @@ export function rewriter<N extends AnyNode, Ctx = undefined>(il: IL, clauses: Cl
       } else next = old === null || old === undefined ? old : recur(old, ctx);
       if (next !== old) (copy ??= { ...node })[f.name] = next;
     }
-    return (copy ?? node) as T;
+    return (copy ?? node) as unknown as T;
   };
 
   const recur = ((child: unknown, ctx: Ctx): unknown => {

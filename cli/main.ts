@@ -1,0 +1,112 @@
+// `qnano`: the command-line driver. Each command is a small function; the help
+// texts are here so that `--help` answers without loading the compiler.
+
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./usage.js";
+
+const commands: Record<string, { usage: string; summary: string; options: string }> = {
+  build: {
+    usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check]",
+    summary: "compile FILE to a static executable (or to assembly with --emit asm)",
+    options: `  -o, --output OUT   where to write (default: FILE without .qs, or FILE.s with --emit asm; - for stdout)
+  --target T         x86_64 or aarch64 (default: this machine's)
+  --emit asm         write the assembly text instead of an executable
+  --check            validate every pass's output against its IL`,
+  },
+  run: {
+    usage: "qnano run FILE [--target x86_64|aarch64] [--check]",
+    summary: "build FILE and run it; stdin, stdout and the exit status pass through",
+    options: `  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)
+  --check            validate every pass's output against its IL`,
+  },
+  trace: {
+    usage: "qnano trace FILE [--pass NAME] [--json] [--target x86_64|aarch64]",
+    summary: "print every intermediate program of FILE, pass by pass",
+    options: `  --pass NAME        only the program after this pass
+  --json             JSON instead of the printed form (integers as strings)
+  --target T         which back end to follow (default: this machine's)`,
+  },
+  passes: {
+    usage: "qnano passes",
+    summary: "the pipeline: every pass with its contract (Lin -> Lout) and purpose",
+    options: "",
+  },
+  grammar: {
+    usage: "qnano grammar [IL]",
+    summary: "an IL's grammar in BNF and what it changes against its parent; without IL, the list of ILs",
+    options: "",
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    "qnano: a nanopass compiler for Quastra, built to be read one pass at a time",
+    "",
+    "usage: qnano <command> [options]",
+    "",
+    "commands:",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "`qnano <command> --help` tells a command's options.",
+  ].join("\n");
+}
+
+function commandHelp(name: string): string {
+  const c = commands[name]!;
+  return [`${c.summary}`, "", `usage: ${c.usage}`, ...(c.options ? ["", "options:", c.options] : [])].join("\n");
+}
+
+
+const optionSpec = {
+  output: { type: "string", short: "o" },
+  target: { type: "string" },
+  emit: { type: "string" },
+  check: { type: "boolean" },
+  pass: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} satisfies ParseArgsConfig["options"];
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    console.log(mainHelp());
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version") {
+    console.log("qnano 0.1.0");
+    return 0;
+  }
+  if (!(command in commands)) throw new UsageError(`unknown command \`${command}\` (try \`qnano --help\`)`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: optionSpec, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.values.help) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  const { runCommand } = await import("./commands.js");
+  return runCommand(command, parsed.positionals, parsed.values, commands[command]!.usage);
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`qnano: ${e.message}`);
+      process.exitCode = e.status;
+    } else {
+      const err = e as Error;
+      console.error(`qnano: internal error: ${err.message}`);
+      if (process.env.QNANO_DEBUG) console.error(err.stack);
+      else console.error("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,36 @@
+// La64patched: La64slots where every instruction is one the machine can encode.
+// AArch64 is a load/store machine: only ldr and str touch memory (here: stack
+// slots), arithmetic works on registers, and an immediate appears only where the
+// instruction has room for it. Constants wider than 16 bits are built with movz
+// and movk. The grammar only adds those four instructions; the rest of the
+// contract is the invariants below (see operand-rules.ts).
+import { extendIL } from "../../src/il/define.js";
+import { La64slots } from "./la64slots.js";
+import { badOperand, badWideMove, findInstr } from "./operand-rules.js";
+
+export const La64patched = extendIL(La64slots, {
+  name: "La64patched",
+  purpose: "every instruction encodable: registers for arithmetic, slots only in ldr and str, wide constants by movz/movk",
+  add: {
+    Instr: {
+      Ldr: "ldr <dst:Arg>, <src:Arg>",
+      Str: "str <src:Arg>, <dst:Arg>",
+      Movz: "movz <dst:Arg>, #<value:count>, lsl #<shift:count>",
+      Movk: "movk <dst:Arg>, #<value:count>, lsl #<shift:count>",
+    },
+  },
+  invariants: [
+    {
+      says: "only ldr and str touch stack slots: ldr loads a slot into a register, str stores a register into a slot",
+      check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "memory")),
+    },
+    {
+      says: "all other operands are registers, except immediates the instruction can encode: add, sub and cmp 0..4095 (last operand), lsl and asr 0..63, mov 0..65535",
+      check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "other")),
+    },
+    {
+      says: "movz and movk place a 16-bit value at bit 0, 16, 32 or 48",
+      check: (program) => findInstr(program, badWideMove),
+    },
+  ],
+});

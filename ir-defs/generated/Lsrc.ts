@@ -1,0 +1,160 @@
+// Lsrc: Quastra source as parsed: items, blocks, statements and expressions with all their sugar.
+// Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
+//   import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type { Loc } from "../../src/il/node.js";
+
+/** Program ::= <items:Item*\n> */
+export interface Program {
+  readonly kind: "Program";
+  readonly items: readonly Item[];
+  readonly loc?: Loc;
+}
+
+export type Item = Const | Fn;
+/** Item ::= const <name:name>: <type:type> = <value:Expr> */
+export interface Const {
+  readonly kind: "Const";
+  readonly name: string;
+  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Item ::= fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block> */
+export interface Fn {
+  readonly kind: "Fn";
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly ret: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+
+/** Param ::= <name:name>: <type:type> */
+export interface Param {
+  readonly kind: "Param";
+  readonly name: string;
+  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly loc?: Loc;
+}
+
+/** Block ::= {<stmts:Stmt*\n>} */
+export interface Block {
+  readonly kind: "Block";
+  readonly stmts: readonly Stmt[];
+  readonly loc?: Loc;
+}
+
+export type Stmt = Let | Assign | While | For | Break | Continue | ExprStmt;
+/** Stmt ::= <decl:decl> <name:name><: |type:type?> = <init:Expr> */
+export interface Let {
+  readonly kind: "Let";
+  readonly decl: "let" | "let mut";
+  readonly name: string;
+  readonly type: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly init: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <name:name> <op:assignop> <value:Expr> */
+export interface Assign {
+  readonly kind: "Assign";
+  readonly name: string;
+  readonly op: "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= while <cond:Expr> <body:Block> */
+export interface While {
+  readonly kind: "While";
+  readonly cond: Expr;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= for <name:name> in <from:Expr>..<to:Expr> <body:Block> */
+export interface For {
+  readonly kind: "For";
+  readonly name: string;
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= break */
+export interface Break {
+  readonly kind: "Break";
+  readonly loc?: Loc;
+}
+/** Stmt ::= continue */
+export interface Continue {
+  readonly kind: "Continue";
+  readonly loc?: Loc;
+}
+/** Stmt ::= <expr:Expr> */
+export interface ExprStmt {
+  readonly kind: "ExprStmt";
+  readonly expr: Expr;
+  readonly loc?: Loc;
+}
+
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
+/** Expr ::= <value:int> */
+export interface Int {
+  readonly kind: "Int";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+/** Expr ::= <value:bool> */
+export interface Bool {
+  readonly kind: "Bool";
+  readonly value: boolean;
+  readonly loc?: Loc;
+}
+/** Expr ::= () */
+export interface Unit {
+  readonly kind: "Unit";
+  readonly loc?: Loc;
+}
+/** Expr ::= <value:string> */
+export interface Str {
+  readonly kind: "Str";
+  readonly value: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> */
+export interface Var {
+  readonly kind: "Var";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<left:Expr> <op:binop> <right:Expr>) */
+export interface Binary {
+  readonly kind: "Binary";
+  readonly left: Expr;
+  readonly op: "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
+  readonly right: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <op:unop><arg:Expr> */
+export interface Unary {
+  readonly kind: "Unary";
+  readonly op: "-" | "!" | "~";
+  readonly arg: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= if <cond:Expr> <then:Block>< else |else:Expr?> */
+export interface If {
+  readonly kind: "If";
+  readonly cond: Expr;
+  readonly then: Block;
+  readonly else: Expr | null;
+  readonly loc?: Loc;
+}
+/** Expr ::= <callee:name>(<args:Expr*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
+export type Kind = Node["kind"];

@@ -1,0 +1,68 @@
+// Lx86patched: x86-64 instructions that the processor can encode.
+//
+// The grammar is that of Lx86slots; what changes is what holds of every program,
+// written below as invariants (each a sentence and a check). patch-instructions
+// establishes them with the scratch registers %r11 (for a memory operand) and
+// %r10 (for a 64-bit immediate). A `movq` of any 64-bit immediate to a register
+// is fine: GNU as encodes it as `movabsq`.
+import { extendIL, type Invariant } from "../../src/il/define.js";
+import type { AnyNode } from "../../src/il/node.js";
+import { instructionsOf, operandsOf } from "./lx86var.js";
+import { Lx86slots } from "./lx86slots.js";
+
+/** Operand forms that live in memory: a stack slot, or (in Lx86) an address. */
+export const isMemory = (arg: { readonly kind: string }): boolean => arg.kind === "Slot" || arg.kind === "Mem";
+
+/** Whether an immediate fits the signed 32-bit field of most instructions. */
+export const fitsIn32 = (value: bigint): boolean => value >= -(1n << 31n) && value < 1n << 31n;
+
+/** An invariant that each instruction must pass: `problem` says what is wrong, or null. */
+function eachInstruction(says: string, problem: (instr: AnyNode) => [string, string] | null): Invariant {
+  return {
+    says,
+    check(program) {
+      for (const [instr, path] of instructionsOf(program)) {
+        const p = problem(instr);
+        if (p) return { path: `${path}${p[0] ? `.${p[0]}` : ""}`, message: p[1] };
+      }
+      return null;
+    },
+  };
+}
+
+const oneMemoryOperand = eachInstruction("an instruction has at most one memory operand", (instr) =>
+  operandsOf(instr).filter(([, a]) => isMemory(a)).length > 1 ? ["", `${instr.kind} has two memory operands`] : null,
+);
+
+const smallImmediates = eachInstruction("an immediate fits in a signed 32 bits, except the source of a movq to a register", (instr) => {
+  for (const [field, arg] of operandsOf(instr)) {
+    const movabs = instr.kind === "Movq" && field === "src" && (instr.dst as AnyNode).kind === "Reg";
+    if (arg.kind === "Imm" && !movabs && !fitsIn32(arg.value as bigint)) return [field, `${arg.value} does not fit in 32 bits`];
+  }
+  return null;
+});
+
+const registerDestinations = eachInstruction("the destination of imulq, movzbq and leaq is a register", (instr) =>
+  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq") && (instr.dst as AnyNode).kind !== "Reg"
+    ? ["dst", `${instr.kind} must write a register`]
+    : null,
+);
+
+const immediateOnlyOnTheRight = eachInstruction("the second operand of cmpq (left) is not an immediate; no instruction writes one", (instr) => {
+  if (instr.kind === "Cmpq" && (instr.left as AnyNode).kind === "Imm") return ["left", "cmpq cannot compare into an immediate"];
+  if (instr.dst && (instr.dst as AnyNode).kind === "Imm") return ["dst", `${instr.kind} cannot write an immediate`];
+  return null;
+});
+
+const shiftCounts = eachInstruction("a shift count is %cl or an immediate from 0 to 63", (instr) => {
+  if (instr.kind !== "Salq" && instr.kind !== "Sarq") return null;
+  const count = instr.count as AnyNode;
+  const ok = count.kind === "Reg" ? count.name === "cl" : count.kind === "Imm" && (count.value as bigint) >= 0n && (count.value as bigint) < 64n;
+  return ok ? null : ["count", "a shift count must be %cl or an immediate 0..63"];
+});
+
+export const Lx86patched = extendIL(Lx86slots, {
+  name: "Lx86patched",
+  purpose: "every instruction is one the processor can encode",
+  invariants: [oneMemoryOperand, smallImmediates, registerDestinations, immediateOnlyOnTheRight, shiftCounts],
+});

@@ -1,0 +1,130 @@
+// Lx86var: x86-64 instructions whose operands may still be variables.
+//
+// The first IL of the x86-64 back end, written from scratch: every production is
+// one instruction, and its template prints it in GNU assembler (AT&T) syntax,
+// `op source, destination`. The only thing an assembler would not accept is the
+// operand form `Var`: a variable, which assign-homes later turns into a stack slot.
+//
+// Conventions (shared with the machine model, src/interp/x86_64.ts):
+// - Control starts at the first block; a block that does not end in a jump falls
+//   through to the next one, as on the machine.
+// - `jmp main.conclusion` returns from main. That block does not exist until
+//   add-prelude-and-conclusion writes it (with the frame teardown and `retq`).
+// - `cmpq right, left` sets the flags from left - right; `j<cc>` and `set<cc>`
+//   read them with signed condition codes (jl means left < right).
+// - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, result in %rax; every
+//   caller-saved register (rax rcx rdx rsi rdi r8-r11) is clobbered.
+import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
+import { isNode, type AnyNode } from "../../src/il/node.js";
+
+/** The label `Return` jumps to: the conclusion of main (see add-prelude-and-conclusion). */
+export const mainConclusion = "main.conclusion";
+
+/** 64-bit registers, plus the 8-bit views %al and %cl that setcc and shifts use. */
+export const registers = [
+  "rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+  "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+  "al", "cl",
+] as const;
+
+/** Signed condition codes: equal, not equal, less, less or equal, greater, greater or equal. */
+export const conditionCodes = ["e", "ne", "l", "le", "g", "ge"] as const;
+
+const blocksOf = (program: unknown): AnyNode[] => ((program as { blocks?: unknown }).blocks as AnyNode[] | undefined) ?? [];
+
+/** Every instruction of a program with its path, in order. */
+export function* instructionsOf(program: unknown): Generator<[AnyNode, string]> {
+  const blocks = blocksOf(program);
+  for (let b = 0; b < blocks.length; b++) {
+    const instrs = (blocks[b]!.instrs as AnyNode[] | undefined) ?? [];
+    for (let i = 0; i < instrs.length; i++) yield [instrs[i]!, `blocks[${b}].instrs[${i}]`];
+  }
+}
+
+/** The operands of an instruction, by field name (the fields that hold an Arg node). */
+export function operandsOf(instr: object): [string, AnyNode][] {
+  return Object.entries(instr).filter((e): e is [string, AnyNode] => e[0] !== "loc" && isNode(e[1]));
+}
+
+const jumpTargets: Invariant = {
+  says: "every jmp and j<cc> names a block of the program (or main.conclusion)",
+  check(program) {
+    const labels = new Set(blocksOf(program).map((b) => b.label));
+    labels.add(mainConclusion);
+    for (const [instr, path] of instructionsOf(program)) {
+      if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
+        return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
+      }
+    }
+    return null;
+  },
+};
+
+const stringLabels: Invariant = {
+  says: "every leaq names a string of the program",
+  check(program) {
+    const strings = ((program as { data?: AnyNode[] }).data ?? []).map((s) => s.label);
+    for (const [instr, path] of instructionsOf(program)) {
+      if (instr.kind === "Leaq" && !strings.includes(instr.label)) return { path: `${path}.label`, message: `no string is labelled ${String(instr.label)}` };
+    }
+    return null;
+  },
+};
+
+const byteRegisters: Invariant = {
+  says: "%al and %cl appear only where a byte register belongs: set<cc> writes one, movzbq reads one, a shift count may be %cl",
+  check(program) {
+    for (const [instr, path] of instructionsOf(program)) {
+      for (const [field, arg] of operandsOf(instr)) {
+        const isByte = arg.kind === "Reg" && (arg.name === "al" || arg.name === "cl");
+        const wantsByte = (instr.kind === "Set" && field === "dst") || (instr.kind === "Movzbq" && field === "src");
+        const mayBeByte = wantsByte || ((instr.kind === "Salq" || instr.kind === "Sarq") && field === "count" && arg.kind === "Reg");
+        if (wantsByte && !isByte) return { path: `${path}.${field}`, message: `${instr.kind} needs %al or %cl here` };
+        if (isByte && !mayBeByte) return { path: `${path}.${field}`, message: `a byte register cannot be the ${field} of ${instr.kind}` };
+        if (mayBeByte && !wantsByte && arg.name !== "cl") return { path: `${path}.${field}`, message: "a shift count in a register must be %cl" };
+      }
+    }
+    return null;
+  },
+};
+
+export const Lx86var = defineIL({
+  name: "Lx86var",
+  purpose: "instructions of x86-64 in AT&T syntax, over registers, immediates and variables",
+  entry: "Program",
+  terminals: {
+    int: terminal.int,
+    name: terminal.name,
+    label: terminal.label,
+    string: terminal.string,
+    reg: terminal.oneOf("reg", registers),
+    cc: terminal.oneOf("cc", conditionCodes),
+  },
+  grammar: {
+    Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
+    Block: { Block: "<label:label>:<instrs:Instr*\n>" },
+    Data: { Data: "<label:label>: .ascii <value:string>" },
+    Arg: { Imm: "$<value:int>", Reg: "%<name:reg>", Var: "<name:name>" },
+    Instr: {
+      Movq: "movq <src:Arg>, <dst:Arg>",
+      Addq: "addq <src:Arg>, <dst:Arg>",
+      Subq: "subq <src:Arg>, <dst:Arg>",
+      Imulq: "imulq <src:Arg>, <dst:Arg>",
+      Andq: "andq <src:Arg>, <dst:Arg>",
+      Orq: "orq <src:Arg>, <dst:Arg>",
+      Xorq: "xorq <src:Arg>, <dst:Arg>",
+      Negq: "negq <dst:Arg>",
+      Notq: "notq <dst:Arg>",
+      Salq: "salq <count:Arg>, <dst:Arg>",
+      Sarq: "sarq <count:Arg>, <dst:Arg>",
+      Cmpq: "cmpq <right:Arg>, <left:Arg>",
+      Set: "set<cc:cc> <dst:Arg>",
+      Movzbq: "movzbq <src:Arg>, <dst:Arg>",
+      Leaq: "leaq <label:label>(%rip), <dst:Arg>",
+      Callq: "callq <target:label>",
+      Jmp: "jmp <target:label>",
+      JmpIf: "j<cc:cc> <target:label>",
+    },
+  },
+  invariants: [jumpTargets, stringLabels, byteRegisters],
+});

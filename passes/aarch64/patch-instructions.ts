@@ -1,0 +1,100 @@
+// patch-instructions: La64slots -> La64patched
+//
+// Purpose: make every instruction one that AArch64 can encode. It is a
+// load/store machine: a slot operand is loaded into a scratch register first
+// (x9 for the first source, x10 for the second) and a slot destination is
+// computed in x9 and stored afterwards; an immediate the instruction cannot
+// hold is put in a scratch register the same way (wide ones with movz/movk).
+//
+// Before (La64slots):               After (La64patched):
+//   add slot2, slot0, #1              ldr x9, slot0
+//                                     add x9, x9, #1
+//                                     str x9, slot2
+//   mul slot1, slot0, #5              ldr x9, slot0
+//                                     mov x10, #5
+//                                     mul x9, x9, x10
+//                                     str x9, slot1
+//   mov x0, slot1                     ldr x0, slot1
+//   mov slot3, #100000                movz x9, #34464, lsl #0
+//                                     movk x9, #1, lsl #16
+//                                     str x9, slot3
+//
+// Which operand may be what is one table, ir-defs/aarch64/operand-rules.ts,
+// which La64patched's invariants check too.
+
+import type * as In from "../../ir-defs/generated/La64slots.js";
+import type * as Out from "../../ir-defs/generated/La64patched.js";
+import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
+import { La64slots } from "../../ir-defs/aarch64/la64slots.js";
+import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
+import { isNode } from "../../src/il/node.js";
+import { rewriter } from "../../src/il/rewrite.js";
+import { pass } from "../../src/pass.js";
+import { loadConstant, reg } from "./instructions.js";
+
+const sourceScratch = [reg("x9"), reg("x10")] as const;
+const resultScratch = reg("x9");
+
+/** Instructions that bring a slot or an immediate into register r. */
+function bringInto(r: Out.Reg, arg: In.Arg): Out.Instr[] {
+  switch (arg.kind) {
+    case "Slot": return [{ kind: "Ldr", dst: r, src: arg }];
+    case "Imm": return loadConstant(r, arg.value);
+    case "Reg": return [{ kind: "Mov", dst: r, src: arg }];
+    default: throw new Error(`cannot bring ${(arg as { kind: string }).kind} into a register`);
+  }
+}
+
+/** mov is the one instruction that becomes a plain ldr or str. */
+function patchMove(instr: In.Mov): Out.Instr[] {
+  const { dst, src } = instr;
+  if (dst.kind === "Reg") return src.kind === "Reg" ? [instr] : bringInto(dst, src);
+  if (dst.kind !== "Slot") throw new Error(`mov cannot write ${dst.kind}`);
+  if (src.kind === "Reg") return [{ kind: "Str", src, dst }];
+  return [...bringInto(resultScratch, src), { kind: "Str", src: resultScratch, dst }];
+}
+
+/** Any other instruction, driven by its row of the operand table. */
+function patchInstruction(instr: In.Instr): Out.Instr[] {
+  if (instr.kind === "Mov") return patchMove(instr);
+  const rules = operandRules[instr.kind] ?? {};
+  const before: Out.Instr[] = [];
+  const after: Out.Instr[] = [];
+  const patched: Record<string, unknown> = { ...instr };
+  let sources = 0;
+  for (const [field, allowed] of Object.entries(rules)) {
+    const arg = (instr as unknown as Record<string, unknown>)[field];
+    if (!isNode(arg)) continue;
+    const operand = arg as unknown as In.Arg;
+    if (field === "dst") {
+      // Every instruction selection emits writes its `dst` (none reads it).
+      if (operand.kind !== "Slot") continue;
+      patched[field] = resultScratch;
+      after.push({ kind: "Str", src: resultScratch, dst: operand });
+    } else if (operand.kind === "Reg") {
+      continue;
+    } else if (operand.kind === "Imm" && typeof allowed === "function" && allowed(operand.value)) {
+      continue;
+    } else {
+      const scratch = sourceScratch[sources++];
+      if (!scratch) throw new Error(`${instr.kind} has more than two sources to patch`);
+      before.push(...bringInto(scratch, operand));
+      patched[field] = scratch;
+    }
+  }
+  return [...before, patched as unknown as Out.Instr, ...after];
+}
+
+export const patchInstructions = pass({
+  name: "patch-instructions",
+  from: La64slots,
+  to: La64patched,
+  purpose: "load and store slots around each instruction and build immediates that do not fit, using x9 and x10",
+  run(program: In.Program): Out.Program {
+    const patch = rewriter<In.Node, undefined>(La64slots, {
+      Block: (block) => ({ ...block, instrs: block.instrs.flatMap(patchInstruction) }),
+      // Program and StringData: rebuilt unchanged by the fallback.
+    });
+    return patch(program, undefined);
+  },
+});

@@ -1,0 +1,149 @@
+// explicate-control: Lmon -> Lcfg
+//
+// Makes the order of evaluation explicit: main's body becomes basic blocks of
+// simple statements, each ending in a goto, a branch or a return. Ifs become
+// branches (a comparison branches directly), while loops a test block with a
+// back edge, break and continue gotos, and a block's value an assignment to
+// the variable that receives it. As in Essentials of Compilation (effect,
+// assign and predicate below are its explicate_effect, _assign and _pred), code
+// is built backwards: each statement is explicated in front of the code that
+// follows it (its continuation), by a loop over each statement list.
+//
+// Before:                              After:
+//   fn main() {                          main.start:
+//     let mut i.1: Int = 0                 i.1 = 0
+//     while (i.1 < 3) {                    goto main.block1
+//       print_int(i.1)                   main.block1:  if i.1 < 3 goto main.block2 else main.block3
+//       i.1 = (i.1 + 1)                  main.block2:
+//     }                                    print_int(i.1)
+//   }                                      i.1 = (i.1 + 1)
+//                                          goto main.block1
+//                                        main.block3:  return ()
+
+import type * as In from "../ir-defs/generated/Lmon.js";
+import type * as Out from "../ir-defs/generated/Lcfg.js";
+import { Lcfg } from "../ir-defs/lcfg.js";
+import { Lmon } from "../ir-defs/lmon.js";
+import { pass } from "../src/pass.js";
+import { basicBlock, code, orderBlocks, prepend, type Code } from "./basic-blocks.js";
+import { freshNamer } from "./fresh-names.js";
+
+/** Where break and continue go in the innermost loop; null outside loops. */
+type Loop = { readonly breakTo: string; readonly continueTo: string } | null;
+
+const unit: Out.Unit = { kind: "Unit" };
+const comparisons = new Set(["==", "!=", "<", "<=", ">", ">="]);
+const neverReturns = (e: In.Expr) => e.kind === "Prim" && (e.op === "exit" || e.op === "panic");
+
+export const explicateControl = pass({
+  name: "explicate-control",
+  from: Lmon,
+  to: Lcfg,
+  purpose: "turn nested control flow into basic blocks joined by goto, branch and return",
+  run(program: In.Program): Out.Program {
+    const main = program.items.find((item) => item.name === "main");
+    if (!main || program.items.length !== 1) throw new Error("explicate-control expects exactly one function, main");
+    const fresh = freshNamer(program);
+    const blocks = new Map<string, Out.BasicBlock>();
+    let count = 0;
+    const addBlock = (label: string, c: Code) => blocks.set(label, basicBlock(label, c));
+    /** A goto to `c`, made a block of its own unless it is only a goto already. */
+    const jumpTo = (c: Code): Out.Goto => {
+      if (c.reversed.length === 0 && c.tail.kind === "Goto") return c.tail;
+      const label = `main.block${++count}`;
+      addBlock(label, c);
+      return { kind: "Goto", target: label };
+    };
+
+    const statements = (stmts: readonly In.Stmt[], c: Code, loop: Loop): Code => {
+      for (let i = stmts.length - 1; i >= 0; i--) c = statement(stmts[i]!, c, loop);
+      return c;
+    };
+
+    const statement = (s: In.Stmt, c: Code, loop: Loop): Code => {
+      switch (s.kind) {
+        case "Let": return assign(s.init, s.name, c, loop);
+        case "Assign": return assign(s.value, s.name, c, loop);
+        case "ExprStmt": return effect(s.expr, c, loop);
+        case "Break":
+        case "Continue":
+          if (loop === null) throw new Error(`${s.kind.toLowerCase()} outside a loop`);
+          return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo });
+        case "While": {
+          const after = jumpTo(c);
+          const test = `main.block${++count}`;
+          const body = effect(s.body, code({ kind: "Goto", target: test }), { breakTo: after.target, continueTo: test });
+          addBlock(test, predicate(s.cond, body, code(after), loop));
+          return code({ kind: "Goto", target: test });
+        }
+        default: {
+          const never: never = s;
+          throw new Error(`unknown statement ${(never as { kind: string }).kind}`);
+        }
+      }
+    };
+
+    /** Code that evaluates `e` only for what it does, then runs `c`. */
+    const effect = (e: In.Expr, c: Code, loop: Loop): Code => {
+      switch (e.kind) {
+        case "Block": return statements(e.stmts, c, loop);
+        case "If": {
+          const join = jumpTo(c);
+          return predicate(e.cond, effect(e.then, code(join), loop), effect(e.else, code(join), loop), loop);
+        }
+        case "Prim": return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
+        case "Binary": return e.op === "/" || e.op === "%" ? prepend({ kind: "Do", expr: e, loc: e.loc }, c) : c; // may panic
+        default: return c; // atoms and other operators have no effect
+      }
+    };
+
+    /** Code that evaluates `e` into the variable `name`, then runs `c`. */
+    const assign = (e: In.Expr, name: string, c: Code, loop: Loop): Code => {
+      switch (e.kind) {
+        case "Block": { // its value is its last statement's, or () when that is not an expression
+          const last = e.stmts[e.stmts.length - 1];
+          if (last?.kind === "ExprStmt") return statements(e.stmts.slice(0, -1), assign(last.expr, name, c, loop), loop);
+          return statements(e.stmts, assign(unit, name, c, loop), loop);
+        }
+        case "If": {
+          const join = jumpTo(c);
+          return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);
+        }
+        default:
+          if (neverReturns(e)) return effect(e, c, loop);
+          return prepend({ kind: "Assign", name, value: e, loc: e.loc }, c);
+      }
+    };
+
+    /** Code that evaluates the condition `e`, then runs `then` if it is true, else `otherwise`. */
+    const predicate = (e: In.Expr, then: Code, otherwise: Code, loop: Loop): Code => {
+      const branch = (left: Out.Atom, op: Out.Branch["op"], right: Out.Atom): Code =>
+        code({ kind: "Branch", left, op, right, then: jumpTo(then).target, else: jumpTo(otherwise).target, loc: e.loc });
+      switch (e.kind) {
+        case "Bool": return e.value ? then : otherwise;
+        case "Var": return branch(e, "==", { kind: "Bool", value: true });
+        case "Unary": if (e.op === "!") return predicate(e.arg, otherwise, then, loop); break;
+        case "Binary": if (comparisons.has(e.op)) return branch(e.left, e.op as Out.Branch["op"], e.right); break;
+        case "Block": {
+          const last = e.stmts[e.stmts.length - 1];
+          if (last?.kind === "ExprStmt") return statements(e.stmts.slice(0, -1), predicate(last.expr, then, otherwise, loop), loop);
+          // Otherwise the block has type Never: it ends in a jump, and nothing after it runs.
+          if (last?.kind !== "Break" && last?.kind !== "Continue") throw new Error("a condition block must end in a Bool expression");
+          return statements(e.stmts, code({ kind: "Return", value: unit }), loop);
+        }
+        case "If": {
+          const [toThen, toOtherwise] = [jumpTo(then), jumpTo(otherwise)];
+          const inner = (arm: In.Block) => predicate(arm, code(toThen), code(toOtherwise), loop);
+          return predicate(e.cond, inner(e.then), inner(e.else), loop);
+        }
+        case "Int": case "Unit": case "Str": throw new Error(`a ${e.kind} cannot be a condition`);
+      }
+      // Any other Bool expression (a & b, a primitive) is computed into a temporary first.
+      const temp = fresh("tmp");
+      return assign(e, temp, branch({ kind: "Var", name: temp }, "==", { kind: "Bool", value: true }), loop);
+    };
+
+    addBlock("main.start", effect(main.body, code({ kind: "Return", value: unit }), null));
+    return { kind: "Program", blocks: orderBlocks("main.start", blocks, "main.block"), loc: program.loc };
+  },
+});

@@ -1,0 +1,30 @@
+// parse: source text -> Lsrc
+//
+// Reads Quastra source into an Lsrc program (lexer: src/lexer.ts, grammar and
+// recursive descent: src/parser.ts), or throws one CompileError listing every
+// syntax error found. Every node carries `loc`, its position in the source.
+//
+// Before (text):                     After (Lsrc, printed):
+//   fn main() {                        fn main() {
+//       let x = 1 + 2 * -3               let x = (1 + (2 * -3))
+//       print(x)                         print(x)
+//   }                                  }
+
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
+import { CompileError, diagnosticSink } from "../src/diagnostics.js";
+import { pass, type PassContext } from "../src/pass.js";
+import { parseSource } from "../src/parser.js";
+
+export const parse = pass({
+  name: "parse",
+  from: "text",
+  to: LsrcIL,
+  purpose: "read the source text into an Lsrc program, reporting every syntax error",
+  run(source: string, context: PassContext): Lsrc.Program {
+    const sink = diagnosticSink(context.file);
+    const program = parseSource(source, sink);
+    if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
+    return program;
+  },
+});

@@ -1,0 +1,73 @@
+// uniquify: Ltyped -> Luniq
+//
+// Gives every local variable (bound by `let` or `for`) its own name `x.N`, with
+// one counter for the whole program, so shadowing and block scopes disappear
+// and no later pass needs an environment. Const items keep their names: a
+// variable that no enclosing scope binds is a const reference and stays as is.
+//
+// Before:                              After:
+//   let x: Int = LIMIT                   let x.1: Int = LIMIT
+//   {                                    {
+//     let x: Int = (x + 1)                 let x.2: Int = (x.1 + 1)
+//     print_int(x)                         print_int(x.2)
+//   }                                    }
+//   for i in 0..x { print_int(i) }       for i.3 in 0..x.1 { print_int(i.3) }
+
+import type * as In from "../ir-defs/generated/Ltyped.js";
+import type * as Out from "../ir-defs/generated/Luniq.js";
+import { Ltyped } from "../ir-defs/ltyped.js";
+import { Luniq } from "../ir-defs/luniq.js";
+import { rewriter } from "../src/il/rewrite.js";
+import { pass } from "../src/pass.js";
+
+/** The new names of the variables bound in one block, inside those of the blocks around it. */
+interface Names {
+  readonly renamed: Map<string, string>;
+  readonly outer: Names | null;
+}
+
+function resolve(name: string, names: Names | null): string {
+  for (let n = names; n !== null; n = n.outer) {
+    const found = n.renamed.get(name);
+    if (found !== undefined) return found;
+  }
+  return name; // not bound locally: a const
+}
+
+export const uniquify = pass({
+  name: "uniquify",
+  from: Ltyped,
+  to: Luniq,
+  purpose: "give every local variable a name of its own, so no name is bound twice",
+  run(program: In.Program): Out.Program {
+    let counter = 0;
+    const fresh = (name: string) => `${name}.${++counter}`;
+
+    const rename = rewriter<In.Node, Names | null>(Ltyped, {
+      Block(node, outer, recur) {
+        const names: Names = { renamed: new Map(), outer };
+        const stmts = node.stmts.map((stmt): In.Stmt => {
+          if (stmt.kind !== "Let") return recur(stmt, names);
+          const init = recur<In.Expr>(stmt.init, names); // `let x = x + 1` reads the outer x
+          const name = fresh(stmt.name);
+          names.renamed.set(stmt.name, name);
+          return { ...stmt, name, init };
+        });
+        return { ...node, stmts };
+      },
+      For(node, names, recur) {
+        const from = recur<In.Expr>(node.from, names);
+        const to = recur<In.Expr>(node.to, names);
+        const name = fresh(node.name);
+        const body = recur<In.Block>(node.body, { renamed: new Map([[node.name, name]]), outer: names });
+        return { ...node, name, from, to, body };
+      },
+      Assign: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
+      Var(node, names) {
+        const name = resolve(node.name, names);
+        return name === node.name ? node : { ...node, name };
+      },
+    });
+    return rename(program, null);
+  },
+});

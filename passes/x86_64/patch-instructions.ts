@@ -1,0 +1,84 @@
+// patch-instructions: Lx86slots -> Lx86patched
+//
+// Purpose: rewrite every instruction the processor cannot encode into one or
+// more that it can (the invariants of Lx86patched), using the scratch registers
+// %r11 (for a memory operand or an immediate compared against) and %r10 (for a
+// 64-bit immediate); a move of a slot to itself disappears.
+//
+// Before (Lx86slots):                  After (Lx86patched):
+//   movq slot0, slot1                    movq slot0, %r11
+//                                        movq %r11, slot1
+//   imulq $3, slot1                      movq slot1, %r11
+//                                        imulq $3, %r11
+//                                        movq %r11, slot1
+//   cmpq slot0, $7                       movq $7, %r11
+//                                        cmpq slot0, %r11
+//   addq $5000000000, slot0              movq $5000000000, %r10
+//                                        addq %r10, slot0
+//   movq slot2, slot2                    (nothing)
+
+import type * as In from "../../ir-defs/generated/Lx86slots.js";
+import type * as Out from "../../ir-defs/generated/Lx86patched.js";
+import { fitsIn32, isMemory, Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
+import { Lx86slots } from "../../ir-defs/x86_64/lx86slots.js";
+import { operandsOf } from "../../ir-defs/x86_64/lx86var.js";
+import type { AnyNode } from "../../src/il/node.js";
+import { rewriter } from "../../src/il/rewrite.js";
+import { pass } from "../../src/pass.js";
+import { sameArg } from "./instructions.js";
+
+type Arg = In.Arg;
+const r10: In.Reg = { kind: "Reg", name: "r10" };
+const r11: In.Reg = { kind: "Reg", name: "r11" };
+const movq = (src: Arg, dst: Arg): In.Movq => ({ kind: "Movq", src, dst });
+const operands = (instr: In.Instr) => operandsOf(instr) as unknown as [string, Arg][];
+const withOperand = (instr: In.Instr, field: string, arg: Arg): In.Instr => ({ ...instr, [field]: arg }) as In.Instr;
+
+/** The operand an instruction reads besides its destination (`src`, or cmpq's `right`). */
+const sourceField = (instr: In.Instr): string => (instr.kind === "Cmpq" ? "right" : "src");
+
+function patch(original: In.Instr): In.Instr[] {
+  if (original.kind === "Movq" && sameArg(original.src, original.dst)) return [];
+  let instr = original;
+  const before: In.Instr[] = [];
+  // cmpq cannot compare into an immediate: load it into %r11 (of any width).
+  if (instr.kind === "Cmpq" && instr.left.kind === "Imm") {
+    before.push(movq(instr.left, r11));
+    instr = { ...instr, left: r11 };
+  }
+  // Only a movq to a register takes a 64-bit immediate: load wide ones into %r10.
+  for (const [field, arg] of operands(instr)) {
+    const movabs = instr.kind === "Movq" && field === "src" && instr.dst.kind === "Reg";
+    if (arg.kind === "Imm" && !movabs && !fitsIn32(arg.value)) {
+      before.push(movq(arg, r10));
+      instr = withOperand(instr, field, r10);
+    }
+  }
+  // imulq, movzbq and leaq write a register: work in %r11, then store it.
+  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq") && instr.dst.kind !== "Reg") {
+    const load = instr.kind === "Imulq" ? [movq(instr.dst, r11)] : [];
+    return [...before, ...load, { ...instr, dst: r11 }, movq(r11, instr.dst)];
+  }
+  // At most one memory operand: the source goes through %r11.
+  const memory = operands(instr).filter(([, a]) => isMemory(a));
+  if (memory.length > 1) {
+    const field = sourceField(instr);
+    const source = (instr as unknown as Record<string, Arg>)[field]!;
+    return [...before, movq(source, r11), withOperand(instr, field, r11)];
+  }
+  return [...before, instr];
+}
+
+export const patchInstructions = pass<In.Program, Out.Program>({
+  name: "patch-instructions",
+  from: Lx86slots,
+  to: Lx86patched,
+  purpose: "every instruction becomes one the processor can encode, with %r10 and %r11 as scratch",
+  run(program) {
+    const patchBlocks = rewriter<AnyNode, undefined>(Lx86slots, {
+      Block: (block) => ({ ...block, instrs: (block.instrs as In.Instr[]).flatMap(patch) }),
+      // every other form (Program, Data) is rebuilt around the patched blocks
+    });
+    return patchBlocks(program as unknown as AnyNode, undefined) as Out.Program;
+  },
+});

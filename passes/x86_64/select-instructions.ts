@@ -1,0 +1,138 @@
+// select-instructions: Lcfg -> Lx86var
+//
+// Purpose: turn each statement and tail of the control-flow graph into x86-64
+// instructions over variables; `/`, `%` and the primitives become calls into
+// the runtime, comparisons become cmpq plus setcc or a conditional jump.
+//
+// Before (Lcfg):                        After (Lx86var):
+//   main.start:                           main.start:
+//     x = (a - b)                           movq a, x
+//     c = (x < 10)                          subq b, x
+//     print_bool(c)                         cmpq $10, x
+//     if x > 0 goto main.block1             setl %al
+//       else main.block2                    movzbq %al, c
+//                                           movq c, %rdi
+//                                           callq qn_print_bool
+//                                           cmpq $0, x
+//                                           jg main.block1
+//                                           jmp main.block2
+
+import type * as In from "../../ir-defs/generated/Lcfg.js";
+import type * as Out from "../../ir-defs/generated/Lx86var.js";
+import { Lcfg } from "../../ir-defs/lcfg.js";
+import { Lx86var, mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
+import { pass } from "../../src/pass.js";
+import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "./instructions.js";
+
+const [rax, rcx, rdi, rsi, al, cl] = [reg("rax"), reg("rcx"), reg("rdi"), reg("rsi"), reg("al"), reg("cl")];
+
+const conditionCode: Readonly<Record<In.Branch["op"], Out.JmpIf["cc"]>> = { "==": "e", "!=": "ne", "<": "l", "<=": "le", ">": "g", ">=": "ge" };
+const arithmetic = { "+": "Addq", "-": "Subq", "*": "Imulq", "&": "Andq", "|": "Orq", "^": "Xorq" } as const;
+const commutative: ReadonlySet<string> = new Set(["+", "*", "&", "|", "^"]);
+const printRoutine = { print_int: "qn_print_int", print_bool: "qn_print_bool", exit: "qn_exit" } as const;
+
+/** Int -> $n, Bool -> $0/$1, Unit -> $0, Var -> Var. */
+function atom(a: In.Atom): Out.Arg {
+  switch (a.kind) {
+    case "Int": return imm(a.value);
+    case "Bool": return imm(a.value ? 1n : 0n);
+    case "Unit": return imm(0n);
+    case "Var": return { kind: "Var", name: a.name };
+    case "Str": throw new Error("select-instructions: a string may only be the argument of panic");
+    default: return unreachable(a);
+  }
+}
+
+/** `movq src, dst`, or nothing when src already is dst. */
+const move = (src: Out.Arg, dst: Out.Arg): Out.Instr[] => (sameArg(src, dst) ? [] : [movq(src, dst)]);
+
+function binary(e: In.Binary, dst: Out.Arg | null): Out.Instr[] {
+  const [left, right] = [atom(e.left), atom(e.right)];
+  if (e.op === "/" || e.op === "%") {
+    // The runtime checks for zero and handles MIN / -1 (idivq would trap).
+    const result = dst ? [movq(rax, dst)] : [];
+    return [movq(left, rdi), movq(right, rsi), call(e.op === "/" ? "qn_div" : "qn_rem"), ...result];
+  }
+  if (dst === null) return []; // no effect to keep
+  switch (e.op) {
+    case "==": case "!=": case "<": case "<=": case ">": case ">=":
+      return [{ kind: "Cmpq", right, left }, { kind: "Set", cc: conditionCode[e.op], dst: al }, { kind: "Movzbq", src: al, dst }];
+    case "<<": case ">>": {
+      const kind = e.op === "<<" ? "Salq" : "Sarq";
+      // The machine takes the count mod 64, as Quastra does; a constant count is masked here.
+      if (right.kind === "Imm") return [...move(left, dst), { kind, count: imm(BigInt.asUintN(6, right.value)), dst }];
+      return [movq(right, rcx), ...move(left, dst), { kind, count: cl, dst }];
+    }
+    case "+": case "-": case "*": case "&": case "|": case "^": {
+      const kind = arithmetic[e.op];
+      if (sameArg(left, dst)) return [{ kind, src: right, dst }];
+      if (sameArg(right, dst)) {
+        if (commutative.has(e.op)) return [{ kind, src: left, dst }];
+        return [{ kind: "Negq", dst }, { kind: "Addq", src: left, dst }]; // x = a - x  is  x = -x + a
+      }
+      return [movq(left, dst), { kind, src: right, dst }];
+    }
+    default: return unreachable(e.op);
+  }
+}
+
+function unary(e: In.Unary, dst: Out.Arg | null): Out.Instr[] {
+  if (dst === null) return [];
+  const op: Out.Instr = e.op === "-" ? { kind: "Negq", dst } : e.op === "~" ? { kind: "Notq", dst } : { kind: "Xorq", src: imm(1n), dst };
+  return [...move(atom(e.arg), dst), op];
+}
+
+function primitive(e: In.Prim, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {
+  const arg = (): In.Atom => {
+    if (e.args.length !== 1) throw new Error(`select-instructions: ${e.op} takes one argument, not ${e.args.length}`);
+    return e.args[0]!;
+  };
+  switch (e.op) {
+    case "print_int": case "print_bool": case "exit":
+      return [movq(atom(arg()), rdi), call(printRoutine[e.op]), ...(dst ? [movq(imm(0n), dst)] : [])];
+    case "read_int":
+      return [call("qn_read_int"), ...(dst ? [movq(rax, dst)] : [])];
+    case "panic": {
+      const message = arg();
+      if (message.kind !== "Str") throw new Error("select-instructions: panic takes a string literal");
+      const { label, length } = strings.add(message.value);
+      return [{ kind: "Leaq", label, dst: rdi }, movq(imm(BigInt(length)), rsi), call("qn_panic")];
+    }
+    default: return unreachable(e.op);
+  }
+}
+
+/** The instructions that compute `e` into `dst`, or only its effects when dst is null. */
+function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {
+  switch (e.kind) {
+    case "Binary": return binary(e, dst);
+    case "Unary": return unary(e, dst);
+    case "Prim": return primitive(e, dst, strings);
+    default: return dst ? move(atom(e), dst) : [];
+  }
+}
+
+function tail(t: In.Tail): Out.Instr[] {
+  switch (t.kind) {
+    case "Goto": return [{ kind: "Jmp", target: t.target }];
+    case "Branch":
+      return [{ kind: "Cmpq", right: atom(t.right), left: atom(t.left) }, { kind: "JmpIf", cc: conditionCode[t.op], target: t.then }, { kind: "Jmp", target: t.else }];
+    case "Return": return [movq(atom(t.value), rax), { kind: "Jmp", target: mainConclusion }];
+    default: return unreachable(t);
+  }
+}
+
+export const selectInstructions = pass<In.Program, Out.Program>({
+  name: "select-instructions",
+  from: Lcfg,
+  to: Lx86var,
+  purpose: "x86-64 instructions for each statement; runtime calls for / % and the primitives",
+  run(program) {
+    const strings = new StringTable();
+    const blocks = program.blocks.map((b): Out.Block => {
+      const body = b.stmts.flatMap((s) => (s.kind === "Assign" ? expression(s.value, { kind: "Var", name: s.name }, strings) : expression(s.expr, null, strings)));
+      return { kind: "Block", label: b.label, instrs: [...body, ...tail(b.tail)] };
+    });
+    return { kind: "Program", blocks, data: strings.data() };
+  },
+});

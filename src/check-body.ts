@@ -1,0 +1,249 @@
+// The typing rules of statements and expressions (part of check-types): each
+// function checks one construct of Lsrc and returns its Ltyped version with its
+// type. The rules, one per construct, are those of spec/language.md; the
+// operator rules live in src/types.ts.
+//
+// Scopes: a block opens a scope, a `for` body another one holding the loop
+// variable. A `let` may shadow any name, in the same block or an outer one;
+// the new binding starts after its initialiser. Consts are global.
+
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import type { ConstantInfo } from "./check-constants.js";
+import type { DiagnosticSink } from "./diagnostics.js";
+import type { Loc } from "./il/node.js";
+import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+
+interface Binding {
+  readonly type: Type;
+  readonly mutable: boolean;
+  readonly what: "let" | "for";
+  readonly loc: Loc | undefined;
+}
+
+interface Scope {
+  /** Made on the first binding: most blocks bind nothing. */
+  names: Map<string, Binding> | null;
+  readonly parent: Scope | null;
+}
+
+export interface Checker {
+  readonly sink: DiagnosticSink;
+  readonly constants: ReadonlyMap<string, ConstantInfo>;
+  /** Names of fn items (only main is callable in this subset: none is). */
+  readonly functions: ReadonlySet<string>;
+  scope: Scope | null;
+  /** How many loops enclose the code being checked. */
+  loops: number;
+}
+
+interface Typed<N> {
+  readonly node: N;
+  readonly type: Type;
+}
+
+/** The arity of each built-in function. */
+const builtins: ReadonlyMap<string, number> = new Map([["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1]]);
+
+function lookup(c: Checker, name: string): Binding | undefined {
+  for (let s = c.scope; s; s = s.parent) {
+    const b = s.names?.get(name);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+function bind(c: Checker, name: string, binding: Binding): void {
+  (c.scope!.names ??= new Map()).set(name, binding);
+}
+
+/** Reports "expected X, found Y" at `loc` unless `found` fits. */
+function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined): void {
+  if (!fits(found, expected)) c.sink.report(loc, `expected ${show(expected)}, found ${show(found)}`);
+}
+
+/** Where a value comes from: the last expression of a block, for carets. */
+export function tailLoc(e: Lsrc.Expr): Loc | undefined {
+  const last = e.kind === "Block" ? e.stmts[e.stmts.length - 1] : undefined;
+  return last?.kind === "ExprStmt" ? tailLoc(last.expr) : e.loc;
+}
+
+// A block's type is that of its last statement if that is an expression,
+// Never if it is break or continue, Unit otherwise.
+export function checkBlock(c: Checker, b: Lsrc.Block): Typed<Ltyped.Block> {
+  c.scope = { names: null, parent: c.scope };
+  const stmts: Ltyped.Stmt[] = [];
+  let type: Type = "Unit";
+  for (const s of b.stmts) {
+    const checked = checkStatement(c, s);
+    stmts.push(checked.node);
+    type = checked.type;
+  }
+  c.scope = c.scope.parent;
+  return { node: { ...b, stmts }, type };
+}
+
+/** A statement, with the type it gives a block that ends with it. */
+function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
+  switch (s.kind) {
+    case "Let": {
+      const init = checkExpr(c, s.init);
+      let type: Type = init.type === "Never" ? "Unit" : init.type;
+      if (s.type !== null) {
+        expectType(c, init.type, s.type, tailLoc(s.init));
+        type = s.type;
+        if (type === "String" && init.type !== "Error") c.sink.report(s.loc, "String variables are not supported yet");
+      }
+      bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
+      const written = type === "Int" || type === "Bool" || type === "String" ? type : "Unit";
+      return { node: { ...s, type: written, init: init.node }, type: "Unit" };
+    }
+    case "Assign": return { node: checkAssign(c, s), type: "Unit" };
+    case "While": {
+      const cond = checkExpr(c, s.cond);
+      expectType(c, cond.type, "Bool", s.cond.loc);
+      c.loops++;
+      const body = checkBlock(c, s.body);
+      c.loops--;
+      return { node: { ...s, cond: cond.node, body: body.node }, type: "Unit" };
+    }
+    case "For": {
+      const from = checkExpr(c, s.from);
+      expectType(c, from.type, "Int", s.from.loc);
+      const to = checkExpr(c, s.to);
+      expectType(c, to.type, "Int", s.to.loc);
+      c.scope = { names: new Map([[s.name, { type: "Int", mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
+      c.loops++;
+      const body = checkBlock(c, s.body);
+      c.loops--;
+      c.scope = c.scope.parent;
+      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: "Unit" };
+    }
+    case "Break":
+    case "Continue":
+      if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
+      return { node: s, type: "Never" };
+    case "ExprStmt": {
+      const e = checkExpr(c, s.expr);
+      return { node: { ...s, expr: e.node }, type: e.type };
+    }
+    default: {
+      const never: never = s;
+      throw new Error(`unknown statement ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+// `x = e` needs `x` declared `let mut` and e of x's type; `x op= e` is typed as `x = x op e`.
+function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
+  const value = checkExpr(c, s.value);
+  const b = lookup(c, s.name);
+  if (!b) {
+    c.sink.report(s.loc, c.constants.has(s.name) ? `cannot assign to \`${s.name}\`: it is a constant` : `unknown name \`${s.name}\``);
+  } else if (b.what === "for") {
+    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: a \`for\` loop variable cannot be changed`);
+  } else if (!b.mutable) {
+    const note = b.loc ? [{ loc: b.loc, message: `\`${s.name}\` is declared here; \`let mut ${s.name}\` would allow assignments` }] : [];
+    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: it is not declared \`mut\``, note);
+  } else if (s.op === "=") {
+    expectType(c, value.type, b.type, tailLoc(s.value));
+  } else {
+    const typing = binaryTyping(s.op.slice(0, -1), b.type, value.type);
+    if (typing.error) c.sink.report(typing.error.side === "left" ? s.loc : s.value.loc, typing.error.message);
+    else expectType(c, typing.type, b.type, s.value.loc);
+  }
+  return { ...s, value: value.node };
+}
+
+export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
+  switch (e.kind) {
+    case "Int": return { node: e, type: "Int" };
+    case "Bool": return { node: e, type: "Bool" };
+    case "Unit": return { node: e, type: "Unit" };
+    case "Str":
+      c.sink.report(e.loc, "string literals are only supported as the argument of `panic` for now");
+      return { node: e, type: "Error" };
+    case "Var": {
+      const b = lookup(c, e.name);
+      if (b) return { node: e, type: b.type };
+      const constant = c.constants.get(e.name);
+      if (constant) return { node: e, type: constant.type };
+      if (builtins.has(e.name) || c.functions.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
+      else c.sink.report(e.loc, `unknown name \`${e.name}\``);
+      return { node: e, type: "Error" };
+    }
+    case "Binary": {
+      const left = checkExpr(c, e.left);
+      const right = checkExpr(c, e.right);
+      const typing = binaryTyping(e.op, left.type, right.type);
+      if (typing.error) c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
+      return { node: { ...e, left: left.node, right: right.node }, type: typing.type };
+    }
+    case "Unary": {
+      const arg = checkExpr(c, e.arg);
+      const typing = unaryTyping(e.op, arg.type);
+      if (typing.error) c.sink.report(e.arg.loc, typing.error.message);
+      return { node: { ...e, arg: arg.node }, type: typing.type };
+    }
+    case "Block": return checkBlock(c, e);
+    case "If": return checkIf(c, e);
+    case "Call": return checkCall(c, e);
+    default: {
+      const never: never = e;
+      throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+// `if c {a} else {b}`: c is Bool, a and b have one type (Never joins any); no else: Unit.
+function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
+  const cond = checkExpr(c, e.cond);
+  expectType(c, cond.type, "Bool", e.cond.loc);
+  const then = checkBlock(c, e.then);
+  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: "Unit" };
+  const otherwise = checkExpr(c, e.else);
+  const type = join(then.type, otherwise.type);
+  if (type === null) c.sink.report(tailLoc(e.else), `expected ${show(then.type)}, found ${show(otherwise.type)} (\`if\` and \`else\` must have the same type)`);
+  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? "Error" };
+}
+
+// A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
+function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
+  const name = e.callee;
+  const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
+  const first = e.args[0];
+  // print("...") and panic("...") look at the literal itself; every other argument is checked.
+  const literal = first?.kind === "Str" && (name === "print" || name === "panic") && arity !== undefined;
+  const args = e.args.map((a, i) => (i === 0 && literal ? { node: a as Lsrc.Str as Ltyped.Str, type: "String" as Type } : checkExpr(c, a)));
+  const prim = (op: Ltyped.Prim["op"], type: Type): Typed<Ltyped.Expr> => {
+    const node: Ltyped.Prim = { kind: "Prim", op, args: args.map((a) => a.node) };
+    return { node: e.loc ? { ...node, loc: e.loc } : node, type };
+  };
+  if (arity === undefined) {
+    if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function`);
+    else if (name === "main") c.sink.report(e.loc, "`main` cannot be called (calling your own functions is not supported yet)");
+    else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
+    return prim("assert", "Error"); // never emitted: the program has errors
+  }
+  if (args.length !== arity) {
+    c.sink.report(e.loc, `\`${name}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
+    return prim("assert", "Error");
+  }
+  const arg = args[0];
+  switch (name) {
+    case "print":
+      if (literal) c.sink.report(first!.loc, "print of String is not supported yet");
+      else if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool")) c.sink.report(first!.loc, `\`print\` takes an Int or a Bool, found ${show(arg!.type)}`);
+      return prim(arg!.type === "Bool" ? "print_bool" : "print_int", "Unit");
+    case "read_int": return prim("read_int", "Int");
+    case "exit":
+      expectType(c, arg!.type, "Int", first!.loc);
+      return prim("exit", "Never");
+    case "assert":
+      expectType(c, arg!.type, "Bool", first!.loc);
+      return prim("assert", "Unit");
+    default: // panic
+      if (!literal) c.sink.report(first!.loc, "`panic` takes a string literal for now");
+      return prim("panic", "Never");
+  }
+}

@@ -1,0 +1,292 @@
+// The machine model of AArch64: one small interpreter for all four AArch64 ILs.
+//
+// It is a table of operand forms and a table of instructions. Each IL's tables
+// are its predecessor's plus what that IL adds, exactly as the ILs are defined:
+//
+//     La64var      Imm, Reg, Var operands; the instructions selection emits
+//     La64slots    - Var + Slot            (assign-homes)
+//     La64patched  + ldr, str, movz, movk  (patch-instructions)
+//     La64         - Slot + Mem; stp, ldp, ret
+//
+// The state is what the real machine has: 64-bit registers x0-x30 and sp, the
+// flags, and memory (a map from address to 64-bit value; sp starts high and the
+// stack grows down). Variables and slots, which no machine has, live in their
+// own maps. Values are bigints wrapped to 64 bits. Unlike on x86-64, add, sub
+// and the other arithmetic instructions leave the flags alone: only cmp sets them.
+//
+// Like the machine, and unlike a tree interpreter, it is unforgiving:
+// - a `bl qn_*` goes to the runtime model with x0, x1 as arguments and the
+//   result in x0, and then sets every caller-saved register (x0-x18, x30; x0
+//   keeps the result if the routine has one) and the flags to poison, so code
+//   that keeps a value in one across a call goes wrong here too;
+// - reading a variable, slot or memory cell that was never written, reading the
+//   flags when no cmp set them, a call with sp not 16-byte aligned, memory
+//   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
+//   registers is an error (a bug in the compiler), not an outcome.
+
+import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
+import type { AnyNode } from "../il/node.js";
+import { wrap } from "../semantics.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+
+type Node = AnyNode & Record<string, any>;
+
+const poison = wrap(0xdeadbeefdeadbeefn);
+const callerSaved = [...Array.from({ length: 19 }, (_, i) => `x${i}`), "x30"];
+/** What the caller (the runtime's _start) keeps in the callee-saved registers and x29. */
+const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
+  Array.from({ length: 11 }, (_, i) => [`x${19 + i}`, BigInt(0x1900 + i)]),
+);
+/** Where sp points when qn_main starts (16-byte aligned), and where its `ret` must go. */
+const stackTop = 0x7fff_0000n;
+const returnToStart = 0x40_1000n;
+const dataStart = 0x60_0000n;
+/** The runtime routines that return a value in x0. */
+const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_div", "qn_rem"]);
+
+interface Machine {
+  readonly model: RuntimeModel;
+  readonly registers: Map<string, bigint>;
+  readonly variables: Map<string, bigint>;
+  readonly slots: Map<number, bigint>;
+  readonly memory: Map<bigint, bigint>; // 8-byte words by address
+  readonly strings: Map<string, { address: bigint; bytes: Buffer }>;
+  readonly dialect: Dialect;
+  /** The last cmp's operands (flags = left - right), or null when no cmp set them since the last call. */
+  flags: { left: bigint; right: bigint } | null;
+}
+
+interface OperandForm {
+  read(m: Machine, arg: Node): bigint;
+  write(m: Machine, arg: Node, value: bigint): void;
+}
+
+/** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
+type Effect = void | { readonly jump: string } | { readonly returned: true };
+type Instruction = (m: Machine, instr: Node) => Effect;
+
+interface Dialect {
+  readonly operands: Readonly<Record<string, OperandForm>>;
+  readonly instructions: Readonly<Record<string, Instruction>>;
+}
+
+// ---------------------------------------------------------------- operands
+
+function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`the aarch64 model read ${what}, which was never written`);
+  return value;
+}
+
+const register = (m: Machine, name: string): bigint => cell(m.registers, name, name);
+
+/** Memory is 8-byte words; nothing lives below sp (a signal could overwrite it). */
+function checkAddress(m: Machine, at: bigint): bigint {
+  if (at % 8n !== 0n) throw new Error(`unaligned memory access at ${at}`);
+  if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
+  return at;
+}
+const load = (m: Machine, at: bigint): bigint => cell(m.memory, checkAddress(m, at), `memory at ${at}`);
+const store = (m: Machine, at: bigint, value: bigint): void => void m.memory.set(checkAddress(m, at), wrap(value));
+
+const varOperands: Readonly<Record<string, OperandForm>> = {
+  Imm: {
+    read: (_m, arg) => arg.value as bigint,
+    write: () => { throw new Error("an instruction cannot write an immediate"); },
+  },
+  Reg: {
+    read: (m, arg) => register(m, arg.name),
+    write: (m, arg, value) => void m.registers.set(arg.name, wrap(value)),
+  },
+  Var: {
+    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
+  },
+};
+
+const { Var: _var, ...slotOperandsWithoutVar } = varOperands;
+const slotOperands: Readonly<Record<string, OperandForm>> = {
+  ...slotOperandsWithoutVar,
+  Slot: {
+    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
+  },
+};
+
+const address = (m: Machine, arg: Node): bigint => register(m, arg.base) + (arg.offset as bigint);
+const { Slot: _slot, ...finalOperandsWithoutSlot } = slotOperands;
+const finalOperands: Readonly<Record<string, OperandForm>> = {
+  ...finalOperandsWithoutSlot,
+  Mem: {
+    read: (m, arg) => load(m, address(m, arg)),
+    write: (m, arg, value) => store(m, address(m, arg), value),
+  },
+};
+
+const form = (m: Machine, arg: Node): OperandForm => {
+  const f = m.dialect.operands[arg.kind];
+  if (!f) throw new Error(`the aarch64 model has no operand form ${arg.kind} here`);
+  return f;
+};
+const read = (m: Machine, arg: Node): bigint => form(m, arg).read(m, arg);
+const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write(m, arg, value);
+
+// ---------------------------------------------------------------- instructions
+
+/** `op dst, left, right`: dst = left op right; the flags stay as they are. */
+const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction => (m, i) => write(m, i.dst, op(read(m, i.left), read(m, i.right)));
+
+function condition(m: Machine, cond: string): boolean {
+  if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
+  const { left, right } = m.flags;
+  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right };
+  const holds = table[cond];
+  if (holds === undefined) throw new Error(`unknown condition ${cond}`);
+  return holds;
+}
+
+function callRuntime(m: Machine, symbol: string): void {
+  if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
+  const args = [register(m, "x0"), register(m, "x1")];
+  const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
+  for (const r of callerSaved) m.registers.set(r, poison);
+  if (withResult.has(symbol)) m.registers.set("x0", wrap(result));
+  m.flags = null;
+}
+
+function stringAt(m: Machine, at: bigint, length: bigint): string {
+  for (const { address: start, bytes } of m.strings.values()) {
+    if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
+  }
+  throw new Error(`no string data at address ${at} of length ${length}`);
+}
+
+function stringAddress(m: Machine, label: string): bigint {
+  const data = m.strings.get(label);
+  if (!data) throw new Error(`the address of ${label}, which labels no string`);
+  return data.address;
+}
+
+const shiftCount = (count: bigint): bigint => BigInt.asUintN(6, count); // lslv/asrv take the count mod 64
+
+const varInstructions: Readonly<Record<string, Instruction>> = {
+  Mov: (m, i) => write(m, i.dst, read(m, i.src)),
+  Add: threeAddress((l, r) => l + r),
+  Sub: threeAddress((l, r) => l - r),
+  Mul: threeAddress((l, r) => l * r),
+  And: threeAddress((l, r) => l & r),
+  Orr: threeAddress((l, r) => l | r),
+  Eor: threeAddress((l, r) => l ^ r),
+  Lsl: threeAddress((l, r) => l << shiftCount(r)),
+  Asr: threeAddress((l, r) => l >> shiftCount(r)),
+  Neg: (m, i) => write(m, i.dst, -read(m, i.src)),
+  Mvn: (m, i) => write(m, i.dst, ~read(m, i.src)),
+  Cmp: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
+  Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
+  Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
+  AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page
+  Bl: (m, i) => callRuntime(m, i.target),
+  B: (_m, i) => ({ jump: i.target }),
+  BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
+};
+
+const patchedInstructions: Readonly<Record<string, Instruction>> = {
+  ...varInstructions,
+  Ldr: (m, i) => write(m, i.dst, read(m, i.src)),
+  Str: (m, i) => write(m, i.dst, read(m, i.src)),
+  Movz: (m, i) => write(m, i.dst, BigInt(i.value) << BigInt(i.shift)),
+  Movk(m, i) {
+    const at = BigInt(i.shift);
+    write(m, i.dst, (BigInt.asUintN(64, read(m, i.dst)) & ~(0xffffn << at)) | (BigInt(i.value) << at));
+  },
+};
+
+const finalInstructions: Readonly<Record<string, Instruction>> = {
+  ...patchedInstructions,
+  Stp(m, i) { // stp first, second, [sp, #-16]!
+    const [first, second] = [read(m, i.first), read(m, i.second)];
+    const sp = register(m, "sp") - 16n;
+    m.registers.set("sp", sp);
+    store(m, sp, first);
+    store(m, sp + 8n, second);
+  },
+  Ldp(m, i) { // ldp first, second, [sp], #16
+    const sp = register(m, "sp");
+    const [first, second] = [load(m, sp), load(m, sp + 8n)];
+    write(m, i.first, first);
+    write(m, i.second, second);
+    m.registers.set("sp", sp + 16n);
+  },
+  Ret(m) {
+    const to = register(m, "x30");
+    if (to !== returnToStart) throw new Error(`ret to ${to}, which is not the runtime's _start`);
+    return { returned: true };
+  },
+};
+
+// ---------------------------------------------------------------- running
+
+/** At main's end the caller must find sp and its callee-saved registers as it left them. */
+function checkReturn(m: Machine): void {
+  if (register(m, "sp") !== stackTop) throw new Error(`main returns with sp = ${register(m, "sp")}, not ${stackTop}`);
+  for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring ${r}`);
+}
+
+function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
+  const m: Machine = { model, dialect, registers: new Map(), variables: new Map(), slots: new Map(), memory: new Map(), strings: new Map(), flags: null };
+  for (const r of callerSaved) m.registers.set(r, poison);
+  for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
+  m.registers.set("sp", stackTop);
+  m.registers.set("x30", returnToStart); // as `bl qn_main` did
+  let next = dataStart;
+  for (const d of program.data as Node[]) {
+    const bytes = Buffer.from(d.value as string, "utf8");
+    m.strings.set(d.label, { address: next, bytes });
+    next += BigInt(bytes.length) + 8n;
+  }
+  const blocks = program.blocks as Node[];
+  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
+  let b = 0;
+  let instrs = (blocks[0]?.instrs ?? []) as Node[];
+  let i = 0;
+  for (;;) {
+    if (i >= instrs.length) { // fall through to the next block
+      const block = blocks[++b];
+      if (!block) throw new Error("control ran off the end of the code");
+      instrs = block.instrs as Node[];
+      i = 0;
+      continue;
+    }
+    const instr = instrs[i++]!;
+    model.tick();
+    const step = dialect.instructions[instr.kind];
+    if (!step) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
+    const effect = step(m, instr);
+    if (!effect) continue;
+    if ("returned" in effect) return checkReturn(m);
+    const target = labels.get(effect.jump);
+    if (target !== undefined) {
+      b = target;
+      instrs = blocks[b]!.instrs as Node[];
+      i = 0;
+    } else if (effect.jump === mainConclusion) return checkReturn(m); // before La64: return from main
+    else throw new Error(`jump to ${effect.jump}, which labels no block`);
+  }
+}
+
+const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
+  const model = new RuntimeModel(options);
+  return model.run(() => run(dialect, program as Node, model));
+};
+
+const varDialect: Dialect = { operands: varOperands, instructions: varInstructions };
+const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
+const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions };
+
+export const interpreters: Record<string, Interpreter> = {
+  La64var: interpreter(varDialect),
+  La64slots: interpreter(slotDialect),
+  La64patched: interpreter(patchedDialect),
+  La64: interpreter(finalDialect),
+};

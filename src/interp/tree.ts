@@ -1,0 +1,270 @@
+// The tree-walking interpreter of every IL from Lsrc down to Lmon.
+//
+// It is a table of handlers, one per node kind. Each IL's table is its
+// predecessor's table plus only what that IL changes, so reading the tables top
+// to bottom shows what each pass did to the language:
+//
+//     Lsrc      every form of the source, nested scopes for shadowing
+//     Ltyped    + Prim (built-in calls resolved by type)
+//     Luniq     Block and For need no scopes any more: one flat environment
+//     Lassign   Assign is only `x = e`
+//     Lwhile .. Lmon: nothing new to interpret (the forms they keep are shared)
+//
+// Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
+// string literal (only `panic` takes one). All arithmetic goes through
+// src/semantics.ts and all I/O through the RuntimeModel, so every interpreter
+// agrees with every other and with the runtime.
+
+import type * as Src from "../../ir-defs/generated/Lsrc.js";
+import type * as Typed from "../../ir-defs/generated/Ltyped.js";
+import type * as Assigned from "../../ir-defs/generated/Lassign.js";
+import type { AnyNode } from "../il/node.js";
+import { binary, unary } from "../semantics.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+
+export const unit: { readonly unit: true } = Object.freeze({ unit: true });
+export type Value = bigint | boolean | string | typeof unit;
+
+/** A variable's storage: assignments change the cell a name is bound to. */
+export interface Cell {
+  value: Value;
+}
+
+/** Variables bound in one block, and the scope around it. */
+export interface Scope {
+  readonly vars: Map<string, Cell>;
+  readonly parent: Scope | null;
+}
+
+export type Handler = (node: any, scope: Scope, machine: Machine) => Value;
+export type Handlers = Readonly<Record<string, Handler>>;
+
+/** One run of a program: its I/O, its handler table and its globals (consts). */
+export interface Machine {
+  readonly model: RuntimeModel;
+  readonly handlers: Handlers;
+  readonly global: (name: string) => Cell | undefined;
+}
+
+export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });
+
+/** Any node of any IL (the generated node interfaces included). */
+export type NodeLike = { readonly kind: string };
+
+export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Value {
+  const handler = machine.handlers[node.kind];
+  if (!handler) throw new Error(`the interpreter has no handler for ${node.kind}`);
+  return handler(node, scope, machine);
+}
+
+export function lookup(name: string, scope: Scope, machine: Machine): Cell {
+  for (let s: Scope | null = scope; s !== null; s = s.parent) {
+    const cell = s.vars.get(name);
+    if (cell) return cell;
+  }
+  const cell = machine.global(name);
+  if (!cell) throw new Error(`unbound variable ${name}`);
+  return cell;
+}
+
+export function truth(v: Value): boolean {
+  if (typeof v !== "boolean") throw new Error(`expected a Bool, found ${String(v)}`);
+  return v;
+}
+
+const arith = (v: Value): bigint | boolean => {
+  if (typeof v !== "bigint" && typeof v !== "boolean") throw new Error("expected an Int or a Bool");
+  return v;
+};
+
+/** The built-in operations, by their Ltyped names (also used by the Lcfg interpreter). */
+export function primitive(op: string, args: readonly Value[], model: RuntimeModel): Value {
+  const [a] = args;
+  switch (op) {
+    case "print_int": model.printInt(a as bigint); return unit;
+    case "print_bool": model.printBool(truth(a!)); return unit;
+    case "read_int": return model.readInt();
+    case "exit": return model.exit(a as bigint);
+    case "assert": if (!truth(a!)) model.panic("assertion failed"); return unit;
+    case "panic": return model.panic(a as string);
+  }
+  throw new Error(`unknown primitive ${op}`);
+}
+
+// Break and continue unwind to the nearest loop as thrown signals.
+const breakSignal = { signal: "break" };
+const continueSignal = { signal: "continue" };
+
+/** Runs a loop body; says whether the loop goes on (false after `break`). */
+function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean {
+  try {
+    evaluate(body, scope, machine);
+  } catch (e) {
+    if (e === breakSignal) return false;
+    if (e !== continueSignal) throw e;
+  }
+  return true;
+}
+
+/** A block's statements in `scope`; its value is the last statement's if that is an expression. */
+function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Value {
+  let value: Value = unit;
+  for (const stmt of block.stmts) {
+    machine.model.tick();
+    const v = evaluate(stmt, scope, machine);
+    value = stmt.kind === "ExprStmt" ? v : unit;
+  }
+  return value;
+}
+
+export const srcHandlers: Handlers = {
+  Fn: (node: Src.Fn, scope, m) => evaluate(node.body, scope, m),
+  Block: (node: Src.Block, scope, m) => runStatements(node, newScope(scope), m),
+  Let(node: Src.Let, scope, m) {
+    scope.vars.set(node.name, { value: evaluate(node.init, scope, m) });
+    return unit;
+  },
+  Assign(node: Src.Assign, scope, m) {
+    const cell = lookup(node.name, scope, m);
+    if (node.op === "=") cell.value = evaluate(node.value, scope, m);
+    else {
+      const old = arith(cell.value); // `x op= e` reads x before evaluating e
+      cell.value = binary(node.op.slice(0, -1), old, arith(evaluate(node.value, scope, m)));
+    }
+    return unit;
+  },
+  While(node: Src.While, scope, m) {
+    for (;;) {
+      m.model.tick();
+      if (!truth(evaluate(node.cond, scope, m))) break;
+      if (!runBody(node.body, scope, m)) break;
+    }
+    return unit;
+  },
+  For(node: Src.For, scope, m) {
+    const from = evaluate(node.from, scope, m) as bigint;
+    const to = evaluate(node.to, scope, m) as bigint; // evaluated once
+    for (let i = from; i < to; i++) {
+      m.model.tick();
+      const inner = newScope(scope);
+      inner.vars.set(node.name, { value: i });
+      if (!runBody(node.body, inner, m)) break;
+    }
+    return unit;
+  },
+  Break() {
+    throw breakSignal;
+  },
+  Continue() {
+    throw continueSignal;
+  },
+  ExprStmt: (node: Src.ExprStmt, scope, m) => evaluate(node.expr, scope, m),
+  Int: (node: Src.Int) => node.value,
+  Bool: (node: Src.Bool) => node.value,
+  Unit: () => unit,
+  Str: (node: Src.Str) => node.value,
+  Var: (node: Src.Var, scope, m) => lookup(node.name, scope, m).value,
+  Binary(node: Src.Binary, scope, m) {
+    const left = arith(evaluate(node.left, scope, m));
+    if (node.op === "&&") return truth(left) ? truth(evaluate(node.right, scope, m)) : false;
+    if (node.op === "||") return truth(left) ? true : truth(evaluate(node.right, scope, m));
+    return binary(node.op, left, arith(evaluate(node.right, scope, m)));
+  },
+  Unary: (node: Src.Unary, scope, m) => unary(node.op, arith(evaluate(node.arg, scope, m))),
+  If(node: Src.If, scope, m) {
+    if (truth(evaluate(node.cond, scope, m))) {
+      const v = evaluate(node.then, scope, m);
+      return node.else === null ? unit : v; // an if without else has type Unit
+    }
+    return node.else === null ? unit : evaluate(node.else, scope, m);
+  },
+  Call(node: Src.Call, scope, m) {
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    // `print` is resolved by the type of its argument, known here only at run time.
+    const op = node.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : node.callee;
+    return primitive(op, args, m.model);
+  },
+};
+
+export const typedHandlers: Handlers = {
+  ...srcHandlers,
+  Prim(node: Typed.Prim, scope, m) {
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    return primitive(node.op, args, m.model);
+  },
+};
+
+// After uniquify no name is bound twice, so one environment per function is
+// enough: blocks and for loops no longer open scopes.
+export const uniqueHandlers: Handlers = {
+  ...typedHandlers,
+  Block: (node: Typed.Block, scope, m) => runStatements(node, scope, m),
+  For(node: Typed.For, scope, m) {
+    const from = evaluate(node.from, scope, m) as bigint;
+    const to = evaluate(node.to, scope, m) as bigint;
+    for (let i = from; i < to; i++) {
+      m.model.tick();
+      scope.vars.set(node.name, { value: i });
+      if (!runBody(node.body, scope, m)) break;
+    }
+    return unit;
+  },
+};
+
+export const assignHandlers: Handlers = {
+  ...uniqueHandlers,
+  Assign(node: Assigned.Assign, scope, m) {
+    lookup(node.name, scope, m).value = evaluate(node.value, scope, m);
+    return unit;
+  },
+};
+
+/** Const items by name, each evaluated once when first read (so their order does not matter). */
+function constants(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
+  const items = new Map<string, AnyNode>();
+  for (const item of program.items) if (item.kind === "Const") items.set(item.name as string, item.value as AnyNode);
+  const cells = new Map<string, Cell>();
+  const evaluating = new Set<string>();
+  return (name) => {
+    const cached = cells.get(name);
+    if (cached) return cached;
+    const value = items.get(name);
+    if (value === undefined) return undefined;
+    if (evaluating.has(name)) throw new Error(`const ${name} depends on itself`);
+    evaluating.add(name);
+    const cell = { value: evaluate(value, newScope(null), machine()) };
+    cells.set(name, cell);
+    return cell;
+  };
+}
+
+/** The interpreter that runs a program's `main` with the given handler table. */
+export function treeInterpreter(handlers: Handlers): Interpreter {
+  return (program: unknown, options?: RunOptions) => {
+    const root = program as { readonly items: readonly AnyNode[] };
+    const model = new RuntimeModel(options);
+    const machine: Machine = { model, handlers, global: constants(root, () => machine) };
+    return model.run(() => {
+      for (const item of root.items) if (item.kind === "Const") machine.global(item.name as string);
+      const main = root.items.find((item) => item.kind === "Fn" && item.name === "main");
+      if (!main) throw new Error("the program has no fn main()");
+      try {
+        evaluate(main, newScope(null), machine);
+      } catch (e) {
+        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
+        throw e;
+      }
+    });
+  };
+}
+
+export const interpreters: Record<string, Interpreter> = {
+  Lsrc: treeInterpreter(srcHandlers),
+  Ltyped: treeInterpreter(typedHandlers),
+  Luniq: treeInterpreter(uniqueHandlers),
+  Lnoconst: treeInterpreter(uniqueHandlers),
+  Lassign: treeInterpreter(assignHandlers),
+  Lwhile: treeInterpreter(assignHandlers),
+  Lshrunk: treeInterpreter(assignHandlers),
+  Lmon: treeInterpreter(assignHandlers),
+};

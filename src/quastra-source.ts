@@ -1,0 +1,79 @@
+// Quastra source text for an Lsrc or Ltyped program: what a person would write,
+// such that parsing it (and type-checking it, for Ltyped) gives the same tree
+// back. Used to show generated or shrunk test programs as Quastra, and by the
+// front-end tests as a round trip. Binaries are fully parenthesised; a block in
+// a condition is put in parentheses (there a `{` would start the body); typed
+// primitives are written as the built-in calls they come from.
+
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+
+type Node = Lsrc.Node | Ltyped.Node;
+type Expr = Lsrc.Expr | Ltyped.Expr;
+
+const builtinOf: Readonly<Record<Ltyped.Prim["op"], string>> = {
+  print_int: "print", print_bool: "print", read_int: "read_int", exit: "exit", assert: "assert", panic: "panic",
+};
+
+/** A string literal with the escapes of the lexer. */
+export function stringLiteral(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === "\\") out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\r") out += "\\r";
+    else if (code === 0) out += "\\0";
+    else if (code < 32 || code === 127) out += `\\u{${code.toString(16)}}`;
+    else out += ch;
+  }
+  return out + '"';
+}
+
+const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
+
+function block(b: Lsrc.Block | Ltyped.Block): string {
+  if (b.stmts.length === 0) return "{}";
+  return `{\n${b.stmts.map((s) => indent(show(s))).join("\n")}\n}`;
+}
+
+/** An expression where a `{` would start a body: a block goes in parentheses. */
+const condition = (e: Expr): string => (e.kind === "Block" ? `(${show(e)})` : show(e));
+
+function show(n: Node): string {
+  switch (n.kind) {
+    case "Program": return n.items.map(show).join("\n\n") + "\n";
+    case "Const": return `const ${n.name}: ${n.type} = ${show(n.value)}`;
+    case "Fn": return `fn ${n.name}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;
+    case "Param": return `${n.name}: ${n.type}`;
+    case "Block": return block(n);
+    case "Let": return `${n.decl} ${n.name}${n.type === null ? "" : `: ${n.type}`} = ${show(n.init)}`;
+    case "Assign": return `${n.name} ${n.op} ${show(n.value)}`;
+    case "While": return `while ${condition(n.cond)} ${block(n.body)}`;
+    case "For": return `for ${n.name} in ${condition(n.from)}..${condition(n.to)} ${block(n.body)}`;
+    case "Break": return "break";
+    case "Continue": return "continue";
+    case "ExprStmt": return show(n.expr);
+    case "Int": return String(n.value);
+    case "Bool": return String(n.value);
+    case "Unit": return "()";
+    case "Str": return stringLiteral(n.value);
+    case "Var": return n.name;
+    case "Binary": return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+    // `-5` would read back as the literal -5, not as `-` applied to 5.
+    case "Unary": return n.arg.kind === "Int" && n.arg.value >= 0n ? `${n.op}(${show(n.arg)})` : `${n.op}${show(n.arg)}`;
+    case "If": return `if ${condition(n.cond)} ${block(n.then)}${n.else === null ? "" : ` else ${show(n.else)}`}`;
+    case "Call": return `${n.callee}(${n.args.map(show).join(", ")})`;
+    case "Prim": return `${builtinOf[n.op]}(${n.args.map(show).join(", ")})`;
+    default: {
+      const never: never = n;
+      throw new Error(`unknown node ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+/** The source text of a program (or of any node of Lsrc or Ltyped). */
+export function quastraSource(node: Node): string {
+  return show(node);
+}

@@ -1,0 +1,3 @@
+fn main(argc: Int) -> Int {
+    0
+}

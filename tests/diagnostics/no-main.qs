@@ -1,0 +1,1 @@
+const ANSWER: Int = 42

@@ -1,0 +1,7 @@
+fn square(x: Int) -> Int {
+    x * x
+}
+
+fn main() {
+    print(square(3))
+}

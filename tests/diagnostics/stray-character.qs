@@ -1,0 +1,4 @@
+fn main() {
+    let price$ = 12
+    print(price)
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let s = "hello"
+    let t: String = panic("no strings yet")
+}

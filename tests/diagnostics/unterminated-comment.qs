@@ -1,0 +1,5 @@
+fn main() {
+    print(1)
+}
+/* a comment that /* nests */ but
+never ends

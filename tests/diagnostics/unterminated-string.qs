@@ -1,0 +1,4 @@
+fn main() {
+    let greeting = 1
+    panic("hello, world)
+}

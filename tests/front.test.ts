@@ -1,0 +1,336 @@
+// The front end: lexer, parser, check-types and the diagnostics they give.
+// Golden diagnostics live in tests/diagnostics (NAME.qs and the exact NAME.err).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
+import { Ltyped } from "../ir-defs/ltyped.js";
+import { checkTypes } from "../passes/check-types.js";
+import { parse } from "../passes/parse.js";
+import { CompileError, diagnosticSink, formatDiagnostic, formatDiagnostics, type Diagnostic } from "../src/diagnostics.js";
+import { printNode } from "../src/il/print.js";
+import { forEachNode } from "../src/il/rewrite.js";
+import { validate } from "../src/il/validate.js";
+import { lex } from "../src/lexer.js";
+import { packageRoot } from "../src/paths.js";
+import { quastraSource } from "../src/quastra-source.js";
+import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
+import { loadGoldens } from "./golden-programs.js";
+import { randomProgram } from "./middle-random.js";
+
+const context = (source: string) => ({ file: "test.qs", source });
+const parseText = (source: string): Lsrc.Program => parse.run(source, context(source));
+const front = (source: string) => checkTypes.run(parseText(source), context(source));
+const wrap = (body: string) => `fn main() {\n${body}\n}\n`;
+
+/** The diagnostics of a bad program (parse, then check-types); fails if there are none. */
+function diagnosticsOf(source: string): readonly Diagnostic[] {
+  try {
+    front(source);
+  } catch (e) {
+    if (e instanceof CompileError) return e.diagnostics;
+    throw e;
+  }
+  assert.unreachable(`no diagnostics for:\n${source}`);
+  return [];
+}
+const messagesOf = (source: string) => diagnosticsOf(source).map((d) => `${d.loc.line}:${d.loc.col} ${d.message}`);
+
+/** The expression of `let x = <text>`, printed by the Lsrc printer (binaries in parentheses). */
+function printedExpr(text: string): string {
+  const fn = parseText(wrap(`let x = ${text}`)).items[0] as Lsrc.Fn;
+  return printNode(LsrcIL, (fn.body.stmts[0] as Lsrc.Let).init);
+}
+
+/** A tree without its source positions, to compare programs parsed from different text. */
+function withoutLoc(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLoc);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (k !== "loc") out[k] = withoutLoc(v);
+  return out;
+}
+
+// ---------------------------------------------------------------- lexer
+
+const kinds = (source: string) => lex(source, diagnosticSink("t.qs")).map((t) => (t.kind === ";" && t.implicit ? "⏎" : t.kind));
+
+test("lexer: a line break ends a statement after a name, literal, ), ], }, true/false, break, continue, return", () => {
+  assert.equal(kinds("x\n5\n\"s\"\nf()\na]\n}\ntrue\nfalse\nbreak\ncontinue\nreturn\n"), [
+    "ident", "⏎", "int", "⏎", "string", "⏎", "ident", "(", ")", "⏎", "ident", "]", "⏎", "}", "⏎",
+    "true", "⏎", "false", "⏎", "break", "⏎", "continue", "⏎", "return", "⏎", "eof",
+  ]);
+});
+
+test("lexer: no line break is inserted after an operator, `(`, `,`, `{`, `=` or a keyword like `let`", () => {
+  assert.equal(kinds("a +\nb\nf(\n1,\n2)\nif c {\n}\nlet x =\n1"), [
+    "ident", "+", "ident", "⏎", "ident", "(", "int", ",", "int", ")", "⏎", "if", "ident", "{", "}", "⏎",
+    "let", "ident", "=", "int", "⏎", "eof",
+  ]);
+});
+
+test("lexer: comments; a block comment spanning lines acts as a line break; nested block comments", () => {
+  assert.equal(kinds("a // note\nb /* one\nline */ c /* x /* y */ z */ d"), ["ident", "⏎", "ident", "⏎", "ident", "ident", "⏎", "eof"]);
+  assert.equal(kinds("a /* same line */\n"), ["ident", "⏎", "eof"]);
+});
+
+test("lexer: integer literal forms and string escapes", () => {
+  const tokens = lex('1_000_000 0xff 0xFF_FF 0b1010 0 007 "a\\n\\t\\r\\"\\\\\\0\\u{41}\\u{1F600}"', diagnosticSink("t.qs"));
+  assert.equal(tokens.slice(0, 6).map((t) => t.value), [1000000n, 255n, 65535n, 10n, 0n, 7n]);
+  assert.is(tokens[6]!.value, 'a\n\t\r"\\\0A\u{1F600}');
+});
+
+test("lexer: positions are 1-based line and column with the token's length", () => {
+  const [a, b] = lex("let\n  value", diagnosticSink("t.qs"));
+  assert.equal([a!.line, a!.col, a!.length], [1, 1, 3]);
+  assert.equal([b!.line, b!.col, b!.length], [2, 3, 5]);
+});
+
+test("lexer: every reserved keyword is refused as a name, and named", () => {
+  const words = "module use pub fn let mut if else while for in break continue return match record union protocol impl type const true false spawn scope using try self Self".split(" ");
+  for (const w of words) {
+    const reserved = `\`${w}\` is a reserved keyword and cannot be used as a name`;
+    assert.equal(messagesOf(`fn ${w}() {}`), [`1:4 ${reserved}`], w);
+    if (w !== "mut") assert.equal(messagesOf(wrap(`let ${w} = 1`)), [`2:5 ${reserved}`], w);
+  }
+});
+
+// ---------------------------------------------------------------- parser
+
+test("parser: precedence and associativity follow the brief", () => {
+  const cases: [string, string][] = [
+    ["1 + 2 * 3", "(1 + (2 * 3))"],
+    ["1 - 2 - 3", "((1 - 2) - 3)"],
+    ["a || b && c", "(a || (b && c))"],
+    ["a && b == c", "(a && (b == c))"],
+    ["a == b | c", "(a == (b | c))"],
+    ["a | b ^ c & d", "(a | (b ^ (c & d)))"],
+    ["a & b << 1", "(a & (b << 1))"],
+    ["a << 1 + 2", "(a << (1 + 2))"],
+    ["a + b % c", "(a + (b % c))"],
+    ["-a * b", "(-a * b)"],
+    ["!a && ~b < c", "(!a && (~b < c))"],
+    ["(1 + 2) * 3", "((1 + 2) * 3)"],
+    ["f(1, 2 + 3) / 4", "(f(1, (2 + 3)) / 4)"],
+    ["8 / 4 / 2 % 3", "(((8 / 4) / 2) % 3)"],
+    ["a >> 1 >> 2", "((a >> 1) >> 2)"],
+  ];
+  for (const [text, printed] of cases) assert.is(printedExpr(text), printed, text);
+});
+
+test("parser: `-` before a literal folds into a negative literal, so the smallest Int can be written", () => {
+  const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1")).items[0] as Lsrc.Fn;
+  const inits = fn.body.stmts.map((s) => (s as Lsrc.Let).init);
+  assert.equal(withoutLoc(inits[0]), { kind: "Int", value: -(1n << 63n) });
+  assert.equal(withoutLoc(inits[1]), { kind: "Int", value: -5n });
+  assert.is(inits[2]!.kind, "Unary");
+  assert.equal(withoutLoc(inits[3]), { kind: "Unary", op: "-", arg: { kind: "Int", value: -1n } });
+  assert.equal(messagesOf(wrap("let a = 9223372036854775808")), ["2:9 integer literal out of range: the largest Int is 9223372036854775807"]);
+  assert.equal(messagesOf(wrap("let a = -0x8000000000000001")), ["2:9 integer literal out of range: the smallest Int is -9223372036854775808"]);
+});
+
+test("parser: every node has a location, and the output is in Lsrc", () => {
+  const source = readFileSync(join(packageRoot, "examples", "collatz.qs"), "utf8");
+  const program = parseText(source);
+  assert.equal(validate(LsrcIL, program), { ok: true });
+  forEachNode(LsrcIL, program, (node, path) => assert.ok(node.loc && node.loc.line >= 1 && node.loc.col >= 1 && node.loc.length >= 1, `no loc at ${path || "root"}`));
+});
+
+test("parser: locations follow the conventions (operator, name, keyword, callee)", () => {
+  const fn = parseText("fn main() {\n    let total = 1 + f(2)\n    while total < 3 { total += 1 }\n}\n").items[0] as Lsrc.Fn;
+  const [letStmt, loop] = fn.body.stmts as [Lsrc.Let, Lsrc.While];
+  const sum = letStmt.init as Lsrc.Binary;
+  assert.equal(letStmt.loc, { line: 2, col: 9, length: 5 });
+  assert.equal(sum.loc, { line: 2, col: 19, length: 1 });
+  assert.equal(sum.right.loc, { line: 2, col: 21, length: 1 });
+  assert.equal(loop.loc, { line: 3, col: 5, length: 5 });
+  assert.equal(fn.loc, { line: 1, col: 4, length: 4 });
+});
+
+test("parser: separators: `;`, line breaks, several `;` in a row, and none needed after a block", () => {
+  const program = parseText("fn main() {;; let a = 1;; let b = 2\n\n if a < b { print(a) } print(b);\n while false {} }");
+  assert.is((program.items[0] as Lsrc.Fn).body.stmts.length, 5);
+});
+
+test("parser: a condition's `{` starts the body; a block in parentheses is an operand", () => {
+  const fn = parseText(wrap("if x < ({ 3 }) { print(1) }\nwhile if a { b } else { c } { }")).items[0] as Lsrc.Fn;
+  assert.is(fn.body.stmts.length, 2);
+  assert.equal(messagesOf(wrap("if { true } { }")), ["2:4 expected a condition before the block (a block as the condition goes in parentheses)"]);
+});
+
+test("parser: a 100,000-line program parses quickly (linear time)", () => {
+  const lines = ["fn main() {", "    let mut x = 0"];
+  for (let i = 0; i < 100_000; i++) lines.push(i % 2 === 0 ? `    x = x + ${i} * 2 // step` : `    if x > 10 { x -= 3 } else { print(x) }`);
+  lines.push("}");
+  const source = lines.join("\n");
+  const start = performance.now();
+  const program = parseText(source);
+  const ms = performance.now() - start;
+  assert.is((program.items[0] as Lsrc.Fn).body.stmts.length, 100_001);
+  assert.ok(ms < 1500, `parsing 100,000 lines took ${ms.toFixed(0)} ms`);
+});
+
+test("parser: 20,000 levels of nesting give one clean diagnostic, quickly, never a RangeError", () => {
+  const deep: [string, string][] = [
+    ["parentheses", `let x = ${"(".repeat(20_000)}1${")".repeat(20_000)}`],
+    ["unclosed parentheses", `let x = ${"(".repeat(20_000)}`],
+    ["blocks", `${"{".repeat(20_000)}${"}".repeat(20_000)}`],
+    ["minus signs", `let x = ${"-".repeat(20_000)}x`],
+    ["nots", `let x = ${"!".repeat(20_000)}true`],
+    ["ifs", `${"if c { ".repeat(20_000)}${"}".repeat(20_000)}`],
+    ["else-ifs", `if c {}${" else if c {}".repeat(20_000)}`],
+    ["calls", `print(${"f(".repeat(20_000)}${")".repeat(20_001)}`],
+  ];
+  for (const [what, body] of deep) {
+    const start = performance.now();
+    const messages = diagnosticsOf(wrap(body)).map((d) => d.message);
+    assert.ok(performance.now() - start < 1000, `${what}: too slow`);
+    assert.equal(messages, ["nested too deeply (more than 256 levels)"], what);
+  }
+  // Up to the limit is fine.
+  front(wrap(`let x = ${"(".repeat(250)}1${")".repeat(250)}\nprint(x)`));
+});
+
+test("parser: a chain of 100,000 operators is refused instead of making a tree 100,000 deep", () => {
+  const start = performance.now();
+  const messages = diagnosticsOf(wrap(`let x = 1${" + 1".repeat(100_000)}`)).map((d) => d.message);
+  assert.ok(performance.now() - start < 1000, "too slow");
+  assert.equal(messages, ["expression too long: operators nested more than 256 levels deep (split it with `let`)"]);
+  // main's body is level 1: 255 operators fit under it, 256 do not.
+  front(wrap(`let x = 1${" + 1".repeat(255)}\nprint(x)`));
+  assert.equal(diagnosticsOf(wrap(`let x = 1${" * 1".repeat(256)}`)).length, 1);
+  assert.equal(diagnosticsOf(wrap(`let x = 1 + {${" 1 +".repeat(254)} 1 }`)).length, 1, "a block in the chain is a level too");
+  front(wrap(`let x = 1 + {${" 1 +".repeat(253)} 1 }\nprint(x)`));
+});
+
+test("parser: independent syntax errors are all reported, in source order", () => {
+  const messages = messagesOf(wrap("let a = (1 +\nlet b = 2 2\nprint(b b)\nlet = 3"));
+  assert.equal(messages, [
+    "3:1 expected an expression, found `let` (a statement)",
+    "3:11 expected `;` or a line break after the statement, found `2`",
+    "4:9 expected `,` or `)` in the arguments of `print`, found `b`",
+    "5:5 expected a variable name, found `=`",
+  ]);
+});
+
+test("parser: Quastra source printed from a parsed program parses back to the same tree", () => {
+  for (const g of loadGoldens()) {
+    const program = parseText(g.source);
+    assert.equal(withoutLoc(parseText(quastraSource(program))), withoutLoc(program), g.name);
+  }
+});
+
+test("parser and checker: mangled programs give diagnostics or a valid program, never a crash", () => {
+  let seed = 2024;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = ["{", "}", "(", ")", "\n", ";", "let ", "mut ", "x", "=", "+", "-", "if ", "else ", "while ", "for ", "..", "1", "true", '"s', "/*", "*/", ",", "fn ", "break", "<", "!", "[", ".", "@", "0x", "_", "const ", ": Int", "return "];
+  const goldens = loadGoldens();
+  for (let n = 0; n < 3000; n++) {
+    let source = goldens[Math.floor(rnd() * goldens.length)]!.source;
+    for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
+      const at = Math.floor(rnd() * source.length);
+      source = rnd() < 0.4 ? source.slice(0, at) + source.slice(at + 1 + Math.floor(rnd() * 5)) : source.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + source.slice(at);
+    }
+    const lines = source.split("\n").length;
+    try {
+      assert.equal(validate(Ltyped, front(source)), { ok: true }, source);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw new Error(`${String(e)} for:\n${source}`);
+      for (const d of e.diagnostics) assert.ok(d.loc.line >= 1 && d.loc.line <= lines && d.loc.col >= 1 && d.loc.length >= 1, `bad position ${JSON.stringify(d.loc)} for:\n${source}`);
+      formatDiagnostics(e.diagnostics, source, true);
+    }
+  }
+});
+
+// ---------------------------------------------------------------- check-types
+
+test("check-types: lets get their types, built-ins become primitives by argument type, locs are kept", () => {
+  const source = wrap("let a = 1\nlet b = a < 2\nlet c = { panic(\"no\") }\nprint(a)\nprint(b)\nlet d: Int = read_int()\nassert(b)\nexit(a)");
+  const typed = front(source);
+  assert.equal(validate(Ltyped, typed), { ok: true });
+  const text = printNode(Ltyped, typed);
+  for (const line of ["let a: Int = 1", "let b: Bool = (a < 2)", "let c: Unit = {", 'panic("no")', "print_int(a)", "print_bool(b)", "let d: Int = read_int()", "assert(b)", "exit(a)"]) {
+    assert.ok(text.includes(line), `missing ${line} in\n${text}`);
+  }
+  forEachNode(Ltyped, typed, (node, path) => assert.ok(node.loc, `no loc at ${path || "root"}`));
+});
+
+test("check-types: Never joins any type; blocks take the type of their last expression", () => {
+  front(wrap("let x = if true { 1 } else { panic(\"x\") }\nprint(x + 1)"));
+  front(wrap("let mut i = 0\nwhile true { let y: Int = if i > 3 { break } else { i }\ni = y + 1 }"));
+  front(wrap("let b = { let t = 1; t == 1 }\nprint(b)\nlet u = { let t = 1; }\nlet v: Unit = u"));
+  front(wrap("let z: Bool = exit(3)"));
+  front("const A: Int = B * 2\nconst B: Int = 21\nfn main() { let A = true; print(A); print(B) }");
+});
+
+test("check-types: random well-typed programs printed as source come back unchanged through parse and check-types", () => {
+  /** Unary minus on a literal prints as `-(5)`, so the trees agree exactly. */
+  for (let seed = 1; seed <= 300; seed++) {
+    const program = randomProgram(seed);
+    const source = quastraSource(program);
+    let typed: unknown;
+    try {
+      typed = front(source);
+    } catch (e) {
+      if (e instanceof CompileError) assert.unreachable(`seed ${seed}:\n${formatDiagnostics(e.diagnostics, source, false)}\n${source}`);
+      throw e;
+    }
+    assert.equal(validate(Ltyped, typed), { ok: true }, `seed ${seed}`);
+    assert.equal(withoutLoc(typed), program, `seed ${seed}:\n${source}`);
+  }
+});
+
+test("check-types: every golden program and example type-checks with no diagnostics", () => {
+  for (const g of loadGoldens()) {
+    assert.is(renderDiagnosticsOf(g.source, g.path), "", g.name);
+    assert.equal(validate(Ltyped, front(g.source)), { ok: true }, g.name);
+  }
+  assert.is(renderDiagnosticsFor("examples/collatz.qs"), "");
+});
+
+test("check-types: one error is reported once, not again by everything that uses it", () => {
+  assert.equal(messagesOf(wrap("let a = nope + 1\nlet b = a * 2 < 3 && a == 4\nprint(b)")), ["2:9 unknown name `nope`"]);
+});
+
+// ---------------------------------------------------------------- diagnostics
+
+test("diagnostics: the format, with tabs kept and carets under the whole span", () => {
+  const source = "fn main() {\n\tlet x = 1\n\tx = 5\n}\n";
+  const d: Diagnostic = { file: "app.qs", loc: { line: 3, col: 2, length: 1 }, message: "cannot assign to `x`: it is not declared `mut`" };
+  assert.is(formatDiagnostic(d, source, false), "app.qs:3:2: error: cannot assign to `x`: it is not declared `mut`\n 3 | \tx = 5\n   | \t^");
+  const wide: Diagnostic = { file: "app.qs", loc: { line: 2, col: 6, length: 5 }, message: "m" };
+  assert.is(formatDiagnostic(wide, "\n\tlet value = 1\n", false), "app.qs:2:6: error: m\n 2 | \tlet value = 1\n   | \t    ^^^^^");
+  assert.is(formatDiagnostics([d, d], source, false).split("\n").pop(), "1 error", "exact repeats are shown once");
+  assert.is(formatDiagnostics([d, { ...d, message: "other" }], source, false).split("\n").pop(), "2 errors");
+});
+
+test("diagnostics: colour only when asked for", () => {
+  const d: Diagnostic = { file: "a.qs", loc: { line: 1, col: 1, length: 2 }, message: "m" };
+  assert.ok(formatDiagnostic(d, "fn", true).includes("\x1b[31m"), "red");
+  assert.not.ok(formatDiagnostic(d, "fn", false).includes("\x1b["), "plain");
+});
+
+test("diagnostics: a CompileError carries every diagnostic, sorted by position", () => {
+  try {
+    front("fn main() {\n    let b: Bool = 1\n    x = 2\n    let a: Int = true\n}\nfn other() {}\n");
+    assert.unreachable("no error");
+  } catch (e) {
+    assert.instance(e, CompileError);
+    const list = (e as CompileError).diagnostics.map((d) => d.loc.line);
+    assert.equal(list, [2, 3, 4, 6]);
+  }
+});
+
+test("diagnostics: the golden files (tests/diagnostics/*.err) match exactly", () => {
+  const cases = diagnosticCases();
+  assert.ok(cases.length >= 20, `only ${cases.length} cases`);
+  for (const path of cases) {
+    const expected = readFileSync(join(packageRoot, goldenPathFor(path)), "utf8");
+    assert.ok(expected.length > 0, `${path}: the golden file is empty`);
+    assert.fixture(renderDiagnosticsFor(path), expected);
+  }
+});
+
+test.run();

@@ -1,0 +1,44 @@
+// Golden diagnostics: each tests/diagnostics/NAME.qs is a bad program and
+// NAME.err the exact text qnano prints for it (uncoloured). The front-end test
+// compares them; `npm run accept` rewrites the .err files from
+// renderDiagnosticsFor after a human has read the diff.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkTypes } from "../passes/check-types.js";
+import { parse } from "../passes/parse.js";
+import { CompileError, formatDiagnostics } from "../src/diagnostics.js";
+import { packageRoot } from "../src/paths.js";
+
+export const diagnosticsFolder = "tests/diagnostics";
+
+/** The golden cases, as paths from the package root (`tests/diagnostics/NAME.qs`), sorted. */
+export function diagnosticCases(): string[] {
+  return readdirSync(join(packageRoot, diagnosticsFolder))
+    .filter((f) => f.endsWith(".qs"))
+    .sort()
+    .map((f) => `${diagnosticsFolder}/${f}`);
+}
+
+/** The expected-output file of a case: NAME.qs -> NAME.err. */
+export const goldenPathFor = (casePath: string): string => casePath.replace(/\.qs$/, ".err");
+
+/** What the front end says about a file: the formatted diagnostics and a final
+ * newline, or "" when the file has none. `path` is from the package root and is
+ * shown as it is. */
+export function renderDiagnosticsFor(path: string): string {
+  const source = readFileSync(join(packageRoot, path), "utf8");
+  return renderDiagnosticsOf(source, path);
+}
+
+/** The same for source text given directly. */
+export function renderDiagnosticsOf(source: string, file: string): string {
+  const context = { file, source };
+  try {
+    checkTypes.run(parse.run(source, context), context);
+    return "";
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    return formatDiagnostics(e.diagnostics, source, false) + "\n";
+  }
+}

@@ -1,0 +1,47 @@
+// Every golden program through every pass, on both targets: each pass's output
+// is validated against its IL (checked mode), every IL's interpreter must give
+// the expected stdout, exit status and panic, and so must the real binary
+// (x86-64 natively, AArch64 under qemu-aarch64). Compiling twice must give
+// byte-identical assembly.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
+import { frontEnd } from "../passes/pipeline.js";
+import { assemblyOf, checkMeaning, compile } from "../src/driver.js";
+import { describeOutcome } from "../src/interp/runtime-model.js";
+import { loadGoldens } from "./golden-programs.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qnano-golden-"));
+const goldens = loadGoldens();
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+
+for (const target of targets) {
+  const golden = suite(`golden programs on ${target}`);
+  for (const g of goldens) {
+    golden(`${g.name} on ${target}`, () => {
+      const steps = compile(g.source, g.path, { target, check: true });
+      // The front end is shared: check its interpreters once, on the first target.
+      const checked = target === targets[0] ? steps : steps.slice(frontEnd.length - 1);
+      for (const v of checkMeaning(checked, { stdin: g.stdin })) {
+        const where = `${v.step.pass.name} -> ${typeof v.step.pass.to === "string" ? v.step.pass.to : v.step.pass.to.name}`;
+        assert.is(v.outcome.outOfFuel, false, `${where}: ran out of fuel`);
+        assert.is(v.outcome.stdout, g.stdout, `${where}: stdout (${describeOutcome(v.outcome)})`);
+        assert.is(v.outcome.status, g.status, `${where}: exit status`);
+        assert.is(v.outcome.panic, g.panic, `${where}: panic message`);
+      }
+      const asm = assemblyOf(steps);
+      assert.is(assemblyOf(compile(g.source, g.path, { target })), asm, "compiling twice gives the same assembly");
+      const exe = join(dir, `${g.name}.${target}`);
+      assembleAndLink(asm, target, exe);
+      const run = runBinary(exe, target, { stdin: g.stdin });
+      assert.is(run.timedOut, false, "the binary timed out");
+      assert.is(run.stdout, g.stdout, "binary stdout");
+      assert.is(run.stderr, g.stderr, "binary stderr");
+      assert.is(run.status, g.status, "binary exit status");
+    });
+  }
+  golden.run();
+}

@@ -1,0 +1,75 @@
+// Helpers for tests/middle.test.ts: build small Ltyped programs by hand, and run
+// a program through the middle passes, validating each output against its IL
+// and running each IL's interpreter.
+import type * as T from "../ir-defs/generated/Ltyped.js";
+import { Ltyped } from "../ir-defs/ltyped.js";
+import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
+import { desugarFor } from "../passes/desugar-for.js";
+import { explicateControl } from "../passes/explicate-control.js";
+import { inlineConstants } from "../passes/inline-constants.js";
+import { removeComplexOperands } from "../passes/remove-complex-operands.js";
+import { shrink } from "../passes/shrink.js";
+import { uniquify } from "../passes/uniquify.js";
+import type { IL } from "../src/il/define.js";
+import { explainValidation, validate } from "../src/il/validate.js";
+import { interpreters as cfgInterpreters } from "../src/interp/cfg.js";
+import type { Outcome, RunOptions } from "../src/interp/runtime-model.js";
+import { interpreters as treeInterpreters } from "../src/interp/tree.js";
+import type { Pass } from "../src/pass.js";
+
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFor, shrink, removeComplexOperands, explicateControl];
+
+const interpreters = { ...treeInterpreters, ...cfgInterpreters };
+
+export type Stmt = T.Stmt;
+
+export interface Stage {
+  readonly il: string;
+  readonly program: unknown;
+  readonly outcome: Outcome;
+}
+
+/** Runs an Ltyped program through every middle pass; throws when an output is not in its IL. */
+export function throughMiddle(program: unknown, options: RunOptions = {}): Stage[] {
+  const stages: Stage[] = [];
+  const check = (il: IL, p: unknown) => {
+    const v = validate(il, p);
+    if (!v.ok) throw new Error(explainValidation(v));
+    const interpret = interpreters[il.name];
+    if (!interpret) throw new Error(`no interpreter for ${il.name}`);
+    stages.push({ il: il.name, program: p, outcome: interpret(p, options) });
+  };
+  check(Ltyped, program);
+  let current = program;
+  for (const p of middlePasses) {
+    current = p.run(current, { file: "test.qs", source: "" });
+    check(p.to as IL, current);
+  }
+  return stages;
+}
+
+// ---------------------------------------------------------------- building Ltyped by hand
+
+export const int = (value: number | bigint): T.Int => ({ kind: "Int", value: BigInt(value) });
+export const bool = (value: boolean): T.Bool => ({ kind: "Bool", value });
+export const unit: T.Unit = { kind: "Unit" };
+export const v = (name: string): T.Var => ({ kind: "Var", name });
+export const bin = (left: T.Expr, op: T.Binary["op"], right: T.Expr): T.Binary => ({ kind: "Binary", left, op, right });
+export const neg = (arg: T.Expr): T.Unary => ({ kind: "Unary", op: "-", arg });
+export const not = (arg: T.Expr): T.Unary => ({ kind: "Unary", op: "!", arg });
+export const prim = (op: T.Prim["op"], ...args: T.Expr[]): T.Prim => ({ kind: "Prim", op, args });
+export const block = (...stmts: T.Stmt[]): T.Block => ({ kind: "Block", stmts });
+export const ifElse = (cond: T.Expr, then: T.Block, otherwise: T.Expr | null = null): T.If => ({ kind: "If", cond, then, else: otherwise });
+export const expr = (e: T.Expr): T.ExprStmt => ({ kind: "ExprStmt", expr: e });
+export const printInt = (e: T.Expr): T.ExprStmt => expr(prim("print_int", e));
+export const printBool = (e: T.Expr): T.ExprStmt => expr(prim("print_bool", e));
+export const let_ = (name: string, type: T.Let["type"], init: T.Expr): T.Let => ({ kind: "Let", decl: "let", name, type, init });
+export const letMut = (name: string, type: T.Let["type"], init: T.Expr): T.Let => ({ kind: "Let", decl: "let mut", name, type, init });
+export const set = (name: string, op: T.Assign["op"], value: T.Expr): T.Assign => ({ kind: "Assign", name, op, value });
+export const loop = (cond: T.Expr, ...body: T.Stmt[]): T.While => ({ kind: "While", cond, body: block(...body) });
+export const forRange = (name: string, from: T.Expr, to: T.Expr, ...body: T.Stmt[]): T.For => ({ kind: "For", name, from, to, body: block(...body) });
+export const brk: T.Break = { kind: "Break" };
+export const cont: T.Continue = { kind: "Continue" };
+export const constant = (name: string, type: T.Const["type"], value: T.Expr): T.Const => ({ kind: "Const", name, type, value });
+export const main = (...stmts: T.Stmt[]): T.Fn => ({ kind: "Fn", name: "main", params: [], ret: null, body: block(...stmts) });
+export const program = (...items: T.Item[]): T.Program => ({ kind: "Program", items });

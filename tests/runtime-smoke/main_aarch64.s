@@ -1,0 +1,211 @@
+// Hand-written qn_main for testing the AArch64 runtime (see run.sh).
+// The first stdin line picks a mode:
+//   1  prints, bools, two read ints -> div/rem, edge cases, qn_exit(3)
+//   2  echo: read_int/print_int forever (ends with "bad input" panic)
+//   3  print 7, then qn_div(1, 0)          4  print 8, then qn_rem(1, 0)
+//   5  print_int 0..99999, normal return   6  print 9, qn_panic("boom")
+//   7  loop forever (timeouts)             8  store to address 0 (SIGSEGV)
+//   9  check callee-saved registers survive every runtime routine
+
+        .equ INT64_MIN, -9223372036854775808
+        .equ INT64_MAX, 9223372036854775807
+
+        .section .rodata
+msg_boom:       .ascii "boom"
+
+        .bss
+        .balign 8
+saved_sp:       .skip 8
+
+        .text
+        .globl qn_main
+qn_main:
+        stp     x29, x30, [sp, #-96]!
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]
+        stp     x21, x22, [sp, #32]
+        stp     x23, x24, [sp, #48]
+        stp     x25, x26, [sp, #64]
+        stp     x27, x28, [sp, #80]
+        bl      qn_read_int
+        cmp     x0, #1
+        b.eq    mode1
+        cmp     x0, #2
+        b.eq    mode2
+        cmp     x0, #3
+        b.eq    mode3
+        cmp     x0, #4
+        b.eq    mode4
+        cmp     x0, #5
+        b.eq    mode5
+        cmp     x0, #6
+        b.eq    mode6
+        cmp     x0, #7
+        b.eq    mode7
+        cmp     x0, #8
+        b.eq    mode8
+        cmp     x0, #9
+        b.eq    mode9
+        mov     x0, #99                 // unknown mode
+        bl      qn_exit
+
+.macro PRINT_INT value
+        ldr     x0, =\value
+        bl      qn_print_int
+.endm
+.macro DIVREM a, b                      // print a / b, then a % b
+        ldr     x0, =\a
+        ldr     x1, =\b
+        bl      qn_div
+        bl      qn_print_int
+        ldr     x0, =\a
+        ldr     x1, =\b
+        bl      qn_rem
+        bl      qn_print_int
+.endm
+
+mode1:
+        PRINT_INT 0
+        PRINT_INT 1
+        PRINT_INT -1
+        PRINT_INT 42
+        PRINT_INT -1234567890
+        PRINT_INT INT64_MAX
+        PRINT_INT INT64_MIN
+        mov     x0, #1
+        bl      qn_print_bool
+        mov     x0, #0
+        bl      qn_print_bool
+        bl      qn_read_int
+        mov     x19, x0                 // x19 = a
+        bl      qn_read_int
+        mov     x20, x0                 // x20 = b
+        mov     x0, x19
+        mov     x1, x20
+        bl      qn_div
+        bl      qn_print_int
+        mov     x0, x19
+        mov     x1, x20
+        bl      qn_rem
+        bl      qn_print_int
+        DIVREM  INT64_MIN, -1
+        DIVREM  INT64_MIN, 1
+        DIVREM  INT64_MAX, -1
+        DIVREM  -7, 2
+        DIVREM  7, -2
+        DIVREM  -7, -2
+        mov     x0, #3
+        bl      qn_exit
+
+mode2:
+        bl      qn_read_int
+        bl      qn_print_int
+        b       mode2
+
+mode3:
+        PRINT_INT 7
+        mov     x0, #1
+        mov     x1, #0
+        bl      qn_div
+        b       done
+
+mode4:
+        PRINT_INT 8
+        mov     x0, #1
+        mov     x1, #0
+        bl      qn_rem
+        b       done
+
+mode5:
+        mov     x19, #0
+        ldr     x20, =100000
+1:      mov     x0, x19
+        bl      qn_print_int
+        add     x19, x19, #1
+        cmp     x19, x20
+        b.lt    1b
+        b       done
+
+mode6:
+        PRINT_INT 9
+        adrp    x0, msg_boom
+        add     x0, x0, :lo12:msg_boom
+        mov     x1, #4
+        bl      qn_panic
+
+mode7:
+        b       mode7
+
+mode8:
+        mov     x0, #0
+        str     x0, [x0]
+        b       done
+
+.macro SET_REGS
+        ldr     x19, =0x1919191919191919
+        ldr     x20, =0x2020202020202020
+        ldr     x21, =0x2121212121212121
+        ldr     x22, =0x2222222222222222
+        ldr     x23, =0x2323232323232323
+        ldr     x24, =0x2424242424242424
+        ldr     x25, =0x2525252525252525
+        ldr     x26, =0x2626262626262626
+        ldr     x27, =0x2727272727272727
+        ldr     x28, =0x2828282828282828
+        ldr     x29, =0x2929292929292929
+.endm
+.macro CHECK reg, value
+        ldr     x9, =\value
+        cmp     \reg, x9
+        b.ne    mode9_bad
+.endm
+mode9:
+        mov     x9, sp
+        adrp    x10, saved_sp
+        str     x9, [x10, :lo12:saved_sp]
+        SET_REGS
+        mov     x0, #123
+        bl      qn_print_int
+        mov     x0, #1
+        bl      qn_print_bool
+        bl      qn_read_int
+        bl      qn_print_int
+        mov     x0, #7
+        mov     x1, #2
+        bl      qn_div
+        mov     x0, #7
+        mov     x1, #2
+        bl      qn_rem
+        bl      qn_flush
+        CHECK   x19, 0x1919191919191919
+        CHECK   x20, 0x2020202020202020
+        CHECK   x21, 0x2121212121212121
+        CHECK   x22, 0x2222222222222222
+        CHECK   x23, 0x2323232323232323
+        CHECK   x24, 0x2424242424242424
+        CHECK   x25, 0x2525252525252525
+        CHECK   x26, 0x2626262626262626
+        CHECK   x27, 0x2727272727272727
+        CHECK   x28, 0x2828282828282828
+        CHECK   x29, 0x2929292929292929
+        mov     x9, sp
+        adrp    x10, saved_sp
+        ldr     x10, [x10, :lo12:saved_sp]
+        cmp     x9, x10
+        b.ne    mode9_bad
+        PRINT_INT 1
+        b       done
+mode9_bad:
+        PRINT_INT 0
+
+done:                                   // normal return to _start
+        ldp     x19, x20, [sp, #16]
+        ldp     x21, x22, [sp, #32]
+        ldp     x23, x24, [sp, #48]
+        ldp     x25, x26, [sp, #64]
+        ldp     x27, x28, [sp, #80]
+        ldp     x29, x30, [sp], #96
+        ret
+
+        .ltorg
+        .section .note.GNU-stack,"",%progbits

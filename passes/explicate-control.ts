@@ -25,8 +25,8 @@ import type * as Out from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { pass } from "../src/pass.js";
-import { basicBlock, code, orderBlocks, prepend, type Code } from "./basic-blocks.js";
-import { freshNamer } from "./fresh-names.js";
+import { basicBlock, code, orderBlocks, prepend, type Code } from "../src/pass-helpers/basic-blocks.js";
+import { freshNamer } from "../src/pass-helpers/fresh-names.js";
 
 /** Where break and continue go in the innermost loop; null outside loops. */
 type Loop = { readonly breakTo: string; readonly continueTo: string } | null;

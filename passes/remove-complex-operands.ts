@@ -25,8 +25,8 @@ import { Lmon } from "../ir-defs/lmon.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
-import { declaredType, variableTypes } from "./expression-types.js";
-import { eachNode, freshNamer } from "./fresh-names.js";
+import { declaredType, variableTypes } from "../src/pass-helpers/expression-types.js";
+import { eachNode, freshNamer } from "../src/pass-helpers/fresh-names.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
 interface Flat<E> {

@@ -18,7 +18,7 @@ import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { assembleAndLink, runBinary } from "../cli/toolchain.js";
 import { aarch64Passes } from "../passes/aarch64/index.js";
-import { asciiLiteral } from "../passes/aarch64/emit-asm.js";
+import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
 import { explainValidation, validate } from "../src/il/validate.js";
 import { interpreters as machine } from "../src/interp/aarch64.js";
 import { interpreters as cfg } from "../src/interp/cfg.js";

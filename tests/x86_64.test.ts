@@ -17,7 +17,7 @@ import type * as X86 from "../ir-defs/generated/Lx86.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
-import { asciiLiteral } from "../passes/x86_64/emit-asm.js";
+import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
 import { x86_64Passes } from "../passes/x86_64/index.js";
 import { INT_MAX, INT_MIN } from "../src/semantics.js";
 import type { IL } from "../src/il/define.js";

@@ -34,7 +34,7 @@ import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { fitsArithmetic, fitsLoadOffset } from "../../ir-defs/aarch64/operand-rules.js";
 import { forEachNode, rewriter } from "../../src/il/rewrite.js";
 import { pass } from "../../src/pass.js";
-import { imm, loadConstant, reg } from "./instructions.js";
+import { imm, loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
 const [sp, fp, lr, far] = [reg("sp"), reg("x29"), reg("x30"), reg("x16")];
 

@@ -17,6 +17,7 @@
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { printNode } from "../../src/il/print.js";
+import { asciiLiteral } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 
 const indent = "        ";
@@ -26,18 +27,6 @@ const instructionLine = (text: string): string => {
   const [, mnemonic, operands] = /^(\S+)\s*(.*)$/.exec(text)!;
   return `${indent}${operands ? mnemonic!.padEnd(8) : mnemonic!}${operands}`;
 };
-
-/** A string as the operand of `.ascii`: its UTF-8 bytes, printable ASCII as is,
- * `"` and `\` escaped, every other byte as a three-digit octal escape. */
-export function asciiLiteral(text: string): string {
-  let out = "";
-  for (const byte of Buffer.from(text, "utf8")) {
-    if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
-    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString(8).padStart(3, "0")}`;
-  }
-  return `"${out}"`;
-}
 
 export const emitAsm = pass({
   name: "emit-asm",

@@ -30,7 +30,7 @@ import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
 import { isNode } from "../../src/il/node.js";
 import { rewriter } from "../../src/il/rewrite.js";
 import { pass } from "../../src/pass.js";
-import { loadConstant, reg } from "./instructions.js";
+import { loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
 const sourceScratch = [reg("x9"), reg("x10")] as const;
 const resultScratch = reg("x9");

@@ -28,8 +28,9 @@ import type * as In from "../../ir-defs/generated/Lcfg.js";
 import type * as Out from "../../ir-defs/generated/La64var.js";
 import { La64var, mainConclusion } from "../../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
+import { atomOperand as atom } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
-import { call, imm, mov, reg, StringTable, unreachable } from "./instructions.js";
+import { call, imm, mov, reg, StringTable, unreachable } from "../../src/pass-helpers/aarch64-instructions.js";
 
 const x0 = reg("x0");
 const x1 = reg("x1");
@@ -38,17 +39,6 @@ const conditions = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", "
 const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr", "^": "Eor", "<<": "Lsl", ">>": "Asr" } as const;
 const runtimeOperations = { "/": "qn_div", "%": "qn_rem" } as const;
 const printers = { print_int: "qn_print_int", print_bool: "qn_print_bool", exit: "qn_exit" } as const;
-
-function atom(a: In.Atom): Out.Arg {
-  switch (a.kind) {
-    case "Int": return imm(a.value);
-    case "Bool": return imm(a.value ? 1n : 0n);
-    case "Unit": return imm(0n);
-    case "Var": return { kind: "Var", name: a.name };
-    case "Str": throw new Error("a string can only be the message of panic");
-    default: return unreachable(a);
-  }
-}
 
 /** A primitive: its call into the runtime, then its value (if wanted) into dst. */
 function primitive(p: In.Prim, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {

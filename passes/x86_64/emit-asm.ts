@@ -17,22 +17,11 @@
 import type * as In from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { printNode } from "../../src/il/print.js";
+import { asciiLiteral } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { mainSymbol } from "./add-prelude-and-conclusion.js";
 
 const indent = "        ";
-
-/** A string's UTF-8 bytes as the operand of .ascii: printable ASCII as itself
- * (with \" and \\ escaped), every other byte as a three-digit octal escape. */
-export function asciiLiteral(text: string): string {
-  let out = "";
-  for (const byte of Buffer.from(text, "utf8")) {
-    if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
-    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString(8).padStart(3, "0")}`;
-  }
-  return `"${out}"`;
-}
 
 export const emitAsm = pass<In.Program, string>({
   name: "emit-asm",

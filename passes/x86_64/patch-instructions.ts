@@ -25,7 +25,7 @@ import { operandsOf } from "../../ir-defs/x86_64/lx86var.js";
 import type { AnyNode } from "../../src/il/node.js";
 import { rewriter } from "../../src/il/rewrite.js";
 import { pass } from "../../src/pass.js";
-import { sameArg } from "./instructions.js";
+import { sameArg } from "../../src/pass-helpers/x86_64-instructions.js";
 
 type Arg = In.Arg;
 const r10: In.Reg = { kind: "Reg", name: "r10" };

@@ -21,8 +21,9 @@ import type * as In from "../../ir-defs/generated/Lcfg.js";
 import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
 import { Lx86var, mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
+import { atomOperand as atom } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
-import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "./instructions.js";
+import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "../../src/pass-helpers/x86_64-instructions.js";
 
 const [rax, rcx, rdi, rsi, al, cl] = [reg("rax"), reg("rcx"), reg("rdi"), reg("rsi"), reg("al"), reg("cl")];
 
@@ -30,18 +31,6 @@ const conditionCode: Readonly<Record<In.Branch["op"], Out.JmpIf["cc"]>> = { "=="
 const arithmetic = { "+": "Addq", "-": "Subq", "*": "Imulq", "&": "Andq", "|": "Orq", "^": "Xorq" } as const;
 const commutative: ReadonlySet<string> = new Set(["+", "*", "&", "|", "^"]);
 const printRoutine = { print_int: "qn_print_int", print_bool: "qn_print_bool", exit: "qn_exit" } as const;
-
-/** Int -> $n, Bool -> $0/$1, Unit -> $0, Var -> Var. */
-function atom(a: In.Atom): Out.Arg {
-  switch (a.kind) {
-    case "Int": return imm(a.value);
-    case "Bool": return imm(a.value ? 1n : 0n);
-    case "Unit": return imm(0n);
-    case "Var": return { kind: "Var", name: a.name };
-    case "Str": throw new Error("select-instructions: a string may only be the argument of panic");
-    default: return unreachable(a);
-  }
-}
 
 /** `movq src, dst`, or nothing when src already is dst. */
 const move = (src: Out.Arg, dst: Out.Arg): Out.Instr[] => (sameArg(src, dst) ? [] : [movq(src, dst)]);

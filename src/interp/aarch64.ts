@@ -24,12 +24,11 @@
 //   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome.
 
+import { layOutStrings, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
-import type { AnyNode } from "../il/node.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-type Node = AnyNode & Record<string, any>;
 
 const poison = wrap(0xdeadbeefdeadbeefn);
 const callerSaved = [...Array.from({ length: 19 }, (_, i) => `x${i}`), "x30"];
@@ -40,7 +39,6 @@ const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
 /** Where sp points when qn_main starts (16-byte aligned), and where its `ret` must go. */
 const stackTop = 0x7fff_0000n;
 const returnToStart = 0x40_1000n;
-const dataStart = 0x60_0000n;
 /** The runtime routines that return a value in x0. */
 const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_div", "qn_rem"]);
 
@@ -50,7 +48,7 @@ interface Machine {
   readonly variables: Map<string, bigint>;
   readonly slots: Map<number, bigint>;
   readonly memory: Map<bigint, bigint>; // 8-byte words by address
-  readonly strings: Map<string, { address: bigint; bytes: Buffer }>;
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
   /** The last cmp's operands (flags = left - right), or null when no cmp set them since the last call. */
   flags: { left: bigint; right: bigint } | null;
@@ -62,7 +60,6 @@ interface OperandForm {
 }
 
 /** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
-type Effect = void | { readonly jump: string } | { readonly returned: true };
 type Instruction = (m: Machine, instr: Node) => Effect;
 
 interface Dialect {
@@ -238,40 +235,13 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
   m.registers.set("x30", returnToStart); // as `bl qn_main` did
-  let next = dataStart;
-  for (const d of program.data as Node[]) {
-    const bytes = Buffer.from(d.value as string, "utf8");
-    m.strings.set(d.label, { address: next, bytes });
-    next += BigInt(bytes.length) + 8n;
-  }
-  const blocks = program.blocks as Node[];
-  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
-  let b = 0;
-  let instrs = (blocks[0]?.instrs ?? []) as Node[];
-  let i = 0;
-  for (;;) {
-    if (i >= instrs.length) { // fall through to the next block
-      const block = blocks[++b];
-      if (!block) throw new Error("control ran off the end of the code");
-      instrs = block.instrs as Node[];
-      i = 0;
-      continue;
-    }
-    const instr = instrs[i++]!;
-    model.tick();
+  m.strings = layOutStrings(program.data as Node[]);
+  runCode(program.blocks as Node[], model, mainConclusion, (instr) => {
     const step = dialect.instructions[instr.kind];
     if (!step) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
-    const effect = step(m, instr);
-    if (!effect) continue;
-    if ("returned" in effect) return checkReturn(m);
-    const target = labels.get(effect.jump);
-    if (target !== undefined) {
-      b = target;
-      instrs = blocks[b]!.instrs as Node[];
-      i = 0;
-    } else if (effect.jump === mainConclusion) return checkReturn(m); // before La64: return from main
-    else throw new Error(`jump to ${effect.jump}, which labels no block`);
-  }
+    return step(m, instr);
+  });
+  checkReturn(m);
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {

@@ -22,12 +22,11 @@
 //   with a misaligned stack (Lx86), or a return that does not restore %rsp and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome.
 
+import { layOutStrings, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
-import type { AnyNode } from "../il/node.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-type Node = AnyNode & Record<string, any>;
 
 const poison = wrap(0x5a5a5a5a5a5a5a5an);
 const callerSaved = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] as const;
@@ -36,7 +35,6 @@ const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, 
 /** Where %rsp points when qn_main starts: just below it, _start's return address. */
 const stackTop = 0x7fff_0000n;
 const returnToStart = 0x40_1000n;
-const dataStart = 0x60_0000n;
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
 
 interface Machine {
@@ -45,7 +43,7 @@ interface Machine {
   readonly variables: Map<string, bigint>;
   readonly slots: Map<number, bigint>;
   readonly memory: Map<number, bigint>; // by address (addresses are small enough for a number)
-  readonly strings: Map<string, { address: bigint; bytes: Buffer }>;
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
   /** The last cmpq's operands (flags = left - right), or null once another instruction changed them. */
   flags: { left: bigint; right: bigint } | null;
@@ -57,7 +55,6 @@ interface OperandForm {
 }
 
 /** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
-type Effect = void | { readonly jump: string } | { readonly returned: true };
 type Instruction = (m: Machine, instr: Node) => Effect;
 
 interface Dialect {
@@ -231,40 +228,14 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   m.registers.set("rsp", stackTop);
   push(m, returnToStart); // as `call qn_main` did
   const entryRsp = register(m, "rsp");
-  let next = dataStart;
-  for (const d of program.data as Node[]) {
-    const bytes = Buffer.from(d.value as string, "utf8");
-    m.strings.set(d.label, { address: next, bytes });
-    next += BigInt(bytes.length) + 8n;
-  }
-  const blocks = program.blocks as Node[];
-  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
-  let b = 0;
-  let instrs = (blocks[0]?.instrs ?? []) as Node[];
-  let i = 0;
-  for (;;) {
-    if (i >= instrs.length) { // fall through to the next block
-      const block = blocks[++b];
-      if (!block) throw new Error("control ran off the end of the code");
-      instrs = block.instrs as Node[];
-      i = 0;
-      continue;
-    }
-    const instr = instrs[i++]!;
-    model.tick();
+  m.strings = layOutStrings(program.data as Node[]);
+  const how = runCode(program.blocks as Node[], model, mainConclusion, (instr) => {
     const step = dialect.instructions[instr.kind];
     if (!step) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
-    const effect = step(m, instr);
-    if (!effect) continue;
-    if ("returned" in effect) return checkReturn(m, entryRsp + 8n);
-    const target = labels.get(effect.jump);
-    if (target !== undefined) {
-      b = target;
-      instrs = blocks[b]!.instrs as Node[];
-      i = 0;
-    } else if (effect.jump === mainConclusion) return checkReturn(m, entryRsp); // before Lx86: return from main
-    else throw new Error(`jump to ${effect.jump}, which labels no block`);
-  }
+    return step(m, instr);
+  });
+  // A `ret` has popped the return address; a jump to the conclusion (before Lx86) has not.
+  checkReturn(m, how === "ret" ? entryRsp + 8n : entryRsp);
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {

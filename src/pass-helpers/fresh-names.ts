@@ -3,7 +3,7 @@
 // local `x.N` with one counter; a fresh name `hint.M` takes M past every `.N`
 // already in the program, so it can collide with no name, source or invented.
 
-import { isNode, type AnyNode } from "../src/il/node.js";
+import { isNode, type AnyNode } from "../il/node.js";
 
 /** Calls `visit` on every node under `root`, in no particular order. Unlike
  * forEachNode it builds no paths, so it is cheap on very large programs. */

@@ -5,7 +5,7 @@
 // a block that ends in break or continue); a variable of that type never gets a
 // value, and is declared Unit, as check-types does.
 
-import type * as L from "../ir-defs/generated/Lshrunk.js";
+import type * as L from "../../ir-defs/generated/Lshrunk.js";
 import { eachNode } from "./fresh-names.js";
 
 export type TypeName = L.Let["type"];

@@ -6,14 +6,11 @@ import type * as A from "../../ir-defs/generated/La64var.js";
 export type RegisterName = A.Reg["name"];
 
 export const reg = (name: RegisterName): A.Reg => ({ kind: "Reg", name });
+export { StringTable, unreachable } from "./both-targets.js";
+
 export const imm = (value: bigint): A.Imm => ({ kind: "Imm", value });
 export const mov = (dst: A.Arg, src: A.Arg): A.Mov => ({ kind: "Mov", dst, src });
 export const call = (target: string): A.Bl => ({ kind: "Bl", target });
-
-/** The default of an exhaustive switch: the type checker proves it is never reached. */
-export function unreachable(value: never): never {
-  throw new Error(`unexpected form ${(value as { kind?: string }).kind ?? String(value)}`);
-}
 
 /** Instructions that put the 64-bit constant `value` into register `dst`: one
  * mov when it fits in 16 bits, else movz for bits 0-15 and a movk for each
@@ -30,20 +27,4 @@ export function loadConstant(dst: A.Reg, value: bigint): ConstantLoad[] {
   const out: ConstantLoad[] = [{ kind: "Movz", dst, value: chunk(0), shift: 0 }];
   for (const shift of [16, 32, 48]) if (chunk(shift) !== 0) out.push({ kind: "Movk", dst, value: chunk(shift), shift });
   return out;
-}
-
-/** The string literals of a program, each once, labelled .Lstr0, .Lstr1, ... in order of first use.
- * (`.L` labels are local to the assembled file: they never reach the symbol table.) */
-export class StringTable {
-  private readonly labels = new Map<string, string>();
-
-  add(text: string): { label: string; length: number } {
-    let label = this.labels.get(text);
-    if (label === undefined) this.labels.set(text, (label = `.Lstr${this.labels.size}`));
-    return { label, length: Buffer.byteLength(text, "utf8") };
-  }
-
-  data(): A.Data[] {
-    return [...this.labels].map(([value, label]) => ({ kind: "Data", label, value }));
-  }
 }

@@ -6,7 +6,7 @@
 // blocks that nothing reaches (code after a break, exit or panic) are left out.
 // The walk uses an explicit stack, not recursion.
 
-import type * as Cfg from "../ir-defs/generated/Lcfg.js";
+import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
 
 /** Code being built backwards: statements (last first) in front of a tail. */
 export interface Code {

@@ -1,0 +1,63 @@
+// What the two machine models share: where string data lives in memory, and
+// the fetch-execute loop over labelled blocks of instructions.
+
+import type { AnyNode } from "../il/node.js";
+import type { RuntimeModel } from "./runtime-model.js";
+
+export type Node = AnyNode & Record<string, any>;
+
+/** What executing one instruction does to control: nothing (go on), a jump, or a return from main. */
+export type Effect = void | { readonly jump: string } | { readonly returned: true };
+
+export const dataStart = 0x60_0000n;
+
+/** Lays the program's string data out in memory from dataStart, by label. */
+export function layOutStrings(data: readonly Node[]): Map<string, { address: bigint; bytes: Buffer }> {
+  const strings = new Map<string, { address: bigint; bytes: Buffer }>();
+  let next = dataStart;
+  for (const d of data) {
+    const bytes = Buffer.from(d.value as string, "utf8");
+    strings.set(d.label as string, { address: next, bytes });
+    next += BigInt(bytes.length) + 8n;
+  }
+  return strings;
+}
+
+/**
+ * Runs blocks of instructions from the first, falling through from one block
+ * to the next, until main returns: by a `ret` (`{ returned: true }`), or, in
+ * the ILs before the conclusion exists, by a jump to the conclusion's label.
+ * Returns which of the two it was.
+ */
+export function runCode(
+  blocks: readonly Node[],
+  model: RuntimeModel,
+  conclusion: string,
+  execute: (instr: Node) => Effect,
+): "ret" | "conclusion" {
+  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
+  let b = 0;
+  let instrs = (blocks[0]?.instrs ?? []) as Node[];
+  let i = 0;
+  for (;;) {
+    if (i >= instrs.length) { // fall through to the next block
+      const block = blocks[++b];
+      if (!block) throw new Error("control ran off the end of the code");
+      instrs = block.instrs as Node[];
+      i = 0;
+      continue;
+    }
+    const instr = instrs[i++]!;
+    model.tick();
+    const effect = execute(instr);
+    if (!effect) continue;
+    if ("returned" in effect) return "ret";
+    const target = labels.get(effect.jump);
+    if (target !== undefined) {
+      b = target;
+      instrs = blocks[b]!.instrs as Node[];
+      i = 0;
+    } else if (effect.jump === conclusion) return "conclusion";
+    else throw new Error(`jump to ${effect.jump}, which labels no block`);
+  }
+}

@@ -1,0 +1,49 @@
+// What the two back ends share: the operand an Lcfg atom becomes, the table of
+// string literals, and how a string is written for the assembler.
+
+import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+
+export function unreachable(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
+}
+
+/** An Lcfg atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
+ * Var -> Var. Strings are only ever panic messages, which are data, not operands. */
+export function atomOperand(a: Cfg.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {
+  switch (a.kind) {
+    case "Int": return { kind: "Imm", value: a.value };
+    case "Bool": return { kind: "Imm", value: a.value ? 1n : 0n };
+    case "Unit": return { kind: "Imm", value: 0n };
+    case "Var": return { kind: "Var", name: a.name };
+    case "Str": throw new Error("select-instructions: a string may only be the argument of panic");
+    default: return unreachable(a);
+  }
+}
+
+/** The string literals of a program, each once, labelled .Lstr0, .Lstr1, ... in order of first use.
+ * (`.L` labels are local to the assembled file: they never reach the symbol table.) */
+export class StringTable {
+  private readonly labels = new Map<string, string>();
+
+  add(text: string): { label: string; length: number } {
+    let label = this.labels.get(text);
+    if (label === undefined) this.labels.set(text, (label = `.Lstr${this.labels.size}`));
+    return { label, length: Buffer.byteLength(text, "utf8") };
+  }
+
+  data(): { kind: "Data"; label: string; value: string }[] {
+    return [...this.labels].map(([value, label]) => ({ kind: "Data", label, value }));
+  }
+}
+
+/** A string as the operand of `.ascii`: its UTF-8 bytes, printable ASCII as is,
+ * `"` and `\` escaped, every other byte as a three-digit octal escape. */
+export function asciiLiteral(text: string): string {
+  let out = "";
+  for (const byte of Buffer.from(text, "utf8")) {
+    if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
+    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
+    else out += `\\${byte.toString(8).padStart(3, "0")}`;
+  }
+  return `"${out}"`;
+}

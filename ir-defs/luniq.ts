@@ -16,7 +16,7 @@ export const Luniq = extendIL(Ltyped, {
           if (broken) return;
           const binder = node.kind === "Let" || node.kind === "For" || node.kind === "Param" || node.kind === "Const" ? (node.name as string) : null;
           if (binder === null) return;
-          if (seen.has(binder)) broken = { path, message: `${binder} is bound a second time` };
+          if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);
         });
         return broken;

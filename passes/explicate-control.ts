@@ -43,7 +43,7 @@ export const explicateControl = pass({
   run(program: In.Program): Out.Program {
     const main = program.items.find((item) => item.name === "main");
     if (!main || program.items.length !== 1) throw new Error("explicate-control expects exactly one function, main");
-    const fresh = freshNamer(program);
+    const fresh = freshNamer(Lmon, program);
     const blocks = new Map<string, Out.BasicBlock>();
     let count = 0;
     const addBlock = (label: string, c: Code) => blocks.set(label, basicBlock(label, c));

@@ -23,10 +23,10 @@ import type * as In from "../ir-defs/generated/Lshrunk.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
-import { rewriter } from "../src/il/rewrite.js";
+import { forEachNode, rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
 import { declaredType, variableTypes } from "../src/pass-helpers/expression-types.js";
-import { eachNode, freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { freshNamer } from "../src/pass-helpers/fresh-names.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
 interface Flat<E> {
@@ -40,7 +40,7 @@ const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =
 /** Whether evaluating any of `exprs` may assign the variable `name`. */
 function assigns(exprs: readonly In.Expr[], name: string): boolean {
   let found = false;
-  eachNode(exprs, (node) => (found ||= node.kind === "Assign" && node.name === name));
+  for (const e of exprs) if (!isAtom(e)) forEachNode(Lshrunk, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
   return found;
 }
 
@@ -50,7 +50,7 @@ export const removeComplexOperands = pass({
   to: Lmon,
   purpose: "make every operand of an operator or primitive an atom, naming intermediate results",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(program);
+    const fresh = freshNamer(Lshrunk, program);
     const types = variableTypes(program);
     const bind = (name: string, type: Out.Let["type"], init: Out.Expr, loc: In.Expr["loc"]): Out.Let => ({ kind: "Let", decl: "let", name, type, init, loc });
 

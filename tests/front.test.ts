@@ -135,7 +135,7 @@ test("parser: every node has a location, and the output is in Lsrc", () => {
   const source = readFileSync(join(packageRoot, "examples", "collatz.qs"), "utf8");
   const program = parseText(source);
   assert.equal(validate(LsrcIL, program), { ok: true });
-  forEachNode(LsrcIL, program, (node, path) => assert.ok(node.loc && node.loc.line >= 1 && node.loc.col >= 1 && node.loc.length >= 1, `no loc at ${path || "root"}`));
+  forEachNode(LsrcIL, program, (node, path) => assert.ok(node.loc && node.loc.line >= 1 && node.loc.col >= 1 && node.loc.length >= 1, `no loc at ${path()}`));
 });
 
 test("parser: locations follow the conventions (operator, name, keyword, callee)", () => {
@@ -254,7 +254,7 @@ test("check-types: lets get their types, built-ins become primitives by argument
   for (const line of ["let a: Int = 1", "let b: Bool = (a < 2)", "let c: Unit = {", 'panic("no")', "print_int(a)", "print_bool(b)", "let d: Int = read_int()", "assert(b)", "exit(a)"]) {
     assert.ok(text.includes(line), `missing ${line} in\n${text}`);
   }
-  forEachNode(Ltyped, typed, (node, path) => assert.ok(node.loc, `no loc at ${path || "root"}`));
+  forEachNode(Ltyped, typed, (node, path) => assert.ok(node.loc, `no loc at ${path()}`));
 });
 
 test("check-types: Never joins any type; blocks take the type of their last expression", () => {

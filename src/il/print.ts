@@ -14,24 +14,46 @@ function showTerminal(value: unknown): string {
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
 
-/** Prints a node (or any value in a node) of the IL. */
-export function printNode(il: IL, node: unknown): string {
-  if (!isNode(node)) return showTerminal(node);
-  const p = il.kinds.get(node.kind);
-  if (!p) return `<?${node.kind}?>`;
+type Printer = (node: Record<string, unknown>) => string;
+
+/** Each IL's templates turned into small printing functions, once. */
+const printers = new WeakMap<IL, Map<string, Printer>>();
+
+function printerFor(il: IL, p: Production): Printer {
   // A template that is one newline-separated list prints its items flush left.
   const only = p.parts.length === 1 && "field" in p.parts[0]! ? p.parts[0].field : null;
   if (only && only.arity === "many" && only.separator === "\n") {
-    return (node[only.name] as unknown[]).map((item) => printNode(il, item)).join("\n");
+    return (node) => (node[only.name] as unknown[]).map((item) => printNode(il, item)).join("\n");
   }
-  let out = "";
-  for (const part of p.parts) out += "text" in part ? part.text : printField(il, part.field, node[part.field.name]);
-  return out;
+  const pieces = p.parts.map((part): string | ((node: Record<string, unknown>) => string) => {
+    if ("text" in part) return part.text;
+    const f = part.field;
+    return (node) => printField(il, f, node[f.name]);
+  });
+  return (node) => {
+    let out = "";
+    for (const piece of pieces) out += typeof piece === "string" ? piece : piece(node);
+    return out;
+  };
+}
+
+/** Prints a node (or any value in a node) of the IL. */
+export function printNode(il: IL, node: unknown): string {
+  if (typeof node !== "object" || node === null || !isNode(node)) return showTerminal(node);
+  let table = printers.get(il);
+  if (!table) printers.set(il, (table = new Map()));
+  let print = table.get(node.kind);
+  if (!print) {
+    const p = il.kinds.get(node.kind);
+    if (!p) return `<?${node.kind}?>`;
+    table.set(node.kind, (print = printerFor(il, p)));
+  }
+  return print(node);
 }
 
 function printField(il: IL, f: Field, value: unknown): string {
+  if (f.arity === "one") return f.type === "string" ? JSON.stringify(value) : printNode(il, value);
   const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printNode(il, v));
-  if (f.arity === "one") return show(value);
   if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value);
   const items = Array.isArray(value) ? value : [];
   if (items.length === 0) return "";

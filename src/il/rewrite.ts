@@ -33,9 +33,14 @@ export type Clauses<N extends NodeLike, Ctx> = {
   readonly [K in N["kind"]]?: (node: Extract<N, { kind: K }>, ctx: Ctx, recur: Recur<Ctx>) => unknown;
 };
 
+const childFieldsCache = new WeakMap<IL, Map<string, { name: string; many: boolean }[]>>();
+
 /** For each kind, the fields that hold nodes (terminals are copied as they are). */
 function childFields(il: IL): Map<string, { name: string; many: boolean }[]> {
+  const cached = childFieldsCache.get(il);
+  if (cached) return cached;
   const out = new Map<string, { name: string; many: boolean }[]>();
+  childFieldsCache.set(il, out);
   for (const p of il.kinds.values()) {
     out.set(
       p.kind,
@@ -73,30 +78,47 @@ export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: C
   };
 
   const recur = ((child: unknown, ctx: Ctx): unknown => {
-    if (!isNode(child)) return child;
-    const clause = table[child.kind];
-    return clause ? clause(child, ctx, recur) : children(child, ctx);
+    if (typeof child !== "object" || child === null || Array.isArray(child)) return child;
+    const clause = table[(child as AnyNode).kind];
+    return clause ? clause(child as AnyNode, ctx, recur) : children(child as AnyNode, ctx);
   }) as Recur<Ctx>;
   recur.children = children;
 
   return (node: N, ctx: Ctx) => recur(node, ctx);
 }
 
-/** Calls `visit` on every node of a term, parents before children. */
-export function forEachNode(il: IL, root: unknown, visit: (node: AnyNode, path: string) => void): void {
+/** Calls `visit` on every node of a term, parents before children. A visitor
+ * that takes a second parameter gets `path()`, naming the node from the root
+ * (`items[0].body.stmts[2]`); paths are tracked only for such visitors, so a
+ * plain walk stays cheap on large programs. */
+export function forEachNode(il: IL, root: unknown, visit: (node: AnyNode, path: () => string) => void): void {
   const fields = childFields(il);
-  const stack: [unknown, string][] = [[root, ""]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (!isNode(node)) continue;
-    visit(node, path);
-    const fs = fields.get(node.kind) ?? [];
+  const wantPaths = visit.length >= 2;
+  // Parallel stacks: the nodes still to visit and, when paths are wanted, each one's path.
+  const nodes: unknown[] = [root];
+  const paths: string[] = [""];
+  let current = "";
+  const path = () => current || "(root)";
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    if (wantPaths) current = paths.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    const kind = (node as AnyNode).kind;
+    visit(node as AnyNode, path);
+    const fs = fields.get(kind) ?? [];
     for (let i = fs.length - 1; i >= 0; i--) {
       const f = fs[i]!;
-      const v = node[f.name];
-      const at = path ? `${path}.${f.name}` : f.name;
-      if (f.many && Array.isArray(v)) for (let j = v.length - 1; j >= 0; j--) stack.push([v[j], `${at}[${j}]`]);
-      else stack.push([v, at]);
+      const v = (node as AnyNode)[f.name];
+      const at = wantPaths ? (current ? `${current}.${f.name}` : f.name) : "";
+      if (f.many && Array.isArray(v)) {
+        for (let j = v.length - 1; j >= 0; j--) {
+          nodes.push(v[j]);
+          if (wantPaths) paths.push(`${at}[${j}]`);
+        }
+      } else {
+        nodes.push(v);
+        if (wantPaths) paths.push(at);
+      }
     }
   }
 }

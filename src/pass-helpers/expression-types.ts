@@ -6,7 +6,8 @@
 // value, and is declared Unit, as check-types does.
 
 import type * as L from "../../ir-defs/generated/Lshrunk.js";
-import { eachNode } from "./fresh-names.js";
+import { Lshrunk } from "../../ir-defs/lshrunk.js";
+import { forEachNode } from "../il/rewrite.js";
 
 export type TypeName = L.Let["type"];
 type ExprType = TypeName | "Never";
@@ -20,7 +21,7 @@ export function variableTypes(program: L.Program): VariableTypes {
   return (name) => {
     if (types === null) {
       types = new Map();
-      eachNode(program, (node) => {
+      forEachNode(Lshrunk, program, (node) => {
         if (node.kind === "Let") types!.set(node.name as string, node.type as TypeName);
       });
     }

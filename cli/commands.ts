@@ -43,9 +43,10 @@ function readSource(file: string | undefined, usage: string): { file: string; so
 }
 
 /** Compiles, turning bad input into diagnostics on stderr (status 1). */
-function compileOrReport(file: string, source: string, values: Values, until?: string): Step[] | null {
+function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }): Step[] | null {
   try {
-    return compile(source, file, { target: targetOf(values), check: values.check ?? false, until });
+    // Only `trace` shows the intermediate programs; building keeps just the last.
+    return compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace });
   } catch (e) {
     if (e instanceof CompileError) {
       console.error(formatDiagnostics(e.diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
@@ -133,7 +134,7 @@ export function runCommand(command: string, positionals: string[], values: Value
       if (values.pass !== undefined && !pipeline(target).some((p) => p.name === values.pass)) {
         throw new UsageError(`no pass \`${values.pass}\` in the ${target} pipeline (see \`qnano passes\`)`);
       }
-      const steps = compileOrReport(file, source, { ...values, check: true }, values.pass);
+      const steps = compileOrReport(file, source, { ...values, check: true }, { until: values.pass });
       if (!steps) return 1;
       const shown = values.pass ? steps.slice(-1) : steps;
       if (values.json) {

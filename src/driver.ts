@@ -15,7 +15,8 @@ import { ilName, type Pass } from "./pass.js";
 
 export interface Step {
   readonly pass: Pass;
-  readonly output: unknown;
+  /** The pass's output (null for intermediate steps under `lastOnly`). */
+  output: unknown;
   readonly ms: number;
 }
 
@@ -25,6 +26,8 @@ export interface CompileOptions {
   readonly check?: boolean;
   /** Stop after this pass (by name). */
   readonly until?: string;
+  /** Keep only the last program, not every intermediate one (for `build`: less memory). */
+  readonly lastOnly?: boolean;
 }
 
 /** A pass produced a program outside its declared output IL. */
@@ -50,6 +53,7 @@ export function compile(source: string, file: string, options: CompileOptions): 
       const v = validate(p.to, program);
       if (!v.ok) throw new BrokenPass(p, v);
     }
+    if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push({ pass: p, output: program, ms });
     if (p.name === options.until) break;
   }

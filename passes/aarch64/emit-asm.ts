@@ -17,16 +17,10 @@
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { printNode } from "../../src/il/print.js";
-import { asciiLiteral } from "../../src/pass-helpers/both-targets.js";
+import { asciiLiteral, asmIndent, instructionLine } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 
-const indent = "        ";
-
-/** One instruction line: the mnemonic padded to a column, as in runtime.s. */
-const instructionLine = (text: string): string => {
-  const [, mnemonic, operands] = /^(\S+)\s*(.*)$/.exec(text)!;
-  return `${indent}${operands ? mnemonic!.padEnd(8) : mnemonic!}${operands}`;
-};
+const indent = asmIndent;
 
 export const emitAsm = pass({
   name: "emit-asm",

@@ -47,3 +47,13 @@ export function asciiLiteral(text: string): string {
   }
   return `"${out}"`;
 }
+
+/** The indentation of assembler directives and instructions. */
+export const asmIndent = "        ";
+
+/** An instruction as printed by its template, laid out as an assembly line:
+ * indented, the mnemonic padded so that operands line up. */
+export function instructionLine(text: string): string {
+  const [, mnemonic, operands] = /^(\S+)\s*(.*)$/.exec(text)!;
+  return `${asmIndent}${operands ? mnemonic!.padEnd(8) : mnemonic!}${operands}`;
+}

@@ -68,15 +68,14 @@ export const printProgram = printNode;
 /** One production's right-hand side in BNF: holes become their types. */
 export function productionBnf(p: Production): string {
   let out = "";
-  let afterHole = false;
+  // A type name must not run into a word beside it (`slot<index:count>` reads `slot count`).
+  const wordEnd = () => /[A-Za-z0-9_]$/.test(out);
   for (const part of p.parts) {
     if ("text" in part) {
-      out += part.text;
-      afterHole = false;
+      out += /^[A-Za-z0-9_]/.test(part.text) && wordEnd() ? ` ${part.text}` : part.text;
       continue;
     }
-    if (afterHole) out += " ";
-    afterHole = true;
+    if (wordEnd()) out += " ";
     const f = part.field;
     if (f.arity === "one") out += f.type;
     else if (f.arity === "optional") out += `[${f.prefix}${f.type}]`;

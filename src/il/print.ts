@@ -4,7 +4,7 @@
 // templates, with each hole replaced by its type, are the grammar in BNF.
 
 import { kindsOf, type Field, type IL, type Production, type Terminal } from "./define.js";
-import { isNode } from "./node.js";
+import { isNode, type AnyNode } from "./node.js";
 
 function showTerminal(value: unknown): string {
   if (typeof value === "string") return value;
@@ -14,7 +14,9 @@ function showTerminal(value: unknown): string {
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
 
-type Printer = (node: Record<string, unknown>) => string;
+/** Text written just before a node's own text, or null for none (see printNodeMarked). */
+type Mark = ((node: AnyNode) => string) | null;
+type Printer = (node: Record<string, unknown>, mark: Mark) => string;
 
 /** Each IL's templates turned into small printing functions, once. */
 const printers = new WeakMap<IL, Map<string, Printer>>();
@@ -23,22 +25,21 @@ function printerFor(il: IL, p: Production): Printer {
   // A template that is one newline-separated list prints its items flush left.
   const only = p.parts.length === 1 && "field" in p.parts[0]! ? p.parts[0].field : null;
   if (only && only.arity === "many" && only.separator === "\n") {
-    return (node) => (node[only.name] as unknown[]).map((item) => printNode(il, item)).join("\n");
+    return (node, mark) => (node[only.name] as unknown[]).map((item) => printValue(il, item, mark)).join("\n");
   }
-  const pieces = p.parts.map((part): string | ((node: Record<string, unknown>) => string) => {
+  const pieces = p.parts.map((part): string | Printer => {
     if ("text" in part) return part.text;
     const f = part.field;
-    return (node) => printField(il, f, node[f.name]);
+    return (node, mark) => printField(il, f, node[f.name], mark);
   });
-  return (node) => {
+  return (node, mark) => {
     let out = "";
-    for (const piece of pieces) out += typeof piece === "string" ? piece : piece(node);
+    for (const piece of pieces) out += typeof piece === "string" ? piece : piece(node, mark);
     return out;
   };
 }
 
-/** Prints a node (or any value in a node) of the IL. */
-export function printNode(il: IL, node: unknown): string {
+function printValue(il: IL, node: unknown, mark: Mark): string {
   if (typeof node !== "object" || node === null || !isNode(node)) return showTerminal(node);
   let table = printers.get(il);
   if (!table) printers.set(il, (table = new Map()));
@@ -48,17 +49,29 @@ export function printNode(il: IL, node: unknown): string {
     if (!p) return `<?${node.kind}?>`;
     table.set(node.kind, (print = printerFor(il, p)));
   }
-  return print(node);
+  return mark ? mark(node) + print(node, mark) : print(node, null);
 }
 
-function printField(il: IL, f: Field, value: unknown): string {
-  if (f.arity === "one") return f.type === "string" ? JSON.stringify(value) : printNode(il, value);
-  const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printNode(il, v));
+function printField(il: IL, f: Field, value: unknown, mark: Mark): string {
+  const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printValue(il, v, mark));
+  if (f.arity === "one") return show(value);
   if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value);
   const items = Array.isArray(value) ? value : [];
   if (items.length === 0) return "";
   if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n";
   return f.prefix + items.map(show).join(f.separator);
+}
+
+/** Prints a node (or any value in a node) of the IL. */
+export function printNode(il: IL, node: unknown): string {
+  return printValue(il, node, null);
+}
+
+/** Prints like printNode, writing `mark(node)` just before each node's own text,
+ * so a caller can find where each node starts in the printed program (the
+ * explorer maps printed lines back to source lines this way). */
+export function printNodeMarked(il: IL, node: unknown, mark: (node: AnyNode) => string): string {
+  return printValue(il, node, mark);
 }
 
 export const printProgram = printNode;

@@ -1,0 +1,155 @@
+// The explorer's data: everything it shows about one compilation for one
+// target, computed once when the file is opened (or when a target is first
+// toggled to) and never again on a key. Every step is printed once, to lines;
+// whether a pass changed the program is decided by comparing printed forms;
+// the meaning of every step comes from its IL's interpreter (checkMeaning).
+
+import { freeze } from "immer";
+import type { Target } from "../cli/toolchain.js";
+import { findIL } from "../ir-defs/index.js";
+import { checkMeaning, type Step, type Verdict } from "../src/driver.js";
+import { grammarBnf, deltaText } from "../src/il/print.js";
+import type { Loc } from "../src/il/node.js";
+import { describeOutcome, sameOutcome } from "../src/interp/runtime-model.js";
+import { ilName } from "../src/pass.js";
+import { printLines } from "./print-lines.js";
+
+export interface StepVerdict {
+  readonly agrees: boolean;
+  readonly outcome: string;
+}
+
+export interface StepView {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly ms: number;
+  readonly lines: readonly string[];
+  readonly locs: readonly (Loc | null)[];
+  /** Its printed form differs from the previous step's (for parse: always). */
+  readonly changed: boolean;
+  /** Its IL's interpreter's outcome and whether it agrees with the source's; "pending" until
+   * known (the interpreters may run in a worker); null for assembly text. */
+  readonly verdict: StepVerdict | "pending" | null;
+  /** The output IL's grammar, each line starting with "+ " (added by this IL), "~ " (changed) or "  ". */
+  readonly grammar: readonly string[];
+}
+
+export interface Trace {
+  readonly file: string;
+  readonly target: Target;
+  readonly sourceLines: readonly string[];
+  /** What the interpreters read as standard input (FILE.in). */
+  readonly stdin: string;
+  readonly steps: readonly StepView[];
+  /** The index of the first step whose meaning differs from the source's. */
+  readonly firstBad: number | null;
+  /** Why there are no semantics marks, when the interpreters could not run. */
+  readonly meaningError: string | null;
+  /** The functions of the program, in source order. */
+  readonly functions: readonly string[];
+}
+
+const grammarCache = new Map<string, readonly string[]>();
+
+/** An IL's grammar as lines, marked with what the IL adds and changes, then its delta. */
+export function grammarLines(name: string): readonly string[] {
+  const cached = grammarCache.get(name);
+  if (cached) return cached;
+  const il = findIL(name);
+  let lines: string[];
+  if (!il) lines = [`  ${name} has no grammar: it is plain text.`];
+  else {
+    const added = new Set(il.delta.added);
+    const changed = new Set(il.delta.changed);
+    lines = grammarBnf(il)
+      .split("\n")
+      .map((line) => {
+        const production = line.includes("::=") || line.trimStart().startsWith("|");
+        const kind = production ? (/(\w+)$/.exec(line)?.[1] ?? "") : "";
+        return `${added.has(kind) ? "+" : changed.has(kind) ? "~" : " "} ${line}`;
+      });
+    lines.push("", `  delta against ${il.parent?.name ?? "nothing"} (- removed, ~ changed, + added):`, ...deltaText(il).split("\n").map((l) => `  ${l}`));
+  }
+  grammarCache.set(name, lines);
+  return lines;
+}
+
+function functionsOf(program: unknown): string[] {
+  const items = (program as { items?: unknown }).items;
+  if (!Array.isArray(items)) return [];
+  return items.filter((i) => i && i.kind === "Fn").map((i) => String(i.name));
+}
+
+/**
+ * Runs each step's interpreter, as checkMeaning does, one step at a time, and
+ * reports each verdict by the step's index as soon as it is known (running a
+ * program that loops a lot at every level, down to the machine models, takes
+ * a while). The explorer runs this in a worker (meaning-worker.ts).
+ */
+export function eachVerdict(steps: readonly Step[], stdin: string, report: (index: number, verdict: StepVerdict) => void): void {
+  let reference: Verdict | null = null;
+  steps.forEach((step, index) => {
+    if (typeof step.pass.to === "string") return;
+    const [v] = checkMeaning([step], { stdin });
+    reference ??= v!;
+    report(index, { agrees: sameOutcome(reference.outcome, v!.outcome), outcome: describeOutcome(v!.outcome) });
+  });
+}
+
+/** The index of the first step whose meaning differs from the source's. */
+export function firstBadOf(steps: readonly StepView[]): number | null {
+  const bad = steps.findIndex((s) => s.verdict !== null && s.verdict !== "pending" && !s.verdict.agrees);
+  return bad < 0 ? null : bad;
+}
+
+/**
+ * Builds the explorer's view of a compilation. With meaning "now" every
+ * step's interpreter runs here on `stdin`; with "later" the verdicts are
+ * left pending, for a worker to fill in.
+ */
+export function buildTrace(file: string, source: string, target: Target, steps: readonly Step[], stdin: string, meaning: "now" | "later" = "now"): Trace {
+  const verdicts = new Map<number, StepVerdict>();
+  let meaningError: string | null = null;
+  if (meaning === "now") {
+    try {
+      eachVerdict(steps, stdin, (index, v) => verdicts.set(index, v));
+    } catch (e) {
+      meaningError = `the interpreters could not run: ${(e as Error).message}`;
+    }
+  }
+  const sourceLines = source.replace(/\n$/, "").split("\n");
+  const views: StepView[] = [];
+  let previous: readonly string[] = sourceLines;
+  steps.forEach((step, index) => {
+    const to = step.pass.to;
+    const printed = typeof to === "string" ? { lines: String(step.output).replace(/\n$/, "").split("\n"), locs: [] } : printLines(to, step.output);
+    const locs = printed.locs.length > 0 ? printed.locs : printed.lines.map(() => null);
+    const changed = views.length === 0 || printed.lines.length !== previous.length || printed.lines.some((l, i) => l !== previous[i]);
+    views.push({
+      name: step.pass.name,
+      from: ilName(step.pass.from),
+      to: ilName(to),
+      ms: step.ms,
+      lines: printed.lines,
+      locs,
+      changed,
+      verdict: typeof to === "string" ? null : (verdicts.get(index) ?? (meaningError ? null : "pending")),
+      grammar: grammarLines(typeof to === "string" ? ilName(to) : to.name),
+    });
+    previous = printed.lines;
+  });
+  return freeze(
+    {
+      file,
+      target,
+      stdin,
+      sourceLines,
+      steps: views,
+      firstBad: firstBadOf(views),
+      meaningError,
+      functions: steps[0] ? functionsOf(steps[0].output) : [],
+    },
+    true,
+  );
+}

@@ -21,6 +21,10 @@ interface Values {
   check?: boolean;
   pass?: string;
   json?: boolean;
+  runs?: string;
+  seed?: string;
+  time?: string;
+  path?: string;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && process.stdout.isTTY === true;
@@ -79,7 +83,7 @@ function jsonOf(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2);
 }
 
-export function runCommand(command: string, positionals: string[], values: Values, usage: string): number {
+export function runCommand(command: string, positionals: string[], values: Values, usage: string): number | Promise<number> {
   switch (command) {
     case "passes":
       console.log(pipelineTable("text"));
@@ -127,6 +131,18 @@ export function runCommand(command: string, positionals: string[], values: Value
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+    case "explore": {
+      const { file, source } = readSource(positionals[0], usage);
+      const steps = compileOrReport(file, source, { ...values, check: true }, {});
+      if (!steps) return 1;
+      return import("./explore.js").then((m) => m.explore(file, source, targetOf(values), steps));
+    }
+    case "props":
+      return import("./props.js").then((m) => m.propsCommand(values));
+    case "bisect": {
+      const { file, source } = readSource(positionals[0], usage);
+      return import("./bisect.js").then((m) => m.bisectCommand(file, source, values.target));
     }
     case "trace": {
       const { file, source } = readSource(positionals[0], usage);

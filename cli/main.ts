@@ -26,6 +26,12 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --json             JSON instead of the printed form (integers as strings)
   --target T         which back end to follow (default: this machine's)`,
   },
+  explore: {
+    usage: "qnano explore FILE [--target x86_64|aarch64]",
+    summary: "step through every intermediate program of FILE in a full-screen terminal view",
+    options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's)
+  keys: n/N next/previous pass, d diff, b grammar, a assembly, / search, ? all keys, q quit`,
+  },
   passes: {
     usage: "qnano passes",
     summary: "the pipeline: every pass with its contract (Lin -> Lout) and purpose",
@@ -35,6 +41,21 @@ const commands: Record<string, { usage: string; summary: string; options: string
     usage: "qnano grammar [IL]",
     summary: "an IL's grammar in BNF and what it changes against its parent; without IL, the list of ILs",
     options: "",
+  },
+  props: {
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P]",
+    summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
+    options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
+  --seed S           the first seed (default: from the clock; printed)
+  --pass NAME        check only this pass (the binaries too when NAME is emit-asm)
+  --target T         only this back end (default: both)
+  --time D           run for this long: 90s, 10m, 1h
+  --path P           replay one failure: the seed and path it printed`,
+  },
+  bisect: {
+    usage: "qnano bisect FILE [--target x86_64|aarch64]",
+    summary: "find the first pass whose output is invalid or means something else (stdin: FILE.in)",
+    options: `  --target T         only this back end (default: both)`,
   },
 };
 
@@ -65,6 +86,10 @@ const optionSpec = {
   check: { type: "boolean" },
   pass: { type: "string" },
   json: { type: "boolean" },
+  runs: { type: "string" },
+  seed: { type: "string" },
+  time: { type: "string" },
+  path: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { hostTarget } from "../cli/toolchain.js";
 import { assemblyOf, compile } from "../src/driver.js";
 import { packageRoot } from "../src/paths.js";
+import { propsThroughput } from "../tests/props/throughput.js";
 
 /** One block of the generated program, in Quastra and in C: 9 lines each. */
 function block(k: number): { qs: string[]; c: string[] } {
@@ -106,3 +107,10 @@ if (small && large) {
   console.log(`growth from 10k to 100k lines: ${growth.toFixed(1)}x as a command, ${growthIn.toFixed(1)}x in process (target: at most 11x)`);
   console.log(`target (at least gcc -O0's lines per second): ${large.qnanoMs <= large.gccMs && small.qnanoMs <= small.gccMs ? "met" : "NOT met"}`);
 }
+
+// Property-based testing throughput (tests/props/throughput.ts): generated programs per second.
+const props = await propsThroughput();
+console.log(`\nproperties (programs per second, ${props.count} generated programs): pass alone / with validation and interpreter`);
+for (const [pass, alone, checked] of props.passes) console.log(`  ${pass.padEnd(38)} ${alone.toFixed(0).padStart(8)} ${checked.toFixed(0).padStart(8)}`);
+console.log(`  qnano props without binaries (every pass, both targets, determinism) ${props.inProcess.toFixed(1).padStart(7)}`);
+console.log(`  qnano props with binaries on both targets (end to end)             ${props.endToEnd.toFixed(1).padStart(7)}`);

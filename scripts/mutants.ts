@@ -1,0 +1,167 @@
+// `npm run mutants`: proof that the properties bite. Each fault below is a
+// small textual change to one compiled pass (dist/passes/...), or to the
+// instruction templates emit-asm prints with (dist/ir-defs/). For each, alone,
+// the script copies dist/ to a scratch folder, applies the change there (and
+// fails loudly when the text to replace is not found exactly once), and runs
+// the quick property run (tests/props/quick.ts: the one of `npm test`) from
+// that copy. Every fault must be caught; the script reports which property
+// caught it, the pass it named, and after how many generated programs.
+// An unchanged copy runs first, as the control: it must pass.
+// `npm run mutants -- WORD` runs only the faults whose name contains WORD.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { targets } from "../cli/toolchain.js";
+import { quickRun } from "../tests/props/quick.js";
+import type { PropsReport, runProperties } from "../tests/props/run.js";
+import { scratchCopy, type Mutant } from "../tests/props/scratch.js";
+
+
+const mutants: readonly Mutant[] = [
+  {
+    name: "uniquify: the body of a for loop is not renamed",
+    file: "passes/uniquify.js",
+    from: "const body = recur(node.body, { renamed: new Map([[node.name, name]]), outer: names });",
+    to: "const body = recur(node.body, names);",
+  },
+  {
+    name: "inline-constants: an Int const is inlined off by one",
+    file: "passes/inline-constants.js",
+    from: `return typeof value === "bigint" ? { kind: "Int", value, loc: node.loc }`,
+    to: `return typeof value === "bigint" ? { kind: "Int", value: value + 1n, loc: node.loc }`,
+  },
+  {
+    name: "desugar-for: the bound is evaluated on every iteration",
+    file: "passes/desugar-for.js",
+    from: `cond: { kind: "Binary", left: use(next), op: "<", right: use(end), loc },`,
+    to: `cond: { kind: "Binary", left: use(next), op: "<", right: recur(node.to, ctx), loc },`,
+  },
+  {
+    name: "shrink: && becomes ||",
+    file: "passes/shrink.js",
+    from: `case "&&": return { kind: "If", cond: left, then: blockOf(right, loc), else: blockOf({ kind: "Bool", value: false, loc }, loc), loc };`,
+    to: `case "&&": return { kind: "If", cond: left, then: blockOf({ kind: "Bool", value: true, loc }, loc), else: blockOf(right, loc), loc };`,
+  },
+  {
+    name: "remove-complex-operands: a variable operand is read after a later operand assigns it",
+    file: "passes/remove-complex-operands.js",
+    from: `if (e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {`,
+    to: `if (false && e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {`,
+  },
+  {
+    name: "explicate-control: an if used as a value swaps then and else",
+    file: "passes/explicate-control.js",
+    from: "return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);",
+    to: "return predicate(e.cond, assign(e.else, name, code(join), loop), assign(e.then, name, code(join), loop), loop);",
+  },
+  {
+    name: "select-instructions (x86_64): the operands of a comparison are swapped",
+    file: "passes/x86_64/select-instructions.js",
+    from: `return [{ kind: "Cmpq", right, left }, { kind: "Set", cc: conditionCode[e.op], dst: al }`,
+    to: `return [{ kind: "Cmpq", right: left, left: right }, { kind: "Set", cc: conditionCode[e.op], dst: al }`,
+  },
+  {
+    name: "select-instructions (aarch64): the operands of an arithmetic instruction are swapped",
+    file: "passes/aarch64/select-instructions.js",
+    from: "return [{ kind: operations[e.op], dst, left, right }];",
+    to: "return [{ kind: operations[e.op], dst, left: right, right: left }];",
+  },
+  {
+    name: "select-instructions (x86_64): a constant shift count is taken mod 32, not 64",
+    file: "passes/x86_64/select-instructions.js",
+    from: "count: imm(BigInt.asUintN(6, right.value))",
+    to: "count: imm(BigInt.asUintN(5, right.value))",
+  },
+  {
+    name: "select-instructions (aarch64): >> is a logical shift",
+    file: "passes/aarch64/select-instructions.js",
+    from: `"<<": "Lsl", ">>": "Asr"`,
+    to: `"<<": "Lsl", ">>": "Lsr"`,
+  },
+  {
+    name: "select-instructions (x86_64): < uses the condition code of <=",
+    file: "passes/x86_64/select-instructions.js",
+    from: `"<": "l", "<=": "le"`,
+    to: `"<": "le", "<=": "le"`,
+  },
+  {
+    name: "select-instructions (aarch64): >= uses the condition code of >",
+    file: "passes/aarch64/select-instructions.js",
+    from: `">": "gt", ">=": "ge"`,
+    to: `">": "gt", ">=": "gt"`,
+  },
+  {
+    name: "patch-instructions (x86_64): forgets the cmpq with an immediate first operand",
+    file: "passes/x86_64/patch-instructions.js",
+    from: `if (instr.kind === "Cmpq" && instr.left.kind === "Imm") {`,
+    to: `if (false && instr.kind === "Cmpq" && instr.left.kind === "Imm") {`,
+  },
+  {
+    name: "add-prelude-and-conclusion (x86_64): slot offsets off by one word",
+    file: "passes/x86_64/add-prelude-and-conclusion.js",
+    from: `offset: -8n * BigInt(slot.index + 1)`,
+    to: `offset: -8n * BigInt(slot.index)`,
+  },
+  {
+    name: "add-prelude-and-conclusion (aarch64): slot offsets off by one word",
+    file: "passes/aarch64/add-prelude-and-conclusion.js",
+    from: "const offset = BigInt(slot.index) * 8n;",
+    to: "const offset = BigInt(slot.index + 1) * 8n;",
+  },
+  // Faults in what emit-asm prints (each instruction is printed by its IL template): no interpreter
+  // reads the text, so only the real binaries can catch them.
+  {
+    name: "emit-asm (x86_64): sarq is printed as shrq",
+    file: "ir-defs/x86_64/lx86var.js",
+    from: `Sarq: "sarq <count:Arg>, <dst:Arg>",`,
+    to: `Sarq: "shrq <count:Arg>, <dst:Arg>",`,
+  },
+  {
+    name: "emit-asm (aarch64): neg is printed as mvn",
+    file: "ir-defs/aarch64/la64var.js",
+    from: `Neg: "neg <dst:Arg>, <src:Arg>",`,
+    to: `Neg: "mvn <dst:Arg>, <src:Arg>",`,
+  },
+];
+
+async function runFrom(root: string): Promise<PropsReport> {
+  const module = (await import(pathToFileURL(join(root, "dist", "tests", "props", "run.js")).href)) as { runProperties: typeof runProperties };
+  return module.runProperties({ ...quickRun, targets, endToEnd: true, regressions: null });
+}
+
+// Each copy's modules register their own exit handlers (to remove temporary files).
+process.setMaxListeners(mutants.length + 10);
+const started = performance.now();
+const control = scratchCopy(null);
+try {
+  const report = await runFrom(control);
+  if (report.failure) {
+    console.log(`the control (no fault) fails: ${report.failure.failure.property}: ${report.failure.failure.message}`);
+    process.exit(1);
+  }
+  console.log(`control (no fault): ${report.runs} programs pass (${(report.ms / 1000).toFixed(1)} s)`);
+} finally {
+  rmSync(control, { recursive: true, force: true });
+}
+
+const only = process.argv[2];
+const chosen = mutants.filter((m) => only === undefined || m.name.includes(only));
+let missed = 0;
+for (const mutant of chosen) {
+  const root = scratchCopy(mutant);
+  try {
+    const report = await runFrom(root);
+    const f = report.failure;
+    if (f === null) {
+      missed++;
+      console.log(`NOT CAUGHT  ${mutant.name} (${report.runs} programs)`);
+      continue;
+    }
+    const lines = f.source.trimEnd().split("\n").length;
+    console.log(`caught      ${mutant.name}\n            by "${f.failure.property}"${f.failure.pass ? ` at ${f.failure.pass}` : ""} after ${f.programs} program(s); shrunk to ${lines} lines (${(report.ms / 1000).toFixed(1)} s)`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+console.log(`${chosen.length - missed} of ${chosen.length} faults caught in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+process.exit(missed === 0 ? 0 : 1);

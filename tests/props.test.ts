@@ -1,0 +1,157 @@
+// The quick property run of every `npm test` (the long one is `qnano props`):
+// generated programs type-check and cover every construct of the generator;
+// a few hundred of them go through every pass (validation and interpreter
+// agreement), the determinism check, and real binaries on both targets; and
+// every saved regression (tests/regressions/) is replayed like a golden program.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
+import { assemblyOf, checkMeaning, compile } from "../src/driver.js";
+import { describeOutcome } from "../src/interp/runtime-model.js";
+import { packageRoot } from "../src/paths.js";
+import { loadGoldens } from "./golden-programs.js";
+import { checkTypes } from "../passes/check-types.js";
+import { parse } from "../passes/parse.js";
+import { suffixLabels } from "./props/batch.js";
+import { checkProgram } from "./props/check.js";
+import { allConstructs, programs } from "./props/generator.js";
+import { describeFailure, runProperties } from "./props/run.js";
+import { quickRun } from "./props/quick.js";
+import { scratchCopy } from "./props/scratch.js";
+
+const regressionsDir = join(packageRoot, "tests", "regressions");
+const dir = mkdtempSync(join(tmpdir(), "qnano-regressions-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+
+const generator = suite("property generator");
+
+generator("every generated program parses and type-checks, and every construct appears", () => {
+  const seen = new Map<string, number>();
+  for (const g of fc.sample(programs(), { numRuns: 300, seed: quickRun.seed })) {
+    const context = { file: "generated.qs", source: g.source };
+    checkTypes.run(parse.run(g.source, context), context); // throws a CompileError when not
+    for (const c of g.constructs) seen.set(c, (seen.get(c) ?? 0) + 1);
+  }
+  const missing = allConstructs.filter((c) => !seen.has(c));
+  assert.equal(missing, [], `constructs never generated in 300 programs: ${missing.join(", ")}`);
+});
+
+generator("the same seed gives the same programs", () => {
+  const a = fc.sample(programs(), { numRuns: 20, seed: 5 }).map((g) => g.source + g.stdin);
+  const b = fc.sample(programs(), { numRuns: 20, seed: 5 }).map((g) => g.source + g.stdin);
+  assert.equal(a, b);
+});
+
+generator("a program that does not mean what its tree means is caught", async () => {
+  const tree = parse.run("fn main() {\n    print(1)\n}\n", { file: "t.qs", source: "" });
+  const failure = await checkProgram(tree, "fn main() {\n    print(2)\n}\n", "", { targets, endToEnd: false });
+  assert.is(failure?.property, "parse");
+});
+
+generator.run();
+
+const properties = suite("properties on generated programs");
+
+properties(`${quickRun.runs} programs: every pass, determinism, and binaries on ${targets.join(" and ")}`, async () => {
+  const report = await runProperties({ ...quickRun, targets, endToEnd: true, regressions: null });
+  if (report.failure) assert.unreachable(describeFailure(report.failure));
+  assert.is(report.runs, quickRun.runs);
+  for (const target of targets) assert.is(report.tally.get(`end to end (${target})`), quickRun.runs, `binaries run on ${target}`);
+});
+
+properties.run();
+
+const regressions = suite("saved regressions (tests/regressions/)");
+
+for (const g of loadGoldens(regressionsDir)) {
+  for (const target of targets) {
+    regressions(`${g.name} on ${target}`, () => {
+      const steps = compile(g.source, g.path, { target, check: true });
+      for (const v of checkMeaning(steps, { stdin: g.stdin })) {
+        const where = `${v.step.pass.name} -> ${(v.step.pass.to as { name: string }).name}`;
+        assert.equal([v.outcome.stdout, v.outcome.status, v.outcome.panic, v.outcome.outOfFuel], [g.stdout, g.status, g.panic, false], `${where}: ${describeOutcome(v.outcome)}`);
+      }
+      const exe = join(dir, `${g.name}.${target}`);
+      assembleAndLink(assemblyOf(steps), target, exe);
+      const run = runBinary(exe, target, { stdin: g.stdin });
+      assert.equal([run.stdout, run.stderr, run.status], [g.stdout, g.stderr, g.status], "the binary");
+    });
+  }
+}
+
+regressions.run();
+
+const commands = suite("qnano props and qnano bisect");
+
+function qnano(args: string[], root = packageRoot) {
+  const r = spawnSync(process.execPath, [join(root, "dist", "cli", "main.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+commands("props runs, says what it checked, and exits 0 when every property holds", () => {
+  const r = qnano(["props", "--runs", "12", "--seed", "3"]);
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^12 programs in /);
+  assert.match(r.stdout, /\n {2}remove-complex-operands +12\n/);
+  assert.match(r.stdout, /\n {2}end to end \(aarch64\) +12\n/);
+  assert.match(r.stdout, /constructs covered: \d+ of \d+/);
+  assert.match(r.stdout, /all properties hold\n$/);
+  assert.match(r.stderr, /seed 3, 12 programs/);
+});
+
+commands("props --pass checks one pass; bad options are usage errors", () => {
+  const r = qnano(["props", "--runs", "5", "--seed", "4", "--pass", "shrink", "--target", "aarch64"]);
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /\n {2}shrink +5\n/);
+  assert.not.match(r.stdout, /uniquify|end to end|x86_64/);
+  assert.is(qnano(["props", "--pass", "nothing"]).status, 2);
+  assert.is(qnano(["props", "--time", "soon"]).status, 2);
+  assert.is(qnano(["props", "--target", "mips"]).status, 2);
+});
+
+const gcd = join(packageRoot, "tests", "programs", "gcd.qs");
+
+commands("bisect says when every pass agrees (reading FILE.in as input)", () => {
+  const r = qnano(["bisect", gcd]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^all 17 passes agree \(x86_64 and aarch64\): status 0; 5 line\(s\) of output/);
+});
+
+commands("bisect names the first bad pass of a broken compiler and shows the programs around it", () => {
+  const root = scratchCopy({
+    name: "shrink: && becomes ||",
+    file: "passes/shrink.js",
+    from: `case "&&": return { kind: "If", cond: left, then: blockOf(right, loc), else: blockOf({ kind: "Bool", value: false, loc }, loc), loc };`,
+    to: `case "&&": return { kind: "If", cond: left, then: blockOf({ kind: "Bool", value: true, loc }, loc), else: blockOf(right, loc), loc };`,
+  });
+  try {
+    const file = join(dir, "and.qs");
+    writeFileSync(file, "fn main() {\n    let a = 1 < 0\n    print(a && true)\n}\n");
+    const r = qnano(["bisect", file, "--target", "x86_64"], root);
+    assert.is(r.status, 1);
+    assert.match(r.stdout, /^first bad pass: shrink \(Lwhile -> Lshrunk\): it changed the meaning: Lshrunk gives .*stdout "true\\n"; the source gives .*stdout "false\\n"/);
+    assert.match(r.stdout, /\nbefore \(Lwhile\):\nfn main\(\) \{\n.*\(a\.1 && true\)/s);
+    assert.match(r.stdout, /\nafter \(Lshrunk\):\nfn main\(\) \{\n.*if a\.1 \{\n\s+true/s);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+commands.run();
+
+const batches = suite("batch binaries for the end-to-end property");
+
+batches("each program's labels get its suffix; strings and everything else stay", () => {
+  const asm = ['        .globl qn_main', 'qn_main:', '        jmp main.start', 'main.start:', '        leaq .Lstr0(%rip), %rdi', '        callq qn_panic', '.Lstr0:', '        .ascii "main.start"', ""].join("\n");
+  assert.is(
+    suffixLabels(asm, 7),
+    ['        .globl qn_main_p7', 'qn_main_p7:', '        jmp main.start_p7', 'main.start_p7:', '        leaq .Lstr0_p7(%rip), %rdi', '        callq qn_panic', '.Lstr0_p7:', '        .ascii "main.start"', ""].join("\n"),
+  );
+});
+
+batches.run();

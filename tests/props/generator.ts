@@ -1,0 +1,160 @@
+// The property generator: a fast-check arbitrary of well-typed, terminating
+// Quastra programs, built from the typing rules (spec/language.md, section 3).
+//
+// It works in two steps, so that shrinking always stays well typed:
+//
+// 1. fast-check generates a *skeleton*: a tree of typed expressions (Int, Bool,
+//    Unit) and statements, where a variable is only a number (`pick`) and a
+//    name is an index into a small pool. Skeletons know nothing of scopes, so
+//    fast-check can shrink them freely (drop a statement, replace an
+//    expression by a sub-expression or a literal).
+// 2. `realize` (tests/props/realize.ts) walks the skeleton with the scope at
+//    hand and builds an Lsrc program: `pick` chooses among the variables in scope of the right type
+//    (and mutability, for assignments), falling back to a literal when there
+//    is none; `break` and `continue` appear only inside loops. Loops are
+//    bounded by construction: a `while` gets a fresh counter that only the
+//    loop increments, capped at 4 turns; a `for` range spans at most 3 values.
+//
+// The printed program (src/quastra-source.ts) is what the properties compile,
+// so every case also goes through the lexer and the parser.
+import fc from "fast-check";
+import type * as Lsrc from "../../ir-defs/generated/Lsrc.js";
+import { quastraSource } from "../../src/quastra-source.js";
+import { realize } from "./realize.js";
+import { boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, MIN, type AnyE, type BoolE, type ConstSkeleton, type IntE, type Skeleton, type Stmt, type UnitE } from "./skeleton.js";
+
+export { allConstructs } from "./realize.js";
+
+/** A generated program: the Lsrc tree, its source text, its stdin, and the constructs it uses. */
+export interface Generated {
+  readonly program: Lsrc.Program;
+  readonly source: string;
+  readonly stdin: string;
+  readonly constructs: ReadonlySet<string>;
+}
+
+const depthIdentifier = "quastra";
+const stmtList = (stmt: fc.Arbitrary<Stmt>, maxLength: number) => fc.array(stmt, { maxLength, depthIdentifier, size: "medium" });
+
+const intLiteral: fc.Arbitrary<bigint> = fc.oneof(
+  // Mostly tiny values, so operands are often equal (where `<` and `<=` differ).
+  { arbitrary: fc.bigInt(-4n, 4n), weight: 4 },
+  { arbitrary: fc.bigInt(-100n, 100n), weight: 1 },
+  { arbitrary: fc.constantFrom(...edgeInts), weight: 4 },
+  { arbitrary: fc.bigInt(MIN, MAX), weight: 1 },
+);
+
+const inputLine: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.bigInt(-20n, 20n).map(String), weight: 6 },
+  { arbitrary: fc.constantFrom(...edgeInts).map(String), weight: 3 },
+  { arbitrary: fc.constantFrom(" 7 ", "\t-3", "12\r", "-0", "+5", "abc", "", "9223372036854775808", "-9223372036854775809", "1 2"), weight: 1 },
+);
+
+interface Arbitraries {
+  int: IntE;
+  bool: BoolE;
+  unit: UnitE;
+  any: AnyE;
+  stmt: Stmt;
+  program: Skeleton;
+}
+
+/** The arbitraries, tied recursively; `size` bounds nesting (fast-check's depth size). */
+export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitraries[K]> } {
+  return fc.letrec<Arbitraries>((tie) => {
+    const int = tie("int") as fc.Arbitrary<IntE>;
+    const bool = tie("bool") as fc.Arbitrary<BoolE>;
+    const unit = tie("unit") as fc.Arbitrary<UnitE>;
+    const any = tie("any") as fc.Arbitrary<AnyE>;
+    const stmt = tie("stmt") as fc.Arbitrary<Stmt>;
+    const pick = fc.nat(7);
+    const shared = <E>(self: fc.Arbitrary<E>) => [
+      { arbitrary: fc.record({ k: fc.constant("if" as const), cond: bool, then: self, else: self }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("block" as const), stmts: stmtList(stmt, 3), value: self }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("never" as const), cond: bool, value: self, how: fc.nat(2) }), weight: 1 },
+    ];
+    const options = { depthSize: "medium" as const, depthIdentifier, withCrossShrink: true };
+    return {
+      int: fc.oneof(
+        options,
+        { arbitrary: fc.record({ k: fc.constant("lit" as const), value: intLiteral }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("read" as const) }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...intAssignOps), value: int, result: int }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("unary" as const), op: fc.constantFrom("-" as const, "~" as const), arg: int }), weight: 2 },
+        {
+          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.boolean() }),
+          weight: 8,
+        },
+        ...shared(int),
+      ) as fc.Arbitrary<IntE>,
+      bool: fc.oneof(
+        options,
+        { arbitrary: fc.record({ k: fc.constant("lit" as const), value: fc.boolean() }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("compare" as const), op: fc.constantFrom(...compareOps), left: int, right: int, mirror: fc.nat(3) }), weight: 5 },
+        { arbitrary: fc.record({ k: fc.constant("not" as const), arg: bool }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("logic" as const), op: fc.constantFrom(...boolOps), left: bool, right: bool }), weight: 4 },
+        ...shared(bool),
+      ) as fc.Arbitrary<BoolE>,
+      unit: fc.oneof(
+        options,
+        { arbitrary: fc.record({ k: fc.constant("unit" as const) }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("Int" as const), arg: int }), weight: 5 },
+        { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("Bool" as const), arg: bool }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("assert" as const), arg: bool, likely: fc.boolean() }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("when" as const), cond: bool, body: stmtList(stmt, 3) }), weight: 1 },
+        ...shared(unit),
+      ) as fc.Arbitrary<UnitE>,
+      any: fc.oneof(
+        { arbitrary: fc.record({ ty: fc.constant("Int" as const), e: int }), weight: 5 },
+        { arbitrary: fc.record({ ty: fc.constant("Bool" as const), e: bool }), weight: 3 },
+        { arbitrary: fc.record({ ty: fc.constant("Unit" as const), e: unit }), weight: 1 },
+      ) as fc.Arbitrary<AnyE>,
+      stmt: fc.oneof(
+        options,
+        { arbitrary: fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Unit" as const), e: unit }) }), weight: 15 },
+        { arbitrary: fc.record({ k: fc.constant("let" as const), name: fc.nat(7), mutable: fc.boolean(), annotate: fc.boolean(), init: any }), weight: 18 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Int" as const), pick, op: fc.constantFrom(...intAssignOps), value: int }), weight: 15 },
+        {
+          arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Bool" as const), pick, op: fc.constantFrom("=" as const, "&=" as const, "|=" as const, "^=" as const), value: bool }),
+          weight: 6,
+        },
+        { arbitrary: fc.record({ k: fc.constant("expr" as const), expr: any }), weight: 3 },
+        { arbitrary: fc.record({ k: fc.constant("escape" as const), brk: fc.boolean() }), weight: 6 },
+        {
+          arbitrary: fc.record({ k: fc.constant("if" as const), cond: bool, then: stmtList(stmt, 3), else: fc.option(stmtList(stmt, 3), { nil: null }), chain: fc.boolean() }),
+          weight: 9,
+        },
+        { arbitrary: fc.record({ k: fc.constant("while" as const), cap: fc.integer({ min: 1, max: 4 }), cond: bool, body: stmtList(stmt, 4) }), weight: 9 },
+        { arbitrary: fc.record({ k: fc.constant("for" as const), name: fc.nat(7), from: int, to: int, nearMax: fc.boolean(), body: stmtList(stmt, 4) }), weight: 9 },
+        { arbitrary: fc.record({ k: fc.constant("exit" as const), code: int }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3) }), weight: 1 },
+      ) as fc.Arbitrary<Stmt>,
+      program: fc.record({
+        consts: fc.array(
+          fc.oneof(
+            fc.record({ ty: fc.constant("Int" as const), value: int, after: fc.boolean() }),
+            fc.record({ ty: fc.constant("Bool" as const), value: bool, after: fc.boolean() }),
+          ) as fc.Arbitrary<ConstSkeleton>,
+          { maxLength: 3 },
+        ),
+        body: fc.array(stmt, { minLength: 1, maxLength: 12, depthIdentifier, size: "medium" }),
+        stdin: fc.array(inputLine, { maxLength: 5 }),
+      }),
+    };
+  });
+}
+
+/** Realizes and prints a skeleton. */
+export function generated(skeleton: Skeleton): Generated {
+  const { program, constructs } = realize(skeleton);
+  const stdin = skeleton.stdin.map((line) => `${line}\n`).join("");
+  return { program, source: quastraSource(program), stdin, constructs };
+}
+
+/** The arbitrary of generated programs. */
+export function programs(): fc.Arbitrary<Generated> {
+  return arbitraries().program.map(generated);
+}

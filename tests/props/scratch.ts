@@ -1,0 +1,36 @@
+// A scratch copy of the compiled qnano (dist/, with package.json, node_modules
+// and runtime-asm beside it) with one fault applied to one file: how
+// `npm run mutants` and the bisect test break a pass without touching the
+// real one.
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageRoot } from "../../src/paths.js";
+
+export interface Mutant {
+  readonly name: string;
+  /** The compiled file, under dist/. */
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Makes the copy (the caller removes it); throws when the text to replace is not found exactly once. */
+export function scratchCopy(mutant: Mutant | null): string {
+  const root = mkdtempSync(join(tmpdir(), "qnano-mutant-"));
+  cpSync(join(packageRoot, "dist"), join(root, "dist"), { recursive: true });
+  writeFileSync(join(root, "package.json"), readFileSync(join(packageRoot, "package.json")));
+  symlinkSync(join(packageRoot, "node_modules"), join(root, "node_modules"));
+  symlinkSync(join(packageRoot, "runtime-asm"), join(root, "runtime-asm"));
+  if (mutant) {
+    const file = join(root, "dist", mutant.file);
+    const text = readFileSync(file, "utf8");
+    const found = text.split(mutant.from).length - 1;
+    if (found !== 1) {
+      rmSync(root, { recursive: true, force: true });
+      throw new Error(`mutant "${mutant.name}": the text to replace occurs ${found} times in dist/${mutant.file}, not once:\n  ${mutant.from}`);
+    }
+    writeFileSync(file, text.replace(mutant.from, mutant.to));
+  }
+  return root;
+}

@@ -115,12 +115,13 @@ function ViewPane({ s }: { s: State }) {
   if (s.view === "asm") {
     const asmWidth = Math.floor(width * 0.55);
     const srcWidth = width - asmWidth - 1;
-    const src = traceOf(s).sourceLines;
-    const maxScroll = Math.max(1, viewLines(s).length - viewHeight(s));
-    const srcTop = Math.floor((s.scroll * Math.max(0, src.length - viewHeight(s))) / maxScroll);
+    const trace = traceOf(s);
+    const locs = trace.steps[trace.steps.length - 1]!.locs;
+    // Beside each instruction, the source line it came from (from emit-asm's comments).
     body = lines.map((line, k) => {
-      const n = srcTop + k;
-      const srcLine = src[n] === undefined ? "" : `${String(n + 1).padStart(3)} ${src[n]}`;
+      const loc = locs[s.scroll + k];
+      const text = loc ? trace.sourceLines[loc.line - 1] : undefined;
+      const srcLine = loc && text !== undefined ? `${String(loc.line).padStart(3)} ${text.trim()}` : "";
       return (
         <Box key={k}>
           <CodeLine text={line} width={asmWidth} inverse={s.match === s.scroll + k} />

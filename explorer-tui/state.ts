@@ -49,7 +49,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
   ["p", "view: the program after the selected pass"],
   ["d", "view: diff against the previous pass (- before, + after)"],
   ["b", "view: the grammar (BNF) of the pass's output IL, + added, ~ changed"],
-  ["a", "view: the final assembly beside the source"],
+  ["a", "view: the final assembly beside the source lines it came from"],
   ["j  ↓  k  ↑", "scroll one line"],
   ["PgDn space  PgUp", "scroll one page"],
   ["g  G", "top / bottom"],

@@ -108,6 +108,21 @@ export function firstBadOf(steps: readonly StepView[]): number | null {
  * step's interpreter runs here on `stdin`; with "later" the verdicts are
  * left pending, for a worker to fill in.
  */
+/** Assembly text as lines, each with the source line named by the nearest
+ * `# N: ...` (or `// N: ...`) comment above it in the same block, which
+ * emit-asm writes. */
+export function assemblyLines(text: string): { lines: string[]; locs: (Loc | null)[] } {
+  const lines = text.replace(/\n$/, "").split("\n");
+  let current: Loc | null = null;
+  const locs = lines.map((line) => {
+    const named = /^\s*(?:#|\/\/) (\d+): /.exec(line);
+    if (named) current = { line: Number(named[1]), col: 1, length: 1 };
+    else if (/^\S.*:$/.test(line)) current = null; // a label: a new block starts afresh
+    return current;
+  });
+  return { lines, locs };
+}
+
 export function buildTrace(file: string, source: string, target: Target, steps: readonly Step[], stdin: string, meaning: "now" | "later" = "now"): Trace {
   const verdicts = new Map<number, StepVerdict>();
   let meaningError: string | null = null;
@@ -123,7 +138,7 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
   let previous: readonly string[] = sourceLines;
   steps.forEach((step, index) => {
     const to = step.pass.to;
-    const printed = typeof to === "string" ? { lines: String(step.output).replace(/\n$/, "").split("\n"), locs: [] } : printLines(to, step.output);
+    const printed = typeof to === "string" ? assemblyLines(String(step.output)) : printLines(to, step.output);
     const locs = printed.locs.length > 0 ? printed.locs : printed.lines.map(() => null);
     const changed = views.length === 0 || printed.lines.length !== previous.length || printed.lines.some((l, i) => l !== previous[i]);
     views.push({

@@ -6,7 +6,7 @@ import { diffLines } from "../explorer-tui/diff.js";
 import { highlight } from "../explorer-tui/highlight.js";
 import { printLines } from "../explorer-tui/print-lines.js";
 import { startMeaning } from "../explorer-tui/meaning.js";
-import { buildTrace, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
+import { assemblyLines, buildTrace, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
 import { compile, type Step } from "../src/driver.js";
 import { printNode } from "../src/il/print.js";
 import { goldenTrace } from "./explorer-helpers.js";
@@ -46,6 +46,18 @@ test("each printed line knows the source line it came from", () => {
   const desugared = trace.steps.find((s) => s.name === "desugar-for")!;
   const next = desugared.lines.findIndex((l) => l.includes("k.2.next = (k.2.next + 1)"));
   assert.is(desugared.locs[next]?.line, 4);
+});
+
+test("the assembly view knows which source line each instruction came from, on both targets", () => {
+  const source = "fn main() {\n    let mut a = 6\n    a = a * 7\n    print(a)\n}\n";
+  for (const target of ["x86_64", "aarch64"] as const) {
+    const steps = compile(source, "t.qs", { target, check: true });
+    const { lines, locs } = assemblyLines(String(steps[steps.length - 1]!.output));
+    const lineOf = (pattern: RegExp) => locs[lines.findIndex((l) => pattern.test(l))]?.line;
+    assert.is(lineOf(/\b(imulq|mul)\b/), 3, `${target}: the multiplication comes from line 3`);
+    assert.is(lineOf(/qn_print_int/), 4, `${target}: the call of print comes from line 4`);
+    assert.is(lineOf(/^qn_main:$/), undefined, `${target}: a label belongs to no source line`);
+  }
 });
 
 test("the trace marks which passes changed the printed program and that every step agrees with the source", () => {

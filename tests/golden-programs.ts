@@ -2,7 +2,7 @@
 // it: NAME.out (stdout), NAME.in (stdin), NAME.err (stderr, e.g. a panic) and
 // NAME.status (exit status; 101 when NAME.err holds a panic, else 0).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { packageRoot } from "../src/paths.js";
 
 export interface Golden {
@@ -31,7 +31,7 @@ export function loadGoldens(dir = programsDir): Golden[] {
       const status = read(`${base}.status`);
       return {
         name: f.slice(0, -3),
-        path: `tests/programs/${f}`,
+        path: relative(packageRoot, join(dir, f)),
         source: read(`${base}.qs`)!,
         stdin: read(`${base}.in`) ?? "",
         stdout: read(`${base}.out`) ?? "",

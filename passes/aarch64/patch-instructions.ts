@@ -29,6 +29,7 @@ import { La64slots } from "../../ir-defs/aarch64/la64slots.js";
 import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
 import { isNode } from "../../src/il/node.js";
 import { rewriter } from "../../src/il/rewrite.js";
+import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
@@ -92,7 +93,7 @@ export const patchInstructions = pass({
   purpose: "load and store slots around each instruction and build immediates that do not fit, using x9 and x10",
   run(program: In.Program): Out.Program {
     const patch = rewriter<In.Node, undefined>(La64slots, {
-      Block: (block) => ({ ...block, instrs: block.instrs.flatMap(patchInstruction) }),
+      Block: (block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patchInstruction(instr), instr.loc)) }),
       // Program and StringData: rebuilt unchanged by the fallback.
     });
     return patch(program, undefined);

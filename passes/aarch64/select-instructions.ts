@@ -28,7 +28,7 @@ import type * as In from "../../ir-defs/generated/Lcfg.js";
 import type * as Out from "../../ir-defs/generated/La64var.js";
 import { La64var, mainConclusion } from "../../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
-import { atomOperand as atom } from "../../src/pass-helpers/both-targets.js";
+import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { call, imm, mov, reg, StringTable, unreachable } from "../../src/pass-helpers/aarch64-instructions.js";
 
@@ -122,7 +122,7 @@ export const selectInstructions = pass({
     const blocks = program.blocks.map((b): Out.Block => ({
       kind: "Block",
       label: b.label,
-      instrs: [...b.stmts.flatMap((s) => statement(s, strings)), ...tail(b.tail)],
+      instrs: [...b.stmts.flatMap((s) => fromSource(statement(s, strings), s.loc)), ...fromSource(tail(b.tail), b.tail.loc)],
     }));
     return { kind: "Program", blocks, data: strings.data() };
   },

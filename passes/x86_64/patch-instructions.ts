@@ -24,6 +24,7 @@ import { Lx86slots } from "../../ir-defs/x86_64/lx86slots.js";
 import { operandsOf } from "../../ir-defs/x86_64/lx86var.js";
 import type { AnyNode } from "../../src/il/node.js";
 import { rewriter } from "../../src/il/rewrite.js";
+import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { sameArg } from "../../src/pass-helpers/x86_64-instructions.js";
 
@@ -76,7 +77,7 @@ export const patchInstructions = pass<In.Program, Out.Program>({
   purpose: "every instruction becomes one the processor can encode, with %r10 and %r11 as scratch",
   run(program) {
     const patchBlocks = rewriter<AnyNode, undefined>(Lx86slots, {
-      Block: (block) => ({ ...block, instrs: (block.instrs as In.Instr[]).flatMap(patch) }),
+      Block: (block) => ({ ...block, instrs: (block.instrs as In.Instr[]).flatMap((instr) => fromSource(patch(instr), instr.loc)) }),
       // every other form (Program, Data) is rebuilt around the patched blocks
     });
     return patchBlocks(program as unknown as AnyNode, undefined) as Out.Program;

@@ -21,7 +21,7 @@ import type * as In from "../../ir-defs/generated/Lcfg.js";
 import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
 import { Lx86var, mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
-import { atomOperand as atom } from "../../src/pass-helpers/both-targets.js";
+import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "../../src/pass-helpers/x86_64-instructions.js";
 
@@ -119,8 +119,10 @@ export const selectInstructions = pass<In.Program, Out.Program>({
   run(program) {
     const strings = new StringTable();
     const blocks = program.blocks.map((b): Out.Block => {
-      const body = b.stmts.flatMap((s) => (s.kind === "Assign" ? expression(s.value, { kind: "Var", name: s.name }, strings) : expression(s.expr, null, strings)));
-      return { kind: "Block", label: b.label, instrs: [...body, ...tail(b.tail)] };
+      const body = b.stmts.flatMap((s) =>
+        fromSource(s.kind === "Assign" ? expression(s.value, { kind: "Var", name: s.name }, strings) : expression(s.expr, null, strings), s.loc),
+      );
+      return { kind: "Block", label: b.label, instrs: [...body, ...fromSource(tail(b.tail), b.tail.loc)] };
     });
     return { kind: "Program", blocks, data: strings.data() };
   },

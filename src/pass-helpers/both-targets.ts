@@ -2,6 +2,7 @@
 // string literals, and how a string is written for the assembler.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+import type { Loc } from "../il/node.js";
 
 export function unreachable(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
@@ -56,4 +57,22 @@ export const asmIndent = "        ";
 export function instructionLine(text: string): string {
   const [, mnemonic, operands] = /^(\S+)\s*(.*)$/.exec(text)!;
   return `${asmIndent}${operands ? mnemonic!.padEnd(8) : mnemonic!}${operands}`;
+}
+
+/** The instructions made for one statement, each marked with the statement's
+ * source span, so that the assembly can say which source line it came from. */
+export function fromSource<I extends object>(instrs: I[], loc: Loc | undefined): I[] {
+  return loc ? instrs.map((instr) => ({ ...instr, loc })) : instrs;
+}
+
+/** Comment lines naming the source line that the instructions after them come
+ * from (`# 12: x = x + 1`), inserted where that line changes. */
+export function sourceComments(comment: string, source: string): (loc: Loc | undefined) => string[] {
+  const lines = source.split("\n");
+  let last = 0;
+  return (loc) => {
+    if (!loc || loc.line === last) return [];
+    last = loc.line;
+    return [`${asmIndent}${comment} ${loc.line}: ${(lines[loc.line - 1] ?? "").trim()}`];
+  };
 }

@@ -64,11 +64,11 @@ function count(options: CheckOptions, key: string): void {
 }
 
 /** Runs one pass on `input` and checks its output; returns [output, failure]. */
-function checkPass(p: Pass, target: Target | null, input: unknown, expected: Outcome, stdin: string, options: CheckOptions): [unknown, Failure | null] {
+function checkPass(p: Pass, target: Target | null, input: unknown, source: string, expected: Outcome, stdin: string, options: CheckOptions): [unknown, Failure | null] {
   const label = passLabel(p, target);
   let output: unknown;
   try {
-    output = p.run(input, { file: "generated.qs", source: "" });
+    output = p.run(input, { file: "generated.qs", source });
   } catch (e) {
     return [null, { property: "pass", pass: label, message: `the pass crashed: ${(e as Error).message}` }];
   }
@@ -115,7 +115,7 @@ export function checkInProcess(program: unknown, source: string, stdin: string, 
     count(options, "parse");
   }
   for (const p of middle) {
-    const [output, failure] = checkPass(p, null, current, expected, stdin, options);
+    const [output, failure] = checkPass(p, null, current, source, expected, stdin, options);
     if (failure) return failure;
     current = output;
   }
@@ -123,7 +123,7 @@ export function checkInProcess(program: unknown, source: string, stdin: string, 
   for (const target of options.targets) {
     let lowered = current;
     for (const p of backEnds[target]) {
-      const [output, failure] = checkPass(p, target, lowered, expected, stdin, options);
+      const [output, failure] = checkPass(p, target, lowered, source, expected, stdin, options);
       if (failure) return failure;
       lowered = output;
     }

@@ -1,17 +1,20 @@
-// La64patched: La64slots where every instruction is one the machine can encode.
+// La64patched: La64homes (without the table of homes) where every instruction is one the machine can encode.
 // AArch64 is a load/store machine: only ldr and str touch memory (here: stack
 // slots), arithmetic works on registers, and an immediate appears only where the
 // instruction has room for it. Constants wider than 16 bits are built with movz
 // and movk. The grammar only adds those four instructions; the rest of the
 // contract is the invariants below (see operand-rules.ts).
 import { extendIL } from "../../src/il/define.js";
-import { La64slots } from "./la64slots.js";
+import { withoutHomes } from "../register-allocation.js";
+import { La64homes } from "./la64homes.js";
 import { badOperand, badWideMove, findInstr } from "./operand-rules.js";
 
-export const La64patched = extendIL(La64slots, {
+export const La64patched = extendIL(La64homes, {
   name: "La64patched",
   purpose: "every instruction encodable: registers for arithmetic, slots only in ldr and str, wide constants by movz/movk",
+  remove: withoutHomes.remove,
   add: {
+    ...withoutHomes.add,
     Instr: {
       Ldr: "ldr <dst:Arg>, <src:Arg>",
       Str: "str <src:Arg>, <dst:Arg>",

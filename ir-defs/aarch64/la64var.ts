@@ -67,7 +67,8 @@ export const La64var = defineIL({
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     Data: { Data: "<label:label>: .ascii <value:string>" },
-    Arg: { Imm: "#<value:int>", Reg: "<name:reg>", Var: "<name:name>" },
+    Place: { Reg: "<name:reg>", Var: "<name:name>" },
+    Arg: ["Place", { Imm: "#<value:int>" }],
     Instr: {
       Mov: "mov <dst:Arg>, <src:Arg>",
       Add: "add <dst:Arg>, <left:Arg>, <right:Arg>",

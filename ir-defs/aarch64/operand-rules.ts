@@ -50,8 +50,10 @@ export function findInstr(program: unknown, bad: (instr: AnyNode) => string | nu
   const blocks = (program as { blocks: readonly { instrs: readonly AnyNode[] }[] }).blocks;
   for (const [b, block] of blocks.entries()) {
     for (const [i, instr] of block.instrs.entries()) {
-      const message = bad(instr);
-      if (message !== null) return { path: `blocks[${b}].instrs[${i}]`, message };
+      // In La64live each instruction is wrapped with its live set.
+      const live = instr.kind === "Live";
+      const message = bad(live ? (instr.instr as AnyNode) : instr);
+      if (message !== null) return { path: `blocks[${b}].instrs[${i}]${live ? ".instr" : ""}`, message };
     }
   }
   return null;

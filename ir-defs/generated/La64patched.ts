@@ -27,17 +27,19 @@ export interface Data {
   readonly loc?: Loc;
 }
 
-export type Arg = Imm | Reg | Slot;
+export type Place = Reg;
+/** Place ::= <name:reg> */
+export interface Reg {
+  readonly kind: "Reg";
+  readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm | Slot;
 /** Arg ::= #<value:int> */
 export interface Imm {
   readonly kind: "Imm";
   readonly value: bigint;
-  readonly loc?: Loc;
-}
-/** Arg ::= <name:reg> */
-export interface Reg {
-  readonly kind: "Reg";
-  readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
   readonly loc?: Loc;
 }
 /** Arg ::= slot<index:count> */
@@ -212,5 +214,5 @@ export interface Movk {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Imm | Reg | Slot | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Ldr | Str | Movz | Movk;
+export type Node = Program | Block | Data | Reg | Imm | Slot | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Ldr | Str | Movz | Movk;
 export type Kind = Node["kind"];

@@ -27,23 +27,25 @@ export interface Data {
   readonly loc?: Loc;
 }
 
-export type Arg = Imm | Reg | Var;
-/** Arg ::= #<value:int> */
-export interface Imm {
-  readonly kind: "Imm";
-  readonly value: bigint;
-  readonly loc?: Loc;
-}
-/** Arg ::= <name:reg> */
+export type Place = Reg | Var;
+/** Place ::= <name:reg> */
 export interface Reg {
   readonly kind: "Reg";
   readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
   readonly loc?: Loc;
 }
-/** Arg ::= <name:name> */
+/** Place ::= <name:name> */
 export interface Var {
   readonly kind: "Var";
   readonly name: string;
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm;
+/** Arg ::= #<value:int> */
+export interface Imm {
+  readonly kind: "Imm";
+  readonly value: bigint;
   readonly loc?: Loc;
 }
 
@@ -182,5 +184,5 @@ export interface BCond {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Imm | Reg | Var | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond;
+export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond;
 export type Kind = Node["kind"];

@@ -27,17 +27,19 @@ export interface Data {
   readonly loc?: Loc;
 }
 
-export type Arg = Imm | Reg | Slot;
+export type Place = Reg;
+/** Place ::= %<name:reg> */
+export interface Reg {
+  readonly kind: "Reg";
+  readonly name: "rax" | "rbx" | "rcx" | "rdx" | "rsi" | "rdi" | "rbp" | "rsp" | "r8" | "r9" | "r10" | "r11" | "r12" | "r13" | "r14" | "r15" | "al" | "cl";
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm | Slot;
 /** Arg ::= $<value:int> */
 export interface Imm {
   readonly kind: "Imm";
   readonly value: bigint;
-  readonly loc?: Loc;
-}
-/** Arg ::= %<name:reg> */
-export interface Reg {
-  readonly kind: "Reg";
-  readonly name: "rax" | "rbx" | "rcx" | "rdx" | "rsi" | "rdi" | "rbp" | "rsp" | "r8" | "r9" | "r10" | "r11" | "r12" | "r13" | "r14" | "r15" | "al" | "cl";
   readonly loc?: Loc;
 }
 /** Arg ::= slot<index:count> */
@@ -171,5 +173,5 @@ export interface JmpIf {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Imm | Reg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
+export type Node = Program | Block | Data | Reg | Imm | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
 export type Kind = Node["kind"];

@@ -1,6 +1,6 @@
 // Lx86patched: x86-64 instructions that the processor can encode.
 //
-// The grammar is that of Lx86slots; what changes is what holds of every program,
+// The grammar is that of Lx86homes without the table of homes; what changes is what holds of every program,
 // written below as invariants (each a sentence and a check). patch-instructions
 // establishes them with the scratch registers %r11 (for a memory operand) and
 // %r10 (for a 64-bit immediate). A `movq` of any 64-bit immediate to a register
@@ -8,7 +8,8 @@
 import { extendIL, type Invariant } from "../../src/il/define.js";
 import type { AnyNode } from "../../src/il/node.js";
 import { instructionsOf, operandsOf } from "./lx86var.js";
-import { Lx86slots } from "./lx86slots.js";
+import { withoutHomes } from "../register-allocation.js";
+import { Lx86homes } from "./lx86homes.js";
 
 /** Operand forms that live in memory: a stack slot, or (in Lx86) an address. */
 export const isMemory = (arg: { readonly kind: string }): boolean => arg.kind === "Slot" || arg.kind === "Mem";
@@ -61,7 +62,8 @@ const shiftCounts = eachInstruction("a shift count is %cl or an immediate from 0
   return ok ? null : ["count", "a shift count must be %cl or an immediate 0..63"];
 });
 
-export const Lx86patched = extendIL(Lx86slots, {
+export const Lx86patched = extendIL(Lx86homes, {
+  ...withoutHomes,
   name: "Lx86patched",
   purpose: "every instruction is one the processor can encode",
   invariants: [oneMemoryOperand, smallImmediates, registerDestinations, immediateOnlyOnTheRight, shiftCounts],

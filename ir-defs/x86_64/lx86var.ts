@@ -37,7 +37,12 @@ export function* instructionsOf(program: unknown): Generator<[AnyNode, string]> 
   const blocks = blocksOf(program);
   for (let b = 0; b < blocks.length; b++) {
     const instrs = (blocks[b]!.instrs as AnyNode[] | undefined) ?? [];
-    for (let i = 0; i < instrs.length; i++) yield [instrs[i]!, `blocks[${b}].instrs[${i}]`];
+    for (let i = 0; i < instrs.length; i++) {
+      const instr = instrs[i]!;
+      // In Lx86live each instruction is wrapped with its live set.
+      if (instr.kind === "Live") yield [instr.instr as AnyNode, `blocks[${b}].instrs[${i}].instr`];
+      else yield [instr, `blocks[${b}].instrs[${i}]`];
+    }
   }
 }
 
@@ -104,7 +109,8 @@ export const Lx86var = defineIL({
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     Data: { Data: "<label:label>: .ascii <value:string>" },
-    Arg: { Imm: "$<value:int>", Reg: "%<name:reg>", Var: "<name:name>" },
+    Place: { Reg: "%<name:reg>", Var: "<name:name>" },
+    Arg: ["Place", { Imm: "$<value:int>" }],
     Instr: {
       Movq: "movq <src:Arg>, <dst:Arg>",
       Addq: "addq <src:Arg>, <dst:Arg>",

@@ -1,14 +1,22 @@
 // The aarch64 back end, in order: from Lcfg to assembly text.
-import { La64slots } from "../../ir-defs/aarch64/la64slots.js";
+import { machine } from "../../ir-defs/aarch64/machine.js";
+import { La64graph, La64homes, La64live } from "../../ir-defs/aarch64/la64homes.js";
 import { La64var } from "../../ir-defs/aarch64/la64var.js";
 import type { Pass } from "../../src/pass.js";
-import { assignHomes as assignHomesFor } from "../assign-homes.js";
+import { allocateRegisters } from "../allocate-registers.js";
+import { buildInterference } from "../build-interference.js";
+import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
-/** assign-homes, the shared pass, between this target's two ILs. */
-export const assignHomes = assignHomesFor(La64var, La64slots);
-
-export const aarch64Passes: readonly Pass[] = [selectInstructions, assignHomes, patchInstructions, addPreludeAndConclusion, emitAsm];
+export const aarch64Passes: readonly Pass[] = [
+  selectInstructions,
+  uncoverLive(La64var, La64live, machine), // the three shared passes of register allocation,
+  buildInterference(La64live, La64graph, machine), // between this target's ILs
+  allocateRegisters(La64graph, La64homes, machine),
+  patchInstructions,
+  addPreludeAndConclusion,
+  emitAsm,
+];

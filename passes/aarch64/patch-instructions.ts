@@ -1,4 +1,4 @@
-// patch-instructions: La64slots -> La64patched
+// patch-instructions: La64homes -> La64patched
 //
 // Purpose: make every instruction one that AArch64 can encode. It is a
 // load/store machine: a slot operand is loaded into a scratch register first
@@ -6,7 +6,7 @@
 // computed in x9 and stored afterwards; an immediate the instruction cannot
 // hold is put in a scratch register the same way (wide ones with movz/movk).
 //
-// Before (La64slots):               After (La64patched):
+// Before (La64homes):               After (La64patched):
 //   add slot2, slot0, #1              ldr x9, slot0
 //                                     add x9, x9, #1
 //                                     str x9, slot2
@@ -22,13 +22,12 @@
 // Which operand may be what is one table, ir-defs/aarch64/operand-rules.ts,
 // which La64patched's invariants check too.
 
-import type * as In from "../../ir-defs/generated/La64slots.js";
+import type * as In from "../../ir-defs/generated/La64homes.js";
 import type * as Out from "../../ir-defs/generated/La64patched.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
-import { La64slots } from "../../ir-defs/aarch64/la64slots.js";
+import { La64homes } from "../../ir-defs/aarch64/la64homes.js";
 import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
 import { isNode } from "../../src/il/node.js";
-import { rewriter } from "../../src/il/rewrite.js";
 import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
@@ -49,7 +48,8 @@ function bringInto(r: Out.Reg, arg: In.Arg): Out.Instr[] {
 /** mov is the one instruction that becomes a plain ldr or str. */
 function patchMove(instr: In.Mov): Out.Instr[] {
   const { dst, src } = instr;
-  if (dst.kind === "Reg") return src.kind === "Reg" ? [instr] : bringInto(dst, src);
+  if (dst.kind === "Reg" && src.kind === "Reg") return dst.name === src.name ? [] : [instr]; // a self-move does nothing
+  if (dst.kind === "Reg") return bringInto(dst, src);
   if (dst.kind !== "Slot") throw new Error(`mov cannot write ${dst.kind}`);
   if (src.kind === "Reg") return [{ kind: "Str", src, dst }];
   return [...bringInto(resultScratch, src), { kind: "Str", src: resultScratch, dst }];
@@ -88,14 +88,11 @@ function patchInstruction(instr: In.Instr): Out.Instr[] {
 
 export const patchInstructions = pass({
   name: "patch-instructions",
-  from: La64slots,
+  from: La64homes,
   to: La64patched,
   purpose: "load and store slots around each instruction and build immediates that do not fit, using x9 and x10",
   run(program: In.Program): Out.Program {
-    const patch = rewriter<In.Node, undefined>(La64slots, {
-      Block: (block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patchInstruction(instr), instr.loc)) }),
-      // Program and StringData: rebuilt unchanged by the fallback.
-    });
-    return patch(program, undefined);
+    const blocks = program.blocks.map((block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patchInstruction(instr), instr.loc)) }));
+    return { kind: "Program", blocks, data: program.data } as Out.Program; // the table of homes has served
   },
 });

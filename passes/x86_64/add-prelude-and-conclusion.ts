@@ -2,22 +2,26 @@
 //
 // Purpose: give main its stack frame: every slot k becomes the address
 // -8(k+1)(%rbp), a prelude block `qn_main` (the symbol the runtime calls) saves
-// %rbp and makes room for the slots, and the conclusion block, which every
-// `return` jumps to, takes the frame down and returns.
+// %rbp, makes room for the slots and saves the callee-saved registers main uses
+// (in cells of the frame past the slots), and the conclusion block, which every
+// `return` jumps to, restores them, takes the frame down and returns.
 //
 // Before (Lx86patched):              After (Lx86):
 //   main.start:                        qn_main:
-//     movq $42, slot0                    pushq %rbp
-//     movq slot0, %rdi                   movq %rsp, %rbp
-//     callq qn_print_int                 subq $16, %rsp
+//     movq $42, %rbx                     pushq %rbp
+//     movq %rbx, slot0                   movq %rsp, %rbp
+//     movq slot0, %rdi                   subq $16, %rsp
+//     callq qn_print_int                 movq %rbx, -16(%rbp)
 //     movq $0, %rax                      jmp main.start
 //     jmp main.conclusion              main.start:
-//                                        movq $42, -8(%rbp)
+//                                        movq $42, %rbx
+//                                        movq %rbx, -8(%rbp)
 //                                        movq -8(%rbp), %rdi
 //                                        callq qn_print_int
 //                                        movq $0, %rax
 //                                        jmp main.conclusion
 //                                      main.conclusion:
+//                                        movq -16(%rbp), %rbx
 //                                        movq %rbp, %rsp
 //                                        popq %rbp
 //                                        retq
@@ -31,7 +35,9 @@ import type * as Out from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
 import { mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
-import { forEachNode, rewriter } from "../../src/il/rewrite.js";
+import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
+import { rewriter } from "../../src/il/rewrite.js";
+import { frameOf } from "../../src/pass-helpers/both-targets.js";
 import type { AnyNode } from "../../src/il/node.js";
 import { pass } from "../../src/pass.js";
 
@@ -41,27 +47,23 @@ export const mainSymbol = "qn_main";
 const rsp: Out.Reg = { kind: "Reg", name: "rsp" };
 const rbp: Out.Reg = { kind: "Reg", name: "rbp" };
 
-/** Bytes of stack the slots need, rounded up to a multiple of 16. */
-export function frameSize(program: In.Program): number {
-  let slots = 0;
-  forEachNode(Lx86patched, program, (node) => {
-    if (node.kind === "Slot") slots = Math.max(slots, (node.index as number) + 1);
-  });
-  return Math.ceil((slots * 8) / 16) * 16;
-}
-
 export const addPreludeAndConclusion = pass<In.Program, Out.Program>({
   name: "add-prelude-and-conclusion",
   from: Lx86patched,
   to: Lx86,
   purpose: "slots become %rbp-relative addresses; main gets its frame set up and taken down",
   run(program) {
-    const size = frameSize(program);
+    const { slots, saved } = frameOf<Out.Reg>(Lx86patched, program, calleeSaved);
+    const size = Math.ceil(((slots + saved.length) * 8) / 16) * 16;
+    const address = (index: number): Out.Mem => ({ kind: "Mem", offset: -8n * BigInt(index + 1), base: "rbp" });
     const toAddresses = rewriter<AnyNode, undefined>(Lx86patched, {
-      Slot: (slot): Out.Mem => ({ kind: "Mem", offset: -8n * BigInt((slot.index as number) + 1), base: "rbp" }),
+      Slot: (slot) => address(slot.index as number),
       // every instruction, block and the program are rebuilt around the new operands
     });
     const body = toAddresses(program as unknown as AnyNode, undefined) as Out.Program;
+    // Each callee-saved register in use is kept in a cell of the frame past the slots.
+    const save = saved.map((r, j): Out.Instr => ({ kind: "Movq", src: r, dst: address(slots + j) }));
+    const restore = saved.map((r, j): Out.Instr => ({ kind: "Movq", src: address(slots + j), dst: r }));
     const entry = body.blocks[0];
     if (!entry) throw new Error("add-prelude-and-conclusion: main has no blocks");
     const prelude: Out.Block = {
@@ -71,13 +73,14 @@ export const addPreludeAndConclusion = pass<In.Program, Out.Program>({
         { kind: "Pushq", src: rbp },
         { kind: "Movq", src: rsp, dst: rbp },
         ...(size > 0 ? [{ kind: "Subq", src: { kind: "Imm", value: BigInt(size) }, dst: rsp } as const] : []),
+        ...save,
         { kind: "Jmp", target: entry.label },
       ],
     };
     const conclusion: Out.Block = {
       kind: "Block",
       label: mainConclusion,
-      instrs: [{ kind: "Movq", src: rbp, dst: rsp }, { kind: "Popq", dst: rbp }, { kind: "Retq" }],
+      instrs: [...restore, { kind: "Movq", src: rbp, dst: rsp }, { kind: "Popq", dst: rbp }, { kind: "Retq" }],
     };
     return { ...body, blocks: [prelude, ...body.blocks, conclusion] };
   },

@@ -1,11 +1,11 @@
-// patch-instructions: Lx86slots -> Lx86patched
+// patch-instructions: Lx86homes -> Lx86patched
 //
 // Purpose: rewrite every instruction the processor cannot encode into one or
 // more that it can (the invariants of Lx86patched), using the scratch registers
 // %r11 (for a memory operand or an immediate compared against) and %r10 (for a
 // 64-bit immediate); a move of a slot to itself disappears.
 //
-// Before (Lx86slots):                  After (Lx86patched):
+// Before (Lx86homes):                  After (Lx86patched):
 //   movq slot0, slot1                    movq slot0, %r11
 //                                        movq %r11, slot1
 //   imulq $3, slot1                      movq slot1, %r11
@@ -17,13 +17,11 @@
 //                                        addq %r10, slot0
 //   movq slot2, slot2                    (nothing)
 
-import type * as In from "../../ir-defs/generated/Lx86slots.js";
+import type * as In from "../../ir-defs/generated/Lx86homes.js";
 import type * as Out from "../../ir-defs/generated/Lx86patched.js";
 import { fitsIn32, isMemory, Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
-import { Lx86slots } from "../../ir-defs/x86_64/lx86slots.js";
+import { Lx86homes } from "../../ir-defs/x86_64/lx86homes.js";
 import { operandsOf } from "../../ir-defs/x86_64/lx86var.js";
-import type { AnyNode } from "../../src/il/node.js";
-import { rewriter } from "../../src/il/rewrite.js";
 import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { sameArg } from "../../src/pass-helpers/x86_64-instructions.js";
@@ -72,14 +70,11 @@ function patch(original: In.Instr): In.Instr[] {
 
 export const patchInstructions = pass<In.Program, Out.Program>({
   name: "patch-instructions",
-  from: Lx86slots,
+  from: Lx86homes,
   to: Lx86patched,
   purpose: "every instruction becomes one the processor can encode, with %r10 and %r11 as scratch",
   run(program) {
-    const patchBlocks = rewriter<AnyNode, undefined>(Lx86slots, {
-      Block: (block) => ({ ...block, instrs: (block.instrs as In.Instr[]).flatMap((instr) => fromSource(patch(instr), instr.loc)) }),
-      // every other form (Program, Data) is rebuilt around the patched blocks
-    });
-    return patchBlocks(program as unknown as AnyNode, undefined) as Out.Program;
+    const blocks = program.blocks.map((block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patch(instr), instr.loc)) }));
+    return { kind: "Program", blocks, data: program.data } as Out.Program; // the table of homes has served
   },
 });

@@ -1,10 +1,12 @@
-// The machine model of AArch64: one small interpreter for all four AArch64 ILs.
+// The machine model of AArch64: one small interpreter for all six AArch64 ILs.
 //
 // It is a table of operand forms and a table of instructions. Each IL's tables
 // are its predecessor's plus what that IL adds, exactly as the ILs are defined:
 //
 //     La64var      Imm, Reg, Var operands; the instructions selection emits
-//     La64slots    - Var + Slot            (assign-homes)
+//     La64live     + Live: runs its instruction, then forgets the variables not live after it
+//     La64graph    the tables of La64var   (the interference graph is not run)
+//     La64homes    - Var + Slot            (allocate-registers)
 //     La64patched  + ldr, str, movz, movk  (patch-instructions)
 //     La64         - Slot + Mem; stp, ldp, ret
 //
@@ -24,7 +26,7 @@
 //   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome.
 
-import { layOutStrings, runCode, type Effect, type Node } from "./machine-code.js";
+import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -65,6 +67,8 @@ type Instruction = (m: Machine, instr: Node) => Effect;
 interface Dialect {
   readonly operands: Readonly<Record<string, OperandForm>>;
   readonly instructions: Readonly<Record<string, Instruction>>;
+  /** La64 only: the prelude and conclusion exist, so main must restore the callee-saved registers. */
+  readonly framed: boolean;
 }
 
 // ---------------------------------------------------------------- operands
@@ -223,10 +227,10 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 // ---------------------------------------------------------------- running
 
-/** At main's end the caller must find sp and its callee-saved registers as it left them. */
+/** At main's end the caller must find sp and (once the prelude saves them) its callee-saved registers as it left them. */
 function checkReturn(m: Machine): void {
   if (register(m, "sp") !== stackTop) throw new Error(`main returns with sp = ${register(m, "sp")}, not ${stackTop}`);
-  for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring ${r}`);
+  if (m.dialect.framed) for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring ${r}`);
 }
 
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
@@ -249,14 +253,17 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
   return model.run(() => run(dialect, program as Node, model));
 };
 
-const varDialect: Dialect = { operands: varOperands, instructions: varInstructions };
+const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
-const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions };
+const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
 export const interpreters: Record<string, Interpreter> = {
   La64var: interpreter(varDialect),
-  La64slots: interpreter(slotDialect),
+  La64live: interpreter(liveDialect),
+  La64graph: interpreter(varDialect),
+  La64homes: interpreter(slotDialect),
   La64patched: interpreter(patchedDialect),
   La64: interpreter(finalDialect),
 };

@@ -61,3 +61,23 @@ export function runCode(
     else throw new Error(`jump to ${effect.jump}, which labels no block`);
   }
 }
+
+const liveSets = new WeakMap<Node, ReadonlySet<string>>();
+
+/**
+ * The step of the instruction form `Live` (L<t>live): run the wrapped
+ * instruction, then forget every variable that the live-after set leaves out.
+ * A live set that misses a variable whose value is still needed makes the next
+ * read of it fail here, at uncover-live, instead of two passes later.
+ */
+export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
+  step: (m: M, instr: Node) => Effect,
+): (m: M, live: Node) => Effect {
+  return (m, live) => {
+    const effect = step(m, live.instr as Node);
+    let keep = liveSets.get(live);
+    if (!keep) liveSets.set(live, (keep = new Set((live.after as Node[]).filter((p) => p.kind === "Var").map((p) => p.name as string))));
+    for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+    return effect;
+  };
+}

@@ -1,10 +1,12 @@
-// The machine model of x86-64: one small interpreter for all four x86 ILs.
+// The machine model of x86-64: one small interpreter for all six x86 ILs.
 //
 // It is a table of operand forms and a table of instructions. Each IL's tables
 // are its predecessor's plus what that IL adds, exactly as the ILs are defined:
 //
 //     Lx86var      Imm, Reg, Var operands; the instructions selection emits
-//     Lx86slots    - Var + Slot            (assign-homes)
+//     Lx86live     + Live: runs its instruction, then forgets the variables not live after it
+//     Lx86graph    the tables of Lx86var   (the interference graph is not run)
+//     Lx86homes    - Var + Slot            (allocate-registers)
 //     Lx86patched  the same tables         (only invariants change)
 //     Lx86         - Slot + Mem; pushq, popq, retq; calls must be 16-byte aligned
 //
@@ -22,7 +24,7 @@
 //   with a misaligned stack (Lx86), or a return that does not restore %rsp and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome.
 
-import { layOutStrings, runCode, type Effect, type Node } from "./machine-code.js";
+import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -215,10 +217,10 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 // ---------------------------------------------------------------- running
 
-/** At main's end the caller must find %rsp and its callee-saved registers as it left them. */
+/** At main's end the caller must find %rsp and (once the prelude saves them) its callee-saved registers as it left them. */
 function checkReturn(m: Machine, rsp: bigint): void {
   if (register(m, "rsp") !== rsp) throw new Error(`main returns with %rsp = ${register(m, "rsp")}, not ${rsp}`);
-  for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring %${r}`);
+  if (m.dialect.framed) for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring %${r}`);
 }
 
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
@@ -244,12 +246,15 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
 };
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
 export const interpreters: Record<string, Interpreter> = {
   Lx86var: interpreter(varDialect),
-  Lx86slots: interpreter(slotDialect),
+  Lx86live: interpreter(liveDialect),
+  Lx86graph: interpreter(varDialect),
+  Lx86homes: interpreter(slotDialect),
   Lx86patched: interpreter(slotDialect),
   Lx86: interpreter(finalDialect),
 };

@@ -2,7 +2,9 @@
 // string literals, and how a string is written for the assembler.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+import type { IL } from "../il/define.js";
 import type { Loc } from "../il/node.js";
+import { forEachNode } from "../il/rewrite.js";
 
 export function unreachable(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
@@ -75,4 +77,16 @@ export function sourceComments(comment: string, source: string): (loc: Loc | und
     last = loc.line;
     return [`${asmIndent}${comment} ${loc.line}: ${(lines[loc.line - 1] ?? "").trim()}`];
   };
+}
+
+/** How many stack slots a program uses, and which of the callee-saved registers
+ * (main must give those back unchanged, so its prelude saves them). */
+export function frameOf<R>(il: IL, program: unknown, calleeSaved: readonly string[]): { slots: number; saved: R[] } {
+  let slots = 0;
+  const used = new Set<string>();
+  forEachNode(il, program, (node) => {
+    if (node.kind === "Slot") slots = Math.max(slots, (node.index as number) + 1);
+    if (node.kind === "Reg") used.add(node.name as string);
+  });
+  return { slots, saved: calleeSaved.filter((r) => used.has(r)).map((name) => ({ kind: "Reg", name }) as R) };
 }

@@ -1,6 +1,6 @@
-// La64slots: variables replaced by numbered stack slots.
+// La64live: each instruction annotated with the variables and registers live after it.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
-//   import type * as La64slots from "../ir-defs/generated/La64slots.js";
+//   import type * as La64live from "../ir-defs/generated/La64live.js";
 import type { Loc } from "../../src/il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
@@ -11,11 +11,11 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-/** Block ::= <label:label>:<instrs:Instr*\n> */
+/** Block ::= <label:label>:<instrs:Live*\n> */
 export interface Block {
   readonly kind: "Block";
   readonly label: string;
-  readonly instrs: readonly Instr[];
+  readonly instrs: readonly Live[];
   readonly loc?: Loc;
 }
 
@@ -27,23 +27,25 @@ export interface Data {
   readonly loc?: Loc;
 }
 
-export type Arg = Imm | Reg | Slot;
-/** Arg ::= #<value:int> */
-export interface Imm {
-  readonly kind: "Imm";
-  readonly value: bigint;
-  readonly loc?: Loc;
-}
-/** Arg ::= <name:reg> */
+export type Place = Reg | Var;
+/** Place ::= <name:reg> */
 export interface Reg {
   readonly kind: "Reg";
   readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
   readonly loc?: Loc;
 }
-/** Arg ::= slot<index:count> */
-export interface Slot {
-  readonly kind: "Slot";
-  readonly index: number;
+/** Place ::= <name:name> */
+export interface Var {
+  readonly kind: "Var";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm;
+/** Arg ::= #<value:int> */
+export interface Imm {
+  readonly kind: "Imm";
+  readonly value: bigint;
   readonly loc?: Loc;
 }
 
@@ -182,5 +184,13 @@ export interface BCond {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Imm | Reg | Slot | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond;
+/** Live ::= <instr:Instr>    // live: {<after:Place*, >} */
+export interface Live {
+  readonly kind: "Live";
+  readonly instr: Instr;
+  readonly after: readonly Place[];
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Live;
 export type Kind = Node["kind"];

@@ -1,13 +1,14 @@
-// Lx86slots: every variable is replaced by its stack slot.
+// Lx86graph: plain instructions and the interference graph: which variables may not share a home.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
-//   import type * as Lx86slots from "../ir-defs/generated/Lx86slots.js";
+//   import type * as Lx86graph from "../ir-defs/generated/Lx86graph.js";
 import type { Loc } from "../../src/il/node.js";
 
-/** Program ::= <blocks:Block*\n><data:Data*\n> */
+/** Program ::= <blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n> */
 export interface Program {
   readonly kind: "Program";
   readonly blocks: readonly Block[];
   readonly data: readonly Data[];
+  readonly graph: readonly Vertex[];
   readonly loc?: Loc;
 }
 
@@ -27,23 +28,25 @@ export interface Data {
   readonly loc?: Loc;
 }
 
-export type Arg = Imm | Reg | Slot;
-/** Arg ::= $<value:int> */
-export interface Imm {
-  readonly kind: "Imm";
-  readonly value: bigint;
-  readonly loc?: Loc;
-}
-/** Arg ::= %<name:reg> */
+export type Place = Reg | Var;
+/** Place ::= %<name:reg> */
 export interface Reg {
   readonly kind: "Reg";
   readonly name: "rax" | "rbx" | "rcx" | "rdx" | "rsi" | "rdi" | "rbp" | "rsp" | "r8" | "r9" | "r10" | "r11" | "r12" | "r13" | "r14" | "r15" | "al" | "cl";
   readonly loc?: Loc;
 }
-/** Arg ::= slot<index:count> */
-export interface Slot {
-  readonly kind: "Slot";
-  readonly index: number;
+/** Place ::= <name:name> */
+export interface Var {
+  readonly kind: "Var";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm;
+/** Arg ::= $<value:int> */
+export interface Imm {
+  readonly kind: "Imm";
+  readonly value: bigint;
   readonly loc?: Loc;
 }
 
@@ -171,5 +174,15 @@ export interface JmpIf {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Imm | Reg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
+/** Vertex ::= <var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, > */
+export interface Vertex {
+  readonly kind: "Vertex";
+  readonly var: string;
+  readonly with: readonly string[];
+  readonly regs: readonly Place[];
+  readonly moves: readonly Place[];
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Block | Data | Reg | Var | Imm | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf | Vertex;
 export type Kind = Node["kind"];

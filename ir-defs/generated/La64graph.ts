@@ -1,0 +1,199 @@
+// La64graph: plain instructions and the interference graph: which variables may not share a home.
+// Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
+//   import type * as La64graph from "../ir-defs/generated/La64graph.js";
+import type { Loc } from "../../src/il/node.js";
+
+/** Program ::= <blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n> */
+export interface Program {
+  readonly kind: "Program";
+  readonly blocks: readonly Block[];
+  readonly data: readonly Data[];
+  readonly graph: readonly Vertex[];
+  readonly loc?: Loc;
+}
+
+/** Block ::= <label:label>:<instrs:Instr*\n> */
+export interface Block {
+  readonly kind: "Block";
+  readonly label: string;
+  readonly instrs: readonly Instr[];
+  readonly loc?: Loc;
+}
+
+/** Data ::= <label:label>: .ascii <value:string> */
+export interface Data {
+  readonly kind: "Data";
+  readonly label: string;
+  readonly value: string;
+  readonly loc?: Loc;
+}
+
+export type Place = Reg | Var;
+/** Place ::= <name:reg> */
+export interface Reg {
+  readonly kind: "Reg";
+  readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
+  readonly loc?: Loc;
+}
+/** Place ::= <name:name> */
+export interface Var {
+  readonly kind: "Var";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+
+export type Arg = Place | Imm;
+/** Arg ::= #<value:int> */
+export interface Imm {
+  readonly kind: "Imm";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+
+export type Instr = Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond;
+/** Instr ::= mov <dst:Arg>, <src:Arg> */
+export interface Mov {
+  readonly kind: "Mov";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Add {
+  readonly kind: "Add";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= sub <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Sub {
+  readonly kind: "Sub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= mul <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Mul {
+  readonly kind: "Mul";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= and <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface And {
+  readonly kind: "And";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= orr <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Orr {
+  readonly kind: "Orr";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= eor <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Eor {
+  readonly kind: "Eor";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= lsl <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Lsl {
+  readonly kind: "Lsl";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= asr <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Asr {
+  readonly kind: "Asr";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= neg <dst:Arg>, <src:Arg> */
+export interface Neg {
+  readonly kind: "Neg";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= mvn <dst:Arg>, <src:Arg> */
+export interface Mvn {
+  readonly kind: "Mvn";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= cmp <left:Arg>, <right:Arg> */
+export interface Cmp {
+  readonly kind: "Cmp";
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= cset <dst:Arg>, <cond:cond> */
+export interface Cset {
+  readonly kind: "Cset";
+  readonly dst: Arg;
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly loc?: Loc;
+}
+/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+export interface Adrp {
+  readonly kind: "Adrp";
+  readonly dst: Arg;
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+export interface AddLo12 {
+  readonly kind: "AddLo12";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= bl <target:label> */
+export interface Bl {
+  readonly kind: "Bl";
+  readonly target: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= b <target:label> */
+export interface B {
+  readonly kind: "B";
+  readonly target: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= b.<cond:cond> <target:label> */
+export interface BCond {
+  readonly kind: "BCond";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly target: string;
+  readonly loc?: Loc;
+}
+
+/** Vertex ::= <var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, > */
+export interface Vertex {
+  readonly kind: "Vertex";
+  readonly var: string;
+  readonly with: readonly string[];
+  readonly regs: readonly Place[];
+  readonly moves: readonly Place[];
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Vertex;
+export type Kind = Node["kind"];

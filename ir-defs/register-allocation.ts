@@ -1,0 +1,147 @@
+// The three ILs of register allocation, written once for both targets. Each
+// target's instruction IL names its operands the same way (`Place ::= Reg | Var`,
+// `Arg ::= Imm | Place`), so the same deltas apply to x86-64 and to AArch64:
+//
+//   L<t>live    every instruction wrapped with the places live after it
+//               (uncover-live):   `addq b, a    # live: {a, c}`
+//   L<t>graph   plain instructions again, plus the interference graph
+//               (build-interference): one vertex per variable with the variables
+//               and registers it interferes with, and the places it is moved to
+//               or from:  `b.2 -- {a.1, c.3} and %rdi ; moves: t.4, %rax`
+//   L<t>homes   every variable replaced by its home, a register or a stack slot,
+//               and the table of homes with the reason for each (allocate-registers)
+//
+// A later IL of each target (L<t>patched) drops the table of homes again.
+import { extendIL, terminal, type IL, type Invariant } from "../src/il/define.js";
+import type { AnyNode } from "../src/il/node.js";
+
+/** Free text, printed as it is (the reason a variable got its home). */
+const text = { name: "text", describe: "free text", tsType: "string", test: (v: unknown) => typeof v === "string" } as const;
+
+/** Every variable named by an instruction of the program. */
+export function variablesOf(program: { blocks: readonly { instrs: readonly unknown[] }[] }): Set<string> {
+  const names = new Set<string>();
+  for (const block of program.blocks) {
+    for (const instr of block.instrs) {
+      const inner = (instr as AnyNode).kind === "Live" ? ((instr as AnyNode).instr as AnyNode) : (instr as AnyNode);
+      for (const value of Object.values(inner)) if ((value as AnyNode | null)?.kind === "Var") names.add((value as AnyNode).name as string);
+    }
+  }
+  return names;
+}
+
+/** `comment` starts a comment in the target's assembly (`#` or `//`), used to set the live sets apart. */
+export function liveIL(parent: IL, name: string, comment: string): IL {
+  return extendIL(parent, {
+    name,
+    purpose: "each instruction annotated with the variables and registers live after it",
+    add: {
+      Block: { Block: "<label:label>:<instrs:Live*\n>" },
+      Live: { Live: `<instr:Instr>    ${comment} live: {<after:Place*, >}` },
+    },
+  });
+}
+
+const symmetric: Invariant = {
+  says: "the graph has a vertex for every variable, no variable interferes with itself, and interference goes both ways",
+  check(program) {
+    const p = program as { blocks: { instrs: unknown[] }[]; graph: { var: string; with: string[] }[] };
+    const vertices = new Map(p.graph.map((v, i) => [v.var, { neighbours: new Set(v.with), i }]));
+    for (const name of variablesOf(p)) if (!vertices.has(name)) return { path: "graph", message: `no vertex for variable ${name}` };
+    for (const [name, { neighbours, i }] of vertices) {
+      for (const other of neighbours) {
+        if (other === name) return { path: `graph[${i}]`, message: `${name} interferes with itself` };
+        if (!vertices.get(other)?.neighbours.has(name)) return { path: `graph[${i}]`, message: `${name} interferes with ${other}, but not ${other} with ${name}` };
+      }
+    }
+    return null;
+  },
+};
+
+export function graphIL(live: IL, name: string): IL {
+  return extendIL(live, {
+    name,
+    purpose: "plain instructions and the interference graph: which variables may not share a home",
+    remove: ["Live"],
+    add: {
+      Program: { Program: "<blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n>" },
+      Block: { Block: "<label:label>:<instrs:Instr*\n>" },
+      Vertex: { Vertex: "<var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, >" },
+    },
+    invariants: [symmetric],
+  });
+}
+
+export function homesIL(graph: IL, name: string): IL {
+  return extendIL(graph, {
+    name,
+    purpose: "every variable replaced by its home (a register or a stack slot), with the table of homes",
+    terminals: { count: terminal.count, text },
+    remove: ["Var", "Vertex"],
+    dropInvariants: [symmetric.says],
+    add: {
+      Program: { Program: "<blocks:Block*\n><data:Data*\n>\nhomes:<homes:Home*\n>" },
+      Arg: { Slot: "slot<index:count>" },
+      Home: { Home: "<var:name> -> <home:Arg>   (<why:text>)" },
+    },
+  });
+}
+
+/** The IL after the homes: the same program without the table of homes. */
+export const withoutHomes = { remove: ["Home"], add: { Program: { Program: "<blocks:Block*\n><data:Data*\n>" } } } as const;
+
+// ---------------------------------------------------------------- what each target tells the allocator
+
+/** A place as liveness sees it: a variable by name, or a register (`%` + its name). */
+export type PlaceKey = string;
+export const registerKey = (name: string): PlaceKey => `%${name}`;
+
+/** How many argument registers each runtime routine reads (runtime-asm/README.md). */
+export const runtimeArguments: Readonly<Record<string, number>> = {
+  qn_print_int: 1,
+  qn_print_bool: 1,
+  qn_exit: 1,
+  qn_read_int: 0,
+  qn_panic: 2,
+  qn_div: 2,
+  qn_rem: 2,
+};
+
+/** What uncover-live, build-interference and allocate-registers need to know of a target. */
+export interface RegisterMachine {
+  /** The registers a variable may live in, in order of preference. */
+  readonly allocatable: readonly string[];
+  /** Those a call may change (the rest, when used, are saved by the prelude). */
+  readonly callerSaved: ReadonlySet<string>;
+  /** Where a routine finds its arguments and leaves its result. */
+  readonly argumentRegisters: readonly string[];
+  readonly resultRegister: string;
+  /** The label of main's conclusion (where `return` goes: the result register is live there). */
+  readonly conclusion: string;
+  /** The places an instruction reads and writes. */
+  uses(instr: AnyNode): { reads: PlaceKey[]; writes: PlaceKey[] };
+  /** The kinds of a plain move (`src`, `dst`), a jump and a conditional jump (`target`). */
+  readonly kinds: { readonly move: string; readonly jump: string; readonly branch: string };
+}
+
+/** The place an operand names, as a list of none or one (a byte register counts as its full register). */
+export function placesOf(arg: unknown, fullRegister: (name: string) => string = (n) => n): PlaceKey[] {
+  const a = arg as AnyNode;
+  if (a.kind === "Var") return [a.name as string];
+  if (a.kind === "Reg") return [registerKey(fullRegister(a.name as string))];
+  return [];
+}
+
+/** For a plain move between places: [source, destination]. */
+export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, PlaceKey] | null {
+  if (instr.kind !== machine.kinds.move) return null;
+  const { reads, writes } = machine.uses(instr);
+  return reads.length === 1 && writes.length === 1 ? [reads[0]!, writes[0]!] : null;
+}
+
+/** The labels an instruction may jump to, and whether control can go on to the next instruction. */
+export function jumpsOf(machine: RegisterMachine, instr: AnyNode): { targets: string[]; goesOn: boolean } {
+  if (instr.kind === machine.kinds.jump) return { targets: [instr.target as string], goesOn: false };
+  if (instr.kind === machine.kinds.branch) return { targets: [instr.target as string], goesOn: true };
+  return { targets: [], goesOn: true };
+}

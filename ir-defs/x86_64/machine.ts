@@ -1,0 +1,44 @@
+// What the register allocator knows of x86-64 (System V): which registers it
+// may hand out, which a call changes, and what each instruction of Lx86var reads
+// and writes. %rsp and %rbp hold the frame; %r10 and %r11 are kept free for
+// patch-instructions, so neither appears here.
+import { placesOf, registerKey, runtimeArguments, type RegisterMachine } from "../register-allocation.js";
+import { mainConclusion } from "./lx86var.js";
+
+const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
+const key = (arg: unknown) => placesOf(arg, (name) => byteViews[name] ?? name);
+
+export const callerSaved = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] as const;
+export const calleeSaved = ["rbx", "r12", "r13", "r14", "r15"] as const;
+const argumentRegisters = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"];
+const clobbered = callerSaved.map(registerKey);
+
+/** `op src, dst` that reads both and writes dst. */
+const readModifyWrite = new Set(["Addq", "Subq", "Imulq", "Andq", "Orq", "Xorq"]);
+
+export const machine: RegisterMachine = {
+  // Caller-saved first (free to use), %rax last of those (selection uses it most).
+  allocatable: ["rcx", "rdx", "rsi", "rdi", "r8", "r9", "rax", ...calleeSaved],
+  callerSaved: new Set(callerSaved),
+  argumentRegisters,
+  resultRegister: "rax",
+  conclusion: mainConclusion,
+  uses(i) {
+    switch (i.kind) {
+      case "Movq": case "Movzbq": return { reads: key(i.src), writes: key(i.dst) };
+      case "Negq": case "Notq": return { reads: key(i.dst), writes: key(i.dst) };
+      case "Salq": case "Sarq": return { reads: [...key(i.count), ...key(i.dst)], writes: key(i.dst) };
+      case "Cmpq": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
+      case "Set": case "Leaq": return { reads: [], writes: key(i.dst) };
+      case "Callq": {
+        const count = runtimeArguments[i.target as string];
+        if (count === undefined) throw new Error(`callq ${String(i.target)}: not a routine of the runtime`);
+        return { reads: argumentRegisters.slice(0, count).map(registerKey), writes: clobbered };
+      }
+      case "Jmp": case "JmpIf": return { reads: [], writes: [] };
+    }
+    if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };
+    throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);
+  },
+  kinds: { move: "Movq", jump: "Jmp", branch: "JmpIf" },
+};

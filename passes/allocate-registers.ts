@@ -1,0 +1,254 @@
+// allocate-registers: L<t>graph -> L<t>homes, for both targets (x86_64, aarch64)
+//
+// Purpose: give every variable a home, a register where possible, else a stack
+// slot, so that no two interfering variables share one. This is graph colouring
+// with the registers as the first colours and the slots as the rest, in two steps.
+//
+// 1. Choose who may spill. With K registers, a variable with fewer than K
+//    neighbours (less those of its registers that it interferes with) will
+//    always find one free, so set it aside; that lowers its neighbours' degrees
+//    and may set them free too. When every variable left has K or more, one of
+//    them becomes a spill candidate: the one with the lowest
+//
+//        cost / degree,   cost = Σ over its uses and definitions of 10^loop depth
+//
+//    (a use inside a loop nested twice weighs 100), then set it aside and go on.
+// 2. Colour, in saturation order (Essentials of Compilation): always take next
+//    the variable whose neighbours already hold the most distinct colours; the
+//    spill candidates come after all the others, so they are the ones left
+//    without a register if any must be. Ties go to the higher cost. A variable
+//    takes a register none of its neighbours holds, preferring one that a
+//    variable it is moved to or from already has (move biasing: the move then
+//    becomes a self-move, which patch-instructions deletes), or a register it is
+//    moved to or from. With no register free it gets the lowest slot that no
+//    neighbour has (slots are shared by variables that do not interfere).
+//
+// Before (Lx86graph):                    After (Lx86homes):
+//   movq $1, a.1                           movq $1, %rcx
+//   movq a.1, b.2                          movq %rcx, %rcx
+//   addq $2, b.2                           addq $2, %rcx
+//   movq b.2, %rdi                         movq %rcx, %rdi
+//   callq qn_print_int                     callq qn_print_int
+// interference:                          homes:
+//   a.1 -- {} moves b.2                    a.1 -> %rcx   (register; saturation 0, cost 2)
+//   b.2 -- {} moves a.1 rdi                b.2 -> %rcx   (register, as a.1 it is moved to or from; saturation 0, cost 3)
+//
+// The table of homes says, for each variable, why it got what it got.
+
+import type { IL } from "../src/il/define.js";
+import type { AnyNode } from "../src/il/node.js";
+import { rewriter } from "../src/il/rewrite.js";
+import { jumpsOf, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { pass, type Pass } from "../src/pass.js";
+
+type Block = { label: string; instrs: AnyNode[] };
+type Place = { kind: "Reg" | "Var"; name: string };
+type Vertex = { var: string; with: string[]; regs: Place[]; moves: Place[] };
+
+/** How many loops each block lies in: natural loops of the back edges found by depth-first search. */
+export function loopDepths(blocks: readonly Block[], machine: RegisterMachine): number[] {
+  const index = new Map(blocks.map((b, i) => [b.label, i]));
+  const successors = blocks.map((b, i) => {
+    const out = b.instrs.flatMap((instr) => jumpsOf(machine, instr).targets).filter((t) => index.has(t)).map((t) => index.get(t)!);
+    const last = b.instrs.at(-1);
+    if ((!last || jumpsOf(machine, last).goesOn) && i + 1 < blocks.length) out.push(i + 1);
+    return out;
+  });
+  const predecessors: number[][] = blocks.map(() => []);
+  successors.forEach((out, from) => out.forEach((to) => predecessors[to]!.push(from)));
+  // Back edges: to a block still on the depth-first search's path.
+  const state = new Uint8Array(blocks.length); // 0 unseen, 1 on the path, 2 done
+  const bodies = new Map<number, Set<number>>(); // loop header -> the blocks of its loop
+  const stack: [number, number][] = blocks.length ? [[0, 0]] : [];
+  if (blocks.length) state[0] = 1;
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const [b, next] = top;
+    if (next >= successors[b]!.length) {
+      state[b] = 2;
+      stack.pop();
+      continue;
+    }
+    top[1]++;
+    const s = successors[b]![next]!;
+    if (state[s] === 0) (state[s] = 1), stack.push([s, 0]);
+    else if (state[s] === 1) {
+      // b -> s closes a loop headed by s: its body is s and all that reach b without passing s.
+      const body = bodies.get(s) ?? new Set([s]);
+      bodies.set(s, body);
+      const work = [b];
+      while (work.length) {
+        const x = work.pop()!;
+        if (body.has(x)) continue;
+        body.add(x);
+        work.push(...predecessors[x]!);
+      }
+    }
+  }
+  const depth = blocks.map(() => 0);
+  for (const body of bodies.values()) for (const b of body) depth[b]!++;
+  return depth;
+}
+
+/** The index of the lowest bit set in a non-zero mask. */
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
+
+const popcount = (mask: number): number => {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+};
+
+/** A max-priority queue that may hold stale entries (skipped when popped). */
+class Queue {
+  private readonly heap: { v: number; key: number[] }[] = [];
+  private readonly above = (a: number[], b: number[]): boolean => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return false;
+  };
+  push(v: number, key: number[]): void {
+    const h = this.heap;
+    h.push({ v, key });
+    for (let i = h.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!this.above(h[i]!.key, h[parent]!.key)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+  pop(): { v: number; key: number[] } | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let best = i;
+        if (l < h.length && this.above(h[l]!.key, h[best]!.key)) best = l;
+        if (r < h.length && this.above(h[r]!.key, h[best]!.key)) best = r;
+        if (best === i) break;
+        [h[i], h[best]] = [h[best]!, h[i]!];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+export function allocateRegisters(from: IL, to: IL, machine: RegisterMachine): Pass {
+  const registers = machine.allocatable;
+  const K = registers.length;
+  const registerIndex = new Map(registers.map((r, i) => [r, i]));
+  const maskOf = (names: readonly string[]): number =>
+    names.reduce((m, r) => (registerIndex.has(r) ? m | (1 << registerIndex.get(r)!) : m), 0);
+
+  return pass({
+    name: "allocate-registers",
+    from,
+    to,
+    purpose: "a register or a stack slot for every variable: graph colouring in saturation order, move biasing, spills by cost",
+    run(program: { blocks: Block[]; data: unknown[]; graph: Vertex[] }) {
+      const vertices = program.graph;
+      const n = vertices.length;
+      const number = new Map(vertices.map((v, i) => [v.var, i]));
+      const neighbours = vertices.map((v) => v.with.map((w) => number.get(w)!));
+      const names = (places: Place[], kind: Place["kind"]) => places.filter((p) => p.kind === kind).map((p) => p.name);
+      const moves = vertices.map((v) => names(v.moves, "Var").map((w) => number.get(w)!));
+      const blocked = vertices.map((v) => maskOf(names(v.regs, "Reg"))); // registers each may not take
+      const preferred = vertices.map((v) => maskOf(names(v.moves, "Reg")));
+
+      // Spill cost: uses and definitions, weighted by 10 per enclosing loop.
+      const cost = new Array<number>(n).fill(0);
+      const depths = loopDepths(program.blocks, machine);
+      program.blocks.forEach((block, b) => {
+        const weight = 10 ** Math.min(depths[b]!, 9);
+        for (const instr of block.instrs) {
+          for (const value of Object.values(instr)) if ((value as AnyNode | null)?.kind === "Var") cost[number.get((value as AnyNode).name as string)!]! += weight;
+        }
+      });
+
+      // 1. Spill candidates: simplify while some variable surely finds a register.
+      const degree = neighbours.map((ns) => ns.length);
+      const free = (v: number) => K - popcount(blocked[v]!);
+      const setAside = new Uint8Array(n);
+      const candidate = new Uint8Array(n);
+      const low = [...Array(n).keys()].filter((v) => degree[v]! < free(v));
+      let left = n;
+      const remove = (v: number): void => {
+        setAside[v] = 1;
+        left--;
+        for (const w of neighbours[v]!) if (!setAside[w] && --degree[w]! === free(w) - 1) low.push(w);
+      };
+      while (left > 0) {
+        const v = low.pop();
+        if (v !== undefined) {
+          if (!setAside[v]) remove(v);
+          continue;
+        }
+        let cheapest = -1;
+        for (let w = 0; w < n; w++) {
+          if (!setAside[w] && (cheapest < 0 || cost[w]! / degree[w]! < cost[cheapest]! / degree[cheapest]!)) cheapest = w;
+        }
+        candidate[cheapest] = 1;
+        remove(cheapest);
+      }
+
+      // 2. Colour in saturation order; colours 0..K-1 are registers, K + s is slot s.
+      const colour = new Array<number>(n).fill(-1);
+      const takenSlots: (Set<number> | undefined)[] = new Array(n);
+      const taken = blocked.slice(); // registers held by neighbours (or interfering)
+      const saturation = (v: number) => popcount(taken[v]!) + (takenSlots[v]?.size ?? 0);
+      const queue = new Queue();
+      const enqueue = (v: number) => queue.push(v, [candidate[v] ? 0 : 1, saturation(v), cost[v]!]);
+      for (let v = 0; v < n; v++) enqueue(v);
+      const why = new Array<string>(n);
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        const v = next.v;
+        if (colour[v]! >= 0 || next.key[1] !== saturation(v)) continue; // done, or a stale entry
+        const facts = `saturation ${saturation(v)}, cost ${cost[v]}`;
+        const open = ~taken[v]! & ((1 << K) - 1);
+        const partner = moves[v]!.find((w) => colour[w]! >= 0 && colour[w]! < K && open & (1 << colour[w]!));
+        if (partner !== undefined) {
+          colour[v] = colour[partner]!;
+          why[v] = `register, as ${vertices[partner]!.var} it is moved to or from; ${facts}`;
+        } else if (open & preferred[v]!) {
+          colour[v] = lowestBit(open & preferred[v]!);
+          why[v] = `register it is moved to or from; ${facts}`;
+        } else if (open) {
+          colour[v] = lowestBit(open);
+          why[v] = `register${candidate[v] ? " (a spill candidate, but one stayed free)" : ""}; ${facts}`;
+        } else {
+          const slotsTaken = takenSlots[v] ?? new Set<number>();
+          const shared = moves[v]!.find((w) => colour[w]! >= K && !slotsTaken.has(colour[w]! - K));
+          let slot = shared !== undefined ? colour[shared]! - K : 0;
+          if (shared === undefined) while (slotsTaken.has(slot)) slot++;
+          colour[v] = K + slot;
+          why[v] = `spilled: all ${K} registers are held by neighbours; ${candidate[v] ? "chosen to spill, lowest cost per neighbour; " : ""}${facts}`;
+        }
+        const c = colour[v]!;
+        for (const w of neighbours[v]!) {
+          if (colour[w]! >= 0) continue;
+          if (c < K) {
+            if (taken[w]! & (1 << c)) continue;
+            taken[w]! |= 1 << c;
+          } else {
+            const set = (takenSlots[w] ??= new Set());
+            if (set.has(c - K)) continue;
+            set.add(c - K);
+          }
+          enqueue(w);
+        }
+      }
+
+      const homes = vertices.map((v, i) => ({
+        kind: "Home",
+        var: v.var,
+        home: colour[i]! < K ? { kind: "Reg", name: registers[colour[i]!] } : { kind: "Slot", index: colour[i]! - K },
+        why: why[i]!,
+      }));
+      const place = rewriter<AnyNode, undefined>(from, { Var: (node) => homes[number.get(node.name as string)!]!.home });
+      return { kind: "Program", blocks: program.blocks.map((b) => place(b as unknown as AnyNode, undefined)), data: program.data, homes };
+    },
+  });
+}

@@ -96,17 +96,6 @@ export const withoutHomes = { remove: ["Home"], add: { Program: { Program: "<blo
 export type PlaceKey = string;
 export const registerKey = (name: string): PlaceKey => `%${name}`;
 
-/** How many argument registers each runtime routine reads (runtime-asm/README.md). */
-export const runtimeArguments: Readonly<Record<string, number>> = {
-  qn_print_int: 1,
-  qn_print_bool: 1,
-  qn_exit: 1,
-  qn_read_int: 0,
-  qn_panic: 2,
-  qn_div: 2,
-  qn_rem: 2,
-};
-
 /** What uncover-live, build-interference and allocate-registers need to know of a target. */
 export interface RegisterMachine {
   /** The registers a variable may live in, in order of preference. */
@@ -120,8 +109,8 @@ export interface RegisterMachine {
   readonly conclusion: string;
   /** The places an instruction reads and writes. */
   uses(instr: AnyNode): { reads: PlaceKey[]; writes: PlaceKey[] };
-  /** The kinds of a plain move (`src`, `dst`), a jump and a conditional jump (`target`). */
-  readonly kinds: { readonly move: string; readonly jump: string; readonly branch: string };
+  /** The kinds of a plain move (`src`, `dst`), a jump and the conditional jumps (`target`). */
+  readonly kinds: { readonly move: string; readonly jump: string; readonly branches: readonly string[] };
 }
 
 /** The place an operand names, as a list of none or one (a byte register counts as its full register). */
@@ -142,6 +131,6 @@ export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, Pla
 /** The labels an instruction may jump to, and whether control can go on to the next instruction. */
 export function jumpsOf(machine: RegisterMachine, instr: AnyNode): { targets: string[]; goesOn: boolean } {
   if (instr.kind === machine.kinds.jump) return { targets: [instr.target as string], goesOn: false };
-  if (instr.kind === machine.kinds.branch) return { targets: [instr.target as string], goesOn: true };
+  if (machine.kinds.branches.includes(instr.kind)) return { targets: [instr.target as string], goesOn: true };
   return { targets: [], goesOn: true };
 }

@@ -164,6 +164,31 @@ check(
   { stdout: lines(3, -3, -3, 3, 1, -1, 1, -1, INT_MIN, 0) },
 );
 
+check(
+  "division by constants needs no check; by the constant 0 it panics",
+  straight(
+    set("a", n(-17)),
+    ...show(bin(v("a"), "/", n(1))),
+    ...show(bin(n(INT_MIN), "/", n(-1))),
+    ...show(bin(n(INT_MIN), "%", n(-1))),
+    ...show(bin(v("a"), "/", n(7))),
+    ...show(bin(v("a"), "%", n(-7))),
+    ...show(bin(n(INT_MIN), "/", n(5000000000n))),
+    ...show(bin(n(INT_MIN + 1n), "%", n(5000000000n))),
+    run(bin(v("a"), "/", n(7))),
+    ...show(bin(v("a"), "%", n(0))),
+  ),
+  { stdout: lines(-17, INT_MIN, 0, -2, -3, -1844674407, -1854775807), panic: "division by zero" },
+);
+
+test("division and remainder need no call into the runtime", () => {
+  const program = straight(set("a", prim("read_int")), set("b", prim("read_int")), ...show(bin(v("a"), "/", v("b"))), ...show(bin(v("a"), "%", n(7))));
+  const asm = compileChecked(program, "-45\n4\n", (where, o) => assert.is(o.stdout, lines(-11, -3), where));
+  assert.not.match(asm, /qn_div\b|qn_rem\b/);
+  assert.is(asm.match(/sdiv/g)?.length, 2);
+  assert.is(asm.match(/cbz +x\d+, qn_division_by_zero/g)?.length, 1, "only the variable divisor is checked for zero");
+});
+
 check("division by zero panics after the output so far", straight(print(n(1)), set("z", n(0)), ...show(bin(n(5), "/", v("z"))), print(n(2))), {
   stdout: lines(1),
   panic: "division by zero",
@@ -405,6 +430,9 @@ test("La64patched rejects what AArch64 cannot encode", () => {
     instrs({ kind: "Ldr", dst: S(0), src: S(1) }),
     instrs({ kind: "Movz", dst: R("x9"), value: 70000, shift: 0 }),
     instrs({ kind: "Movk", dst: R("x9"), value: 1, shift: 8 }),
+    instrs({ kind: "Sdiv", dst: R("x9"), left: R("x9"), right: I(7n) }),
+    instrs({ kind: "Msub", dst: R("x9"), left: R("x9"), right: R("x10"), from: S(0) }),
+    instrs({ kind: "Cbz", src: S(0), target: "qn_division_by_zero" }),
   ];
   for (const p of bad) assert.is(validate(La64patched, p).ok, false, JSON.stringify(p, (_, x) => (typeof x === "bigint" ? `${x}` : x)));
 });
@@ -417,6 +445,10 @@ test("La64 accepts only in-range frame addresses; La64var only known labels", ()
   assert.is(validate(La64, instrs({ kind: "Add", dst: R("x9"), left: mem(0n), right: R("x9") })).ok, false);
   assert.ok(validate(La64var, instrs({ kind: "B", target: "main.conclusion" })).ok);
   assert.is(validate(La64var, instrs({ kind: "B", target: "main.nowhere" })).ok, false);
+  // The one branch out of the program: the runtime's panic for a zero divisor.
+  assert.ok(validate(La64var, instrs({ kind: "Cbz", src: R("x1"), target: "qn_division_by_zero" })).ok);
+  assert.ok(validate(La64var, instrs({ kind: "B", target: "qn_division_by_zero" })).ok);
+  assert.is(validate(La64var, instrs({ kind: "Cbz", src: R("x1"), target: "qn_panic" })).ok, false);
   assert.is(validate(La64var, instrs({ kind: "Adrp", dst: R("x0"), symbol: ".Lstr0" })).ok, false);
 });
 
@@ -455,6 +487,25 @@ test("the model rejects a misaligned call, memory below sp and an unbalanced fra
   const unbalanced = instrs({ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Ret" });
   assert.throws(() => machine.La64!(unbalanced), /main returns with sp/);
   assert.throws(() => machine.La64var!(instrs({ kind: "Mov", dst: R("x0"), src: { kind: "Var", name: "never" } })), /never written/);
+});
+
+test("the model divides as sdiv does: MIN / -1 is MIN, x / 0 is 0 (no trap)", () => {
+  const divide = (a: bigint, b: bigint) =>
+    machine.La64var!(
+      instrs(
+        { kind: "Mov", dst: v("a"), src: I(a) },
+        { kind: "Mov", dst: v("b"), src: I(b) },
+        { kind: "Sdiv", dst: v("q"), left: v("a"), right: v("b") },
+        { kind: "Msub", dst: R("x0"), left: v("q"), right: v("b"), from: v("a") },
+        bl("qn_print_int"),
+        { kind: "Mov", dst: R("x0"), src: v("q") },
+        bl("qn_print_int"),
+        returns,
+      ),
+    ).stdout;
+  assert.is(divide(-7n, 2n), lines(-1, -3));
+  assert.is(divide(INT_MIN, -1n), lines(0, INT_MIN));
+  assert.is(divide(5n, 0n), lines(5, 0));
 });
 
 test("string data is escaped for the assembler", () => {

@@ -1,6 +1,7 @@
 // The hand-written runtime on both targets, exercised directly by hand-written
 // assembly mains (tests/runtime-smoke/run.sh: exact stdout, stderr and status
-// for printing, reading, division, panics, buffering and callee-saved registers).
+// for printing, reading, panics (division by zero too), buffering and
+// callee-saved registers).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "uvu";

@@ -214,6 +214,70 @@ main.start:
   return ()
 `, { stdout: "", panic: "division by zero" });
 
+check("division by constants: -1 without idivq, others without checks, 0 panics", `
+main.start:
+  min = -9223372036854775808
+  a = -17
+  q1 = (a / 1)
+  print_int(q1)
+  q2 = (min / -1)
+  print_int(q2)
+  r2 = (min % -1)
+  print_int(r2)
+  q3 = (a / 7)
+  print_int(q3)
+  r3 = (a % -7)
+  print_int(r3)
+  q4 = (min / 5000000000)
+  print_int(q4)
+  r4 = (-9223372036854775807 % 5000000000)
+  print_int(r4)
+  q5 = (7 / -2)
+  print_int(q5)
+  (a % -1)
+  (a / 7)
+  z = (a % 0)
+  print_int(z)
+  return ()
+`, { stdout: "-17\n-9223372036854775808\n0\n-2\n-3\n-1844674407\n-1854775807\n-3\n", panic: "division by zero" });
+
+check("a variable divisor of -1 or 1, on every dividend", `
+main.start:
+  min = -9223372036854775808
+  max = 9223372036854775807
+  m = -1
+  one = 1
+  q1 = (min / m)
+  print_int(q1)
+  r1 = (min % m)
+  print_int(r1)
+  q2 = (max / m)
+  print_int(q2)
+  q3 = (min / one)
+  print_int(q3)
+  r3 = (max % one)
+  print_int(r3)
+  m = (m / m)
+  print_int(m)
+  return ()
+`, { stdout: "-9223372036854775808\n0\n-9223372036854775807\n-9223372036854775808\n0\n1\n" });
+
+test("division and remainder need no call into the runtime", () => {
+  const asm = compileAndCheck(lcfg(`
+main.start:
+  a = read_int()
+  b = read_int()
+  q = (a / b)
+  r = (a % 7)
+  print_int(q)
+  print_int(r)
+  return ()
+`), { stdin: "-45\n4\n", stdout: "-11\n-3\n" });
+  assert.not.match(asm, /qn_div\b|qn_rem\b/);
+  assert.is(asm.match(/idivq/g)?.length, 2);
+  assert.is(asm.match(/je +qn_division_by_zero/g)?.length, 1, "only the variable divisor is checked for zero");
+});
+
 check("shift counts are taken mod 64, >> is arithmetic", `
 main.start:
   one = 1
@@ -532,15 +596,30 @@ main.a:
     { kind: "Imulq", src: { kind: "Imm", value: 3n }, dst: slot(0) },
     { kind: "Cmpq", right: slot(0), left: { kind: "Imm", value: 3n } },
     { kind: "Salq", count: { kind: "Reg", name: "rcx" }, dst: slot(0) },
+    { kind: "Idivq", src: { kind: "Imm", value: 7n } },
+    { kind: "Cmov", cc: "e", src: { kind: "Reg", name: "rcx" }, dst: slot(0) },
+    { kind: "Cmov", cc: "ne", src: { kind: "Imm", value: 1n }, dst: { kind: "Reg", name: "rax" } },
   ];
   for (const instr of bad) assert.is(validate(Lx86patched, one(instr)).ok, false, `${instr.kind} should break an invariant`);
   assert.ok(validate(Lx86patched, one({ kind: "Movq", src: { kind: "Imm", value: 1n << 40n }, dst: { kind: "Reg", name: "rax" } })).ok);
+  assert.ok(validate(Lx86patched, one({ kind: "Idivq", src: slot(0) })).ok);
+  assert.ok(validate(Lx86patched, one({ kind: "Cmov", cc: "e", src: slot(0), dst: { kind: "Reg", name: "rax" } })).ok);
+  // ... and patch-instructions fixes each of the new ones.
+  const patch = passNamed("patch-instructions");
+  for (const instr of bad.slice(-3)) {
+    const patched = validate(Lx86patched, patch.run(one(instr), context));
+    assert.ok(patched.ok, `${instr.kind}: ${explainValidation(patched)}`);
+  }
 });
 
 test("Lx86var's invariants: jump targets and byte registers", () => {
   const one = (instr: unknown) => ({ kind: "Program", blocks: [{ kind: "Block", label: "main.start", instrs: [instr] }], data: [] });
   assert.is(validate(Lx86var, one({ kind: "Jmp", target: "main.nowhere" })).ok, false);
   assert.ok(validate(Lx86var, one({ kind: "Jmp", target: "main.start" })).ok);
+  // The one jump out of the program: the runtime's panic for a zero divisor.
+  assert.ok(validate(Lx86var, one({ kind: "JmpIf", cc: "e", target: "qn_division_by_zero" })).ok);
+  assert.ok(validate(Lx86var, one({ kind: "Jmp", target: "qn_division_by_zero" })).ok);
+  assert.is(validate(Lx86var, one({ kind: "Jmp", target: "qn_panic" })).ok, false);
   assert.is(validate(Lx86var, one({ kind: "Movq", src: { kind: "Reg", name: "al" }, dst: { kind: "Var", name: "x" } })).ok, false);
   assert.is(validate(Lx86var, one({ kind: "Set", cc: "e", dst: { kind: "Var", name: "x" } })).ok, false);
 });
@@ -588,6 +667,35 @@ test("the machine model clobbers caller-saved registers at a call, and only thos
     ] }],
   };
   assert.throws(() => x86Interpreters.Lx86!(framed), /restoring %rbx/);
+});
+
+test("the machine model traps where idivq traps, and a cmov needs flags", () => {
+  const reg = (name: string) => ({ kind: "Reg", name });
+  const imm = (value: bigint) => ({ kind: "Imm", value });
+  /** Prints the remainder of a / b, computed by idivq (then a cmov, if given). */
+  const divide = (a: bigint, b: bigint, ...after: object[]) => ({
+    kind: "Program",
+    data: [],
+    blocks: [{
+      kind: "Block",
+      label: "main.start",
+      instrs: [
+        { kind: "Movq", src: imm(a), dst: reg("rax") },
+        { kind: "Movq", src: imm(b), dst: reg("rcx") },
+        { kind: "Cqto" },
+        { kind: "Idivq", src: reg("rcx") },
+        ...after,
+        { kind: "Movq", src: reg("rdx"), dst: reg("rdi") },
+        { kind: "Callq", target: "qn_print_int" },
+        { kind: "Jmp", target: "main.conclusion" },
+      ],
+    }],
+  });
+  assert.is(x86Interpreters.Lx86var!(divide(-7n, 2n)).stdout, "-1\n");
+  assert.throws(() => x86Interpreters.Lx86var!(divide(INT_MIN, -1n)), /traps/);
+  assert.throws(() => x86Interpreters.Lx86var!(divide(1n, 0n)), /traps/);
+  const cmovAfterIdivq = divide(7n, 2n, { kind: "Cmov", cc: "e", src: reg("rcx"), dst: reg("rdx") });
+  assert.throws(() => x86Interpreters.Lx86var!(cmovAfterIdivq), /flags/);
 });
 
 test("the machine model rejects reading a variable that was never written", () => {

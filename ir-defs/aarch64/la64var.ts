@@ -16,7 +16,12 @@
 // - `bl qn_*` calls the runtime: arguments in x0, x1, result in x0; every
 //   caller-saved register (x0-x18, x30) is clobbered.
 // - `adrp x, label` + `add x, x, :lo12:label` put the address of a string in x.
+// - `cbz b, qn_division_by_zero` (or `b`) is the one branch out of the program: to
+//   the runtime's panic for a zero divisor, which never returns (ir-defs/runtime-routines.ts).
+// - Every instruction reads its source operands and writes `dst`; the doc comment
+//   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
+import { divisionByZero } from "../runtime-routines.js";
 import { findInstr } from "./operand-rules.js";
 
 /** The label `Return` jumps to: the conclusion of main (see add-prelude-and-conclusion). */
@@ -32,11 +37,11 @@ const labelsOf = (program: unknown, field: "blocks" | "data"): Set<string> =>
   new Set(((program as Record<string, { label: string }[] | undefined>)[field] ?? []).map((b) => b.label));
 
 const jumpTargets: Invariant = {
-  says: "every b and b.<cond> names a block of the program (or main.conclusion)",
+  says: `every b, b.<cond> and cbz names a block of the program, main.conclusion or the runtime's ${divisionByZero}`,
   check(program) {
-    const labels = labelsOf(program, "blocks").add(mainConclusion);
+    const labels = labelsOf(program, "blocks").add(mainConclusion).add(divisionByZero);
     return findInstr(program, (instr) =>
-      (instr.kind === "B" || instr.kind === "BCond") && !labels.has(instr.target as string) ? `no block is labelled ${String(instr.target)}` : null,
+      (instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string) ? `no block is labelled ${String(instr.target)}` : null,
     );
   },
 };
@@ -74,6 +79,13 @@ export const La64var = defineIL({
       Add: "add <dst:Arg>, <left:Arg>, <right:Arg>",
       Sub: "sub <dst:Arg>, <left:Arg>, <right:Arg>",
       Mul: "mul <dst:Arg>, <left:Arg>, <right:Arg>",
+      /** Signed division, rounding toward zero: dst = left / right. Reads left and
+       * right; writes dst; the flags stay as they are. Never traps: MIN / -1 gives
+       * MIN, and a zero divisor gives 0 (so selection checks for zero first). */
+      Sdiv: "sdiv <dst:Arg>, <left:Arg>, <right:Arg>",
+      /** Multiply-subtract: dst = from - left * right (wrapping). Reads left, right
+       * and from; writes dst; the flags stay as they are. */
+      Msub: "msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg>",
       And: "and <dst:Arg>, <left:Arg>, <right:Arg>",
       Orr: "orr <dst:Arg>, <left:Arg>, <right:Arg>",
       Eor: "eor <dst:Arg>, <left:Arg>, <right:Arg>",
@@ -88,6 +100,9 @@ export const La64var = defineIL({
       Bl: "bl <target:label>",
       B: "b <target:label>",
       BCond: "b.<cond:cond> <target:label>",
+      /** Compare and branch on zero: jumps to target when src is 0. Reads src; writes
+       * nothing (the flags stay as they are). */
+      Cbz: "cbz <src:Arg>, <target:label>",
     },
   },
   invariants: [jumpTargets, stringLabels],

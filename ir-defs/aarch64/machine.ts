@@ -1,9 +1,10 @@
 // What the register allocator knows of AArch64 (AAPCS64): which registers it
 // may hand out, which a call changes, and what each instruction of La64var reads
-// and writes. Kept out: x9 and x10 (patch-instructions' scratch), x16 and x17
+// and writes. Kept out: x9, x10 and x11 (patch-instructions' scratch), x16 and x17
 // (the linker may use them between a call and its target), x18 (the platform
 // register), x29 and x30 (frame pointer, return address) and sp.
-import { placesOf, registerKey, runtimeArguments, type RegisterMachine } from "../register-allocation.js";
+import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
+import { runtimeArguments } from "../runtime-routines.js";
 import { mainConclusion } from "./la64var.js";
 
 const key = placesOf;
@@ -15,11 +16,11 @@ const argumentRegisters = x(0, 7);
 const clobbered = callerSaved.map(registerKey);
 
 /** `op dst, left, right`. */
-const threeOperand = new Set(["Add", "Sub", "Mul", "And", "Orr", "Eor", "Lsl", "Asr"]);
+const threeOperand = new Set(["Add", "Sub", "Mul", "Sdiv", "And", "Orr", "Eor", "Lsl", "Asr"]);
 
 export const machine: RegisterMachine = {
   // Caller-saved first (free to use), then callee-saved (saved by the prelude when used).
-  allocatable: [...x(11, 15), ...x(1, 8), "x0", ...calleeSaved],
+  allocatable: [...x(12, 15), ...x(1, 8), "x0", ...calleeSaved],
   callerSaved: new Set(callerSaved),
   argumentRegisters,
   resultRegister: "x0",
@@ -28,6 +29,8 @@ export const machine: RegisterMachine = {
     if (threeOperand.has(i.kind)) return { reads: [...key(i.left), ...key(i.right)], writes: key(i.dst) };
     switch (i.kind) {
       case "Mov": case "Neg": case "Mvn": case "AddLo12": return { reads: key(i.src), writes: key(i.dst) };
+      case "Msub": return { reads: [...key(i.left), ...key(i.right), ...key(i.from)], writes: key(i.dst) };
+      case "Cbz": return { reads: key(i.src), writes: [] };
       case "Cmp": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
       case "Cset": case "Adrp": return { reads: [], writes: key(i.dst) };
       case "Bl": {
@@ -39,5 +42,5 @@ export const machine: RegisterMachine = {
     }
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Mov", jump: "B", branch: "BCond" },
+  kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"] },
 };

@@ -50,7 +50,7 @@ export interface Imm {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -80,6 +80,23 @@ export interface Mul {
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= sdiv <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Sdiv {
+  readonly kind: "Sdiv";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
+export interface Msub {
+  readonly kind: "Msub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly from: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= and <dst:Arg>, <left:Arg>, <right:Arg> */
@@ -184,6 +201,13 @@ export interface BCond {
   readonly target: string;
   readonly loc?: Loc;
 }
+/** Instr ::= cbz <src:Arg>, <target:label> */
+export interface Cbz {
+  readonly kind: "Cbz";
+  readonly src: Arg;
+  readonly target: string;
+  readonly loc?: Loc;
+}
 
 /** Vertex ::= <var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, > */
 export interface Vertex {
@@ -195,5 +219,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Vertex;
 export type Kind = Node["kind"];

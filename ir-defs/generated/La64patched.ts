@@ -49,7 +49,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Ldr | Str | Movz | Movk;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -79,6 +79,23 @@ export interface Mul {
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= sdiv <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Sdiv {
+  readonly kind: "Sdiv";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
+export interface Msub {
+  readonly kind: "Msub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly from: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= and <dst:Arg>, <left:Arg>, <right:Arg> */
@@ -183,6 +200,13 @@ export interface BCond {
   readonly target: string;
   readonly loc?: Loc;
 }
+/** Instr ::= cbz <src:Arg>, <target:label> */
+export interface Cbz {
+  readonly kind: "Cbz";
+  readonly src: Arg;
+  readonly target: string;
+  readonly loc?: Loc;
+}
 /** Instr ::= ldr <dst:Arg>, <src:Arg> */
 export interface Ldr {
   readonly kind: "Ldr";
@@ -214,5 +238,5 @@ export interface Movk {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Slot | Mov | Add | Sub | Mul | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Ldr | Str | Movz | Movk;
+export type Node = Program | Block | Data | Reg | Imm | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 export type Kind = Node["kind"];

@@ -50,7 +50,7 @@ export interface Imm {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -140,6 +140,25 @@ export interface Set {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= cmov<cc:cc> <src:Arg>, <dst:Arg> */
+export interface Cmov {
+  readonly kind: "Cmov";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly src: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= cqto */
+export interface Cqto {
+  readonly kind: "Cqto";
+  readonly loc?: Loc;
+}
+/** Instr ::= idivq <src:Arg> */
+export interface Idivq {
+  readonly kind: "Idivq";
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= movzbq <src:Arg>, <dst:Arg> */
 export interface Movzbq {
   readonly kind: "Movzbq";
@@ -184,5 +203,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Vertex;
 export type Kind = Node["kind"];

@@ -49,7 +49,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -139,6 +139,25 @@ export interface Set {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= cmov<cc:cc> <src:Arg>, <dst:Arg> */
+export interface Cmov {
+  readonly kind: "Cmov";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly src: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= cqto */
+export interface Cqto {
+  readonly kind: "Cqto";
+  readonly loc?: Loc;
+}
+/** Instr ::= idivq <src:Arg> */
+export interface Idivq {
+  readonly kind: "Idivq";
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= movzbq <src:Arg>, <dst:Arg> */
 export interface Movzbq {
   readonly kind: "Movzbq";
@@ -173,5 +192,5 @@ export interface JmpIf {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Movzbq | Leaq | Callq | Jmp | JmpIf;
+export type Node = Program | Block | Data | Reg | Imm | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf;
 export type Kind = Node["kind"];

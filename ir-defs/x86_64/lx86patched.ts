@@ -43,10 +43,14 @@ const smallImmediates = eachInstruction("an immediate fits in a signed 32 bits, 
   return null;
 });
 
-const registerDestinations = eachInstruction("the destination of imulq, movzbq and leaq is a register", (instr) =>
-  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq") && (instr.dst as AnyNode).kind !== "Reg"
+const registerDestinations = eachInstruction("the destination of imulq, movzbq, leaq and cmov<cc> is a register", (instr) =>
+  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "Cmov") && (instr.dst as AnyNode).kind !== "Reg"
     ? ["dst", `${instr.kind} must write a register`]
     : null,
+);
+
+const noImmediateSources = eachInstruction("the source of idivq and cmov<cc> is a register or memory, not an immediate", (instr) =>
+  (instr.kind === "Idivq" || instr.kind === "Cmov") && (instr.src as AnyNode).kind === "Imm" ? ["src", `${instr.kind} cannot take an immediate`] : null,
 );
 
 const immediateOnlyOnTheRight = eachInstruction("the second operand of cmpq (left) is not an immediate; no instruction writes one", (instr) => {
@@ -66,5 +70,5 @@ export const Lx86patched = extendIL(Lx86homes, {
   ...withoutHomes,
   name: "Lx86patched",
   purpose: "every instruction is one the processor can encode",
-  invariants: [oneMemoryOperand, smallImmediates, registerDestinations, immediateOnlyOnTheRight, shiftCounts],
+  invariants: [oneMemoryOperand, smallImmediates, registerDestinations, noImmediateSources, immediateOnlyOnTheRight, shiftCounts],
 });

@@ -14,8 +14,13 @@
 //   read them with signed condition codes (jl means left < right).
 // - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, result in %rax; every
 //   caller-saved register (rax rcx rdx rsi rdi r8-r11) is clobbered.
+// - `je qn_division_by_zero` (or `jmp`) is the one jump out of the program: to the
+//   runtime's panic for a zero divisor, which never returns (ir-defs/runtime-routines.ts).
+// - Most instructions read their operands and write `dst`; the doc comment of each
+//   instruction that is not so plain says exactly which registers it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { isNode, type AnyNode } from "../../src/il/node.js";
+import { divisionByZero } from "../runtime-routines.js";
 
 /** The label `Return` jumps to: the conclusion of main (see add-prelude-and-conclusion). */
 export const mainConclusion = "main.conclusion";
@@ -52,10 +57,10 @@ export function operandsOf(instr: object): [string, AnyNode][] {
 }
 
 const jumpTargets: Invariant = {
-  says: "every jmp and j<cc> names a block of the program (or main.conclusion)",
+  says: `every jmp and j<cc> names a block of the program, main.conclusion or the runtime's ${divisionByZero}`,
   check(program) {
     const labels = new Set(blocksOf(program).map((b) => b.label));
-    labels.add(mainConclusion);
+    labels.add(mainConclusion).add(divisionByZero);
     for (const [instr, path] of instructionsOf(program)) {
       if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
         return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
@@ -125,6 +130,17 @@ export const Lx86var = defineIL({
       Sarq: "sarq <count:Arg>, <dst:Arg>",
       Cmpq: "cmpq <right:Arg>, <left:Arg>",
       Set: "set<cc:cc> <dst:Arg>",
+      /** Conditional move: dst = src if the flags say cc, else dst keeps its value.
+       * Reads the flags, src and dst; writes dst. The flags stay as they are. */
+      Cmov: "cmov<cc:cc> <src:Arg>, <dst:Arg>",
+      /** Sign-extends %rax into %rdx:%rax, the dividend of idivq.
+       * Reads %rax; writes %rdx. The flags stay as they are. */
+      Cqto: "cqto",
+      /** Signed division of the 128-bit %rdx:%rax by src, rounding toward zero: the
+       * quotient goes to %rax, the remainder (sign of the dividend) to %rdx.
+       * Reads %rax, %rdx and src; writes %rax, %rdx and the flags (undefined after it).
+       * The machine traps when src is 0 or the quotient does not fit (MIN / -1). */
+      Idivq: "idivq <src:Arg>",
       Movzbq: "movzbq <src:Arg>, <dst:Arg>",
       Leaq: "leaq <label:label>(%rip), <dst:Arg>",
       Callq: "callq <target:label>",

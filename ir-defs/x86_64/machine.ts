@@ -2,7 +2,8 @@
 // may hand out, which a call changes, and what each instruction of Lx86var reads
 // and writes. %rsp and %rbp hold the frame; %r10 and %r11 are kept free for
 // patch-instructions, so neither appears here.
-import { placesOf, registerKey, runtimeArguments, type RegisterMachine } from "../register-allocation.js";
+import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
+import { runtimeArguments } from "../runtime-routines.js";
 import { mainConclusion } from "./lx86var.js";
 
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
@@ -35,10 +36,13 @@ export const machine: RegisterMachine = {
         if (count === undefined) throw new Error(`callq ${String(i.target)}: not a routine of the runtime`);
         return { reads: argumentRegisters.slice(0, count).map(registerKey), writes: clobbered };
       }
+      case "Cmov": return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) }; // dst keeps its value when cc fails
+      case "Cqto": return { reads: [registerKey("rax")], writes: [registerKey("rdx")] };
+      case "Idivq": return { reads: [registerKey("rax"), registerKey("rdx"), ...key(i.src)], writes: [registerKey("rax"), registerKey("rdx")] };
       case "Jmp": case "JmpIf": return { reads: [], writes: [] };
     }
     if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };
     throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Movq", jump: "Jmp", branch: "JmpIf" },
+  kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"] },
 };

@@ -2,9 +2,10 @@
 //
 // Purpose: make every instruction one that AArch64 can encode. It is a
 // load/store machine: a slot operand is loaded into a scratch register first
-// (x9 for the first source, x10 for the second) and a slot destination is
-// computed in x9 and stored afterwards; an immediate the instruction cannot
-// hold is put in a scratch register the same way (wide ones with movz/movk).
+// (x9 for the first source, x10 for the second, x11 for msub's third) and a
+// slot destination is computed in x9 and stored afterwards; an immediate the
+// instruction cannot hold is put in a scratch register the same way (wide ones
+// with movz/movk).
 //
 // Before (La64homes):               After (La64patched):
 //   add slot2, slot0, #1              ldr x9, slot0
@@ -14,6 +15,11 @@
 //                                     mov x10, #5
 //                                     mul x9, x9, x10
 //                                     str x9, slot1
+//   msub slot3, slot2, #7, slot0      ldr x9, slot2
+//                                     mov x10, #7
+//                                     ldr x11, slot0
+//                                     msub x9, x9, x10, x11
+//                                     str x9, slot3
 //   mov x0, slot1                     ldr x0, slot1
 //   mov slot3, #100000                movz x9, #34464, lsl #0
 //                                     movk x9, #1, lsl #16
@@ -32,7 +38,7 @@ import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
-const sourceScratch = [reg("x9"), reg("x10")] as const;
+const sourceScratch = [reg("x9"), reg("x10"), reg("x11")] as const;
 const resultScratch = reg("x9");
 
 /** Instructions that bring a slot or an immediate into register r. */
@@ -78,7 +84,7 @@ function patchInstruction(instr: In.Instr): Out.Instr[] {
       continue;
     } else {
       const scratch = sourceScratch[sources++];
-      if (!scratch) throw new Error(`${instr.kind} has more than two sources to patch`);
+      if (!scratch) throw new Error(`${instr.kind} has more than three sources to patch`);
       before.push(...bringInto(scratch, operand));
       patched[field] = scratch;
     }
@@ -90,7 +96,7 @@ export const patchInstructions = pass({
   name: "patch-instructions",
   from: La64homes,
   to: La64patched,
-  purpose: "load and store slots around each instruction and build immediates that do not fit, using x9 and x10",
+  purpose: "load and store slots around each instruction and build immediates that do not fit, using x9, x10 and x11",
   run(program: In.Program): Out.Program {
     const blocks = program.blocks.map((block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patchInstruction(instr), instr.loc)) }));
     return { kind: "Program", blocks, data: program.data } as Out.Program; // the table of homes has served

@@ -9,10 +9,10 @@
 //     y = (x + 1)                             add y, x, #1
 //     c = (y < 10)                            cmp y, #10
 //                                             cset c, lt
-//     q = (y / 3)                             mov x0, y
-//                                             mov x1, #3
-//                                             bl qn_div
-//                                             mov q, x0
+//     q = (y / 3)                             sdiv q, y, #3
+//     r = (x % y)                             cbz y, qn_division_by_zero
+//                                             sdiv quotient.1, x, y
+//                                             msub r, quotient.1, y, x
 //     print_bool(c)                           mov x0, c
 //                                             bl qn_print_bool
 //     if y >= 3 goto main.block1 else ...     cmp y, #3
@@ -20,15 +20,17 @@
 //                                             b main.block2
 //
 // Bools are 0/1 and Unit is 0. `!b` is `eor b, #1`; shifts use lsl/asr, which
-// take the count modulo 64 as Quastra wants. `/` and `%` call qn_div/qn_rem,
-// which check for zero and handle MIN / -1. panic("msg") passes the address of
-// the message (a string of the program, named .Lstr<n>) and its length in bytes.
+// take the count modulo 64 as Quastra wants. `/` and `%` are inline, see
+// divide. panic("msg") passes the address of the message (a string of the
+// program, named .Lstr<n>) and its length in bytes.
 
 import type * as In from "../../ir-defs/generated/Lcfg.js";
 import type * as Out from "../../ir-defs/generated/La64var.js";
 import { La64var, mainConclusion } from "../../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
+import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
+import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
 import { pass } from "../../src/pass.js";
 import { call, imm, mov, reg, StringTable, unreachable } from "../../src/pass-helpers/aarch64-instructions.js";
 
@@ -37,8 +39,27 @@ const x1 = reg("x1");
 
 const conditions = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" } as const;
 const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr", "^": "Eor", "<<": "Lsl", ">>": "Asr" } as const;
-const runtimeOperations = { "/": "qn_div", "%": "qn_rem" } as const;
 const printers = { print_int: "qn_print_int", print_bool: "qn_print_bool", exit: "qn_exit" } as const;
+
+/** A variable no other has the name of: `hint.N`. */
+type Fresh = (hint: string) => Out.Var;
+
+/**
+ * `a / b` and `a % b`. sdiv rounds toward zero and never traps: MIN / -1 gives
+ * MIN, as Quastra wants. The remainder is a - (a / b) * b, one msub. Only a zero
+ * divisor needs care (sdiv would give 0): cbz branches to the runtime's panic
+ * (qn_division_by_zero, never returns). A constant divisor is known here: 0
+ * always panics, any other needs no check.
+ */
+function divide(e: In.Binary, dst: Out.Arg | null, fresh: Fresh): Out.Instr[] {
+  const [a, b] = [atom(e.left), atom(e.right)];
+  if (b.kind === "Imm" && b.value === 0n) return [{ kind: "B", target: divisionByZero }];
+  const zeroCheck: Out.Instr[] = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];
+  if (dst === null) return zeroCheck; // only the panic is an effect
+  if (e.op === "/") return [...zeroCheck, { kind: "Sdiv", dst, left: a, right: b }];
+  const quotient = fresh("quotient");
+  return [...zeroCheck, { kind: "Sdiv", dst: quotient, left: a, right: b }, { kind: "Msub", dst, left: quotient, right: b, from: a }];
+}
 
 /** A primitive: its call into the runtime, then its value (if wanted) into dst. */
 function primitive(p: In.Prim, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {
@@ -62,15 +83,13 @@ function primitive(p: In.Prim, dst: Out.Arg | null, strings: StringTable): Out.I
 }
 
 /** The instructions that compute e into dst; dst null: only e's effects are wanted. */
-function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {
+function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable, fresh: Fresh): Out.Instr[] {
   switch (e.kind) {
     case "Int": case "Bool": case "Unit": case "Var": case "Str":
       return dst ? [mov(dst, atom(e))] : [];
     case "Binary": {
+      if (e.op === "/" || e.op === "%") return divide(e, dst, fresh);
       const [left, right] = [atom(e.left), atom(e.right)];
-      if (e.op === "/" || e.op === "%") {
-        return [mov(x0, left), mov(x1, right), call(runtimeOperations[e.op]), ...(dst ? [mov(dst, x0)] : [])];
-      }
       if (!dst) return [];
       if (e.op in conditions) {
         const cond = conditions[e.op as keyof typeof conditions];
@@ -90,10 +109,10 @@ function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable): Out
   }
 }
 
-function statement(s: In.CStmt, strings: StringTable): Out.Instr[] {
+function statement(s: In.CStmt, strings: StringTable, fresh: Fresh): Out.Instr[] {
   switch (s.kind) {
-    case "Assign": return expression(s.value, { kind: "Var", name: s.name }, strings);
-    case "Do": return expression(s.expr, null, strings);
+    case "Assign": return expression(s.value, { kind: "Var", name: s.name }, strings, fresh);
+    case "Do": return expression(s.expr, null, strings, fresh);
     default: return unreachable(s);
   }
 }
@@ -119,10 +138,12 @@ export const selectInstructions = pass({
   purpose: "each statement and tail becomes AArch64 instructions over variables",
   run(program: In.Program): Out.Program {
     const strings = new StringTable();
+    const namer = freshNamer(Lcfg, program);
+    const fresh: Fresh = (hint) => ({ kind: "Var", name: namer(hint) });
     const blocks = program.blocks.map((b): Out.Block => ({
       kind: "Block",
       label: b.label,
-      instrs: [...b.stmts.flatMap((s) => fromSource(statement(s, strings), s.loc)), ...fromSource(tail(b.tail), b.tail.loc)],
+      instrs: [...b.stmts.flatMap((s) => fromSource(statement(s, strings, fresh), s.loc)), ...fromSource(tail(b.tail), b.tail.loc)],
     }));
     return { kind: "Program", blocks, data: strings.data() };
   },

@@ -3,7 +3,8 @@
 // Purpose: rewrite every instruction the processor cannot encode into one or
 // more that it can (the invariants of Lx86patched), using the scratch registers
 // %r11 (for a memory operand or an immediate compared against) and %r10 (for a
-// 64-bit immediate); a move of a slot to itself disappears.
+// 64-bit immediate, or any immediate source of idivq and cmov<cc>); a move of a
+// slot to itself disappears.
 //
 // Before (Lx86homes):                  After (Lx86patched):
 //   movq slot0, slot1                    movq slot0, %r11
@@ -15,6 +16,11 @@
 //                                        cmpq slot0, %r11
 //   addq $5000000000, slot0              movq $5000000000, %r10
 //                                        addq %r10, slot0
+//   cmove slot0, slot1                   movq slot1, %r11
+//                                        cmove slot0, %r11
+//                                        movq %r11, slot1
+//   idivq $7                             movq $7, %r10
+//                                        idivq %r10
 //   movq slot2, slot2                    (nothing)
 
 import type * as In from "../../ir-defs/generated/Lx86homes.js";
@@ -45,6 +51,11 @@ function patch(original: In.Instr): In.Instr[] {
     before.push(movq(instr.left, r11));
     instr = { ...instr, left: r11 };
   }
+  // idivq and cmov<cc> take no immediate at all: load it into %r10.
+  if ((instr.kind === "Idivq" || instr.kind === "Cmov") && instr.src.kind === "Imm") {
+    before.push(movq(instr.src, r10));
+    instr = { ...instr, src: r10 };
+  }
   // Only a movq to a register takes a 64-bit immediate: load wide ones into %r10.
   for (const [field, arg] of operands(instr)) {
     const movabs = instr.kind === "Movq" && field === "src" && instr.dst.kind === "Reg";
@@ -53,9 +64,10 @@ function patch(original: In.Instr): In.Instr[] {
       instr = withOperand(instr, field, r10);
     }
   }
-  // imulq, movzbq and leaq write a register: work in %r11, then store it.
-  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq") && instr.dst.kind !== "Reg") {
-    const load = instr.kind === "Imulq" ? [movq(instr.dst, r11)] : [];
+  // imulq, movzbq, leaq and cmov<cc> write a register: work in %r11, then store it
+  // (imulq and cmov<cc> also read their destination, so it is loaded first).
+  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "Cmov") && instr.dst.kind !== "Reg") {
+    const load = instr.kind === "Imulq" || instr.kind === "Cmov" ? [movq(instr.dst, r11)] : [];
     return [...before, ...load, { ...instr, dst: r11 }, movq(r11, instr.dst)];
   }
   // At most one memory operand: the source goes through %r11.

@@ -389,38 +389,19 @@ qn_read_int:
         bl      qn_panic                // does not return
 
 // ---------------------------------------------------------------------
-// qn_div(a: i64, b: i64) -> i64: a / b, rounded toward zero (like C).
-//   Arguments: x0 = a, x1 = b.   Result: x0 = quotient.
-// b == 0 panics with "division by zero". INT64_MIN / -1 overflows; we
-// define it as INT64_MIN. (The sdiv instruction already gives exactly
-// that, and never traps, so no special case is needed here.)
+// qn_division_by_zero: the panic of `a / b` and `a % b` when b is 0.
+//   Arguments: none.   Result: never returns.
+// Compiled code divides inline (sdiv) and branches here when the
+// divisor is 0 (`cbz b, qn_division_by_zero`). It branches, it does
+// not call (x30 is not a return address), so we make the call to
+// qn_panic ourselves.
 // ---------------------------------------------------------------------
-        .globl qn_div
-qn_div:
-        cbz     x1, .Ldiv_by_zero
-        sdiv    x0, x0, x1
-        ret
-
-// ---------------------------------------------------------------------
-// qn_rem(a: i64, b: i64) -> i64: remainder of a / b (like C's %).
-//   Arguments: x0 = a, x1 = b.   Result: x0 = remainder.
-// The result has the sign of a, and a == (a / b) * b + a % b.
-// b == 0 panics with "division by zero"; x % -1 is always 0 (also for
-// INT64_MIN: sdiv gives MIN, MIN * -1 wraps to MIN, MIN - MIN = 0).
-// ---------------------------------------------------------------------
-        .globl qn_rem
-qn_rem:
-        cbz     x1, .Ldiv_by_zero
-        sdiv    x2, x0, x1              // x2 = a / b
-        msub    x0, x2, x1, x0          // x0 = a - (a / b) * b
-        ret
-
-// Shared by qn_div and qn_rem.
-.Ldiv_by_zero:
+        .globl qn_division_by_zero
+qn_division_by_zero:
         adrp    x0, qn_msg_div_zero
         add     x0, x0, :lo12:qn_msg_div_zero
         mov     x1, #16
-        b       qn_panic                // tail call: does not return
+        bl      qn_panic                // does not return
 
 // The literal pool (for `ldr x2, =...` above) goes here.
         .ltorg

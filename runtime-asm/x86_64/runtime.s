@@ -378,54 +378,18 @@ qn_read_int:
         call    qn_panic                # does not return
 
 # ---------------------------------------------------------------------
-# qn_div(a: i64, b: i64) -> i64: a / b, rounded toward zero (like C).
-#   Arguments: rdi = a, rsi = b.   Result: rax = quotient.
-# b == 0 panics with "division by zero". INT64_MIN / -1 overflows; we
-# define it as INT64_MIN. (The idiv instruction would crash there, so
-# dividing by -1 is done as a negation, which wraps correctly.)
+# qn_division_by_zero: the panic of `a / b` and `a % b` when b is 0.
+#   Arguments: none.   Result: never returns.
+# Compiled code divides inline (idivq) and jumps here when the divisor
+# is 0 (`je qn_division_by_zero`). It jumps, it does not call: rsp is
+# 16-byte aligned, as at every call in the compiled code, so we make
+# the call to qn_panic ourselves.
 # ---------------------------------------------------------------------
-        .globl qn_div
-qn_div:
-        testq   %rsi, %rsi
-        jz      .Ldiv_by_zero
-        cmpq    $-1, %rsi
-        je      .Ldiv_minus_one
-        movq    %rdi, %rax
-        cqto                            # sign-extend rax into rdx:rax
-        idivq   %rsi                    # rax = quotient, rdx = remainder
-        ret
-.Ldiv_minus_one:
-        movq    %rdi, %rax
-        negq    %rax                    # a / -1 == -a (wraps for MIN)
-        ret
-
-# ---------------------------------------------------------------------
-# qn_rem(a: i64, b: i64) -> i64: remainder of a / b (like C's %).
-#   Arguments: rdi = a, rsi = b.   Result: rax = remainder.
-# The result has the sign of a, and a == (a / b) * b + a % b.
-# b == 0 panics with "division by zero"; x % -1 is always 0 (also for
-# INT64_MIN, where idiv would crash).
-# ---------------------------------------------------------------------
-        .globl qn_rem
-qn_rem:
-        testq   %rsi, %rsi
-        jz      .Ldiv_by_zero
-        cmpq    $-1, %rsi
-        je      .Lrem_minus_one
-        movq    %rdi, %rax
-        cqto                            # sign-extend rax into rdx:rax
-        idivq   %rsi                    # rax = quotient, rdx = remainder
-        movq    %rdx, %rax
-        ret
-.Lrem_minus_one:
-        xorl    %eax, %eax
-        ret
-
-# Shared by qn_div and qn_rem.
-.Ldiv_by_zero:
+        .globl qn_division_by_zero
+qn_division_by_zero:
         leaq    qn_msg_div_zero(%rip), %rdi
         movl    $16, %esi
-        jmp     qn_panic                # tail call: does not return
+        call    qn_panic                # does not return
 
 # No executable stack needed.
         .section .note.GNU-stack,"",%progbits

@@ -24,7 +24,8 @@
 // - reading a variable, slot or memory cell that was never written, reading the
 //   flags when no cmp set them, a call with sp not 16-byte aligned, memory
 //   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
-//   registers is an error (a bug in the compiler), not an outcome.
+//   registers is an error (a bug in the compiler), not an outcome;
+// - a branch to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
 import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
@@ -42,7 +43,7 @@ const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
 const stackTop = 0x7fff_0000n;
 const returnToStart = 0x40_1000n;
 /** The runtime routines that return a value in x0. */
-const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_div", "qn_rem"]);
+const withResult: ReadonlySet<string> = new Set(["qn_read_int"]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -175,6 +176,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Add: threeAddress((l, r) => l + r),
   Sub: threeAddress((l, r) => l - r),
   Mul: threeAddress((l, r) => l * r),
+  Sdiv: threeAddress((l, r) => (r === 0n ? 0n : l / r)), // as the machine: x / 0 is 0, MIN / -1 wraps to MIN
+  Msub: (m, i) => write(m, i.dst, read(m, i.from) - read(m, i.left) * read(m, i.right)),
   And: threeAddress((l, r) => l & r),
   Orr: threeAddress((l, r) => l | r),
   Eor: threeAddress((l, r) => l ^ r),
@@ -189,6 +192,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Bl: (m, i) => callRuntime(m, i.target),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
+  Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
 };
 
 const patchedInstructions: Readonly<Record<string, Instruction>> = {

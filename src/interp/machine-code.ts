@@ -1,6 +1,7 @@
 // What the two machine models share: where string data lives in memory, and
 // the fetch-execute loop over labelled blocks of instructions.
 
+import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import type { AnyNode } from "../il/node.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -27,7 +28,8 @@ export function layOutStrings(data: readonly Node[]): Map<string, { address: big
  * Runs blocks of instructions from the first, falling through from one block
  * to the next, until main returns: by a `ret` (`{ returned: true }`), or, in
  * the ILs before the conclusion exists, by a jump to the conclusion's label.
- * Returns which of the two it was.
+ * Returns which of the two it was. A jump to the runtime's qn_division_by_zero
+ * is its panic, which never returns.
  */
 export function runCode(
   blocks: readonly Node[],
@@ -58,6 +60,7 @@ export function runCode(
       instrs = blocks[b]!.instrs as Node[];
       i = 0;
     } else if (effect.jump === conclusion) return "conclusion";
+    else if (effect.jump === divisionByZero) model.divisionByZero();
     else throw new Error(`jump to ${effect.jump}, which labels no block`);
   }
 }

@@ -3,7 +3,7 @@
 // does its input and output through one of these, and the machine models call
 // it where the real code calls into the runtime.
 
-import { divide, Exit, INT_MAX, INT_MIN, Panic, parseInputLine, remainder } from "../semantics.js";
+import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../semantics.js";
 
 /** What running a program shows to the world: the thing every pass preserves. */
 export interface Outcome {
@@ -69,6 +69,10 @@ export class RuntimeModel {
   panic(message: string): never {
     throw new Panic(message);
   }
+  /** qn_division_by_zero: compiled code jumps to it when a divisor is 0. */
+  divisionByZero(): never {
+    return this.panic("division by zero");
+  }
 
   /** The runtime's routines by their assembly names, for the machine models:
    * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
@@ -80,8 +84,6 @@ export class RuntimeModel {
       case "qn_read_int": return this.readInt();
       case "qn_exit": return this.exit(a(0));
       case "qn_panic": return this.panic(strings(a(0), a(1)));
-      case "qn_div": return divide(a(0), a(1));
-      case "qn_rem": return remainder(a(0), a(1));
     }
     throw new Error(`the runtime has no routine ${symbol}`);
   }

@@ -21,8 +21,10 @@
 //   value, so code that keeps a value in one across a call goes wrong here too;
 // - reading a variable, slot or memory cell that was never written, reading the
 //   flags after an instruction that changed them, memory below %rsp or a call
-//   with a misaligned stack (Lx86), or a return that does not restore %rsp and the callee-saved
-//   registers is an error (a bug in the compiler), not an outcome.
+//   with a misaligned stack (Lx86), an idivq that would trap (by zero, or
+//   MIN / -1), or a return that does not restore %rsp and the callee-saved
+//   registers is an error (a bug in the compiler), not an outcome;
+// - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
 import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
 import { mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
@@ -151,6 +153,20 @@ function condition(m: Machine, cc: string): boolean {
   return holds;
 }
 
+/** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps
+ * (SIGFPE) on a zero divisor or a quotient that does not fit in 64 bits (MIN / -1);
+ * compiled code must never let that happen, so here it is an error. */
+function divide(m: Machine, i: Node): void {
+  const dividend = (register(m, "rdx") << 64n) | BigInt.asUintN(64, register(m, "rax"));
+  const divisor = read(m, i.src);
+  if (divisor === 0n) throw new Error("idivq by zero: the machine traps");
+  const quotient = dividend / divisor;
+  if (quotient !== wrap(quotient)) throw new Error(`idivq: ${dividend} / ${divisor} does not fit in 64 bits: the machine traps`);
+  m.registers.set("rax", quotient);
+  m.registers.set("rdx", dividend % divisor);
+  m.flags = null;
+}
+
 function callRuntime(m: Machine, symbol: string): void {
   if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
   const args = [register(m, "rdi"), register(m, "rsi")];
@@ -181,6 +197,12 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Sarq: shift((v, n) => v >> n),
   Cmpq: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
   Set: (m, i) => write(m, i.dst, condition(m, i.cc) ? 1n : 0n),
+  Cmov(m, i) { // both operands are read whether or not the move happens
+    const [src, dst] = [read(m, i.src), read(m, i.dst)];
+    write(m, i.dst, condition(m, i.cc) ? src : dst);
+  },
+  Cqto: (m) => void m.registers.set("rdx", register(m, "rax") < 0n ? -1n : 0n),
+  Idivq: divide,
   Movzbq: (m, i) => write(m, i.dst, BigInt.asUintN(8, read(m, i.src))),
   Leaq(m, i) {
     const data = m.strings.get(i.label);

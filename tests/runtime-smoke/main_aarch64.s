@@ -1,8 +1,8 @@
 // Hand-written qn_main for testing the AArch64 runtime (see run.sh).
 // The first stdin line picks a mode:
-//   1  prints, bools, two read ints -> div/rem, edge cases, qn_exit(3)
+//   1  prints, bools, two read ints printed back, qn_exit(3)
 //   2  echo: read_int/print_int forever (ends with "bad input" panic)
-//   3  print 7, then qn_div(1, 0)          4  print 8, then qn_rem(1, 0)
+//   3  print 7, b qn_division_by_zero      4  print 8, cbz to qn_division_by_zero
 //   5  print_int 0..99999, normal return   6  print 9, qn_panic("boom")
 //   7  loop forever (timeouts)             8  store to address 0 (SIGSEGV)
 //   9  check callee-saved registers survive every runtime routine
@@ -53,16 +53,6 @@ qn_main:
         ldr     x0, =\value
         bl      qn_print_int
 .endm
-.macro DIVREM a, b                      // print a / b, then a % b
-        ldr     x0, =\a
-        ldr     x1, =\b
-        bl      qn_div
-        bl      qn_print_int
-        ldr     x0, =\a
-        ldr     x1, =\b
-        bl      qn_rem
-        bl      qn_print_int
-.endm
 
 mode1:
         PRINT_INT 0
@@ -81,19 +71,9 @@ mode1:
         bl      qn_read_int
         mov     x20, x0                 // x20 = b
         mov     x0, x19
-        mov     x1, x20
-        bl      qn_div
         bl      qn_print_int
-        mov     x0, x19
-        mov     x1, x20
-        bl      qn_rem
+        mov     x0, x20
         bl      qn_print_int
-        DIVREM  INT64_MIN, -1
-        DIVREM  INT64_MIN, 1
-        DIVREM  INT64_MAX, -1
-        DIVREM  -7, 2
-        DIVREM  7, -2
-        DIVREM  -7, -2
         mov     x0, #3
         bl      qn_exit
 
@@ -102,18 +82,14 @@ mode2:
         bl      qn_print_int
         b       mode2
 
-mode3:
+mode3:                                  // as compiled code does for a / 0
         PRINT_INT 7
-        mov     x0, #1
-        mov     x1, #0
-        bl      qn_div
-        b       done
+        b       qn_division_by_zero
 
-mode4:
+mode4:                                  // as compiled code does for a / b
         PRINT_INT 8
-        mov     x0, #1
-        mov     x1, #0
-        bl      qn_rem
+        mov     x19, #0                 // b = 0
+        cbz     x19, qn_division_by_zero
         b       done
 
 mode5:
@@ -170,12 +146,6 @@ mode9:
         bl      qn_print_bool
         bl      qn_read_int
         bl      qn_print_int
-        mov     x0, #7
-        mov     x1, #2
-        bl      qn_div
-        mov     x0, #7
-        mov     x1, #2
-        bl      qn_rem
         bl      qn_flush
         CHECK   x19, 0x1919191919191919
         CHECK   x20, 0x2020202020202020

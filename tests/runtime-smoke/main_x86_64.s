@@ -1,8 +1,8 @@
 # Hand-written qn_main for testing the x86-64 runtime (see run.sh).
 # The first stdin line picks a mode:
-#   1  prints, bools, two read ints -> div/rem, edge cases, qn_exit(3)
+#   1  prints, bools, two read ints printed back, qn_exit(3)
 #   2  echo: read_int/print_int forever (ends with "bad input" panic)
-#   3  print 7, then qn_div(1, 0)          4  print 8, then qn_rem(1, 0)
+#   3  print 7, jmp qn_division_by_zero    4  print 8, je qn_division_by_zero
 #   5  print_int 0..99999, normal return   6  print 9, qn_panic("boom")
 #   7  loop forever (timeouts)             8  store to address 0 (SIGSEGV)
 #   9  check callee-saved registers survive every runtime routine
@@ -52,18 +52,6 @@ qn_main:
         movabsq $\value, %rdi
         call    qn_print_int
 .endm
-.macro DIVREM a, b                      # print a / b, then a % b
-        movabsq $\a, %rdi
-        movabsq $\b, %rsi
-        call    qn_div
-        movq    %rax, %rdi
-        call    qn_print_int
-        movabsq $\a, %rdi
-        movabsq $\b, %rsi
-        call    qn_rem
-        movq    %rax, %rdi
-        call    qn_print_int
-.endm
 
 mode1:
         PRINT_INT 0
@@ -82,21 +70,9 @@ mode1:
         call    qn_read_int
         movq    %rax, %r12              # r12 = b
         movq    %rbx, %rdi
-        movq    %r12, %rsi
-        call    qn_div
-        movq    %rax, %rdi
         call    qn_print_int
-        movq    %rbx, %rdi
-        movq    %r12, %rsi
-        call    qn_rem
-        movq    %rax, %rdi
+        movq    %r12, %rdi
         call    qn_print_int
-        DIVREM  INT64_MIN, -1
-        DIVREM  INT64_MIN, 1
-        DIVREM  INT64_MAX, -1
-        DIVREM  -7, 2
-        DIVREM  7, -2
-        DIVREM  -7, -2
         movl    $3, %edi
         call    qn_exit
 
@@ -106,18 +82,15 @@ mode2:
         call    qn_print_int
         jmp     mode2
 
-mode3:
+mode3:                                  # as compiled code does for a / 0
         PRINT_INT 7
-        movl    $1, %edi
-        xorl    %esi, %esi
-        call    qn_div
-        jmp     done
+        jmp     qn_division_by_zero     # rsp is 16-byte aligned here
 
-mode4:
+mode4:                                  # as compiled code does for a / b
         PRINT_INT 8
-        movl    $1, %edi
-        xorl    %esi, %esi
-        call    qn_rem
+        xorl    %ebx, %ebx              # b = 0
+        cmpq    $0, %rbx
+        je      qn_division_by_zero
         jmp     done
 
 mode5:
@@ -166,12 +139,6 @@ mode9:
         call    qn_read_int
         movq    %rax, %rdi
         call    qn_print_int
-        movl    $7, %edi
-        movl    $2, %esi
-        call    qn_div
-        movl    $7, %edi
-        movl    $2, %esi
-        call    qn_rem
         call    qn_flush
         CHECK   %rbx, 0x1111111111111111
         CHECK   %rbp, 0x2222222222222222

@@ -1,0 +1,17 @@
+// What the instruction ILs of both targets know of the runtime
+// (runtime-asm/*/runtime.s, runtime-asm/README.md): the routines they call,
+// with how many argument registers each reads, and the one they jump to.
+
+/** How many argument registers each routine that compiled code calls reads. */
+export const runtimeArguments: Readonly<Record<string, number>> = {
+  qn_print_int: 1,
+  qn_print_bool: 1,
+  qn_exit: 1,
+  qn_read_int: 0,
+  qn_panic: 2,
+};
+
+/** Panics with `division by zero` (status 101) and never returns. Compiled code
+ * reaches it by a jump (x86-64 `je`/`jmp`, AArch64 `cbz`/`b`), never by a call,
+ * so nothing is live after a jump to it. */
+export const divisionByZero = "qn_division_by_zero";

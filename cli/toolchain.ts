@@ -35,8 +35,10 @@ export function toolNames(target: Target): { as: string; ld: string; run: string
 }
 
 /** The Debian package that provides a tool, for "please install" messages. */
-function debianPackage(tool: string): string {
+export function debianPackage(tool: string): string {
   if (tool.startsWith("qemu-")) return "qemu-user";
+  // gcc, or a cross compiler: aarch64-linux-gnu-gcc is in gcc-aarch64-linux-gnu.
+  if (tool.endsWith("gcc")) return tool === "gcc" ? "gcc" : `gcc-${tool.slice(0, -"-gcc".length).replace(/_/g, "-")}`;
   if (tool.startsWith("aarch64-linux-gnu-")) return "binutils-aarch64-linux-gnu";
   if (tool.startsWith("x86_64-linux-gnu-")) return "binutils-x86-64-linux-gnu";
   return "binutils";

@@ -5,8 +5,11 @@
 // `gcc -O0 -S`, both as whole commands (best of 3), plus qnano's compile time
 // inside one process. Reports the growth from 10k to 100k lines (linear would
 // be 10x; the target is at most 11x) and the ratio to gcc.
+//
+// Then property-test throughput, and the speed of the generated code against
+// gcc -O0 and -O1 (scripts/bench-code.ts). `node dist/scripts/bench.js code`
+// (or `npm run bench -- code`) runs only that last section.
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +17,8 @@ import { hostTarget } from "../cli/toolchain.js";
 import { assemblyOf, compile } from "../src/driver.js";
 import { packageRoot } from "../src/paths.js";
 import { propsThroughput } from "../tests/props/throughput.js";
+import { codeBench } from "./bench-code.js";
+import { bestOf } from "./timing.js";
 
 /** One block of the generated program, in Quastra and in C: 9 lines each. */
 function block(k: number): { qs: string[]; c: string[] } {
@@ -56,61 +61,64 @@ function programs(lines: number): { qs: string; c: string; lines: number } {
   return { qs: qs.join("\n") + "\n", c: c.join("\n") + "\n", lines: qs.length };
 }
 
-function bestOf(runs: number, command: string, args: string[]): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30 });
-    const ms = performance.now() - start;
-    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${r.stderr}`);
-    best = Math.min(best, ms);
-  }
-  return best;
-}
-
-const dir = mkdtempSync(join(tmpdir(), "qnano-bench-"));
-const qnano = join(packageRoot, "bin", "qnano.js");
-const rows: { lines: number; qnanoMs: number; inProcessMs: number; gccMs: number }[] = [];
-try {
-  for (const size of [10_000, 100_000]) {
-    const p = programs(size);
-    const qsFile = join(dir, `gen${size}.qs`);
-    const cFile = join(dir, `gen${size}.c`);
-    writeFileSync(qsFile, p.qs);
-    writeFileSync(cFile, p.c);
-    const qnanoMs = bestOf(3, process.execPath, [qnano, "build", qsFile, "--emit", "asm", "-o", join(dir, "q.s")]);
-    const gccMs = bestOf(3, "gcc", ["-O0", "-S", cFile, "-o", join(dir, "c.s")]);
-    let inProcessMs = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      assemblyOf(compile(p.qs, qsFile, { target: hostTarget, lastOnly: true }));
-      inProcessMs = Math.min(inProcessMs, performance.now() - start);
+function compileThroughput(): void {
+  const dir = mkdtempSync(join(tmpdir(), "qnano-bench-"));
+  const qnano = join(packageRoot, "bin", "qnano.js");
+  const rows: { lines: number; qnanoMs: number; inProcessMs: number; gccMs: number }[] = [];
+  try {
+    for (const size of [10_000, 100_000]) {
+      const p = programs(size);
+      const qsFile = join(dir, `gen${size}.qs`);
+      const cFile = join(dir, `gen${size}.c`);
+      writeFileSync(qsFile, p.qs);
+      writeFileSync(cFile, p.c);
+      const qnanoMs = bestOf(3, process.execPath, [qnano, "build", qsFile, "--emit", "asm", "-o", join(dir, "q.s")]).ms;
+      const gccMs = bestOf(3, "gcc", ["-O0", "-S", cFile, "-o", join(dir, "c.s")]).ms;
+      let inProcessMs = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        assemblyOf(compile(p.qs, qsFile, { target: hostTarget, lastOnly: true }));
+        inProcessMs = Math.min(inProcessMs, performance.now() - start);
+      }
+      rows.push({ lines: p.lines, qnanoMs, inProcessMs, gccMs });
     }
-    rows.push({ lines: p.lines, qnanoMs, inProcessMs, gccMs });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+
+  const perSecond = (lines: number, ms: number) => Math.round((lines / ms) * 1000).toLocaleString("en-US");
+  console.log("compile throughput (lines per second, best of 3, target " + hostTarget + ")");
+  console.log("lines     qnano build --emit asm   (in process)   gcc -O0 -S     qnano / gcc");
+  for (const r of rows) {
+    console.log(
+      `${String(r.lines).padEnd(9)} ${perSecond(r.lines, r.qnanoMs).padStart(12)} (${r.qnanoMs.toFixed(0)} ms)  ${perSecond(r.lines, r.inProcessMs).padStart(10)}   ${perSecond(r.lines, r.gccMs).padStart(10)} (${r.gccMs.toFixed(0)} ms)   ${(r.gccMs / r.qnanoMs).toFixed(2)}x`,
+    );
+  }
+  const [small, large] = rows;
+  if (small && large) {
+    const growth = large.qnanoMs / small.qnanoMs;
+    const growthIn = large.inProcessMs / small.inProcessMs;
+    console.log(`growth from 10k to 100k lines: ${growth.toFixed(1)}x as a command, ${growthIn.toFixed(1)}x in process (target: at most 11x)`);
+    console.log(`target (at least gcc -O0's lines per second): ${large.qnanoMs <= large.gccMs && small.qnanoMs <= small.gccMs ? "met" : "NOT met"}`);
+  }
 }
 
-const perSecond = (lines: number, ms: number) => Math.round((lines / ms) * 1000).toLocaleString("en-US");
-console.log("compile throughput (lines per second, best of 3, target " + hostTarget + ")");
-console.log("lines     qnano build --emit asm   (in process)   gcc -O0 -S     qnano / gcc");
-for (const r of rows) {
-  console.log(
-    `${String(r.lines).padEnd(9)} ${perSecond(r.lines, r.qnanoMs).padStart(12)} (${r.qnanoMs.toFixed(0)} ms)  ${perSecond(r.lines, r.inProcessMs).padStart(10)}   ${perSecond(r.lines, r.gccMs).padStart(10)} (${r.gccMs.toFixed(0)} ms)   ${(r.gccMs / r.qnanoMs).toFixed(2)}x`,
-  );
-}
-const [small, large] = rows;
-if (small && large) {
-  const growth = large.qnanoMs / small.qnanoMs;
-  const growthIn = large.inProcessMs / small.inProcessMs;
-  console.log(`growth from 10k to 100k lines: ${growth.toFixed(1)}x as a command, ${growthIn.toFixed(1)}x in process (target: at most 11x)`);
-  console.log(`target (at least gcc -O0's lines per second): ${large.qnanoMs <= large.gccMs && small.qnanoMs <= small.gccMs ? "met" : "NOT met"}`);
+async function propsSection(): Promise<void> {
+  // Property-based testing throughput (tests/props/throughput.ts): generated programs per second.
+  const props = await propsThroughput();
+  console.log(`\nproperties (programs per second, ${props.count} generated programs): pass alone / with validation and interpreter`);
+  for (const [pass, alone, checked] of props.passes) console.log(`  ${pass.padEnd(38)} ${alone.toFixed(0).padStart(8)} ${checked.toFixed(0).padStart(8)}`);
+  console.log(`  qnano props without binaries (every pass, both targets, determinism) ${props.inProcess.toFixed(1).padStart(7)}`);
+  console.log(`  qnano props with binaries on both targets (end to end)             ${props.endToEnd.toFixed(1).padStart(7)}`);
 }
 
-// Property-based testing throughput (tests/props/throughput.ts): generated programs per second.
-const props = await propsThroughput();
-console.log(`\nproperties (programs per second, ${props.count} generated programs): pass alone / with validation and interpreter`);
-for (const [pass, alone, checked] of props.passes) console.log(`  ${pass.padEnd(38)} ${alone.toFixed(0).padStart(8)} ${checked.toFixed(0).padStart(8)}`);
-console.log(`  qnano props without binaries (every pass, both targets, determinism) ${props.inProcess.toFixed(1).padStart(7)}`);
-console.log(`  qnano props with binaries on both targets (end to end)             ${props.endToEnd.toFixed(1).padStart(7)}`);
+const only = process.argv[2];
+if (only !== undefined && only !== "code") {
+  console.error(`usage: node dist/scripts/bench.js [code]   (code: only the generated-code section)`);
+  process.exit(2);
+}
+if (only === undefined) {
+  compileThroughput();
+  await propsSection();
+}
+codeBench();

@@ -109,10 +109,34 @@ const mutants: readonly Mutant[] = [
     to: `if (false && instr.kind === "Cmpq" && instr.left.kind === "Imm") {`,
   },
   {
+    name: "uncover-live: no fixed point, one backward walk over the blocks",
+    file: "passes/uncover-live.js",
+    from: "if (!queued.has(p))",
+    to: "if (false)",
+  },
+  {
+    name: "build-interference: a move's destination never interferes with what is live after it",
+    file: "passes/build-interference.js",
+    from: "if (!(move && v === move[0]))",
+    to: "if (!move)",
+  },
+  {
+    name: "allocate-registers: a neighbour's register is not marked taken",
+    file: "passes/allocate-registers.js",
+    from: "taken[w] |= 1 << c;",
+    to: "taken[w] |= 0;",
+  },
+  {
+    name: "add-prelude-and-conclusion (x86_64): the callee-saved registers in use are not saved",
+    file: "passes/x86_64/add-prelude-and-conclusion.js",
+    from: "const save = saved.map(",
+    to: "const save = [].map(",
+  },
+  {
     name: "add-prelude-and-conclusion (x86_64): slot offsets off by one word",
     file: "passes/x86_64/add-prelude-and-conclusion.js",
-    from: `offset: -8n * BigInt(slot.index + 1)`,
-    to: `offset: -8n * BigInt(slot.index)`,
+    from: `offset: -8n * BigInt(index + 1)`,
+    to: `offset: -8n * BigInt(index)`,
   },
   {
     name: "add-prelude-and-conclusion (aarch64): slot offsets off by one word",

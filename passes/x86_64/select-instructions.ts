@@ -37,7 +37,7 @@ import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
 import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { Lx86var, mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
-import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
+import { atomOperand as atom, fromSource, powerOfTwo } from "../../src/pass-helpers/both-targets.js";
 import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
 import { pass } from "../../src/pass.js";
 import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "../../src/pass-helpers/x86_64-instructions.js";
@@ -63,8 +63,8 @@ const move = (src: Out.Arg, dst: Out.Arg): Out.Instr[] => (sameArg(src, dst) ? [
  * - b == -1 divides -a by 1 instead (a cmov each, no branch): the same
  *   quotient, -a (which wraps to MIN for MIN), and the same remainder, 0 (for
  *   which a by 1 does as well).
- * A constant divisor is known here: 0 always panics, -1 is a negq (or 0), and
- * any other needs no check at all.
+ * A constant divisor is known here: 0 always panics, -1 is a negq (or 0), a
+ * power of two takes shifts and masks, and any other needs no check at all.
  */
 function divide(e: In.Binary, dst: Out.Arg | null, fresh: Fresh): Out.Instr[] {
   const [a, b] = [atom(e.left), atom(e.right)];
@@ -73,6 +73,15 @@ function divide(e: In.Binary, dst: Out.Arg | null, fresh: Fresh): Out.Instr[] {
     if (b.value === 0n) return [{ kind: "Jmp", target: divisionByZero }];
     if (dst === null) return []; // no effect to keep
     if (b.value === -1n) return quotient ? [...move(a, dst), { kind: "Negq", dst }] : [movq(imm(0n), dst)];
+    const k = powerOfTwo(b.value);
+    if (k !== null) {
+      // By 2^k: a >> k rounds toward minus infinity, so first add 2^k - 1 when a < 0
+      // (the bias: a's sign, 0 or -1, masked to k bits). The remainder is a - (a / 2^k) * 2^k.
+      const bias = fresh("bias");
+      const biased: Out.Instr[] = [movq(a, bias), { kind: "Sarq", count: imm(63n), dst: bias }, { kind: "Andq", src: imm((1n << BigInt(k)) - 1n), dst: bias }, { kind: "Addq", src: a, dst: bias }];
+      if (quotient) return [...biased, { kind: "Sarq", count: imm(BigInt(k)), dst: bias }, movq(bias, dst)];
+      return [...biased, { kind: "Andq", src: imm(-(1n << BigInt(k))), dst: bias }, ...move(a, dst), { kind: "Subq", src: bias, dst }];
+    }
     const divisor = fresh("divisor"); // idivq takes no immediate
     return [movq(b, divisor), movq(a, rax), { kind: "Cqto" }, { kind: "Idivq", src: divisor }, movq(quotient ? rax : rdx, dst)];
   }

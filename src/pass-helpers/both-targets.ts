@@ -90,3 +90,9 @@ export function frameOf<R>(il: IL, program: unknown, calleeSaved: readonly strin
   });
   return { slots, saved: calleeSaved.filter((r) => used.has(r)).map((name) => ({ kind: "Reg", name }) as R) };
 }
+
+/** k when a divisor is 2^k with k from 1 to 62: then `/` and `%` need no division (see select-instructions). */
+export function powerOfTwo(divisor: bigint): number | null {
+  if (divisor < 2n || (divisor & (divisor - 1n)) !== 0n) return null;
+  return divisor.toString(2).length - 1;
+}

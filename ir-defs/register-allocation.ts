@@ -111,6 +111,8 @@ export interface RegisterMachine {
   uses(instr: AnyNode): { reads: PlaceKey[]; writes: PlaceKey[] };
   /** The kinds of a plain move (`src`, `dst`), a jump and the conditional jumps (`target`). */
   readonly kinds: { readonly move: string; readonly jump: string; readonly branches: readonly string[] };
+  /** The conditional jump to `target` taken exactly when `branch` is not, or null if there is none. */
+  invert(branch: AnyNode, target: string): AnyNode | null;
 }
 
 /** The place an operand names, as a list of none or one (a byte register counts as its full register). */

@@ -133,6 +133,12 @@ const mutants: readonly Mutant[] = [
     to: "const save = [].map(",
   },
   {
+    name: "remove-jumps (x86_64): a branch turned round keeps its condition",
+    file: "ir-defs/x86_64/machine.js",
+    from: "cc: opposite[branch.cc]",
+    to: "cc: branch.cc",
+  },
+  {
     name: "add-prelude-and-conclusion (x86_64): slot offsets off by one word",
     file: "passes/x86_64/add-prelude-and-conclusion.js",
     from: `offset: -8n * BigInt(index + 1)`,

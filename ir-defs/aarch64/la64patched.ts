@@ -28,7 +28,7 @@ export const La64patched = extendIL(La64homes, {
       check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "memory")),
     },
     {
-      says: "all other operands are registers, except immediates the instruction can encode: add, sub and cmp 0..4095 (last operand), lsl and asr 0..63, mov 0..65535",
+      says: "all other operands are registers, except immediates the instruction can encode: add, sub and cmp 0..4095 (last operand), lsl and asr 0..63, mov 0..65535, and, orr and eor a bitmask immediate (a repeated rotated run of ones)",
       check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "other")),
     },
     {

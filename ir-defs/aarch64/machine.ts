@@ -8,6 +8,7 @@ import { runtimeArguments } from "../runtime-routines.js";
 import { mainConclusion } from "./la64var.js";
 
 const key = placesOf;
+const opposite: Readonly<Record<string, string>> = { eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le" };
 const x = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `x${from + i}`);
 
 export const callerSaved = [...x(0, 18), "x30"];
@@ -43,4 +44,5 @@ export const machine: RegisterMachine = {
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },
   kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"] },
+  invert: (branch, target) => (branch.kind === "BCond" ? { kind: "BCond", cond: opposite[branch.cond as string], target } : null),
 };

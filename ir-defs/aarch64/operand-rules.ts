@@ -11,6 +11,24 @@ export const fitsArithmetic = (v: bigint): boolean => v >= 0n && v <= 4095n;
 export const fitsMove = (v: bigint): boolean => v >= 0n && v <= 65535n;
 /** lsl and asr take a shift amount 0..63. */
 export const fitsShift = (v: bigint): boolean => v >= 0n && v <= 63n;
+/**
+ * and, orr and eor take a "bitmask immediate": a 2, 4, 8, 16, 32 or 64-bit
+ * element repeated to fill 64 bits, where the element is a run of ones rotated
+ * (so going round it, the bits change exactly twice). 0 and -1 are not encodable.
+ */
+export function fitsLogical(v: bigint): boolean {
+  const x = BigInt.asUintN(64, v);
+  if (x === 0n || x === BigInt.asUintN(64, -1n)) return false;
+  for (let size = 2n; size <= 64n; size *= 2n) {
+    const element = x & ((1n << size) - 1n);
+    let repeated = 0n;
+    for (let at = 0n; at < 64n; at += size) repeated |= element << at;
+    if (repeated !== x) continue;
+    const rotated = (element >> 1n) | ((element & 1n) << (size - 1n));
+    return (element ^ rotated).toString(2).replace(/0/g, "").length === 2;
+  }
+  return false;
+}
 /** ldr and str with an unsigned offset: a multiple of 8 in 0..32760. */
 export const fitsLoadOffset = (v: bigint): boolean => v >= 0n && v <= 32760n && v % 8n === 0n;
 
@@ -26,9 +44,9 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Mul: three("register"),
   Sdiv: three("register"),
   Msub: { dst: "register", left: "register", right: "register", from: "register" },
-  And: three("register"),
-  Orr: three("register"),
-  Eor: three("register"),
+  And: three(fitsLogical),
+  Orr: three(fitsLogical),
+  Eor: three(fitsLogical),
   Lsl: three(fitsShift),
   Asr: three(fitsShift),
   Neg: { dst: "register", src: "register" },

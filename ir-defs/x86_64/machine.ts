@@ -6,6 +6,7 @@ import { placesOf, registerKey, type RegisterMachine } from "../register-allocat
 import { runtimeArguments } from "../runtime-routines.js";
 import { mainConclusion } from "./lx86var.js";
 
+const opposite: Readonly<Record<string, string>> = { e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le" };
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
 const key = (arg: unknown) => placesOf(arg, (name) => byteViews[name] ?? name);
 
@@ -45,4 +46,5 @@ export const machine: RegisterMachine = {
     throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);
   },
   kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"] },
+  invert: (branch, target) => (branch.kind === "JmpIf" ? { kind: "JmpIf", cc: opposite[branch.cc as string], target } : null),
 };

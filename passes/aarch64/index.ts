@@ -1,10 +1,12 @@
 // The aarch64 back end, in order: from Lcfg to assembly text.
 import { machine } from "../../ir-defs/aarch64/machine.js";
+import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { La64graph, La64homes, La64live } from "../../ir-defs/aarch64/la64homes.js";
 import { La64var } from "../../ir-defs/aarch64/la64var.js";
 import type { Pass } from "../../src/pass.js";
 import { allocateRegisters } from "../allocate-registers.js";
 import { buildInterference } from "../build-interference.js";
+import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
@@ -18,5 +20,6 @@ export const aarch64Passes: readonly Pass[] = [
   allocateRegisters(La64graph, La64homes, machine),
   patchInstructions,
   addPreludeAndConclusion,
+  removeJumps(La64, machine),
   emitAsm,
 ];

@@ -1,10 +1,12 @@
 // The x86_64 back end, in order: from Lcfg to assembly text.
 import { machine } from "../../ir-defs/x86_64/machine.js";
+import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../../ir-defs/x86_64/lx86var.js";
 import type { Pass } from "../../src/pass.js";
 import { allocateRegisters } from "../allocate-registers.js";
 import { buildInterference } from "../build-interference.js";
+import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
@@ -18,5 +20,6 @@ export const x86_64Passes: readonly Pass[] = [
   allocateRegisters(Lx86graph, Lx86homes, machine),
   patchInstructions,
   addPreludeAndConclusion,
+  removeJumps(Lx86, machine),
   emitAsm,
 ];

@@ -134,5 +134,6 @@ export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, Pla
 export function jumpsOf(machine: RegisterMachine, instr: AnyNode): { targets: string[]; goesOn: boolean } {
   if (instr.kind === machine.kinds.jump) return { targets: [instr.target as string], goesOn: false };
   if (machine.kinds.branches.includes(instr.kind)) return { targets: [instr.target as string], goesOn: true };
-  return { targets: [], goesOn: true };
+  return straightOn;
 }
+const straightOn = Object.freeze({ targets: Object.freeze([]) as unknown as string[], goesOn: true });

@@ -52,23 +52,27 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
     run(program: { blocks: Block[] }) {
       const blocks = program.blocks;
       const index = new Map(blocks.map((b, i) => [b.label, i]));
-      const steps: Step[][] = blocks.map((b) => b.instrs.map((i) => ({ ...machine.uses(i), ...jumpsOf(machine, i) })));
+      const steps: Step[][] = blocks.map((b) =>
+        b.instrs.map((i) => {
+          const [{ reads, writes }, { targets, goesOn }] = [machine.uses(i), jumpsOf(machine, i)];
+          return { reads, writes, targets, goesOn };
+        }),
+      );
       const liveIn: Set<PlaceKey>[] = blocks.map(() => new Set());
       const atConclusion = new Set([registerKey(machine.resultRegister)]);
       const liveAt = (label: string): ReadonlySet<PlaceKey> =>
         label === machine.conclusion ? atConclusion : (liveIn[index.get(label) ?? -1] ?? new Set());
 
       /** Walks block b backwards from its live-out; `record` sees each instruction's live-after set. */
-      function walk(b: number, record?: (i: number, after: Set<PlaceKey>) => void): Set<PlaceKey> {
+      function walk(b: number, record?: (i: number, after: ReadonlySet<PlaceKey>) => void): Set<PlaceKey> {
         const block = steps[b]!;
-        const last = block.at(-1);
-        let live = new Set<PlaceKey>(!last || last.goesOn ? (liveIn[b + 1] ?? []) : []);
+        const live = new Set<PlaceKey>(liveIn[b + 1] ?? []); // what falls through, if the last instruction lets it
         for (let i = block.length - 1; i >= 0; i--) {
           const step = block[i]!;
-          const after = step.goesOn ? live : new Set<PlaceKey>();
-          for (const target of step.targets) for (const p of liveAt(target)) after.add(p);
-          record?.(i, after);
-          live = new Set(after);
+          // Now `live` is what is live after step: what the next instruction needs, and each jump target.
+          if (!step.goesOn) live.clear();
+          for (const target of step.targets) for (const p of liveAt(target)) live.add(p);
+          record?.(i, live);
           for (const w of step.writes) live.delete(w);
           for (const r of step.reads) live.add(r);
         }
@@ -94,12 +98,18 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
         for (const p of predecessors[b]!) if (!queued.has(p)) (queued.add(p), pending.push(p));
       }
 
-      // One Place node per place, shared by every set that holds it.
+      // One Place node per place, and one list per run of instructions with the same live set:
+      // the program is immutable, so they may be shared.
       const places = new Map<PlaceKey, AnyNode>();
       const place = (k: PlaceKey): AnyNode => {
         let node = places.get(k);
         if (!node) places.set(k, (node = k.startsWith("%") ? { kind: "Reg", name: k.slice(1) } : { kind: "Var", name: k }));
         return node;
+      };
+      let previous: AnyNode[] = [];
+      const listOf = (set: ReadonlySet<PlaceKey>): AnyNode[] => {
+        const same = previous.length === set.size && previous.every((p) => set.has(p.kind === "Reg" ? `%${p.name as string}` : (p.name as string)));
+        return same ? previous : (previous = [...set].sort(byKind).map(place));
       };
       return {
         ...program,
@@ -107,7 +117,7 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
           const instrs: AnyNode[] = new Array(block.instrs.length);
           walk(b, (i, after) => {
             const instr = block.instrs[i]!;
-            instrs[i] = { kind: "Live", instr, after: [...after].sort(byKind).map(place), ...(instr.loc ? { loc: instr.loc } : {}) };
+            instrs[i] = { kind: "Live", instr, after: listOf(after), ...(instr.loc ? { loc: instr.loc } : {}) };
           });
           return { ...block, instrs };
         }),

@@ -51,7 +51,7 @@ export const addPreludeAndConclusion = pass<In.Program, Out.Program>({
   name: "add-prelude-and-conclusion",
   from: Lx86patched,
   to: Lx86,
-  purpose: "slots become %rbp-relative addresses; main gets its frame set up and taken down",
+  purpose: "slots become %rbp-relative addresses; main gets its frame set up (saving the callee-saved registers it uses) and taken down",
   run(program) {
     const { slots, saved } = frameOf<Out.Reg>(Lx86patched, program, calleeSaved);
     const size = Math.ceil(((slots + saved.length) * 8) / 16) * 16;

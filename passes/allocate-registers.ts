@@ -99,39 +99,35 @@ const popcount = (mask: number): number => {
   return n;
 };
 
-/** A max-priority queue that may hold stale entries (skipped when popped). */
+/** A max-priority queue (a binary heap) of vertices by key; it may hold stale entries, skipped when popped. */
 class Queue {
-  private readonly heap: { v: number; key: number[] }[] = [];
-  private readonly above = (a: number[], b: number[]): boolean => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-    return false;
-  };
-  push(v: number, key: number[]): void {
+  private readonly heap: { v: number; key: number }[] = [];
+  push(v: number, key: number): void {
     const h = this.heap;
-    h.push({ v, key });
-    for (let i = h.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!this.above(h[i]!.key, h[parent]!.key)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
-      i = parent;
+    const entry = { v, key };
+    let i = h.length;
+    h.push(entry);
+    while (i > 0 && h[(i - 1) >> 1]!.key < key) {
+      h[i] = h[(i - 1) >> 1]!;
+      i = (i - 1) >> 1;
     }
+    h[i] = entry;
   }
-  pop(): { v: number; key: number[] } | undefined {
+  pop(): { v: number; key: number } | undefined {
     const h = this.heap;
     const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let best = i;
-        if (l < h.length && this.above(h[l]!.key, h[best]!.key)) best = l;
-        if (r < h.length && this.above(h[r]!.key, h[best]!.key)) best = r;
-        if (best === i) break;
-        [h[i], h[best]] = [h[best]!, h[i]!];
-        i = best;
-      }
+    const last = h.pop()!;
+    if (h.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= h.length) break;
+      if (child + 1 < h.length && h[child + 1]!.key > h[child]!.key) child++;
+      if (h[child]!.key <= last.key) break;
+      h[i] = h[child]!;
+      i = child;
     }
+    h[i] = last;
     return top;
   }
 }
@@ -200,12 +196,14 @@ export function allocateRegisters(from: IL, to: IL, machine: RegisterMachine): P
       const taken = blocked.slice(); // registers held by neighbours (or interfering)
       const saturation = (v: number) => popcount(taken[v]!) + (takenSlots[v]?.size ?? 0);
       const queue = new Queue();
-      const enqueue = (v: number) => queue.push(v, [candidate[v] ? 0 : 1, saturation(v), cost[v]!]);
+      // Order: non-candidates first, then higher saturation, then higher cost (one number: 1 + 20 + 31 bits).
+      const keyOf = (v: number) => ((candidate[v] ? 0 : 2 ** 20) + Math.min(saturation(v), 2 ** 20 - 1)) * 2 ** 31 + Math.min(cost[v]!, 2 ** 31 - 1);
+      const enqueue = (v: number) => queue.push(v, keyOf(v));
       for (let v = 0; v < n; v++) enqueue(v);
       const why = new Array<string>(n);
       for (let next = queue.pop(); next; next = queue.pop()) {
         const v = next.v;
-        if (colour[v]! >= 0 || next.key[1] !== saturation(v)) continue; // done, or a stale entry
+        if (colour[v]! >= 0 || next.key !== keyOf(v)) continue; // done, or a stale entry
         const facts = `saturation ${saturation(v)}, cost ${cost[v]}`;
         const open = ~taken[v]! & ((1 << K) - 1);
         const partner = moves[v]!.find((w) => colour[w]! >= 0 && colour[w]! < K && open & (1 << colour[w]!));

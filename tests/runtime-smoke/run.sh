@@ -125,7 +125,10 @@ done
 
 # cli/toolchain.ts, as compiled by `npm test` into dist/.
 TARGET=toolchain
-if node "$HERE/toolchain-check.mjs" "$ROOT/dist/cli/toolchain.js"; then ok; else bad "toolchain-check.mjs"; fi
+# Its own temporary folder: it checks that builds leave none behind, which
+# other qnano processes running at the same time must not confuse.
+mkdir -p "$TMP/tmp"
+if TMPDIR="$TMP/tmp" node "$HERE/toolchain-check.mjs" "$ROOT/dist/cli/toolchain.js"; then ok; else bad "toolchain-check.mjs"; fi
 
 echo "runtime smoke tests: $PASS passed, $FAIL failed"
 [[ $FAIL -eq 0 ]]

@@ -24,14 +24,15 @@
 //    neighbour has (slots are shared by variables that do not interfere).
 //
 // Before (Lx86graph):                    After (Lx86homes):
-//   movq $1, a.1                           movq $1, %rcx
-//   movq a.1, b.2                          movq %rcx, %rcx
-//   addq $2, b.2                           addq $2, %rcx
-//   movq b.2, %rdi                         movq %rcx, %rdi
+//   callq qn_read_int                      callq qn_read_int
+//   movq %rax, a.1                         movq %rax, %rdi
+//   movq a.1, b.2                          movq %rdi, %rdi
+//   addq $2, b.2                           addq $2, %rdi
+//   movq b.2, %rdi                         movq %rdi, %rdi
 //   callq qn_print_int                     callq qn_print_int
 // interference:                          homes:
-//   a.1 -- {} moves b.2                    a.1 -> %rcx   (register; saturation 0, cost 2)
-//   b.2 -- {} moves a.1 rdi                b.2 -> %rcx   (register, as a.1 it is moved to or from; saturation 0, cost 3)
+//   a.1 -- {} ; moves: b.2, %rax           a.1 -> %rdi   (register, as b.2 it is moved to or from; ...)
+//   b.2 -- {} ; moves: a.1, %rdi           b.2 -> %rdi   (register it is moved to or from; ...)
 //
 // The table of homes says, for each variable, why it got what it got.
 

@@ -64,7 +64,7 @@ export function instructionLine(text: string): string {
 /** The instructions made for one statement, each marked with the statement's
  * source span, so that the assembly can say which source line it came from. */
 export function fromSource<I extends object>(instrs: I[], loc: Loc | undefined): I[] {
-  return loc ? instrs.map((instr) => ({ ...instr, loc })) : instrs;
+  return loc ? instrs.map((instr) => ((instr as { loc?: Loc }).loc === loc ? instr : { ...instr, loc })) : instrs;
 }
 
 /** Comment lines naming the source line that the instructions after them come

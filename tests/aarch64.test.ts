@@ -43,7 +43,9 @@ const goto = (target: string): Cfg.Tail => ({ kind: "Goto", target });
 const branch = (left: Atom, op: Cfg.Branch["op"], right: Atom, then: string, otherwise: string): Cfg.Tail => ({ kind: "Branch", left, op, right, then, else: otherwise });
 const ret: Cfg.Tail = { kind: "Return", value: { kind: "Unit" } };
 const block = (label: string, stmts: Cfg.CStmt[], tail: Cfg.Tail): Cfg.BasicBlock => ({ kind: "BasicBlock", label, stmts, tail });
-const straight = (...stmts: Cfg.CStmt[]): Cfg.Program => ({ kind: "Program", blocks: [block("main.start", stmts, ret)] });
+/** A program whose one function, main, is these blocks. */
+const mainOf = (blocks: Cfg.BasicBlock[]): Cfg.Program => ({ kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] });
+const straight = (...stmts: Cfg.CStmt[]): Cfg.Program => mainOf([block("main.start", stmts, ret)]);
 
 const lines = (...xs: (bigint | number | string | boolean)[]) => xs.map((x) => `${x}\n`).join("");
 
@@ -247,9 +249,7 @@ check(
 // for i in 0..10 { if i % 3 == 0 { sum += i } }; print(sum)
 check(
   "branches and a loop",
-  {
-    kind: "Program",
-    blocks: [
+  mainOf([
       block("main.start", [set("i", n(0)), set("sum", n(0))], goto("main.loop")),
       block("main.loop", [], branch(v("i"), "<", n(10), "main.body", "main.done")),
       block("main.body", [set("r", bin(v("i"), "%", n(3)))], branch(v("r"), "==", n(0), "main.add", "main.next")),
@@ -258,8 +258,7 @@ check(
       block("main.done", [print(v("sum")), set("big", bin(v("sum"), ">", n(10)))], branch(v("big"), "!=", b(false), "main.yes", "main.no")),
       block("main.yes", [printBool(b(true))], ret),
       block("main.no", [printBool(b(false))], ret),
-    ],
-  },
+  ]),
   { stdout: lines(18, true) },
 );
 
@@ -288,14 +287,11 @@ check("panic with a message that needs escaping", straight(print(n(3)), run(prim
   panic: 'boom "ü" \\ \t end',
 });
 
-const twice: Cfg.Program = {
-  kind: "Program",
-  blocks: [
+const twice: Cfg.Program = mainOf([
     block("main.start", [set("u", prim("print_int", n(1))), set("k", prim("read_int"))], branch(v("k"), "==", n(1), "main.a", "main.b")),
     block("main.a", [run(prim("panic", str("same")))], ret),
     block("main.b", [run(prim("panic", str("same")))], ret),
-  ],
-};
+]);
 check("a message used twice (panic in two blocks), first branch", twice, { stdin: "1\n", stdout: lines(1), panic: "same" });
 check("a message used twice (panic in two blocks), second branch", twice, { stdin: "2\n", stdout: lines(1), panic: "same" });
 test("a message used twice is stored once", () => {
@@ -380,7 +376,7 @@ const randomProgram = fc.tuple(fc.array(fc.constantFrom(...interesting), { minLe
     }
   });
   blocks.push(block(label, [...stmts, ...Array.from({ length: 6 }, (_, i) => print(v(`v${i}`)))], ret));
-  return { kind: "Program", blocks } as Cfg.Program;
+  return mainOf(blocks);
 });
 
 test("random programs: every AArch64 IL's model agrees with the Lcfg interpreter", () => {

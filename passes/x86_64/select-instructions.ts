@@ -37,7 +37,7 @@ import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { Lcfg } from "../../ir-defs/lcfg.js";
 import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { Lx86var, mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
-import { atomOperand as atom, fromSource, powerOfTwo } from "../../src/pass-helpers/both-targets.js";
+import { atomOperand as atom, fromSource, mainBlocks, powerOfTwo } from "../../src/pass-helpers/both-targets.js";
 import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
 import { pass } from "../../src/pass.js";
 import { call, imm, movq, reg, sameArg, StringTable, unreachable } from "../../src/pass-helpers/x86_64-instructions.js";
@@ -161,6 +161,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable, fres
     case "Binary": return binary(e, dst, fresh);
     case "Unary": return unary(e, dst);
     case "Prim": return primitive(e, dst, strings);
+    case "Call": throw new Error("select-instructions: calls are not compiled yet");
     default: return dst ? move(atom(e), dst) : [];
   }
 }
@@ -184,7 +185,7 @@ export const selectInstructions = pass<In.Program, Out.Program>({
     const strings = new StringTable();
     const namer = freshNamer(Lcfg, program);
     const fresh: Fresh = (hint) => ({ kind: "Var", name: namer(hint) });
-    const blocks = program.blocks.map((b): Out.Block => {
+    const blocks = mainBlocks(program).map((b): Out.Block => {
       const body = b.stmts.flatMap((s) =>
         fromSource(s.kind === "Assign" ? expression(s.value, { kind: "Var", name: s.name }, strings, fresh) : expression(s.expr, null, strings, fresh), s.loc),
       );

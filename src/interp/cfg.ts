@@ -1,24 +1,27 @@
-// The interpreter of Lcfg: basic blocks run from the first one, following each
-// block's tail. Atoms, operators and primitives are evaluated by the tree
-// interpreter's handlers (the forms are the same as in Lmon); what is new here
-// is only control flow: goto, branch and return.
+// The interpreter of Lcfg: each function's basic blocks run from its first
+// one, following each block's tail. Atoms, operators, primitives and calls are
+// evaluated by the tree interpreter's handlers (the forms are the same as in
+// Lmon); what is new here is only control flow: goto, branch and return, and
+// a function made of blocks. A call runs the callee's blocks in a fresh
+// environment holding its parameters; `return` gives the call its value.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
 import { binary } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { assignHandlers, evaluate, newScope, truth, type Machine, type Value } from "./tree.js";
 
-function runBlocks(program: Cfg.Program, machine: Machine): void {
-  const blocks = new Map(program.blocks.map((b) => [b.label, b] as const));
+function runBlocks(def: Cfg.Def, args: readonly Value[], machine: Machine): Value {
+  const blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
   const scope = newScope(null); // one flat environment: Lcfg has no scopes
+  def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
   const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
   const jump = (label: string): Cfg.BasicBlock => {
     const next = blocks.get(label);
     if (!next) throw new Error(`goto to an unknown label ${label}`);
     return next;
   };
-  let block = program.blocks[0];
-  if (!block) throw new Error("the program has no blocks");
+  let block = def.blocks[0];
+  if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
     machine.model.tick();
     for (const stmt of block.stmts) {
@@ -37,16 +40,25 @@ function runBlocks(program: Cfg.Program, machine: Machine): void {
         block = jump(taken ? tail.then : tail.else);
         break;
       }
-      case "Return": atom(tail.value); return;
+      case "Return": return atom(tail.value);
       default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
     }
   }
 }
 
 const runCfg: Interpreter = (program: unknown, options?: RunOptions) => {
+  const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
   const model = new RuntimeModel(options);
-  const machine: Machine = { model, handlers: assignHandlers, global: () => undefined };
-  return model.run(() => runBlocks(program as Cfg.Program, machine));
+  const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
+  const call = (name: string, args: readonly Value[]): Value => {
+    const def = defs.get(name);
+    if (!def) throw new Error(`no function ${name}`);
+    return runBlocks(def, args, machine);
+  };
+  const machine: Machine = { model, handlers: assignHandlers, global: (name) => functionValues.get(name), call };
+  return model.run(() => {
+    call("main", []);
+  });
 };
 
 export const interpreters: Record<string, Interpreter> = { Lcfg: runCfg };

@@ -99,6 +99,10 @@ export class RuntimeModel {
       if (e instanceof Exit) status = e.status;
       else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];
       else if (e instanceof OutOfFuel) outOfFuel = true;
+      // An interpreter's calls nest on JavaScript's stack: when it is full, the
+      // program has recursed too deeply, as a compiled one would (at a depth
+      // where the real stack is full too, or much earlier: see interp/tree.ts).
+      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
       else throw e;
     }
     return { stdout: this.out.join(""), status, panic, outOfFuel };

@@ -10,6 +10,14 @@ export function unreachable(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
 
+/** The blocks of main, the one function the back ends compile for now;
+ * a program with other functions or calls is refused, by name. */
+export function mainBlocks(program: Cfg.Program): readonly Cfg.BasicBlock[] {
+  const main = program.defs.find((d) => d.name === "main");
+  if (!main || program.defs.length !== 1) throw new Error("select-instructions: functions besides main are not compiled yet");
+  return main.blocks;
+}
+
 /** An Lcfg atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
  * Var -> Var. Strings are only ever panic messages, which are data, not operands. */
 export function atomOperand(a: Cfg.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {

@@ -105,8 +105,6 @@ export interface RegisterMachine {
   /** Where a routine finds its arguments and leaves its result. */
   readonly argumentRegisters: readonly string[];
   readonly resultRegister: string;
-  /** The label of main's conclusion (where `return` goes: the result register is live there). */
-  readonly conclusion: string;
   /** The places an instruction reads and writes. */
   uses(instr: AnyNode): { reads: PlaceKey[]; writes: PlaceKey[] };
   /** The kinds of a plain move (`src`, `dst`), a jump and the conditional jumps (`target`). */

@@ -141,8 +141,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "add-prelude-and-conclusion (aarch64): slot offsets off by one word",
     file: "passes/aarch64/add-prelude-and-conclusion.js",
-    from: "const offset = BigInt(slot.index) * 8n;",
-    to: "const offset = BigInt(slot.index + 1) * 8n;",
+    from: "offset = BigInt(layout.outgoing + slot.index) * 8n;",
+    to: "offset = BigInt(layout.outgoing + slot.index + 1) * 8n;",
   },
   // Faults in what emit-asm prints (each instruction is printed by its IL template): no interpreter
   // reads the text, so only the real binaries can catch them.

@@ -16,6 +16,7 @@ import { La64 } from "../ir-defs/aarch64/la64.js";
 import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
+import { runtimeArguments } from "../ir-defs/runtime-routines.js";
 import { assembleAndLink, runBinary } from "../cli/toolchain.js";
 import { aarch64Passes } from "../passes/aarch64/index.js";
 import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
@@ -313,7 +314,7 @@ test("a frame too large for immediate offsets", () => {
       { kind: "Mov", dst: near, src: { kind: "Imm", value: 8n } },
       { kind: "Add", dst: sum, left: far, right: near },
       { kind: "Mov", dst: x0, src: sum },
-      { kind: "Bl", target: "qn_print_int" },
+      { kind: "Bl", target: "qn_print_int", args: [x0] },
       { kind: "Mov", dst: x0, src: { kind: "Imm", value: 0n } },
       { kind: "B", target: "main.conclusion" },
     ] }],
@@ -408,6 +409,8 @@ test("random programs: the binaries agree with the Lcfg interpreter", () => {
 // ------------------------------------------------------------ the ILs say no
 
 const instrs = (...list: unknown[]) => ({ kind: "Program", blocks: [{ kind: "Block", label: "main.start", instrs: list }], data: [] });
+/** The same in La64, where main's code starts at its symbol, qn_main. */
+const framedInstrs = (...list: unknown[]) => ({ kind: "Program", blocks: [{ kind: "Block", label: "qn_main", instrs: list }], data: [] });
 const R = (name: string) => ({ kind: "Reg", name });
 const I = (value: bigint) => ({ kind: "Imm", value });
 const S = (index: number) => ({ kind: "Slot", index });
@@ -450,7 +453,8 @@ test("La64 accepts only in-range frame addresses; La64var only known labels", ()
 
 // ------------------------------------------------------------ the model is strict
 
-const bl = (target: string) => ({ kind: "Bl", target });
+/** A call of a routine of the runtime, listing the argument registers it reads. */
+const bl = (target: string) => ({ kind: "Bl", target, args: ["x0", "x1"].slice(0, runtimeArguments[target]).map(R) });
 const returns = { kind: "B", target: "main.conclusion" };
 
 test("the model clobbers caller-saved registers at a call, as the machine does", () => {
@@ -472,15 +476,15 @@ test("the model clobbers caller-saved registers at a call, as the machine does",
   assert.is(machine.La64var!(instrs(...keepsX19, returns)).stdout.split("\n")[1], "5");
   const clobbers = [{ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Mov", dst: R("x29"), src: R("sp") }, { kind: "Mov", dst: R("x19"), src: I(5n) }];
   const conclusion = [{ kind: "Mov", dst: R("sp"), src: R("x29") }, { kind: "Ldp", first: R("x29"), second: R("x30") }, { kind: "Ret" }];
-  assert.throws(() => machine.La64!(instrs(...clobbers, ...conclusion)), /without restoring x19/);
+  assert.throws(() => machine.La64!(framedInstrs(...clobbers, ...conclusion)), /without restoring x19/);
 });
 
 test("the model rejects a misaligned call, memory below sp and an unbalanced frame", () => {
-  const misaligned = instrs({ kind: "Sub", dst: R("sp"), left: R("sp"), right: I(8n) }, bl("qn_read_int"));
+  const misaligned = framedInstrs({ kind: "Sub", dst: R("sp"), left: R("sp"), right: I(8n) }, bl("qn_read_int"));
   assert.throws(() => machine.La64!(misaligned, { stdin: "1\n" }), /aligned/);
   const below = instrs({ kind: "Str", src: R("x0"), dst: { kind: "Mem", base: "sp", offset: 0n } }, { kind: "Ldr", dst: R("x0"), src: { kind: "Mem", base: "x29", offset: 0n } });
   assert.throws(() => machine.La64!({ ...below, blocks: [{ kind: "Block", label: "qn_main", instrs: [{ kind: "Mov", dst: R("x29"), src: I(0n) }, ...below.blocks[0]!.instrs] }] }), /below sp/);
-  const unbalanced = instrs({ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Ret" });
+  const unbalanced = framedInstrs({ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Ret" });
   assert.throws(() => machine.La64!(unbalanced), /main returns with sp/);
   assert.throws(() => machine.La64var!(instrs({ kind: "Mov", dst: R("x0"), src: { kind: "Var", name: "never" } })), /never written/);
 });

@@ -228,14 +228,15 @@ for (const g of goldens) {
 
 golden.run();
 
-// Part 4: programs with functions (tests/functions/), through every pass and
-// interpreter of the front end. The back ends do not compile calls yet, so
-// these are not golden programs of tests/programs/ (run as binaries) yet.
+// Part 4: programs of tests/functions/, through every pass and interpreter of
+// the front end only: those whose binaries cannot pass yet (a stack overflow
+// is a bare SIGSEGV until the prologues check for it). The other programs with
+// functions are golden programs of tests/programs/.
 const withFunctions = loadGoldens(join(packageRoot, "tests", "functions"));
 const functions = suite(`front end on the ${withFunctions.length} programs with functions`);
 
 functions("there are programs with functions", () => {
-  assert.ok(withFunctions.length >= 7, `only ${withFunctions.length} programs with functions`);
+  assert.ok(withFunctions.length >= 1, `only ${withFunctions.length} programs with functions`);
 });
 
 for (const g of withFunctions) {

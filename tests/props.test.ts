@@ -119,7 +119,7 @@ const gcd = join(packageRoot, "tests", "programs", "gcd.qs");
 commands("bisect says when every pass agrees (reading FILE.in as input)", () => {
   const r = qnano(["bisect", gcd]);
   assert.is(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^all 21 passes agree \(x86_64 and aarch64\): status 0; 5 line\(s\) of output/);
+  assert.match(r.stdout, /^all 22 passes agree \(x86_64 and aarch64\): status 0; 5 line\(s\) of output/);
 });
 
 commands("bisect names the first bad pass of a broken compiler and shows the programs around it", () => {

@@ -10,7 +10,7 @@ import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 export const La64 = extendIL(La64patched, {
   name: "La64",
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
-  remove: ["Slot"],
+  remove: ["Slot", "StackArg", "OutArg"],
   add: {
     Arg: { Mem: "[<base:reg>, #<offset:int>]" },
     Instr: {
@@ -19,11 +19,11 @@ export const La64 = extendIL(La64patched, {
       Ret: "ret",
     },
   },
-  dropInvariants: ["only ldr and str touch stack slots: ldr loads a slot into a register, str stores a register into a slot"],
+  dropInvariants: ["only ldr and str touch stack slots and stack arguments: ldr loads one into a register, str stores a register into one"],
   invariants: [
     {
       says: "only ldr and str touch memory: ldr loads an address into a register, str stores a register at an address",
-      check: (program) => findInstr(program, (instr) => badOperand(instr, "Mem", "memory")),
+      check: (program) => findInstr(program, (instr) => badOperand(instr, ["Mem"], "memory")),
     },
     {
       says: "a memory address is [base, #offset] with the offset a multiple of 8 in 0..32760",

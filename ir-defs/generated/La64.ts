@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -182,10 +182,33 @@ export interface AddLo12 {
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= bl <target:label> */
+/** Instr ::= bl <target:label>< // |args:Place*, > */
 export interface Bl {
   readonly kind: "Bl";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= blr <callee:Arg>< // |args:Place*, > */
+export interface Blr {
+  readonly kind: "Blr";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+export interface AdrpFn {
+  readonly kind: "AdrpFn";
+  readonly dst: Arg;
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+export interface AddLo12Fn {
+  readonly kind: "AddLo12Fn";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly symbol: string;
   readonly loc?: Loc;
 }
 /** Instr ::= b <target:label> */
@@ -258,5 +281,5 @@ export interface Ret {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
 export type Kind = Node["kind"];

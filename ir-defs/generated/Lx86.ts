@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Pushq | Popq | Retq;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -173,10 +173,31 @@ export interface Leaq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= callq <target:label> */
+/** Instr ::= callq <target:label>< # |args:Place*, > */
 export interface Callq {
   readonly kind: "Callq";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= callq *<callee:Arg>< # |args:Place*, > */
+export interface CallqIndirect {
+  readonly kind: "CallqIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= leaq <target:label>(%rip), <dst:Arg> */
+export interface LeaFn {
+  readonly kind: "LeaFn";
+  readonly target: string;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= pushq <src:Arg> */
+export interface Pushq {
+  readonly kind: "Pushq";
+  readonly src: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= jmp <target:label> */
@@ -192,12 +213,6 @@ export interface JmpIf {
   readonly target: string;
   readonly loc?: Loc;
 }
-/** Instr ::= pushq <src:Arg> */
-export interface Pushq {
-  readonly kind: "Pushq";
-  readonly src: Arg;
-  readonly loc?: Loc;
-}
 /** Instr ::= popq <dst:Arg> */
 export interface Popq {
   readonly kind: "Popq";
@@ -210,5 +225,5 @@ export interface Retq {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Pushq | Popq | Retq;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq;
 export type Kind = Node["kind"];

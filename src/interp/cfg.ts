@@ -4,11 +4,14 @@
 // Lmon); what is new here is only control flow: goto, branch and return, and
 // a function made of blocks. A call runs the callee's blocks in a fresh
 // environment holding its parameters; `return` gives the call its value.
+// Lfun adds only function references (&f) and calls that name their callee
+// by an atom.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+import type * as Fun from "../../ir-defs/generated/Lfun.js";
 import { binary } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
-import { assignHandlers, evaluate, newScope, truth, type Machine, type Value } from "./tree.js";
+import { assignHandlers, evaluate, newScope, truth, type FunctionValue, type Handlers, type Machine, type Value } from "./tree.js";
 
 function runBlocks(def: Cfg.Def, args: readonly Value[], machine: Machine): Value {
   const blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
@@ -46,7 +49,7 @@ function runBlocks(def: Cfg.Def, args: readonly Value[], machine: Machine): Valu
   }
 }
 
-const runCfg: Interpreter = (program: unknown, options?: RunOptions) => {
+const cfgInterpreter = (handlers: Handlers): Interpreter => (program: unknown, options?: RunOptions) => {
   const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
   const model = new RuntimeModel(options);
   const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
@@ -55,10 +58,20 @@ const runCfg: Interpreter = (program: unknown, options?: RunOptions) => {
     if (!def) throw new Error(`no function ${name}`);
     return runBlocks(def, args, machine);
   };
-  const machine: Machine = { model, handlers: assignHandlers, global: (name) => functionValues.get(name), call };
+  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call };
   return model.run(() => {
     call("main", []);
   });
 };
 
-export const interpreters: Record<string, Interpreter> = { Lcfg: runCfg };
+const funHandlers: Handlers = {
+  ...assignHandlers,
+  FunRef: (node: Fun.FunRef) => Object.freeze({ fn: node.name }),
+  Call(node: Fun.Call, scope, m) {
+    const callee = evaluate(node.callee, scope, m) as FunctionValue;
+    if (typeof callee !== "object" || !("fn" in callee)) throw new Error("call of a value that is not a function");
+    return m.call(callee.fn, node.args.map((a) => evaluate(a, scope, m)));
+  },
+};
+
+export const interpreters: Record<string, Interpreter> = { Lcfg: cfgInterpreter(assignHandlers), Lfun: cfgInterpreter(funHandlers) };

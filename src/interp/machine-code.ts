@@ -24,22 +24,28 @@ export function layOutStrings(data: readonly Node[]): Map<string, { address: big
   return strings;
 }
 
+/** Each block's index by its label. */
+export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
+
 /**
- * Runs blocks of instructions from the first, falling through from one block
- * to the next, until main returns: by a `ret` (`{ returned: true }`), or, in
- * the ILs before the conclusion exists, by a jump to the conclusion's label.
- * Returns which of the two it was. A jump to the runtime's qn_division_by_zero
- * is its panic, which never returns.
+ * Runs blocks of instructions from the one labelled `start`, falling through
+ * from one block to the next, until the function returns: by a `ret`
+ * (`{ returned: true }`), or, in the ILs before the conclusion exists, by a
+ * jump to its conclusion's label. Returns which of the two it was. A call runs
+ * the callee by calling this again (the instruction's step does). A jump to the
+ * runtime's qn_division_by_zero is its panic, which never returns.
  */
 export function runCode(
   blocks: readonly Node[],
+  labels: ReadonlyMap<string, number>,
   model: RuntimeModel,
+  start: string,
   conclusion: string,
   execute: (instr: Node) => Effect,
 ): "ret" | "conclusion" {
-  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
-  let b = 0;
-  let instrs = (blocks[0]?.instrs ?? []) as Node[];
+  let b = labels.get(start) ?? -1;
+  if (b < 0) throw new Error(`no block is labelled ${start}`);
+  let instrs = blocks[b]!.instrs as Node[];
   let i = 0;
   for (;;) {
     if (i >= instrs.length) { // fall through to the next block

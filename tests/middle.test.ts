@@ -14,11 +14,7 @@ import { Lwhile } from "../ir-defs/lwhile.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { printNode } from "../src/il/print.js";
-import { join } from "node:path";
-import { frontEnd } from "../passes/pipeline.js";
-import { checkMeaning, compile } from "../src/driver.js";
-import { describeOutcome, type Outcome } from "../src/interp/runtime-model.js";
-import { packageRoot } from "../src/paths.js";
+import type { Outcome } from "../src/interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../src/interp/tree.js";
 import { loadGoldens } from "./golden-programs.js";
 import * as b from "./middle-helpers.js";
@@ -227,28 +223,3 @@ for (const g of goldens) {
 }
 
 golden.run();
-
-// Part 4: programs of tests/functions/, through every pass and interpreter of
-// the front end only: those whose binaries cannot pass yet (a stack overflow
-// is a bare SIGSEGV until the prologues check for it). The other programs with
-// functions are golden programs of tests/programs/.
-const withFunctions = loadGoldens(join(packageRoot, "tests", "functions"));
-const functions = suite(`front end on the ${withFunctions.length} programs with functions`);
-
-functions("there are programs with functions", () => {
-  assert.ok(withFunctions.length >= 1, `only ${withFunctions.length} programs with functions`);
-});
-
-for (const g of withFunctions) {
-  functions(g.name, () => {
-    const steps = compile(g.source, g.path, { target: "x86_64", check: true, until: frontEnd[frontEnd.length - 1]!.name });
-    for (const v of checkMeaning(steps, { stdin: g.stdin })) {
-      const where = `${v.step.pass.name}: ${describeOutcome(v.outcome)}`;
-      assert.is(v.outcome.stdout, g.stdout, `${where}: stdout`);
-      assert.is(v.outcome.status, g.status, `${where}: exit status`);
-      assert.is(v.outcome.panic, g.panic, `${where}: panic message`);
-    }
-  });
-}
-
-functions.run();

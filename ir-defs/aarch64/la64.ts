@@ -3,13 +3,16 @@
 // all that and `ret`), and each stack slot has become a real address
 // `[sp, #offset]` (or `[x16, #0]` after computing a far address into x16).
 // Printing this IL's instructions is the assembly text.
-import { extendIL } from "../../src/il/define.js";
+import { extendIL, terminal } from "../../src/il/define.js";
+import { conditionCodes } from "./la64var.js";
 import { La64patched } from "./la64patched.js";
 import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 export const La64 = extendIL(La64patched, {
   name: "La64",
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
+  // `lo`: lower, unsigned (for addresses).
+  terminals: { cond: terminal.oneOf("cond", [...conditionCodes, "lo"]) },
   remove: ["Slot", "StackArg", "OutArg"],
   add: {
     Arg: { Mem: "[<base:reg>, #<offset:int>]" },
@@ -17,6 +20,8 @@ export const La64 = extendIL(La64patched, {
       Stp: "stp <first:Arg>, <second:Arg>, [sp, #-16]!",
       Ldp: "ldp <first:Arg>, <second:Arg>, [sp], #16",
       Ret: "ret",
+      /** Loads the runtime's word at `symbol` (the page's address in base, from adrp). */
+      LdrLo12: "ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>]",
     },
   },
   dropInvariants: ["only ldr and str touch stack slots and stack arguments: ldr loads one into a register, str stores a register into one"],

@@ -30,7 +30,7 @@
 //   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
-import { divisionByZero, runtimeArguments } from "../runtime-routines.js";
+import { divisionByZero, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
 import { findInstr } from "./operand-rules.js";
 
 
@@ -44,10 +44,10 @@ const labelsOf = (program: unknown, field: "blocks" | "data"): Set<string> =>
   new Set(((program as Record<string, { label: string }[] | undefined>)[field] ?? []).map((b) => b.label));
 
 const jumpTargets: Invariant = {
-  says: `every b, b.<cond> and cbz names a block of the program, a function's conclusion or the runtime's ${divisionByZero}; every bl and adrp of code names a function of the program or a routine of the runtime`,
+  says: `every b, b.<cond> and cbz names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every bl and adrp of code names a function of the program or a routine of the runtime`,
   check(program) {
     const functions = functionsOf(((program as { blocks?: { label: string }[] }).blocks ?? []));
-    const labels = labelsOf(program, "blocks").add(divisionByZero);
+    const labels = labelsOf(program, "blocks").add(divisionByZero).add(stackOverflow);
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     return findInstr(program, (instr) => {
@@ -59,9 +59,9 @@ const jumpTargets: Invariant = {
 };
 
 const stringLabels: Invariant = {
-  says: "every adrp and add :lo12: names a string of the program",
+  says: `every adrp and add :lo12: names a string of the program (or adrp and ldr :lo12: the runtime's ${stackLimit})`,
   check(program) {
-    const strings = labelsOf(program, "data");
+    const strings = labelsOf(program, "data").add(stackLimit);
     return findInstr(program, (instr) =>
       (instr.kind === "Adrp" || instr.kind === "AddLo12") && !strings.has(instr.symbol as string) ? `no string is labelled ${String(instr.symbol)}` : null,
     );

@@ -46,6 +46,7 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Movz: { dst: "register" },
   Movk: { dst: "register" },
   Stp: { first: "register", second: "register" },
+  LdrLo12: { dst: "register" },
   Ldp: { first: "register", second: "register" },
 };
 

@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | CheckStack;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -136,14 +136,14 @@ export interface Cmpq {
 /** Instr ::= set<cc:cc> <dst:Arg> */
 export interface Set {
   readonly kind: "Set";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly dst: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= cmov<cc:cc> <src:Arg>, <dst:Arg> */
 export interface Cmov {
   readonly kind: "Cmov";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly src: Arg;
   readonly dst: Arg;
   readonly loc?: Loc;
@@ -209,7 +209,7 @@ export interface Jmp {
 /** Instr ::= j<cc:cc> <target:label> */
 export interface JmpIf {
   readonly kind: "JmpIf";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly target: string;
   readonly loc?: Loc;
 }
@@ -224,6 +224,11 @@ export interface Retq {
   readonly kind: "Retq";
   readonly loc?: Loc;
 }
+/** Instr ::= cmpq qn_stack_limit(%rip), %rsp */
+export interface CheckStack {
+  readonly kind: "CheckStack";
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | CheckStack;
 export type Kind = Node["kind"];

@@ -29,7 +29,7 @@
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { isNode, type AnyNode } from "../../src/il/node.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
-import { divisionByZero, runtimeArguments } from "../runtime-routines.js";
+import { divisionByZero, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 
 
 /** 64-bit registers, plus the 8-bit views %al and %cl that setcc and shifts use. */
@@ -64,11 +64,11 @@ export function operandsOf(instr: object): [string, AnyNode][] {
 }
 
 const jumpTargets: Invariant = {
-  says: `every jmp and j<cc> names a block of the program, a function's conclusion or the runtime's ${divisionByZero}; every callq and leaq of code names a function of the program or a routine of the runtime`,
+  says: `every jmp and j<cc> names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every callq and leaq of code names a function of the program or a routine of the runtime`,
   check(program) {
     const blocks = blocksOf(program) as unknown as { label: string }[];
     const functions = functionsOf(blocks);
-    const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero);
+    const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero).add(stackOverflow);
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     for (const [instr, path] of instructionsOf(program)) {

@@ -10,13 +10,20 @@
 // slots (slot k is [sp, #8(n+k)] after n outgoing arguments), the saved
 // registers. An argument the caller passed on the stack, `stackarg k`, is
 // [x29, #16+8k], just above the saved x29 and x30. sp stays 16-byte aligned,
-// as calls require.
+// as calls require. Once the frame is made, the prelude loads the runtime's
+// qn_stack_limit into x16 and panics with `stack overflow` when sp is below it
+// (x16 and x17 are never allocated).
 //
 // Before (La64patched):             After (La64):
 //                                     qn_main:
 //                                       stp x29, x30, [sp, #-16]!
 //                                       mov x29, sp
 //                                       sub sp, sp, #16
+//                                       adrp x16, qn_stack_limit
+//                                       ldr x16, [x16, :lo12:qn_stack_limit]
+//                                       mov x17, sp
+//                                       cmp x17, x16
+//                                       b.lo qn_stack_overflow
 //                                       str x19, [sp, #8]
 //                                       b main.start
 //   main.start:                       main.start:
@@ -43,10 +50,20 @@ import { fitsArithmetic, fitsLoadOffset } from "../../ir-defs/aarch64/operand-ru
 import { forEachNode } from "../../src/il/rewrite.js";
 import { frameOf } from "../../src/pass-helpers/both-targets.js";
 import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
+import { stackLimit, stackOverflow } from "../../ir-defs/runtime-routines.js";
 import { pass } from "../../src/pass.js";
 import { imm, loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
-const [sp, fp, lr, far] = [reg("sp"), reg("x29"), reg("x30"), reg("x16")];
+const [sp, fp, lr, far, x17] = [reg("sp"), reg("x29"), reg("x30"), reg("x16"), reg("x17")];
+
+/** Once the frame is made: sp below the runtime's qn_stack_limit is a stack overflow (a panic, never a SIGSEGV). */
+const checkStack: Out.Instr[] = [
+  { kind: "Adrp", dst: far, symbol: stackLimit },
+  { kind: "LdrLo12", dst: far, base: "x16", symbol: stackLimit },
+  { kind: "Mov", dst: x17, src: sp },
+  { kind: "Cmp", left: x17, right: far },
+  { kind: "BCond", cond: "lo", target: stackOverflow },
+];
 
 /** Where a function's frame puts things, in bytes from sp (or, for stack arguments, from x29). */
 interface Layout {
@@ -82,7 +99,7 @@ function prelude(fn: string, size: bigint, save: Out.Instr[]): Out.Block {
   return {
     kind: "Block",
     label: functionSymbol(fn),
-    instrs: [{ kind: "Stp", first: fp, second: lr }, { kind: "Mov", dst: fp, src: sp }, ...grow, ...save, { kind: "B", target: entryOf(fn) }],
+    instrs: [{ kind: "Stp", first: fp, second: lr }, { kind: "Mov", dst: fp, src: sp }, ...grow, ...checkStack, ...save, { kind: "B", target: entryOf(fn) }],
   };
 }
 

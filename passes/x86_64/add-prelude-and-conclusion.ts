@@ -7,20 +7,24 @@
 // saves the callee-saved registers that function uses (in cells of the frame
 // past the slots), and the conclusion block, which every `return` jumps to,
 // restores them, takes the frame down and returns. A function's blocks are
-// those whose labels start with its name (ir-defs/functions.ts).
+// those whose labels start with its name (ir-defs/functions.ts). Once the frame
+// is made, the prelude checks that %rsp has not gone below the runtime's
+// qn_stack_limit, and panics with `stack overflow` if it has.
 //
 // Before (Lx86patched):              After (Lx86):
 //   main.start:                        qn_main:
 //     movq $42, %rbx                     pushq %rbp
 //     movq %rbx, slot0                   movq %rsp, %rbp
 //     movq slot0, %rdi                   subq $16, %rsp
-//     callq qn_print_int                 movq %rbx, -16(%rbp)
-//     movq $0, %rax                      jmp main.start
-//     jmp main.conclusion              main.start:
+//     callq qn_print_int # %rdi          cmpq qn_stack_limit(%rip), %rsp
+//     movq $0, %rax                      jb qn_stack_overflow
+//     jmp main.conclusion                movq %rbx, -16(%rbp)
+//                                        jmp main.start
+//                                      main.start:
 //                                        movq $42, %rbx
 //                                        movq %rbx, -8(%rbp)
 //                                        movq -8(%rbp), %rdi
-//                                        callq qn_print_int
+//                                        callq qn_print_int # %rdi
 //                                        movq $0, %rax
 //                                        jmp main.conclusion
 //                                      main.conclusion:
@@ -40,6 +44,7 @@ import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
 import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
+import { stackOverflow } from "../../ir-defs/runtime-routines.js";
 import { rewriter } from "../../src/il/rewrite.js";
 import { frameOf } from "../../src/pass-helpers/both-targets.js";
 import type { AnyNode } from "../../src/il/node.js";
@@ -84,6 +89,8 @@ function framed(fn: string, blocks: In.Block[]): Out.Block[] {
       { kind: "Pushq", src: rbp },
       { kind: "Movq", src: rsp, dst: rbp },
       ...(size > 0 ? [{ kind: "Subq", src: { kind: "Imm", value: BigInt(size) }, dst: rsp } as const] : []),
+      { kind: "CheckStack" },
+      { kind: "JmpIf", cc: "b", target: stackOverflow }, // a recursion too deep: panic, never a SIGSEGV
       ...save,
       { kind: "Jmp", target: entryOf(fn) },
     ],

@@ -27,7 +27,8 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a branch to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { labelIndex, layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
+import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
+import { stackLimit as stackLimitSymbol } from "../../ir-defs/runtime-routines.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -39,8 +40,8 @@ const callerSaved = [...Array.from({ length: 19 }, (_, i) => `x${i}`), "x30"];
 const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
   Array.from({ length: 11 }, (_, i) => [`x${19 + i}`, BigInt(0x1900 + i)]),
 );
-/** Where sp points when qn_main starts (16-byte aligned). */
-const stackTop = 0x7fff_0000n;
+/** Where the runtime's word qn_stack_limit is (it holds stackLimit). */
+const stackLimitAddress = 0x5f_0010n;
 /** The return address a call leaves in x30 (the model does not need the real one). */
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for adrp/add of a function. */
@@ -164,7 +165,8 @@ const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction 
 function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
   const { left, right } = m.flags;
-  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right };
+  const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower };
   const holds = table[cond];
   if (holds === undefined) throw new Error(`unknown condition ${cond}`);
   return holds;
@@ -222,6 +224,7 @@ function stringAt(m: Machine, at: bigint, length: bigint): string {
 }
 
 function stringAddress(m: Machine, label: string): bigint {
+  if (label === stackLimitSymbol) return stackLimitAddress;
   const data = m.strings.get(label);
   if (!data) throw new Error(`the address of ${label}, which labels no string`);
   return data.address;
@@ -291,6 +294,11 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.first, first);
     write(m, i.second, second);
     m.registers.set("sp", sp + 16n);
+  },
+  LdrLo12(m, i) {
+    const at = register(m, i.base) + (stringAddress(m, i.symbol) & 0xfffn);
+    if (at !== stackLimitAddress) throw new Error(`ldr of ${i.symbol}, which is no word of the runtime`);
+    write(m, i.dst, stackLimit);
   },
   Ret(m) {
     const to = register(m, "x30");

@@ -1,7 +1,7 @@
 // What the two machine models share: where string data lives in memory, and
 // the fetch-execute loop over labelled blocks of instructions.
 
-import { divisionByZero } from "../../ir-defs/runtime-routines.js";
+import { divisionByZero, stackOverflow } from "../../ir-defs/runtime-routines.js";
 import type { AnyNode } from "../il/node.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -11,6 +11,12 @@ export type Node = AnyNode & Record<string, any>;
 export type Effect = void | { readonly jump: string } | { readonly returned: true };
 
 export const dataStart = 0x60_0000n;
+
+/** The model's stack: where its pointer starts (16-byte aligned, as _start
+ * calls qn_main), and the lowest value a frame may take it to, as the
+ * runtime's _start computes qn_stack_limit for an 8 MiB stack. */
+export const stackTop = 0x7fff_0000n;
+export const stackLimit = stackTop - 8_388_608n + 262_144n;
 
 /** Lays the program's string data out in memory from dataStart, by label. */
 export function layOutStrings(data: readonly Node[]): Map<string, { address: bigint; bytes: Buffer }> {
@@ -67,6 +73,7 @@ export function runCode(
       i = 0;
     } else if (effect.jump === conclusion) return "conclusion";
     else if (effect.jump === divisionByZero) model.divisionByZero();
+    else if (effect.jump === stackOverflow) model.stackOverflow();
     else throw new Error(`jump to ${effect.jump}, which labels no block`);
   }
 }

@@ -74,6 +74,11 @@ export class RuntimeModel {
     return this.panic("division by zero");
   }
 
+  /** qn_stack_overflow: a prelude jumps to it when the stack is full. */
+  stackOverflow(): never {
+    return this.panic("stack overflow");
+  }
+
   /** The runtime's routines by their assembly names, for the machine models:
    * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
   call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {

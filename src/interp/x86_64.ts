@@ -35,7 +35,7 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { labelIndex, layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
+import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -45,8 +45,6 @@ const poison = wrap(0x5a5a5a5a5a5a5a5an);
 const callerSaved = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] as const;
 /** What the caller (the runtime's _start) keeps in the callee-saved registers. */
 const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, r12: 0x1212n, r13: 0x1313n, r14: 0x1414n, r15: 0x1515n };
-/** Where %rsp points when _start calls qn_main. */
-const stackTop = 0x7fff_0000n;
 /** The return address a call pushes (the model does not need the real one). */
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for leaq of a function. */
@@ -172,7 +170,8 @@ const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m,
 function condition(m: Machine, cc: string): boolean {
   if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
   const { left, right } = m.flags;
-  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right };
+  const below = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below };
   const holds = table[cc];
   if (holds === undefined) throw new Error(`unknown condition code ${cc}`);
   return holds;
@@ -298,6 +297,7 @@ function pop(m: Machine): bigint {
 const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
   Popq: (m, i) => write(m, i.dst, pop(m)),
+  CheckStack: (m) => { m.flags = { left: register(m, "rsp"), right: stackLimit }; },
   Retq(m) {
     const to = pop(m);
     if (to !== returnToCaller) throw new Error(`retq to ${to}, which is not where the call came from`);

@@ -8,7 +8,7 @@ import { Lmon } from "./lmon.js";
 
 export const Lcfg = extendIL(Lmon, {
   name: "Lcfg",
-  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return",
+  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call",
   terminals: {
     label: terminal.label,
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
@@ -24,6 +24,8 @@ export const Lcfg = extendIL(Lmon, {
       Goto: "goto <target:label>",
       Branch: "if <left:Atom> <op:cmpop> <right:Atom> goto <then:label> else <else:label>",
       Return: "return <value:Atom>",
+      /** A call whose value is the function's value: the callee's frame replaces this one (at most six arguments). */
+      TailCall: "tailcall <callee:name>(<args:Atom*, >)",
     },
   },
 });

@@ -12,5 +12,6 @@ export const Lfun = extendIL(Lcfg, {
   add: {
     Atom: { FunRef: "&<name:name>" },
     CExpr: { Call: "call <callee:Atom>(<args:Atom*, >)" },
+    Tail: { TailCall: "tailcall <callee:Atom>(<args:Atom*, >)" },
   },
 });

@@ -11,6 +11,12 @@
 // function whose result is not Unit returns its body's value (result below,
 // EoC's explicate_tail); `return e` does the same from anywhere in the body.
 // Labels start with the function's name: `fib.start`, `fib.block1`, ...
+// A call whose value the function returns (`return f(x)`, or the body's last
+// value) becomes a tail call, which the back ends make a jump that reuses the
+// frame; so does a call of a Unit fn item just before the end of a Unit
+// function (a call through a variable there is not: its result type is not
+// known here). Only calls with at most six arguments, all in registers on
+// both targets, are tail calls.
 //
 // Before:                              After:
 //   fn main() {                          main.start:
@@ -51,13 +57,17 @@ export const explicateControl = pass({
   purpose: "turn nested control flow into basic blocks joined by goto, branch and return",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lmon, program);
-    const defs = program.items.map((fn) => explicateFunction(fn, fresh));
+    const unitFunctions = new Set(program.items.filter((fn) => fn.ret === "Unit").map((fn) => fn.name));
+    const defs = program.items.map((fn) => explicateFunction(fn, fresh, unitFunctions));
     return { kind: "Program", defs, loc: program.loc };
   },
 });
 
 /** One function's body as basic blocks labelled `NAME.start`, `NAME.block1`, ... */
-function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def {
+/** Tail calls pass their arguments in registers only: six on x86-64, eight on AArch64. */
+export const tailCallArguments = 6;
+
+function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunctions: ReadonlySet<string>): Out.Def {
   const blocks = new Map<string, Out.BasicBlock>();
   const prefix = `${fn.name}.block`;
   let count = 0;
@@ -99,6 +109,13 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
     }
   };
 
+  /** Whether `tail` returns () at once, or goes to a block that does only that. */
+  const returnsNothing = (tail: Out.Tail): boolean => {
+    const next = tail.kind === "Goto" ? blocks.get(tail.target) : undefined;
+    if (next) return next.stmts.length === 0 && returnsNothing(next.tail);
+    return tail.kind === "Return" && tail.value.kind === "Unit";
+  };
+
   /** Code that evaluates `e` only for what it does, then runs `c`. */
   const effect = (e: In.Expr, c: Code, loop: Loop): Code => {
     switch (e.kind) {
@@ -108,7 +125,12 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
         return predicate(e.cond, effect(e.then, code(join), loop), effect(e.else, code(join), loop), loop);
       }
       case "Prim": return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
-      case "Call": return prepend({ kind: "Do", expr: e, loc: e.loc }, c);
+      case "Call": {
+        // A call of a Unit fn item just before `return ()` returns what it returns: a tail call.
+        const returnsUnit = c.reversed.length === 0 && returnsNothing(c.tail);
+        if (returnsUnit && unitFunctions.has(e.callee) && e.args.length <= tailCallArguments) return code({ kind: "TailCall", callee: e.callee, args: e.args, loc: e.loc });
+        return prepend({ kind: "Do", expr: e, loc: e.loc }, c);
+      }
       case "Binary": return e.op === "/" || e.op === "%" ? prepend({ kind: "Do", expr: e, loc: e.loc }, c) : c; // may panic
       default: return c; // atoms and other operators have no effect
     }
@@ -171,6 +193,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
       }
       case "If": return predicate(e.cond, result(e.then, loop), result(e.else, loop), loop);
       default: {
+        if (e.kind === "Call" && e.args.length <= tailCallArguments) return code({ kind: "TailCall", callee: e.callee, args: e.args, loc: e.loc });
         if (neverReturns(e)) return effect(e, code({ kind: "Return", value: unit }), loop);
         const temp = fresh("result");
         return assign(e, temp, code({ kind: "Return", value: { kind: "Var", name: temp }, loc: e.loc }), loop);

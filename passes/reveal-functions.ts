@@ -12,7 +12,7 @@
 //       f.1 = double                         f.1 = &double
 //       x.2 = f.1(3)                         x.2 = call f.1(3)
 //       y.3 = apply(double, x.2)             y.3 = call &apply(&double, x.2)
-//       return ()                            return ()
+//       tailcall f.1(y.3)                    tailcall f.1(y.3)
 
 import type * as In from "../ir-defs/generated/Lcfg.js";
 import type * as Out from "../ir-defs/generated/Lfun.js";
@@ -32,6 +32,7 @@ export const revealFunctions = pass({
     const reveal = rewriter<In.Node, undefined>(Lcfg, {
       Var: (node): Out.Atom => (functions.has(node.name) ? { kind: "FunRef", name: node.name, loc: node.loc } : node),
       Call: (node, ctx, recur): Out.Call => ({ kind: "Call", callee: atomOf(node.callee), args: node.args.map((a) => recur<Out.Atom>(a, ctx)), loc: node.loc }),
+      TailCall: (node, ctx, recur): Out.TailCall => ({ kind: "TailCall", callee: atomOf(node.callee), args: node.args.map((a) => recur<Out.Atom>(a, ctx)), loc: node.loc }),
     });
     return reveal(program, undefined);
   },

@@ -13,13 +13,15 @@ export const La64 = extendIL(La64patched, {
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
   // `lo`: lower, unsigned (for addresses).
   terminals: { cond: terminal.oneOf("cond", [...conditionCodes, "lo"]) },
-  remove: ["Slot", "StackArg", "OutArg"],
+  remove: ["Slot", "StackArg", "OutArg", "TailCall", "TailCallIndirect"],
   add: {
     Arg: { Mem: "[<base:reg>, #<offset:int>]" },
     Instr: {
       Stp: "stp <first:Arg>, <second:Arg>, [sp, #-16]!",
       Ldp: "ldp <first:Arg>, <second:Arg>, [sp], #16",
       Ret: "ret",
+      /** A branch to the address target holds (an indirect tail call). */
+      Br: "br <target:Arg>",
       /** Loads the runtime's word at `symbol` (the page's address in base, from adrp). */
       LdrLo12: "ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>]",
     },

@@ -48,11 +48,12 @@ const jumpTargets: Invariant = {
   check(program) {
     const functions = functionsOf(((program as { blocks?: { label: string }[] }).blocks ?? []));
     const labels = labelsOf(program, "blocks").add(divisionByZero).add(stackOverflow);
+    for (const f of functions) labels.add(functionSymbol(f)); // in La64, a tail call branches to the callee's prelude
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     return findInstr(program, (instr) => {
       if ((instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string)) return `no block is labelled ${String(instr.target)}`;
-      if ((instr.kind === "Bl" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
+      if ((instr.kind === "Bl" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
       return null;
     });
   },
@@ -117,6 +118,10 @@ export const La64var = defineIL({
       Bl: "bl <target:label>< // |args:Place*, >",
       /** An indirect call: of the function whose address callee holds. */
       Blr: "blr <callee:Arg>< // |args:Place*, >",
+      /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
+       * makes it the function's conclusion without `ret`, then `b` to the callee. */
+      TailCall: "tailcall <target:label>< // |args:Place*, >",
+      TailCallIndirect: "tailcall <callee:Arg>< // |args:Place*, >",
       /** The address of a function of the program, as adrp and add put a string's. */
       AdrpFn: "adrp <dst:Arg>, <symbol:label>",
       AddLo12Fn: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",

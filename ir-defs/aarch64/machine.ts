@@ -41,10 +41,13 @@ export const machine: RegisterMachine = {
         if (count !== undefined && args.join() !== argumentRegisters.slice(0, count).map(registerKey).join()) throw new Error(`bl ${String(i.target)} must list ${count} argument register(s)`);
         return { reads: args, writes: clobbered };
       }
+      // A tail call reads its arguments (and callee) and leaves: it writes nothing the function sees.
+      case "TailCall": return { reads: (i.args as AnyNode[]).flatMap((a) => key(a)), writes: [] };
+      case "TailCallIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: [] };
       case "Blr": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: clobbered };
       case "B": case "BCond": return { reads: [], writes: [] };
     }
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"] },
+  kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"], exits: ["TailCall", "TailCallIndirect"] },
 };

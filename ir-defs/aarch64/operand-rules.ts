@@ -41,6 +41,8 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   AdrpFn: { dst: "register" },
   AddLo12Fn: { dst: "register", src: "register" },
   Blr: { callee: "register" },
+  TailCallIndirect: { callee: "register" },
+  Br: { target: "register" },
   Ldr: { dst: "register", src: "memory" },
   Str: { src: "register", dst: "memory" },
   Movz: { dst: "register" },

@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | LdrLo12;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -280,6 +280,12 @@ export interface Ret {
   readonly kind: "Ret";
   readonly loc?: Loc;
 }
+/** Instr ::= br <target:Arg> */
+export interface Br {
+  readonly kind: "Br";
+  readonly target: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>] */
 export interface LdrLo12 {
   readonly kind: "LdrLo12";
@@ -289,5 +295,5 @@ export interface LdrLo12 {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | LdrLo12;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

@@ -62,7 +62,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -208,6 +208,20 @@ export interface Blr {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
+/** Instr ::= tailcall <target:label>< // |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall <callee:Arg>< // |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
 /** Instr ::= adrp <dst:Arg>, <symbol:label> */
 export interface AdrpFn {
   readonly kind: "AdrpFn";
@@ -254,5 +268,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz | Vertex;
 export type Kind = Node["kind"];

@@ -61,7 +61,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -207,6 +207,20 @@ export interface Blr {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
+/** Instr ::= tailcall <target:label>< // |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall <callee:Arg>< // |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
 /** Instr ::= adrp <dst:Arg>, <symbol:label> */
 export interface AdrpFn {
   readonly kind: "AdrpFn";
@@ -273,5 +287,5 @@ export interface Movk {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Node = Program | Block | Data | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 export type Kind = Node["kind"];

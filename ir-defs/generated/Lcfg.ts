@@ -1,4 +1,4 @@
-// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return.
+// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lcfg from "../ir-defs/generated/Lcfg.js";
 import type { Loc } from "../../src/il/node.js";
@@ -105,7 +105,7 @@ export interface Call {
   readonly loc?: Loc;
 }
 
-export type Tail = Goto | Branch | Return;
+export type Tail = Goto | Branch | Return | TailCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
   readonly kind: "Goto";
@@ -128,6 +128,13 @@ export interface Return {
   readonly value: Atom;
   readonly loc?: Loc;
 }
+/** Tail ::= tailcall <callee:name>(<args:Atom*, >) */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly callee: string;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Int | Bool | Unit | Str | Var | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return;
+export type Node = Program | Int | Bool | Unit | Str | Var | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

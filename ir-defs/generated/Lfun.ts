@@ -111,7 +111,7 @@ export interface Call {
   readonly loc?: Loc;
 }
 
-export type Tail = Goto | Branch | Return;
+export type Tail = Goto | Branch | Return | TailCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
   readonly kind: "Goto";
@@ -134,6 +134,13 @@ export interface Return {
   readonly value: Atom;
   readonly loc?: Loc;
 }
+/** Tail ::= tailcall <callee:Atom>(<args:Atom*, >) */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly callee: Atom;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return;
+export type Node = Program | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | CheckStack;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -224,11 +224,17 @@ export interface Retq {
   readonly kind: "Retq";
   readonly loc?: Loc;
 }
+/** Instr ::= jmp *<target:Arg> */
+export interface JmpIndirect {
+  readonly kind: "JmpIndirect";
+  readonly target: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= cmpq qn_stack_limit(%rip), %rsp */
 export interface CheckStack {
   readonly kind: "CheckStack";
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | CheckStack;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 export type Kind = Node["kind"];

@@ -56,7 +56,7 @@ export interface StackArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -206,6 +206,20 @@ export interface Pushq {
   readonly src: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= tailcall <target:label>< # |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall *<callee:Arg>< # |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
 /** Instr ::= jmp <target:label> */
 export interface Jmp {
   readonly kind: "Jmp";
@@ -230,5 +244,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Vertex;
 export type Kind = Node["kind"];

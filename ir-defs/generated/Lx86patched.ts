@@ -55,7 +55,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -205,6 +205,20 @@ export interface Pushq {
   readonly src: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= tailcall <target:label>< # |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall *<callee:Arg>< # |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
 /** Instr ::= jmp <target:label> */
 export interface Jmp {
   readonly kind: "Jmp";
@@ -219,5 +233,5 @@ export interface JmpIf {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf;
+export type Node = Program | Block | Data | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 export type Kind = Node["kind"];

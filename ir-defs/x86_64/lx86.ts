@@ -16,12 +16,14 @@ export const Lx86 = extendIL(Lx86patched, {
   purpose: "assembly for x86-64: the frame is explicit, memory operands are addresses",
   // `b`: below, unsigned (for addresses).
   terminals: { cc: terminal.oneOf("cc", [...conditionCodes, "b"]) },
-  remove: ["Slot", "StackArg"],
+  remove: ["Slot", "StackArg", "TailCall", "TailCallIndirect"],
   add: {
     Arg: { Mem: "<offset:int>(%<base:reg>)" },
     Instr: {
       Popq: "popq <dst:Arg>",
       Retq: "retq",
+      /** A jump to the address target holds (an indirect tail call). */
+      JmpIndirect: "jmp *<target:Arg>",
       /** Compares %rsp with the runtime's qn_stack_limit (flags from %rsp - limit). */
       CheckStack: "cmpq qn_stack_limit(%rip), %rsp",
     },

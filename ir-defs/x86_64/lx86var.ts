@@ -69,13 +69,14 @@ const jumpTargets: Invariant = {
     const blocks = blocksOf(program) as unknown as { label: string }[];
     const functions = functionsOf(blocks);
     const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero).add(stackOverflow);
+    for (const f of functions) labels.add(functionSymbol(f)); // in Lx86, a tail call jumps to the callee's prelude
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     for (const [instr, path] of instructionsOf(program)) {
       if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
         return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
       }
-      if ((instr.kind === "Callq" || instr.kind === "LeaFn") && !symbols.has(instr.target as string)) {
+      if ((instr.kind === "Callq" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) {
         return { path: `${path}.target`, message: `${String(instr.target)} is no function of the program and no routine of the runtime` };
       }
     }
@@ -166,6 +167,10 @@ export const Lx86var = defineIL({
       /** The address of a function of the program. */
       LeaFn: "leaq <target:label>(%rip), <dst:Arg>",
       Pushq: "pushq <src:Arg>",
+      /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
+       * makes it the function's conclusion without `retq`, then `jmp` to the callee. */
+      TailCall: "tailcall <target:label>< # |args:Place*, >",
+      TailCallIndirect: "tailcall *<callee:Arg>< # |args:Place*, >",
       Jmp: "jmp <target:label>",
       JmpIf: "j<cc:cc> <target:label>",
     },

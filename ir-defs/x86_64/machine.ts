@@ -40,6 +40,9 @@ export const machine: RegisterMachine = {
       }
       case "CallqIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap(key)], writes: clobbered };
       case "Pushq": return { reads: key(i.src), writes: [] };
+      // A tail call reads its arguments (and callee) and leaves: it writes nothing the function sees.
+      case "TailCall": return { reads: (i.args as AnyNode[]).flatMap(key), writes: [] };
+      case "TailCallIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap(key)], writes: [] };
       case "Cmov": return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) }; // dst keeps its value when cc fails
       case "Cqto": return { reads: [registerKey("rax")], writes: [registerKey("rdx")] };
       case "Idivq": return { reads: [registerKey("rax"), registerKey("rdx"), ...key(i.src)], writes: [registerKey("rax"), registerKey("rdx")] };
@@ -48,5 +51,5 @@ export const machine: RegisterMachine = {
     if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };
     throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"] },
+  kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"], exits: ["TailCall", "TailCallIndirect"] },
 };

@@ -12,7 +12,9 @@
 // [x29, #16+8k], just above the saved x29 and x30. sp stays 16-byte aligned,
 // as calls require. Once the frame is made, the prelude loads the runtime's
 // qn_stack_limit into x16 and panics with `stack overflow` when sp is below it
-// (x16 and x17 are never allocated).
+// (x16 and x17 are never allocated). A tail call becomes the conclusion without
+// its `ret`, then a branch to the callee (whose prelude makes its frame where
+// this one was).
 //
 // Before (La64patched):             After (La64):
 //                                     qn_main:
@@ -103,14 +105,6 @@ function prelude(fn: string, size: bigint, save: Out.Instr[]): Out.Block {
   };
 }
 
-function conclusion(fn: string, restore: Out.Instr[]): Out.Block {
-  return {
-    kind: "Block",
-    label: conclusionOf(fn),
-    instrs: [...restore, { kind: "Mov", dst: sp, src: fp }, { kind: "Ldp", first: fp, second: lr }, { kind: "Ret" }],
-  };
-}
-
 /** One function's blocks between its prelude and its conclusion, its stack places made addresses. */
 function framed(fn: string, blocks: In.Block[]): Out.Block[] {
   let outgoing = 0;
@@ -118,14 +112,22 @@ function framed(fn: string, blocks: In.Block[]): Out.Block[] {
     if (node.kind === "OutArg") outgoing = Math.max(outgoing, (node.index as number) + 1);
   });
   const layout: Layout = { outgoing };
-  const body = blocks.map((block): Out.Block => ({ ...block, instrs: block.instrs.flatMap((instr) => placeSlot(instr, layout)) }));
+  const tailCall = (instr: In.Instr): Out.Instr[] | null => {
+    // A tail call takes the frame down as the conclusion does, then branches to the callee,
+    // which returns to this function's caller (an indirect one keeps its target in x17).
+    if (instr.kind === "TailCall") return [...teardown(), { kind: "B", target: instr.target }];
+    if (instr.kind === "TailCallIndirect") return [{ kind: "Mov", dst: x17, src: instr.callee as Out.Arg }, ...teardown(), { kind: "Br", target: x17 }];
+    return null;
+  };
   // Each callee-saved register in use is kept in a cell of the frame past the slots.
   const { slots, saved } = frameOf<In.Reg>(La64patched, { kind: "Program", blocks, data: [] }, calleeSaved);
   const size = BigInt(Math.ceil((outgoing + slots + saved.length) / 2) * 16);
   const cell = (j: number): In.Slot => ({ kind: "Slot", index: slots + j });
   const save = saved.flatMap((r, j) => placeSlot({ kind: "Str", src: r, dst: cell(j) }, layout));
   const restore = saved.flatMap((r, j) => placeSlot({ kind: "Ldr", dst: r, src: cell(j) }, layout));
-  return [prelude(fn, size, save), ...body, conclusion(fn, restore)];
+  const teardown = (): Out.Instr[] => [...restore, { kind: "Mov", dst: sp, src: fp }, { kind: "Ldp", first: fp, second: lr }];
+  const body = blocks.map((block): Out.Block => ({ ...block, instrs: block.instrs.flatMap((instr) => tailCall(instr) ?? placeSlot(instr, layout)) }));
+  return [prelude(fn, size, save), ...body, { kind: "Block", label: conclusionOf(fn), instrs: [...teardown(), { kind: "Ret" }] }];
 }
 
 export const addPreludeAndConclusion = pass({

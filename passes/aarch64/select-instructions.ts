@@ -178,6 +178,12 @@ function tail(t: In.Tail, fn: string): Out.Instr[] {
         { kind: "B", target: t.else },
       ];
     case "Return": return [...load(t.value, x0), { kind: "B", target: conclusionOf(fn) }];
+    case "TailCall": { // arguments in registers (at most six: explicate-control sees to it), then leave for the callee
+      const used = argumentRegisters.slice(0, t.args.length);
+      const moves = used.flatMap((r, i) => load(t.args[i]!, r));
+      const callee = t.callee;
+      return [...moves, callee.kind === "FunRef" ? { kind: "TailCall", target: functionSymbol(callee.name), args: used } : { kind: "TailCallIndirect", callee: atom(callee), args: used }];
+    }
     default: return unreachable(t);
   }
 }

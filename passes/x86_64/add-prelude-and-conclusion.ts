@@ -9,7 +9,9 @@
 // restores them, takes the frame down and returns. A function's blocks are
 // those whose labels start with its name (ir-defs/functions.ts). Once the frame
 // is made, the prelude checks that %rsp has not gone below the runtime's
-// qn_stack_limit, and panics with `stack overflow` if it has.
+// qn_stack_limit, and panics with `stack overflow` if it has. A tail call
+// becomes the conclusion without its `retq`, then a jump to the callee (whose
+// own prelude makes its frame where this one was).
 //
 // Before (Lx86patched):              After (Lx86):
 //   main.start:                        qn_main:
@@ -55,6 +57,7 @@ export const mainSymbol = functionSymbol("main");
 
 const rsp: Out.Reg = { kind: "Reg", name: "rsp" };
 const rbp: Out.Reg = { kind: "Reg", name: "rbp" };
+const r11: Out.Reg = { kind: "Reg", name: "r11" };
 
 export const addPreludeAndConclusion = pass<In.Program, Out.Program>({
   name: "add-prelude-and-conclusion",
@@ -78,10 +81,21 @@ function framed(fn: string, blocks: In.Block[]): Out.Block[] {
     StackArg: (arg) => ({ kind: "Mem", offset: 16n + 8n * BigInt(arg.index as number), base: "rbp" }),
     // every instruction and block is rebuilt around the new operands
   });
-  const body = blocks.map((b) => toAddresses(b as unknown as AnyNode, undefined) as Out.Block);
   // Each callee-saved register in use is kept in a cell of the frame past the slots.
   const save = saved.map((r, j): Out.Instr => ({ kind: "Movq", src: r, dst: address(slots + j) }));
   const restore = saved.map((r, j): Out.Instr => ({ kind: "Movq", src: address(slots + j), dst: r }));
+  const teardown: Out.Instr[] = [...restore, { kind: "Movq", src: rbp, dst: rsp }, { kind: "Popq", dst: rbp }];
+  // A tail call takes the frame down as the conclusion does, then jumps to the callee,
+  // which returns to this function's caller (an indirect one keeps its target in %r11).
+  const tailCall = (instr: AnyNode): Out.Instr[] => {
+    if (instr.kind === "TailCall") return [...teardown, { kind: "Jmp", target: instr.target as string }];
+    if (instr.kind === "TailCallIndirect") return [{ kind: "Movq", src: instr.callee as Out.Arg, dst: r11 }, ...teardown, { kind: "JmpIndirect", target: r11 }];
+    return [instr as Out.Instr];
+  };
+  const body = blocks.map((b) => {
+    const block = toAddresses(b as unknown as AnyNode, undefined) as Out.Block;
+    return { ...block, instrs: block.instrs.flatMap((i) => tailCall(i as unknown as AnyNode)) };
+  });
   const prelude: Out.Block = {
     kind: "Block",
     label: functionSymbol(fn),
@@ -98,7 +112,7 @@ function framed(fn: string, blocks: In.Block[]): Out.Block[] {
   const conclusion: Out.Block = {
     kind: "Block",
     label: conclusionOf(fn),
-    instrs: [...restore, { kind: "Movq", src: rbp, dst: rsp }, { kind: "Popq", dst: rbp }, { kind: "Retq" }],
+    instrs: [...teardown, { kind: "Retq" }],
   };
   return [prelude, ...body, conclusion];
 }

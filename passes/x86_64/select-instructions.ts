@@ -208,6 +208,12 @@ function tail(t: In.Tail, fn: string): Out.Instr[] {
     case "Branch":
       return [{ kind: "Cmpq", right: atom(t.right), left: atom(t.left) }, { kind: "JmpIf", cc: conditionCode[t.op], target: t.then }, { kind: "Jmp", target: t.else }];
     case "Return": return [...load(t.value, rax), { kind: "Jmp", target: conclusionOf(fn) }];
+    case "TailCall": { // arguments in registers (at most six: explicate-control sees to it), then leave for the callee
+      const used = argumentRegisters.slice(0, t.args.length);
+      const moves = used.flatMap((r, i) => load(t.args[i]!, r));
+      const callee = t.callee;
+      return [...moves, callee.kind === "FunRef" ? { kind: "TailCall", target: functionSymbol(callee.name), args: used } : { kind: "TailCallIndirect", callee: atom(callee), args: used }];
+    }
     default: return unreachable(t);
   }
 }

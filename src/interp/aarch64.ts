@@ -190,7 +190,7 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
   m.registers.set("x30", returnToCaller);
   if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), conclusionOf(fn), (instr) => step(m, instr));
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
   if (how === "conclusion") {
     // Before La64 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -208,6 +208,20 @@ function step(m: Machine, instr: Node): Effect {
   const run = m.dialect.instructions[instr.kind];
   if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
   return run(m, instr);
+}
+
+function tailCall(m: Machine, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The function whose code is at `address`. */
+function functionAt(m: Machine, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
 }
 
 function functionAddress(m: Machine, symbol: string): bigint {
@@ -257,12 +271,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
-  Blr(m, i) {
-    const address = read(m, i.callee);
-    const fn = m.functions.find((_, k) => codeAddress(k) === address);
-    if (fn === undefined) throw new Error(`blr to ${address}: no function's code is there`);
-    callFunction(m, fn);
-  },
+  Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before La64: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
@@ -295,6 +307,7 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.second, second);
     m.registers.set("sp", sp + 16n);
   },
+  Br: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
   LdrLo12(m, i) {
     const at = register(m, i.base) + (stringAddress(m, i.symbol) & 0xfffn);
     if (at !== stackLimitAddress) throw new Error(`ldr of ${i.symbol}, which is no word of the runtime`);

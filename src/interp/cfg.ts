@@ -3,7 +3,9 @@
 // evaluated by the tree interpreter's handlers (the forms are the same as in
 // Lmon); what is new here is only control flow: goto, branch and return, and
 // a function made of blocks. A call runs the callee's blocks in a fresh
-// environment holding its parameters; `return` gives the call its value.
+// environment holding its parameters; `return` gives the call its value; a
+// tail call runs the callee's blocks in place of the caller's, so a loop
+// written as tail recursion runs in constant (JavaScript) stack.
 // Lfun adds only function references (&f) and calls that name their callee
 // by an atom.
 
@@ -13,10 +15,12 @@ import { binary } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { assignHandlers, evaluate, newScope, truth, type FunctionValue, type Handlers, type Machine, type Value } from "./tree.js";
 
-function runBlocks(def: Cfg.Def, args: readonly Value[], machine: Machine): Value {
-  const blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
-  const scope = newScope(null); // one flat environment: Lcfg has no scopes
-  def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
+/** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
+function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
+  let def = first;
+  let blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
+  let scope = newScope(null); // one flat environment: Lcfg has no scopes
+  def.params.forEach((name, i) => scope.vars.set(name, { value: firstArgs[i]! }));
   const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
   const jump = (label: string): Cfg.BasicBlock => {
     const next = blocks.get(label);
@@ -44,6 +48,17 @@ function runBlocks(def: Cfg.Def, args: readonly Value[], machine: Machine): Valu
         break;
       }
       case "Return": return atom(tail.value);
+      case "TailCall": {
+        const args = tail.args.map(atom);
+        // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
+        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
+        const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
+        if (!next) throw new Error("tail call of a value that is not a function");
+        [def, blocks, scope] = [next, new Map(next.blocks.map((b) => [b.label, b] as const)), newScope(null)];
+        def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
+        block = def.blocks[0]!;
+        break;
+      }
       default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
     }
   }
@@ -56,7 +71,7 @@ const cfgInterpreter = (handlers: Handlers): Interpreter => (program: unknown, o
   const call = (name: string, args: readonly Value[]): Value => {
     const def = defs.get(name);
     if (!def) throw new Error(`no function ${name}`);
-    return runBlocks(def, args, machine);
+    return runBlocks(def, args, machine, defs);
   };
   const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call };
   return model.run(() => {

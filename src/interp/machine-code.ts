@@ -2,6 +2,7 @@
 // the fetch-execute loop over labelled blocks of instructions.
 
 import { divisionByZero, stackOverflow } from "../../ir-defs/runtime-routines.js";
+import { isConclusion } from "../../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -46,7 +47,6 @@ export function runCode(
   labels: ReadonlyMap<string, number>,
   model: RuntimeModel,
   start: string,
-  conclusion: string,
   execute: (instr: Node) => Effect,
 ): "ret" | "conclusion" {
   let b = labels.get(start) ?? -1;
@@ -71,7 +71,7 @@ export function runCode(
       b = target;
       instrs = blocks[b]!.instrs as Node[];
       i = 0;
-    } else if (effect.jump === conclusion) return "conclusion";
+    } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
     else if (effect.jump === divisionByZero) model.divisionByZero();
     else if (effect.jump === stackOverflow) model.stackOverflow();
     else throw new Error(`jump to ${effect.jump}, which labels no block`);

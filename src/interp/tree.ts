@@ -83,16 +83,21 @@ export function lookup(name: string, scope: Scope, machine: Machine): Cell {
   return cell;
 }
 
+/** The function a call calls, or null for a built-in. */
+function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
+  const callee = find(node.callee, scope, m);
+  if (callee === undefined) return null;
+  const value = callee.value;
+  if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
+  return value.fn;
+}
+
 /** A call of the program's own function (by name or through a variable), or of
  * a built-in (Lsrc only: check-types turns those into primitives). */
 function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
   const args = node.args.map((a) => evaluate(a, scope, m));
-  const callee = find(node.callee, scope, m);
-  if (callee !== undefined) {
-    const value = callee.value;
-    if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
-    return m.call(value.fn, args);
-  }
+  const fn = calleeOf(node, scope, m);
+  if (fn !== null) return m.call(fn, args);
   // `print` is resolved by the type of its argument, known here only at run time.
   const op = node.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : node.callee;
   return primitive(op, args, m.model);
@@ -101,6 +106,15 @@ function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
 /** `return` unwinds to the call that runs the function. */
 export class ReturnSignal {
   constructor(readonly value: Value) {}
+}
+
+/** `return f(x)` unwinds too, and the call that ran the function runs f instead:
+ * a loop written as tail recursion runs in constant (JavaScript) stack. */
+export class TailCallSignal {
+  constructor(
+    readonly fn: string,
+    readonly args: readonly Value[],
+  ) {}
 }
 
 export function truth(v: Value): boolean {
@@ -215,7 +229,14 @@ export const srcHandlers: Handlers = {
   },
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
-    throw new ReturnSignal(node.value === null ? unit : evaluate(node.value, scope, m));
+    const value = node.value;
+    if (value?.kind === "Call") {
+      const args = value.args.map((a) => evaluate(a, scope, m));
+      const fn = calleeOf(value, scope, m);
+      if (fn !== null) throw new TailCallSignal(fn, args);
+      throw new ReturnSignal(primitive(value.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : value.callee, args, m.model));
+    }
+    throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
 };
 
@@ -278,17 +299,26 @@ function globals(program: { readonly items: readonly AnyNode[] }, machine: () =>
   };
 }
 
-/** Runs a function's body with its parameters bound; its value, or what `return` gives. */
-function runFunction(fn: FnItem, args: readonly Value[], machine: Machine): Value {
-  machine.model.tick();
-  const scope = newScope(null);
-  fn.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
-  try {
-    return evaluate(fn.body, scope, machine);
-  } catch (e) {
-    if (e instanceof ReturnSignal) return e.value;
-    if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
-    throw e;
+/** Runs a function's body with its parameters bound; its value, or what `return` gives
+ * (after `return g(x)`, what g gives, run here rather than nested). */
+function runFunction(first: FnItem, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
+  let [fn, args] = [first, firstArgs];
+  for (;;) {
+    machine.model.tick();
+    const scope = newScope(null);
+    fn.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    try {
+      return evaluate(fn.body, scope, machine);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value;
+      if (!(e instanceof TailCallSignal)) {
+        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
+        throw e;
+      }
+      const next = functions.get(e.fn);
+      if (!next) throw new Error(`no function ${e.fn}`);
+      [fn, args] = [next, e.args];
+    }
   }
 }
 
@@ -302,7 +332,7 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
     const call = (name: string, args: readonly Value[]): Value => {
       const fn = functions.get(name);
       if (!fn) throw new Error(`no function ${name}`);
-      return runFunction(fn, args, machine);
+      return runFunction(fn, args, machine, functions);
     };
     const machine: Machine = { model, handlers, global: globals(root, () => machine), call };
     return model.run(() => {

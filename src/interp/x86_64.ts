@@ -208,7 +208,7 @@ function callFunction(m: Machine, fn: string): void {
   const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
   push(m, returnToCaller);
   [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), conclusionOf(fn), (instr) => step(m, instr));
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
   if (how === "conclusion") {
     // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -220,6 +220,20 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
   for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
   m.flags = null;
+}
+
+function tailCall(m: Machine, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The function whose code is at `address`. */
+function functionAt(m: Machine, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
 }
 
 function step(m: Machine, instr: Node): Effect {
@@ -266,12 +280,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
-  CallqIndirect(m, i) {
-    const address = read(m, i.callee);
-    const fn = m.functions.find((_, k) => codeAddress(k) === address);
-    if (fn === undefined) throw new Error(`callq *${address}: no function's code is there`);
-    callFunction(m, fn);
-  },
+  CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before Lx86: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   LeaFn(m, i) {
     const index = m.functions.indexOf(functionOfSymbol(i.target) ?? "");
     if (index < 0) throw new Error(`leaq of ${i.target}, which labels no function`);
@@ -298,6 +310,7 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
   Popq: (m, i) => write(m, i.dst, pop(m)),
   CheckStack: (m) => { m.flags = { left: register(m, "rsp"), right: stackLimit }; },
+  JmpIndirect: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
   Retq(m) {
     const to = pop(m);
     if (to !== returnToCaller) throw new Error(`retq to ${to}, which is not where the call came from`);

@@ -29,7 +29,7 @@
 
 import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../../ir-defs/runtime-routines.js";
-import { conclusionOf, entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 

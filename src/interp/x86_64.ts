@@ -36,7 +36,7 @@
 // - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
 import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
-import { conclusionOf, entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 

@@ -109,10 +109,14 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
     }
   };
 
-  /** Whether `tail` returns () at once, or goes to a block that does only that. */
-  const returnsNothing = (tail: Out.Tail): boolean => {
-    const next = tail.kind === "Goto" ? blocks.get(tail.target) : undefined;
-    if (next) return next.stmts.length === 0 && returnsNothing(next.tail);
+  /** Whether `tail` returns () at once, or goes (through empty blocks) to a block that does only that. */
+  const returnsNothing = (tail: Out.Tail, seen = new Set<string>()): boolean => {
+    if (tail.kind === "Goto") {
+      const next = blocks.get(tail.target);
+      if (!next || next.stmts.length > 0 || seen.has(tail.target)) return false; // an empty loop never returns
+      seen.add(tail.target);
+      return returnsNothing(next.tail, seen);
+    }
     return tail.kind === "Return" && tail.value.kind === "Unit";
   };
 

@@ -14,6 +14,7 @@ import { Lwhile } from "../ir-defs/lwhile.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { printNode } from "../src/il/print.js";
+import { compile } from "../src/driver.js";
 import type { Outcome } from "../src/interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../src/interp/tree.js";
 import { loadGoldens } from "./golden-programs.js";
@@ -145,6 +146,16 @@ hand("a condition block that breaks, and break inside an if expression", () => {
     ),
   );
   expectEverywhere(b.throughMiddle(p), { stdout: "0\n1\n2\n100\n" });
+});
+
+hand("explicate-control: tail calls, and a Unit call before an endless loop that is not one", () => {
+  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "explicate-control" }).at(-1)!.output as Cfg.Program;
+  const tails = (p: Cfg.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
+  const calls = lcfg("fn f(n: Int) -> Int {\n    if n == 0 { return 0 }\n    f(n - 1)\n}\nfn g() { print(1) }\nfn h() { g() }\nfn main() {\n    print(f(3))\n    h()\n}\n");
+  assert.equal(tails(calls, "f").sort(), ["Branch", "Return", "TailCall"]);
+  assert.equal(tails(calls, "h"), ["TailCall"], "a Unit call at the end of a Unit function");
+  const loop = lcfg("fn g() { print(1) }\nfn main() {\n    g()\n    while true {}\n}\n"); // used to recurse forever
+  assert.not.ok(tails(loop, "main").includes("TailCall"));
 });
 
 hand("explicate-control: main.start first, comparisons branch directly", () => {

@@ -11,6 +11,7 @@ import { CompileError, formatDiagnostics } from "../src/diagnostics.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../src/driver.js";
 import { deltaText, grammarBnf, printNode } from "../src/il/print.js";
 import { ilName } from "../src/pass.js";
+import { functionNames, functionView, variablesOfFunction } from "../src/function-view.js";
 import { assembleAndLink, hostTarget, targets, toolNames, ToolchainError, type Target } from "./toolchain.js";
 import { UsageError } from "./usage.js";
 
@@ -20,6 +21,7 @@ interface Values {
   emit?: string;
   check?: boolean;
   pass?: string;
+  fn?: string;
   json?: boolean;
   runs?: string;
   seed?: string;
@@ -152,7 +154,14 @@ export function runCommand(command: string, positionals: string[], values: Value
       }
       const steps = compileOrReport(file, source, { ...values, check: true }, { until: values.pass });
       if (!steps) return 1;
-      const shown = values.pass ? steps.slice(-1) : steps;
+      const last = values.pass ? steps.slice(-1) : steps;
+      const fn = values.fn;
+      if (fn !== undefined && !functionNames(steps[0]!.output).includes(fn)) {
+        throw new UsageError(`no function \`${fn}\` in ${file} (it has ${functionNames(steps[0]!.output).map((f) => `\`${f}\``).join(", ")})`);
+      }
+      const selected = steps.find((s) => s.pass.name === "select-instructions");
+      const variables = fn === undefined || !selected ? new Set<string>() : variablesOfFunction(selected.output, fn);
+      const shown = fn === undefined ? last : last.map((s) => ({ ...s, output: functionView(s.output, fn, variables) }));
       if (values.json) {
         console.log(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
         return 0;

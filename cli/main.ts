@@ -20,9 +20,10 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --check            validate every pass's output against its IL`,
   },
   trace: {
-    usage: "qnano trace FILE [--pass NAME] [--json] [--target x86_64|aarch64]",
+    usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64]",
     summary: "print every intermediate program of FILE, pass by pass",
     options: `  --pass NAME        only the program after this pass
+  --fn NAME          only the function NAME of each program
   --json             JSON instead of the printed form (integers as strings)
   --target T         which back end to follow (default: this machine's)`,
   },
@@ -85,6 +86,7 @@ const optionSpec = {
   emit: { type: "string" },
   check: { type: "boolean" },
   pass: { type: "string" },
+  fn: { type: "string" },
   json: { type: "boolean" },
   runs: { type: "string" },
   seed: { type: "string" },

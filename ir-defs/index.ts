@@ -4,6 +4,7 @@ import type { IL } from "../src/il/define.js";
 import { aarch64ILs } from "./aarch64/index.js";
 import { Lassign } from "./lassign.js";
 import { Lcfg } from "./lcfg.js";
+import { Lfun } from "./lfun.js";
 import { Lmon } from "./lmon.js";
 import { Lnoconst } from "./lnoconst.js";
 import { Lshrunk } from "./lshrunk.js";
@@ -13,7 +14,7 @@ import { Luniq } from "./luniq.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lwhile, Lshrunk, Lmon, Lcfg];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lwhile, Lshrunk, Lmon, Lcfg, Lfun];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

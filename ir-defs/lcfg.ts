@@ -1,26 +1,31 @@
-// Lcfg: a control-flow graph of basic blocks. Each block is a list of simple
-// statements and ends in a tail that says where control goes next. Execution
-// starts at the first block. There are no nested expressions, blocks or loops.
+// Lcfg: one control-flow graph of basic blocks per function. Each block is a
+// list of simple statements and ends in a tail that says where control goes
+// next. A function starts at its first block, labelled `NAME.start`; every
+// label of a function starts with its name and a dot. The program starts at
+// `main`. There are no nested expressions, blocks or loops.
 import { extendIL, terminal } from "../src/il/define.js";
 import { Lmon } from "./lmon.js";
 
 export const Lcfg = extendIL(Lmon, {
   name: "Lcfg",
-  purpose: "explicit control flow: basic blocks of simple statements ending in goto, branch or return",
+  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call",
   terminals: {
     label: terminal.label,
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
   },
   remove: ["Item", "Param", "Block", "Stmt", "Expr", "If"],
   add: {
-    Program: { Program: "<blocks:BasicBlock*\n>" },
+    Program: { Program: "<defs:Def*\n>" },
+    Def: { Def: "fn <name:name>(<params:name*, >)<blocks:BasicBlock*\n>" },
     BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" },
     CStmt: { Assign: "<name:name> = <value:CExpr>", Do: "<expr:CExpr>" },
-    CExpr: ["Atom", { Binary: "(<left:Atom> <op:binop> <right:Atom>)", Unary: "<op:unop><arg:Atom>", Prim: "<op:prim>(<args:Atom*, >)" }],
+    CExpr: ["Atom", { Binary: "(<left:Atom> <op:binop> <right:Atom>)", Unary: "<op:unop><arg:Atom>", Prim: "<op:prim>(<args:Atom*, >)", Call: "<callee:name>(<args:Atom*, >)" }],
     Tail: {
       Goto: "goto <target:label>",
       Branch: "if <left:Atom> <op:cmpop> <right:Atom> goto <then:label> else <else:label>",
       Return: "return <value:Atom>",
+      /** A call whose value is the function's value: the callee's frame replaces this one (at most six arguments). */
+      TailCall: "tailcall <callee:name>(<args:Atom*, >)",
     },
   },
 });

@@ -5,7 +5,7 @@ import { Lshrunk } from "./lshrunk.js";
 
 export const Lmon = extendIL(Lshrunk, {
   name: "Lmon",
-  purpose: "operands are atoms: every operator and primitive takes literals and variables only",
+  purpose: "operands are atoms: every operator, primitive and call takes literals and variables only",
   remove: ["Int", "Bool", "Unit", "Str", "Var", "Binary", "Unary", "Prim"],
   add: {
     Atom: { Int: "<value:int>", Bool: "<value:bool>", Unit: "()", Str: "<value:string>", Var: "<name:name>" },
@@ -15,6 +15,7 @@ export const Lmon = extendIL(Lshrunk, {
         Binary: "(<left:Atom> <op:binop> <right:Atom>)",
         Unary: "<op:unop><arg:Atom>",
         Prim: "<op:prim>(<args:Atom*, >)",
+        Call: "<callee:name>(<args:Atom*, >)",
       },
     ],
   },

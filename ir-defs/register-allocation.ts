@@ -105,12 +105,11 @@ export interface RegisterMachine {
   /** Where a routine finds its arguments and leaves its result. */
   readonly argumentRegisters: readonly string[];
   readonly resultRegister: string;
-  /** The label of main's conclusion (where `return` goes: the result register is live there). */
-  readonly conclusion: string;
   /** The places an instruction reads and writes. */
   uses(instr: AnyNode): { reads: PlaceKey[]; writes: PlaceKey[] };
-  /** The kinds of a plain move (`src`, `dst`), a jump and the conditional jumps (`target`). */
-  readonly kinds: { readonly move: string; readonly jump: string; readonly branches: readonly string[] };
+  /** The kinds of a plain move (`src`, `dst`), a jump and the conditional jumps (`target`),
+   * and the tail calls, which leave the function (nothing of it is live after one). */
+  readonly kinds: { readonly move: string; readonly jump: string; readonly branches: readonly string[]; readonly exits: readonly string[] };
   /** The conditional jump to `target` taken exactly when `branch` is not, or null if there is none. */
   invert(branch: AnyNode, target: string): AnyNode | null;
 }
@@ -133,6 +132,7 @@ export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, Pla
 /** The labels an instruction may jump to, and whether control can go on to the next instruction. */
 export function jumpsOf(machine: RegisterMachine, instr: AnyNode): { targets: string[]; goesOn: boolean } {
   if (instr.kind === machine.kinds.jump) return { targets: [instr.target as string], goesOn: false };
+  if (machine.kinds.exits.includes(instr.kind)) return { targets: [], goesOn: false };
   if (machine.kinds.branches.includes(instr.kind)) return { targets: [instr.target as string], goesOn: true };
   return straightOn;
 }

@@ -11,6 +11,12 @@ export const runtimeArguments: Readonly<Record<string, number>> = {
   qn_panic: 2,
 };
 
+/** Panics with `stack overflow` (status 101) and never returns. Each function's
+ * prelude jumps to it when the stack pointer, once the frame is made, is below
+ * `qn_stack_limit`, a word of the runtime's data that _start sets. */
+export const stackOverflow = "qn_stack_overflow";
+export const stackLimit = "qn_stack_limit";
+
 /** Panics with `division by zero` (status 101) and never returns. Compiled code
  * reaches it by a jump (x86-64 `je`/`jmp`, AArch64 `cbz`/`b`), never by a call,
  * so nothing is live after a jump to it. */

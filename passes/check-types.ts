@@ -1,7 +1,8 @@
 // check-types: Lsrc -> Ltyped
 //
 // Checks the program against the typing rules (spec/language.md) and makes the
-// types explicit: every `let` states its type (inferred when omitted; a `let`
+// types explicit: every fn states its result type (Unit when `->` is omitted),
+// every `return` its value, every `let` its type (inferred when omitted; a `let`
 // whose value never arrives, like `panic(...)`, is Unit), and each call of a
 // built-in becomes a primitive chosen by its argument's type. Every error is
 // collected; one CompileError lists them all. Rules: src/check-body.ts
@@ -18,11 +19,12 @@ import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
-import { checkBlock, tailLoc, type Checker } from "../src/check-body.js";
+import { functionType } from "../ir-defs/lsrc.js";
+import { bind, checkBlock, tailLoc, type Checker } from "../src/check-body.js";
 import { checkConstants } from "../src/check-constants.js";
 import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "../src/diagnostics.js";
 import { pass, type PassContext } from "../src/pass.js";
-import { fits } from "../src/types.js";
+import { fits, type Type } from "../src/types.js";
 
 /** Items by name, first definition first; a second item of the same name is an error. */
 function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<string, Lsrc.Item> {
@@ -35,14 +37,33 @@ function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<str
   return byName;
 }
 
-/** `fn main()`: no parameters, returns Unit, and its body has type Unit. */
-function checkMain(fn: Lsrc.Fn, checker: Checker): Ltyped.Fn {
+/** The type of a fn item: `fn(Int, Bool) -> Int` (no `->`: Unit). */
+const signature = (fn: Lsrc.Fn): Type => functionType(fn.params.map((p) => p.type), fn.ret ?? "Unit");
+
+/** A fn item: its parameters are bound, immutable, in the body, whose type fits the result type. */
+function checkFn(fn: Lsrc.Fn, checker: Checker): Ltyped.Fn {
   const { sink } = checker;
-  if (fn.params.length > 0) sink.report(fn.params[0]!.loc, "`fn main()` takes no parameters");
-  if (fn.ret !== null && fn.ret !== "Unit") sink.report(fn.loc, `\`fn main()\` must return Unit, not ${fn.ret}`);
+  const ret = fn.ret ?? "Unit";
+  if (fn.name === "main") {
+    if (fn.params.length > 0) sink.report(fn.params[0]!.loc, "`fn main()` takes no parameters");
+    if (ret !== "Unit") sink.report(fn.loc, `\`fn main()\` must return Unit, not ${ret}`);
+  }
+  if (ret === "String") sink.report(fn.loc, "String results are not supported yet");
+  checker.scope = { names: null, parent: null };
+  for (const param of fn.params) {
+    if (checker.scope.names?.has(param.name)) sink.report(param.loc, `\`${param.name}\` is a parameter of \`${fn.name}\` twice`);
+    if (param.type === "String") sink.report(param.loc, "String parameters are not supported yet");
+    bind(checker, param.name, { type: param.type, mutable: false, what: "parameter", loc: param.loc });
+  }
+  const result = fn.name === "main" ? "Unit" : ret; // main's wrong result type is reported above
+  checker.result = result;
   const body = checkBlock(checker, fn.body);
-  if (!fits(body.type, "Unit")) sink.report(tailLoc(fn.body), `expected Unit, found ${body.type} (the body of \`main\` must not produce a value)`);
-  return { ...fn, params: [], body: body.node };
+  checker.scope = null;
+  if (!fits(body.type, result)) {
+    const why = result === "Unit" ? `the body of \`${fn.name}\` must not produce a value` : `the body of \`${fn.name}\` must end in its ${ret} result or return it`;
+    sink.report(tailLoc(fn.body), `expected ${result}, found ${body.type} (${why})`);
+  }
+  return { ...fn, ret, body: body.node };
 }
 
 export const checkTypes = pass({
@@ -55,15 +76,15 @@ export const checkTypes = pass({
     const byName = itemsByName(program.items, sink);
     const constItems = new Map<string, Lsrc.Const>();
     for (const [name, item] of byName) if (item.kind === "Const") constItems.set(name, item);
-    const functions = new Set([...byName.values()].filter((i) => i.kind === "Fn").map((i) => i.name));
-    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, scope: null, loops: 0 };
+    const functions = new Map<string, Type>();
+    for (const [name, item] of byName) if (item.kind === "Fn") functions.set(name, signature(item));
+    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, result: "Unit", scope: null, loops: 0 };
 
     const items: Ltyped.Item[] = [];
     for (const item of program.items) {
       if (byName.get(item.name) !== item) continue; // a duplicate, reported above
       if (item.kind === "Const") items.push(item as Ltyped.Const); // a constant expression: no calls, no lets
-      else if (item.name === "main") items.push(checkMain(item, checker));
-      else sink.report(item.loc, "only `fn main()` is supported for now");
+      else items.push(checkFn(item, checker));
     }
     if (!functions.has("main")) sink.report(startOfFile, "no `fn main()` in this file");
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);

@@ -1,6 +1,6 @@
 // The pipeline: the one place that knows the order of the passes. The driver,
 // the tests, `qnano passes`, `qnano trace` and the explorer all read it.
-// It is one list up to Lcfg, then splits per target at instruction selection.
+// It is one list up to Lfun, then splits per target at instruction selection.
 
 import type { Target } from "../cli/toolchain.js";
 import { ilName, type Pass } from "../src/pass.js";
@@ -12,11 +12,12 @@ import { explicateControl } from "./explicate-control.js";
 import { inlineConstants } from "./inline-constants.js";
 import { parse } from "./parse.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
+import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
 import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
-/** Source text to Lcfg: the same for every target. */
+/** Source text to Lfun: the same for every target. */
 export const frontEnd: readonly Pass[] = [
   parse,
   checkTypes,
@@ -27,6 +28,7 @@ export const frontEnd: readonly Pass[] = [
   shrink,
   removeComplexOperands,
   explicateControl,
+  revealFunctions,
 ];
 
 export const backEnds: Readonly<Record<Target, readonly Pass[]>> = {
@@ -52,7 +54,7 @@ export function pipelineTable(format: "text" | "markdown"): string {
     return [
       "# The pipeline",
       "",
-      "Every pass in order. Up to `Lcfg` the pipeline is shared; it then splits per target.",
+      "Every pass in order. Up to `Lfun` the pipeline is shared; it then splits per target.",
       "",
       "| # | target | pass | contract | purpose |",
       "| --- | --- | --- | --- | --- |",

@@ -1,6 +1,6 @@
 // remove-complex-operands: Lshrunk -> Lmon
 //
-// Makes every operand of an operator or primitive an atom (a literal or a
+// Makes every operand of an operator, primitive or call an atom (a literal or a
 // variable) by computing each complex operand first into a new temporary,
 // bound by a `let` placed just before the statement that needs it. A while
 // condition that needs such lets becomes a block, so they run every iteration.
@@ -101,6 +101,10 @@ export const removeComplexOperands = pass({
           const { stmts, expr: args } = operands(e.args);
           return { stmts, expr: { ...e, args } };
         }
+        case "Call": {
+          const { stmts, expr: args } = operands(e.args);
+          return { stmts, expr: { ...e, args } };
+        }
         default: {
           const never: never = e;
           throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -121,6 +125,10 @@ export const removeComplexOperands = pass({
       ExprStmt(node) {
         const { stmts, expr } = flatten(node.expr);
         return [...stmts, { ...node, expr }];
+      },
+      Return(node) {
+        const { stmts, expr } = flatten(node.value);
+        return [...stmts, { ...node, value: expr }];
       },
       While(node, ctx, recur): Out.While {
         const { stmts, expr } = flatten(node.cond);

@@ -30,12 +30,15 @@
 //
 // What each instruction reads and writes, and where it jumps, comes from the
 // target's description (ir-defs/<target>/machine.ts). The result register is
-// live at main's conclusion; nothing is live at a label outside the program.
+// live at each function's conclusion; nothing is live at a label outside the
+// program. A call is an instruction, not a jump: each function's blocks are a
+// graph of their own, so one pass over the program does every function.
 
 import type { IL } from "../src/il/define.js";
 import type { AnyNode } from "../src/il/node.js";
 import { jumpsOf, registerKey, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../src/pass.js";
+import { isConclusion } from "../ir-defs/functions.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 type Step = { reads: PlaceKey[]; writes: PlaceKey[]; targets: string[]; goesOn: boolean };
@@ -61,7 +64,7 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
       const liveIn: Set<PlaceKey>[] = blocks.map(() => new Set());
       const atConclusion = new Set([registerKey(machine.resultRegister)]);
       const liveAt = (label: string): ReadonlySet<PlaceKey> =>
-        label === machine.conclusion ? atConclusion : (liveIn[index.get(label) ?? -1] ?? new Set());
+        isConclusion(label) ? atConclusion : (liveIn[index.get(label) ?? -1] ?? new Set());
 
       /** Walks block b backwards from its live-out; `record` sees each instruction's live-after set. */
       function walk(b: number, record?: (i: number, after: ReadonlySet<PlaceKey>) => void): Set<PlaceKey> {

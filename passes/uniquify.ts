@@ -1,9 +1,10 @@
 // uniquify: Ltyped -> Luniq
 //
-// Gives every local variable (bound by `let` or `for`) its own name `x.N`, with
-// one counter for the whole program, so shadowing and block scopes disappear
-// and no later pass needs an environment. Const items keep their names: a
-// variable that no enclosing scope binds is a const reference and stays as is.
+// Gives every local variable (bound by `let`, `for` or as a parameter) its own
+// name `x.N`, with one counter for the whole program, so shadowing and block
+// scopes disappear and no later pass needs an environment. Const and fn items
+// keep their names: a variable that no enclosing scope binds names an item
+// and stays as is (source names have no `.`, so no local can take it).
 //
 // Before:                              After:
 //   let x: Int = LIMIT                   let x.1: Int = LIMIT
@@ -62,7 +63,14 @@ export const uniquify = pass({
         const body = recur<In.Block>(node.body, { renamed: new Map([[node.name, name]]), outer: names });
         return { ...node, name, from, to, body };
       },
+      Fn(node, _names, recur) {
+        const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
+        const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
+        return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
+      },
       Assign: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
+      // A call through a variable names the variable; a call of a fn item keeps its name.
+      Call: (node, names, recur) => ({ ...node, callee: resolve(node.callee, names), args: node.args.map((a) => recur<In.Expr>(a, names)) }),
       Var(node, names) {
         const name = resolve(node.name, names);
         return name === node.name ? node : { ...node, name };

@@ -145,10 +145,22 @@ const mutants: readonly Mutant[] = [
     to: `offset: -8n * BigInt(index)`,
   },
   {
+    name: "add-prelude-and-conclusion (x86_64): a tail call jumps without taking the frame down",
+    file: "passes/x86_64/add-prelude-and-conclusion.js",
+    from: `return [...teardown, { kind: "Jmp", target: instr.target }];`,
+    to: `return [{ kind: "Jmp", target: instr.target }];`,
+  },
+  {
+    name: "add-prelude-and-conclusion (aarch64): a tail call branches without taking the frame down",
+    file: "passes/aarch64/add-prelude-and-conclusion.js",
+    from: `return [...teardown(), { kind: "B", target: instr.target }];`,
+    to: `return [{ kind: "B", target: instr.target }];`,
+  },
+  {
     name: "add-prelude-and-conclusion (aarch64): slot offsets off by one word",
     file: "passes/aarch64/add-prelude-and-conclusion.js",
-    from: "const offset = BigInt(slot.index) * 8n;",
-    to: "const offset = BigInt(slot.index + 1) * 8n;",
+    from: "offset = BigInt(layout.outgoing + slot.index) * 8n;",
+    to: "offset = BigInt(layout.outgoing + slot.index + 1) * 8n;",
   },
   // Faults in what emit-asm prints (each instruction is printed by its IL template): no interpreter
   // reads the text, so only the real binaries can catch them.

@@ -12,12 +12,13 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "./il/node.js";
+import { splitFunctionType } from "../ir-defs/lsrc.js";
 import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
 
 interface Binding {
   readonly type: Type;
   readonly mutable: boolean;
-  readonly what: "let" | "for";
+  readonly what: "let" | "for" | "parameter";
   readonly loc: Loc | undefined;
 }
 
@@ -30,8 +31,10 @@ interface Scope {
 export interface Checker {
   readonly sink: DiagnosticSink;
   readonly constants: ReadonlyMap<string, ConstantInfo>;
-  /** Names of fn items (only main is callable in this subset: none is). */
-  readonly functions: ReadonlySet<string>;
+  /** The type of each fn item, by name: `fn(Int, Int) -> Bool`. */
+  readonly functions: ReadonlyMap<string, Type>;
+  /** The result type of the function being checked. */
+  result: Type;
   scope: Scope | null;
   /** How many loops enclose the code being checked. */
   loops: number;
@@ -53,7 +56,7 @@ function lookup(c: Checker, name: string): Binding | undefined {
   return undefined;
 }
 
-function bind(c: Checker, name: string, binding: Binding): void {
+export function bind(c: Checker, name: string, binding: Binding): void {
   (c.scope!.names ??= new Map()).set(name, binding);
 }
 
@@ -95,7 +98,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
         if (type === "String" && init.type !== "Error") c.sink.report(s.loc, "String variables are not supported yet");
       }
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
-      const written = type === "Int" || type === "Bool" || type === "String" ? type : "Unit";
+      const written = type === "Never" || type === "Error" ? "Unit" : type;
       return { node: { ...s, type: written, init: init.node }, type: "Unit" };
     }
     case "Assign": return { node: checkAssign(c, s), type: "Unit" };
@@ -119,6 +122,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
       c.scope = c.scope.parent;
       return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: "Unit" };
     }
+    case "Return": return { node: checkReturn(c, s), type: "Never" };
     case "Break":
     case "Continue":
       if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
@@ -142,6 +146,8 @@ function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
     c.sink.report(s.loc, c.constants.has(s.name) ? `cannot assign to \`${s.name}\`: it is a constant` : `unknown name \`${s.name}\``);
   } else if (b.what === "for") {
     c.sink.report(s.loc, `cannot assign to \`${s.name}\`: a \`for\` loop variable cannot be changed`);
+  } else if (b.what === "parameter") {
+    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
   } else if (!b.mutable) {
     const note = b.loc ? [{ loc: b.loc, message: `\`${s.name}\` is declared here; \`let mut ${s.name}\` would allow assignments` }] : [];
     c.sink.report(s.loc, `cannot assign to \`${s.name}\`: it is not declared \`mut\``, note);
@@ -168,7 +174,10 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       if (b) return { node: e, type: b.type };
       const constant = c.constants.get(e.name);
       if (constant) return { node: e, type: constant.type };
-      if (builtins.has(e.name) || c.functions.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
+      const fn = c.functions.get(e.name);
+      if (fn !== undefined && e.name !== "main") return { node: e, type: fn };
+      if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
+      else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
       else c.sink.report(e.loc, `unknown name \`${e.name}\``);
       return { node: e, type: "Error" };
     }
@@ -207,9 +216,45 @@ function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
   return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? "Error" };
 }
 
+// `return e` needs e to fit the function's result type; `return` alone, Unit.
+function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
+  if (s.value === null) {
+    if (!fits("Unit", c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
+    return { ...s, value: { kind: "Unit", loc: s.loc } };
+  }
+  const value = checkExpr(c, s.value);
+  if (!fits(value.type, c.result)) c.sink.report(tailLoc(s.value), `expected ${show(c.result)}, found ${show(value.type)} (the function returns ${show(c.result)})`);
+  return { ...s, value: value.node };
+}
+
+// A call of the program's own function, by its name or through a variable of
+// type fn(T1, ..., Tn) -> R: n arguments, the i-th fitting Ti; its type is R.
+function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr> {
+  const args = e.args.map((a) => checkExpr(c, a));
+  const node: Ltyped.Call = { ...e, args: args.map((a) => a.node) };
+  const signature = splitFunctionType(type);
+  if (signature === null) {
+    if (type !== "Error") c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
+    return { node, type: "Error" };
+  }
+  const { params, ret } = signature;
+  if (args.length !== params.length) {
+    c.sink.report(e.loc, `\`${e.callee}\` takes ${params.length} argument${params.length === 1 ? "" : "s"}, found ${args.length}`);
+    return { node, type: ret };
+  }
+  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(e.args[i]!)));
+  return { node, type: ret };
+}
+
+const article = (t: Type) => (t.startsWith("fn") ? `a function of type ${t}` : /^[AEIOU]/.test(t) ? `an ${t}` : `a ${t}`);
+
 // A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
 function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   const name = e.callee;
+  const local = lookup(c, name);
+  if (local) return checkUserCall(c, e, local.type);
+  const fn = c.functions.get(name);
+  if (fn !== undefined && name !== "main" && !c.constants.has(name)) return checkUserCall(c, e, fn);
   const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
   const first = e.args[0];
   // print("...") and panic("...") look at the literal itself; every other argument is checked.
@@ -220,8 +265,8 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
     return { node: e.loc ? { ...node, loc: e.loc } : node, type };
   };
   if (arity === undefined) {
-    if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function`);
-    else if (name === "main") c.sink.report(e.loc, "`main` cannot be called (calling your own functions is not supported yet)");
+    if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
+    else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
     else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
     return prim("assert", "Error"); // never emitted: the program has errors
   }

@@ -20,7 +20,7 @@
 // overflows the JS stack and later passes can recurse over the tree safely.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import { assignOperators } from "../ir-defs/lsrc.js";
+import { assignOperators, functionType } from "../ir-defs/lsrc.js";
 import type { DiagnosticSink, Note } from "./diagnostics.js";
 import type { Loc } from "./il/node.js";
 import { isKeyword, lexer, locOf, type Token } from "./lexer.js";
@@ -42,13 +42,13 @@ const levels: ReadonlyMap<string, number> = new Map([
 ]);
 
 // Keywords of the full language whose constructs this subset does not have yet.
-const notYet: ReadonlySet<string> = new Set(["match", "return", "spawn", "scope", "try", "using", "fn"]);
-const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue"]);
+const notYet: ReadonlySet<string> = new Set(["match", "spawn", "scope", "try", "using", "fn"]);
+const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
 
 // Where recovery may resume, at the start of a line: keywords that start a statement, or an item.
-const startsStatement: ReadonlySet<string> = new Set(["let", "while", "for"]);
+const startsStatement: ReadonlySet<string> = new Set(["let", "while", "for", "return"]);
 const startsItem: ReadonlySet<string> = new Set(["fn", "const", "pub", "use", "record", "union", "protocol", "impl", "type"]);
 
 interface Parser {
@@ -298,20 +298,32 @@ function parseConst(p: Parser): Lsrc.Const {
   return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
 }
 
-// type = "Int" | "Bool" | "Unit" | "String" | "(" ")"
+// type = "Int" | "Bool" | "Unit" | "String" | "(" ")" | fn-type
+// fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
 function parseType(p: Parser): TypeName {
   const t = peek(p);
   if (t.kind === "ident") {
     next(p);
     if (typeNames.has(t.text)) return t.text as TypeName;
-    throw fail(p, t, `unknown type \`${t.text}\` (the types are Int, Bool, Unit and String)`);
+    throw fail(p, t, `unknown type \`${t.text}\` (the types are Int, Bool, Unit, String and fn(...) -> ...)`);
   }
   if (t.kind === "(") {
     next(p);
     if (eat(p, ")")) return "Unit";
     throw fail(p, t, "tuple types are not supported yet");
   }
-  if (t.kind === "fn") throw fail(p, t, "function types are not supported yet");
+  if (t.kind === "fn") {
+    next(p);
+    expect(p, "(", "after `fn` in a function type");
+    const params: string[] = [];
+    while (!at(p, ")")) {
+      params.push(parseType(p));
+      if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in a function type, found ${describe(peek(p))}`);
+    }
+    next(p);
+    const ret = eat(p, "->") ? parseType(p) : "Unit";
+    return functionType(params, ret);
+  }
   throw fail(p, t, `expected a type, found ${describe(t)}`);
 }
 
@@ -369,11 +381,12 @@ function earlyCloseNote(p: Parser): Note[] {
   return [{ loc: locOf(close), message: `this \`}\` ends the body of \`${fn}\`, but it is indented more than \`fn ${fn}\`: is it one \`}\` too many?` }];
 }
 
-// stmt = let-stmt | while-stmt | for-stmt | "break" | "continue" | expr [ assign-op expr ]
+// stmt = let-stmt | while-stmt | for-stmt | "break" | "continue" | return-stmt | expr [ assign-op expr ]
 function parseStatement(p: Parser): Lsrc.Stmt {
   const t = peek(p);
   switch (t.kind) {
     case "let": return parseLet(p);
+    case "return": return parseReturn(p);
     case "while": return parseWhile(p);
     case "for": return parseFor(p);
     case "break":
@@ -390,6 +403,16 @@ function parseStatement(p: Parser): Lsrc.Stmt {
   next(p);
   const value = parseExpr(p);
   return { kind: "Assign", name: expr.name, op: op.kind as Lsrc.Assign["op"], value, loc: expr.loc! };
+}
+
+// return-stmt = "return" [ expr ]      (no value when a `;`, a line break or `}` follows)
+function parseReturn(p: Parser): Lsrc.Return {
+  const t = next(p);
+  p.height = 0;
+  const k = peek(p).kind;
+  if (k === ";" || k === "}" || k === "eof") return { kind: "Return", value: null, loc: locOf(t) };
+  const value = parseExpr(p);
+  return { kind: "Return", value, loc: locOf(t) };
 }
 
 // let-stmt = "let" [ "mut" ] name [ ":" type ] "=" expr
@@ -565,7 +588,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
     case "{":
       return parseBlock(p);
   }
-  if (notYet.has(t.kind) && (t.kind === "return" || !endsOperand.has(peekSecond(p).kind))) throw fail(p, t, `\`${t.kind}\` is not supported yet`);
+  if (notYet.has(t.kind) && !endsOperand.has(peekSecond(p).kind)) throw fail(p, t, `\`${t.kind}\` is not supported yet`);
   if (statementsOnly.has(t.kind)) throw fail(p, t, `expected an expression, found \`${t.kind}\` (a statement)`);
   if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
   if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);

@@ -54,6 +54,7 @@ function show(n: Node): string {
     case "For": return `for ${n.name} in ${condition(n.from)}..${condition(n.to)} ${block(n.body)}`;
     case "Break": return "break";
     case "Continue": return "continue";
+    case "Return": return n.value === null ? "return" : `return ${show(n.value)}`;
     case "ExprStmt": return show(n.expr);
     case "Int": return String(n.value);
     case "Bool": return String(n.value);

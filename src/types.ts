@@ -2,16 +2,19 @@
 // check-types (passes/check-types.ts, src/check-body.ts) and the checking of
 // const items (src/check-constants.ts). spec/language.md states the same rules.
 //
-// Besides the four types a program can write there are two internal ones:
+// Besides the types a program can write there are two internal ones:
 // Never, the type of an expression that does not finish (panic, exit, a block
 // ending in break or continue), which fits wherever any type is expected; and
 // Error, given to an expression that already has an error, which matches
 // anything silently so that one mistake gives one diagnostic.
 
-export type Type = "Int" | "Bool" | "Unit" | "String" | "Never" | "Error";
+/** Int, Bool, Unit, String, a function type `fn(Int, Bool) -> Int` (spelt as
+ * ir-defs/lsrc.ts spells it, so two types are equal when their texts are), or
+ * one of the internal Never and Error. */
+export type Type = string;
 
 /** The types a program may write (the `type` terminal of Lsrc). */
-export type WrittenType = "Int" | "Bool" | "Unit" | "String";
+export type WrittenType = string;
 
 /** Whether a value of type `found` may be used where `expected` is wanted. */
 export const fits = (found: Type, expected: Type): boolean =>

@@ -16,6 +16,7 @@ import { La64 } from "../ir-defs/aarch64/la64.js";
 import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
+import { runtimeArguments } from "../ir-defs/runtime-routines.js";
 import { assembleAndLink, runBinary } from "../cli/toolchain.js";
 import { aarch64Passes } from "../passes/aarch64/index.js";
 import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
@@ -43,7 +44,9 @@ const goto = (target: string): Cfg.Tail => ({ kind: "Goto", target });
 const branch = (left: Atom, op: Cfg.Branch["op"], right: Atom, then: string, otherwise: string): Cfg.Tail => ({ kind: "Branch", left, op, right, then, else: otherwise });
 const ret: Cfg.Tail = { kind: "Return", value: { kind: "Unit" } };
 const block = (label: string, stmts: Cfg.CStmt[], tail: Cfg.Tail): Cfg.BasicBlock => ({ kind: "BasicBlock", label, stmts, tail });
-const straight = (...stmts: Cfg.CStmt[]): Cfg.Program => ({ kind: "Program", blocks: [block("main.start", stmts, ret)] });
+/** A program whose one function, main, is these blocks. */
+const mainOf = (blocks: Cfg.BasicBlock[]): Cfg.Program => ({ kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] });
+const straight = (...stmts: Cfg.CStmt[]): Cfg.Program => mainOf([block("main.start", stmts, ret)]);
 
 const lines = (...xs: (bigint | number | string | boolean)[]) => xs.map((x) => `${x}\n`).join("");
 
@@ -247,9 +250,7 @@ check(
 // for i in 0..10 { if i % 3 == 0 { sum += i } }; print(sum)
 check(
   "branches and a loop",
-  {
-    kind: "Program",
-    blocks: [
+  mainOf([
       block("main.start", [set("i", n(0)), set("sum", n(0))], goto("main.loop")),
       block("main.loop", [], branch(v("i"), "<", n(10), "main.body", "main.done")),
       block("main.body", [set("r", bin(v("i"), "%", n(3)))], branch(v("r"), "==", n(0), "main.add", "main.next")),
@@ -258,8 +259,7 @@ check(
       block("main.done", [print(v("sum")), set("big", bin(v("sum"), ">", n(10)))], branch(v("big"), "!=", b(false), "main.yes", "main.no")),
       block("main.yes", [printBool(b(true))], ret),
       block("main.no", [printBool(b(false))], ret),
-    ],
-  },
+  ]),
   { stdout: lines(18, true) },
 );
 
@@ -288,14 +288,11 @@ check("panic with a message that needs escaping", straight(print(n(3)), run(prim
   panic: 'boom "ü" \\ \t end',
 });
 
-const twice: Cfg.Program = {
-  kind: "Program",
-  blocks: [
+const twice: Cfg.Program = mainOf([
     block("main.start", [set("u", prim("print_int", n(1))), set("k", prim("read_int"))], branch(v("k"), "==", n(1), "main.a", "main.b")),
     block("main.a", [run(prim("panic", str("same")))], ret),
     block("main.b", [run(prim("panic", str("same")))], ret),
-  ],
-};
+]);
 check("a message used twice (panic in two blocks), first branch", twice, { stdin: "1\n", stdout: lines(1), panic: "same" });
 check("a message used twice (panic in two blocks), second branch", twice, { stdin: "2\n", stdout: lines(1), panic: "same" });
 test("a message used twice is stored once", () => {
@@ -317,7 +314,7 @@ test("a frame too large for immediate offsets", () => {
       { kind: "Mov", dst: near, src: { kind: "Imm", value: 8n } },
       { kind: "Add", dst: sum, left: far, right: near },
       { kind: "Mov", dst: x0, src: sum },
-      { kind: "Bl", target: "qn_print_int" },
+      { kind: "Bl", target: "qn_print_int", args: [x0] },
       { kind: "Mov", dst: x0, src: { kind: "Imm", value: 0n } },
       { kind: "B", target: "main.conclusion" },
     ] }],
@@ -380,7 +377,7 @@ const randomProgram = fc.tuple(fc.array(fc.constantFrom(...interesting), { minLe
     }
   });
   blocks.push(block(label, [...stmts, ...Array.from({ length: 6 }, (_, i) => print(v(`v${i}`)))], ret));
-  return { kind: "Program", blocks } as Cfg.Program;
+  return mainOf(blocks);
 });
 
 test("random programs: every AArch64 IL's model agrees with the Lcfg interpreter", () => {
@@ -412,6 +409,8 @@ test("random programs: the binaries agree with the Lcfg interpreter", () => {
 // ------------------------------------------------------------ the ILs say no
 
 const instrs = (...list: unknown[]) => ({ kind: "Program", blocks: [{ kind: "Block", label: "main.start", instrs: list }], data: [] });
+/** The same in La64, where main's code starts at its symbol, qn_main. */
+const framedInstrs = (...list: unknown[]) => ({ kind: "Program", blocks: [{ kind: "Block", label: "qn_main", instrs: list }], data: [] });
 const R = (name: string) => ({ kind: "Reg", name });
 const I = (value: bigint) => ({ kind: "Imm", value });
 const S = (index: number) => ({ kind: "Slot", index });
@@ -454,7 +453,8 @@ test("La64 accepts only in-range frame addresses; La64var only known labels", ()
 
 // ------------------------------------------------------------ the model is strict
 
-const bl = (target: string) => ({ kind: "Bl", target });
+/** A call of a routine of the runtime, listing the argument registers it reads. */
+const bl = (target: string) => ({ kind: "Bl", target, args: ["x0", "x1"].slice(0, runtimeArguments[target]).map(R) });
 const returns = { kind: "B", target: "main.conclusion" };
 
 test("the model clobbers caller-saved registers at a call, as the machine does", () => {
@@ -476,15 +476,15 @@ test("the model clobbers caller-saved registers at a call, as the machine does",
   assert.is(machine.La64var!(instrs(...keepsX19, returns)).stdout.split("\n")[1], "5");
   const clobbers = [{ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Mov", dst: R("x29"), src: R("sp") }, { kind: "Mov", dst: R("x19"), src: I(5n) }];
   const conclusion = [{ kind: "Mov", dst: R("sp"), src: R("x29") }, { kind: "Ldp", first: R("x29"), second: R("x30") }, { kind: "Ret" }];
-  assert.throws(() => machine.La64!(instrs(...clobbers, ...conclusion)), /without restoring x19/);
+  assert.throws(() => machine.La64!(framedInstrs(...clobbers, ...conclusion)), /without restoring x19/);
 });
 
 test("the model rejects a misaligned call, memory below sp and an unbalanced frame", () => {
-  const misaligned = instrs({ kind: "Sub", dst: R("sp"), left: R("sp"), right: I(8n) }, bl("qn_read_int"));
+  const misaligned = framedInstrs({ kind: "Sub", dst: R("sp"), left: R("sp"), right: I(8n) }, bl("qn_read_int"));
   assert.throws(() => machine.La64!(misaligned, { stdin: "1\n" }), /aligned/);
   const below = instrs({ kind: "Str", src: R("x0"), dst: { kind: "Mem", base: "sp", offset: 0n } }, { kind: "Ldr", dst: R("x0"), src: { kind: "Mem", base: "x29", offset: 0n } });
   assert.throws(() => machine.La64!({ ...below, blocks: [{ kind: "Block", label: "qn_main", instrs: [{ kind: "Mov", dst: R("x29"), src: I(0n) }, ...below.blocks[0]!.instrs] }] }), /below sp/);
-  const unbalanced = instrs({ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Ret" });
+  const unbalanced = framedInstrs({ kind: "Stp", first: R("x29"), second: R("x30") }, { kind: "Ret" });
   assert.throws(() => machine.La64!(unbalanced), /main returns with sp/);
   assert.throws(() => machine.La64var!(instrs({ kind: "Mov", dst: R("x0"), src: { kind: "Var", name: "never" } })), /never written/);
 });

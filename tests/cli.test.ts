@@ -114,4 +114,18 @@ test("trace prints every intermediate program, one pass, or JSON", () => {
   assert.is(qnano(["trace", sum, "--pass", "nope"]).status, 2);
 });
 
+test("trace --fn shows one function at a time, down to its assembly", () => {
+  const two = write("two.qs", "fn main() {\n    print(twice(20))\n}\n\nfn twice(x: Int) -> Int {\n    let y = x * 2\n    y + 2\n}\n");
+  const r = qnano(["trace", two, "--fn", "twice", "--target", "x86_64"]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /── parse[^\n]*\nfn twice\(x: Int\) -> Int \{/);
+  assert.not.match(r.stdout, /fn main|main\.start|qn_main|print_int/, "nothing of main");
+  assert.match(r.stdout, /── explicate-control[^\n]*\nfn twice\(x\.\d+\)/);
+  assert.match(r.stdout, /homes:\n\s+x\.\d+ -> /, "the homes of its own variables");
+  assert.match(r.stdout, /── emit-asm[^\n]*\nfn\.twice:\n/);
+  const missing = qnano(["trace", two, "--fn", "thrice"]);
+  assert.is(missing.status, 2);
+  assert.match(missing.stderr, /no function `thrice`.*`main`, `twice`/);
+});
+
 test.run();

@@ -314,7 +314,7 @@ test("diagnostics: colour only when asked for", () => {
 
 test("diagnostics: a CompileError carries every diagnostic, sorted by position", () => {
   try {
-    front("fn main() {\n    let b: Bool = 1\n    x = 2\n    let a: Int = true\n}\nfn other() {}\n");
+    front("fn main() {\n    let b: Bool = 1\n    x = 2\n    let a: Int = true\n}\nfn other() -> Int {}\n");
     assert.unreachable("no error");
   } catch (e) {
     assert.instance(e, CompileError);

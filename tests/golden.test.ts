@@ -3,7 +3,7 @@
 // the expected stdout, exit status and panic, and so must the real binary
 // (x86-64 natively, AArch64 under qemu-aarch64). Compiling twice must give
 // byte-identical assembly.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -12,7 +12,7 @@ import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
 import { frontEnd } from "../passes/pipeline.js";
 import { assemblyOf, checkMeaning, compile } from "../src/driver.js";
 import { describeOutcome } from "../src/interp/runtime-model.js";
-import { loadGoldens } from "./golden-programs.js";
+import { loadGoldens, programsDir } from "./golden-programs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-golden-"));
 const goldens = loadGoldens();
@@ -45,3 +45,21 @@ for (const target of targets) {
   }
   golden.run();
 }
+
+// Proper tail calls: tail_loop goes round 10,000,000 times in tail calls (too
+// many for the interpreters' fuel, so only the binaries run this one), which
+// fits in the stack only if every tail call reuses its frame.
+const deep = suite("tail calls run in constant stack");
+const tailLoop = goldens.find((g) => g.name === "tail_loop")!;
+for (const target of targets) {
+  deep(`tail_loop with 10,000,000 iterations on ${target}`, () => {
+    const exe = join(dir, `tail_loop_deep.${target}`);
+    assembleAndLink(assemblyOf(compile(tailLoop.source, tailLoop.path, { target })), target, exe);
+    const run = runBinary(exe, target, { stdin: "10000000\n" });
+    assert.is(run.timedOut, false, "the binary timed out");
+    assert.is(run.stderr, "", "no panic (a stack overflow would be one)");
+    assert.is(run.stdout, readFileSync(join(programsDir, "tail_loop.10000000.out"), "utf8"));
+    assert.is(run.status, 0);
+  });
+}
+deep.run();

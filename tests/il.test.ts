@@ -19,6 +19,8 @@ const int = (value: bigint) => ({ kind: "Int", value });
 const v = (name: string) => ({ kind: "Var", name });
 const block = (...stmts: unknown[]) => ({ kind: "Block", stmts });
 const program = (...stmts: unknown[]) => ({ kind: "Program", items: [{ kind: "Fn", name: "main", params: [], ret: null, body: block(...stmts) }] });
+/** The same after check-types, where every fn states its result type. */
+const typedProgram = (...stmts: unknown[]) => ({ kind: "Program", items: [{ kind: "Fn", name: "main", params: [], ret: "Unit", body: block(...stmts) }] });
 
 test("templates give fields, arities, separators and prefixes", () => {
   const { fields } = parseTemplate("fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block>");
@@ -49,7 +51,7 @@ test("the validator accepts a well-formed program", () => {
 test("the validator names the path and production of a wrong kind", () => {
   // Lmon's Binary takes atoms: a nested Binary is outside Lmon.
   const nested = { kind: "Binary", op: "+", left: int(1n), right: { kind: "Binary", op: "*", left: int(2n), right: int(3n) } };
-  const p = program({ kind: "ExprStmt", expr: nested });
+  const p = typedProgram({ kind: "ExprStmt", expr: nested });
   const r = validate(Lmon, p);
   assert.is(r.ok, false);
   if (r.ok) return;
@@ -69,12 +71,12 @@ test("the validator rejects bad terminals, missing and extra fields", () => {
   assert.match(!extra.ok ? `${extra.path} ${extra.message}` : "", /stmts\[0\]\.label Break has no field label/);
   const op = bad({ kind: "ExprStmt", expr: { kind: "Binary", op: "**", left: int(1n), right: int(2n) } });
   assert.match(!op.ok ? op.message : "", /binop/);
-  const forgotten = validate(Lcfg, { kind: "Program", blocks: [{ kind: "BasicBlock", label: "main.start", stmts: [], tail: { kind: "While" } }] });
+  const forgotten = validate(Lcfg, { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks: [{ kind: "BasicBlock", label: "main.start", stmts: [], tail: { kind: "While" } }] }] });
   assert.match(!forgotten.ok ? forgotten.message : "", /Lcfg has no While form/);
 });
 
 test("the validator checks invariants after the grammar", () => {
-  const twice = program(
+  const twice = typedProgram(
     { kind: "Let", decl: "let", name: "x.1", type: "Int", init: int(1n) },
     { kind: "Let", decl: "let", name: "x.1", type: "Int", init: int(2n) },
   );

@@ -71,5 +71,5 @@ export const forRange = (name: string, from: T.Expr, to: T.Expr, ...body: T.Stmt
 export const brk: T.Break = { kind: "Break" };
 export const cont: T.Continue = { kind: "Continue" };
 export const constant = (name: string, type: T.Const["type"], value: T.Expr): T.Const => ({ kind: "Const", name, type, value });
-export const main = (...stmts: T.Stmt[]): T.Fn => ({ kind: "Fn", name: "main", params: [], ret: null, body: block(...stmts) });
+export const main = (...stmts: T.Stmt[]): T.Fn => ({ kind: "Fn", name: "main", params: [], ret: "Unit", body: block(...stmts) });
 export const program = (...items: T.Item[]): T.Program => ({ kind: "Program", items });

@@ -14,6 +14,7 @@ import { Lwhile } from "../ir-defs/lwhile.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { printNode } from "../src/il/print.js";
+import { compile } from "../src/driver.js";
 import type { Outcome } from "../src/interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../src/interp/tree.js";
 import { loadGoldens } from "./golden-programs.js";
@@ -147,11 +148,21 @@ hand("a condition block that breaks, and break inside an if expression", () => {
   expectEverywhere(b.throughMiddle(p), { stdout: "0\n1\n2\n100\n" });
 });
 
+hand("explicate-control: tail calls, and a Unit call before an endless loop that is not one", () => {
+  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "explicate-control" }).at(-1)!.output as Cfg.Program;
+  const tails = (p: Cfg.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
+  const calls = lcfg("fn f(n: Int) -> Int {\n    if n == 0 { return 0 }\n    f(n - 1)\n}\nfn g() { print(1) }\nfn h() { g() }\nfn main() {\n    print(f(3))\n    h()\n}\n");
+  assert.equal(tails(calls, "f").sort(), ["Branch", "Return", "TailCall"]);
+  assert.equal(tails(calls, "h"), ["TailCall"], "a Unit call at the end of a Unit function");
+  const loop = lcfg("fn g() { print(1) }\nfn main() {\n    g()\n    while true {}\n}\n"); // used to recurse forever
+  assert.not.ok(tails(loop, "main").includes("TailCall"));
+});
+
 hand("explicate-control: main.start first, comparisons branch directly", () => {
   const p = program(main(letMut("i", "Int", int(0)), loop(bin(v("i"), "<", int(3)), printInt(v("i")), set("i", "+=", int(1)))));
   const stages = b.throughMiddle(p);
   expectEverywhere(stages, { stdout: "0\n1\n2\n" });
-  const cfg = stages[stages.length - 1]!.program as Cfg.Program;
+  const cfg = (stages[stages.length - 1]!.program as Cfg.Program).defs[0]!;
   assert.is(cfg.blocks[0]!.label, "main.start");
   assert.equal(cfg.blocks.map((bl) => bl.label), cfg.blocks.map((_, i) => (i === 0 ? "main.start" : `main.block${i}`)));
   const branches = cfg.blocks.filter((bl) => bl.tail.kind === "Branch");

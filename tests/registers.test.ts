@@ -18,7 +18,8 @@ const outputOf = (steps: Step[], pass: string) => steps.find((s) => s.pass.name 
 /** An instruction that moves a register to itself, in the assembly of either target. */
 const selfMove = /^\s+(movq\s+%(\w+), %\2|mov\s+(x\d+), \3)\s*$/m;
 /** An instruction that reads or writes the stack (not the frame's own push/pop or stp/ldp). */
-const stackAccess: Record<Target, RegExp> = { x86_64: /^\s+\w+\s+.*-?\d+\(%r[bs]p\)/m, aarch64: /^\s+(ldr|str)\s/m };
+// A slot's address (not the prelude's load of the runtime's qn_stack_limit, `[x16, :lo12:...]`).
+const stackAccess: Record<Target, RegExp> = { x86_64: /^\s+\w+\s+.*-?\d+\(%r[bs]p\)/m, aarch64: /^\s+(ldr|str)\s+\w+, \[\w+, #\d+\]/m };
 
 const homes = (steps: Step[]) => (outputOf(steps, "allocate-registers").output as { homes: { var: string; home: { kind: string } }[] }).homes;
 

@@ -85,7 +85,7 @@ function lcfg(text: string): Cfg.Program {
     current.stmts.push(assign ? { kind: "Assign", name: assign[1]!, value: expression(assign[2]!) } : { kind: "Do", expr: expression(line) });
   }
   if (current) throw new Error(`block ${current.label} has no tail`);
-  const program: Cfg.Program = { kind: "Program", blocks };
+  const program: Cfg.Program = { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] };
   const v = validate(Lcfg, program);
   if (!v.ok) throw new Error(explainValidation(v));
   return program;
@@ -520,7 +520,7 @@ const randomProgram = fc.tuple(fc.array(fc.constantFrom(...interesting), { minLe
   });
   const end = [...[0, 1, 2, 3, 4, 5].map((i) => print("print_int", variable(`v${i}`))), ...[0, 1, 2].map((i) => print("print_bool", variable(`b${i}`)))];
   blocks.push({ kind: "BasicBlock", label, stmts: [...stmts, ...end], tail: { kind: "Return", value: { kind: "Unit" } } });
-  return { kind: "Program", blocks } as Cfg.Program;
+  return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] } as Cfg.Program;
 });
 
 const expectedOf = (o: Outcome): Expected => ({ stdout: o.stdout, status: o.status, ...(o.panic !== null ? { panic: o.panic } : {}) });
@@ -637,9 +637,9 @@ test("the machine model clobbers caller-saved registers at a call, and only thos
         { kind: "Movq", src: reg(name), dst: { kind: "Var", name: "saved" } },
         { kind: "Movq", src: { kind: "Imm", value: 5n }, dst: reg(name) },
         { kind: "Movq", src: { kind: "Imm", value: 1n }, dst: reg("rdi") },
-        { kind: "Callq", target: "qn_print_int" },
+        { kind: "Callq", target: "qn_print_int", args: [{ kind: "Reg", name: "rdi" }] },
         { kind: "Movq", src: reg(name), dst: reg("rdi") },
-        { kind: "Callq", target: "qn_print_int" },
+        { kind: "Callq", target: "qn_print_int", args: [{ kind: "Reg", name: "rdi" }] },
         { kind: "Movq", src: { kind: "Var", name: "saved" }, dst: reg(name) },
         { kind: "Jmp", target: "main.conclusion" },
       ],
@@ -686,7 +686,7 @@ test("the machine model traps where idivq traps, and a cmov needs flags", () => 
         { kind: "Idivq", src: reg("rcx") },
         ...after,
         { kind: "Movq", src: reg("rdx"), dst: reg("rdi") },
-        { kind: "Callq", target: "qn_print_int" },
+        { kind: "Callq", target: "qn_print_int", args: [{ kind: "Reg", name: "rdi" }] },
         { kind: "Jmp", target: "main.conclusion" },
       ],
     }],
@@ -709,7 +709,7 @@ test("the machine model checks main's frame: calls 16-byte aligned, %rsp and %rb
   let program: unknown = { kind: "Program", data: [], homes: [], blocks: [{ kind: "Block", label: "main.start", instrs: [
     { kind: "Movq", src: { kind: "Imm", value: 1n }, dst: slot0 },
     { kind: "Movq", src: slot0, dst: { kind: "Reg", name: "rdi" } },
-    { kind: "Callq", target: "qn_print_int" },
+    { kind: "Callq", target: "qn_print_int", args: [{ kind: "Reg", name: "rdi" }] },
     { kind: "Movq", src: { kind: "Imm", value: 0n }, dst: { kind: "Reg", name: "rax" } },
     { kind: "Jmp", target: "main.conclusion" },
   ] }] };

@@ -3,27 +3,34 @@
 // all that and `ret`), and each stack slot has become a real address
 // `[sp, #offset]` (or `[x16, #0]` after computing a far address into x16).
 // Printing this IL's instructions is the assembly text.
-import { extendIL } from "../../src/il/define.js";
+import { extendIL, terminal } from "../../src/il/define.js";
+import { conditionCodes } from "./la64var.js";
 import { La64patched } from "./la64patched.js";
 import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 export const La64 = extendIL(La64patched, {
   name: "La64",
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
-  remove: ["Slot"],
+  // `lo`: lower, unsigned (for addresses).
+  terminals: { cond: terminal.oneOf("cond", [...conditionCodes, "lo"]) },
+  remove: ["Slot", "StackArg", "OutArg", "TailCall", "TailCallIndirect"],
   add: {
     Arg: { Mem: "[<base:reg>, #<offset:int>]" },
     Instr: {
       Stp: "stp <first:Arg>, <second:Arg>, [sp, #-16]!",
       Ldp: "ldp <first:Arg>, <second:Arg>, [sp], #16",
       Ret: "ret",
+      /** A branch to the address target holds (an indirect tail call). */
+      Br: "br <target:Arg>",
+      /** Loads the runtime's word at `symbol` (the page's address in base, from adrp). */
+      LdrLo12: "ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>]",
     },
   },
-  dropInvariants: ["only ldr and str touch stack slots: ldr loads a slot into a register, str stores a register into a slot"],
+  dropInvariants: ["only ldr and str touch stack slots and stack arguments: ldr loads one into a register, str stores a register into one"],
   invariants: [
     {
       says: "only ldr and str touch memory: ldr loads an address into a register, str stores a register at an address",
-      check: (program) => findInstr(program, (instr) => badOperand(instr, "Mem", "memory")),
+      check: (program) => findInstr(program, (instr) => badOperand(instr, ["Mem"], "memory")),
     },
     {
       says: "a memory address is [base, #offset] with the offset a multiple of 8 in 0..32760",

@@ -9,6 +9,9 @@ import { withoutHomes } from "../register-allocation.js";
 import { La64homes } from "./la64homes.js";
 import { badOperand, badWideMove, findInstr } from "./operand-rules.js";
 
+/** The operands that are places in memory until La64 gives them addresses. */
+export const stackKinds = ["Slot", "StackArg", "OutArg"] as const;
+
 export const La64patched = extendIL(La64homes, {
   name: "La64patched",
   purpose: "every instruction encodable: registers for arithmetic, slots only in ldr and str, wide constants by movz/movk",
@@ -24,12 +27,12 @@ export const La64patched = extendIL(La64homes, {
   },
   invariants: [
     {
-      says: "only ldr and str touch stack slots: ldr loads a slot into a register, str stores a register into a slot",
-      check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "memory")),
+      says: "only ldr and str touch stack slots and stack arguments: ldr loads one into a register, str stores a register into one",
+      check: (program) => findInstr(program, (instr) => badOperand(instr, stackKinds, "memory")),
     },
     {
       says: "all other operands are registers, except immediates the instruction can encode: add, sub and cmp 0..4095 (last operand), lsl and asr 0..63, mov 0..65535, and, orr and eor a bitmask immediate (a repeated rotated run of ones)",
-      check: (program) => findInstr(program, (instr) => badOperand(instr, "Slot", "other")),
+      check: (program) => findInstr(program, (instr) => badOperand(instr, stackKinds, "other")),
     },
     {
       says: "movz and movk place a 16-bit value at bit 0, 16, 32 or 48",

@@ -9,8 +9,16 @@
 // Conventions (shared with the machine model, src/interp/aarch64.ts):
 // - Control starts at the first block; a block that does not end in a jump falls
 //   through to the next one, as on the machine.
-// - `b main.conclusion` returns from main. That block does not exist until
-//   add-prelude-and-conclusion writes it (frame teardown and `ret`).
+// - The blocks of function F are labelled F.start, F.block1, ... and
+//   `b F.conclusion` returns from F. That block does not exist until
+//   add-prelude-and-conclusion writes it (frame teardown and `ret`); see
+//   ir-defs/functions.ts.
+// - `bl fn.F // x0, x1` calls the program's function F (`qn_main` is main),
+//   `blr x // x0` the function whose address x holds; the comment lists the
+//   argument registers the call reads (AAPCS64: x0-x7). Arguments after the
+//   eighth go to the bottom of the caller's frame, `outarg k` (k = 0 for the
+//   ninth); the callee reads them as `stackarg k`. The result is in x0, and
+//   every caller-saved register is clobbered.
 // - `cmp left, right` sets the flags from left - right; `b.<cond>` and `cset`
 //   read them with signed condition codes (lt means left < right).
 // - `bl qn_*` calls the runtime: arguments in x0, x1, result in x0; every
@@ -21,11 +29,10 @@
 // - Every instruction reads its source operands and writes `dst`; the doc comment
 //   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
-import { divisionByZero } from "../runtime-routines.js";
+import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
+import { divisionByZero, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
 import { findInstr } from "./operand-rules.js";
 
-/** The label `Return` jumps to: the conclusion of main (see add-prelude-and-conclusion). */
-export const mainConclusion = "main.conclusion";
 
 /** The 64-bit general registers x0..x30 and the stack pointer. */
 export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp"] as const;
@@ -37,19 +44,25 @@ const labelsOf = (program: unknown, field: "blocks" | "data"): Set<string> =>
   new Set(((program as Record<string, { label: string }[] | undefined>)[field] ?? []).map((b) => b.label));
 
 const jumpTargets: Invariant = {
-  says: `every b, b.<cond> and cbz names a block of the program, main.conclusion or the runtime's ${divisionByZero}`,
+  says: `every b, b.<cond> and cbz names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every bl and adrp of code names a function of the program or a routine of the runtime`,
   check(program) {
-    const labels = labelsOf(program, "blocks").add(mainConclusion).add(divisionByZero);
-    return findInstr(program, (instr) =>
-      (instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string) ? `no block is labelled ${String(instr.target)}` : null,
-    );
+    const functions = functionsOf(((program as { blocks?: { label: string }[] }).blocks ?? []));
+    const labels = labelsOf(program, "blocks").add(divisionByZero).add(stackOverflow);
+    for (const f of functions) labels.add(functionSymbol(f)); // in La64, a tail call branches to the callee's prelude
+    for (const f of functions) labels.add(conclusionOf(f));
+    const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
+    return findInstr(program, (instr) => {
+      if ((instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string)) return `no block is labelled ${String(instr.target)}`;
+      if ((instr.kind === "Bl" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
+      return null;
+    });
   },
 };
 
 const stringLabels: Invariant = {
-  says: "every adrp and add :lo12: names a string of the program",
+  says: `every adrp and add :lo12: names a string of the program (or adrp and ldr :lo12: the runtime's ${stackLimit})`,
   check(program) {
-    const strings = labelsOf(program, "data");
+    const strings = labelsOf(program, "data").add(stackLimit);
     return findInstr(program, (instr) =>
       (instr.kind === "Adrp" || instr.kind === "AddLo12") && !strings.has(instr.symbol as string) ? `no string is labelled ${String(instr.symbol)}` : null,
     );
@@ -67,13 +80,16 @@ export const La64var = defineIL({
     string: terminal.string,
     reg: terminal.oneOf("reg", registers, "x0 | x1 | ... | x30 | sp"),
     cond: terminal.oneOf("cond", conditionCodes),
+    count: terminal.count,
   },
   grammar: {
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     Data: { Data: "<label:label>: .ascii <value:string>" },
     Place: { Reg: "<name:reg>", Var: "<name:name>" },
-    Arg: ["Place", { Imm: "#<value:int>" }],
+    /** `stackarg k`: the k-th argument the caller passed on the stack (the 9th argument is stackarg 0);
+     * `outarg k`: where the function running puts the k-th stack argument of a call it makes. */
+    Arg: ["Place", { Imm: "#<value:int>", StackArg: "stackarg <index:count>", OutArg: "outarg <index:count>" }],
     Instr: {
       Mov: "mov <dst:Arg>, <src:Arg>",
       Add: "add <dst:Arg>, <left:Arg>, <right:Arg>",
@@ -97,7 +113,18 @@ export const La64var = defineIL({
       Cset: "cset <dst:Arg>, <cond:cond>",
       Adrp: "adrp <dst:Arg>, <symbol:label>",
       AddLo12: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",
-      Bl: "bl <target:label>",
+      /** A call of a routine of the runtime (qn_*), or of a function of the program
+       * (reading the argument registers listed after `//`). */
+      Bl: "bl <target:label>< // |args:Place*, >",
+      /** An indirect call: of the function whose address callee holds. */
+      Blr: "blr <callee:Arg>< // |args:Place*, >",
+      /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
+       * makes it the function's conclusion without `ret`, then `b` to the callee. */
+      TailCall: "tailcall <target:label>< // |args:Place*, >",
+      TailCallIndirect: "tailcall <callee:Arg>< // |args:Place*, >",
+      /** The address of a function of the program, as adrp and add put a string's. */
+      AdrpFn: "adrp <dst:Arg>, <symbol:label>",
+      AddLo12Fn: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",
       B: "b <target:label>",
       BCond: "b.<cond:cond> <target:label>",
       /** Compare and branch on zero: jumps to target when src is 0. Reads src; writes

@@ -3,9 +3,9 @@
 // and writes. Kept out: x9, x10 and x11 (patch-instructions' scratch), x16 and x17
 // (the linker may use them between a call and its target), x18 (the platform
 // register), x29 and x30 (frame pointer, return address) and sp.
+import type { AnyNode } from "../../src/il/node.js";
 import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
 import { runtimeArguments } from "../runtime-routines.js";
-import { mainConclusion } from "./la64var.js";
 
 const key = placesOf;
 const opposite: Readonly<Record<string, string>> = { eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le" };
@@ -25,7 +25,6 @@ export const machine: RegisterMachine = {
   callerSaved: new Set(callerSaved),
   argumentRegisters,
   resultRegister: "x0",
-  conclusion: mainConclusion,
   uses(i) {
     if (threeOperand.has(i.kind)) return { reads: [...key(i.left), ...key(i.right)], writes: key(i.dst) };
     switch (i.kind) {
@@ -33,16 +32,24 @@ export const machine: RegisterMachine = {
       case "Msub": return { reads: [...key(i.left), ...key(i.right), ...key(i.from)], writes: key(i.dst) };
       case "Cbz": return { reads: key(i.src), writes: [] };
       case "Cmp": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
-      case "Cset": case "Adrp": return { reads: [], writes: key(i.dst) };
+      case "Cset": case "Adrp": case "AdrpFn": return { reads: [], writes: key(i.dst) };
+      case "AddLo12Fn": return { reads: key(i.src), writes: key(i.dst) };
+      // A call reads the argument registers it lists (for the runtime's routines,
+      // exactly as many as the routine takes) and clobbers every caller-saved one.
       case "Bl": {
         const count = runtimeArguments[i.target as string];
-        if (count === undefined) throw new Error(`bl ${String(i.target)}: not a routine of the runtime`);
-        return { reads: argumentRegisters.slice(0, count).map(registerKey), writes: clobbered };
+        const args = (i.args as AnyNode[]).flatMap((a) => key(a));
+        if (count !== undefined && args.join() !== argumentRegisters.slice(0, count).map(registerKey).join()) throw new Error(`bl ${String(i.target)} must list ${count} argument register(s)`);
+        return { reads: args, writes: clobbered };
       }
+      // A tail call reads its arguments (and callee) and leaves: it writes nothing the function sees.
+      case "TailCall": return { reads: (i.args as AnyNode[]).flatMap((a) => key(a)), writes: [] };
+      case "TailCallIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: [] };
+      case "Blr": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: clobbered };
       case "B": case "BCond": return { reads: [], writes: [] };
     }
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"] },
-  invert: (branch, target) => (branch.kind === "BCond" ? { kind: "BCond", cond: opposite[branch.cond as string], target } : null),
+  kinds: { move: "Mov", jump: "B", branches: ["BCond", "Cbz"], exits: ["TailCall", "TailCallIndirect"] },
+  invert: (branch, target) => (branch.kind === "BCond" && opposite[branch.cond as string] ? { kind: "BCond", cond: opposite[branch.cond as string]!, target } : null),
 };

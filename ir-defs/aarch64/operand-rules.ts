@@ -56,11 +56,17 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Cbz: { src: "register" },
   Adrp: { dst: "register" },
   AddLo12: { dst: "register", src: "register" },
+  AdrpFn: { dst: "register" },
+  AddLo12Fn: { dst: "register", src: "register" },
+  Blr: { callee: "register" },
+  TailCallIndirect: { callee: "register" },
+  Br: { target: "register" },
   Ldr: { dst: "register", src: "memory" },
   Str: { src: "register", dst: "memory" },
   Movz: { dst: "register" },
   Movk: { dst: "register" },
   Stp: { first: "register", second: "register" },
+  LdrLo12: { dst: "register" },
   Ldp: { first: "register", second: "register" },
 };
 
@@ -80,15 +86,17 @@ export function findInstr(program: unknown, bad: (instr: AnyNode) => string | nu
   return null;
 }
 
-/** Where `instr` breaks the table, given the kind of node that is a memory address
- * in this IL (`Slot` or `Mem`); `which` selects memory or non-memory operands. */
-export function badOperand(instr: AnyNode, memoryKind: string, which: "memory" | "other"): string | null {
+/** Where `instr` breaks the table, given the kinds of node that are memory
+ * addresses in this IL (a `Slot` and the stack arguments, or `Mem`); `which`
+ * selects memory or non-memory operands. */
+export function badOperand(instr: AnyNode, memoryKinds: readonly string[], which: "memory" | "other"): string | null {
+  const memoryKind = memoryKinds.join(" or ");
   const rules = operandRules[instr.kind] ?? {};
   for (const [field, value] of Object.entries(instr)) {
     const arg = value as AnyNode;
     if (typeof arg !== "object" || arg === null || typeof arg.kind !== "string") continue;
     const allowed = rules[field];
-    const isMemory = arg.kind === memoryKind;
+    const isMemory = memoryKinds.includes(arg.kind);
     if (which === "memory") {
       if (isMemory && allowed !== "memory") return `${instr.kind} may not address memory (${field})`;
       if (!isMemory && allowed === "memory") return `${instr.kind}.${field} must be a ${memoryKind}, not ${arg.kind}`;

@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -164,7 +164,7 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo";
   readonly loc?: Loc;
 }
 /** Instr ::= adrp <dst:Arg>, <symbol:label> */
@@ -182,10 +182,33 @@ export interface AddLo12 {
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= bl <target:label> */
+/** Instr ::= bl <target:label>< // |args:Place*, > */
 export interface Bl {
   readonly kind: "Bl";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= blr <callee:Arg>< // |args:Place*, > */
+export interface Blr {
+  readonly kind: "Blr";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+export interface AdrpFn {
+  readonly kind: "AdrpFn";
+  readonly dst: Arg;
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+export interface AddLo12Fn {
+  readonly kind: "AddLo12Fn";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly symbol: string;
   readonly loc?: Loc;
 }
 /** Instr ::= b <target:label> */
@@ -197,7 +220,7 @@ export interface B {
 /** Instr ::= b.<cond:cond> <target:label> */
 export interface BCond {
   readonly kind: "BCond";
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo";
   readonly target: string;
   readonly loc?: Loc;
 }
@@ -257,6 +280,20 @@ export interface Ret {
   readonly kind: "Ret";
   readonly loc?: Loc;
 }
+/** Instr ::= br <target:Arg> */
+export interface Br {
+  readonly kind: "Br";
+  readonly target: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>] */
+export interface LdrLo12 {
+  readonly kind: "LdrLo12";
+  readonly dst: Arg;
+  readonly base: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

@@ -41,15 +41,27 @@ export interface Var {
   readonly loc?: Loc;
 }
 
-export type Arg = Place | Imm;
+export type Arg = Place | Imm | StackArg | OutArg;
 /** Arg ::= #<value:int> */
 export interface Imm {
   readonly kind: "Imm";
   readonly value: bigint;
   readonly loc?: Loc;
 }
+/** Arg ::= stackarg <index:count> */
+export interface StackArg {
+  readonly kind: "StackArg";
+  readonly index: number;
+  readonly loc?: Loc;
+}
+/** Arg ::= outarg <index:count> */
+export interface OutArg {
+  readonly kind: "OutArg";
+  readonly index: number;
+  readonly loc?: Loc;
+}
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -181,10 +193,47 @@ export interface AddLo12 {
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= bl <target:label> */
+/** Instr ::= bl <target:label>< // |args:Place*, > */
 export interface Bl {
   readonly kind: "Bl";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= blr <callee:Arg>< // |args:Place*, > */
+export interface Blr {
+  readonly kind: "Blr";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall <target:label>< // |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall <callee:Arg>< // |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+export interface AdrpFn {
+  readonly kind: "AdrpFn";
+  readonly dst: Arg;
+  readonly symbol: string;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+export interface AddLo12Fn {
+  readonly kind: "AddLo12Fn";
+  readonly dst: Arg;
+  readonly src: Arg;
+  readonly symbol: string;
   readonly loc?: Loc;
 }
 /** Instr ::= b <target:label> */
@@ -208,5 +257,5 @@ export interface Cbz {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | B | BCond | Cbz;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz;
 export type Kind = Node["kind"];

@@ -1,12 +1,12 @@
-// Lcfg: explicit control flow: basic blocks of simple statements ending in goto, branch or return.
+// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lcfg from "../ir-defs/generated/Lcfg.js";
 import type { Loc } from "../../src/il/node.js";
 
-/** Program ::= <blocks:BasicBlock*\n> */
+/** Program ::= <defs:Def*\n> */
 export interface Program {
   readonly kind: "Program";
-  readonly blocks: readonly BasicBlock[];
+  readonly defs: readonly Def[];
   readonly loc?: Loc;
 }
 
@@ -41,6 +41,15 @@ export interface Var {
   readonly loc?: Loc;
 }
 
+/** Def ::= fn <name:name>(<params:name*, >)<blocks:BasicBlock*\n> */
+export interface Def {
+  readonly kind: "Def";
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly blocks: readonly BasicBlock[];
+  readonly loc?: Loc;
+}
+
 /** BasicBlock ::= <label:label>:<stmts:CStmt*\n>  <tail:Tail> */
 export interface BasicBlock {
   readonly kind: "BasicBlock";
@@ -65,7 +74,7 @@ export interface Do {
   readonly loc?: Loc;
 }
 
-export type CExpr = Atom | Binary | Unary | Prim;
+export type CExpr = Atom | Binary | Unary | Prim | Call;
 /** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
 export interface Binary {
   readonly kind: "Binary";
@@ -88,8 +97,15 @@ export interface Prim {
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
+/** CExpr ::= <callee:name>(<args:Atom*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
 
-export type Tail = Goto | Branch | Return;
+export type Tail = Goto | Branch | Return | TailCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
   readonly kind: "Goto";
@@ -112,6 +128,13 @@ export interface Return {
   readonly value: Atom;
   readonly loc?: Loc;
 }
+/** Tail ::= tailcall <callee:name>(<args:Atom*, >) */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly callee: string;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Int | Bool | Unit | Str | Var | BasicBlock | Assign | Do | Binary | Unary | Prim | Goto | Branch | Return;
+export type Node = Program | Int | Bool | Unit | Str | Var | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

@@ -1,4 +1,4 @@
-// Lmon: operands are atoms: every operator and primitive takes literals and variables only.
+// Lmon: operands are atoms: every operator, primitive and call takes literals and variables only.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lmon from "../ir-defs/generated/Lmon.js";
 import type { Loc } from "../../src/il/node.js";
@@ -11,12 +11,12 @@ export interface Program {
 }
 
 export type Item = Fn;
-/** Item ::= fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block> */
+/** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
   readonly name: string;
   readonly params: readonly Param[];
-  readonly ret: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly ret: string;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -25,7 +25,7 @@ export interface Fn {
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -36,13 +36,13 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | Break | Continue | ExprStmt;
+export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
   readonly decl: "let" | "let mut";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly init: Expr;
   readonly loc?: Loc;
 }
@@ -70,6 +70,12 @@ export interface Continue {
   readonly kind: "Continue";
   readonly loc?: Loc;
 }
+/** Stmt ::= return <value:Expr> */
+export interface Return {
+  readonly kind: "Return";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= <expr:Expr> */
 export interface ExprStmt {
   readonly kind: "ExprStmt";
@@ -77,13 +83,20 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Atom | If | Binary | Unary | Prim;
+export type Expr = Block | Atom | If | Call | Binary | Unary | Prim;
 /** Expr ::= if <cond:Expr> <then:Block> else <else:Block> */
 export interface If {
   readonly kind: "If";
   readonly cond: Expr;
   readonly then: Block;
   readonly else: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= <callee:name>(<args:Atom*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
 /** Expr ::= (<left:Atom> <op:binop> <right:Atom>) */
@@ -140,5 +153,5 @@ export interface Var {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | ExprStmt | If | Binary | Unary | Prim | Int | Bool | Unit | Str | Var;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | If | Call | Binary | Unary | Prim | Int | Bool | Unit | Str | Var;
 export type Kind = Node["kind"];

@@ -15,7 +15,7 @@ export type Item = Const | Fn;
 export interface Const {
   readonly kind: "Const";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly value: Expr;
   readonly loc?: Loc;
 }
@@ -24,7 +24,7 @@ export interface Fn {
   readonly kind: "Fn";
   readonly name: string;
   readonly params: readonly Param[];
-  readonly ret: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly ret: string | null;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -33,7 +33,7 @@ export interface Fn {
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -44,13 +44,13 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | For | Break | Continue | ExprStmt;
+export type Stmt = Let | Assign | While | For | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name><: |type:type?> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
   readonly decl: "let" | "let mut";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly type: string | null;
   readonly init: Expr;
   readonly loc?: Loc;
 }
@@ -86,6 +86,12 @@ export interface Break {
 /** Stmt ::= continue */
 export interface Continue {
   readonly kind: "Continue";
+  readonly loc?: Loc;
+}
+/** Stmt ::= return< |value:Expr?> */
+export interface Return {
+  readonly kind: "Return";
+  readonly value: Expr | null;
   readonly loc?: Loc;
 }
 /** Stmt ::= <expr:Expr> */
@@ -156,5 +162,5 @@ export interface Call {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
+export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
 export type Kind = Node["kind"];

@@ -1,4 +1,4 @@
-// Ltyped: types made explicit: every let has its type, built-in calls are typed primitives.
+// Ltyped: types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../../src/il/node.js";
@@ -15,16 +15,16 @@ export type Item = Const | Fn;
 export interface Const {
   readonly kind: "Const";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly value: Expr;
   readonly loc?: Loc;
 }
-/** Item ::= fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block> */
+/** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
   readonly name: string;
   readonly params: readonly Param[];
-  readonly ret: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly ret: string;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -33,7 +33,7 @@ export interface Fn {
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -44,13 +44,13 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | For | Break | Continue | ExprStmt;
+export type Stmt = Let | Assign | While | For | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
   readonly decl: "let" | "let mut";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly init: Expr;
   readonly loc?: Loc;
 }
@@ -88,6 +88,12 @@ export interface Continue {
   readonly kind: "Continue";
   readonly loc?: Loc;
 }
+/** Stmt ::= return <value:Expr> */
+export interface Return {
+  readonly kind: "Return";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= <expr:Expr> */
 export interface ExprStmt {
   readonly kind: "ExprStmt";
@@ -95,7 +101,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -148,6 +154,13 @@ export interface If {
   readonly else: Expr | null;
   readonly loc?: Loc;
 }
+/** Expr ::= <callee:name>(<args:Expr*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
@@ -156,5 +169,5 @@ export interface Prim {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Prim;
+export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
 export type Kind = Node["kind"];

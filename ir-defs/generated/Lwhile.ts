@@ -11,12 +11,12 @@ export interface Program {
 }
 
 export type Item = Fn;
-/** Item ::= fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block> */
+/** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
   readonly name: string;
   readonly params: readonly Param[];
-  readonly ret: "Int" | "Bool" | "Unit" | "String" | null;
+  readonly ret: string;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -25,7 +25,7 @@ export interface Fn {
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -36,13 +36,13 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | Break | Continue | ExprStmt;
+export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
   readonly decl: "let" | "let mut";
   readonly name: string;
-  readonly type: "Int" | "Bool" | "Unit" | "String";
+  readonly type: string;
   readonly init: Expr;
   readonly loc?: Loc;
 }
@@ -70,6 +70,12 @@ export interface Continue {
   readonly kind: "Continue";
   readonly loc?: Loc;
 }
+/** Stmt ::= return <value:Expr> */
+export interface Return {
+  readonly kind: "Return";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= <expr:Expr> */
 export interface ExprStmt {
   readonly kind: "ExprStmt";
@@ -77,7 +83,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -130,6 +136,13 @@ export interface If {
   readonly else: Expr | null;
   readonly loc?: Loc;
 }
+/** Expr ::= <callee:name>(<args:Expr*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
@@ -138,5 +151,5 @@ export interface Prim {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Prim;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
 export type Kind = Node["kind"];

@@ -50,7 +50,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Pushq | Popq | Retq;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -136,14 +136,14 @@ export interface Cmpq {
 /** Instr ::= set<cc:cc> <dst:Arg> */
 export interface Set {
   readonly kind: "Set";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly dst: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= cmov<cc:cc> <src:Arg>, <dst:Arg> */
 export interface Cmov {
   readonly kind: "Cmov";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly src: Arg;
   readonly dst: Arg;
   readonly loc?: Loc;
@@ -173,10 +173,31 @@ export interface Leaq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= callq <target:label> */
+/** Instr ::= callq <target:label>< # |args:Place*, > */
 export interface Callq {
   readonly kind: "Callq";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= callq *<callee:Arg>< # |args:Place*, > */
+export interface CallqIndirect {
+  readonly kind: "CallqIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= leaq <target:label>(%rip), <dst:Arg> */
+export interface LeaFn {
+  readonly kind: "LeaFn";
+  readonly target: string;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= pushq <src:Arg> */
+export interface Pushq {
+  readonly kind: "Pushq";
+  readonly src: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= jmp <target:label> */
@@ -188,14 +209,8 @@ export interface Jmp {
 /** Instr ::= j<cc:cc> <target:label> */
 export interface JmpIf {
   readonly kind: "JmpIf";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b";
   readonly target: string;
-  readonly loc?: Loc;
-}
-/** Instr ::= pushq <src:Arg> */
-export interface Pushq {
-  readonly kind: "Pushq";
-  readonly src: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= popq <dst:Arg> */
@@ -209,6 +224,17 @@ export interface Retq {
   readonly kind: "Retq";
   readonly loc?: Loc;
 }
+/** Instr ::= jmp *<target:Arg> */
+export interface JmpIndirect {
+  readonly kind: "JmpIndirect";
+  readonly target: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= cmpq qn_stack_limit(%rip), %rsp */
+export interface CheckStack {
+  readonly kind: "CheckStack";
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Pushq | Popq | Retq;
+export type Node = Program | Block | Data | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 export type Kind = Node["kind"];

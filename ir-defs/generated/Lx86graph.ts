@@ -42,15 +42,21 @@ export interface Var {
   readonly loc?: Loc;
 }
 
-export type Arg = Place | Imm;
+export type Arg = Place | Imm | StackArg;
 /** Arg ::= $<value:int> */
 export interface Imm {
   readonly kind: "Imm";
   readonly value: bigint;
   readonly loc?: Loc;
 }
+/** Arg ::= stackarg <index:count> */
+export interface StackArg {
+  readonly kind: "StackArg";
+  readonly index: number;
+  readonly loc?: Loc;
+}
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -173,10 +179,45 @@ export interface Leaq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= callq <target:label> */
+/** Instr ::= callq <target:label>< # |args:Place*, > */
 export interface Callq {
   readonly kind: "Callq";
   readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= callq *<callee:Arg>< # |args:Place*, > */
+export interface CallqIndirect {
+  readonly kind: "CallqIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= leaq <target:label>(%rip), <dst:Arg> */
+export interface LeaFn {
+  readonly kind: "LeaFn";
+  readonly target: string;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= pushq <src:Arg> */
+export interface Pushq {
+  readonly kind: "Pushq";
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall <target:label>< # |args:Place*, > */
+export interface TailCall {
+  readonly kind: "TailCall";
+  readonly target: string;
+  readonly args: readonly Place[];
+  readonly loc?: Loc;
+}
+/** Instr ::= tailcall *<callee:Arg>< # |args:Place*, > */
+export interface TailCallIndirect {
+  readonly kind: "TailCallIndirect";
+  readonly callee: Arg;
+  readonly args: readonly Place[];
   readonly loc?: Loc;
 }
 /** Instr ::= jmp <target:label> */
@@ -203,5 +244,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | Jmp | JmpIf | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Vertex;
 export type Kind = Node["kind"];

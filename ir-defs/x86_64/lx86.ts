@@ -1,18 +1,31 @@
 // Lx86: x86-64 assembly, ready to print.
 //
-// add-prelude-and-conclusion turns each slot into an address in main's frame,
-// `slot k` -> `-8(k+1)(%rbp)`, and adds the blocks that set the frame up (under
-// the symbol qn_main that the runtime calls) and take it down again (under
-// main.conclusion, which ends in `retq`). Only here do %rsp and %rbp matter.
-import { extendIL } from "../../src/il/define.js";
+// add-prelude-and-conclusion turns each slot into an address in its function's
+// frame, `slot k` -> `-8(k+1)(%rbp)`, each `stackarg k` into `16+8k(%rbp)`,
+// and adds to each function the blocks that set its frame up (under its symbol:
+// qn_main, which the runtime calls, or fn.F) and take it down again (under
+// F.conclusion, which ends in `retq`). Only here do %rsp and %rbp matter. Each
+// prelude checks the stack: `cmpq qn_stack_limit(%rip), %rsp` and
+// `jb qn_stack_overflow` (see spec/calls.md).
+import { extendIL, terminal } from "../../src/il/define.js";
 import { Lx86patched } from "./lx86patched.js";
+import { conditionCodes } from "./lx86var.js";
 
 export const Lx86 = extendIL(Lx86patched, {
   name: "Lx86",
   purpose: "assembly for x86-64: the frame is explicit, memory operands are addresses",
-  remove: ["Slot"],
+  // `b`: below, unsigned (for addresses).
+  terminals: { cc: terminal.oneOf("cc", [...conditionCodes, "b"]) },
+  remove: ["Slot", "StackArg", "TailCall", "TailCallIndirect"],
   add: {
     Arg: { Mem: "<offset:int>(%<base:reg>)" },
-    Instr: { Pushq: "pushq <src:Arg>", Popq: "popq <dst:Arg>", Retq: "retq" },
+    Instr: {
+      Popq: "popq <dst:Arg>",
+      Retq: "retq",
+      /** A jump to the address target holds (an indirect tail call). */
+      JmpIndirect: "jmp *<target:Arg>",
+      /** Compares %rsp with the runtime's qn_stack_limit (flags from %rsp - limit). */
+      CheckStack: "cmpq qn_stack_limit(%rip), %rsp",
+    },
   },
 });

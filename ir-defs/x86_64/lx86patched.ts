@@ -11,8 +11,8 @@ import { instructionsOf, operandsOf } from "./lx86var.js";
 import { withoutHomes } from "../register-allocation.js";
 import { Lx86homes } from "./lx86homes.js";
 
-/** Operand forms that live in memory: a stack slot, or (in Lx86) an address. */
-export const isMemory = (arg: { readonly kind: string }): boolean => arg.kind === "Slot" || arg.kind === "Mem";
+/** Operand forms that live in memory: a stack slot, an argument on the stack, or (in Lx86) an address. */
+export const isMemory = (arg: { readonly kind: string }): boolean => arg.kind === "Slot" || arg.kind === "Mem" || arg.kind === "StackArg";
 
 /** Whether an immediate fits the signed 32-bit field of most instructions. */
 export const fitsIn32 = (value: bigint): boolean => value >= -(1n << 31n) && value < 1n << 31n;

@@ -8,8 +8,16 @@
 // Conventions (shared with the machine model, src/interp/x86_64.ts):
 // - Control starts at the first block; a block that does not end in a jump falls
 //   through to the next one, as on the machine.
-// - `jmp main.conclusion` returns from main. That block does not exist until
-//   add-prelude-and-conclusion writes it (with the frame teardown and `retq`).
+// - The blocks of function F are labelled F.start, F.block1, ... and
+//   `jmp F.conclusion` returns from F. That block does not exist until
+//   add-prelude-and-conclusion writes it (with the frame teardown and `retq`);
+//   see ir-defs/functions.ts.
+// - `callq fn.F # %rdi, %rsi` calls the program's function F (`qn_main` is
+//   main), `callq *x # %rdi` the function whose address x holds; the comment
+//   lists the argument registers the call reads (System V: %rdi, %rsi, %rdx,
+//   %rcx, %r8, %r9). Arguments after the sixth are pushed, the last first;
+//   the callee reads the k-th of those as `stackarg k`. The result is in %rax,
+//   and every caller-saved register is clobbered.
 // - `cmpq right, left` sets the flags from left - right; `j<cc>` and `set<cc>`
 //   read them with signed condition codes (jl means left < right).
 // - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, result in %rax; every
@@ -20,10 +28,9 @@
 //   instruction that is not so plain says exactly which registers it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { isNode, type AnyNode } from "../../src/il/node.js";
-import { divisionByZero } from "../runtime-routines.js";
+import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
+import { divisionByZero, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 
-/** The label `Return` jumps to: the conclusion of main (see add-prelude-and-conclusion). */
-export const mainConclusion = "main.conclusion";
 
 /** 64-bit registers, plus the 8-bit views %al and %cl that setcc and shifts use. */
 export const registers = [
@@ -57,13 +64,20 @@ export function operandsOf(instr: object): [string, AnyNode][] {
 }
 
 const jumpTargets: Invariant = {
-  says: `every jmp and j<cc> names a block of the program, main.conclusion or the runtime's ${divisionByZero}`,
+  says: `every jmp and j<cc> names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every callq and leaq of code names a function of the program or a routine of the runtime`,
   check(program) {
-    const labels = new Set(blocksOf(program).map((b) => b.label));
-    labels.add(mainConclusion).add(divisionByZero);
+    const blocks = blocksOf(program) as unknown as { label: string }[];
+    const functions = functionsOf(blocks);
+    const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero).add(stackOverflow);
+    for (const f of functions) labels.add(functionSymbol(f)); // in Lx86, a tail call jumps to the callee's prelude
+    for (const f of functions) labels.add(conclusionOf(f));
+    const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     for (const [instr, path] of instructionsOf(program)) {
       if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
         return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
+      }
+      if ((instr.kind === "Callq" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) {
+        return { path: `${path}.target`, message: `${String(instr.target)} is no function of the program and no routine of the runtime` };
       }
     }
     return null;
@@ -86,7 +100,7 @@ const byteRegisters: Invariant = {
   check(program) {
     for (const [instr, path] of instructionsOf(program)) {
       for (const [field, arg] of operandsOf(instr)) {
-        const isByte = arg.kind === "Reg" && (arg.name === "al" || arg.name === "cl");
+      const isByte = arg.kind === "Reg" && (arg.name === "al" || arg.name === "cl");
         const wantsByte = (instr.kind === "Set" && field === "dst") || (instr.kind === "Movzbq" && field === "src");
         const mayBeByte = wantsByte || ((instr.kind === "Salq" || instr.kind === "Sarq") && field === "count" && arg.kind === "Reg");
         if (wantsByte && !isByte) return { path: `${path}.${field}`, message: `${instr.kind} needs %al or %cl here` };
@@ -109,13 +123,15 @@ export const Lx86var = defineIL({
     string: terminal.string,
     reg: terminal.oneOf("reg", registers),
     cc: terminal.oneOf("cc", conditionCodes),
+    count: terminal.count,
   },
   grammar: {
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     Data: { Data: "<label:label>: .ascii <value:string>" },
     Place: { Reg: "%<name:reg>", Var: "<name:name>" },
-    Arg: ["Place", { Imm: "$<value:int>" }],
+    /** `stackarg k`: the k-th argument passed on the stack to the function running (the 7th argument is stackarg 0). */
+    Arg: ["Place", { Imm: "$<value:int>", StackArg: "stackarg <index:count>" }],
     Instr: {
       Movq: "movq <src:Arg>, <dst:Arg>",
       Addq: "addq <src:Arg>, <dst:Arg>",
@@ -143,7 +159,18 @@ export const Lx86var = defineIL({
       Idivq: "idivq <src:Arg>",
       Movzbq: "movzbq <src:Arg>, <dst:Arg>",
       Leaq: "leaq <label:label>(%rip), <dst:Arg>",
-      Callq: "callq <target:label>",
+      /** A call of a routine of the runtime (qn_*), or of a function of the program
+       * (reading the argument registers listed after `#`). */
+      Callq: "callq <target:label>< # |args:Place*, >",
+      /** An indirect call: of the function whose address callee holds. */
+      CallqIndirect: "callq *<callee:Arg>< # |args:Place*, >",
+      /** The address of a function of the program. */
+      LeaFn: "leaq <target:label>(%rip), <dst:Arg>",
+      Pushq: "pushq <src:Arg>",
+      /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
+       * makes it the function's conclusion without `retq`, then `jmp` to the callee. */
+      TailCall: "tailcall <target:label>< # |args:Place*, >",
+      TailCallIndirect: "tailcall *<callee:Arg>< # |args:Place*, >",
       Jmp: "jmp <target:label>",
       JmpIf: "j<cc:cc> <target:label>",
     },

@@ -2,9 +2,9 @@
 // may hand out, which a call changes, and what each instruction of Lx86var reads
 // and writes. %rsp and %rbp hold the frame; %r10 and %r11 are kept free for
 // patch-instructions, so neither appears here.
+import type { AnyNode } from "../../src/il/node.js";
 import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
 import { runtimeArguments } from "../runtime-routines.js";
-import { mainConclusion } from "./lx86var.js";
 
 const opposite: Readonly<Record<string, string>> = { e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le" };
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
@@ -24,19 +24,26 @@ export const machine: RegisterMachine = {
   callerSaved: new Set(callerSaved),
   argumentRegisters,
   resultRegister: "rax",
-  conclusion: mainConclusion,
   uses(i) {
     switch (i.kind) {
       case "Movq": case "Movzbq": return { reads: key(i.src), writes: key(i.dst) };
       case "Negq": case "Notq": return { reads: key(i.dst), writes: key(i.dst) };
       case "Salq": case "Sarq": return { reads: [...key(i.count), ...key(i.dst)], writes: key(i.dst) };
       case "Cmpq": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
-      case "Set": case "Leaq": return { reads: [], writes: key(i.dst) };
+      case "Set": case "Leaq": case "LeaFn": return { reads: [], writes: key(i.dst) };
+      // A call reads the argument registers it lists (for the runtime's routines,
+      // exactly as many as the routine takes) and clobbers every caller-saved one.
       case "Callq": {
         const count = runtimeArguments[i.target as string];
-        if (count === undefined) throw new Error(`callq ${String(i.target)}: not a routine of the runtime`);
-        return { reads: argumentRegisters.slice(0, count).map(registerKey), writes: clobbered };
+        const args = (i.args as AnyNode[]).flatMap(key);
+        if (count !== undefined && args.join() !== argumentRegisters.slice(0, count).map(registerKey).join()) throw new Error(`callq ${String(i.target)} must list ${count} argument register(s)`);
+        return { reads: args, writes: clobbered };
       }
+      case "CallqIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap(key)], writes: clobbered };
+      case "Pushq": return { reads: key(i.src), writes: [] };
+      // A tail call reads its arguments (and callee) and leaves: it writes nothing the function sees.
+      case "TailCall": return { reads: (i.args as AnyNode[]).flatMap(key), writes: [] };
+      case "TailCallIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap(key)], writes: [] };
       case "Cmov": return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) }; // dst keeps its value when cc fails
       case "Cqto": return { reads: [registerKey("rax")], writes: [registerKey("rdx")] };
       case "Idivq": return { reads: [registerKey("rax"), registerKey("rdx"), ...key(i.src)], writes: [registerKey("rax"), registerKey("rdx")] };
@@ -45,6 +52,6 @@ export const machine: RegisterMachine = {
     if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };
     throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);
   },
-  kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"] },
-  invert: (branch, target) => (branch.kind === "JmpIf" ? { kind: "JmpIf", cc: opposite[branch.cc as string], target } : null),
+  kinds: { move: "Movq", jump: "Jmp", branches: ["JmpIf"], exits: ["TailCall", "TailCallIndirect"] },
+  invert: (branch, target) => (branch.kind === "JmpIf" && opposite[branch.cc as string] ? { kind: "JmpIf", cc: opposite[branch.cc as string]!, target } : null),
 };

@@ -1,17 +1,31 @@
 // add-prelude-and-conclusion: La64patched -> La64
 //
-// Purpose: give qn_main its stack frame. A new first block, qn_main (the symbol
-// the runtime calls), saves the frame pointer and the return address, points
-// x29 at them, moves sp down past the slots and saves the callee-saved
-// registers (x19-x28) that main uses in cells past the slots; the block
-// main.conclusion, the target of every `return`, undoes that and returns.
-// Slot k becomes the address [sp, #8k]; sp stays 16-byte aligned, as calls require.
+// Purpose: give each function its stack frame. A new first block under the
+// function's symbol (qn_main, which the runtime calls, or fn.F) saves the frame
+// pointer and the return address, points x29 at them, moves sp down past the
+// frame and saves the callee-saved registers (x19-x28) that the function uses
+// in cells past the slots; the block F.conclusion, the target of every
+// `return`, undoes that and returns. The frame holds, from sp up: the stack
+// arguments of the calls the function makes (`outarg k` is [sp, #8k]), the
+// slots (slot k is [sp, #8(n+k)] after n outgoing arguments), the saved
+// registers. An argument the caller passed on the stack, `stackarg k`, is
+// [x29, #16+8k], just above the saved x29 and x30. sp stays 16-byte aligned,
+// as calls require. Once the frame is made, the prelude loads the runtime's
+// qn_stack_limit into x16 and panics with `stack overflow` when sp is below it
+// (x16 and x17 are never allocated). A tail call becomes the conclusion without
+// its `ret`, then a branch to the callee (whose prelude makes its frame where
+// this one was).
 //
 // Before (La64patched):             After (La64):
 //                                     qn_main:
 //                                       stp x29, x30, [sp, #-16]!
 //                                       mov x29, sp
 //                                       sub sp, sp, #16
+//                                       adrp x16, qn_stack_limit
+//                                       ldr x16, [x16, :lo12:qn_stack_limit]
+//                                       mov x17, sp
+//                                       cmp x17, x16
+//                                       b.lo qn_stack_overflow
 //                                       str x19, [sp, #8]
 //                                       b main.start
 //   main.start:                       main.start:
@@ -32,69 +46,97 @@
 import type * as In from "../../ir-defs/generated/La64patched.js";
 import type * as Out from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
-import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
+import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { fitsArithmetic, fitsLoadOffset } from "../../ir-defs/aarch64/operand-rules.js";
-import { rewriter } from "../../src/il/rewrite.js";
+import { forEachNode } from "../../src/il/rewrite.js";
 import { frameOf } from "../../src/pass-helpers/both-targets.js";
 import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
+import { stackLimit, stackOverflow } from "../../ir-defs/runtime-routines.js";
 import { pass } from "../../src/pass.js";
 import { imm, loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
 
-const [sp, fp, lr, far] = [reg("sp"), reg("x29"), reg("x30"), reg("x16")];
+const [sp, fp, lr, far, x17] = [reg("sp"), reg("x29"), reg("x30"), reg("x16"), reg("x17")];
 
-/** ldr/str of a slot: the slot becomes an sp-relative address (through x16 when far). */
-function placeSlot(instr: In.Instr): Out.Instr[] {
+/** Once the frame is made: sp below the runtime's qn_stack_limit is a stack overflow (a panic, never a SIGSEGV). */
+const checkStack: Out.Instr[] = [
+  { kind: "Adrp", dst: far, symbol: stackLimit },
+  { kind: "LdrLo12", dst: far, base: "x16", symbol: stackLimit },
+  { kind: "Mov", dst: x17, src: sp },
+  { kind: "Cmp", left: x17, right: far },
+  { kind: "BCond", cond: "lo", target: stackOverflow },
+];
+
+/** Where a function's frame puts things, in bytes from sp (or, for stack arguments, from x29). */
+interface Layout {
+  /** Outgoing stack arguments take the bottom of the frame, slots start after them. */
+  readonly outgoing: number;
+}
+
+/** ldr/str of a stack place: it becomes an sp- or x29-relative address (through x16 when far). */
+function placeSlot(instr: In.Instr, layout: Layout): Out.Instr[] {
   if (instr.kind !== "Ldr" && instr.kind !== "Str") return [instr as Out.Instr];
   const slot = instr.kind === "Ldr" ? instr.src : instr.dst;
-  if (slot.kind !== "Slot") throw new Error(`${instr.kind} of ${slot.kind}, not of a slot`);
-  const offset = BigInt(slot.index) * 8n;
+  let base: "sp" | "x29" = "sp";
+  let offset: bigint;
+  switch (slot.kind) {
+    case "Slot": offset = BigInt(layout.outgoing + slot.index) * 8n; break;
+    case "OutArg": offset = BigInt(slot.index) * 8n; break;
+    case "StackArg": [base, offset] = ["x29", 16n + BigInt(slot.index) * 8n]; break; // above the saved x29 and x30
+    default: throw new Error(`${instr.kind} of ${slot.kind}, not of a stack place`);
+  }
   const near = fitsLoadOffset(offset);
-  const address: Out.Mem = { kind: "Mem", base: near ? "sp" : "x16", offset: near ? offset : 0n };
-  const reach: Out.Instr[] = near ? [] : [...loadConstant(far, offset), { kind: "Add", dst: far, left: sp, right: far }];
+  const address: Out.Mem = { kind: "Mem", base: near ? base : "x16", offset: near ? offset : 0n };
+  const reach: Out.Instr[] = near ? [] : [...loadConstant(far, offset), { kind: "Add", dst: far, left: reg(base), right: far }];
   const access: Out.Instr =
     instr.kind === "Ldr" ? { kind: "Ldr", dst: instr.dst as Out.Arg, src: address } : { kind: "Str", src: instr.src as Out.Arg, dst: address };
   return [...reach, access];
 }
 
-function prelude(size: bigint, save: Out.Instr[], entry: string): Out.Block {
+function prelude(fn: string, size: bigint, save: Out.Instr[]): Out.Block {
   const grow: Out.Instr[] =
     size === 0n ? []
     : fitsArithmetic(size) ? [{ kind: "Sub", dst: sp, left: sp, right: imm(size) }]
     : [...loadConstant(far, size), { kind: "Sub", dst: sp, left: sp, right: far }];
   return {
     kind: "Block",
-    label: "qn_main",
-    instrs: [{ kind: "Stp", first: fp, second: lr }, { kind: "Mov", dst: fp, src: sp }, ...grow, ...save, { kind: "B", target: entry }],
+    label: functionSymbol(fn),
+    instrs: [{ kind: "Stp", first: fp, second: lr }, { kind: "Mov", dst: fp, src: sp }, ...grow, ...checkStack, ...save, { kind: "B", target: entryOf(fn) }],
   };
 }
 
-function conclusion(restore: Out.Instr[]): Out.Block {
-  return {
-    kind: "Block",
-    label: mainConclusion,
-    instrs: [...restore, { kind: "Mov", dst: sp, src: fp }, { kind: "Ldp", first: fp, second: lr }, { kind: "Ret" }],
+/** One function's blocks between its prelude and its conclusion, its stack places made addresses. */
+function framed(fn: string, blocks: In.Block[]): Out.Block[] {
+  let outgoing = 0;
+  forEachNode(La64patched, { kind: "Program", blocks, data: [] }, (node) => {
+    if (node.kind === "OutArg") outgoing = Math.max(outgoing, (node.index as number) + 1);
+  });
+  const layout: Layout = { outgoing };
+  const tailCall = (instr: In.Instr): Out.Instr[] | null => {
+    // A tail call takes the frame down as the conclusion does, then branches to the callee,
+    // which returns to this function's caller (an indirect one keeps its target in x17).
+    if (instr.kind === "TailCall") return [...teardown(), { kind: "B", target: instr.target }];
+    if (instr.kind === "TailCallIndirect") return [{ kind: "Mov", dst: x17, src: instr.callee as Out.Arg }, ...teardown(), { kind: "Br", target: x17 }];
+    return null;
   };
+  // Each callee-saved register in use is kept in a cell of the frame past the slots.
+  const { slots, saved } = frameOf<In.Reg>(La64patched, { kind: "Program", blocks, data: [] }, calleeSaved);
+  const size = BigInt(Math.ceil((outgoing + slots + saved.length) / 2) * 16);
+  const cell = (j: number): In.Slot => ({ kind: "Slot", index: slots + j });
+  const save = saved.flatMap((r, j) => placeSlot({ kind: "Str", src: r, dst: cell(j) }, layout));
+  const restore = saved.flatMap((r, j) => placeSlot({ kind: "Ldr", dst: r, src: cell(j) }, layout));
+  const teardown = (): Out.Instr[] => [...restore, { kind: "Mov", dst: sp, src: fp }, { kind: "Ldp", first: fp, second: lr }];
+  const body = blocks.map((block): Out.Block => ({ ...block, instrs: block.instrs.flatMap((instr) => tailCall(instr) ?? placeSlot(instr, layout)) }));
+  return [prelude(fn, size, save), ...body, { kind: "Block", label: conclusionOf(fn), instrs: [...teardown(), { kind: "Ret" }] }];
 }
 
 export const addPreludeAndConclusion = pass({
   name: "add-prelude-and-conclusion",
   from: La64patched,
   to: La64,
-  purpose: "qn_main gets its frame (prelude and conclusion, saving the callee-saved registers it uses) and each slot its address [sp, #8k]",
+  purpose: "each function gets its frame (prelude and conclusion, saving the callee-saved registers it uses); slots and stack arguments get addresses",
   run(program: In.Program): Out.Program {
-    const place = rewriter<In.Node, undefined>(La64patched, {
-      Block: (block) => ({ ...block, instrs: block.instrs.flatMap(placeSlot) }),
-      // Program and StringData: rebuilt unchanged by the fallback.
-    });
-    const placed: Out.Program = place(program, undefined);
-    const entry = program.blocks[0]?.label ?? mainConclusion;
-    // Each callee-saved register in use is kept in a cell of the frame past the slots.
-    const { slots, saved } = frameOf<In.Reg>(La64patched, program, calleeSaved);
-    const size = BigInt(Math.ceil((slots + saved.length) / 2) * 16);
-    const cell = (j: number): In.Slot => ({ kind: "Slot", index: slots + j });
-    const save = saved.flatMap((r, j) => placeSlot({ kind: "Str", src: r, dst: cell(j) }));
-    const restore = saved.flatMap((r, j) => placeSlot({ kind: "Ldr", dst: r, src: cell(j) }));
-    return { ...placed, blocks: [prelude(size, save, entry), ...placed.blocks, conclusion(restore)] };
+    const blocks = functionsOf(program.blocks).flatMap((fn) => framed(fn, program.blocks.filter((b) => functionOfLabel(b.label) === fn)));
+    return { kind: "Program", blocks, data: program.data };
   },
 });

@@ -44,7 +44,7 @@ const resultScratch = reg("x9");
 /** Instructions that bring a slot or an immediate into register r. */
 function bringInto(r: Out.Reg, arg: In.Arg): Out.Instr[] {
   switch (arg.kind) {
-    case "Slot": return [{ kind: "Ldr", dst: r, src: arg }];
+    case "Slot": case "StackArg": return [{ kind: "Ldr", dst: r, src: arg }];
     case "Imm": return loadConstant(r, arg.value);
     case "Reg": return [{ kind: "Mov", dst: r, src: arg }];
     default: throw new Error(`cannot bring ${(arg as { kind: string }).kind} into a register`);
@@ -56,7 +56,7 @@ function patchMove(instr: In.Mov): Out.Instr[] {
   const { dst, src } = instr;
   if (dst.kind === "Reg" && src.kind === "Reg") return dst.name === src.name ? [] : [instr]; // a self-move does nothing
   if (dst.kind === "Reg") return bringInto(dst, src);
-  if (dst.kind !== "Slot") throw new Error(`mov cannot write ${dst.kind}`);
+  if (dst.kind !== "Slot" && dst.kind !== "OutArg") throw new Error(`mov cannot write ${dst.kind}`);
   if (src.kind === "Reg") return [{ kind: "Str", src, dst }];
   return [...bringInto(resultScratch, src), { kind: "Str", src: resultScratch, dst }];
 }

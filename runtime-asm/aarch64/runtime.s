@@ -18,6 +18,10 @@
         .equ SYS_READ, 63
         .equ SYS_WRITE, 64
         .equ SYS_EXIT_GROUP, 94
+        .equ SYS_PRLIMIT64, 261
+        .equ RLIMIT_STACK, 3
+        .equ QN_STACK_MAX, 8388608      // the stack used: at most 8 MiB ...
+        .equ QN_STACK_MARGIN, 262144    // ... less 256 KiB kept for the runtime and argv/envp
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         // size of each I/O buffer
 
@@ -31,6 +35,7 @@ qn_str_panic:           .ascii "panic: "        // 7 bytes
 qn_str_newline:         .ascii "\n"             // 1 byte
 qn_msg_bad_input:       .ascii "bad input"      // 9 bytes
 qn_msg_div_zero:        .ascii "division by zero"  // 16 bytes
+qn_msg_stack:           .ascii "stack overflow"    // 14 bytes
 
 // ---------------------------------------------------------------------
 // Zero-initialised data: the two I/O buffers and their bookkeeping.
@@ -42,6 +47,9 @@ qn_in_buf:      .skip QN_BUF_SIZE       // bytes read from stdin, not yet used
 qn_out_len:     .skip 8                 // number of bytes in qn_out_buf
 qn_in_pos:      .skip 8                 // next unread byte of qn_in_buf
 qn_in_len:      .skip 8                 // number of valid bytes in qn_in_buf
+        .globl qn_stack_limit
+qn_stack_limit: .skip 8                 // the lowest sp a function's frame may reach
+qn_rlimit:      .skip 16                // prlimit64's answer: soft and hard limit
 
         .text
 
@@ -56,6 +64,26 @@ qn_in_len:      .skip 8                 // number of valid bytes in qn_in_buf
 _start:
         mov     x29, #0                 // mark the outermost stack frame
         mov     x30, #0
+        // qn_stack_limit = sp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
+        mov     x0, #0                  // pid 0: this process
+        mov     x1, #RLIMIT_STACK
+        mov     x2, #0                  // no new limit
+        adrp    x3, qn_rlimit           // where the old one goes
+        add     x3, x3, :lo12:qn_rlimit
+        mov     x8, #SYS_PRLIMIT64
+        svc     #0
+        ldr     x1, =QN_STACK_MAX
+        cbnz    x0, 1f                  // no answer: assume QN_STACK_MAX
+        adrp    x3, qn_rlimit
+        ldr     x0, [x3, :lo12:qn_rlimit]  // the soft limit (unsigned; infinity is all ones)
+        cmp     x0, x1
+        csel    x1, x0, x1, lo
+1:      mov     x0, sp
+        sub     x0, x0, x1
+        ldr     x1, =QN_STACK_MARGIN
+        add     x0, x0, x1
+        adrp    x3, qn_stack_limit
+        str     x0, [x3, :lo12:qn_stack_limit]
         bl      qn_main
         mov     x0, #0                  // exit code 0
         bl      qn_exit                 // does not return
@@ -401,6 +429,21 @@ qn_division_by_zero:
         adrp    x0, qn_msg_div_zero
         add     x0, x0, :lo12:qn_msg_div_zero
         mov     x1, #16
+        bl      qn_panic                // does not return
+
+// ---------------------------------------------------------------------
+// qn_stack_overflow: the panic of a recursion too deep for the stack.
+//   Arguments: none.   Result: never returns.
+// Every function's prelude compares sp, once its frame is made, with
+// qn_stack_limit (set by _start) and branches here when it is below
+// (`b.lo qn_stack_overflow`). QN_STACK_MARGIN bytes are left for the
+// panic's own calls.
+// ---------------------------------------------------------------------
+        .globl qn_stack_overflow
+qn_stack_overflow:
+        adrp    x0, qn_msg_stack
+        add     x0, x0, :lo12:qn_msg_stack
+        mov     x1, #14
         bl      qn_panic                // does not return
 
 // The literal pool (for `ldr x2, =...` above) goes here.

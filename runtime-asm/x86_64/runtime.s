@@ -17,6 +17,10 @@
         .equ SYS_READ, 0
         .equ SYS_WRITE, 1
         .equ SYS_EXIT_GROUP, 231
+        .equ SYS_PRLIMIT64, 302
+        .equ RLIMIT_STACK, 3
+        .equ QN_STACK_MAX, 8388608      # the stack used: at most 8 MiB ...
+        .equ QN_STACK_MARGIN, 262144    # ... less 256 KiB kept for the runtime and argv/envp
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         # size of each I/O buffer
 
@@ -30,6 +34,7 @@ qn_str_panic:           .ascii "panic: "        # 7 bytes
 qn_str_newline:         .ascii "\n"             # 1 byte
 qn_msg_bad_input:       .ascii "bad input"      # 9 bytes
 qn_msg_div_zero:        .ascii "division by zero"  # 16 bytes
+qn_msg_stack:           .ascii "stack overflow"    # 14 bytes
 
 # ---------------------------------------------------------------------
 # Zero-initialised data: the two I/O buffers and their bookkeeping.
@@ -41,6 +46,9 @@ qn_in_buf:      .skip QN_BUF_SIZE       # bytes read from stdin, not yet used
 qn_out_len:     .skip 8                 # number of bytes in qn_out_buf
 qn_in_pos:      .skip 8                 # next unread byte of qn_in_buf
 qn_in_len:      .skip 8                 # number of valid bytes in qn_in_buf
+        .globl qn_stack_limit
+qn_stack_limit: .skip 8                 # the lowest rsp a function's frame may reach
+qn_rlimit:      .skip 16                # prlimit64's answer: soft and hard limit
 
         .text
 
@@ -55,6 +63,23 @@ qn_in_len:      .skip 8                 # number of valid bytes in qn_in_buf
         .globl _start
 _start:
         xorl    %ebp, %ebp              # mark the outermost stack frame
+        # qn_stack_limit = rsp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
+        xorl    %edi, %edi              # pid 0: this process
+        movl    $RLIMIT_STACK, %esi
+        xorl    %edx, %edx              # no new limit
+        leaq    qn_rlimit(%rip), %r10   # where the old one goes
+        movl    $SYS_PRLIMIT64, %eax
+        syscall
+        movq    $QN_STACK_MAX, %rcx
+        testq   %rax, %rax
+        jnz     1f                      # no answer: assume QN_STACK_MAX
+        movq    qn_rlimit(%rip), %rax   # the soft limit (unsigned; infinity is all ones)
+        cmpq    %rcx, %rax
+        cmovbq  %rax, %rcx
+1:      movq    %rsp, %rax
+        subq    %rcx, %rax
+        addq    $QN_STACK_MARGIN, %rax
+        movq    %rax, qn_stack_limit(%rip)
         call    qn_main
         xorl    %edi, %edi              # exit code 0
         call    qn_exit                 # does not return
@@ -389,6 +414,20 @@ qn_read_int:
 qn_division_by_zero:
         leaq    qn_msg_div_zero(%rip), %rdi
         movl    $16, %esi
+        call    qn_panic                # does not return
+
+# ---------------------------------------------------------------------
+# qn_stack_overflow: the panic of a recursion too deep for the stack.
+#   Arguments: none.   Result: never returns.
+# Every function's prelude compares rsp, once its frame is made, with
+# qn_stack_limit (set by _start) and jumps here when it is below
+# (`jb qn_stack_overflow`). The stack is 16-byte aligned there, and
+# QN_STACK_MARGIN bytes are left for the panic's own calls.
+# ---------------------------------------------------------------------
+        .globl qn_stack_overflow
+qn_stack_overflow:
+        leaq    qn_msg_stack(%rip), %rdi
+        movl    $14, %esi
         call    qn_panic                # does not return
 
 # No executable stack needed.

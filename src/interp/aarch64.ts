@@ -27,8 +27,9 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a branch to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
-import { mainConclusion } from "../../ir-defs/aarch64/la64var.js";
+import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
+import { stackLimit as stackLimitSymbol } from "../../ir-defs/runtime-routines.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -39,17 +40,31 @@ const callerSaved = [...Array.from({ length: 19 }, (_, i) => `x${i}`), "x30"];
 const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
   Array.from({ length: 11 }, (_, i) => [`x${19 + i}`, BigInt(0x1900 + i)]),
 );
-/** Where sp points when qn_main starts (16-byte aligned), and where its `ret` must go. */
-const stackTop = 0x7fff_0000n;
-const returnToStart = 0x40_1000n;
+/** Where the runtime's word qn_stack_limit is (it holds stackLimit). */
+const stackLimitAddress = 0x5f_0010n;
+/** The return address a call leaves in x30 (the model does not need the real one). */
+const returnToCaller = 0x40_2000n;
+/** Where the code of the i-th function of the program is, for adrp/add of a function. */
+const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
+/** Before La64 no prelude moves sp: a call moves it down this far itself, so
+ * that the callee's outgoing arguments do not overwrite the caller's. */
+const modelFrame = 4096n;
+const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
 /** The runtime routines that return a value in x0. */
 const withResult: ReadonlySet<string> = new Set(["qn_read_int"]);
 
 interface Machine {
   readonly model: RuntimeModel;
   readonly registers: Map<string, bigint>;
-  readonly variables: Map<string, bigint>;
-  readonly slots: Map<number, bigint>;
+  /** The variables and slots of the function running (before La64). */
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  /** sp when the function running was called: its stack arguments are there. */
+  entrySp: bigint;
+  readonly blocks: readonly Node[];
+  readonly labels: ReadonlyMap<string, number>;
+  /** The program's functions, in order (their addresses are codeAddress(index)). */
+  readonly functions: readonly string[];
   readonly memory: Map<bigint, bigint>; // 8-byte words by address
   strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
@@ -104,6 +119,15 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
   },
+  // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.
+  StackArg: {
+    read: (m, arg) => load(m, m.entrySp + 8n * BigInt(arg.index as number)),
+    write: () => { throw new Error("an instruction cannot write a stack argument"); },
+  },
+  OutArg: {
+    read: () => { throw new Error("an instruction cannot read an outgoing argument"); },
+    write: (m, arg, value) => store(m, register(m, "sp") + 8n * BigInt(arg.index as number), value),
+  },
 };
 
 const { Var: _var, ...slotOperandsWithoutVar } = varOperands;
@@ -116,7 +140,7 @@ const slotOperands: Readonly<Record<string, OperandForm>> = {
 };
 
 const address = (m: Machine, arg: Node): bigint => register(m, arg.base) + (arg.offset as bigint);
-const { Slot: _slot, ...finalOperandsWithoutSlot } = slotOperands;
+const { Slot: _slot, StackArg: _in, OutArg: _out, ...finalOperandsWithoutSlot } = slotOperands;
 const finalOperands: Readonly<Record<string, OperandForm>> = {
   ...finalOperandsWithoutSlot,
   Mem: {
@@ -141,7 +165,8 @@ const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction 
 function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
   const { left, right } = m.flags;
-  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right };
+  const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower };
   const holds = table[cond];
   if (holds === undefined) throw new Error(`unknown condition ${cond}`);
   return holds;
@@ -156,6 +181,55 @@ function callRuntime(m: Machine, symbol: string): void {
   m.flags = null;
 }
 
+/** A call of the program's function `fn`: it returns with sp back where it was. */
+function callFunction(m: Machine, fn: string): void {
+  const before = register(m, "sp");
+  if (before % 16n !== 0n) throw new Error(`bl ${functionSymbol(fn)} with sp not 16-byte aligned`);
+  const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
+  const frame = { variables: m.variables, slots: m.slots, entrySp: m.entrySp };
+  [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
+  m.registers.set("x30", returnToCaller);
+  if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  if (how === "conclusion") {
+    // Before La64 the conclusion does not exist: do what it will (restore, ret).
+    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+    m.registers.set("sp", before);
+  } else {
+    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring ${r}`);
+  }
+  if (register(m, "sp") !== before) throw new Error(`${fn} returns with sp = ${register(m, "sp")}, not ${before}`);
+  [m.variables, m.slots, m.entrySp] = [frame.variables, frame.slots, frame.entrySp];
+  for (const r of callerSaved) if (r !== "x0") m.registers.set(r, poison);
+  m.flags = null;
+}
+
+function step(m: Machine, instr: Node): Effect {
+  const run = m.dialect.instructions[instr.kind];
+  if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
+  return run(m, instr);
+}
+
+function tailCall(m: Machine, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The function whose code is at `address`. */
+function functionAt(m: Machine, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
+}
+
+function functionAddress(m: Machine, symbol: string): bigint {
+  const index = m.functions.indexOf(functionOfSymbol(symbol) ?? "");
+  if (index < 0) throw new Error(`the address of ${symbol}, which labels no function`);
+  return codeAddress(index);
+}
+
 function stringAt(m: Machine, at: bigint, length: bigint): string {
   for (const { address: start, bytes } of m.strings.values()) {
     if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
@@ -164,6 +238,7 @@ function stringAt(m: Machine, at: bigint, length: bigint): string {
 }
 
 function stringAddress(m: Machine, label: string): bigint {
+  if (label === stackLimitSymbol) return stackLimitAddress;
   const data = m.strings.get(label);
   if (!data) throw new Error(`the address of ${label}, which labels no string`);
   return data.address;
@@ -189,7 +264,17 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
   Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
   AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page
-  Bl: (m, i) => callRuntime(m, i.target),
+  AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),
+  AddLo12Fn: (m, i) => write(m, i.dst, read(m, i.src) + (functionAddress(m, i.symbol) & 0xfffn)),
+  Bl(m, i) {
+    const fn = functionOfSymbol(i.target);
+    if (fn === null) callRuntime(m, i.target);
+    else callFunction(m, fn);
+  },
+  Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before La64: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
@@ -222,34 +307,32 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.second, second);
     m.registers.set("sp", sp + 16n);
   },
+  Br: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
+  LdrLo12(m, i) {
+    const at = register(m, i.base) + (stringAddress(m, i.symbol) & 0xfffn);
+    if (at !== stackLimitAddress) throw new Error(`ldr of ${i.symbol}, which is no word of the runtime`);
+    write(m, i.dst, stackLimit);
+  },
   Ret(m) {
     const to = register(m, "x30");
-    if (to !== returnToStart) throw new Error(`ret to ${to}, which is not the runtime's _start`);
+    if (to !== returnToCaller) throw new Error(`ret to ${to}, which is not where the call came from`);
     return { returned: true };
   },
 };
 
 // ---------------------------------------------------------------- running
 
-/** At main's end the caller must find sp and (once the prelude saves them) its callee-saved registers as it left them. */
-function checkReturn(m: Machine): void {
-  if (register(m, "sp") !== stackTop) throw new Error(`main returns with sp = ${register(m, "sp")}, not ${stackTop}`);
-  if (m.dialect.framed) for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring ${r}`);
-}
-
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
-  const m: Machine = { model, dialect, registers: new Map(), variables: new Map(), slots: new Map(), memory: new Map(), strings: new Map(), flags: null };
+  const blocks = program.blocks as Node[];
+  const m: Machine = {
+    model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
+    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null,
+  };
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
-  m.registers.set("x30", returnToStart); // as `bl qn_main` did
   m.strings = layOutStrings(program.data as Node[]);
-  runCode(program.blocks as Node[], model, mainConclusion, (instr) => {
-    const step = dialect.instructions[instr.kind];
-    if (!step) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
-    return step(m, instr);
-  });
-  checkReturn(m);
+  callFunction(m, "main"); // as _start's `bl qn_main`
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {

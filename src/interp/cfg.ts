@@ -1,24 +1,34 @@
-// The interpreter of Lcfg: basic blocks run from the first one, following each
-// block's tail. Atoms, operators and primitives are evaluated by the tree
-// interpreter's handlers (the forms are the same as in Lmon); what is new here
-// is only control flow: goto, branch and return.
+// The interpreter of Lcfg: each function's basic blocks run from its first
+// one, following each block's tail. Atoms, operators, primitives and calls are
+// evaluated by the tree interpreter's handlers (the forms are the same as in
+// Lmon); what is new here is only control flow: goto, branch and return, and
+// a function made of blocks. A call runs the callee's blocks in a fresh
+// environment holding its parameters; `return` gives the call its value; a
+// tail call runs the callee's blocks in place of the caller's, so a loop
+// written as tail recursion runs in constant (JavaScript) stack.
+// Lfun adds only function references (&f) and calls that name their callee
+// by an atom.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+import type * as Fun from "../../ir-defs/generated/Lfun.js";
 import { binary } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
-import { assignHandlers, evaluate, newScope, truth, type Machine, type Value } from "./tree.js";
+import { assignHandlers, evaluate, newScope, truth, type FunctionValue, type Handlers, type Machine, type Value } from "./tree.js";
 
-function runBlocks(program: Cfg.Program, machine: Machine): void {
-  const blocks = new Map(program.blocks.map((b) => [b.label, b] as const));
-  const scope = newScope(null); // one flat environment: Lcfg has no scopes
+/** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
+function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
+  let def = first;
+  let blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
+  let scope = newScope(null); // one flat environment: Lcfg has no scopes
+  def.params.forEach((name, i) => scope.vars.set(name, { value: firstArgs[i]! }));
   const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
   const jump = (label: string): Cfg.BasicBlock => {
     const next = blocks.get(label);
     if (!next) throw new Error(`goto to an unknown label ${label}`);
     return next;
   };
-  let block = program.blocks[0];
-  if (!block) throw new Error("the program has no blocks");
+  let block = def.blocks[0];
+  if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
     machine.model.tick();
     for (const stmt of block.stmts) {
@@ -37,16 +47,46 @@ function runBlocks(program: Cfg.Program, machine: Machine): void {
         block = jump(taken ? tail.then : tail.else);
         break;
       }
-      case "Return": atom(tail.value); return;
+      case "Return": return atom(tail.value);
+      case "TailCall": {
+        const args = tail.args.map(atom);
+        // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
+        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
+        const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
+        if (!next) throw new Error("tail call of a value that is not a function");
+        [def, blocks, scope] = [next, new Map(next.blocks.map((b) => [b.label, b] as const)), newScope(null)];
+        def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
+        block = def.blocks[0]!;
+        break;
+      }
       default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
     }
   }
 }
 
-const runCfg: Interpreter = (program: unknown, options?: RunOptions) => {
+const cfgInterpreter = (handlers: Handlers): Interpreter => (program: unknown, options?: RunOptions) => {
+  const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
   const model = new RuntimeModel(options);
-  const machine: Machine = { model, handlers: assignHandlers, global: () => undefined };
-  return model.run(() => runBlocks(program as Cfg.Program, machine));
+  const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
+  const call = (name: string, args: readonly Value[]): Value => {
+    const def = defs.get(name);
+    if (!def) throw new Error(`no function ${name}`);
+    return runBlocks(def, args, machine, defs);
+  };
+  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call };
+  return model.run(() => {
+    call("main", []);
+  });
 };
 
-export const interpreters: Record<string, Interpreter> = { Lcfg: runCfg };
+const funHandlers: Handlers = {
+  ...assignHandlers,
+  FunRef: (node: Fun.FunRef) => Object.freeze({ fn: node.name }),
+  Call(node: Fun.Call, scope, m) {
+    const callee = evaluate(node.callee, scope, m) as FunctionValue;
+    if (typeof callee !== "object" || !("fn" in callee)) throw new Error("call of a value that is not a function");
+    return m.call(callee.fn, node.args.map((a) => evaluate(a, scope, m)));
+  },
+};
+
+export const interpreters: Record<string, Interpreter> = { Lcfg: cfgInterpreter(assignHandlers), Lfun: cfgInterpreter(funHandlers) };

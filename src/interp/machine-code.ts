@@ -1,7 +1,8 @@
 // What the two machine models share: where string data lives in memory, and
 // the fetch-execute loop over labelled blocks of instructions.
 
-import { divisionByZero } from "../../ir-defs/runtime-routines.js";
+import { divisionByZero, stackOverflow } from "../../ir-defs/runtime-routines.js";
+import { isConclusion } from "../../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -11,6 +12,12 @@ export type Node = AnyNode & Record<string, any>;
 export type Effect = void | { readonly jump: string } | { readonly returned: true };
 
 export const dataStart = 0x60_0000n;
+
+/** The model's stack: where its pointer starts (16-byte aligned, as _start
+ * calls qn_main), and the lowest value a frame may take it to, as the
+ * runtime's _start computes qn_stack_limit for an 8 MiB stack. */
+export const stackTop = 0x7fff_0000n;
+export const stackLimit = stackTop - 8_388_608n + 262_144n;
 
 /** Lays the program's string data out in memory from dataStart, by label. */
 export function layOutStrings(data: readonly Node[]): Map<string, { address: bigint; bytes: Buffer }> {
@@ -24,22 +31,27 @@ export function layOutStrings(data: readonly Node[]): Map<string, { address: big
   return strings;
 }
 
+/** Each block's index by its label. */
+export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
+
 /**
- * Runs blocks of instructions from the first, falling through from one block
- * to the next, until main returns: by a `ret` (`{ returned: true }`), or, in
- * the ILs before the conclusion exists, by a jump to the conclusion's label.
- * Returns which of the two it was. A jump to the runtime's qn_division_by_zero
- * is its panic, which never returns.
+ * Runs blocks of instructions from the one labelled `start`, falling through
+ * from one block to the next, until the function returns: by a `ret`
+ * (`{ returned: true }`), or, in the ILs before the conclusion exists, by a
+ * jump to its conclusion's label. Returns which of the two it was. A call runs
+ * the callee by calling this again (the instruction's step does). A jump to the
+ * runtime's qn_division_by_zero is its panic, which never returns.
  */
 export function runCode(
   blocks: readonly Node[],
+  labels: ReadonlyMap<string, number>,
   model: RuntimeModel,
-  conclusion: string,
+  start: string,
   execute: (instr: Node) => Effect,
 ): "ret" | "conclusion" {
-  const labels = new Map(blocks.map((block, index) => [block.label as string, index]));
-  let b = 0;
-  let instrs = (blocks[0]?.instrs ?? []) as Node[];
+  let b = labels.get(start) ?? -1;
+  if (b < 0) throw new Error(`no block is labelled ${start}`);
+  let instrs = blocks[b]!.instrs as Node[];
   let i = 0;
   for (;;) {
     if (i >= instrs.length) { // fall through to the next block
@@ -59,8 +71,9 @@ export function runCode(
       b = target;
       instrs = blocks[b]!.instrs as Node[];
       i = 0;
-    } else if (effect.jump === conclusion) return "conclusion";
+    } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
     else if (effect.jump === divisionByZero) model.divisionByZero();
+    else if (effect.jump === stackOverflow) model.stackOverflow();
     else throw new Error(`jump to ${effect.jump}, which labels no block`);
   }
 }

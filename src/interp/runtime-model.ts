@@ -74,6 +74,11 @@ export class RuntimeModel {
     return this.panic("division by zero");
   }
 
+  /** qn_stack_overflow: a prelude jumps to it when the stack is full. */
+  stackOverflow(): never {
+    return this.panic("stack overflow");
+  }
+
   /** The runtime's routines by their assembly names, for the machine models:
    * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
   call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {
@@ -99,6 +104,10 @@ export class RuntimeModel {
       if (e instanceof Exit) status = e.status;
       else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];
       else if (e instanceof OutOfFuel) outOfFuel = true;
+      // An interpreter's calls nest on JavaScript's stack: when it is full, the
+      // program has recursed too deeply, as a compiled one would (at a depth
+      // where the real stack is full too, or much earlier: see interp/tree.ts).
+      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
       else throw e;
     }
     return { stdout: this.out.join(""), status, panic, outOfFuel };

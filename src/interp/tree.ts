@@ -4,14 +4,19 @@
 // predecessor's table plus only what that IL changes, so reading the tables top
 // to bottom shows what each pass did to the language:
 //
-//     Lsrc      every form of the source, nested scopes for shadowing
+//     Lsrc      every form of the source, nested scopes for shadowing, calls
 //     Ltyped    + Prim (built-in calls resolved by type)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
 //     Lwhile .. Lmon: nothing new to interpret (the forms they keep are shared)
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// string literal (only `panic` takes one). All arithmetic goes through
+// string literal (only `panic` takes one), `{ fn: NAME }` for a function.
+// A call runs the function's body in a new environment holding only its
+// parameters (there are no closures); `return` unwinds to it as a thrown
+// signal. The interpreters' own stack is JavaScript's: a recursion too deep for
+// it is reported as the panic `stack overflow` (see runtime-model.ts), after
+// far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
 // src/semantics.ts and all I/O through the RuntimeModel, so every interpreter
 // agrees with every other and with the runtime.
 
@@ -23,7 +28,11 @@ import { binary, unary } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
 export const unit: { readonly unit: true } = Object.freeze({ unit: true });
-export type Value = bigint | boolean | string | typeof unit;
+/** A function value: the name of a fn item. */
+export interface FunctionValue {
+  readonly fn: string;
+}
+export type Value = bigint | boolean | string | typeof unit | FunctionValue;
 
 /** A variable's storage: assignments change the cell a name is bound to. */
 export interface Cell {
@@ -39,11 +48,13 @@ export interface Scope {
 export type Handler = (node: any, scope: Scope, machine: Machine) => Value;
 export type Handlers = Readonly<Record<string, Handler>>;
 
-/** One run of a program: its I/O, its handler table and its globals (consts). */
+/** One run of a program: its I/O, its handler table, its globals (consts and
+ * fn items), and how it calls one of its functions. */
 export interface Machine {
   readonly model: RuntimeModel;
   readonly handlers: Handlers;
   readonly global: (name: string) => Cell | undefined;
+  readonly call: (fn: string, args: readonly Value[]) => Value;
 }
 
 export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });
@@ -57,14 +68,53 @@ export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Value 
   return handler(node, scope, machine);
 }
 
-export function lookup(name: string, scope: Scope, machine: Machine): Cell {
+/** The cell a name is bound to: a local, else a global; undefined when none. */
+function find(name: string, scope: Scope, machine: Machine): Cell | undefined {
   for (let s: Scope | null = scope; s !== null; s = s.parent) {
     const cell = s.vars.get(name);
     if (cell) return cell;
   }
-  const cell = machine.global(name);
+  return machine.global(name);
+}
+
+export function lookup(name: string, scope: Scope, machine: Machine): Cell {
+  const cell = find(name, scope, machine);
   if (!cell) throw new Error(`unbound variable ${name}`);
   return cell;
+}
+
+/** The function a call calls, or null for a built-in. */
+function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
+  const callee = find(node.callee, scope, m);
+  if (callee === undefined) return null;
+  const value = callee.value;
+  if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
+  return value.fn;
+}
+
+/** A call of the program's own function (by name or through a variable), or of
+ * a built-in (Lsrc only: check-types turns those into primitives). */
+function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
+  const args = node.args.map((a) => evaluate(a, scope, m));
+  const fn = calleeOf(node, scope, m);
+  if (fn !== null) return m.call(fn, args);
+  // `print` is resolved by the type of its argument, known here only at run time.
+  const op = node.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : node.callee;
+  return primitive(op, args, m.model);
+}
+
+/** `return` unwinds to the call that runs the function. */
+export class ReturnSignal {
+  constructor(readonly value: Value) {}
+}
+
+/** `return f(x)` unwinds too, and the call that ran the function runs f instead:
+ * a loop written as tail recursion runs in constant (JavaScript) stack. */
+export class TailCallSignal {
+  constructor(
+    readonly fn: string,
+    readonly args: readonly Value[],
+  ) {}
 }
 
 export function truth(v: Value): boolean {
@@ -118,7 +168,6 @@ function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Sc
 }
 
 export const srcHandlers: Handlers = {
-  Fn: (node: Src.Fn, scope, m) => evaluate(node.body, scope, m),
   Block: (node: Src.Block, scope, m) => runStatements(node, newScope(scope), m),
   Let(node: Src.Let, scope, m) {
     scope.vars.set(node.name, { value: evaluate(node.init, scope, m) });
@@ -178,11 +227,16 @@ export const srcHandlers: Handlers = {
     }
     return node.else === null ? unit : evaluate(node.else, scope, m);
   },
-  Call(node: Src.Call, scope, m) {
-    const args = node.args.map((a) => evaluate(a, scope, m));
-    // `print` is resolved by the type of its argument, known here only at run time.
-    const op = node.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : node.callee;
-    return primitive(op, args, m.model);
+  Call: callHandler,
+  Return(node: Src.Return, scope, m) {
+    const value = node.value;
+    if (value?.kind === "Call") {
+      const args = value.args.map((a) => evaluate(a, scope, m));
+      const fn = calleeOf(value, scope, m);
+      if (fn !== null) throw new TailCallSignal(fn, args);
+      throw new ReturnSignal(primitive(value.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : value.callee, args, m.model));
+    }
+    throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
 };
 
@@ -219,11 +273,18 @@ export const assignHandlers: Handlers = {
   },
 };
 
-/** Const items by name, each evaluated once when first read (so their order does not matter). */
-function constants(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
+interface FnItem {
+  readonly params: readonly { readonly name: string }[];
+  readonly body: NodeLike;
+}
+
+/** Const items by name, each evaluated once when first read (so their order
+ * does not matter), and fn items as function values. */
+function globals(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
   const items = new Map<string, AnyNode>();
   for (const item of program.items) if (item.kind === "Const") items.set(item.name as string, item.value as AnyNode);
   const cells = new Map<string, Cell>();
+  for (const item of program.items) if (item.kind === "Fn") cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
   const evaluating = new Set<string>();
   return (name) => {
     const cached = cells.get(name);
@@ -238,22 +299,46 @@ function constants(program: { readonly items: readonly AnyNode[] }, machine: () 
   };
 }
 
+/** Runs a function's body with its parameters bound; its value, or what `return` gives
+ * (after `return g(x)`, what g gives, run here rather than nested). */
+function runFunction(first: FnItem, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
+  let [fn, args] = [first, firstArgs];
+  for (;;) {
+    machine.model.tick();
+    const scope = newScope(null);
+    fn.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    try {
+      return evaluate(fn.body, scope, machine);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value;
+      if (!(e instanceof TailCallSignal)) {
+        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
+        throw e;
+      }
+      const next = functions.get(e.fn);
+      if (!next) throw new Error(`no function ${e.fn}`);
+      [fn, args] = [next, e.args];
+    }
+  }
+}
+
 /** The interpreter that runs a program's `main` with the given handler table. */
 export function treeInterpreter(handlers: Handlers): Interpreter {
   return (program: unknown, options?: RunOptions) => {
     const root = program as { readonly items: readonly AnyNode[] };
+    const functions = new Map<string, FnItem>();
+    for (const item of root.items) if (item.kind === "Fn") functions.set(item.name as string, item as unknown as FnItem);
     const model = new RuntimeModel(options);
-    const machine: Machine = { model, handlers, global: constants(root, () => machine) };
+    const call = (name: string, args: readonly Value[]): Value => {
+      const fn = functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      return runFunction(fn, args, machine, functions);
+    };
+    const machine: Machine = { model, handlers, global: globals(root, () => machine), call };
     return model.run(() => {
       for (const item of root.items) if (item.kind === "Const") machine.global(item.name as string);
-      const main = root.items.find((item) => item.kind === "Fn" && item.name === "main");
-      if (!main) throw new Error("the program has no fn main()");
-      try {
-        evaluate(main, newScope(null), machine);
-      } catch (e) {
-        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
-        throw e;
-      }
+      if (!functions.has("main")) throw new Error("the program has no fn main()");
+      call("main", []);
     });
   };
 }

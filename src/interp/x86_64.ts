@@ -15,6 +15,15 @@
 // starts high and the stack grows down). Variables and slots, which no machine
 // has, live in their own maps. Values are bigints wrapped to 64 bits.
 //
+// Calls of the program's functions nest: each call pushes a return address,
+// runs the callee (by its symbol in Lx86, from its entry block before), and
+// checks on return that %rsp is back and the return address was the one
+// pushed. Before Lx86, where no prelude exists yet, each call gets its own
+// variables and slots (a frame), `stackarg k` reads the caller's k-th pushed
+// argument, and the callee-saved registers are restored at the return as the
+// prelude and conclusion will do; in Lx86 a callee that does not restore them is
+// an error. After every call the caller-saved registers but %rax are poisoned.
+//
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
 // - a `callq qn_*` goes to the runtime model with %rdi, %rsi as arguments and
 //   the result in %rax, and then sets every caller-saved register to a poison
@@ -26,8 +35,8 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { layOutStrings, liveStep, runCode, type Effect, type Node } from "./machine-code.js";
-import { mainConclusion } from "../../ir-defs/x86_64/lx86var.js";
+import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -36,16 +45,25 @@ const poison = wrap(0x5a5a5a5a5a5a5a5an);
 const callerSaved = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] as const;
 /** What the caller (the runtime's _start) keeps in the callee-saved registers. */
 const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, r12: 0x1212n, r13: 0x1313n, r14: 0x1414n, r15: 0x1515n };
-/** Where %rsp points when qn_main starts: just below it, _start's return address. */
-const stackTop = 0x7fff_0000n;
-const returnToStart = 0x40_1000n;
+/** The return address a call pushes (the model does not need the real one). */
+const returnToCaller = 0x40_2000n;
+/** Where the code of the i-th function of the program is, for leaq of a function. */
+const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
+const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
 
 interface Machine {
   readonly model: RuntimeModel;
   readonly registers: Map<string, bigint>;
-  readonly variables: Map<string, bigint>;
-  readonly slots: Map<number, bigint>;
+  /** The variables and slots of the function running (before Lx86). */
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  /** %rsp just after the call into the function running pushed its return address. */
+  entryRsp: bigint;
+  readonly blocks: readonly Node[];
+  readonly labels: ReadonlyMap<string, number>;
+  /** The program's functions, in order (their addresses are codeAddress(index)). */
+  readonly functions: readonly string[];
   readonly memory: Map<number, bigint>; // by address (addresses are small enough for a number)
   strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
@@ -95,6 +113,11 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
   },
+  // Above the return address: what the caller pushed, the first argument lowest.
+  StackArg: {
+    read: (m, arg) => cell(m.memory, Number(m.entryRsp + 8n + 8n * BigInt(arg.index as number)), `stackarg ${arg.index}`),
+    write: () => { throw new Error("an instruction cannot write a stack argument"); },
+  },
 };
 
 /** A table without one of its forms (what an IL's `remove` does to the model). */
@@ -117,7 +140,7 @@ function address(m: Machine, arg: Node): number {
   return at;
 }
 const finalOperands: Readonly<Record<string, OperandForm>> = {
-  ...without(slotOperands, "Slot"),
+  ...without(without(slotOperands, "Slot"), "StackArg"),
   Mem: {
     read: (m, arg) => cell(m.memory, address(m, arg), `memory at ${arg.offset}(%${arg.base})`),
     write: (m, arg, value) => void m.memory.set(address(m, arg), wrap(value)),
@@ -147,7 +170,8 @@ const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m,
 function condition(m: Machine, cc: string): boolean {
   if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
   const { left, right } = m.flags;
-  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right };
+  const below = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below };
   const holds = table[cc];
   if (holds === undefined) throw new Error(`unknown condition code ${cc}`);
   return holds;
@@ -174,6 +198,48 @@ function callRuntime(m: Machine, symbol: string): void {
   for (const r of callerSaved) m.registers.set(r, poison);
   m.registers.set("rax", wrap(result));
   m.flags = null;
+}
+
+/** A call of the program's function `fn`: it returns with %rsp back where it was. */
+function callFunction(m: Machine, fn: string): void {
+  if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${functionSymbol(fn)} with %rsp not 16-byte aligned`);
+  const before = register(m, "rsp");
+  const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
+  const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
+  push(m, returnToCaller);
+  [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  if (how === "conclusion") {
+    // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
+    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+    if (pop(m) !== returnToCaller) throw new Error(`${fn} returns to the wrong address`);
+  } else {
+    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring %${r}`);
+  }
+  if (register(m, "rsp") !== before) throw new Error(`${fn} returns with %rsp = ${register(m, "rsp")}, not ${before}`);
+  [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
+  for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
+  m.flags = null;
+}
+
+function tailCall(m: Machine, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The function whose code is at `address`. */
+function functionAt(m: Machine, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
+}
+
+function step(m: Machine, instr: Node): Effect {
+  const run = m.dialect.instructions[instr.kind];
+  if (!run) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
+  return run(m, instr);
 }
 
 function stringAt(m: Machine, at: bigint, length: bigint): string {
@@ -209,7 +275,21 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     if (!data) throw new Error(`leaq of ${i.label}, which labels no string`);
     write(m, i.dst, data.address);
   },
-  Callq: (m, i) => callRuntime(m, i.target),
+  Callq(m, i) {
+    const fn = functionOfSymbol(i.target);
+    if (fn === null) callRuntime(m, i.target);
+    else callFunction(m, fn);
+  },
+  CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before Lx86: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
+  LeaFn(m, i) {
+    const index = m.functions.indexOf(functionOfSymbol(i.target) ?? "");
+    if (index < 0) throw new Error(`leaq of ${i.target}, which labels no function`);
+    write(m, i.dst, codeAddress(index));
+  },
+  Pushq: (m, i) => push(m, read(m, i.src)),
   Jmp: (_m, i) => ({ jump: i.target }),
   JmpIf: (m, i) => (condition(m, i.cc) ? { jump: i.target } : undefined),
 };
@@ -228,38 +308,30 @@ function pop(m: Machine): bigint {
 
 const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
-  Pushq: (m, i) => push(m, read(m, i.src)),
   Popq: (m, i) => write(m, i.dst, pop(m)),
+  CheckStack: (m) => { m.flags = { left: register(m, "rsp"), right: stackLimit }; },
+  JmpIndirect: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
   Retq(m) {
     const to = pop(m);
-    if (to !== returnToStart) throw new Error(`retq to ${to}, which is not the runtime's _start`);
+    if (to !== returnToCaller) throw new Error(`retq to ${to}, which is not where the call came from`);
     return { returned: true };
   },
 };
 
 // ---------------------------------------------------------------- running
 
-/** At main's end the caller must find %rsp and (once the prelude saves them) its callee-saved registers as it left them. */
-function checkReturn(m: Machine, rsp: bigint): void {
-  if (register(m, "rsp") !== rsp) throw new Error(`main returns with %rsp = ${register(m, "rsp")}, not ${rsp}`);
-  if (m.dialect.framed) for (const [r, v] of Object.entries(callerValues)) if (register(m, r) !== v) throw new Error(`main returns without restoring %${r}`);
-}
-
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
-  const m: Machine = { model, dialect, registers: new Map(), variables: new Map(), slots: new Map(), memory: new Map(), strings: new Map(), flags: null };
+  const blocks = program.blocks as Node[];
+  const m: Machine = {
+    model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
+    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null,
+  };
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
-  m.registers.set("rsp", stackTop);
-  push(m, returnToStart); // as `call qn_main` did
-  const entryRsp = register(m, "rsp");
+  m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
   m.strings = layOutStrings(program.data as Node[]);
-  const how = runCode(program.blocks as Node[], model, mainConclusion, (instr) => {
-    const step = dialect.instructions[instr.kind];
-    if (!step) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
-    return step(m, instr);
-  });
-  // A `ret` has popped the return address; a jump to the conclusion (before Lx86) has not.
-  checkReturn(m, how === "ret" ? entryRsp + 8n : entryRsp);
+  callFunction(m, "main");
+
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {

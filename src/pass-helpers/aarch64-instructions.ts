@@ -10,7 +10,8 @@ export { StringTable, unreachable } from "./both-targets.js";
 
 export const imm = (value: bigint): A.Imm => ({ kind: "Imm", value });
 export const mov = (dst: A.Arg, src: A.Arg): A.Mov => ({ kind: "Mov", dst, src });
-export const call = (target: string): A.Bl => ({ kind: "Bl", target });
+/** A call of a routine of the runtime, reading the argument registers `args`. */
+export const callRuntime = (target: string, args: A.Reg[]): A.Bl => ({ kind: "Bl", target, args });
 
 /** Instructions that put the 64-bit constant `value` into register `dst`: one
  * mov when it fits in 16 bits, else movz for bits 0-15 and a movk for each

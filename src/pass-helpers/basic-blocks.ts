@@ -26,7 +26,7 @@ const successors = (tail: Cfg.Tail): string[] => {
   switch (tail.kind) {
     case "Goto": return [tail.target];
     case "Branch": return [tail.then, tail.else];
-    case "Return": return [];
+    case "Return": case "TailCall": return [];
     default: {
       const never: never = tail;
       throw new Error(`unknown tail ${(never as { kind: string }).kind}`);

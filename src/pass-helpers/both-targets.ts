@@ -1,7 +1,7 @@
 // What the two back ends share: the operand an Lcfg atom becomes, the table of
 // string literals, and how a string is written for the assembler.
 
-import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
+import type * as Fun from "../../ir-defs/generated/Lfun.js";
 import type { IL } from "../il/define.js";
 import type { Loc } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
@@ -10,15 +10,16 @@ export function unreachable(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
 
-/** An Lcfg atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
+/** An Lfun atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
  * Var -> Var. Strings are only ever panic messages, which are data, not operands. */
-export function atomOperand(a: Cfg.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {
+export function atomOperand(a: Fun.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {
   switch (a.kind) {
     case "Int": return { kind: "Imm", value: a.value };
     case "Bool": return { kind: "Imm", value: a.value ? 1n : 0n };
     case "Unit": return { kind: "Imm", value: 0n };
     case "Var": return { kind: "Var", name: a.name };
     case "Str": throw new Error("select-instructions: a string may only be the argument of panic");
+    case "FunRef": throw new Error("select-instructions: a function reference is loaded, not used as an operand");
     default: return unreachable(a);
   }
 }

@@ -7,6 +7,7 @@
 
 import type * as L from "../../ir-defs/generated/Lshrunk.js";
 import { Lshrunk } from "../../ir-defs/lshrunk.js";
+import { functionType, splitFunctionType } from "../../ir-defs/lsrc.js";
 import { forEachNode } from "../il/rewrite.js";
 
 export type TypeName = L.Let["type"];
@@ -22,7 +23,8 @@ export function variableTypes(program: L.Program): VariableTypes {
     if (types === null) {
       types = new Map();
       forEachNode(Lshrunk, program, (node) => {
-        if (node.kind === "Let") types!.set(node.name as string, node.type as TypeName);
+        if (node.kind === "Let" || node.kind === "Param") types!.set(node.name as string, node.type as TypeName);
+        if (node.kind === "Fn") types!.set(node.name as string, functionType((node.params as L.Param[]).map((p) => p.type), node.ret as TypeName));
       });
     }
     return types.get(name);
@@ -50,11 +52,17 @@ export function typeOf(e: L.Expr, variables: VariableTypes): ExprType {
       }
     case "Unary": return e.op === "!" ? "Bool" : "Int";
     case "Prim": return e.op === "read_int" ? "Int" : e.op === "exit" || e.op === "panic" ? "Never" : "Unit";
+    case "Call": {
+      const callee = variables(e.callee);
+      const signature = callee === undefined ? null : splitFunctionType(callee);
+      if (signature === null) throw new Error(`${e.callee} is not a function`);
+      return signature.ret;
+    }
     case "If": return join(typeOf(e.then, variables), typeOf(e.else, variables));
     case "Block": {
       const last = e.stmts[e.stmts.length - 1];
       if (last?.kind === "ExprStmt") return typeOf(last.expr, variables);
-      return last?.kind === "Break" || last?.kind === "Continue" ? "Never" : "Unit";
+      return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" ? "Never" : "Unit";
     }
     default: {
       const never: never = e;

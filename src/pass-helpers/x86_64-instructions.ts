@@ -8,7 +8,8 @@ export { StringTable, unreachable } from "./both-targets.js";
 export const imm = (value: bigint): X86.Imm => ({ kind: "Imm", value });
 export const reg = (name: X86.Reg["name"]): X86.Reg => ({ kind: "Reg", name });
 export const movq = (src: X86.Arg, dst: X86.Arg): X86.Movq => ({ kind: "Movq", src, dst });
-export const call = (target: string): X86.Callq => ({ kind: "Callq", target });
+/** A call of a routine of the runtime, reading the argument registers `args`. */
+export const callRuntime = (target: string, args: X86.Reg[]): X86.Callq => ({ kind: "Callq", target, args });
 
 /** Whether two operands are the same place or value (Imm, Reg, Var, Slot or Mem). */
 export function sameArg(a: { readonly kind: string }, b: { readonly kind: string }): boolean {

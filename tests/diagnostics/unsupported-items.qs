@@ -5,5 +5,4 @@ type Pair = (Int, Int)
 fn main() {
     let p = point.x
     let a = arr[0]
-    return
 }

@@ -14,6 +14,9 @@
 //    is none; `break` and `continue` appear only inside loops. Loops are
 //    bounded by construction: a `while` gets a fresh counter that only the
 //    loop increments, capped at 4 turns; a `for` range spans at most 3 values.
+//    Up to two functions besides main take Int and Bool parameters; a
+//    function calls only the ones before it (main calls any), directly or
+//    through a variable, so there is no recursion and every program ends.
 //
 // The printed program (src/quastra-source.ts) is what the properties compile,
 // so every case also goes through the lexer and the parser.
@@ -68,7 +71,9 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
     const any = tie("any") as fc.Arbitrary<AnyE>;
     const stmt = tie("stmt") as fc.Arbitrary<Stmt>;
     const pick = fc.nat(7);
+    const callOf = fc.record({ k: fc.constant("call" as const), pick, ints: fc.array(int, { maxLength: 3, depthIdentifier }), bools: fc.array(bool, { maxLength: 2, depthIdentifier }), indirect: fc.boolean() });
     const shared = <E>(self: fc.Arbitrary<E>) => [
+      { arbitrary: callOf, weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("if" as const), cond: bool, then: self, else: self }), weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("block" as const), stmts: stmtList(stmt, 3), value: self }), weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("never" as const), cond: bool, value: self, how: fc.nat(2) }), weight: 1 },
@@ -139,6 +144,10 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
             fc.record({ ty: fc.constant("Bool" as const), value: bool, after: fc.boolean() }),
           ) as fc.Arbitrary<ConstSkeleton>,
           { maxLength: 3 },
+        ),
+        functions: fc.array(
+          fc.record({ params: fc.array(fc.constantFrom("Int" as const, "Bool" as const), { maxLength: 3 }), early: fc.option(bool, { nil: null }), body: stmtList(stmt, 4), result: any, after: fc.boolean() }),
+          { maxLength: 2 },
         ),
         body: fc.array(stmt, { minLength: 1, maxLength: 12, depthIdentifier, size: "medium" }),
         stdin: fc.array(inputLine, { maxLength: 5 }),

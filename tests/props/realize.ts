@@ -5,7 +5,7 @@
 // get their bounds (see tests/props/generator.ts). It also names each
 // construct it writes, for the coverage count.
 import type * as Lsrc from "../../ir-defs/generated/Lsrc.js";
-import { boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, type AnyE, type BoolE, type IntE, type Shared, type Skeleton, type Stmt, type Ty, type UnitE } from "./skeleton.js";
+import { boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, type AnyE, type BoolE, type CallE, type FnSkeleton, type IntE, type Shared, type Skeleton, type Stmt, type Ty, type UnitE } from "./skeleton.js";
 
 interface Variable {
   readonly name: string;
@@ -13,12 +13,20 @@ interface Variable {
   readonly mutable: boolean;
 }
 
-/** Where a piece of code is: the variables in scope and how many loops enclose it. */
+/** A function the code may call. */
+interface Signature {
+  readonly name: string;
+  readonly params: readonly ("Int" | "Bool")[];
+  readonly ret: Ty;
+}
+
+/** Where a piece of code is: the variables in scope, how many loops enclose it, what it may call. */
 interface Context {
   readonly scope: Variable[];
   readonly loops: number;
   /** Inside a const: only literals, operators and other consts. */
   readonly constant: boolean;
+  readonly callable: readonly Signature[];
 }
 
 const namePool = ["a", "b", "c", "x", "y", "n", "flag", "K0"];
@@ -58,9 +66,30 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     return v(vars[pick % vars.length]!.name);
   };
 
+  const fallback = (type: Ty, pick: number): Lsrc.Expr => (type === "Int" ? int(BigInt(pick)) : type === "Bool" ? bool(pick % 2 === 0) : { kind: "Unit" });
+
+  /** A call of a function with a result of `type`, or a literal when there is none to call. */
+  const callExpr = (e: CallE, type: Ty, ctx: Context): Lsrc.Expr => {
+    const candidates = ctx.constant ? [] : ctx.callable.filter((f) => f.ret === type);
+    if (candidates.length === 0) return fallback(type, e.pick);
+    const f = candidates[e.pick % candidates.length]!;
+    let [i, b] = [0, 0];
+    const args = f.params.map((p) => {
+      if (p === "Int") return e.ints[i] ? intExpr(e.ints[i++]!, ctx) : int(BigInt(i++));
+      return e.bools[b] ? boolExpr(e.bools[b++]!, ctx) : bool(b++ % 2 === 0);
+    });
+    used.add(`call ${type}`);
+    if (f.params.length > 0) used.add("call with arguments");
+    if (!e.indirect) return call(f.name, ...args);
+    used.add("call through a variable");
+    const holder = `fv${counters++}`;
+    return block({ kind: "Let", decl: "let", name: holder, type: null, init: v(f.name) }, exprStmt(call(holder, ...args)));
+  };
+
   const shared = <E>(e: Shared<E>, type: Ty, ctx: Context, self: (e: E, ctx: Context) => Lsrc.Expr): Lsrc.Expr => {
     switch (e.k) {
-      case "var": return variable(ctx, type, e.pick) ?? (type === "Int" ? int(BigInt(e.pick)) : type === "Bool" ? bool(e.pick % 2 === 0) : { kind: "Unit" });
+      case "call": return callExpr(e, type, ctx);
+      case "var": return variable(ctx, type, e.pick) ?? fallback(type, e.pick);
       case "if": {
         if (ctx.constant) return self(e.then, ctx);
         used.add(`if-else ${type}`);
@@ -257,17 +286,43 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const after: Lsrc.Const[] = [];
   skeleton.consts.forEach((c, i) => {
     const name = `K${i}`;
-    const ctx: Context = { scope: [...scope], loops: 0, constant: true };
+    const ctx: Context = { scope: [...scope], loops: 0, constant: true, callable: [] };
     const value = c.ty === "Int" ? intExpr(c.value as IntE, ctx) : boolExpr(c.value as BoolE, ctx);
     used.add("const");
     (c.after ? after : consts).push({ kind: "Const", name, type: c.ty, value });
     scope.push({ name, type: c.ty, mutable: false });
   });
-  const body = statements(skeleton.body, { scope, loops: 0, constant: false }, true);
+  // Then the functions, each of which may call the ones before it.
+  const signatures: Signature[] = [];
+  const before: Lsrc.Fn[] = [];
+  const later: Lsrc.Fn[] = [];
+  skeleton.functions.forEach((f, i) => {
+    (f.after ? later : before).push(fnItem(f, `f${i}`, { scope: [...scope], loops: 0, constant: false, callable: [...signatures] }));
+    signatures.push({ name: `f${i}`, params: f.params, ret: f.result.ty });
+    if (f.after) used.add("fn after main");
+  });
+  const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures }, true);
   // The program's state is what the properties can observe: print every variable still in scope.
   for (const x of [...visible(scope, "Int", false), ...visible(scope, "Bool", false)].reverse()) body.push(exprStmt(call("print", v(x.name))));
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
-  return { program: { kind: "Program", items: [...consts, main, ...after] }, constructs: used };
+  return { program: { kind: "Program", items: [...consts, ...before, main, ...after, ...later] }, constructs: used };
+
+  /** A fn item: its parameters in scope (immutable), an early return maybe, statements, its result. */
+  function fnItem(f: FnSkeleton, name: string, ctx: Context): Lsrc.Fn {
+    const params: Lsrc.Param[] = f.params.map((type, j) => ({ kind: "Param", name: `p${j}`, type }));
+    for (const p of params) ctx.scope.push({ name: p.name, type: p.type as Ty, mutable: false });
+    const stmts: Lsrc.Stmt[] = [];
+    const ret = f.result.ty;
+    if (f.early) {
+      used.add(ret === "Unit" ? "return without a value" : "return with a value");
+      const value = ret === "Unit" ? null : anyExpr(f.result, { ...ctx, scope: [...ctx.scope] });
+      stmts.push(exprStmt({ kind: "If", cond: boolExpr(f.early, ctx), then: block({ kind: "Return", value }), else: null }));
+    }
+    stmts.push(...statements(f.body, ctx, true));
+    stmts.push(exprStmt(anyExpr(f.result, ctx)));
+    if (ret === "Unit") used.add("fn without a result");
+    return { kind: "Fn", name, params, ret: ret === "Unit" ? null : ret, body: block(...stmts) };
+  }
 }
 
 /** Every construct the generator can produce: the coverage test expects each in a sample. */
@@ -284,5 +339,7 @@ export const allConstructs: readonly string[] = [
   ...intAssignOps.map((op) => `assign ${op}`),
   "while", "for", "for up to MAX", "break", "continue",
   "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression",
+  "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
+  "return with a value", "return without a value", "fn without a result", "fn after main",
 ];
 

@@ -15,10 +15,15 @@ export interface IfE<E> { readonly k: "if"; readonly cond: BoolE; readonly then:
 export interface BlockE<E> { readonly k: "block"; readonly stmts: readonly Stmt[]; readonly value: E }
 /** `if cond { value } else { panic / break / continue }`: Never joins with the value's type. */
 export interface NeverE<E> { readonly k: "never"; readonly cond: BoolE; readonly value: E; readonly how: number }
-export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E>;
+/** A call of a function the code may call (one defined before it, or any from main)
+ * whose result has the expression's type: `pick` chooses it; its arguments are
+ * taken from `ints` and `bools` in order (literals when they run out).
+ * `indirect`: through a variable, `{ let g = f; g(...) }`. */
+export interface CallE { readonly k: "call"; readonly pick: number; readonly ints: readonly IntE[]; readonly bools: readonly BoolE[]; readonly indirect: boolean }
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE;
 
 export type IntE =
-  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE>
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
   /** `safe`: a divisor is written `(d | 1)`, so it is never zero. */
@@ -28,7 +33,7 @@ export type IntE =
   | { readonly k: "effect"; readonly pick: number; readonly op: AssignOp; readonly value: IntE; readonly result: IntE };
 
 export type BoolE =
-  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE>
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE
   | { readonly k: "lit"; readonly value: boolean }
   | { readonly k: "not"; readonly arg: BoolE }
   | { readonly k: "logic"; readonly op: BoolOp; readonly left: BoolE; readonly right: BoolE }
@@ -36,7 +41,7 @@ export type BoolE =
   | { readonly k: "compare"; readonly op: CompareOp; readonly left: IntE; readonly right: IntE; readonly mirror: number };
 
 export type UnitE =
-  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE>
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "assert"; readonly arg: BoolE; readonly likely: boolean }
@@ -64,8 +69,21 @@ export interface ConstSkeleton {
   readonly after: boolean;
 }
 
+/** A fn item `f<i>(p0: T0, ...) -> R`: an optional early `if early { return result }`,
+ * statements, then `result` (of type R) as the body's value. Its body may call
+ * only the functions before it, so every program terminates. */
+export interface FnSkeleton {
+  readonly params: readonly ("Int" | "Bool")[];
+  readonly early: BoolE | null;
+  readonly body: readonly Stmt[];
+  readonly result: AnyE;
+  /** Written after `main` (items are visible in any order). */
+  readonly after: boolean;
+}
+
 export interface Skeleton {
   readonly consts: readonly ConstSkeleton[];
+  readonly functions: readonly FnSkeleton[];
   readonly body: readonly Stmt[];
   /** Lines given to read_int (sometimes too few, sometimes not numbers). */
   readonly stdin: readonly string[];

@@ -1,0 +1,26 @@
+// How the instruction ILs of both targets lay out a program's functions.
+//
+// A program is one list of blocks. The blocks of function F are labelled
+// `F.start` (its entry), `F.block1`, ... (explicate-control): a label says
+// whose it is, up to its first dot. `return` jumps to `F.conclusion`, a block
+// that add-prelude-and-conclusion writes. A call names the function's symbol:
+// `qn_main` for main (the runtime calls it), `fn.F` for any other (no function
+// can be named `fn`, a keyword, so these clash with no block label).
+
+/** The function a block belongs to. */
+export const functionOfLabel = (label: string): string => label.slice(0, label.indexOf("."));
+
+export const entryOf = (fn: string): string => `${fn}.start`;
+export const conclusionOf = (fn: string): string => `${fn}.conclusion`;
+export const isConclusion = (label: string): boolean => label.endsWith(".conclusion");
+
+/** The symbol of a function's code: where calls go, and where its prelude is. */
+export const functionSymbol = (fn: string): string => (fn === "main" ? "qn_main" : `fn.${fn}`);
+
+/** The function a symbol names, or null when it names none (a routine of the runtime). */
+export const functionOfSymbol = (symbol: string): string | null => (symbol === "qn_main" ? "main" : symbol.startsWith("fn.") ? symbol.slice(3) : null);
+
+/** The functions of a program of an instruction IL, in order: those with an entry block. */
+export function functionsOf(blocks: readonly { readonly label: string }[]): string[] {
+  return blocks.filter((b) => b.label.endsWith(".start")).map((b) => functionOfLabel(b.label));
+}

@@ -5,7 +5,7 @@
 import { Box, Text } from "ink";
 import { memo } from "react";
 import { highlight } from "./highlight.js";
-import { keyHelp, listWidth, pendingOf, stepOf, traceOf, viewHeight, viewLines, viewWidth, visibleLines, type State } from "./state.js";
+import { keyHelp, listWidth, pendingOf, printedOf, stepOf, traceOf, viewHeight, viewLines, viewWidth, visibleLines, type State } from "./state.js";
 import type { Trace } from "./trace.js";
 
 const minColumns = 50;
@@ -18,7 +18,7 @@ const fit = (text: string, width: number) => {
 
 function Header({ s }: { s: State }) {
   const trace = traceOf(s);
-  const fns = trace.functions.length === 0 ? "" : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : `fns ${trace.functions.join(", ")}`;
+  const fns = s.fn !== null ? `fn ${s.fn} (f: next)` : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : `${trace.functions.length} fns (f: one)`;
   const text = ` qnano explore ${trace.file} │ ${fns} │ ${s.target} │ view: ${s.view} │ ? keys, q quit`;
   return (
     <Text inverse bold>
@@ -116,7 +116,7 @@ function ViewPane({ s }: { s: State }) {
     const asmWidth = Math.floor(width * 0.55);
     const srcWidth = width - asmWidth - 1;
     const trace = traceOf(s);
-    const locs = trace.steps[trace.steps.length - 1]!.locs;
+    const locs = printedOf(trace, trace.steps.length - 1, s.fn).locs;
     // Beside each instruction, the source line it came from (from emit-asm's comments).
     body = lines.map((line, k) => {
       const loc = locs[s.scroll + k];
@@ -167,8 +167,9 @@ function Help({ s, height }: { s: State; height: number }) {
 function sourceLine(s: State): string {
   if (s.view !== "program") return "";
   const step = stepOf(s);
-  const loc = step.locs[s.match ?? s.scroll];
-  if (!loc) return step.to === "assembly text" ? "" : step.locs.some((l) => l !== null) ? " source: -" : ` source: the nodes of ${step.to} carry no source position`;
+  const locs = printedOf(traceOf(s), s.pass, s.fn).locs;
+  const loc = locs[s.match ?? s.scroll];
+  if (!loc) return step.to === "assembly text" ? "" : locs.some((l) => l !== null) ? " source: -" : ` source: the nodes of ${step.to} carry no source position`;
   const text = traceOf(s).sourceLines[loc.line - 1] ?? "";
   return ` source line ${loc.line}: ${text.trim()}`;
 }

@@ -6,7 +6,7 @@
 import { produce } from "immer";
 import type { Target } from "../cli/toolchain.js";
 import { diffLines } from "./diff.js";
-import { firstBadOf, type StepVerdict, type StepView, type Trace } from "./trace.js";
+import { firstBadOf, type Printed, type StepVerdict, type StepView, type Trace } from "./trace.js";
 
 export type View = "program" | "diff" | "grammar" | "asm";
 
@@ -26,6 +26,8 @@ export interface State {
   /** The line of the view that matched the last search. */
   readonly match: number | null;
   readonly help: boolean;
+  /** The function shown (`f` cycles through them), or null for the whole program. */
+  readonly fn: string | null;
   /** The target being compiled for after `t`, until its trace arrives. */
   readonly loading: Target | null;
   readonly message: string;
@@ -55,6 +57,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
   ["g  G", "top / bottom"],
   ["/", "search the view: type, Enter"],
   [">  <", "next / previous match (also ctrl-n / ctrl-p)"],
+  ["f", "the next function alone (then the whole program again)"],
   ["t", "toggle the target (x86_64 / aarch64)"],
   ["Esc", "cancel typing, clear the message"],
   ["?", "this help (any key closes it)"],
@@ -76,6 +79,7 @@ export function initialState(trace: Trace, columns = 80, rows = 24): State {
     query: "",
     match: null,
     help: false,
+    fn: null,
     loading: null,
     message: "",
     quit: false,
@@ -95,14 +99,19 @@ export const viewWidth = (s: State) => Math.max(10, s.columns - listWidth(s) - 1
 export const traceOf = (s: State): Trace => s.traces[s.target] ?? Object.values(s.traces)[0]!;
 export const stepOf = (s: State): StepView => traceOf(s).steps[s.pass]!;
 
-const diffCache = new WeakMap<StepView, readonly string[]>();
+/** What a step printed: the whole program, or only function `fn` of it. */
+export function printedOf(trace: Trace, pass: number, fn: string | null): Printed {
+  return (fn !== null ? trace.byFunction[fn]?.[pass] : undefined) ?? trace.steps[pass]!;
+}
+
+const diffCache = new WeakMap<Printed, readonly string[]>();
 
 /** The diff of a step against the one before it (the source, for the first), as "  ", "- ", "+ " lines. */
-export function diffOf(trace: Trace, pass: number): readonly string[] {
-  const step = trace.steps[pass]!;
+export function diffOf(trace: Trace, pass: number, fn: string | null = null): readonly string[] {
+  const step = printedOf(trace, pass, fn);
   const cached = diffCache.get(step);
   if (cached) return cached;
-  const before = pass === 0 ? trace.sourceLines : trace.steps[pass - 1]!.lines;
+  const before = pass === 0 ? trace.sourceLines : printedOf(trace, pass - 1, fn).lines;
   const lines = diffLines(before, step.lines).map((d) => `${d.sign} ${d.text}`);
   diffCache.set(step, lines);
   return lines;
@@ -113,13 +122,13 @@ export function viewLines(s: State): readonly string[] {
   const trace = traceOf(s);
   switch (s.view) {
     case "program":
-      return stepOf(s).lines;
+      return printedOf(trace, s.pass, s.fn).lines;
     case "diff":
-      return diffOf(trace, s.pass);
+      return diffOf(trace, s.pass, s.fn);
     case "grammar":
       return stepOf(s).grammar;
     case "asm":
-      return trace.steps[trace.steps.length - 1]!.lines;
+      return printedOf(trace, trace.steps.length - 1, s.fn).lines;
   }
 }
 
@@ -219,6 +228,20 @@ function showTarget(s: State, trace: Trace): State {
   return scrollTo(moved, moved.scroll);
 }
 
+/** Shows the next function alone, after the last the whole program again. */
+function nextFunction(s: State): State {
+  const fns = traceOf(s).functions;
+  if (fns.length < 2) return say(s, fns.length === 1 ? `${fns[0]} is the only function` : "this program has no functions");
+  const at = s.fn === null ? -1 : fns.indexOf(s.fn);
+  const fn = at + 1 < fns.length ? fns[at + 1]! : null;
+  const moved = produce(s, (d) => {
+    d.fn = fn;
+    d.match = null;
+    d.message = fn === null ? "every function" : `fn ${fn} alone (${at + 2} of ${fns.length}); f for the next`;
+  });
+  return scrollTo(moved, 0);
+}
+
 function toggleTarget(s: State): State {
   const other = otherTarget(s.target);
   const trace = s.traces[other];
@@ -303,6 +326,8 @@ function pressed(s: State, key: string): State {
     case "<":
     case "ctrl-p":
       return findMatch(s, s.match === null ? s.scroll : s.match - 1, -1);
+    case "f":
+      return nextFunction(s);
     case "t":
       return s.loading ? s : toggleTarget(s);
     case "escape":

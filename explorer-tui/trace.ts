@@ -12,6 +12,7 @@ import { grammarBnf, deltaText } from "../src/il/print.js";
 import type { Loc } from "../src/il/node.js";
 import { describeOutcome, sameOutcome } from "../src/interp/runtime-model.js";
 import { ilName } from "../src/pass.js";
+import { functionView, variablesOfFunction } from "../src/function-view.js";
 import { printLines } from "./print-lines.js";
 
 export interface StepVerdict {
@@ -48,6 +49,13 @@ export interface Trace {
   readonly meaningError: string | null;
   /** The functions of the program, in source order. */
   readonly functions: readonly string[];
+  /** With several functions: each one's lines (and their source lines) after every step, for `f`. */
+  readonly byFunction: Readonly<Record<string, readonly Printed[]>>;
+}
+
+export interface Printed {
+  readonly lines: readonly string[];
+  readonly locs: readonly (Loc | null)[];
 }
 
 const grammarCache = new Map<string, readonly string[]>();
@@ -134,12 +142,27 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
     }
   }
   const sourceLines = source.replace(/\n$/, "").split("\n");
+  const print = (to: Step["pass"]["to"], output: unknown): Printed => {
+    const printed = typeof to === "string" ? assemblyLines(String(output)) : printLines(to, output);
+    return { lines: printed.lines, locs: printed.locs.length > 0 ? printed.locs : printed.lines.map(() => null) };
+  };
+  // One function at a time (as `qnano trace --fn`): its variables are named
+  // by instruction selection's output, before allocation gives them homes.
+  const functions = steps[0] ? functionsOf(steps[0].output) : [];
+  const selected = steps.find((s) => s.pass.name === "select-instructions");
+  const byFunction: Record<string, Printed[]> = {};
+  if (functions.length > 1) {
+    for (const fn of functions) {
+      const variables = selected ? variablesOfFunction(selected.output, fn) : new Set<string>();
+      byFunction[fn] = steps.map((step) => print(step.pass.to, functionView(step.output, fn, variables)));
+    }
+  }
   const views: StepView[] = [];
   let previous: readonly string[] = sourceLines;
   steps.forEach((step, index) => {
     const to = step.pass.to;
-    const printed = typeof to === "string" ? assemblyLines(String(step.output)) : printLines(to, step.output);
-    const locs = printed.locs.length > 0 ? printed.locs : printed.lines.map(() => null);
+    const printed = print(to, step.output);
+    const locs = printed.locs;
     const changed = views.length === 0 || printed.lines.length !== previous.length || printed.lines.some((l, i) => l !== previous[i]);
     views.push({
       name: step.pass.name,
@@ -163,7 +186,8 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
       steps: views,
       firstBad: firstBadOf(views),
       meaningError,
-      functions: steps[0] ? functionsOf(steps[0].output) : [],
+      functions,
+      byFunction,
     },
     true,
   );

@@ -197,4 +197,26 @@ test("the README lists every key as the help overlay does", () => {
   for (const [keys, what] of keyHelp) assert.ok(readme.includes(`| \`${keys}\` | ${what} |`), `${keys}: ${what}`);
 });
 
+test("f shows one function at a time, in every view, then the whole program again", () => {
+  const s = initialState(goldenTrace("even_odd"), 80, 24);
+  const fns = traceOf(s).functions;
+  assert.ok(fns.length >= 3, `even_odd has ${fns.join(", ")}`);
+  const whole = press(s, ":", "allocate", "return");
+  const first = press(whole, "f");
+  assert.is(first.fn, fns[0]);
+  assert.ok(viewLines(first).length < viewLines(whole).length, "one function prints less than all of them");
+  const others = fns.slice(1);
+  // The program after allocate-registers: blocks and homes of that function only.
+  assert.ok(viewLines(first).some((l) => l.includes(`${fns[0]}.start:`)));
+  for (const other of others) assert.not.ok(viewLines(first).some((l) => l.includes(`${other}.start:`)), other);
+  for (const view of ["d", "a"]) {
+    const alone = press(first, view);
+    for (const other of others) assert.not.ok(viewLines(alone).some((l) => l.includes(`${other}.start:`) || l.startsWith(`fn.${other}:`)), `${view}: ${other}`);
+  }
+  const back = press(whole, ...fns.map(() => "f"), "f");
+  assert.is(back.fn, null);
+  assert.equal(viewLines(back), viewLines(whole));
+  assert.match(press(start(), "f").message, /only function/);
+});
+
 test.run();

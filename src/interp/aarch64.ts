@@ -27,7 +27,7 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a branch to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
+import { codeAddress, functionAddress, functionAt, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
@@ -45,7 +45,6 @@ const stackLimitAddress = 0x5f_0010n;
 /** The return address a call leaves in x30 (the model does not need the real one). */
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for adrp/add of a function. */
-const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
 /** Before La64 no prelude moves sp: a call moves it down this far itself, so
  * that the callee's outgoing arguments do not overwrite the caller's. */
 const modelFrame = 4096n;
@@ -208,33 +207,6 @@ function step(m: Machine, instr: Node): Effect {
   const run = m.dialect.instructions[instr.kind];
   if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
   return run(m, instr);
-}
-
-function tailCall(m: Machine, fn: string): Effect {
-  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
-  [m.variables, m.slots] = [new Map(), new Map()];
-  m.flags = null;
-  return { jump: entryOf(fn) };
-}
-
-/** The function whose code is at `address`. */
-function functionAt(m: Machine, address: bigint): string {
-  const fn = m.functions.find((_, k) => codeAddress(k) === address);
-  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
-  return fn;
-}
-
-function functionAddress(m: Machine, symbol: string): bigint {
-  const index = m.functions.indexOf(functionOfSymbol(symbol) ?? "");
-  if (index < 0) throw new Error(`the address of ${symbol}, which labels no function`);
-  return codeAddress(index);
-}
-
-function stringAt(m: Machine, at: bigint, length: bigint): string {
-  for (const { address: start, bytes } of m.strings.values()) {
-    if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
-  }
-  throw new Error(`no string data at address ${at} of length ${length}`);
 }
 
 function stringAddress(m: Machine, label: string): bigint {

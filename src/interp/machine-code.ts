@@ -2,7 +2,7 @@
 // the fetch-execute loop over labelled blocks of instructions.
 
 import { divisionByZero, stackOverflow } from "../../ir-defs/runtime-routines.js";
-import { isConclusion } from "../../ir-defs/functions.js";
+import { entryOf, functionOfSymbol, isConclusion } from "../../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -96,4 +96,48 @@ export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
     for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
     return effect;
   };
+}
+
+// ---------------------------------------------------------------- what both models' machines share
+
+/** The part of a machine's state that functions, calls and string data need. */
+export interface FunctionState {
+  readonly functions: readonly string[];
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  flags: unknown;
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
+}
+
+/** Where function number i's code is, as an address a register can hold (for calls through one). */
+export const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
+
+/** The address of the code of the function a symbol names. */
+export function functionAddress(m: FunctionState, symbol: string): bigint {
+  const index = m.functions.indexOf(functionOfSymbol(symbol) ?? "");
+  if (index < 0) throw new Error(`the address of ${symbol}, which labels no function`);
+  return codeAddress(index);
+}
+
+/** The function whose code is at `address`. */
+export function functionAt(m: FunctionState, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
+}
+
+/** Before the frames exist: the callee runs in this call's place, with variables and slots of its own. */
+export function tailCall(m: FunctionState, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The text of `length` bytes of string data at `at`. */
+export function stringAt(m: FunctionState, at: bigint, length: bigint): string {
+  for (const { address: start, bytes } of m.strings.values()) {
+    if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
+  }
+  throw new Error(`no string data at address ${at} of length ${length}`);
 }

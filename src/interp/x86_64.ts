@@ -35,7 +35,7 @@
 //   registers is an error (a bug in the compiler), not an outcome;
 // - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
 
-import { labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, type Effect, type Node } from "./machine-code.js";
+import { codeAddress, functionAddress, functionAt, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -48,7 +48,6 @@ const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, 
 /** The return address a call pushes (the model does not need the real one). */
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for leaq of a function. */
-const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
 const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
 
@@ -222,31 +221,10 @@ function callFunction(m: Machine, fn: string): void {
   m.flags = null;
 }
 
-function tailCall(m: Machine, fn: string): Effect {
-  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
-  [m.variables, m.slots] = [new Map(), new Map()];
-  m.flags = null;
-  return { jump: entryOf(fn) };
-}
-
-/** The function whose code is at `address`. */
-function functionAt(m: Machine, address: bigint): string {
-  const fn = m.functions.find((_, k) => codeAddress(k) === address);
-  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
-  return fn;
-}
-
 function step(m: Machine, instr: Node): Effect {
   const run = m.dialect.instructions[instr.kind];
   if (!run) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
   return run(m, instr);
-}
-
-function stringAt(m: Machine, at: bigint, length: bigint): string {
-  for (const { address: start, bytes } of m.strings.values()) {
-    if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
-  }
-  throw new Error(`no string data at address ${at} of length ${length}`);
 }
 
 const varInstructions: Readonly<Record<string, Instruction>> = {

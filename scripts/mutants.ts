@@ -1,5 +1,5 @@
 // `npm run mutants`: proof that the properties bite. Each fault below is a
-// small textual change to one compiled pass (dist/passes/...), or to the
+// small textual change to one compiled pass (dist/passes/..., or a helper of a pass in dist/src/pass-helpers/), or to the
 // instruction templates emit-asm prints with (dist/ir-defs/). For each, alone,
 // the script copies dist/ to a scratch folder, applies the change there (and
 // fails loudly when the text to replace is not found exactly once), and runs
@@ -92,13 +92,13 @@ const mutants: readonly Mutant[] = [
   },
   {
     name: "select-instructions (x86_64): a variable divisor of -1 is not replaced by 1",
-    file: "passes/x86_64/select-instructions.js",
+    file: "src/pass-helpers/x86_64-division.js",
     from: "movq(imm(1n), divisor),",
     to: "movq(b, divisor),",
   },
   {
     name: "select-instructions (aarch64): a variable divisor is not checked for zero",
-    file: "passes/aarch64/select-instructions.js",
+    file: "src/pass-helpers/aarch64-division.js",
     from: `const zeroCheck = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];`,
     to: "const zeroCheck = [];",
   },

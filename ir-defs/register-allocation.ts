@@ -95,6 +95,9 @@ export const withoutHomes = { remove: ["Home"], add: { Program: { Program: "<blo
 /** A place as liveness sees it: a variable by name, or a register (`%` + its name). */
 export type PlaceKey = string;
 export const registerKey = (name: string): PlaceKey => `%${name}`;
+export const isRegisterKey = (p: PlaceKey): boolean => p.startsWith("%");
+/** The Reg or Var node a key stands for (placesOf gives the key of a node). */
+export const placeNode = (p: PlaceKey): AnyNode => (isRegisterKey(p) ? { kind: "Reg", name: p.slice(1) } : { kind: "Var", name: p });
 
 /** What uncover-live, build-interference and allocate-registers need to know of a target. */
 export interface RegisterMachine {
@@ -127,6 +130,17 @@ export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, Pla
   if (instr.kind !== machine.kinds.move) return null;
   const { reads, writes } = machine.uses(instr);
   return reads.length === 1 && writes.length === 1 ? [reads[0]!, writes[0]!] : null;
+}
+
+/** The control-flow graph of a list of blocks: for each block, the blocks control may go to next. */
+export function successorsOf(blocks: readonly { label: string; instrs: readonly AnyNode[] }[], machine: RegisterMachine): number[][] {
+  const index = new Map(blocks.map((b, i) => [b.label, i]));
+  return blocks.map((b, i) => {
+    const out = b.instrs.flatMap((instr) => jumpsOf(machine, instr).targets).filter((t) => index.has(t)).map((t) => index.get(t)!);
+    const last = b.instrs.at(-1);
+    if ((!last || jumpsOf(machine, last).goesOn) && i + 1 < blocks.length) out.push(i + 1);
+    return out;
+  });
 }
 
 /** The labels an instruction may jump to, and whether control can go on to the next instruction. */

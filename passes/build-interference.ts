@@ -30,11 +30,10 @@
 
 import type { IL } from "../src/il/define.js";
 import type { AnyNode } from "../src/il/node.js";
-import { moveOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { isRegisterKey, moveOf, placeNode, placesOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../src/pass.js";
 
 type Live = { instr: AnyNode; after: AnyNode[] };
-const isRegister = (p: PlaceKey): boolean => p.startsWith("%");
 
 export function buildInterference(from: IL, to: IL, machine: RegisterMachine): Pass {
   return pass({
@@ -51,24 +50,24 @@ export function buildInterference(from: IL, to: IL, machine: RegisterMachine): P
       };
       /** Records that places a and b interfere (or are moved between, when `move`). */
       const connect = (a: PlaceKey, b: PlaceKey, move: boolean): void => {
-        if (a === b || (isRegister(a) && isRegister(b))) return;
+        if (a === b || (isRegisterKey(a) && isRegisterKey(b))) return;
         for (const [x, y] of [[a, b], [b, a]] as const) {
-          if (isRegister(x)) continue;
+          if (isRegisterKey(x)) continue;
           const v = vertex(x);
           if (move) v.moves.add(y);
-          else (isRegister(y) ? v.regs : v.with).add(y);
+          else (isRegisterKey(y) ? v.regs : v.with).add(y);
         }
       };
       const blocks = program.blocks.map((block) => ({
         ...block,
         instrs: block.instrs.map(({ instr, after }) => {
           const { reads, writes } = machine.uses(instr);
-          for (const p of [...reads, ...writes]) if (!isRegister(p)) vertex(p); // every variable gets a vertex
+          for (const p of [...reads, ...writes]) if (!isRegisterKey(p)) vertex(p); // every variable gets a vertex
           const move = moveOf(machine, instr);
           if (move) connect(move[0], move[1], true);
           for (const d of writes) {
             for (const live of after) {
-              const v = live.kind === "Reg" ? `%${live.name as string}` : (live.name as string);
+              const v = placesOf(live)[0]!;
               if (!(move && v === move[0])) connect(d, v, false);
             }
           }
@@ -79,13 +78,12 @@ export function buildInterference(from: IL, to: IL, machine: RegisterMachine): P
       const order = new Map([...vertices.keys()].map((name, i) => [name, i]));
       const rank = (p: PlaceKey) => order.get(p) ?? vertices.size; // registers after variables
       const inOrder = (places: Iterable<PlaceKey>) => [...places].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
-      const node = (p: PlaceKey) => (isRegister(p) ? { kind: "Reg", name: p.slice(1) } : { kind: "Var", name: p });
       const graph = [...vertices].map(([name, v]) => ({
         kind: "Vertex",
         var: name,
         with: inOrder(v.with),
-        regs: inOrder(v.regs).map(node),
-        moves: inOrder(v.moves).filter((m) => !v.with.has(m) && !v.regs.has(m)).map(node),
+        regs: inOrder(v.regs).map(placeNode),
+        moves: inOrder(v.moves).filter((m) => !v.with.has(m) && !v.regs.has(m)).map(placeNode),
       }));
       return { kind: "Program", blocks, data: program.data, graph };
     },

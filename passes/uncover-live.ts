@@ -36,7 +36,7 @@
 
 import type { IL } from "../src/il/define.js";
 import type { AnyNode } from "../src/il/node.js";
-import { jumpsOf, registerKey, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { isRegisterKey, jumpsOf, placeNode, placesOf, registerKey, successorsOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../src/pass.js";
 import { isConclusion } from "../ir-defs/functions.js";
 
@@ -44,7 +44,7 @@ type Block = { label: string; instrs: AnyNode[] };
 type Step = { reads: PlaceKey[]; writes: PlaceKey[]; targets: string[]; goesOn: boolean };
 
 /** Variables first, then registers, each in alphabetical order: how live sets are shown. */
-const byKind = (a: PlaceKey, b: PlaceKey): number => Number(a.startsWith("%")) - Number(b.startsWith("%")) || (a < b ? -1 : a > b ? 1 : 0);
+const byKind = (a: PlaceKey, b: PlaceKey): number => Number(isRegisterKey(a)) - Number(isRegisterKey(b)) || (a < b ? -1 : a > b ? 1 : 0);
 
 export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
   return pass({
@@ -84,10 +84,7 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
 
       // Who can reach each block: from its jumps, and by falling through.
       const predecessors: number[][] = blocks.map(() => []);
-      steps.forEach((block, b) => {
-        for (const step of block) for (const t of step.targets) if (index.has(t)) predecessors[index.get(t)!]!.push(b);
-        if ((block.at(-1)?.goesOn ?? true) && b + 1 < blocks.length) predecessors[b + 1]!.push(b);
-      });
+      successorsOf(blocks, machine).forEach((out, b) => out.forEach((to) => predecessors[to]!.push(b)));
 
       // The fixed point: a worklist of blocks whose live-in may be out of date.
       const pending = blocks.map((_, b) => b); // the last block first: liveness flows backwards
@@ -106,12 +103,12 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
       const places = new Map<PlaceKey, AnyNode>();
       const place = (k: PlaceKey): AnyNode => {
         let node = places.get(k);
-        if (!node) places.set(k, (node = k.startsWith("%") ? { kind: "Reg", name: k.slice(1) } : { kind: "Var", name: k }));
+        if (!node) places.set(k, (node = placeNode(k)));
         return node;
       };
       let previous: AnyNode[] = [];
       const listOf = (set: ReadonlySet<PlaceKey>): AnyNode[] => {
-        const same = previous.length === set.size && previous.every((p) => set.has(p.kind === "Reg" ? `%${p.name as string}` : (p.name as string)));
+        const same = previous.length === set.size && previous.every((p) => set.has(placesOf(p)[0]!));
         return same ? previous : (previous = [...set].sort(byKind).map(place));
       };
       return {

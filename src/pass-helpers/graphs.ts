@@ -2,19 +2,13 @@
 // spill costs), which variables may have to spill, bit tricks on register
 // masks, and a priority queue.
 import type { AnyNode } from "../il/node.js";
-import { jumpsOf, type RegisterMachine } from "../../ir-defs/register-allocation.js";
+import { successorsOf, type RegisterMachine } from "../../ir-defs/register-allocation.js";
 
 export type Block = { label: string; instrs: AnyNode[] };
 
 /** How many loops each block lies in: natural loops of the back edges found by depth-first search. */
 export function loopDepths(blocks: readonly Block[], machine: RegisterMachine): number[] {
-  const index = new Map(blocks.map((b, i) => [b.label, i]));
-  const successors = blocks.map((b, i) => {
-    const out = b.instrs.flatMap((instr) => jumpsOf(machine, instr).targets).filter((t) => index.has(t)).map((t) => index.get(t)!);
-    const last = b.instrs.at(-1);
-    if ((!last || jumpsOf(machine, last).goesOn) && i + 1 < blocks.length) out.push(i + 1);
-    return out;
-  });
+  const successors = successorsOf(blocks, machine);
   const predecessors: number[][] = blocks.map(() => []);
   successors.forEach((out, from) => out.forEach((to) => predecessors[to]!.push(from)));
   // Back edges: to a block still on the depth-first search's path.

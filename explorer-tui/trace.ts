@@ -12,7 +12,7 @@ import { grammarBnf, deltaText } from "../src/il/print.js";
 import type { Loc } from "../src/il/node.js";
 import { describeOutcome, sameOutcome } from "../src/interp/runtime-model.js";
 import { ilName } from "../src/pass.js";
-import { functionView, variablesOfFunction } from "../src/function-view.js";
+import { functionNames, functionView, variablesOfFunction } from "../src/function-view.js";
 import { printLines } from "./print-lines.js";
 
 export interface StepVerdict {
@@ -83,12 +83,6 @@ export function grammarLines(name: string): readonly string[] {
   return lines;
 }
 
-function functionsOf(program: unknown): string[] {
-  const items = (program as { items?: unknown }).items;
-  if (!Array.isArray(items)) return [];
-  return items.filter((i) => i && i.kind === "Fn").map((i) => String(i.name));
-}
-
 /**
  * Runs each step's interpreter, as checkMeaning does, one step at a time, and
  * reports each verdict by the step's index as soon as it is known (running a
@@ -148,7 +142,7 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
   };
   // One function at a time (as `qnano trace --fn`): its variables are named
   // by instruction selection's output, before allocation gives them homes.
-  const functions = steps[0] ? functionsOf(steps[0].output) : [];
+  const functions = steps[0] ? functionNames(steps[0].output) : [];
   const selected = steps.find((s) => s.pass.name === "select-instructions");
   const byFunction: Record<string, Printed[]> = {};
   if (functions.length > 1) {

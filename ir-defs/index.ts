@@ -3,18 +3,22 @@
 import type { IL } from "../src/il/define.js";
 import { aarch64ILs } from "./aarch64/index.js";
 import { Lassign } from "./lassign.js";
+import { Lalloc } from "./lalloc.js";
 import { Lcfg } from "./lcfg.js";
 import { Lfun } from "./lfun.js";
+import { Llayout } from "./llayout.js";
 import { Lmon } from "./lmon.js";
 import { Lnoconst } from "./lnoconst.js";
+import { Lrc } from "./lrc.js";
 import { Lshrunk } from "./lshrunk.js";
 import { Lsrc } from "./lsrc.js";
 import { Ltyped } from "./ltyped.js";
 import { Luniq } from "./luniq.js";
+import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lwhile, Lshrunk, Lmon, Lcfg, Lfun];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lmon, Lcfg, Lfun, Lrc, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

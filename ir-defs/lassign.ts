@@ -1,9 +1,15 @@
-// Lassign: Lnoconst where every assignment is a plain `x = e`.
+// Lassign: Lnoconst where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
 import { extendIL } from "../src/il/define.js";
 import { Lnoconst } from "./lnoconst.js";
 
 export const Lassign = extendIL(Lnoconst, {
   name: "Lassign",
-  purpose: "compound assignments (x += e, ...) written out as x = x + e",
-  add: { Stmt: { Assign: "<name:name> = <value:Expr>" } },
+  purpose: "compound assignments (x += e, a[i] *= e, ...) written out as x = x + e",
+  add: {
+    Stmt: {
+      Assign: "<name:name> = <value:Expr>",
+      SetField: "<name:name>.<path:field*.> = <value:Expr>",
+      SetIndex: "<array:Expr>[<index:Expr>] = <value:Expr>",
+    },
+  },
 });

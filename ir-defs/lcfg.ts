@@ -13,13 +13,30 @@ export const Lcfg = extendIL(Lmon, {
     label: terminal.label,
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
   },
-  remove: ["Item", "Param", "Block", "Stmt", "Expr", "If"],
+  remove: ["Item", "Param", "Block", "Stmt", "Expr", "If", "Store", "CheckIndex"],
   add: {
     Program: { Program: "<defs:Def*\n>" },
-    Def: { Def: "fn <name:name>(<params:name*, >)<blocks:BasicBlock*\n>" },
+    /** `refs` lists the function's variables (parameters included) that hold references to heap objects. */
+    Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n>" },
     BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" },
-    CStmt: { Assign: "<name:name> = <value:CExpr>", Do: "<expr:CExpr>" },
-    CExpr: ["Atom", { Binary: "(<left:Atom> <op:binop> <right:Atom>)", Unary: "<op:unop><arg:Atom>", Prim: "<op:prim>(<args:Atom*, >)", Call: "<callee:name>(<args:Atom*, >)" }],
+    CStmt: {
+      Assign: "<name:name> = <value:CExpr>",
+      Do: "<expr:CExpr>",
+      Store: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom>",
+      CheckIndex: "check 0 <= <index:Atom> < <length:Atom>",
+    },
+    CExpr: [
+      "Atom",
+      {
+        Binary: "(<left:Atom> <op:binop> <right:Atom>)",
+        Unary: "<op:unop><arg:Atom>",
+        Prim: "<op:prim>(<args:Atom*, >)",
+        Call: "<callee:name>(<args:Atom*, >)",
+        New: "new(<fields:Atom*, >) refs <refs:refs>",
+        NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
+        Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",
+      },
+    ],
     Tail: {
       Goto: "goto <target:label>",
       Branch: "if <left:Atom> <op:cmpop> <right:Atom> goto <then:label> else <else:label>",

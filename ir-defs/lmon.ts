@@ -1,12 +1,12 @@
 // Lmon: monadic normal form. Operators and primitives take only atoms, so every
 // intermediate result has a name; `if`, blocks and loops may still nest.
 import { extendIL } from "../src/il/define.js";
-import { Lshrunk } from "./lshrunk.js";
+import { Llayout } from "./llayout.js";
 
-export const Lmon = extendIL(Lshrunk, {
+export const Lmon = extendIL(Llayout, {
   name: "Lmon",
-  purpose: "operands are atoms: every operator, primitive and call takes literals and variables only",
-  remove: ["Int", "Bool", "Unit", "Str", "Var", "Binary", "Unary", "Prim"],
+  purpose: "operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only",
+  remove: ["Int", "Bool", "Unit", "Str", "Var", "Binary", "Unary", "Prim", "New", "NewArray", "Load"],
   add: {
     Atom: { Int: "<value:int>", Bool: "<value:bool>", Unit: "()", Str: "<value:string>", Var: "<name:name>" },
     Expr: [
@@ -16,7 +16,14 @@ export const Lmon = extendIL(Lshrunk, {
         Unary: "<op:unop><arg:Atom>",
         Prim: "<op:prim>(<args:Atom*, >)",
         Call: "<callee:name>(<args:Atom*, >)",
+        New: "new(<fields:Atom*, >) refs <refs:refs>",
+        NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
+        Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",
       },
     ],
+    Stmt: {
+      Store: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom>",
+      CheckIndex: "check 0 <= <index:Atom> < <length:Atom>",
+    },
   },
 });

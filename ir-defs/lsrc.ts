@@ -1,50 +1,29 @@
 // Lsrc: Quastra as the programmer wrote it (the integer and control-flow core).
 // The parser produces it; every node carries `loc`, its source span.
 import { defineIL, terminal, type Terminal } from "../src/il/define.js";
+import { functionType, parseType, splitFunctionType } from "./type-syntax.js";
 
 export const binaryOperators = ["||", "&&", "==", "!=", "<", "<=", ">", ">=", "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%"] as const;
 export const assignOperators = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="] as const;
 
-/** A type as written: Int, Bool, Unit, String, or a function type
- * `fn(T1, T2) -> R` (always with its `-> R`, so each type has one spelling). */
+/** A type as written (ir-defs/type-syntax.ts): Int, Bool, Unit, String, a
+ * record or alias name, a tuple, Array[T], Box[T] or `fn(T1, T2) -> R`. */
 export const typeTerminal: Terminal = {
   name: "type",
-  describe: "Int | Bool | Unit | String | fn(type, ...) -> type",
+  describe: "Int | Bool | Unit | String | Name | (type, type, ...) | Array[type] | Box[type] | fn(type, ...) -> type",
   tsType: "string",
-  test: (v: unknown) => typeof v === "string" && isType(v),
+  test: (v: unknown) => typeof v === "string" && parseType(v) !== null,
 };
 
-function isType(text: string): boolean {
-  if (text === "Int" || text === "Bool" || text === "Unit" || text === "String") return true;
-  const fn = splitFunctionType(text);
-  return fn !== null && fn.params.every(isType) && isType(fn.ret);
-}
+/** A field of a record (a name) or of a tuple (a number). */
+export const fieldTerminal: Terminal = {
+  name: "field",
+  describe: "a field name, or a tuple position 0, 1, ...",
+  tsType: "string",
+  test: (v: unknown) => typeof v === "string" && /^([A-Za-z_][A-Za-z0-9_]*|0|[1-9][0-9]*)$/.test(v),
+};
 
-/** `fn(A, B) -> R` as its parameter types and result type; null for any other type. */
-export function splitFunctionType(text: string): { params: string[]; ret: string } | null {
-  if (!text.startsWith("fn(")) return null;
-  let depth = 0;
-  const params: string[] = [];
-  let start = 3;
-  for (let i = 3; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") depth++;
-    else if (c === ")" && depth > 0) depth--;
-    else if (c === "," && depth === 0) {
-      params.push(text.slice(start, i).trim());
-      start = i + 1;
-    } else if (c === ")") {
-      const last = text.slice(start, i).trim();
-      if (last !== "") params.push(last);
-      if (!text.startsWith(" -> ", i + 1)) return null;
-      return { params, ret: text.slice(i + 5) };
-    }
-  }
-  return null;
-}
-
-/** The spelling of a function type. */
-export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
+export { functionType, splitFunctionType };
 
 export const Lsrc = defineIL({
   name: "Lsrc",
@@ -60,12 +39,15 @@ export const Lsrc = defineIL({
     unop: terminal.oneOf("unop", ["-", "!", "~"]),
     assignop: terminal.oneOf("assignop", assignOperators),
     decl: terminal.oneOf("decl", ["let", "let mut"]),
+    field: fieldTerminal,
   },
   grammar: {
     Program: { Program: "<items:Item*\n>" },
     Item: {
       Const: "const <name:name>: <type:type> = <value:Expr>",
       Fn: "fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block>",
+      Record: "record <name:name> {<fields:Param*, >}",
+      TypeAlias: "type <name:name> = <type:type>",
     },
     Param: { Param: "<name:name>: <type:type>" },
     Block: { Block: "{<stmts:Stmt*\n>}" },
@@ -73,7 +55,13 @@ export const Lsrc = defineIL({
       Let: "<decl:decl> <name:name><: |type:type?> = <init:Expr>",
       Assign: "<name:name> <op:assignop> <value:Expr>",
       While: "while <cond:Expr> <body:Block>",
+      /** `p.x = v`, `p.a.b += v`: a field of a `mut` record or tuple variable gets a new value. */
+      SetField: "<name:name>.<path:field*.> <op:assignop> <value:Expr>",
+      /** `a[i] = v`: an element of an array (arrays are shared, so every alias sees it). */
+      SetIndex: "<array:Expr>[<index:Expr>] <op:assignop> <value:Expr>",
       For: "for <name:name> in <from:Expr>..<to:Expr> <body:Block>",
+      /** `for v in a`: each element of an array, first to last. */
+      ForEach: "for <name:name> in <iter:Expr> <body:Block>",
       Break: "break",
       Continue: "continue",
       Return: "return< |value:Expr?>",
@@ -91,7 +79,13 @@ export const Lsrc = defineIL({
         Unary: "<op:unop><arg:Expr>",
         If: "if <cond:Expr> <then:Block>< else |else:Expr?>",
         Call: "<callee:name>(<args:Expr*, >)",
+        Tuple: "(<elems:Expr*, >)",
+        Field: "<target:Expr>.<field:field>",
+        Index: "<target:Expr>[<index:Expr>]",
+        RecordLit: "<name:name> {<inits:FieldInit*, >}",
+        MethodCall: "<target:Expr>.<method:name>(<args:Expr*, >)",
       },
     ],
+    FieldInit: { FieldInit: "<name:name>: <value:Expr>" },
   },
 });

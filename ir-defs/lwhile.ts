@@ -1,9 +1,9 @@
-// Lwhile: Lassign where `while` is the only loop.
+// Lwhile: Lvalues where `while` is the only loop.
 import { extendIL } from "../src/il/define.js";
-import { Lassign } from "./lassign.js";
+import { Lvalues } from "./lvalues.js";
 
-export const Lwhile = extendIL(Lassign, {
+export const Lwhile = extendIL(Lvalues, {
   name: "Lwhile",
-  purpose: "for loops over ranges rewritten as while loops",
-  remove: ["For"],
+  purpose: "for loops over ranges and arrays rewritten as while loops",
+  remove: ["For", "ForEach"],
 });

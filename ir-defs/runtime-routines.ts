@@ -9,6 +9,14 @@ export const runtimeArguments: Readonly<Record<string, number>> = {
   qn_exit: 1,
   qn_read_int: 0,
   qn_panic: 2,
+  // The heap (spec/heap.md).
+  qn_alloc: 2,
+  qn_array: 3,
+  qn_release: 1,
+  qn_concat: 2,
+  qn_string_eq: 2,
+  qn_print_string: 1,
+  qn_panic_string: 1,
 };
 
 /** Panics with `stack overflow` (status 101) and never returns. Each function's
@@ -21,3 +29,7 @@ export const stackLimit = "qn_stack_limit";
  * reaches it by a jump (x86-64 `je`/`jmp`, AArch64 `cbz`/`b`), never by a call,
  * so nothing is live after a jump to it. */
 export const divisionByZero = "qn_division_by_zero";
+
+/** Panics with `index out of bounds` (status 101) and never returns; compiled
+ * code jumps to it, like qn_division_by_zero, when an index check fails. */
+export const indexOutOfBounds = "qn_index_out_of_bounds";

@@ -47,11 +47,12 @@ export interface FunRef {
   readonly loc?: Loc;
 }
 
-/** Def ::= fn <name:name>(<params:name*, >)<blocks:BasicBlock*\n> */
+/** Def ::= fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n> */
 export interface Def {
   readonly kind: "Def";
   readonly name: string;
   readonly params: readonly string[];
+  readonly refs: readonly string[];
   readonly blocks: readonly BasicBlock[];
   readonly loc?: Loc;
 }
@@ -65,7 +66,7 @@ export interface BasicBlock {
   readonly loc?: Loc;
 }
 
-export type CStmt = Assign | Do;
+export type CStmt = Assign | Do | Store | CheckIndex;
 /** CStmt ::= <name:name> = <value:CExpr> */
 export interface Assign {
   readonly kind: "Assign";
@@ -79,8 +80,24 @@ export interface Do {
   readonly expr: CExpr;
   readonly loc?: Loc;
 }
+/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+export interface Store {
+  readonly kind: "Store";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly value: Atom;
+  readonly loc?: Loc;
+}
+/** CStmt ::= check 0 <= <index:Atom> < <length:Atom> */
+export interface CheckIndex {
+  readonly kind: "CheckIndex";
+  readonly index: Atom;
+  readonly length: Atom;
+  readonly loc?: Loc;
+}
 
-export type CExpr = Atom | Binary | Unary | Prim | Call;
+export type CExpr = Atom | Binary | Unary | Prim | Call | New | NewArray | Load;
 /** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
 export interface Binary {
   readonly kind: "Binary";
@@ -99,7 +116,7 @@ export interface Unary {
 /** CExpr ::= <op:prim>(<args:Atom*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "read_int" | "exit" | "panic";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
@@ -108,6 +125,30 @@ export interface Call {
   readonly kind: "Call";
   readonly callee: Atom;
   readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** CExpr ::= new(<fields:Atom*, >) refs <refs:refs> */
+export interface New {
+  readonly kind: "New";
+  readonly fields: readonly Atom[];
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+export interface NewArray {
+  readonly kind: "NewArray";
+  readonly length: Atom;
+  readonly init: Atom;
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+export interface Load {
+  readonly kind: "Load";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -142,5 +183,5 @@ export interface TailCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Assign | Do | Binary | Unary | Prim | Call | Goto | Branch | Return | TailCall;
+export type Node = Program | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Assign | Do | Store | CheckIndex | Binary | Unary | Prim | Call | New | NewArray | Load | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

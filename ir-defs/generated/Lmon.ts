@@ -1,4 +1,4 @@
-// Lmon: operands are atoms: every operator, primitive and call takes literals and variables only.
+// Lmon: operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lmon from "../ir-defs/generated/Lmon.js";
 import type { Loc } from "../../src/il/node.js";
@@ -36,7 +36,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -82,8 +82,24 @@ export interface ExprStmt {
   readonly expr: Expr;
   readonly loc?: Loc;
 }
+/** Stmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+export interface Store {
+  readonly kind: "Store";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly value: Atom;
+  readonly loc?: Loc;
+}
+/** Stmt ::= check 0 <= <index:Atom> < <length:Atom> */
+export interface CheckIndex {
+  readonly kind: "CheckIndex";
+  readonly index: Atom;
+  readonly length: Atom;
+  readonly loc?: Loc;
+}
 
-export type Expr = Block | Atom | If | Call | Binary | Unary | Prim;
+export type Expr = Block | Atom | If | Call | Binary | Unary | Prim | New | NewArray | Load;
 /** Expr ::= if <cond:Expr> <then:Block> else <else:Block> */
 export interface If {
   readonly kind: "If";
@@ -117,8 +133,32 @@ export interface Unary {
 /** Expr ::= <op:prim>(<args:Atom*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "read_int" | "exit" | "panic";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
   readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** Expr ::= new(<fields:Atom*, >) refs <refs:refs> */
+export interface New {
+  readonly kind: "New";
+  readonly fields: readonly Atom[];
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+export interface NewArray {
+  readonly kind: "NewArray";
+  readonly length: Atom;
+  readonly init: Atom;
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+export interface Load {
+  readonly kind: "Load";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -153,5 +193,5 @@ export interface Var {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | If | Call | Binary | Unary | Prim | Int | Bool | Unit | Str | Var;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | If | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var;
 export type Kind = Node["kind"];

@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Fn;
+export type Item = Fn | Record;
 /** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
@@ -18,6 +18,13 @@ export interface Fn {
   readonly params: readonly Param[];
   readonly ret: string;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name> {<fields:Param*, >} */
+export interface Record {
+  readonly kind: "Record";
+  readonly name: string;
+  readonly fields: readonly Param[];
   readonly loc?: Loc;
 }
 
@@ -36,7 +43,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -58,6 +65,14 @@ export interface While {
   readonly kind: "While";
   readonly cond: Expr;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <array:Expr>[<index:Expr>] = <value:Expr> */
+export interface SetIndex {
+  readonly kind: "SetIndex";
+  readonly array: Expr;
+  readonly index: Expr;
+  readonly value: Expr;
   readonly loc?: Loc;
 }
 /** Stmt ::= break */
@@ -83,7 +98,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -143,13 +158,48 @@ export interface Call {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= (<elems:Expr*, >) */
+export interface Tuple {
+  readonly kind: "Tuple";
+  readonly elems: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>.<field:field> */
+export interface Field {
+  readonly kind: "Field";
+  readonly target: Expr;
+  readonly field: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>[<index:Expr>] */
+export interface Index {
+  readonly kind: "Index";
+  readonly target: Expr;
+  readonly index: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> {<inits:FieldInit*, >} */
+export interface RecordLit {
+  readonly kind: "RecordLit";
+  readonly name: string;
+  readonly inits: readonly FieldInit[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "read_int" | "exit" | "panic";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "len" | "array" | "box" | "get" | "set";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
+/** FieldInit ::= <name:name>: <value:Expr> */
+export interface FieldInit {
+  readonly kind: "FieldInit";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Fn | Record | Param | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | FieldInit;
 export type Kind = Node["kind"];

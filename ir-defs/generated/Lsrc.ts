@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Const | Fn;
+export type Item = Const | Fn | Record | TypeAlias;
 /** Item ::= const <name:name>: <type:type> = <value:Expr> */
 export interface Const {
   readonly kind: "Const";
@@ -26,6 +26,20 @@ export interface Fn {
   readonly params: readonly Param[];
   readonly ret: string | null;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name> {<fields:Param*, >} */
+export interface Record {
+  readonly kind: "Record";
+  readonly name: string;
+  readonly fields: readonly Param[];
+  readonly loc?: Loc;
+}
+/** Item ::= type <name:name> = <type:type> */
+export interface TypeAlias {
+  readonly kind: "TypeAlias";
+  readonly name: string;
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -44,7 +58,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | For | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name><: |type:type?> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -69,12 +83,38 @@ export interface While {
   readonly body: Block;
   readonly loc?: Loc;
 }
+/** Stmt ::= <name:name>.<path:field*.> <op:assignop> <value:Expr> */
+export interface SetField {
+  readonly kind: "SetField";
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly op: "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <array:Expr>[<index:Expr>] <op:assignop> <value:Expr> */
+export interface SetIndex {
+  readonly kind: "SetIndex";
+  readonly array: Expr;
+  readonly index: Expr;
+  readonly op: "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= for <name:name> in <from:Expr>..<to:Expr> <body:Block> */
 export interface For {
   readonly kind: "For";
   readonly name: string;
   readonly from: Expr;
   readonly to: Expr;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= for <name:name> in <iter:Expr> <body:Block> */
+export interface ForEach {
+  readonly kind: "ForEach";
+  readonly name: string;
+  readonly iter: Expr;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -101,7 +141,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -161,6 +201,49 @@ export interface Call {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= (<elems:Expr*, >) */
+export interface Tuple {
+  readonly kind: "Tuple";
+  readonly elems: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>.<field:field> */
+export interface Field {
+  readonly kind: "Field";
+  readonly target: Expr;
+  readonly field: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>[<index:Expr>] */
+export interface Index {
+  readonly kind: "Index";
+  readonly target: Expr;
+  readonly index: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> {<inits:FieldInit*, >} */
+export interface RecordLit {
+  readonly kind: "RecordLit";
+  readonly name: string;
+  readonly inits: readonly FieldInit[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>.<method:name>(<args:Expr*, >) */
+export interface MethodCall {
+  readonly kind: "MethodCall";
+  readonly target: Expr;
+  readonly method: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call;
+/** FieldInit ::= <name:name>: <value:Expr> */
+export interface FieldInit {
+  readonly kind: "FieldInit";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Const | Fn | Record | TypeAlias | Param | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | FieldInit;
 export type Kind = Node["kind"];

@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Const | Fn;
+export type Item = Const | Fn | Record;
 /** Item ::= const <name:name>: <type:type> = <value:Expr> */
 export interface Const {
   readonly kind: "Const";
@@ -26,6 +26,13 @@ export interface Fn {
   readonly params: readonly Param[];
   readonly ret: string;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name> {<fields:Param*, >} */
+export interface Record {
+  readonly kind: "Record";
+  readonly name: string;
+  readonly fields: readonly Param[];
   readonly loc?: Loc;
 }
 
@@ -44,7 +51,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | For | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -69,12 +76,38 @@ export interface While {
   readonly body: Block;
   readonly loc?: Loc;
 }
+/** Stmt ::= <name:name>.<path:field*.> <op:assignop> <value:Expr> */
+export interface SetField {
+  readonly kind: "SetField";
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly op: "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <array:Expr>[<index:Expr>] <op:assignop> <value:Expr> */
+export interface SetIndex {
+  readonly kind: "SetIndex";
+  readonly array: Expr;
+  readonly index: Expr;
+  readonly op: "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= for <name:name> in <from:Expr>..<to:Expr> <body:Block> */
 export interface For {
   readonly kind: "For";
   readonly name: string;
   readonly from: Expr;
   readonly to: Expr;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= for <name:name> in <iter:Expr> <body:Block> */
+export interface ForEach {
+  readonly kind: "ForEach";
+  readonly name: string;
+  readonly iter: Expr;
   readonly body: Block;
   readonly loc?: Loc;
 }
@@ -101,7 +134,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -161,13 +194,48 @@ export interface Call {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= (<elems:Expr*, >) */
+export interface Tuple {
+  readonly kind: "Tuple";
+  readonly elems: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>.<field:field> */
+export interface Field {
+  readonly kind: "Field";
+  readonly target: Expr;
+  readonly field: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>[<index:Expr>] */
+export interface Index {
+  readonly kind: "Index";
+  readonly target: Expr;
+  readonly index: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> {<inits:FieldInit*, >} */
+export interface RecordLit {
+  readonly kind: "RecordLit";
+  readonly name: string;
+  readonly inits: readonly FieldInit[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "read_int" | "exit" | "assert" | "panic";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "len" | "array" | "box" | "get" | "set";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Param | Block | Let | Assign | While | For | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim;
+/** FieldInit ::= <name:name>: <value:Expr> */
+export interface FieldInit {
+  readonly kind: "FieldInit";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Const | Fn | Record | Param | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | FieldInit;
 export type Kind = Node["kind"];

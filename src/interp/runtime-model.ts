@@ -4,6 +4,7 @@
 // it where the real code calls into the runtime.
 
 import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../semantics.js";
+import { Heap } from "./heap.js";
 
 /** What running a program shows to the world: the thing every pass preserves. */
 export interface Outcome {
@@ -14,6 +15,9 @@ export interface Outcome {
   readonly panic: string | null;
   /** True when the interpreter ran out of fuel (the program may not terminate). */
   readonly outOfFuel: boolean;
+  /** What the leak check says when main returns, in the ILs that count
+   * references (Lrc and below): objects not yet freed. Null elsewhere. */
+  readonly live?: { readonly objects: number; readonly bytes: number } | null;
 }
 
 export interface RunOptions {
@@ -22,6 +26,9 @@ export interface RunOptions {
   /** How many steps an interpreter may take before giving up. */
   readonly fuel?: number;
 }
+
+/** Whether an IL's interpreter counts references (and so reports live objects). */
+export type Counting = "counted" | "uncounted";
 
 /** An IL's interpreter: runs a program of that IL. */
 export type Interpreter = (program: unknown, options?: RunOptions) => Outcome;
@@ -40,8 +47,12 @@ export class RuntimeModel {
   private lines: string[];
   private nextLine = 0;
   private fuel: number;
+  readonly heap = new Heap();
 
-  constructor(options: RunOptions = {}) {
+  constructor(
+    options: RunOptions = {},
+    private readonly counting: Counting = "uncounted",
+  ) {
     const stdin = options.stdin ?? "";
     this.lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
     this.fuel = options.fuel ?? defaultFuel;
@@ -57,6 +68,9 @@ export class RuntimeModel {
   }
   printBool(b: boolean): void {
     this.out.push(b ? "true\n" : "false\n");
+  }
+  printString(text: string): void {
+    this.out.push(`${text}\n`);
   }
   readInt(): bigint {
     const line = this.lines[this.nextLine++];
@@ -79,6 +93,11 @@ export class RuntimeModel {
     return this.panic("stack overflow");
   }
 
+  /** qn_index_out_of_bounds: compiled code jumps to it when an index check fails. */
+  indexOutOfBounds(): never {
+    return this.panic("index out of bounds");
+  }
+
   /** The runtime's routines by their assembly names, for the machine models:
    * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
   call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {
@@ -89,6 +108,13 @@ export class RuntimeModel {
       case "qn_read_int": return this.readInt();
       case "qn_exit": return this.exit(a(0));
       case "qn_panic": return this.panic(strings(a(0), a(1)));
+      case "qn_alloc": return this.heap.alloc(a(0), a(1));
+      case "qn_array": return this.heap.allocArray(a(0), a(1), a(2));
+      case "qn_release": this.heap.release(a(0)); return 0n;
+      case "qn_concat": return this.heap.string(this.heap.text(a(0)) + this.heap.text(a(1)));
+      case "qn_string_eq": return this.heap.text(a(0)) === this.heap.text(a(1)) ? 1n : 0n;
+      case "qn_print_string": this.printString(this.heap.text(a(0))); return 0n;
+      case "qn_panic_string": return this.panic(this.heap.text(a(0)));
     }
     throw new Error(`the runtime has no routine ${symbol}`);
   }
@@ -98,8 +124,10 @@ export class RuntimeModel {
     let status = 0;
     let panic: string | null = null;
     let outOfFuel = false;
+    let live: Outcome["live"] = null;
     try {
       body();
+      if (this.counting === "counted") live = this.heap.live();
     } catch (e) {
       if (e instanceof Exit) status = e.status;
       else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];
@@ -110,7 +138,7 @@ export class RuntimeModel {
       else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
       else throw e;
     }
-    return { stdout: this.out.join(""), status, panic, outOfFuel };
+    return { stdout: this.out.join(""), status, panic, outOfFuel, live };
   }
 }
 
@@ -122,7 +150,8 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
 export function describeOutcome(o: Outcome): string {
   const end = o.outOfFuel ? "ran out of fuel" : o.panic !== null ? `panic: ${o.panic} (status ${o.status})` : `status ${o.status}`;
   const lines = o.stdout.split("\n").length - 1;
-  return `${end}; ${lines} line(s) of output`;
+  const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end` : "";
+  return `${end}; ${lines} line(s) of output${leak}`;
 }
 
 export { INT_MAX, INT_MIN };

@@ -1,0 +1,88 @@
+// How the ILs write types: one spelling per type, so two types are equal when
+// their texts are. A type is written
+//
+//     Int | Bool | Unit | String | Name            (a record, or before check-types an alias)
+//     (T1, T2, ...)                                 (a tuple: two or more types)
+//     Array[T] | Box[T]
+//     fn(T1, T2) -> R                               (always with its `-> R`)
+//
+// and after lower-data-layout `Ref` stands for every type whose values are
+// pointers to heap objects (spec/heap.md).
+
+export type TypeTree =
+  | { readonly kind: "name"; readonly name: string }
+  | { readonly kind: "tuple"; readonly elems: readonly TypeTree[] }
+  | { readonly kind: "Array" | "Box"; readonly elem: TypeTree }
+  | { readonly kind: "fn"; readonly params: readonly TypeTree[]; readonly ret: TypeTree };
+
+export const baseTypes: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "String"]);
+
+export function showType(t: TypeTree): string {
+  switch (t.kind) {
+    case "name": return t.name;
+    case "tuple": return `(${t.elems.map(showType).join(", ")})`;
+    case "Array": case "Box": return `${t.kind}[${showType(t.elem)}]`;
+    case "fn": return functionType(t.params.map(showType), showType(t.ret));
+  }
+}
+
+/** The spelling of a function type. */
+export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
+
+/** A type's text as a tree; null when the text is not a type. */
+export function parseType(text: string): TypeTree | null {
+  let i = 0;
+  const word = (): string | null => {
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    if (!m) return null;
+    i += m[0].length;
+    return m[0];
+  };
+  const eat = (s: string): boolean => (text.startsWith(s, i) ? ((i += s.length), true) : false);
+  const list = (close: string): TypeTree[] | null => {
+    const items: TypeTree[] = [];
+    if (eat(close)) return items;
+    for (;;) {
+      const t = one();
+      if (t === null) return null;
+      items.push(t);
+      if (eat(close)) return items;
+      if (!eat(", ")) return null;
+    }
+  };
+  const one = (): TypeTree | null => {
+    if (eat("(")) {
+      const elems = list(")");
+      return elems !== null && elems.length >= 2 ? { kind: "tuple", elems } : null;
+    }
+    const name = word();
+    if (name === null) return null;
+    if (name === "fn") {
+      if (!eat("(")) return null;
+      const params = list(")");
+      if (params === null || !eat(" -> ")) return null;
+      const ret = one();
+      return ret === null ? null : { kind: "fn", params, ret };
+    }
+    if (name === "Array" || name === "Box") {
+      if (!eat("[")) return null;
+      const elem = one();
+      return elem !== null && eat("]") ? { kind: name, elem } : null;
+    }
+    return { kind: "name", name };
+  };
+  const t = one();
+  return t !== null && i === text.length ? t : null;
+}
+
+/** `fn(A, B) -> R` as its parameter types and result type; null for any other type. */
+export function splitFunctionType(text: string): { params: string[]; ret: string } | null {
+  if (!text.startsWith("fn(")) return null;
+  const t = parseType(text);
+  return t?.kind === "fn" ? { params: t.params.map(showType), ret: showType(t.ret) } : null;
+}
+
+/** Whether values of this type are pointers to heap objects (all but Int, Bool, Unit and functions). */
+export function isHeapType(text: string): boolean {
+  return !(text === "Int" || text === "Bool" || text === "Unit" || text.startsWith("fn("));
+}

@@ -20,8 +20,9 @@
 //   ninth); the callee reads them as `stackarg k`. The result is in x0, and
 //   every caller-saved register is clobbered.
 // - `cmp left, right` sets the flags from left - right; `b.<cond>` and `cset`
-//   read them with signed condition codes (lt means left < right).
-// - `bl qn_*` calls the runtime: arguments in x0, x1, result in x0; every
+//   read them with signed condition codes (lt means left < right), or unsigned
+//   ones (lo, ls, hi, hs: lower and higher) for addresses and index checks.
+// - `bl qn_*` calls the runtime: arguments in x0, x1, x2, result in x0; every
 //   caller-saved register (x0-x18, x30) is clobbered.
 // - `adrp x, label` + `add x, x, :lo12:label` put the address of a string in x:
 //   a static string object of the program's data (`Data`, below).
@@ -104,7 +105,7 @@ export const La64var = defineIL({
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:label>: string <value:string>" },
+    Data: { Data: "<label:label>: static <value:string>" },
     Place: { Reg: "<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument the caller passed on the stack (the 9th argument is stackarg 0);
      * `outarg k`: where the function running puts the k-th stack argument of a call it makes. */

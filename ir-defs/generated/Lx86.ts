@@ -19,7 +19,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: string <value:string> */
+/** Data ::= <label:label>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;

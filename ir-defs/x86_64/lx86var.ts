@@ -19,8 +19,9 @@
 //   the callee reads the k-th of those as `stackarg k`. The result is in %rax,
 //   and every caller-saved register is clobbered.
 // - `cmpq right, left` sets the flags from left - right; `j<cc>` and `set<cc>`
-//   read them with signed condition codes (jl means left < right).
-// - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, result in %rax; every
+//   read them with signed condition codes (jl means left < right), or unsigned
+//   ones (jb, jbe, ja, jae: below and above) for addresses and index checks.
+// - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, %rdx, result in %rax; every
 //   caller-saved register (rax rcx rdx rsi rdi r8-r11) is clobbered.
 // - `je qn_division_by_zero` and `jae qn_index_out_of_bounds` (or `jmp`) are the
 //   jumps out of the program: to the runtime's panics for a zero divisor and an
@@ -158,7 +159,7 @@ export const Lx86var = defineIL({
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:label>: string <value:string>" },
+    Data: { Data: "<label:label>: static <value:string>" },
     Place: { Reg: "%<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument passed on the stack to the function running (the 7th argument is stackarg 0). */
     Arg: ["Place", { Imm: "$<value:int>", StackArg: "stackarg <index:count>" }],

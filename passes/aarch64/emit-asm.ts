@@ -15,7 +15,7 @@
 //   main.start:                                 stp     x29, x30, [sp, #-16]!
 //     mov x9, #0                                ...
 //     ...                               main.start:
-//   .Lstr0: string "boom"                       // 3: let mut s = 0
+//   .Lstr0: static "boom"                       // 3: let mut s = 0
 //                                               mov     x9, #0
 //                                               ...
 //                                               .data

@@ -12,7 +12,7 @@
 //     ...                            qn_main:
 //   main.start:                                pushq   %rbp
 //     movq $0, -8(%rbp)                        ...
-//   .Lstr0: string "boom"            main.start:
+//   .Lstr0: static "boom"            main.start:
 //                                              # 3: let mut s = 0
 //                                              movq    $0, -8(%rbp)
 //                                              .data

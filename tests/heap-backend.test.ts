@@ -297,7 +297,7 @@ main.two:
 
 // ---------------------------------------------------------------- functions
 
-check("strings and arrays as arguments, results and stack arguments", `
+check("strings, arrays and functions as arguments, results, stack arguments and fields", `
 fn fill(a, v, n) refs a
 fill.start:
   i = 0
@@ -322,6 +322,20 @@ fn greet(name) refs name
 greet.start:
   g = concat("hi ", name)
   return g
+fn literal()
+literal.start:
+  return "a literal"
+fn twice(x)
+twice.start:
+  y = (x * 2)
+  return y
+fn show(s) refs s
+show.start:
+  print_string(s)
+  return ()
+fn last()
+last.start:
+  tailcall &show("tail")
 fn main()
 main.start:
   a = alloc_array(4, 0, 0x2)
@@ -333,10 +347,23 @@ main.start:
   f = &greet
   h = call f("you")
   print_string(h)
+  l = call &literal()
+  print_string(l)
+  p = alloc(24, 0x101)
+  *(p + 16) = &twice
+  t = *(p + 16): fn(Int) -> Int
+  r = call t(21)
+  print_int(r)
+  strings = alloc_array(2, "lit", 0x102)
+  e = *(strings + 24 + 8 * 1): Ref
+  print_string(e)
+  u = call &last()
+  dec strings
+  dec p
   dec h
   dec a
   return ()
-`, { stdout: "9\neight\n10\nhi you\n", live: 0 });
+`, { stdout: "9\neight\n10\nhi you\na literal\n42\nlit\ntail\n", live: 0 });
 
 // ---------------------------------------------------------------- spills
 

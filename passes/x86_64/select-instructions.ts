@@ -21,15 +21,8 @@
 //                                           cqto
 //                                           idivq divisor.1
 //                                           movq %rax, q
-//     r = (a % b)                           cmpq $0, b
-//                                           je qn_division_by_zero
-//                                           movq a, %rax
-//                                           movq $1, divisor.2
-//                                           cmpq $-1, b
-//                                           cmovne b, divisor.2
-//                                           cqto
-//                                           idivq divisor.2
-//                                           movq %rdx, r
+//     r = (a % b)                           (a zero check, cmov for -1, idivq:
+//                                            see x86_64-division)
 //     print_bool(c)                         movq c, %rdi
 //                                           callq qn_print_bool # %rdi
 //     a = alloc_array(n, 0, 0x2)            movq n, %rdi

@@ -1,0 +1,4 @@
+// Found by `qnano props`: pass (explicate-control).
+fn main() {
+    ()
+}

@@ -85,7 +85,7 @@ function lcfg(text: string): Cfg.Program {
     current.stmts.push(assign ? { kind: "Assign", name: assign[1]!, value: expression(assign[2]!) } : { kind: "Do", expr: expression(line) });
   }
   if (current) throw new Error(`block ${current.label} has no tail`);
-  const program: Cfg.Program = { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] };
+  const program: Cfg.Program = { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] };
   const v = validate(Lcfg, program);
   if (!v.ok) throw new Error(explainValidation(v));
   return program;
@@ -520,7 +520,7 @@ const randomProgram = fc.tuple(fc.array(fc.constantFrom(...interesting), { minLe
   });
   const end = [...[0, 1, 2, 3, 4, 5].map((i) => print("print_int", variable(`v${i}`))), ...[0, 1, 2].map((i) => print("print_bool", variable(`b${i}`)))];
   blocks.push({ kind: "BasicBlock", label, stmts: [...stmts, ...end], tail: { kind: "Return", value: { kind: "Unit" } } });
-  return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], blocks }] } as Cfg.Program;
+  return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] } as Cfg.Program;
 });
 
 const expectedOf = (o: Outcome): Expected => ({ stdout: o.stdout, status: o.status, ...(o.panic !== null ? { panic: o.panic } : {}) });

@@ -46,7 +46,7 @@ export const Llayout = extendIL(Lshrunk, {
   name: "Llayout",
   purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
   terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives) },
-  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "SetIndex"],
+  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex"],
   add: {
     Expr: {
       New: "new(<fields:Expr*, >) refs <refs:refs>",

@@ -46,7 +46,7 @@ export const Lsrc = defineIL({
     Item: {
       Const: "const <name:name>: <type:type> = <value:Expr>",
       Fn: "fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block>",
-      Record: "record <name:name> {<fields:Param*, >}",
+      Record: "record <name:name> {<fields:FieldDecl*, >}",
       TypeAlias: "type <name:name> = <type:type>",
     },
     Param: { Param: "<name:name>: <type:type>" },
@@ -87,5 +87,6 @@ export const Lsrc = defineIL({
       },
     ],
     FieldInit: { FieldInit: "<name:name>: <value:Expr>" },
+    FieldDecl: { FieldDecl: "<name:name>: <type:type>" },
   },
 });

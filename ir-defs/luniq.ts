@@ -14,7 +14,7 @@ export const Luniq = extendIL(Ltyped, {
         let broken: { path: string; message: string } | null = null;
         forEachNode(Luniq, program, (node, path) => {
           if (broken) return;
-          const binder = node.kind === "Let" || node.kind === "For" || node.kind === "Param" || node.kind === "Const" ? (node.name as string) : null;
+          const binder = node.kind === "Let" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Param" || node.kind === "Const" ? (node.name as string) : null;
           if (binder === null) return;
           if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);

@@ -25,6 +25,8 @@ import { checkConstants } from "../src/check-constants.js";
 import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "../src/diagnostics.js";
 import { pass, type PassContext } from "../src/pass.js";
 import { fits, type Type } from "../src/types.js";
+import { checkRecords, type Records } from "../src/check-data.js";
+import { typeLocOf } from "../src/parser.js";
 
 /** Items by name, first definition first; a second item of the same name is an error. */
 function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<string, Lsrc.Item> {
@@ -37,22 +39,27 @@ function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<str
   return byName;
 }
 
-/** The type of a fn item: `fn(Int, Bool) -> Int` (no `->`: Unit). */
-const signature = (fn: Lsrc.Fn): Type => functionType(fn.params.map((p) => p.type), fn.ret ?? "Unit");
+/** A fn item with its types resolved (aliases expanded; `->` omitted: Unit). */
+const resolved = (fn: Lsrc.Fn, records: Records): Lsrc.Fn & { ret: string } => ({
+  ...fn,
+  params: fn.params.map((p) => ({ ...p, type: records.resolve(p.type, typeLocOf(p) ?? p.loc) })),
+  ret: fn.ret === null ? "Unit" : records.resolve(fn.ret, typeLocOf(fn) ?? fn.loc),
+});
+
+/** The type of a fn item: `fn(Int, Bool) -> Int`. */
+const signature = (fn: Lsrc.Fn & { ret: string }): Type => functionType(fn.params.map((p) => p.type), fn.ret);
 
 /** A fn item: its parameters are bound, immutable, in the body, whose type fits the result type. */
-function checkFn(fn: Lsrc.Fn, checker: Checker): Ltyped.Fn {
+function checkFn(fn: Lsrc.Fn & { ret: string }, checker: Checker): Ltyped.Fn {
   const { sink } = checker;
-  const ret = fn.ret ?? "Unit";
+  const ret = fn.ret;
   if (fn.name === "main") {
     if (fn.params.length > 0) sink.report(fn.params[0]!.loc, "`fn main()` takes no parameters");
     if (ret !== "Unit") sink.report(fn.loc, `\`fn main()\` must return Unit, not ${ret}`);
   }
-  if (ret === "String") sink.report(fn.loc, "String results are not supported yet");
   checker.scope = { names: null, parent: null };
   for (const param of fn.params) {
     if (checker.scope.names?.has(param.name)) sink.report(param.loc, `\`${param.name}\` is a parameter of \`${fn.name}\` twice`);
-    if (param.type === "String") sink.report(param.loc, "String parameters are not supported yet");
     bind(checker, param.name, { type: param.type, mutable: false, what: "parameter", loc: param.loc });
   }
   const result = fn.name === "main" ? "Unit" : ret; // main's wrong result type is reported above
@@ -76,15 +83,18 @@ export const checkTypes = pass({
     const byName = itemsByName(program.items, sink);
     const constItems = new Map<string, Lsrc.Const>();
     for (const [name, item] of byName) if (item.kind === "Const") constItems.set(name, item);
-    const functions = new Map<string, Type>();
-    for (const [name, item] of byName) if (item.kind === "Fn") functions.set(name, signature(item));
-    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, result: "Unit", scope: null, loops: 0 };
+    const records = checkRecords(program.items, sink);
+    const fns = new Map<string, Lsrc.Fn & { ret: string }>();
+    for (const [name, item] of byName) if (item.kind === "Fn") fns.set(name, resolved(item, records));
+    const functions = new Map([...fns].map(([name, fn]) => [name, signature(fn)] as const));
+    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, records, result: "Unit", scope: null, loops: 0 };
 
     const items: Ltyped.Item[] = [];
     for (const item of program.items) {
       if (byName.get(item.name) !== item) continue; // a duplicate, reported above
       if (item.kind === "Const") items.push(item as Ltyped.Const); // a constant expression: no calls, no lets
-      else items.push(checkFn(item, checker));
+      else if (item.kind === "Record") items.push({ ...item, fields: item.fields.map((f, i) => ({ ...f, type: records.fields.get(item.name)![i]!.type })) });
+      else if (item.kind === "Fn") items.push(checkFn(fns.get(item.name)!, checker));
     }
     if (!functions.has("main")) sink.report(startOfFile, "no `fn main()` in this file");
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);

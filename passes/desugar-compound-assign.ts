@@ -4,9 +4,17 @@
 // passes see one kind of assignment. The variable is read before `e` is
 // evaluated, as the left operand of a binary operator always is.
 //
+// The same goes for a field and an element; an array or index that is not a
+// variable or literal is computed once, into a new variable, first.
+//
 // Before:  n.1 += (i.2 * 2)      After:  n.1 = (n.1 + (i.2 * 2))
 //          m.3 <<= 1                      m.3 = (m.3 << 1)
 //          m.3 = 0                        m.3 = 0
+//          p.4.x -= 1                     p.4.x = (p.4.x - 1)
+//          f(a.5)[k.6] *= 2               {
+//                                           let array.7: Array[Int] = f(a.5)
+//                                           array.7[k.6] = (array.7[k.6] * 2)
+//                                         }
 
 import type * as In from "../ir-defs/generated/Lnoconst.js";
 import type * as Out from "../ir-defs/generated/Lassign.js";
@@ -14,21 +22,51 @@ import { Lassign } from "../ir-defs/lassign.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
+import { declaredType, typeContext } from "../src/pass-helpers/expression-types.js";
+import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+
+const operator = (op: In.Assign["op"]) => op.slice(0, -1) as Out.Binary["op"];
 
 export const desugarCompoundAssign = pass({
   name: "desugar-compound-assign",
   from: Lnoconst,
   to: Lassign,
-  purpose: "write x op= e as x = x op e",
+  purpose: "write x op= e as x = x op e (and a[i] op= e, p.x op= e likewise)",
   run(program: In.Program): Out.Program {
+    const types = typeContext(Lnoconst, program);
+    const fresh = freshNamer(Lnoconst, program);
     const desugar = rewriter<In.Node, undefined>(Lnoconst, {
       Assign(node, ctx, recur): Out.Assign {
         const { op, ...rest } = node;
         const value = recur<Out.Expr>(node.value, ctx);
         if (op === "=") return { ...rest, value };
         const read: Out.Var = { kind: "Var", name: node.name, loc: node.loc };
-        const operator = op.slice(0, -1) as Out.Binary["op"];
-        return { ...rest, value: { kind: "Binary", left: read, op: operator, right: value, loc: node.loc } };
+        return { ...rest, value: { kind: "Binary", left: read, op: operator(op), right: value, loc: node.loc } };
+      },
+      SetField(node, ctx, recur): Out.SetField {
+        const { op, ...rest } = node;
+        const value = recur<Out.Expr>(node.value, ctx);
+        if (op === "=") return { ...rest, value };
+        const read = node.path.reduce<Out.Expr>((target, field) => ({ kind: "Field", target, field, loc: node.loc }), { kind: "Var", name: node.name, loc: node.loc });
+        return { ...rest, value: { kind: "Binary", left: read, op: operator(op), right: value, loc: node.loc } };
+      },
+      SetIndex(node, ctx, recur): Out.Stmt {
+        const { op, ...rest } = node;
+        const [array, index, value] = [recur<Out.Expr>(node.array, ctx), recur<Out.Expr>(node.index, ctx), recur<Out.Expr>(node.value, ctx)];
+        if (op === "=") return { ...rest, array, index, value };
+        const loc = node.loc;
+        const lets: Out.Let[] = [];
+        const once = (e: Out.Expr, original: In.Expr, hint: string): Out.Expr => {
+          if (e.kind === "Var" || e.kind === "Int") return e;
+          const name = fresh(hint);
+          lets.push({ kind: "Let", decl: "let", name, type: declaredType(original, types), init: e, loc });
+          return { kind: "Var", name, loc };
+        };
+        const [a, i] = [once(array, node.array, "array"), once(index, node.index, "index")];
+        const read: Out.Index = { kind: "Index", target: a, index: i, loc };
+        const set: Out.SetIndex = { ...rest, array: a, index: i, value: { kind: "Binary", left: read, op: operator(op), right: value, loc } };
+        if (lets.length === 0) return set;
+        return { kind: "ExprStmt", expr: { kind: "Block", stmts: [...lets, set], loc }, loc };
       },
     });
     return desugar(program, undefined);

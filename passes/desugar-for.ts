@@ -1,4 +1,4 @@
-// desugar-for: Lassign -> Lwhile
+// desugar-for: Lvalues -> Lwhile
 //
 // Rewrites `for i in a..b body` as a while loop over a counter. The bound is
 // evaluated once, before the loop. The counter is stepped before the body runs,
@@ -14,21 +14,34 @@
 //                                        i.1.next = (i.1.next + 1)
 //                                        print_int(i.1)
 //                                      }
+//
+// `for v in a` is the same loop over the indices of the array a:
+//
+//   for v.3 in a.4 {                   let v.3.array: Array[Int] = a.4
+//     print_int(v.3)                   let mut v.3.next: Int = 0
+//   }                                  let v.3.end: Int = len(v.3.array)
+//                                      while (v.3.next < v.3.end) {
+//                                        let v.3: Int = v.3.array[v.3.next]
+//                                        v.3.next = (v.3.next + 1)
+//                                        print_int(v.3)
+//                                      }
 
-import type * as In from "../ir-defs/generated/Lassign.js";
+import type * as In from "../ir-defs/generated/Lvalues.js";
 import type * as Out from "../ir-defs/generated/Lwhile.js";
-import { Lassign } from "../ir-defs/lassign.js";
+import { Lvalues } from "../ir-defs/lvalues.js";
 import { Lwhile } from "../ir-defs/lwhile.js";
 import { rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
+import { declaredType, elementOf, typeContext } from "../src/pass-helpers/expression-types.js";
 
 export const desugarFor = pass({
   name: "desugar-for",
-  from: Lassign,
+  from: Lvalues,
   to: Lwhile,
-  purpose: "rewrite for loops over ranges as while loops",
+  purpose: "rewrite for loops over ranges and arrays as while loops",
   run(program: In.Program): Out.Program {
-    const desugar = rewriter<In.Node, undefined>(Lassign, {
+    const types = typeContext(Lvalues, program);
+    const desugar = rewriter<In.Node, undefined>(Lvalues, {
       // One statement becomes three; the rewriter splices them into the block.
       For(node, ctx, recur): Out.Stmt[] {
         const loc = node.loc;
@@ -51,6 +64,22 @@ export const desugarFor = pass({
             body: { ...body, stmts: [{ kind: "Let", decl: "let", name: node.name, type: "Int", init: use(next), loc }, step, ...body.stmts] },
             loc,
           },
+        ];
+      },
+      // `for v in a`: the same loop over the indices of a (evaluated once), v bound to each element.
+      ForEach(node, ctx, recur): Out.Stmt[] {
+        const loc = node.loc;
+        const [array, next, end] = [`${node.name}.array`, `${node.name}.next`, `${node.name}.end`];
+        const use = (name: string): Out.Var => ({ kind: "Var", name, loc });
+        const arrayType = declaredType(node.iter, types);
+        const body = recur<Out.Block>(node.body, ctx);
+        const step: Out.Assign = { kind: "Assign", name: next, value: { kind: "Binary", left: use(next), op: "+", right: { kind: "Int", value: 1n, loc }, loc }, loc };
+        const element: Out.Let = { kind: "Let", decl: "let", name: node.name, type: elementOf(arrayType, "Array"), init: { kind: "Index", target: use(array), index: use(next), loc }, loc };
+        return [
+          { kind: "Let", decl: "let", name: array, type: arrayType, init: recur(node.iter, ctx), loc },
+          { kind: "Let", decl: "let mut", name: next, type: "Int", init: { kind: "Int", value: 0n, loc }, loc },
+          { kind: "Let", decl: "let", name: end, type: "Int", init: { kind: "Prim", op: "len", args: [use(array)], loc }, loc },
+          { kind: "While", cond: { kind: "Binary", left: use(next), op: "<", right: use(end), loc }, body: { ...body, stmts: [element, step, ...body.stmts] }, loc },
         ];
       },
     });

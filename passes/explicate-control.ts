@@ -42,6 +42,9 @@ import { Lmon } from "../ir-defs/lmon.js";
 import { pass } from "../src/pass.js";
 import { basicBlock, code, orderBlocks, prepend, type Code } from "../src/pass-helpers/basic-blocks.js";
 import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { declaredType, typeContext, type TypeContext } from "../src/pass-helpers/expression-types.js";
+import { forEachNode } from "../src/il/rewrite.js";
+import { isHeapType } from "../ir-defs/type-syntax.js";
 
 /** Where break and continue go in the innermost loop; null outside loops. */
 type Loop = { readonly breakTo: string; readonly continueTo: string } | null;
@@ -58,7 +61,8 @@ export const explicateControl = pass({
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lmon, program);
     const unitFunctions = new Set(program.items.filter((fn) => fn.ret === "Unit").map((fn) => fn.name));
-    const defs = program.items.map((fn) => explicateFunction(fn, fresh, unitFunctions));
+    const types = typeContext(Lmon, program);
+    const defs = program.items.map((fn) => explicateFunction(fn, fresh, unitFunctions, types));
     return { kind: "Program", defs, loc: program.loc };
   },
 });
@@ -67,8 +71,16 @@ export const explicateControl = pass({
 /** Tail calls pass their arguments in registers only: six on x86-64, eight on AArch64. */
 export const tailCallArguments = 6;
 
-function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunctions: ReadonlySet<string>): Out.Def {
+function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunctions: ReadonlySet<string>, types: TypeContext): Out.Def {
   const blocks = new Map<string, Out.BasicBlock>();
+  // The variables that hold references: the parameters and lets of type Ref, and new ones that receive a reference.
+  const refs = new Set<string>();
+  forEachNode(Lmon, fn, (node) => (node.kind === "Param" || node.kind === "Let") && node.type === "Ref" && refs.add(node.name as string));
+  const holding = (e: In.Expr, hint: string): string => {
+    const name = fresh(hint);
+    if (isHeapType(declaredType(e, types))) refs.add(name);
+    return name;
+  };
   const prefix = `${fn.name}.block`;
   let count = 0;
   const addBlock = (label: string, c: Code) => blocks.set(label, basicBlock(label, c));
@@ -95,6 +107,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
         if (loop === null) throw new Error(`${s.kind.toLowerCase()} outside a loop`);
         return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo });
       case "Return": return result(s.value, loop);
+      case "Store": case "CheckIndex": return prepend(s, c);
       case "While": {
         const after = jumpTo(c);
         const test = `${prefix}${++count}`;
@@ -128,11 +141,15 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
         const join = jumpTo(c);
         return predicate(e.cond, effect(e.then, code(join), loop), effect(e.else, code(join), loop), loop);
       }
-      case "Prim": return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
+      case "Prim":
+        if (e.op === "concat" || e.op === "string_eq") return c; // no effect
+        return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
+      case "NewArray": return assign(e, holding(e, "unused"), c, loop); // may panic; the array made is dropped at once
       case "Call": {
         // A call of a Unit fn item just before `return ()` returns what it returns: a tail call.
         const returnsUnit = c.reversed.length === 0 && returnsNothing(c.tail);
         if (returnsUnit && unitFunctions.has(e.callee) && e.args.length <= tailCallArguments) return code({ kind: "TailCall", callee: e.callee, args: e.args, loc: e.loc });
+        if (isHeapType(declaredType(e, types))) return assign(e, holding(e, "unused"), c, loop); // a reference, to drop
         return prepend({ kind: "Do", expr: e, loc: e.loc }, c);
       }
       case "Binary": return e.op === "/" || e.op === "%" ? prepend({ kind: "Do", expr: e, loc: e.loc }, c) : c; // may panic
@@ -199,7 +216,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
       default: {
         if (e.kind === "Call" && e.args.length <= tailCallArguments) return code({ kind: "TailCall", callee: e.callee, args: e.args, loc: e.loc });
         if (neverReturns(e)) return effect(e, code({ kind: "Return", value: unit }), loop);
-        const temp = fresh("result");
+        const temp = holding(e, "result");
         return assign(e, temp, code({ kind: "Return", value: { kind: "Var", name: temp }, loc: e.loc }), loop);
       }
     }
@@ -208,5 +225,6 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
   // A Unit function's body runs for its effects and returns (); any other returns the body's value.
   const start = `${fn.name}.start`;
   addBlock(start, fn.ret === "Unit" ? effect(fn.body, code({ kind: "Return", value: unit }), null) : result(fn.body, null));
-  return { kind: "Def", name: fn.name, params: fn.params.map((p) => p.name), blocks: orderBlocks(start, blocks, prefix), loc: fn.loc };
+  const ordered = orderBlocks(start, blocks, prefix);
+  return { kind: "Def", name: fn.name, params: fn.params.map((p) => p.name), refs: [...refs].sort(), blocks: ordered, loc: fn.loc };
 }

@@ -1,15 +1,19 @@
 // The pipeline: the one place that knows the order of the passes. The driver,
 // the tests, `qnano passes`, `qnano trace` and the explorer all read it.
-// It is one list up to Lfun, then splits per target at instruction selection.
+// It is one list up to Lalloc, then splits per target at instruction selection.
 
 import type { Target } from "../cli/toolchain.js";
 import { ilName, type Pass } from "../src/pass.js";
 import { aarch64Passes } from "./aarch64/index.js";
 import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
+import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
 import { explicateControl } from "./explicate-control.js";
+import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
+import { insertRefcounts } from "./insert-refcounts.js";
+import { lowerDataLayout } from "./lower-data-layout.js";
 import { parse } from "./parse.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
@@ -17,18 +21,22 @@ import { shrink } from "./shrink.js";
 import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
-/** Source text to Lfun: the same for every target. */
+/** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
   parse,
   checkTypes,
   uniquify,
   inlineConstants,
   desugarCompoundAssign,
+  desugarFieldUpdate,
   desugarFor,
   shrink,
+  lowerDataLayout,
   removeComplexOperands,
   explicateControl,
   revealFunctions,
+  insertRefcounts,
+  exposeAllocation,
 ];
 
 export const backEnds: Readonly<Record<Target, readonly Pass[]>> = {
@@ -54,7 +62,7 @@ export function pipelineTable(format: "text" | "markdown"): string {
     return [
       "# The pipeline",
       "",
-      "Every pass in order. Up to `Lfun` the pipeline is shared; it then splits per target.",
+      "Every pass in order. Up to `Lalloc` the pipeline is shared; it then splits per target.",
       "",
       "| # | target | pass | contract | purpose |",
       "| --- | --- | --- | --- | --- |",

@@ -1,4 +1,4 @@
-// remove-complex-operands: Lshrunk -> Lmon
+// remove-complex-operands: Llayout -> Lmon
 //
 // Makes every operand of an operator, primitive or call an atom (a literal or a
 // variable) by computing each complex operand first into a new temporary,
@@ -19,14 +19,15 @@
 //                                        }
 //                                        let y.3: Int = (tmp.7 + tmp.8)
 
-import type * as In from "../ir-defs/generated/Lshrunk.js";
+import type * as In from "../ir-defs/generated/Llayout.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
-import { Lshrunk } from "../ir-defs/lshrunk.js";
+import { Llayout } from "../ir-defs/llayout.js";
 import { forEachNode, rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
-import { declaredType, variableTypes } from "../src/pass-helpers/expression-types.js";
+import { declaredType, typeContext } from "../src/pass-helpers/expression-types.js";
 import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { layoutType } from "./lower-data-layout.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
 interface Flat<E> {
@@ -40,18 +41,18 @@ const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =
 /** Whether evaluating any of `exprs` may assign the variable `name`. */
 function assigns(exprs: readonly In.Expr[], name: string): boolean {
   let found = false;
-  for (const e of exprs) if (!isAtom(e)) forEachNode(Lshrunk, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
+  for (const e of exprs) if (!isAtom(e)) forEachNode(Llayout, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
   return found;
 }
 
 export const removeComplexOperands = pass({
   name: "remove-complex-operands",
-  from: Lshrunk,
+  from: Llayout,
   to: Lmon,
   purpose: "make every operand of an operator or primitive an atom, naming intermediate results",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Lshrunk, program);
-    const types = variableTypes(program);
+    const fresh = freshNamer(Llayout, program);
+    const types = typeContext(Llayout, program);
     const bind = (name: string, type: Out.Let["type"], init: Out.Expr, loc: In.Expr["loc"]): Out.Let => ({ kind: "Let", decl: "let", name, type, init, loc });
 
     /** `e` as an atom, after statements that compute it into a temporary if it is complex. */
@@ -59,7 +60,7 @@ export const removeComplexOperands = pass({
       if (isAtom(e)) return { stmts: [], expr: e };
       const { stmts, expr } = flatten(e);
       const name = fresh("tmp");
-      return { stmts: [...stmts, bind(name, declaredType(e, types), expr, e.loc)], expr: { kind: "Var", name, loc: e.loc } };
+      return { stmts: [...stmts, bind(name, layoutType(declaredType(e, types)), expr, e.loc)], expr: { kind: "Var", name, loc: e.loc } };
     };
 
     /** Operands evaluated left to right, each kept safe from the statements of the ones after it. */
@@ -68,7 +69,7 @@ export const removeComplexOperands = pass({
       const atoms = list.map((e, i): Out.Atom => {
         if (e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {
           const copy = fresh("tmp"); // read now: a later operand assigns it
-          stmts.push(bind(copy, types(e.name)!, e, e.loc));
+          stmts.push(bind(copy, types.variable(e.name)!, e, e.loc));
           return { kind: "Var", name: copy, loc: e.loc };
         }
         const { stmts: before, expr } = atomize(e);
@@ -105,6 +106,18 @@ export const removeComplexOperands = pass({
           const { stmts, expr: args } = operands(e.args);
           return { stmts, expr: { ...e, args } };
         }
+        case "New": {
+          const { stmts, expr: fields } = operands(e.fields);
+          return { stmts, expr: { ...e, fields } };
+        }
+        case "NewArray": {
+          const { stmts, expr: [length, init] } = operands([e.length, e.init]);
+          return { stmts, expr: { ...e, length: length!, init: init! } };
+        }
+        case "Load": {
+          const { stmts, expr: [base, index] } = operands(e.index === null ? [e.base] : [e.base, e.index]);
+          return { stmts, expr: { ...e, base: base!, index: index ?? null } };
+        }
         default: {
           const never: never = e;
           throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -113,7 +126,7 @@ export const removeComplexOperands = pass({
     };
 
     // Statements that hold an expression become the statements it needs, then themselves.
-    const remove = rewriter<In.Node, undefined>(Lshrunk, {
+    const remove = rewriter<In.Node, undefined>(Llayout, {
       Let(node) {
         const { stmts, expr } = flatten(node.init);
         return [...stmts, { ...node, init: expr }];
@@ -125,6 +138,15 @@ export const removeComplexOperands = pass({
       ExprStmt(node) {
         const { stmts, expr } = flatten(node.expr);
         return [...stmts, { ...node, expr }];
+      },
+      Store(node) {
+        const { stmts, expr: atoms } = operands(node.index === null ? [node.base, node.value] : [node.base, node.index, node.value]);
+        const [base, index, value] = node.index === null ? [atoms[0], null, atoms[1]] : atoms;
+        return [...stmts, { ...node, base: base!, index: index ?? null, value: value! }];
+      },
+      CheckIndex(node) {
+        const { stmts, expr: [index, length] } = operands([node.index, node.length]);
+        return [...stmts, { ...node, index: index!, length: length! }];
       },
       Return(node) {
         const { stmts, expr } = flatten(node.value);

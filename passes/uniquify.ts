@@ -63,12 +63,19 @@ export const uniquify = pass({
         const body = recur<In.Block>(node.body, { renamed: new Map([[node.name, name]]), outer: names });
         return { ...node, name, from, to, body };
       },
+      ForEach(node, names, recur) {
+        const iter = recur<In.Expr>(node.iter, names);
+        const name = fresh(node.name);
+        const body = recur<In.Block>(node.body, { renamed: new Map([[node.name, name]]), outer: names });
+        return { ...node, name, iter, body };
+      },
       Fn(node, _names, recur) {
         const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
         const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
         return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
       },
       Assign: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
+      SetField: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
       // A call through a variable names the variable; a call of a fn item keeps its name.
       Call: (node, names, recur) => ({ ...node, callee: resolve(node.callee, names), args: node.args.map((a) => recur<In.Expr>(a, names)) }),
       Var(node, names) {

@@ -13,7 +13,9 @@ import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "./il/node.js";
 import { splitFunctionType } from "../ir-defs/lsrc.js";
+import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate, elementType, type Records } from "./check-data.js";
 import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+import { typeLocOf } from "./parser.js";
 
 interface Binding {
   readonly type: Type;
@@ -33,6 +35,8 @@ export interface Checker {
   readonly constants: ReadonlyMap<string, ConstantInfo>;
   /** The type of each fn item, by name: `fn(Int, Int) -> Bool`. */
   readonly functions: ReadonlyMap<string, Type>;
+  /** The program's records, and how written types are resolved. */
+  readonly records: Records;
   /** The result type of the function being checked. */
   result: Type;
   scope: Scope | null;
@@ -46,9 +50,11 @@ interface Typed<N> {
 }
 
 /** The arity of each built-in function. */
-const builtins: ReadonlyMap<string, number> = new Map([["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1]]);
+const builtins: ReadonlyMap<string, number> = new Map([
+  ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
+]);
 
-function lookup(c: Checker, name: string): Binding | undefined {
+export function lookup(c: Checker, name: string): Binding | undefined {
   for (let s = c.scope; s; s = s.parent) {
     const b = s.names?.get(name);
     if (b) return b;
@@ -61,7 +67,7 @@ export function bind(c: Checker, name: string, binding: Binding): void {
 }
 
 /** Reports "expected X, found Y" at `loc` unless `found` fits. */
-function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined): void {
+export function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined): void {
   if (!fits(found, expected)) c.sink.report(loc, `expected ${show(expected)}, found ${show(found)}`);
 }
 
@@ -93,15 +99,17 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
       const init = checkExpr(c, s.init);
       let type: Type = init.type === "Never" ? "Unit" : init.type;
       if (s.type !== null) {
-        expectType(c, init.type, s.type, tailLoc(s.init));
-        type = s.type;
-        if (type === "String" && init.type !== "Error") c.sink.report(s.loc, "String variables are not supported yet");
+        type = c.records.resolve(s.type, typeLocOf(s) ?? s.loc);
+        expectType(c, init.type, type, tailLoc(s.init));
       }
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
       const written = type === "Never" || type === "Error" ? "Unit" : type;
       return { node: { ...s, type: written, init: init.node }, type: "Unit" };
     }
     case "Assign": return { node: checkAssign(c, s), type: "Unit" };
+    case "SetField": return { node: checkSetField(c, s), type: "Unit" };
+    case "SetIndex": return { node: checkSetIndex(c, s), type: "Unit" };
+    case "ForEach": return { node: checkForEach(c, s), type: "Unit" };
     case "While": {
       const cond = checkExpr(c, s.cond);
       expectType(c, cond.type, "Bool", s.cond.loc);
@@ -141,23 +149,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
 // `x = e` needs `x` declared `let mut` and e of x's type; `x op= e` is typed as `x = x op e`.
 function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
   const value = checkExpr(c, s.value);
-  const b = lookup(c, s.name);
-  if (!b) {
-    c.sink.report(s.loc, c.constants.has(s.name) ? `cannot assign to \`${s.name}\`: it is a constant` : `unknown name \`${s.name}\``);
-  } else if (b.what === "for") {
-    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: a \`for\` loop variable cannot be changed`);
-  } else if (b.what === "parameter") {
-    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
-  } else if (!b.mutable) {
-    const note = b.loc ? [{ loc: b.loc, message: `\`${s.name}\` is declared here; \`let mut ${s.name}\` would allow assignments` }] : [];
-    c.sink.report(s.loc, `cannot assign to \`${s.name}\`: it is not declared \`mut\``, note);
-  } else if (s.op === "=") {
-    expectType(c, value.type, b.type, tailLoc(s.value));
-  } else {
-    const typing = binaryTyping(s.op.slice(0, -1), b.type, value.type);
-    if (typing.error) c.sink.report(typing.error.side === "left" ? s.loc : s.value.loc, typing.error.message);
-    else expectType(c, typing.type, b.type, s.value.loc);
-  }
+  if (checkAssignable(c, s.name, s.loc)) checkUpdate(c, s.op, lookup(c, s.name)!.type, value, s.value, s.loc);
   return { ...s, value: value.node };
 }
 
@@ -166,9 +158,7 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Int": return { node: e, type: "Int" };
     case "Bool": return { node: e, type: "Bool" };
     case "Unit": return { node: e, type: "Unit" };
-    case "Str":
-      c.sink.report(e.loc, "string literals are only supported as the argument of `panic` for now");
-      return { node: e, type: "Error" };
+    case "Str": return { node: e, type: "String" };
     case "Var": {
       const b = lookup(c, e.name);
       if (b) return { node: e, type: b.type };
@@ -184,6 +174,13 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Binary": {
       const left = checkExpr(c, e.left);
       const right = checkExpr(c, e.right);
+      if (left.type === "String" && (e.op === "+" || e.op === "==" || e.op === "!=")) {
+        // Strings: `+` concatenates, `==` and `!=` compare bytes.
+        expectType(c, right.type, "String", e.right.loc);
+        const prim: Ltyped.Prim = { kind: "Prim", op: e.op === "+" ? "concat" : "string_eq", args: [left.node, right.node], loc: e.loc };
+        if (e.op === "+") return { node: prim, type: "String" };
+        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: "Bool" };
+      }
       const typing = binaryTyping(e.op, left.type, right.type);
       if (typing.error) c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
       return { node: { ...e, left: left.node, right: right.node }, type: typing.type };
@@ -197,6 +194,11 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Block": return checkBlock(c, e);
     case "If": return checkIf(c, e);
     case "Call": return checkCall(c, e);
+    case "Tuple": return checkTuple(c, e);
+    case "Field": return checkField(c, e);
+    case "Index": return checkIndex(c, e);
+    case "RecordLit": return checkRecordLit(c, e);
+    case "MethodCall": return checkMethodCall(c, e);
     default: {
       const never: never = e;
       throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -257,9 +259,7 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   if (fn !== undefined && name !== "main" && !c.constants.has(name)) return checkUserCall(c, e, fn);
   const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
   const first = e.args[0];
-  // print("...") and panic("...") look at the literal itself; every other argument is checked.
-  const literal = first?.kind === "Str" && (name === "print" || name === "panic") && arity !== undefined;
-  const args = e.args.map((a, i) => (i === 0 && literal ? { node: a as Lsrc.Str as Ltyped.Str, type: "String" as Type } : checkExpr(c, a)));
+  const args = e.args.map((a) => checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type): Typed<Ltyped.Expr> => {
     const node: Ltyped.Prim = { kind: "Prim", op, args: args.map((a) => a.node) };
     return { node: e.loc ? { ...node, loc: e.loc } : node, type };
@@ -277,9 +277,17 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   const arg = args[0];
   switch (name) {
     case "print":
-      if (literal) c.sink.report(first!.loc, "print of String is not supported yet");
-      else if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool")) c.sink.report(first!.loc, `\`print\` takes an Int or a Bool, found ${show(arg!.type)}`);
-      return prim(arg!.type === "Bool" ? "print_bool" : "print_int", "Unit");
+      if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool") && arg!.type !== "String") c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
+      return prim(arg!.type === "Bool" ? "print_bool" : arg!.type === "String" ? "print_string" : "print_int", "Unit");
+    case "len":
+      if (arg!.type !== "String" && elementType(arg!.type, "Array") === null && arg!.type !== "Error") c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
+      return prim("len", "Int");
+    case "array": {
+      expectType(c, arg!.type, "Int", first!.loc);
+      const init = args[1]!.type;
+      return prim("array", init === "Error" || init === "Never" ? init : `Array[${init}]`);
+    }
+    case "Box": return prim("box", arg!.type === "Error" || arg!.type === "Never" ? arg!.type : `Box[${arg!.type}]`);
     case "read_int": return prim("read_int", "Int");
     case "exit":
       expectType(c, arg!.type, "Int", first!.loc);
@@ -288,7 +296,7 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
       expectType(c, arg!.type, "Bool", first!.loc);
       return prim("assert", "Unit");
     default: // panic
-      if (!literal) c.sink.report(first!.loc, "`panic` takes a string literal for now");
+      expectType(c, arg!.type, "String", tailLoc(first!));
       return prim("panic", "Never");
   }
 }

@@ -95,11 +95,16 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, sin
         }
       }
       case "Str":
-        sink.report(e.loc, "string literals are only supported as the argument of `panic` for now");
+        sink.report(e.loc, "a const must be an Int or a Bool for now: a String is not a constant expression");
         return { type: "Error", value: null };
       case "Block":
       case "If":
       case "Call":
+      case "Tuple":
+      case "Field":
+      case "Index":
+      case "RecordLit":
+      case "MethodCall":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
         return { type: "Error", value: null };
       default: {

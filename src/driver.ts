@@ -84,7 +84,9 @@ export function checkMeaning(steps: readonly Step[], options: RunOptions = {}): 
     if (!interpret) throw new Error(`no interpreter for ${il.name}`);
     const outcome = interpret(step.output, options);
     reference ??= outcome;
-    verdicts.push({ step, outcome, agrees: sameOutcome(reference, outcome) });
+    // Where references are counted, an object still live when main returns is a leak: it changes the meaning too.
+    const leaks = outcome.live != null && outcome.live.objects > 0;
+    verdicts.push({ step, outcome, agrees: sameOutcome(reference, outcome) && !leaks });
   }
   return verdicts;
 }

@@ -29,7 +29,6 @@ import { INT_MAX, INT_MIN } from "./semantics.js";
 export const maxNesting = 256;
 
 type TypeName = Lsrc.Param["type"];
-const typeNames: ReadonlySet<string> = new Set<TypeName>(["Int", "Bool", "Unit", "String"]);
 const assignOps: ReadonlySet<string> = new Set(assignOperators);
 const unaryOps: ReadonlySet<string> = new Set(["-", "!", "~"]);
 
@@ -77,7 +76,18 @@ interface Parser {
   lastClose: { token: Token; firstOnLine: boolean } | null;
   /** A function body ended by a `}` indented more than the `fn`: maybe an extra `}`. */
   earlyClose: { fn: string; close: Token } | null;
+  /** In the condition of if/while or the range of for, `Name {` starts the body, not a record (as in Rust). */
+  noRecord: boolean;
 }
+
+/** Where the type written in a Let, Param, FieldDecl, TypeAlias or Fn (its result) starts:
+ * check-types puts the caret of an unknown type there. Kept beside the tree, not in it. */
+const typeLocs = new WeakMap<object, Loc>();
+export const typeLocOf = (node: object): Loc | undefined => typeLocs.get(node);
+const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
+  if (loc) typeLocs.set(node, loc);
+  return node;
+};
 
 /** Thrown after a syntax error has been reported; caught by statement and item loops. */
 const BAIL = Object.freeze({ bail: true });
@@ -90,7 +100,7 @@ export function parseSource(source: string, sink: DiagnosticSink): Lsrc.Program 
   const p: Parser = {
     read, current: first, ahead: null, previousKind: "", sink, depth: 0, height: 0,
     endReported: false, unclosedReported: false, errorLines, line: first.line, indent: first.col, suspect: null,
-    lastClose: null, earlyClose: null,
+    lastClose: null, earlyClose: null, noRecord: false,
   };
   return parseProgram(p);
 }
@@ -241,21 +251,23 @@ function parseProgram(p: Parser): Lsrc.Program {
   return { kind: "Program", items, loc: { line: 1, col: 1, length: 1 } };
 }
 
-// item = [ "pub" ] ( fn-item | const-item )
+// item = [ "pub" ] ( fn-item | const-item | record-item | type-item )
 function parseItem(p: Parser): Lsrc.Item | null {
   eat(p, "pub");
   const t = peek(p);
-  if (t.kind === "fn" || t.kind === "const") p.earlyClose = null; // it concerned the item before
+  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "type") p.earlyClose = null; // it concerned the item before
   switch (t.kind) {
     case "fn": return parseFn(p);
     case "const": return parseConst(p);
-    case "use": case "record": case "union": case "protocol": case "impl": case "type":
+    case "record": return parseRecord(p);
+    case "type": return parseTypeAlias(p);
+    case "use": case "union": case "protocol": case "impl":
       p.sink.report(locOf(next(p)), `\`${t.kind}\` is not supported yet`);
       synchronize(p, startsItem);
       return null;
     case "module": throw fail(p, t, "`module` may only be the first line of the file");
     default:
-      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\` or \`const\`), found ${describe(t)}`, earlyCloseNote(p));
+      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\` or \`type\`), found ${describe(t)}`, earlyCloseNote(p));
       throw BAIL;
   }
 }
@@ -272,17 +284,19 @@ function parseFn(p: Parser): Lsrc.Fn {
   while (!at(p, ")")) {
     const param = expectName(p, "a parameter name or `)`");
     expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
-    params.push({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) });
+    const typeAt = locOf(peek(p));
+    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
     if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
   }
   next(p);
+  const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
   const ret = eat(p, "->") ? parseType(p) : null;
   if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
   const body = parseBlock(p);
   const close = p.lastClose;
   if (close && close.firstOnLine && close.token.col > indent) p.earlyClose = { fn: name.text, close: close.token };
   endOfStatement(p, "function");
-  return { kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) };
+  return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
 }
 
 // const-item = "const" name ":" type "=" expr
@@ -298,19 +312,62 @@ function parseConst(p: Parser): Lsrc.Const {
   return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
 }
 
-// type = "Int" | "Bool" | "Unit" | "String" | "(" ")" | fn-type
+// record-item = "record" name "{" [ param { "," param } [ "," ] ] "}"
+function parseRecord(p: Parser): Lsrc.Record {
+  next(p);
+  const name = expectName(p, "the record's name");
+  if (at(p, "[")) throw fail(p, peek(p), "generic records are not supported yet");
+  expect(p, "{", `after \`record ${name.text}\``);
+  const fields: Lsrc.FieldDecl[] = [];
+  while (!at(p, "}")) {
+    while (eat(p, ";")); // fields may stand one per line
+    if (at(p, "}")) break;
+    const field = expectName(p, "a field name or `}`");
+    expect(p, ":", `after the field \`${field.text}\` (fields are written \`name: Type\`)`);
+    const typeAt = locOf(peek(p));
+    fields.push(withTypeLoc({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) }, typeAt));
+    while (eat(p, ";"));
+    if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` after a field, found ${describe(peek(p))}`);
+  }
+  next(p);
+  endOfStatement(p, "record");
+  return { kind: "Record", name: name.text, fields, loc: locOf(name) };
+}
+
+// type-item = "type" name "=" type
+function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
+  next(p);
+  const name = expectName(p, "the type's name");
+  expect(p, "=", `after \`type ${name.text}\``);
+  const typeAt = locOf(peek(p));
+  const type = parseType(p);
+  endOfStatement(p, "type alias");
+  return withTypeLoc({ kind: "TypeAlias", name: name.text, type, loc: locOf(name) }, typeAt);
+}
+
+// type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
+//      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
 // fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
 function parseType(p: Parser): TypeName {
   const t = peek(p);
   if (t.kind === "ident") {
     next(p);
-    if (typeNames.has(t.text)) return t.text as TypeName;
-    throw fail(p, t, `unknown type \`${t.text}\` (the types are Int, Bool, Unit, String and fn(...) -> ...)`);
+    if (t.text === "Array" || t.text === "Box") {
+      expect(p, "[", `after \`${t.text}\` (write \`${t.text}[Int]\`)`);
+      const elem = parseType(p);
+      expect(p, "]", `to close \`${t.text}[\``);
+      return `${t.text}[${elem}]`;
+    }
+    return t.text; // Int, Bool, Unit, String, or a record or alias: check-types knows which exist
   }
   if (t.kind === "(") {
     next(p);
     if (eat(p, ")")) return "Unit";
-    throw fail(p, t, "tuple types are not supported yet");
+    const elems = [parseType(p)];
+    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p));
+    expect(p, ")", "to close the tuple type");
+    if (elems.length === 1) throw fail(p, t, "a tuple type has at least two elements (write the type itself without parentheses)");
+    return `(${elems.join(", ")})`;
   }
   if (t.kind === "fn") {
     next(p);
@@ -399,10 +456,22 @@ function parseStatement(p: Parser): Lsrc.Stmt {
   const expr = parseExpr(p);
   const op = peek(p);
   if (!assignOps.has(op.kind)) return { kind: "ExprStmt", expr, loc: expr.loc! };
-  if (expr.kind !== "Var") throw fail(p, op, `only a variable can be assigned to (\`name ${op.kind} value\`)`);
+  const opKind = op.kind as Lsrc.Assign["op"];
+  if (expr.kind === "Index") {
+    next(p);
+    return { kind: "SetIndex", array: expr.target, index: expr.index, op: opKind, value: parseExpr(p), loc: expr.loc! };
+  }
+  const path: string[] = [];
+  let target: Lsrc.Expr = expr;
+  while (target.kind === "Field") {
+    path.unshift(target.field);
+    target = target.target;
+  }
+  if (target.kind !== "Var") throw fail(p, op, `only a variable, a field of one or an array element can be assigned to (\`name ${op.kind} value\`)`);
   next(p);
   const value = parseExpr(p);
-  return { kind: "Assign", name: expr.name, op: op.kind as Lsrc.Assign["op"], value, loc: expr.loc! };
+  if (path.length > 0) return { kind: "SetField", name: target.name, path, op: opKind, value, loc: expr.loc! };
+  return { kind: "Assign", name: target.name, op: opKind, value, loc: expr.loc! };
 }
 
 // return-stmt = "return" [ expr ]      (no value when a `;`, a line break or `}` follows)
@@ -420,10 +489,11 @@ function parseLet(p: Parser): Lsrc.Let {
   next(p);
   const decl = eat(p, "mut") ? "let mut" : "let";
   const name = expectName(p, "a variable name");
+  const typeAt = at(p, ":") ? locOf(peekSecond(p)) : undefined;
   const type = eat(p, ":") ? parseType(p) : null;
   expect(p, "=", `and a value for \`${name.text}\``);
   const init = parseExpr(p);
-  return { kind: "Let", decl, name: name.text, type, init, loc: locOf(name) };
+  return withTypeLoc({ kind: "Let", decl, name: name.text, type, init, loc: locOf(name) }, typeAt);
 }
 
 // while-stmt = "while" expr block
@@ -436,14 +506,18 @@ function parseWhile(p: Parser): Lsrc.While {
   return { kind: "While", cond, body, loc: locOf(keyword) };
 }
 
-// for-stmt = "for" name "in" expr ".." expr block
-function parseFor(p: Parser): Lsrc.For {
+// for-stmt = "for" name "in" ( expr ".." expr | expr ) block
+function parseFor(p: Parser): Lsrc.For | Lsrc.ForEach {
   const keyword = next(p);
   const name = expectName(p, "the loop variable's name");
   expect(p, "in", `after \`for ${name.text}\``);
   const from = parseCondition(p);
   let height = p.height;
-  if (!at(p, "..")) throw fail(p, peek(p), `expected \`..\` in the range (only \`for ${name.text} in a..b\` is supported for now), found ${describe(peek(p))}`);
+  if (!at(p, "..")) {
+    const body = parseBody(p, "the array of `for`");
+    p.height = Math.max(height, p.height);
+    return { kind: "ForEach", name: name.text, iter: from, body, loc: locOf(keyword) };
+  }
   next(p);
   const to = parseCondition(p);
   height = Math.max(height, p.height);
@@ -468,7 +542,13 @@ function parseBody(p: Parser, after: string): Lsrc.Block {
 function parseCondition(p: Parser): Lsrc.Expr {
   const t = peek(p);
   if (t.kind === "{") throw fail(p, t, "expected a condition before the block (a block as the condition goes in parentheses)");
-  return parseExpr(p);
+  const outer = p.noRecord;
+  p.noRecord = true;
+  try {
+    return parseExpr(p);
+  } finally {
+    p.noRecord = outer;
+  }
 }
 
 // expr = binary(1)
@@ -534,36 +614,98 @@ function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
   return { kind: "Int", value: 0n, loc };
 }
 
-// postfix = primary { "(" [ expr { "," expr } [ "," ] ] ")" }    (only a name can be called)
+// postfix = primary { "(" [ expr { "," expr } [ "," ] ] ")" | "." name [ arguments ] | "." int | "[" expr "]" }
+//           (only a name can be called)
 function parsePostfix(p: Parser): Lsrc.Expr {
   return parsePostfixAfter(p, parsePrimary(p));
 }
 
 function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
-  for (;;) {
+  for (let postfixes = 0; ; postfixes++) {
     const t = peek(p);
-    if (t.kind === ".") throw fail(p, t, "fields and methods (`.`) are not supported yet");
-    if (t.kind === "[") throw fail(p, t, "indexing (`[...]`) is not supported yet");
-    if (t.kind !== "(") return e;
-    if (e.kind !== "Var") throw fail(p, t, "only a function's name can be called");
-    e = parseCall(p, e);
+    if (t.kind !== "(" && t.kind !== "." && t.kind !== "[") {
+      p.depth -= postfixes;
+      return e;
+    }
+    enter(p, t); // each postfix nests one level deeper
+    const height = p.height;
+    if (t.kind === "(") {
+      if (e.kind !== "Var") throw fail(p, t, "only a function's name can be called");
+      const args = parseArguments(p, `\`${e.name}\``);
+      e = { kind: "Call", callee: e.name, args, loc: e.loc! };
+    } else if (t.kind === "[") {
+      next(p);
+      const index = parseNested(p);
+      expect(p, "]", "to close the index");
+      e = { kind: "Index", target: e, index, loc: locOf(t) };
+      p.height = Math.max(height, p.height);
+    } else {
+      next(p);
+      const f = peek(p);
+      if (f.kind === "int" && /^(0|[1-9][0-9]*)$/.test(f.text)) {
+        next(p);
+        e = { kind: "Field", target: e, field: f.text, loc: locOf(f) };
+        p.height = height;
+      } else {
+        const name = expectName(p, "a field or method name after `.`");
+        if (at(p, "(")) e = { kind: "MethodCall", target: e, method: name.text, args: parseArguments(p, `\`.${name.text}\``), loc: locOf(name) };
+        else e = { kind: "Field", target: e, field: name.text, loc: locOf(name) };
+        p.height = Math.max(height, e.kind === "MethodCall" ? p.height : 0);
+      }
+    }
+    p.height += 1;
   }
 }
 
-function parseCall(p: Parser, callee: Lsrc.Var): Lsrc.Call {
-  const open = next(p);
-  enter(p, open);
+/** An expression inside brackets: a record literal may appear there even in a condition. */
+function parseNested(p: Parser): Lsrc.Expr {
+  const outer = p.noRecord;
+  p.noRecord = false;
+  try {
+    return parseExpr(p);
+  } finally {
+    p.noRecord = outer;
+  }
+}
+
+/** `(a, b, ...)` after a callee; leaves p.height at the tallest argument's. */
+function parseArguments(p: Parser, of: string): Lsrc.Expr[] {
+  next(p);
   const args: Lsrc.Expr[] = [];
   let height = 0;
   while (!at(p, ")")) {
-    args.push(parseExpr(p));
+    args.push(parseNested(p));
     height = Math.max(height, p.height);
-    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in the arguments of \`${callee.name}\`, found ${describe(peek(p))}`);
+    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in the arguments of ${of}, found ${describe(peek(p))}`);
   }
+  next(p);
+  p.height = height;
+  return args;
+}
+
+// record-literal = name "{" [ name ":" expr { "," name ":" expr } [ "," ] ] "}"
+function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
+  const open = next(p);
+  enter(p, open);
+  const inits: Lsrc.FieldInit[] = [];
+  let height = 0;
+  const outer = p.noRecord;
+  p.noRecord = false;
+  while (!at(p, "}")) {
+    while (eat(p, ";"));
+    if (at(p, "}")) break;
+    const field = expectName(p, "a field name or `}`");
+    expect(p, ":", `after \`${field.text}\` (a field is given as \`${field.text}: value\`)`);
+    inits.push({ kind: "FieldInit", name: field.text, value: parseExpr(p), loc: locOf(field) });
+    height = Math.max(height, p.height);
+    while (eat(p, ";"));
+    if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` in the record \`${name.text}\`, found ${describe(peek(p))}`);
+  }
+  p.noRecord = outer;
   next(p);
   p.depth--;
   p.height = height + 1;
-  return { kind: "Call", callee: callee.name, args, loc: callee.loc! };
+  return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
 }
 
 // primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr
@@ -582,6 +724,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
     case "ident":
       next(p);
       p.height = 1;
+      if (at(p, "{") && !p.noRecord) return parseRecordLiteral(p, t);
       return { kind: "Var", name: t.text, loc: locOf(t) };
     case "(": return parseParenthesised(p);
     case "if": return parseIf(p);
@@ -604,8 +747,21 @@ function parseParenthesised(p: Parser): Lsrc.Expr {
     return { kind: "Unit", loc: close.line === open.line ? { line: open.line, col: open.col, length: close.col + 1 - open.col } : locOf(open) };
   }
   enter(p, open);
-  const e = parseExpr(p);
-  if (at(p, ",")) throw fail(p, peek(p), "tuples are not supported yet");
+  const e = parseNested(p);
+  if (at(p, ",")) {
+    const elems = [e];
+    let height = p.height;
+    while (eat(p, ",") && !at(p, ")")) {
+      elems.push(parseNested(p));
+      height = Math.max(height, p.height);
+    }
+    if (!at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in the tuple, found ${describe(peek(p))}`);
+    if (elems.length === 1) throw fail(p, peek(p), "a tuple has at least two elements: `(a, b)`");
+    next(p);
+    p.depth--;
+    p.height = height + 1;
+    return { kind: "Tuple", elems, loc: locOf(open) };
+  }
   if (!at(p, ")")) throw fail(p, peek(p), `expected \`)\` to close the \`(\` at ${open.line}:${open.col}, found ${describe(peek(p))}`);
   next(p);
   p.depth--;

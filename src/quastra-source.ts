@@ -11,9 +11,41 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 type Node = Lsrc.Node | Ltyped.Node;
 type Expr = Lsrc.Expr | Ltyped.Expr;
 
-const builtinOf: Readonly<Record<Ltyped.Prim["op"], string>> = {
-  print_int: "print", print_bool: "print", read_int: "read_int", exit: "exit", assert: "assert", panic: "panic",
+const builtinOf: Readonly<Partial<Record<Ltyped.Prim["op"], string>>> = {
+  print_int: "print", print_bool: "print", print_string: "print", read_int: "read_int", exit: "exit", assert: "assert", panic: "panic",
+  len: "len", array: "array", box: "Box",
 };
+
+function primitive(n: Ltyped.Prim): string {
+  const args = n.args.map(show);
+  switch (n.op) {
+    case "concat": return `(${args[0]} + ${args[1]})`;
+    case "string_eq": return `(${args[0]} == ${args[1]})`;
+    case "get": return `${postfixTarget(n.args[0]!)}.get()`;
+    case "set": return `${postfixTarget(n.args[0]!)}.set(${args[1]})`;
+    default: return `${builtinOf[n.op]}(${args.join(", ")})`;
+  }
+}
+
+/** An operand of `.field`, `[i]` or `.method()`: parenthesised unless it binds as tightly. */
+function postfixTarget(e: Expr): string {
+  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim"].includes(e.kind) && !(e.kind === "Prim" && e.op === "concat");
+  return tight ? show(e) : `(${show(e)})`;
+}
+
+/** Whether a record literal appears outside brackets, where in a condition its `{` would start the body. */
+function bareRecord(e: Node): boolean {
+  switch (e.kind) {
+    case "RecordLit": return true;
+    case "Binary": return bareRecord(e.left) || bareRecord(e.right);
+    case "Unary": return bareRecord(e.arg);
+    case "Field": return bareRecord(e.target);
+    case "Index": return bareRecord(e.target);
+    case "MethodCall": return bareRecord(e.target);
+    case "Prim": return e.op === "get" || e.op === "set" ? bareRecord(e.args[0]!) : false;
+    default: return false;
+  }
+}
 
 /** A string literal with the escapes of the lexer. */
 export function stringLiteral(value: string): string {
@@ -39,7 +71,7 @@ function block(b: Lsrc.Block | Ltyped.Block): string {
 }
 
 /** An expression where a `{` would start a body: a block goes in parentheses. */
-const condition = (e: Expr): string => (e.kind === "Block" ? `(${show(e)})` : show(e));
+const condition = (e: Expr): string => (e.kind === "Block" || bareRecord(e) ? `(${show(e)})` : show(e));
 
 function show(n: Node): string {
   switch (n.kind) {
@@ -52,6 +84,18 @@ function show(n: Node): string {
     case "Assign": return `${n.name} ${n.op} ${show(n.value)}`;
     case "While": return `while ${condition(n.cond)} ${block(n.body)}`;
     case "For": return `for ${n.name} in ${condition(n.from)}..${condition(n.to)} ${block(n.body)}`;
+    case "ForEach": return `for ${n.name} in ${condition(n.iter)} ${block(n.body)}`;
+    case "SetField": return `${n.name}.${n.path.join(".")} ${n.op} ${show(n.value)}`;
+    case "SetIndex": return `${postfixTarget(n.array)}[${show(n.index)}] ${n.op} ${show(n.value)}`;
+    case "Record": return `record ${n.name} { ${n.fields.map(show).join(", ")} }`;
+    case "TypeAlias": return `type ${n.name} = ${n.type}`;
+    case "FieldDecl": return `${n.name}: ${n.type}`;
+    case "FieldInit": return `${n.name}: ${show(n.value)}`;
+    case "Tuple": return `(${n.elems.map(show).join(", ")})`;
+    case "Field": return `${postfixTarget(n.target)}.${n.field}`;
+    case "Index": return `${postfixTarget(n.target)}[${show(n.index)}]`;
+    case "RecordLit": return `${n.name} { ${n.inits.map(show).join(", ")} }`;
+    case "MethodCall": return `${postfixTarget(n.target)}.${n.method}(${n.args.map(show).join(", ")})`;
     case "Break": return "break";
     case "Continue": return "continue";
     case "Return": return n.value === null ? "return" : `return ${show(n.value)}`;
@@ -66,7 +110,7 @@ function show(n: Node): string {
     case "Unary": return n.arg.kind === "Int" && n.arg.value >= 0n ? `${n.op}(${show(n.arg)})` : `${n.op}${show(n.arg)}`;
     case "If": return `if ${condition(n.cond)} ${block(n.then)}${n.else === null ? "" : ` else ${show(n.else)}`}`;
     case "Call": return `${n.callee}(${n.args.map(show).join(", ")})`;
-    case "Prim": return `${builtinOf[n.op]}(${n.args.map(show).join(", ")})`;
+    case "Prim": return primitive(n);
     default: {
       const never: never = n;
       throw new Error(`unknown node ${(never as { kind: string }).kind}`);

@@ -20,11 +20,11 @@ export interface Fn {
   readonly body: Block;
   readonly loc?: Loc;
 }
-/** Item ::= record <name:name> {<fields:Param*, >} */
+/** Item ::= record <name:name> {<fields:FieldDecl*, >} */
 export interface Record {
   readonly kind: "Record";
   readonly name: string;
-  readonly fields: readonly Param[];
+  readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
 
@@ -201,5 +201,13 @@ export interface FieldInit {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Param | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | FieldInit;
+/** FieldDecl ::= <name:name>: <type:type> */
+export interface FieldDecl {
+  readonly kind: "FieldDecl";
+  readonly name: string;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Fn | Record | Param | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

@@ -7,13 +7,16 @@
 // tail call runs the callee's blocks in place of the caller's, so a loop
 // written as tail recursion runs in constant (JavaScript) stack.
 // Lfun adds only function references (&f) and calls that name their callee
-// by an atom.
+// by an atom; Lrc, inc and dec (the heap model counts references from there
+// on); Lalloc, the allocator's alloc and alloc_array.
 
 import type * as Cfg from "../../ir-defs/generated/Lcfg.js";
 import type * as Fun from "../../ir-defs/generated/Lfun.js";
+import type * as Rc from "../../ir-defs/generated/Lrc.js";
+import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import { binary } from "../semantics.js";
-import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
-import { assignHandlers, evaluate, newScope, truth, type FunctionValue, type Handlers, type Machine, type Value } from "./tree.js";
+import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
+import { layoutHandlers, evaluate, newScope, truth, type FunctionValue, type Handlers, type Machine, type Value } from "./tree.js";
 
 /** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
 function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
@@ -31,11 +34,14 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
   if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
     machine.model.tick();
-    for (const stmt of block.stmts) {
+    for (const stmt of block.stmts as readonly Rc.CStmt[]) {
       machine.model.tick();
       switch (stmt.kind) {
         case "Assign": scope.vars.set(stmt.name, { value: evaluate(stmt.value, scope, machine) }); break;
         case "Do": evaluate(stmt.expr, scope, machine); break;
+        case "Store": case "CheckIndex": evaluate(stmt, scope, machine); break;
+        case "Inc": machine.model.heap.retain(scope.vars.get(stmt.name)!.value); break;
+        case "Dec": machine.model.heap.release(scope.vars.get(stmt.name)!.value); break;
         default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
       }
     }
@@ -64,9 +70,9 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
   }
 }
 
-const cfgInterpreter = (handlers: Handlers): Interpreter => (program: unknown, options?: RunOptions) => {
+const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): Interpreter => (program: unknown, options?: RunOptions) => {
   const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
-  const model = new RuntimeModel(options);
+  const model = new RuntimeModel(options, counting);
   const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
   const call = (name: string, args: readonly Value[]): Value => {
     const def = defs.get(name);
@@ -80,7 +86,7 @@ const cfgInterpreter = (handlers: Handlers): Interpreter => (program: unknown, o
 };
 
 const funHandlers: Handlers = {
-  ...assignHandlers,
+  ...layoutHandlers,
   FunRef: (node: Fun.FunRef) => Object.freeze({ fn: node.name }),
   Call(node: Fun.Call, scope, m) {
     const callee = evaluate(node.callee, scope, m) as FunctionValue;
@@ -89,4 +95,17 @@ const funHandlers: Handlers = {
   },
 };
 
-export const interpreters: Record<string, Interpreter> = { Lcfg: cfgInterpreter(assignHandlers), Lfun: cfgInterpreter(funHandlers) };
+// Lalloc: objects made by the runtime's allocator, their fields stored one by one.
+const allocHandlers: Handlers = {
+  ...funHandlers,
+  Alloc: (node: Alloc.Alloc, _scope, m) => m.model.heap.alloc(node.bytes, node.info),
+  AllocArray: (node: Alloc.AllocArray, scope, m) => m.model.heap.allocArray(evaluate(node.length, scope, m) as bigint, evaluate(node.init, scope, m), node.info),
+};
+
+export const interpreters: Record<string, Interpreter> = {
+  Lcfg: cfgInterpreter(layoutHandlers),
+  Lfun: cfgInterpreter(funHandlers),
+  // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
+  Lrc: cfgInterpreter(funHandlers, "counted"),
+  Lalloc: cfgInterpreter(allocHandlers, "counted"),
+};

@@ -161,6 +161,15 @@ export class Heap {
     }
   }
 
+  /** When main returns every reference is gone: each string literal's count must be back where it started.
+   * (Its count never reaches zero, so this is how a missing inc or dec of a literal shows.) */
+  checkLiterals(): void {
+    for (const [text, address] of this.literals) {
+      const [o] = this.find(address, "literal");
+      if (o.rc !== staticCount) throw new Error(`the count of the string literal ${JSON.stringify(text)} is off by ${o.rc - staticCount} when main returns`);
+    }
+  }
+
   /** Objects made and not yet freed (string literals aside), and their bytes. */
   live(): { objects: number; bytes: number } {
     return { objects: this.liveObjects, bytes: this.liveBytes };

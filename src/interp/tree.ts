@@ -8,10 +8,12 @@
 //     Ltyped    + Prim (built-in calls resolved by type)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
-//     Lwhile .. Lmon: nothing new to interpret (the forms they keep are shared)
+//     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
+//     Llayout   data in the heap model: new, array, loads and stores (data.ts)
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// string literal (only `panic` takes one), `{ fn: NAME }` for a function.
+// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
+// data.ts says (and from Llayout on, every one of those a heap address).
 // A call runs the function's body in a new environment holding only its
 // parameters (there are no closures); `return` unwinds to it as a thrown
 // signal. The interpreters' own stack is JavaScript's: a recursion too deep for
@@ -24,7 +26,8 @@ import type * as Src from "../../ir-defs/generated/Lsrc.js";
 import type * as Typed from "../../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
-import { binary, unary } from "../semantics.js";
+import { unary } from "../semantics.js";
+import { binaryOnValues, dataPrimitive, heapPrimitive, layoutData, sourceData, type DataValue } from "./data.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
 export const unit: { readonly unit: true } = Object.freeze({ unit: true });
@@ -32,7 +35,7 @@ export const unit: { readonly unit: true } = Object.freeze({ unit: true });
 export interface FunctionValue {
   readonly fn: string;
 }
-export type Value = bigint | boolean | string | typeof unit | FunctionValue;
+export type Value = bigint | boolean | string | typeof unit | FunctionValue | DataValue;
 
 /** A variable's storage: assignments change the cell a name is bound to. */
 export interface Cell {
@@ -98,10 +101,12 @@ function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
   const args = node.args.map((a) => evaluate(a, scope, m));
   const fn = calleeOf(node, scope, m);
   if (fn !== null) return m.call(fn, args);
-  // `print` is resolved by the type of its argument, known here only at run time.
-  const op = node.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : node.callee;
-  return primitive(op, args, m.model);
+  return primitive(builtin(node.callee, args), args, m.model);
 }
+
+/** The primitive a built-in call is: `print` is resolved by the type of its argument, known here only at run time. */
+const builtin = (callee: string, args: readonly Value[]): string =>
+  callee !== "print" ? callee : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
 
 /** `return` unwinds to the call that runs the function. */
 export class ReturnSignal {
@@ -122,8 +127,8 @@ export function truth(v: Value): boolean {
   return v;
 }
 
-const arith = (v: Value): bigint | boolean => {
-  if (typeof v !== "bigint" && typeof v !== "boolean") throw new Error("expected an Int or a Bool");
+const arith = (v: Value): bigint | boolean | string => {
+  if (typeof v !== "bigint" && typeof v !== "boolean" && typeof v !== "string") throw new Error("expected an Int, a Bool or a String");
   return v;
 };
 
@@ -138,7 +143,9 @@ export function primitive(op: string, args: readonly Value[], model: RuntimeMode
     case "assert": if (!truth(a!)) model.panic("assertion failed"); return unit;
     case "panic": return model.panic(a as string);
   }
-  throw new Error(`unknown primitive ${op}`);
+  const value = dataPrimitive(op, args, model);
+  if (value === undefined) throw new Error(`unknown primitive ${op}`);
+  return value;
 }
 
 // Break and continue unwind to the nearest loop as thrown signals.
@@ -178,7 +185,7 @@ export const srcHandlers: Handlers = {
     if (node.op === "=") cell.value = evaluate(node.value, scope, m);
     else {
       const old = arith(cell.value); // `x op= e` reads x before evaluating e
-      cell.value = binary(node.op.slice(0, -1), old, arith(evaluate(node.value, scope, m)));
+      cell.value = binaryOnValues(node.op.slice(0, -1), old, arith(evaluate(node.value, scope, m)));
     }
     return unit;
   },
@@ -201,6 +208,17 @@ export const srcHandlers: Handlers = {
     }
     return unit;
   },
+  ForEach(node: Src.ForEach, scope, m) {
+    const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
+    for (let i = 0; i < items.length; i++) {
+      m.model.tick();
+      const inner = newScope(scope);
+      inner.vars.set(node.name, { value: items[i]! });
+      if (!runBody(node.body, inner, m)) break;
+    }
+    return unit;
+  },
+  ...sourceData,
   Break() {
     throw breakSignal;
   },
@@ -217,9 +235,9 @@ export const srcHandlers: Handlers = {
     const left = arith(evaluate(node.left, scope, m));
     if (node.op === "&&") return truth(left) ? truth(evaluate(node.right, scope, m)) : false;
     if (node.op === "||") return truth(left) ? true : truth(evaluate(node.right, scope, m));
-    return binary(node.op, left, arith(evaluate(node.right, scope, m)));
+    return binaryOnValues(node.op, left, arith(evaluate(node.right, scope, m)));
   },
-  Unary: (node: Src.Unary, scope, m) => unary(node.op, arith(evaluate(node.arg, scope, m))),
+  Unary: (node: Src.Unary, scope, m) => unary(node.op, arith(evaluate(node.arg, scope, m)) as bigint | boolean),
   If(node: Src.If, scope, m) {
     if (truth(evaluate(node.cond, scope, m))) {
       const v = evaluate(node.then, scope, m);
@@ -234,7 +252,7 @@ export const srcHandlers: Handlers = {
       const args = value.args.map((a) => evaluate(a, scope, m));
       const fn = calleeOf(value, scope, m);
       if (fn !== null) throw new TailCallSignal(fn, args);
-      throw new ReturnSignal(primitive(value.callee === "print" ? (typeof args[0] === "boolean" ? "print_bool" : "print_int") : value.callee, args, m.model));
+      throw new ReturnSignal(primitive(builtin(value.callee, args), args, m.model));
     }
     throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
@@ -259,6 +277,15 @@ export const uniqueHandlers: Handlers = {
     for (let i = from; i < to; i++) {
       m.model.tick();
       scope.vars.set(node.name, { value: i });
+      if (!runBody(node.body, scope, m)) break;
+    }
+    return unit;
+  },
+  ForEach(node: Typed.ForEach, scope, m) {
+    const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
+    for (let i = 0; i < items.length; i++) {
+      m.model.tick();
+      scope.vars.set(node.name, { value: items[i]! });
       if (!runBody(node.body, scope, m)) break;
     }
     return unit;
@@ -343,13 +370,25 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
   };
 }
 
+/** From Llayout on, data lives in the heap model: strings too, so the primitives on them read it. */
+export const layoutHandlers: Handlers = {
+  ...assignHandlers,
+  ...layoutData,
+  Prim(node: Typed.Prim, scope, m) {
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    return heapPrimitive(node.op, args, m.model) ?? primitive(node.op, args, m.model);
+  },
+};
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
   Luniq: treeInterpreter(uniqueHandlers),
   Lnoconst: treeInterpreter(uniqueHandlers),
   Lassign: treeInterpreter(assignHandlers),
+  Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
   Lshrunk: treeInterpreter(assignHandlers),
-  Lmon: treeInterpreter(assignHandlers),
+  Llayout: treeInterpreter(layoutHandlers),
+  Lmon: treeInterpreter(layoutHandlers),
 };

@@ -1,0 +1,45 @@
+// expose-allocation: Lrc -> Lalloc
+//
+// Makes allocation explicit. A fields object becomes a call of the runtime's
+// allocator, `alloc(bytes, info)`, with its size and info word (spec/heap.md:
+// kind 1, the number of fields, and the mask of those that hold references),
+// followed by one store per field; an array becomes `alloc_array(n, x, info)`.
+// The new object's count is 1: the variable that receives it owns it.
+//
+// Before (Lrc):                          After (Lalloc):
+//   p.1 = new(x.2, s.3) refs 01            p.1 = alloc(32, 131585)
+//                                          *(p.1 + 16) = x.2
+//                                          *(p.1 + 24) = s.3
+//   a.4 = array(n.5, 0) refs 0             a.4 = alloc_array(n.5, 0, 2)
+
+import type * as In from "../ir-defs/generated/Lrc.js";
+import type * as Out from "../ir-defs/generated/Lalloc.js";
+import { Lalloc } from "../ir-defs/lalloc.js";
+import { Lrc } from "../ir-defs/lrc.js";
+import { rewriter } from "../src/il/rewrite.js";
+import { pass } from "../src/pass.js";
+import { arrayInfo, fieldsInfo } from "../src/interp/heap.js";
+
+export const exposeAllocation = pass({
+  name: "expose-allocation",
+  from: Lrc,
+  to: Lalloc,
+  purpose: "make allocation explicit: alloc(bytes, info) and a store per field; alloc_array for arrays",
+  run(program: In.Program): Out.Program {
+    const expose = rewriter<In.Node, undefined>(Lrc, {
+      Assign(node): Out.CStmt | Out.CStmt[] {
+        const e = node.value;
+        const loc = node.loc;
+        if (e.kind === "NewArray") return { ...node, value: { kind: "AllocArray", length: e.length, init: e.init, info: arrayInfo(e.refs), loc: e.loc } };
+        if (e.kind !== "New") return node as Out.Assign;
+        // (A field cannot be the variable that receives the object: no type holds itself.)
+        if (e.fields.some((f) => f.kind === "Var" && f.name === node.name)) throw new Error(`expose-allocation: ${node.name} is a field of itself`);
+        const object: Out.Var = { kind: "Var", name: node.name, loc };
+        const bytes = BigInt(16 + 8 * e.fields.length);
+        const alloc: Out.Assign = { ...node, value: { kind: "Alloc", bytes, info: fieldsInfo(e.refs), loc: e.loc } };
+        return [alloc, ...e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(16 + 8 * i), index: null, value, loc }))];
+      },
+    });
+    return expose(program, undefined);
+  },
+});

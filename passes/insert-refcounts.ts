@@ -1,0 +1,182 @@
+// insert-refcounts: Lfun -> Lrc
+//
+// Makes every change of a reference count explicit (spec/heap.md). The rule:
+// each variable in a function's `refs` owns one reference to its object from
+// where it gets its value to where it dies (its last use, by liveness over the
+// control-flow graph: src/pass-helpers/reference-uses.ts). So
+//
+// - a use that consumes the reference (copying it to a variable, passing it
+//   as an argument, storing it in a field or element, returning it) moves it
+//   when the variable dies there, and otherwise copies it: `inc x` first;
+// - a variable that dies after a use that only borrows it is dropped: `dec x`
+//   just after (one that is never used, just after it gets its value);
+// - a variable that dies on the way from one block to another is dropped on
+//   that edge: at the start of the next block, or in a new block on the edge;
+// - a reference read from a field or element is one more reference: `inc x`
+//   (before anything is dropped); a string literal is one too;
+// - a store drops the reference it overwrites.
+//
+// Parameters are owned by the callee, results by the caller. There is no
+// inc followed by a dec of the same variable on straight-line code: a dying
+// variable is moved, never copied and then dropped.
+//
+// Before:                               After:
+//   main.start:                           main.start:
+//     s.1 = "ab"                            s.1 = "ab"
+//                                           inc s.1
+//     t.2 = concat(s.1, s.1)                t.2 = concat(s.1, s.1)
+//                                           dec s.1
+//     b.3 = new(t.2) refs 1                 b.3 = new(t.2) refs 1
+//     u.4 = *(b.3 + 16): Ref                u.4 = *(b.3 + 16): Ref
+//                                           inc u.4
+//                                           dec b.3
+//     print_string(u.4)                     print_string(u.4)
+//                                           dec u.4
+//     return ()                             return ()
+
+import type * as In from "../ir-defs/generated/Lfun.js";
+import type * as Out from "../ir-defs/generated/Lrc.js";
+import { Lfun } from "../ir-defs/lfun.js";
+import { Lrc } from "../ir-defs/lrc.js";
+import { pass } from "../src/pass.js";
+import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { liveIn, liveOut, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
+
+const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
+const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
+
+/** A string literal where a reference is consumed becomes a variable that owns one. */
+function nameLiterals(def: In.Def, fresh: (hint: string) => string, refs: Set<string>): In.BasicBlock[] {
+  return def.blocks.map((b) => {
+    const stmts: In.CStmt[] = [];
+    const own = (a: In.Atom): In.Atom => {
+      if (a.kind !== "Str") return a;
+      const name = fresh("str");
+      refs.add(name);
+      stmts.push({ kind: "Assign", name, value: a, loc: a.loc });
+      return { kind: "Var", name, loc: a.loc };
+    };
+    const stmt = (s: In.CStmt): In.CStmt => {
+      if (s.kind === "Store") return { ...s, value: own(s.value) };
+      if (s.kind !== "Assign" && s.kind !== "Do") return s;
+      const e = s.kind === "Assign" ? s.value : s.expr;
+      const changed: In.CExpr = e.kind === "Call" ? { ...e, args: e.args.map(own) } : e.kind === "New" ? { ...e, fields: e.fields.map(own) } : e;
+      return s.kind === "Assign" ? { ...s, value: changed } : { ...s, expr: changed };
+    };
+    for (const s of b.stmts) stmts.push(stmt(s));
+    const t = b.tail;
+    const tail: In.Tail = t.kind === "Return" ? { ...t, value: own(t.value) } : t.kind === "TailCall" ? { ...t, args: t.args.map(own) } : t;
+    return { ...b, stmts, tail };
+  });
+}
+
+/** One statement (or the tail) with its counts, given the variables live after it. */
+function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<string>, refs: ReadonlySet<string>, fresh: (hint: string) => string) {
+  const before: Out.CStmt[] = [];
+  const after: Out.CStmt[] = [];
+  const defined = s.kind === "Assign" && refs.has(s.name) ? s.name : null;
+  const survives = (v: string) => liveAfter.has(v) && v !== defined; // the value the variable holds before s lives on
+  const { consumed, borrowed } = usesOf(s, refs);
+  consumed.forEach((v, i) => {
+    if (survives(v) || borrowed.has(v) || consumed.indexOf(v, i + 1) >= 0) before.push(inc(v));
+  });
+  const dying = [...borrowed].filter((v) => !survives(v)); // (a variable both consumed and borrowed was copied above)
+  let out: In.CStmt | In.Tail = s;
+  if (s.kind === "Store" && s.value.kind === "Var" && refs.has(s.value.name)) {
+    const old = fresh("old");
+    before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, index: s.index, type: "Ref" } });
+    after.push(dec(old), ...dying.map(dec));
+    return { before, stmt: out, after, fresh: [old] };
+  }
+  if (defined !== null && s.kind === "Assign") {
+    const value = s.value;
+    const owned = value.kind === "Load" || value.kind === "Str"; // borrowed from an object, or a literal: counted now
+    const live = liveAfter.has(defined);
+    if (dying.includes(defined)) {
+      // `x = f(x)` with x borrowed: the old x is dropped after, so the new value goes to a new variable first.
+      const temp = fresh(defined.replace(/\.\d+$/, ""));
+      out = { ...s, name: temp };
+      after.push(...(owned && live ? [inc(temp)] : []), ...dying.map(dec), { kind: "Assign", name: defined, value: { kind: "Var", name: temp } });
+      if (!live && !owned) after.push(dec(defined));
+      return { before, stmt: out, after, fresh: [temp] };
+    }
+    if (owned && live) after.push(inc(defined));
+    after.push(...dying.map(dec));
+    if (!live && !owned) after.push(dec(defined));
+    return { before, stmt: out, after, fresh: [] };
+  }
+  after.push(...dying.map(dec));
+  return { before, stmt: out, after, fresh: [] };
+}
+
+function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
+  const refs = new Set(def.refs);
+  const blocks = nameLiterals(def, fresh, refs);
+  const live = liveIn(blocks, refs);
+  const predecessors = new Map<string, number>();
+  for (const b of blocks) for (const s of successors(b.tail)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
+  const start = blocks[0]!;
+  if (predecessors.has(start.label)) throw new Error(`insert-refcounts: ${start.label} is jumped to`);
+
+  const out = new Map<string, Out.BasicBlock>();
+  const extra: Out.BasicBlock[] = [];
+  for (const b of blocks) {
+    const after = liveOut(b, live);
+    let tail: Out.Tail = b.tail;
+    const ending: Out.CStmt[] = [];
+    // Variables that die on an edge: dropped where the edge leads, on it, or at the end of this block.
+    const edge = (target: string): string => {
+      const drops = [...after].filter((v) => !live.get(target)!.has(v)).sort();
+      if (drops.length === 0 || predecessors.get(target) === 1) return target;
+      if (successors(b.tail).length === 1) {
+        ending.push(...drops.map(dec));
+        return target;
+      }
+      const label = `${def.name}.drop${extra.length + 1}`;
+      extra.push({ kind: "BasicBlock", label, stmts: drops.map(dec), tail: { kind: "Goto", target } });
+      return label;
+    };
+    if (tail.kind === "Goto") tail = { ...tail, target: edge(tail.target) };
+    if (tail.kind === "Branch") tail = { ...tail, then: edge(tail.then), else: edge(tail.else) };
+    const t = counted(b.tail, new Set(), refs, fresh); // after a tail nothing is live
+    const stmts: Out.CStmt[] = [...t.before, ...ending];
+    let liveNow = new Set([...after, ...usesOf(b.tail, refs).consumed, ...usesOf(b.tail, refs).borrowed]);
+    for (let i = b.stmts.length - 1; i >= 0; i--) {
+      const s = b.stmts[i]!;
+      const c = counted(s, liveNow, refs, fresh);
+      c.fresh.forEach((v) => refs.add(v));
+      stmts.unshift(...c.before, c.stmt as Out.CStmt, ...c.after);
+      const next = new Set(liveNow);
+      if (s.kind === "Assign") next.delete(s.name);
+      const u = usesOf(s, refs);
+      [...u.consumed, ...u.borrowed].forEach((v) => next.add(v));
+      liveNow = next;
+    }
+    out.set(b.label, { ...b, stmts, tail });
+  }
+  // Drops at the start of a block with one predecessor: what died on the way in.
+  for (const b of blocks) {
+    for (const s of successors(b.tail)) {
+      if (predecessors.get(s) !== 1) continue;
+      const drops = [...liveOut(b, live)].filter((v) => !live.get(s)!.has(v)).sort();
+      const target = out.get(s)!;
+      out.set(s, { ...target, stmts: [...drops.map(dec), ...target.stmts] });
+    }
+  }
+  // Parameters never used are dropped at once.
+  const unused = def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p));
+  const first = out.get(start.label)!;
+  out.set(start.label, { ...first, stmts: [...unused.map(dec), ...first.stmts] });
+  return { ...def, refs: [...refs].sort(), blocks: [...blocks.map((b) => out.get(b.label)!), ...extra] };
+}
+
+export const insertRefcounts = pass({
+  name: "insert-refcounts",
+  from: Lfun,
+  to: Lrc,
+  purpose: "make reference counting explicit: inc where a reference is copied, dec where one dies",
+  run(program: In.Program): Out.Program {
+    const fresh = freshNamer(Lfun, program);
+    return { ...program, defs: program.defs.map((d) => countFunction(d, fresh)) };
+  },
+});

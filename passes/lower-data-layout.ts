@@ -1,0 +1,127 @@
+// lower-data-layout: Lshrunk -> Llayout
+//
+// Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
+// fields object, `new(...)`, its fields in declaration order; an array is made
+// by `array(n, init)`; a field is read at its byte offset, 16 + 8 * its
+// position; an element at 24 + 8 * index, after the index is checked against
+// the length at offset 16 (which `len` reads too, of arrays and strings). Each
+// `new` and `array` says which fields hold references, so that freeing can
+// release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
+// and Ref for all the rest. Records and their field names are gone.
+//
+// Operands are evaluated in the order written: a record literal whose fields
+// are written out of declaration order has them computed into variables first;
+// an index expression's array and index are kept in variables (unless they are
+// variables or literals already), and `a[i] = v` evaluates a, i and v before
+// checking i.
+//
+// Before (record Point { x: Int, name: String }):
+//   let p.1: Point = Point { x: 3, name: "a" }       let p.1: Ref = new(3, "a") refs 01
+//   let n.2: Int = (len(p.1.name) + p.1.x)           let n.2: Int = (*(*(p.1 + 24): Ref + 16): Int + *(p.1 + 16): Int)
+//   let a.3: Array[Int] = array(n.2, 0)              let a.3: Ref = array(n.2, 0) refs 0
+//   a.3[i.4] = 7                                     check 0 <= i.4 < *(a.3 + 16): Int
+//                                                    *(a.3 + 24 + 8 * i.4) = 7
+
+import type * as In from "../ir-defs/generated/Lshrunk.js";
+import type * as Out from "../ir-defs/generated/Llayout.js";
+import { Llayout } from "../ir-defs/llayout.js";
+import { Lshrunk } from "../ir-defs/lshrunk.js";
+import { isHeapType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { rewriter, type Recur } from "../src/il/rewrite.js";
+import { pass } from "../src/pass.js";
+import { declaredType, fieldOf, typeContext } from "../src/pass-helpers/expression-types.js";
+import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+
+/** What a word of this type holds: Int, Bool, Unit, a function of such types, or Ref. */
+export function layoutType(type: string): Out.Let["type"] {
+  const lower = (t: TypeTree): TypeTree =>
+    t.kind === "fn" ? { kind: "fn", params: t.params.map(lower), ret: lower(t.ret) } : t.kind === "name" && !isHeapType(t.name) ? t : { kind: "name", name: "Ref" };
+  return showType(lower(parseType(type)!));
+}
+
+/** "1" for a type whose values are references, "0" for any other. */
+const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
+
+const isAtom = (e: Out.Expr) => e.kind === "Var" || e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str";
+
+export const lowerDataLayout = pass({
+  name: "lower-data-layout",
+  from: Lshrunk,
+  to: Llayout,
+  purpose: "lay tuples, records, boxes, arrays and strings out as heap objects: fields and elements at byte offsets",
+  run(program: In.Program): Out.Program {
+    const types = typeContext(Lshrunk, program);
+    const fresh = freshNamer(Lshrunk, program);
+    type Ctx = undefined;
+
+    /** `e` (lowered) kept in a variable unless it is an atom: the lets to run first, and the atom. */
+    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[]): Out.Expr => {
+      if (isAtom(e)) return e;
+      const name = fresh(hint);
+      lets.push({ kind: "Let", decl: "let", name, type: layoutType(declaredType(original, types)), init: e, loc: original.loc });
+      return { kind: "Var", name, loc: original.loc };
+    };
+    const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
+      stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
+    const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
+      ({ kind: "Load", base, offset: BigInt(offset), index, type: layoutType(type), loc });
+    /** The array and index of `a[i]`, kept, and the check of i against a's length. */
+    const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], loc: In.Expr["loc"]) => {
+      const a = keep(recur(target, undefined), target, "array", lets);
+      const i = keep(recur(index, undefined), index, "index", lets);
+      return { a, i, check: { kind: "CheckIndex", index: i, length: load(a, 16, "Int", loc), loc } as Out.CheckIndex };
+    };
+
+    const lower = rewriter<In.Node, Ctx>(Lshrunk, {
+      Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record").map((i) => recur(i, ctx)) }),
+      Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: layoutType(node.ret) }),
+      Param: (node) => ({ ...node, type: layoutType(node.type) }),
+      Let: (node, ctx, recur) => ({ ...node, type: layoutType(node.type), init: recur(node.init, ctx) }),
+      Tuple(node, ctx, recur): Out.New {
+        const refs = node.elems.map((e) => refBit(declaredType(e, types))).join("");
+        return { kind: "New", fields: node.elems.map((e) => recur<Out.Expr>(e, ctx)), refs, loc: node.loc };
+      },
+      RecordLit(node, ctx, recur): Out.Expr {
+        const fields = types.record(node.name)!;
+        const refs = fields.map((f) => refBit(f.type)).join("");
+        const inOrder = node.inits.every((init, i) => init.name === fields[i]!.name);
+        if (inOrder) return { kind: "New", fields: node.inits.map((i) => recur<Out.Expr>(i.value, ctx)), refs, loc: node.loc };
+        const lets: Out.Stmt[] = [];
+        const values = new Map(node.inits.map((init) => [init.name, keep(recur(init.value, ctx), init.value, init.name, lets)] as const));
+        return block(lets, { kind: "New", fields: fields.map((f) => values.get(f.name)!), refs, loc: node.loc }, node.loc);
+      },
+      Field(node, ctx, recur): Out.Load {
+        const field = fieldOf(declaredType(node.target, types), node.field, types);
+        return load(recur(node.target, ctx), 16 + 8 * field.index, field.type, node.loc);
+      },
+      Index(node, _ctx, recur): Out.Expr {
+        const lets: Out.Stmt[] = [];
+        const { a, i, check } = element(node.target, node.index, recur, lets, node.loc);
+        return block([...lets, check], load(a, 24, declaredType(node, types), node.loc, i), node.loc);
+      },
+      SetIndex(node, _ctx, recur): Out.Stmt[] {
+        const lets: Out.Stmt[] = [];
+        const { a, i, check } = element(node.array, node.index, recur, lets, node.loc);
+        const value = keep(recur(node.value, undefined), node.value, "value", lets);
+        return [...lets, check, { kind: "Store", base: a, offset: 24n, index: i, value, loc: node.loc }];
+      },
+      Prim(node, ctx, recur): Out.Expr {
+        const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
+        const loc = node.loc;
+        switch (node.op) {
+          case "len": return load(args[0]!, 16, "Int", loc);
+          case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, refs: refBit(declaredType(node.args[1]!, types)), loc };
+          case "box": return { kind: "New", fields: [args[0]!], refs: refBit(declaredType(node.args[0]!, types)), loc };
+          case "get": return load(args[0]!, 16, declaredType(node, types), loc);
+          case "set": {
+            const store: Out.Store = { kind: "Store", base: args[0]!, offset: 16n, index: null, value: args[1]!, loc };
+            return { kind: "Block", stmts: [store, { kind: "ExprStmt", expr: { kind: "Unit", loc }, loc }], loc };
+          }
+          default: return { ...node, op: node.op, args };
+        }
+      },
+    });
+    return lower(program, undefined);
+  },
+});
+

@@ -19,6 +19,10 @@ import { forEachNode } from "../src/il/rewrite.js";
 import { interpreterFor } from "../src/interp/index.js";
 import { describeOutcome, type Outcome } from "../src/interp/runtime-model.js";
 import { packageRoot } from "../src/paths.js";
+import { La64patched } from "../ir-defs/aarch64/la64patched.js";
+import { La64var } from "../ir-defs/aarch64/la64var.js";
+import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
+import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { backEnds } from "../passes/pipeline.js";
 import { lalloc } from "./lalloc-text.js";
 
@@ -412,8 +416,82 @@ ${many.map((k) => `  s = (s + ${k})`).join("\n")}
   assert.ok(inSlot("src"), "a stored value in a slot");
   assert.ok(inSlot("dst"), "a loaded value in a slot");
   let found = false;
-  forEachNode(target === "x86_64" ? backEnds.x86_64[4]!.to as IL : backEnds.aarch64[4]!.to as IL, stages.get(target === "x86_64" ? "Lx86patched" : "La64patched"), (n) => void (found ||= n.kind === "Slot"));
+  const patched = target === "x86_64" ? Lx86patched : La64patched;
+  forEachNode(patched, stages.get(patched.name), (n) => void (found ||= n.kind === "Slot"));
   assert.ok(found, "slots are left for add-prelude-and-conclusion");
 });
 
+// ---------------------------------------------------------------- what the checks catch
+
+const checks = suite("heap forms: what the invariants and the models catch");
+const one = (instr: unknown, data: unknown[] = []) => ({ kind: "Program", blocks: [{ kind: "Block", label: "main.start", instrs: [instr] }], data });
+const [slot, reg, v] = [(index: number) => ({ kind: "Slot", index }), (name: string) => ({ kind: "Reg", name }), (name: string) => ({ kind: "Var", name })];
+
+checks("x86-64: memory accesses in Lx86var and Lx86patched", () => {
+  assert.ok(validate(Lx86var, one({ kind: "JmpIf", cc: "ae", target: "qn_index_out_of_bounds" })).ok, "the index check's jump out");
+  assert.is(validate(Lx86var, one({ kind: "Load", offset: 16n, base: { kind: "Imm", value: 8n }, dst: v("x") })).ok, false, "an immediate base");
+  assert.is(validate(Lx86var, one({ kind: "Leaq", label: ".Lstr0", dst: v("s") }, [{ kind: "Data", label: ".Lstr0", value: "a" }, { kind: "Data", label: ".Lstr0", value: "b" }])).ok, false, "two strings, one label");
+  const bad = [
+    { kind: "Load", offset: 16n, base: slot(0), dst: reg("rax") },
+    { kind: "LoadIndexed", offset: 24n, base: reg("rax"), index: slot(1), dst: reg("rcx") },
+    { kind: "Load", offset: 16n, base: reg("rax"), dst: slot(0) },
+    { kind: "Store", src: slot(2), offset: 16n, base: reg("rax") },
+    { kind: "StoreIndexed", src: slot(2), offset: 24n, base: slot(0), index: slot(1) },
+    { kind: "Store", src: { kind: "Imm", value: 1n << 40n }, offset: 16n, base: reg("rax") },
+    { kind: "IncMem", base: slot(0) },
+  ];
+  const patch = backEnds.x86_64.find((p) => p.name === "patch-instructions")!;
+  for (const instr of bad) {
+    assert.is(validate(Lx86patched, one(instr)).ok, false, `${instr.kind} should break an invariant`);
+    const patched = validate(Lx86patched, patch.run(one(instr), context));
+    assert.ok(patched.ok, `${instr.kind}: ${explainValidation(patched)}`);
+  }
+  assert.ok(validate(Lx86patched, one({ kind: "StoreIndexed", src: { kind: "Imm", value: 7n }, offset: 24n, base: reg("rax"), index: reg("rcx") })).ok);
+});
+
+checks("AArch64: memory accesses in La64var and La64patched", () => {
+  assert.ok(validate(La64var, one({ kind: "BCond", cond: "hs", target: "qn_index_out_of_bounds" })).ok, "the index check's branch out");
+  assert.is(validate(La64var, one({ kind: "Load", dst: v("x"), base: v("p"), offset: 12n })).ok, false, "an offset ldr cannot encode");
+  assert.is(validate(La64var, one({ kind: "Store", src: v("x"), base: v("p"), offset: 32768n })).ok, false, "an offset past 32760");
+  const bad = [
+    { kind: "Load", dst: slot(0), base: reg("x1"), offset: 16n },
+    { kind: "Load", dst: reg("x0"), base: slot(1), offset: 16n },
+    { kind: "Store", src: slot(0), base: reg("x1"), offset: 24n },
+    { kind: "Store", src: { kind: "Imm", value: 0n }, base: reg("x1"), offset: 24n },
+    { kind: "AddScaled", dst: reg("x2"), left: slot(0), right: slot(1) },
+  ];
+  const patch = backEnds.aarch64.find((p) => p.name === "patch-instructions")!;
+  for (const instr of bad) {
+    assert.is(validate(La64patched, one(instr)).ok, false, `${instr.kind} should break an invariant`);
+    const patched = validate(La64patched, patch.run(one(instr), context));
+    assert.ok(patched.ok, `${instr.kind}: ${explainValidation(patched)}`);
+  }
+});
+
+checks("the models: a use after free and a load outside an object are errors of the compiler, not outcomes", () => {
+  for (const target of targets) {
+    const program = (text: string) => backEnds[target][0]!.run(lalloc(text), context);
+    const model = interpreterFor(target === "x86_64" ? "Lx86var" : "La64var")!;
+    const freed = program(`
+main.start:
+  p = alloc(24, 0x101)
+  *(p + 16) = 1
+  dec p
+  x = *(p + 16): Int
+  print_int(x)
+  return ()
+`);
+    assert.throws(() => model(freed), /freed/, `${target}: a load from a freed object`);
+    const outside = program(`
+main.start:
+  p = alloc(24, 0x101)
+  x = *(p + 24): Int
+  print_int(x)
+  return ()
+`);
+    assert.throws(() => model(outside), /outside the object/, `${target}: a load past the last field`);
+  }
+});
+
 for (const target of targets) tests[target].run();
+checks.run();

@@ -4,9 +4,8 @@
 // (tests/lalloc-text.ts) and, on each target, goes through every back-end pass:
 // each output is validated against its IL, each IL's machine model must give
 // the expected outcome (and leave the expected number of objects live), and so
-// must the real binary. Until runtime-asm has the heap's routines, the binaries
-// are linked with stand-ins for them (tests/heap-backend/stub-runtime-*.s).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// must the real binary, linked with the runtime's heap routines.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -18,7 +17,6 @@ import type { AnyNode } from "../src/il/node.js";
 import { forEachNode } from "../src/il/rewrite.js";
 import { interpreterFor } from "../src/interp/index.js";
 import { describeOutcome, type Outcome } from "../src/interp/runtime-model.js";
-import { packageRoot } from "../src/paths.js";
 import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
@@ -39,9 +37,6 @@ const dir = mkdtempSync(join(tmpdir(), "qnano-heap-backend-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const context = { file: "test.qs", source: "" };
 
-/** The runtime's heap routines, or the test's stand-ins while the runtime lacks them. */
-const runtimeHasHeap = (target: Target): boolean => /^qn_alloc:/m.test(readFileSync(join(packageRoot, "runtime-asm", target, "runtime.s"), "utf8"));
-const stubs = (target: Target): string => (runtimeHasHeap(target) ? "" : readFileSync(join(packageRoot, "tests", "heap-backend", `stub-runtime-${target}.s`), "utf8"));
 
 function sameAs(where: string, outcome: Outcome, expected: Expected): void {
   assert.is(outcome.outOfFuel, false, `${where}: ran out of fuel`);
@@ -52,12 +47,13 @@ function sameAs(where: string, outcome: Outcome, expected: Expected): void {
 }
 
 /** Every back-end pass of the target on the program, each output checked; the programs of each IL, and the assembly. */
-function compileAndCheck(target: Target, text: string, expected: Expected): { stages: Map<string, unknown>; asm: string } {
+function compileAndCheck(target: Target, text: string, expected: Expected): { stages: Map<string, unknown>; asm: string; live: Outcome["live"] } {
   const options = { stdin: expected.stdin ?? "" };
   let current: unknown = lalloc(text);
   const lallocInterpreter = interpreterFor("Lalloc"); // once the front end's interpreters have it
   if (lallocInterpreter) sameAs("Lalloc", lallocInterpreter(current, options), expected);
   const stages = new Map<string, unknown>();
+  let live: Outcome["live"] = null;
   for (const pass of backEnds[target]) {
     current = pass.run(current, context);
     if (pass.to === "asm") break;
@@ -68,18 +64,21 @@ function compileAndCheck(target: Target, text: string, expected: Expected): { st
     if (outcome.status === 0 && !outcome.outOfFuel) assert.ok(outcome.live, `${to.name}: the model counts objects`);
     sameAs(`${target} ${pass.name} -> ${to.name}`, outcome, expected);
     stages.set(to.name, current);
+    live = outcome.live ?? null;
   }
-  return { stages, asm: current as string };
+  return { stages, asm: current as string, live };
 }
 
 let binaries = 0;
-function runReal(target: Target, asm: string, expected: Expected): void {
+/** The binary, with the runtime's leak check on: when main returns it must find what the models found live. */
+function runReal(target: Target, asm: string, expected: Expected, live: Outcome["live"]): void {
   const exe = join(dir, `program${binaries++}.${target}`);
-  assembleAndLink(asm + stubs(target), target, exe);
-  const run = runBinary(exe, target, { stdin: expected.stdin ?? "" });
+  assembleAndLink(asm, target, exe);
+  const run = runBinary(exe, target, { stdin: expected.stdin ?? "", env: { QNANO_LEAK_CHECK: "1" } });
   assert.is(run.timedOut, false, "the binary timed out");
   assert.is(run.stdout, expected.stdout, `${target} binary stdout`);
-  assert.is(run.stderr, expected.panic !== undefined ? `panic: ${expected.panic}\n` : "", `${target} binary stderr`);
+  const leaks = live ? `leak check: ${live.objects} objects, ${live.bytes} bytes live\n` : "";
+  assert.is(run.stderr, expected.panic !== undefined ? `panic: ${expected.panic}\n` : leaks, `${target} binary stderr`);
   assert.is(run.status, expected.status ?? (expected.panic !== undefined ? 101 : 0), `${target} binary exit status`);
 }
 
@@ -89,9 +88,9 @@ const tests = Object.fromEntries(targets.map((t) => [t, suite(`heap forms on ${t
 function check(name: string, text: string, expected: Expected, more?: (target: Target, stages: Map<string, unknown>, asm: string) => void): void {
   for (const target of targets) {
     tests[target](name, () => {
-      const { stages, asm } = compileAndCheck(target, text, expected);
+      const { stages, asm, live } = compileAndCheck(target, text, expected);
       more?.(target, stages, asm);
-      runReal(target, asm, expected);
+      runReal(target, asm, expected, live);
     });
   }
 }

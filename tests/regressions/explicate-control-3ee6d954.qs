@@ -1,4 +1,0 @@
-// Found by `qnano props`: pass (explicate-control).
-fn main() {
-    ()
-}

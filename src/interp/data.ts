@@ -99,12 +99,13 @@ export const sourceData: Handlers = {
   SetField(node, scope, m) {
     const cell = lookup(node.name, scope, m);
     const op: string = node.op ?? "="; // (Lassign has only `=`)
-    let value = ev(node.value, scope, m);
+    let old: Value | null = null; // `p.x op= v` reads p.x before v, as `x op= v` reads x
     if (op !== "=") {
-      let old = cell.value;
+      old = cell.value;
       for (const f of node.path) old = field(old, f);
-      value = binaryOnValues(op.slice(0, -1), old, value);
     }
+    let value = ev(node.value, scope, m);
+    if (old !== null) value = binaryOnValues(op.slice(0, -1), old, value);
     cell.value = withField(cell.value, node.path, value);
     return unit;
   },

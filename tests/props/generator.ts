@@ -65,7 +65,7 @@ const stringLiteral: fc.Arbitrary<string> = fc.oneof(
 const arrayLength: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 2, max: 5 }), weight: 40 },
   { arbitrary: fc.constant(1), weight: 4 },
-  { arbitrary: fc.constant(0), weight: 2 },
+  { arbitrary: fc.constant(0), weight: 3 },
   { arbitrary: fc.integer({ min: 6, max: 40 }), weight: 2 },
   { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 2 },
 );
@@ -171,7 +171,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
       unit: fc.oneof(
         options,
         { arbitrary: fc.record({ k: fc.constant("unit" as const) }), weight: 1 },
-        { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("Int" as const), arg: int }), weight: 5 },
         { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("Bool" as const), arg: bool }), weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("assert" as const), arg: bool, likely: fc.boolean() }), weight: 1 },
@@ -191,7 +191,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
       data: fc.oneof(
         options,
         { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 4 },
-        { arbitrary: fc.record({ k: fc.constant("new" as const), parts: fc.array(part, { maxLength: 4, depthIdentifier }), size, seed: fc.nat(11) }), weight: 8 },
+        { arbitrary: fc.record({ k: fc.constant("new" as const), parts: fc.array(part, { maxLength: 3, depthIdentifier }), size, seed: fc.nat(11) }), weight: 8 },
         { arbitrary: proj, weight: 2 },
         ...shared(data),
       ) as fc.Arbitrary<DataE>,
@@ -203,9 +203,9 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
       ) as fc.Arbitrary<Part>,
       index: fc.oneof(
         { arbitrary: fc.record({ k: fc.constant("at" as const), value: fc.constant(0) }), weight: 12 },
-        { arbitrary: fc.record({ k: fc.constant("at" as const), value: fc.integer({ min: 1, max: 2 }) }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("at" as const), value: fc.integer({ min: 1, max: 3 }) }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("expr" as const), e: int, wild: fc.constant(false) }), weight: 2 },
-        { arbitrary: fc.record({ k: fc.constant("expr" as const), e: int, wild: fc.constant(true) }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("expr" as const), e: int, wild: fc.constant(true) }), weight: 2 },
       ) as fc.Arbitrary<IndexSkel>,
       any: fc.oneof(
         { arbitrary: fc.record({ ty: fc.constant("Int" as const), e: int }), weight: 5 },
@@ -233,16 +233,17 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("for" as const), name: fc.nat(7), from: int, to: int, nearMax: fc.boolean(), body: stmtList(stmt, 4) }), weight: 9 },
         { arbitrary: fc.record({ k: fc.constant("exit" as const), code: int }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3), text: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: str, weight: 1 }) }), weight: 1 },
-        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
-        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
-        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
-        { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
-        { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
-        { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 5 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part }), weight: 8 },
+        { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 8 },
+        { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 5 },
+        { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 5 },
+        { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 3 },
       ) as fc.Arbitrary<Stmt>,
       program: fc.record({
         decls: fc.array(declSkel, { maxLength: 3 }),
-        palette: fc.array(typeSkel(2), { minLength: 1, maxLength: 3 }),
+        palette: fc.array(typeSkel(2, 6), { minLength: 1, maxLength: 3 }),
         consts: fc.array(
           fc.oneof(
             fc.record({ ty: fc.constant("Int" as const), value: int, after: fc.boolean() }),
@@ -254,7 +255,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
           fc.record({ params: fc.array(paramSkel, { maxLength: 3 }), early: fc.option(bool, { nil: null }), body: stmtList(stmt, 4), result: any, after: fc.boolean() }),
           { maxLength: 2 },
         ),
-        body: fc.array(stmt, { minLength: 1, maxLength: 12, depthIdentifier, size: "medium" }),
+        body: fc.array(stmt, { minLength: 1, maxLength: 10, depthIdentifier, size: "medium" }),
         stdin: fc.array(inputLine, { maxLength: 5 }),
       }),
     };

@@ -250,7 +250,6 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       }
       w.used.add("assign String");
       if (s.append % 3 === 0) return [{ kind: "Assign", name: x.name, op: "=", value: strExpr(w, s.value, ctx) }];
-      if (ctx.loops > 0) w.used.add("string rebuilt in a loop");
       const wide = ctx.main && ctx.loops === 0 && w.wideConcats < 3;
       if (wide) w.wideConcats++;
       const value = strExpr(w, s.value, ctx, !wide);
@@ -306,6 +305,29 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       return [{ kind: "ForEach", name, iter, body: block(...w.statements(s.body, inner, true)) }];
     }
     case "alias": return alias(w, s, ctx);
+    case "build": {
+      const name = namePool[s.name % namePool.length]!;
+      const init = strExpr(w, s.init, ctx);
+      ctx.scope.push({ name, type: "String", mutable: true });
+      const arrays = places(w, ctx, isArray);
+      const grow: Lsrc.Stmt = { kind: "Assign", name, op: "=", value: bin(v(name), "+", strExpr(w, s.piece, ctx, true)) };
+      const inner = (x: { name: string; type: string } | null): Lsrc.Block => {
+        const scope = x === null ? [...ctx.scope] : [...ctx.scope, { ...x, mutable: false }];
+        return block(grow, ...w.statements(s.body, { ...ctx, scope, loops: ctx.loops + 1 }, true));
+      };
+      w.used.add("string rebuilt in a loop");
+      let loop: Lsrc.Stmt;
+      if (arrays.length > 0 && s.pick % 3 !== 2) {
+        const p = arrays[s.pick % arrays.length]!;
+        const e = w.fresh("e");
+        loop = { kind: "ForEach", name: e, iter: placeExpr(w, p, { k: "at", value: 0 }, ctx), body: inner({ name: e, type: w.types.components(p.type)[0]!.type }) };
+      } else {
+        const i = w.fresh("i");
+        loop = { kind: "For", name: i, from: int(0n), to: int(3n), body: inner({ name: i, type: "Int" }) };
+      }
+      w.used.add("let mut");
+      return [letStmt(name, init, true), loop];
+    }
     default: throw new Error(`not a data statement: ${s.k}`);
   }
 }

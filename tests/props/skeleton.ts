@@ -130,6 +130,9 @@ export type Stmt =
   /** `let mut y = x`, a write through y, then everything in x printed: arrays and boxes
    * are shared (x sees the write), records and tuples are copied (x does not). */
   | { readonly k: "alias"; readonly pick: number; readonly index: IndexSkel; readonly value: Part }
+  /** `let mut s = init`, then a loop (over an array in scope, chosen by `pick`, or 3 turns) whose
+   * turns each do `s = s + piece` (piece made of literals only) and the body: a string built in a loop. */
+  | { readonly k: "build"; readonly name: number; readonly pick: number; readonly init: StrE; readonly piece: StrE; readonly body: readonly Stmt[] }
   | { readonly k: "expr"; readonly expr: AnyE }
   | { readonly k: "if"; readonly cond: BoolE; readonly then: readonly Stmt[]; readonly else: readonly Stmt[] | null; readonly chain: boolean }
   | { readonly k: "while"; readonly cap: number; readonly cond: BoolE; readonly body: readonly Stmt[] }

@@ -188,7 +188,7 @@ const QEMU_SIGNAL_LINE = /^qemu: uncaught target signal \d+ \([^)]*\) - core dum
 export function runBinary(
   binaryPath: string,
   target: Target,
-  options: { stdin?: string; timeoutMs?: number } = {},
+  options: { stdin?: string; timeoutMs?: number; env?: Readonly<Record<string, string>> } = {},
 ): RunResult {
   const prefix = toolNames(target).run;
   // An absolute path, so a bare "a.out" is never looked up in $PATH.
@@ -197,6 +197,7 @@ export function runBinary(
   const args = prefix.length > 0 ? [...prefix.slice(1), binary] : [];
   const result = spawnSync(command, args, {
     input: options.stdin ?? "",
+    env: options.env ? { ...process.env, ...options.env } : process.env,
     encoding: "utf8",
     timeout: options.timeoutMs ?? 10_000,
     killSignal: "SIGKILL",

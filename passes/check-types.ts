@@ -26,6 +26,7 @@ import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "
 import { pass, type PassContext } from "../src/pass.js";
 import { fits, type Type } from "../src/types.js";
 import { checkRecords, type Records } from "../src/check-data.js";
+import { typeLocOf } from "../src/parser.js";
 
 /** Items by name, first definition first; a second item of the same name is an error. */
 function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<string, Lsrc.Item> {
@@ -41,8 +42,8 @@ function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<str
 /** A fn item with its types resolved (aliases expanded; `->` omitted: Unit). */
 const resolved = (fn: Lsrc.Fn, records: Records): Lsrc.Fn & { ret: string } => ({
   ...fn,
-  params: fn.params.map((p) => ({ ...p, type: records.resolve(p.type, p.loc) })),
-  ret: fn.ret === null ? "Unit" : records.resolve(fn.ret, fn.loc),
+  params: fn.params.map((p) => ({ ...p, type: records.resolve(p.type, typeLocOf(p) ?? p.loc) })),
+  ret: fn.ret === null ? "Unit" : records.resolve(fn.ret, typeLocOf(fn) ?? fn.loc),
 });
 
 /** The type of a fn item: `fn(Int, Bool) -> Int`. */

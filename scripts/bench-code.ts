@@ -7,14 +7,15 @@
 // checks that every binary prints the same output, and reports the best of 3
 // wall-clock runs. Code size is the .text bytes of the program's own object
 // file, without runtime or libc: qnano's --emit asm assembled with `as`,
-// against `gcc -c`.
+// against `gcc -c`. Peak memory is the maximum resident set of one more run,
+// measured by GNU time (`/usr/bin/time -f %M`); under qemu it is qemu's.
 
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { debianPackage, hostTarget, targets, toolNames, type Target } from "../cli/toolchain.js";
 import { packageRoot } from "../src/paths.js";
-import { bestOf, installed, run } from "./timing.js";
+import { BenchError, bestOf, gnuTime, installed, peakMB, run } from "./timing.js";
 
 const benchDir = join(packageRoot, "bench");
 const qnano = join(packageRoot, "bin", "qnano.js");
@@ -53,16 +54,16 @@ interface Row {
   name: string;
   ms: Record<Variant, number>;
   text: Record<Variant, number>;
+  peakMB: Record<Variant, number>;
 }
 
-/** Build, check and time every benchmark on one target. `expected`: each benchmark's first output, and which binary printed it. */
-function measure(target: Target, dir: string, expected: Map<string, { stdout: string; by: string }>): Row[] {
+/** Build one benchmark's binaries and object files for a target, named `dir`/NAME-TARGET-...; a BenchError if one does not compile. */
+function build(target: Target, dir: string, name: string): void {
   const tools = toolsOf(target);
-  const rows: Row[] = [];
-  for (const name of benchmarks()) {
-    const qs = join(benchDir, `${name}.qs`);
-    const c = join(benchDir, `${name}.c`);
-    const out = (v: string) => join(dir, `${name}-${target}-${v}`);
+  const qs = join(benchDir, `${name}.qs`);
+  const c = join(benchDir, `${name}.c`);
+  const out = (v: string) => join(dir, `${name}-${target}-${v}`);
+  try {
     run(process.execPath, [qnano, "build", qs, "-o", out("qnano"), "--target", target]);
     run(process.execPath, [qnano, "build", qs, "--emit", "asm", "-o", out("qnano.s"), "--target", target]);
     run(tools.as, ["-o", out("qnano.o"), out("qnano.s")]);
@@ -70,18 +71,33 @@ function measure(target: Target, dir: string, expected: Map<string, { stdout: st
       run(tools.cc, [`-O${level}`, "-static", "-o", out(`O${level}`), c]);
       run(tools.cc, [`-O${level}`, "-c", "-o", out(`O${level}.o`), c]);
     }
+  } catch (e) {
+    throw e instanceof BenchError ? new BenchError(`bench/${name} does not compile for ${target}: ${e.message}`) : e;
+  }
+}
+
+/** Build, check and time every benchmark on one target. `expected`: each benchmark's first output, and which binary printed it. */
+function measure(target: Target, dir: string, expected: Map<string, { stdout: string; by: string }>): Row[] {
+  const tools = toolsOf(target);
+  const rows: Row[] = [];
+  // All builds first, so that a benchmark that does not compile stops the bench before any timing.
+  for (const name of benchmarks()) build(target, dir, name);
+  for (const name of benchmarks()) {
+    const out = (v: string) => join(dir, `${name}-${target}-${v}`);
     const files: Record<Variant, string> = { qnano: out("qnano"), "gcc -O0": out("O0"), "gcc -O1": out("O1") };
-    const row: Row = { name, ms: { qnano: 0, "gcc -O0": 0, "gcc -O1": 0 }, text: { qnano: 0, "gcc -O0": 0, "gcc -O1": 0 } };
+    const zero = () => ({ qnano: 0, "gcc -O0": 0, "gcc -O1": 0 });
+    const row: Row = { name, ms: zero(), text: zero(), peakMB: zero() };
     for (const v of variants) {
-      const [runner, ...runnerArgs] = tools.runner;
-      const { ms, stdout } = runner ? bestOf(3, runner, [...runnerArgs, files[v]]) : bestOf(3, files[v], []);
+      const [command, ...args] = [...tools.runner, files[v]];
+      const { ms, stdout } = bestOf(3, command!, args);
       const first = expected.get(name) ?? { stdout, by: `${target} ${v}` };
       if (stdout !== first.stdout) {
-        throw new Error(`bench/${name}: the ${target} ${v} binary printed\n${stdout}but the ${first.by} binary printed\n${first.stdout}`);
+        throw new BenchError(`bench/${name}: the ${target} ${v} binary printed\n${stdout}but the ${first.by} binary printed\n${first.stdout}`);
       }
       expected.set(name, first);
       row.ms[v] = ms;
       row.text[v] = textBytes(tools.size, `${files[v]}.o`);
+      row.peakMB[v] = peakMB(command!, args, out("peak"));
     }
     rows.push(row);
   }
@@ -107,6 +123,14 @@ function printTable(target: Target, rows: Row[]): void {
       `${r.name.padEnd(12)} ${String(r.text.qnano).padStart(8)}  ${String(r.text["gcc -O0"]).padStart(8)}  ${String(r.text["gcc -O1"]).padStart(8)}   ${ratio(r.text.qnano / r.text["gcc -O0"]).padStart(15)}`,
     );
   }
+  console.log(`peak memory: maximum resident set in MB, from one run under GNU time (${gnuTime} -f %M); it counts GNU time's own`);
+  console.log("process before it starts the binary (Linux keeps the peak across exec), so no figure is below about 0.4 MB");
+  if (target !== hostTarget) console.log(`under ${toolsOf(target).runner.join(" ")} it is qemu's resident set: the emulator's own memory included, not the binary's alone`);
+  console.log("benchmark       qnano   gcc -O0   gcc -O1   qnano / gcc -O0");
+  for (const r of rows) {
+    const mb = (v: Variant) => r.peakMB[v].toFixed(1).padStart(8);
+    console.log(`${r.name.padEnd(12)} ${mb("qnano")}  ${mb("gcc -O0")}  ${mb("gcc -O1")}   ${ratio(r.peakMB.qnano / r.peakMB["gcc -O0"]).padStart(15)}`);
+  }
 }
 
 /** The generated-code section of `npm run bench`: one table per target; a target whose tools are missing is skipped with the command that installs them. */
@@ -117,9 +141,9 @@ export function codeBench(): void {
     // The native target first, so it runs even when the other one cannot.
     for (const target of [hostTarget, ...targets.filter((t) => t !== hostTarget)]) {
       const t = toolsOf(target);
-      const missing = [t.as, t.ld, t.cc, t.size, ...t.runner].filter((tool) => !installed(tool));
+      const missing = [t.as, t.ld, t.cc, t.size, ...t.runner, gnuTime].filter((tool) => !installed(tool));
       if (missing.length > 0) {
-        const packages = [...new Set(missing.map(debianPackage))].join(" ");
+        const packages = [...new Set(missing.map((tool) => (tool === gnuTime ? "time" : debianPackage(tool))))].join(" ");
         console.log(`\ngenerated code on ${target}: SKIPPED, ${missing.join(", ")} not found; install with: apt-get install -y ${packages}`);
         continue;
       }

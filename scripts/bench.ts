@@ -18,7 +18,7 @@ import { assemblyOf, compile } from "../src/driver.js";
 import { packageRoot } from "../src/paths.js";
 import { propsThroughput } from "../tests/props/throughput.js";
 import { codeBench } from "./bench-code.js";
-import { bestOf } from "./timing.js";
+import { BenchError, bestOf } from "./timing.js";
 
 /** One block of the generated program, in Quastra and in C: 9 lines each. */
 function block(k: number): { qs: string[]; c: string[] } {
@@ -117,8 +117,15 @@ if (only !== undefined && only !== "code") {
   console.error(`usage: node dist/scripts/bench.js [code]   (code: only the generated-code section)`);
   process.exit(2);
 }
-if (only === undefined) {
-  compileThroughput();
-  await propsSection();
+try {
+  if (only === undefined) {
+    compileThroughput();
+    await propsSection();
+  }
+  codeBench();
+} catch (e) {
+  // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.
+  if (!(e instanceof BenchError)) throw e;
+  console.error(`\nnpm run bench failed: ${e.message}`);
+  process.exit(1);
 }
-codeBench();

@@ -15,6 +15,7 @@ import type { Loc } from "./il/node.js";
 import { splitFunctionType } from "../ir-defs/lsrc.js";
 import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate, elementType, type Records } from "./check-data.js";
 import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+import { typeLocOf } from "./parser.js";
 
 interface Binding {
   readonly type: Type;
@@ -98,7 +99,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
       const init = checkExpr(c, s.init);
       let type: Type = init.type === "Never" ? "Unit" : init.type;
       if (s.type !== null) {
-        type = c.records.resolve(s.type, s.loc);
+        type = c.records.resolve(s.type, typeLocOf(s) ?? s.loc);
         expectType(c, init.type, type, tailLoc(s.init));
       }
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });

@@ -8,6 +8,7 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { baseTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { checkBlock, checkExpr, expectType, lookup, tailLoc, type Checker } from "./check-body.js";
 import type { DiagnosticSink } from "./diagnostics.js";
+import { typeLocOf } from "./parser.js";
 import type { Loc } from "./il/node.js";
 import { binaryTyping, show, type Type } from "./types.js";
 
@@ -38,7 +39,7 @@ export function checkRecords(items: readonly Lsrc.Item[], sink: DiagnosticSink):
         if (baseTypes.has(t.name) || records.has(t.name)) return t;
         const alias = aliases.get(t.name);
         if (!alias) {
-          sink.report(loc, `unknown type \`${t.name}\``);
+          sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, aliases, tuples, Array[T], Box[T] and fn(...) -> ...)`);
           return null;
         }
         if (expanded.has(t.name)) {
@@ -47,7 +48,7 @@ export function checkRecords(items: readonly Lsrc.Item[], sink: DiagnosticSink):
           return done;
         }
         expanded.set(t.name, null);
-        const result = expand(parseType(alias.type)!, alias.loc);
+        const result = expand(parseType(alias.type)!, typeLocOf(alias) ?? alias.loc);
         expanded.set(t.name, result);
         return result;
       }
@@ -80,7 +81,7 @@ export function checkRecords(items: readonly Lsrc.Item[], sink: DiagnosticSink):
       seen.add(f.name);
     }
     if (record.fields.length > maxFields) sink.report(record.loc, `\`${record.name}\` has ${record.fields.length} fields: at most ${maxFields} are supported`);
-    fields.set(record.name, record.fields.map((f) => ({ name: f.name, type: resolve(f.type, f.loc) })));
+    fields.set(record.name, record.fields.map((f) => ({ name: f.name, type: resolve(f.type, typeLocOf(f) ?? f.loc) })));
   }
   return { fields, resolve };
 }

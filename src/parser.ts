@@ -80,6 +80,15 @@ interface Parser {
   noRecord: boolean;
 }
 
+/** Where the type written in a Let, Param, FieldDecl, TypeAlias or Fn (its result) starts:
+ * check-types puts the caret of an unknown type there. Kept beside the tree, not in it. */
+const typeLocs = new WeakMap<object, Loc>();
+export const typeLocOf = (node: object): Loc | undefined => typeLocs.get(node);
+const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
+  if (loc) typeLocs.set(node, loc);
+  return node;
+};
+
 /** Thrown after a syntax error has been reported; caught by statement and item loops. */
 const BAIL = Object.freeze({ bail: true });
 
@@ -275,17 +284,19 @@ function parseFn(p: Parser): Lsrc.Fn {
   while (!at(p, ")")) {
     const param = expectName(p, "a parameter name or `)`");
     expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
-    params.push({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) });
+    const typeAt = locOf(peek(p));
+    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
     if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
   }
   next(p);
+  const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
   const ret = eat(p, "->") ? parseType(p) : null;
   if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
   const body = parseBlock(p);
   const close = p.lastClose;
   if (close && close.firstOnLine && close.token.col > indent) p.earlyClose = { fn: name.text, close: close.token };
   endOfStatement(p, "function");
-  return { kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) };
+  return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
 }
 
 // const-item = "const" name ":" type "=" expr
@@ -313,7 +324,8 @@ function parseRecord(p: Parser): Lsrc.Record {
     if (at(p, "}")) break;
     const field = expectName(p, "a field name or `}`");
     expect(p, ":", `after the field \`${field.text}\` (fields are written \`name: Type\`)`);
-    fields.push({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) });
+    const typeAt = locOf(peek(p));
+    fields.push(withTypeLoc({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) }, typeAt));
     while (eat(p, ";"));
     if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` after a field, found ${describe(peek(p))}`);
   }
@@ -327,9 +339,10 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
   next(p);
   const name = expectName(p, "the type's name");
   expect(p, "=", `after \`type ${name.text}\``);
+  const typeAt = locOf(peek(p));
   const type = parseType(p);
   endOfStatement(p, "type alias");
-  return { kind: "TypeAlias", name: name.text, type, loc: locOf(name) };
+  return withTypeLoc({ kind: "TypeAlias", name: name.text, type, loc: locOf(name) }, typeAt);
 }
 
 // type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
@@ -476,10 +489,11 @@ function parseLet(p: Parser): Lsrc.Let {
   next(p);
   const decl = eat(p, "mut") ? "let mut" : "let";
   const name = expectName(p, "a variable name");
+  const typeAt = at(p, ":") ? locOf(peekSecond(p)) : undefined;
   const type = eat(p, ":") ? parseType(p) : null;
   expect(p, "=", `and a value for \`${name.text}\``);
   const init = parseExpr(p);
-  return { kind: "Let", decl, name: name.text, type, init, loc: locOf(name) };
+  return withTypeLoc({ kind: "Let", decl, name: name.text, type, init, loc: locOf(name) }, typeAt);
 }
 
 // while-stmt = "while" expr block

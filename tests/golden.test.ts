@@ -2,7 +2,9 @@
 // is validated against its IL (checked mode), every IL's interpreter must give
 // the expected stdout, exit status and panic, and so must the real binary
 // (x86-64 natively, AArch64 under qemu-aarch64). Compiling twice must give
-// byte-identical assembly.
+// byte-identical assembly. Nothing may leak: the interpreters that count
+// references (Lrc and below) must find no object live when main returns, and
+// so must the binary's leak check (QNANO_LEAK_CHECK=1, spec/heap.md).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,21 +27,26 @@ for (const target of targets) {
       const steps = compile(g.source, g.path, { target, check: true });
       // The front end is shared: check its interpreters once, on the first target.
       const checked = target === targets[0] ? steps : steps.slice(frontEnd.length - 1);
+      let returned = false; // main returned (rather than exit or panic), so the leak check reports
       for (const v of checkMeaning(checked, { stdin: g.stdin })) {
         const where = `${v.step.pass.name} -> ${typeof v.step.pass.to === "string" ? v.step.pass.to : v.step.pass.to.name}`;
         assert.is(v.outcome.outOfFuel, false, `${where}: ran out of fuel`);
         assert.is(v.outcome.stdout, g.stdout, `${where}: stdout (${describeOutcome(v.outcome)})`);
         assert.is(v.outcome.status, g.status, `${where}: exit status`);
         assert.is(v.outcome.panic, g.panic, `${where}: panic message`);
+        if (v.outcome.live) {
+          assert.equal(v.outcome.live, { objects: 0, bytes: 0 }, `${where}: objects still live when main returns`);
+          returned = true;
+        }
       }
       const asm = assemblyOf(steps);
       assert.is(assemblyOf(compile(g.source, g.path, { target })), asm, "compiling twice gives the same assembly");
       const exe = join(dir, `${g.name}.${target}`);
       assembleAndLink(asm, target, exe);
-      const run = runBinary(exe, target, { stdin: g.stdin });
+      const run = runBinary(exe, target, { stdin: g.stdin, env: { QNANO_LEAK_CHECK: "1" } });
       assert.is(run.timedOut, false, "the binary timed out");
       assert.is(run.stdout, g.stdout, "binary stdout");
-      assert.is(run.stderr, g.stderr, "binary stderr");
+      assert.is(run.stderr, g.stderr + (returned ? "leak check: 0 objects, 0 bytes live\n" : ""), "binary stderr");
       assert.is(run.status, g.status, "binary exit status");
     });
   }

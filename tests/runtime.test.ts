@@ -1,7 +1,8 @@
 // The hand-written runtime on both targets, exercised directly by hand-written
 // assembly mains (tests/runtime-smoke/run.sh: exact stdout, stderr and status
-// for printing, reading, panics (division by zero too), buffering and
-// callee-saved registers).
+// for printing, reading, panics (division by zero too), buffering,
+// callee-saved registers, and the heap routines and leak check of
+// spec/heap.md).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "uvu";

@@ -12,6 +12,10 @@
 // holds the return address, so a routine that calls another one saves
 // it first. sp must always stay 16-byte aligned.
 //
+// Heap objects (spec/heap.md) start with two words, rc and info; the
+// pointer to an object points at its rc. qn_alloc, qn_array, qn_release
+// and the string routines at the end of this file manage them.
+//
 // The file x86_64/runtime.s is the same program for x86-64: same
 // routines, same order, same label names. Read them side by side.
 
@@ -19,11 +23,22 @@
         .equ SYS_WRITE, 64
         .equ SYS_EXIT_GROUP, 94
         .equ SYS_PRLIMIT64, 261
+        .equ SYS_MMAP, 222
+        .equ SYS_MUNMAP, 215
         .equ RLIMIT_STACK, 3
         .equ QN_STACK_MAX, 8388608      // the stack used: at most 8 MiB ...
         .equ QN_STACK_MARGIN, 262144    // ... less 256 KiB kept for the runtime and argv/envp
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         // size of each I/O buffer
+        .equ PROT_READ_WRITE, 3         // mmap: PROT_READ | PROT_WRITE
+        .equ MAP_PRIVATE_ANON, 0x22     // mmap: MAP_PRIVATE | MAP_ANONYMOUS
+        .equ QN_PAGE_SIZE, 4096         // big objects take whole pages (*)
+        .equ QN_CHUNK_SIZE, 1048576     // small objects are cut from 1 MiB chunks
+        .equ QN_SMALL_MAX, 1024         // the largest size class (16, 32, ..., 1024)
+        .equ QN_MAX_BYTES, 0x1000000000000  // 2^48: no object is bigger, so sizes never overflow
+        .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  // the longest array
+// (*) An AArch64 kernel may use 16 or 64 KiB pages; mmap and munmap
+// round a length up to whole pages themselves, so 4096 still works.
 
 // ---------------------------------------------------------------------
 // Read-only data: fixed strings.
@@ -36,9 +51,16 @@ qn_str_newline:         .ascii "\n"             // 1 byte
 qn_msg_bad_input:       .ascii "bad input"      // 9 bytes
 qn_msg_div_zero:        .ascii "division by zero"  // 16 bytes
 qn_msg_stack:           .ascii "stack overflow"    // 14 bytes
+qn_msg_index:           .ascii "index out of bounds"  // 19 bytes
+qn_msg_memory:          .ascii "out of memory"     // 13 bytes
+qn_str_leak_var:        .ascii "QNANO_LEAK_CHECK=" // 17 bytes
+qn_str_leak_1:          .ascii "leak check: "      // 12 bytes
+qn_str_leak_2:          .ascii " objects, "        // 10 bytes
+qn_str_leak_3:          .ascii " bytes live\n"     // 12 bytes
 
 // ---------------------------------------------------------------------
-// Zero-initialised data: the two I/O buffers and their bookkeeping.
+// Zero-initialised data: the two I/O buffers and their bookkeeping,
+// the heap's free lists and chunk, and the leak check's counts.
 // ---------------------------------------------------------------------
         .section .bss
         .balign 16
@@ -50,20 +72,33 @@ qn_in_len:      .skip 8                 // number of valid bytes in qn_in_buf
         .globl qn_stack_limit
 qn_stack_limit: .skip 8                 // the lowest sp a function's frame may reach
 qn_rlimit:      .skip 16                // prlimit64's answer: soft and hard limit
+qn_envp:        .skip 8                 // the environment: "NAME=value" pointers, then NULL
+qn_free_lists:  .skip 64 * 8            // first free block of each size class (16 .. 1024 bytes)
+qn_chunk_next:  .skip 8                 // the next unused byte of the current chunk
+qn_chunk_end:   .skip 8                 // the end of the current chunk
+qn_live_objects: .skip 8                // objects made and not yet freed
+qn_live_bytes:  .skip 8                 // the sum of their sizes (before rounding)
 
         .text
 
 // ---------------------------------------------------------------------
 // _start: the entry point of the executable (the kernel jumps here).
-//   Arguments: none (the stack holds argc/argv/envp, which we ignore).
+//   Arguments: none (the stack holds argc, the argv pointers, a NULL,
+//              the envp pointers and a NULL; we keep envp in qn_envp).
 //   Result:    never returns.
-// Calls qn_main (the compiled program) and then exits like qn_exit(0).
+// Calls qn_main (the compiled program), reports leaks if asked to
+// (qn_leak_check) and then exits like qn_exit(0).
 // The kernel starts us with sp 16-byte aligned.
 // ---------------------------------------------------------------------
         .globl _start
 _start:
         mov     x29, #0                 // mark the outermost stack frame
         mov     x30, #0
+        ldr     x0, [sp]                // x0 = argc
+        add     x0, sp, x0, lsl #3
+        add     x0, x0, #16             // envp = sp + 8 + 8*argc + 8 (argv's NULL)
+        adrp    x1, qn_envp
+        str     x0, [x1, :lo12:qn_envp]
         // qn_stack_limit = sp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
         mov     x0, #0                  // pid 0: this process
         mov     x1, #RLIMIT_STACK
@@ -85,6 +120,7 @@ _start:
         adrp    x3, qn_stack_limit
         str     x0, [x3, :lo12:qn_stack_limit]
         bl      qn_main
+        bl      qn_leak_check           // QNANO_LEAK_CHECK: report live objects
         mov     x0, #0                  // exit code 0
         bl      qn_exit                 // does not return
 
@@ -445,6 +481,518 @@ qn_stack_overflow:
         add     x0, x0, :lo12:qn_msg_stack
         mov     x1, #14
         bl      qn_panic                // does not return
+
+// =====================================================================
+// The heap (spec/heap.md). An object is rc, info, then its payload:
+//   kind 1, fields:  info = 1 | n << 8 | mask << 16, 16 + 8*n bytes
+//   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
+//   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+// Memory comes from mmap. Sizes are rounded up to a multiple of 16;
+// each size up to QN_SMALL_MAX has a free list of blocks of that size
+// (linked through their first word), and new small blocks are cut from
+// 1 MiB chunks. A bigger object gets its own mmap and is unmapped when
+// freed.
+// =====================================================================
+
+// ---------------------------------------------------------------------
+// qn_index_out_of_bounds: the panic of an index check that fails.
+//   Arguments: none.   Result: never returns.
+// Compiled code branches here (like qn_division_by_zero); qn_array
+// branches here for a negative length.
+// ---------------------------------------------------------------------
+        .globl qn_index_out_of_bounds
+qn_index_out_of_bounds:
+        adrp    x0, qn_msg_index
+        add     x0, x0, :lo12:qn_msg_index
+        mov     x1, #19
+        bl      qn_panic                // does not return
+
+// ---------------------------------------------------------------------
+// qn_out_of_memory: the panic of an allocation that cannot be made.
+//   Arguments: none.   Result: never returns.
+// The heap routines branch here.
+// ---------------------------------------------------------------------
+qn_out_of_memory:
+        adrp    x0, qn_msg_memory
+        add     x0, x0, :lo12:qn_msg_memory
+        mov     x1, #13
+        bl      qn_panic                // does not return
+
+// ---------------------------------------------------------------------
+// qn_mmap(bytes) -> pointer: new memory from the kernel, all zeros.
+//   Arguments: x0 = the size (a multiple of QN_PAGE_SIZE).
+//   Result:    x0 = its address.
+// mmap(NULL, bytes, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
+// -1, 0). A failure (a negative result: -errno) panics "out of memory".
+// ---------------------------------------------------------------------
+qn_mmap:
+        mov     x1, x0                  // length
+        mov     x0, #0                  // address NULL: the kernel chooses
+        mov     x2, #PROT_READ_WRITE
+        mov     x3, #MAP_PRIVATE_ANON
+        mov     x4, #-1                 // no file ...
+        mov     x5, #0                  // ... and no offset in it
+        mov     x8, #SYS_MMAP
+        svc     #0
+        tbnz    x0, #63, qn_out_of_memory  // -errno
+        ret
+
+// ---------------------------------------------------------------------
+// qn_alloc(bytes: i64, info: i64) -> pointer: make a new object.
+//   Arguments: x0 = its size in bytes (at least 16), x1 = its info.
+//   Result:    x0 = the object (16-byte aligned) with rc = 1 and info
+//              set; the rest of its bytes are not initialised.
+// The size is rounded up to a multiple of 16. Up to QN_SMALL_MAX, the
+// block is the first one of its size class's free list or, when that
+// list is empty, cut from the current chunk (when the chunk's rest is
+// too small we map a new chunk and leave the rest unused). A bigger
+// object gets its own mmap, rounded up to whole pages. The object is
+// counted in qn_live_objects and qn_live_bytes (unrounded size).
+// A size above QN_MAX_BYTES, or a failing mmap, panics "out of memory".
+// ---------------------------------------------------------------------
+        .globl qn_alloc
+qn_alloc:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = bytes, x20 = info
+        str     x21, [sp, #32]          // x21 = bytes rounded up to 16
+        mov     x19, x0
+        mov     x20, x1
+        mov     x9, #QN_MAX_BYTES
+        cmp     x19, x9
+        b.hi    qn_out_of_memory        // too big (unsigned: or negative)
+        add     x21, x19, #15
+        and     x21, x21, #-16
+        cmp     x21, #QN_SMALL_MAX
+        b.hi    .Lalloc_large
+        lsr     x10, x21, #4            // x10 = size / 16 = 1 .. 64
+        adrp    x9, qn_free_lists
+        add     x9, x9, :lo12:qn_free_lists
+        add     x9, x9, x10, lsl #3
+        sub     x9, x9, #8              // x9 = &qn_free_lists[size/16 - 1]
+        ldr     x0, [x9]                // the first free block, if any
+        cbz     x0, .Lalloc_cut
+        ldr     x10, [x0]               // take it off the list: its first
+        str     x10, [x9]               // word points to the next one
+        b       .Lalloc_init
+.Lalloc_cut:                            // no free block: cut one
+        adrp    x9, qn_chunk_next
+        ldr     x0, [x9, :lo12:qn_chunk_next]
+        add     x10, x0, x21            // x10 = the end of the new block
+        adrp    x11, qn_chunk_end
+        ldr     x11, [x11, :lo12:qn_chunk_end]
+        cmp     x10, x11
+        b.ls    .Lalloc_cut_fits
+        mov     x0, #QN_CHUNK_SIZE      // the chunk is used up: a new one
+        bl      qn_mmap
+        add     x10, x0, #QN_CHUNK_SIZE
+        adrp    x11, qn_chunk_end
+        str     x10, [x11, :lo12:qn_chunk_end]
+        add     x10, x0, x21
+.Lalloc_cut_fits:
+        adrp    x9, qn_chunk_next
+        str     x10, [x9, :lo12:qn_chunk_next]
+        b       .Lalloc_init
+.Lalloc_large:                          // its own mmap, whole pages
+        add     x0, x19, #QN_PAGE_SIZE-1
+        and     x0, x0, #-QN_PAGE_SIZE
+        bl      qn_mmap
+.Lalloc_init:                           // x0 = the new object
+        mov     x9, #1
+        stp     x9, x20, [x0]           // rc = 1, info
+        adrp    x9, qn_live_objects
+        ldr     x10, [x9, :lo12:qn_live_objects]
+        add     x10, x10, #1
+        str     x10, [x9, :lo12:qn_live_objects]
+        adrp    x9, qn_live_bytes
+        ldr     x10, [x9, :lo12:qn_live_bytes]
+        add     x10, x10, x19
+        str     x10, [x9, :lo12:qn_live_bytes]
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_array(length: i64, init: i64, info: i64) -> pointer: a new array.
+//   Arguments: x0 = the length, x1 = every element's value,
+//              x2 = info (2, plus bit 8 when the elements are references).
+//   Result:    x0 = the array: rc = 1, the length at 16, the elements
+//              from 24.
+// When the elements are references, init's rc goes up by length (one
+// per element; the caller keeps its own reference).
+// A negative length panics "index out of bounds". A length above
+// QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES) panics "out of
+// memory"; we check it before multiplying, so nothing overflows.
+// ---------------------------------------------------------------------
+        .globl qn_array
+qn_array:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = length, x20 = init
+        str     x21, [sp, #32]          // x21 = info
+        tbnz    x0, #63, qn_index_out_of_bounds  // a negative length
+        ldr     x9, =QN_MAX_LENGTH
+        cmp     x0, x9
+        b.hi    qn_out_of_memory        // far too long
+        mov     x19, x0
+        mov     x20, x1
+        mov     x21, x2
+        lsl     x0, x19, #3             // qn_alloc(24 + 8*length, info)
+        add     x0, x0, #24
+        mov     x1, x21
+        bl      qn_alloc
+        str     x19, [x0, #16]          // the length
+        add     x9, x0, #24             // x9 = the next element
+        mov     x10, x19                // x10 = elements left
+.Larray_fill:
+        cbz     x10, .Larray_filled
+        str     x20, [x9], #8
+        sub     x10, x10, #1
+        b       .Larray_fill
+.Larray_filled:
+        tbz     x21, #8, .Larray_done   // the elements are not references
+        ldr     x9, [x20]
+        add     x9, x9, x19
+        str     x9, [x20]               // init's rc += length
+.Larray_done:
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_free(p: pointer): give a dead object's memory back.
+//   Arguments: x0 = the object (its references already released).
+//   Result:    none.
+// Its size comes from info (and the length of an array or a string).
+// It leaves the leak check's counts. A small block goes to the front of
+// its size class's free list; a big object is unmapped.
+// ---------------------------------------------------------------------
+qn_free:
+        ldr     x9, [x0, #8]            // x9 = info
+        and     x10, x9, #255           // x10 = the kind
+        cmp     x10, #1
+        b.eq    .Lfree_fields
+        ldr     x1, [x0, #16]           // x1 = the length
+        cmp     x10, #2
+        b.ne    .Lfree_string
+        lsl     x1, x1, #3              // an array: 24 + 8*length bytes
+        add     x1, x1, #24
+        b       .Lfree_sized
+.Lfree_string:
+        add     x1, x1, #24             // a string: 24 + length bytes
+        b       .Lfree_sized
+.Lfree_fields:
+        ubfx    x1, x9, #8, #8          // n = bits 8-15 of info
+        lsl     x1, x1, #3              // fields: 16 + 8*n bytes
+        add     x1, x1, #16
+.Lfree_sized:                           // x1 = the object's size
+        adrp    x9, qn_live_objects
+        ldr     x10, [x9, :lo12:qn_live_objects]
+        sub     x10, x10, #1
+        str     x10, [x9, :lo12:qn_live_objects]
+        adrp    x9, qn_live_bytes
+        ldr     x10, [x9, :lo12:qn_live_bytes]
+        sub     x10, x10, x1
+        str     x10, [x9, :lo12:qn_live_bytes]
+        add     x10, x1, #15
+        and     x10, x10, #-16          // x10 = the size rounded up to 16
+        cmp     x10, #QN_SMALL_MAX
+        b.hi    .Lfree_large
+        lsr     x10, x10, #4            // x10 = size / 16 = 1 .. 64
+        adrp    x9, qn_free_lists
+        add     x9, x9, :lo12:qn_free_lists
+        add     x9, x9, x10, lsl #3
+        sub     x9, x9, #8              // x9 = &qn_free_lists[size/16 - 1]
+        ldr     x10, [x9]
+        str     x10, [x0]               // the block points to the old first
+        str     x0, [x9]                // and becomes the first
+        ret
+.Lfree_large:
+        add     x1, x1, #QN_PAGE_SIZE-1 // munmap(p, size rounded up to pages)
+        and     x1, x1, #-QN_PAGE_SIZE
+        mov     x8, #SYS_MUNMAP
+        svc     #0
+        ret
+
+// ---------------------------------------------------------------------
+// qn_release(p: pointer): drop one reference to an object.
+//   Arguments: x0 = the object.   Result: none.
+// rc goes down by one. At zero the object is dead: every reference it
+// holds (a field whose mask bit is set; each element of an array whose
+// info has bit 8 set) is dropped in turn, which may kill more objects,
+// and its memory is freed (qn_free).
+// There is no recursion and no growing stack: the dead objects whose
+// references are still to be dropped form a worklist, linked through
+// their rc words (0 once dead, so free to hold the link). Freeing a
+// list a million long takes the same few stack bytes as one object.
+// String literals start at rc 2^62 and never reach zero.
+// ---------------------------------------------------------------------
+        .globl qn_release
+qn_release:
+        ldr     x9, [x0]
+        subs    x9, x9, #1              // rc - 1
+        str     x9, [x0]
+        b.eq    .Lrel_dead
+        ret                             // still referenced: that is all
+.Lrel_dead:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = the worklist (0: empty)
+                                        // x20 = the dead object in hand
+        mov     x19, x0                 // worklist = p (its rc, 0, ends it)
+.Lrel_next:
+        cbz     x19, .Lrel_done
+        mov     x20, x19                // take the first dead object
+        ldr     x19, [x20]              // the list goes on at its link
+        ldr     x9, [x20, #8]           // x9 = info
+        and     x10, x9, #255           // x10 = the kind
+        cmp     x10, #1
+        b.eq    .Lrel_fields
+        cmp     x10, #2
+        b.ne    .Lrel_free              // a string: no references
+        tbz     x9, #8, .Lrel_free      // an array of plain values
+        add     x11, x20, #24           // x11 = the next element
+        ldr     x12, [x20, #16]         // x12 = elements left
+.Lrel_elem_loop:
+        cbz     x12, .Lrel_free
+        ldr     x0, [x11]               // x0 = the element
+        ldr     x13, [x0]
+        sub     x13, x13, #1
+        str     x13, [x0]               // drop the reference
+        cbnz    x13, .Lrel_elem_next
+        str     x19, [x0]               // dead too: put it on the worklist
+        mov     x19, x0
+.Lrel_elem_next:
+        add     x11, x11, #8
+        sub     x12, x12, #1
+        b       .Lrel_elem_loop
+.Lrel_fields:
+        lsr     x9, x9, #16             // x9 = the mask: bit i for field i
+        add     x11, x20, #16           // x11 = field 0
+.Lrel_field_loop:
+        cbz     x9, .Lrel_free          // no references left
+        tbz     x9, #0, .Lrel_field_next  // this field is no reference
+        ldr     x0, [x11]               // x0 = the field
+        ldr     x13, [x0]
+        sub     x13, x13, #1
+        str     x13, [x0]               // drop the reference
+        cbnz    x13, .Lrel_field_next
+        str     x19, [x0]               // dead too: put it on the worklist
+        mov     x19, x0
+.Lrel_field_next:
+        lsr     x9, x9, #1              // the next field's bit
+        add     x11, x11, #8
+        b       .Lrel_field_loop
+.Lrel_free:
+        mov     x0, x20
+        bl      qn_free
+        b       .Lrel_next
+.Lrel_done:
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// qn_copy_bytes(dst, src, n) -> pointer: copy n bytes.
+//   Arguments: x0 = where to, x1 = where from, x2 = the byte count.
+//   Result:    x0 = dst + n (where the next bytes would go).
+// ---------------------------------------------------------------------
+qn_copy_bytes:
+.Lcopy_loop:
+        cbz     x2, .Lcopy_done
+        ldrb    w9, [x1], #1            // load a byte, advance x1
+        strb    w9, [x0], #1            // store it, advance x0
+        sub     x2, x2, #1
+        b       .Lcopy_loop
+.Lcopy_done:
+        ret
+
+// ---------------------------------------------------------------------
+// qn_concat(a: string, b: string) -> string: a's bytes then b's.
+//   Arguments: x0 = a, x1 = b (borrowed: their rc do not change).
+//   Result:    x0 = the new string (rc = 1).
+// ---------------------------------------------------------------------
+        .globl qn_concat
+qn_concat:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = a, x20 = b
+        str     x21, [sp, #32]          // x21 = the new string s
+        mov     x19, x0
+        mov     x20, x1
+        ldr     x9, [x19, #16]
+        ldr     x10, [x20, #16]
+        add     x0, x9, x10             // qn_alloc(24 + a.len + b.len, 3)
+        add     x0, x0, #24
+        mov     x1, #3
+        bl      qn_alloc
+        mov     x21, x0
+        ldr     x9, [x19, #16]
+        ldr     x10, [x20, #16]
+        add     x9, x9, x10
+        str     x9, [x21, #16]          // s.len = a.len + b.len
+        add     x0, x21, #24            // a's bytes
+        add     x1, x19, #24
+        ldr     x2, [x19, #16]
+        bl      qn_copy_bytes
+        add     x1, x20, #24            // then b's (x0: where a's ended)
+        ldr     x2, [x20, #16]
+        bl      qn_copy_bytes
+        mov     x0, x21
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_string_eq(a: string, b: string) -> i64: are the bytes the same?
+//   Arguments: x0 = a, x1 = b.
+//   Result:    x0 = 1 when they have the same length and bytes, else 0.
+// ---------------------------------------------------------------------
+        .globl qn_string_eq
+qn_string_eq:
+        cmp     x0, x1
+        b.eq    .Lstreq_yes             // the same object
+        ldr     x9, [x0, #16]           // x9 = bytes left to compare
+        ldr     x10, [x1, #16]
+        cmp     x9, x10
+        b.ne    .Lstreq_no              // different lengths
+        add     x0, x0, #24
+        add     x1, x1, #24
+.Lstreq_loop:
+        cbz     x9, .Lstreq_yes
+        ldrb    w10, [x0], #1
+        ldrb    w11, [x1], #1
+        cmp     w10, w11
+        b.ne    .Lstreq_no
+        sub     x9, x9, #1
+        b       .Lstreq_loop
+.Lstreq_yes:
+        mov     x0, #1
+        ret
+.Lstreq_no:
+        mov     x0, #0
+        ret
+
+// ---------------------------------------------------------------------
+// qn_print_string(s: string): print s's bytes, then a newline.
+//   Arguments: x0 = the string.   Result: none.
+// Through the stdout buffer, like qn_print_int; qn_put_bytes writes a
+// string longer than the buffer directly.
+// ---------------------------------------------------------------------
+        .globl qn_print_string
+qn_print_string:
+        stp     x29, x30, [sp, #-16]!   // save fp and lr (we call out)
+        mov     x29, sp
+        ldr     x1, [x0, #16]           // qn_put_bytes(s + 24, s.len)
+        add     x0, x0, #24
+        bl      qn_put_bytes
+        adrp    x0, qn_str_newline
+        add     x0, x0, :lo12:qn_str_newline
+        mov     x1, #1
+        ldp     x29, x30, [sp], #16
+        b       qn_put_bytes            // tail call: it returns for us
+
+// ---------------------------------------------------------------------
+// qn_panic_string(s: string): panic with s's bytes as the message.
+//   Arguments: x0 = the string.   Result: never returns.
+// ---------------------------------------------------------------------
+        .globl qn_panic_string
+qn_panic_string:
+        ldr     x1, [x0, #16]           // qn_panic(s + 24, s.len)
+        add     x0, x0, #24
+        b       qn_panic                // tail call: it never returns
+
+// ---------------------------------------------------------------------
+// qn_append_uint(dst, x) -> pointer: write x in decimal at dst.
+//   Arguments: x0 = where to, x1 = the number (unsigned).
+//   Result:    x0 = one past the last digit written.
+// Digits are produced right to left into a small buffer on the stack
+// (as in qn_print_int), then copied to dst.
+// ---------------------------------------------------------------------
+qn_append_uint:
+        stp     x29, x30, [sp, #-48]!   // fp, lr + 32-byte digit buffer
+        mov     x29, sp
+        add     x9, sp, #48             // x9 = one past the last digit
+        mov     x10, #10
+.Lau_digit_loop:
+        udiv    x11, x1, x10            // x11 = x1 / 10 (unsigned)
+        msub    x12, x11, x10, x1       // x12 = x1 - x11*10 = last digit
+        add     w12, w12, #'0'
+        strb    w12, [x9, #-1]!
+        mov     x1, x11
+        cbnz    x1, .Lau_digit_loop     // until no digits are left
+        mov     x1, x9                  // qn_copy_bytes(dst, digits, count)
+        add     x2, sp, #48
+        sub     x2, x2, x9
+        bl      qn_copy_bytes
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_leak_check(): report the objects still live when main returns.
+//   Arguments: none.   Result: none.
+// Only when the environment variable QNANO_LEAK_CHECK is set and not
+// empty: like getenv, we look for the first envp string that starts
+// with "QNANO_LEAK_CHECK=" (the end of a shorter string, its 0 byte,
+// never matches). Then stdout is flushed, so the report comes after the
+// program's output, and
+//     leak check: N objects, B bytes live\n
+// is written to stderr, N = qn_live_objects and B = qn_live_bytes. The
+// line is put together in a buffer on the stack.
+// ---------------------------------------------------------------------
+qn_leak_check:
+        stp     x29, x30, [sp, #-128]!  // fp, lr, x19 + 96-byte text buffer
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = the next envp entry
+        adrp    x19, qn_envp
+        ldr     x19, [x19, :lo12:qn_envp]
+.Llc_env_loop:
+        ldr     x1, [x19], #8           // x1 = "NAME=value", or NULL
+        cbz     x1, .Llc_done           // not set: nothing to report
+        adrp    x0, qn_str_leak_var
+        add     x0, x0, :lo12:qn_str_leak_var
+        mov     x2, #0                  // x2 = bytes compared
+.Llc_compare:
+        ldrb    w9, [x1, x2]
+        ldrb    w10, [x0, x2]
+        cmp     w9, w10
+        b.ne    .Llc_env_loop           // another variable
+        add     x2, x2, #1
+        cmp     x2, #17
+        b.lo    .Llc_compare
+        ldrb    w9, [x1, #17]
+        cbz     w9, .Llc_done           // set to "": nothing to report
+        bl      qn_flush
+        add     x0, sp, #32             // "leak check: "
+        adrp    x1, qn_str_leak_1
+        add     x1, x1, :lo12:qn_str_leak_1
+        mov     x2, #12
+        bl      qn_copy_bytes
+        adrp    x1, qn_live_objects     // N
+        ldr     x1, [x1, :lo12:qn_live_objects]
+        bl      qn_append_uint
+        adrp    x1, qn_str_leak_2       // " objects, "
+        add     x1, x1, :lo12:qn_str_leak_2
+        mov     x2, #10
+        bl      qn_copy_bytes
+        adrp    x1, qn_live_bytes       // B
+        ldr     x1, [x1, :lo12:qn_live_bytes]
+        bl      qn_append_uint
+        adrp    x1, qn_str_leak_3       // " bytes live\n"
+        add     x1, x1, :lo12:qn_str_leak_3
+        mov     x2, #12
+        bl      qn_copy_bytes
+        add     x1, sp, #32             // qn_write_all(2, text, end - text)
+        sub     x2, x0, x1
+        mov     x0, #2
+        bl      qn_write_all
+.Llc_done:
+        ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #128
+        ret
 
 // The literal pool (for `ldr x2, =...` above) goes here.
         .ltorg

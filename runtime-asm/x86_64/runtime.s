@@ -11,6 +11,10 @@
 # result in rax. Routines keep rbx, rbp, r12-r15 and rsp unchanged
 # (callee-saved). The stack is 16-byte aligned at every `call`.
 #
+# Heap objects (spec/heap.md) start with two words, rc and info; the
+# pointer to an object points at its rc. qn_alloc, qn_array, qn_release
+# and the string routines at the end of this file manage them.
+#
 # The file aarch64/runtime.s is the same program for AArch64: same
 # routines, same order, same label names. Read them side by side.
 
@@ -18,11 +22,20 @@
         .equ SYS_WRITE, 1
         .equ SYS_EXIT_GROUP, 231
         .equ SYS_PRLIMIT64, 302
+        .equ SYS_MMAP, 9
+        .equ SYS_MUNMAP, 11
         .equ RLIMIT_STACK, 3
         .equ QN_STACK_MAX, 8388608      # the stack used: at most 8 MiB ...
         .equ QN_STACK_MARGIN, 262144    # ... less 256 KiB kept for the runtime and argv/envp
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         # size of each I/O buffer
+        .equ PROT_READ_WRITE, 3         # mmap: PROT_READ | PROT_WRITE
+        .equ MAP_PRIVATE_ANON, 0x22     # mmap: MAP_PRIVATE | MAP_ANONYMOUS
+        .equ QN_PAGE_SIZE, 4096         # big objects take whole pages
+        .equ QN_CHUNK_SIZE, 1048576     # small objects are cut from 1 MiB chunks
+        .equ QN_SMALL_MAX, 1024         # the largest size class (16, 32, ..., 1024)
+        .equ QN_MAX_BYTES, 0x1000000000000  # 2^48: no object is bigger, so sizes never overflow
+        .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  # the longest array
 
 # ---------------------------------------------------------------------
 # Read-only data: fixed strings.
@@ -35,9 +48,16 @@ qn_str_newline:         .ascii "\n"             # 1 byte
 qn_msg_bad_input:       .ascii "bad input"      # 9 bytes
 qn_msg_div_zero:        .ascii "division by zero"  # 16 bytes
 qn_msg_stack:           .ascii "stack overflow"    # 14 bytes
+qn_msg_index:           .ascii "index out of bounds"  # 19 bytes
+qn_msg_memory:          .ascii "out of memory"     # 13 bytes
+qn_str_leak_var:        .ascii "QNANO_LEAK_CHECK=" # 17 bytes
+qn_str_leak_1:          .ascii "leak check: "      # 12 bytes
+qn_str_leak_2:          .ascii " objects, "        # 10 bytes
+qn_str_leak_3:          .ascii " bytes live\n"     # 12 bytes
 
 # ---------------------------------------------------------------------
-# Zero-initialised data: the two I/O buffers and their bookkeeping.
+# Zero-initialised data: the two I/O buffers and their bookkeeping,
+# the heap's free lists and chunk, and the leak check's counts.
 # ---------------------------------------------------------------------
         .section .bss
         .balign 16
@@ -49,20 +69,31 @@ qn_in_len:      .skip 8                 # number of valid bytes in qn_in_buf
         .globl qn_stack_limit
 qn_stack_limit: .skip 8                 # the lowest rsp a function's frame may reach
 qn_rlimit:      .skip 16                # prlimit64's answer: soft and hard limit
+qn_envp:        .skip 8                 # the environment: "NAME=value" pointers, then NULL
+qn_free_lists:  .skip 64 * 8            # first free block of each size class (16 .. 1024 bytes)
+qn_chunk_next:  .skip 8                 # the next unused byte of the current chunk
+qn_chunk_end:   .skip 8                 # the end of the current chunk
+qn_live_objects: .skip 8                # objects made and not yet freed
+qn_live_bytes:  .skip 8                 # the sum of their sizes (before rounding)
 
         .text
 
 # ---------------------------------------------------------------------
 # _start: the entry point of the executable (the kernel jumps here).
-#   Arguments: none (the stack holds argc/argv/envp, which we ignore).
+#   Arguments: none (the stack holds argc, the argv pointers, a NULL,
+#              the envp pointers and a NULL; we keep envp in qn_envp).
 #   Result:    never returns.
-# Calls qn_main (the compiled program) and then exits like qn_exit(0).
+# Calls qn_main (the compiled program), reports leaks if asked to
+# (qn_leak_check) and then exits like qn_exit(0).
 # The kernel starts us with rsp 16-byte aligned, which is exactly what
 # a `call` needs.
 # ---------------------------------------------------------------------
         .globl _start
 _start:
         xorl    %ebp, %ebp              # mark the outermost stack frame
+        movq    (%rsp), %rax            # rax = argc
+        leaq    16(%rsp,%rax,8), %rax   # envp = rsp + 8 + 8*argc + 8 (argv's NULL)
+        movq    %rax, qn_envp(%rip)
         # qn_stack_limit = rsp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
         xorl    %edi, %edi              # pid 0: this process
         movl    $RLIMIT_STACK, %esi
@@ -81,6 +112,7 @@ _start:
         addq    $QN_STACK_MARGIN, %rax
         movq    %rax, qn_stack_limit(%rip)
         call    qn_main
+        call    qn_leak_check           # QNANO_LEAK_CHECK: report live objects
         xorl    %edi, %edi              # exit code 0
         call    qn_exit                 # does not return
 
@@ -429,6 +461,498 @@ qn_stack_overflow:
         leaq    qn_msg_stack(%rip), %rdi
         movl    $14, %esi
         call    qn_panic                # does not return
+
+# =====================================================================
+# The heap (spec/heap.md). An object is rc, info, then its payload:
+#   kind 1, fields:  info = 1 | n << 8 | mask << 16, 16 + 8*n bytes
+#   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
+#   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+# Memory comes from mmap. Sizes are rounded up to a multiple of 16;
+# each size up to QN_SMALL_MAX has a free list of blocks of that size
+# (linked through their first word), and new small blocks are cut from
+# 1 MiB chunks. A bigger object gets its own mmap and is unmapped when
+# freed.
+# =====================================================================
+
+# ---------------------------------------------------------------------
+# qn_index_out_of_bounds: the panic of an index check that fails.
+#   Arguments: none.   Result: never returns.
+# Compiled code jumps here (like qn_division_by_zero) with rsp 16-byte
+# aligned; qn_array jumps here for a negative length.
+# ---------------------------------------------------------------------
+        .globl qn_index_out_of_bounds
+qn_index_out_of_bounds:
+        leaq    qn_msg_index(%rip), %rdi
+        movl    $19, %esi
+        call    qn_panic                # does not return
+
+# ---------------------------------------------------------------------
+# qn_out_of_memory: the panic of an allocation that cannot be made.
+#   Arguments: none.   Result: never returns.
+# The heap routines jump here with rsp 16-byte aligned.
+# ---------------------------------------------------------------------
+qn_out_of_memory:
+        leaq    qn_msg_memory(%rip), %rdi
+        movl    $13, %esi
+        call    qn_panic                # does not return
+
+# ---------------------------------------------------------------------
+# qn_mmap(bytes) -> pointer: new memory from the kernel, all zeros.
+#   Arguments: rdi = the size (a multiple of QN_PAGE_SIZE).
+#   Result:    rax = its address.
+# mmap(NULL, bytes, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
+# -1, 0). A failure (a negative result: -errno) panics "out of memory".
+# ---------------------------------------------------------------------
+qn_mmap:
+        subq    $8, %rsp                # keep the stack 16-byte aligned
+        movq    %rdi, %rsi              # length
+        xorl    %edi, %edi              # address NULL: the kernel chooses
+        movl    $PROT_READ_WRITE, %edx
+        movl    $MAP_PRIVATE_ANON, %r10d
+        movq    $-1, %r8                # no file ...
+        xorl    %r9d, %r9d              # ... and no offset in it
+        movl    $SYS_MMAP, %eax
+        syscall
+        testq   %rax, %rax
+        js      qn_out_of_memory        # -errno
+        addq    $8, %rsp
+        ret
+
+# ---------------------------------------------------------------------
+# qn_alloc(bytes: i64, info: i64) -> pointer: make a new object.
+#   Arguments: rdi = its size in bytes (at least 16), rsi = its info.
+#   Result:    rax = the object (16-byte aligned) with rc = 1 and info
+#              set; the rest of its bytes are not initialised.
+# The size is rounded up to a multiple of 16. Up to QN_SMALL_MAX, the
+# block is the first one of its size class's free list or, when that
+# list is empty, cut from the current chunk (when the chunk's rest is
+# too small we map a new chunk and leave the rest unused). A bigger
+# object gets its own mmap, rounded up to whole pages. The object is
+# counted in qn_live_objects and qn_live_bytes (unrounded size).
+# A size above QN_MAX_BYTES, or a failing mmap, panics "out of memory".
+# ---------------------------------------------------------------------
+        .globl qn_alloc
+qn_alloc:
+        pushq   %rbx                    # rbx = bytes
+        pushq   %r12                    # r12 = info
+        pushq   %r13                    # r13 = bytes rounded up to 16
+                                        # (3 pushes: stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        movabsq $QN_MAX_BYTES, %rax
+        cmpq    %rax, %rbx
+        ja      qn_out_of_memory        # too big (unsigned: or negative)
+        leaq    15(%rbx), %r13
+        andq    $-16, %r13
+        cmpq    $QN_SMALL_MAX, %r13
+        ja      .Lalloc_large
+        movq    %r13, %rdx
+        shrq    $4, %rdx                # rdx = size / 16 = 1 .. 64
+        leaq    qn_free_lists-8(%rip), %rcx
+        leaq    (%rcx,%rdx,8), %rcx     # rcx = &qn_free_lists[size/16 - 1]
+        movq    (%rcx), %rax            # the first free block, if any
+        testq   %rax, %rax
+        jz      .Lalloc_cut
+        movq    (%rax), %rdx            # take it off the list: its first
+        movq    %rdx, (%rcx)            # word points to the next one
+        jmp     .Lalloc_init
+.Lalloc_cut:                            # no free block: cut one
+        movq    qn_chunk_next(%rip), %rax
+        leaq    (%rax,%r13), %rdx       # rdx = the end of the new block
+        cmpq    qn_chunk_end(%rip), %rdx
+        jbe     .Lalloc_cut_fits
+        movl    $QN_CHUNK_SIZE, %edi    # the chunk is used up: a new one
+        call    qn_mmap
+        leaq    QN_CHUNK_SIZE(%rax), %rdx
+        movq    %rdx, qn_chunk_end(%rip)
+        leaq    (%rax,%r13), %rdx
+.Lalloc_cut_fits:
+        movq    %rdx, qn_chunk_next(%rip)
+        jmp     .Lalloc_init
+.Lalloc_large:                          # its own mmap, whole pages
+        leaq    QN_PAGE_SIZE-1(%rbx), %rdi
+        andq    $-QN_PAGE_SIZE, %rdi
+        call    qn_mmap
+.Lalloc_init:                           # rax = the new object
+        movq    $1, (%rax)              # rc = 1
+        movq    %r12, 8(%rax)           # info
+        incq    qn_live_objects(%rip)
+        addq    %rbx, qn_live_bytes(%rip)
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_array(length: i64, init: i64, info: i64) -> pointer: a new array.
+#   Arguments: rdi = the length, rsi = every element's value,
+#              rdx = info (2, plus bit 8 when the elements are references).
+#   Result:    rax = the array: rc = 1, the length at 16, the elements
+#              from 24.
+# When the elements are references, init's rc goes up by length (one
+# per element; the caller keeps its own reference).
+# A negative length panics "index out of bounds". A length above
+# QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES) panics "out of
+# memory"; we check it before multiplying, so nothing overflows.
+# ---------------------------------------------------------------------
+        .globl qn_array
+qn_array:
+        pushq   %rbx                    # rbx = length
+        pushq   %r12                    # r12 = init
+        pushq   %r13                    # r13 = info
+                                        # (3 pushes: stack is aligned)
+        testq   %rdi, %rdi
+        js      qn_index_out_of_bounds  # a negative length
+        movabsq $QN_MAX_LENGTH, %rax
+        cmpq    %rax, %rdi
+        ja      qn_out_of_memory        # far too long
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        movq    %rdx, %r13
+        leaq    24(,%rdi,8), %rdi       # qn_alloc(24 + 8*length, info)
+        movq    %r13, %rsi
+        call    qn_alloc
+        movq    %rbx, 16(%rax)          # the length
+        leaq    24(%rax), %rdi          # rdi = the next element
+        movq    %rbx, %rcx              # rcx = elements left
+.Larray_fill:
+        testq   %rcx, %rcx
+        jz      .Larray_filled
+        movq    %r12, (%rdi)
+        addq    $8, %rdi
+        decq    %rcx
+        jmp     .Larray_fill
+.Larray_filled:
+        btq     $8, %r13
+        jnc     .Larray_done            # the elements are not references
+        addq    %rbx, (%r12)            # init's rc += length
+.Larray_done:
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_free(p: pointer): give a dead object's memory back.
+#   Arguments: rdi = the object (its references already released).
+#   Result:    none.
+# Its size comes from info (and the length of an array or a string).
+# It leaves the leak check's counts. A small block goes to the front of
+# its size class's free list; a big object is unmapped.
+# ---------------------------------------------------------------------
+qn_free:
+        movq    8(%rdi), %rax           # rax = info
+        cmpb    $1, %al
+        je      .Lfree_fields
+        movq    16(%rdi), %rsi          # rsi = the length
+        cmpb    $2, %al
+        jne     .Lfree_string
+        leaq    24(,%rsi,8), %rsi       # an array: 24 + 8*length bytes
+        jmp     .Lfree_sized
+.Lfree_string:
+        addq    $24, %rsi               # a string: 24 + length bytes
+        jmp     .Lfree_sized
+.Lfree_fields:
+        shrq    $8, %rax
+        movzbl  %al, %esi               # n = bits 8-15 of info
+        leaq    16(,%rsi,8), %rsi       # fields: 16 + 8*n bytes
+.Lfree_sized:                           # rsi = the object's size
+        decq    qn_live_objects(%rip)
+        subq    %rsi, qn_live_bytes(%rip)
+        leaq    15(%rsi), %rdx
+        andq    $-16, %rdx              # rdx = the size rounded up to 16
+        cmpq    $QN_SMALL_MAX, %rdx
+        ja      .Lfree_large
+        shrq    $4, %rdx                # rdx = size / 16 = 1 .. 64
+        leaq    qn_free_lists-8(%rip), %rcx
+        leaq    (%rcx,%rdx,8), %rcx     # rcx = &qn_free_lists[size/16 - 1]
+        movq    (%rcx), %rax
+        movq    %rax, (%rdi)            # the block points to the old first
+        movq    %rdi, (%rcx)            # and becomes the first
+        ret
+.Lfree_large:
+        addq    $QN_PAGE_SIZE-1, %rsi   # munmap(p, size rounded up to pages)
+        andq    $-QN_PAGE_SIZE, %rsi
+        movl    $SYS_MUNMAP, %eax
+        syscall
+        ret
+
+# ---------------------------------------------------------------------
+# qn_release(p: pointer): drop one reference to an object.
+#   Arguments: rdi = the object.   Result: none.
+# rc goes down by one. At zero the object is dead: every reference it
+# holds (a field whose mask bit is set; each element of an array whose
+# info has bit 8 set) is dropped in turn, which may kill more objects,
+# and its memory is freed (qn_free).
+# There is no recursion and no growing stack: the dead objects whose
+# references are still to be dropped form a worklist, linked through
+# their rc words (0 once dead, so free to hold the link). Freeing a
+# list a million long takes the same few stack bytes as one object.
+# String literals start at rc 2^62 and never reach zero.
+# ---------------------------------------------------------------------
+        .globl qn_release
+qn_release:
+        decq    (%rdi)                  # rc - 1
+        jz      .Lrel_dead
+        ret                             # still referenced: that is all
+.Lrel_dead:
+        pushq   %rbx                    # rbx = the worklist (0: empty)
+        pushq   %r12                    # r12 = the dead object in hand
+        subq    $8, %rsp                # realign the stack to 16 bytes
+        movq    %rdi, %rbx              # worklist = p (its rc, 0, ends it)
+.Lrel_next:
+        testq   %rbx, %rbx
+        jz      .Lrel_done
+        movq    %rbx, %r12              # take the first dead object
+        movq    (%r12), %rbx            # the list goes on at its link
+        movq    8(%r12), %rax           # rax = info
+        cmpb    $1, %al
+        je      .Lrel_fields
+        cmpb    $2, %al
+        jne     .Lrel_free              # a string: no references
+        btq     $8, %rax
+        jnc     .Lrel_free              # an array of plain values
+        leaq    24(%r12), %rsi          # rsi = the next element
+        movq    16(%r12), %rcx          # rcx = elements left
+.Lrel_elem_loop:
+        testq   %rcx, %rcx
+        jz      .Lrel_free
+        movq    (%rsi), %rdi            # rdi = the element
+        decq    (%rdi)                  # drop the reference
+        jnz     .Lrel_elem_next
+        movq    %rbx, (%rdi)            # dead too: put it on the worklist
+        movq    %rdi, %rbx
+.Lrel_elem_next:
+        addq    $8, %rsi
+        decq    %rcx
+        jmp     .Lrel_elem_loop
+.Lrel_fields:
+        shrq    $16, %rax               # rax = the mask: bit i for field i
+        leaq    16(%r12), %rsi          # rsi = field 0
+.Lrel_field_loop:
+        testq   %rax, %rax
+        jz      .Lrel_free              # no references left
+        testb   $1, %al
+        jz      .Lrel_field_next        # this field is no reference
+        movq    (%rsi), %rdi            # rdi = the field
+        decq    (%rdi)                  # drop the reference
+        jnz     .Lrel_field_next
+        movq    %rbx, (%rdi)            # dead too: put it on the worklist
+        movq    %rdi, %rbx
+.Lrel_field_next:
+        shrq    $1, %rax                # the next field's bit
+        addq    $8, %rsi
+        jmp     .Lrel_field_loop
+.Lrel_free:
+        movq    %r12, %rdi
+        call    qn_free
+        jmp     .Lrel_next
+.Lrel_done:
+        addq    $8, %rsp
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_copy_bytes(dst, src, n) -> pointer: copy n bytes.
+#   Arguments: rdi = where to, rsi = where from, rdx = the byte count.
+#   Result:    rax = dst + n (where the next bytes would go).
+# ---------------------------------------------------------------------
+qn_copy_bytes:
+        movq    %rdi, %rax
+.Lcopy_loop:
+        testq   %rdx, %rdx
+        jz      .Lcopy_done
+        movb    (%rsi), %cl
+        movb    %cl, (%rax)
+        incq    %rsi
+        incq    %rax
+        decq    %rdx
+        jmp     .Lcopy_loop
+.Lcopy_done:
+        ret
+
+# ---------------------------------------------------------------------
+# qn_concat(a: string, b: string) -> string: a's bytes then b's.
+#   Arguments: rdi = a, rsi = b (borrowed: their rc do not change).
+#   Result:    rax = the new string (rc = 1).
+# ---------------------------------------------------------------------
+        .globl qn_concat
+qn_concat:
+        pushq   %rbx                    # rbx = a
+        pushq   %r12                    # r12 = b
+        pushq   %r13                    # r13 = the new string s
+                                        # (3 pushes: stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        movq    16(%rbx), %rdi
+        addq    16(%r12), %rdi          # qn_alloc(24 + a.len + b.len, 3)
+        addq    $24, %rdi
+        movl    $3, %esi
+        call    qn_alloc
+        movq    %rax, %r13
+        movq    16(%rbx), %rax
+        addq    16(%r12), %rax
+        movq    %rax, 16(%r13)          # s.len = a.len + b.len
+        leaq    24(%r13), %rdi          # a's bytes
+        leaq    24(%rbx), %rsi
+        movq    16(%rbx), %rdx
+        call    qn_copy_bytes
+        movq    %rax, %rdi              # then b's
+        leaq    24(%r12), %rsi
+        movq    16(%r12), %rdx
+        call    qn_copy_bytes
+        movq    %r13, %rax
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_string_eq(a: string, b: string) -> i64: are the bytes the same?
+#   Arguments: rdi = a, rsi = b.
+#   Result:    rax = 1 when they have the same length and bytes, else 0.
+# ---------------------------------------------------------------------
+        .globl qn_string_eq
+qn_string_eq:
+        cmpq    %rsi, %rdi
+        je      .Lstreq_yes             # the same object
+        movq    16(%rdi), %rcx          # rcx = bytes left to compare
+        cmpq    16(%rsi), %rcx
+        jne     .Lstreq_no              # different lengths
+        addq    $24, %rdi
+        addq    $24, %rsi
+.Lstreq_loop:
+        testq   %rcx, %rcx
+        jz      .Lstreq_yes
+        movb    (%rdi), %al
+        cmpb    (%rsi), %al
+        jne     .Lstreq_no
+        incq    %rdi
+        incq    %rsi
+        decq    %rcx
+        jmp     .Lstreq_loop
+.Lstreq_yes:
+        movl    $1, %eax
+        ret
+.Lstreq_no:
+        xorl    %eax, %eax
+        ret
+
+# ---------------------------------------------------------------------
+# qn_print_string(s: string): print s's bytes, then a newline.
+#   Arguments: rdi = the string.   Result: none.
+# Through the stdout buffer, like qn_print_int; qn_put_bytes writes a
+# string longer than the buffer directly.
+# ---------------------------------------------------------------------
+        .globl qn_print_string
+qn_print_string:
+        subq    $8, %rsp                # keep the stack 16-byte aligned
+        movq    16(%rdi), %rsi          # qn_put_bytes(s + 24, s.len)
+        addq    $24, %rdi
+        call    qn_put_bytes
+        leaq    qn_str_newline(%rip), %rdi
+        movl    $1, %esi
+        addq    $8, %rsp
+        jmp     qn_put_bytes            # tail call: it returns for us
+
+# ---------------------------------------------------------------------
+# qn_panic_string(s: string): panic with s's bytes as the message.
+#   Arguments: rdi = the string.   Result: never returns.
+# ---------------------------------------------------------------------
+        .globl qn_panic_string
+qn_panic_string:
+        movq    16(%rdi), %rsi          # qn_panic(s + 24, s.len)
+        addq    $24, %rdi
+        jmp     qn_panic                # tail call: it never returns
+
+# ---------------------------------------------------------------------
+# qn_append_uint(dst, x) -> pointer: write x in decimal at dst.
+#   Arguments: rdi = where to, rsi = the number (unsigned).
+#   Result:    rax = one past the last digit written.
+# Digits are produced right to left into a small buffer on the stack
+# (as in qn_print_int), then copied to dst.
+# ---------------------------------------------------------------------
+qn_append_uint:
+        subq    $40, %rsp               # 32-byte digit buffer, stack aligned
+        leaq    32(%rsp), %r8           # r8 = one past the last digit
+        movq    %rsi, %rax
+        movl    $10, %ecx
+.Lau_digit_loop:
+        xorl    %edx, %edx              # unsigned divide rdx:rax by 10
+        divq    %rcx                    # rax = quotient, rdx = last digit
+        addb    $'0', %dl
+        decq    %r8
+        movb    %dl, (%r8)
+        testq   %rax, %rax
+        jnz     .Lau_digit_loop         # until no digits are left
+        movq    %r8, %rsi               # qn_copy_bytes(dst, digits, count)
+        leaq    32(%rsp), %rdx
+        subq    %r8, %rdx
+        call    qn_copy_bytes
+        addq    $40, %rsp
+        ret
+
+# ---------------------------------------------------------------------
+# qn_leak_check(): report the objects still live when main returns.
+#   Arguments: none.   Result: none.
+# Only when the environment variable QNANO_LEAK_CHECK is set and not
+# empty: like getenv, we look for the first envp string that starts
+# with "QNANO_LEAK_CHECK=" (the end of a shorter string, its 0 byte,
+# never matches). Then stdout is flushed, so the report comes after the
+# program's output, and
+#     leak check: N objects, B bytes live\n
+# is written to stderr, N = qn_live_objects and B = qn_live_bytes. The
+# line is put together in a buffer on the stack.
+# ---------------------------------------------------------------------
+qn_leak_check:
+        pushq   %rbx                    # rbx = the next envp entry
+        subq    $96, %rsp               # 96-byte text buffer, stack aligned
+        movq    qn_envp(%rip), %rbx
+.Llc_env_loop:
+        movq    (%rbx), %rsi            # rsi = "NAME=value", or NULL
+        addq    $8, %rbx
+        testq   %rsi, %rsi
+        jz      .Llc_done               # not set: nothing to report
+        leaq    qn_str_leak_var(%rip), %rdi
+        xorl    %ecx, %ecx              # rcx = bytes compared
+.Llc_compare:
+        movb    (%rsi,%rcx), %al
+        cmpb    (%rdi,%rcx), %al
+        jne     .Llc_env_loop           # another variable
+        incq    %rcx
+        cmpq    $17, %rcx
+        jb      .Llc_compare
+        cmpb    $0, 17(%rsi)
+        je      .Llc_done               # set to "": nothing to report
+        call    qn_flush
+        movq    %rsp, %rdi              # "leak check: "
+        leaq    qn_str_leak_1(%rip), %rsi
+        movl    $12, %edx
+        call    qn_copy_bytes
+        movq    %rax, %rdi              # N
+        movq    qn_live_objects(%rip), %rsi
+        call    qn_append_uint
+        movq    %rax, %rdi              # " objects, "
+        leaq    qn_str_leak_2(%rip), %rsi
+        movl    $10, %edx
+        call    qn_copy_bytes
+        movq    %rax, %rdi              # B
+        movq    qn_live_bytes(%rip), %rsi
+        call    qn_append_uint
+        movq    %rax, %rdi              # " bytes live\n"
+        leaq    qn_str_leak_3(%rip), %rsi
+        movl    $12, %edx
+        call    qn_copy_bytes
+        movq    %rax, %rdx              # qn_write_all(2, text, end - text)
+        subq    %rsp, %rdx
+        movq    %rsp, %rsi
+        movl    $2, %edi
+        call    qn_write_all
+.Llc_done:
+        addq    $96, %rsp
+        popq    %rbx
+        ret
 
 # No executable stack needed.
         .section .note.GNU-stack,"",%progbits

@@ -69,6 +69,7 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
       const n = a as bigint;
       if (n < 0n) throw new Panic("index out of bounds");
       if (n > maxArrayLength) throw new Panic("out of memory");
+      if (n > 1n << 26n) throw new Error(`the interpreter cannot make an array of ${n} elements`); // (see heap.ts)
       return { array: new Array<Value>(Number(n)).fill(b!) };
     }
     case "box": case "Box": return { box: { value: a! } };

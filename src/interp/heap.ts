@@ -32,8 +32,14 @@ export const arrayInfo = (refs: string): bigint => kinds.array | (refs === "1" ?
 /** The count a string literal starts with: so high that it never reaches zero. */
 export const staticCount = 1n << 62n;
 
-/** The largest array the model (and the runtime) agrees to make; a bigger one is `out of memory`. */
-export const maxArrayLength = 1n << 45n;
+/** The longest array the runtime may make: its size, 24 + 8 * length, is at most 2^48 bytes.
+ * Longer is `out of memory` on every machine; shorter may be too, when memory runs out. */
+export const maxArrayLength = ((1n << 48n) - 24n) / 8n;
+
+/** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
+ * Asked for one longer that the runtime might still make, the model gives up with an
+ * Error: what happens then depends on the machine's memory, which the model does not know. */
+const modelArrayLength = 1n << 26n;
 
 interface HeapObject {
   rc: bigint;
@@ -85,6 +91,7 @@ export class Heap {
   allocArray(length: bigint, init: unknown, info: bigint): bigint {
     if (length < 0n) throw new Panic("index out of bounds");
     if (length > maxArrayLength) throw new Panic("out of memory");
+    if (length > modelArrayLength) throw new Error(`the heap model cannot make an array of ${length} elements`);
     if ((info >> 8n) & 1n && length > 0n) this.find(init, "array")[0].rc += length;
     const slots = new Array<unknown>(Number(length)).fill(init);
     return this.add({ rc: 1n, info, slots, text: null, bytes: 24 + 8 * Number(length), isStatic: false });
@@ -158,6 +165,15 @@ export class Heap {
         const mask = o.info >> 16n;
         o.slots.forEach((s, i) => (mask >> BigInt(i)) & 1n && work.push(s));
       } else if (kind === kinds.array && (o.info >> 8n) & 1n) for (const s of o.slots) work.push(s);
+    }
+  }
+
+  /** When main returns every reference is gone: each string literal's count must be back where it started.
+   * (Its count never reaches zero, so this is how a missing inc or dec of a literal shows.) */
+  checkLiterals(): void {
+    for (const [text, address] of this.literals) {
+      const [o] = this.find(address, "literal");
+      if (o.rc !== staticCount) throw new Error(`the count of the string literal ${JSON.stringify(text)} is off by ${o.rc - staticCount} when main returns`);
     }
   }
 

@@ -127,7 +127,10 @@ export class RuntimeModel {
     let live: Outcome["live"] = null;
     try {
       body();
-      if (this.counting === "counted") live = this.heap.live();
+      if (this.counting === "counted") {
+        live = this.heap.live();
+        if (live.objects === 0) this.heap.checkLiterals(); // (with objects left, their references are left too)
+      }
     } catch (e) {
       if (e instanceof Exit) status = e.status;
       else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];

@@ -5,8 +5,9 @@
 # assembles the runtime plus a hand-written qn_main (main_<target>.s),
 # links a static binary, runs it in several modes (the first stdin line
 # picks the mode, see main_x86_64.s) and checks the exact stdout,
-# stderr and exit status. Then it checks cli/toolchain.ts the same way
-# through toolchain-check.mjs.
+# stderr and exit status. It does the same with heap_<target>.s, which
+# tests the heap routines and the leak check (spec/heap.md). Then it
+# checks cli/toolchain.ts the same way through toolchain-check.mjs.
 #
 # Usage: tests/runtime-smoke/run.sh        (exit status 0 = all passed)
 
@@ -21,14 +22,19 @@ FAIL=0
 ok()  { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL [$TARGET] $*"; }
 
-# check NAME INPUT WANT_STDOUT WANT_STDERR WANT_STATUS
+# check NAME INPUT WANT_STDOUT WANT_STDERR WANT_STATUS [ENV [ARG...]]
 # INPUT and the wanted texts are printf %b strings ('\n' = newline).
+# The program runs without QNANO_LEAK_CHECK, then with ENV: `env`
+# options and NAME=value words, split at spaces (e.g. QNANO_LEAK_CHECK=1),
+# and with the ARGs as its arguments.
 check() {
-    local name=$1 want_status=$5
+    local name=$1 want_status=$5 envs=${6:-}
+    local args=("${@:7}")
     printf '%b' "$2" >"$TMP/in"
     printf '%b' "$3" >"$TMP/want_out"
     printf '%b' "$4" >"$TMP/want_err"
-    "${RUN[@]}" "$BIN" <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
+    # shellcheck disable=SC2086 # $envs is split on purpose
+    env -u QNANO_LEAK_CHECK $envs "${RUN[@]}" "$BIN" "${args[@]}" <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
     local status=$?
     if [[ $status -ne $want_status ]]; then
         bad "$name: status $status, wanted $want_status"
@@ -39,6 +45,16 @@ check() {
     else
         ok
     fi
+}
+
+# check_status NAME INPUT WANT_STATUS: only the exit status (a crash's
+# message differs between the kernel and qemu).
+check_status() {
+    printf '%b' "$2" >"$TMP/in"
+    local status
+    # (the outer 2>/dev/null keeps bash from announcing the crash)
+    { env -u QNANO_LEAK_CHECK "${RUN[@]}" "$BIN" <"$TMP/in" >/dev/null 2>&1; status=$?; } 2>/dev/null
+    if [[ $status -ne $3 ]]; then bad "$1: status $status, wanted $3"; else ok; fi
 }
 
 # count_syscalls NAME FD INPUT -> number of NAME(FD, ...) system calls
@@ -55,19 +71,58 @@ count_syscalls() {
     fi
 }
 
+# guest_mmaps INPUT -> "M U": how many mmap and munmap calls the program
+# itself makes (strace natively; under qemu, its -strace option, which
+# shows the guest's calls and not qemu's own).
+guest_mmaps() {
+    printf '%b' "$1" >"$TMP/in"
+    rm -f "$TMP/strace"
+    if [[ ${#RUN[@]} -eq 0 ]]; then
+        strace -qq -e trace=mmap,munmap -o "$TMP/strace" "$BIN" <"$TMP/in" >/dev/null 2>&1
+    else
+        "${RUN[@]}" -strace "$BIN" <"$TMP/in" >/dev/null 2>"$TMP/strace"
+    fi
+    if [[ -s "$TMP/strace" ]]; then
+        echo "$(grep -cE '(^| )mmap\(' "$TMP/strace") $(grep -cE '(^| )munmap\(' "$TMP/strace")"
+    else
+        echo "? ?"
+    fi
+}
+
 # "1\n2\n...99999\n" as a printf %b string (mode 5 prints 0..99999).
 LINES_100K=$(seq 1 99999 | tr '\n' ' ' | sed 's/ /\\n/g')
 
+# Heap mode 1 makes 3 rounds of 3000 strings of 24 + (37i + 101r) % 2100
+# bytes: those above 1024 bytes get their own mmap.
+LARGE_1=0
+for r in 0 1 2; do
+    for ((i = 0; i < 3000; i++)); do
+        (( 24 + (37 * i + 101 * r) % 2100 > 1024 )) && LARGE_1=$((LARGE_1 + 1))
+    done
+done
+# Heap mode 6 prints 10 digits doubled 14 times.
+DIGITS_16K=$(printf '0123456789%.0s' $(seq 16384))
+LEAK0='leak check: 0 objects, 0 bytes live\n'
+
 for TARGET in x86_64 aarch64; do
+    # SMALL_STACK runs a program with a 256 KiB stack; LOW_MEMORY with
+    # little address space (qemu itself needs some hundred MiB of it).
     if [[ $TARGET == x86_64 ]]; then
         AS=as; LD=ld; RUN=()
+        SMALL_STACK=(bash -c 'ulimit -s 256 && exec "$@"' small-stack)
+        LOW_MEMORY=(bash -c 'ulimit -v 262144 && exec "$@"' low-memory)
     else
         AS=aarch64-linux-gnu-as; LD=aarch64-linux-gnu-ld; RUN=(qemu-aarch64)
+        SMALL_STACK=(qemu-aarch64 -s 262144)
+        LOW_MEMORY=(bash -c 'ulimit -v 1048576 && exec "$@"' low-memory qemu-aarch64)
     fi
     BIN="$TMP/smoke-$TARGET"
+    HEAP_BIN="$TMP/heap-$TARGET"
     if ! $AS -o "$TMP/rt.o" "$ROOT/runtime-asm/$TARGET/runtime.s" ||
        ! $AS -o "$TMP/main.o" "$HERE/main_$TARGET.s" ||
-       ! $LD -static -o "$BIN" "$TMP/rt.o" "$TMP/main.o"; then
+       ! $LD -static -o "$BIN" "$TMP/rt.o" "$TMP/main.o" ||
+       ! $AS -o "$TMP/heap.o" "$HERE/heap_$TARGET.s" ||
+       ! $LD -static -o "$HEAP_BIN" "$TMP/rt.o" "$TMP/heap.o"; then
         bad "build failed"; continue
     fi
     start_pass=$PASS start_fail=$FAIL
@@ -119,6 +174,77 @@ for TARGET in x86_64 aarch64; do
     # A failing write (EPIPE with SIGPIPE ignored) exits with status 1.
     status=$( (trap '' PIPE; "${RUN[@]}" "$BIN" <<<5 | head -c 10 >/dev/null; echo "${PIPESTATUS[0]}") )
     if [[ $status == 1 ]]; then ok; else bad "write to a closed pipe: status $status, wanted 1"; fi
+
+    # The leak check of a program that makes no objects.
+    check "leak check, no heap" '9\n77\n' '123\ntrue\n77\n1\n' "$LEAK0" 0 QNANO_LEAK_CHECK=1
+
+    # ----- The heap (heap_<target>.s; spec/heap.md) -----
+    BIN=$HEAP_BIN
+    L=QNANO_LEAK_CHECK=1
+    check "heap: 9000 strings of 24..2123 bytes, freed and made again" '1\n' '0\n0\n' "$LEAK0" 0 $L
+    mm=$(guest_mmaps '1\n')
+    if [[ $mm == "$((LARGE_1 + 1)) $LARGE_1" ]]; then ok
+    else bad "heap mode 1: (mmap munmap) = ($mm), wanted ($((LARGE_1 + 1)) $LARGE_1): one chunk, each big string mapped and unmapped"; fi
+    check "heap: freed blocks are reused" '2\n' '0\n0\n0\ntrue\ntrue\n' "$LEAK0" 0 $L
+    mm=$(guest_mmaps '2\n')
+    if [[ $mm == "1 0" ]]; then ok; else bad "heap mode 2: (mmap munmap) = ($mm), wanted (1 0): one chunk for 1 million objects"; fi
+    check "heap: arrays of 2 million elements" '3\n' \
+        '2000000\n14000000\n7\n0\n-12\n2000001\ntrue\n1\n0\n1\nhello, world\n' "$LEAK0" 0 $L
+    mm=$(guest_mmaps '3\n')
+    if [[ $mm == "3 2" ]]; then ok; else bad "heap mode 3: (mmap munmap) = ($mm), wanted (3 2)"; fi
+    check "heap: qn_release, fields masks, 48 fields, arrays, shared objects" '5\n' \
+        '3\n1\n49\n1\n0\n5\n' "$LEAK0" 0 $L
+    check "heap: strings" '6\n' \
+        "hello, world\n\na\0b\n\ntrue\ntrue\nfalse\nfalse\nfalse\nfalse\ntrue\nfalse\n4611686018427387904\n1\n$DIGITS_16K\n163840\n" \
+        "$LEAK0" 0 $L
+    check "heap: callee-saved registers" '15\n' 'hello, world\n1\n' '' 0
+
+    # A chain of a million objects freed from its head with a 256 KiB
+    # stack; 100000 nested calls of 16 bytes do not fit in that stack.
+    check "heap: 100000 nested calls, normal stack" '16\n100000\n' '100000\n' '' 0
+    RUN_SAVED=("${RUN[@]}"); RUN=("${SMALL_STACK[@]}")
+    check_status "heap: 100000 nested calls crash with a 256 KiB stack" '16\n100000\n' 139
+    for n in 0 1 2 1000000; do
+        check "heap: chain of $n, 256 KiB stack" "4\n$n\n" '4611686018427387904\n' "$LEAK0" 0 $L
+    done
+    RUN=("${RUN_SAVED[@]}")
+
+    # Panics (a panic reports no leaks).
+    check "heap: qn_panic_string, literal" '7\n' '5\n' 'panic: out of cheese\n' 101 $L
+    check "heap: qn_panic_string, new string" '8\n' '' 'panic: hello, world\n' 101 $L
+    check "heap: jump to qn_index_out_of_bounds" '9\n' '6\n' 'panic: index out of bounds\n' 101
+    check "heap: qn_array(0)" '10\n0\n' '0\n' "$LEAK0" 0 $L
+    check "heap: qn_array(5)" '10\n5\n' '5\n3\n' "$LEAK0" 0 $L
+    for n in -1 -9223372036854775808; do
+        check "heap: qn_array($n)" "10\n$n\n" '' 'panic: index out of bounds\n' 101 $L
+    done
+    # 2^44 and QN_MAX_LENGTH pass the size check and mmap fails; the
+    # others are too long: 2^61 would wrap 24 + 8*length around to 24.
+    for n in 17592186044416 35184372088829 35184372088830 2305843009213693952 9223372036854775807; do
+        check "heap: qn_array($n)" "10\n$n\n" '' 'panic: out of memory\n' 101 $L
+    done
+    check "heap: qn_alloc(100)" '11\n100\n' '1\n' '' 0
+    for n in 281474976710656 281474976710657 -1 -9223372036854775808; do
+        check "heap: qn_alloc($n)" "11\n$n\n" '' 'panic: out of memory\n' 101
+    done
+    RUN_SAVED=("${RUN[@]}"); RUN=("${LOW_MEMORY[@]}")
+    check "heap: small objects until mmap fails" '17\n100000000\n' '' 'panic: out of memory\n' 101
+    RUN=("${RUN_SAVED[@]}")
+
+    # The leak check.
+    LEAK4='leak check: 4 objects, 140 bytes live\n'
+    check "leak check: 4 live objects" '12\n' '12\n' "$LEAK4" 0 $L
+    check "leak check: not set" '12\n' '12\n' '' 0
+    check "leak check: set to empty" '12\n' '12\n' '' 0 QNANO_LEAK_CHECK=
+    check "leak check: set to 0" '12\n' '12\n' "$LEAK4" 0 QNANO_LEAK_CHECK=0
+    check "leak check: QNANO_LEAK_CHECKS=1" '12\n' '12\n' '' 0 QNANO_LEAK_CHECKS=1
+    check "leak check: QNANO_LEAK_CHEC=1" '12\n' '12\n' '' 0 QNANO_LEAK_CHEC=1
+    check "leak check: the only variable" '12\n' '12\n' "$LEAK4" 0 "-i $L"
+    check "leak check: with arguments" '12\n' '12\n' "$LEAK4" 0 $L one two three
+    check "leak check: 100000 objects" '17\n100000\n' '100000\n' \
+        'leak check: 100000 objects, 3200000 bytes live\n' 0 $L
+    check "leak check: none after qn_exit" '13\n' '12\n' '' 0 $L
+    check "leak check: none after a panic" '14\n' '12\n' 'panic: boom\n' 101 $L
 
     echo "[$TARGET] $((PASS - start_pass)) passed, $((FAIL - start_fail)) failed"
 done

@@ -1,4 +1,0 @@
-fn main() {
-    let s = "hello"
-    let t: String = panic("no strings yet")
-}

@@ -3,20 +3,41 @@
 //
 // It works in two steps, so that shrinking always stays well typed:
 //
-// 1. fast-check generates a *skeleton*: a tree of typed expressions (Int, Bool,
-//    Unit) and statements, where a variable is only a number (`pick`) and a
-//    name is an index into a small pool. Skeletons know nothing of scopes, so
-//    fast-check can shrink them freely (drop a statement, replace an
-//    expression by a sub-expression or a literal).
-// 2. `realize` (tests/props/realize.ts) walks the skeleton with the scope at
-//    hand and builds an Lsrc program: `pick` chooses among the variables in scope of the right type
-//    (and mutability, for assignments), falling back to a literal when there
-//    is none; `break` and `continue` appear only inside loops. Loops are
-//    bounded by construction: a `while` gets a fresh counter that only the
-//    loop increments, capped at 4 turns; a `for` range spans at most 3 values.
-//    Up to two functions besides main take Int and Bool parameters; a
-//    function calls only the ones before it (main calls any), directly or
-//    through a variable, so there is no recursion and every program ends.
+// 1. fast-check generates a *skeleton* (tests/props/skeleton.ts): a tree of
+//    expressions and statements, where a variable is only a number (`pick`),
+//    a name is an index into a small pool and a type a TypeSkel. Int, Bool,
+//    Unit and String expressions have their own sorts; a value of a heap type
+//    is a DataE, read at whatever type is wanted where it stands. Skeletons
+//    know nothing of scopes or types, so fast-check can shrink them freely
+//    (drop a statement, replace an expression by a sub-expression or a
+//    literal).
+// 2. `realize` (tests/props/realize.ts, realize-data.ts, types.ts) walks the
+//    skeleton with the scope at hand and builds an Lsrc program: `pick`
+//    chooses among the variables in scope of the right type (and mutability,
+//    for assignments), falling back to a literal or a default value when
+//    there is none; `break` and `continue` appear only inside loops.
+//
+// A program declares up to three records and type aliases (each naming only
+// the ones before it, so no type is recursive and no cycle of references can
+// leak) and uses a palette of one to three types: Int, Bool, String, tuples of
+// 2 or 3, records, Array[T] and Box[T], nested at most four deep. Variables,
+// parameters and results take these types; values are built, read through
+// fields, indices and `get()`, changed by field updates, element assignments
+// and `set`, aliased (arrays and boxes) or copied (records and tuples), and
+// dropped early.
+//
+// Every program ends, and stays small:
+// - Loops are bounded by construction: a `while` gets a fresh counter that
+//   only the loop increments, capped at 4 turns; a `for` range spans at most
+//   3 values; `for v in a` runs over an array, whose length is fixed.
+// - Up to two functions besides main take parameters of any of these types;
+//   a function calls only the ones before it (main calls any), directly or
+//   through a variable, so there is no recursion.
+// - Arrays are mostly 2 to 5 long (rarely empty, large or of negative
+//   length) and indices mostly small literals, so most indexing is in bounds
+//   and a few percent of programs panic `index out of bounds`.
+// - Strings grow at most linearly (see realize-data.ts): no value is ever
+//   the concatenation of two that a loop could have grown.
 //
 // The printed program (src/quastra-source.ts) is what the properties compile,
 // so every case also goes through the lexer and the parser.

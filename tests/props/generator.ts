@@ -50,7 +50,7 @@ import {
   type AnyE, type BoolE, type ConstSkeleton, type DataE, type DeclSkel, type IndexSkel, type IntE, type ParamSkel, type Part, type SizeSkel, type Skeleton, type Stmt, type StrE, type TypeSkel, type UnitE,
 } from "./skeleton.js";
 
-export { allConstructs } from "./realize.js";
+export { allConstructs } from "./constructs.js";
 
 /** A generated program: the Lsrc tree, its source text, its stdin, and the constructs it uses. */
 export interface Generated {
@@ -253,6 +253,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("while" as const), cap: fc.integer({ min: 1, max: 4 }), cond: bool, body: stmtList(stmt, 4) }), weight: 9 },
         { arbitrary: fc.record({ k: fc.constant("for" as const), name: fc.nat(7), from: int, to: int, nearMax: fc.boolean(), body: stmtList(stmt, 4) }), weight: 9 },
         { arbitrary: fc.record({ k: fc.constant("exit" as const), code: int }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("callLet" as const), name: fc.nat(7), call: callOf }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3), text: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: str, weight: 1 }) }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 5 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 4 },

@@ -139,6 +139,8 @@ export type Stmt =
   | { readonly k: "for"; readonly name: number; readonly from: IntE; readonly to: IntE; readonly nearMax: boolean; readonly body: readonly Stmt[] }
   | { readonly k: "escape"; readonly brk: boolean }
   | { readonly k: "exit"; readonly code: IntE }
+  /** `let x = f(...)` (or `f(...)` for Unit) of any function the code may call, chosen by `call.pick`. */
+  | { readonly k: "callLet"; readonly name: number; readonly call: CallE }
   /** `panic("...")`, or `panic(text)` with a computed message. */
   | { readonly k: "panic"; readonly message: number; readonly text: StrE | null };
 

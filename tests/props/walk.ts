@@ -51,6 +51,9 @@ export interface Walk {
   statements(list: readonly Stmt[], ctx: Context, unit: boolean): Lsrc.Stmt[];
 }
 
+/** The names of variables: few, so that shadowing is common (`K0` shadows a const). */
+export const namePool = ["a", "b", "c", "x", "y", "n", "flag", "K0"];
+
 export const int = (value: bigint): Lsrc.Int => ({ kind: "Int", value });
 export const bool = (value: boolean): Lsrc.Bool => ({ kind: "Bool", value });
 export const str = (value: string): Lsrc.Str => ({ kind: "Str", value });

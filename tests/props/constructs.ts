@@ -18,7 +18,7 @@ export const allConstructs: readonly string[] = [
   "while", "for", "for up to MAX", "break", "continue",
   "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression",
   "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
-  "return with a value", "return without a value", "fn without a result", "fn after main",
+  "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",
   // Strings.
   "string literal", "string escape", "string \\u{..} escape", "string non-ASCII", "variable String",
   "string +", "binary == String", "binary != String", "print String", "len String",

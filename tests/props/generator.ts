@@ -113,10 +113,11 @@ const declSkel: fc.Arbitrary<DeclSkel> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant("alias" as const), type: typeSkel(2), after: fc.boolean() }), weight: 1 },
 );
 
+/** Mostly Int and Bool, so that functions often call each other (and in tail position) as before heap data. */
 const paramSkel: fc.Arbitrary<ParamSkel> = fc.oneof(
-  { arbitrary: fc.constantFrom("Int" as const, "Bool" as const), weight: 4 },
+  { arbitrary: fc.constantFrom("Int" as const, "Bool" as const), weight: 6 },
   { arbitrary: fc.constant("String" as const), weight: 1 },
-  { arbitrary: fc.nat(3), weight: 3 },
+  { arbitrary: fc.nat(3), weight: 2 },
 );
 
 interface Arbitraries {
@@ -128,6 +129,8 @@ interface Arbitraries {
   part: Part;
   index: IndexSkel;
   any: AnyE;
+  /** A function's result: mostly Int and Bool, like paramSkel. */
+  result: AnyE;
   stmt: Stmt;
   program: Skeleton;
 }
@@ -144,6 +147,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
     const data = tie("data") as fc.Arbitrary<DataE>;
     const part = tie("part") as fc.Arbitrary<Part>;
     const index = tie("index") as fc.Arbitrary<IndexSkel>;
+    const result = tie("result") as fc.Arbitrary<AnyE>;
     const pick = fc.nat(7);
     const callOf = fc.record({
       k: fc.constant("call" as const),
@@ -233,7 +237,14 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ ty: fc.constant("Bool" as const), e: bool }), weight: 3 },
         { arbitrary: fc.record({ ty: fc.constant("Unit" as const), e: unit }), weight: 2 },
         { arbitrary: fc.record({ ty: fc.constant("String" as const), e: str }), weight: 2 },
-        { arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.nat(3), e: data }), weight: 5 },
+        { arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.nat(3), e: data }), weight: 4 },
+      ) as fc.Arbitrary<AnyE>,
+      result: fc.oneof(
+        { arbitrary: fc.record({ ty: fc.constant("Int" as const), e: int }), weight: 5 },
+        { arbitrary: fc.record({ ty: fc.constant("Bool" as const), e: bool }), weight: 3 },
+        { arbitrary: fc.record({ ty: fc.constant("Unit" as const), e: unit }), weight: 1 },
+        { arbitrary: fc.record({ ty: fc.constant("String" as const), e: str }), weight: 1 },
+        { arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.nat(3), e: data }), weight: 2 },
       ) as fc.Arbitrary<AnyE>,
       stmt: fc.oneof(
         options,
@@ -255,13 +266,13 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("exit" as const), code: int }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("callLet" as const), name: fc.nat(7), call: callOf }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3), text: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: str, weight: 1 }) }), weight: 1 },
-        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 5 },
-        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 4 },
-        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part }), weight: 8 },
-        { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 8 },
-        { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 5 },
-        { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 5 },
-        { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 3 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
+        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
+        { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },
       ) as fc.Arbitrary<Stmt>,
       program: fc.record({
         decls: fc.array(declSkel, { maxLength: 3 }),
@@ -274,10 +285,11 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
           { maxLength: 3 },
         ),
         functions: fc.array(
-          fc.record({ params: fc.array(paramSkel, { maxLength: 3 }), early: fc.option(bool, { nil: null }), body: stmtList(stmt, 4), result: any, after: fc.boolean() }),
+          fc.record({ params: fc.array(paramSkel, { maxLength: 3 }), early: fc.option(bool, { nil: null }), body: stmtList(stmt, 4), result, tail: fc.option(callOf, { nil: null }), after: fc.boolean() }),
           { maxLength: 2 },
         ),
         body: fc.array(stmt, { minLength: 1, maxLength: 10, depthIdentifier, size: "medium" }),
+        tail: fc.option(callOf, { nil: null }),
         stdin: fc.array(inputLine, { maxLength: 5 }),
       }),
     };

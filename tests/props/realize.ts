@@ -339,6 +339,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures, main: true }, true);
   // The program's state is what the properties can observe: print everything in every variable still in scope.
   for (const x of visible(scope, null, false).reverse()) body.push(...observe(w, v(x.name), x.type));
+  if (skeleton.tail && signatures.some((f) => f.ret === "Unit")) {
+    used.add("call ending main");
+    body.push(exprStmt(callExpr(skeleton.tail, "Unit", { scope, loops: 0, constant: false, callable: signatures, main: true })));
+  }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);
   return { program: { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...decls(true)] }, constructs: used };
@@ -363,7 +367,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       stmts.push(exprStmt({ kind: "If", cond: boolExpr(f.early, ctx), then: block({ kind: "Return", value }), else: null }));
     }
     stmts.push(...statements(f.body, ctx, true));
-    stmts.push(exprStmt(anyExpr(f.result, ctx)));
+    if (f.tail && ctx.callable.some((g) => g.ret === ret.canon)) {
+      used.add("call as a function's result");
+      stmts.push(exprStmt(callExpr(f.tail, ret.canon, ctx)));
+    } else stmts.push(exprStmt(anyExpr(f.result, ctx)));
     if (ret.canon === "Unit") used.add("fn without a result");
     else if (ret.canon === "String") used.add("fn returning a String");
     else if (ret.depth > 0) used.add("fn returning a heap value");

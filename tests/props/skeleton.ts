@@ -168,6 +168,9 @@ export interface FnSkeleton {
   readonly early: BoolE | null;
   readonly body: readonly Stmt[];
   readonly result: AnyE;
+  /** When set and a function before it has the same result type: the result is this call
+   * of it instead, a tail call (one that returns what it calls, with nothing left to drop). */
+  readonly tail: CallE | null;
   /** Written after `main` (items are visible in any order). */
   readonly after: boolean;
 }
@@ -180,6 +183,8 @@ export interface Skeleton {
   readonly palette: readonly TypeSkel[];
   readonly functions: readonly FnSkeleton[];
   readonly body: readonly Stmt[];
+  /** A call of a Unit function that ends main, after the printing of its variables (a tail call when none needs dropping). */
+  readonly tail: CallE | null;
   /** Lines given to read_int (sometimes too few, sometimes not numbers). */
   readonly stdin: readonly string[];
 }

@@ -218,6 +218,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("new" as const), parts: fc.array(part, { maxLength: 3, depthIdentifier }), size, seed: fc.nat(11) }), weight: 8 },
         { arbitrary: proj, weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, value: data, result: data }), weight: 1 },
         ...shared(data),
       ) as fc.Arbitrary<DataE>,
       part: fc.oneof(
@@ -268,7 +269,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3), text: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: str, weight: 1 }) }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
-        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.nat(3) }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },

@@ -43,6 +43,14 @@ export function dataExpr(w: Walk, e: DataE, type: string, ctx: Context): Lsrc.Ex
   switch (e.k) {
     case "new": return construct(w, e, type, ctx);
     case "proj": return projExpr(w, e, type, ctx) ?? w.variable(ctx, type, e.pick) ?? w.types.defaultValue(type, e.pick);
+    case "effect": {
+      const targets = ctx.constant ? [] : w.visible(ctx.scope, null, true).filter((x) => x.type === "String" || isHeap(x.type));
+      if (targets.length === 0) return dataExpr(w, e.result, type, ctx);
+      const x = targets[e.pick % targets.length]!;
+      w.used.add("heap assignment inside an expression");
+      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: dataExpr(w, e.value, x.type, ctx) };
+      return block(assign, exprStmt(x.type === type && e.pick % 2 === 0 ? v(x.name) : dataExpr(w, e.result, type, ctx)));
+    }
     default: return w.shared(e, type, ctx, (x, c) => dataExpr(w, x, type, c));
   }
 }
@@ -209,7 +217,15 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
         return type === null ? [] : declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
       }
       const target = found[s.pick % found.length]!;
-      const { op, value } = update(w, s.op, s.value, target.type, ctx, s.pick);
+      const updated = update(w, s.op, s.value, target.type, ctx, s.pick);
+      const { op } = updated;
+      let value = updated.value;
+      if (s.reassign === 0) {
+        // The value is evaluated before the variable is read for the update.
+        w.used.add("field update whose value reassigns the variable");
+        const type = w.visible(ctx.scope, null, true).find((x) => x.name === target.name)!.type;
+        value = block({ kind: "Assign", name: target.name, op: "=", value: w.types.defaultValue(type, s.pick + 1) }, exprStmt(value));
+      }
       w.used.add(target.path.length > 1 ? "nested field update" : "field update");
       if (op !== "=") w.used.add("compound field update");
       if (target.path.some((f) => /^\d+$/.test(f))) w.used.add("tuple field update");

@@ -84,7 +84,9 @@ export type StrE =
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =
   | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | ProjE
-  | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number };
+  | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
+  /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
+  | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
 
 /** A part of a value being built (a field, an element, an initial value): used when
  * its sort fits the type wanted there (a DataE always does), else a default value. */
@@ -121,8 +123,9 @@ export type Stmt =
   | { readonly k: "assign"; readonly ty: "String"; readonly pick: number; readonly append: number; readonly value: StrE }
   /** A new value for a `let mut` variable of a heap type (the old one is dropped). */
   | { readonly k: "assign"; readonly ty: "Data"; readonly pick: number; readonly value: DataE }
-  /** `p.x op= v`, `p.a.0 = v`: a field of a `let mut` record or tuple variable. */
-  | { readonly k: "setField"; readonly pick: number; readonly op: AssignOp; readonly value: Part }
+  /** `p.x op= v`, `p.a.0 = v`: a field of a `let mut` record or tuple variable. With `reassign` 0
+   * the value first gives p a new value, `p.x = { p = ...; v }`: the update changes the new p. */
+  | { readonly k: "setField"; readonly pick: number; readonly op: AssignOp; readonly value: Part; readonly reassign: number }
   /** `a[i] op= v` on an array reached from a variable. */
   | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part }
   /** `for v in a { body }` over an array in scope, or a new one of `Array[palette[type]]` (`iter`). */

@@ -79,7 +79,7 @@ export const desugarFor = pass({
           { kind: "Let", decl: "let", name: array, type: arrayType, init: recur(node.iter, ctx), loc },
           { kind: "Let", decl: "let mut", name: next, type: "Int", init: { kind: "Int", value: 0n, loc }, loc },
           { kind: "Let", decl: "let", name: end, type: "Int", init: { kind: "Prim", op: "len", args: [use(array)], loc }, loc },
-          { kind: "While", cond: { kind: "Binary", left: use(next), op: "<", right: use(end), loc }, body: { ...body, stmts: [element, step, ...body.stmts] }, loc },
+          { kind: "While", cond: { kind: "Binary", op: "<", left: use(next), right: use(end), loc }, body: { ...body, stmts: [element, step, ...body.stmts] }, loc },
         ];
       },
     });

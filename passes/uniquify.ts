@@ -66,8 +66,8 @@ export const uniquify = pass({
       ForEach(node, names, recur) {
         const iter = recur<In.Expr>(node.iter, names);
         const name = fresh(node.name);
-        const body = recur<In.Block>(node.body, { renamed: new Map([[node.name, name]]), outer: names });
-        return { ...node, name, iter, body };
+        const inner: Names = { renamed: new Map([[node.name, name]]), outer: names }; // the element's name, in the body only
+        return { ...node, name, iter, body: recur<In.Block>(node.body, inner) };
       },
       Fn(node, _names, recur) {
         const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));

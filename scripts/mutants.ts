@@ -176,6 +176,30 @@ const mutants: readonly Mutant[] = [
     from: `Neg: "neg <dst:Arg>, <src:Arg>",`,
     to: `Neg: "mvn <dst:Arg>, <src:Arg>",`,
   },
+  {
+    name: "lower-data-layout: a field is read one word further on",
+    file: "passes/lower-data-layout.js",
+    from: "return load(recur(node.target, ctx), 16 + 8 * field.index, field.type, node.loc);",
+    to: "return load(recur(node.target, ctx), 24 + 8 * field.index, field.type, node.loc);",
+  },
+  {
+    name: "insert-refcounts: a reference read from a field is not counted",
+    file: "passes/insert-refcounts.js",
+    from: `const owned = value.kind === "Load" || value.kind === "Str";`,
+    to: `const owned = value.kind === "Str";`,
+  },
+  {
+    name: "insert-refcounts: what dies on the way into a block is never dropped",
+    file: "passes/insert-refcounts.js",
+    from: "const drops = [...liveOut(b, live)].filter((v) => !live.get(s).has(v)).sort();",
+    to: "const drops = [];",
+  },
+  {
+    name: "expose-allocation: no field of a new object is marked as a reference",
+    file: "passes/expose-allocation.js",
+    from: `info: fieldsInfo(e.refs), loc: e.loc } };`,
+    to: `info: fieldsInfo(e.refs.replace(/1/g, "0")), loc: e.loc } };`,
+  },
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {

@@ -393,6 +393,8 @@ function parseBlock(p: Parser): Lsrc.Block {
   const open = next(p);
   const stmts: Lsrc.Stmt[] = [];
   let height = 0;
+  const outer = p.noRecord;
+  p.noRecord = false; // a block's statements are no condition, even inside one
   for (;;) {
     while (eat(p, ";"));
     const t = peek(p);
@@ -418,6 +420,7 @@ function parseBlock(p: Parser): Lsrc.Block {
       height = Math.max(height, p.height);
     }
   }
+  p.noRecord = outer;
   p.depth--;
   p.height = height + 1;
   return { kind: "Block", stmts, loc: locOf(open) };

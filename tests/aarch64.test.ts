@@ -384,7 +384,8 @@ test("random programs: every AArch64 IL's model agrees with the Lcfg interpreter
   fc.assert(
     fc.property(randomProgram, (program) => {
       const expected = cfg.Lcfg!(program);
-      compileChecked(program, "", (where, o) => assert.equal(o, expected, where));
+      // What the world sees; the models count objects (none here), the Lcfg interpreter does not.
+      compileChecked(program, "", (where, o) => assert.equal({ ...o, live: null }, { ...expected, live: null }, where));
     }),
     { numRuns: 300, seed: 4242 },
   );

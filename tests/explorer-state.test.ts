@@ -46,7 +46,7 @@ test(": jumps to the next pass whose name contains the text; Esc cancels", () =>
   const jumped = press(typed, "return");
   assert.is(passName(jumped), "explicate-control");
   assert.is(jumped.input, null);
-  assert.is(press(start(), ":", "desugar", "return", ":", "desugar", "return").pass, index(start(), "desugar-for"));
+  assert.is(press(start(), ":", "desugar", "return", ":", "desugar", "return").pass, index(start(), "desugar-field-update"));
   assert.match(press(start(), ":", "nope", "return").message, /no pass matches "nope"/);
   const cancelled = press(start(), ":", "shrink", "escape");
   assert.is(cancelled.input, null);

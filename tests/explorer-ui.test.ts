@@ -56,7 +56,7 @@ test("n moves to the next pass; d shows the diff against the pass before", async
   await ui.keys(":", "desugar-for", "\r", "d");
   const frame = ui.frame();
   assert.match(frame, /▸✓• desugar-for/);
-  assert.match(frame, /diff desugar-compound-assign -> desugar-for/);
+  assert.match(frame, /diff desugar-field-update -> desugar-for/);
   assert.match(frame, /-   for k\.2 in 0\.\.pairs\.1 \{/);
   assert.match(frame, /\+   let mut k\.2\.next: Int = 0/);
   ui.app.unmount();

@@ -4,9 +4,15 @@
 // counts insert-refcounts writes have no redundant inc/dec pair on
 // straight-line code; freeing a long chain takes no JavaScript stack; and a
 // cycle through a Box is the one leak, and the leak check reports it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
+import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
+import { exposeAllocation } from "../passes/expose-allocation.js";
+import { backEnds } from "../passes/pipeline.js";
 import { checkMeaning, compile, firstDisagreement, type Step } from "../src/driver.js";
 import { fieldsInfo, Heap } from "../src/interp/heap.js";
 import { interpreterFor } from "../src/interp/index.js";
@@ -118,9 +124,25 @@ t("a Box that holds itself leaks, and only that: the leak check counts it", () =
     const at = block.stmts.findIndex((s) => s.kind === "Dec" && s.name === b);
     return at < 0 ? block : { ...block, stmts: [...block.stmts.slice(0, at), ...cycle, ...block.stmts.slice(at)] };
   });
-  const o = interpreterFor("Lrc")!({ ...lrc, defs: [{ ...main, blocks }] });
+  const looped = { ...lrc, defs: [{ ...main, blocks }] };
+  const o = interpreterFor("Lrc")!(looped);
   assert.is(o.stdout, "x\n");
   assert.equal(o.live, { objects: 1, bytes: 24 });
+  // The rest of the pipeline, and the binary's own leak check, on both targets.
+  const dir = mkdtempSync(join(tmpdir(), "qnano-cycle-"));
+  try {
+    for (const target of targets) {
+      let program: unknown = exposeAllocation.run(looped, { file: "cycle.qs", source });
+      for (const p of backEnds[target]) program = p.run(program, { file: "cycle.qs", source });
+      const exe = join(dir, `cycle.${target}`);
+      assembleAndLink(program as string, target, exe);
+      const run = runBinary(exe, target, { env: { QNANO_LEAK_CHECK: "1" } });
+      assert.is(run.stdout, "x\n", `${target} stdout`);
+      assert.is(run.stderr, "leak check: 1 objects, 24 bytes live\n", `${target} leak check`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 t.run();

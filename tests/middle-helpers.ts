@@ -4,7 +4,9 @@
 import type * as T from "../ir-defs/generated/Ltyped.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
+import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
+import { lowerDataLayout } from "../passes/lower-data-layout.js";
 import { explicateControl } from "../passes/explicate-control.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
@@ -17,7 +19,7 @@ import type { Outcome, RunOptions } from "../src/interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../src/interp/tree.js";
 import type { Pass } from "../src/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFor, shrink, removeComplexOperands, explicateControl];
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, removeComplexOperands, explicateControl];
 
 const interpreters = { ...treeInterpreters, ...cfgInterpreters };
 

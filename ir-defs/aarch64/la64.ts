@@ -3,16 +3,13 @@
 // all that and `ret`), and each stack slot has become a real address
 // `[sp, #offset]` (or `[x16, #0]` after computing a far address into x16).
 // Printing this IL's instructions is the assembly text.
-import { extendIL, terminal } from "../../src/il/define.js";
-import { conditionCodes } from "./la64var.js";
+import { extendIL } from "../../src/il/define.js";
 import { La64patched } from "./la64patched.js";
 import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 export const La64 = extendIL(La64patched, {
   name: "La64",
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
-  // `lo`: lower, unsigned (for addresses).
-  terminals: { cond: terminal.oneOf("cond", [...conditionCodes, "lo"]) },
   remove: ["Slot", "StackArg", "OutArg", "TailCall", "TailCallIndirect"],
   add: {
     Arg: { Mem: "[<base:reg>, #<offset:int>]" },

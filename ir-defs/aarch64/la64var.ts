@@ -20,18 +20,24 @@
 //   ninth); the callee reads them as `stackarg k`. The result is in x0, and
 //   every caller-saved register is clobbered.
 // - `cmp left, right` sets the flags from left - right; `b.<cond>` and `cset`
-//   read them with signed condition codes (lt means left < right).
-// - `bl qn_*` calls the runtime: arguments in x0, x1, result in x0; every
+//   read them with signed condition codes (lt means left < right), or unsigned
+//   ones (lo, ls, hi, hs: lower and higher) for addresses and index checks.
+// - `bl qn_*` calls the runtime: arguments in x0, x1, x2, result in x0; every
 //   caller-saved register (x0-x18, x30) is clobbered.
-// - `adrp x, label` + `add x, x, :lo12:label` put the address of a string in x.
-// - `cbz b, qn_division_by_zero` (or `b`) is the one branch out of the program: to
-//   the runtime's panic for a zero divisor, which never returns (ir-defs/runtime-routines.ts).
+// - `adrp x, label` + `add x, x, :lo12:label` put the address of a string in x:
+//   a static string object of the program's data (`Data`, below).
+// - Heap objects (spec/heap.md) are read and written by `ldr`/`str` at a base
+//   register plus an immediate offset, `ldr x, [p, #16]`; an array element's
+//   address is computed first, `add t, a, i, lsl #3` then `ldr x, [t, #24]`.
+// - `cbz b, qn_division_by_zero` and `b.hs qn_index_out_of_bounds` (or `b`) are
+//   the branches out of the program: to the runtime's panics for a zero divisor
+//   and an index out of bounds, which never return (ir-defs/runtime-routines.ts).
 // - Every instruction reads its source operands and writes `dst`; the doc comment
 //   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
-import { divisionByZero, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
-import { findInstr } from "./operand-rules.js";
+import { divisionByZero, indexOutOfBounds, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
+import { findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 
 /** The 64-bit general registers x0..x30 and the stack pointer. */
@@ -39,15 +45,17 @@ export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp"
 
 /** Signed condition codes: equal, not equal, less, less or equal, greater, greater or equal. */
 export const conditionCodes = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
+/** Unsigned ones (for addresses and index checks): lower, lower or same, higher, higher or same. */
+export const unsignedConditionCodes = ["lo", "ls", "hi", "hs"] as const;
 
 const labelsOf = (program: unknown, field: "blocks" | "data"): Set<string> =>
   new Set(((program as Record<string, { label: string }[] | undefined>)[field] ?? []).map((b) => b.label));
 
 const jumpTargets: Invariant = {
-  says: `every b, b.<cond> and cbz names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every bl and adrp of code names a function of the program or a routine of the runtime`,
+  says: `every b, b.<cond> and cbz names a block of the program, a function's conclusion or the runtime's ${divisionByZero}, ${indexOutOfBounds} or ${stackOverflow}; every bl and adrp of code names a function of the program or a routine of the runtime`,
   check(program) {
     const functions = functionsOf(((program as { blocks?: { label: string }[] }).blocks ?? []));
-    const labels = labelsOf(program, "blocks").add(divisionByZero).add(stackOverflow);
+    const labels = labelsOf(program, "blocks").add(divisionByZero).add(indexOutOfBounds).add(stackOverflow);
     for (const f of functions) labels.add(functionSymbol(f)); // in La64, a tail call branches to the callee's prelude
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
@@ -60,13 +68,22 @@ const jumpTargets: Invariant = {
 };
 
 const stringLabels: Invariant = {
-  says: `every adrp and add :lo12: names a string of the program (or adrp and ldr :lo12: the runtime's ${stackLimit})`,
+  says: `every adrp and add :lo12: names a string of the program (or adrp and ldr :lo12: the runtime's ${stackLimit}), and no two strings have the same label`,
   check(program) {
+    const data = ((program as { data?: { label: string }[] }).data ?? []).map((d) => d.label);
+    const twice = data.findIndex((label, i) => data.indexOf(label) !== i);
+    if (twice >= 0) return { path: `data[${twice}].label`, message: `two strings are labelled ${data[twice]}` };
     const strings = labelsOf(program, "data").add(stackLimit);
     return findInstr(program, (instr) =>
       (instr.kind === "Adrp" || instr.kind === "AddLo12") && !strings.has(instr.symbol as string) ? `no string is labelled ${String(instr.symbol)}` : null,
     );
   },
+};
+
+const heapOffsets: Invariant = {
+  says: "the offset of a load or store of the heap is a multiple of 8 in 0..32760 (what ldr and str encode)",
+  check: (program) =>
+    findInstr(program, (instr) => ((instr.kind === "Load" || instr.kind === "Store") && !fitsLoadOffset(instr.offset as bigint) ? `offset ${instr.offset} is out of range for ${instr.kind === "Load" ? "ldr" : "str"}` : null)),
 };
 
 export const La64var = defineIL({
@@ -79,13 +96,16 @@ export const La64var = defineIL({
     label: terminal.label,
     string: terminal.string,
     reg: terminal.oneOf("reg", registers, "x0 | x1 | ... | x30 | sp"),
-    cond: terminal.oneOf("cond", conditionCodes),
+    cond: terminal.oneOf("cond", [...conditionCodes, ...unsignedConditionCodes]),
     count: terminal.count,
   },
   grammar: {
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
-    Data: { Data: "<label:label>: .ascii <value:string>" },
+    /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
+     * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
+     * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
+    Data: { Data: "<label:label>: static <value:string>" },
     Place: { Reg: "<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument the caller passed on the stack (the 9th argument is stackarg 0);
      * `outarg k`: where the function running puts the k-th stack argument of a call it makes. */
@@ -125,6 +145,13 @@ export const La64var = defineIL({
       /** The address of a function of the program, as adrp and add put a string's. */
       AdrpFn: "adrp <dst:Arg>, <symbol:label>",
       AddLo12Fn: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",
+      /** Loads the word at base + offset into dst (a field of a heap object). Reads base
+       * and that word; writes dst. */
+      Load: "ldr <dst:Arg>, [<base:Arg>, #<offset:int>]",
+      /** Stores src at base + offset. Reads src and base; writes that word. */
+      Store: "str <src:Arg>, [<base:Arg>, #<offset:int>]",
+      /** dst = left + 8 * right: the address of an array element, less its offset. */
+      AddScaled: "add <dst:Arg>, <left:Arg>, <right:Arg>, lsl #3",
       B: "b <target:label>",
       BCond: "b.<cond:cond> <target:label>",
       /** Compare and branch on zero: jumps to target when src is 0. Reads src; writes
@@ -132,5 +159,5 @@ export const La64var = defineIL({
       Cbz: "cbz <src:Arg>, <target:label>",
     },
   },
-  invariants: [jumpTargets, stringLabels],
+  invariants: [jumpTargets, stringLabels, heapOffsets],
 });

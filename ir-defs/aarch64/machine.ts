@@ -8,7 +8,7 @@ import { placesOf, registerKey, type RegisterMachine } from "../register-allocat
 import { runtimeArguments } from "../runtime-routines.js";
 
 const key = placesOf;
-const opposite: Readonly<Record<string, string>> = { eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le" };
+const opposite: Readonly<Record<string, string>> = { eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le", lo: "hs", hs: "lo", ls: "hi", hi: "ls" };
 const x = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `x${from + i}`);
 
 export const callerSaved = [...x(0, 18), "x30"];
@@ -17,7 +17,7 @@ const argumentRegisters = x(0, 7);
 const clobbered = callerSaved.map(registerKey);
 
 /** `op dst, left, right`. */
-const threeOperand = new Set(["Add", "Sub", "Mul", "Sdiv", "And", "Orr", "Eor", "Lsl", "Asr"]);
+const threeOperand = new Set(["Add", "AddScaled", "Sub", "Mul", "Sdiv", "And", "Orr", "Eor", "Lsl", "Asr"]);
 
 export const machine: RegisterMachine = {
   // Caller-saved first (free to use), then callee-saved (saved by the prelude when used).
@@ -47,6 +47,8 @@ export const machine: RegisterMachine = {
       case "TailCallIndirect": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: [] };
       case "Blr": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: clobbered };
       case "B": case "BCond": return { reads: [], writes: [] };
+      case "Load": return { reads: key(i.base), writes: key(i.dst) };
+      case "Store": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
     }
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },

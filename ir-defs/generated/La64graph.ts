@@ -20,7 +20,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: .ascii <value:string> */
+/** Data ::= <label:label>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -62,7 +62,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -176,7 +176,7 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
 /** Instr ::= adrp <dst:Arg>, <symbol:label> */
@@ -237,6 +237,30 @@ export interface AddLo12Fn {
   readonly symbol: string;
   readonly loc?: Loc;
 }
+/** Instr ::= ldr <dst:Arg>, [<base:Arg>, #<offset:int>] */
+export interface Load {
+  readonly kind: "Load";
+  readonly dst: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
+/** Instr ::= str <src:Arg>, [<base:Arg>, #<offset:int>] */
+export interface Store {
+  readonly kind: "Store";
+  readonly src: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <left:Arg>, <right:Arg>, lsl #3 */
+export interface AddScaled {
+  readonly kind: "AddScaled";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= b <target:label> */
 export interface B {
   readonly kind: "B";
@@ -246,7 +270,7 @@ export interface B {
 /** Instr ::= b.<cond:cond> <target:label> */
 export interface BCond {
   readonly kind: "BCond";
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly target: string;
   readonly loc?: Loc;
 }
@@ -268,5 +292,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz | Vertex;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Vertex;
 export type Kind = Node["kind"];

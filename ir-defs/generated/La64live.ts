@@ -19,7 +19,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: .ascii <value:string> */
+/** Data ::= <label:label>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -61,7 +61,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -175,7 +175,7 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
 /** Instr ::= adrp <dst:Arg>, <symbol:label> */
@@ -236,6 +236,30 @@ export interface AddLo12Fn {
   readonly symbol: string;
   readonly loc?: Loc;
 }
+/** Instr ::= ldr <dst:Arg>, [<base:Arg>, #<offset:int>] */
+export interface Load {
+  readonly kind: "Load";
+  readonly dst: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
+/** Instr ::= str <src:Arg>, [<base:Arg>, #<offset:int>] */
+export interface Store {
+  readonly kind: "Store";
+  readonly src: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
+/** Instr ::= add <dst:Arg>, <left:Arg>, <right:Arg>, lsl #3 */
+export interface AddScaled {
+  readonly kind: "AddScaled";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= b <target:label> */
 export interface B {
   readonly kind: "B";
@@ -245,7 +269,7 @@ export interface B {
 /** Instr ::= b.<cond:cond> <target:label> */
 export interface BCond {
   readonly kind: "BCond";
-  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly target: string;
   readonly loc?: Loc;
 }
@@ -265,5 +289,5 @@ export interface Live {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | B | BCond | Cbz | Live;
+export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Live;
 export type Kind = Node["kind"];

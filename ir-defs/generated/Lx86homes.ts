@@ -20,7 +20,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: .ascii <value:string> */
+/** Data ::= <label:label>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -56,7 +56,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -142,14 +142,14 @@ export interface Cmpq {
 /** Instr ::= set<cc:cc> <dst:Arg> */
 export interface Set {
   readonly kind: "Set";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae";
   readonly dst: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= cmov<cc:cc> <src:Arg>, <dst:Arg> */
 export interface Cmov {
   readonly kind: "Cmov";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae";
   readonly src: Arg;
   readonly dst: Arg;
   readonly loc?: Loc;
@@ -177,6 +177,46 @@ export interface Leaq {
   readonly kind: "Leaq";
   readonly label: string;
   readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= movq <offset:int>(<base:Arg>), <dst:Arg> */
+export interface Load {
+  readonly kind: "Load";
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= movq <offset:int>(<base:Arg>,<index:Arg>,8), <dst:Arg> */
+export interface LoadIndexed {
+  readonly kind: "LoadIndexed";
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly index: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= movq <src:Arg>, <offset:int>(<base:Arg>) */
+export interface Store {
+  readonly kind: "Store";
+  readonly src: Arg;
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= movq <src:Arg>, <offset:int>(<base:Arg>,<index:Arg>,8) */
+export interface StoreIndexed {
+  readonly kind: "StoreIndexed";
+  readonly src: Arg;
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly index: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= addq $1, (<base:Arg>) */
+export interface IncMem {
+  readonly kind: "IncMem";
+  readonly base: Arg;
   readonly loc?: Loc;
 }
 /** Instr ::= callq <target:label>< # |args:Place*, > */
@@ -229,7 +269,7 @@ export interface Jmp {
 /** Instr ::= j<cc:cc> <target:label> */
 export interface JmpIf {
   readonly kind: "JmpIf";
-  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge";
+  readonly cc: "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae";
   readonly target: string;
   readonly loc?: Loc;
 }
@@ -243,5 +283,5 @@ export interface Home {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Home;
+export type Node = Program | Block | Data | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Home;
 export type Kind = Node["kind"];

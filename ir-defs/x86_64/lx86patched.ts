@@ -2,12 +2,13 @@
 //
 // The grammar is that of Lx86homes without the table of homes; what changes is what holds of every program,
 // written below as invariants (each a sentence and a check). patch-instructions
-// establishes them with the scratch registers %r11 (for a memory operand) and
-// %r10 (for a 64-bit immediate). A `movq` of any 64-bit immediate to a register
+// establishes them with the scratch registers %r11 (for a memory operand, or the
+// address of a load or store whose base or index is in a slot) and %r10 (for a
+// 64-bit immediate, or the value a load or store moves). A `movq` of any 64-bit immediate to a register
 // is fine: GNU as encodes it as `movabsq`.
 import { extendIL, type Invariant } from "../../src/il/define.js";
 import type { AnyNode } from "../../src/il/node.js";
-import { instructionsOf, operandsOf } from "./lx86var.js";
+import { instructionsOf, memoryAccesses, operandsOf } from "./lx86var.js";
 import { withoutHomes } from "../register-allocation.js";
 import { Lx86homes } from "./lx86homes.js";
 
@@ -31,9 +32,21 @@ function eachInstruction(says: string, problem: (instr: AnyNode) => [string, str
   };
 }
 
-const oneMemoryOperand = eachInstruction("an instruction has at most one memory operand", (instr) =>
-  operandsOf(instr).filter(([, a]) => isMemory(a)).length > 1 ? ["", `${instr.kind} has two memory operands`] : null,
+/** How many operands of an instruction are in memory: a load, store or inc has its address besides. */
+export const memoryOperandCount = (instr: AnyNode): number => operandsOf(instr).filter(([, a]) => isMemory(a)).length + (memoryAccesses.has(instr.kind) ? 1 : 0);
+
+const oneMemoryOperand = eachInstruction("an instruction has at most one memory operand (a load's, store's or inc's address counts as one)", (instr) =>
+  memoryOperandCount(instr) > 1 ? ["", `${instr.kind} has two memory operands`] : null,
 );
+
+const registerAddresses = eachInstruction("the base and index of a memory access are registers", (instr) => {
+  if (!memoryAccesses.has(instr.kind)) return null;
+  for (const field of ["base", "index"]) {
+    const arg = instr[field] as AnyNode | undefined;
+    if (arg && arg.kind !== "Reg") return [field, `the ${field} of ${instr.kind} must be a register, not ${arg.kind}`];
+  }
+  return null;
+});
 
 const smallImmediates = eachInstruction("an immediate fits in a signed 32 bits, except the source of a movq to a register", (instr) => {
   for (const [field, arg] of operandsOf(instr)) {
@@ -70,5 +83,5 @@ export const Lx86patched = extendIL(Lx86homes, {
   ...withoutHomes,
   name: "Lx86patched",
   purpose: "every instruction is one the processor can encode",
-  invariants: [oneMemoryOperand, smallImmediates, registerDestinations, noImmediateSources, immediateOnlyOnTheRight, shiftCounts],
+  invariants: [oneMemoryOperand, registerAddresses, smallImmediates, registerDestinations, noImmediateSources, immediateOnlyOnTheRight, shiftCounts],
 });

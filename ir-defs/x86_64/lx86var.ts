@@ -19,17 +19,24 @@
 //   the callee reads the k-th of those as `stackarg k`. The result is in %rax,
 //   and every caller-saved register is clobbered.
 // - `cmpq right, left` sets the flags from left - right; `j<cc>` and `set<cc>`
-//   read them with signed condition codes (jl means left < right).
-// - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, result in %rax; every
+//   read them with signed condition codes (jl means left < right), or unsigned
+//   ones (jb, jbe, ja, jae: below and above) for addresses and index checks.
+// - `callq qn_*` calls the runtime: arguments in %rdi, %rsi, %rdx, result in %rax; every
 //   caller-saved register (rax rcx rdx rsi rdi r8-r11) is clobbered.
-// - `je qn_division_by_zero` (or `jmp`) is the one jump out of the program: to the
-//   runtime's panic for a zero divisor, which never returns (ir-defs/runtime-routines.ts).
+// - `je qn_division_by_zero` and `jae qn_index_out_of_bounds` (or `jmp`) are the
+//   jumps out of the program: to the runtime's panics for a zero divisor and an
+//   index out of bounds, which never return (ir-defs/runtime-routines.ts).
+// - Heap objects (spec/heap.md) are read and written by `movq` with a memory
+//   operand whose base (and index, scaled by 8) are places: `movq 16(p), x`,
+//   `movq x, 24(a,i,8)`; `addq $1, (p)` counts one more reference to p's object.
+// - A string literal is a static string object in the program's data (`Data`,
+//   below); `leaq .Lstr0(%rip), x` puts its address in x.
 // - Most instructions read their operands and write `dst`; the doc comment of each
 //   instruction that is not so plain says exactly which registers it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
 import { isNode, type AnyNode } from "../../src/il/node.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
-import { divisionByZero, runtimeArguments, stackOverflow } from "../runtime-routines.js";
+import { divisionByZero, indexOutOfBounds, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 
 
 /** 64-bit registers, plus the 8-bit views %al and %cl that setcc and shifts use. */
@@ -41,6 +48,11 @@ export const registers = [
 
 /** Signed condition codes: equal, not equal, less, less or equal, greater, greater or equal. */
 export const conditionCodes = ["e", "ne", "l", "le", "g", "ge"] as const;
+/** Unsigned ones (for addresses and index checks): below, below or equal, above, above or equal. */
+export const unsignedConditionCodes = ["b", "be", "a", "ae"] as const;
+
+/** The instructions that access memory at an address a place holds (`base`, and `index` scaled by 8). */
+export const memoryAccesses: ReadonlySet<string> = new Set(["Load", "LoadIndexed", "Store", "StoreIndexed", "IncMem"]);
 
 const blocksOf = (program: unknown): AnyNode[] => ((program as { blocks?: unknown }).blocks as AnyNode[] | undefined) ?? [];
 
@@ -64,11 +76,11 @@ export function operandsOf(instr: object): [string, AnyNode][] {
 }
 
 const jumpTargets: Invariant = {
-  says: `every jmp and j<cc> names a block of the program, a function's conclusion or the runtime's ${divisionByZero} or ${stackOverflow}; every callq and leaq of code names a function of the program or a routine of the runtime`,
+  says: `every jmp and j<cc> names a block of the program, a function's conclusion or the runtime's ${divisionByZero}, ${indexOutOfBounds} or ${stackOverflow}; every callq and leaq of code names a function of the program or a routine of the runtime`,
   check(program) {
     const blocks = blocksOf(program) as unknown as { label: string }[];
     const functions = functionsOf(blocks);
-    const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero).add(stackOverflow);
+    const labels = new Set(blocks.map((b) => b.label)).add(divisionByZero).add(indexOutOfBounds).add(stackOverflow);
     for (const f of functions) labels.add(functionSymbol(f)); // in Lx86, a tail call jumps to the callee's prelude
     for (const f of functions) labels.add(conclusionOf(f));
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
@@ -85,11 +97,27 @@ const jumpTargets: Invariant = {
 };
 
 const stringLabels: Invariant = {
-  says: "every leaq names a string of the program",
+  says: "every leaq names a string of the program, and no two strings have the same label",
   check(program) {
     const strings = ((program as { data?: AnyNode[] }).data ?? []).map((s) => s.label);
+    const twice = strings.findIndex((label, i) => strings.indexOf(label) !== i);
+    if (twice >= 0) return { path: `data[${twice}].label`, message: `two strings are labelled ${String(strings[twice])}` };
     for (const [instr, path] of instructionsOf(program)) {
       if (instr.kind === "Leaq" && !strings.includes(instr.label)) return { path: `${path}.label`, message: `no string is labelled ${String(instr.label)}` };
+    }
+    return null;
+  },
+};
+
+const addressPlaces: Invariant = {
+  says: "the base and index of a memory access are places (a variable, a register or, before patch-instructions, a stack slot), never an immediate",
+  check(program) {
+    for (const [instr, path] of instructionsOf(program)) {
+      if (!memoryAccesses.has(instr.kind)) continue;
+      for (const field of ["base", "index"]) {
+        const arg = instr[field] as AnyNode | undefined;
+        if (arg && (arg.kind === "Imm" || arg.kind === "StackArg")) return { path: `${path}.${field}`, message: `the ${field} of ${instr.kind} must be a place, not ${arg.kind}` };
+      }
     }
     return null;
   },
@@ -122,13 +150,16 @@ export const Lx86var = defineIL({
     label: terminal.label,
     string: terminal.string,
     reg: terminal.oneOf("reg", registers),
-    cc: terminal.oneOf("cc", conditionCodes),
+    cc: terminal.oneOf("cc", [...conditionCodes, ...unsignedConditionCodes]),
     count: terminal.count,
   },
   grammar: {
     Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
-    Data: { Data: "<label:label>: .ascii <value:string>" },
+    /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
+     * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
+     * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
+    Data: { Data: "<label:label>: static <value:string>" },
     Place: { Reg: "%<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument passed on the stack to the function running (the 7th argument is stackarg 0). */
     Arg: ["Place", { Imm: "$<value:int>", StackArg: "stackarg <index:count>" }],
@@ -158,7 +189,19 @@ export const Lx86var = defineIL({
        * The machine traps when src is 0 or the quotient does not fit (MIN / -1). */
       Idivq: "idivq <src:Arg>",
       Movzbq: "movzbq <src:Arg>, <dst:Arg>",
+      /** The address of a string of the program (a static string object). */
       Leaq: "leaq <label:label>(%rip), <dst:Arg>",
+      /** Loads the word at base + offset (base + offset + 8 * index) into dst. Reads base,
+       * index and that word; writes dst. The flags stay as they are. */
+      Load: "movq <offset:int>(<base:Arg>), <dst:Arg>",
+      LoadIndexed: "movq <offset:int>(<base:Arg>,<index:Arg>,8), <dst:Arg>",
+      /** Stores src at base + offset (base + offset + 8 * index). Reads src, base and index;
+       * writes that word. The flags stay as they are. */
+      Store: "movq <src:Arg>, <offset:int>(<base:Arg>)",
+      StoreIndexed: "movq <src:Arg>, <offset:int>(<base:Arg>,<index:Arg>,8)",
+      /** Adds 1 to the word at the address base holds: an object's reference count (`inc`).
+       * Reads base and that word; writes the word and the flags. */
+      IncMem: "addq $1, (<base:Arg>)",
       /** A call of a routine of the runtime (qn_*), or of a function of the program
        * (reading the argument registers listed after `#`). */
       Callq: "callq <target:label>< # |args:Place*, >",
@@ -175,5 +218,5 @@ export const Lx86var = defineIL({
       JmpIf: "j<cc:cc> <target:label>",
     },
   },
-  invariants: [jumpTargets, stringLabels, byteRegisters],
+  invariants: [jumpTargets, stringLabels, byteRegisters, addressPlaces],
 });

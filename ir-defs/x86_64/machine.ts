@@ -6,7 +6,7 @@ import type { AnyNode } from "../../src/il/node.js";
 import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
 import { runtimeArguments } from "../runtime-routines.js";
 
-const opposite: Readonly<Record<string, string>> = { e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le" };
+const opposite: Readonly<Record<string, string>> = { e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be" };
 const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
 const key = (arg: unknown) => placesOf(arg, (name) => byteViews[name] ?? name);
 
@@ -48,6 +48,12 @@ export const machine: RegisterMachine = {
       case "Cqto": return { reads: [registerKey("rax")], writes: [registerKey("rdx")] };
       case "Idivq": return { reads: [registerKey("rax"), registerKey("rdx"), ...key(i.src)], writes: [registerKey("rax"), registerKey("rdx")] };
       case "Jmp": case "JmpIf": return { reads: [], writes: [] };
+      // A memory access reads the places that make its address, whether it loads or stores.
+      case "Load": return { reads: key(i.base), writes: key(i.dst) };
+      case "LoadIndexed": return { reads: [...key(i.base), ...key(i.index)], writes: key(i.dst) };
+      case "Store": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
+      case "StoreIndexed": return { reads: [...key(i.src), ...key(i.base), ...key(i.index)], writes: [] };
+      case "IncMem": return { reads: key(i.base), writes: [] };
     }
     if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };
     throw new Error(`x86_64 machine.uses: no entry for ${i.kind}`);

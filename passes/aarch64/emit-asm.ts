@@ -4,7 +4,9 @@
 // templates of La64 are assembler syntax already, so each instruction is printed
 // by the IL printer; this pass adds the directives, the label lines, a comment
 // showing the source line above each run of instructions that came from it, and
-// the string data (as `.ascii` with every byte that is not plain ASCII escaped).
+// the string literals as static string objects in .data (writable: inc and dec
+// change their counts; spec/heap.md), their bytes as `.ascii` with every byte
+// that is not plain ASCII escaped.
 //
 // Before (La64):                        After (assembly text):
 //   qn_main:                                    .text
@@ -13,16 +15,19 @@
 //   main.start:                                 stp     x29, x30, [sp, #-16]!
 //     mov x9, #0                                ...
 //     ...                               main.start:
-//   .Lstr0: .ascii "boom"                       // 3: let mut s = 0
+//   .Lstr0: static "boom"                       // 3: let mut s = 0
 //                                               mov     x9, #0
 //                                               ...
-//                                               .section .rodata
-//                                       .Lstr0: .ascii "boom"
+//                                               .data
+//                                               .balign 8
+//                                       .Lstr0:
+//                                               .quad 0x4000000000000000, 3, 4
+//                                               .ascii "boom"
 
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { printNode } from "../../src/il/print.js";
-import { asciiLiteral, asmIndent, instructionLine, sourceComments } from "../../src/pass-helpers/both-targets.js";
+import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 
 const indent = asmIndent;
@@ -40,8 +45,8 @@ export const emitAsm = pass({
       for (const instr of block.instrs) lines.push(...sourceLine(instr.loc), instructionLine(printNode(La64, instr)));
     }
     if (program.data.length > 0) {
-      lines.push(`${indent}.section .rodata`);
-      for (const d of program.data) lines.push(`${d.label}: .ascii ${asciiLiteral(d.value)}`);
+      lines.push(`${indent}.data`);
+      for (const d of program.data) lines.push(...stringObjectLines(d.label, d.value));
     }
     lines.push(`${indent}.section .note.GNU-stack,"",%progbits`);
     return lines.join("\n") + "\n";

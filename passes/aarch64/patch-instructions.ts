@@ -5,7 +5,8 @@
 // (x9 for the first source, x10 for the second, x11 for msub's third) and a
 // slot destination is computed in x9 and stored afterwards; an immediate the
 // instruction cannot hold is put in a scratch register the same way (wide ones
-// with movz/movk).
+// with movz/movk). A load or store of the heap is no different: its base and
+// its value are sources, a loaded value its destination.
 //
 // Before (La64homes):               After (La64patched):
 //   add slot2, slot0, #1              ldr x9, slot0
@@ -24,6 +25,11 @@
 //   mov slot3, #100000                movz x9, #34464, lsl #0
 //                                     movk x9, #1, lsl #16
 //                                     str x9, slot3
+//   ldr slot2, [slot0, #16]           ldr x9, slot0
+//                                     ldr x9, [x9, #16]
+//                                     str x9, slot2
+//   str slot1, [x12, #24]             ldr x9, slot1
+//                                     str x9, [x12, #24]
 //
 // Which operand may be what is one table, ir-defs/aarch64/operand-rules.ts,
 // which La64patched's invariants check too.

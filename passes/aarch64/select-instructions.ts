@@ -1,12 +1,15 @@
-// select-instructions: Lcfg -> La64var
+// select-instructions: Lalloc -> La64var
 //
 // Purpose: turn each statement and tail of the control-flow graph into AArch64
-// instructions, still over variables; calls into the runtime and of the
-// program's functions follow AAPCS64 (arguments in x0-x7, then on the stack,
-// result in x0), see call below; a function reference is loaded with adrp and
-// add. Each function's first block starts by moving its parameters to variables.
+// instructions, still over variables; calls into the runtime (the primitives,
+// allocation and `dec`) and of the program's functions follow AAPCS64
+// (arguments in x0-x7, then on the stack, result in x0; aarch64-calls); loads
+// and stores of the heap are ldr and str at a base register and an offset
+// (aarch64-memory); a function reference or a string literal (the address of a
+// static string object) is loaded with adrp and add. Each function's first
+// block starts by moving its parameters to variables.
 //
-// Before (Lcfg):                          After (La64var):
+// Before (Lalloc):                        After (La64var):
 //   main.start:                             main.start:
 //     y = (x + 1)                             add y, x, #1
 //     c = (y < 10)                            cmp y, #10
@@ -22,94 +25,58 @@
 //                                             add x1, x1, :lo12:fn.g
 //                                             bl fn.f // x0, x1
 //                                             mov z, x0
+//     a = alloc_array(n, 0, 0x2)              mov x0, n
+//                                             mov x1, #0
+//                                             mov x2, #2
+//                                             bl qn_array // x0, x1, x2
+//                                             mov a, x0
+//     check 0 <= i < n                        cmp i, n
+//                                             b.hs qn_index_out_of_bounds
+//     *(a + 24 + 8 * i) = z                   add address.2, a, i, lsl #3
+//                                             str z, [address.2, #24]
+//     w = *(a + 16): Int                      ldr w, [a, #16]
+//     inc a                                   ldr count.3, [a, #0]
+//                                             add count.3, count.3, #1
+//                                             str count.3, [a, #0]
+//     dec a                                   mov x0, a
+//                                             bl qn_release // x0
+//     s = "hi"                                adrp s, .Lstr0
+//                                             add s, s, :lo12:.Lstr0
 //     if y >= 3 goto main.block1 else ...     cmp y, #3
 //                                             b.ge main.block1
 //                                             b main.block2
 //
 // Bools are 0/1 and Unit is 0. `!b` is `eor b, #1`; shifts use lsl/asr, which
-// take the count modulo 64 as Quastra wants. `/` and `%` are inline, see
-// divide. panic("msg") passes the address of the message (a string of the
-// program, named .Lstr<n>) and its length in bytes.
+// take the count modulo 64 as Quastra wants. `/` and `%` are inline
+// (aarch64-division). panic("msg") passes the address of the message's bytes
+// (24 past its string object's, .Lstr<n>) and their count to qn_panic; a
+// computed message, the object to qn_panic_string.
 
-import type * as In from "../../ir-defs/generated/Lfun.js";
+import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/La64var.js";
 import { La64var } from "../../ir-defs/aarch64/la64var.js";
 import { conclusionOf, functionSymbol } from "../../ir-defs/functions.js";
-import { Lfun } from "../../ir-defs/lfun.js";
+import { Lalloc } from "../../ir-defs/lalloc.js";
 import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
 import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
 import { pass } from "../../src/pass.js";
 import { divide } from "../../src/pass-helpers/aarch64-division.js";
-import { callRuntime, imm, mov, reg, StringTable, unreachable } from "../../src/pass-helpers/aarch64-instructions.js";
+import { allocate, argumentRegisters, call, primitive, release } from "../../src/pass-helpers/aarch64-calls.js";
+import { checkIndex, increment, loadWord, storeWord } from "../../src/pass-helpers/aarch64-memory.js";
+import { imm, load, operand, reg, StringTable, unreachable, type Selection } from "../../src/pass-helpers/aarch64-instructions.js";
 
 const x0 = reg("x0");
-const x1 = reg("x1");
-/** Where AAPCS64 passes the first eight arguments. */
-const argumentRegisters = [x0, x1, reg("x2"), reg("x3"), reg("x4"), reg("x5"), reg("x6"), reg("x7")];
 
 const conditions = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" } as const;
 const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr", "^": "Eor", "<<": "Lsl", ">>": "Asr" } as const;
-const printers = { print_int: "qn_print_int", print_bool: "qn_print_bool", exit: "qn_exit" } as const;
-
-/** A variable no other has the name of: `hint.N`. */
-type Fresh = (hint: string) => Out.Var;
-
-
-/** A primitive: its call into the runtime, then its value (if wanted) into dst. */
-function primitive(p: In.Prim, dst: Out.Arg | null, strings: StringTable): Out.Instr[] {
-  const result = p.op === "read_int" ? x0 : imm(0n); // every other primitive returns Unit
-  const keep = dst ? [mov(dst, result)] : [];
-  switch (p.op) {
-    case "print_int":
-    case "print_bool":
-    case "exit":
-      return [mov(x0, atom(p.args[0]!)), callRuntime(printers[p.op], [x0]), ...keep];
-    case "read_int":
-      return [callRuntime("qn_read_int", []), ...keep];
-    case "panic": {
-      const message = p.args[0];
-      if (message?.kind !== "Str") throw new Error("panic takes a string literal");
-      const { label: symbol, length } = strings.add(message.value);
-      return [{ kind: "Adrp", dst: x0, symbol }, { kind: "AddLo12", dst: x0, src: x0, symbol }, mov(x1, imm(BigInt(length))), callRuntime("qn_panic", [x0, x1]), ...keep];
-    }
-    default: return unreachable(p.op);
-  }
-}
-
-/** An atom into dst: a function reference is its code's address (adrp and add), anything else a mov. */
-function load(a: In.Atom, dst: Out.Arg): Out.Instr[] {
-  if (a.kind !== "FunRef") return [mov(dst, atom(a))];
-  const symbol = functionSymbol(a.name);
-  return [{ kind: "AdrpFn", dst, symbol }, { kind: "AddLo12Fn", dst, src: dst, symbol }];
-}
-
-/**
- * A call: arguments after the eighth are stored at the bottom of this
- * function's frame (`outarg k`, where the callee finds them as `stackarg k`),
- * the first eight go to x0-x7, the result comes back in x0. A function
- * reference is called directly (bl), a variable indirectly (blr).
- */
-function call(e: In.Call, dst: Out.Arg | null, fresh: Fresh): Out.Instr[] {
-  const stores = e.args.slice(argumentRegisters.length).flatMap((a, k): Out.Instr[] => {
-    const outarg: Out.OutArg = { kind: "OutArg", index: k };
-    if (a.kind !== "FunRef") return [mov(outarg, atom(a))];
-    const address = fresh("address");
-    return [...load(a, address), mov(outarg, address)];
-  });
-  const used = argumentRegisters.slice(0, Math.min(e.args.length, argumentRegisters.length));
-  const moves = used.flatMap((r, i) => load(e.args[i]!, r));
-  const callee = e.callee;
-  const jump: Out.Instr = callee.kind === "FunRef" ? { kind: "Bl", target: functionSymbol(callee.name), args: used } : { kind: "Blr", callee: atom(callee), args: used };
-  return [...stores, ...moves, jump, ...(dst ? [mov(dst, x0)] : [])];
-}
 
 /** The instructions that compute e into dst; dst null: only e's effects are wanted. */
-function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable, fresh: Fresh): Out.Instr[] {
+function expression(e: In.CExpr, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
   switch (e.kind) {
     case "Int": case "Bool": case "Unit": case "Var": case "Str": case "FunRef":
-      return dst ? load(e, dst) : [];
+      return dst ? load(e, dst, cx) : [];
     case "Binary": {
-      if (e.op === "/" || e.op === "%") return divide(e, dst, fresh);
+      if (e.op === "/" || e.op === "%") return divide(e, dst, cx.fresh);
       const [left, right] = [atom(e.left), atom(e.right)];
       if (!dst) return [];
       if (e.op in conditions) {
@@ -125,21 +92,27 @@ function expression(e: In.CExpr, dst: Out.Arg | null, strings: StringTable, fres
       if (e.op === "~") return [{ kind: "Mvn", dst, src }];
       return [{ kind: "Eor", dst, left: src, right: imm(1n) }];
     }
-    case "Prim": return primitive(e, dst, strings);
-    case "Call": return call(e, dst, fresh);
+    case "Prim": return primitive(e, dst, cx);
+    case "Call": return call(e, dst, cx);
+    case "Load": return loadWord(e, dst, cx);
+    case "Alloc": case "AllocArray": return allocate(e, dst, cx);
     default: return unreachable(e);
   }
 }
 
-function statement(s: In.CStmt, strings: StringTable, fresh: Fresh): Out.Instr[] {
+function statement(s: In.CStmt, cx: Selection): Out.Instr[] {
   switch (s.kind) {
-    case "Assign": return expression(s.value, { kind: "Var", name: s.name }, strings, fresh);
-    case "Do": return expression(s.expr, null, strings, fresh);
+    case "Assign": return expression(s.value, { kind: "Var", name: s.name }, cx);
+    case "Do": return expression(s.expr, null, cx);
+    case "Store": return storeWord(s, cx);
+    case "CheckIndex": return checkIndex(s);
+    case "Inc": return increment(s, cx);
+    case "Dec": return release(s, cx);
     default: return unreachable(s);
   }
 }
 
-function tail(t: In.Tail, fn: string): Out.Instr[] {
+function tail(t: In.Tail, fn: string, cx: Selection): Out.Instr[] {
   switch (t.kind) {
     case "Goto": return [{ kind: "B", target: t.target }];
     case "Branch":
@@ -148,37 +121,39 @@ function tail(t: In.Tail, fn: string): Out.Instr[] {
         { kind: "BCond", cond: conditions[t.op], target: t.then },
         { kind: "B", target: t.else },
       ];
-    case "Return": return [...load(t.value, x0), { kind: "B", target: conclusionOf(fn) }];
+    case "Return": return [...load(t.value, x0, cx), { kind: "B", target: conclusionOf(fn) }];
     case "TailCall": { // arguments in registers (at most six: explicate-control sees to it), then leave for the callee
       const used = argumentRegisters.slice(0, t.args.length);
-      const moves = used.flatMap((r, i) => load(t.args[i]!, r));
+      const moves = used.flatMap((r, i) => load(t.args[i]!, r, cx));
       const callee = t.callee;
-      return [...moves, callee.kind === "FunRef" ? { kind: "TailCall", target: functionSymbol(callee.name), args: used } : { kind: "TailCallIndirect", callee: atom(callee), args: used }];
+      if (callee.kind === "FunRef") return [...moves, { kind: "TailCall", target: functionSymbol(callee.name), args: used }];
+      const [setCallee, target] = operand(callee, "callee", cx);
+      return [...setCallee, ...moves, { kind: "TailCallIndirect", callee: target, args: used }];
     }
     default: return unreachable(t);
   }
 }
 
 /** A function's blocks; the first starts by taking the parameters from where the caller put them. */
-function definition(def: In.Def, strings: StringTable, fresh: Fresh): Out.Block[] {
-  const parameters = def.params.map((name, i) => mov({ kind: "Var", name }, argumentRegisters[i] ?? { kind: "StackArg", index: i - argumentRegisters.length }));
+function definition(def: In.Def, cx: Selection): Out.Block[] {
+  const parameters = def.params.map((name, i): Out.Instr => ({ kind: "Mov", dst: { kind: "Var", name }, src: argumentRegisters[i] ?? { kind: "StackArg", index: i - argumentRegisters.length } }));
   return def.blocks.map((b, index): Out.Block => ({
     kind: "Block",
     label: b.label,
-    instrs: [...(index === 0 ? parameters : []), ...b.stmts.flatMap((s) => fromSource(statement(s, strings, fresh), s.loc)), ...fromSource(tail(b.tail, def.name), b.tail.loc)],
+    instrs: [...(index === 0 ? parameters : []), ...b.stmts.flatMap((s) => fromSource(statement(s, cx), s.loc)), ...fromSource(tail(b.tail, def.name, cx), b.tail.loc)],
   }));
 }
 
 export const selectInstructions = pass({
   name: "select-instructions",
-  from: Lfun,
+  from: Lalloc,
   to: La64var,
-  purpose: "each statement and tail becomes AArch64 instructions over variables; calls follow AAPCS64",
+  purpose: "each statement and tail becomes AArch64 instructions over variables: ldr and str for the heap, calls by AAPCS64, runtime calls for the primitives and allocation",
   run(program: In.Program): Out.Program {
     const strings = new StringTable();
-    const namer = freshNamer(Lfun, program);
-    const fresh: Fresh = (hint) => ({ kind: "Var", name: namer(hint) });
-    const blocks = program.defs.flatMap((def) => definition(def, strings, fresh));
+    const namer = freshNamer(Lalloc, program);
+    const cx: Selection = { strings, fresh: (hint) => ({ kind: "Var", name: namer(hint) }) };
+    const blocks = program.defs.flatMap((def) => definition(def, cx));
     return { kind: "Program", blocks, data: strings.data() };
   },
 });

@@ -2,9 +2,10 @@
 //
 // Purpose: rewrite every instruction the processor cannot encode into one or
 // more that it can (the invariants of Lx86patched), using the scratch registers
-// %r11 (for a memory operand or an immediate compared against) and %r10 (for a
-// 64-bit immediate, or any immediate source of idivq and cmov<cc>); a move of a
-// slot to itself disappears.
+// %r11 (for a memory operand, an immediate compared against, or the base of a
+// load or store that is in a slot) and %r10 (for a 64-bit immediate, any
+// immediate source of idivq and cmov<cc>, an index in a slot or the value a
+// store takes from one; see x86_64-memory); a move of a slot to itself disappears.
 //
 // Before (Lx86homes):                  After (Lx86patched):
 //   movq slot0, slot1                    movq slot0, %r11
@@ -21,16 +22,28 @@
 //                                        movq %r11, slot1
 //   idivq $7                             movq $7, %r10
 //                                        idivq %r10
+//   movq 24(slot0,slot1,8), slot2        movq slot1, %r10
+//                                        movq slot0, %r11
+//                                        movq 24(%r11,%r10,8), %r11
+//                                        movq %r11, slot2
+//   movq slot2, 24(%rcx,slot1,8)         movq slot1, %r11
+//                                        salq $3, %r11
+//                                        addq %rcx, %r11
+//                                        movq slot2, %r10
+//                                        movq %r10, 24(%r11)
+//   addq $1, (slot3)                     movq slot3, %r11
+//                                        addq $1, (%r11)
 //   movq slot2, slot2                    (nothing)
 
 import type * as In from "../../ir-defs/generated/Lx86homes.js";
 import type * as Out from "../../ir-defs/generated/Lx86patched.js";
 import { fitsIn32, isMemory, Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
 import { Lx86homes } from "../../ir-defs/x86_64/lx86homes.js";
-import { operandsOf } from "../../ir-defs/x86_64/lx86var.js";
+import { memoryAccesses, operandsOf } from "../../ir-defs/x86_64/lx86var.js";
 import { fromSource } from "../../src/pass-helpers/both-targets.js";
 import { pass } from "../../src/pass.js";
 import { sameArg } from "../../src/pass-helpers/x86_64-instructions.js";
+import { patchAccess } from "../../src/pass-helpers/x86_64-memory.js";
 
 type Arg = In.Arg;
 const r10: In.Reg = { kind: "Reg", name: "r10" };
@@ -44,6 +57,8 @@ const sourceField = (instr: In.Instr): string => (instr.kind === "Cmpq" ? "right
 
 function patch(original: In.Instr): In.Instr[] {
   if (original.kind === "Movq" && sameArg(original.src, original.dst)) return [];
+  // A load, store or inc: its address in registers, its value in one or small (see patchAccess).
+  if (memoryAccesses.has(original.kind)) return patchAccess(original as Parameters<typeof patchAccess>[0]);
   let instr = original;
   const before: In.Instr[] = [];
   // cmpq cannot compare into an immediate: load it into %r11 (of any width).

@@ -35,6 +35,7 @@
         .equ QN_PAGE_SIZE, 4096         // big objects take whole pages (*)
         .equ QN_CHUNK_SIZE, 1048576     // small objects are cut from 1 MiB chunks
         .equ QN_SMALL_MAX, 1024         // the largest size class (16, 32, ..., 1024)
+        .equ QN_BIG_CACHE, 4            // freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  // 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  // the longest array
 // (*) An AArch64 kernel may use 16 or 64 KiB pages; mmap and munmap
@@ -60,7 +61,8 @@ qn_str_leak_3:          .ascii " bytes live\n"     // 12 bytes
 
 // ---------------------------------------------------------------------
 // Zero-initialised data: the two I/O buffers and their bookkeeping,
-// the heap's free lists and chunk, and the leak check's counts.
+// the heap's free lists, chunk and cache of big mappings, and the leak
+// check's counts.
 // ---------------------------------------------------------------------
         .section .bss
         .balign 16
@@ -76,6 +78,8 @@ qn_envp:        .skip 8                 // the environment: "NAME=value" pointer
 qn_free_lists:  .skip 64 * 8            // first free block of each size class (16 .. 1024 bytes)
 qn_chunk_next:  .skip 8                 // the next unused byte of the current chunk
 qn_chunk_end:   .skip 8                 // the end of the current chunk
+qn_big_count:   .skip 8                 // freed big mappings in the cache (0 .. QN_BIG_CACHE)
+qn_big_cache:   .skip QN_BIG_CACHE * 16 // their (address, size) pairs, the oldest first
 qn_live_objects: .skip 8                // objects made and not yet freed
 qn_live_bytes:  .skip 8                 // the sum of their sizes (before rounding)
 
@@ -523,10 +527,18 @@ qn_out_of_memory:
 //   Arguments: x0 = the size (a multiple of QN_PAGE_SIZE).
 //   Result:    x0 = its address.
 // mmap(NULL, bytes, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
-// -1, 0). A failure (a negative result: -errno) panics "out of memory".
+// -1, 0). When it fails (a negative result: -errno) while the cache
+// holds freed big mappings, they are unmapped (qn_big_flush) and mmap
+// is tried once more: the cache never makes a program run out of
+// memory. A failure with an empty cache panics "out of memory".
 // ---------------------------------------------------------------------
 qn_mmap:
-        mov     x1, x0                  // length
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = bytes
+        mov     x19, x0
+.Lmmap_try:
+        mov     x1, x19                 // length
         mov     x0, #0                  // address NULL: the kernel chooses
         mov     x2, #PROT_READ_WRITE
         mov     x3, #MAP_PRIVATE_ANON
@@ -534,7 +546,130 @@ qn_mmap:
         mov     x5, #0                  // ... and no offset in it
         mov     x8, #SYS_MMAP
         svc     #0
-        tbnz    x0, #63, qn_out_of_memory  // -errno
+        tbz     x0, #63, .Lmmap_done
+        adrp    x9, qn_big_count
+        ldr     x9, [x9, :lo12:qn_big_count]
+        cbz     x9, qn_out_of_memory    // -errno, and nothing cached to give back
+        bl      qn_big_flush            // give the cache back, then try again
+        b       .Lmmap_try
+.Lmmap_done:
+        ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// The cache of big mappings. Freeing a big object (above QN_SMALL_MAX)
+// does not unmap it at once: its mapping (address, size in whole pages)
+// is kept in qn_big_cache, and the next big object of exactly that
+// mapped size takes it instead of a new mmap. So a program that makes
+// and frees a big array again and again maps it once, and its pages
+// are not faulted in again each time. The cache holds at most
+// QN_BIG_CACHE mappings, the oldest first; when a freed mapping finds
+// it full, the oldest is unmapped to make room. A cached mapping is
+// not a live object: the leak check does not count it.
+// ---------------------------------------------------------------------
+
+// ---------------------------------------------------------------------
+// qn_big_flush(): unmap every cached mapping; the cache is empty.
+//   Arguments: none.   Result: none.
+// ---------------------------------------------------------------------
+qn_big_flush:
+        adrp    x9, qn_big_cache
+        add     x9, x9, :lo12:qn_big_cache  // x9 = the next entry
+        adrp    x10, qn_big_count
+        ldr     x10, [x10, :lo12:qn_big_count]  // x10 = entries left
+.Lflush_loop:
+        cbz     x10, .Lflush_done
+        ldp     x0, x1, [x9], #16       // munmap(its address, its size)
+        mov     x8, #SYS_MUNMAP
+        svc     #0                      // keeps x9, x10
+        sub     x10, x10, #1
+        b       .Lflush_loop
+.Lflush_done:
+        adrp    x9, qn_big_count
+        str     xzr, [x9, :lo12:qn_big_count]
+        ret
+
+// ---------------------------------------------------------------------
+// qn_big_take(bytes) -> pointer: a cached mapping of this size, if any.
+//   Arguments: x0 = the size (a multiple of QN_PAGE_SIZE).
+//   Result:    x0 = the newest cached mapping of exactly that size,
+//              now out of the cache; 0 when there is none.
+// ---------------------------------------------------------------------
+qn_big_take:
+        adrp    x10, qn_big_count
+        ldr     x10, [x10, :lo12:qn_big_count]  // x10 = entries not looked at yet
+        adrp    x9, qn_big_cache
+        add     x9, x9, :lo12:qn_big_cache
+.Ltake_loop:
+        cbz     x10, .Ltake_none
+        sub     x10, x10, #1            // entry x10: the newest first
+        add     x11, x9, x10, lsl #4
+        ldr     x11, [x11, #8]          // its size
+        cmp     x11, x0
+        b.ne    .Ltake_loop
+        mov     x0, x10                 // found: qn_big_remove gives its address
+        b       qn_big_remove           // tail call
+.Ltake_none:
+        mov     x0, #0
+        ret
+
+// ---------------------------------------------------------------------
+// qn_big_remove(i) -> (pointer, size): take entry i out of the cache.
+//   Arguments: x0 = the entry's index (0 = the oldest).
+//   Result:    x0 = its address, x1 = its size. The newer entries
+//              move down by one, so the order stays the oldest first.
+// ---------------------------------------------------------------------
+qn_big_remove:
+        adrp    x9, qn_big_cache
+        add     x9, x9, :lo12:qn_big_cache
+        add     x10, x9, x0, lsl #4     // x10 = &entry i
+        ldp     x0, x1, [x10]           // its address and size
+        adrp    x11, qn_big_count
+        ldr     x12, [x11, :lo12:qn_big_count]
+        sub     x12, x12, #1
+        str     x12, [x11, :lo12:qn_big_count]  // one entry fewer
+        add     x12, x9, x12, lsl #4    // x12 = the end of the entries left
+.Lremove_loop:                          // entries i+1 ... move down by one
+        cmp     x10, x12
+        b.hs    .Lremove_done
+        ldp     x13, x14, [x10, #16]
+        stp     x13, x14, [x10], #16
+        b       .Lremove_loop
+.Lremove_done:
+        ret
+
+// ---------------------------------------------------------------------
+// qn_big_keep(p, bytes): put a freed big mapping into the cache.
+//   Arguments: x0 = its address, x1 = its size (whole pages).
+//   Result:    none.
+// When the cache is full, its oldest mapping is unmapped first.
+// ---------------------------------------------------------------------
+qn_big_keep:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = p, x20 = bytes
+        mov     x19, x0
+        mov     x20, x1
+        adrp    x9, qn_big_count
+        ldr     x9, [x9, :lo12:qn_big_count]
+        cmp     x9, #QN_BIG_CACHE
+        b.lo    .Lkeep_room
+        mov     x0, #0                  // full: take out the oldest ...
+        bl      qn_big_remove
+        mov     x8, #SYS_MUNMAP         // ... and munmap(it, its size)
+        svc     #0
+.Lkeep_room:
+        adrp    x9, qn_big_count
+        ldr     x10, [x9, :lo12:qn_big_count]
+        add     x11, x10, #1
+        str     x11, [x9, :lo12:qn_big_count]  // one entry more:
+        adrp    x9, qn_big_cache
+        add     x9, x9, :lo12:qn_big_cache
+        add     x9, x9, x10, lsl #4
+        stp     x19, x20, [x9]          // the newest, (p, bytes)
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #32
         ret
 
 // ---------------------------------------------------------------------
@@ -546,7 +681,8 @@ qn_mmap:
 // block is the first one of its size class's free list or, when that
 // list is empty, cut from the current chunk (when the chunk's rest is
 // too small we map a new chunk and leave the rest unused). A bigger
-// object gets its own mmap, rounded up to whole pages. The object is
+// object takes whole pages: a cached mapping of that size
+// (qn_big_take), or else a new mmap. The object is
 // counted in qn_live_objects and qn_live_bytes (unrounded size).
 // A size above QN_MAX_BYTES, or a failing mmap, panics "out of memory".
 // ---------------------------------------------------------------------
@@ -593,9 +729,13 @@ qn_alloc:
         adrp    x9, qn_chunk_next
         str     x10, [x9, :lo12:qn_chunk_next]
         b       .Lalloc_init
-.Lalloc_large:                          // its own mmap, whole pages
-        add     x0, x19, #QN_PAGE_SIZE-1
-        and     x0, x0, #-QN_PAGE_SIZE
+.Lalloc_large:                          // its own mapping, whole pages
+        add     x21, x19, #QN_PAGE_SIZE-1
+        and     x21, x21, #-QN_PAGE_SIZE  // x21 = the size in whole pages
+        mov     x0, x21
+        bl      qn_big_take             // a freed mapping of that size?
+        cbnz    x0, .Lalloc_init
+        mov     x0, x21                 // no: a new one
         bl      qn_mmap
 .Lalloc_init:                           // x0 = the new object
         mov     x9, #1
@@ -667,7 +807,8 @@ qn_array:
 //   Result:    none.
 // Its size comes from info (and the length of an array or a string).
 // It leaves the leak check's counts. A small block goes to the front of
-// its size class's free list; a big object is unmapped.
+// its size class's free list; a big object's mapping goes to the cache
+// (qn_big_keep), which unmaps the oldest one when it is full.
 // ---------------------------------------------------------------------
 qn_free:
         ldr     x9, [x0, #8]            // x9 = info
@@ -710,11 +851,9 @@ qn_free:
         str     x0, [x9]                // and becomes the first
         ret
 .Lfree_large:
-        add     x1, x1, #QN_PAGE_SIZE-1 // munmap(p, size rounded up to pages)
+        add     x1, x1, #QN_PAGE_SIZE-1 // qn_big_keep(p, size rounded up to pages)
         and     x1, x1, #-QN_PAGE_SIZE
-        mov     x8, #SYS_MUNMAP
-        svc     #0
-        ret
+        b       qn_big_keep             // tail call
 
 // ---------------------------------------------------------------------
 // qn_release(p: pointer): drop one reference to an object.

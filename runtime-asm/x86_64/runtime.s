@@ -34,6 +34,7 @@
         .equ QN_PAGE_SIZE, 4096         # big objects take whole pages
         .equ QN_CHUNK_SIZE, 1048576     # small objects are cut from 1 MiB chunks
         .equ QN_SMALL_MAX, 1024         # the largest size class (16, 32, ..., 1024)
+        .equ QN_BIG_CACHE, 4            # freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  # 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  # the longest array
 
@@ -57,7 +58,8 @@ qn_str_leak_3:          .ascii " bytes live\n"     # 12 bytes
 
 # ---------------------------------------------------------------------
 # Zero-initialised data: the two I/O buffers and their bookkeeping,
-# the heap's free lists and chunk, and the leak check's counts.
+# the heap's free lists, chunk and cache of big mappings, and the leak
+# check's counts.
 # ---------------------------------------------------------------------
         .section .bss
         .balign 16
@@ -73,6 +75,8 @@ qn_envp:        .skip 8                 # the environment: "NAME=value" pointers
 qn_free_lists:  .skip 64 * 8            # first free block of each size class (16 .. 1024 bytes)
 qn_chunk_next:  .skip 8                 # the next unused byte of the current chunk
 qn_chunk_end:   .skip 8                 # the end of the current chunk
+qn_big_count:   .skip 8                 # freed big mappings in the cache (0 .. QN_BIG_CACHE)
+qn_big_cache:   .skip QN_BIG_CACHE * 16 # their (address, size) pairs, the oldest first
 qn_live_objects: .skip 8                # objects made and not yet freed
 qn_live_bytes:  .skip 8                 # the sum of their sizes (before rounding)
 
@@ -501,11 +505,16 @@ qn_out_of_memory:
 #   Arguments: rdi = the size (a multiple of QN_PAGE_SIZE).
 #   Result:    rax = its address.
 # mmap(NULL, bytes, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
-# -1, 0). A failure (a negative result: -errno) panics "out of memory".
+# -1, 0). When it fails (a negative result: -errno) while the cache
+# holds freed big mappings, they are unmapped (qn_big_flush) and mmap
+# is tried once more: the cache never makes a program run out of
+# memory. A failure with an empty cache panics "out of memory".
 # ---------------------------------------------------------------------
 qn_mmap:
-        subq    $8, %rsp                # keep the stack 16-byte aligned
-        movq    %rdi, %rsi              # length
+        pushq   %rbx                    # rbx = bytes (the stack is aligned)
+        movq    %rdi, %rbx
+.Lmmap_try:
+        movq    %rbx, %rsi              # length
         xorl    %edi, %edi              # address NULL: the kernel chooses
         movl    $PROT_READ_WRITE, %edx
         movl    $MAP_PRIVATE_ANON, %r10d
@@ -514,8 +523,131 @@ qn_mmap:
         movl    $SYS_MMAP, %eax
         syscall
         testq   %rax, %rax
-        js      qn_out_of_memory        # -errno
+        jns     .Lmmap_done
+        cmpq    $0, qn_big_count(%rip)
+        je      qn_out_of_memory        # -errno, and nothing cached to give back
+        call    qn_big_flush            # give the cache back, then try again
+        jmp     .Lmmap_try
+.Lmmap_done:
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# The cache of big mappings. Freeing a big object (above QN_SMALL_MAX)
+# does not unmap it at once: its mapping (address, size in whole pages)
+# is kept in qn_big_cache, and the next big object of exactly that
+# mapped size takes it instead of a new mmap. So a program that makes
+# and frees a big array again and again maps it once, and its pages
+# are not faulted in again each time. The cache holds at most
+# QN_BIG_CACHE mappings, the oldest first; when a freed mapping finds
+# it full, the oldest is unmapped to make room. A cached mapping is
+# not a live object: the leak check does not count it.
+# ---------------------------------------------------------------------
+
+# ---------------------------------------------------------------------
+# qn_big_flush(): unmap every cached mapping; the cache is empty.
+#   Arguments: none.   Result: none.
+# ---------------------------------------------------------------------
+qn_big_flush:
+        leaq    qn_big_cache(%rip), %r8 # r8 = the next entry
+        movq    qn_big_count(%rip), %r9 # r9 = entries left
+.Lflush_loop:
+        testq   %r9, %r9
+        jz      .Lflush_done
+        movq    (%r8), %rdi             # munmap(its address, its size)
+        movq    8(%r8), %rsi
+        movl    $SYS_MUNMAP, %eax
+        syscall                         # keeps r8, r9
+        addq    $16, %r8
+        decq    %r9
+        jmp     .Lflush_loop
+.Lflush_done:
+        movq    $0, qn_big_count(%rip)
+        ret
+
+# ---------------------------------------------------------------------
+# qn_big_take(bytes) -> pointer: a cached mapping of this size, if any.
+#   Arguments: rdi = the size (a multiple of QN_PAGE_SIZE).
+#   Result:    rax = the newest cached mapping of exactly that size,
+#              now out of the cache; 0 when there is none.
+# ---------------------------------------------------------------------
+qn_big_take:
+        movq    qn_big_count(%rip), %rsi  # rsi = entries not looked at yet
+        leaq    qn_big_cache(%rip), %rcx
+.Ltake_loop:
+        testq   %rsi, %rsi
+        jz      .Ltake_none
+        decq    %rsi                    # entry rsi: the newest first
+        movq    %rsi, %rdx
+        shlq    $4, %rdx
+        cmpq    %rdi, 8(%rcx,%rdx)      # its size
+        jne     .Ltake_loop
+        movq    %rsi, %rdi              # found: qn_big_remove gives its address
+        jmp     qn_big_remove           # tail call
+.Ltake_none:
+        xorl    %eax, %eax
+        ret
+
+# ---------------------------------------------------------------------
+# qn_big_remove(i) -> (pointer, size): take entry i out of the cache.
+#   Arguments: rdi = the entry's index (0 = the oldest).
+#   Result:    rax = its address, rdx = its size. The newer entries
+#              move down by one, so the order stays the oldest first.
+# ---------------------------------------------------------------------
+qn_big_remove:
+        leaq    qn_big_cache(%rip), %rcx
+        shlq    $4, %rdi
+        addq    %rcx, %rdi              # rdi = &entry i
+        movq    (%rdi), %rax            # its address
+        movq    8(%rdi), %rdx           # and size
+        movq    qn_big_count(%rip), %rsi
+        decq    %rsi
+        movq    %rsi, qn_big_count(%rip)  # one entry fewer
+        shlq    $4, %rsi
+        addq    %rcx, %rsi              # rsi = the end of the entries left
+.Lremove_loop:                          # entries i+1 ... move down by one
+        cmpq    %rsi, %rdi
+        jae     .Lremove_done
+        movq    16(%rdi), %rcx
+        movq    %rcx, (%rdi)
+        movq    24(%rdi), %rcx
+        movq    %rcx, 8(%rdi)
+        addq    $16, %rdi
+        jmp     .Lremove_loop
+.Lremove_done:
+        ret
+
+# ---------------------------------------------------------------------
+# qn_big_keep(p, bytes): put a freed big mapping into the cache.
+#   Arguments: rdi = its address, rsi = its size (whole pages).
+#   Result:    none.
+# When the cache is full, its oldest mapping is unmapped first.
+# ---------------------------------------------------------------------
+qn_big_keep:
+        pushq   %rbx                    # rbx = p
+        pushq   %r12                    # r12 = bytes
+        subq    $8, %rsp                # realign the stack to 16 bytes
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        cmpq    $QN_BIG_CACHE, qn_big_count(%rip)
+        jb      .Lkeep_room
+        xorl    %edi, %edi              # full: take out the oldest ...
+        call    qn_big_remove
+        movq    %rax, %rdi              # ... and munmap(it, its size)
+        movq    %rdx, %rsi
+        movl    $SYS_MUNMAP, %eax
+        syscall
+.Lkeep_room:
+        movq    qn_big_count(%rip), %rax
+        leaq    1(%rax), %rcx
+        movq    %rcx, qn_big_count(%rip)  # one entry more:
+        shlq    $4, %rax
+        leaq    qn_big_cache(%rip), %rcx
+        movq    %rbx, (%rcx,%rax)       # the newest, (p, bytes)
+        movq    %r12, 8(%rcx,%rax)
         addq    $8, %rsp
+        popq    %r12
+        popq    %rbx
         ret
 
 # ---------------------------------------------------------------------
@@ -527,7 +659,8 @@ qn_mmap:
 # block is the first one of its size class's free list or, when that
 # list is empty, cut from the current chunk (when the chunk's rest is
 # too small we map a new chunk and leave the rest unused). A bigger
-# object gets its own mmap, rounded up to whole pages. The object is
+# object takes whole pages: a cached mapping of that size
+# (qn_big_take), or else a new mmap. The object is
 # counted in qn_live_objects and qn_live_bytes (unrounded size).
 # A size above QN_MAX_BYTES, or a failing mmap, panics "out of memory".
 # ---------------------------------------------------------------------
@@ -569,9 +702,14 @@ qn_alloc:
 .Lalloc_cut_fits:
         movq    %rdx, qn_chunk_next(%rip)
         jmp     .Lalloc_init
-.Lalloc_large:                          # its own mmap, whole pages
-        leaq    QN_PAGE_SIZE-1(%rbx), %rdi
-        andq    $-QN_PAGE_SIZE, %rdi
+.Lalloc_large:                          # its own mapping, whole pages
+        leaq    QN_PAGE_SIZE-1(%rbx), %r13
+        andq    $-QN_PAGE_SIZE, %r13    # r13 = the size in whole pages
+        movq    %r13, %rdi
+        call    qn_big_take             # a freed mapping of that size?
+        testq   %rax, %rax
+        jnz     .Lalloc_init
+        movq    %r13, %rdi              # no: a new one
         call    qn_mmap
 .Lalloc_init:                           # rax = the new object
         movq    $1, (%rax)              # rc = 1
@@ -638,7 +776,8 @@ qn_array:
 #   Result:    none.
 # Its size comes from info (and the length of an array or a string).
 # It leaves the leak check's counts. A small block goes to the front of
-# its size class's free list; a big object is unmapped.
+# its size class's free list; a big object's mapping goes to the cache
+# (qn_big_keep), which unmaps the oldest one when it is full.
 # ---------------------------------------------------------------------
 qn_free:
         movq    8(%rdi), %rax           # rax = info
@@ -671,11 +810,9 @@ qn_free:
         movq    %rdi, (%rcx)            # and becomes the first
         ret
 .Lfree_large:
-        addq    $QN_PAGE_SIZE-1, %rsi   # munmap(p, size rounded up to pages)
+        addq    $QN_PAGE_SIZE-1, %rsi   # qn_big_keep(p, size rounded up to pages)
         andq    $-QN_PAGE_SIZE, %rsi
-        movl    $SYS_MUNMAP, %eax
-        syscall
-        ret
+        jmp     qn_big_keep             # tail call
 
 # ---------------------------------------------------------------------
 # qn_release(p: pointer): drop one reference to an object.

@@ -15,9 +15,11 @@
 // stack grows down). Variables and slots, which no machine has, live in their
 // own maps. Values are bigints wrapped to 64 bits. Unlike on x86-64, add, sub
 // and the other arithmetic instructions leave the flags alone: only cmp sets them.
+// Heap objects (and the program's string objects) are the runtime model's heap
+// (heap.ts): a load or store at an address above the stack goes there.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
-// - a `bl qn_*` goes to the runtime model with x0, x1 as arguments and the
+// - a `bl qn_*` goes to the runtime model with x0, x1, x2 as arguments and the
 //   result in x0, and then sets every caller-saved register (x0-x18, x30; x0
 //   keeps the result if the routine has one) and the flags to poison, so code
 //   that keeps a value in one across a call goes wrong here too;
@@ -25,9 +27,10 @@
 //   flags when no cmp set them, a call with sp not 16-byte aligned, memory
 //   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome;
-// - a branch to qn_division_by_zero is the runtime's panic (see machine-code.ts).
+// - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
+//   panic (see machine-code.ts).
 
-import { codeAddress, functionAddress, functionAt, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
@@ -50,7 +53,7 @@ const returnToCaller = 0x40_2000n;
 const modelFrame = 4096n;
 const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
 /** The runtime routines that return a value in x0. */
-const withResult: ReadonlySet<string> = new Set(["qn_read_int"]);
+const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_alloc", "qn_array", "qn_concat", "qn_string_eq"]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -102,8 +105,8 @@ function checkAddress(m: Machine, at: bigint): bigint {
   if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
   return at;
 }
-const load = (m: Machine, at: bigint): bigint => cell(m.memory, checkAddress(m, at), `memory at ${at}`);
-const store = (m: Machine, at: bigint, value: bigint): void => void m.memory.set(checkAddress(m, at), wrap(value));
+const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), `memory at ${at}`));
+const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
@@ -165,7 +168,7 @@ function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
   const { left, right } = m.flags;
   const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower };
+  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower, hs: !lower, ls: lower || left === right, hi: !lower && left !== right };
   const holds = table[cond];
   if (holds === undefined) throw new Error(`unknown condition ${cond}`);
   return holds;
@@ -173,7 +176,7 @@ function condition(m: Machine, cond: string): boolean {
 
 function callRuntime(m: Machine, symbol: string): void {
   if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
-  const args = [register(m, "x0"), register(m, "x1")];
+  const args = [register(m, "x0"), register(m, "x1"), register(m, "x2")];
   const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   for (const r of callerSaved) m.registers.set(r, poison);
   if (withResult.has(symbol)) m.registers.set("x0", wrap(result));
@@ -221,6 +224,7 @@ const shiftCount = (count: bigint): bigint => BigInt.asUintN(6, count); // lslv/
 const varInstructions: Readonly<Record<string, Instruction>> = {
   Mov: (m, i) => write(m, i.dst, read(m, i.src)),
   Add: threeAddress((l, r) => l + r),
+  AddScaled: threeAddress((l, r) => l + 8n * r),
   Sub: threeAddress((l, r) => l - r),
   Mul: threeAddress((l, r) => l * r),
   Sdiv: threeAddress((l, r) => (r === 0n ? 0n : l / r)), // as the machine: x / 0 is 0, MIN / -1 wraps to MIN
@@ -247,6 +251,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   // Before La64: the callee runs in this call's place, with a frame of its own.
   TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
+  Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
+  Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
@@ -303,12 +309,12 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
-  m.strings = layOutStrings(program.data as Node[]);
+  m.strings = layOutStrings(program.data as Node[], model.heap);
   callFunction(m, "main"); // as _start's `bl qn_main`
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options);
+  const model = new RuntimeModel(options, "counted");
   return model.run(() => run(dialect, program as Node, model));
 };
 

@@ -1,9 +1,11 @@
-// What the two machine models share: where string data lives in memory, and
-// the fetch-execute loop over labelled blocks of instructions.
+// What the two machine models share: where string objects live in memory, how
+// a word of the heap is read and written, and the fetch-execute loop over
+// labelled blocks of instructions.
 
-import { divisionByZero, stackOverflow } from "../../ir-defs/runtime-routines.js";
+import { divisionByZero, indexOutOfBounds, stackOverflow } from "../../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, isConclusion } from "../../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
+import type { Heap } from "./heap.js";
 import type { RuntimeModel } from "./runtime-model.js";
 
 export type Node = AnyNode & Record<string, any>;
@@ -11,24 +13,27 @@ export type Node = AnyNode & Record<string, any>;
 /** What executing one instruction does to control: nothing (go on), a jump, or a return from main. */
 export type Effect = void | { readonly jump: string } | { readonly returned: true };
 
-export const dataStart = 0x60_0000n;
-
 /** The model's stack: where its pointer starts (16-byte aligned, as _start
  * calls qn_main), and the lowest value a frame may take it to, as the
  * runtime's _start computes qn_stack_limit for an 8 MiB stack. */
 export const stackTop = 0x7fff_0000n;
 export const stackLimit = stackTop - 8_388_608n + 262_144n;
 
-/** Lays the program's string data out in memory from dataStart, by label. */
-export function layOutStrings(data: readonly Node[]): Map<string, { address: bigint; bytes: Buffer }> {
-  const strings = new Map<string, { address: bigint; bytes: Buffer }>();
-  let next = dataStart;
-  for (const d of data) {
-    const bytes = Buffer.from(d.value as string, "utf8");
-    strings.set(d.label as string, { address: next, bytes });
-    next += BigInt(bytes.length) + 8n;
-  }
-  return strings;
+/** The program's string objects by label: each is the heap model's literal of
+ * its text (one address per text), so that loads of its length and inc and dec
+ * of its count reach the object the runtime would see. */
+export function layOutStrings(data: readonly Node[], heap: Heap): Map<string, { address: bigint; bytes: Buffer }> {
+  return new Map(data.map((d) => [d.label as string, { address: heap.literal(d.value as string), bytes: Buffer.from(d.value as string, "utf8") }]));
+}
+
+/** Heap objects lie above the stack (heap.ts): an address there is the heap model's. */
+export const isHeapAddress = (address: bigint): boolean => address > stackTop;
+
+/** The word of the heap at `address`, as the machine sees it: a 64-bit integer. */
+export function heapLoad(model: RuntimeModel, address: bigint): bigint {
+  const value = model.heap.load(address);
+  if (typeof value !== "bigint") throw new Error(`the word at ${address} holds ${String(value)}, not a machine word`);
+  return value;
 }
 
 /** Each block's index by its label. */
@@ -40,7 +45,8 @@ export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new 
  * (`{ returned: true }`), or, in the ILs before the conclusion exists, by a
  * jump to its conclusion's label. Returns which of the two it was. A call runs
  * the callee by calling this again (the instruction's step does). A jump to the
- * runtime's qn_division_by_zero is its panic, which never returns.
+ * runtime's qn_division_by_zero, qn_index_out_of_bounds or qn_stack_overflow
+ * is its panic, which never returns.
  */
 export function runCode(
   blocks: readonly Node[],
@@ -73,6 +79,7 @@ export function runCode(
       i = 0;
     } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
     else if (effect.jump === divisionByZero) model.divisionByZero();
+    else if (effect.jump === indexOutOfBounds) model.indexOutOfBounds();
     else if (effect.jump === stackOverflow) model.stackOverflow();
     else throw new Error(`jump to ${effect.jump}, which labels no block`);
   }
@@ -134,9 +141,10 @@ export function tailCall(m: FunctionState, fn: string): Effect {
   return { jump: entryOf(fn) };
 }
 
-/** The text of `length` bytes of string data at `at`. */
+/** The text of `length` bytes of a string object's data at `at` (its bytes start 24 past the object). */
 export function stringAt(m: FunctionState, at: bigint, length: bigint): string {
-  for (const { address: start, bytes } of m.strings.values()) {
+  for (const { address, bytes } of m.strings.values()) {
+    const start = address + 24n;
     if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
   }
   throw new Error(`no string data at address ${at} of length ${length}`);

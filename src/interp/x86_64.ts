@@ -13,7 +13,9 @@
 // The state is what the real machine has: 64-bit registers (with the byte views
 // %al and %cl), the flags, and memory (a map from address to 64-bit value; %rsp
 // starts high and the stack grows down). Variables and slots, which no machine
-// has, live in their own maps. Values are bigints wrapped to 64 bits.
+// has, live in their own maps. Values are bigints wrapped to 64 bits. Heap
+// objects (and the program's string objects) are the runtime model's heap
+// (heap.ts): a load, store or inc at an address above the stack goes there.
 //
 // Calls of the program's functions nest: each call pushes a return address,
 // runs the callee (by its symbol in Lx86, from its entry block before), and
@@ -25,7 +27,7 @@
 // an error. After every call the caller-saved registers but %rax are poisoned.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
-// - a `callq qn_*` goes to the runtime model with %rdi, %rsi as arguments and
+// - a `callq qn_*` goes to the runtime model with %rdi, %rsi, %rdx as arguments and
 //   the result in %rax, and then sets every caller-saved register to a poison
 //   value, so code that keeps a value in one across a call goes wrong here too;
 // - reading a variable, slot or memory cell that was never written, reading the
@@ -33,9 +35,10 @@
 //   with a misaligned stack (Lx86), an idivq that would trap (by zero, or
 //   MIN / -1), or a return that does not restore %rsp and the callee-saved
 //   registers is an error (a bug in the compiler), not an outcome;
-// - a jump to qn_division_by_zero is the runtime's panic (see machine-code.ts).
+// - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
+//   panic (see machine-code.ts).
 
-import { codeAddress, functionAddress, functionAt, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { wrap } from "../semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -170,7 +173,7 @@ function condition(m: Machine, cc: string): boolean {
   if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
   const { left, right } = m.flags;
   const below = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below };
+  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below, ae: !below, be: below || left === right, a: !below && left !== right };
   const holds = table[cc];
   if (holds === undefined) throw new Error(`unknown condition code ${cc}`);
   return holds;
@@ -190,9 +193,23 @@ function divide(m: Machine, i: Node): void {
   m.flags = null;
 }
 
+/** The word at an address: of the heap, or of the stack (not below %rsp). */
+function loadWord(m: Machine, at: bigint): bigint {
+  if (isHeapAddress(at)) return heapLoad(m.model, at);
+  if (at < register(m, "rsp")) throw new Error(`a load at ${at}, below %rsp`);
+  return cell(m.memory, Number(at), `memory at ${at}`);
+}
+function storeWord(m: Machine, at: bigint, value: bigint): void {
+  if (isHeapAddress(at)) return m.model.heap.store(at, wrap(value));
+  if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
+  m.memory.set(Number(at), wrap(value));
+}
+/** The address of a load or store: base + offset (+ 8 * index). */
+const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+
 function callRuntime(m: Machine, symbol: string): void {
   if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
-  const args = [register(m, "rdi"), register(m, "rsi")];
+  const args = [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")];
   const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   for (const r of callerSaved) m.registers.set(r, poison);
   m.registers.set("rax", wrap(result));
@@ -267,6 +284,15 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     if (index < 0) throw new Error(`leaq of ${i.target}, which labels no function`);
     write(m, i.dst, codeAddress(index));
   },
+  Load: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
+  LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
+  Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  IncMem(m, i) {
+    const at = read(m, i.base);
+    storeWord(m, at, loadWord(m, at) + 1n);
+    m.flags = null;
+  },
   Pushq: (m, i) => push(m, read(m, i.src)),
   Jmp: (_m, i) => ({ jump: i.target }),
   JmpIf: (m, i) => (condition(m, i.cc) ? { jump: i.target } : undefined),
@@ -307,13 +333,13 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
-  m.strings = layOutStrings(program.data as Node[]);
+  m.strings = layOutStrings(program.data as Node[], model.heap);
   callFunction(m, "main");
 
 }
 
 const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options);
+  const model = new RuntimeModel(options, "counted");
   return model.run(() => run(dialect, program as Node, model));
 };
 

@@ -1,6 +1,6 @@
 // Division and remainder for AArch64's select-instructions: sdiv never traps
 // (MIN / -1 is MIN), so only a zero divisor needs a check.
-import type * as In from "../../ir-defs/generated/Lfun.js";
+import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/La64var.js";
 import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, powerOfTwo } from "./both-targets.js";

@@ -1,30 +1,34 @@
-// What the two back ends share: the operand an Lcfg atom becomes, the table of
-// string literals, and how a string is written for the assembler.
+// What the two back ends share: the operand an Lalloc atom becomes, the table of
+// string literals (static string objects), and how one is written for the assembler.
 
-import type * as Fun from "../../ir-defs/generated/Lfun.js";
+import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import type { IL } from "../il/define.js";
 import type { Loc } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
+import { kinds, staticCount } from "../interp/heap.js";
 
 export function unreachable(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
 
-/** An Lfun atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
- * Var -> Var. Strings are only ever panic messages, which are data, not operands. */
-export function atomOperand(a: Fun.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {
+/** An Lalloc atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
+ * Var -> Var. A string literal (the address of its object) and a function
+ * reference (its code's) are addresses that an instruction computes first: the
+ * targets' `load` and `operand` helpers do. */
+export function atomOperand(a: Alloc.Atom): { kind: "Imm"; value: bigint } | { kind: "Var"; name: string } {
   switch (a.kind) {
     case "Int": return { kind: "Imm", value: a.value };
     case "Bool": return { kind: "Imm", value: a.value ? 1n : 0n };
     case "Unit": return { kind: "Imm", value: 0n };
     case "Var": return { kind: "Var", name: a.name };
-    case "Str": throw new Error("select-instructions: a string may only be the argument of panic");
+    case "Str": throw new Error("select-instructions: a string literal is an address, loaded first, not an operand");
     case "FunRef": throw new Error("select-instructions: a function reference is loaded, not used as an operand");
     default: return unreachable(a);
   }
 }
 
-/** The string literals of a program, each once, labelled .Lstr0, .Lstr1, ... in order of first use.
+/** The string literals of a program, each once, labelled .Lstr0, .Lstr1, ... in order of first use:
+ * each becomes a static string object of the program's data (spec/heap.md).
  * (`.L` labels are local to the assembled file: they never reach the symbol table.) */
 export class StringTable {
   private readonly labels = new Map<string, string>();
@@ -50,6 +54,14 @@ export function asciiLiteral(text: string): string {
     else out += `\\${byte.toString(8).padStart(3, "0")}`;
   }
   return `"${out}"`;
+}
+
+
+/** A static string object as assembler lines, for the writable data section:
+ * aligned to 8, its count (2^62: it never reaches zero), info word 3 (a string)
+ * and length in bytes, then the bytes (spec/heap.md). */
+export function stringObjectLines(label: string, text: string): string[] {
+  return [`${asmIndent}.balign 8`, `${label}:`, `${asmIndent}.quad 0x${staticCount.toString(16)}, ${kinds.string}, ${Buffer.byteLength(text, "utf8")}`, `${asmIndent}.ascii ${asciiLiteral(text)}`];
 }
 
 /** The indentation of assembler directives and instructions. */

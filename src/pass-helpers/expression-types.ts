@@ -37,6 +37,7 @@ export function typeContext(il: IL, program: unknown): TypeContext {
     forEachNode(il, program, (node) => {
       const n = node as any;
       if (n.kind === "Let" || n.kind === "Param") types!.set(n.name, n.type);
+      if (n.kind === "For") types!.set(n.name, "Int");
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "Record") records!.set(n.name, n.fields.map((f: any) => ({ name: f.name, type: f.type })));

@@ -1,6 +1,6 @@
 // Division and remainder for x86-64's select-instructions: idivq traps on a
 // zero divisor and on MIN / -1, so what Quastra's `/` and `%` need around it.
-import type * as In from "../../ir-defs/generated/Lfun.js";
+import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, powerOfTwo } from "./both-targets.js";

@@ -3,7 +3,8 @@
 // The first stdin line picks a mode:
 //   1  3 rounds of 3000 strings of 24..2123 bytes: fill, check, free
 //   2  reuse: a freed block comes back (each size class, LIFO, 1M times)
-//   3  arrays of 2 million elements (plain, references); munmap on free
+//   3  arrays of 2 million elements (plain, references); the freed
+//      mapping stays in the cache and the next array of its size reuses it
 //   4  a chain of N objects (N read from stdin), freed from its head
 //   5  release: masks, 48 fields, arrays of references, shared objects
 //   6  strings: qn_concat, qn_string_eq, qn_print_string (also 160 KiB)
@@ -16,6 +17,12 @@
 //  15  callee-saved registers survive the heap routines
 //  16  recursion N deep (N read from stdin): shows how small the stack is
 //  17  makes N 32-byte objects (N read from stdin) and keeps them
+//  18  R rounds (R, then L, read from stdin): qn_array(L, round), checked,
+//      freed; every round must get the first round's address
+//  19  the cache of big mappings: sizes, the oldest unmapped, the newest taken
+//  20  4 big arrays of L, 2L, 3L, 4L elements made and freed (cached), then
+//      one of M elements (L, M read from stdin): prints M and its last
+//      element, 7. Made by qn_alloc: their pages are never touched
 
         .equ RC_LITERAL, 0x4000000000000000
         .equ STR, 3                             // info of a string
@@ -73,7 +80,7 @@ qn_main:
         add     x9, x9, :lo12:modes
         cmp     x0, #1
         b.lt    bad_mode
-        cmp     x0, #17
+        cmp     x0, #20
         b.gt    bad_mode
         sub     x0, x0, #1
         ldr     x9, [x9, x0, lsl #3]
@@ -86,7 +93,7 @@ bad_mode:
         .balign 8
 modes:  .quad   mode1, mode2, mode3, mode4, mode5, mode6, mode7, mode8
         .quad   mode9, mode10, mode11, mode12, mode13, mode14, mode15, mode16
-        .quad   mode17
+        .quad   mode17, mode18, mode19, mode20
         .text
 
 .macro PRINT_INT value
@@ -354,7 +361,7 @@ mode3:
         MINCORE x19                     // 0: mapped
         mov     x0, x19
         bl      qn_release
-        MINCORE x19                     // -12 (ENOMEM): unmapped
+        MINCORE x19                     // 0: still mapped, in the cache
         CONCAT  lit_hello, lit_world
         mov     x20, x0                 // x20 = s
         ldr     x0, =2000000            // 2 million references to s
@@ -362,6 +369,9 @@ mode3:
         mov     x2, #ARR_REFS
         bl      qn_array
         mov     x21, x0
+        cmp     x21, x19
+        cset    x0, eq
+        bl      qn_print_bool           // true: the same size reuses the mapping
         PRINT_AT x20, 0                 // 2000001
         ldr     x9, =24+8*1999999
         ldr     x9, [x21, x9]
@@ -631,7 +641,7 @@ leave_garbage:                          // 4 objects, 140 bytes, stay live
         bl      qn_release              // rc 1: the cycle keeps it
         CONCAT  lit_hello, lit_hello    // freed: not counted
         bl      qn_release
-        mov     x0, #1000               // freed (munmap): not counted
+        mov     x0, #1000               // freed (cached mapping): not counted
         mov     x1, #0
         mov     x2, #ARR
         bl      qn_array
@@ -758,6 +768,156 @@ mode17:
         add     x20, x20, #1
         b       1b
 2:      PRINT   x19
+        b       done
+
+mode18:
+        bl      qn_read_int
+        mov     x21, x0                 // x21 = R
+        bl      qn_read_int
+        mov     x22, x0                 // x22 = L (at least 1)
+        mov     x25, #0                 // x25 = failures
+        mov     x23, #0                 // x23 = the first round's array
+        mov     x20, #0                 // x20 = round
+m18_round:
+        cmp     x20, x21
+        b.hs    m18_done
+        mov     x0, x22                 // x19 = qn_array(L, round)
+        mov     x1, x20
+        mov     x2, #ARR
+        bl      qn_array
+        mov     x19, x0
+        cmp     x23, #0
+        csel    x23, x19, x23, eq
+        cmp     x19, x23                // the first round's address
+        b.ne    m18_bad
+        ldr     x9, [x19, #16]          // the length
+        cmp     x9, x22
+        b.ne    m18_bad
+        ldr     x9, [x19, #24]          // the first element
+        cmp     x9, x20
+        b.ne    m18_bad
+        add     x9, x19, x22, lsl #3
+        ldr     x9, [x9, #16]           // the last element
+        cmp     x9, x20
+        b.eq    m18_next
+m18_bad:
+        add     x25, x25, #1
+m18_next:
+        mov     x0, x19
+        bl      qn_release
+        add     x20, x20, #1
+        b       m18_round
+m18_done:
+        PRINT   x25                     // 0
+        PRINT   x20                     // R
+        b       done
+
+// m19_make(n) -> qn_array(n, n): x25 + 1 when its length or last element
+// is wrong.
+m19_make:
+        stp     x29, x30, [sp, #-32]!
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = n
+        mov     x19, x0
+        mov     x1, x0
+        mov     x2, #ARR
+        bl      qn_array
+        ldr     x9, [x0, #16]
+        cmp     x9, x19
+        b.ne    1f
+        add     x9, x0, x19, lsl #3
+        ldr     x9, [x9, #16]
+        cmp     x9, x19
+        b.eq    2f
+1:      add     x25, x25, #1
+2:      ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+.macro MAKE n, reg                      // reg = m19_make(n)
+        mov     x0, #\n
+        bl      m19_make
+        mov     \reg, x0
+.endm
+.macro FREE reg
+        mov     x0, \reg
+        bl      qn_release
+.endm
+.macro SAME a, b                        // print_bool(a == b)
+        cmp     \a, \b
+        cset    x0, eq
+        bl      qn_print_bool
+.endm
+
+// n elements take 24 + 8n bytes: 1000 and 1010 take 2 pages, 2000 4,
+// 3000 6, 4000 8, 5000 10, 126 (1032 bytes) one. The cache (4 mappings,
+// the oldest first) is shown after each step.
+mode19:
+        mov     x25, #0                 // x25 = failures
+        MAKE    1000, x19               // 4 new mappings: a1 .. a4
+        MAKE    2000, x20
+        MAKE    3000, x21
+        MAKE    4000, x22
+        FREE    x19
+        FREE    x20
+        FREE    x21
+        FREE    x22                     // a1 a2 a3 a4
+        MAKE    1010, x23
+        SAME    x23, x19                // true: the same 2 pages as a1
+        FREE    x23                     // a2 a3 a4 a1
+        MAKE    5000, x23               // a new mapping
+        FREE    x23                     // full: a2 unmapped; a3 a4 a1 a5
+        MINCORE x20                     // -12: a2 is unmapped
+        MINCORE x19                     // 0: a1 is cached
+        MAKE    2000, x23               // a new mapping (a2 is gone)
+        FREE    x23                     // a3 unmapped; a4 a1 a5 a6
+        MINCORE x21                     // -12
+        MAKE    4000, x21
+        SAME    x21, x22                // true: a4 again
+        MAKE    4000, x23               // a new mapping a7 (a4 is in use)
+        cmp     x23, x22
+        cset    x0, ne
+        bl      qn_print_bool           // true
+        FREE    x21                     // a1 a5 a6 a4
+        FREE    x23                     // a1 unmapped; a5 a6 a4 a7
+        MINCORE x19                     // -12
+        MAKE    4000, x21
+        SAME    x21, x23                // true: a7, the newest of the two
+        FREE    x21                     // a5 a6 a4 a7
+        MAKE    126, x23                // one page: a new mapping
+        FREE    x23                     // a5 unmapped; a6 a4 a7 a8
+        PRINT   x25                     // 0
+        b       done
+
+mode20:
+        bl      qn_read_int
+        mov     x20, x0                 // x20 = L
+        bl      qn_read_int
+        mov     x21, x0                 // x21 = M
+        mov     x19, x20                // x19 = L, 2L, 3L, 4L
+1:      lsl     x0, x19, #3             // qn_alloc(24 + 8*length, ARR)
+        add     x0, x0, #24
+        mov     x1, #ARR
+        bl      qn_alloc
+        str     x19, [x0, #16]          // the length (qn_free needs it)
+        bl      qn_release
+        add     x19, x19, x20
+        add     x9, x20, x20, lsl #2
+        cmp     x19, x9
+        b.lo    1b
+        lsl     x0, x21, #3             // an array of M elements
+        add     x0, x0, #24
+        mov     x1, #ARR
+        bl      qn_alloc
+        mov     x19, x0
+        str     x21, [x19, #16]
+        add     x9, x19, x21, lsl #3
+        mov     x10, #7
+        str     x10, [x9, #16]          // its last element
+        PRINT_AT x19, 16                // M
+        add     x9, x19, x21, lsl #3    // 7: the last element
+        ldr     x0, [x9, #16]
+        bl      qn_print_int
+        FREE    x19
         b       done
 
 done:                                   // normal return to _start

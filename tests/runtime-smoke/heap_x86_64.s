@@ -3,7 +3,8 @@
 # The first stdin line picks a mode:
 #   1  3 rounds of 3000 strings of 24..2123 bytes: fill, check, free
 #   2  reuse: a freed block comes back (each size class, LIFO, 1M times)
-#   3  arrays of 2 million elements (plain, references); munmap on free
+#   3  arrays of 2 million elements (plain, references); the freed
+#      mapping stays in the cache and the next array of its size reuses it
 #   4  a chain of N objects (N read from stdin), freed from its head
 #   5  release: masks, 48 fields, arrays of references, shared objects
 #   6  strings: qn_concat, qn_string_eq, qn_print_string (also 160 KiB)
@@ -16,6 +17,12 @@
 #  15  callee-saved registers survive the heap routines
 #  16  recursion N deep (N read from stdin): shows how small the stack is
 #  17  makes N 32-byte objects (N read from stdin) and keeps them
+#  18  R rounds (R, then L, read from stdin): qn_array(L, round), checked,
+#      freed; every round must get the first round's address
+#  19  the cache of big mappings: sizes, the oldest unmapped, the newest taken
+#  20  4 big arrays of L, 2L, 3L, 4L elements made and freed (cached), then
+#      one of M elements (L, M read from stdin): prints M and its last
+#      element, 7. Made by qn_alloc: their pages are never touched
 
         .equ RC_LITERAL, 0x4000000000000000
         .equ STR, 3                             # info of a string
@@ -72,7 +79,7 @@ qn_main:
         leaq    modes(%rip), %rcx
         cmpq    $1, %rax
         jl      bad_mode
-        cmpq    $17, %rax
+        cmpq    $20, %rax
         jg      bad_mode
         jmp     *-8(%rcx,%rax,8)
 bad_mode:
@@ -83,7 +90,7 @@ bad_mode:
         .balign 8
 modes:  .quad   mode1, mode2, mode3, mode4, mode5, mode6, mode7, mode8
         .quad   mode9, mode10, mode11, mode12, mode13, mode14, mode15, mode16
-        .quad   mode17
+        .quad   mode17, mode18, mode19, mode20
         .text
 
 .macro PRINT_INT value
@@ -345,7 +352,7 @@ mode3:
         MINCORE %rbx                    # 0: mapped
         movq    %rbx, %rdi
         call    qn_release
-        MINCORE %rbx                    # -12 (ENOMEM): unmapped
+        MINCORE %rbx                    # 0: still mapped, in the cache
         CONCAT  lit_hello, lit_world
         movq    %rax, %r12              # r12 = s
         movl    $2000000, %edi          # 2 million references to s
@@ -353,6 +360,10 @@ mode3:
         movl    $ARR_REFS, %edx
         call    qn_array
         movq    %rax, %r13
+        xorl    %edi, %edi
+        cmpq    %rbx, %r13
+        sete    %dil
+        call    qn_print_bool           # true: the same size reuses the mapping
         PRINT   (%r12)                  # 2000001
         xorl    %edi, %edi
         cmpq    %r12, 24+8*1999999(%r13)
@@ -617,7 +628,7 @@ leave_garbage:                          # 4 objects, 140 bytes, stay live
         CONCAT  lit_hello, lit_hello    # freed: not counted
         movq    %rax, %rdi
         call    qn_release
-        movl    $1000, %edi             # freed (munmap): not counted
+        movl    $1000, %edi             # freed (cached mapping): not counted
         xorl    %esi, %esi
         movl    $ARR, %edx
         call    qn_array
@@ -725,6 +736,144 @@ mode17:
         incq    %r12
         jmp     1b
 2:      PRINT   %rbx
+        jmp     done
+
+mode18:
+        call    qn_read_int
+        movq    %rax, %r13              # r13 = R
+        call    qn_read_int
+        movq    %rax, %r14              # r14 = L (at least 1)
+        xorl    %r15d, %r15d            # r15 = failures
+        xorl    %ebp, %ebp              # rbp = the first round's array
+        xorl    %r12d, %r12d            # r12 = round
+m18_round:
+        cmpq    %r13, %r12
+        jae     m18_done
+        movq    %r14, %rdi              # rbx = qn_array(L, round)
+        movq    %r12, %rsi
+        movl    $ARR, %edx
+        call    qn_array
+        movq    %rax, %rbx
+        testq   %rbp, %rbp
+        cmovzq  %rbx, %rbp
+        cmpq    %rbp, %rbx              # the first round's address
+        jne     m18_bad
+        cmpq    %r14, 16(%rbx)          # the length
+        jne     m18_bad
+        cmpq    %r12, 24(%rbx)          # the first element
+        jne     m18_bad
+        cmpq    %r12, 16(%rbx,%r14,8)   # the last element
+        je      m18_next
+m18_bad:
+        incq    %r15
+m18_next:
+        movq    %rbx, %rdi
+        call    qn_release
+        incq    %r12
+        jmp     m18_round
+m18_done:
+        PRINT   %r15                    # 0
+        PRINT   %r12                    # R
+        jmp     done
+
+# m19_make(n) -> qn_array(n, n): r15 + 1 when its length or last element
+# is wrong.
+m19_make:
+        pushq   %rbx                    # rbx = n (the stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rdi, %rsi
+        movl    $ARR, %edx
+        call    qn_array
+        cmpq    %rbx, 16(%rax)
+        jne     1f
+        cmpq    %rbx, 16(%rax,%rbx,8)
+        je      2f
+1:      incq    %r15
+2:      popq    %rbx
+        ret
+.macro MAKE n, reg                      # reg = m19_make(n)
+        movl    $\n, %edi
+        call    m19_make
+        movq    %rax, \reg
+.endm
+.macro FREE reg
+        movq    \reg, %rdi
+        call    qn_release
+.endm
+.macro SAME a, b                        # print_bool(a == b)
+        xorl    %edi, %edi
+        cmpq    \a, \b
+        sete    %dil
+        call    qn_print_bool
+.endm
+
+# n elements take 24 + 8n bytes: 1000 and 1010 take 2 pages, 2000 4,
+# 3000 6, 4000 8, 5000 10, 126 (1032 bytes) one. The cache (4 mappings,
+# the oldest first) is shown after each step.
+mode19:
+        xorl    %r15d, %r15d            # r15 = failures
+        MAKE    1000, %rbx              # 4 new mappings: a1 .. a4
+        MAKE    2000, %r12
+        MAKE    3000, %r13
+        MAKE    4000, %r14
+        FREE    %rbx
+        FREE    %r12
+        FREE    %r13
+        FREE    %r14                    # a1 a2 a3 a4
+        MAKE    1010, %rbp
+        SAME    %rbp, %rbx              # true: the same 2 pages as a1
+        FREE    %rbp                    # a2 a3 a4 a1
+        MAKE    5000, %rbp              # a new mapping
+        FREE    %rbp                    # full: a2 unmapped; a3 a4 a1 a5
+        MINCORE %r12                    # -12: a2 is unmapped
+        MINCORE %rbx                    # 0: a1 is cached
+        MAKE    2000, %rbp              # a new mapping (a2 is gone)
+        FREE    %rbp                    # a3 unmapped; a4 a1 a5 a6
+        MINCORE %r13                    # -12
+        MAKE    4000, %r13
+        SAME    %r13, %r14              # true: a4 again
+        MAKE    4000, %rbp              # a new mapping a7 (a4 is in use)
+        xorl    %edi, %edi
+        cmpq    %rbp, %r14
+        setne   %dil
+        call    qn_print_bool           # true
+        FREE    %r13                    # a1 a5 a6 a4
+        FREE    %rbp                    # a1 unmapped; a5 a6 a4 a7
+        MINCORE %rbx                    # -12
+        MAKE    4000, %r13
+        SAME    %r13, %rbp              # true: a7, the newest of the two
+        FREE    %r13                    # a5 a6 a4 a7
+        MAKE    126, %rbp               # one page: a new mapping
+        FREE    %rbp                    # a5 unmapped; a6 a4 a7 a8
+        PRINT   %r15                    # 0
+        jmp     done
+
+mode20:
+        call    qn_read_int
+        movq    %rax, %r12              # r12 = L
+        call    qn_read_int
+        movq    %rax, %r13              # r13 = M
+        movq    %r12, %rbx              # rbx = L, 2L, 3L, 4L
+1:      leaq    24(,%rbx,8), %rdi       # qn_alloc(24 + 8*length, ARR)
+        movl    $ARR, %esi
+        call    qn_alloc
+        movq    %rbx, 16(%rax)          # the length (qn_free needs it)
+        movq    %rax, %rdi
+        call    qn_release
+        addq    %r12, %rbx
+        leaq    (%r12,%r12,4), %rax
+        cmpq    %rax, %rbx
+        jb      1b
+        leaq    24(,%r13,8), %rdi       # an array of M elements
+        movl    $ARR, %esi
+        call    qn_alloc
+        movq    %rax, %rbx
+        movq    %r13, 16(%rbx)
+        movq    $7, 16(%rbx,%r13,8)     # its last element
+        PRINT   16(%rbx)                # M
+        movq    16(%rbx,%r13,8), %rdi   # 7: the last element
+        call    qn_print_int
+        FREE    %rbx
         jmp     done
 
 done:                                   # normal return to _start

@@ -57,7 +57,7 @@ const smallImmediates = eachInstruction("an immediate fits in a signed 32 bits, 
 });
 
 const registerDestinations = eachInstruction("the destination of imulq, movzbq, leaq and cmov<cc> is a register", (instr) =>
-  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "Cmov") && (instr.dst as AnyNode).kind !== "Reg"
+  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "LeaFn" || instr.kind === "Cmov") && (instr.dst as AnyNode).kind !== "Reg"
     ? ["dst", `${instr.kind} must write a register`]
     : null,
 );

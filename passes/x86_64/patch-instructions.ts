@@ -79,9 +79,9 @@ function patch(original: In.Instr): In.Instr[] {
       instr = withOperand(instr, field, r10);
     }
   }
-  // imulq, movzbq, leaq and cmov<cc> write a register: work in %r11, then store it
+  // imulq, movzbq, leaq (of data or code) and cmov<cc> write a register: work in %r11, then store it
   // (imulq and cmov<cc> also read their destination, so it is loaded first).
-  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "Cmov") && instr.dst.kind !== "Reg") {
+  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "LeaFn" || instr.kind === "Cmov") && instr.dst.kind !== "Reg") {
     const load = instr.kind === "Imulq" || instr.kind === "Cmov" ? [movq(instr.dst, r11)] : [];
     return [...before, ...load, { ...instr, dst: r11 }, movq(r11, instr.dst)];
   }

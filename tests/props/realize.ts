@@ -3,21 +3,20 @@
 // right type (and mutability, for assignments), falling back to a literal or
 // a default value when there is none; `break` and `continue` appear only
 // inside loops; loops get their bounds (see tests/props/generator.ts). This
-// file is the core (Int, Bool, Unit, control flow, functions, the program);
-// tests/props/realize-data.ts does strings and heap data, and
-// tests/props/types.ts the records, aliases and types. It also names each
-// construct it writes, for the coverage count.
+// file is the core (Int, Bool, Unit, control flow, the program); the other
+// parts share a Walk (tests/props/walk.ts): realize-functions.ts does calls
+// and fn items, realize-data.ts strings and heap data, places.ts the paths
+// into values, types.ts the records, aliases and types. Each names the
+// constructs it writes, for the coverage count (constructs.ts).
 import type * as Lsrc from "../../ir-defs/generated/Lsrc.js";
 import { observe } from "./places.js";
 import { boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
-import { edgeInts, MAX, type AnyE, type BoolE, type CallE, type FnSkeleton, type IntE, type ParamSkel, type Shared, type Skeleton, type Stmt, type StrE, type UnitE } from "./skeleton.js";
-import { printable, Types, type TypeInfo } from "./types.js";
-import { bin, block, bool, call, exprStmt, int, namePool, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
+import { callExpr, fnItem, typeOfAny } from "./realize-functions.js";
+import { edgeInts, MAX, type AnyE, type BoolE, type IntE, type Shared, type Skeleton, type Stmt, type StrE, type UnitE } from "./skeleton.js";
+import { printable, scalarType, Types, type TypeInfo } from "./types.js";
+import { bin, block, bool, call, exprStmt, int, kindOf, namePool, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
 
 const panicMessages = ["unreachable", "gave up", "bad state: \"x\"", "done\t!"];
-const scalar = (t: string): TypeInfo => ({ canon: t, written: t, depth: 0 });
-/** How constructs name a type: Int, Bool, Unit, String, or "heap value". */
-const kindOf = (type: string) => (printable(type) || type === "Unit" ? type : "heap value");
 
 /** Builds the Lsrc program of a skeleton; `constructs` collects what it uses. */
 export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs: Set<string> } {
@@ -48,30 +47,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const fallback = (type: string, pick: number): Lsrc.Expr =>
     type === "Int" ? int(BigInt(pick)) : type === "Bool" ? bool(pick % 2 === 0) : type === "Unit" ? { kind: "Unit" } : types.defaultValue(type, pick);
 
-  /** A call of a function with a result of `type`, or a literal when there is none to call. */
-  const callExpr = (e: CallE, type: string, ctx: Context): Lsrc.Expr => {
-    const candidates = ctx.constant ? [] : ctx.callable.filter((f) => f.ret === type);
-    if (candidates.length === 0) return fallback(type, e.pick);
-    const f = candidates[e.pick % candidates.length]!;
-    let [i, b, d] = [0, 0, 0];
-    const args = f.params.map((p) => {
-      if (p === "Int") return e.ints[i] ? intExpr(e.ints[i++]!, ctx) : int(BigInt(i++));
-      if (p === "Bool") return e.bools[b] ? boolExpr(e.bools[b++]!, ctx) : bool(b++ % 2 === 0);
-      used.add(p === "String" ? "call with a String argument" : "call with a heap argument");
-      const arg = e.data[d++];
-      return arg ? dataExpr(w, arg, p, ctx) : types.defaultValue(p, d);
-    });
-    used.add(`call ${kindOf(type)}`);
-    if (f.params.length > 0) used.add("call with arguments");
-    if (!e.indirect) return call(f.name, ...args);
-    used.add("call through a variable");
-    const holder = `fv${counters++}`;
-    return block({ kind: "Let", decl: "let", name: holder, type: null, init: v(f.name) }, exprStmt(call(holder, ...args)));
-  };
-
   const shared = <E,>(e: Shared<E>, type: string, ctx: Context, self: (e: E, ctx: Context) => Lsrc.Expr): Lsrc.Expr => {
     switch (e.k) {
-      case "call": return callExpr(e, type, ctx);
+      case "call": return callExpr(w, e, type, ctx);
       case "var": return variable(ctx, type, e.pick) ?? fallback(type, e.pick);
       case "if": {
         if (ctx.constant) return self(e.then, ctx);
@@ -180,7 +158,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     }
   };
 
-  const typeOf = (e: AnyE): TypeInfo => (e.ty === "Data" ? paletteType(e.type) : scalar(e.ty));
+  const typeOf = (e: AnyE): TypeInfo => typeOfAny(types, e);
 
   const anyExpr = (e: AnyE, ctx: Context): Lsrc.Expr => {
     switch (e.ty) {
@@ -277,7 +255,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         // Every function gets called now and then, whatever its result type.
         if (ctx.callable.length === 0) return { stmts: [], type: "Unit" };
         const ret = ctx.callable[s.call.pick % ctx.callable.length]!.ret;
-        const call = callExpr(s.call, ret, ctx);
+        const call = callExpr(w, s.call, ret, ctx);
         if (ret === "Unit") return one(exprStmt(call));
         const name = namePool[s.name % namePool.length]!;
         ctx.scope.push({ name, type: ret, mutable: false });
@@ -309,7 +287,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     return out;
   };
 
-  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, int: intExpr, bool: boolExpr, shared, statements };
+  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements };
 
   // The records and aliases first; then consts (each may use the ones before it), then main.
   if (types.items.some((d) => d.item.kind === "TypeAlias")) used.add("type alias");
@@ -331,8 +309,8 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const before: Lsrc.Fn[] = [];
   const later: Lsrc.Fn[] = [];
   skeleton.functions.forEach((f, i) => {
-    const params = f.params.map(paramType);
-    (f.after ? later : before).push(fnItem(f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false }));
+    const params = f.params.map((p) => (typeof p === "number" ? paletteType(p) : scalarType(p)));
+    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false }));
     signatures.push({ name: `f${i}`, params: params.map((p) => p.canon), ret: typeOf(f.result).canon });
     if (f.after) used.add("fn after main");
   });
@@ -341,39 +319,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   for (const x of visible(scope, null, false).reverse()) body.push(...observe(w, v(x.name), x.type));
   if (skeleton.tail && signatures.some((f) => f.ret === "Unit")) {
     used.add("call ending main");
-    body.push(exprStmt(callExpr(skeleton.tail, "Unit", { scope, loops: 0, constant: false, callable: signatures, main: true })));
+    body.push(exprStmt(callExpr(w, skeleton.tail, "Unit", { scope, loops: 0, constant: false, callable: signatures, main: true })));
   }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);
   return { program: { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...decls(true)] }, constructs: used };
-
-  function paramType(p: ParamSkel): TypeInfo {
-    return typeof p === "number" ? paletteType(p) : scalar(p);
-  }
-
-  /** A fn item: its parameters in scope (immutable), an early return maybe, statements, its result. */
-  function fnItem(f: FnSkeleton, name: string, types: readonly TypeInfo[], ctx: Context): Lsrc.Fn {
-    const params: Lsrc.Param[] = types.map((type, j) => ({ kind: "Param", name: `p${j}`, type: type.written }));
-    types.forEach((type, j) => {
-      ctx.scope.push({ name: `p${j}`, type: type.canon, mutable: false });
-      if (type.canon === "String") used.add("String parameter");
-      else if (type.depth > 0) used.add("heap parameter");
-    });
-    const stmts: Lsrc.Stmt[] = [];
-    const ret = typeOf(f.result);
-    if (f.early) {
-      used.add(ret.canon === "Unit" ? "return without a value" : "return with a value");
-      const value = ret.canon === "Unit" ? null : anyExpr(f.result, { ...ctx, scope: [...ctx.scope] });
-      stmts.push(exprStmt({ kind: "If", cond: boolExpr(f.early, ctx), then: block({ kind: "Return", value }), else: null }));
-    }
-    stmts.push(...statements(f.body, ctx, true));
-    if (f.tail && ctx.callable.some((g) => g.ret === ret.canon)) {
-      used.add("call as a function's result");
-      stmts.push(exprStmt(callExpr(f.tail, ret.canon, ctx)));
-    } else stmts.push(exprStmt(anyExpr(f.result, ctx)));
-    if (ret.canon === "Unit") used.add("fn without a result");
-    else if (ret.canon === "String") used.add("fn returning a String");
-    else if (ret.depth > 0) used.add("fn returning a heap value");
-    return { kind: "Fn", name, params, ret: ret.canon === "Unit" ? null : ret.written, body: block(...stmts) };
-  }
 }

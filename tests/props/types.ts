@@ -31,7 +31,9 @@ export const maxDepth = 4;
 const recordNames = ["Point", "Item", "Shape"];
 const aliasNames = ["Pair", "Row", "Cell"];
 const fieldNames = ["x", "name", "items", "tag"];
-const scalar = (t: string): TypeInfo => ({ canon: t, written: t, depth: 0 });
+/** Int, Bool, Unit or String as a TypeInfo. */
+export const scalarType = (t: string): TypeInfo => ({ canon: t, written: t, depth: 0 });
+const scalar = scalarType;
 
 export class Types {
   /** The record and alias items, each with whether it is written after main. */

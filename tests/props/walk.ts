@@ -3,8 +3,8 @@
 // tests/props/realize-data.ts (strings, tuples, records, arrays, boxes). The
 // core makes a Walk, and the data half calls back into it.
 import type * as Lsrc from "../../ir-defs/generated/Lsrc.js";
-import type { BoolE, IntE, Shared, Stmt } from "./skeleton.js";
-import type { Types } from "./types.js";
+import type { AnyE, BoolE, IntE, Shared, Stmt } from "./skeleton.js";
+import { printable, type Types } from "./types.js";
 
 export interface Variable {
   readonly name: string;
@@ -43,13 +43,19 @@ export interface Walk {
   visible(scope: readonly Variable[], type: string | null, mutable: boolean): Variable[];
   /** A variable of the type chosen by pick, or null when there is none. */
   variable(ctx: Context, type: string, pick: number): Lsrc.Expr | null;
+  /** A literal or default value of the type, varied by pick: what a variable or call falls back to. */
+  fallback(type: string, pick: number): Lsrc.Expr;
   int(e: IntE, ctx: Context): Lsrc.Expr;
   bool(e: BoolE, ctx: Context): Lsrc.Expr;
+  any(e: AnyE, ctx: Context): Lsrc.Expr;
   /** What every type's expressions share: a variable, a call, if/else, a block, a Never branch. */
   shared<E>(e: Shared<E>, type: string, ctx: Context, self: (e: E, ctx: Context) => Lsrc.Expr): Lsrc.Expr;
   /** Statements in a new scope; with `unit`, the block they make has type Unit. */
   statements(list: readonly Stmt[], ctx: Context, unit: boolean): Lsrc.Stmt[];
 }
+
+/** How constructs name a type: Int, Bool, Unit, String, or "heap value". */
+export const kindOf = (type: string): string => (printable(type) || type === "Unit" ? type : "heap value");
 
 /** The names of variables: few, so that shadowing is common (`K0` shadows a const). */
 export const namePool = ["a", "b", "c", "x", "y", "n", "flag", "K0"];

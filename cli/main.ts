@@ -49,7 +49,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
   --pass NAME        check only this pass (the binaries too when NAME is emit-asm)
-  --target T         only this back end (default: both)
+  --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
   --path P           replay one failure: the seed and path it printed`,
   },

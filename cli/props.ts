@@ -51,10 +51,11 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   if (values.pass !== undefined && !passesOf().some((p) => p.name === values.pass)) {
     throw new UsageError(`no pass \`${values.pass}\` (see \`qnano passes\`)`);
   }
-  if (values.target !== undefined && !(targets as readonly string[]).includes(values.target)) {
-    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}`);
+  if (values.target !== undefined && values.target !== "none" && !(targets as readonly string[]).includes(values.target)) {
+    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
   }
-  const chosen: readonly Target[] = values.target === undefined ? targets : [values.target as Target];
+  // `--target none`: the passes up to Lalloc only, no back end and no binaries.
+  const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
   const tty = process.stderr.isTTY === true;
   const start = performance.now();
   const total = timeMs === null ? runs : null;
@@ -67,14 +68,14 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     if (tty) process.stderr.write(`\r\x1b[2K${line}`);
     else process.stderr.write(`${line}\n`);
   };
-  console.error(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, targets ${chosen.join(" and ")}${values.pass ? `, pass ${values.pass}` : ""}`);
+  console.error(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
   const report = await runProperties({
     runs,
     seed,
     targets: chosen,
     pass: values.pass,
     // With --pass, only that pass is checked; the binaries are checked when no pass is named or emit-asm is.
-    endToEnd: values.pass === undefined || values.pass === "emit-asm",
+    endToEnd: chosen.length > 0 && (values.pass === undefined || values.pass === "emit-asm"),
     path: values.path,
     deadline: timeMs === null ? undefined : Date.now() + timeMs,
     regressions: join(packageRoot, "tests", "regressions"),

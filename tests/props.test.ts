@@ -33,13 +33,13 @@ const generator = suite("property generator");
 
 generator("every generated program parses and type-checks, and every construct appears", () => {
   const seen = new Map<string, number>();
-  for (const g of fc.sample(programs(), { numRuns: 300, seed: quickRun.seed })) {
+  for (const g of fc.sample(programs(), { numRuns: 1000, seed: quickRun.seed })) {
     const context = { file: "generated.qs", source: g.source };
     checkTypes.run(parse.run(g.source, context), context); // throws a CompileError when not
     for (const c of g.constructs) seen.set(c, (seen.get(c) ?? 0) + 1);
   }
   const missing = allConstructs.filter((c) => !seen.has(c));
-  assert.equal(missing, [], `constructs never generated in 300 programs: ${missing.join(", ")}`);
+  assert.equal(missing, [], `constructs never generated in 1000 programs: ${missing.join(", ")}`);
 });
 
 generator("the same seed gives the same programs", () => {

@@ -7,6 +7,8 @@
 //   on P(p) gives the outcome of the source (stdout, exit status, panic
 //   message). The passes run in pipeline order, so the first pass that
 //   disagrees is the pass that broke the program;
+// - no leaks: where the interpreter counts references (Lrc and below), no
+//   object is still live when main returns (as checkMeaning in src/driver.ts);
 // - determinism: compiling the source again gives byte-identical assembly;
 // - end to end: the real binary on each target prints what the source
 //   interpreter prints, with the same stderr and exit status.
@@ -33,7 +35,7 @@ const run = promisify(execFile);
 export const fuel = 1_000_000;
 
 export interface Failure {
-  /** Which property: "well-typed", "terminates", "parse", "pass", "deterministic", "end to end". */
+  /** Which property: "well-typed", "terminates", "parse", "pass", "no leaks", "deterministic", "end to end". */
   readonly property: string;
   /** The pass that broke (with its target for a back-end pass), or null. */
   readonly pass: string | null;
@@ -84,6 +86,10 @@ function checkPass(p: Pass, target: Target | null, input: unknown, source: strin
   }
   if (!sameOutcome(outcome, expected)) {
     return [output, { property: "pass", pass: label, message: `${p.to.name} gives ${showOutcome(outcome)}; the source gives ${showOutcome(expected)}` }];
+  }
+  if (outcome.live != null && outcome.live.objects > 0) {
+    const { objects, bytes } = outcome.live;
+    return [output, { property: "no leaks", pass: label, message: `${p.to.name} leaves ${objects} object(s), ${bytes} bytes, live when main returns (${showOutcome(outcome)})` }];
   }
   count(options, label);
   return [output, null];

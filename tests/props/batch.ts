@@ -61,11 +61,13 @@ export interface BinaryRun {
   readonly killed: boolean;
 }
 
-/** Runs a binary (under qemu for a foreign target) with the given input. */
+/** Runs a binary (under qemu for a foreign target) with the given input, its leak check on. */
 export function runBinaryAsync(binary: string, target: Target, stdin: string): Promise<BinaryRun> {
   const [command, ...args] = [...toolNames(target).run, binary];
   return new Promise((resolve) => {
-    const child = execFile(command!, args, { encoding: "utf8", timeout: 3_000, killSignal: "SIGKILL", maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+    // With the runtime's leak check on: a program that returns from main says what it left live (spec/heap.md).
+    const env = { ...process.env, QNANO_LEAK_CHECK: "1" };
+    const child = execFile(command!, args, { encoding: "utf8", env, timeout: 3_000, killSignal: "SIGKILL", maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
       const code = (error as { code?: unknown } | null)?.code;
       resolve({ stdout, stderr, status: typeof code === "number" ? code : error ? 128 : 0, killed: child.signalCode !== null });
     });

@@ -40,35 +40,10 @@ import { Lfun } from "../ir-defs/lfun.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../src/pass.js";
 import { freshNamer } from "../src/pass-helpers/fresh-names.js";
-import { liveIn, liveOut, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
+import { liveIn, liveOut, nameLiterals, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
-
-/** A string literal where a reference is consumed becomes a variable that owns one. */
-function nameLiterals(def: In.Def, fresh: (hint: string) => string, refs: Set<string>): In.BasicBlock[] {
-  return def.blocks.map((b) => {
-    const stmts: In.CStmt[] = [];
-    const own = (a: In.Atom): In.Atom => {
-      if (a.kind !== "Str") return a;
-      const name = fresh("str");
-      refs.add(name);
-      stmts.push({ kind: "Assign", name, value: a, loc: a.loc });
-      return { kind: "Var", name, loc: a.loc };
-    };
-    const stmt = (s: In.CStmt): In.CStmt => {
-      if (s.kind === "Store") return { ...s, value: own(s.value) };
-      if (s.kind !== "Assign" && s.kind !== "Do") return s;
-      const e = s.kind === "Assign" ? s.value : s.expr;
-      const changed: In.CExpr = e.kind === "Call" ? { ...e, args: e.args.map(own) } : e.kind === "New" ? { ...e, fields: e.fields.map(own) } : e;
-      return s.kind === "Assign" ? { ...s, value: changed } : { ...s, expr: changed };
-    };
-    for (const s of b.stmts) stmts.push(stmt(s));
-    const t = b.tail;
-    const tail: In.Tail = t.kind === "Return" ? { ...t, value: own(t.value) } : t.kind === "TailCall" ? { ...t, args: t.args.map(own) } : t;
-    return { ...b, stmts, tail };
-  });
-}
 
 /** One statement (or the tail) with its counts, given the variables live after it. */
 function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<string>, refs: ReadonlySet<string>, fresh: (hint: string) => string) {

@@ -1,5 +1,6 @@
 // Helpers of insert-refcounts: how each statement and tail of Lfun uses the
-// variables that hold references, and which of them are live where.
+// variables that hold references, which of them are live where, and string
+// literals given a variable of their own where a reference to one is consumed.
 //
 // A use either consumes a reference (the value goes somewhere that will own
 // it: a variable it is copied to, an argument, a field of a new object, a
@@ -98,4 +99,29 @@ export function liveOut(b: L.BasicBlock, live: ReadonlyMap<string, ReadonlySet<s
   const out = new Set<string>();
   for (const s of successors(b.tail)) live.get(s)!.forEach((v) => out.add(v));
   return out;
+}
+
+/** A string literal where a reference is consumed becomes a variable that owns one. */
+export function nameLiterals(def: L.Def, fresh: (hint: string) => string, refs: Set<string>): L.BasicBlock[] {
+  return def.blocks.map((b) => {
+    const stmts: L.CStmt[] = [];
+    const own = (a: L.Atom): L.Atom => {
+      if (a.kind !== "Str") return a;
+      const name = fresh("str");
+      refs.add(name);
+      stmts.push({ kind: "Assign", name, value: a, loc: a.loc });
+      return { kind: "Var", name, loc: a.loc };
+    };
+    const stmt = (s: L.CStmt): L.CStmt => {
+      if (s.kind === "Store") return { ...s, value: own(s.value) };
+      if (s.kind !== "Assign" && s.kind !== "Do") return s;
+      const e = s.kind === "Assign" ? s.value : s.expr;
+      const changed: L.CExpr = e.kind === "Call" ? { ...e, args: e.args.map(own) } : e.kind === "New" ? { ...e, fields: e.fields.map(own) } : e;
+      return s.kind === "Assign" ? { ...s, value: changed } : { ...s, expr: changed };
+    };
+    for (const s of b.stmts) stmts.push(stmt(s));
+    const t = b.tail;
+    const tail: L.Tail = t.kind === "Return" ? { ...t, value: own(t.value) } : t.kind === "TailCall" ? { ...t, args: t.args.map(own) } : t;
+    return { ...b, stmts, tail };
+  });
 }

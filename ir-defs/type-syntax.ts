@@ -82,6 +82,12 @@ export function splitFunctionType(text: string): { params: string[]; ret: string
   return t?.kind === "fn" ? { params: t.params.map(showType), ret: showType(t.ret) } : null;
 }
 
+/** The element type of an Array[T] or a Box[T] (as `of` says), or null when `type` is not one. */
+export function elementType(type: string, of: "Array" | "Box"): string | null {
+  const t = parseType(type);
+  return t?.kind === of ? showType(t.elem) : null;
+}
+
 /** Whether values of this type are pointers to heap objects (all but Int, Bool, Unit and functions). */
 export function isHeapType(text: string): boolean {
   return !(text === "Int" || text === "Bool" || text === "Unit" || text.startsWith("fn("));

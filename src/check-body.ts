@@ -13,7 +13,8 @@ import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "./il/node.js";
 import { splitFunctionType } from "../ir-defs/lsrc.js";
-import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate, elementType, type Records } from "./check-data.js";
+import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate, type Records } from "./check-data.js";
+import { elementType } from "../ir-defs/type-syntax.js";
 import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
 import { typeLocOf } from "./parser.js";
 

@@ -5,7 +5,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import { baseTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { baseTypes, elementType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { checkBlock, checkExpr, expectType, lookup, tailLoc, type Checker } from "./check-body.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { typeLocOf } from "./parser.js";
@@ -84,12 +84,6 @@ export function checkRecords(items: readonly Lsrc.Item[], sink: DiagnosticSink):
     fields.set(record.name, record.fields.map((f) => ({ name: f.name, type: resolve(f.type, typeLocOf(f) ?? f.loc) })));
   }
   return { fields, resolve };
-}
-
-/** The element type of an Array[T] or Box[T], or null. */
-export function elementType(type: Type, of: "Array" | "Box"): Type | null {
-  const t = parseType(type);
-  return t?.kind === of ? showType(t.elem) : null;
 }
 
 const silent = (t: Type) => t === "Never" || t === "Error";

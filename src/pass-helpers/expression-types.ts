@@ -11,7 +11,7 @@
 
 import type { IL } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
-import { functionType, parseType, showType, splitFunctionType } from "../../ir-defs/type-syntax.js";
+import { elementType, functionType, parseType, showType, splitFunctionType } from "../../ir-defs/type-syntax.js";
 
 export type TypeName = string;
 type ExprType = TypeName | "Never";
@@ -62,9 +62,9 @@ export function typeContext(il: IL, program: unknown): TypeContext {
 
 /** The element type of Array[T] or Box[T]. */
 export function elementOf(type: TypeName, of: "Array" | "Box"): TypeName {
-  const t = parseType(type);
-  if (t?.kind !== of) throw new Error(`${type} is not ${of === "Array" ? "an Array" : "a Box"}`);
-  return showType(t.elem);
+  const elem = elementType(type, of);
+  if (elem === null) throw new Error(`${type} is not ${of === "Array" ? "an Array" : "a Box"}`);
+  return elem;
 }
 
 /** The type of field `field` (a name, or a tuple's position) of a value of type `type`. */

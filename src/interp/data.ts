@@ -9,7 +9,7 @@
 //                (heap.ts) and a reference is its address, as on the machine.
 //                Counts change only by inc and dec (Lrc and below: see cfg.ts).
 
-import { maxArrayLength, fieldsInfo, arrayInfo } from "./heap.js";
+import { arrayInfo, checkArrayLength, fieldsInfo } from "./heap.js";
 import { binary as arithmetic } from "../semantics.js";
 import { Panic } from "../semantics.js";
 import type { RuntimeModel } from "./runtime-model.js";
@@ -67,9 +67,7 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
     case "len": return typeof a === "string" ? BigInt(Buffer.byteLength(a, "utf8")) : BigInt(data(a!).array.length);
     case "array": {
       const n = a as bigint;
-      if (n < 0n) throw new Panic("index out of bounds");
-      if (n > maxArrayLength) throw new Panic("out of memory");
-      if (n > 1n << 26n) throw new Error(`the interpreter cannot make an array of ${n} elements`); // (see heap.ts)
+      checkArrayLength(n); // the same bounds as the heap model's
       return { array: new Array<Value>(Number(n)).fill(b!) };
     }
     case "box": case "Box": return { box: { value: a! } };

@@ -41,6 +41,13 @@ export const maxArrayLength = ((1n << 48n) - 24n) / 8n;
  * Error: what happens then depends on the machine's memory, which the model does not know. */
 const modelArrayLength = 1n << 26n;
 
+/** What `array(n, x)` does before making anything: panics as the runtime's qn_array does, or gives up. */
+export function checkArrayLength(length: bigint): void {
+  if (length < 0n) throw new Panic("index out of bounds");
+  if (length > maxArrayLength) throw new Panic("out of memory");
+  if (length > modelArrayLength) throw new Error(`the heap model cannot make an array of ${length} elements`);
+}
+
 interface HeapObject {
   rc: bigint;
   readonly info: bigint;
@@ -89,9 +96,7 @@ export class Heap {
 
   /** qn_array: `length` copies of `init`; when they are references, init's count goes up by length. */
   allocArray(length: bigint, init: unknown, info: bigint): bigint {
-    if (length < 0n) throw new Panic("index out of bounds");
-    if (length > maxArrayLength) throw new Panic("out of memory");
-    if (length > modelArrayLength) throw new Error(`the heap model cannot make an array of ${length} elements`);
+    checkArrayLength(length);
     if ((info >> 8n) & 1n && length > 0n) this.find(init, "array")[0].rc += length;
     const slots = new Array<unknown>(Number(length)).fill(init);
     return this.add({ rc: 1n, info, slots, text: null, bytes: 24 + 8 * Number(length), isStatic: false });

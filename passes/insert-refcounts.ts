@@ -40,7 +40,7 @@ import { Lfun } from "../ir-defs/lfun.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../src/pass.js";
 import { freshNamer } from "../src/pass-helpers/fresh-names.js";
-import { liveIn, liveOut, nameLiterals, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
+import { liveIn, liveOut, nameLiterals, readsOf, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
@@ -95,6 +95,7 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
 
   const out = new Map<string, Out.BasicBlock>();
   const extra: Out.BasicBlock[] = [];
+  const entering = new Map<string, string[]>(); // drops at the start of a block with one predecessor
   for (const b of blocks) {
     const after = liveOut(b, live);
     let tail: Out.Tail = b.tail;
@@ -102,7 +103,11 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     // Variables that die on an edge: dropped where the edge leads, on it, or at the end of this block.
     const edge = (target: string): string => {
       const drops = [...after].filter((v) => !live.get(target)!.has(v)).sort();
-      if (drops.length === 0 || predecessors.get(target) === 1) return target;
+      if (drops.length === 0) return target;
+      if (predecessors.get(target) === 1) {
+        entering.set(target, drops);
+        return target;
+      }
       if (successors(b.tail).length === 1) {
         ending.push(...drops.map(dec));
         return target;
@@ -115,28 +120,21 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     if (tail.kind === "Branch") tail = { ...tail, then: edge(tail.then), else: edge(tail.else) };
     const t = counted(b.tail, new Set(), refs, fresh); // after a tail nothing is live
     const stmts: Out.CStmt[] = [...t.before, ...ending];
-    let liveNow = new Set([...after, ...usesOf(b.tail, refs).consumed, ...usesOf(b.tail, refs).borrowed]);
+    const liveNow = new Set([...after, ...readsOf(b.tail, refs)]);
     for (let i = b.stmts.length - 1; i >= 0; i--) {
       const s = b.stmts[i]!;
       const c = counted(s, liveNow, refs, fresh);
       c.fresh.forEach((v) => refs.add(v));
       stmts.unshift(...c.before, c.stmt as Out.CStmt, ...c.after);
-      const next = new Set(liveNow);
-      if (s.kind === "Assign") next.delete(s.name);
-      const u = usesOf(s, refs);
-      [...u.consumed, ...u.borrowed].forEach((v) => next.add(v));
-      liveNow = next;
+      if (s.kind === "Assign") liveNow.delete(s.name); // (counted is done with the set)
+      readsOf(s, refs).forEach((v) => liveNow.add(v));
     }
     out.set(b.label, { ...b, stmts, tail });
   }
-  // Drops at the start of a block with one predecessor: what died on the way in.
-  for (const b of blocks) {
-    for (const s of successors(b.tail)) {
-      if (predecessors.get(s) !== 1) continue;
-      const drops = [...liveOut(b, live)].filter((v) => !live.get(s)!.has(v)).sort();
-      const target = out.get(s)!;
-      out.set(s, { ...target, stmts: [...drops.map(dec), ...target.stmts] });
-    }
+  // What died on the way into a block with one predecessor is dropped at its start.
+  for (const [label, drops] of entering) {
+    const target = out.get(label)!;
+    out.set(label, { ...target, stmts: [...drops.map(dec), ...target.stmts] });
   }
   // Parameters never used are dropped at once.
   const unused = def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p));

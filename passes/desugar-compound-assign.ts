@@ -23,7 +23,7 @@ import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
 import { declaredType, typeContext } from "../src/pass-helpers/expression-types.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
 
 const operator = (op: In.Assign["op"]) => op.slice(0, -1) as Out.Binary["op"];
 
@@ -34,7 +34,7 @@ export const desugarCompoundAssign = pass({
   purpose: "write x op= e as x = x op e (and a[i] op= e, p.x op= e likewise)",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lnoconst, program);
-    const fresh = freshNamer(Lnoconst, program);
+    const once = atomBinder(freshNamer(Lnoconst, program));
     const desugar = rewriter<In.Node, undefined>(Lnoconst, {
       Assign(node, ctx, recur): Out.Assign {
         const { op, ...rest } = node;
@@ -56,13 +56,8 @@ export const desugarCompoundAssign = pass({
         if (op === "=") return { ...rest, array, index, value };
         const loc = node.loc;
         const lets: Out.Let[] = [];
-        const once = (e: Out.Expr, original: In.Expr, hint: string): Out.Expr => {
-          if (e.kind === "Var" || e.kind === "Int") return e;
-          const name = fresh(hint);
-          lets.push({ kind: "Let", decl: "let", name, type: declaredType(original, types), init: e, loc });
-          return { kind: "Var", name, loc };
-        };
-        const [a, i] = [once(array, node.array, "array"), once(index, node.index, "index")];
+        const a = once(array, "array", () => declaredType(node.array, types), loc, lets);
+        const i = once(index, "index", () => declaredType(node.index, types), loc, lets);
         const read: Out.Index = { kind: "Index", target: a, index: i, loc };
         const set: Out.SetIndex = { ...rest, array: a, index: i, value: { kind: "Binary", left: read, op: operator(op), right: value, loc } };
         if (lets.length === 0) return set;

@@ -21,7 +21,7 @@ import { Lvalues } from "../ir-defs/lvalues.js";
 import { rewriter } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
 import { declaredType, typeContext, type TypeContext } from "../src/pass-helpers/expression-types.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
 import { parseType, showType } from "../ir-defs/type-syntax.js";
 
 /** `target` (of type `type`) with the field at `path` replaced by `value`. */
@@ -46,17 +46,12 @@ export const desugarFieldUpdate = pass({
   purpose: "write a field update p.x = v as p = Point { x: v, y: p.y }: records and tuples are values",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lassign, program);
-    const fresh = freshNamer(Lassign, program);
+    const once = atomBinder(freshNamer(Lassign, program));
     const desugar = rewriter<In.Node, undefined>(Lassign, {
       SetField(node, ctx, recur): Out.Stmt {
         const loc = node.loc;
-        let value = recur<Out.Expr>(node.value, ctx);
         const lets: Out.Let[] = [];
-        if (!["Var", "Int", "Bool", "Unit", "Str"].includes(value.kind)) {
-          const name = fresh(node.path[node.path.length - 1]!);
-          lets.push({ kind: "Let", decl: "let", name, type: declaredType(node.value, types), init: value, loc });
-          value = { kind: "Var", name, loc };
-        }
+        const value = once(recur<Out.Expr>(node.value, ctx), node.path[node.path.length - 1]!, () => declaredType(node.value, types), loc, lets);
         const whole = rebuilt({ kind: "Var", name: node.name, loc }, types.variable(node.name)!, node.path, value, types, loc);
         const assign: Out.Assign = { kind: "Assign", name: node.name, value: whole, loc };
         return lets.length === 0 ? assign : { kind: "ExprStmt", expr: { kind: "Block", stmts: [...lets, assign], loc }, loc };

@@ -30,7 +30,7 @@ import { isHeapType, parseType, showType, type TypeTree } from "../ir-defs/type-
 import { rewriter, type Recur } from "../src/il/rewrite.js";
 import { pass } from "../src/pass.js";
 import { declaredType, fieldOf, typeContext } from "../src/pass-helpers/expression-types.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
 
 /** What a word of this type holds: Int, Bool, Unit, a function of such types, or Ref. */
 export function layoutType(type: string): Out.Let["type"] {
@@ -42,8 +42,6 @@ export function layoutType(type: string): Out.Let["type"] {
 /** "1" for a type whose values are references, "0" for any other. */
 const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
 
-const isAtom = (e: Out.Expr) => e.kind === "Var" || e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str";
-
 export const lowerDataLayout = pass({
   name: "lower-data-layout",
   from: Lshrunk,
@@ -51,16 +49,12 @@ export const lowerDataLayout = pass({
   purpose: "lay tuples, records, boxes, arrays and strings out as heap objects: fields and elements at byte offsets",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lshrunk, program);
-    const fresh = freshNamer(Lshrunk, program);
     type Ctx = undefined;
 
+    const once = atomBinder(freshNamer(Lshrunk, program));
     /** `e` (lowered) kept in a variable unless it is an atom: the lets to run first, and the atom. */
-    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[]): Out.Expr => {
-      if (isAtom(e)) return e;
-      const name = fresh(hint);
-      lets.push({ kind: "Let", decl: "let", name, type: layoutType(declaredType(original, types)), init: e, loc: original.loc });
-      return { kind: "Var", name, loc: original.loc };
-    };
+    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[]): Out.Expr =>
+      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
     const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>

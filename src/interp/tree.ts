@@ -174,6 +174,19 @@ function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Sc
   return value;
 }
 
+/** `for v in a`: a evaluated once, the body run with v bound to each element in
+ * the scope `bodyScope` gives (a new one per element in Lsrc, the same after uniquify). */
+function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Value {
+  const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
+  for (let i = 0; i < items.length; i++) {
+    m.model.tick();
+    const inner = bodyScope(scope);
+    inner.vars.set(node.name, { value: items[i]! });
+    if (!runBody(node.body, inner, m)) break;
+  }
+  return unit;
+}
+
 export const srcHandlers: Handlers = {
   Block: (node: Src.Block, scope, m) => runStatements(node, newScope(scope), m),
   Let(node: Src.Let, scope, m) {
@@ -208,16 +221,7 @@ export const srcHandlers: Handlers = {
     }
     return unit;
   },
-  ForEach(node: Src.ForEach, scope, m) {
-    const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
-    for (let i = 0; i < items.length; i++) {
-      m.model.tick();
-      const inner = newScope(scope);
-      inner.vars.set(node.name, { value: items[i]! });
-      if (!runBody(node.body, inner, m)) break;
-    }
-    return unit;
-  },
+  ForEach: (node: Src.ForEach, scope, m) => eachElement(node, scope, m, newScope),
   ...sourceData,
   Break() {
     throw breakSignal;
@@ -281,15 +285,7 @@ export const uniqueHandlers: Handlers = {
     }
     return unit;
   },
-  ForEach(node: Typed.ForEach, scope, m) {
-    const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
-    for (let i = 0; i < items.length; i++) {
-      m.model.tick();
-      scope.vars.set(node.name, { value: items[i]! });
-      if (!runBody(node.body, scope, m)) break;
-    }
-    return unit;
-  },
+  ForEach: (node: Typed.ForEach, scope, m) => eachElement(node, scope, m, (s) => s),
 };
 
 export const assignHandlers: Handlers = {

@@ -29,7 +29,7 @@ function primitive(n: Ltyped.Prim): string {
 
 /** An operand of `.field`, `[i]` or `.method()`: parenthesised unless it binds as tightly. */
 function postfixTarget(e: Expr): string {
-  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim"].includes(e.kind) && !(e.kind === "Prim" && e.op === "concat");
+  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim"].includes(e.kind); // (a concat or string_eq prints in parentheses)
   return tight ? show(e) : `(${show(e)})`;
 }
 

@@ -6,13 +6,13 @@
 // (the golden format), else it is empty.
 import { existsSync, readFileSync } from "node:fs";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
-import { CompileError, formatDiagnostics } from "../src/diagnostics.js";
-import { printNode } from "../src/il/print.js";
-import { explainValidation, validate } from "../src/il/validate.js";
-import { interpreterFor } from "../src/interp/index.js";
-import { describeOutcome, sameOutcome, type Outcome } from "../src/interp/runtime-model.js";
-import { ilName, type Pass } from "../src/pass.js";
-import { targets, type Target } from "./toolchain.js";
+import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { printNode } from "../il/print.js";
+import { explainValidation, validate } from "../il/validate.js";
+import { interpreterFor } from "../interp/index.js";
+import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
+import { ilName, type Pass } from "../il/pass.js";
+import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
 
 const shown = (p: Pass | null, program: unknown): string => {

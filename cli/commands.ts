@@ -7,12 +7,13 @@ import { basename, join } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
-import { CompileError, formatDiagnostics } from "../src/diagnostics.js";
-import { assemblyOf, BrokenPass, compile, type Step } from "../src/driver.js";
-import { deltaText, grammarBnf, printNode } from "../src/il/print.js";
-import { ilName } from "../src/pass.js";
-import { functionNames, functionView, variablesOfFunction } from "../src/function-view.js";
-import { assembleAndLink, hostTarget, targets, toolNames, ToolchainError, type Target } from "./toolchain.js";
+import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
+import { deltaText, grammarBnf, printNode } from "../il/print.js";
+import { ilName } from "../il/pass.js";
+import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
+import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
+import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
 
 interface Values {

@@ -9,8 +9,8 @@ import type { render as inkRender } from "ink";
 import { startMeaning, type MeaningListener } from "../explorer-tui/meaning.js";
 import { initialState } from "../explorer-tui/state.js";
 import { buildTrace, type Trace } from "../explorer-tui/trace.js";
-import { compile, type Step } from "../src/driver.js";
-import type { Target } from "./toolchain.js";
+import { compile, type Step } from "../driver/driver.js";
+import type { Target } from "../ir-defs/targets.js";
 
 const enterAlternateScreen = "\x1b[?1049h";
 const leaveAlternateScreen = "\x1b[?1049l";

@@ -1,13 +1,13 @@
-// `qnano props`: the property run (tests/props/) for as many programs or as
+// `qnano props`: the property run (props/) for as many programs or as
 // long as asked, with a progress line on stderr, a summary at the end, and
 // exit status 1 on any failure (the shrunk program is saved under
 // tests/regressions/).
 import { join } from "node:path";
 import { passesOf } from "../passes/pipeline.js";
-import { packageRoot } from "../src/paths.js";
-import { allConstructs } from "../tests/props/generator.js";
-import { describeFailure, runProperties, type Progress } from "../tests/props/run.js";
-import { targets, type Target } from "./toolchain.js";
+import { packageRoot } from "../driver/paths.js";
+import { allConstructs } from "../props/generator.js";
+import { describeFailure, runProperties, type Progress } from "../props/run.js";
+import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
 
 export interface PropsValues {

@@ -5,7 +5,7 @@
 
 import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer, useRef } from "react";
-import type { Target } from "../cli/toolchain.js";
+import type { Target } from "../ir-defs/targets.js";
 import { keyNames } from "./keys.js";
 import type { MeaningListener } from "./meaning.js";
 import { Screen } from "./screen.js";

@@ -4,8 +4,8 @@
 // then posts { index, verdict } per step, and { error } if a run fails.
 
 import { parentPort, workerData } from "node:worker_threads";
-import type { Target } from "../cli/toolchain.js";
-import { compile } from "../src/driver.js";
+import type { Target } from "../ir-defs/targets.js";
+import { compile } from "../driver/driver.js";
 import { eachVerdict } from "./trace.js";
 
 export interface MeaningRequest {

@@ -1,11 +1,11 @@
-// A program printed line by line (src/il/print.ts's printer), remembering for
+// A program printed line by line (il/print.ts's printer), remembering for
 // every printed line the source span (loc) of the last node that starts on it,
 // or of the nearest line above that has one. The explorer shows that source
 // line under the program.
 
-import type { IL } from "../src/il/define.js";
-import type { AnyNode, Loc } from "../src/il/node.js";
-import { printNodeMarked } from "../src/il/print.js";
+import type { IL } from "../il/define.js";
+import type { AnyNode, Loc } from "../il/node.js";
+import { printNodeMarked } from "../il/print.js";
 
 export interface PrintedLines {
   readonly lines: readonly string[];

@@ -4,7 +4,7 @@
 // key handling is tested without a terminal. The components only render it.
 
 import { produce } from "immer";
-import type { Target } from "../cli/toolchain.js";
+import type { Target } from "../ir-defs/targets.js";
 import { diffLines } from "./diff.js";
 import { firstBadOf, type Printed, type StepVerdict, type StepView, type Trace } from "./trace.js";
 

@@ -5,14 +5,14 @@
 // the meaning of every step comes from its IL's interpreter (checkMeaning).
 
 import { freeze } from "immer";
-import type { Target } from "../cli/toolchain.js";
+import type { Target } from "../ir-defs/targets.js";
 import { findIL } from "../ir-defs/index.js";
-import { checkMeaning, type Step, type Verdict } from "../src/driver.js";
-import { grammarBnf, deltaText } from "../src/il/print.js";
-import type { Loc } from "../src/il/node.js";
-import { describeOutcome, sameOutcome } from "../src/interp/runtime-model.js";
-import { ilName } from "../src/pass.js";
-import { functionNames, functionView, variablesOfFunction } from "../src/function-view.js";
+import { checkMeaning, type Step, type Verdict } from "../driver/driver.js";
+import { grammarBnf, deltaText } from "../il/print.js";
+import type { Loc } from "../il/node.js";
+import { describeOutcome, sameOutcome } from "../interp/runtime-model.js";
+import { ilName } from "../il/pass.js";
+import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { printLines } from "./print-lines.js";
 
 export interface StepVerdict {

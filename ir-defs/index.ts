@@ -1,6 +1,6 @@
 // Every IL of the compiler, in pipeline order. Types, spec pages and the
 // `qnano grammar` command are generated from this list.
-import type { IL } from "../src/il/define.js";
+import type { IL } from "../il/define.js";
 import { aarch64ILs } from "./aarch64/index.js";
 import { Lassign } from "./lassign.js";
 import { Lalloc } from "./lalloc.js";

@@ -2,7 +2,7 @@
 // the object's size and info word (spec/heap.md), followed by stores of its
 // fields. `alloc(32, 0x20201)` is a fields object of two fields, the second a
 // reference; `alloc_array(n, x, 0x102)` an array of n copies of x.
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Lrc } from "./lrc.js";
 
 export const Lalloc = extendIL(Lrc, {

@@ -1,5 +1,5 @@
 // Lassign: Lnoconst where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Lnoconst } from "./lnoconst.js";
 
 export const Lassign = extendIL(Lnoconst, {

@@ -3,7 +3,7 @@
 // next. A function starts at its first block, labelled `NAME.start`; every
 // label of a function starts with its name and a dot. The program starts at
 // `main`. There are no nested expressions, blocks or loops.
-import { extendIL, terminal } from "../src/il/define.js";
+import { extendIL, terminal } from "../il/define.js";
 import { Lmon } from "./lmon.js";
 
 export const Lcfg = extendIL(Lmon, {

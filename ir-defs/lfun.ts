@@ -3,7 +3,7 @@
 // machine), and a call names what it calls as an atom: `call &f(x)` calls the
 // function f directly, `call g.3(x)` the function that the variable g.3 holds.
 // Essentials of Compilation calls this `FunRef` (its pass reveal_functions).
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Lcfg } from "./lcfg.js";
 
 export const Lfun = extendIL(Lcfg, {

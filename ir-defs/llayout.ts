@@ -11,7 +11,7 @@
 // copies of x, which are references. `*(p + 16): Int` is the word at byte 16
 // of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
 // array a.
-import { extendIL, terminal, type Terminal } from "../src/il/define.js";
+import { extendIL, terminal, type Terminal } from "../il/define.js";
 import { Lshrunk } from "./lshrunk.js";
 import { primitives } from "./ltyped.js";
 import { parseType } from "./type-syntax.js";

@@ -1,6 +1,6 @@
 // Lmon: monadic normal form. Operators and primitives take only atoms, so every
 // intermediate result has a name; `if`, blocks and loops may still nest.
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Llayout } from "./llayout.js";
 
 export const Lmon = extendIL(Llayout, {

@@ -1,5 +1,5 @@
 // Lnoconst: Luniq with every `const` replaced by its value at each use.
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Luniq } from "./luniq.js";
 
 export const Lnoconst = extendIL(Luniq, {

@@ -4,7 +4,7 @@
 // refers to). Every variable in a function's `refs` owns one reference while it
 // is live: insert-refcounts puts an `inc` where a reference is copied and a
 // `dec` where one dies.
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Lfun } from "./lfun.js";
 
 export const Lrc = extendIL(Lfun, {

@@ -1,5 +1,5 @@
 // Lshrunk: the small core that the back half of the compiler works on.
-import { extendIL, terminal } from "../src/il/define.js";
+import { extendIL, terminal } from "../il/define.js";
 import { binaryOperators } from "./lsrc.js";
 import { primitives } from "./ltyped.js";
 import { Lwhile } from "./lwhile.js";

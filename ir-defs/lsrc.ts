@@ -1,6 +1,6 @@
 // Lsrc: Quastra as the programmer wrote it (the integer and control-flow core).
 // The parser produces it; every node carries `loc`, its source span.
-import { defineIL, terminal, type Terminal } from "../src/il/define.js";
+import { defineIL, terminal, type Terminal } from "../il/define.js";
 import { functionType, parseType, splitFunctionType } from "./type-syntax.js";
 
 export const binaryOperators = ["||", "&&", "==", "!=", "<", "<=", ">", ">=", "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%"] as const;

@@ -4,7 +4,7 @@
 // call of the program's own function, by its name or by a variable holding it.
 // Type aliases are gone (every type is written out), and so are method calls
 // (`b.get()` and `b.set(v)` are the primitives get and set).
-import { extendIL, terminal } from "../src/il/define.js";
+import { extendIL, terminal } from "../il/define.js";
 import { Lsrc } from "./lsrc.js";
 
 export const primitives = [

@@ -1,6 +1,6 @@
 // Luniq: Ltyped where no name is bound twice, so later passes need no scopes.
-import { extendIL } from "../src/il/define.js";
-import { forEachNode } from "../src/il/rewrite.js";
+import { extendIL } from "../il/define.js";
+import { forEachNode } from "../il/rewrite.js";
 import { Ltyped } from "./ltyped.js";
 
 export const Luniq = extendIL(Ltyped, {

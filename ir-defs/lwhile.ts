@@ -1,5 +1,5 @@
 // Lwhile: Lvalues where `while` is the only loop.
-import { extendIL } from "../src/il/define.js";
+import { extendIL } from "../il/define.js";
 import { Lvalues } from "./lvalues.js";
 
 export const Lwhile = extendIL(Lvalues, {

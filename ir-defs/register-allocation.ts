@@ -12,8 +12,8 @@
 //               and the table of homes with the reason for each (allocate-registers)
 //
 // A later IL of each target (L<t>patched) drops the table of homes again.
-import { extendIL, terminal, type IL, type Invariant } from "../src/il/define.js";
-import type { AnyNode } from "../src/il/node.js";
+import { extendIL, terminal, type IL, type Invariant } from "../il/define.js";
+import type { AnyNode } from "../il/node.js";
 
 /** Free text, printed as it is (the reason a variable got its home). */
 const text = { name: "text", describe: "free text", tsType: "string", test: (v: unknown) => typeof v === "string" } as const;

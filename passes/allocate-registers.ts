@@ -36,12 +36,12 @@
 //
 // The table of homes says, for each variable, why it got what it got.
 
-import type { IL } from "../src/il/define.js";
-import type { AnyNode } from "../src/il/node.js";
-import { rewriter } from "../src/il/rewrite.js";
+import type { IL } from "../il/define.js";
+import type { AnyNode } from "../il/node.js";
+import { rewriter } from "../il/rewrite.js";
 import type { RegisterMachine } from "../ir-defs/register-allocation.js";
-import { loopDepths, lowestBit, popcount, Queue, spillCandidates, type Block } from "../src/pass-helpers/graphs.js";
-import { pass, type Pass } from "../src/pass.js";
+import { loopDepths, lowestBit, popcount, Queue, spillCandidates, type Block } from "./allocate-registers/graphs.js";
+import { pass, type Pass } from "../il/pass.js";
 
 type Place = { kind: "Reg" | "Var"; name: string };
 type Vertex = { var: string; with: string[]; regs: Place[]; moves: Place[] };

@@ -28,10 +28,10 @@
 //
 // Each vertex lists its neighbours in order of first appearance.
 
-import type { IL } from "../src/il/define.js";
-import type { AnyNode } from "../src/il/node.js";
+import type { IL } from "../il/define.js";
+import type { AnyNode } from "../il/node.js";
 import { isRegisterKey, moveOf, placeNode, placesOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
-import { pass, type Pass } from "../src/pass.js";
+import { pass, type Pass } from "../il/pass.js";
 
 type Live = { instr: AnyNode; after: AnyNode[] };
 

@@ -5,8 +5,8 @@
 // every `return` its value, every `let` its type (inferred when omitted; a `let`
 // whose value never arrives, like `panic(...)`, is Unit), and each call of a
 // built-in becomes a primitive chosen by its argument's type. Every error is
-// collected; one CompileError lists them all. Rules: src/check-body.ts
-// (statements, expressions), src/check-constants.ts (const items), src/types.ts.
+// collected; one CompileError lists them all. Rules: front-end/check-body.ts
+// (statements, expressions), front-end/check-constants.ts (const items), front-end/types.ts.
 //
 // Before (Lsrc):                     After (Ltyped):
 //   const N: Int = 3                   const N: Int = 3
@@ -20,13 +20,14 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
 import { functionType } from "../ir-defs/lsrc.js";
-import { bind, checkBlock, tailLoc, type Checker } from "../src/check-body.js";
-import { checkConstants } from "../src/check-constants.js";
-import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "../src/diagnostics.js";
-import { pass, type PassContext } from "../src/pass.js";
-import { fits, type Type } from "../src/types.js";
-import { checkRecords, type Records } from "../src/check-data.js";
-import { typeLocOf } from "../src/parser.js";
+import { checkBlock, checkExpr } from "../front-end/check-body.js";
+import { checkConstants } from "../front-end/check-constants.js";
+import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "../front-end/diagnostics.js";
+import { pass, type PassContext } from "../il/pass.js";
+import { fits, type Type } from "../front-end/types.js";
+import { checkRecords } from "../front-end/check-data.js";
+import { bind, tailLoc, type Checker, type Records } from "../front-end/checker.js";
+import { typeLocOf } from "../front-end/parser.js";
 
 /** Items by name, first definition first; a second item of the same name is an error. */
 function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<string, Lsrc.Item> {
@@ -87,7 +88,7 @@ export const checkTypes = pass({
     const fns = new Map<string, Lsrc.Fn & { ret: string }>();
     for (const [name, item] of byName) if (item.kind === "Fn") fns.set(name, resolved(item, records));
     const functions = new Map([...fns].map(([name, fn]) => [name, signature(fn)] as const));
-    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, records, result: "Unit", scope: null, loops: 0 };
+    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, records, result: "Unit", scope: null, loops: 0, checkExpr, checkBlock };
 
     const items: Ltyped.Item[] = [];
     for (const item of program.items) {

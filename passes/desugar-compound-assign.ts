@@ -20,10 +20,10 @@ import type * as In from "../ir-defs/generated/Lnoconst.js";
 import type * as Out from "../ir-defs/generated/Lassign.js";
 import { Lassign } from "../ir-defs/lassign.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { declaredType, typeContext } from "../src/pass-helpers/expression-types.js";
-import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { declaredType, typeContext } from "./shared/expression-types.js";
+import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 
 const operator = (op: In.Assign["op"]) => op.slice(0, -1) as Out.Binary["op"];
 

@@ -18,10 +18,10 @@ import type * as In from "../ir-defs/generated/Lassign.js";
 import type * as Out from "../ir-defs/generated/Lvalues.js";
 import { Lassign } from "../ir-defs/lassign.js";
 import { Lvalues } from "../ir-defs/lvalues.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { declaredType, typeContext, type TypeContext } from "../src/pass-helpers/expression-types.js";
-import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { declaredType, typeContext, type TypeContext } from "./shared/expression-types.js";
+import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 import { parseType, showType } from "../ir-defs/type-syntax.js";
 
 /** `target` (of type `type`) with the field at `path` replaced by `value`. */

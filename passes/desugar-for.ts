@@ -30,9 +30,9 @@ import type * as In from "../ir-defs/generated/Lvalues.js";
 import type * as Out from "../ir-defs/generated/Lwhile.js";
 import { Lvalues } from "../ir-defs/lvalues.js";
 import { Lwhile } from "../ir-defs/lwhile.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { declaredType, elementOf, typeContext } from "../src/pass-helpers/expression-types.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { declaredType, elementOf, typeContext } from "./shared/expression-types.js";
 
 export const desugarFor = pass({
   name: "desugar-for",

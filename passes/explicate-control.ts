@@ -39,11 +39,11 @@ import type * as In from "../ir-defs/generated/Lmon.js";
 import type * as Out from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lmon } from "../ir-defs/lmon.js";
-import { pass } from "../src/pass.js";
-import { basicBlock, code, orderBlocks, prepend, type Code } from "../src/pass-helpers/basic-blocks.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
-import { declaredType, typeContext, type TypeContext } from "../src/pass-helpers/expression-types.js";
-import { forEachNode } from "../src/il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { basicBlock, code, orderBlocks, prepend, type Code } from "./explicate-control/basic-blocks.js";
+import { freshNamer } from "./shared/fresh-names.js";
+import { declaredType, typeContext, type TypeContext } from "./shared/expression-types.js";
+import { forEachNode } from "../il/rewrite.js";
 import { isHeapType } from "../ir-defs/type-syntax.js";
 
 /** Where break and continue go in the innermost loop; null outside loops. */

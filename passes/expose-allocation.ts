@@ -16,9 +16,9 @@ import type * as In from "../ir-defs/generated/Lrc.js";
 import type * as Out from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
 import { Lrc } from "../ir-defs/lrc.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { arrayInfo, fieldsInfo } from "../src/interp/heap.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { arrayInfo, fieldOffset, fieldsBytes, fieldsInfo } from "../ir-defs/heap-layout.js";
 
 export const exposeAllocation = pass({
   name: "expose-allocation",
@@ -35,9 +35,9 @@ export const exposeAllocation = pass({
         // (A field cannot be the variable that receives the object: no type holds itself.)
         if (e.fields.some((f) => f.kind === "Var" && f.name === node.name)) throw new Error(`expose-allocation: ${node.name} is a field of itself`);
         const object: Out.Var = { kind: "Var", name: node.name, loc };
-        const bytes = BigInt(16 + 8 * e.fields.length);
+        const bytes = BigInt(fieldsBytes(e.fields.length));
         const alloc: Out.Assign = { ...node, value: { kind: "Alloc", bytes, info: fieldsInfo(e.refs), loc: e.loc } };
-        return [alloc, ...e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(16 + 8 * i), index: null, value, loc }))];
+        return [alloc, ...e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(fieldOffset(i)), index: null, value, loc }))];
       },
     });
     return expose(program, undefined);

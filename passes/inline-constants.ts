@@ -18,9 +18,9 @@ import type * as In from "../ir-defs/generated/Luniq.js";
 import type * as Out from "../ir-defs/generated/Lnoconst.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { Luniq } from "../ir-defs/luniq.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { binary, unary } from "../src/semantics.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { binary, unary } from "../ir-defs/semantics.js";
 
 type Constant = bigint | boolean;
 

@@ -3,7 +3,7 @@
 // Makes every change of a reference count explicit (spec/heap.md). The rule:
 // each variable in a function's `refs` owns one reference to its object from
 // where it gets its value to where it dies (its last use, by liveness over the
-// control-flow graph: src/pass-helpers/reference-uses.ts). So
+// control-flow graph: passes/insert-refcounts/reference-uses.ts). So
 //
 // - a use that consumes the reference (copying it to a variable, passing it
 //   as an argument, storing it in a field or element, returning it) moves it
@@ -38,9 +38,9 @@ import type * as In from "../ir-defs/generated/Lfun.js";
 import type * as Out from "../ir-defs/generated/Lrc.js";
 import { Lfun } from "../ir-defs/lfun.js";
 import { Lrc } from "../ir-defs/lrc.js";
-import { pass } from "../src/pass.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
-import { liveIn, liveOut, nameLiterals, readsOf, successors, usesOf } from "../src/pass-helpers/reference-uses.js";
+import { pass } from "../il/pass.js";
+import { freshNamer } from "./shared/fresh-names.js";
+import { liveIn, liveOut, nameLiterals, readsOf, successors, usesOf } from "./insert-refcounts/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });

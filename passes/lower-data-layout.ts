@@ -27,10 +27,11 @@ import type * as Out from "../ir-defs/generated/Llayout.js";
 import { Llayout } from "../ir-defs/llayout.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { isHeapType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
-import { rewriter, type Recur } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { declaredType, fieldOf, typeContext } from "../src/pass-helpers/expression-types.js";
-import { atomBinder, freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { rewriter, type Recur } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { elementsOffset, fieldOffset, lengthOffset } from "../ir-defs/heap-layout.js";
+import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
+import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 
 /** What a word of this type holds: Int, Bool, Unit, a function of such types, or Ref. */
 export function layoutType(type: string): Out.Let["type"] {
@@ -63,7 +64,7 @@ export const lowerDataLayout = pass({
     const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], loc: In.Expr["loc"]) => {
       const a = keep(recur(target, undefined), target, "array", lets);
       const i = keep(recur(index, undefined), index, "index", lets);
-      return { a, i, check: { kind: "CheckIndex", index: i, length: load(a, 16, "Int", loc), loc } as Out.CheckIndex };
+      return { a, i, check: { kind: "CheckIndex", index: i, length: load(a, lengthOffset, "Int", loc), loc } as Out.CheckIndex };
     };
 
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
@@ -86,29 +87,29 @@ export const lowerDataLayout = pass({
       },
       Field(node, ctx, recur): Out.Load {
         const field = fieldOf(declaredType(node.target, types), node.field, types);
-        return load(recur(node.target, ctx), 16 + 8 * field.index, field.type, node.loc);
+        return load(recur(node.target, ctx), fieldOffset(field.index), field.type, node.loc);
       },
       Index(node, _ctx, recur): Out.Expr {
         const lets: Out.Stmt[] = [];
         const { a, i, check } = element(node.target, node.index, recur, lets, node.loc);
-        return block([...lets, check], load(a, 24, declaredType(node, types), node.loc, i), node.loc);
+        return block([...lets, check], load(a, elementsOffset, declaredType(node, types), node.loc, i), node.loc);
       },
       SetIndex(node, _ctx, recur): Out.Stmt[] {
         const lets: Out.Stmt[] = [];
         const { a, i, check } = element(node.array, node.index, recur, lets, node.loc);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
-        return [...lets, check, { kind: "Store", base: a, offset: 24n, index: i, value, loc: node.loc }];
+        return [...lets, check, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
       },
       Prim(node, ctx, recur): Out.Expr {
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
         const loc = node.loc;
         switch (node.op) {
-          case "len": return load(args[0]!, 16, "Int", loc);
+          case "len": return load(args[0]!, lengthOffset, "Int", loc);
           case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, refs: refBit(declaredType(node.args[1]!, types)), loc };
           case "box": return { kind: "New", fields: [args[0]!], refs: refBit(declaredType(node.args[0]!, types)), loc };
-          case "get": return load(args[0]!, 16, declaredType(node, types), loc);
+          case "get": return load(args[0]!, fieldOffset(0), declaredType(node, types), loc);
           case "set": {
-            const store: Out.Store = { kind: "Store", base: args[0]!, offset: 16n, index: null, value: args[1]!, loc };
+            const store: Out.Store = { kind: "Store", base: args[0]!, offset: BigInt(fieldOffset(0)), index: null, value: args[1]!, loc };
             return { kind: "Block", stmts: [store, { kind: "ExprStmt", expr: { kind: "Unit", loc }, loc }], loc };
           }
           default: return { ...node, op: node.op, args };

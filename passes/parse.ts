@@ -1,7 +1,7 @@
 // parse: source text -> Lsrc
 //
-// Reads Quastra source into an Lsrc program (lexer: src/lexer.ts, grammar and
-// recursive descent: src/parser.ts), or throws one CompileError listing every
+// Reads Quastra source into an Lsrc program (lexer: front-end/lexer.ts, grammar and
+// recursive descent: front-end/parser.ts), or throws one CompileError listing every
 // syntax error found. Every node carries `loc`, its position in the source.
 //
 // Before (text):                     After (Lsrc, printed):
@@ -12,9 +12,9 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
-import { CompileError, diagnosticSink } from "../src/diagnostics.js";
-import { pass, type PassContext } from "../src/pass.js";
-import { parseSource } from "../src/parser.js";
+import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
+import { pass, type PassContext } from "../il/pass.js";
+import { parseSource } from "../front-end/parser.js";
 
 export const parse = pass({
   name: "parse",

@@ -2,8 +2,8 @@
 // the tests, `qnano passes`, `qnano trace` and the explorer all read it.
 // It is one list up to Lalloc, then splits per target at instruction selection.
 
-import type { Target } from "../cli/toolchain.js";
-import { ilName, type Pass } from "../src/pass.js";
+import type { Target } from "../ir-defs/targets.js";
+import { ilName, type Pass } from "../il/pass.js";
 import { aarch64Passes } from "./aarch64/index.js";
 import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";

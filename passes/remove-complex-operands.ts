@@ -23,10 +23,10 @@ import type * as In from "../ir-defs/generated/Llayout.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { Llayout } from "../ir-defs/llayout.js";
-import { forEachNode, rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
-import { declaredType, typeContext } from "../src/pass-helpers/expression-types.js";
-import { freshNamer } from "../src/pass-helpers/fresh-names.js";
+import { forEachNode, rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
+import { declaredType, typeContext } from "./shared/expression-types.js";
+import { freshNamer } from "./shared/fresh-names.js";
 import { layoutType } from "./lower-data-layout.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */

@@ -26,10 +26,10 @@
 // Every label stays, so any other jump still finds its block. The IL does not
 // change: only which of its programs this is.
 
-import type { IL } from "../src/il/define.js";
-import type { AnyNode } from "../src/il/node.js";
+import type { IL } from "../il/define.js";
+import type { AnyNode } from "../il/node.js";
 import type { RegisterMachine } from "../ir-defs/register-allocation.js";
-import { pass, type Pass } from "../src/pass.js";
+import { pass, type Pass } from "../il/pass.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 

@@ -18,8 +18,8 @@ import type * as In from "../ir-defs/generated/Lcfg.js";
 import type * as Out from "../ir-defs/generated/Lfun.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lfun } from "../ir-defs/lfun.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
 
 export const revealFunctions = pass({
   name: "reveal-functions",

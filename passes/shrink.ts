@@ -26,13 +26,13 @@
 //                                          d.5
 //                                        }
 
-import type { Loc } from "../src/il/node.js";
+import type { Loc } from "../il/node.js";
 import type * as In from "../ir-defs/generated/Lwhile.js";
 import type * as Out from "../ir-defs/generated/Lshrunk.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { Lwhile } from "../ir-defs/lwhile.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
 
 /** A block that only computes `value`. */
 const blockOf = (value: Out.Expr, loc: Loc | undefined): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: value, loc }], loc });

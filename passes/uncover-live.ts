@@ -34,10 +34,10 @@
 // program. A call is an instruction, not a jump: each function's blocks are a
 // graph of their own, so one pass over the program does every function.
 
-import type { IL } from "../src/il/define.js";
-import type { AnyNode } from "../src/il/node.js";
+import type { IL } from "../il/define.js";
+import type { AnyNode } from "../il/node.js";
 import { isRegisterKey, jumpsOf, placeNode, placesOf, registerKey, successorsOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
-import { pass, type Pass } from "../src/pass.js";
+import { pass, type Pass } from "../il/pass.js";
 import { isConclusion } from "../ir-defs/functions.js";
 
 type Block = { label: string; instrs: AnyNode[] };

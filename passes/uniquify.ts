@@ -18,8 +18,8 @@ import type * as In from "../ir-defs/generated/Ltyped.js";
 import type * as Out from "../ir-defs/generated/Luniq.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { pass } from "../src/pass.js";
+import { rewriter } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
 
 /** The new names of the variables bound in one block, inside those of the blocks around it. */
 interface Names {

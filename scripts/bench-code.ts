@@ -13,8 +13,9 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { debianPackage, hostTarget, targets, toolNames, type Target } from "../cli/toolchain.js";
-import { packageRoot } from "../src/paths.js";
+import { debianPackage, hostTarget, toolNames } from "../driver/toolchain.js";
+import { targets, type Target } from "../ir-defs/targets.js";
+import { packageRoot } from "../driver/paths.js";
 import { BenchError, bestOf, gnuTime, installed, peakMB, run } from "./timing.js";
 
 const benchDir = join(packageRoot, "bench");

@@ -13,10 +13,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hostTarget } from "../cli/toolchain.js";
-import { assemblyOf, compile } from "../src/driver.js";
-import { packageRoot } from "../src/paths.js";
-import { propsThroughput } from "../tests/props/throughput.js";
+import { hostTarget } from "../driver/toolchain.js";
+import { assemblyOf, compile } from "../driver/driver.js";
+import { packageRoot } from "../driver/paths.js";
+import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
 import { BenchError, bestOf } from "./timing.js";
 
@@ -104,7 +104,7 @@ function compileThroughput(): void {
 }
 
 async function propsSection(): Promise<void> {
-  // Property-based testing throughput (tests/props/throughput.ts): generated programs per second.
+  // Property-based testing throughput (scripts/bench-props.ts): generated programs per second.
   const props = await propsThroughput();
   console.log(`\nproperties (programs per second, ${props.count} generated programs): pass alone / with validation and interpreter`);
   for (const [pass, alone, checked] of props.passes) console.log(`  ${pass.padEnd(38)} ${alone.toFixed(0).padStart(8)} ${checked.toFixed(0).padStart(8)}`);

@@ -1,8 +1,8 @@
-// `npm run gen`: writes every derived file (see src/derived-files.ts).
+// `npm run gen`: writes every derived file (see scripts/derived-files.ts).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { derivedFiles } from "../src/derived-files.js";
-import { packageRoot } from "../src/paths.js";
+import { derivedFiles } from "./derived-files.js";
+import { packageRoot } from "../driver/paths.js";
 
 let changed = 0;
 for (const [path, content] of derivedFiles()) {

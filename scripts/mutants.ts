@@ -1,5 +1,5 @@
 // `npm run mutants`: proof that the properties bite. Each fault below is a
-// small textual change to one compiled pass (dist/passes/..., or a helper of a pass in dist/src/pass-helpers/), or to the
+// small textual change to one compiled pass (dist/passes/..., or a helper of a pass beside it), or to the
 // instruction templates emit-asm prints with (dist/ir-defs/). For each, alone,
 // the script copies dist/ to a scratch folder, applies the change there (and
 // fails loudly when the text to replace is not found exactly once), and runs
@@ -11,9 +11,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { targets } from "../cli/toolchain.js";
+import { targets } from "../ir-defs/targets.js";
 import { quickRun } from "../tests/props/quick.js";
-import type { PropsReport, runProperties } from "../tests/props/run.js";
+import type { PropsReport, runProperties } from "../props/run.js";
 import { scratchCopy, type Mutant } from "../tests/props/scratch.js";
 
 
@@ -92,13 +92,13 @@ const mutants: readonly Mutant[] = [
   },
   {
     name: "select-instructions (x86_64): a variable divisor of -1 is not replaced by 1",
-    file: "src/pass-helpers/x86_64-division.js",
+    file: "passes/x86_64/select-instructions/division.js",
     from: "movq(imm(1n), divisor),",
     to: "movq(b, divisor),",
   },
   {
     name: "select-instructions (aarch64): a variable divisor is not checked for zero",
-    file: "src/pass-helpers/aarch64-division.js",
+    file: "passes/aarch64/select-instructions/division.js",
     from: `const zeroCheck = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];`,
     to: "const zeroCheck = [];",
   },
@@ -179,8 +179,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "lower-data-layout: a field is read one word further on",
     file: "passes/lower-data-layout.js",
-    from: "return load(recur(node.target, ctx), 16 + 8 * field.index, field.type, node.loc);",
-    to: "return load(recur(node.target, ctx), 24 + 8 * field.index, field.type, node.loc);",
+    from: "return load(recur(node.target, ctx), fieldOffset(field.index), field.type, node.loc);",
+    to: "return load(recur(node.target, ctx), fieldOffset(field.index + 1), field.type, node.loc);",
   },
   {
     name: "insert-refcounts: a reference read from a field is not counted",

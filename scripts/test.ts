@@ -2,7 +2,7 @@
 // prints the totals as one plain line, `N passed, N failed`, for people and CI.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 
 const uvu = join(packageRoot, "node_modules", "uvu", "bin.js");
 const pattern = process.argv[2] ?? "\\.test\\.js$";

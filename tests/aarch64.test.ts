@@ -17,14 +17,14 @@ import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { runtimeArguments } from "../ir-defs/runtime-routines.js";
-import { assembleAndLink, runBinary } from "../cli/toolchain.js";
+import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { aarch64Passes } from "../passes/aarch64/index.js";
-import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
-import { explainValidation, validate } from "../src/il/validate.js";
-import { interpreters as machine } from "../src/interp/aarch64.js";
-import { interpreters as cfg } from "../src/interp/cfg.js";
-import { describeOutcome, type Outcome } from "../src/interp/runtime-model.js";
-import { INT_MAX, INT_MIN } from "../src/semantics.js";
+import { asciiLiteral } from "../passes/shared/both-targets.js";
+import { explainValidation, validate } from "../il/validate.js";
+import { interpreters as machine } from "../interp/aarch64.js";
+import { interpreters as cfg } from "../interp/cfg.js";
+import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 // ------------------------------------------------------------ building Lcfg
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-cli-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));

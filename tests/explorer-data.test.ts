@@ -7,8 +7,8 @@ import { highlight } from "../explorer-tui/highlight.js";
 import { printLines } from "../explorer-tui/print-lines.js";
 import { startMeaning } from "../explorer-tui/meaning.js";
 import { assemblyLines, buildTrace, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
-import { compile, type Step } from "../src/driver.js";
-import { printNode } from "../src/il/print.js";
+import { compile, type Step } from "../driver/driver.js";
+import { printNode } from "../il/print.js";
 import { goldenTrace } from "./explorer-helpers.js";
 import { loadGoldens } from "./golden-programs.js";
 

@@ -2,9 +2,9 @@
 // way `qnano explore` builds them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Target } from "../cli/toolchain.js";
+import type { Target } from "../ir-defs/targets.js";
 import { buildTrace, type Trace } from "../explorer-tui/trace.js";
-import { compile } from "../src/driver.js";
+import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";
 
 const cache = new Map<string, Trace>();

@@ -7,9 +7,9 @@ import * as assert from "uvu/assert";
 import { keyNames } from "../explorer-tui/keys.js";
 import { initialState, keyHelp, pendingOf, press, reduce, stepOf, traceOf, viewHeight, viewLines, visibleLines, type State } from "../explorer-tui/state.js";
 import { buildTrace } from "../explorer-tui/trace.js";
-import { compile } from "../src/driver.js";
+import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 import { goldenTrace } from "./explorer-helpers.js";
 
 const compileGcd = () => compile(readFileSync(join(programsDir, "gcd.qs"), "utf8"), "gcd.qs", { target: "x86_64", check: true });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 
 const qnano = join(packageRoot, "bin", "qnano.js");
 const socket = `qnano-explore-test-${process.pid}`;

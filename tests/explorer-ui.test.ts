@@ -13,7 +13,7 @@ import { highlight } from "../explorer-tui/highlight.js";
 import { startMeaning } from "../explorer-tui/meaning.js";
 import { initialState, press, reduce, viewLines, visibleLines, type State } from "../explorer-tui/state.js";
 import { buildTrace } from "../explorer-tui/trace.js";
-import { compile } from "../src/driver.js";
+import { compile } from "../driver/driver.js";
 import { goldenTrace } from "./explorer-helpers.js";
 import { programsDir } from "./golden-programs.js";
 

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
-import { CompileError, formatDiagnostics } from "../src/diagnostics.js";
-import { packageRoot } from "../src/paths.js";
+import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { packageRoot } from "../driver/paths.js";
 
 export const diagnosticsFolder = "tests/diagnostics";
 

@@ -3,7 +3,7 @@
 // NAME.status (exit status; 101 when NAME.err holds a panic, else 0).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 
 export interface Golden {
   readonly name: string;

@@ -10,10 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
+import { assembleAndLink, runBinary } from "../driver/toolchain.js";
+import { targets } from "../ir-defs/targets.js";
 import { frontEnd } from "../passes/pipeline.js";
-import { assemblyOf, checkMeaning, compile } from "../src/driver.js";
-import { describeOutcome } from "../src/interp/runtime-model.js";
+import { assemblyOf, checkMeaning, compile } from "../driver/driver.js";
+import { describeOutcome } from "../interp/runtime-model.js";
 import { loadGoldens, programsDir } from "./golden-programs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-golden-"));

@@ -10,12 +10,14 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
-import { assembleAndLink, runBinary, targets } from "../cli/toolchain.js";
+import { assembleAndLink, runBinary } from "../driver/toolchain.js";
+import { targets } from "../ir-defs/targets.js";
 import { exposeAllocation } from "../passes/expose-allocation.js";
 import { backEnds } from "../passes/pipeline.js";
-import { checkMeaning, compile, firstDisagreement, type Step } from "../src/driver.js";
-import { fieldsInfo, Heap } from "../src/interp/heap.js";
-import { interpreterFor } from "../src/interp/index.js";
+import { checkMeaning, compile, firstDisagreement, type Step } from "../driver/driver.js";
+import { fieldsInfo } from "../ir-defs/heap-layout.js";
+import { Heap } from "../interp/heap.js";
+import { interpreterFor } from "../interp/index.js";
 import { loadGoldens } from "./golden-programs.js";
 
 const goldens = loadGoldens();

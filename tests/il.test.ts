@@ -8,12 +8,12 @@ import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { Lsrc } from "../ir-defs/lsrc.js";
 import { Luniq } from "../ir-defs/luniq.js";
-import { derivedFiles } from "../src/derived-files.js";
-import { defineIL, extendIL, parseTemplate, terminal } from "../src/il/define.js";
-import { deltaText, grammarBnf, printNode } from "../src/il/print.js";
-import { rewriter } from "../src/il/rewrite.js";
-import { validate } from "../src/il/validate.js";
-import { packageRoot } from "../src/paths.js";
+import { derivedFiles } from "../scripts/derived-files.js";
+import { defineIL, extendIL, parseTemplate, terminal } from "../il/define.js";
+import { deltaText, grammarBnf, printNode } from "../il/print.js";
+import { rewriter } from "../il/rewrite.js";
+import { validate } from "../il/validate.js";
+import { packageRoot } from "../driver/paths.js";
 
 const int = (value: bigint) => ({ kind: "Int", value });
 const v = (name: string) => ({ kind: "Var", name });

@@ -12,7 +12,7 @@
 // Atoms: 12, -3, 0x10, true, false, (), "text" (JSON escapes), &f, x.
 import type * as A from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
-import { explainValidation, validate } from "../src/il/validate.js";
+import { explainValidation, validate } from "../il/validate.js";
 
 const name = String.raw`[A-Za-z_][A-Za-z0-9_.]*`;
 const atomText = String.raw`-?(?:0x[0-9a-fA-F]+|\d+)|true|false|\(\)|"(?:[^"\\]|\\.)*"|&?${name}`;

@@ -12,12 +12,12 @@ import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
 import { uniquify } from "../passes/uniquify.js";
-import type { IL } from "../src/il/define.js";
-import { explainValidation, validate } from "../src/il/validate.js";
-import { interpreters as cfgInterpreters } from "../src/interp/cfg.js";
-import type { Outcome, RunOptions } from "../src/interp/runtime-model.js";
-import { interpreters as treeInterpreters } from "../src/interp/tree.js";
-import type { Pass } from "../src/pass.js";
+import type { IL } from "../il/define.js";
+import { explainValidation, validate } from "../il/validate.js";
+import { interpreters as cfgInterpreters } from "../interp/cfg.js";
+import type { Outcome, RunOptions } from "../interp/runtime-model.js";
+import { interpreters as treeInterpreters } from "../interp/tree.js";
+import type { Pass } from "../il/pass.js";
 
 export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, removeComplexOperands, explicateControl];
 

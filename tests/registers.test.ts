@@ -4,11 +4,11 @@
 // crosses loops, and a live set that misses a fact is caught at uncover-live.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { targets, type Target } from "../cli/toolchain.js";
-import type { IL } from "../src/il/define.js";
-import { printNode } from "../src/il/print.js";
-import { assemblyOf, compile, type Step } from "../src/driver.js";
-import { interpreterFor } from "../src/interp/index.js";
+import { targets, type Target } from "../ir-defs/targets.js";
+import type { IL } from "../il/define.js";
+import { printNode } from "../il/print.js";
+import { assemblyOf, compile, type Step } from "../driver/driver.js";
+import { interpreterFor } from "../interp/index.js";
 import { loadGoldens } from "./golden-programs.js";
 
 const goldens = loadGoldens();

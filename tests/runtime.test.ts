@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { packageRoot } from "../src/paths.js";
+import { packageRoot } from "../driver/paths.js";
 
 test("runtime smoke tests pass on x86_64 and aarch64", () => {
   const r = spawnSync("bash", [join(packageRoot, "tests", "runtime-smoke", "run.sh")], { encoding: "utf8" });

@@ -11,20 +11,20 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { assembleAndLink, runBinary } from "../cli/toolchain.js";
+import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
 import type * as X86 from "../ir-defs/generated/Lx86.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
-import { asciiLiteral } from "../src/pass-helpers/both-targets.js";
+import { asciiLiteral } from "../passes/shared/both-targets.js";
 import { x86_64Passes } from "../passes/x86_64/index.js";
-import { INT_MAX, INT_MIN } from "../src/semantics.js";
-import type { IL } from "../src/il/define.js";
-import { explainValidation, validate } from "../src/il/validate.js";
-import { interpreters as cfgInterpreters } from "../src/interp/cfg.js";
-import { describeOutcome, type Outcome } from "../src/interp/runtime-model.js";
-import { interpreters as x86Interpreters } from "../src/interp/x86_64.js";
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+import type { IL } from "../il/define.js";
+import { explainValidation, validate } from "../il/validate.js";
+import { interpreters as cfgInterpreters } from "../interp/cfg.js";
+import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { interpreters as x86Interpreters } from "../interp/x86_64.js";
 
 // ---------------------------------------------------------------- a reader for Lcfg text
 

@@ -1,5 +1,5 @@
 // The aarch64 ILs, in pipeline order.
-import type { IL } from "../../src/il/define.js";
+import type { IL } from "../../il/define.js";
 import { La64 } from "./la64.js";
 import { La64patched } from "./la64patched.js";
 import { La64graph, La64homes, La64live } from "./la64homes.js";

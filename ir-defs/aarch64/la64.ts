@@ -3,7 +3,7 @@
 // all that and `ret`), and each stack slot has become a real address
 // `[sp, #offset]` (or `[x16, #0]` after computing a far address into x16).
 // Printing this IL's instructions is the assembly text.
-import { extendIL } from "../../src/il/define.js";
+import { extendIL } from "../../il/define.js";
 import { La64patched } from "./la64patched.js";
 import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 

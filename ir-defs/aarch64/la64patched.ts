@@ -4,7 +4,7 @@
 // instruction has room for it. Constants wider than 16 bits are built with movz
 // and movk. The grammar only adds those four instructions; the rest of the
 // contract is the invariants below (see operand-rules.ts).
-import { extendIL } from "../../src/il/define.js";
+import { extendIL } from "../../il/define.js";
 import { withoutHomes } from "../register-allocation.js";
 import { La64homes } from "./la64homes.js";
 import { badOperand, badWideMove, findInstr } from "./operand-rules.js";

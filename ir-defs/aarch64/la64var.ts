@@ -6,7 +6,7 @@
 // an operand that is a variable (`Var`), or an immediate the instruction cannot
 // encode; later passes fix both. The instruction set is only what selection emits.
 //
-// Conventions (shared with the machine model, src/interp/aarch64.ts):
+// Conventions (shared with the machine model, interp/aarch64.ts):
 // - Control starts at the first block; a block that does not end in a jump falls
 //   through to the next one, as on the machine.
 // - The blocks of function F are labelled F.start, F.block1, ... and
@@ -34,7 +34,7 @@
 //   and an index out of bounds, which never return (ir-defs/runtime-routines.ts).
 // - Every instruction reads its source operands and writes `dst`; the doc comment
 //   of each one that is not so plain says exactly what it reads and writes.
-import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
+import { defineIL, terminal, type Invariant } from "../../il/define.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
 import { findInstr, fitsLoadOffset } from "./operand-rules.js";

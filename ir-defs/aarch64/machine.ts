@@ -3,7 +3,7 @@
 // and writes. Kept out: x9, x10 and x11 (patch-instructions' scratch), x16 and x17
 // (the linker may use them between a call and its target), x18 (the platform
 // register), x29 and x30 (frame pointer, return address) and sp.
-import type { AnyNode } from "../../src/il/node.js";
+import type { AnyNode } from "../../il/node.js";
 import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
 import { runtimeArguments } from "../runtime-routines.js";
 

@@ -3,7 +3,7 @@
 // is a memory address. The invariants of La64patched and La64 check programs
 // against this table, and patch-instructions uses the same predicates, so the
 // pass and the IL it promises cannot disagree.
-import type { AnyNode } from "../../src/il/node.js";
+import type { AnyNode } from "../../il/node.js";
 
 /** add, sub and cmp take an unsigned 12-bit immediate. */
 export const fitsArithmetic = (v: bigint): boolean => v >= 0n && v <= 4095n;

@@ -1,7 +1,7 @@
 // La64: complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as La64 from "../ir-defs/generated/La64.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // La64homes: every variable replaced by its home (a register or a stack slot), with the table of homes.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as La64homes from "../ir-defs/generated/La64homes.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n>\nhomes:<homes:Home*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // La64patched: every instruction encodable: registers for arithmetic, slots only in ldr and str, wide constants by movz/movk.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as La64patched from "../ir-defs/generated/La64patched.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

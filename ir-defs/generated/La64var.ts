@@ -1,7 +1,7 @@
 // La64var: AArch64 instructions in GNU syntax over registers, immediates and variables.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as La64var from "../ir-defs/generated/La64var.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lalloc: allocation explicit: alloc(bytes, info) then a store per field; alloc_array for arrays.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lalloc from "../ir-defs/generated/Lalloc.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <defs:Def*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lassign: compound assignments (x += e, a[i] *= e, ...) written out as x = x + e.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lassign from "../ir-defs/generated/Lassign.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lcfg from "../ir-defs/generated/Lcfg.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <defs:Def*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lfun: function references explicit: &f is a function as a value; a call is direct (call &f) or indirect (call through a variable).
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lfun from "../ir-defs/generated/Lfun.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <defs:Def*\n> */
 export interface Program {

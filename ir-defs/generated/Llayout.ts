@@ -1,7 +1,7 @@
 // Llayout: data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Llayout from "../ir-defs/generated/Llayout.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lmon: operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lmon from "../ir-defs/generated/Lmon.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

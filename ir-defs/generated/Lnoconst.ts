@@ -1,7 +1,7 @@
 // Lnoconst: constants inlined: no const items remain.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lnoconst from "../ir-defs/generated/Lnoconst.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

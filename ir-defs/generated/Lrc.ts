@@ -1,7 +1,7 @@
 // Lrc: reference counting explicit: inc x where a reference is copied, dec x where one dies.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lrc from "../ir-defs/generated/Lrc.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <defs:Def*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lshrunk: derived forms removed: && and || become if, assert becomes if and panic, every if has an else block.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lshrunk from "../ir-defs/generated/Lshrunk.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

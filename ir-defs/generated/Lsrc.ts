@@ -1,7 +1,7 @@
 // Lsrc: Quastra source as parsed: items, blocks, statements and expressions with all their sugar.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Ltyped: types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Luniq: every variable has its own name: no shadowing, no name bound twice.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Luniq from "../ir-defs/generated/Luniq.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lvalues: field updates written as a new record or tuple: p.x = v becomes p = Point { x: v, y: p.y }.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lvalues from "../ir-defs/generated/Lvalues.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

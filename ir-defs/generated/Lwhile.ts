@@ -1,7 +1,7 @@
 // Lwhile: for loops over ranges and arrays rewritten as while loops.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lwhile from "../ir-defs/generated/Lwhile.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <items:Item*\n> */
 export interface Program {

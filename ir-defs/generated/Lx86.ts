@@ -1,7 +1,7 @@
 // Lx86: assembly for x86-64: the frame is explicit, memory operands are addresses.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lx86 from "../ir-defs/generated/Lx86.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lx86graph: plain instructions and the interference graph: which variables may not share a home.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lx86graph from "../ir-defs/generated/Lx86graph.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n> */
 export interface Program {

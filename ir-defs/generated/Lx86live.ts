@@ -1,7 +1,7 @@
 // Lx86live: each instruction annotated with the variables and registers live after it.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lx86live from "../ir-defs/generated/Lx86live.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

@@ -1,7 +1,7 @@
 // Lx86patched: every instruction is one the processor can encode.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lx86patched from "../ir-defs/generated/Lx86patched.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

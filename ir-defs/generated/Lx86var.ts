@@ -1,7 +1,7 @@
 // Lx86var: instructions of x86-64 in AT&T syntax, over registers, immediates and variables.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lx86var from "../ir-defs/generated/Lx86var.js";
-import type { Loc } from "../../src/il/node.js";
+import type { Loc } from "../../il/node.js";
 
 /** Program ::= <blocks:Block*\n><data:Data*\n> */
 export interface Program {

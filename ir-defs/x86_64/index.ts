@@ -1,5 +1,5 @@
 // The x86_64 ILs, in pipeline order.
-import type { IL } from "../../src/il/define.js";
+import type { IL } from "../../il/define.js";
 import { Lx86 } from "./lx86.js";
 import { Lx86patched } from "./lx86patched.js";
 import { Lx86graph, Lx86homes, Lx86live } from "./lx86homes.js";

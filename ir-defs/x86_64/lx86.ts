@@ -8,7 +8,7 @@
 // F.conclusion, which ends in `retq`). Only here do %rsp and %rbp matter. Each
 // prelude checks the stack: `cmpq qn_stack_limit(%rip), %rsp` and
 // `jb qn_stack_overflow` (see spec/calls.md).
-import { extendIL } from "../../src/il/define.js";
+import { extendIL } from "../../il/define.js";
 import { Lx86patched } from "./lx86patched.js";
 
 export const Lx86 = extendIL(Lx86patched, {

@@ -6,8 +6,8 @@
 // address of a load or store whose base or index is in a slot) and %r10 (for a
 // 64-bit immediate, or the value a load or store moves). A `movq` of any 64-bit immediate to a register
 // is fine: GNU as encodes it as `movabsq`.
-import { extendIL, type Invariant } from "../../src/il/define.js";
-import type { AnyNode } from "../../src/il/node.js";
+import { extendIL, type Invariant } from "../../il/define.js";
+import type { AnyNode } from "../../il/node.js";
 import { instructionsOf, memoryAccesses, operandsOf } from "./lx86var.js";
 import { withoutHomes } from "../register-allocation.js";
 import { Lx86homes } from "./lx86homes.js";

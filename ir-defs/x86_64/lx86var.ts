@@ -5,7 +5,7 @@
 // `op source, destination`. The only thing an assembler would not accept is the
 // operand form `Var`: a variable, which assign-homes later turns into a stack slot.
 //
-// Conventions (shared with the machine model, src/interp/x86_64.ts):
+// Conventions (shared with the machine model, interp/x86_64.ts):
 // - Control starts at the first block; a block that does not end in a jump falls
 //   through to the next one, as on the machine.
 // - The blocks of function F are labelled F.start, F.block1, ... and
@@ -33,8 +33,8 @@
 //   below); `leaq .Lstr0(%rip), x` puts its address in x.
 // - Most instructions read their operands and write `dst`; the doc comment of each
 //   instruction that is not so plain says exactly which registers it reads and writes.
-import { defineIL, terminal, type Invariant } from "../../src/il/define.js";
-import { isNode, type AnyNode } from "../../src/il/node.js";
+import { defineIL, terminal, type Invariant } from "../../il/define.js";
+import { isNode, type AnyNode } from "../../il/node.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 

@@ -2,7 +2,7 @@
 // may hand out, which a call changes, and what each instruction of Lx86var reads
 // and writes. %rsp and %rbp hold the frame; %r10 and %r11 are kept free for
 // patch-instructions, so neither appears here.
-import type { AnyNode } from "../../src/il/node.js";
+import type { AnyNode } from "../../il/node.js";
 import { placesOf, registerKey, type RegisterMachine } from "../register-allocation.js";
 import { runtimeArguments } from "../runtime-routines.js";
 

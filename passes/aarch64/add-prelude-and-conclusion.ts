@@ -49,12 +49,12 @@ import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { fitsArithmetic, fitsLoadOffset } from "../../ir-defs/aarch64/operand-rules.js";
-import { forEachNode } from "../../src/il/rewrite.js";
-import { frameOf } from "../../src/pass-helpers/both-targets.js";
+import { forEachNode } from "../../il/rewrite.js";
+import { frameOf } from "../shared/both-targets.js";
 import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
 import { stackLimit, stackOverflow } from "../../ir-defs/runtime-routines.js";
-import { pass } from "../../src/pass.js";
-import { imm, loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
+import { pass } from "../../il/pass.js";
+import { imm, loadConstant, reg } from "./instructions.js";
 
 const [sp, fp, lr, far, x17] = [reg("sp"), reg("x29"), reg("x30"), reg("x16"), reg("x17")];
 

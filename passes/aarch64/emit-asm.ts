@@ -26,9 +26,9 @@
 
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
-import { printNode } from "../../src/il/print.js";
-import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../../src/pass-helpers/both-targets.js";
-import { pass } from "../../src/pass.js";
+import { printNode } from "../../il/print.js";
+import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../shared/both-targets.js";
+import { pass } from "../../il/pass.js";
 
 const indent = asmIndent;
 

@@ -3,7 +3,7 @@ import { machine } from "../../ir-defs/aarch64/machine.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { La64graph, La64homes, La64live } from "../../ir-defs/aarch64/la64homes.js";
 import { La64var } from "../../ir-defs/aarch64/la64var.js";
-import type { Pass } from "../../src/pass.js";
+import type { Pass } from "../../il/pass.js";
 import { allocateRegisters } from "../allocate-registers.js";
 import { buildInterference } from "../build-interference.js";
 import { removeJumps } from "../remove-jumps.js";

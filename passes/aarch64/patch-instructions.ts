@@ -39,10 +39,10 @@ import type * as Out from "../../ir-defs/generated/La64patched.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { La64homes } from "../../ir-defs/aarch64/la64homes.js";
 import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
-import { isNode } from "../../src/il/node.js";
-import { fromSource } from "../../src/pass-helpers/both-targets.js";
-import { pass } from "../../src/pass.js";
-import { loadConstant, reg } from "../../src/pass-helpers/aarch64-instructions.js";
+import { isNode } from "../../il/node.js";
+import { fromSource } from "../shared/both-targets.js";
+import { pass } from "../../il/pass.js";
+import { loadConstant, reg } from "./instructions.js";
 
 const sourceScratch = [reg("x9"), reg("x10"), reg("x11")] as const;
 const resultScratch = reg("x9");

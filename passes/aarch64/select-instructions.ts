@@ -57,13 +57,13 @@ import type * as Out from "../../ir-defs/generated/La64var.js";
 import { La64var } from "../../ir-defs/aarch64/la64var.js";
 import { conclusionOf, functionSymbol } from "../../ir-defs/functions.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
-import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
-import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
-import { pass } from "../../src/pass.js";
-import { divide } from "../../src/pass-helpers/aarch64-division.js";
-import { allocate, argumentRegisters, call, primitive, release } from "../../src/pass-helpers/aarch64-calls.js";
-import { checkIndex, increment, loadWord, storeWord } from "../../src/pass-helpers/aarch64-memory.js";
-import { imm, load, operand, reg, StringTable, unreachable, type Selection } from "../../src/pass-helpers/aarch64-instructions.js";
+import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
+import { freshNamer } from "../shared/fresh-names.js";
+import { pass } from "../../il/pass.js";
+import { divide } from "./select-instructions/division.js";
+import { allocate, argumentRegisters, call, primitive, release } from "./select-instructions/calls.js";
+import { checkIndex, increment, loadWord, storeWord } from "./select-instructions/memory.js";
+import { imm, load, operand, reg, StringTable, unreachable, type Selection } from "./instructions.js";
 
 const x0 = reg("x0");
 

@@ -47,10 +47,10 @@ import { Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
 import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
 import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
 import { stackOverflow } from "../../ir-defs/runtime-routines.js";
-import { rewriter } from "../../src/il/rewrite.js";
-import { frameOf } from "../../src/pass-helpers/both-targets.js";
-import type { AnyNode } from "../../src/il/node.js";
-import { pass } from "../../src/pass.js";
+import { rewriter } from "../../il/rewrite.js";
+import { frameOf } from "../shared/both-targets.js";
+import type { AnyNode } from "../../il/node.js";
+import { pass } from "../../il/pass.js";
 
 /** The label of main's prelude: the symbol that runtime-asm/x86_64/runtime.s calls. */
 export const mainSymbol = functionSymbol("main");

@@ -23,9 +23,9 @@
 
 import type * as In from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
-import { printNode } from "../../src/il/print.js";
-import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../../src/pass-helpers/both-targets.js";
-import { pass } from "../../src/pass.js";
+import { printNode } from "../../il/print.js";
+import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../shared/both-targets.js";
+import { pass } from "../../il/pass.js";
 import { mainSymbol } from "./add-prelude-and-conclusion.js";
 
 const indent = asmIndent;

@@ -3,7 +3,7 @@ import { machine } from "../../ir-defs/x86_64/machine.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../../ir-defs/x86_64/lx86var.js";
-import type { Pass } from "../../src/pass.js";
+import type { Pass } from "../../il/pass.js";
 import { allocateRegisters } from "../allocate-registers.js";
 import { buildInterference } from "../build-interference.js";
 import { removeJumps } from "../remove-jumps.js";

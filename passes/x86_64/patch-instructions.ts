@@ -40,10 +40,10 @@ import type * as Out from "../../ir-defs/generated/Lx86patched.js";
 import { fitsIn32, isMemory, Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
 import { Lx86homes } from "../../ir-defs/x86_64/lx86homes.js";
 import { memoryAccesses, operandsOf } from "../../ir-defs/x86_64/lx86var.js";
-import { fromSource } from "../../src/pass-helpers/both-targets.js";
-import { pass } from "../../src/pass.js";
-import { sameArg } from "../../src/pass-helpers/x86_64-instructions.js";
-import { patchAccess } from "../../src/pass-helpers/x86_64-memory.js";
+import { fromSource } from "../shared/both-targets.js";
+import { pass } from "../../il/pass.js";
+import { sameArg } from "./instructions.js";
+import { patchAccess } from "./memory.js";
 
 type Arg = In.Arg;
 const r10: In.Reg = { kind: "Reg", name: "r10" };

@@ -47,13 +47,13 @@ import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
 import { conclusionOf, functionSymbol } from "../../ir-defs/functions.js";
 import { Lx86var } from "../../ir-defs/x86_64/lx86var.js";
-import { atomOperand as atom, fromSource } from "../../src/pass-helpers/both-targets.js";
-import { freshNamer } from "../../src/pass-helpers/fresh-names.js";
-import { pass } from "../../src/pass.js";
-import { divide } from "../../src/pass-helpers/x86_64-division.js";
-import { allocate, argumentRegisters, call, primitive, release } from "../../src/pass-helpers/x86_64-calls.js";
-import { checkIndex, increment, loadWord, storeWord } from "../../src/pass-helpers/x86_64-memory.js";
-import { imm, load, movq, operand, reg, sameArg, StringTable, unreachable, type Selection } from "../../src/pass-helpers/x86_64-instructions.js";
+import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
+import { freshNamer } from "../shared/fresh-names.js";
+import { pass } from "../../il/pass.js";
+import { divide } from "./select-instructions/division.js";
+import { allocate, argumentRegisters, call, primitive, release } from "./select-instructions/calls.js";
+import { checkIndex, increment, loadWord, storeWord } from "./memory.js";
+import { imm, load, movq, operand, reg, sameArg, StringTable, unreachable, type Selection } from "./instructions.js";
 
 const [rax, rcx, al, cl] = [reg("rax"), reg("rcx"), reg("al"), reg("cl")];
 

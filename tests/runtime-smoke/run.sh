@@ -7,7 +7,7 @@
 # picks the mode, see main_x86_64.s) and checks the exact stdout,
 # stderr and exit status. It does the same with heap_<target>.s, which
 # tests the heap routines and the leak check (spec/heap.md). Then it
-# checks cli/toolchain.ts the same way through toolchain-check.mjs.
+# checks driver/toolchain.ts the same way through toolchain-check.mjs.
 #
 # Usage: tests/runtime-smoke/run.sh        (exit status 0 = all passed)
 
@@ -287,12 +287,12 @@ for TARGET in x86_64 aarch64; do
     echo "[$TARGET] $((PASS - start_pass)) passed, $((FAIL - start_fail)) failed"
 done
 
-# cli/toolchain.ts, as compiled by `npm test` into dist/.
+# driver/toolchain.ts, as compiled by `npm test` into dist/.
 TARGET=toolchain
 # Its own temporary folder: it checks that builds leave none behind, which
 # other qnano processes running at the same time must not confuse.
 mkdir -p "$TMP/tmp"
-if TMPDIR="$TMP/tmp" node "$HERE/toolchain-check.mjs" "$ROOT/dist/cli/toolchain.js"; then ok; else bad "toolchain-check.mjs"; fi
+if TMPDIR="$TMP/tmp" node "$HERE/toolchain-check.mjs" "$ROOT/dist/driver/toolchain.js"; then ok; else bad "toolchain-check.mjs"; fi
 
 echo "runtime smoke tests: $PASS passed, $FAIL failed"
 [[ $FAIL -eq 0 ]]

@@ -1,4 +1,4 @@
-// Checks cli/toolchain.ts (compiled to JS; its path is argv[2]) with the
+// Checks driver/toolchain.ts (compiled to JS; its path is argv[2]) with the
 // hand-written smoke mains. Called by run.sh; exit status 0 = all passed.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const toolchainPath = process.argv[2];
 if (toolchainPath === undefined) throw new Error("usage: node toolchain-check.mjs <toolchain.js>");
-const tc = await import(path.resolve(toolchainPath));
+const tc = { ...(await import(path.resolve(toolchainPath))), ...(await import(path.resolve(path.dirname(toolchainPath), "..", "ir-defs", "targets.js"))) };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "qnano-tc-check-"));
 let failures = 0;

@@ -1,0 +1,223 @@
+// The external toolchain: assemble compiled programs together with the
+// qnano runtime (runtime-asm/<target>/runtime.s), link static ELF
+// executables with no libc, and run them (natively, or under qemu-user
+// for the other architecture).
+//
+// Everything is synchronous and shell-free (spawnSync with argument
+// arrays), so file names never need quoting.
+
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Target } from "../ir-defs/targets.js";
+
+/** The target the machine we run on executes natively (from process.arch). */
+export const hostTarget: Target = process.arch === "arm64" ? "aarch64" : "x86_64";
+
+/** A tool was missing or failed; the message carries the tool's stderr. */
+export class ToolchainError extends Error {
+  override name = "ToolchainError";
+}
+
+/** Programs used for a target: assembler, linker, and the command prefix used to run its binaries. */
+export function toolNames(target: Target): { as: string; ld: string; run: string[] } {
+  if (target === hostTarget) return { as: "as", ld: "ld", run: [] };
+  if (target === "aarch64") {
+    return { as: "aarch64-linux-gnu-as", ld: "aarch64-linux-gnu-ld", run: ["qemu-aarch64"] };
+  }
+  return { as: "x86_64-linux-gnu-as", ld: "x86_64-linux-gnu-ld", run: ["qemu-x86_64"] };
+}
+
+/** The Debian package that provides a tool, for "please install" messages. */
+export function debianPackage(tool: string): string {
+  if (tool.startsWith("qemu-")) return "qemu-user";
+  // gcc, or a cross compiler: aarch64-linux-gnu-gcc is in gcc-aarch64-linux-gnu.
+  if (tool.endsWith("gcc")) return tool === "gcc" ? "gcc" : `gcc-${tool.slice(0, -"-gcc".length).replace(/_/g, "-")}`;
+  if (tool.startsWith("aarch64-linux-gnu-")) return "binutils-aarch64-linux-gnu";
+  if (tool.startsWith("x86_64-linux-gnu-")) return "binutils-x86-64-linux-gnu";
+  return "binutils";
+}
+
+/** Big enough for any test program's output; beyond it spawnSync kills the child. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** Run a build tool; throw ToolchainError if it is missing or exits non-zero. */
+function runTool(tool: string, args: string[], what: string, cleanPrefix?: string): void {
+  const result = spawnSync(tool, args, { encoding: "utf8", maxBuffer: MAX_OUTPUT_BYTES });
+  if (result.error !== undefined) {
+    throw toolSpawnError(tool, what, result.error);
+  }
+  if (result.status !== 0) {
+    let stderr = `${result.stderr}${result.stdout}`.trimEnd();
+    // Show "program.s:3: Error: ..." rather than a temporary directory.
+    if (cleanPrefix !== undefined) stderr = stderr.split(cleanPrefix).join("");
+    const how = result.signal !== null ? `was killed by ${result.signal}` : `exited with status ${result.status}`;
+    throw new ToolchainError(`${tool} ${how} while ${what}:\n${stderr}`);
+  }
+}
+
+function toolSpawnError(tool: string, what: string, error: Error): ToolchainError {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    return new ToolchainError(
+      `${tool} not found (needed for ${what}); install the Debian package ${debianPackage(tool)}`,
+    );
+  }
+  return new ToolchainError(`could not run ${tool} (${what}): ${error.message}`);
+}
+
+// ---------------------------------------------------------------------
+// Locating and assembling the runtime
+// ---------------------------------------------------------------------
+
+let cachedRoot: string | undefined;
+
+/** The package root: the first folder above this file that has a package.json. */
+function packageRoot(): string {
+  if (cachedRoot !== undefined) return cachedRoot;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "package.json"))) {
+      cachedRoot = dir;
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new ToolchainError(`cannot find the qnano package root (no package.json above ${fileURLToPath(import.meta.url)})`);
+    }
+    dir = parent;
+  }
+}
+
+/** Runtime object file per target, assembled at most once per process. */
+const runtimeObjects = new Map<Target, string>();
+
+/**
+ * Path of the assembled runtime for a target. The .o is cached on disk
+ * (os.tmpdir()/qnano-runtime-<uid>/<target>-<hash>.o, keyed by a hash
+ * of the runtime source) so that many processes share one assembly.
+ */
+function runtimeObject(target: Target): string {
+  const known = runtimeObjects.get(target);
+  if (known !== undefined && fs.existsSync(known)) return known;
+
+  const tools = toolNames(target);
+  const sourcePath = path.join(packageRoot(), "runtime-asm", target, "runtime.s");
+  let source: Buffer;
+  try {
+    source = fs.readFileSync(sourcePath);
+  } catch {
+    throw new ToolchainError(`runtime source not found: ${sourcePath}`);
+  }
+  const hash = createHash("sha256").update(`${target}\0${tools.as}\0`).update(source).digest("hex").slice(0, 16);
+  const cacheDir = path.join(os.tmpdir(), `qnano-runtime-${process.getuid?.() ?? "user"}`);
+  const objectPath = path.join(cacheDir, `${target}-${hash}.o`);
+
+  if (!fs.existsSync(objectPath)) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    // Assemble under a unique name, then rename: another process doing
+    // the same at the same time can never see a half-written file.
+    const partial = `${objectPath}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      runTool(tools.as, ["-o", partial, sourcePath], `assembling the ${target} runtime`);
+      fs.renameSync(partial, objectPath);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
+  }
+  runtimeObjects.set(target, objectPath);
+  return objectPath;
+}
+
+// ---------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------
+
+/**
+ * Assemble the program's assembly text together with the target's
+ * runtime (runtime-asm/<target>/runtime.s) and link a static executable
+ * at outPath. Throws ToolchainError with the tool's stderr on failure.
+ */
+export function assembleAndLink(asmText: string, target: Target, outPath: string): void {
+  const tools = toolNames(target);
+  const runtime = runtimeObject(target);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "qnano-build-"));
+  try {
+    const sourcePath = path.join(work, "program.s");
+    const objectPath = path.join(work, "program.o");
+    fs.writeFileSync(sourcePath, asmText);
+    runTool(tools.as, ["-o", objectPath, sourcePath], `assembling the ${target} program`, work + path.sep);
+    const out = path.resolve(outPath);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    // -static: no dynamic loader; -z noexecstack: the stack is never
+    // executable, even if the program's assembly lacks .note.GNU-stack.
+    runTool(tools.ld, ["-static", "-z", "noexecstack", "-o", out, runtime, objectPath], `linking ${out}`, work + path.sep);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What runBinary observed. */
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  /** Exit status; 128 + n when killed by signal n (also after a timeout). */
+  status: number;
+  /** Name of the killing signal, e.g. "SIGSEGV"; absent on a normal exit. */
+  signal?: string;
+  /** True when the time limit was hit and the process was killed. */
+  timedOut: boolean;
+}
+
+/** The line qemu-user prints when the guest dies from a signal; removed so both targets report alike. */
+const QEMU_SIGNAL_LINE = /^qemu: uncaught target signal \d+ \([^)]*\) - core dumped\r?\n?/m;
+
+/**
+ * Run a binary (under qemu when the target is not the host's), feeding
+ * it the given stdin text (empty by default; stdin is never inherited).
+ * Signal death is reported as status 128+n plus the signal's name; a
+ * run longer than timeoutMs (default 10 s) is killed and reported with
+ * timedOut = true. Throws ToolchainError if the binary or qemu cannot be
+ * started at all.
+ */
+export function runBinary(
+  binaryPath: string,
+  target: Target,
+  options: { stdin?: string; timeoutMs?: number; env?: Readonly<Record<string, string>> } = {},
+): RunResult {
+  const prefix = toolNames(target).run;
+  // An absolute path, so a bare "a.out" is never looked up in $PATH.
+  const binary = path.resolve(binaryPath);
+  const command = prefix[0] ?? binary;
+  const args = prefix.length > 0 ? [...prefix.slice(1), binary] : [];
+  const result = spawnSync(command, args, {
+    input: options.stdin ?? "",
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 10_000,
+    killSignal: "SIGKILL",
+    maxBuffer: MAX_OUTPUT_BYTES,
+  });
+
+  const errorCode = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  const timedOut = errorCode === "ETIMEDOUT";
+  // EPIPE: the program ended without reading all of its stdin. That is
+  // its right; status and output are still complete.
+  if (result.error !== undefined && !timedOut && errorCode !== "EPIPE") {
+    if (errorCode === "ENOENT" && prefix.length > 0) {
+      throw toolSpawnError(command, `running ${target} binaries`, result.error);
+    }
+    throw new ToolchainError(`could not run ${binary}: ${result.error.message}`);
+  }
+
+  let stderr = result.stderr ?? "";
+  const stdout = result.stdout ?? "";
+  if (result.signal !== null) {
+    if (prefix.length > 0) stderr = stderr.replace(QEMU_SIGNAL_LINE, "");
+    const number = os.constants.signals[result.signal];
+    return { stdout, stderr, status: 128 + number, signal: result.signal, timedOut };
+  }
+  return { stdout, stderr, status: result.status ?? 0, timedOut };
+}

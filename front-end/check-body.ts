@@ -1,0 +1,247 @@
+// The typing rules of statements and expressions (part of check-types): each
+// function checks one construct of Lsrc and returns its Ltyped version with its
+// type. The rules, one per construct, are those of spec/language.md; the
+// operator rules live in front-end/types.ts.
+//
+// Scopes: a block opens a scope, a `for` body another one holding the loop
+// variable. A `let` may shadow any name, in the same block or an outer one;
+// the new binding starts after its initialiser. Consts are global.
+
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import type { Loc } from "../il/node.js";
+import { splitFunctionType } from "../ir-defs/lsrc.js";
+import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
+import { bind, expectType, lookup, tailLoc, type Binding, type Checker, type Typed } from "./checker.js";
+import { elementType } from "../ir-defs/type-syntax.js";
+import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+import { typeLocOf } from "./parser.js";
+
+/** The arity of each built-in function. */
+const builtins: ReadonlyMap<string, number> = new Map([
+  ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
+]);
+
+// A block's type is that of its last statement if that is an expression,
+// Never if it is break or continue, Unit otherwise.
+export function checkBlock(c: Checker, b: Lsrc.Block): Typed<Ltyped.Block> {
+  c.scope = { names: null, parent: c.scope };
+  const stmts: Ltyped.Stmt[] = [];
+  let type: Type = "Unit";
+  for (const s of b.stmts) {
+    const checked = checkStatement(c, s);
+    stmts.push(checked.node);
+    type = checked.type;
+  }
+  c.scope = c.scope.parent;
+  return { node: { ...b, stmts }, type };
+}
+
+/** A statement, with the type it gives a block that ends with it. */
+function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
+  switch (s.kind) {
+    case "Let": {
+      const init = checkExpr(c, s.init);
+      let type: Type = init.type === "Never" ? "Unit" : init.type;
+      if (s.type !== null) {
+        type = c.records.resolve(s.type, typeLocOf(s) ?? s.loc);
+        expectType(c, init.type, type, tailLoc(s.init));
+      }
+      bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
+      const written = type === "Never" || type === "Error" ? "Unit" : type;
+      return { node: { ...s, type: written, init: init.node }, type: "Unit" };
+    }
+    case "Assign": return { node: checkAssign(c, s), type: "Unit" };
+    case "SetField": return { node: checkSetField(c, s), type: "Unit" };
+    case "SetIndex": return { node: checkSetIndex(c, s), type: "Unit" };
+    case "ForEach": return { node: checkForEach(c, s), type: "Unit" };
+    case "While": {
+      const cond = checkExpr(c, s.cond);
+      expectType(c, cond.type, "Bool", s.cond.loc);
+      c.loops++;
+      const body = checkBlock(c, s.body);
+      c.loops--;
+      return { node: { ...s, cond: cond.node, body: body.node }, type: "Unit" };
+    }
+    case "For": {
+      const from = checkExpr(c, s.from);
+      expectType(c, from.type, "Int", s.from.loc);
+      const to = checkExpr(c, s.to);
+      expectType(c, to.type, "Int", s.to.loc);
+      c.scope = { names: new Map([[s.name, { type: "Int", mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
+      c.loops++;
+      const body = checkBlock(c, s.body);
+      c.loops--;
+      c.scope = c.scope.parent;
+      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: "Unit" };
+    }
+    case "Return": return { node: checkReturn(c, s), type: "Never" };
+    case "Break":
+    case "Continue":
+      if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
+      return { node: s, type: "Never" };
+    case "ExprStmt": {
+      const e = checkExpr(c, s.expr);
+      return { node: { ...s, expr: e.node }, type: e.type };
+    }
+    default: {
+      const never: never = s;
+      throw new Error(`unknown statement ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+// `x = e` needs `x` declared `let mut` and e of x's type; `x op= e` is typed as `x = x op e`.
+function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
+  const value = checkExpr(c, s.value);
+  if (checkAssignable(c, s.name, s.loc)) checkUpdate(c, s.op, lookup(c, s.name)!.type, value, s.value, s.loc);
+  return { ...s, value: value.node };
+}
+
+export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
+  switch (e.kind) {
+    case "Int": return { node: e, type: "Int" };
+    case "Bool": return { node: e, type: "Bool" };
+    case "Unit": return { node: e, type: "Unit" };
+    case "Str": return { node: e, type: "String" };
+    case "Var": {
+      const b = lookup(c, e.name);
+      if (b) return { node: e, type: b.type };
+      const constant = c.constants.get(e.name);
+      if (constant) return { node: e, type: constant.type };
+      const fn = c.functions.get(e.name);
+      if (fn !== undefined && e.name !== "main") return { node: e, type: fn };
+      if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
+      else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
+      else c.sink.report(e.loc, `unknown name \`${e.name}\``);
+      return { node: e, type: "Error" };
+    }
+    case "Binary": {
+      const left = checkExpr(c, e.left);
+      const right = checkExpr(c, e.right);
+      if (left.type === "String" && (e.op === "+" || e.op === "==" || e.op === "!=")) {
+        // Strings: `+` concatenates, `==` and `!=` compare bytes.
+        expectType(c, right.type, "String", e.right.loc);
+        const prim: Ltyped.Prim = { kind: "Prim", op: e.op === "+" ? "concat" : "string_eq", args: [left.node, right.node], loc: e.loc };
+        if (e.op === "+") return { node: prim, type: "String" };
+        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: "Bool" };
+      }
+      const typing = binaryTyping(e.op, left.type, right.type);
+      if (typing.error) c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
+      return { node: { ...e, left: left.node, right: right.node }, type: typing.type };
+    }
+    case "Unary": {
+      const arg = checkExpr(c, e.arg);
+      const typing = unaryTyping(e.op, arg.type);
+      if (typing.error) c.sink.report(e.arg.loc, typing.error.message);
+      return { node: { ...e, arg: arg.node }, type: typing.type };
+    }
+    case "Block": return checkBlock(c, e);
+    case "If": return checkIf(c, e);
+    case "Call": return checkCall(c, e);
+    case "Tuple": return checkTuple(c, e);
+    case "Field": return checkField(c, e);
+    case "Index": return checkIndex(c, e);
+    case "RecordLit": return checkRecordLit(c, e);
+    case "MethodCall": return checkMethodCall(c, e);
+    default: {
+      const never: never = e;
+      throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+// `if c {a} else {b}`: c is Bool, a and b have one type (Never joins any); no else: Unit.
+function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
+  const cond = checkExpr(c, e.cond);
+  expectType(c, cond.type, "Bool", e.cond.loc);
+  const then = checkBlock(c, e.then);
+  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: "Unit" };
+  const otherwise = checkExpr(c, e.else);
+  const type = join(then.type, otherwise.type);
+  if (type === null) c.sink.report(tailLoc(e.else), `expected ${show(then.type)}, found ${show(otherwise.type)} (\`if\` and \`else\` must have the same type)`);
+  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? "Error" };
+}
+
+// `return e` needs e to fit the function's result type; `return` alone, Unit.
+function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
+  if (s.value === null) {
+    if (!fits("Unit", c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
+    return { ...s, value: { kind: "Unit", loc: s.loc } };
+  }
+  const value = checkExpr(c, s.value);
+  if (!fits(value.type, c.result)) c.sink.report(tailLoc(s.value), `expected ${show(c.result)}, found ${show(value.type)} (the function returns ${show(c.result)})`);
+  return { ...s, value: value.node };
+}
+
+// A call of the program's own function, by its name or through a variable of
+// type fn(T1, ..., Tn) -> R: n arguments, the i-th fitting Ti; its type is R.
+function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr> {
+  const args = e.args.map((a) => checkExpr(c, a));
+  const node: Ltyped.Call = { ...e, args: args.map((a) => a.node) };
+  const signature = splitFunctionType(type);
+  if (signature === null) {
+    if (type !== "Error") c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
+    return { node, type: "Error" };
+  }
+  const { params, ret } = signature;
+  if (args.length !== params.length) {
+    c.sink.report(e.loc, `\`${e.callee}\` takes ${params.length} argument${params.length === 1 ? "" : "s"}, found ${args.length}`);
+    return { node, type: ret };
+  }
+  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(e.args[i]!)));
+  return { node, type: ret };
+}
+
+const article = (t: Type) => (t.startsWith("fn") ? `a function of type ${t}` : /^[AEIOU]/.test(t) ? `an ${t}` : `a ${t}`);
+
+// A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
+function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
+  const name = e.callee;
+  const local = lookup(c, name);
+  if (local) return checkUserCall(c, e, local.type);
+  const fn = c.functions.get(name);
+  if (fn !== undefined && name !== "main" && !c.constants.has(name)) return checkUserCall(c, e, fn);
+  const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
+  const first = e.args[0];
+  const args = e.args.map((a) => checkExpr(c, a));
+  const prim = (op: Ltyped.Prim["op"], type: Type): Typed<Ltyped.Expr> => {
+    const node: Ltyped.Prim = { kind: "Prim", op, args: args.map((a) => a.node) };
+    return { node: e.loc ? { ...node, loc: e.loc } : node, type };
+  };
+  if (arity === undefined) {
+    if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
+    else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
+    else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
+    return prim("assert", "Error"); // never emitted: the program has errors
+  }
+  if (args.length !== arity) {
+    c.sink.report(e.loc, `\`${name}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
+    return prim("assert", "Error");
+  }
+  const arg = args[0];
+  switch (name) {
+    case "print":
+      if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool") && arg!.type !== "String") c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
+      return prim(arg!.type === "Bool" ? "print_bool" : arg!.type === "String" ? "print_string" : "print_int", "Unit");
+    case "len":
+      if (arg!.type !== "String" && elementType(arg!.type, "Array") === null && arg!.type !== "Error") c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
+      return prim("len", "Int");
+    case "array": {
+      expectType(c, arg!.type, "Int", first!.loc);
+      const init = args[1]!.type;
+      return prim("array", init === "Error" || init === "Never" ? init : `Array[${init}]`);
+    }
+    case "Box": return prim("box", arg!.type === "Error" || arg!.type === "Never" ? arg!.type : `Box[${arg!.type}]`);
+    case "read_int": return prim("read_int", "Int");
+    case "exit":
+      expectType(c, arg!.type, "Int", first!.loc);
+      return prim("exit", "Never");
+    case "assert":
+      expectType(c, arg!.type, "Bool", first!.loc);
+      return prim("assert", "Unit");
+    default: // panic
+      expectType(c, arg!.type, "String", tailLoc(first!));
+      return prim("panic", "Never");
+  }
+}

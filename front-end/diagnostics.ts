@@ -1,0 +1,149 @@
+// Diagnostics: what the compiler says about a bad program, and how it is shown.
+//
+// Every error the front end finds becomes a Diagnostic (file, position, message,
+// optional notes pointing elsewhere). They are collected, never thrown one by
+// one: the parser and check-types throw a single CompileError carrying all of
+// them, sorted by position. formatDiagnostic shows one like this:
+//
+//     app.qs:3:5: error: cannot assign to `x`: it is not declared `mut`
+//      3 |     x = 5
+//        |     ^
+//     app.qs:2:9: note: `x` is declared here
+//      2 |     let x = 1
+//        |         ^
+
+import kleur from "kleur";
+import type { Loc } from "../il/node.js";
+
+/** A secondary position that helps explain an error ("declared here"). */
+export interface Note {
+  readonly loc: Loc;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  readonly file: string;
+  /** 1-based line and column (in UTF-16 code units); length >= 1 carets. */
+  readonly loc: Loc;
+  readonly message: string;
+  readonly notes?: readonly Note[];
+}
+
+/** Thrown by parse and check-types: every diagnostic found, in source order. */
+export class CompileError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const sorted = sortDiagnostics(diagnostics);
+    const first = sorted[0];
+    super(first ? `${first.file}:${first.loc.line}:${first.loc.col}: ${first.message}${sorted.length > 1 ? ` (and ${sorted.length - 1} more)` : ""}` : "no diagnostics");
+    this.name = "CompileError";
+    this.diagnostics = sorted;
+  }
+}
+
+/** Where a node without a recorded position is reported: the file's start. */
+export const startOfFile: Loc = { line: 1, col: 1, length: 1 };
+
+/** Sorted by line then column (stable), with exact repeats removed. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+  return sorted.filter((d, i) => {
+    const prev = sorted[i - 1];
+    return !prev || prev.loc.line !== d.loc.line || prev.loc.col !== d.loc.col || prev.message !== d.message;
+  });
+}
+
+/** Collects diagnostics for one file; `report` returns nothing so it can end a clause. */
+export interface DiagnosticSink {
+  readonly diagnostics: Diagnostic[];
+  report(loc: Loc | undefined, message: string, notes?: readonly Note[]): void;
+}
+
+export function diagnosticSink(file: string): DiagnosticSink {
+  const diagnostics: Diagnostic[] = [];
+  return {
+    diagnostics,
+    report(loc, message, notes) {
+      diagnostics.push(notes && notes.length > 0 ? { file, loc: loc ?? startOfFile, message, notes } : { file, loc: loc ?? startOfFile, message });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- formatting
+
+/** The text of each line, without its line break (`\r\n` and `\n` both end a line). */
+function sourceLines(source: string): string[] {
+  return source.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+}
+
+interface Paint {
+  severity(kind: "error" | "note"): string;
+  carets(text: string): string;
+  message(text: string): string;
+}
+
+const plain: Paint = { severity: (k) => `${k}:`, carets: (t) => t, message: (t) => t };
+const coloured: Paint = {
+  severity: (k) => (k === "error" ? kleur.red().bold("error:") : kleur.cyan().bold("note:")),
+  carets: (t) => kleur.red(t),
+  message: (t) => kleur.bold(t),
+};
+
+/** Lines longer than this are shown as a window around the caret. */
+const maxShown = 100;
+
+/** The source line and a row of carets under the span; tabs in the source are kept
+ * in the padding so the carets line up whatever the tab width. */
+function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint): string {
+  const full = lines[loc.line - 1] ?? "";
+  let start = Math.max(0, Math.min(loc.col - 1, full.length));
+  let text = full;
+  let cut = "";
+  if (full.length > maxShown) {
+    const from = Math.max(0, Math.min(start - 40, full.length - maxShown));
+    text = (from > 0 ? "..." : "") + full.slice(from, from + maxShown) + (from + maxShown < full.length ? "..." : "");
+    cut = from > 0 ? "..." : "";
+    start = start - from + cut.length;
+  }
+  const span = Math.max(1, Math.min(loc.length, text.length - start - (text.endsWith("...") && full.length > maxShown ? 3 : 0)));
+  const pad = text.slice(0, start).replace(/[^\t]/g, " ");
+  const gutter = " ".repeat(width);
+  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(span))}`].join("\n");
+}
+
+function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {
+  const notes = d.notes ?? [];
+  const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
+  const head = (loc: Loc, kind: "error" | "note", message: string) => `${d.file}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(message)}`;
+  const parts = [head(d.loc, "error", d.message), snippet(lines, d.loc, width, paint)];
+  for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
+  return parts.join("\n");
+}
+
+/** Runs `f` with kleur's colours forced on or off, whatever the terminal is. */
+function withColour<T>(color: boolean, f: (paint: Paint) => T): T {
+  if (!color) return f(plain);
+  const was = kleur.enabled;
+  kleur.enabled = true;
+  try {
+    return f(coloured);
+  } finally {
+    kleur.enabled = was;
+  }
+}
+
+/** One diagnostic: `file:line:col: error: message`, the line, the carets, its notes. */
+export function formatDiagnostic(d: Diagnostic, source: string, color: boolean): string {
+  return withColour(color, (paint) => render(d, sourceLines(source), paint));
+}
+
+/** All diagnostics, a blank line between them, then `N error(s)`. No final newline. */
+export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean): string {
+  const sorted = sortDiagnostics(list);
+  const lines = sourceLines(source);
+  return withColour(color, (paint) => {
+    const blocks = sorted.map((d) => render(d, lines, paint));
+    blocks.push(`${sorted.length} error${sorted.length === 1 ? "" : "s"}`);
+    return blocks.join("\n\n");
+  });
+}

@@ -1,0 +1,798 @@
+// The parser: tokens to an Lsrc program, by recursive descent. The grammar rule
+// each function implements is written in the comment above it; together they
+// are the grammar of spec/language.md.
+//
+// Locations: Binary and Unary nodes carry their operator's position, Var, Let,
+// Assign, Const, Fn and Param their name's, If, While, For, Break and Continue
+// their keyword's, Call its callee name's, Block its `{`, literals their text.
+//
+// Errors: a syntax error is reported and then thrown as BAIL, which the nearest
+// statement (or item) loop catches; it skips to the end of that statement (the
+// next `;` or line break outside the brackets it skips, the `}` closing the
+// block, or a line that starts with `let`, `while` or `for`) and goes on, so
+// independent errors are all reported. Errors on a line where the lexer already
+// found one, and repeated errors at the end of the file, are not reported.
+//
+// Depth: every block, `if`, call, unary or binary operator and parenthesis
+// opens one level of nesting (a function's body is level 1). More than 256 is
+// an error, reported before recursing any further (operator chains are built
+// in a loop and counted by the height of what they hold), so no input
+// overflows the JS stack and later passes can recurse over the tree safely.
+
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { assignOperators, functionType } from "../ir-defs/lsrc.js";
+import type { DiagnosticSink, Note } from "./diagnostics.js";
+import type { Loc } from "../il/node.js";
+import { isKeyword, lexer, locOf, type Token } from "./lexer.js";
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+
+export const maxNesting = 256;
+
+type TypeName = Lsrc.Param["type"];
+const assignOps: ReadonlySet<string> = new Set(assignOperators);
+const unaryOps: ReadonlySet<string> = new Set(["-", "!", "~"]);
+
+// Binary operators by precedence level, loosest first; comparisons do not chain.
+const comparisonLevel = 3;
+const levels: ReadonlyMap<string, number> = new Map([
+  ["||", 1], ["&&", 2],
+  ["==", 3], ["!=", 3], ["<", 3], ["<=", 3], [">", 3], [">=", 3],
+  ["|", 4], ["^", 5], ["&", 6], ["<<", 7], [">>", 7], ["+", 8], ["-", 8], ["*", 9], ["/", 9], ["%", 9],
+]);
+
+// Keywords of the full language whose constructs this subset does not have yet.
+const notYet: ReadonlySet<string> = new Set(["match", "spawn", "scope", "try", "using", "fn"]);
+const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue", "return"]);
+// Tokens that may follow an operand: after one of them, a keyword was meant as a name.
+const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
+
+// Where recovery may resume, at the start of a line: keywords that start a statement, or an item.
+const startsStatement: ReadonlySet<string> = new Set(["let", "while", "for", "return"]);
+const startsItem: ReadonlySet<string> = new Set(["fn", "const", "pub", "use", "record", "union", "protocol", "impl", "type"]);
+
+interface Parser {
+  /** The token stream (tokens are read one at a time, never all kept). */
+  readonly read: () => Token;
+  /** The current token, the one after it (once asked for), the kind of the one before it. */
+  current: Token;
+  ahead: Token | null;
+  previousKind: string;
+  readonly sink: DiagnosticSink;
+  /** Levels of nesting entered and not yet left. */
+  depth: number;
+  /** The height of the expression (or statement) just parsed. */
+  height: number;
+  /** Only one "found the end of the file" and one "never closed" error. */
+  endReported: boolean;
+  unclosedReported: boolean;
+  /** Lines with a lexical error: syntax errors there are not reported. */
+  readonly errorLines: ReadonlySet<number>;
+  /** The current token's line, and the column of the first token on that line. */
+  line: number;
+  indent: number;
+  /** The first `{` whose `}` is indented less than the `{`'s line: maybe the one left open. */
+  suspect: { open: Token; close: Token } | null;
+  /** The `}` that ended the last block, and whether it began its line. */
+  lastClose: { token: Token; firstOnLine: boolean } | null;
+  /** A function body ended by a `}` indented more than the `fn`: maybe an extra `}`. */
+  earlyClose: { fn: string; close: Token } | null;
+  /** In the condition of if/while or the range of for, `Name {` starts the body, not a record (as in Rust). */
+  noRecord: boolean;
+}
+
+/** Where the type written in a Let, Param, FieldDecl, TypeAlias or Fn (its result) starts:
+ * check-types puts the caret of an unknown type there. Kept beside the tree, not in it. */
+const typeLocs = new WeakMap<object, Loc>();
+export const typeLocOf = (node: object): Loc | undefined => typeLocs.get(node);
+const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
+  if (loc) typeLocs.set(node, loc);
+  return node;
+};
+
+/** Thrown after a syntax error has been reported; caught by statement and item loops. */
+const BAIL = Object.freeze({ bail: true });
+
+/** Parses a whole source file; every problem goes to the sink. */
+export function parseSource(source: string, sink: DiagnosticSink): Lsrc.Program {
+  const errorLines = new Set<number>();
+  const read = lexer(source, sink, errorLines);
+  const first = read();
+  const p: Parser = {
+    read, current: first, ahead: null, previousKind: "", sink, depth: 0, height: 0,
+    endReported: false, unclosedReported: false, errorLines, line: first.line, indent: first.col, suspect: null,
+    lastClose: null, earlyClose: null, noRecord: false,
+  };
+  return parseProgram(p);
+}
+
+// ---------------------------------------------------------------- helpers
+
+const peek = (p: Parser): Token => p.current;
+const at = (p: Parser, kind: string): boolean => p.current.kind === kind;
+/** The token after the current one. */
+const peekSecond = (p: Parser): Token => (p.ahead ??= p.current.kind === "eof" ? p.current : p.read());
+const isEnd = (t: Token): boolean => t.kind === "eof" || (t.kind === ";" && t.implicit && t.text === "");
+
+function next(p: Parser): Token {
+  const t = p.current;
+  if (t.kind === "eof") return t;
+  p.previousKind = t.kind;
+  p.current = p.ahead ?? p.read();
+  p.ahead = null;
+  if (p.current.line !== p.line) {
+    p.line = p.current.line;
+    p.indent = p.current.col;
+  }
+  return t;
+}
+
+function eat(p: Parser, kind: string): boolean {
+  if (!at(p, kind)) return false;
+  next(p);
+  return true;
+}
+
+function describe(t: Token): string {
+  if (isEnd(t)) return "the end of the file";
+  if (t.kind === ";") return t.implicit ? "a line break" : "`;`";
+  if (t.kind === "string") return "a string";
+  return `\`${t.text}\``;
+}
+
+/** Reports a syntax error and returns BAIL for the caller to throw. */
+function fail(p: Parser, where: Token | Loc, message: string): typeof BAIL {
+  const token = "kind" in where ? where : null;
+  if (p.errorLines.has(where.line)) return BAIL;
+  if (token && isEnd(token)) {
+    if (p.endReported || p.unclosedReported) return BAIL;
+    p.endReported = true;
+  }
+  p.sink.report(token ? locOf(token) : (where as Loc), message);
+  return BAIL;
+}
+
+function expect(p: Parser, kind: string, context: string): Token {
+  const t = peek(p);
+  if (t.kind !== kind) throw fail(p, t, `expected \`${kind}\` ${context}, found ${describe(t)}`);
+  return next(p);
+}
+
+function expectName(p: Parser, what: string): Token {
+  const t = peek(p);
+  if (t.kind === "ident") return next(p);
+  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  throw fail(p, t, `expected ${what}, found ${describe(t)}`);
+}
+
+/** One more level of nesting, refused past the limit before any recursion. */
+function enter(p: Parser, t: Token): void {
+  if (++p.depth > maxNesting) throw fail(p, t, `nested too deeply (more than ${maxNesting} levels)`);
+}
+
+/** A binary operator at the current depth whose operands are `height` nodes
+ * deep: its deepest operator would be at level depth + height - 1. (Other
+ * constructs count their level on the way down, in `enter`.) */
+function checkOperatorDepth(p: Parser, height: number, t: Token): number {
+  if (p.depth + height - 1 <= maxNesting) return height;
+  throw fail(p, t, `expression too long: operators nested more than ${maxNesting} levels deep (split it with \`let\`)`);
+}
+
+/** After an error: skip to the end of the statement at this bracket depth, to
+ * the `}` that closes the enclosing block (left for the block to see), or to a
+ * keyword of `resumeAt` that starts a line. (That makes progress: the statement
+ * or item that failed had already consumed its own first keyword.) */
+function synchronize(p: Parser, resumeAt: ReadonlySet<string>): void {
+  let braces = 0; // `{` opened while skipping and not closed yet
+  let brackets = 0; // the same for `(` and `[`
+  for (;;) {
+    const t = peek(p);
+    if (t.kind === "eof") return;
+    if (braces === 0 && t.col === p.indent && t.line === p.line && resumeAt.has(t.kind)) return;
+    if (t.kind === "{") braces++;
+    else if (t.kind === "}") {
+      if (braces === 0) return;
+      braces--;
+    } else if (t.kind === "(" || t.kind === "[") brackets++;
+    else if (t.kind === ")" || t.kind === "]") brackets = Math.max(0, brackets - 1);
+    else if (t.kind === ";" && braces === 0 && brackets === 0) {
+      next(p);
+      return;
+    }
+    next(p);
+  }
+}
+
+/** Runs a statement or item parser; on a syntax error, recovers and returns null. */
+function recovering<T>(p: Parser, resumeAt: ReadonlySet<string>, parseOne: () => T): T | null {
+  const depth = p.depth;
+  try {
+    return parseOne();
+  } catch (e) {
+    if (e !== BAIL) throw e;
+    p.depth = depth;
+    synchronize(p, resumeAt);
+    return null;
+  }
+}
+
+/** A statement or item ends with `;`, a line break, before `}`, or after a block. */
+function endOfStatement(p: Parser, what: string): void {
+  const t = peek(p);
+  if (t.kind === ";") next(p);
+  else if (!(t.kind === "}" || t.kind === "eof" || p.previousKind === "}")) {
+    throw fail(p, t, `expected \`;\` or a line break after the ${what}, found ${describe(t)}`);
+  }
+}
+
+// ---------------------------------------------------------------- items
+
+// program = [ "module" name sep ] { item sep }
+function parseProgram(p: Parser): Lsrc.Program {
+  const items: Lsrc.Item[] = [];
+  while (eat(p, ";"));
+  if (at(p, "module")) {
+    recovering(p, startsItem, () => {
+      next(p);
+      expectName(p, "a module name");
+      endOfStatement(p, "module header");
+    });
+  }
+  for (;;) {
+    while (eat(p, ";"));
+    const t = peek(p);
+    if (t.kind === "eof") break;
+    if (t.kind === "}") {
+      p.sink.report(locOf(next(p)), "unexpected `}`: there is no `{` for it to close", earlyCloseNote(p));
+      continue;
+    }
+    const item = recovering(p, startsItem, () => parseItem(p));
+    if (item) items.push(item);
+  }
+  return { kind: "Program", items, loc: { line: 1, col: 1, length: 1 } };
+}
+
+// item = [ "pub" ] ( fn-item | const-item | record-item | type-item )
+function parseItem(p: Parser): Lsrc.Item | null {
+  eat(p, "pub");
+  const t = peek(p);
+  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "type") p.earlyClose = null; // it concerned the item before
+  switch (t.kind) {
+    case "fn": return parseFn(p);
+    case "const": return parseConst(p);
+    case "record": return parseRecord(p);
+    case "type": return parseTypeAlias(p);
+    case "use": case "union": case "protocol": case "impl":
+      p.sink.report(locOf(next(p)), `\`${t.kind}\` is not supported yet`);
+      synchronize(p, startsItem);
+      return null;
+    case "module": throw fail(p, t, "`module` may only be the first line of the file");
+    default:
+      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\` or \`type\`), found ${describe(t)}`, earlyCloseNote(p));
+      throw BAIL;
+  }
+}
+
+// fn-item = "fn" name "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block
+// param   = name ":" type
+function parseFn(p: Parser): Lsrc.Fn {
+  const indent = p.indent;
+  next(p);
+  const name = expectName(p, "the function's name");
+  if (at(p, "[")) throw fail(p, peek(p), "generic functions are not supported yet");
+  expect(p, "(", "after the function's name");
+  const params: Lsrc.Param[] = [];
+  while (!at(p, ")")) {
+    const param = expectName(p, "a parameter name or `)`");
+    expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
+    const typeAt = locOf(peek(p));
+    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
+    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
+  }
+  next(p);
+  const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
+  const ret = eat(p, "->") ? parseType(p) : null;
+  if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
+  const body = parseBlock(p);
+  const close = p.lastClose;
+  if (close && close.firstOnLine && close.token.col > indent) p.earlyClose = { fn: name.text, close: close.token };
+  endOfStatement(p, "function");
+  return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
+}
+
+// const-item = "const" name ":" type "=" expr
+function parseConst(p: Parser): Lsrc.Const {
+  next(p);
+  const name = expectName(p, "the constant's name");
+  if (!at(p, ":")) throw fail(p, peek(p), `expected \`:\` and a type after \`${name.text}\` (a const states its type: \`const ${name.text}: Int = ...\`)`);
+  next(p);
+  const type = parseType(p);
+  expect(p, "=", "and the constant's value");
+  const value = parseExpr(p);
+  endOfStatement(p, "constant");
+  return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
+}
+
+// record-item = "record" name "{" [ param { "," param } [ "," ] ] "}"
+function parseRecord(p: Parser): Lsrc.Record {
+  next(p);
+  const name = expectName(p, "the record's name");
+  if (at(p, "[")) throw fail(p, peek(p), "generic records are not supported yet");
+  expect(p, "{", `after \`record ${name.text}\``);
+  const fields: Lsrc.FieldDecl[] = [];
+  while (!at(p, "}")) {
+    while (eat(p, ";")); // fields may stand one per line
+    if (at(p, "}")) break;
+    const field = expectName(p, "a field name or `}`");
+    expect(p, ":", `after the field \`${field.text}\` (fields are written \`name: Type\`)`);
+    const typeAt = locOf(peek(p));
+    fields.push(withTypeLoc({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) }, typeAt));
+    while (eat(p, ";"));
+    if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` after a field, found ${describe(peek(p))}`);
+  }
+  next(p);
+  endOfStatement(p, "record");
+  return { kind: "Record", name: name.text, fields, loc: locOf(name) };
+}
+
+// type-item = "type" name "=" type
+function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
+  next(p);
+  const name = expectName(p, "the type's name");
+  expect(p, "=", `after \`type ${name.text}\``);
+  const typeAt = locOf(peek(p));
+  const type = parseType(p);
+  endOfStatement(p, "type alias");
+  return withTypeLoc({ kind: "TypeAlias", name: name.text, type, loc: locOf(name) }, typeAt);
+}
+
+// type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
+//      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
+// fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
+function parseType(p: Parser): TypeName {
+  const t = peek(p);
+  if (t.kind === "ident") {
+    next(p);
+    if (t.text === "Array" || t.text === "Box") {
+      expect(p, "[", `after \`${t.text}\` (write \`${t.text}[Int]\`)`);
+      const elem = parseType(p);
+      expect(p, "]", `to close \`${t.text}[\``);
+      return `${t.text}[${elem}]`;
+    }
+    return t.text; // Int, Bool, Unit, String, or a record or alias: check-types knows which exist
+  }
+  if (t.kind === "(") {
+    next(p);
+    if (eat(p, ")")) return "Unit";
+    const elems = [parseType(p)];
+    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p));
+    expect(p, ")", "to close the tuple type");
+    if (elems.length === 1) throw fail(p, t, "a tuple type has at least two elements (write the type itself without parentheses)");
+    return `(${elems.join(", ")})`;
+  }
+  if (t.kind === "fn") {
+    next(p);
+    expect(p, "(", "after `fn` in a function type");
+    const params: string[] = [];
+    while (!at(p, ")")) {
+      params.push(parseType(p));
+      if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in a function type, found ${describe(peek(p))}`);
+    }
+    next(p);
+    const ret = eat(p, "->") ? parseType(p) : "Unit";
+    return functionType(params, ret);
+  }
+  throw fail(p, t, `expected a type, found ${describe(t)}`);
+}
+
+// ---------------------------------------------------------------- statements
+
+// block = "{" { stmt ( ";" | line-break ) } "}"
+function parseBlock(p: Parser): Lsrc.Block {
+  const indent = p.indent; // of the line of the `{`
+  enter(p, peek(p)); // before taking the `{`, so that recovery skips its whole block
+  const open = next(p);
+  const stmts: Lsrc.Stmt[] = [];
+  let height = 0;
+  const outer = p.noRecord;
+  p.noRecord = false; // a block's statements are no condition, even inside one
+  for (;;) {
+    while (eat(p, ";"));
+    const t = peek(p);
+    if (t.kind === "}") {
+      const firstOnLine = t.line !== open.line && t.col === p.indent;
+      if (!p.suspect && firstOnLine && t.col < indent) p.suspect = { open, close: t };
+      p.lastClose = { token: t, firstOnLine };
+      next(p);
+      break;
+    }
+    if (t.kind === "eof") {
+      if (!p.unclosedReported) p.sink.report(locOf(open), "this `{` is never closed", suspectNote(p));
+      p.unclosedReported = true;
+      break;
+    }
+    const stmt = recovering(p, startsStatement, () => {
+      const s = parseStatement(p);
+      endOfStatement(p, "statement");
+      return s;
+    });
+    if (stmt) {
+      stmts.push(stmt);
+      height = Math.max(height, p.height);
+    }
+  }
+  p.noRecord = outer;
+  p.depth--;
+  p.height = height + 1;
+  return { kind: "Block", stmts, loc: locOf(open) };
+}
+
+/** When a `}` was indented less than the `{` it closed, that `{` may be the one left open. */
+function suspectNote(p: Parser): Note[] {
+  if (!p.suspect) return [];
+  const { open, close } = p.suspect;
+  return [{ loc: locOf(open), message: `perhaps this \`{\` is missing its \`}\`: the \`}\` that closes it, on line ${close.line}, is indented less than this line` }];
+}
+
+/** For the first error after a function body ended by an over-indented `}`. */
+function earlyCloseNote(p: Parser): Note[] {
+  if (!p.earlyClose) return [];
+  const { fn, close } = p.earlyClose;
+  p.earlyClose = null;
+  return [{ loc: locOf(close), message: `this \`}\` ends the body of \`${fn}\`, but it is indented more than \`fn ${fn}\`: is it one \`}\` too many?` }];
+}
+
+// stmt = let-stmt | while-stmt | for-stmt | "break" | "continue" | return-stmt | expr [ assign-op expr ]
+function parseStatement(p: Parser): Lsrc.Stmt {
+  const t = peek(p);
+  switch (t.kind) {
+    case "let": return parseLet(p);
+    case "return": return parseReturn(p);
+    case "while": return parseWhile(p);
+    case "for": return parseFor(p);
+    case "break":
+    case "continue":
+      next(p);
+      p.height = 0;
+      return t.kind === "break" ? { kind: "Break", loc: locOf(t) } : { kind: "Continue", loc: locOf(t) };
+    case "else": throw fail(p, t, "`else` without an `if` before it");
+  }
+  const expr = parseExpr(p);
+  const op = peek(p);
+  if (!assignOps.has(op.kind)) return { kind: "ExprStmt", expr, loc: expr.loc! };
+  const opKind = op.kind as Lsrc.Assign["op"];
+  if (expr.kind === "Index") {
+    next(p);
+    return { kind: "SetIndex", array: expr.target, index: expr.index, op: opKind, value: parseExpr(p), loc: expr.loc! };
+  }
+  const path: string[] = [];
+  let target: Lsrc.Expr = expr;
+  while (target.kind === "Field") {
+    path.unshift(target.field);
+    target = target.target;
+  }
+  if (target.kind !== "Var") throw fail(p, op, `only a variable, a field of one or an array element can be assigned to (\`name ${op.kind} value\`)`);
+  next(p);
+  const value = parseExpr(p);
+  if (path.length > 0) return { kind: "SetField", name: target.name, path, op: opKind, value, loc: expr.loc! };
+  return { kind: "Assign", name: target.name, op: opKind, value, loc: expr.loc! };
+}
+
+// return-stmt = "return" [ expr ]      (no value when a `;`, a line break or `}` follows)
+function parseReturn(p: Parser): Lsrc.Return {
+  const t = next(p);
+  p.height = 0;
+  const k = peek(p).kind;
+  if (k === ";" || k === "}" || k === "eof") return { kind: "Return", value: null, loc: locOf(t) };
+  const value = parseExpr(p);
+  return { kind: "Return", value, loc: locOf(t) };
+}
+
+// let-stmt = "let" [ "mut" ] name [ ":" type ] "=" expr
+function parseLet(p: Parser): Lsrc.Let {
+  next(p);
+  const decl = eat(p, "mut") ? "let mut" : "let";
+  const name = expectName(p, "a variable name");
+  const typeAt = at(p, ":") ? locOf(peekSecond(p)) : undefined;
+  const type = eat(p, ":") ? parseType(p) : null;
+  expect(p, "=", `and a value for \`${name.text}\``);
+  const init = parseExpr(p);
+  return withTypeLoc({ kind: "Let", decl, name: name.text, type, init, loc: locOf(name) }, typeAt);
+}
+
+// while-stmt = "while" expr block
+function parseWhile(p: Parser): Lsrc.While {
+  const keyword = next(p);
+  const cond = parseCondition(p);
+  const height = p.height;
+  const body = parseBody(p, "the condition of `while`");
+  p.height = Math.max(height, p.height);
+  return { kind: "While", cond, body, loc: locOf(keyword) };
+}
+
+// for-stmt = "for" name "in" ( expr ".." expr | expr ) block
+function parseFor(p: Parser): Lsrc.For | Lsrc.ForEach {
+  const keyword = next(p);
+  const name = expectName(p, "the loop variable's name");
+  expect(p, "in", `after \`for ${name.text}\``);
+  const from = parseCondition(p);
+  let height = p.height;
+  if (!at(p, "..")) {
+    const body = parseBody(p, "the array of `for`");
+    p.height = Math.max(height, p.height);
+    return { kind: "ForEach", name: name.text, iter: from, body, loc: locOf(keyword) };
+  }
+  next(p);
+  const to = parseCondition(p);
+  height = Math.max(height, p.height);
+  const body = parseBody(p, "the range of `for`");
+  p.height = Math.max(height, p.height);
+  return { kind: "For", name: name.text, from, to, body, loc: locOf(keyword) };
+}
+
+/** The block after a condition or range. */
+function parseBody(p: Parser, after: string): Lsrc.Block {
+  const t = peek(p);
+  if (t.kind === "{") return parseBlock(p);
+  const hint = t.kind === "=" ? " (use `==` to compare)" : "";
+  throw fail(p, t, `expected \`{\` after ${after}, found ${describe(t)}${hint}`);
+}
+
+// ---------------------------------------------------------------- expressions
+
+/** The condition of if/while, or a bound of a for range. A `{` cannot start it
+ * (it would be read as the body); after an operator a block is an operand as
+ * anywhere else, since a `{` only starts a block where an operand is needed. */
+function parseCondition(p: Parser): Lsrc.Expr {
+  const t = peek(p);
+  if (t.kind === "{") throw fail(p, t, "expected a condition before the block (a block as the condition goes in parentheses)");
+  const outer = p.noRecord;
+  p.noRecord = true;
+  try {
+    return parseExpr(p);
+  } finally {
+    p.noRecord = outer;
+  }
+}
+
+// expr = binary(1)
+function parseExpr(p: Parser): Lsrc.Expr {
+  return parseBinary(p, 1);
+}
+
+// binary(k) = unary { op(k) binary(k+1) }, with the levels k loosest first:
+//   1 "||"   2 "&&"   3 "==" "!=" "<" "<=" ">" ">=" (at most one)   4 "|"   5 "^"
+//   6 "&"    7 "<<" ">>"   8 "+" "-"   9 "*" "/" "%"
+function parseBinary(p: Parser, minLevel: number): Lsrc.Expr {
+  let left = parseUnary(p);
+  let height = p.height;
+  for (;;) {
+    const op = peek(p);
+    const level = levels.get(op.kind);
+    if (level === undefined || level < minLevel) break;
+    next(p);
+    const right = parseBinary(p, level + 1);
+    height = checkOperatorDepth(p, Math.max(height, p.height) + 1, op);
+    left = { kind: "Binary", left, op: op.kind as Lsrc.Binary["op"], right, loc: locOf(op) };
+    const again = peek(p);
+    if (level === comparisonLevel && levels.get(again.kind) === comparisonLevel) {
+      throw fail(p, again, `comparison operators cannot be chained: write \`a ${op.kind} b && b ${again.kind} c\``);
+    }
+  }
+  p.height = height;
+  return left;
+}
+
+// unary = { "-" | "!" | "~" } postfix      ("-" before an integer literal is part of it)
+function parseUnary(p: Parser): Lsrc.Expr {
+  if (!unaryOps.has(peek(p).kind)) return parsePostfix(p);
+  const ops: Token[] = [];
+  while (unaryOps.has(peek(p).kind)) {
+    enter(p, peek(p));
+    ops.push(next(p));
+  }
+  let arg: Lsrc.Expr;
+  if (ops[ops.length - 1]!.kind === "-" && at(p, "int")) {
+    arg = parsePostfixAfter(p, intLiteral(p, next(p), ops.pop()!));
+  } else arg = parsePostfix(p);
+  let height = p.height;
+  for (let k = ops.length - 1; k >= 0; k--) {
+    height++;
+    arg = { kind: "Unary", op: ops[k]!.kind as Lsrc.Unary["op"], arg, loc: locOf(ops[k]!) };
+  }
+  p.depth -= ops.length;
+  p.height = height;
+  return arg;
+}
+
+/** An integer literal, negated when `minus` is given; out of range is reported here. */
+function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
+  if (minus) p.depth--;
+  const magnitude = t.value as bigint;
+  const value = minus ? -magnitude : magnitude;
+  const loc = minus && minus.line === t.line ? { line: t.line, col: minus.col, length: t.col + t.length - minus.col } : locOf(t);
+  p.height = 1;
+  if (value > INT_MAX) p.sink.report(loc, `integer literal out of range: the largest Int is ${INT_MAX}`);
+  else if (value < INT_MIN) p.sink.report(loc, `integer literal out of range: the smallest Int is ${INT_MIN}`);
+  else return { kind: "Int", value, loc };
+  return { kind: "Int", value: 0n, loc };
+}
+
+// postfix = primary { "(" [ expr { "," expr } [ "," ] ] ")" | "." name [ arguments ] | "." int | "[" expr "]" }
+//           (only a name can be called)
+function parsePostfix(p: Parser): Lsrc.Expr {
+  return parsePostfixAfter(p, parsePrimary(p));
+}
+
+function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
+  for (let postfixes = 0; ; postfixes++) {
+    const t = peek(p);
+    if (t.kind !== "(" && t.kind !== "." && t.kind !== "[") {
+      p.depth -= postfixes;
+      return e;
+    }
+    enter(p, t); // each postfix nests one level deeper
+    const height = p.height;
+    if (t.kind === "(") {
+      if (e.kind !== "Var") throw fail(p, t, "only a function's name can be called");
+      const args = parseArguments(p, `\`${e.name}\``);
+      e = { kind: "Call", callee: e.name, args, loc: e.loc! };
+    } else if (t.kind === "[") {
+      next(p);
+      const index = parseNested(p);
+      expect(p, "]", "to close the index");
+      e = { kind: "Index", target: e, index, loc: locOf(t) };
+      p.height = Math.max(height, p.height);
+    } else {
+      next(p);
+      const f = peek(p);
+      if (f.kind === "int" && /^(0|[1-9][0-9]*)$/.test(f.text)) {
+        next(p);
+        e = { kind: "Field", target: e, field: f.text, loc: locOf(f) };
+        p.height = height;
+      } else {
+        const name = expectName(p, "a field or method name after `.`");
+        if (at(p, "(")) e = { kind: "MethodCall", target: e, method: name.text, args: parseArguments(p, `\`.${name.text}\``), loc: locOf(name) };
+        else e = { kind: "Field", target: e, field: name.text, loc: locOf(name) };
+        p.height = Math.max(height, e.kind === "MethodCall" ? p.height : 0);
+      }
+    }
+    p.height += 1;
+  }
+}
+
+/** An expression inside brackets: a record literal may appear there even in a condition. */
+function parseNested(p: Parser): Lsrc.Expr {
+  const outer = p.noRecord;
+  p.noRecord = false;
+  try {
+    return parseExpr(p);
+  } finally {
+    p.noRecord = outer;
+  }
+}
+
+/** `(a, b, ...)` after a callee; leaves p.height at the tallest argument's. */
+function parseArguments(p: Parser, of: string): Lsrc.Expr[] {
+  next(p);
+  const args: Lsrc.Expr[] = [];
+  let height = 0;
+  while (!at(p, ")")) {
+    args.push(parseNested(p));
+    height = Math.max(height, p.height);
+    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in the arguments of ${of}, found ${describe(peek(p))}`);
+  }
+  next(p);
+  p.height = height;
+  return args;
+}
+
+// record-literal = name "{" [ name ":" expr { "," name ":" expr } [ "," ] ] "}"
+function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
+  const open = next(p);
+  enter(p, open);
+  const inits: Lsrc.FieldInit[] = [];
+  let height = 0;
+  const outer = p.noRecord;
+  p.noRecord = false;
+  while (!at(p, "}")) {
+    while (eat(p, ";"));
+    if (at(p, "}")) break;
+    const field = expectName(p, "a field name or `}`");
+    expect(p, ":", `after \`${field.text}\` (a field is given as \`${field.text}: value\`)`);
+    inits.push({ kind: "FieldInit", name: field.text, value: parseExpr(p), loc: locOf(field) });
+    height = Math.max(height, p.height);
+    while (eat(p, ";"));
+    if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` in the record \`${name.text}\`, found ${describe(peek(p))}`);
+  }
+  p.noRecord = outer;
+  next(p);
+  p.depth--;
+  p.height = height + 1;
+  return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
+}
+
+// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr
+function parsePrimary(p: Parser): Lsrc.Expr {
+  const t = peek(p);
+  switch (t.kind) {
+    case "int": return intLiteral(p, next(p));
+    case "true": case "false":
+      next(p);
+      p.height = 1;
+      return { kind: "Bool", value: t.kind === "true", loc: locOf(t) };
+    case "string":
+      next(p);
+      p.height = 1;
+      return { kind: "Str", value: t.value as string, loc: locOf(t) };
+    case "ident":
+      next(p);
+      p.height = 1;
+      if (at(p, "{") && !p.noRecord) return parseRecordLiteral(p, t);
+      return { kind: "Var", name: t.text, loc: locOf(t) };
+    case "(": return parseParenthesised(p);
+    case "if": return parseIf(p);
+    case "{":
+      return parseBlock(p);
+  }
+  if (notYet.has(t.kind) && !endsOperand.has(peekSecond(p).kind)) throw fail(p, t, `\`${t.kind}\` is not supported yet`);
+  if (statementsOnly.has(t.kind)) throw fail(p, t, `expected an expression, found \`${t.kind}\` (a statement)`);
+  if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
+  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  throw fail(p, t, `expected an expression, found ${describe(t)}`);
+}
+
+// parenthesised = "(" ")" | "(" expr ")"
+function parseParenthesised(p: Parser): Lsrc.Expr {
+  const open = next(p);
+  const close = peek(p);
+  if (eat(p, ")")) {
+    p.height = 1;
+    return { kind: "Unit", loc: close.line === open.line ? { line: open.line, col: open.col, length: close.col + 1 - open.col } : locOf(open) };
+  }
+  enter(p, open);
+  const e = parseNested(p);
+  if (at(p, ",")) {
+    const elems = [e];
+    let height = p.height;
+    while (eat(p, ",") && !at(p, ")")) {
+      elems.push(parseNested(p));
+      height = Math.max(height, p.height);
+    }
+    if (!at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in the tuple, found ${describe(peek(p))}`);
+    if (elems.length === 1) throw fail(p, peek(p), "a tuple has at least two elements: `(a, b)`");
+    next(p);
+    p.depth--;
+    p.height = height + 1;
+    return { kind: "Tuple", elems, loc: locOf(open) };
+  }
+  if (!at(p, ")")) throw fail(p, peek(p), `expected \`)\` to close the \`(\` at ${open.line}:${open.col}, found ${describe(peek(p))}`);
+  next(p);
+  p.depth--;
+  return e;
+}
+
+// if-expr = "if" expr block [ "else" ( block | if-expr ) ]
+function parseIf(p: Parser): Lsrc.If {
+  const keyword = next(p);
+  enter(p, keyword);
+  const cond = parseCondition(p);
+  let height = p.height;
+  const then = parseBody(p, "the condition of `if`");
+  height = Math.max(height, p.height);
+  const t = peek(p);
+  if (t.kind === ";" && t.implicit && peekSecond(p).kind === "else") {
+    p.sink.report(locOf(peekSecond(p)), "`else` must be on the same line as the `}` before it");
+    next(p);
+  }
+  let otherwise: Lsrc.Expr | null = null;
+  if (eat(p, "else")) {
+    const u = peek(p);
+    if (u.kind === "if") otherwise = parseIf(p);
+    else if (u.kind === "{") otherwise = parseBlock(p);
+    else throw fail(p, u, `expected \`{\` or \`if\` after \`else\`, found ${describe(u)}`);
+    height = Math.max(height, p.height);
+  }
+  p.depth--;
+  p.height = height + 1;
+  return { kind: "If", cond, then, else: otherwise, loc: locOf(keyword) };
+}

@@ -1,0 +1,28 @@
+// What a pass is: a value with a name (verb-object), the IL it reads, the IL it
+// writes, a one-line purpose, and a function from one to the other. The
+// pipeline (passes/pipeline.ts) is a list of these; nothing else knows the order.
+
+import type { IL } from "./define.js";
+
+/** What a pass may need besides its input: the source file (for diagnostics). */
+export interface PassContext {
+  readonly file: string;
+  readonly source: string;
+}
+
+export interface Pass<In = any, Out = any> {
+  readonly name: string;
+  /** The IL it reads, or "text" for the parser. */
+  readonly from: IL | "text";
+  /** The IL it writes, or "asm" for the final GNU assembler text. */
+  readonly to: IL | "asm";
+  readonly purpose: string;
+  readonly run: (input: In, context: PassContext) => Out;
+}
+
+export const ilName = (l: IL | "text" | "asm"): string => (typeof l === "string" ? (l === "text" ? "source text" : "assembly text") : l.name);
+
+/** Declares a pass; only a type-checked identity, so a pass file reads as one value. */
+export function pass<In, Out>(p: Pass<In, Out>): Pass<In, Out> {
+  return p;
+}

@@ -1,0 +1,334 @@
+// The machine model of AArch64: one small interpreter for all six AArch64 ILs.
+//
+// It is a table of operand forms and a table of instructions. Each IL's tables
+// are its predecessor's plus what that IL adds, exactly as the ILs are defined:
+//
+//     La64var      Imm, Reg, Var operands; the instructions selection emits
+//     La64live     + Live: runs its instruction, then forgets the variables not live after it
+//     La64graph    the tables of La64var   (the interference graph is not run)
+//     La64homes    - Var + Slot            (allocate-registers)
+//     La64patched  + ldr, str, movz, movk  (patch-instructions)
+//     La64         - Slot + Mem; stp, ldp, ret
+//
+// The state is what the real machine has: 64-bit registers x0-x30 and sp, the
+// flags, and memory (a map from address to 64-bit value; sp starts high and the
+// stack grows down). Variables and slots, which no machine has, live in their
+// own maps. Values are bigints wrapped to 64 bits. Unlike on x86-64, add, sub
+// and the other arithmetic instructions leave the flags alone: only cmp sets them.
+// Heap objects (and the program's string objects) are the runtime model's heap
+// (heap.ts): a load or store at an address above the stack goes there.
+//
+// Like the machine, and unlike a tree interpreter, it is unforgiving:
+// - a `bl qn_*` goes to the runtime model with x0, x1, x2 as arguments and the
+//   result in x0, and then sets every caller-saved register (x0-x18, x30; x0
+//   keeps the result if the routine has one) and the flags to poison, so code
+//   that keeps a value in one across a call goes wrong here too;
+// - reading a variable, slot or memory cell that was never written, reading the
+//   flags when no cmp set them, a call with sp not 16-byte aligned, memory
+//   below sp, or a `ret` that does not restore sp, x29, x30 and the callee-saved
+//   registers is an error (a bug in the compiler), not an outcome;
+// - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
+//   panic (see machine-code.ts).
+
+import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
+import { wrap } from "../ir-defs/semantics.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+
+
+const poison = wrap(0xdeadbeefdeadbeefn);
+const callerSaved = [...Array.from({ length: 19 }, (_, i) => `x${i}`), "x30"];
+/** What the caller (the runtime's _start) keeps in the callee-saved registers and x29. */
+const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
+  Array.from({ length: 11 }, (_, i) => [`x${19 + i}`, BigInt(0x1900 + i)]),
+);
+/** Where the runtime's word qn_stack_limit is (it holds stackLimit). */
+const stackLimitAddress = 0x5f_0010n;
+/** The return address a call leaves in x30 (the model does not need the real one). */
+const returnToCaller = 0x40_2000n;
+/** Where the code of the i-th function of the program is, for adrp/add of a function. */
+/** Before La64 no prelude moves sp: a call moves it down this far itself, so
+ * that the callee's outgoing arguments do not overwrite the caller's. */
+const modelFrame = 4096n;
+const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
+/** The runtime routines that return a value in x0. */
+const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_alloc", "qn_array", "qn_concat", "qn_string_eq"]);
+
+interface Machine {
+  readonly model: RuntimeModel;
+  readonly registers: Map<string, bigint>;
+  /** The variables and slots of the function running (before La64). */
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  /** sp when the function running was called: its stack arguments are there. */
+  entrySp: bigint;
+  readonly blocks: readonly Node[];
+  readonly labels: ReadonlyMap<string, number>;
+  /** The program's functions, in order (their addresses are codeAddress(index)). */
+  readonly functions: readonly string[];
+  readonly memory: Map<bigint, bigint>; // 8-byte words by address
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
+  readonly dialect: Dialect;
+  /** The last cmp's operands (flags = left - right), or null when no cmp set them since the last call. */
+  flags: { left: bigint; right: bigint } | null;
+}
+
+interface OperandForm {
+  read(m: Machine, arg: Node): bigint;
+  write(m: Machine, arg: Node, value: bigint): void;
+}
+
+/** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
+type Instruction = (m: Machine, instr: Node) => Effect;
+
+interface Dialect {
+  readonly operands: Readonly<Record<string, OperandForm>>;
+  readonly instructions: Readonly<Record<string, Instruction>>;
+  /** La64 only: the prelude and conclusion exist, so main must restore the callee-saved registers. */
+  readonly framed: boolean;
+}
+
+// ---------------------------------------------------------------- operands
+
+function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`the aarch64 model read ${what}, which was never written`);
+  return value;
+}
+
+const register = (m: Machine, name: string): bigint => cell(m.registers, name, name);
+
+/** Memory is 8-byte words; nothing lives below sp (a signal could overwrite it). */
+function checkAddress(m: Machine, at: bigint): bigint {
+  if (at % 8n !== 0n) throw new Error(`unaligned memory access at ${at}`);
+  if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
+  return at;
+}
+const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), `memory at ${at}`));
+const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
+
+const varOperands: Readonly<Record<string, OperandForm>> = {
+  Imm: {
+    read: (_m, arg) => arg.value as bigint,
+    write: () => { throw new Error("an instruction cannot write an immediate"); },
+  },
+  Reg: {
+    read: (m, arg) => register(m, arg.name),
+    write: (m, arg, value) => void m.registers.set(arg.name, wrap(value)),
+  },
+  Var: {
+    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
+  },
+  // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.
+  StackArg: {
+    read: (m, arg) => load(m, m.entrySp + 8n * BigInt(arg.index as number)),
+    write: () => { throw new Error("an instruction cannot write a stack argument"); },
+  },
+  OutArg: {
+    read: () => { throw new Error("an instruction cannot read an outgoing argument"); },
+    write: (m, arg, value) => store(m, register(m, "sp") + 8n * BigInt(arg.index as number), value),
+  },
+};
+
+const { Var: _var, ...slotOperandsWithoutVar } = varOperands;
+const slotOperands: Readonly<Record<string, OperandForm>> = {
+  ...slotOperandsWithoutVar,
+  Slot: {
+    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
+  },
+};
+
+const address = (m: Machine, arg: Node): bigint => register(m, arg.base) + (arg.offset as bigint);
+const { Slot: _slot, StackArg: _in, OutArg: _out, ...finalOperandsWithoutSlot } = slotOperands;
+const finalOperands: Readonly<Record<string, OperandForm>> = {
+  ...finalOperandsWithoutSlot,
+  Mem: {
+    read: (m, arg) => load(m, address(m, arg)),
+    write: (m, arg, value) => store(m, address(m, arg), value),
+  },
+};
+
+const form = (m: Machine, arg: Node): OperandForm => {
+  const f = m.dialect.operands[arg.kind];
+  if (!f) throw new Error(`the aarch64 model has no operand form ${arg.kind} here`);
+  return f;
+};
+const read = (m: Machine, arg: Node): bigint => form(m, arg).read(m, arg);
+const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write(m, arg, value);
+
+// ---------------------------------------------------------------- instructions
+
+/** `op dst, left, right`: dst = left op right; the flags stay as they are. */
+const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction => (m, i) => write(m, i.dst, op(read(m, i.left), read(m, i.right)));
+
+function condition(m: Machine, cond: string): boolean {
+  if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
+  const { left, right } = m.flags;
+  const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower, hs: !lower, ls: lower || left === right, hi: !lower && left !== right };
+  const holds = table[cond];
+  if (holds === undefined) throw new Error(`unknown condition ${cond}`);
+  return holds;
+}
+
+function callRuntime(m: Machine, symbol: string): void {
+  if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
+  const args = [register(m, "x0"), register(m, "x1"), register(m, "x2")];
+  const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
+  for (const r of callerSaved) m.registers.set(r, poison);
+  if (withResult.has(symbol)) m.registers.set("x0", wrap(result));
+  m.flags = null;
+}
+
+/** A call of the program's function `fn`: it returns with sp back where it was. */
+function callFunction(m: Machine, fn: string): void {
+  const before = register(m, "sp");
+  if (before % 16n !== 0n) throw new Error(`bl ${functionSymbol(fn)} with sp not 16-byte aligned`);
+  const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
+  const frame = { variables: m.variables, slots: m.slots, entrySp: m.entrySp };
+  [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
+  m.registers.set("x30", returnToCaller);
+  if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  if (how === "conclusion") {
+    // Before La64 the conclusion does not exist: do what it will (restore, ret).
+    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+    m.registers.set("sp", before);
+  } else {
+    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring ${r}`);
+  }
+  if (register(m, "sp") !== before) throw new Error(`${fn} returns with sp = ${register(m, "sp")}, not ${before}`);
+  [m.variables, m.slots, m.entrySp] = [frame.variables, frame.slots, frame.entrySp];
+  for (const r of callerSaved) if (r !== "x0") m.registers.set(r, poison);
+  m.flags = null;
+}
+
+function step(m: Machine, instr: Node): Effect {
+  const run = m.dialect.instructions[instr.kind];
+  if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
+  return run(m, instr);
+}
+
+function stringAddress(m: Machine, label: string): bigint {
+  if (label === stackLimitSymbol) return stackLimitAddress;
+  const data = m.strings.get(label);
+  if (!data) throw new Error(`the address of ${label}, which labels no string`);
+  return data.address;
+}
+
+const shiftCount = (count: bigint): bigint => BigInt.asUintN(6, count); // lslv/asrv take the count mod 64
+
+const varInstructions: Readonly<Record<string, Instruction>> = {
+  Mov: (m, i) => write(m, i.dst, read(m, i.src)),
+  Add: threeAddress((l, r) => l + r),
+  AddScaled: threeAddress((l, r) => l + 8n * r),
+  Sub: threeAddress((l, r) => l - r),
+  Mul: threeAddress((l, r) => l * r),
+  Sdiv: threeAddress((l, r) => (r === 0n ? 0n : l / r)), // as the machine: x / 0 is 0, MIN / -1 wraps to MIN
+  Msub: (m, i) => write(m, i.dst, read(m, i.from) - read(m, i.left) * read(m, i.right)),
+  And: threeAddress((l, r) => l & r),
+  Orr: threeAddress((l, r) => l | r),
+  Eor: threeAddress((l, r) => l ^ r),
+  Lsl: threeAddress((l, r) => l << shiftCount(r)),
+  Asr: threeAddress((l, r) => l >> shiftCount(r)),
+  Neg: (m, i) => write(m, i.dst, -read(m, i.src)),
+  Mvn: (m, i) => write(m, i.dst, ~read(m, i.src)),
+  Cmp: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
+  Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
+  Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
+  AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page
+  AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),
+  AddLo12Fn: (m, i) => write(m, i.dst, read(m, i.src) + (functionAddress(m, i.symbol) & 0xfffn)),
+  Bl(m, i) {
+    const fn = functionOfSymbol(i.target);
+    if (fn === null) callRuntime(m, i.target);
+    else callFunction(m, fn);
+  },
+  Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before La64: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
+  Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
+  Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
+  B: (_m, i) => ({ jump: i.target }),
+  BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
+  Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
+};
+
+const patchedInstructions: Readonly<Record<string, Instruction>> = {
+  ...varInstructions,
+  Ldr: (m, i) => write(m, i.dst, read(m, i.src)),
+  Str: (m, i) => write(m, i.dst, read(m, i.src)),
+  Movz: (m, i) => write(m, i.dst, BigInt(i.value) << BigInt(i.shift)),
+  Movk(m, i) {
+    const at = BigInt(i.shift);
+    write(m, i.dst, (BigInt.asUintN(64, read(m, i.dst)) & ~(0xffffn << at)) | (BigInt(i.value) << at));
+  },
+};
+
+const finalInstructions: Readonly<Record<string, Instruction>> = {
+  ...patchedInstructions,
+  Stp(m, i) { // stp first, second, [sp, #-16]!
+    const [first, second] = [read(m, i.first), read(m, i.second)];
+    const sp = register(m, "sp") - 16n;
+    m.registers.set("sp", sp);
+    store(m, sp, first);
+    store(m, sp + 8n, second);
+  },
+  Ldp(m, i) { // ldp first, second, [sp], #16
+    const sp = register(m, "sp");
+    const [first, second] = [load(m, sp), load(m, sp + 8n)];
+    write(m, i.first, first);
+    write(m, i.second, second);
+    m.registers.set("sp", sp + 16n);
+  },
+  Br: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
+  LdrLo12(m, i) {
+    const at = register(m, i.base) + (stringAddress(m, i.symbol) & 0xfffn);
+    if (at !== stackLimitAddress) throw new Error(`ldr of ${i.symbol}, which is no word of the runtime`);
+    write(m, i.dst, stackLimit);
+  },
+  Ret(m) {
+    const to = register(m, "x30");
+    if (to !== returnToCaller) throw new Error(`ret to ${to}, which is not where the call came from`);
+    return { returned: true };
+  },
+};
+
+// ---------------------------------------------------------------- running
+
+function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
+  const blocks = program.blocks as Node[];
+  const m: Machine = {
+    model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
+    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null,
+  };
+  for (const r of callerSaved) m.registers.set(r, poison);
+  for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
+  m.registers.set("sp", stackTop);
+  m.strings = layOutStrings(program.data as Node[], model.heap);
+  callFunction(m, "main"); // as _start's `bl qn_main`
+}
+
+const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
+  const model = new RuntimeModel(options, "counted");
+  return model.run(() => run(dialect, program as Node, model));
+};
+
+const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
+const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
+const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
+
+export const interpreters: Record<string, Interpreter> = {
+  La64var: interpreter(varDialect),
+  La64live: interpreter(liveDialect),
+  La64graph: interpreter(varDialect),
+  La64homes: interpreter(slotDialect),
+  La64patched: interpreter(patchedDialect),
+  La64: interpreter(finalDialect),
+};

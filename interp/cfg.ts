@@ -1,0 +1,112 @@
+// The interpreter of Lcfg: each function's basic blocks run from its first
+// one, following each block's tail. Atoms, operators, primitives and calls are
+// evaluated by the tree interpreter's handlers (the forms are the same as in
+// Lmon); what is new here is only control flow: goto, branch and return, and
+// a function made of blocks. A call runs the callee's blocks in a fresh
+// environment holding its parameters; `return` gives the call its value; a
+// tail call runs the callee's blocks in place of the caller's, so a loop
+// written as tail recursion runs in constant (JavaScript) stack.
+// Lfun adds only function references (&f) and calls that name their callee
+// by an atom; Lrc, inc and dec (the heap model counts references from there
+// on); Lalloc, the allocator's alloc and alloc_array.
+
+import type * as Cfg from "../ir-defs/generated/Lcfg.js";
+import type * as Fun from "../ir-defs/generated/Lfun.js";
+import type * as Rc from "../ir-defs/generated/Lrc.js";
+import type * as Alloc from "../ir-defs/generated/Lalloc.js";
+import { binary } from "../ir-defs/semantics.js";
+import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
+import { layoutHandlers, truth } from "./tree.js";
+import { evaluate, newScope, type FunctionValue, type Handlers, type Machine, type Value } from "./values.js";
+
+/** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
+function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
+  let def = first;
+  let blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
+  let scope = newScope(null); // one flat environment: Lcfg has no scopes
+  def.params.forEach((name, i) => scope.vars.set(name, { value: firstArgs[i]! }));
+  const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
+  const jump = (label: string): Cfg.BasicBlock => {
+    const next = blocks.get(label);
+    if (!next) throw new Error(`goto to an unknown label ${label}`);
+    return next;
+  };
+  let block = def.blocks[0];
+  if (!block) throw new Error(`${def.name} has no blocks`);
+  for (;;) {
+    machine.model.tick();
+    for (const stmt of block.stmts as readonly Rc.CStmt[]) {
+      machine.model.tick();
+      switch (stmt.kind) {
+        case "Assign": scope.vars.set(stmt.name, { value: evaluate(stmt.value, scope, machine) }); break;
+        case "Do": evaluate(stmt.expr, scope, machine); break;
+        case "Store": case "CheckIndex": evaluate(stmt, scope, machine); break;
+        case "Inc": machine.model.heap.retain(scope.vars.get(stmt.name)!.value); break;
+        case "Dec": machine.model.heap.release(scope.vars.get(stmt.name)!.value); break;
+        default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
+      }
+    }
+    const tail = block.tail;
+    switch (tail.kind) {
+      case "Goto": block = jump(tail.target); break;
+      case "Branch": {
+        const taken = truth(binary(tail.op, atom(tail.left) as bigint | boolean, atom(tail.right) as bigint | boolean));
+        block = jump(taken ? tail.then : tail.else);
+        break;
+      }
+      case "Return": return atom(tail.value);
+      case "TailCall": {
+        const args = tail.args.map(atom);
+        // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
+        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
+        const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
+        if (!next) throw new Error("tail call of a value that is not a function");
+        [def, blocks, scope] = [next, new Map(next.blocks.map((b) => [b.label, b] as const)), newScope(null)];
+        def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
+        block = def.blocks[0]!;
+        break;
+      }
+      default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
+    }
+  }
+}
+
+const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): Interpreter => (program: unknown, options?: RunOptions) => {
+  const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
+  const model = new RuntimeModel(options, counting);
+  const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
+  const call = (name: string, args: readonly Value[]): Value => {
+    const def = defs.get(name);
+    if (!def) throw new Error(`no function ${name}`);
+    return runBlocks(def, args, machine, defs);
+  };
+  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call };
+  return model.run(() => {
+    call("main", []);
+  });
+};
+
+const funHandlers: Handlers = {
+  ...layoutHandlers,
+  FunRef: (node: Fun.FunRef) => Object.freeze({ fn: node.name }),
+  Call(node: Fun.Call, scope, m) {
+    const callee = evaluate(node.callee, scope, m) as FunctionValue;
+    if (typeof callee !== "object" || !("fn" in callee)) throw new Error("call of a value that is not a function");
+    return m.call(callee.fn, node.args.map((a) => evaluate(a, scope, m)));
+  },
+};
+
+// Lalloc: objects made by the runtime's allocator, their fields stored one by one.
+const allocHandlers: Handlers = {
+  ...funHandlers,
+  Alloc: (node: Alloc.Alloc, _scope, m) => m.model.heap.alloc(node.bytes, node.info),
+  AllocArray: (node: Alloc.AllocArray, scope, m) => m.model.heap.allocArray(evaluate(node.length, scope, m) as bigint, evaluate(node.init, scope, m), node.info),
+};
+
+export const interpreters: Record<string, Interpreter> = {
+  Lcfg: cfgInterpreter(layoutHandlers),
+  Lfun: cfgInterpreter(funHandlers),
+  // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
+  Lrc: cfgInterpreter(funHandlers, "counted"),
+  Lalloc: cfgInterpreter(allocHandlers, "counted"),
+};

@@ -1,0 +1,161 @@
+// What the interpreters add for data (tuples, records, arrays, strings, Box),
+// in two sets of handlers that tree.ts and cfg.ts put in their tables:
+//
+//   sourceData   Lsrc to Lshrunk: data as JavaScript values, no heap. A tuple is
+//                { tuple: [...] }, a record { record, fields }, both frozen (they
+//                are values); an array { array: [...] } and a box { box: {...} }
+//                are shared and changed in place; a string is a JS string.
+//   layoutData   Llayout and below: every object is in the heap model
+//                (heap.ts) and a reference is its address, as on the machine.
+//                Counts change only by inc and dec (Lrc and below: see cfg.ts).
+
+import { arrayInfo, fieldsInfo } from "../ir-defs/heap-layout.js";
+import { checkArrayLength } from "./heap.js";
+import { binary as arithmetic } from "../ir-defs/semantics.js";
+import { Panic } from "../ir-defs/semantics.js";
+import type { RuntimeModel } from "./runtime-model.js";
+import { evaluate, lookup, unit, type Handlers, type Machine, type NodeLike, type Value } from "./values.js";
+
+const ev = (node: unknown, scope: Parameters<typeof evaluate>[1], m: Machine): Value => evaluate(node as NodeLike, scope, m);
+const data = (v: Value): any => v;
+
+function field(target: Value, name: string): Value {
+  const t = data(target);
+  if (t?.tuple) return t.tuple[Number(name)];
+  if (t?.record) return t.fields[name];
+  throw new Error(`.${name} of a value with no fields`);
+}
+
+/** `target` with the field at `path` replaced by `value`: records and tuples are values. */
+function withField(target: Value, path: readonly string[], value: Value): Value {
+  if (path.length === 0) return value;
+  const [name, ...rest] = path as [string, ...string[]];
+  const t = data(target);
+  const inner = withField(field(target, name), rest, value);
+  if (t.tuple) return Object.freeze({ tuple: Object.freeze(t.tuple.map((v: Value, i: number) => (String(i) === name ? inner : v))) });
+  return Object.freeze({ record: t.record, fields: Object.freeze({ ...t.fields, [name]: inner }) });
+}
+
+export function checkIndex(index: bigint, length: number | bigint): void {
+  if (index < 0n || index >= BigInt(length)) throw new Panic("index out of bounds");
+}
+
+function element(array: Value, index: Value): { items: Value[]; i: number } {
+  const items = data(array).array as Value[];
+  checkIndex(index as bigint, items.length);
+  return { items, i: Number(index) };
+}
+
+/** Binary operators, strings included: `+` concatenates, `==` and `!=` compare (Lsrc only). */
+export function binaryOnValues(op: string, a: Value, b: Value): Value {
+  if (typeof a === "string") return op === "+" ? a + b : op === "==" ? a === b : a !== b;
+  return arithmetic(op, a as bigint | boolean, b as bigint | boolean);
+}
+
+/** The built-ins on data, for Lsrc calls and Ltyped primitives; undefined for any other. */
+export function dataPrimitive(op: string, args: readonly Value[], model: RuntimeModel): Value | undefined {
+  const [a, b] = args;
+  switch (op) {
+    case "print_string": model.printString(a as string); return unit;
+    case "concat": return (a as string) + (b as string);
+    case "string_eq": return a === b;
+    case "len": return typeof a === "string" ? BigInt(Buffer.byteLength(a, "utf8")) : BigInt(data(a!).array.length);
+    case "array": {
+      const n = a as bigint;
+      checkArrayLength(n); // the same bounds as the heap model's
+      return { array: new Array<Value>(Number(n)).fill(b!) };
+    }
+    case "box": case "Box": return { box: { value: a! } };
+    case "get": return data(a!).box.value;
+    case "set": data(a!).box.value = b!; return unit;
+  }
+  return undefined;
+}
+
+export const sourceData: Handlers = {
+  Tuple: (node, scope, m) => Object.freeze({ tuple: Object.freeze(node.elems.map((e: unknown) => ev(e, scope, m))) }),
+  RecordLit(node, scope, m) {
+    const fields: Record<string, Value> = {};
+    for (const init of node.inits) fields[init.name] = ev(init.value, scope, m);
+    return Object.freeze({ record: node.name, fields: Object.freeze(fields) });
+  },
+  Field: (node, scope, m) => field(ev(node.target, scope, m), node.field),
+  Index(node, scope, m) {
+    const { items, i } = element(ev(node.target, scope, m), ev(node.index, scope, m));
+    return items[i]!;
+  },
+  MethodCall(node, scope, m) {
+    const target = ev(node.target, scope, m);
+    const args = node.args.map((a: unknown) => ev(a, scope, m));
+    return dataPrimitive(node.method, [target, ...args], m.model)!;
+  },
+  SetField(node, scope, m) {
+    const cell = lookup(node.name, scope, m);
+    const op: string = node.op ?? "="; // (Lassign has only `=`)
+    let old: Value | null = null; // `p.x op= v` reads p.x before v, as `x op= v` reads x
+    if (op !== "=") {
+      old = cell.value;
+      for (const f of node.path) old = field(old, f);
+    }
+    let value = ev(node.value, scope, m);
+    if (old !== null) value = binaryOnValues(op.slice(0, -1), old, value);
+    cell.value = withField(cell.value, node.path, value);
+    return unit;
+  },
+  SetIndex(node, scope, m) {
+    const array = ev(node.array, scope, m);
+    const index = ev(node.index, scope, m);
+    const op: string = node.op ?? "=";
+    const old = op === "=" ? null : element(array, index); // `a[i] op= v` reads a[i] before v
+    let value = ev(node.value, scope, m);
+    if (old) value = binaryOnValues(op.slice(0, -1), old.items[old.i]!, value);
+    const { items, i } = element(array, index);
+    items[i] = value;
+    return unit;
+  },
+};
+
+/** The heap model's address of a string literal (Llayout and below). */
+const literal = (m: Machine, text: string): bigint => m.model.heap.literal(text);
+const address = (base: Value, offset: bigint, index: Value | null): bigint => (base as bigint) + offset + 8n * ((index as bigint | null) ?? 0n);
+
+/** The primitives on strings in the heap (Llayout and below); undefined for any other. */
+export function heapPrimitive(op: string, args: readonly Value[], model: RuntimeModel): Value | undefined {
+  const heap = model.heap;
+  switch (op) {
+    case "print_string": model.printString(heap.text(args[0])); return unit;
+    case "concat": return heap.string(heap.text(args[0]) + heap.text(args[1]));
+    case "string_eq": return heap.text(args[0]) === heap.text(args[1]);
+    case "panic": return model.panic(heap.text(args[0]));
+  }
+  return undefined;
+}
+
+export const layoutData: Handlers = {
+  Str: (node, _scope, m) => literal(m, node.value),
+  New(node, scope, m) {
+    const fields = node.fields.map((f: unknown) => ev(f, scope, m));
+    const object = m.model.heap.alloc(BigInt(16 + 8 * fields.length), fieldsInfo(node.refs));
+    fields.forEach((f: Value, i: number) => m.model.heap.store(object + BigInt(16 + 8 * i), f));
+    return object;
+  },
+  NewArray(node, scope, m) {
+    const length = ev(node.length, scope, m) as bigint;
+    return m.model.heap.allocArray(length, ev(node.init, scope, m), arrayInfo(node.refs));
+  },
+  Load(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    return m.model.heap.load(address(base, node.offset, index)) as Value;
+  },
+  Store(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    m.model.heap.store(address(base, node.offset, index), ev(node.value, scope, m));
+    return unit;
+  },
+  CheckIndex(node, scope, m) {
+    checkIndex(ev(node.index, scope, m) as bigint, ev(node.length, scope, m) as bigint);
+    return unit;
+  },
+};

@@ -1,0 +1,171 @@
+// A model of the heap of spec/heap.md, shared by every interpreter from Llayout
+// down to the machine models, as the runtime's allocator is shared by every
+// compiled program. An object is made by alloc, allocArray or string; a
+// reference to it is its address, a bigint, as on the machine.
+//
+// The words of an object are read and written by byte offset, as compiled code
+// does, at the offsets of ir-defs/heap-layout.ts: the reference count, the
+// info word, then the fields (or an array's or string's length and elements). A word holds whatever the
+// interpreter stores there: a bigint on the machine models, a boolean or a
+// function value in the interpreters above them.
+//
+// Counts: retain and release are what `inc` and `dec` do (Lrc and below). An
+// object whose count reaches zero is freed, and releases what it refers to;
+// any later use of it is an error of the compiler, thrown as a JavaScript
+// Error (so a property that runs the program fails), never a Quastra panic.
+// `live` says how many objects are not yet freed, for the leak check.
+
+import { countOffset, elementsOffset, infoOffset, kinds, lengthOffset, maxArrayLength, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
+import { Panic } from "../ir-defs/semantics.js";
+
+/** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
+ * Asked for one longer that the runtime might still make, the model gives up with an
+ * Error: what happens then depends on the machine's memory, which the model does not know. */
+const modelArrayLength = 1n << 26n;
+
+/** What `array(n, x)` does before making anything: panics as the runtime's qn_array does, or gives up. */
+export function checkArrayLength(length: bigint): void {
+  if (length < 0n) throw new Panic("index out of bounds");
+  if (length > maxArrayLength) throw new Panic("out of memory");
+  if (length > modelArrayLength) throw new Error(`the heap model cannot make an array of ${length} elements`);
+}
+
+interface HeapObject {
+  rc: bigint;
+  readonly info: bigint;
+  /** Fields, or an array's elements. */
+  readonly slots: unknown[];
+  /** A string's text. */
+  readonly text: string | null;
+  /** Its size in bytes (spec/heap.md), counted while it is live. */
+  readonly bytes: number;
+  readonly isStatic: boolean;
+  freed: boolean;
+}
+
+const base = 0x10_0000_0000n;
+const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
+
+export class Heap {
+  private readonly objects: HeapObject[] = [];
+  private readonly literals = new Map<string, bigint>();
+  private liveObjects = 0;
+  private liveBytes = 0;
+
+  private add(o: Omit<HeapObject, "freed">): bigint {
+    this.objects.push({ ...o, freed: false });
+    if (!o.isStatic) {
+      this.liveObjects++;
+      this.liveBytes += o.bytes;
+    }
+    return base + (BigInt(this.objects.length - 1) << 32n);
+  }
+
+  /** The object an address points into, and the byte offset into it. */
+  private find(address: unknown, what: string): [HeapObject, number] {
+    if (typeof address !== "bigint" || address < base) throw new Error(`${what}: ${String(address)} is not a reference to a heap object`);
+    const o = this.objects[Number((address - base) >> 32n)];
+    if (o === undefined) throw new Error(`${what}: no object at ${address}`);
+    if (o.freed) throw new Error(`${what}: the object at ${address} has been freed (a reference count went to zero too early)`);
+    return [o, Number(address & 0xffff_ffffn)];
+  }
+
+  /** qn_alloc: a new fields object of `bytes` bytes, rc 1; its fields are 0 until stored. */
+  alloc(bytes: bigint, info: bigint): bigint {
+    const n = (Number(bytes) - payloadOffset) / wordBytes;
+    return this.add({ rc: 1n, info, slots: new Array<unknown>(n).fill(0n), text: null, bytes: Number(bytes), isStatic: false });
+  }
+
+  /** qn_array: `length` copies of `init`; when they are references, init's count goes up by length. */
+  allocArray(length: bigint, init: unknown, info: bigint): bigint {
+    checkArrayLength(length);
+    if ((info >> 8n) & 1n && length > 0n) this.find(init, "array")[0].rc += length;
+    const slots = new Array<unknown>(Number(length)).fill(init);
+    return this.add({ rc: 1n, info, slots, text: null, bytes: elementsOffset + wordBytes * Number(length), isStatic: false });
+  }
+
+  /** qn_concat and every string made while running: rc 1. */
+  string(text: string): bigint {
+    return this.add({ rc: 1n, info: kinds.string, slots: [], text, bytes: elementsOffset + utf8Length(text), isStatic: false });
+  }
+
+  /** A string literal: made once per text, never freed, not counted as live. */
+  literal(text: string): bigint {
+    let address = this.literals.get(text);
+    if (address === undefined) {
+      address = this.add({ rc: staticCount, info: kinds.string, slots: [], text, bytes: elementsOffset + utf8Length(text), isStatic: true });
+      this.literals.set(text, address);
+    }
+    return address;
+  }
+
+  text(address: unknown): string {
+    const [o] = this.find(address, "string");
+    if (o.text === null) throw new Error(`${String(address)} is not a string`);
+    return o.text;
+  }
+
+  /** The word at a byte address. */
+  load(address: unknown): unknown {
+    const [o, offset] = this.find(address, "load");
+    if (offset === countOffset) return o.rc;
+    if (offset === infoOffset) return o.info;
+    const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
+    if (offset === lengthOffset && payload === elementsOffset) return o.text === null ? BigInt(o.slots.length) : BigInt(utf8Length(o.text));
+    return o.slots[this.slot(o, offset, payload, "load")];
+  }
+
+  store(address: unknown, value: unknown): void {
+    const [o, offset] = this.find(address, "store");
+    if (offset === countOffset && typeof value === "bigint") {
+      o.rc = value; // compiled code may count by loads and stores (x86-64 and AArch64 inc)
+      return;
+    }
+    const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
+    o.slots[this.slot(o, offset, payload, "store")] = value;
+  }
+
+  private slot(o: HeapObject, offset: number, payload: number, what: string): number {
+    const i = (offset - payload) / wordBytes;
+    if (o.text !== null || !Number.isInteger(i) || i < 0 || i >= o.slots.length) throw new Error(`${what} at byte ${offset} is outside the object`);
+    return i;
+  }
+
+  /** `inc`: one more reference. */
+  retain(address: unknown): void {
+    this.find(address, "inc")[0].rc++;
+  }
+
+  /** `dec` (qn_release): one reference less; at zero the object is freed, and
+   * what it refers to released, with a worklist rather than recursion. */
+  release(address: unknown): void {
+    const work = [address];
+    while (work.length > 0) {
+      const [o] = this.find(work.pop(), "dec");
+      if (--o.rc > 0n) continue;
+      if (o.rc < 0n) throw new Error("dec of an object whose count is already zero");
+      o.freed = true;
+      this.liveObjects--;
+      this.liveBytes -= o.bytes;
+      const kind = o.info & 0xffn;
+      if (kind === kinds.fields) {
+        const mask = o.info >> 16n;
+        o.slots.forEach((s, i) => (mask >> BigInt(i)) & 1n && work.push(s));
+      } else if (kind === kinds.array && (o.info >> 8n) & 1n) for (const s of o.slots) work.push(s);
+    }
+  }
+
+  /** When main returns every reference is gone: each string literal's count must be back where it started.
+   * (Its count never reaches zero, so this is how a missing inc or dec of a literal shows.) */
+  checkLiterals(): void {
+    for (const [text, address] of this.literals) {
+      const [o] = this.find(address, "literal");
+      if (o.rc !== staticCount) throw new Error(`the count of the string literal ${JSON.stringify(text)} is off by ${o.rc - staticCount} when main returns`);
+    }
+  }
+
+  /** Objects made and not yet freed (string literals aside), and their bytes. */
+  live(): { objects: number; bytes: number } {
+    return { objects: this.liveObjects, bytes: this.liveBytes };
+  }
+}

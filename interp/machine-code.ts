@@ -1,0 +1,152 @@
+// What the two machine models share: where string objects live in memory, how
+// a word of the heap is read and written, and the fetch-execute loop over
+// labelled blocks of instructions.
+
+import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
+import { entryOf, functionOfSymbol, isConclusion } from "../ir-defs/functions.js";
+import type { AnyNode } from "../il/node.js";
+import type { Heap } from "./heap.js";
+import type { RuntimeModel } from "./runtime-model.js";
+import { elementsOffset } from "../ir-defs/heap-layout.js";
+
+export type Node = AnyNode & Record<string, any>;
+
+/** What executing one instruction does to control: nothing (go on), a jump, or a return from main. */
+export type Effect = void | { readonly jump: string } | { readonly returned: true };
+
+/** The model's stack: where its pointer starts (16-byte aligned, as _start
+ * calls qn_main), and the lowest value a frame may take it to, as the
+ * runtime's _start computes qn_stack_limit for an 8 MiB stack. */
+export const stackTop = 0x7fff_0000n;
+export const stackLimit = stackTop - 8_388_608n + 262_144n;
+
+/** The program's string objects by label: each is the heap model's literal of
+ * its text (one address per text), so that loads of its length and inc and dec
+ * of its count reach the object the runtime would see. */
+export function layOutStrings(data: readonly Node[], heap: Heap): Map<string, { address: bigint; bytes: Buffer }> {
+  return new Map(data.map((d) => [d.label as string, { address: heap.literal(d.value as string), bytes: Buffer.from(d.value as string, "utf8") }]));
+}
+
+/** Heap objects lie above the stack (heap.ts): an address there is the heap model's. */
+export const isHeapAddress = (address: bigint): boolean => address > stackTop;
+
+/** The word of the heap at `address`, as the machine sees it: a 64-bit integer. */
+export function heapLoad(model: RuntimeModel, address: bigint): bigint {
+  const value = model.heap.load(address);
+  if (typeof value !== "bigint") throw new Error(`the word at ${address} holds ${String(value)}, not a machine word`);
+  return value;
+}
+
+/** Each block's index by its label. */
+export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
+
+/**
+ * Runs blocks of instructions from the one labelled `start`, falling through
+ * from one block to the next, until the function returns: by a `ret`
+ * (`{ returned: true }`), or, in the ILs before the conclusion exists, by a
+ * jump to its conclusion's label. Returns which of the two it was. A call runs
+ * the callee by calling this again (the instruction's step does). A jump to the
+ * runtime's qn_division_by_zero, qn_index_out_of_bounds or qn_stack_overflow
+ * is its panic, which never returns.
+ */
+export function runCode(
+  blocks: readonly Node[],
+  labels: ReadonlyMap<string, number>,
+  model: RuntimeModel,
+  start: string,
+  execute: (instr: Node) => Effect,
+): "ret" | "conclusion" {
+  let b = labels.get(start) ?? -1;
+  if (b < 0) throw new Error(`no block is labelled ${start}`);
+  let instrs = blocks[b]!.instrs as Node[];
+  let i = 0;
+  for (;;) {
+    if (i >= instrs.length) { // fall through to the next block
+      const block = blocks[++b];
+      if (!block) throw new Error("control ran off the end of the code");
+      instrs = block.instrs as Node[];
+      i = 0;
+      continue;
+    }
+    const instr = instrs[i++]!;
+    model.tick();
+    const effect = execute(instr);
+    if (!effect) continue;
+    if ("returned" in effect) return "ret";
+    const target = labels.get(effect.jump);
+    if (target !== undefined) {
+      b = target;
+      instrs = blocks[b]!.instrs as Node[];
+      i = 0;
+    } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
+    else if (effect.jump === divisionByZero) model.divisionByZero();
+    else if (effect.jump === indexOutOfBounds) model.indexOutOfBounds();
+    else if (effect.jump === stackOverflow) model.stackOverflow();
+    else throw new Error(`jump to ${effect.jump}, which labels no block`);
+  }
+}
+
+const liveSets = new WeakMap<Node, ReadonlySet<string>>();
+
+/**
+ * The step of the instruction form `Live` (L<t>live): run the wrapped
+ * instruction, then forget every variable that the live-after set leaves out.
+ * A live set that misses a variable whose value is still needed makes the next
+ * read of it fail here, at uncover-live, instead of two passes later.
+ */
+export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
+  step: (m: M, instr: Node) => Effect,
+): (m: M, live: Node) => Effect {
+  return (m, live) => {
+    const effect = step(m, live.instr as Node);
+    let keep = liveSets.get(live);
+    if (!keep) liveSets.set(live, (keep = new Set((live.after as Node[]).filter((p) => p.kind === "Var").map((p) => p.name as string))));
+    for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+    return effect;
+  };
+}
+
+// ---------------------------------------------------------------- what both models' machines share
+
+/** The part of a machine's state that functions, calls and string data need. */
+export interface FunctionState {
+  readonly functions: readonly string[];
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  flags: unknown;
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
+}
+
+/** Where function number i's code is, as an address a register can hold (for calls through one). */
+export const codeAddress = (i: number): bigint => 0x40_4000n + 16n * BigInt(i);
+
+/** The address of the code of the function a symbol names. */
+export function functionAddress(m: FunctionState, symbol: string): bigint {
+  const index = m.functions.indexOf(functionOfSymbol(symbol) ?? "");
+  if (index < 0) throw new Error(`the address of ${symbol}, which labels no function`);
+  return codeAddress(index);
+}
+
+/** The function whose code is at `address`. */
+export function functionAt(m: FunctionState, address: bigint): string {
+  const fn = m.functions.find((_, k) => codeAddress(k) === address);
+  if (fn === undefined) throw new Error(`a call to ${address}: no function's code is there`);
+  return fn;
+}
+
+/** Before the frames exist: the callee runs in this call's place, with variables and slots of its own. */
+export function tailCall(m: FunctionState, fn: string): Effect {
+  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  [m.variables, m.slots] = [new Map(), new Map()];
+  m.flags = null;
+  return { jump: entryOf(fn) };
+}
+
+/** The text of `length` bytes of a string object's data at `at` (its bytes start elementsOffset past the object). */
+export function stringAt(m: FunctionState, at: bigint, length: bigint): string {
+  for (const { address, bytes } of m.strings.values()) {
+    const start = address + BigInt(elementsOffset);
+    if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
+  }
+  throw new Error(`no string data at address ${at} of length ${length}`);
+}

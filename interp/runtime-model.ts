@@ -1,0 +1,160 @@
+// A TypeScript model of the runtime (runtime-asm/*/runtime.s): the same routines
+// under the same names, with the same observable behaviour. Every interpreter
+// does its input and output through one of these, and the machine models call
+// it where the real code calls into the runtime.
+
+import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
+import { Heap } from "./heap.js";
+
+/** What running a program shows to the world: the thing every pass preserves. */
+export interface Outcome {
+  readonly stdout: string;
+  /** 0 on a normal end, the code given to exit(), 101 after a panic. */
+  readonly status: number;
+  /** The panic message (without `panic: `), or null. */
+  readonly panic: string | null;
+  /** True when the interpreter ran out of fuel (the program may not terminate). */
+  readonly outOfFuel: boolean;
+  /** What the leak check says when main returns, in the ILs that count
+   * references (Lrc and below): objects not yet freed. Null elsewhere. */
+  readonly live?: { readonly objects: number; readonly bytes: number } | null;
+}
+
+export interface RunOptions {
+  /** Text given on standard input. */
+  readonly stdin?: string;
+  /** How many steps an interpreter may take before giving up. */
+  readonly fuel?: number;
+}
+
+/** Whether an IL's interpreter counts references (and so reports live objects). */
+export type Counting = "counted" | "uncounted";
+
+/** An IL's interpreter: runs a program of that IL. */
+export type Interpreter = (program: unknown, options?: RunOptions) => Outcome;
+
+export const defaultFuel = 50_000_000;
+
+export class OutOfFuel extends Error {
+  constructor() {
+    super("out of fuel");
+  }
+}
+
+/** One program run's I/O state and the runtime's routines over it. */
+export class RuntimeModel {
+  private out: string[] = [];
+  private lines: string[];
+  private nextLine = 0;
+  private fuel: number;
+  readonly heap = new Heap();
+
+  constructor(
+    options: RunOptions = {},
+    private readonly counting: Counting = "uncounted",
+  ) {
+    const stdin = options.stdin ?? "";
+    this.lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
+    this.fuel = options.fuel ?? defaultFuel;
+  }
+
+  /** Interpreters call this once per step; it throws OutOfFuel when the budget is spent. */
+  tick(): void {
+    if (--this.fuel < 0) throw new OutOfFuel();
+  }
+
+  printInt(x: bigint): void {
+    this.out.push(`${x}\n`);
+  }
+  printBool(b: boolean): void {
+    this.out.push(b ? "true\n" : "false\n");
+  }
+  printString(text: string): void {
+    this.out.push(`${text}\n`);
+  }
+  readInt(): bigint {
+    const line = this.lines[this.nextLine++];
+    if (line === undefined) throw new Panic("bad input");
+    return parseInputLine(line);
+  }
+  exit(code: bigint): never {
+    throw new Exit(Number(BigInt.asUintN(8, code)));
+  }
+  panic(message: string): never {
+    throw new Panic(message);
+  }
+  /** qn_division_by_zero: compiled code jumps to it when a divisor is 0. */
+  divisionByZero(): never {
+    return this.panic("division by zero");
+  }
+
+  /** qn_stack_overflow: a prelude jumps to it when the stack is full. */
+  stackOverflow(): never {
+    return this.panic("stack overflow");
+  }
+
+  /** qn_index_out_of_bounds: compiled code jumps to it when an index check fails. */
+  indexOutOfBounds(): never {
+    return this.panic("index out of bounds");
+  }
+
+  /** The runtime's routines by their assembly names, for the machine models:
+   * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
+  call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {
+    const a = (i: number) => args[i] ?? 0n;
+    switch (symbol) {
+      case "qn_print_int": this.printInt(a(0)); return 0n;
+      case "qn_print_bool": this.printBool(a(0) !== 0n); return 0n;
+      case "qn_read_int": return this.readInt();
+      case "qn_exit": return this.exit(a(0));
+      case "qn_panic": return this.panic(strings(a(0), a(1)));
+      case "qn_alloc": return this.heap.alloc(a(0), a(1));
+      case "qn_array": return this.heap.allocArray(a(0), a(1), a(2));
+      case "qn_release": this.heap.release(a(0)); return 0n;
+      case "qn_concat": return this.heap.string(this.heap.text(a(0)) + this.heap.text(a(1)));
+      case "qn_string_eq": return this.heap.text(a(0)) === this.heap.text(a(1)) ? 1n : 0n;
+      case "qn_print_string": this.printString(this.heap.text(a(0))); return 0n;
+      case "qn_panic_string": return this.panic(this.heap.text(a(0)));
+    }
+    throw new Error(`the runtime has no routine ${symbol}`);
+  }
+
+  /** Runs `body` to its end and says what the world saw. */
+  run(body: () => void): Outcome {
+    let status = 0;
+    let panic: string | null = null;
+    let outOfFuel = false;
+    let live: Outcome["live"] = null;
+    try {
+      body();
+      if (this.counting === "counted") {
+        live = this.heap.live();
+        if (live.objects === 0) this.heap.checkLiterals(); // (with objects left, their references are left too)
+      }
+    } catch (e) {
+      if (e instanceof Exit) status = e.status;
+      else if (e instanceof Panic) [status, panic] = [101, e.panicMessage];
+      else if (e instanceof OutOfFuel) outOfFuel = true;
+      // An interpreter's calls nest on JavaScript's stack: when it is full, the
+      // program has recursed too deeply, as a compiled one would (at a depth
+      // where the real stack is full too, or much earlier: see interp/tree.ts).
+      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
+      else throw e;
+    }
+    return { stdout: this.out.join(""), status, panic, outOfFuel, live };
+  }
+}
+
+/** Two outcomes agree when the world cannot tell them apart. */
+export function sameOutcome(a: Outcome, b: Outcome): boolean {
+  return a.stdout === b.stdout && a.status === b.status && a.panic === b.panic && a.outOfFuel === b.outOfFuel;
+}
+
+export function describeOutcome(o: Outcome): string {
+  const end = o.outOfFuel ? "ran out of fuel" : o.panic !== null ? `panic: ${o.panic} (status ${o.status})` : `status ${o.status}`;
+  const lines = o.stdout.split("\n").length - 1;
+  const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end` : "";
+  return `${end}; ${lines} line(s) of output${leak}`;
+}
+
+export { INT_MAX, INT_MIN };

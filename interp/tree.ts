@@ -1,0 +1,335 @@
+// The tree-walking interpreter of every IL from Lsrc down to Lmon.
+//
+// It is a table of handlers, one per node kind. Each IL's table is its
+// predecessor's table plus only what that IL changes, so reading the tables top
+// to bottom shows what each pass did to the language:
+//
+//     Lsrc      every form of the source, nested scopes for shadowing, calls
+//     Ltyped    + Prim (built-in calls resolved by type)
+//     Luniq     Block and For need no scopes any more: one flat environment
+//     Lassign   Assign is only `x = e`
+//     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
+//     Llayout   data in the heap model: new, array, loads and stores (data.ts)
+//
+// Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
+// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
+// data.ts says (and from Llayout on, every one of those a heap address).
+// A call runs the function's body in a new environment holding only its
+// parameters (there are no closures); `return` unwinds to it as a thrown
+// signal. The interpreters' own stack is JavaScript's: a recursion too deep for
+// it is reported as the panic `stack overflow` (see runtime-model.ts), after
+// far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
+// ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
+// agrees with every other and with the runtime.
+
+import type * as Src from "../ir-defs/generated/Lsrc.js";
+import type * as Typed from "../ir-defs/generated/Ltyped.js";
+import type * as Assigned from "../ir-defs/generated/Lassign.js";
+import type { AnyNode } from "../il/node.js";
+import { unary } from "../ir-defs/semantics.js";
+import { binaryOnValues, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+
+/** The function a call calls, or null for a built-in. */
+function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
+  const callee = find(node.callee, scope, m);
+  if (callee === undefined) return null;
+  const value = callee.value;
+  if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
+  return value.fn;
+}
+
+/** A call of the program's own function (by name or through a variable), or of
+ * a built-in (Lsrc only: check-types turns those into primitives). */
+function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
+  const args = node.args.map((a) => evaluate(a, scope, m));
+  const fn = calleeOf(node, scope, m);
+  if (fn !== null) return m.call(fn, args);
+  return primitive(builtin(node.callee, args), args, m.model);
+}
+
+/** The primitive a built-in call is: `print` is resolved by the type of its argument, known here only at run time. */
+const builtin = (callee: string, args: readonly Value[]): string =>
+  callee !== "print" ? callee : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
+
+/** `return` unwinds to the call that runs the function. */
+export class ReturnSignal {
+  constructor(readonly value: Value) {}
+}
+
+/** `return f(x)` unwinds too, and the call that ran the function runs f instead:
+ * a loop written as tail recursion runs in constant (JavaScript) stack. */
+export class TailCallSignal {
+  constructor(
+    readonly fn: string,
+    readonly args: readonly Value[],
+  ) {}
+}
+
+export function truth(v: Value): boolean {
+  if (typeof v !== "boolean") throw new Error(`expected a Bool, found ${String(v)}`);
+  return v;
+}
+
+const arith = (v: Value): bigint | boolean | string => {
+  if (typeof v !== "bigint" && typeof v !== "boolean" && typeof v !== "string") throw new Error("expected an Int, a Bool or a String");
+  return v;
+};
+
+/** The built-in operations, by their Ltyped names (also used by the Lcfg interpreter). */
+export function primitive(op: string, args: readonly Value[], model: RuntimeModel): Value {
+  const [a] = args;
+  switch (op) {
+    case "print_int": model.printInt(a as bigint); return unit;
+    case "print_bool": model.printBool(truth(a!)); return unit;
+    case "read_int": return model.readInt();
+    case "exit": return model.exit(a as bigint);
+    case "assert": if (!truth(a!)) model.panic("assertion failed"); return unit;
+    case "panic": return model.panic(a as string);
+  }
+  const value = dataPrimitive(op, args, model);
+  if (value === undefined) throw new Error(`unknown primitive ${op}`);
+  return value;
+}
+
+// Break and continue unwind to the nearest loop as thrown signals.
+const breakSignal = { signal: "break" };
+const continueSignal = { signal: "continue" };
+
+/** Runs a loop body; says whether the loop goes on (false after `break`). */
+function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean {
+  try {
+    evaluate(body, scope, machine);
+  } catch (e) {
+    if (e === breakSignal) return false;
+    if (e !== continueSignal) throw e;
+  }
+  return true;
+}
+
+/** A block's statements in `scope`; its value is the last statement's if that is an expression. */
+function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Value {
+  let value: Value = unit;
+  for (const stmt of block.stmts) {
+    machine.model.tick();
+    const v = evaluate(stmt, scope, machine);
+    value = stmt.kind === "ExprStmt" ? v : unit;
+  }
+  return value;
+}
+
+/** `for v in a`: a evaluated once, the body run with v bound to each element in
+ * the scope `bodyScope` gives (a new one per element in Lsrc, the same after uniquify). */
+function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Value {
+  const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
+  for (let i = 0; i < items.length; i++) {
+    m.model.tick();
+    const inner = bodyScope(scope);
+    inner.vars.set(node.name, { value: items[i]! });
+    if (!runBody(node.body, inner, m)) break;
+  }
+  return unit;
+}
+
+export const srcHandlers: Handlers = {
+  Block: (node: Src.Block, scope, m) => runStatements(node, newScope(scope), m),
+  Let(node: Src.Let, scope, m) {
+    scope.vars.set(node.name, { value: evaluate(node.init, scope, m) });
+    return unit;
+  },
+  Assign(node: Src.Assign, scope, m) {
+    const cell = lookup(node.name, scope, m);
+    if (node.op === "=") cell.value = evaluate(node.value, scope, m);
+    else {
+      const old = arith(cell.value); // `x op= e` reads x before evaluating e
+      cell.value = binaryOnValues(node.op.slice(0, -1), old, arith(evaluate(node.value, scope, m)));
+    }
+    return unit;
+  },
+  While(node: Src.While, scope, m) {
+    for (;;) {
+      m.model.tick();
+      if (!truth(evaluate(node.cond, scope, m))) break;
+      if (!runBody(node.body, scope, m)) break;
+    }
+    return unit;
+  },
+  For(node: Src.For, scope, m) {
+    const from = evaluate(node.from, scope, m) as bigint;
+    const to = evaluate(node.to, scope, m) as bigint; // evaluated once
+    for (let i = from; i < to; i++) {
+      m.model.tick();
+      const inner = newScope(scope);
+      inner.vars.set(node.name, { value: i });
+      if (!runBody(node.body, inner, m)) break;
+    }
+    return unit;
+  },
+  ForEach: (node: Src.ForEach, scope, m) => eachElement(node, scope, m, newScope),
+  ...sourceData,
+  Break() {
+    throw breakSignal;
+  },
+  Continue() {
+    throw continueSignal;
+  },
+  ExprStmt: (node: Src.ExprStmt, scope, m) => evaluate(node.expr, scope, m),
+  Int: (node: Src.Int) => node.value,
+  Bool: (node: Src.Bool) => node.value,
+  Unit: () => unit,
+  Str: (node: Src.Str) => node.value,
+  Var: (node: Src.Var, scope, m) => lookup(node.name, scope, m).value,
+  Binary(node: Src.Binary, scope, m) {
+    const left = arith(evaluate(node.left, scope, m));
+    if (node.op === "&&") return truth(left) ? truth(evaluate(node.right, scope, m)) : false;
+    if (node.op === "||") return truth(left) ? true : truth(evaluate(node.right, scope, m));
+    return binaryOnValues(node.op, left, arith(evaluate(node.right, scope, m)));
+  },
+  Unary: (node: Src.Unary, scope, m) => unary(node.op, arith(evaluate(node.arg, scope, m)) as bigint | boolean),
+  If(node: Src.If, scope, m) {
+    if (truth(evaluate(node.cond, scope, m))) {
+      const v = evaluate(node.then, scope, m);
+      return node.else === null ? unit : v; // an if without else has type Unit
+    }
+    return node.else === null ? unit : evaluate(node.else, scope, m);
+  },
+  Call: callHandler,
+  Return(node: Src.Return, scope, m) {
+    const value = node.value;
+    if (value?.kind === "Call") {
+      const args = value.args.map((a) => evaluate(a, scope, m));
+      const fn = calleeOf(value, scope, m);
+      if (fn !== null) throw new TailCallSignal(fn, args);
+      throw new ReturnSignal(primitive(builtin(value.callee, args), args, m.model));
+    }
+    throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
+  },
+};
+
+export const typedHandlers: Handlers = {
+  ...srcHandlers,
+  Prim(node: Typed.Prim, scope, m) {
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    return primitive(node.op, args, m.model);
+  },
+};
+
+// After uniquify no name is bound twice, so one environment per function is
+// enough: blocks and for loops no longer open scopes.
+export const uniqueHandlers: Handlers = {
+  ...typedHandlers,
+  Block: (node: Typed.Block, scope, m) => runStatements(node, scope, m),
+  For(node: Typed.For, scope, m) {
+    const from = evaluate(node.from, scope, m) as bigint;
+    const to = evaluate(node.to, scope, m) as bigint;
+    for (let i = from; i < to; i++) {
+      m.model.tick();
+      scope.vars.set(node.name, { value: i });
+      if (!runBody(node.body, scope, m)) break;
+    }
+    return unit;
+  },
+  ForEach: (node: Typed.ForEach, scope, m) => eachElement(node, scope, m, (s) => s),
+};
+
+export const assignHandlers: Handlers = {
+  ...uniqueHandlers,
+  Assign(node: Assigned.Assign, scope, m) {
+    lookup(node.name, scope, m).value = evaluate(node.value, scope, m);
+    return unit;
+  },
+};
+
+interface FnItem {
+  readonly params: readonly { readonly name: string }[];
+  readonly body: NodeLike;
+}
+
+/** Const items by name, each evaluated once when first read (so their order
+ * does not matter), and fn items as function values. */
+function globals(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
+  const items = new Map<string, AnyNode>();
+  for (const item of program.items) if (item.kind === "Const") items.set(item.name as string, item.value as AnyNode);
+  const cells = new Map<string, Cell>();
+  for (const item of program.items) if (item.kind === "Fn") cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
+  const evaluating = new Set<string>();
+  return (name) => {
+    const cached = cells.get(name);
+    if (cached) return cached;
+    const value = items.get(name);
+    if (value === undefined) return undefined;
+    if (evaluating.has(name)) throw new Error(`const ${name} depends on itself`);
+    evaluating.add(name);
+    const cell = { value: evaluate(value, newScope(null), machine()) };
+    cells.set(name, cell);
+    return cell;
+  };
+}
+
+/** Runs a function's body with its parameters bound; its value, or what `return` gives
+ * (after `return g(x)`, what g gives, run here rather than nested). */
+function runFunction(first: FnItem, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
+  let [fn, args] = [first, firstArgs];
+  for (;;) {
+    machine.model.tick();
+    const scope = newScope(null);
+    fn.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    try {
+      return evaluate(fn.body, scope, machine);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value;
+      if (!(e instanceof TailCallSignal)) {
+        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
+        throw e;
+      }
+      const next = functions.get(e.fn);
+      if (!next) throw new Error(`no function ${e.fn}`);
+      [fn, args] = [next, e.args];
+    }
+  }
+}
+
+/** The interpreter that runs a program's `main` with the given handler table. */
+export function treeInterpreter(handlers: Handlers): Interpreter {
+  return (program: unknown, options?: RunOptions) => {
+    const root = program as { readonly items: readonly AnyNode[] };
+    const functions = new Map<string, FnItem>();
+    for (const item of root.items) if (item.kind === "Fn") functions.set(item.name as string, item as unknown as FnItem);
+    const model = new RuntimeModel(options);
+    const call = (name: string, args: readonly Value[]): Value => {
+      const fn = functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      return runFunction(fn, args, machine, functions);
+    };
+    const machine: Machine = { model, handlers, global: globals(root, () => machine), call };
+    return model.run(() => {
+      for (const item of root.items) if (item.kind === "Const") machine.global(item.name as string);
+      if (!functions.has("main")) throw new Error("the program has no fn main()");
+      call("main", []);
+    });
+  };
+}
+
+/** From Llayout on, data lives in the heap model: strings too, so the primitives on them read it. */
+export const layoutHandlers: Handlers = {
+  ...assignHandlers,
+  ...layoutData,
+  Prim(node: Typed.Prim, scope, m) {
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    return heapPrimitive(node.op, args, m.model) ?? primitive(node.op, args, m.model);
+  },
+};
+
+export const interpreters: Record<string, Interpreter> = {
+  Lsrc: treeInterpreter(srcHandlers),
+  Ltyped: treeInterpreter(typedHandlers),
+  Luniq: treeInterpreter(uniqueHandlers),
+  Lnoconst: treeInterpreter(uniqueHandlers),
+  Lassign: treeInterpreter(assignHandlers),
+  Lvalues: treeInterpreter(assignHandlers),
+  Lwhile: treeInterpreter(assignHandlers),
+  Lshrunk: treeInterpreter(assignHandlers),
+  Llayout: treeInterpreter(layoutHandlers),
+  Lmon: treeInterpreter(layoutHandlers),
+};

@@ -1,0 +1,73 @@
+// What the tree-walking interpreters (tree.ts, data.ts, cfg.ts) run on: the
+// values of a program, the scopes that bind its variables, and the Machine
+// that one run of a program is, with `evaluate`, which runs a node by looking
+// up its kind in the machine's table of handlers.
+//
+// Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
+// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
+// DataValue below (and from Llayout on, every one of those a heap address).
+
+import type { RuntimeModel } from "./runtime-model.js";
+
+export const unit: { readonly unit: true } = Object.freeze({ unit: true });
+/** A function value: the name of a fn item. */
+export interface FunctionValue {
+  readonly fn: string;
+}
+export type DataValue =
+  | { readonly tuple: readonly Value[] }
+  | { readonly record: string; readonly fields: Readonly<Record<string, Value>> }
+  | { readonly array: Value[] }
+  | { readonly box: { value: Value } };
+
+export type Value = bigint | boolean | string | typeof unit | FunctionValue | DataValue;
+
+/** A variable's storage: assignments change the cell a name is bound to. */
+export interface Cell {
+  value: Value;
+}
+
+/** Variables bound in one block, and the scope around it. */
+export interface Scope {
+  readonly vars: Map<string, Cell>;
+  readonly parent: Scope | null;
+}
+
+export type Handler = (node: any, scope: Scope, machine: Machine) => Value;
+export type Handlers = Readonly<Record<string, Handler>>;
+
+/** One run of a program: its I/O, its handler table, its globals (consts and
+ * fn items), and how it calls one of its functions. */
+export interface Machine {
+  readonly model: RuntimeModel;
+  readonly handlers: Handlers;
+  readonly global: (name: string) => Cell | undefined;
+  readonly call: (fn: string, args: readonly Value[]) => Value;
+}
+
+export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });
+
+/** Any node of any IL (the generated node interfaces included). */
+export type NodeLike = { readonly kind: string };
+
+export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Value {
+  const handler = machine.handlers[node.kind];
+  if (!handler) throw new Error(`the interpreter has no handler for ${node.kind}`);
+  return handler(node, scope, machine);
+}
+
+/** The cell a name is bound to: a local, else a global; undefined when none. */
+export function find(name: string, scope: Scope, machine: Machine): Cell | undefined {
+  for (let s: Scope | null = scope; s !== null; s = s.parent) {
+    const cell = s.vars.get(name);
+    if (cell) return cell;
+  }
+  return machine.global(name);
+}
+
+export function lookup(name: string, scope: Scope, machine: Machine): Cell {
+  const cell = find(name, scope, machine);
+  if (!cell) throw new Error(`unbound variable ${name}`);
+  return cell;
+}
+

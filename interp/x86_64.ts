@@ -1,0 +1,358 @@
+// The machine model of x86-64: one small interpreter for all six x86 ILs.
+//
+// It is a table of operand forms and a table of instructions. Each IL's tables
+// are its predecessor's plus what that IL adds, exactly as the ILs are defined:
+//
+//     Lx86var      Imm, Reg, Var operands; the instructions selection emits
+//     Lx86live     + Live: runs its instruction, then forgets the variables not live after it
+//     Lx86graph    the tables of Lx86var   (the interference graph is not run)
+//     Lx86homes    - Var + Slot            (allocate-registers)
+//     Lx86patched  the same tables         (only invariants change)
+//     Lx86         - Slot + Mem; pushq, popq, retq; calls must be 16-byte aligned
+//
+// The state is what the real machine has: 64-bit registers (with the byte views
+// %al and %cl), the flags, and memory (a map from address to 64-bit value; %rsp
+// starts high and the stack grows down). Variables and slots, which no machine
+// has, live in their own maps. Values are bigints wrapped to 64 bits. Heap
+// objects (and the program's string objects) are the runtime model's heap
+// (heap.ts): a load, store or inc at an address above the stack goes there.
+//
+// Calls of the program's functions nest: each call pushes a return address,
+// runs the callee (by its symbol in Lx86, from its entry block before), and
+// checks on return that %rsp is back and the return address was the one
+// pushed. Before Lx86, where no prelude exists yet, each call gets its own
+// variables and slots (a frame), `stackarg k` reads the caller's k-th pushed
+// argument, and the callee-saved registers are restored at the return as the
+// prelude and conclusion will do; in Lx86 a callee that does not restore them is
+// an error. After every call the caller-saved registers but %rax are poisoned.
+//
+// Like the machine, and unlike a tree interpreter, it is unforgiving:
+// - a `callq qn_*` goes to the runtime model with %rdi, %rsi, %rdx as arguments and
+//   the result in %rax, and then sets every caller-saved register to a poison
+//   value, so code that keeps a value in one across a call goes wrong here too;
+// - reading a variable, slot or memory cell that was never written, reading the
+//   flags after an instruction that changed them, memory below %rsp or a call
+//   with a misaligned stack (Lx86), an idivq that would trap (by zero, or
+//   MIN / -1), or a return that does not restore %rsp and the callee-saved
+//   registers is an error (a bug in the compiler), not an outcome;
+// - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
+//   panic (see machine-code.ts).
+
+import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
+import { wrap } from "../ir-defs/semantics.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+
+
+const poison = wrap(0x5a5a5a5a5a5a5a5an);
+const callerSaved = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] as const;
+/** What the caller (the runtime's _start) keeps in the callee-saved registers. */
+const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, r12: 0x1212n, r13: 0x1313n, r14: 0x1414n, r15: 0x1515n };
+/** The return address a call pushes (the model does not need the real one). */
+const returnToCaller = 0x40_2000n;
+/** Where the code of the i-th function of the program is, for leaq of a function. */
+const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
+const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
+
+interface Machine {
+  readonly model: RuntimeModel;
+  readonly registers: Map<string, bigint>;
+  /** The variables and slots of the function running (before Lx86). */
+  variables: Map<string, bigint>;
+  slots: Map<number, bigint>;
+  /** %rsp just after the call into the function running pushed its return address. */
+  entryRsp: bigint;
+  readonly blocks: readonly Node[];
+  readonly labels: ReadonlyMap<string, number>;
+  /** The program's functions, in order (their addresses are codeAddress(index)). */
+  readonly functions: readonly string[];
+  readonly memory: Map<number, bigint>; // by address (addresses are small enough for a number)
+  strings: Map<string, { address: bigint; bytes: Buffer }>;
+  readonly dialect: Dialect;
+  /** The last cmpq's operands (flags = left - right), or null once another instruction changed them. */
+  flags: { left: bigint; right: bigint } | null;
+}
+
+interface OperandForm {
+  read(m: Machine, arg: Node): bigint;
+  write(m: Machine, arg: Node, value: bigint): void;
+}
+
+/** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
+type Instruction = (m: Machine, instr: Node) => Effect;
+
+interface Dialect {
+  readonly operands: Readonly<Record<string, OperandForm>>;
+  readonly instructions: Readonly<Record<string, Instruction>>;
+  /** Lx86 only: the program manages %rsp itself, so calls must find it 16-byte aligned. */
+  readonly framed: boolean;
+}
+
+// ---------------------------------------------------------------- operands
+
+function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`the x86_64 model read ${what}, which was never written`);
+  return value;
+}
+
+const register = (m: Machine, name: string): bigint => cell(m.registers, name, `%${name}`);
+
+const varOperands: Readonly<Record<string, OperandForm>> = {
+  Imm: {
+    read: (_m, arg) => arg.value as bigint,
+    write: () => { throw new Error("an instruction cannot write an immediate"); },
+  },
+  Reg: {
+    read: (m, arg) => (arg.name in byteViews ? BigInt.asUintN(8, register(m, byteViews[arg.name]!)) : register(m, arg.name)),
+    write(m, arg, value) {
+      const full = byteViews[arg.name];
+      if (full) m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value)));
+      else m.registers.set(arg.name, wrap(value));
+    },
+  },
+  Var: {
+    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
+  },
+  // Above the return address: what the caller pushed, the first argument lowest.
+  StackArg: {
+    read: (m, arg) => cell(m.memory, Number(m.entryRsp + 8n + 8n * BigInt(arg.index as number)), `stackarg ${arg.index}`),
+    write: () => { throw new Error("an instruction cannot write a stack argument"); },
+  },
+};
+
+/** A table without one of its forms (what an IL's `remove` does to the model). */
+function without<T>(table: Readonly<Record<string, T>>, kind: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(table).filter(([k]) => k !== kind));
+}
+
+const slotOperands: Readonly<Record<string, OperandForm>> = {
+  ...without(varOperands, "Var"),
+  Slot: {
+    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
+  },
+};
+
+/** The address of `offset(%base)`; below %rsp is off limits (a call would overwrite it). */
+function address(m: Machine, arg: Node): number {
+  const at = Number(register(m, arg.base)) + Number(arg.offset as bigint); // stack addresses are small
+  if (at < Number(register(m, "rsp"))) throw new Error(`${arg.offset}(%${arg.base}) lies below %rsp, outside the frame`);
+  return at;
+}
+const finalOperands: Readonly<Record<string, OperandForm>> = {
+  ...without(without(slotOperands, "Slot"), "StackArg"),
+  Mem: {
+    read: (m, arg) => cell(m.memory, address(m, arg), `memory at ${arg.offset}(%${arg.base})`),
+    write: (m, arg, value) => void m.memory.set(address(m, arg), wrap(value)),
+  },
+};
+
+const form = (m: Machine, arg: Node): OperandForm => {
+  const f = m.dialect.operands[arg.kind];
+  if (!f) throw new Error(`the x86_64 model has no operand form ${arg.kind} here`);
+  return f;
+};
+const read = (m: Machine, arg: Node): bigint => form(m, arg).read(m, arg);
+const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write(m, arg, value);
+
+// ---------------------------------------------------------------- instructions
+
+/** `op src, dst`: dst = dst op src; the flags are changed. */
+const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction => (m, i) => {
+  write(m, i.dst, op(read(m, i.dst), read(m, i.src)));
+  m.flags = null;
+};
+const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m, i) => {
+  write(m, i.dst, op(read(m, i.dst), BigInt.asUintN(6, read(m, i.count)))); // the count is taken mod 64
+  m.flags = null;
+};
+
+function condition(m: Machine, cc: string): boolean {
+  if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
+  const { left, right } = m.flags;
+  const below = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below, ae: !below, be: below || left === right, a: !below && left !== right };
+  const holds = table[cc];
+  if (holds === undefined) throw new Error(`unknown condition code ${cc}`);
+  return holds;
+}
+
+/** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps
+ * (SIGFPE) on a zero divisor or a quotient that does not fit in 64 bits (MIN / -1);
+ * compiled code must never let that happen, so here it is an error. */
+function divide(m: Machine, i: Node): void {
+  const dividend = (register(m, "rdx") << 64n) | BigInt.asUintN(64, register(m, "rax"));
+  const divisor = read(m, i.src);
+  if (divisor === 0n) throw new Error("idivq by zero: the machine traps");
+  const quotient = dividend / divisor;
+  if (quotient !== wrap(quotient)) throw new Error(`idivq: ${dividend} / ${divisor} does not fit in 64 bits: the machine traps`);
+  m.registers.set("rax", quotient);
+  m.registers.set("rdx", dividend % divisor);
+  m.flags = null;
+}
+
+/** The word at an address: of the heap, or of the stack (not below %rsp). */
+function loadWord(m: Machine, at: bigint): bigint {
+  if (isHeapAddress(at)) return heapLoad(m.model, at);
+  if (at < register(m, "rsp")) throw new Error(`a load at ${at}, below %rsp`);
+  return cell(m.memory, Number(at), `memory at ${at}`);
+}
+function storeWord(m: Machine, at: bigint, value: bigint): void {
+  if (isHeapAddress(at)) return m.model.heap.store(at, wrap(value));
+  if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
+  m.memory.set(Number(at), wrap(value));
+}
+/** The address of a load or store: base + offset (+ 8 * index). */
+const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+
+function callRuntime(m: Machine, symbol: string): void {
+  if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
+  const args = [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")];
+  const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
+  for (const r of callerSaved) m.registers.set(r, poison);
+  m.registers.set("rax", wrap(result));
+  m.flags = null;
+}
+
+/** A call of the program's function `fn`: it returns with %rsp back where it was. */
+function callFunction(m: Machine, fn: string): void {
+  if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${functionSymbol(fn)} with %rsp not 16-byte aligned`);
+  const before = register(m, "rsp");
+  const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
+  const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
+  push(m, returnToCaller);
+  [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  if (how === "conclusion") {
+    // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
+    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+    if (pop(m) !== returnToCaller) throw new Error(`${fn} returns to the wrong address`);
+  } else {
+    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring %${r}`);
+  }
+  if (register(m, "rsp") !== before) throw new Error(`${fn} returns with %rsp = ${register(m, "rsp")}, not ${before}`);
+  [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
+  for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
+  m.flags = null;
+}
+
+function step(m: Machine, instr: Node): Effect {
+  const run = m.dialect.instructions[instr.kind];
+  if (!run) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
+  return run(m, instr);
+}
+
+const varInstructions: Readonly<Record<string, Instruction>> = {
+  Movq: (m, i) => write(m, i.dst, read(m, i.src)),
+  Addq: arithmetic((d, s) => d + s),
+  Subq: arithmetic((d, s) => d - s),
+  Imulq: arithmetic((d, s) => d * s),
+  Andq: arithmetic((d, s) => d & s),
+  Orq: arithmetic((d, s) => d | s),
+  Xorq: arithmetic((d, s) => d ^ s),
+  Negq: (m, i) => { write(m, i.dst, -read(m, i.dst)); m.flags = null; },
+  Notq: (m, i) => write(m, i.dst, ~read(m, i.dst)),
+  Salq: shift((v, n) => v << n),
+  Sarq: shift((v, n) => v >> n),
+  Cmpq: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
+  Set: (m, i) => write(m, i.dst, condition(m, i.cc) ? 1n : 0n),
+  Cmov(m, i) { // both operands are read whether or not the move happens
+    const [src, dst] = [read(m, i.src), read(m, i.dst)];
+    write(m, i.dst, condition(m, i.cc) ? src : dst);
+  },
+  Cqto: (m) => void m.registers.set("rdx", register(m, "rax") < 0n ? -1n : 0n),
+  Idivq: divide,
+  Movzbq: (m, i) => write(m, i.dst, BigInt.asUintN(8, read(m, i.src))),
+  Leaq(m, i) {
+    const data = m.strings.get(i.label);
+    if (!data) throw new Error(`leaq of ${i.label}, which labels no string`);
+    write(m, i.dst, data.address);
+  },
+  Callq(m, i) {
+    const fn = functionOfSymbol(i.target);
+    if (fn === null) callRuntime(m, i.target);
+    else callFunction(m, fn);
+  },
+  CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
+  // Before Lx86: the callee runs in this call's place, with a frame of its own.
+  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
+  LeaFn(m, i) {
+    const index = m.functions.indexOf(functionOfSymbol(i.target) ?? "");
+    if (index < 0) throw new Error(`leaq of ${i.target}, which labels no function`);
+    write(m, i.dst, codeAddress(index));
+  },
+  Load: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
+  LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
+  Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  IncMem(m, i) {
+    const at = read(m, i.base);
+    storeWord(m, at, loadWord(m, at) + 1n);
+    m.flags = null;
+  },
+  Pushq: (m, i) => push(m, read(m, i.src)),
+  Jmp: (_m, i) => ({ jump: i.target }),
+  JmpIf: (m, i) => (condition(m, i.cc) ? { jump: i.target } : undefined),
+};
+
+function push(m: Machine, value: bigint): void {
+  const rsp = register(m, "rsp") - 8n;
+  m.registers.set("rsp", rsp);
+  m.memory.set(Number(rsp), wrap(value));
+}
+function pop(m: Machine): bigint {
+  const rsp = register(m, "rsp");
+  const value = cell(m.memory, Number(rsp), "the stack at %rsp");
+  m.registers.set("rsp", rsp + 8n);
+  return value;
+}
+
+const finalInstructions: Readonly<Record<string, Instruction>> = {
+  ...varInstructions,
+  Popq: (m, i) => write(m, i.dst, pop(m)),
+  CheckStack: (m) => { m.flags = { left: register(m, "rsp"), right: stackLimit }; },
+  JmpIndirect: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
+  Retq(m) {
+    const to = pop(m);
+    if (to !== returnToCaller) throw new Error(`retq to ${to}, which is not where the call came from`);
+    return { returned: true };
+  },
+};
+
+// ---------------------------------------------------------------- running
+
+function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
+  const blocks = program.blocks as Node[];
+  const m: Machine = {
+    model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
+    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null,
+  };
+  for (const r of callerSaved) m.registers.set(r, poison);
+  for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
+  m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
+  m.strings = layOutStrings(program.data as Node[], model.heap);
+  callFunction(m, "main");
+
+}
+
+const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
+  const model = new RuntimeModel(options, "counted");
+  return model.run(() => run(dialect, program as Node, model));
+};
+
+const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
+const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
+
+export const interpreters: Record<string, Interpreter> = {
+  Lx86var: interpreter(varDialect),
+  Lx86live: interpreter(liveDialect),
+  Lx86graph: interpreter(varDialect),
+  Lx86homes: interpreter(slotDialect),
+  Lx86patched: interpreter(slotDialect),
+  Lx86: interpreter(finalDialect),
+};

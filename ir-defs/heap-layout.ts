@@ -1,0 +1,62 @@
+// The layout of a heap object (spec/heap.md): a fact that the passes, the
+// interpreters and the runtime (runtime-asm/*/runtime.s) share. The passes
+// read it to place fields and build info words, the heap model
+// (interp/heap.ts) to read them back, and the runtime states it in a comment
+// that tests/layers.test.ts holds equal to `layoutComment` below.
+//
+//   word 0   the reference count
+//   word 1   the info word: kind in bits 0-7, then per kind
+//              fields:  n (how many) in bits 8-15, a mask of which hold references from bit 16
+//              array:   bit 8 set when the elements are references
+//              string:  nothing
+//   then     fields (each a word), or an array's or string's length and its elements or bytes
+
+/** Byte offsets in every object. */
+export const countOffset = 0;
+export const infoOffset = 8;
+/** Where the payload starts: a fields object's first field, an array's or string's length. */
+export const payloadOffset = 16;
+/** An array's first element, a string's first byte. */
+export const elementsOffset = 24;
+export const wordBytes = 8;
+
+/** The byte offset of field `i` of a fields object (record, tuple, box). */
+export const fieldOffset = (i: number): number => payloadOffset + wordBytes * i;
+/** The byte offset of an array's or string's length. */
+export const lengthOffset = payloadOffset;
+
+/** The size in bytes of a fields object with `n` fields. */
+export const fieldsBytes = (n: number): number => payloadOffset + wordBytes * n;
+
+/** The kind in bits 0-7 of the info word. */
+export const kinds = { fields: 1n, array: 2n, string: 3n } as const;
+
+/** The most fields an object may have: the info word holds a 48-bit reference mask. */
+export const maxFields = 48;
+
+/** The info word of a fields object whose fields hold references as `refs` says ("01": the second does). */
+export function fieldsInfo(refs: string): bigint {
+  let mask = 0n;
+  for (let i = 0; i < refs.length; i++) if (refs[i] === "1") mask |= 1n << BigInt(i);
+  return kinds.fields | (BigInt(refs.length) << 8n) | (mask << 16n);
+}
+
+/** The info word of an array; `refs` is "1" when its elements are references. */
+export const arrayInfo = (refs: string): bigint => kinds.array | (refs === "1" ? 1n << 8n : 0n);
+
+/** The count a string literal starts with: so high that it never reaches zero. */
+export const staticCount = 1n << 62n;
+
+/** The longest array the runtime may make: its size, 24 + 8 * length, is at most 2^48 bytes.
+ * Longer is `out of memory` on every machine; shorter may be too, when memory runs out. */
+export const maxArrayLength = ((1n << 48n) - BigInt(elementsOffset)) / BigInt(wordBytes);
+
+/** The comment over the runtime's heap routines, in each target's comment syntax. */
+export function layoutComment(comment: "#" | "//"): string {
+  return [
+    `${comment} The heap (spec/heap.md). An object is rc, info, then its payload:`,
+    `${comment}   kind ${kinds.fields}, fields:  info = ${kinds.fields} | n << 8 | mask << 16, ${payloadOffset} + ${wordBytes}*n bytes`,
+    `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
+    `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
+  ].join("\n");
+}

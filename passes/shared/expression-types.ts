@@ -1,0 +1,140 @@
+// The type of an expression, for the passes that bind expressions to new
+// variables (a `let` must state its type: desugar-for, desugar-field-update,
+// remove-complex-operands) and for lower-data-layout, which lays a value out by
+// its type. After uniquify every variable has one binding, so one table of
+// variable types serves the whole program; records are looked up by name.
+// "Never" is the type of what does not return (panic, exit, a block that ends
+// in break or continue); a variable of that type never gets a value, and is
+// declared Unit, as check-types does.
+//
+// It reads any IL from Luniq to Lmon: the forms of each are handled by kind.
+
+import type { IL } from "../../il/define.js";
+import { forEachNode } from "../../il/rewrite.js";
+import { elementType, functionType, parseType, showType, splitFunctionType } from "../../ir-defs/type-syntax.js";
+
+export type TypeName = string;
+type ExprType = TypeName | "Never";
+
+/** What the types of a program's expressions depend on: its variables and its records. */
+export interface TypeContext {
+  /** A variable's declared type, by name. */
+  readonly variable: (name: string) => TypeName | undefined;
+  /** A record's fields in order, by the record's name. */
+  readonly record: (name: string) => readonly { readonly name: string; readonly type: TypeName }[] | undefined;
+}
+
+/** Any node (of any IL's generated types); its fields are read by kind. */
+type Expr = { readonly kind: string };
+
+/** The types of a program's variables and records, read on the first question. */
+export function typeContext(il: IL, program: unknown): TypeContext {
+  let types: Map<string, TypeName | Expr> | null = null; // a for-each's variable: its iterated array, typed on demand
+  let records: Map<string, { name: string; type: TypeName }[]> | null = null;
+  const scan = () => {
+    types = new Map();
+    records = new Map();
+    forEachNode(il, program, (node) => {
+      const n = node as any;
+      if (n.kind === "Let" || n.kind === "Param") types!.set(n.name, n.type);
+      if (n.kind === "For") types!.set(n.name, "Int");
+      if (n.kind === "ForEach") types!.set(n.name, n.iter);
+      if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
+      if (n.kind === "Record") records!.set(n.name, n.fields.map((f: any) => ({ name: f.name, type: f.type })));
+    });
+  };
+  const context: TypeContext = {
+    variable(name) {
+      if (types === null) scan();
+      const t = types!.get(name);
+      if (typeof t !== "object") return t;
+      const elem = elementOf(typeOf(t, context), "Array");
+      types!.set(name, elem);
+      return elem;
+    },
+    record(name) {
+      if (records === null) scan();
+      return records!.get(name);
+    },
+  };
+  return context;
+}
+
+/** The element type of Array[T] or Box[T]. */
+export function elementOf(type: TypeName, of: "Array" | "Box"): TypeName {
+  const elem = elementType(type, of);
+  if (elem === null) throw new Error(`${type} is not ${of === "Array" ? "an Array" : "a Box"}`);
+  return elem;
+}
+
+/** The type of field `field` (a name, or a tuple's position) of a value of type `type`. */
+export function fieldOf(type: TypeName, field: string, context: TypeContext): { index: number; type: TypeName; count: number } {
+  const t = parseType(type);
+  if (t?.kind === "tuple") return { index: Number(field), type: showType(t.elems[Number(field)]!), count: t.elems.length };
+  const fields = t?.kind === "name" ? context.record(t.name) : undefined;
+  const index = fields ? fields.findIndex((f) => f.name === field) : -1;
+  if (!fields || index < 0) throw new Error(`${type} has no field ${field}`);
+  return { index, type: fields[index]!.type, count: fields.length };
+}
+
+const join = (a: ExprType, b: ExprType): ExprType => (a === "Never" ? b : a);
+const defined = (t: TypeName | undefined, name: string): TypeName => {
+  if (t === undefined) throw new Error(`no type known for ${name}`);
+  return t;
+};
+
+export function typeOf(node: Expr, context: TypeContext): ExprType {
+  const e = node as any;
+  switch (e.kind) {
+    case "Int": return "Int";
+    case "Bool": return "Bool";
+    case "Unit": return "Unit";
+    case "Str": return "String";
+    case "Var": return defined(context.variable(e.name), e.name);
+    case "Binary":
+      switch (e.op) {
+        case "==": case "!=": case "<": case "<=": case ">": case ">=": case "&&": case "||": return "Bool";
+        case "&": case "|": case "^": return join(typeOf(e.left, context), typeOf(e.right, context));
+        default: return "Int";
+      }
+    case "Unary": return e.op === "!" ? "Bool" : "Int";
+    case "Prim":
+      switch (e.op) {
+        case "read_int": case "len": return "Int";
+        case "exit": case "panic": return "Never";
+        case "concat": return "String";
+        case "string_eq": return "Bool";
+        case "array": return `Array[${typeOf(e.args[1], context)}]`;
+        case "box": return `Box[${typeOf(e.args[0], context)}]`;
+        case "get": return elementOf(typeOf(e.args[0], context), "Box");
+        default: return "Unit"; // print_*, assert, set
+      }
+    case "Call": {
+      const signature = splitFunctionType(defined(context.variable(e.callee), e.callee));
+      if (signature === null) throw new Error(`${e.callee} is not a function`);
+      return signature.ret;
+    }
+    case "If": return join(typeOf(e.then, context), typeOf(e.else, context));
+    case "Block": {
+      const last = e.stmts[e.stmts.length - 1];
+      if (last?.kind === "ExprStmt") return typeOf(last.expr, context);
+      return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" ? "Never" : "Unit";
+    }
+    case "Tuple": {
+      const elems = e.elems.map((x: Expr) => typeOf(x, context));
+      return elems.includes("Never") ? "Never" : `(${elems.join(", ")})`;
+    }
+    case "Field": return fieldOf(typeOf(e.target, context), e.field, context).type;
+    case "Index": return elementOf(typeOf(e.target, context), "Array");
+    case "RecordLit": return e.name;
+    case "New": case "NewArray": return "Ref";
+    case "Load": return e.type;
+  }
+  throw new Error(`unknown expression ${e.kind}`);
+}
+
+/** The type a new variable holding `e` is declared with. */
+export function declaredType(e: Expr, context: TypeContext): TypeName {
+  const t = typeOf(e, context);
+  return t === "Never" ? "Unit" : t;
+}

@@ -1,0 +1,41 @@
+// The names of the constructs the generator writes (props/realize.ts and
+// realize-data.ts add them as they write them): the coverage test expects
+// each in a sample, and `qnano props` reports how many a run covered.
+import { boolOps, compareOps, intAssignOps, intOps } from "./skeleton.js";
+
+/** Every construct the generator can produce: the coverage test expects each in a sample. */
+export const allConstructs: readonly string[] = [
+  "variable Int", "variable Bool", "variable Unit", "read_int", "edge value", "const",
+  "unary -", "unary ~", "unary !",
+  ...intOps.map((op) => `binary ${op}`),
+  ...compareOps.map((op) => `binary ${op} Int`),
+  ...boolOps.map((op) => `binary ${op} Bool`),
+  "if-else Int", "if-else Bool", "if-else Unit", "else if", "if without else", "if statement",
+  "block value Int", "block value Bool", "block value Unit",
+  "never branch (panic)", "never branch (break)", "never branch (continue)",
+  "let", "let mut", "let with type", "shadowing",
+  ...intAssignOps.map((op) => `assign ${op}`),
+  "while", "for", "for up to MAX", "break", "continue",
+  "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression",
+  "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
+  "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",
+  // Strings.
+  "string literal", "string escape", "string \\u{..} escape", "string non-ASCII", "variable String",
+  "string +", "binary == String", "binary != String", "print String", "len String",
+  "if-else String", "block value String", "call String", "assign String", "string rebuilt in a loop", "panic with a computed message",
+  // Types.
+  "record", "type alias", "type declared after main", "let with a heap type", "let with an alias type",
+  "tuple of 2", "tuple of 3", "record literal", "record literal out of order", "tuple field", "record field",
+  "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length",
+  "array index", "computed index", "index from any Int", "len Array",
+  "Box(v)", "Box get", "Box set",
+  "array of records", "array of arrays", "array of strings", "record holding an array", "record holding a string",
+  "tuple in a record", "record in a record", "Box of a record", "Box of an array", "tuple holding a heap value",
+  // Using them.
+  "variable heap value", "if-else heap value", "block value heap value", "call heap value", "field of a call's result",
+  "field update", "nested field update", "compound field update", "tuple field update", "field update whose value reassigns the variable",
+  "array element assign", "compound array element assign", "for each over an array in scope", "for each over a new array",
+  "alias an array", "alias a Box", "copy a record or tuple, then change the copy",
+  "assign heap variable", "heap value dropped unused", "heap assignment inside an expression",
+  "String parameter", "heap parameter", "call with a String argument", "call with a heap argument", "fn returning a String", "fn returning a heap value",
+];

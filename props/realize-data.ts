@@ -1,0 +1,321 @@
+// Realizing heap data (props/realize.ts is the core): strings, tuples,
+// records, arrays and boxes, their expressions and the statements that change
+// them. A DataE is read at the type the context wants (see skeleton.ts).
+//
+// Two rules keep every program small and terminating:
+// - Arrays are made by `array(n, init)` with n mostly 2 to 5; an index is
+//   mostly a small literal, so most indexing is in bounds and some is not.
+// - Strings grow at most linearly: the right operand of `+` reads no variable
+//   (only literals) except in main outside loops, where code runs once, and
+//   there only a few times per program. So a loop that rebuilds a string adds
+//   a literal per turn, and no value is ever made of two big ones.
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { parseType } from "../ir-defs/type-syntax.js";
+import { indexExpr, observe, placeExpr, places } from "./places.js";
+import type { AssignOp, DataE, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
+import { printable } from "./types.js";
+import { bin, block, call, exprStmt, int, letStmt, str, v, namePool, type Context, type Walk } from "./walk.js";
+
+const isHeap = (type: string) => !printable(type) && type !== "Unit";
+const isArray = (type: string) => type.startsWith("Array[");
+const boolAssignOps: readonly AssignOp[] = ["=", "&=", "|=", "^="];
+
+function sizeExpr(w: Walk, s: SizeSkel, ctx: Context): Lsrc.Expr {
+  if (s.n < 0) w.used.add("array of negative length");
+  else if (s.n > 5) w.used.add("big array");
+  else if (s.e !== null) {
+    w.used.add("array of computed length");
+    return bin(bin(w.int(s.e, ctx), "&", int(3n)), "+", int(BigInt(s.n)));
+  } else if (s.n === 0) w.used.add("empty array");
+  return int(BigInt(s.n));
+}
+
+/** A part at a type: itself when its sort fits, else a default value. */
+export function partExpr(w: Walk, p: Part | undefined, type: string, ctx: Context, seed: number): Lsrc.Expr {
+  if (p === undefined) return w.types.defaultValue(type, seed);
+  if (p.ty === "Data") return dataExpr(w, p.e, type, ctx);
+  if (p.ty !== type) return w.types.defaultValue(type, seed);
+  return p.ty === "Int" ? w.int(p.e, ctx) : p.ty === "Bool" ? w.bool(p.e, ctx) : strExpr(w, p.e, ctx);
+}
+
+/** A value of any type. */
+export function dataExpr(w: Walk, e: DataE, type: string, ctx: Context): Lsrc.Expr {
+  switch (e.k) {
+    case "new": return construct(w, e, type, ctx);
+    case "proj": return projExpr(w, e, type, ctx) ?? w.variable(ctx, type, e.pick) ?? w.types.defaultValue(type, e.pick);
+    case "effect": {
+      const targets = ctx.constant ? [] : w.visible(ctx.scope, null, true).filter((x) => x.type === "String" || isHeap(x.type));
+      if (targets.length === 0) return dataExpr(w, e.result, type, ctx);
+      const x = targets[e.pick % targets.length]!;
+      w.used.add("heap assignment inside an expression");
+      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: dataExpr(w, e.value, x.type, ctx) };
+      return block(assign, exprStmt(x.type === type && e.pick % 2 === 0 ? v(x.name) : dataExpr(w, e.result, type, ctx)));
+    }
+    default: return w.shared(e, type, ctx, (x, c) => dataExpr(w, x, type, c));
+  }
+}
+
+/** What a type is, in the names of the constructs: "array", "record", ... */
+function shapeOf(w: Walk, type: string): string {
+  if (type === "String") return "string";
+  if (w.types.recordFields(type) !== null) return "record";
+  return parseType(type)?.kind ?? type;
+}
+
+/** The constructs of nested types: one kind of value inside another. */
+const nestings: Readonly<Record<string, string>> = {
+  "Array record": "array of records", "Array Array": "array of arrays", "Array string": "array of strings",
+  "record Array": "record holding an array", "record string": "record holding a string", "record tuple": "tuple in a record",
+  "record record": "record in a record", "Box record": "Box of a record", "Box Array": "Box of an array",
+  "tuple Array": "tuple holding a heap value", "tuple Box": "tuple holding a heap value", "tuple record": "tuple holding a heap value", "tuple tuple": "tuple holding a heap value",
+};
+
+function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context): Lsrc.Expr {
+  const part = (i: number, t: string) => partExpr(w, e.parts[i], t, ctx, e.seed + i);
+  if (ctx.constant || !isHeap(type)) return part(0, type);
+  const t = parseType(type)!;
+  for (const c of w.types.components(type)) {
+    const nested = nestings[`${shapeOf(w, type)} ${shapeOf(w, c.type)}`];
+    if (nested) w.used.add(nested);
+  }
+  const elem = w.types.components(type)[0]?.type ?? "Int";
+  if (t.kind === "tuple") {
+    w.used.add(t.elems.length === 2 ? "tuple of 2" : "tuple of 3");
+    return { kind: "Tuple", elems: w.types.components(type).map((c, i) => part(i, c.type)) };
+  }
+  if (t.kind === "Array") {
+    w.used.add("array(n, init)");
+    return call("array", sizeExpr(w, e.size, ctx), part(0, elem));
+  }
+  if (t.kind === "Box") {
+    w.used.add("Box(v)");
+    return call("Box", part(0, elem));
+  }
+  // A record literal, its fields sometimes in another order than declared (they are evaluated as written).
+  const fields = w.types.recordFields(type)!;
+  const r = e.seed % fields.length;
+  w.used.add(r === 0 ? "record literal" : "record literal out of order");
+  const inits = fields.map((f, i): Lsrc.FieldInit => ({ kind: "FieldInit", name: f.name, value: part(i, f.type) }));
+  return { kind: "RecordLit", name: type, inits: [...inits.slice(r), ...inits.slice(0, r)] };
+}
+
+/** A value of the type read out of a variable or a call's result, or null when none holds one. */
+export function projExpr(w: Walk, e: ProjE, type: string, ctx: Context): Lsrc.Expr | null {
+  const found = places(w, ctx, (t, n) => t === type && n > 0, e.pick % 4 === 3);
+  return found.length === 0 ? null : placeExpr(w, found[e.pick % found.length]!, e.index, ctx);
+}
+
+/** A String. `tame`: reads no variable (so the value is a few literals). */
+export function strExpr(w: Walk, e: StrE, ctx: Context, tame = false): Lsrc.Expr {
+  switch (e.k) {
+    case "lit": return stringLiteral(w, e.value);
+    case "concat": {
+      w.used.add("string +");
+      const left = strExpr(w, e.left, ctx, tame);
+      const wide = !tame && ctx.main && ctx.loops === 0 && w.wideConcats < 3;
+      if (wide) w.wideConcats++;
+      return bin(left, "+", strExpr(w, e.right, ctx, !wide));
+    }
+    case "proj":
+      if (tame) return w.types.defaultValue("String", e.pick);
+      return projExpr(w, e, "String", ctx) ?? w.variable(ctx, "String", e.pick) ?? w.types.defaultValue("String", e.pick);
+    case "var": case "call":
+      if (tame) return w.types.defaultValue("String", e.pick);
+  }
+  return w.shared(e, "String", ctx, (x, c) => strExpr(w, x, c, tame));
+}
+
+function stringLiteral(w: Walk, value: string): Lsrc.Expr {
+  w.used.add("string literal");
+  if (/[\n\t\r"\\\0]/.test(value)) w.used.add("string escape");
+  if (/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value)) w.used.add("string \\u{..} escape");
+  if (/[^\x00-\x7f]/.test(value)) w.used.add("string non-ASCII");
+  return str(value);
+}
+
+/** `len(a)` of an array or a string in scope, or of a String expression. */
+export function lenExpr(w: Walk, e: { pick: number; text: StrE }, ctx: Context): Lsrc.Expr {
+  const found = places(w, ctx, (t) => t === "String" || isArray(t));
+  const i = e.pick % (found.length + 1);
+  const p = found[i];
+  w.used.add(p === undefined || p.type === "String" ? "len String" : "len Array");
+  return call("len", p === undefined ? strExpr(w, e.text, ctx) : placeExpr(w, p, { k: "at", value: 0 }, ctx));
+}
+
+/** `b.set(v)` on a box in scope; `()` when there is none. */
+export function boxSetExpr(w: Walk, e: { pick: number; value: Part }, ctx: Context): Lsrc.Expr {
+  const found = places(w, ctx, (t) => t.startsWith("Box["));
+  if (found.length === 0) return { kind: "Unit" };
+  const p = found[e.pick % found.length]!;
+  w.used.add("Box set");
+  const elem = w.types.components(p.type)[0]!.type;
+  return { kind: "MethodCall", target: placeExpr(w, p, { k: "at", value: 0 }, ctx), method: "set", args: [partExpr(w, e.value, elem, ctx, e.pick)] };
+}
+
+/** An update's operator and value for a target of type `type` (compound operators on Int and Bool only). */
+function update(w: Walk, op: AssignOp, value: Part, type: string, ctx: Context, seed: number): { op: AssignOp; value: Lsrc.Expr } {
+  const e = partExpr(w, value, type, ctx, seed);
+  const chosen = type === "Int" ? op : type === "Bool" && boolAssignOps.includes(op) ? op : "=";
+  // Mostly a divisor that is never zero (as for plain assignments).
+  const safe = (chosen === "/=" || chosen === "%=") && seed % 3 !== 0;
+  return { op: chosen, value: safe ? bin(e, "|", int(1n)) : e };
+}
+
+/** When a statement finds nothing to change: `let mut` a variable of the type instead, for the statements after it. */
+function declare(w: Walk, ctx: Context, pick: number, type: string, init: Lsrc.Expr): Lsrc.Stmt[] {
+  const name = namePool[pick % namePool.length]!;
+  ctx.scope.push({ name, type, mutable: true });
+  w.used.add("let mut");
+  return [letStmt(name, init, true)];
+}
+
+/** The palette's type number `pick`, or the first after it that `accept`s, or null. */
+function paletteType(w: Walk, pick: number, accept: (type: string) => boolean): string | null {
+  const list = w.types.palette;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[(pick + i) % list.length]!.canon;
+    if (accept(t)) return t;
+  }
+  return null;
+}
+
+const partAt = (w: Walk, p: Part, type: string, ctx: Context, seed: number) => (p.ty === "Data" ? dataExpr(w, p.e, type, ctx) : w.types.defaultValue(type, seed));
+
+/** The data statements of Stmt; the others are realize.ts's. Each adds what it declares to ctx.scope. */
+export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
+  switch (s.k) {
+    case "assign": {
+      if (s.ty === "Int" || s.ty === "Bool") throw new Error("scalar assignments are realize.ts's");
+      const targets = w.visible(ctx.scope, null, true).filter((x) => (s.ty === "String" ? x.type === "String" : isHeap(x.type)));
+      if (targets.length === 0) {
+        if (s.ty === "String") return declare(w, ctx, s.pick, "String", strExpr(w, s.value, ctx));
+        const type = paletteType(w, s.pick, isHeap);
+        return type === null ? [] : declare(w, ctx, s.pick, type, dataExpr(w, s.value, type, ctx));
+      }
+      const x = targets[s.pick % targets.length]!;
+      if (s.ty === "Data") {
+        w.used.add("assign heap variable");
+        return [{ kind: "Assign", name: x.name, op: "=", value: dataExpr(w, s.value, x.type, ctx) }];
+      }
+      w.used.add("assign String");
+      if (s.append % 3 === 0) return [{ kind: "Assign", name: x.name, op: "=", value: strExpr(w, s.value, ctx) }];
+      const wide = ctx.main && ctx.loops === 0 && w.wideConcats < 3;
+      if (wide) w.wideConcats++;
+      const value = strExpr(w, s.value, ctx, !wide);
+      return [{ kind: "Assign", name: x.name, op: "=", value: s.append % 3 === 1 ? bin(v(x.name), "+", value) : bin(value, "+", v(x.name)) }];
+    }
+    case "setField": {
+      // Paths through fields only, from a `let mut` record or tuple variable.
+      const found: { name: string; path: string[]; type: string }[] = [];
+      const walk = (name: string, path: string[], type: string) => {
+        if (path.length > 0) found.push({ name, path, type });
+        if (path.length < 3) for (const c of w.types.components(type)) if (c.step === "field") walk(name, [...path, c.field], c.type);
+      };
+      for (const x of w.visible(ctx.scope, null, true)) walk(x.name, [], x.type);
+      if (found.length === 0) {
+        const type = paletteType(w, s.pick, (t) => w.types.components(t)[0]?.step === "field");
+        return type === null ? [] : declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
+      }
+      const target = found[s.pick % found.length]!;
+      const updated = update(w, s.op, s.value, target.type, ctx, s.pick);
+      const { op } = updated;
+      let value = updated.value;
+      if (s.reassign === 0) {
+        // The value is evaluated before the variable is read for the update.
+        w.used.add("field update whose value reassigns the variable");
+        const type = w.visible(ctx.scope, null, true).find((x) => x.name === target.name)!.type;
+        value = block({ kind: "Assign", name: target.name, op: "=", value: w.types.defaultValue(type, s.pick + 1) }, exprStmt(value));
+      }
+      w.used.add(target.path.length > 1 ? "nested field update" : "field update");
+      if (op !== "=") w.used.add("compound field update");
+      if (target.path.some((f) => /^\d+$/.test(f))) w.used.add("tuple field update");
+      return [{ kind: "SetField", name: target.name, path: target.path, op, value }];
+    }
+    case "setIndex": {
+      const found = places(w, ctx, isArray);
+      if (found.length === 0) {
+        const type = paletteType(w, s.pick, isArray) ?? `Array[${w.types.palette[s.pick % w.types.palette.length]!.canon}]`;
+        return declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
+      }
+      const p = found[s.pick % found.length]!;
+      const array = placeExpr(w, p, { k: "at", value: 0 }, ctx);
+      const index = indexExpr(w, s.index, ctx);
+      const { op, value } = update(w, s.op, s.value, w.types.components(p.type)[0]!.type, ctx, s.pick);
+      w.used.add(op === "=" ? "array element assign" : "compound array element assign");
+      return [{ kind: "SetIndex", array, index, op, value }];
+    }
+    case "forEach": {
+      const found = places(w, ctx, isArray);
+      let iter: Lsrc.Expr;
+      let type: string;
+      if (found.length > 0 && s.pick % 4 !== 3) {
+        const p = found[s.pick % found.length]!;
+        [iter, type] = [placeExpr(w, p, { k: "at", value: 0 }, ctx), p.type];
+        w.used.add("for each over an array in scope");
+      } else {
+        type = `Array[${w.types.palette[s.type % w.types.palette.length]!.canon}]`;
+        iter = dataExpr(w, s.iter, type, ctx);
+        w.used.add("for each over a new array");
+      }
+      const name = namePool[s.name % namePool.length]!;
+      const inner: Context = { ...ctx, scope: [...ctx.scope, { name, type: w.types.components(type)[0]!.type, mutable: false }], loops: ctx.loops + 1 };
+      return [{ kind: "ForEach", name, iter, body: block(...w.statements(s.body, inner, true)) }];
+    }
+    case "alias": return alias(w, s, ctx);
+    case "build": {
+      const name = namePool[s.name % namePool.length]!;
+      const init = strExpr(w, s.init, ctx);
+      ctx.scope.push({ name, type: "String", mutable: true });
+      const arrays = places(w, ctx, isArray);
+      const grow: Lsrc.Stmt = { kind: "Assign", name, op: "=", value: bin(v(name), "+", strExpr(w, s.piece, ctx, true)) };
+      const inner = (x: { name: string; type: string } | null): Lsrc.Block => {
+        const scope = x === null ? [...ctx.scope] : [...ctx.scope, { ...x, mutable: false }];
+        return block(grow, ...w.statements(s.body, { ...ctx, scope, loops: ctx.loops + 1 }, true));
+      };
+      w.used.add("string rebuilt in a loop");
+      let loop: Lsrc.Stmt;
+      if (arrays.length > 0 && s.pick % 3 !== 2) {
+        const p = arrays[s.pick % arrays.length]!;
+        const e = w.fresh("e");
+        loop = { kind: "ForEach", name: e, iter: placeExpr(w, p, { k: "at", value: 0 }, ctx), body: inner({ name: e, type: w.types.components(p.type)[0]!.type }) };
+      } else {
+        const i = w.fresh("i");
+        loop = { kind: "For", name: i, from: int(0n), to: int(3n), body: inner({ name: i, type: "Int" }) };
+      }
+      w.used.add("let mut");
+      return [letStmt(name, init, true), loop];
+    }
+    default: throw new Error(`not a data statement: ${s.k}`);
+  }
+}
+
+/** `let mut y = x`, a write through y, and x printed: shared for arrays and boxes, copied for records and tuples. */
+function alias(w: Walk, s: Stmt & { k: "alias" }, ctx: Context): Lsrc.Stmt[] {
+  const candidates = w.visible(ctx.scope, null, false).filter((x) => isHeap(x.type));
+  if (candidates.length === 0) {
+    const type = paletteType(w, s.pick, isHeap) ?? `Box[${w.types.palette[s.pick % w.types.palette.length]!.canon}]`;
+    return declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
+  }
+  const x = candidates[s.pick % candidates.length]!;
+  const y = w.fresh("al");
+  const c = w.types.components(x.type);
+  const first = c[s.pick % c.length]!;
+  const value = partExpr(w, s.value, first.type, ctx, s.pick);
+  const out: Lsrc.Stmt[] = [letStmt(y, v(x.name), first.step === "field")];
+  ctx.scope.push({ name: y, type: x.type, mutable: first.step === "field" });
+  if (first.step === "index") {
+    w.used.add("alias an array");
+    const i = w.fresh("ix");
+    out.push(letStmt(i, indexExpr(w, s.index, ctx)), { kind: "SetIndex", array: v(y), index: v(i), op: "=", value });
+    ctx.scope.push({ name: i, type: "Int", mutable: false });
+    return [...out, ...observe(w, { kind: "Index", target: v(x.name), index: v(i) }, first.type)];
+  }
+  if (first.step === "get") {
+    w.used.add("alias a Box");
+    out.push(exprStmt({ kind: "MethodCall", target: v(y), method: "set", args: [value] }));
+  } else {
+    w.used.add("copy a record or tuple, then change the copy");
+    out.push({ kind: "SetField", name: y, path: [first.field], op: "=", value });
+  }
+  return [...out, ...observe(w, v(x.name), x.type)];
+}

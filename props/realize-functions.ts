@@ -1,0 +1,60 @@
+// Realizing calls and fn items (props/realize.ts is the core): a call of
+// a function the code may call, with its arguments taken from the skeleton in
+// order (Int, Bool, then the others read at their parameter types), directly
+// or through a variable; and a fn item with its parameters in scope, an early
+// return maybe, its statements and its result (sometimes a tail call).
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { dataExpr } from "./realize-data.js";
+import type { AnyE, CallE, FnSkeleton } from "./skeleton.js";
+import { scalarType, type TypeInfo, type Types } from "./types.js";
+import { block, bool, call, exprStmt, int, kindOf, v, type Context, type Walk } from "./walk.js";
+
+/** The type of an expression of the skeleton (Data: one of the palette). */
+export const typeOfAny = (types: Types, e: AnyE): TypeInfo => (e.ty === "Data" ? types.palette[e.type % types.palette.length]! : scalarType(e.ty));
+
+/** A call of a function with a result of `type`, or a literal when there is none to call. */
+export function callExpr(w: Walk, e: CallE, type: string, ctx: Context): Lsrc.Expr {
+  const candidates = ctx.constant ? [] : ctx.callable.filter((f) => f.ret === type);
+  if (candidates.length === 0) return w.fallback(type, e.pick);
+  const f = candidates[e.pick % candidates.length]!;
+  let [i, b, d] = [0, 0, 0];
+  const args = f.params.map((p) => {
+    if (p === "Int") return e.ints[i] ? w.int(e.ints[i++]!, ctx) : int(BigInt(i++));
+    if (p === "Bool") return e.bools[b] ? w.bool(e.bools[b++]!, ctx) : bool(b++ % 2 === 0);
+    w.used.add(p === "String" ? "call with a String argument" : "call with a heap argument");
+    const arg = e.data[d++];
+    return arg ? dataExpr(w, arg, p, ctx) : w.types.defaultValue(p, d);
+  });
+  w.used.add(`call ${kindOf(type)}`);
+  if (f.params.length > 0) w.used.add("call with arguments");
+  if (!e.indirect) return call(f.name, ...args);
+  w.used.add("call through a variable");
+  const holder = w.fresh("fv");
+  return block({ kind: "Let", decl: "let", name: holder, type: null, init: v(f.name) }, exprStmt(call(holder, ...args)));
+}
+
+/** A fn item: its parameters in scope (immutable), an early return maybe, statements, its result. */
+export function fnItem(w: Walk, f: FnSkeleton, name: string, types: readonly TypeInfo[], ctx: Context): Lsrc.Fn {
+  const params: Lsrc.Param[] = types.map((type, j) => ({ kind: "Param", name: `p${j}`, type: type.written }));
+  types.forEach((type, j) => {
+    ctx.scope.push({ name: `p${j}`, type: type.canon, mutable: false });
+    if (type.canon === "String") w.used.add("String parameter");
+    else if (type.depth > 0) w.used.add("heap parameter");
+  });
+  const stmts: Lsrc.Stmt[] = [];
+  const ret = typeOfAny(w.types, f.result);
+  if (f.early) {
+    w.used.add(ret.canon === "Unit" ? "return without a value" : "return with a value");
+    const value = ret.canon === "Unit" ? null : w.any(f.result, { ...ctx, scope: [...ctx.scope] });
+    stmts.push(exprStmt({ kind: "If", cond: w.bool(f.early, ctx), then: block({ kind: "Return", value }), else: null }));
+  }
+  stmts.push(...w.statements(f.body, ctx, true));
+  if (f.tail && ctx.callable.some((g) => g.ret === ret.canon)) {
+    w.used.add("call as a function's result");
+    stmts.push(exprStmt(callExpr(w, f.tail, ret.canon, ctx)));
+  } else stmts.push(exprStmt(w.any(f.result, ctx)));
+  if (ret.canon === "Unit") w.used.add("fn without a result");
+  else if (ret.canon === "String") w.used.add("fn returning a String");
+  else if (ret.depth > 0) w.used.add("fn returning a heap value");
+  return { kind: "Fn", name, params, ret: ret.canon === "Unit" ? null : ret.written, body: block(...stmts) };
+}

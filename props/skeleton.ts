@@ -1,0 +1,207 @@
+// Skeletons: what fast-check generates for a program (props/generator.ts),
+// before props/realize.ts gives it scopes and names. A variable is only a
+// number (`pick`) and a name an index into a pool, so any part of a skeleton
+// can be dropped or replaced while shrinking and the program stays well typed.
+//
+// Heap data works the same way. A type is a TypeSkel, resolved against the
+// program's records and aliases (props/types.ts); a DataE is "a value of
+// whatever type is wanted here", which realize reads by that type: `new`
+// builds one from its parts (a tuple, a record literal, `array(n, init)`,
+// `Box(v)`, or a literal for Int, Bool and String), `proj` reads one out of a
+// variable that holds it (fields, elements, `b.get()`), and a part of the
+// wrong sort gives a default value. So a skeleton never fixes a type that a
+// shrink could break.
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+
+export type IntOp = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "<<" | ">>";
+export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
+export type BoolOp = "&&" | "||" | "&" | "|" | "^" | "==" | "!=";
+export type Ty = "Int" | "Bool" | "Unit";
+
+/** What every type's expressions share: a variable, an if/else, a block with a value, a Never branch. */
+export interface VarE { readonly k: "var"; readonly pick: number }
+export interface IfE<E> { readonly k: "if"; readonly cond: BoolE; readonly then: E; readonly else: E }
+export interface BlockE<E> { readonly k: "block"; readonly stmts: readonly Stmt[]; readonly value: E }
+/** `if cond { value } else { panic / break / continue }`: Never joins with the value's type. */
+export interface NeverE<E> { readonly k: "never"; readonly cond: BoolE; readonly value: E; readonly how: number }
+/** A call of a function the code may call (one defined before it, or any from main)
+ * whose result has the expression's type: `pick` chooses it; its arguments are
+ * taken from `ints` and `bools` in order (literals when they run out).
+ * `indirect`: through a variable, `{ let g = f; g(...) }`. */
+export interface CallE {
+  readonly k: "call";
+  readonly pick: number;
+  readonly ints: readonly IntE[];
+  readonly bools: readonly BoolE[];
+  /** The arguments of the other parameters (String and heap types), read at each one's type. */
+  readonly data: readonly DataE[];
+  readonly indirect: boolean;
+}
+/** A value read out of a variable (or a call's result) that holds one of the wanted type:
+ * `p.x`, `t.1`, `a[i].y`, `b.get()`. `pick` chooses the variable and the path. */
+export interface ProjE { readonly k: "proj"; readonly pick: number; readonly index: IndexSkel }
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE;
+
+export type IntE =
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE
+  | { readonly k: "lit"; readonly value: bigint }
+  | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
+  /** `safe`: a divisor is written `(d | 1)`, so it is never zero. */
+  | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: boolean }
+  | { readonly k: "read" }
+  /** `{ x op= value; result }`: an assignment inside an expression, where evaluation order shows. */
+  | { readonly k: "effect"; readonly pick: number; readonly op: AssignOp; readonly value: IntE; readonly result: IntE }
+  | ProjE
+  /** `len(a)` of an array or string in scope (by `pick`), or `len(text)`. */
+  | { readonly k: "len"; readonly pick: number; readonly text: StrE };
+
+export type BoolE =
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE
+  | { readonly k: "lit"; readonly value: boolean }
+  | { readonly k: "not"; readonly arg: BoolE }
+  | { readonly k: "logic"; readonly op: BoolOp; readonly left: BoolE; readonly right: BoolE }
+  /** `mirror` 0: a literal or variable is compared with itself, the edge case of every comparison. */
+  | { readonly k: "compare"; readonly op: CompareOp; readonly left: IntE; readonly right: IntE; readonly mirror: number }
+  | ProjE
+  /** `s == t`, `s != t` on Strings; `mirror` 0: a string compared with itself. */
+  | { readonly k: "strcmp"; readonly op: "==" | "!="; readonly left: StrE; readonly right: StrE; readonly mirror: number };
+
+export type UnitE =
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE
+  | { readonly k: "unit" }
+  | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
+  | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
+  /** `b.set(v)` on a Box in scope (by `pick`). */
+  | { readonly k: "boxSet"; readonly pick: number; readonly value: Part }
+  | { readonly k: "assert"; readonly arg: BoolE; readonly likely: boolean }
+  | { readonly k: "when"; readonly cond: BoolE; readonly body: readonly Stmt[] };
+
+export type StrE =
+  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | ProjE
+  | { readonly k: "lit"; readonly value: string }
+  | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
+
+/** A value of the type the context wants (any type): see the header. */
+export type DataE =
+  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | ProjE
+  | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
+  /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
+  | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
+
+/** A part of a value being built (a field, an element, an initial value): used when
+ * its sort fits the type wanted there (a DataE always does), else a default value. */
+export type Part = { readonly ty: "Int"; readonly e: IntE } | { readonly ty: "Bool"; readonly e: BoolE } | { readonly ty: "String"; readonly e: StrE } | { readonly ty: "Data"; readonly e: DataE };
+
+/** An array index: `at` a small literal (arrays are mostly 2 to 5 long, so mostly in
+ * bounds); `expr` an Int expression, `(e & 1)`, or with `wild` as it is (often out of bounds). */
+export type IndexSkel = { readonly k: "at"; readonly value: number } | { readonly k: "expr"; readonly e: IntE; readonly wild: boolean };
+
+/** The length of a new array: `n` (rarely negative or large), or `((e & 3) + n)`. */
+export interface SizeSkel { readonly n: number; readonly e: IntE | null }
+
+/** A type: Int, Bool, String, a tuple of 2 or 3, Array[T], Box[T], or one of the
+ * program's records and aliases (`named`, by pick). */
+export type TypeSkel =
+  | "Int" | "Bool" | "String"
+  | { readonly k: "tuple"; readonly elems: readonly TypeSkel[] }
+  | { readonly k: "Array" | "Box"; readonly elem: TypeSkel }
+  | { readonly k: "named"; readonly pick: number };
+
+/** A record or a type alias; each may name only the ones before it, so no type is recursive. */
+export type DeclSkel =
+  | { readonly k: "record"; readonly fields: readonly TypeSkel[]; readonly after: boolean }
+  | { readonly k: "alias"; readonly type: TypeSkel; readonly after: boolean };
+
+/** A parameter's type: Int, Bool, String, or one of the program's palette of types (by index). */
+export type ParamSkel = "Int" | "Bool" | "String" | number;
+
+export type Stmt =
+  | { readonly k: "let"; readonly name: number; readonly mutable: boolean; readonly annotate: boolean; readonly init: AnyE }
+  | { readonly k: "assign"; readonly ty: "Int"; readonly pick: number; readonly op: AssignOp; readonly value: IntE }
+  | { readonly k: "assign"; readonly ty: "Bool"; readonly pick: number; readonly op: "=" | "&=" | "|=" | "^="; readonly value: BoolE }
+  /** `s = value`, or with `append` 1 `s = s + value` (2: `s = value + s`), as loops that build strings do. */
+  | { readonly k: "assign"; readonly ty: "String"; readonly pick: number; readonly append: number; readonly value: StrE }
+  /** A new value for a `let mut` variable of a heap type (the old one is dropped). */
+  | { readonly k: "assign"; readonly ty: "Data"; readonly pick: number; readonly value: DataE }
+  /** `p.x op= v`, `p.a.0 = v`: a field of a `let mut` record or tuple variable. With `reassign` 0
+   * the value first gives p a new value, `p.x = { p = ...; v }`: the update changes the new p. */
+  | { readonly k: "setField"; readonly pick: number; readonly op: AssignOp; readonly value: Part; readonly reassign: number }
+  /** `a[i] op= v` on an array reached from a variable. */
+  | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part }
+  /** `for v in a { body }` over an array in scope, or a new one of `Array[palette[type]]` (`iter`). */
+  | { readonly k: "forEach"; readonly name: number; readonly pick: number; readonly type: number; readonly iter: DataE; readonly body: readonly Stmt[] }
+  /** `let mut y = x`, a write through y, then everything in x printed: arrays and boxes
+   * are shared (x sees the write), records and tuples are copied (x does not). */
+  | { readonly k: "alias"; readonly pick: number; readonly index: IndexSkel; readonly value: Part }
+  /** `let mut s = init`, then a loop (over an array in scope, chosen by `pick`, or 3 turns) whose
+   * turns each do `s = s + piece` (piece made of literals only) and the body: a string built in a loop. */
+  | { readonly k: "build"; readonly name: number; readonly pick: number; readonly init: StrE; readonly piece: StrE; readonly body: readonly Stmt[] }
+  | { readonly k: "expr"; readonly expr: AnyE }
+  | { readonly k: "if"; readonly cond: BoolE; readonly then: readonly Stmt[]; readonly else: readonly Stmt[] | null; readonly chain: boolean }
+  | { readonly k: "while"; readonly cap: number; readonly cond: BoolE; readonly body: readonly Stmt[] }
+  | { readonly k: "for"; readonly name: number; readonly from: IntE; readonly to: IntE; readonly nearMax: boolean; readonly body: readonly Stmt[] }
+  | { readonly k: "escape"; readonly brk: boolean }
+  | { readonly k: "exit"; readonly code: IntE }
+  /** `let x = f(...)` (or `f(...)` for Unit) of any function the code may call, chosen by `call.pick`. */
+  | { readonly k: "callLet"; readonly name: number; readonly call: CallE }
+  /** `panic("...")`, or `panic(text)` with a computed message. */
+  | { readonly k: "panic"; readonly message: number; readonly text: StrE | null };
+
+/** An expression of any type; Data: a value of the program's palette type number `type`. */
+export type AnyE =
+  | { readonly ty: "Int"; readonly e: IntE }
+  | { readonly ty: "Bool"; readonly e: BoolE }
+  | { readonly ty: "Unit"; readonly e: UnitE }
+  | { readonly ty: "String"; readonly e: StrE }
+  | { readonly ty: "Data"; readonly type: number; readonly e: DataE };
+export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+
+export interface ConstSkeleton {
+  readonly ty: "Int" | "Bool";
+  readonly value: IntE | BoolE;
+  /** Written after `main` (consts are visible in any order). */
+  readonly after: boolean;
+}
+
+/** A fn item `f<i>(p0: T0, ...) -> R`: an optional early `if early { return result }`,
+ * statements, then `result` (of type R) as the body's value. Its body may call
+ * only the functions before it, so every program terminates. */
+export interface FnSkeleton {
+  readonly params: readonly ParamSkel[];
+  readonly early: BoolE | null;
+  readonly body: readonly Stmt[];
+  readonly result: AnyE;
+  /** When set and a function before it has the same result type: the result is this call
+   * of it instead, a tail call (one that returns what it calls, with nothing left to drop). */
+  readonly tail: CallE | null;
+  /** Written after `main` (items are visible in any order). */
+  readonly after: boolean;
+}
+
+export interface Skeleton {
+  readonly consts: readonly ConstSkeleton[];
+  /** The program's records and type aliases. */
+  readonly decls: readonly DeclSkel[];
+  /** The types (besides Int, Bool, String) that variables, parameters and results take. */
+  readonly palette: readonly TypeSkel[];
+  readonly functions: readonly FnSkeleton[];
+  readonly body: readonly Stmt[];
+  /** A call of a Unit function that ends main, after the printing of its variables (a tail call when none needs dropping). */
+  readonly tail: CallE | null;
+  /** Lines given to read_int (sometimes too few, sometimes not numbers). */
+  readonly stdin: readonly string[];
+}
+
+export const MIN = INT_MIN;
+export const MAX = INT_MAX;
+/** Values where arithmetic goes wrong: zero, one, minus one, the ends of Int, shift counts near 64 and negative ones. */
+export const edgeInts = [0n, 1n, -1n, 2n, MIN, MAX, MIN + 1n, MAX - 1n, 62n, 63n, 64n, 65n, -63n, -64n, -65n];
+export const intOps: readonly IntOp[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"];
+export const compareOps: readonly CompareOp[] = ["==", "!=", "<", "<=", ">", ">="];
+export const boolOps: readonly BoolOp[] = ["&&", "||", "&", "|", "^", "==", "!="];
+export const intAssignOps: readonly AssignOp[] = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="];
+/** Characters of generated string literals: plain ones, every escape of the lexer
+ * (`\n \t \r \" \\ \0`, and `\u{..}` for other control bytes), multi-byte UTF-8. */
+export const stringChars = ["a", "b", "z", "Q", " ", "0", "7", "-", ",", "\n", "\t", "\r", "\"", "\\", "\0", "\u{1b}", "\u{7f}", "\u{7}", "é", "日", "😀"];
+/** Whole literals, mostly short: the empty string, words, one of each escape. */
+export const stringLits = ["", "a", "ab", "hi", "Quastra", "x\n", "tab\tstop", "say \"hi\"", "back\\slash", "nul\0byte", "esc\u{1b}[0m", "café", "😀", "-1"];

@@ -1,0 +1,20 @@
+// Every file that is derived from the IL definitions and the pipeline and
+// checked in. `npm run gen` writes them; tests/derived.test.ts fails when one
+// is stale, so the checked-in copies always say what the code says.
+
+import { allILs } from "../ir-defs/index.js";
+import { pipelineTable, passesOf } from "../passes/pipeline.js";
+import { specPage, typesModule } from "../il/generate.js";
+
+export function derivedFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const passes = passesOf();
+  for (const il of allILs) {
+    files.set(`ir-defs/generated/${il.name}.ts`, typesModule(il));
+    const producedBy = passes.filter((p) => p.to === il).map((p) => p.name);
+    const readBy = passes.filter((p) => p.from === il).map((p) => p.name);
+    files.set(`spec/ils/${il.name}.md`, specPage(il, [...new Set(producedBy)], [...new Set(readBy)]));
+  }
+  files.set("spec/pipeline.md", pipelineTable("markdown"));
+  return files;
+}

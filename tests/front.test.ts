@@ -160,19 +160,19 @@ test("parser: a condition's `{` starts the body; a block in parentheses is an op
   assert.equal(messagesOf(wrap("if { true } { }")), ["2:4 expected a condition before the block (a block as the condition goes in parentheses)"]);
 });
 
-test("parser: a 100,000-line program parses quickly (linear time)", () => {
+// How fast it parses is measured by `npm run bench` (compile throughput), never timed in a test.
+test("parser: a 100,000-line program parses, every statement in place", () => {
   const lines = ["fn main() {", "    let mut x = 0"];
   for (let i = 0; i < 100_000; i++) lines.push(i % 2 === 0 ? `    x = x + ${i} * 2 // step` : `    if x > 10 { x -= 3 } else { print(x) }`);
   lines.push("}");
-  const source = lines.join("\n");
-  const start = performance.now();
-  const program = parseText(source);
-  const ms = performance.now() - start;
-  assert.is((program.items[0] as Lsrc.Fn).body.stmts.length, 100_001);
-  assert.ok(ms < 1500, `parsing 100,000 lines took ${ms.toFixed(0)} ms`);
+  const program = parseText(lines.join("\n"));
+  const stmts = (program.items[0] as Lsrc.Fn).body.stmts;
+  assert.is(stmts.length, 100_001);
+  assert.is(stmts[100_000]!.kind, "ExprStmt");
+  assert.is(stmts[99_999]!.kind, "Assign");
 });
 
-test("parser: 20,000 levels of nesting give one clean diagnostic, quickly, never a RangeError", () => {
+test("parser: 20,000 levels of nesting give one clean diagnostic, never a RangeError", () => {
   const deep: [string, string][] = [
     ["parentheses", `let x = ${"(".repeat(20_000)}1${")".repeat(20_000)}`],
     ["unclosed parentheses", `let x = ${"(".repeat(20_000)}`],
@@ -184,9 +184,7 @@ test("parser: 20,000 levels of nesting give one clean diagnostic, quickly, never
     ["calls", `print(${"f(".repeat(20_000)}${")".repeat(20_001)}`],
   ];
   for (const [what, body] of deep) {
-    const start = performance.now();
     const messages = diagnosticsOf(wrap(body)).map((d) => d.message);
-    assert.ok(performance.now() - start < 1000, `${what}: too slow`);
     assert.equal(messages, ["nested too deeply (more than 256 levels)"], what);
   }
   // Up to the limit is fine.
@@ -194,9 +192,7 @@ test("parser: 20,000 levels of nesting give one clean diagnostic, quickly, never
 });
 
 test("parser: a chain of 100,000 operators is refused instead of making a tree 100,000 deep", () => {
-  const start = performance.now();
   const messages = diagnosticsOf(wrap(`let x = 1${" + 1".repeat(100_000)}`)).map((d) => d.message);
-  assert.ok(performance.now() - start < 1000, "too slow");
   assert.equal(messages, ["expression too long: operators nested more than 256 levels deep (split it with `let`)"]);
   // main's body is level 1: 255 operators fit under it, 256 do not.
   front(wrap(`let x = 1${" + 1".repeat(255)}\nprint(x)`));

@@ -16,9 +16,10 @@ export type Effect = void | { readonly jump: string } | { readonly returned: tru
 
 /** The model's stack: where its pointer starts (16-byte aligned, as _start
  * calls qn_main), and the lowest value a frame may take it to, as the
- * runtime's _start computes qn_stack_limit for an 8 MiB stack. */
+ * runtime's _start computes qn_stack_limit for an 8 MiB stack (spec/calls.md)
+ * that holds no argv or envp: its top - 8 MiB + 8 KiB. */
 export const stackTop = 0x7fff_0000n;
-export const stackLimit = stackTop - 8_388_608n + 262_144n;
+export const stackLimit = stackTop - 8_388_608n + 8_192n;
 
 /** The program's string objects by label: each is the heap model's literal of
  * its text (one address per text), so that loads of its length and inc and dec

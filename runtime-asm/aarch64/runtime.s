@@ -26,8 +26,11 @@
         .equ SYS_MMAP, 222
         .equ SYS_MUNMAP, 215
         .equ RLIMIT_STACK, 3
-        .equ QN_STACK_MAX, 8388608      // the stack used: at most 8 MiB ...
-        .equ QN_STACK_MARGIN, 262144    // ... less 256 KiB kept for the runtime and argv/envp
+        .equ AT_PAGESZ, 6               // auxiliary vector: the page size
+        .equ AT_EXECFN, 31              // ... and the program's file name, at the stack's top
+        .equ QN_STACK_MAX, 8388608      // the stack used: at most 8 MiB (spec/calls.md) ...
+        .equ QN_STACK_RESERVE, 8192     // ... and 8 KiB of it kept below qn_stack_limit
+        .equ QN_PANIC_STACK, 1024       // qn_stack_overflow's own stack
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         // size of each I/O buffer
         .equ PROT_READ_WRITE, 3         // mmap: PROT_READ | PROT_WRITE
@@ -66,6 +69,8 @@ qn_str_leak_3:          .ascii " bytes live\n"     // 12 bytes
 // ---------------------------------------------------------------------
         .section .bss
         .balign 16
+qn_panic_stack: .skip QN_PANIC_STACK    // the stack qn_stack_overflow panics on, ...
+qn_panic_stack_top:                     // ... from here down
 qn_out_buf:     .skip QN_BUF_SIZE       // bytes waiting to go to stdout
 qn_in_buf:      .skip QN_BUF_SIZE       // bytes read from stdin, not yet used
 qn_out_len:     .skip 8                 // number of bytes in qn_out_buf
@@ -88,10 +93,11 @@ qn_live_bytes:  .skip 8                 // the sum of their sizes (before roundi
 // ---------------------------------------------------------------------
 // _start: the entry point of the executable (the kernel jumps here).
 //   Arguments: none (the stack holds argc, the argv pointers, a NULL,
-//              the envp pointers and a NULL; we keep envp in qn_envp).
+//              the envp pointers, a NULL and the auxiliary vector;
+//              we keep envp in qn_envp).
 //   Result:    never returns.
-// Calls qn_main (the compiled program), reports leaks if asked to
-// (qn_leak_check) and then exits like qn_exit(0).
+// Sets qn_stack_limit, calls qn_main (the compiled program), reports
+// leaks if asked to (qn_leak_check) and then exits like qn_exit(0).
 // The kernel starts us with sp 16-byte aligned.
 // ---------------------------------------------------------------------
         .globl _start
@@ -103,26 +109,49 @@ _start:
         add     x0, x0, #16             // envp = sp + 8 + 8*argc + 8 (argv's NULL)
         adrp    x1, qn_envp
         str     x0, [x1, :lo12:qn_envp]
-        // qn_stack_limit = sp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
+        // qn_stack_limit = top - S + QN_STACK_RESERVE (spec/calls.md): the
+        // stack's top is right above the program's file name, the first
+        // string the kernel put there (auxiliary vector AT_EXECFN,
+        // after envp's NULL: (type, value) pairs up to type 0); S is
+        // min(soft RLIMIT_STACK, QN_STACK_MAX) in whole pages (AT_PAGESZ).
+        mov     x4, sp                  // x4 = the top (sp if AT_EXECFN is missing)
+        mov     x5, #QN_PAGE_SIZE       // x5 = the page size (if AT_PAGESZ is missing)
+1:      ldr     x1, [x0], #8            // skip the envp pointers and their NULL
+        cbnz    x1, 1b
+2:      ldp     x1, x2, [x0], #16       // x1 = the entry's type, x2 = its value
+        cmp     x1, #AT_PAGESZ
+        csel    x5, x2, x5, eq
+        cmp     x1, #AT_EXECFN
+        b.ne    4f
+3:      ldrb    w3, [x2], #1            // find the file name's NUL
+        cbnz    w3, 3b
+        add     x4, x2, #8              // then a NULL word, then the top
+4:      cbnz    x1, 2b
         mov     x0, #0                  // pid 0: this process
         mov     x1, #RLIMIT_STACK
         mov     x2, #0                  // no new limit
         adrp    x3, qn_rlimit           // where the old one goes
         add     x3, x3, :lo12:qn_rlimit
         mov     x8, #SYS_PRLIMIT64
-        svc     #0
+        svc     #0                      // keeps x4 and x5
         ldr     x1, =QN_STACK_MAX
-        cbnz    x0, 1f                  // no answer: assume QN_STACK_MAX
+        cbnz    x0, 5f                  // no answer: assume QN_STACK_MAX
         adrp    x3, qn_rlimit
         ldr     x0, [x3, :lo12:qn_rlimit]  // the soft limit (unsigned; infinity is all ones)
         cmp     x0, x1
         csel    x1, x0, x1, lo
-1:      mov     x0, sp
-        sub     x0, x0, x1
-        ldr     x1, =QN_STACK_MARGIN
-        add     x0, x0, x1
+5:      neg     x5, x5                  // x5 = -page size: a mask of whole pages
+        and     x1, x1, x5              // x1 = S
+        neg     x4, x4                  // round the top up to a whole page
+        and     x4, x4, x5
+        neg     x4, x4
+        sub     x0, x4, x1
+        add     x0, x0, #QN_STACK_RESERVE
         adrp    x3, qn_stack_limit
         str     x0, [x3, :lo12:qn_stack_limit]
+        mov     x1, sp                  // argv and envp leave no room for a frame
+        cmp     x1, x0                  // (qn_main's stores might fault): panic now
+        b.lo    qn_stack_overflow
         bl      qn_main
         bl      qn_leak_check           // QNANO_LEAK_CHECK: report live objects
         mov     x0, #0                  // exit code 0
@@ -476,11 +505,15 @@ qn_division_by_zero:
 //   Arguments: none.   Result: never returns.
 // Every function's prelude compares sp, once its frame is made, with
 // qn_stack_limit (set by _start) and branches here when it is below
-// (`b.lo qn_stack_overflow`). QN_STACK_MARGIN bytes are left for the
-// panic's own calls.
+// (`b.lo qn_stack_overflow`). sp may then be below the stack's end (by
+// up to a frame), so the panic runs on a stack of its own
+// (qn_panic_stack, 16-byte aligned like any stack at a call).
 // ---------------------------------------------------------------------
         .globl qn_stack_overflow
 qn_stack_overflow:
+        adrp    x0, qn_panic_stack_top
+        add     x0, x0, :lo12:qn_panic_stack_top
+        mov     sp, x0
         adrp    x0, qn_msg_stack
         add     x0, x0, :lo12:qn_msg_stack
         mov     x1, #14

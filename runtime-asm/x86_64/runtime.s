@@ -25,8 +25,11 @@
         .equ SYS_MMAP, 9
         .equ SYS_MUNMAP, 11
         .equ RLIMIT_STACK, 3
-        .equ QN_STACK_MAX, 8388608      # the stack used: at most 8 MiB ...
-        .equ QN_STACK_MARGIN, 262144    # ... less 256 KiB kept for the runtime and argv/envp
+        .equ AT_PAGESZ, 6               # auxiliary vector: the page size
+        .equ AT_EXECFN, 31              # ... and the program's file name, at the stack's top
+        .equ QN_STACK_MAX, 8388608      # the stack used: at most 8 MiB (spec/calls.md) ...
+        .equ QN_STACK_RESERVE, 8192     # ... and 8 KiB of it kept below qn_stack_limit
+        .equ QN_PANIC_STACK, 1024       # qn_stack_overflow's own stack
         .equ EINTR, 4
         .equ QN_BUF_SIZE, 65536         # size of each I/O buffer
         .equ PROT_READ_WRITE, 3         # mmap: PROT_READ | PROT_WRITE
@@ -63,6 +66,8 @@ qn_str_leak_3:          .ascii " bytes live\n"     # 12 bytes
 # ---------------------------------------------------------------------
         .section .bss
         .balign 16
+qn_panic_stack: .skip QN_PANIC_STACK    # the stack qn_stack_overflow panics on, ...
+qn_panic_stack_top:                     # ... from here down
 qn_out_buf:     .skip QN_BUF_SIZE       # bytes waiting to go to stdout
 qn_in_buf:      .skip QN_BUF_SIZE       # bytes read from stdin, not yet used
 qn_out_len:     .skip 8                 # number of bytes in qn_out_buf
@@ -85,10 +90,11 @@ qn_live_bytes:  .skip 8                 # the sum of their sizes (before roundin
 # ---------------------------------------------------------------------
 # _start: the entry point of the executable (the kernel jumps here).
 #   Arguments: none (the stack holds argc, the argv pointers, a NULL,
-#              the envp pointers and a NULL; we keep envp in qn_envp).
+#              the envp pointers, a NULL and the auxiliary vector;
+#              we keep envp in qn_envp).
 #   Result:    never returns.
-# Calls qn_main (the compiled program), reports leaks if asked to
-# (qn_leak_check) and then exits like qn_exit(0).
+# Sets qn_stack_limit, calls qn_main (the compiled program), reports
+# leaks if asked to (qn_leak_check) and then exits like qn_exit(0).
 # The kernel starts us with rsp 16-byte aligned, which is exactly what
 # a `call` needs.
 # ---------------------------------------------------------------------
@@ -98,23 +104,52 @@ _start:
         movq    (%rsp), %rax            # rax = argc
         leaq    16(%rsp,%rax,8), %rax   # envp = rsp + 8 + 8*argc + 8 (argv's NULL)
         movq    %rax, qn_envp(%rip)
-        # qn_stack_limit = rsp - min(soft RLIMIT_STACK, QN_STACK_MAX) + QN_STACK_MARGIN
+        # qn_stack_limit = top - S + QN_STACK_RESERVE (spec/calls.md): the
+        # stack's top is right above the program's file name, the first
+        # string the kernel put there (auxiliary vector AT_EXECFN,
+        # after envp's NULL: (type, value) pairs up to type 0); S is
+        # min(soft RLIMIT_STACK, QN_STACK_MAX) in whole pages (AT_PAGESZ).
+        movq    %rsp, %r8               # r8 = the top (rsp if AT_EXECFN is missing)
+        movl    $QN_PAGE_SIZE, %r9d     # r9 = the page size (if AT_PAGESZ is missing)
+1:      movq    (%rax), %rcx            # skip the envp pointers and their NULL
+        addq    $8, %rax
+        testq   %rcx, %rcx
+        jnz     1b
+2:      movq    (%rax), %rcx            # rcx = the entry's type
+        movq    8(%rax), %rsi           # rsi = its value
+        addq    $16, %rax
+        cmpq    $AT_PAGESZ, %rcx
+        cmoveq  %rsi, %r9
+        cmpq    $AT_EXECFN, %rcx
+        jne     4f
+3:      cmpb    $0, (%rsi)              # find the file name's NUL
+        leaq    1(%rsi), %rsi
+        jne     3b
+        leaq    8(%rsi), %r8            # then a NULL word, then the top
+4:      testq   %rcx, %rcx
+        jnz     2b
         xorl    %edi, %edi              # pid 0: this process
         movl    $RLIMIT_STACK, %esi
         xorl    %edx, %edx              # no new limit
         leaq    qn_rlimit(%rip), %r10   # where the old one goes
         movl    $SYS_PRLIMIT64, %eax
-        syscall
+        syscall                         # keeps r8 and r9
         movq    $QN_STACK_MAX, %rcx
         testq   %rax, %rax
-        jnz     1f                      # no answer: assume QN_STACK_MAX
+        jnz     5f                      # no answer: assume QN_STACK_MAX
         movq    qn_rlimit(%rip), %rax   # the soft limit (unsigned; infinity is all ones)
         cmpq    %rcx, %rax
         cmovbq  %rax, %rcx
-1:      movq    %rsp, %rax
-        subq    %rcx, %rax
-        addq    $QN_STACK_MARGIN, %rax
-        movq    %rax, qn_stack_limit(%rip)
+5:      negq    %r9                     # r9 = -page size: a mask of whole pages
+        andq    %r9, %rcx               # rcx = S
+        negq    %r8                     # round the top up to a whole page
+        andq    %r9, %r8
+        negq    %r8
+        subq    %rcx, %r8
+        addq    $QN_STACK_RESERVE, %r8
+        movq    %r8, qn_stack_limit(%rip)
+        cmpq    %r8, %rsp               # argv and envp leave no room for a frame
+        jb      qn_stack_overflow       # (qn_main's pushes might fault): panic now
         call    qn_main
         call    qn_leak_check           # QNANO_LEAK_CHECK: report live objects
         xorl    %edi, %edi              # exit code 0
@@ -457,11 +492,13 @@ qn_division_by_zero:
 #   Arguments: none.   Result: never returns.
 # Every function's prelude compares rsp, once its frame is made, with
 # qn_stack_limit (set by _start) and jumps here when it is below
-# (`jb qn_stack_overflow`). The stack is 16-byte aligned there, and
-# QN_STACK_MARGIN bytes are left for the panic's own calls.
+# (`jb qn_stack_overflow`). rsp may then be below the stack's end (by
+# up to a frame), so the panic runs on a stack of its own
+# (qn_panic_stack, 16-byte aligned like any stack at a call).
 # ---------------------------------------------------------------------
         .globl qn_stack_overflow
 qn_stack_overflow:
+        leaq    qn_panic_stack_top(%rip), %rsp
         leaq    qn_msg_stack(%rip), %rdi
         movl    $14, %esi
         call    qn_panic                # does not return

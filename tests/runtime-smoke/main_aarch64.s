@@ -6,6 +6,8 @@
 //   5  print_int 0..99999, normal return   6  print 9, qn_panic("boom")
 //   7  loop forever (timeouts)             8  store to address 0 (SIGSEGV)
 //   9  check callee-saved registers survive every runtime routine
+//  10  read F and D, print F, recurse D calls deep with F-byte frames
+//      checked as a compiled prelude checks them, print D
 
         .equ INT64_MIN, -9223372036854775808
         .equ INT64_MAX, 9223372036854775807
@@ -46,6 +48,8 @@ qn_main:
         b.eq    mode8
         cmp     x0, #9
         b.eq    mode9
+        cmp     x0, #10
+        b.eq    mode10
         mov     x0, #99                 // unknown mode
         bl      qn_exit
 
@@ -167,6 +171,38 @@ mode9:
         b       done
 mode9_bad:
         PRINT_INT 0
+
+// Mode 10: the stack-overflow check of spec/calls.md (qn_stack_limit,
+// qn_stack_overflow) with frames of any size.
+mode10:
+        bl      qn_read_int
+        mov     x19, x0                 // x19 = F, the frame size (a multiple of 16)
+        bl      qn_print_int
+        bl      qn_read_int
+        mov     x20, x0                 // x20 = D, the depth
+        bl      checked
+        mov     x0, x20
+        bl      qn_print_int
+        b       done
+
+// checked(d): calls itself d times, each with a prelude like a compiled
+// function's (add-prelude-and-conclusion) whose frame is x19 bytes.
+checked:
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, sp
+        sub     sp, sp, x19
+        adrp    x16, qn_stack_limit
+        ldr     x16, [x16, :lo12:qn_stack_limit]
+        mov     x17, sp
+        cmp     x17, x16
+        b.lo    qn_stack_overflow
+        str     x0, [sp]                // the frame is used once checked
+        cbz     x0, 1f
+        sub     x0, x0, #1
+        bl      checked
+1:      mov     sp, x29
+        ldp     x29, x30, [sp], #16
+        ret
 
 done:                                   // normal return to _start
         ldp     x19, x20, [sp, #16]

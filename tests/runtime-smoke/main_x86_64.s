@@ -6,6 +6,8 @@
 #   5  print_int 0..99999, normal return   6  print 9, qn_panic("boom")
 #   7  loop forever (timeouts)             8  store to address 0 (SIGSEGV)
 #   9  check callee-saved registers survive every runtime routine
+#  10  read F and D, print F, recurse D calls deep with F-byte frames
+#      checked as a compiled prelude checks them, print D
 
         .equ INT64_MIN, -9223372036854775808
         .equ INT64_MAX, 9223372036854775807
@@ -45,6 +47,8 @@ qn_main:
         je      mode8
         cmpq    $9, %rax
         je      mode9
+        cmpq    $10, %rax
+        je      mode10
         movl    $99, %edi               # unknown mode
         call    qn_exit
 
@@ -152,6 +156,38 @@ mode9:
         jmp     done
 mode9_bad:
         PRINT_INT 0
+
+# Mode 10: the stack-overflow check of spec/calls.md (qn_stack_limit,
+# qn_stack_overflow) with frames of any size.
+mode10:
+        call    qn_read_int
+        movq    %rax, %rbx              # rbx = F, the frame size (a multiple of 16)
+        movq    %rax, %rdi
+        call    qn_print_int
+        call    qn_read_int
+        movq    %rax, %r12              # r12 = D, the depth
+        movq    %rax, %rdi
+        call    checked
+        movq    %r12, %rdi
+        call    qn_print_int
+        jmp     done
+
+# checked(d): calls itself d times, each with a prelude like a compiled
+# function's (add-prelude-and-conclusion) whose frame is rbx bytes.
+checked:
+        pushq   %rbp
+        movq    %rsp, %rbp
+        subq    %rbx, %rsp
+        cmpq    qn_stack_limit(%rip), %rsp
+        jb      qn_stack_overflow
+        movq    %rdi, (%rsp)            # the frame is used once checked
+        testq   %rdi, %rdi
+        jz      1f
+        decq    %rdi
+        call    checked
+1:      movq    %rbp, %rsp
+        popq    %rbp
+        ret
 
 done:                                   # normal return to _start
         addq    $8, %rsp

@@ -111,12 +111,27 @@ done
 DIGITS_16K=$(printf '0123456789%.0s' $(seq 16384))
 LEAK0='leak check: 0 objects, 0 bytes live\n'
 
+QEMU=$(command -v qemu-aarch64)
+# BIG_ENV LIMIT BYTES PROGRAM...: runs PROGRAM with a stack limit of LIMIT
+# KiB, no address randomization (so the same BYTES always fill the stack
+# alike) and nothing in its environment but BYTES bytes of variables.
+BIG_ENV=(setarch -R bash -c '
+    lim=$1 n=$2; shift 2
+    for v in $(compgen -e); do unset "$v" 2>/dev/null; done
+    i=0
+    while ((n > 0)); do c=$((n > 100000 ? 100000 : n)); export "V$i=$(printf "%${c}s" "")"; n=$((n - c)); i=$((i + 1)); done
+    ulimit -s "$lim" && exec "$@"' big-env)
+
 for TARGET in x86_64 aarch64; do
-    # SMALL_STACK runs a program with a 256 KiB stack; LOW_MEMORY with
-    # little address space (qemu itself needs some hundred MiB of it).
+    # STACK_LIMIT N runs a program with a stack of N KiB (or unlimited):
+    # `ulimit -s`; under qemu, whose guest stack is a mapping of its own,
+    # also `-s` for that mapping (qemu makes it at least 128 KiB), since the
+    # guest's prlimit64 reports the host's limit (spec/calls.md).
+    # SMALL_STACK runs it with 256 KiB; LOW_MEMORY with little address
+    # space (qemu itself needs some hundred MiB of it).
     if [[ $TARGET == x86_64 ]]; then
         AS=as; LD=ld; RUN=()
-        SMALL_STACK=(bash -c 'ulimit -s 256 && exec "$@"' small-stack)
+        STACK_LIMIT=(bash -c 'ulimit -s "$1" && shift && exec "$@"' stack-limit)
         LOW_MEMORY=(bash -c 'ulimit -v 262144 && exec "$@"' low-memory)
         # Heap mode 20 under LOW_MEMORY: 4 cached arrays of 2.5M, 5M,
         # 7.5M and 10M elements (200 MB) and then one of 15M (120 MB)
@@ -124,11 +139,14 @@ for TARGET in x86_64 aarch64; do
         CACHED_L=2500000 CACHED_M=15000000
     else
         AS=aarch64-linux-gnu-as; LD=aarch64-linux-gnu-ld; RUN=(qemu-aarch64)
-        SMALL_STACK=(qemu-aarch64 -s 262144)
+        STACK_LIMIT=(bash -c 'ulimit -s "$1" || exit
+            if [[ $1 == unlimited ]]; then s=(); else s=(-s $(($1 * 1024))); fi
+            shift && exec qemu-aarch64 "${s[@]}" "$@"' stack-limit)
         LOW_MEMORY=(bash -c 'ulimit -v 1048576 && exec "$@"' low-memory qemu-aarch64)
         # qemu leaves about 800 MB to the program: 560 MB cached, then 400 MB.
         CACHED_L=7000000 CACHED_M=50000000
     fi
+    SMALL_STACK=("${STACK_LIMIT[@]}" 256)
     BIN="$TMP/smoke-$TARGET"
     HEAP_BIN="$TMP/heap-$TARGET"
     if ! $AS -o "$TMP/rt.o" "$ROOT/runtime-asm/$TARGET/runtime.s" ||
@@ -190,6 +208,44 @@ for TARGET in x86_64 aarch64; do
 
     # The leak check of a program that makes no objects.
     check "leak check, no heap" '9\n77\n' '123\ntrue\n77\n1\n' "$LEAK0" 0 QNANO_LEAK_CHECK=1
+
+    # ----- The stack limit (spec/calls.md) -----
+    # Mode 10 reads F and D, prints F, recurses D calls deep with frames of
+    # F bytes (32 in all with the return address and saved frame pointer
+    # when F is 16), checked against qn_stack_limit as compiled preludes
+    # are, and prints D. Under every limit, from 64 KiB to unlimited (8 MiB
+    # are used): a recursion over a third of the stack runs, an endless one
+    # panics, and so does one whose 1 MiB frames go far past the stack's
+    # end (the panic runs on the runtime's own stack).
+    for limit in 64 128 256 1024 8192 unlimited; do
+        RUN_SAVED=("${RUN[@]}"); RUN=("${STACK_LIMIT[@]}" "$limit")
+        kib=${limit/unlimited/8192}
+        check "stack limit $limit: $((kib * 10)) calls of 32 bytes" "10\n16\n$((kib * 10))\n" "16\n$((kib * 10))\n" '' 0
+        check "stack limit $limit: endless recursion" '10\n16\n100000000\n' '16\n' 'panic: stack overflow\n' 101
+        check "stack limit $limit: frames of 1 MiB" '10\n1048576\n100\n' '1048576\n' 'panic: stack overflow\n' 101
+        RUN=("${RUN_SAVED[@]}")
+    done
+    # argv and envp are at the stack's top and count against the limit:
+    # with 48000 bytes of environment in 64 KiB (x86-64), or 120000 in
+    # 136 KiB (AArch64: qemu itself needs about 10 KiB of the host's
+    # stack, and the host's environment is the guest's), what is left
+    # still holds 100 calls, and an endless recursion still panics.
+    if [[ $TARGET == x86_64 ]]; then
+        FULL=(64 48000)
+    else
+        FULL=(136 120000 "$QEMU" -s 139264)
+    fi
+    RUN_SAVED=("${RUN[@]}"); RUN=("${BIG_ENV[@]}" "${FULL[@]}")
+    check "stack nearly full of environment: 100 calls" '10\n16\n100\n' '16\n100\n' '' 0
+    check "stack nearly full of environment: endless recursion" '10\n16\n100000000\n' '16\n' 'panic: stack overflow\n' 101
+    # With 60000 bytes in 64 KiB the kernel still starts the program, but
+    # no frame fits: _start panics before qn_main (under qemu, qemu itself
+    # would run out of stack first).
+    if [[ $TARGET == x86_64 ]]; then
+        RUN=("${BIG_ENV[@]}" 64 60000)
+        check "stack full of environment: panic at start" '10\n16\n1\n' '' 'panic: stack overflow\n' 101
+    fi
+    RUN=("${RUN_SAVED[@]}")
 
     # ----- The heap (heap_<target>.s; spec/heap.md) -----
     BIN=$HEAP_BIN

@@ -582,7 +582,10 @@ function parseBinary(p: Parser, minLevel: number): Lsrc.Expr {
   return left;
 }
 
-// unary = { "-" | "!" | "~" } postfix      ("-" before an integer literal is part of it)
+/** Whether token b starts right where token a ends, with nothing between them. */
+const adjacent = (a: Token | Loc, b: Token): boolean => a.line === b.line && a.col + a.length === b.col;
+
+// unary = { "-" | "!" | "~" } postfix      ("-" directly before an integer literal is part of it)
 function parseUnary(p: Parser): Lsrc.Expr {
   if (!unaryOps.has(peek(p).kind)) return parsePostfix(p);
   const ops: Token[] = [];
@@ -591,7 +594,8 @@ function parseUnary(p: Parser): Lsrc.Expr {
     ops.push(next(p));
   }
   let arg: Lsrc.Expr;
-  if (ops[ops.length - 1]!.kind === "-" && at(p, "int")) {
+  const last = ops[ops.length - 1]!;
+  if (last.kind === "-" && at(p, "int") && adjacent(last, peek(p))) {
     arg = parsePostfixAfter(p, intLiteral(p, next(p), ops.pop()!));
   } else arg = parsePostfix(p);
   let height = p.height;
@@ -604,12 +608,12 @@ function parseUnary(p: Parser): Lsrc.Expr {
   return arg;
 }
 
-/** An integer literal, negated when `minus` is given; out of range is reported here. */
+/** An integer literal, negated when `minus` (just before it) is given; out of range is reported here. */
 function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
   if (minus) p.depth--;
   const magnitude = t.value as bigint;
   const value = minus ? -magnitude : magnitude;
-  const loc = minus && minus.line === t.line ? { line: t.line, col: minus.col, length: t.col + t.length - minus.col } : locOf(t);
+  const loc = minus ? { line: t.line, col: minus.col, length: t.length + 1 } : locOf(t);
   p.height = 1;
   if (value > INT_MAX) p.sink.report(loc, `integer literal out of range: the largest Int is ${INT_MAX}`);
   else if (value < INT_MIN) p.sink.report(loc, `integer literal out of range: the smallest Int is ${INT_MIN}`);
@@ -645,6 +649,9 @@ function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
     } else {
       next(p);
       const f = peek(p);
+      if (e.kind === "Int" && e.loc && adjacent(e.loc, t) && f.kind === "int" && adjacent(t, f)) {
+        throw fail(p, { ...e.loc, length: f.col + f.length - e.loc.col }, "floating-point numbers are not supported: the only numbers are Ints");
+      }
       if (f.kind === "int" && /^(0|[1-9][0-9]*)$/.test(f.text)) {
         next(p);
         e = { kind: "Field", target: e, field: f.text, loc: locOf(f) };

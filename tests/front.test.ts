@@ -120,15 +120,28 @@ test("parser: precedence and associativity follow the brief", () => {
   for (const [text, printed] of cases) assert.is(printedExpr(text), printed, text);
 });
 
-test("parser: `-` before a literal folds into a negative literal, so the smallest Int can be written", () => {
-  const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1")).items[0] as Lsrc.Fn;
+test("parser: `-` directly before a literal folds into a negative literal, so the smallest Int can be written", () => {
+  const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1\nlet e = -5")).items[0] as Lsrc.Fn;
   const inits = fn.body.stmts.map((s) => (s as Lsrc.Let).init);
   assert.equal(withoutLoc(inits[0]), { kind: "Int", value: -(1n << 63n) });
-  assert.equal(withoutLoc(inits[1]), { kind: "Int", value: -5n });
+  assert.equal(withoutLoc(inits[1]), { kind: "Unary", op: "-", arg: { kind: "Int", value: 5n } }, "with a space, `-` is the operator");
   assert.is(inits[2]!.kind, "Unary");
   assert.equal(withoutLoc(inits[3]), { kind: "Unary", op: "-", arg: { kind: "Int", value: -1n } });
+  assert.equal(withoutLoc(inits[4]), { kind: "Int", value: -5n });
   assert.equal(messagesOf(wrap("let a = 9223372036854775808")), ["2:9 integer literal out of range: the largest Int is 9223372036854775807"]);
   assert.equal(messagesOf(wrap("let a = -0x8000000000000001")), ["2:9 integer literal out of range: the smallest Int is -9223372036854775808"]);
+  // Not directly before it, the literal stands alone, and 2^63 is no Int (issue 14, item 15).
+  for (const text of ["- 9223372036854775808", "-/* c */9223372036854775808", "-\n9223372036854775808", "-(9223372036854775808)"]) {
+    const [message] = messagesOf(wrap(`let a = ${text}`));
+    assert.ok(message?.endsWith("integer literal out of range: the largest Int is 9223372036854775807"), `${text}: ${message}`);
+  }
+});
+
+test("parser: `1.5` is refused as a floating-point number, at the whole number, not as a field of 1", () => {
+  assert.equal(messagesOf(wrap("print(1.5)")), ["2:7 floating-point numbers are not supported: the only numbers are Ints"]);
+  assert.equal(diagnosticsOf(wrap("let x = -12.25 + 1"))[0]!.loc, { line: 2, col: 9, length: 6 });
+  // A tuple's field after a name, or after parentheses, is still a field.
+  assert.equal(messagesOf(wrap("let t = (1, 2)\nprint(t.1)\nprint((1).5)")), ["4:11 Int has no fields: only records and tuples do"]);
 });
 
 test("parser: every node has a location, and the output is in Lsrc", () => {

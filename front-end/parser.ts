@@ -305,11 +305,12 @@ function parseConst(p: Parser): Lsrc.Const {
   const name = expectName(p, "the constant's name");
   if (!at(p, ":")) throw fail(p, peek(p), `expected \`:\` and a type after \`${name.text}\` (a const states its type: \`const ${name.text}: Int = ...\`)`);
   next(p);
+  const typeAt = locOf(peek(p));
   const type = parseType(p);
   expect(p, "=", "and the constant's value");
   const value = parseExpr(p);
   endOfStatement(p, "constant");
-  return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
+  return withTypeLoc({ kind: "Const", name: name.text, type, value, loc: locOf(name) }, typeAt);
 }
 
 // record-item = "record" name "{" [ param { "," param } [ "," ] ] "}"
@@ -348,13 +349,15 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
 // type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
 //      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
 // fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
-function parseType(p: Parser): TypeName {
+// A type nests at most maxNesting levels deep (`depth` is the level of this one), as expressions do.
+function parseType(p: Parser, depth = 1): TypeName {
   const t = peek(p);
+  if (depth > maxNesting) throw fail(p, t, `type nested too deeply (more than ${maxNesting} levels)`);
   if (t.kind === "ident") {
     next(p);
     if (t.text === "Array" || t.text === "Box") {
       expect(p, "[", `after \`${t.text}\` (write \`${t.text}[Int]\`)`);
-      const elem = parseType(p);
+      const elem = parseType(p, depth + 1);
       expect(p, "]", `to close \`${t.text}[\``);
       return `${t.text}[${elem}]`;
     }
@@ -363,8 +366,8 @@ function parseType(p: Parser): TypeName {
   if (t.kind === "(") {
     next(p);
     if (eat(p, ")")) return "Unit";
-    const elems = [parseType(p)];
-    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p));
+    const elems = [parseType(p, depth + 1)];
+    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p, depth + 1));
     expect(p, ")", "to close the tuple type");
     if (elems.length === 1) throw fail(p, t, "a tuple type has at least two elements (write the type itself without parentheses)");
     return `(${elems.join(", ")})`;
@@ -374,11 +377,11 @@ function parseType(p: Parser): TypeName {
     expect(p, "(", "after `fn` in a function type");
     const params: string[] = [];
     while (!at(p, ")")) {
-      params.push(parseType(p));
+      params.push(parseType(p, depth + 1));
       if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in a function type, found ${describe(peek(p))}`);
     }
     next(p);
-    const ret = eat(p, "->") ? parseType(p) : "Unit";
+    const ret = eat(p, "->") ? parseType(p, depth + 1) : "Unit";
     return functionType(params, ret);
   }
   throw fail(p, t, `expected a type, found ${describe(t)}`);

@@ -111,7 +111,9 @@ export const checkTypes = pass({
         if (fields) items.push({ ...item, fields: item.fields.map((f, i) => ({ ...f, type: typeText(fields[i]!.type) })) });
       } else if (item.kind === "Fn") items.push(checkFn(item, signatures.get(item.name)!, checker));
     }
-    if (!functions.has("main")) sink.report(startOfFile, "no `fn main()` in this file");
+    const main = byName.get("main");
+    if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
+    else if (main.kind !== "Fn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
     return { ...program, items };
   },

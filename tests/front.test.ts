@@ -376,6 +376,12 @@ test("check-types: a record or alias named like a built-in type is one error, ne
   assert.is(outcome.stdout, "7\n");
 });
 
+test("check-types: `main` that is not a function is said to be one, not missing", () => {
+  for (const [item, col] of [["type main = Int", 6], ["const main: Int = 1", 7], ["record main { x: Int }", 8]] as const) {
+    assert.equal(messagesOf(`${item}\nfn f() { }`), [`1:${col} \`main\` must be a function: the program starts at \`fn main()\``]);
+  }
+});
+
 /** A program of `lines`, then `fn main()` with `body`. */
 const program = (lines: readonly string[], body = "") => `${lines.join("\n")}\nfn main() {\n${body}\n}\n`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -8,10 +8,13 @@
 // again while that item is still open (on the walk's stack) closes a cycle:
 // `onCycle` gets the cycle (the item reached again first and last: A -> B -> A)
 // and the walk goes on as if that use were not there. Both ends of the use
-// become `broken`. Then every item either comes after all it uses or is
-// broken, or uses a broken item: so a caller that gives broken items an error
-// value, and that value to their users silently, reports each cycle once.
-// A use that closes a cycle at an already broken item is not reported again.
+// become `broken`. Every item that is not broken comes after each item it
+// uses, except broken ones, which may come later: so a caller gives every
+// broken item an error value first, then works the others out in order, their
+// uses of a broken item silent, and each cycle is reported once. A use that
+// closes a cycle at an item already broken, or from one, is not reported
+// again (a cycle through that item was), so the reports are at most as many
+// as the items, each as short as showCycle makes it.
 
 export interface DependencyOrder {
   /** Every item, each after the items it uses (except uses that close a cycle). */

@@ -10,11 +10,10 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
-import { splitFunctionType } from "../ir-defs/lsrc.js";
 import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
-import { bind, expectType, lookup, tailLoc, type Binding, type Checker, type Typed } from "./checker.js";
-import { elementType } from "../ir-defs/type-syntax.js";
-import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+import { bind, expectType, lookup, made, neverValue, tailLoc, type Binding, type Checker, type Typed } from "./checker.js";
+import { binaryTyping, unaryTyping } from "./operators.js";
+import { BoolType, elementOf, ErrorType, fits, IntType, isType, join, NeverType, show, StringType, typeText, UnitType, type Type } from "./types.js";
 import { typeLocOf } from "./parser.js";
 
 /** The arity of each built-in function. */
@@ -27,7 +26,7 @@ const builtins: ReadonlyMap<string, number> = new Map([
 export function checkBlock(c: Checker, b: Lsrc.Block): Typed<Ltyped.Block> {
   c.scope = { names: null, parent: c.scope };
   const stmts: Ltyped.Stmt[] = [];
-  let type: Type = "Unit";
+  let type: Type = UnitType;
   for (const s of b.stmts) {
     const checked = checkStatement(c, s);
     stmts.push(checked.node);
@@ -42,44 +41,43 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
   switch (s.kind) {
     case "Let": {
       const init = checkExpr(c, s.init);
-      let type: Type = init.type === "Never" ? "Unit" : init.type;
+      let type: Type = init.type === NeverType ? UnitType : init.type;
       if (s.type !== null) {
         type = c.records.resolve(s.type, typeLocOf(s) ?? s.loc);
         expectType(c, init.type, type, tailLoc(s.init));
       }
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
-      const written = type === "Never" || type === "Error" ? "Unit" : type;
-      return { node: { ...s, type: written, init: init.node }, type: "Unit" };
+      return { node: { ...s, type: typeText(type), init: init.node }, type: UnitType };
     }
-    case "Assign": return { node: checkAssign(c, s), type: "Unit" };
-    case "SetField": return { node: checkSetField(c, s), type: "Unit" };
-    case "SetIndex": return { node: checkSetIndex(c, s), type: "Unit" };
-    case "ForEach": return { node: checkForEach(c, s), type: "Unit" };
+    case "Assign": return { node: checkAssign(c, s), type: UnitType };
+    case "SetField": return { node: checkSetField(c, s), type: UnitType };
+    case "SetIndex": return { node: checkSetIndex(c, s), type: UnitType };
+    case "ForEach": return { node: checkForEach(c, s), type: UnitType };
     case "While": {
       const cond = checkExpr(c, s.cond);
-      expectType(c, cond.type, "Bool", s.cond.loc);
+      expectType(c, cond.type, BoolType, s.cond.loc);
       c.loops++;
       const body = checkBlock(c, s.body);
       c.loops--;
-      return { node: { ...s, cond: cond.node, body: body.node }, type: "Unit" };
+      return { node: { ...s, cond: cond.node, body: body.node }, type: UnitType };
     }
     case "For": {
       const from = checkExpr(c, s.from);
-      expectType(c, from.type, "Int", s.from.loc);
+      expectType(c, from.type, IntType, s.from.loc);
       const to = checkExpr(c, s.to);
-      expectType(c, to.type, "Int", s.to.loc);
-      c.scope = { names: new Map([[s.name, { type: "Int", mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
+      expectType(c, to.type, IntType, s.to.loc);
+      c.scope = { names: new Map([[s.name, { type: IntType, mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
       c.loops++;
       const body = checkBlock(c, s.body);
       c.loops--;
       c.scope = c.scope.parent;
-      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: "Unit" };
+      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: UnitType };
     }
-    case "Return": return { node: checkReturn(c, s), type: "Never" };
+    case "Return": return { node: checkReturn(c, s), type: NeverType };
     case "Break":
     case "Continue":
       if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
-      return { node: s, type: "Never" };
+      return { node: s, type: NeverType };
     case "ExprStmt": {
       const e = checkExpr(c, s.expr);
       return { node: { ...s, expr: e.node }, type: e.type };
@@ -100,10 +98,10 @@ function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
 
 export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
   switch (e.kind) {
-    case "Int": return { node: e, type: "Int" };
-    case "Bool": return { node: e, type: "Bool" };
-    case "Unit": return { node: e, type: "Unit" };
-    case "Str": return { node: e, type: "String" };
+    case "Int": return { node: e, type: IntType };
+    case "Bool": return { node: e, type: BoolType };
+    case "Unit": return { node: e, type: UnitType };
+    case "Str": return { node: e, type: StringType };
     case "Var": {
       const b = lookup(c, e.name);
       if (b) return { node: e, type: b.type };
@@ -114,17 +112,17 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
       else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
       else c.sink.report(e.loc, `unknown name \`${e.name}\``);
-      return { node: e, type: "Error" };
+      return { node: e, type: ErrorType };
     }
     case "Binary": {
       const left = checkExpr(c, e.left);
       const right = checkExpr(c, e.right);
-      if (left.type === "String" && (e.op === "+" || e.op === "==" || e.op === "!=")) {
+      if (isType(left.type, StringType) && (e.op === "+" || e.op === "==" || e.op === "!=")) {
         // Strings: `+` concatenates, `==` and `!=` compare bytes.
-        expectType(c, right.type, "String", e.right.loc);
+        expectType(c, right.type, StringType, e.right.loc);
         const prim: Ltyped.Prim = { kind: "Prim", op: e.op === "+" ? "concat" : "string_eq", args: [left.node, right.node], loc: e.loc };
-        if (e.op === "+") return { node: prim, type: "String" };
-        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: "Bool" };
+        if (e.op === "+") return { node: prim, type: StringType };
+        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: BoolType };
       }
       const typing = binaryTyping(e.op, left.type, right.type);
       if (typing.error) c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
@@ -154,19 +152,19 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
 // `if c {a} else {b}`: c is Bool, a and b have one type (Never joins any); no else: Unit.
 function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
   const cond = checkExpr(c, e.cond);
-  expectType(c, cond.type, "Bool", e.cond.loc);
+  expectType(c, cond.type, BoolType, e.cond.loc);
   const then = checkBlock(c, e.then);
-  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: "Unit" };
+  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: UnitType };
   const otherwise = checkExpr(c, e.else);
   const type = join(then.type, otherwise.type);
   if (type === null) c.sink.report(tailLoc(e.else), `expected ${show(then.type)}, found ${show(otherwise.type)} (\`if\` and \`else\` must have the same type)`);
-  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? "Error" };
+  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? ErrorType };
 }
 
 // `return e` needs e to fit the function's result type; `return` alone, Unit.
 function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
   if (s.value === null) {
-    if (!fits("Unit", c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
+    if (!fits(UnitType, c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
     return { ...s, value: { kind: "Unit", loc: s.loc } };
   }
   const value = checkExpr(c, s.value);
@@ -179,10 +177,11 @@ function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
 function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr> {
   const args = e.args.map((a) => checkExpr(c, a));
   const node: Ltyped.Call = { ...e, args: args.map((a) => a.node) };
-  const signature = splitFunctionType(type);
-  if (signature === null) {
-    if (type !== "Error") c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
-    return { node, type: "Error" };
+  const signature = type.head;
+  if (signature.kind !== "fn") {
+    if (type === NeverType) neverValue(c, e.loc, "it cannot be called");
+    else if (type !== ErrorType) c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
+    return { node, type: ErrorType };
   }
   const { params, ret } = signature;
   if (args.length !== params.length) {
@@ -193,7 +192,7 @@ function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr>
   return { node, type: ret };
 }
 
-const article = (t: Type) => (t.startsWith("fn") ? `a function of type ${t}` : /^[AEIOU]/.test(t) ? `an ${t}` : `a ${t}`);
+const article = (t: Type) => (t.head.kind === "fn" ? `a function of type ${show(t)}` : /^[AEIOU]/.test(show(t)) ? `an ${show(t)}` : `a ${show(t)}`);
 
 // A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
 function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
@@ -213,35 +212,35 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
     if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
     else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
-    return prim("assert", "Error"); // never emitted: the program has errors
+    return prim("assert", ErrorType); // never emitted: the program has errors
   }
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${name}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
-    return prim("assert", "Error");
+    return prim("assert", ErrorType);
   }
   const arg = args[0];
   switch (name) {
     case "print":
-      if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool") && arg!.type !== "String") c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
-      return prim(arg!.type === "Bool" ? "print_bool" : arg!.type === "String" ? "print_string" : "print_int", "Unit");
+      if (!fits(arg!.type, IntType) && !fits(arg!.type, BoolType) && !isType(arg!.type, StringType)) c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
+      return prim(isType(arg!.type, BoolType) ? "print_bool" : isType(arg!.type, StringType) ? "print_string" : "print_int", UnitType);
     case "len":
-      if (arg!.type !== "String" && elementType(arg!.type, "Array") === null && arg!.type !== "Error") c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
-      return prim("len", "Int");
+      if (!isType(arg!.type, StringType) && elementOf(arg!.type, "Array") === null && arg!.type !== ErrorType) c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
+      return prim("len", IntType);
     case "array": {
-      expectType(c, arg!.type, "Int", first!.loc);
+      expectType(c, arg!.type, IntType, first!.loc);
       const init = args[1]!.type;
-      return prim("array", init === "Error" || init === "Never" ? init : `Array[${init}]`);
+      return prim("array", made(c, c.types.named("Array", [init]), e.loc)); // Never if init is (types.ts)
     }
-    case "Box": return prim("box", arg!.type === "Error" || arg!.type === "Never" ? arg!.type : `Box[${arg!.type}]`);
-    case "read_int": return prim("read_int", "Int");
+    case "Box": return prim("box", made(c, c.types.named("Box", [arg!.type]), e.loc));
+    case "read_int": return prim("read_int", IntType);
     case "exit":
-      expectType(c, arg!.type, "Int", first!.loc);
-      return prim("exit", "Never");
+      expectType(c, arg!.type, IntType, first!.loc);
+      return prim("exit", NeverType);
     case "assert":
-      expectType(c, arg!.type, "Bool", first!.loc);
-      return prim("assert", "Unit");
+      expectType(c, arg!.type, BoolType, first!.loc);
+      return prim("assert", UnitType);
     default: // panic
-      expectType(c, arg!.type, "String", tailLoc(first!));
-      return prim("panic", "Never");
+      expectType(c, arg!.type, StringType, tailLoc(first!));
+      return prim("panic", NeverType);
   }
 }

@@ -1,6 +1,7 @@
 // What the typing rules share (part of check-types): the checker's state while
 // it walks one function (scopes of bindings, the loop depth, the result type),
-// the program-wide facts it reads (functions, constants, records), and the
+// the program-wide facts it reads (functions, constants, records, the table
+// of types), and the
 // small helpers every rule uses. The rules themselves are in check-body.ts
 // (statements and expressions) and check-data.ts (data), which reach each
 // other only through `checkExpr` and `checkBlock` here, so neither imports the other.
@@ -10,14 +11,8 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import { fits, show, type Type } from "./types.js";
-
-export interface Records {
-  /** Each record's fields, in declaration order, with resolved types. */
-  readonly fields: ReadonlyMap<string, readonly { readonly name: string; readonly type: Type }[]>;
-  /** Resolves a written type: aliases expanded; an unknown name is reported at loc and gives Error. */
-  readonly resolve: (type: string, loc: Loc | undefined) => Type;
-}
+import type { TypeItems } from "./type-items.js";
+import { ErrorType, fits, show, tooBig, type Type, type TypeTable } from "./types.js";
 
 export interface Binding {
   readonly type: Type;
@@ -37,8 +32,10 @@ export interface Checker {
   readonly constants: ReadonlyMap<string, ConstantInfo>;
   /** The type of each fn item, by name: `fn(Int, Int) -> Bool`. */
   readonly functions: ReadonlyMap<string, Type>;
-  /** The program's records, and how written types are resolved. */
-  readonly records: Records;
+  /** The program's records, and how written types are read. */
+  readonly records: TypeItems;
+  /** Makes the types of expressions: each once (types.ts). */
+  readonly types: TypeTable;
   /** The result type of the function being checked. */
   result: Type;
   scope: Scope | null;
@@ -70,6 +67,22 @@ export function bind(c: Checker, name: string, binding: Binding): void {
 /** Reports "expected X, found Y" at `loc` unless `found` fits. */
 export function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined): void {
   if (!fits(found, expected)) c.sink.report(loc, `expected ${show(expected)}, found ${show(found)}`);
+}
+
+/** A type made for an expression at loc (a tuple, an array, a box), or Error after reporting
+ * that it is too big to write out for the ILs (types.ts, tooBig). */
+export function made(c: Checker, type: Type, loc: Loc | undefined): Type {
+  const why = tooBig(type);
+  if (why === null) return type;
+  c.sink.report(loc, `the type of this expression, ${show(type)}, ${why}`);
+  return ErrorType;
+}
+
+/** Reports an expression of type Never (at loc) used where its value's type must be known
+ * (spec/language.md): `why` says what cannot be done with it. Gives null, for "no type". */
+export function neverValue(c: Checker, loc: Loc | undefined, why: string): null {
+  c.sink.report(loc, `this expression never produces a value (its type is Never): ${why}`);
+  return null;
 }
 
 /** Where a value comes from: the last expression of a block, for carets. */

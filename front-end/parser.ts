@@ -305,11 +305,12 @@ function parseConst(p: Parser): Lsrc.Const {
   const name = expectName(p, "the constant's name");
   if (!at(p, ":")) throw fail(p, peek(p), `expected \`:\` and a type after \`${name.text}\` (a const states its type: \`const ${name.text}: Int = ...\`)`);
   next(p);
+  const typeAt = locOf(peek(p));
   const type = parseType(p);
   expect(p, "=", "and the constant's value");
   const value = parseExpr(p);
   endOfStatement(p, "constant");
-  return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
+  return withTypeLoc({ kind: "Const", name: name.text, type, value, loc: locOf(name) }, typeAt);
 }
 
 // record-item = "record" name "{" [ param { "," param } [ "," ] ] "}"
@@ -348,13 +349,15 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
 // type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
 //      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
 // fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
-function parseType(p: Parser): TypeName {
+// A type nests at most maxNesting levels deep (`depth` is the level of this one), as expressions do.
+function parseType(p: Parser, depth = 1): TypeName {
   const t = peek(p);
+  if (depth > maxNesting) throw fail(p, t, `type nested too deeply (more than ${maxNesting} levels)`);
   if (t.kind === "ident") {
     next(p);
     if (t.text === "Array" || t.text === "Box") {
       expect(p, "[", `after \`${t.text}\` (write \`${t.text}[Int]\`)`);
-      const elem = parseType(p);
+      const elem = parseType(p, depth + 1);
       expect(p, "]", `to close \`${t.text}[\``);
       return `${t.text}[${elem}]`;
     }
@@ -363,8 +366,8 @@ function parseType(p: Parser): TypeName {
   if (t.kind === "(") {
     next(p);
     if (eat(p, ")")) return "Unit";
-    const elems = [parseType(p)];
-    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p));
+    const elems = [parseType(p, depth + 1)];
+    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p, depth + 1));
     expect(p, ")", "to close the tuple type");
     if (elems.length === 1) throw fail(p, t, "a tuple type has at least two elements (write the type itself without parentheses)");
     return `(${elems.join(", ")})`;
@@ -374,11 +377,11 @@ function parseType(p: Parser): TypeName {
     expect(p, "(", "after `fn` in a function type");
     const params: string[] = [];
     while (!at(p, ")")) {
-      params.push(parseType(p));
+      params.push(parseType(p, depth + 1));
       if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in a function type, found ${describe(peek(p))}`);
     }
     next(p);
-    const ret = eat(p, "->") ? parseType(p) : "Unit";
+    const ret = eat(p, "->") ? parseType(p, depth + 1) : "Unit";
     return functionType(params, ret);
   }
   throw fail(p, t, `expected a type, found ${describe(t)}`);
@@ -582,7 +585,10 @@ function parseBinary(p: Parser, minLevel: number): Lsrc.Expr {
   return left;
 }
 
-// unary = { "-" | "!" | "~" } postfix      ("-" before an integer literal is part of it)
+/** Whether token b starts right where token a ends, with nothing between them. */
+const adjacent = (a: Token | Loc, b: Token): boolean => a.line === b.line && a.col + a.length === b.col;
+
+// unary = { "-" | "!" | "~" } postfix      ("-" directly before an integer literal is part of it)
 function parseUnary(p: Parser): Lsrc.Expr {
   if (!unaryOps.has(peek(p).kind)) return parsePostfix(p);
   const ops: Token[] = [];
@@ -591,7 +597,8 @@ function parseUnary(p: Parser): Lsrc.Expr {
     ops.push(next(p));
   }
   let arg: Lsrc.Expr;
-  if (ops[ops.length - 1]!.kind === "-" && at(p, "int")) {
+  const last = ops[ops.length - 1]!;
+  if (last.kind === "-" && at(p, "int") && adjacent(last, peek(p))) {
     arg = parsePostfixAfter(p, intLiteral(p, next(p), ops.pop()!));
   } else arg = parsePostfix(p);
   let height = p.height;
@@ -604,12 +611,12 @@ function parseUnary(p: Parser): Lsrc.Expr {
   return arg;
 }
 
-/** An integer literal, negated when `minus` is given; out of range is reported here. */
+/** An integer literal, negated when `minus` (just before it) is given; out of range is reported here. */
 function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
   if (minus) p.depth--;
   const magnitude = t.value as bigint;
   const value = minus ? -magnitude : magnitude;
-  const loc = minus && minus.line === t.line ? { line: t.line, col: minus.col, length: t.col + t.length - minus.col } : locOf(t);
+  const loc = minus ? { line: t.line, col: minus.col, length: t.length + 1 } : locOf(t);
   p.height = 1;
   if (value > INT_MAX) p.sink.report(loc, `integer literal out of range: the largest Int is ${INT_MAX}`);
   else if (value < INT_MIN) p.sink.report(loc, `integer literal out of range: the smallest Int is ${INT_MIN}`);
@@ -645,6 +652,9 @@ function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
     } else {
       next(p);
       const f = peek(p);
+      if (e.kind === "Int" && e.loc && adjacent(e.loc, t) && f.kind === "int" && adjacent(t, f)) {
+        throw fail(p, { ...e.loc, length: f.col + f.length - e.loc.col }, "floating-point numbers are not supported: the only numbers are Ints");
+      }
       if (f.kind === "int" && /^(0|[1-9][0-9]*)$/.test(f.text)) {
         next(p);
         e = { kind: "Field", target: e, field: f.text, loc: locOf(f) };

@@ -15,8 +15,6 @@ export type TypeTree =
   | { readonly kind: "Array" | "Box"; readonly elem: TypeTree }
   | { readonly kind: "fn"; readonly params: readonly TypeTree[]; readonly ret: TypeTree };
 
-export const baseTypes: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "String"]);
-
 export function showType(t: TypeTree): string {
   switch (t.kind) {
     case "name": return t.name;

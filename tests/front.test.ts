@@ -19,6 +19,9 @@ import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
 import { loadGoldens } from "./golden-programs.js";
 import { randomProgram } from "./middle-random.js";
+import { checkMeaning, compile } from "../driver/driver.js";
+import { targets } from "../ir-defs/targets.js";
+import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
 
 const context = (source: string) => ({ file: "test.qs", source });
 const parseText = (source: string): Lsrc.Program => parse.run(source, context(source));
@@ -120,15 +123,28 @@ test("parser: precedence and associativity follow the brief", () => {
   for (const [text, printed] of cases) assert.is(printedExpr(text), printed, text);
 });
 
-test("parser: `-` before a literal folds into a negative literal, so the smallest Int can be written", () => {
-  const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1")).items[0] as Lsrc.Fn;
+test("parser: `-` directly before a literal folds into a negative literal, so the smallest Int can be written", () => {
+  const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1\nlet e = -5")).items[0] as Lsrc.Fn;
   const inits = fn.body.stmts.map((s) => (s as Lsrc.Let).init);
   assert.equal(withoutLoc(inits[0]), { kind: "Int", value: -(1n << 63n) });
-  assert.equal(withoutLoc(inits[1]), { kind: "Int", value: -5n });
+  assert.equal(withoutLoc(inits[1]), { kind: "Unary", op: "-", arg: { kind: "Int", value: 5n } }, "with a space, `-` is the operator");
   assert.is(inits[2]!.kind, "Unary");
   assert.equal(withoutLoc(inits[3]), { kind: "Unary", op: "-", arg: { kind: "Int", value: -1n } });
+  assert.equal(withoutLoc(inits[4]), { kind: "Int", value: -5n });
   assert.equal(messagesOf(wrap("let a = 9223372036854775808")), ["2:9 integer literal out of range: the largest Int is 9223372036854775807"]);
   assert.equal(messagesOf(wrap("let a = -0x8000000000000001")), ["2:9 integer literal out of range: the smallest Int is -9223372036854775808"]);
+  // Not directly before it, the literal stands alone, and 2^63 is no Int (issue 14, item 15).
+  for (const text of ["- 9223372036854775808", "-/* c */9223372036854775808", "-\n9223372036854775808", "-(9223372036854775808)"]) {
+    const [message] = messagesOf(wrap(`let a = ${text}`));
+    assert.ok(message?.endsWith("integer literal out of range: the largest Int is 9223372036854775807"), `${text}: ${message}`);
+  }
+});
+
+test("parser: `1.5` is refused as a floating-point number, at the whole number, not as a field of 1", () => {
+  assert.equal(messagesOf(wrap("print(1.5)")), ["2:7 floating-point numbers are not supported: the only numbers are Ints"]);
+  assert.equal(diagnosticsOf(wrap("let x = -12.25 + 1"))[0]!.loc, { line: 2, col: 9, length: 6 });
+  // A tuple's field after a name, or after parentheses, is still a field.
+  assert.equal(messagesOf(wrap("let t = (1, 2)\nprint(t.1)\nprint((1).5)")), ["4:11 Int has no fields: only records and tuples do"]);
 });
 
 test("parser: every node has a location, and the output is in Lsrc", () => {
@@ -288,6 +304,133 @@ test("check-types: every golden program and example type-checks with no diagnost
 
 test("check-types: one error is reported once, not again by everything that uses it", () => {
   assert.equal(messagesOf(wrap("let a = nope + 1\nlet b = a * 2 < 3 && a == 4\nprint(b)")), ["2:9 unknown name `nope`"]);
+});
+
+// ---------------------------------------------------------------- hostile inputs (issue 14)
+
+/** Compiles `source` on both targets in checked mode; on the first, every IL's interpreter
+ * must agree with the source's. Gives the source's outcome. */
+function compileEverywhere(source: string): Outcome {
+  let outcome: Outcome | null = null;
+  for (const target of targets) {
+    const steps = compile(source, "test.qs", { target, check: true });
+    if (outcome !== null) continue;
+    const verdicts = checkMeaning(steps);
+    for (const v of verdicts) assert.ok(v.agrees, `${v.step.pass.name} on ${target}: ${describeOutcome(v.outcome)}, the source: ${describeOutcome(verdicts[0]!.outcome)}\n${source}`);
+    outcome = verdicts[0]!.outcome;
+  }
+  return outcome!;
+}
+
+test("check-types: a Never value fits wherever a value is expected, and every such program compiles on both targets and does what it says", () => {
+  const items = 'record P { x: Int, y: Int }\nfn f(x: Int) -> Int { x }\nfn g() -> Int { panic("p") }\nfn h() -> (Int, Int) { exit(3) }\n';
+  const uses = [
+    'print(panic("p"))', 'print(exit(3))', 'print(panic("p") + 1)', 'print(1 + panic("p"))', 'print(-panic("p"))', 'print(!panic("p"))',
+    'print(panic("p") == panic("q"))', 'print(panic("p") & true)', 'print(panic("p") < 3)', 'print("s" + panic("p"))', 'print("s" == panic("p"))',
+    'let x = panic("p")', 'let x: Int = panic("p")', 'let x: (Int, Int) = panic("p")', 'let x: Array[Int] = panic("p")', 'let x: P = panic("p")',
+    'let t = (1, panic("p"))', 'let t = (panic("p"), exit(3))', 'let a = array(panic("p"), 1)', 'let a = array(3, panic("p"))', 'let b = Box(panic("p"))',
+    'let p = P { x: panic("p"), y: 2 }', 'print(f(panic("p")))', 'if panic("p") { print(1) } else { print(2) }', 'while panic("p") { }',
+    'for i in panic("p")..3 { print(i) }', 'for i in 0..panic("p") { print(i) }', 'let mut x = 1\nx = panic("p")', 'let mut x = 1\nx += panic("p")',
+    'let mut p = P { x: 1, y: 2 }\np.x = panic("p")', 'let mut p = P { x: 1, y: 2 }\np.y *= panic("p")', 'let a = array(2, 0)\na[0] = panic("p")',
+    'let a = array(2, 0)\na[panic("p")] = 1', 'let a = array(2, 0)\na[0] += panic("p")', 'let a = array(2, 0)\nprint(a[panic("p")])', 'let b = Box(1)\nb.set(panic("p"))',
+    'assert(panic("p"))', 'exit(panic("p"))', 'panic(panic("p"))', 'let x = if f(1) < 0 { panic("q") } else { panic("p") }', 'print({ panic("p") })',
+    'print(g())', 'print(h().0)', 'print(len("s" + panic("p")))', 'let t = (1, 2)\nlet u = (t, panic("p"))', 'let a = array(1, array(1, 0))\na[0][panic("p")] = 3',
+    'let r = Box(1)\nr.set(exit(3))', 'print(if f(1) < 0 { 1 } else { panic("p") })', 'let s: String = panic("p")', 'print(len(array(panic("p"), 0)))',
+    'let t: (Int, Bool) = (1, panic("p"))\nprint(t.0)', 'let x = { let y = panic("p"); y }',
+    'while true { let x = { break } }\npanic("p")', 'for i in 0..3 { print({ continue }) }\npanic("p")', 'for i in 0..3 { let t = (1, { break }) }\npanic("p")',
+  ];
+  for (const use of uses) {
+    const outcome = compileEverywhere(`${items}fn main() {\n${use}\n}\n`);
+    // Each use stops at the first of `panic("p")` and `exit(3)` (h exits) it reaches.
+    const [exits, panics] = [use.search(/exit\(3\)|h\(\)/), use.indexOf('panic("p")')];
+    const exited = exits >= 0 && (panics < 0 || exits < panics);
+    assert.equal([outcome.panic, outcome.status, outcome.stdout], exited ? [null, 3, ""] : ["p", 101, ""], use);
+  }
+});
+
+test("check-types: a Never value where its type must be known (field, index, method, for) is one error at the value", () => {
+  for (const [use, why] of [
+    ['print(panic("p").x)', "it has no field `x`"], ['print(exit(1).0)', "it has no field `0`"], ['print(panic("p").get())', "it has no method `get`"],
+    ['panic("p").set(1)', "it has no method `set`"], ['print(panic("p")[0])', "it cannot be indexed"], ['panic("p")[0] = 1', "it has no elements to assign to"],
+    ['for v in panic("p") { print(v) }', "`for v in` cannot go through it"], ['print({ panic("p") }.x)', "it has no field `x`"],
+    ['for v in array(2, panic("p")) { }', "`for v in` cannot go through it"], ['print(Box(panic("p")).get())', "it has no method `get`"],
+  ]) {
+    const ds = diagnosticsOf(wrap(use!));
+    assert.equal(ds.map((d) => d.message), [`this expression never produces a value (its type is Never): ${why}`], use);
+  }
+});
+
+test("check-types: a record or alias named like a built-in type is one error, never a crash, and so is a record defined twice", () => {
+  for (const name of ["Int", "Bool", "Unit", "String", "Array", "Box", "Chan"]) {
+    assert.equal(messagesOf(`record ${name} { x: Bool }\nfn main() { }`), [`1:8 \`${name}\` is a built-in type: choose another name`]);
+    assert.equal(messagesOf(`type ${name} = (Int, Bool)\nfn main() { }`), [`1:6 \`${name}\` is a built-in type: choose another name`]);
+  }
+  assert.equal(messagesOf("record P { x: Int, y: Int }\nrecord P { x: Int }\nfn main() { let p = P { x: 1, y: 2 }\nprint(p.y) }"), ["2:8 `P` is defined twice"]);
+  assert.equal(messagesOf("record P { x: Int }\nrecord P { x: Int, y: Int }\nfn main() { let p = P { x: 1 }\nprint(p.x) }"), ["2:8 `P` is defined twice"]);
+  // Names the compiler uses inside are free for programs: a record Never, Error or Ref is a record.
+  const outcome = compileEverywhere("record Never { x: Int }\nrecord Error { e: Never }\nrecord Ref { r: Int }\nfn mk() -> Error { Error { e: Never { x: 3 } } }\nfn main() {\nlet t = (mk(), Ref { r: 4 })\nprint(t.0.e.x + t.1.r)\n}\n");
+  assert.is(outcome.stdout, "7\n");
+});
+
+test("check-types: `main` that is not a function is said to be one, not missing", () => {
+  for (const [item, col] of [["type main = Int", 6], ["const main: Int = 1", 7], ["record main { x: Int }", 8]] as const) {
+    assert.equal(messagesOf(`${item}\nfn f() { }`), [`1:${col} \`main\` must be a function: the program starts at \`fn main()\``]);
+  }
+});
+
+/** A program of `lines`, then `fn main()` with `body`. */
+const program = (lines: readonly string[], body = "") => `${lines.join("\n")}\nfn main() {\n${body}\n}\n`;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+test("parser and check-types: a type nests at most 256 levels, as written or through aliases, in either order of the items; never a RangeError", () => {
+  const deep = (n: number, open: string, close: string) => `${open.repeat(n)}Int${close.repeat(n)}`;
+  for (const [open, close] of [["Array[", "]"], ["Box[", "]"], ["(Int, ", ")"], ["fn(", ") -> Int"]]) {
+    for (const n of [2000, 5600]) assert.equal(diagnosticsOf(wrap(`let a: ${deep(n, open!, close!)} = panic("p")`)).map((d) => d.message), ["type nested too deeply (more than 256 levels)"]);
+    front(wrap(`let a: ${deep(255, open!, close!)} = panic("p")`));
+  }
+  for (const reversed of [false, true]) {
+    const order = (lines: string[]) => (reversed ? lines.reverse() : lines);
+    // A chain of 5,600 aliases, each naming the next: nothing nests.
+    front(program(order(["type A0 = Int", ...range(5600).map((i) => `type A${i + 1} = A${i}`)]), "let x: A5600 = 1\nprint(x)"));
+    // Each one an Array of the next: too deep from A256 on, and only a use is an error.
+    const arrays = order(["type A0 = Int", ...range(5600).map((i) => `type A${i + 1} = Array[A${i}]`)]);
+    front(program(arrays, "let x: A255 = panic(\"p\")"));
+    assert.equal(diagnosticsOf(program(arrays, "let x: A256 = panic(\"p\")")).map((d) => d.message), ["the type A256 nests more than 256 levels deep once its aliases are written out"]);
+    assert.equal(diagnosticsOf(program(arrays, "let x: A5600 = panic(\"p\")\nlet y: A5599 = x[0]")).map((d) => d.message), ["the type A5600 nests more than 256 levels deep once its aliases are written out", "the type A5599 nests more than 256 levels deep once its aliases are written out"]);
+    // A cycle through 5,600 aliases is one error, its middle left out.
+    const cycle = order([...range(5600).map((i) => `type A${i} = Array[A${(i + 1) % 5600}]`)]);
+    const [message, ...more] = diagnosticsOf(program(cycle)).map((d) => d.message);
+    assert.equal(more, []);
+    assert.match(message!, /^the type alias `A\d+` refers to itself: `A\d+` -> `A\d+` -> `A\d+` -> `A\d+` -> \.\.\. \(5594 more\) -> `A\d+` -> `A\d+` -> `A\d+` \(use a record to make a recursive type\)$/);
+  }
+});
+
+test("check-types: a const nests at most 256 levels with the consts it uses written out, so the same const is refused in either order of the items", () => {
+  const chain = ["const C0: Int = 0", ...range(2739).map((i) => `const C${i + 1}: Int = C${i} + 1`)];
+  const tooDeep = ["constant `C256` is nested too deeply: its value, with the constants it uses written out in their places, is more than 256 levels deep"];
+  assert.equal(diagnosticsOf(program(chain, "print(C2739)")).map((d) => d.message), tooDeep);
+  assert.equal(diagnosticsOf(program([...chain].reverse(), "print(C2739)")).map((d) => d.message), tooDeep);
+  for (const lines of [chain.slice(0, 256), chain.slice(0, 256).reverse()]) assert.is(compileEverywhere(program(lines, "print(C255)")).stdout, "255\n");
+  // The depth of an expression counts too: 150 levels using a const of 150 levels is 300.
+  const nested = (n: number, leaf: string) => `${"1 + (".repeat(n - 1)}${leaf}${")".repeat(n - 1)}`;
+  assert.equal(diagnosticsOf(program([`const A: Int = ${nested(150, "B")}`, `const B: Int = ${nested(150, "1")}`])).map((d) => d.message), ["constant `A` is nested too deeply: its value, with the constants it uses written out in their places, is more than 256 levels deep"]);
+  // A cycle is reported once, where it starts, however many consts use it.
+  assert.equal(messagesOf(program(["const A: Int = B + C", "const B: Int = A", "const C: Int = A + B"])), ["1:7 constant `A` depends on itself: `A` -> `B` -> `A`"]);
+});
+
+test("check-types: aliases that double at each level cost nothing until used; a use too large to write out is one short error; equal types compare at once", () => {
+  const doubling = (name: string, levels: number, base = "Int") => [`type ${name}0 = ${base}`, ...range(levels).map((i) => `type ${name}${i + 1} = (${name}${i}, ${name}${i})`)];
+  front(program(doubling("A", 2000))); // written out, A2000 would have 2^2000 Ints
+  const tooLarge = "is too large: written out without aliases it would take more than 10000 characters";
+  for (const [place, at] of [["fn main() { let x: A30 = panic(\"p\") }", "the type A30"], ["fn f(x: Int) -> A30 { panic(\"p\") }\nfn main() { }", "the type A30"], ["record R { f: (A20, Int) }\nfn main() { }", "the type (A20, Int)"]]) {
+    assert.equal(diagnosticsOf(`${doubling("A", 30).join("\n")}\n${place}`).map((d) => d.message), [`${at} ${tooLarge}`]);
+  }
+  // A tuple made of values whose types are fine may itself be too large.
+  assert.equal(diagnosticsOf(program(doubling("A", 10), 'let x: A10 = panic("p")\nlet y = (x, x)')).map((d) => d.message), [`the type of this expression, (A10, A10), ${tooLarge}`]);
+  // A9 and B9 are one type (512 Ints); C9 has Bools where they have Ints.
+  const all = [...doubling("A", 9), ...doubling("B", 9), ...doubling("C", 9, "Bool")];
+  assert.is(compileEverywhere(program([...all, "fn f(a: A9) -> B9 { a }"], "print(f(panic(\"p\")).0.0.0.0.0.0.0.0.0)")).panic, "p");
+  assert.equal(messagesOf(program([...all, "fn f(a: A9) -> C9 { a }"])), ["31:21 expected C9, found A9 (the body of `f` must end in its C9 result or return it)"]);
 });
 
 // ---------------------------------------------------------------- diagnostics

@@ -1,7 +1,7 @@
 // The commands behind `qnano`, loaded only once the arguments are understood.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import kleur from "kleur";
@@ -47,6 +47,25 @@ function readSource(file: string | undefined, usage: string): { file: string; so
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new UsageError(`cannot read ${file}: ${why}`, 1);
   }
+}
+
+/** True when both names reach one file (the same device and inode: also
+ * through a symbolic or hard link). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Never write the output over the source, as gcc refuses to. */
+function refuseOverwritingInput(file: string, out: string, named: boolean): void {
+  if (!sameFile(file, out)) return;
+  const why = named ? `it is the same file as the input ${file}` : `${file} does not end in .qs, so the default output would be the input itself; name the output with -o`;
+  throw new UsageError(`cannot write the output to ${out}: ${why}`, 1);
 }
 
 /** Compiles, turning bad input into diagnostics on stderr (status 1). */
@@ -107,15 +126,16 @@ export function runCommand(command: string, positionals: string[], values: Value
       const { file, source } = readSource(positionals[0], usage);
       const stem = basename(file).replace(/\.qs$/, "");
       if (values.emit !== undefined && values.emit !== "asm") throw new UsageError(`--emit takes only \`asm\``);
+      const out = values.output ?? (values.emit === "asm" ? `${stem}.s` : stem);
+      if (out !== "-") refuseOverwritingInput(file, out, values.output !== undefined);
       if (values.emit === "asm") {
         const steps = compileOrReport(file, source, values);
         if (!steps) return 1;
-        const out = values.output ?? `${stem}.s`;
         if (out === "-") process.stdout.write(assemblyOf(steps));
         else writeFileSync(out, assemblyOf(steps));
         return 0;
       }
-      return build(file, source, values, values.output ?? stem) ? 0 : 1;
+      return build(file, source, values, out) ? 0 : 1;
     }
     case "run": {
       const { file, source } = readSource(positionals[0], usage);

@@ -1,6 +1,6 @@
 // The `qnano` command as a user runs it: a real process, real files.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -126,6 +126,29 @@ test("trace --fn shows one function at a time, down to its assembly", () => {
   const missing = qnano(["trace", two, "--fn", "thrice"]);
   assert.is(missing.status, 2);
   assert.match(missing.stderr, /no function `thrice`.*`main`, `twice`/);
+});
+
+test("the output is never written over the input, also through a link (issue 14.1)", () => {
+  const text = readFileSync(join(dir, sum), "utf8");
+  write("prog", text); // a source without .qs: its default output is itself
+  symlinkSync("prog", join(dir, "prog-symlink.qs"));
+  linkSync(join(dir, "prog"), join(dir, "prog-hardlink.qs"));
+  const cases: [string[], RegExp][] = [
+    [["build", "prog"], /^qnano: cannot write the output to prog: prog does not end in \.qs, so the default output would be the input itself; name the output with -o\n$/],
+    [["build", sum, "-o", sum], /^qnano: cannot write the output to sum\.qs: it is the same file as the input sum\.qs\n$/],
+    [["build", sum, "--emit", "asm", "-o", sum], /^qnano: cannot write the output to sum\.qs: it is the same file as the input sum\.qs\n$/],
+    [["build", "prog-symlink.qs", "-o", "prog"], /^qnano: cannot write the output to prog: it is the same file as the input prog-symlink\.qs\n$/],
+    [["build", "prog", "-o", "prog-hardlink.qs"], /^qnano: cannot write the output to prog-hardlink\.qs: it is the same file as the input prog\n$/],
+    [["build", "prog-hardlink.qs", "--emit", "asm", "-o", "./prog"], /^qnano: cannot write the output to \.\/prog: it is the same file as the input prog-hardlink\.qs\n$/],
+  ];
+  for (const [args, message] of cases) {
+    const r = qnano(args);
+    assert.is(r.status, 1, args.join(" "));
+    assert.match(r.stderr, message);
+    assert.is(readFileSync(join(dir, args[1]!), "utf8"), text, `${args.join(" ")}: the source is intact`);
+  }
+  const other = qnano(["build", "prog", "-o", "prog.exe"]);
+  assert.is(other.status, 0, other.stderr);
 });
 
 test.run();

@@ -1,11 +1,13 @@
 // The `qnano` command as a user runs it: a real process, real files.
 import { spawnSync } from "node:child_process";
-import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { packageRoot } from "../driver/paths.js";
+import { hostTarget, runtimeCache, toolNames } from "../driver/toolchain.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-cli-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
@@ -13,12 +15,12 @@ process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 // uvu sets FORCE_COLOR for itself; a user's terminal would not.
 const { FORCE_COLOR: _, ...withoutForceColor } = process.env;
 
-function qnano(args: string[], input = "") {
+function qnano(args: string[], input = "", env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(packageRoot, "bin", "qnano.js"), ...args], {
     cwd: dir,
     input,
     encoding: "utf8",
-    env: { ...withoutForceColor, NO_COLOR: "1" },
+    env: { ...withoutForceColor, NO_COLOR: "1", ...env },
   });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
@@ -149,6 +151,101 @@ test("the output is never written over the input, also through a link (issue 14.
   }
   const other = qnano(["build", "prog", "-o", "prog.exe"]);
   assert.is(other.status, 0, other.stderr);
+});
+
+// ---------------------------------------------------------------- the runtime cache (issue 14.2)
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** What another user might plant: the real runtime, but its _start exits with status 42 at once. */
+function plantedRuntime(): Buffer {
+  const exit42 = hostTarget === "x86_64" ? "mov $60, %eax\n mov $42, %edi\n syscall\n" : "mov x8, #93\n mov x0, #42\n svc #0\n";
+  const source = readFileSync(join(packageRoot, "runtime-asm", hostTarget, "runtime.s"), "utf8").replace(/^_start:\n/m, `_start:\n ${exit42}`);
+  const work = mkdtempSync(join(dir, "planted-"));
+  writeFileSync(join(work, "planted.s"), source);
+  const as = spawnSync(toolNames(hostTarget).as, ["-o", join(work, "planted.o"), join(work, "planted.s")], { encoding: "utf8" });
+  assert.is(as.status, 0, as.stderr);
+  return readFileSync(join(work, "planted.o"));
+}
+
+/** A fresh $TMPDIR for qnano and the path of the runtime cache folder in it. */
+function freshTmp(): { tmp: string; cache: string } {
+  const tmp = mkdtempSync(join(dir, "tmp-"));
+  return { tmp, cache: join(tmp, basename(runtimeCache(hostTarget).dir)) };
+}
+
+/** Puts an object in a cache folder under the name qnano looks for, with its true hash. */
+function plant(folder: string, object: Buffer): string {
+  const file = join(folder, `${runtimeCache(hostTarget).prefix}-${sha256(object)}.o`);
+  writeFileSync(file, object, { mode: 0o600 });
+  return file;
+}
+
+test("the runtime cache: a planted object in the user's own folder (0700) is what gets linked, so the folder is what must be safe", () => {
+  const { tmp, cache } = freshTmp();
+  mkdirSync(cache, { mode: 0o700 });
+  plant(cache, plantedRuntime());
+  const r = qnano(["run", sum], "10\n", { TMPDIR: tmp });
+  assert.is(r.status, 42, "the planted _start ran: the cache is used, and this test's planted object works");
+});
+
+test("the runtime cache: a folder of another user, one others may write, or a link is not used (issue 14.2)", () => {
+  const object = plantedRuntime();
+  const cases: [string, (cache: string) => string, RegExp][] = [
+    ["owned by nobody", (cache) => {
+      mkdirSync(cache, { mode: 0o755 });
+      const file = plant(cache, object);
+      chownSync(file, 65534, 65534);
+      chownSync(cache, 65534, 65534);
+      return file;
+    }, /it belongs to another user \(uid 65534\)/],
+    ["mode 0777", (cache) => {
+      mkdirSync(cache);
+      chmodSync(cache, 0o777);
+      return plant(cache, object);
+    }, /other users may write to it \(mode 777\)/],
+    ["mode 0770", (cache) => {
+      mkdirSync(cache);
+      chmodSync(cache, 0o770);
+      return plant(cache, object);
+    }, /other users may write to it \(mode 770\)/],
+    ["a link to a folder", (cache) => {
+      mkdirSync(`${cache}-elsewhere`, { mode: 0o700 });
+      symlinkSync(`${cache}-elsewhere`, cache);
+      return plant(`${cache}-elsewhere`, object);
+    }, /it is not a folder/],
+  ];
+  for (const [what, prepare, why] of cases) {
+    const { tmp, cache } = freshTmp();
+    const planted = prepare(cache);
+    const r = qnano(["run", sum], "10\n", { TMPDIR: tmp });
+    assert.is(r.stdout, "45\n", what);
+    assert.is(r.status, 3, `${what}: the planted _start did not run`);
+    assert.match(r.stderr, new RegExp(`^qnano: warning: not using the runtime cache ${cache}: ${why.source}; the runtime is assembled afresh\n$`), what);
+    assert.equal(readFileSync(planted), object, `${what}: another user's file is left alone`);
+  }
+});
+
+test("the runtime cache: made 0700, written whole under its content's hash; a changed object is assembled again, not linked (issue 14.2)", () => {
+  const { tmp, cache } = freshTmp();
+  const first = qnano(["run", sum], "10\n", { TMPDIR: tmp });
+  assert.is(first.status, 3, first.stderr);
+  assert.is(first.stderr, "");
+  assert.is(statSync(cache).mode & 0o777, 0o700);
+  const [name, ...others] = readdirSync(cache);
+  assert.equal(others, [], "one object, no temporary file left");
+  const file = join(cache, name!);
+  const good = readFileSync(file);
+  assert.is(name, `${runtimeCache(hostTarget).prefix}-${sha256(good)}.o`);
+  for (const tampered of [plantedRuntime(), Buffer.concat([good, Buffer.from("x")]), Buffer.alloc(0)]) {
+    writeFileSync(file, tampered);
+    const r = qnano(["run", sum], "10\n", { TMPDIR: tmp });
+    assert.is(r.stdout, "45\n");
+    assert.is(r.status, 3, "the changed object was not linked");
+    assert.is(r.stderr, "");
+    assert.equal(readdirSync(cache), [name], "assembled again under the same name");
+    assert.equal(readFileSync(file), good);
+  }
 });
 
 test.run();

@@ -14,7 +14,7 @@ import { ilName } from "../il/pass.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import { UsageError } from "./usage.js";
+import { complaint, UsageError } from "./usage.js";
 
 interface Values {
   output?: string;
@@ -79,7 +79,7 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
       return null;
     }
     if (e instanceof BrokenPass) {
-      console.error(`qnano: ${e.message}`);
+      console.error(complaint(e.message));
       return null;
     }
     throw e;
@@ -93,7 +93,7 @@ function build(file: string, source: string, values: Values, out: string): boole
     assembleAndLink(assemblyOf(steps), targetOf(values), out);
   } catch (e) {
     if (e instanceof ToolchainError) {
-      console.error(`qnano: ${e.message}`);
+      console.error(complaint(e.message));
       return false;
     }
     throw e;

@@ -2,7 +2,7 @@
 // texts are here so that `--help` answers without loading the compiler.
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "./usage.js";
+import { complaint, UsageError } from "./usage.js";
 
 const commands: Record<string, { usage: string; summary: string; options: string }> = {
   build: {
@@ -126,11 +126,11 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`qnano: ${e.message}`);
+      console.error(complaint(e.message));
       process.exitCode = e.status;
     } else {
       const err = e as Error;
-      console.error(`qnano: internal error: ${err.message}`);
+      console.error(complaint(`internal error: ${err.message}`));
       if (process.env.QNANO_DEBUG) console.error(err.stack);
       else console.error("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
       process.exitCode = 3;

@@ -14,6 +14,7 @@
 
 import kleur from "kleur";
 import type { Loc } from "../il/node.js";
+import { escapeControls } from "./display.js";
 
 /** A secondary position that helps explain an error ("declared here"). */
 export interface Note {
@@ -92,29 +93,30 @@ const coloured: Paint = {
 /** Lines longer than this are shown as a window around the caret. */
 const maxShown = 100;
 
-/** The source line and a row of carets under the span; tabs in the source are kept
- * in the padding so the carets line up whatever the tab width. */
+/** The source line and a row of carets under the span. The line is shown with
+ * its control characters escaped (front-end/display.ts) and the carets placed
+ * under the escaped text; tabs in the source are kept, in the padding too, so
+ * the carets line up whatever the tab width. */
 function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint): string {
   const full = lines[loc.line - 1] ?? "";
-  let start = Math.max(0, Math.min(loc.col - 1, full.length));
-  let text = full;
-  let cut = "";
-  if (full.length > maxShown) {
-    const from = Math.max(0, Math.min(start - 40, full.length - maxShown));
-    text = (from > 0 ? "..." : "") + full.slice(from, from + maxShown) + (from + maxShown < full.length ? "..." : "");
-    cut = from > 0 ? "..." : "";
-    start = start - from + cut.length;
-  }
-  const span = Math.max(1, Math.min(loc.length, text.length - start - (text.endsWith("...") && full.length > maxShown ? 3 : 0)));
-  const pad = text.slice(0, start).replace(/[^\t]/g, " ");
+  const start = Math.max(0, Math.min(loc.col - 1, full.length));
+  const end = Math.min(full.length, start + Math.max(1, loc.length));
+  // A long line: a window of maxShown characters around the caret.
+  const from = full.length > maxShown ? Math.max(0, Math.min(start - 40, full.length - maxShown)) : 0;
+  const to = full.length > maxShown ? from + maxShown : full.length;
+  const shown = (a: number, b: number) => escapeControls(full.slice(a, Math.min(b, to)), true);
+  const before = (from > 0 ? "..." : "") + shown(from, start);
+  const span = shown(start, end);
+  const text = before + span + shown(end, to) + (to < full.length ? "..." : "");
+  const pad = before.replace(/[^\t]/g, " ");
   const gutter = " ".repeat(width);
-  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(span))}`].join("\n");
+  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, span.length)))}`].join("\n");
 }
 
 function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {
   const notes = d.notes ?? [];
   const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
-  const head = (loc: Loc, kind: "error" | "note", message: string) => `${d.file}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(message)}`;
+  const head = (loc: Loc, kind: "error" | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(message))}`;
   const parts = [head(d.loc, "error", d.message), snippet(lines, d.loc, width, paint)];
   for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
   return parts.join("\n");

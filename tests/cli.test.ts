@@ -90,6 +90,16 @@ test("bad input gets file:line:col, the line, a caret and status 1", () => {
   assert.not.match(r.stderr, /at .*\.js:\d+/, "no stack trace");
 });
 
+test("control characters in a file name or the source never reach the terminal raw (issue 14.3)", () => {
+  const name = write("\x1b]0;retitled\x07.qs", "fn main() {\n    let x = \"\x1b[2J\" // \x1b]0;retitled\x07\n    x = 1\n}\n");
+  for (const args of [["build", name], ["build", `missing-${name}`]]) {
+    const r = qnano(args);
+    assert.is(r.status, 1);
+    assert.not.match(r.stderr, /[\x00-\x09\x0b-\x1f\x7f]/, "only line breaks");
+    assert.match(r.stderr, /\\u\{1b\}\]0;retitled\\u\{7\}\.qs/);
+  }
+});
+
 test("passes shows every pass with its contract; grammar shows BNF and delta", () => {
   const p = qnano(["passes"]);
   assert.is(p.status, 0);

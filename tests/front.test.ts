@@ -306,6 +306,25 @@ test("diagnostics: the format, with tabs kept and carets under the whole span", 
   assert.is(formatDiagnostics([d, { ...d, message: "other" }], source, false).split("\n").pop(), "2 errors");
 });
 
+test("diagnostics: no control character of the source, the file name or a message reaches the terminal raw (issue 14.3)", () => {
+  const controls = [...Array(0x20).keys(), ...Array.from({ length: 0x21 }, (_, k) => 0x7f + k), 0x61c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029, 0xfeff]
+    .filter((c) => c !== 0x0a && c !== 0x0d)
+    .map((c) => String.fromCodePoint(c));
+  const line = `let x = "${controls.join("")}" + 1`;
+  const file = "\x1b]0;title\x07.qs";
+  const d: Diagnostic = { file, loc: { line: 1, col: line.length, length: 1 }, message: `unexpected character \`\x1b\` \t\n` };
+  for (const color of [false, true]) {
+    const shown = formatDiagnostics([d, { ...d, loc: { line: 1, col: 10, length: controls.length } }], line, color).replace(/\x1b\[[0-9;]*m/g, "");
+    const raw = [...shown].filter((c) => c !== "\n" && c !== "\t" && controls.includes(c));
+    assert.equal(raw, [], `colour ${color}`);
+  }
+  const shown = formatDiagnostic(d, line, false).split("\n");
+  assert.is(shown[0], "\\u{1b}]0;title\\u{7}.qs:1:" + line.length + ": error: unexpected character `\\u{1b}` \\u{9}\\u{a}");
+  assert.is(shown[2]!.indexOf("^"), shown[1]!.lastIndexOf("1"), "the caret is under the `1`, after the escapes");
+  const all = formatDiagnostic({ ...d, loc: { line: 1, col: 10, length: controls.length } }, line, false).split("\n");
+  assert.is(all[2]!.length - all[2]!.indexOf("^"), all[1]!.indexOf('" + 1') - all[1]!.indexOf('"') - 1, "the carets cover every escape");
+});
+
 test("diagnostics: colour only when asked for", () => {
   const d: Diagnostic = { file: "a.qs", loc: { line: 1, col: 1, length: 2 }, message: "m" };
   assert.ok(formatDiagnostic(d, "fn", true).includes("\x1b[31m"), "red");

@@ -7,14 +7,15 @@ import { basename, join } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
-import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { CompileError, formatDiagnostics, type Diagnostic } from "../front-end/diagnostics.js";
+import { decodeSource } from "../front-end/source-file.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import { complaint, UsageError } from "./usage.js";
+import { complaint, Reported, UsageError } from "./usage.js";
 
 interface Values {
   output?: string;
@@ -40,13 +41,24 @@ function targetOf(values: Values): Target {
 
 function readSource(file: string | undefined, usage: string): { file: string; source: string } {
   if (file === undefined) throw new UsageError(`missing FILE\nusage: ${usage}`);
+  let bytes: Buffer;
   try {
-    return { file, source: readFileSync(file, "utf8") };
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new UsageError(`cannot read ${file}: ${why}`, 1);
   }
+  const { text, diagnostics } = decodeSource(bytes, file);
+  if (diagnostics.length > 0) {
+    showDiagnostics(diagnostics, text);
+    throw new Reported(1);
+  }
+  return { file, source: text };
+}
+
+function showDiagnostics(diagnostics: readonly Diagnostic[], source: string): void {
+  console.error(formatDiagnostics(diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
 }
 
 /** True when both names reach one file (the same device and inode: also
@@ -75,7 +87,7 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
     return compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace });
   } catch (e) {
     if (e instanceof CompileError) {
-      console.error(formatDiagnostics(e.diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
+      showDiagnostics(e.diagnostics, source);
       return null;
     }
     if (e instanceof BrokenPass) {

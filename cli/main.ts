@@ -2,7 +2,7 @@
 // texts are here so that `--help` answers without loading the compiler.
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { complaint, UsageError } from "./usage.js";
+import { complaint, Reported, UsageError } from "./usage.js";
 
 const commands: Record<string, { usage: string; summary: string; options: string }> = {
   build: {
@@ -125,7 +125,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (e: unknown) => {
-    if (e instanceof UsageError) {
+    if (e instanceof Reported) {
+      process.exitCode = e.status;
+    } else if (e instanceof UsageError) {
       console.error(complaint(e.message));
       process.exitCode = e.status;
     } else {

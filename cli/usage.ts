@@ -11,6 +11,14 @@ export class UsageError extends Error {
   }
 }
 
+/** Thrown when what went wrong has already been said on stderr (diagnostics):
+ * the command ends with this status and says nothing more. */
+export class Reported extends Error {
+  constructor(readonly status = 1) {
+    super("already reported");
+  }
+}
+
 /** `qnano: message`, for stderr; what the message quotes (a file name, a
  * tool's output) is shown with its control characters escaped. */
 export function complaint(message: string): string {

@@ -100,6 +100,17 @@ test("control characters in a file name or the source never reach the terminal r
   }
 });
 
+test("invalid UTF-8 is an error at its place; a byte-order mark is skipped (issue 14.5)", () => {
+  writeFileSync(join(dir, "latin1.qs"), Buffer.concat([Buffer.from('fn main() {\n    print("caf'), Buffer.from([0xe9]), Buffer.from('")\n}\n')]));
+  const bad = qnano(["build", "latin1.qs", "-o", "latin1"]);
+  assert.is(bad.status, 1);
+  assert.is(bad.stderr, 'latin1.qs:2:15: error: invalid UTF-8 byte 0xe9: source files are UTF-8 text\n 2 |     print("caf\ufffd")\n   |               ^\n\n1 error\n');
+  writeFileSync(join(dir, "bom.qs"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('fn main() {\n    print("caf\u{e9}")\n}\n')]));
+  const good = qnano(["run", "bom.qs"]);
+  assert.is(good.stderr, "");
+  assert.is(good.stdout, "caf\u{e9}\n");
+});
+
 test("passes shows every pass with its contract; grammar shows BNF and delta", () => {
   const p = qnano(["passes"]);
   assert.is(p.status, 0);

@@ -2,6 +2,7 @@
 // Golden diagnostics live in tests/diagnostics (NAME.qs and the exact NAME.err).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
@@ -14,6 +15,7 @@ import { printNode } from "../il/print.js";
 import { forEachNode } from "../il/rewrite.js";
 import { validate } from "../il/validate.js";
 import { lex } from "../front-end/lexer.js";
+import { decodeSource } from "../front-end/source-file.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
@@ -52,6 +54,52 @@ function withoutLoc(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) if (k !== "loc") out[k] = withoutLoc(v);
   return out;
 }
+
+// ---------------------------------------------------------------- source files
+
+const bytesOf = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+
+test("source files: UTF-8 is read as is; a byte-order mark at the start is skipped, elsewhere it is a character (issue 14.5)", () => {
+  assert.equal(decodeSource(bytesOf("fn main() {}\n"), "a.qs"), { text: "fn main() {}\n", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf([0xef, 0xbb, 0xbf], "fn é"), "a.qs"), { text: "fn é", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf("fn", [0xef, 0xbb, 0xbf]), "a.qs"), { text: "fn\ufeff", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf([0xef, 0xbb, 0xbf], "\n", [0xff]), "a.qs").diagnostics.map((d) => d.loc), [{ line: 2, col: 1, length: 1 }]);
+});
+
+test("source files: each run of invalid bytes is one diagnostic at its line and column (in UTF-16 code units, as every position)", () => {
+  const { text, diagnostics } = decodeSource(bytesOf("a\u{1F600}", [0xff, 0xfe], "b\r\n\t", [0xe2, 0x82], "\u{e9}", [0x80]), "a.qs");
+  assert.is(text, "a\u{1F600}\ufffd\ufffdb\r\n\t\ufffd\u{e9}\ufffd");
+  assert.equal(diagnostics.map((d) => [d.loc, d.message]), [
+    [{ line: 1, col: 4, length: 2 }, "invalid UTF-8 bytes 0xff 0xfe: source files are UTF-8 text"],
+    [{ line: 2, col: 2, length: 1 }, "invalid UTF-8 bytes 0xe2 0x82: source files are UTF-8 text"],
+    [{ line: 2, col: 4, length: 1 }, "invalid UTF-8 byte 0x80: source files are UTF-8 text"],
+  ]);
+  const long = decodeSource(new Uint8Array(1000).fill(0xff), "a.qs").diagnostics;
+  assert.equal(long.map((d) => [d.loc, d.message]), [[{ line: 1, col: 1, length: 1000 }, "invalid UTF-8 bytes 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff ... (1000 bytes): source files are UTF-8 text"]]);
+});
+
+test("source files: errors exactly where a strict UTF-8 decoder fails, and the text shown is the standard decoding (WHATWG U+FFFD per maximal subpart)", () => {
+  const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x0a, 0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xbb));
+  fc.assert(
+    fc.property(fc.array(byte, { maxLength: 40 }), (list) => {
+      const bytes = Uint8Array.from(list);
+      let valid = true;
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch {
+        valid = false;
+      }
+      const { text, diagnostics } = decodeSource(bytes, "a.qs");
+      assert.is(diagnostics.length === 0, valid);
+      assert.is(text, new TextDecoder("utf-8").decode(bytes));
+      for (const d of diagnostics) {
+        const line = text.split("\n")[d.loc.line - 1]!;
+        assert.is(line.slice(d.loc.col - 1, d.loc.col - 1 + d.loc.length), "\ufffd".repeat(d.loc.length));
+      }
+    }),
+    { numRuns: 2000, seed: 14 },
+  );
+});
 
 // ---------------------------------------------------------------- lexer
 

@@ -45,12 +45,20 @@ export class CompileError extends Error {
 /** Where a node without a recorded position is reported: the file's start. */
 export const startOfFile: Loc = { line: 1, col: 1, length: 1 };
 
-/** Sorted by line then column (stable), with exact repeats removed. */
+/** Sorted by line then column (stable). A message said again on the same line
+ * is kept once: one problem, one report (`0x 0x 0x` is not three errors). */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const sorted = [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  return sorted.filter((d, i) => {
-    const prev = sorted[i - 1];
-    return !prev || prev.loc.line !== d.loc.line || prev.loc.col !== d.loc.col || prev.message !== d.message;
+  let line = 0;
+  const said = new Set<string>(); // the messages of this line so far
+  return sorted.filter((d) => {
+    if (d.loc.line !== line) {
+      line = d.loc.line;
+      said.clear();
+    }
+    if (said.has(d.message)) return false;
+    said.add(d.message);
+    return true;
   });
 }
 
@@ -93,6 +101,16 @@ const coloured: Paint = {
 /** Lines longer than this are shown as a window around the caret. */
 const maxShown = 100;
 
+/** At most this many errors are shown, as rustc and gcc stop too; the rest are counted. */
+export const maxErrorsShown = 20;
+
+/** A message longer than this (it may quote a huge name) is shown cut in the middle. */
+const maxMessage = 400;
+
+function cutMessage(text: string): string {
+  return text.length <= maxMessage ? text : `${text.slice(0, maxMessage - 100)} ... ${text.slice(-80)}`;
+}
+
 /** The source line and a row of carets under the span. The line is shown with
  * its control characters escaped (front-end/display.ts) and the carets placed
  * under the escaped text; tabs in the source are kept, in the padding too, so
@@ -116,7 +134,7 @@ function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint
 function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {
   const notes = d.notes ?? [];
   const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
-  const head = (loc: Loc, kind: "error" | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(message))}`;
+  const head = (loc: Loc, kind: "error" | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
   const parts = [head(d.loc, "error", d.message), snippet(lines, d.loc, width, paint)];
   for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
   return parts.join("\n");
@@ -139,13 +157,17 @@ export function formatDiagnostic(d: Diagnostic, source: string, color: boolean):
   return withColour(color, (paint) => render(d, sourceLines(source), paint));
 }
 
-/** All diagnostics, a blank line between them, then `N error(s)`. No final newline. */
+const count = (n: number, what: string): string => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
+
+/** The diagnostics (the first maxErrorsShown), a blank line between them, then
+ * `N errors`, or `... and N more errors (M in all)`. No final newline. */
 export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean): string {
   const sorted = sortDiagnostics(list);
   const lines = sourceLines(source);
   return withColour(color, (paint) => {
-    const blocks = sorted.map((d) => render(d, lines, paint));
-    blocks.push(`${sorted.length} error${sorted.length === 1 ? "" : "s"}`);
+    const blocks = sorted.slice(0, maxErrorsShown).map((d) => render(d, lines, paint));
+    const more = sorted.length - blocks.length;
+    blocks.push(more > 0 ? `... and ${count(more, "more error")} (${sorted.length.toLocaleString("en-US")} in all)` : count(sorted.length, "error"));
     return blocks.join("\n\n");
   });
 }

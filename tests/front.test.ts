@@ -373,6 +373,18 @@ test("diagnostics: no control character of the source, the file name or a messag
   assert.is(all[2]!.length - all[2]!.indexOf("^"), all[1]!.indexOf('" + 1') - all[1]!.indexOf('"') - 1, "the carets cover every escape");
 });
 
+test("diagnostics: a hostile file gets a few errors, not one per character, and at most 20 are shown (issue 14.14)", () => {
+  const ats = "@".repeat(100_000);
+  assert.is(renderDiagnosticsOf(ats, "at.qs"), "at.qs:1:1: error: unexpected characters `@@@@@@@@@@@@@@@@@@@@...`\n 1 | " + "@".repeat(100) + "...\n   | " + "^".repeat(100) + "\n\n1 error\n");
+  for (const [unit, count] of [["@\n", 50_000], ["x\n", 50_000], ["}\n", 50_000], ["0x 1_ ", 1], ["} ", 1]] as const) {
+    const text = renderDiagnosticsOf(unit.repeat(Math.ceil(100_000 / unit.length)), "hostile.qs");
+    assert.ok(text.length < 3000, `${JSON.stringify(unit)}: ${text.length} characters`);
+    const last = text.trimEnd().split("\n").pop();
+    assert.is(last, count === 1 ? (unit === "0x 1_ " ? "2 errors" : "1 error") : `... and ${(count - 20).toLocaleString("en-US")} more errors (${count.toLocaleString("en-US")} in all)`, JSON.stringify(unit));
+    if (count > 1) assert.is(text.match(/: error: /g)?.length, 20);
+  }
+});
+
 test("diagnostics: colour only when asked for", () => {
   const d: Diagnostic = { file: "a.qs", loc: { line: 1, col: 1, length: 2 }, message: "m" };
   assert.ok(formatDiagnostic(d, "fn", true).includes("\x1b[31m"), "red");

@@ -14,7 +14,7 @@
 
 import kleur from "kleur";
 import type { Loc } from "../il/node.js";
-import { escapeControls } from "./display.js";
+import { displayWidth, escapeControls } from "./display.js";
 
 /** A secondary position that helps explain an error ("declared here"). */
 export interface Note {
@@ -24,7 +24,8 @@ export interface Note {
 
 export interface Diagnostic {
   readonly file: string;
-  /** 1-based line and column (in UTF-16 code units); length >= 1 carets. */
+  /** 1-based line and column, and the span's length, in UTF-16 code units
+   * (where the carets go on screen is the display's business). */
   readonly loc: Loc;
   readonly message: string;
   readonly notes?: readonly Note[];
@@ -112,23 +113,28 @@ function cutMessage(text: string): string {
 }
 
 /** The source line and a row of carets under the span. The line is shown with
- * its control characters escaped (front-end/display.ts) and the carets placed
- * under the escaped text; tabs in the source are kept, in the padding too, so
- * the carets line up whatever the tab width. */
+ * its control characters escaped, and the carets are placed by the display
+ * width of what is shown (front-end/display.ts): a CJK character or an emoji
+ * takes two columns, a combining accent none. Tabs in the source are kept, in
+ * the padding too, so the carets line up whatever the tab width (a tab inside
+ * the span gets one caret). */
 function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint): string {
   const full = lines[loc.line - 1] ?? "";
   const start = Math.max(0, Math.min(loc.col - 1, full.length));
   const end = Math.min(full.length, start + Math.max(1, loc.length));
-  // A long line: a window of maxShown characters around the caret.
-  const from = full.length > maxShown ? Math.max(0, Math.min(start - 40, full.length - maxShown)) : 0;
-  const to = full.length > maxShown ? from + maxShown : full.length;
+  // A long line: a window of about maxShown characters around the caret, never cutting a character in two.
+  const lowSurrogate = (k: number) => k > 0 && k < full.length && (full.charCodeAt(k) & 0xfc00) === 0xdc00;
+  let from = full.length > maxShown ? Math.max(0, Math.min(start - 40, full.length - maxShown)) : 0;
+  let to = full.length > maxShown ? from + maxShown : full.length;
+  if (lowSurrogate(from)) from++;
+  if (lowSurrogate(to)) to++;
   const shown = (a: number, b: number) => escapeControls(full.slice(a, Math.min(b, to)), true);
   const before = (from > 0 ? "..." : "") + shown(from, start);
   const span = shown(start, end);
   const text = before + span + shown(end, to) + (to < full.length ? "..." : "");
-  const pad = before.replace(/[^\t]/g, " ");
+  const pad = before.split("\t").map((part) => " ".repeat(displayWidth(part))).join("\t");
   const gutter = " ".repeat(width);
-  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, span.length)))}`].join("\n");
+  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, displayWidth(span) + span.split("\t").length - 1)))}`].join("\n");
 }
 
 function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {

@@ -16,6 +16,7 @@ import { forEachNode } from "../il/rewrite.js";
 import { validate } from "../il/validate.js";
 import { lex } from "../front-end/lexer.js";
 import { decodeSource } from "../front-end/source-file.js";
+import { displayWidth } from "../front-end/display.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
@@ -383,6 +384,22 @@ test("diagnostics: a hostile file gets a few errors, not one per character, and 
     assert.is(last, count === 1 ? (unit === "0x 1_ " ? "2 errors" : "1 error") : `... and ${(count - 20).toLocaleString("en-US")} more errors (${count.toLocaleString("en-US")} in all)`, JSON.stringify(unit));
     if (count > 1) assert.is(text.match(/: error: /g)?.length, 20);
   }
+});
+
+test("display width: East Asian Wide and Fullwidth characters and emoji take 2 columns, combining marks 0 (issue 14.15)", () => {
+  const widths: [string, number][] = [
+    ["abc", 3], ["名前", 4], ["こんにちは", 10], ["한국어", 6], ["ＡＢ", 4], ["ｱｲ", 2], ["😀", 2], ["👨\u200d👩\u200d👧", 2],
+    ["🇫🇷", 2], ["👍🏽", 2], ["1\ufe0f\u20e3", 2], ["❤\ufe0f", 2], ["e\u0301", 1], ["\u0301", 0], ["a\u200bb", 2], ["é", 1], ["", 0],
+  ];
+  for (const [text, width] of widths) assert.is(displayWidth(text), width, JSON.stringify(text));
+});
+
+test("diagnostics: carets line up under wide characters; line:col keep counting UTF-16 code units (issue 14.15)", () => {
+  const line = "let s = \"名前 😀 e\u0301\" + 1";
+  const d: Diagnostic = { file: "w.qs", loc: { line: 1, col: line.indexOf("+ 1") + 3, length: 1 }, message: "m" };
+  assert.is(formatDiagnostic(d, line, false), `w.qs:1:${line.length}: error: m\n 1 | ${line}\n   | ${" ".repeat(8 + 1 + 4 + 1 + 2 + 1 + 1 + 1 + 3)}^`);
+  const span: Diagnostic = { file: "w.qs", loc: { line: 1, col: 10, length: 2 }, message: "m" };
+  assert.is(formatDiagnostic(span, line, false).split("\n")[2], `   | ${" ".repeat(9)}^^^^`);
 });
 
 test("diagnostics: colour only when asked for", () => {

@@ -14,6 +14,7 @@ import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-mo
 import { ilName, type Pass } from "../il/pass.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
+import { printError, printLine } from "./output.js";
 
 const shown = (p: Pass | null, program: unknown): string => {
   if (typeof program === "string") return program.trimEnd();
@@ -41,10 +42,10 @@ export function bisectCommand(file: string, source: string, target: string | und
       output = p.run(input, context);
     } catch (e) {
       if (e instanceof CompileError) {
-        console.error(formatDiagnostics(e.diagnostics, source, false));
+        printError(formatDiagnostics(e.diagnostics, source, false));
         throw new UsageError("the program does not compile; bisect needs a valid program", 1);
       }
-      console.log(`first bad pass: ${p.name}${where} crashed: ${(e as Error).message}\n\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
+      printLine(`first bad pass: ${p.name}${where} crashed: ${(e as Error).message}\n\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
       return null;
     }
     if (typeof p.to === "string") return output;
@@ -53,9 +54,9 @@ export function bisectCommand(file: string, source: string, target: string | und
     reference ??= outcome;
     const problem = !v.ok ? `its output is not in ${p.to.name}: ${explainValidation(v)}` : !sameOutcome(outcome, reference) ? `it changed the meaning: ${p.to.name} gives ${outcomeText(outcome)}; the source gives ${outcomeText(reference)}` : null;
     if (problem !== null) {
-      console.log(`first bad pass: ${p.name}${where} (${ilName(p.from)} -> ${ilName(p.to)}): ${problem}`);
-      console.log(`\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
-      console.log(`\nafter (${ilName(p.to)}):\n${shown(p, output)}`);
+      printLine(`first bad pass: ${p.name}${where} (${ilName(p.from)} -> ${ilName(p.to)}): ${problem}`);
+      printLine(`\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
+      printLine(`\nafter (${ilName(p.to)}):\n${shown(p, output)}`);
       return null;
     }
     checked++;
@@ -78,6 +79,6 @@ export function bisectCommand(file: string, source: string, target: string | und
       before = p;
     }
   }
-  console.log(`all ${checked} passes agree (${chosen.join(" and ")}): ${outcomeText(reference!)}`);
+  printLine(`all ${checked} passes agree (${chosen.join(" and ")}): ${outcomeText(reference!)}`);
   return 0;
 }

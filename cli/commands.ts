@@ -1,8 +1,8 @@
 // The commands behind `qnano`, loaded only once the arguments are understood.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, statSync } from "node:fs";
+import { isatty } from "node:tty";
 import { basename, join } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
@@ -16,6 +16,8 @@ import { functionNames, functionView, variablesOfFunction } from "../driver/func
 import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { complaint, Reported, UsageError } from "./usage.js";
+import { printError, printLine, writeStdout } from "./output.js";
+import { fileErrorReason, makeTemporaryFolder, OutputError, writeOutputFile } from "../driver/files.js";
 
 interface Values {
   output?: string;
@@ -31,7 +33,7 @@ interface Values {
   path?: string;
 }
 
-const useColor = () => kleur.enabled && !process.env.NO_COLOR && process.stdout.isTTY === true;
+const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
 
 function targetOf(values: Values): Target {
   const t = values.target ?? hostTarget;
@@ -45,9 +47,7 @@ function readSource(file: string | undefined, usage: string): { file: string; so
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new UsageError(`cannot read ${file}: ${why}`, 1);
+    throw new UsageError(`cannot read ${file}: ${fileErrorReason(e, file)}`, 1);
   }
   const { text, diagnostics } = decodeSource(bytes, file);
   if (diagnostics.length > 0) {
@@ -58,7 +58,7 @@ function readSource(file: string | undefined, usage: string): { file: string; so
 }
 
 function showDiagnostics(diagnostics: readonly Diagnostic[], source: string): void {
-  console.error(formatDiagnostics(diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
+  printError(formatDiagnostics(diagnostics, source, isatty(2) && !process.env.NO_COLOR));
 }
 
 /** True when both names reach one file (the same device and inode: also
@@ -91,7 +91,7 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
       return null;
     }
     if (e instanceof BrokenPass) {
-      console.error(complaint(e.message));
+      printError(complaint(e.message));
       return null;
     }
     throw e;
@@ -104,8 +104,8 @@ function build(file: string, source: string, values: Values, out: string): boole
   try {
     assembleAndLink(assemblyOf(steps), targetOf(values), out);
   } catch (e) {
-    if (e instanceof ToolchainError) {
-      console.error(complaint(e.message));
+    if (e instanceof ToolchainError || e instanceof OutputError) {
+      printError(complaint(e.message));
       return false;
     }
     throw e;
@@ -120,18 +120,18 @@ function jsonOf(value: unknown): string {
 export function runCommand(command: string, positionals: string[], values: Values, usage: string): number | Promise<number> {
   switch (command) {
     case "passes":
-      console.log(pipelineTable("text"));
+      printLine(pipelineTable("text"));
       return 0;
     case "grammar": {
       const name = positionals[0];
       if (name === undefined) {
-        console.log(allILs.map((l) => `${l.name.padEnd(12)} ${l.purpose}`).join("\n"));
+        printLine(allILs.map((l) => `${l.name.padEnd(12)} ${l.purpose}`).join("\n"));
         return 0;
       }
       const il = findIL(name);
       if (!il) throw new UsageError(`unknown IL \`${name}\`; the ILs are: ${allILs.map((l) => l.name).join(", ")}`);
       const title = (s: string) => (useColor() ? kleur.bold(s) : s);
-      console.log([title(`${il.name}: ${il.purpose}`), "", grammarBnf(il), "", title("delta"), deltaText(il)].join("\n"));
+      printLine([title(`${il.name}: ${il.purpose}`), "", grammarBnf(il), "", title("delta"), deltaText(il)].join("\n"));
       return 0;
     }
     case "build": {
@@ -143,15 +143,23 @@ export function runCommand(command: string, positionals: string[], values: Value
       if (values.emit === "asm") {
         const steps = compileOrReport(file, source, values);
         if (!steps) return 1;
-        if (out === "-") process.stdout.write(assemblyOf(steps));
-        else writeFileSync(out, assemblyOf(steps));
+        if (out === "-") writeStdout(assemblyOf(steps));
+        else {
+          try {
+            writeOutputFile(out, assemblyOf(steps), false);
+          } catch (e) {
+            if (!(e instanceof OutputError)) throw e;
+            printError(complaint(e.message));
+            return 1;
+          }
+        }
         return 0;
       }
       return build(file, source, values, out) ? 0 : 1;
     }
     case "run": {
       const { file, source } = readSource(positionals[0], usage);
-      const dir = mkdtempSync(join(tmpdir(), "qnano-run-"));
+      const dir = makeTemporaryFolder("qnano-run-");
       try {
         const exe = join(dir, "program");
         if (!build(file, source, values, exe)) return 1;
@@ -159,7 +167,7 @@ export function runCommand(command: string, positionals: string[], values: Value
         const result = spawnSync(runner!, prefix, { stdio: "inherit" });
         if (result.error) throw new ToolchainError(`cannot run ${runner}: ${result.error.message}`);
         if (result.signal) {
-          console.error(`qnano: the program was killed by ${result.signal}`);
+          printError(`qnano: the program was killed by ${result.signal}`);
           return 128 + 9;
         }
         return result.status ?? 1;
@@ -196,14 +204,13 @@ export function runCommand(command: string, positionals: string[], values: Value
       const variables = fn === undefined || !selected ? new Set<string>() : variablesOfFunction(selected.output, fn);
       const shown = fn === undefined ? last : last.map((s) => ({ ...s, output: functionView(s.output, fn, variables) }));
       if (values.json) {
-        console.log(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
+        printLine(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
         return 0;
       }
       const head = (s: string) => (useColor() ? kleur.cyan().bold(s) : s);
       for (const s of shown) {
-        console.log(head(`── ${s.pass.name}: ${ilName(s.pass.from)} -> ${ilName(s.pass.to)} (${s.ms.toFixed(1)} ms)`));
-        console.log(typeof s.pass.to === "string" ? String(s.output) : printNode(s.pass.to, s.output));
-        console.log();
+        const program = typeof s.pass.to === "string" ? String(s.output) : printNode(s.pass.to, s.output);
+        printLine(`${head(`── ${s.pass.name}: ${ilName(s.pass.from)} -> ${ilName(s.pass.to)} (${s.ms.toFixed(1)} ms)`)}\n${program}\n`);
       }
       return 0;
     }

@@ -11,6 +11,8 @@ import { initialState } from "../explorer-tui/state.js";
 import { buildTrace, type Trace } from "../explorer-tui/trace.js";
 import { compile, type Step } from "../driver/driver.js";
 import type { Target } from "../ir-defs/targets.js";
+import { printError } from "./output.js";
+import { complaint } from "./usage.js";
 
 const enterAlternateScreen = "\x1b[?1049h";
 const leaveAlternateScreen = "\x1b[?1049l";
@@ -23,7 +25,7 @@ function stdinFor(file: string): string {
 
 export async function explore(file: string, source: string, target: Target, steps: readonly Step[]): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    console.error(`qnano: explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``);
+    printError(complaint(`explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``));
     return 1;
   }
   const stdin = stdinFor(file);

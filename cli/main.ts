@@ -3,6 +3,9 @@
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { complaint, Reported, UsageError } from "./usage.js";
+import { printError, printLine } from "./output.js";
+import { OutputError } from "../driver/files.js";
+import { ToolchainError } from "../driver/toolchain.js";
 
 const commands: Record<string, { usage: string; summary: string; options: string }> = {
   build: {
@@ -98,11 +101,11 @@ const optionSpec = {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    console.log(mainHelp());
+    printLine(mainHelp());
     return command === undefined ? 2 : 0;
   }
   if (command === "--version") {
-    console.log("qnano 0.1.0");
+    printLine("qnano 0.1.0");
     return 0;
   }
   if (!(command in commands)) throw new UsageError(`unknown command \`${command}\` (try \`qnano --help\`)`);
@@ -113,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   if (parsed.values.help) {
-    console.log(commandHelp(command));
+    printLine(commandHelp(command));
     return 0;
   }
   const { runCommand } = await import("./commands.js");
@@ -127,14 +130,17 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof Reported) {
       process.exitCode = e.status;
+    } else if (e instanceof OutputError || e instanceof ToolchainError) {
+      printError(complaint(e.message));
+      process.exitCode = 1;
     } else if (e instanceof UsageError) {
-      console.error(complaint(e.message));
+      printError(complaint(e.message));
       process.exitCode = e.status;
     } else {
       const err = e as Error;
-      console.error(complaint(`internal error: ${err.message}`));
-      if (process.env.QNANO_DEBUG) console.error(err.stack);
-      else console.error("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
+      printError(complaint(`internal error: ${err.message}`));
+      if (process.env.QNANO_DEBUG) printError(String(err.stack));
+      else printError("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
       process.exitCode = 3;
     }
   },

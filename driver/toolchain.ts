@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Target } from "../ir-defs/targets.js";
+import { makeTemporaryFolder, writeOutputFile } from "./files.js";
 
 /** The target the machine we run on executes natively (from process.arch). */
 export const hostTarget: Target = process.arch === "arm64" ? "aarch64" : "x86_64";
@@ -132,13 +133,13 @@ let cacheWarned = false;
 function privateCacheDir(dir: string): string | null {
   const uid = process.getuid?.();
   if (uid === undefined) return null; // no owners to check: no cache
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return null; // no cache, and nothing to warn about
+  }
   let problem: string | null = null;
   try {
-    try {
-      fs.mkdirSync(dir, { mode: 0o700 });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
     const st = fs.lstatSync(dir);
     if (!st.isDirectory()) problem = "it is not a folder";
     else if (st.uid !== uid) problem = `it belongs to another user (uid ${st.uid})`;
@@ -197,7 +198,7 @@ function runtimeObject(target: Target): Buffer {
   const { dir, prefix } = runtimeCache(target);
   let object = privateCacheDir(dir) === null ? null : readCachedObject(dir, prefix);
   if (object === null) {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "qnano-build-"));
+    const work = makeTemporaryFolder("qnano-build-");
     try {
       const file = path.join(work, "runtime.o");
       runTool(toolNames(target).as, ["-o", file, runtimeSourcePath(target)], `assembling the ${target} runtime`);
@@ -218,12 +219,13 @@ function runtimeObject(target: Target): Buffer {
 /**
  * Assemble the program's assembly text together with the target's
  * runtime (runtime-asm/<target>/runtime.s) and link a static executable
- * at outPath. Throws ToolchainError with the tool's stderr on failure.
+ * at outPath. Throws ToolchainError with the tool's stderr on failure,
+ * OutputError when outPath cannot be written.
  */
 export function assembleAndLink(asmText: string, target: Target, outPath: string): void {
   const tools = toolNames(target);
   const runtime = runtimeObject(target);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "qnano-build-"));
+  const work = makeTemporaryFolder("qnano-build-");
   try {
     const sourcePath = path.join(work, "program.s");
     const objectPath = path.join(work, "program.o");
@@ -231,11 +233,13 @@ export function assembleAndLink(asmText: string, target: Target, outPath: string
     fs.writeFileSync(runtimePath, runtime);
     fs.writeFileSync(sourcePath, asmText);
     runTool(tools.as, ["-o", objectPath, sourcePath], `assembling the ${target} program`, work + path.sep);
-    const out = path.resolve(outPath);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
     // -static: no dynamic loader; -z noexecstack: the stack is never
     // executable, even if the program's assembly lacks .note.GNU-stack.
-    runTool(tools.ld, ["-static", "-z", "noexecstack", "-o", out, runtimePath, objectPath], `linking ${out}`, work + path.sep);
+    // Linked in the private folder, then written out: a file that cannot be
+    // written is one clear line, and never a half-written executable.
+    const linked = path.join(work, "program");
+    runTool(tools.ld, ["-static", "-z", "noexecstack", "-o", linked, runtimePath, objectPath], `linking ${outPath}`, work + path.sep);
+    writeOutputFile(outPath, fs.readFileSync(linked), true);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

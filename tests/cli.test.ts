@@ -1,5 +1,5 @@
 // The `qnano` command as a user runs it: a real process, real files.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -109,6 +109,89 @@ test("invalid UTF-8 is an error at its place; a byte-order mark is skipped (issu
   const good = qnano(["run", "bom.qs"]);
   assert.is(good.stderr, "");
   assert.is(good.stdout, "caf\u{e9}\n");
+});
+
+// ---------------------------------------------------------------- writing output (issue 14.10)
+
+/** Runs a bash script in the test folder, with $QNANO the command. */
+function shell(script: string, options: { uid?: number } = {}) {
+  const r = spawnSync("bash", ["-c", script], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...withoutForceColor, NO_COLOR: "1", QNANO: `${process.execPath} ${join(packageRoot, "bin", "qnano.js")}` },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** One line on stderr, `qnano: ...`, and status 1. */
+function assertOneLine(r: { stderr: string; status: number | null }, message: RegExp, what: string) {
+  assert.is(r.status, 1, `${what}: ${r.stderr}`);
+  assert.match(r.stderr, new RegExp(`^qnano: ${message.source}\\n$`), what);
+}
+
+test("an output file that cannot be written is one line and status 1, never a success or a stack trace", () => {
+  mkdirSync(join(dir, "a-folder"), { recursive: true });
+  const long = "x".repeat(300);
+  const cases: [string, RegExp, string[][]][] = [
+    ["missing/out", /cannot write missing\/out: no such directory: missing/, [[], ["--emit", "asm"]]],
+    ["a-folder", /cannot write a-folder: is a directory/, [[], ["--emit", "asm"]]],
+    ["/dev/full", /cannot write \/dev\/full: no space left on device/, [[], ["--emit", "asm"]]],
+    [long, new RegExp(`cannot write ${long}: file name too long`), [[]]],
+  ];
+  for (const [out, message, emits] of cases) {
+    for (const emit of emits) assertOneLine(qnano(["build", sum, "-o", out, ...emit]), message, `${emit.join(" ")} -o ${out}`);
+  }
+  assert.is(qnano(["build", sum, "-o", "/dev/null"]).status, 0, "a device is written through");
+  const noTmp = qnano(["build", sum], "", { TMPDIR: join(dir, "no-such-tmp") });
+  assertOneLine(noTmp, /cannot make a temporary folder in .*no-such-tmp: no such directory: .*/, "TMPDIR missing");
+});
+
+test("an output folder the user may not write to is one line and status 1 (run as nobody)", () => {
+  const place = mkdtempSync(join(tmpdir(), "qnano-cli-nobody-"));
+  try {
+    chmodSync(place, 0o755);
+    writeFileSync(join(place, "sum.qs"), readFileSync(join(dir, sum)));
+    mkdirSync(join(place, "locked"), { mode: 0o755 });
+    mkdirSync(join(place, "tmp"));
+    chownSync(join(place, "tmp"), 65534, 65534);
+    for (const emit of ["", "--emit asm"]) {
+      const r = shell(`cd ${place} && TMPDIR=${place}/tmp $QNANO build sum.qs ${emit} -o locked/out`, { uid: 65534 });
+      assertOneLine(r, /cannot write locked\/out: permission denied/, `as nobody ${emit}`);
+    }
+  } finally {
+    rmSync(place, { recursive: true, force: true });
+  }
+});
+
+test("standard output closed or full is one line and status 1 (trace, passes, --emit asm -o -)", () => {
+  for (const command of [`trace ${sum}`, "passes", `build ${sum} --emit asm -o -`]) {
+    assertOneLine(shell(`exec $QNANO ${command} >&-`), /cannot write to standard output: it is closed/, `${command} >&-`);
+    assertOneLine(shell(`exec $QNANO ${command} >/dev/full`), /cannot write to standard output: no space left on device/, `${command} >/dev/full`);
+  }
+  const ok = shell(`exec $QNANO passes >/dev/null`);
+  assert.is(ok.status, 0, `passes >/dev/null (opened write-only by the shell): ${ok.stderr}`);
+});
+
+test("a closed pipe ends quietly with status 141, as cat does (trace | head -1)", () => {
+  // A trace much bigger than a pipe holds (360 KB): some of it is written after head has gone.
+  const body = Array.from({ length: 300 }, (_, k) => `    s += i * ${k}`).join("\n");
+  const big = write("big.qs", `fn main() {\n    let mut s = 0\n    let i = read_int()\n${body}\n    print(s)\n}\n`);
+  const r = shell(`$QNANO trace ${big} | head -1; echo "status \${PIPESTATUS[0]}"`);
+  assert.is(r.stderr, "");
+  assert.match(r.stdout, /^── parse: source text -> Lsrc \([\d.]+ ms\)\nstatus 141\n$/);
+});
+
+test("a pipe closed before anything is written ends quietly too (passes, --help, --emit asm -o -)", async () => {
+  for (const args of [["passes"], ["--help"], ["grammar"], ["build", sum, "--emit", "asm", "-o", "-"]]) {
+    const child = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // the reader is gone before qnano has even started
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    assert.is(stderr, "", args.join(" "));
+    assert.is(status, 141, args.join(" "));
+  }
 });
 
 test("passes shows every pass with its contract; grammar shows BNF and delta", () => {

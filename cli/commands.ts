@@ -159,21 +159,7 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "run": {
       const { file, source } = readSource(positionals[0], usage);
-      const dir = makeTemporaryFolder("qnano-run-");
-      try {
-        const exe = join(dir, "program");
-        if (!build(file, source, values, exe)) return 1;
-        const [runner, ...prefix] = [...toolNames(targetOf(values)).run, exe];
-        const result = spawnSync(runner!, prefix, { stdio: "inherit" });
-        if (result.error) throw new ToolchainError(`cannot run ${runner}: ${result.error.message}`);
-        if (result.signal) {
-          printError(`qnano: the program was killed by ${result.signal}`);
-          return 128 + 9;
-        }
-        return result.status ?? 1;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      return import("./run.js").then((m) => m.runProgram((exe) => build(file, source, values, exe), targetOf(values)));
     }
     case "explore": {
       const { file, source } = readSource(positionals[0], usage);

@@ -194,6 +194,89 @@ test("a pipe closed before anything is written ends quietly too (passes, --help,
   }
 });
 
+// ---------------------------------------------------------------- qnano run and signals (issue 14.13)
+
+/** The processes whose parent is `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** True while a process exists and is not a zombie. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/** The compiled program qnano run started (itself, or qemu running it), once it runs; not `as` or `ld`. */
+function programOf(qnanoPid: number): number | undefined {
+  return childrenOf(qnanoPid).find((pid) => {
+    try {
+      return /qnano-run-[^/]*\/program$/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0$/, ""));
+    } catch {
+      return false;
+    }
+  });
+}
+
+const waitFor = async (what: string, ok: () => boolean) => {
+  for (let tries = 0; !ok(); tries++) {
+    if (tries > 600) throw new Error(`waited 60 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+test("run killed by SIGTERM, SIGINT or SIGHUP passes the signal on, removes its folder and dies by the same signal", async () => {
+  const waits = write("waits.qs", "fn main() {\n    print(read_int())\n}\n");
+  const cases: [NodeJS.Signals, string][] = [["SIGTERM", "x86_64"], ["SIGINT", "x86_64"], ["SIGHUP", "x86_64"], ["SIGTERM", "aarch64"]];
+  for (const [signal, target] of cases) {
+    const { tmp } = freshTmp();
+    // stdin stays open: the program waits in read_int until it is killed.
+    const qn = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), "run", waits, "--target", target], { cwd: dir, env: { ...withoutForceColor, TMPDIR: tmp }, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    qn.stderr.on("data", (chunk) => (stderr += chunk));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => qn.on("exit", (code, sig) => resolve({ code, signal: sig })));
+    await waitFor("the program to start", () => programOf(qn.pid!) !== undefined);
+    const program = programOf(qn.pid!)!;
+    assert.ok(readdirSync(tmp).some((n) => n.startsWith("qnano-run-")));
+    qn.kill(signal);
+    const end = await ended;
+    assert.equal(end, { code: null, signal }, `${signal} ${target}: qnano died by it (${stderr})`);
+    assert.not.ok(running(program), `${signal} ${target}: the program was killed too`);
+    assert.equal(readdirSync(tmp).filter((n) => n.startsWith("qnano-run-") || n.startsWith("qnano-build-")), [], `${signal} ${target}: no temporary folder left`);
+    assert.is(stderr, "", `${signal} ${target}`);
+  }
+});
+
+test("run | head -1 reports the program's real fate: SIGPIPE, status 141, quietly", () => {
+  const loud = write("loud.qs", "fn main() {\n    let mut i = 0\n    while true {\n        print(i)\n        i += 1\n    }\n}\n");
+  for (const target of ["x86_64", "aarch64"]) {
+    const r = shell(`$QNANO run ${loud} --target ${target} | head -1; echo "status \${PIPESTATUS[0]}"`);
+    assert.is(r.stdout, "0\nstatus 141\n", target);
+    assert.is(r.stderr, "", target);
+  }
+});
+
+test("run reports a program killed by another signal by name, with 128 + its number", async () => {
+  const waits = write("waits.qs", "fn main() {\n    print(read_int())\n}\n");
+  for (const [signal, status] of [["SIGUSR1", 138], ["SIGKILL", 137]] as const) {
+    const qn = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), "run", waits], { cwd: dir, env: withoutForceColor, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    qn.stderr.on("data", (chunk) => (stderr += chunk));
+    const ended = new Promise<number | null>((resolve) => qn.on("exit", (code) => resolve(code)));
+    await waitFor("the program to start", () => programOf(qn.pid!) !== undefined);
+    process.kill(programOf(qn.pid!)!, signal);
+    assert.is(await ended, status, signal);
+    assert.is(stderr, `qnano: the program was killed by ${signal}\n`);
+  }
+});
+
 test("passes shows every pass with its contract; grammar shows BNF and delta", () => {
   const p = qnano(["passes"]);
   assert.is(p.status, 0);

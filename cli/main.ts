@@ -7,7 +7,8 @@ import { printError, printLine } from "./output.js";
 import { OutputError } from "../driver/files.js";
 import { ToolchainError } from "../driver/toolchain.js";
 
-const commands: Record<string, { usage: string; summary: string; options: string }> = {
+/** Each command: its usage line, summary and options, and the one argument it takes, if any. */
+const commands: Record<string, { usage: string; summary: string; options: string; takes: "FILE" | "IL" | null }> = {
   build: {
     usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check]",
     summary: "compile FILE to a static executable (or to assembly with --emit asm)",
@@ -15,12 +16,14 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --target T         x86_64 or aarch64 (default: this machine's)
   --emit asm         write the assembly text instead of an executable
   --check            validate every pass's output against its IL`,
+    takes: "FILE",
   },
   run: {
     usage: "qnano run FILE [--target x86_64|aarch64] [--check]",
     summary: "build FILE and run it; stdin, stdout and the exit status pass through",
     options: `  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)
   --check            validate every pass's output against its IL`,
+    takes: "FILE",
   },
   trace: {
     usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64]",
@@ -29,22 +32,26 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --fn NAME          only the function NAME of each program
   --json             JSON instead of the printed form (integers as strings)
   --target T         which back end to follow (default: this machine's)`,
+    takes: "FILE",
   },
   explore: {
     usage: "qnano explore FILE [--target x86_64|aarch64]",
     summary: "step through every intermediate program of FILE in a full-screen terminal view",
     options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's)
   keys: n/N next/previous pass, d diff, b grammar, a assembly, / search, ? all keys, q quit`,
+    takes: "FILE",
   },
   passes: {
     usage: "qnano passes",
     summary: "the pipeline: every pass with its contract (Lin -> Lout) and purpose",
     options: "",
+    takes: null,
   },
   grammar: {
     usage: "qnano grammar [IL]",
     summary: "an IL's grammar in BNF and what it changes against its parent; without IL, the list of ILs",
     options: "",
+    takes: "IL",
   },
   props: {
     usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P]",
@@ -55,11 +62,13 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
   --path P           replay one failure: the seed and path it printed`,
+    takes: null,
   },
   bisect: {
     usage: "qnano bisect FILE [--target x86_64|aarch64]",
     summary: "find the first pass whose output is invalid or means something else (stdin: FILE.in)",
     options: `  --target T         only this back end (default: both)`,
+    takes: "FILE",
   },
 };
 
@@ -118,6 +127,11 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.values.help) {
     printLine(commandHelp(command));
     return 0;
+  }
+  const { takes, usage } = commands[command]!;
+  const extra = parsed.positionals[takes === null ? 0 : 1];
+  if (extra !== undefined) {
+    throw new UsageError(`unexpected argument \`${extra}\`: \`qnano ${command}\` takes ${takes === null ? "no arguments" : `one ${takes}`}\nusage: ${usage}`);
   }
   const { runCommand } = await import("./commands.js");
   return runCommand(command, parsed.positionals, parsed.values, commands[command]!.usage);

@@ -52,6 +52,17 @@ test("unknown commands and options are one-line errors with status 2", () => {
   }
 });
 
+test("extra arguments are an error, not ignored (issue 14.15)", () => {
+  const other = write("other.qs", "fn main() {}\n");
+  for (const [args, takes] of [[["build", sum, other], "one FILE"], [["run", sum, other], "one FILE"], [["trace", sum, other], "one FILE"], [["bisect", sum, other], "one FILE"], [["explore", sum, other], "one FILE"], [["grammar", "Lsrc", "Lmon"], "one IL"], [["passes", sum], "no arguments"], [["props", sum], "no arguments"]] as const) {
+    const r = qnano([...args]);
+    assert.is(r.status, 2, args.join(" "));
+    const extra = args[args.length - 1];
+    assert.match(r.stderr, new RegExp(`^qnano: unexpected argument \`${extra}\`: \`qnano ${args[0]}\` takes ${takes}\nusage: qnano ${args[0]}\\b`), args.join(" "));
+  }
+  assert.not.ok(readdirSync(dir).includes("sum"), "nothing was built");
+});
+
 test("a missing file or a directory is a one-line error with status 1", () => {
   for (const path of ["nope.qs", "."]) {
     const r = qnano(["build", path]);

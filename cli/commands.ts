@@ -139,6 +139,7 @@ export function runCommand(command: string, positionals: string[], values: Value
       const stem = basename(file).replace(/\.qs$/, "");
       if (values.emit !== undefined && values.emit !== "asm") throw new UsageError(`--emit takes only \`asm\``);
       const out = values.output ?? (values.emit === "asm" ? `${stem}.s` : stem);
+      if (out === "-" && values.emit !== "asm") throw new UsageError("`-o -` (standard output) is only for `--emit asm`: an executable needs a file name");
       if (out !== "-") refuseOverwritingInput(file, out, values.output !== undefined);
       if (values.emit === "asm") {
         const steps = compileOrReport(file, source, values);

@@ -63,6 +63,16 @@ test("extra arguments are an error, not ignored (issue 14.15)", () => {
   assert.not.ok(readdirSync(dir).includes("sum"), "nothing was built");
 });
 
+test("-o - is only for --emit asm: no file named `-` (issue 14.15)", () => {
+  for (const args of [["build", sum, "-o", "-"], ["build", sum, "--output", "-", "--target", "aarch64"]]) {
+    const r = qnano(args);
+    assert.is(r.status, 2, args.join(" "));
+    assert.is(r.stderr, "qnano: `-o -` (standard output) is only for `--emit asm`: an executable needs a file name\n");
+    assert.is(r.stdout, "");
+  }
+  assert.not.ok(readdirSync(dir).includes("-"));
+});
+
 test("a missing file or a directory is a one-line error with status 1", () => {
   for (const path of ["nope.qs", "."]) {
     const r = qnano(["build", path]);

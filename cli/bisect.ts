@@ -4,7 +4,8 @@
 // something else than its input, with the programs before and after it.
 // Standard input for the program comes from FILE's .in file when there is one
 // (the golden format), else it is empty.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "../driver/files.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { printNode } from "../il/print.js";
@@ -29,7 +30,7 @@ function outcomeText(o: Outcome): string {
 export function bisectCommand(file: string, source: string, target: string | undefined): number {
   if (target !== undefined && !(targets as readonly string[]).includes(target)) throw new UsageError(`unknown target \`${target}\`: use ${targets.join(" or ")}`);
   const inputFile = file.replace(/\.qs$/, "") + ".in";
-  const stdin = existsSync(inputFile) ? readFileSync(inputFile, "utf8") : "";
+  const stdin = existsSync(inputFile) ? readRegularFile(inputFile).toString("utf8") : "";
   const chosen: readonly Target[] = target === undefined ? targets : [target as Target];
   const context = { file, source };
   let reference: Outcome | null = null;

@@ -1,7 +1,7 @@
 // The commands behind `qnano`, loaded only once the arguments are understood.
 
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { isatty } from "node:tty";
 import { basename, join } from "node:path";
 import kleur from "kleur";
@@ -17,7 +17,7 @@ import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../drive
 import { targets, type Target } from "../ir-defs/targets.js";
 import { complaint, Reported, UsageError } from "./usage.js";
 import { printError, printLine, writeStdout } from "./output.js";
-import { fileErrorReason, makeTemporaryFolder, OutputError, writeOutputFile } from "../driver/files.js";
+import { FileError, makeTemporaryFolder, readRegularFile, writeOutputFile } from "../driver/files.js";
 
 interface Values {
   output?: string;
@@ -43,13 +43,7 @@ function targetOf(values: Values): Target {
 
 function readSource(file: string | undefined, usage: string): { file: string; source: string } {
   if (file === undefined) throw new UsageError(`missing FILE\nusage: ${usage}`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${fileErrorReason(e, file)}`, 1);
-  }
-  const { text, diagnostics } = decodeSource(bytes, file);
+  const { text, diagnostics } = decodeSource(readRegularFile(file), file);
   if (diagnostics.length > 0) {
     showDiagnostics(diagnostics, text);
     throw new Reported(1);
@@ -104,7 +98,7 @@ function build(file: string, source: string, values: Values, out: string): boole
   try {
     assembleAndLink(assemblyOf(steps), targetOf(values), out);
   } catch (e) {
-    if (e instanceof ToolchainError || e instanceof OutputError) {
+    if (e instanceof ToolchainError || e instanceof FileError) {
       printError(complaint(e.message));
       return false;
     }
@@ -149,7 +143,7 @@ export function runCommand(command: string, positionals: string[], values: Value
           try {
             writeOutputFile(out, assemblyOf(steps), false);
           } catch (e) {
-            if (!(e instanceof OutputError)) throw e;
+            if (!(e instanceof FileError)) throw e;
             printError(complaint(e.message));
             return 1;
           }

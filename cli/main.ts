@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { complaint, Reported, UsageError } from "./usage.js";
 import { printError, printLine } from "./output.js";
-import { OutputError } from "../driver/files.js";
+import { FileError } from "../driver/files.js";
 import { ToolchainError } from "../driver/toolchain.js";
 
 /** Each command: its usage line, summary and options, and the one argument it takes, if any. */
@@ -144,7 +144,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof Reported) {
       process.exitCode = e.status;
-    } else if (e instanceof OutputError || e instanceof ToolchainError) {
+    } else if (e instanceof FileError || e instanceof ToolchainError) {
       printError(complaint(e.message));
       process.exitCode = 1;
     } else if (e instanceof UsageError) {

@@ -1,5 +1,10 @@
-// Writing what the compiler produces (an executable, assembly) to the file the
-// user named, and saying in words why a file could not be read or written.
+// Reading the source the user named, writing what the compiler produces (an
+// executable, assembly) to the file the user named, and saying in words why a
+// file could not be read or written.
+//
+// Only a regular file is read: a FIFO would block until someone writes to it
+// (forever, if no one does), a device such as /dev/zero never ends. So the
+// file is opened without waiting (O_NONBLOCK) and refused unless it is one.
 //
 // An output is written as ld writes one: an executable replaces a regular file
 // of that name with a new one (so it gets the executable mode), and anything
@@ -30,13 +35,42 @@ export function fileErrorReason(e: unknown, file: string): string {
     case "EFBIG": return "file too large";
     case "ETXTBSY": return "text file busy (a program that is running)";
     case "EBADF": return "bad file descriptor (closed)";
+    case "ENXIO": return "no such device or address (a socket, or a device that is not there)";
     default: return (e as Error).message;
   }
 }
 
-/** A file or folder could not be written; the message is one line: `cannot write FILE: why`. */
-export class OutputError extends Error {
-  override name = "OutputError";
+/** A file could not be read or written, or a folder made; the message is one line: `cannot write FILE: why`. */
+export class FileError extends Error {
+  override name = "FileError";
+}
+
+/** What a file that is not a regular file is. */
+function kindOf(st: fs.Stats): string {
+  if (st.isDirectory()) return "is a directory";
+  if (st.isFIFO()) return "is a pipe (FIFO), not a regular file";
+  if (st.isSocket()) return "is a socket, not a regular file";
+  return "is a device, not a regular file";
+}
+
+/** The bytes of a regular file; anything else is refused without waiting. */
+export function readRegularFile(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    throw new FileError(`cannot read ${file}: ${fileErrorReason(e, file)}`);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new FileError(`cannot read ${file}: ${kindOf(st)}`);
+    return fs.readFileSync(fd);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(`cannot read ${file}: ${fileErrorReason(e, file)}`);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Writes `data` to the file `out`; an executable gets mode 0777 less the umask. */
@@ -55,7 +89,7 @@ export function writeOutputFile(out: string, data: string | Uint8Array, executab
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd); // (a descriptor just opened closes)
     if (regular) fs.rmSync(out, { force: true });
-    throw new OutputError(`cannot write ${out}: ${fileErrorReason(e, out)}`);
+    throw new FileError(`cannot write ${out}: ${fileErrorReason(e, out)}`);
   }
 }
 
@@ -65,6 +99,6 @@ export function makeTemporaryFolder(prefix: string): string {
   try {
     return fs.mkdtempSync(path.join(parent, prefix));
   } catch (e) {
-    throw new OutputError(`cannot make a temporary folder in ${parent}: ${fileErrorReason(e, path.join(parent, prefix))}`);
+    throw new FileError(`cannot make a temporary folder in ${parent}: ${fileErrorReason(e, path.join(parent, prefix))}`);
   }
 }

@@ -220,7 +220,7 @@ function runtimeObject(target: Target): Buffer {
  * Assemble the program's assembly text together with the target's
  * runtime (runtime-asm/<target>/runtime.s) and link a static executable
  * at outPath. Throws ToolchainError with the tool's stderr on failure,
- * OutputError when outPath cannot be written.
+ * FileError when outPath cannot be written.
  */
 export function assembleAndLink(asmText: string, target: Target, outPath: string): void {
   const tools = toolNames(target);

@@ -81,6 +81,23 @@ test("a missing file or a directory is a one-line error with status 1", () => {
   }
 });
 
+test("a FIFO, a device or a directory as FILE is refused at once, never waited on (issue 14.15)", () => {
+  const made = spawnSync("mkfifo", [join(dir, "fifo.qs")]);
+  assert.is(made.status, 0);
+  for (const [path, why] of [["fifo.qs", "is a pipe \\(FIFO\\), not a regular file"], ["/dev/zero", "is a device, not a regular file"], [".", "is a directory"]]) {
+    for (const command of ["build", "trace", "run"]) {
+      // (The time limit only keeps a hang from stopping the suite: the assertion is on the answer.)
+      const r = spawnSync(process.execPath, [join(packageRoot, "bin", "qnano.js"), command, path!], { cwd: dir, input: "fn main() {}\n", encoding: "utf8", timeout: 120_000 });
+      assert.is(r.status, 1, `${command} ${path}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^qnano: cannot read ${path!.replace(".", "\\.")}: ${why}\n$`), `${command} ${path}`);
+    }
+  }
+  const piped = shell(`cat ${sum} | $QNANO build /dev/stdin -o from-stdin`);
+  assertOneLine(piped, /cannot read \/dev\/stdin: is a pipe \(FIFO\), not a regular file/, "a pipe behind /dev/stdin");
+  const redirected = shell(`$QNANO build /dev/stdin -o from-stdin < ${sum}`);
+  assert.is(redirected.status, 0, `a regular file behind /dev/stdin is read: ${redirected.stderr}`);
+});
+
 test("run passes stdin, stdout and the exit status through, on both targets", () => {
   for (const target of ["x86_64", "aarch64"]) {
     const r = qnano(["run", sum, "--target", target], "10\n");

@@ -343,6 +343,15 @@ test("check-types: one error is reported once, not again by everything that uses
   assert.equal(messagesOf(wrap("let a = nope + 1\nlet b = a * 2 < 3 && a == 4\nprint(b)")), ["2:9 unknown name `nope`"]);
 });
 
+test("spec/language.md says what check-types does with Strings: variables, parameters, results, print, ==, panic (issue 14.15)", () => {
+  const program = 'fn twice(s: String) -> String { s + s }\nfn main() {\n    let mut s: String = "a"\n    s = twice(s)\n    print(s)\n    print(s == "aa")\n    if len(s) > 9 { panic("too long: " + s) }\n}\n';
+  assert.is(renderDiagnosticsOf(program, "strings.qs"), "");
+  const spec = readFileSync(join(packageRoot, "spec", "language.md"), "utf8").replace(/\s+/g, " ");
+  for (const stale of ["may not be String", "may not have type String", "String: not supported yet", "only allowed as the argument of `panic`", "must be a string literal", "String cannot be compared"]) {
+    assert.not.ok(spec.includes(stale), `the spec still says "${stale}"`);
+  }
+});
+
 // ---------------------------------------------------------------- diagnostics
 
 test("diagnostics: the format, with tabs kept and carets under the whole span", () => {

@@ -25,6 +25,15 @@ function qnano(args: string[], input = "", env: Record<string, string> = {}) {
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
+/** qnano started in the background: the process, its stderr so far, and how it ended. */
+function started(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), ...args], { cwd: dir, env: { ...withoutForceColor, NO_COLOR: "1", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  return { child, stderr: () => stderr, ended };
+}
+
 const write = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return name;
@@ -222,13 +231,10 @@ test("a closed pipe ends quietly with status 141, as cat does (trace | head -1)"
 
 test("a pipe closed before anything is written ends quietly too (passes, --help, --emit asm -o -)", async () => {
   for (const args of [["passes"], ["--help"], ["grammar"], ["build", sum, "--emit", "asm", "-o", "-"]]) {
-    const child = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.destroy(); // the reader is gone before qnano has even started
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    assert.is(stderr, "", args.join(" "));
-    assert.is(status, 141, args.join(" "));
+    const qn = started(args);
+    qn.child.stdout.destroy(); // the reader is gone before qnano has even started
+    assert.equal(await qn.ended, { code: 141, signal: null }, args.join(" "));
+    assert.is(qn.stderr(), "", args.join(" "));
   }
 });
 
@@ -276,19 +282,15 @@ test("run killed by SIGTERM, SIGINT or SIGHUP passes the signal on, removes its 
   for (const [signal, target] of cases) {
     const { tmp } = freshTmp();
     // stdin stays open: the program waits in read_int until it is killed.
-    const qn = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), "run", waits, "--target", target], { cwd: dir, env: { ...withoutForceColor, TMPDIR: tmp }, stdio: ["pipe", "pipe", "pipe"] });
-    let stderr = "";
-    qn.stderr.on("data", (chunk) => (stderr += chunk));
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => qn.on("exit", (code, sig) => resolve({ code, signal: sig })));
-    await waitFor("the program to start", () => programOf(qn.pid!) !== undefined);
-    const program = programOf(qn.pid!)!;
+    const qn = started(["run", waits, "--target", target], { TMPDIR: tmp });
+    await waitFor("the program to start", () => programOf(qn.child.pid!) !== undefined);
+    const program = programOf(qn.child.pid!)!;
     assert.ok(readdirSync(tmp).some((n) => n.startsWith("qnano-run-")));
-    qn.kill(signal);
-    const end = await ended;
-    assert.equal(end, { code: null, signal }, `${signal} ${target}: qnano died by it (${stderr})`);
+    qn.child.kill(signal);
+    assert.equal(await qn.ended, { code: null, signal }, `${signal} ${target}: qnano died by it (${qn.stderr()})`);
     assert.not.ok(running(program), `${signal} ${target}: the program was killed too`);
     assert.equal(readdirSync(tmp).filter((n) => n.startsWith("qnano-run-") || n.startsWith("qnano-build-")), [], `${signal} ${target}: no temporary folder left`);
-    assert.is(stderr, "", `${signal} ${target}`);
+    assert.is(qn.stderr(), "", `${signal} ${target}`);
   }
 });
 
@@ -304,14 +306,11 @@ test("run | head -1 reports the program's real fate: SIGPIPE, status 141, quietl
 test("run reports a program killed by another signal by name, with 128 + its number", async () => {
   const waits = write("waits.qs", "fn main() {\n    print(read_int())\n}\n");
   for (const [signal, status] of [["SIGUSR1", 138], ["SIGKILL", 137]] as const) {
-    const qn = spawn(process.execPath, [join(packageRoot, "bin", "qnano.js"), "run", waits], { cwd: dir, env: withoutForceColor, stdio: ["pipe", "pipe", "pipe"] });
-    let stderr = "";
-    qn.stderr.on("data", (chunk) => (stderr += chunk));
-    const ended = new Promise<number | null>((resolve) => qn.on("exit", (code) => resolve(code)));
-    await waitFor("the program to start", () => programOf(qn.pid!) !== undefined);
-    process.kill(programOf(qn.pid!)!, signal);
-    assert.is(await ended, status, signal);
-    assert.is(stderr, `qnano: the program was killed by ${signal}\n`);
+    const qn = started(["run", waits]);
+    await waitFor("the program to start", () => programOf(qn.child.pid!) !== undefined);
+    process.kill(programOf(qn.child.pid!)!, signal);
+    assert.equal(await qn.ended, { code: status, signal: null }, signal);
+    assert.is(qn.stderr(), `qnano: the program was killed by ${signal}\n`);
   }
 });
 

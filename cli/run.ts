@@ -38,9 +38,9 @@ export async function runProgram(build: (exe: string) => boolean, target: Target
     received ??= signal;
     kill?.(signal);
   };
-  for (const s of passedOn) process.on(s, onSignal);
   let ending: Ending | null = null;
   const dir = makeTemporaryFolder("qnano-run-");
+  for (const s of passedOn) process.on(s, onSignal);
   try {
     const exe = join(dir, "program");
     if (!build(exe)) return 1;

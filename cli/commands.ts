@@ -1,9 +1,8 @@
 // The commands behind `qnano`, loaded only once the arguments are understood.
 
-import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { isatty } from "node:tty";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
@@ -13,11 +12,11 @@ import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js"
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
-import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
+import { assembleAndLink, hostTarget, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { complaint, Reported, UsageError } from "./usage.js";
 import { printError, printLine, writeStdout } from "./output.js";
-import { FileError, makeTemporaryFolder, readRegularFile, writeOutputFile } from "../driver/files.js";
+import { FileError, readRegularFile, writeOutputFile } from "../driver/files.js";
 
 interface Values {
   output?: string;
@@ -138,16 +137,9 @@ export function runCommand(command: string, positionals: string[], values: Value
       if (values.emit === "asm") {
         const steps = compileOrReport(file, source, values);
         if (!steps) return 1;
+        // (A file that cannot be written is a FileError: one line, status 1, said by main.)
         if (out === "-") writeStdout(assemblyOf(steps));
-        else {
-          try {
-            writeOutputFile(out, assemblyOf(steps), false);
-          } catch (e) {
-            if (!(e instanceof FileError)) throw e;
-            printError(complaint(e.message));
-            return 1;
-          }
-        }
+        else writeOutputFile(out, assemblyOf(steps), false);
         return 0;
       }
       return build(file, source, values, out) ? 0 : 1;

@@ -4,7 +4,8 @@
 // something else than its input, with the programs before and after it.
 // Standard input for the program comes from FILE's .in file when there is one
 // (the golden format), else it is empty.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "../driver/files.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { printNode } from "../il/print.js";
@@ -14,6 +15,7 @@ import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-mo
 import { ilName, type Pass } from "../il/pass.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
+import { printError, printLine } from "./output.js";
 
 const shown = (p: Pass | null, program: unknown): string => {
   if (typeof program === "string") return program.trimEnd();
@@ -28,7 +30,7 @@ function outcomeText(o: Outcome): string {
 export function bisectCommand(file: string, source: string, target: string | undefined): number {
   if (target !== undefined && !(targets as readonly string[]).includes(target)) throw new UsageError(`unknown target \`${target}\`: use ${targets.join(" or ")}`);
   const inputFile = file.replace(/\.qs$/, "") + ".in";
-  const stdin = existsSync(inputFile) ? readFileSync(inputFile, "utf8") : "";
+  const stdin = existsSync(inputFile) ? readRegularFile(inputFile).toString("utf8") : "";
   const chosen: readonly Target[] = target === undefined ? targets : [target as Target];
   const context = { file, source };
   let reference: Outcome | null = null;
@@ -41,10 +43,10 @@ export function bisectCommand(file: string, source: string, target: string | und
       output = p.run(input, context);
     } catch (e) {
       if (e instanceof CompileError) {
-        console.error(formatDiagnostics(e.diagnostics, source, false));
+        printError(formatDiagnostics(e.diagnostics, source, false));
         throw new UsageError("the program does not compile; bisect needs a valid program", 1);
       }
-      console.log(`first bad pass: ${p.name}${where} crashed: ${(e as Error).message}\n\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
+      printLine(`first bad pass: ${p.name}${where} crashed: ${(e as Error).message}\n\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
       return null;
     }
     if (typeof p.to === "string") return output;
@@ -53,9 +55,9 @@ export function bisectCommand(file: string, source: string, target: string | und
     reference ??= outcome;
     const problem = !v.ok ? `its output is not in ${p.to.name}: ${explainValidation(v)}` : !sameOutcome(outcome, reference) ? `it changed the meaning: ${p.to.name} gives ${outcomeText(outcome)}; the source gives ${outcomeText(reference)}` : null;
     if (problem !== null) {
-      console.log(`first bad pass: ${p.name}${where} (${ilName(p.from)} -> ${ilName(p.to)}): ${problem}`);
-      console.log(`\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
-      console.log(`\nafter (${ilName(p.to)}):\n${shown(p, output)}`);
+      printLine(`first bad pass: ${p.name}${where} (${ilName(p.from)} -> ${ilName(p.to)}): ${problem}`);
+      printLine(`\nbefore (${ilName(p.from)}):\n${shown(before, input)}`);
+      printLine(`\nafter (${ilName(p.to)}):\n${shown(p, output)}`);
       return null;
     }
     checked++;
@@ -78,6 +80,6 @@ export function bisectCommand(file: string, source: string, target: string | und
       before = p;
     }
   }
-  console.log(`all ${checked} passes agree (${chosen.join(" and ")}): ${outcomeText(reference!)}`);
+  printLine(`all ${checked} passes agree (${chosen.join(" and ")}): ${outcomeText(reference!)}`);
   return 0;
 }

@@ -4,13 +4,16 @@
 // the Ink application, and always switches back: on `q`, Ctrl-C, SIGTERM or a
 // crash. Without a terminal it says so and points at `qnano trace`.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "../driver/files.js";
 import type { render as inkRender } from "ink";
 import { startMeaning, type MeaningListener } from "../explorer-tui/meaning.js";
 import { initialState } from "../explorer-tui/state.js";
 import { buildTrace, type Trace } from "../explorer-tui/trace.js";
 import { compile, type Step } from "../driver/driver.js";
 import type { Target } from "../ir-defs/targets.js";
+import { printError } from "./output.js";
+import { complaint } from "./usage.js";
 
 const enterAlternateScreen = "\x1b[?1049h";
 const leaveAlternateScreen = "\x1b[?1049l";
@@ -18,12 +21,12 @@ const leaveAlternateScreen = "\x1b[?1049l";
 /** FILE.in beside FILE, the input its interpreters read, when there is one. */
 function stdinFor(file: string): string {
   const input = file.replace(/\.qs$/, "") + ".in";
-  return existsSync(input) ? readFileSync(input, "utf8") : "";
+  return existsSync(input) ? readRegularFile(input).toString("utf8") : "";
 }
 
 export async function explore(file: string, source: string, target: Target, steps: readonly Step[]): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    console.error(`qnano: explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``);
+    printError(complaint(`explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``));
     return 1;
   }
   const stdin = stdinFor(file);

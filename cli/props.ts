@@ -3,12 +3,14 @@
 // exit status 1 on any failure (the shrunk program is saved under
 // tests/regressions/).
 import { join } from "node:path";
+import { isatty } from "node:tty";
 import { passesOf } from "../passes/pipeline.js";
 import { packageRoot } from "../driver/paths.js";
 import { allConstructs } from "../props/generator.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
+import { printError, printLine, writeStderr } from "./output.js";
 
 export interface PropsValues {
   runs?: string;
@@ -56,7 +58,7 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   }
   // `--target none`: the passes up to Lalloc only, no back end and no binaries.
   const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
-  const tty = process.stderr.isTTY === true;
+  const tty = isatty(2);
   const start = performance.now();
   const total = timeMs === null ? runs : null;
   let lastLine = 0;
@@ -65,10 +67,10 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     if (now - lastLine < (tty ? 100 : 10_000)) return;
     lastLine = now;
     const line = progressLine(p, start, total);
-    if (tty) process.stderr.write(`\r\x1b[2K${line}`);
-    else process.stderr.write(`${line}\n`);
+    if (tty) writeStderr(`\r\x1b[2K${line}`);
+    else writeStderr(`${line}\n`);
   };
-  console.error(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
+  printError(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
   const report = await runProperties({
     runs,
     seed,
@@ -81,19 +83,19 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     regressions: join(packageRoot, "tests", "regressions"),
     onProgress,
   });
-  if (tty) process.stderr.write("\r\x1b[2K");
+  if (tty) writeStderr("\r\x1b[2K");
   const seconds = report.ms / 1000;
-  console.log(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
-  console.log("programs checked:");
+  printLine(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
+  printLine("programs checked:");
   const width = Math.max(...[...report.tally.keys()].map((k) => k.length), 10);
-  for (const [what, n] of report.tally) console.log(`  ${what.padEnd(width)}  ${n}`);
+  for (const [what, n] of report.tally) printLine(`  ${what.padEnd(width)}  ${n}`);
   const missing = allConstructs.filter((c) => !report.constructs.has(c));
-  console.log(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  printLine(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
   if (report.failure) {
-    console.log();
-    console.log(describeFailure(report.failure));
+    printLine();
+    printLine(describeFailure(report.failure));
     return 1;
   }
-  console.log("all properties hold");
+  printLine("all properties hold");
   return 0;
 }

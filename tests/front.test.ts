@@ -2,6 +2,7 @@
 // Golden diagnostics live in tests/diagnostics (NAME.qs and the exact NAME.err).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
@@ -14,6 +15,8 @@ import { printNode } from "../il/print.js";
 import { forEachNode } from "../il/rewrite.js";
 import { validate } from "../il/validate.js";
 import { lex } from "../front-end/lexer.js";
+import { decodeSource } from "../front-end/source-file.js";
+import { displayWidth } from "../front-end/display.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
@@ -55,6 +58,52 @@ function withoutLoc(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) if (k !== "loc") out[k] = withoutLoc(v);
   return out;
 }
+
+// ---------------------------------------------------------------- source files
+
+const bytesOf = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+
+test("source files: UTF-8 is read as is; a byte-order mark at the start is skipped, elsewhere it is a character (issue 14.5)", () => {
+  assert.equal(decodeSource(bytesOf("fn main() {}\n"), "a.qs"), { text: "fn main() {}\n", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf([0xef, 0xbb, 0xbf], "fn é"), "a.qs"), { text: "fn é", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf("fn", [0xef, 0xbb, 0xbf]), "a.qs"), { text: "fn\ufeff", diagnostics: [] });
+  assert.equal(decodeSource(bytesOf([0xef, 0xbb, 0xbf], "\n", [0xff]), "a.qs").diagnostics.map((d) => d.loc), [{ line: 2, col: 1, length: 1 }]);
+});
+
+test("source files: each run of invalid bytes is one diagnostic at its line and column (in UTF-16 code units, as every position)", () => {
+  const { text, diagnostics } = decodeSource(bytesOf("a\u{1F600}", [0xff, 0xfe], "b\r\n\t", [0xe2, 0x82], "\u{e9}", [0x80]), "a.qs");
+  assert.is(text, "a\u{1F600}\ufffd\ufffdb\r\n\t\ufffd\u{e9}\ufffd");
+  assert.equal(diagnostics.map((d) => [d.loc, d.message]), [
+    [{ line: 1, col: 4, length: 2 }, "invalid UTF-8 bytes 0xff 0xfe: source files are UTF-8 text"],
+    [{ line: 2, col: 2, length: 1 }, "invalid UTF-8 bytes 0xe2 0x82: source files are UTF-8 text"],
+    [{ line: 2, col: 4, length: 1 }, "invalid UTF-8 byte 0x80: source files are UTF-8 text"],
+  ]);
+  const long = decodeSource(new Uint8Array(1000).fill(0xff), "a.qs").diagnostics;
+  assert.equal(long.map((d) => [d.loc, d.message]), [[{ line: 1, col: 1, length: 1000 }, "invalid UTF-8 bytes 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff ... (1000 bytes): source files are UTF-8 text"]]);
+});
+
+test("source files: errors exactly where a strict UTF-8 decoder fails, and the text shown is the standard decoding (WHATWG U+FFFD per maximal subpart)", () => {
+  const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x0a, 0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xbb));
+  fc.assert(
+    fc.property(fc.array(byte, { maxLength: 40 }), (list) => {
+      const bytes = Uint8Array.from(list);
+      let valid = true;
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch {
+        valid = false;
+      }
+      const { text, diagnostics } = decodeSource(bytes, "a.qs");
+      assert.is(diagnostics.length === 0, valid);
+      assert.is(text, new TextDecoder("utf-8").decode(bytes));
+      for (const d of diagnostics) {
+        const line = text.split("\n")[d.loc.line - 1]!;
+        assert.is(line.slice(d.loc.col - 1, d.loc.col - 1 + d.loc.length), "\ufffd".repeat(d.loc.length));
+      }
+    }),
+    { numRuns: 2000, seed: 14 },
+  );
+});
 
 // ---------------------------------------------------------------- lexer
 
@@ -433,6 +482,15 @@ test("check-types: aliases that double at each level cost nothing until used; a 
   assert.equal(messagesOf(program([...all, "fn f(a: A9) -> C9 { a }"])), ["31:21 expected C9, found A9 (the body of `f` must end in its C9 result or return it)"]);
 });
 
+test("spec/language.md says what check-types does with Strings: variables, parameters, results, print, ==, panic (issue 14.15)", () => {
+  const program = 'fn twice(s: String) -> String { s + s }\nfn main() {\n    let mut s: String = "a"\n    s = twice(s)\n    print(s)\n    print(s == "aa")\n    if len(s) > 9 { panic("too long: " + s) }\n}\n';
+  assert.is(renderDiagnosticsOf(program, "strings.qs"), "");
+  const spec = readFileSync(join(packageRoot, "spec", "language.md"), "utf8").replace(/\s+/g, " ");
+  for (const stale of ["may not be String", "may not have type String", "String: not supported yet", "only allowed as the argument of `panic`", "must be a string literal", "String cannot be compared"]) {
+    assert.not.ok(spec.includes(stale), `the spec still says "${stale}"`);
+  }
+});
+
 // ---------------------------------------------------------------- diagnostics
 
 test("diagnostics: the format, with tabs kept and carets under the whole span", () => {
@@ -443,6 +501,53 @@ test("diagnostics: the format, with tabs kept and carets under the whole span", 
   assert.is(formatDiagnostic(wide, "\n\tlet value = 1\n", false), "app.qs:2:6: error: m\n 2 | \tlet value = 1\n   | \t    ^^^^^");
   assert.is(formatDiagnostics([d, d], source, false).split("\n").pop(), "1 error", "exact repeats are shown once");
   assert.is(formatDiagnostics([d, { ...d, message: "other" }], source, false).split("\n").pop(), "2 errors");
+});
+
+test("diagnostics: no control character of the source, the file name or a message reaches the terminal raw (issue 14.3)", () => {
+  const controls = [...Array(0x20).keys(), ...Array.from({ length: 0x21 }, (_, k) => 0x7f + k), 0x61c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029, 0xfeff]
+    .filter((c) => c !== 0x0a && c !== 0x0d)
+    .map((c) => String.fromCodePoint(c));
+  const line = `let x = "${controls.join("")}" + 1`;
+  const file = "\x1b]0;title\x07.qs";
+  const d: Diagnostic = { file, loc: { line: 1, col: line.length, length: 1 }, message: `unexpected character \`\x1b\` \t\n` };
+  for (const color of [false, true]) {
+    const shown = formatDiagnostics([d, { ...d, loc: { line: 1, col: 10, length: controls.length } }], line, color).replace(/\x1b\[[0-9;]*m/g, "");
+    const raw = [...shown].filter((c) => c !== "\n" && c !== "\t" && controls.includes(c));
+    assert.equal(raw, [], `colour ${color}`);
+  }
+  const shown = formatDiagnostic(d, line, false).split("\n");
+  assert.is(shown[0], "\\u{1b}]0;title\\u{7}.qs:1:" + line.length + ": error: unexpected character `\\u{1b}` \\u{9}\\u{a}");
+  assert.is(shown[2]!.indexOf("^"), shown[1]!.lastIndexOf("1"), "the caret is under the `1`, after the escapes");
+  const all = formatDiagnostic({ ...d, loc: { line: 1, col: 10, length: controls.length } }, line, false).split("\n");
+  assert.is(all[2]!.length - all[2]!.indexOf("^"), all[1]!.indexOf('" + 1') - all[1]!.indexOf('"') - 1, "the carets cover every escape");
+});
+
+test("diagnostics: a hostile file gets a few errors, not one per character, and at most 20 are shown (issue 14.14)", () => {
+  const ats = "@".repeat(100_000);
+  assert.is(renderDiagnosticsOf(ats, "at.qs"), "at.qs:1:1: error: unexpected characters `@@@@@@@@@@@@@@@@@@@@...`\n 1 | " + "@".repeat(100) + "...\n   | " + "^".repeat(100) + "\n\n1 error\n");
+  for (const [unit, count] of [["@\n", 50_000], ["x\n", 50_000], ["}\n", 50_000], ["0x 1_ ", 1], ["} ", 1]] as const) {
+    const text = renderDiagnosticsOf(unit.repeat(Math.ceil(100_000 / unit.length)), "hostile.qs");
+    assert.ok(text.length < 3000, `${JSON.stringify(unit)}: ${text.length} characters`);
+    const last = text.trimEnd().split("\n").pop();
+    assert.is(last, count === 1 ? (unit === "0x 1_ " ? "2 errors" : "1 error") : `... and ${(count - 20).toLocaleString("en-US")} more errors (${count.toLocaleString("en-US")} in all)`, JSON.stringify(unit));
+    if (count > 1) assert.is(text.match(/: error: /g)?.length, 20);
+  }
+});
+
+test("display width: East Asian Wide and Fullwidth characters and emoji take 2 columns, combining marks 0 (issue 14.15)", () => {
+  const widths: [string, number][] = [
+    ["abc", 3], ["名前", 4], ["こんにちは", 10], ["한국어", 6], ["ＡＢ", 4], ["ｱｲ", 2], ["😀", 2], ["👨\u200d👩\u200d👧", 2],
+    ["🇫🇷", 2], ["👍🏽", 2], ["1\ufe0f\u20e3", 2], ["❤\ufe0f", 2], ["e\u0301", 1], ["\u0301", 0], ["a\u200bb", 2], ["é", 1], ["", 0],
+  ];
+  for (const [text, width] of widths) assert.is(displayWidth(text), width, JSON.stringify(text));
+});
+
+test("diagnostics: carets line up under wide characters; line:col keep counting UTF-16 code units (issue 14.15)", () => {
+  const line = "let s = \"名前 😀 e\u0301\" + 1";
+  const d: Diagnostic = { file: "w.qs", loc: { line: 1, col: line.indexOf("+ 1") + 3, length: 1 }, message: "m" };
+  assert.is(formatDiagnostic(d, line, false), `w.qs:1:${line.length}: error: m\n 1 | ${line}\n   | ${" ".repeat(8 + 1 + 4 + 1 + 2 + 1 + 1 + 1 + 3)}^`);
+  const span: Diagnostic = { file: "w.qs", loc: { line: 1, col: 10, length: 2 }, message: "m" };
+  assert.is(formatDiagnostic(span, line, false).split("\n")[2], `   | ${" ".repeat(9)}^^^^`);
 });
 
 test("diagnostics: colour only when asked for", () => {

@@ -1,5 +1,6 @@
 // Golden diagnostics: each tests/diagnostics/NAME.qs is a bad program and
-// NAME.err the exact text qnano prints for it (uncoloured). The front-end test
+// NAME.err the exact text qnano prints for it (uncoloured), from its bytes as
+// the command reads them (so a case may hold invalid UTF-8). The front-end test
 // compares them; `npm run accept` rewrites the .err files from
 // renderDiagnosticsFor after a human has read the diff.
 
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { decodeSource } from "../front-end/source-file.js";
 import { packageRoot } from "../driver/paths.js";
 
 export const diagnosticsFolder = "tests/diagnostics";
@@ -27,8 +29,9 @@ export const goldenPathFor = (casePath: string): string => casePath.replace(/\.q
  * newline, or "" when the file has none. `path` is from the package root and is
  * shown as it is. */
 export function renderDiagnosticsFor(path: string): string {
-  const source = readFileSync(join(packageRoot, path), "utf8");
-  return renderDiagnosticsOf(source, path);
+  const { text, diagnostics } = decodeSource(readFileSync(join(packageRoot, path)), path);
+  if (diagnostics.length > 0) return formatDiagnostics(diagnostics, text, false) + "\n";
+  return renderDiagnosticsOf(text, path);
 }
 
 /** The same for source text given directly. */

@@ -36,11 +36,20 @@ export interface Production {
   readonly fields: readonly Field[];
 }
 
+/** A terminal's value read at some position of a text, and where its text ends. */
+export interface Reading {
+  readonly value: unknown;
+  readonly end: number;
+}
+
 export interface Terminal {
   readonly name: string;
   readonly describe: string; // shown in BNF and in validator messages
   readonly tsType: string; // the TypeScript type of its values
   readonly test: (value: unknown) => boolean;
+  /** The values whose printed text starts at `at` in `text` (most often one, or none).
+   * The reader (il/read.ts) keeps those that pass `test`. */
+  readonly read: (text: string, at: number) => readonly Reading[];
   readonly values?: readonly string[]; // for enumerations
 }
 
@@ -100,13 +109,57 @@ export interface ILDelta {
 const i64min = -(1n << 63n);
 const i64max = (1n << 63n) - 1n;
 
+/** A terminal's reader from a regular expression: the text it matches at `at`, made a value. */
+export function readMatch(pattern: RegExp, value: (text: string) => unknown = (text) => text): Terminal["read"] {
+  const sticky = new RegExp(pattern.source, "y");
+  return (text, at) => {
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    return m ? [{ value: value(m[0]), end: at + m[0].length }] : [];
+  };
+}
+
+/** A name the compiler may have made: an identifier with dot-separated parts
+ * (x.3, i.2.next, str.7; a fresh name may start with a digit, 0.4). */
+const dottedPattern = /(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?=\.))(?:\.[A-Za-z0-9_]+)*/;
+const whole = (pattern: RegExp) => new RegExp(`^(?:${pattern.source})$`);
+const matches = (pattern: RegExp) => {
+  const all = whole(pattern);
+  return (v: unknown) => typeof v === "string" && all.test(v);
+};
+const labelPattern = /[A-Za-z_.$][A-Za-z0-9_.$]*/;
+
 export const terminal = {
-  int: { name: "int", describe: "a 64-bit integer", tsType: "bigint", test: (v: unknown) => typeof v === "bigint" && v >= i64min && v <= i64max },
-  name: { name: "name", describe: "an identifier", tsType: "string", test: (v: unknown) => typeof v === "string" && v.length > 0 },
-  label: { name: "label", describe: "a block label", tsType: "string", test: (v: unknown) => typeof v === "string" && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(v) },
-  string: { name: "string", describe: "a string literal", tsType: "string", test: (v: unknown) => typeof v === "string" },
-  bool: { name: "bool", describe: "true or false", tsType: "boolean", test: (v: unknown) => typeof v === "boolean" },
-  count: { name: "count", describe: "a natural number", tsType: "number", test: (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 },
+  int: {
+    name: "int",
+    describe: "a 64-bit integer",
+    tsType: "bigint",
+    test: (v: unknown) => typeof v === "bigint" && v >= i64min && v <= i64max,
+    // Printed in decimal; hexadecimal (0x1f) is read too, for programs written by hand.
+    read: readMatch(/-?(?:0x[0-9a-fA-F]+|[0-9]+)/, (text) => (text.startsWith("-") ? -BigInt(text.slice(1)) : BigInt(text))),
+  },
+  name: { name: "name", describe: "an identifier, maybe with dot-separated parts (x.3, i.2.next)", tsType: "string", test: matches(dottedPattern), read: readMatch(dottedPattern) },
+  /** A terminal of names spelled as `pattern` matches, read greedily (ir-defs/names.ts). */
+  names(describe: string, pattern: RegExp): Terminal {
+    return { name: "name", describe, tsType: "string", test: matches(pattern), read: readMatch(pattern) };
+  },
+  label: { name: "label", describe: "a block label", tsType: "string", test: matches(labelPattern), read: readMatch(labelPattern) },
+  string: {
+    name: "string",
+    describe: "a string literal",
+    tsType: "string",
+    test: (v: unknown) => typeof v === "string",
+    // Printed as a JSON string literal, escapes and all.
+    read: readJsonString,
+  },
+  bool: { name: "bool", describe: "true or false", tsType: "boolean", test: (v: unknown) => typeof v === "boolean", read: readMatch(/true|false/, (text) => text === "true") },
+  count: {
+    name: "count",
+    describe: "a natural number",
+    tsType: "number",
+    test: (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0,
+    read: readMatch(/[0-9]+/, Number),
+  },
   oneOf(name: string, values: readonly string[], describe?: string): Terminal {
     const set = new Set(values);
     return {
@@ -114,10 +167,24 @@ export const terminal = {
       describe: describe ?? values.map((v) => JSON.stringify(v)).join(" | "),
       tsType: values.map((v) => JSON.stringify(v)).join(" | "),
       test: (v: unknown) => typeof v === "string" && set.has(v),
+      // Every value that starts here (`<` and `<<`): what follows tells them apart.
+      read: (text, at) => values.filter((v) => text.startsWith(v, at)).map((v) => ({ value: v, end: at + v.length })),
       values,
     };
   },
 } as const;
+
+const jsonString = /"(?:[^"\\\n]|\\.)*"/y;
+
+function readJsonString(text: string, at: number): Reading[] {
+  jsonString.lastIndex = at;
+  const m = jsonString.exec(text);
+  try {
+    return m ? [{ value: JSON.parse(m[0]) as string, end: at + m[0].length }] : [];
+  } catch {
+    return [];
+  }
+}
 
 // ---------------------------------------------------------------- templates
 

@@ -135,6 +135,7 @@ export function deltaText(il: IL): string {
   const parent = il.parent;
   const show = (p: Production) => `${p.nonterminal} ::= ${productionBnf(p)}   ${p.kind}`;
   const lines = [`${il.name} = ${parent.name}`];
+  for (const [old, now] of il.delta.renamed) lines.push(`  ~ ${old} renamed ${now} (with its forms and every use)`);
   for (const k of il.delta.removed) lines.push(`  - ${show(parent.kinds.get(k)!)}`);
   for (const k of il.delta.changed) lines.push(`  ~ ${show(parent.kinds.get(k)!)}`, `    becomes ${show(il.kinds.get(k)!)}`);
   for (const k of il.delta.added) lines.push(`  + ${show(il.kinds.get(k)!)}`);

@@ -42,7 +42,7 @@ export interface Do {
 }
 
 export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
-/** CExpr ::= <callee:name>(<args:Atom*, >) */
+/** CExpr ::= call <callee:name>(<args:Atom*, >) */
 export interface Call {
   readonly kind: "Call";
   readonly callee: string;

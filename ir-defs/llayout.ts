@@ -11,9 +11,11 @@
 // copies of x, which are references. `*(p + 16): Int` is the word at byte 16
 // of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
 // array a.
-import { extendIL, terminal, type Terminal } from "../il/define.js";
+import { extendIL, readMatch, terminal, type Terminal } from "../il/define.js";
 import { Lshrunk } from "./lshrunk.js";
+import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
+import { typeTerminal } from "./lsrc.js";
 import { parseType } from "./type-syntax.js";
 
 /** The types left once data is laid out: what a word of memory holds. */
@@ -22,6 +24,7 @@ export const layoutTypeTerminal: Terminal = {
   describe: "Int | Bool | Unit | Ref | fn(type, ...) -> type",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && isLayoutType(v),
+  read: typeTerminal.read,
 };
 
 function isLayoutType(text: string): boolean {
@@ -37,6 +40,7 @@ export const refsTerminal: Terminal = {
   describe: "a string of 0s and 1s, one per field (1: the field holds a reference)",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && /^[01]{0,48}$/.test(v),
+  read: readMatch(/[01]*/),
 };
 
 /** The primitives left: the others became loads, stores and allocations. */
@@ -45,7 +49,7 @@ export const layoutPrimitives = primitives.filter((p) => !["assert", "array", "b
 export const Llayout = extendIL(Lshrunk, {
   name: "Llayout",
   purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
-  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives) },
+  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
   remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex"],
   add: {
     Expr: {

@@ -15,7 +15,7 @@ export const Lmon = extendIL(Llayout, {
         Binary: "(<left:Atom> <op:binop> <right:Atom>)",
         Unary: "<op:unop><arg:Atom>",
         Prim: "<op:prim>(<args:Atom*, >)",
-        Call: "<callee:name>(<args:Atom*, >)",
+        Call: "call <callee:name>(<args:Atom*, >)",
         New: "new(<fields:Atom*, >) refs <refs:refs>",
         NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
         Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",

@@ -1,7 +1,8 @@
 // Lsrc: Quastra as the programmer wrote it (the integer and control-flow core).
 // The parser produces it; every node carries `loc`, its source span.
-import { defineIL, terminal, type Terminal } from "../il/define.js";
-import { functionType, parseType, splitFunctionType } from "./type-syntax.js";
+import { defineIL, readMatch, terminal, type Terminal } from "../il/define.js";
+import { sourceNames } from "./names.js";
+import { functionType, parseType, readType, splitFunctionType } from "./type-syntax.js";
 
 export const binaryOperators = ["||", "&&", "==", "!=", "<", "<=", ">", ">=", "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%"] as const;
 export const assignOperators = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="] as const;
@@ -13,6 +14,10 @@ export const typeTerminal: Terminal = {
   describe: "Int | Bool | Unit | String | Name | (type, type, ...) | Array[type] | Box[type] | fn(type, ...) -> type",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && parseType(v) !== null,
+  read: (text, at) => {
+    const type = readType(text, at);
+    return type === null ? [] : [{ value: text.slice(at, type.end), end: type.end }];
+  },
 };
 
 /** A field of a record (a name) or of a tuple (a number). */
@@ -21,6 +26,7 @@ export const fieldTerminal: Terminal = {
   describe: "a field name, or a tuple position 0, 1, ...",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && /^([A-Za-z_][A-Za-z0-9_]*|0|[1-9][0-9]*)$/.test(v),
+  read: readMatch(/[A-Za-z_][A-Za-z0-9_]*|0|[1-9][0-9]*/),
 };
 
 export { functionType, splitFunctionType };
@@ -33,7 +39,7 @@ export const Lsrc = defineIL({
     int: terminal.int,
     bool: terminal.bool,
     string: terminal.string,
-    name: terminal.name,
+    name: sourceNames,
     type: typeTerminal,
     binop: terminal.oneOf("binop", binaryOperators),
     unop: terminal.oneOf("unop", ["-", "!", "~"]),

@@ -1,7 +1,9 @@
 // Ltyped: Lsrc after type checking. Every `let` states its type, every `fn`
 // its result type, every `return` its value, and calls of built-ins are
-// resolved to primitive operations chosen by argument type. A `Call` left is a
-// call of the program's own function, by its name or by a variable holding it.
+// resolved to primitive operations chosen by argument type: `print_int(x)`. A
+// `Call` left is a call of the program's own function, by its name or by a
+// variable holding it, and says so: `call f(x)` (a function may be named
+// print_int too).
 // Type aliases are gone (every type is written out), and so are method calls
 // (`b.get()` and `b.set(v)` are the primitives get and set).
 import { extendIL, terminal } from "../il/define.js";
@@ -23,6 +25,7 @@ export const Ltyped = extendIL(Lsrc, {
   add: {
     Item: { Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>" },
     Stmt: { Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>", Return: "return <value:Expr>" },
-    Expr: { Prim: "<op:prim>(<args:Expr*, >)" },
+    /** A call of one of the program's functions; a built-in's is a primitive. */
+    Expr: { Call: "call <callee:name>(<args:Expr*, >)", Prim: "<op:prim>(<args:Expr*, >)" },
   },
 });

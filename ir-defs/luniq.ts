@@ -2,10 +2,12 @@
 import { extendIL } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
 import { Ltyped } from "./ltyped.js";
+import { uniqueNames } from "./names.js";
 
 export const Luniq = extendIL(Ltyped, {
   name: "Luniq",
   purpose: "every variable has its own name: no shadowing, no name bound twice",
+  terminals: { name: uniqueNames },
   invariants: [
     {
       says: "no name is bound twice (by let, for, a parameter or a const)",

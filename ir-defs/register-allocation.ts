@@ -12,11 +12,23 @@
 //               and the table of homes with the reason for each (allocate-registers)
 //
 // A later IL of each target (L<t>patched) drops the table of homes again.
-import { extendIL, terminal, type IL, type Invariant } from "../il/define.js";
+import { extendIL, terminal, type IL, type Invariant, type Terminal } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
 
-/** Free text, printed as it is (the reason a variable got its home). */
-const text = { name: "text", describe: "free text", tsType: "string", test: (v: unknown) => typeof v === "string" } as const;
+/** Free text on one line, printed as it is (the reason a variable got its home).
+ * It may end anywhere on its line: what the template has after it says where. */
+const text: Terminal = {
+  name: "text",
+  describe: "free text",
+  tsType: "string",
+  test: (v: unknown) => typeof v === "string" && !v.includes("\n"),
+  read: (source, at) => {
+    const eol = source.indexOf("\n", at);
+    const readings = [];
+    for (let end = eol < 0 ? source.length : eol; end >= at; end--) readings.push({ value: source.slice(at, end), end });
+    return readings;
+  },
+};
 
 /** Every variable named by an instruction of the program. */
 export function variablesOf(program: { blocks: readonly { instrs: readonly unknown[] }[] }): Set<string> {

@@ -27,11 +27,20 @@ export function showType(t: TypeTree): string {
 /** The spelling of a function type. */
 export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
 
+const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 /** A type's text as a tree; null when the text is not a type. */
 export function parseType(text: string): TypeTree | null {
-  let i = 0;
+  const read = readType(text, 0);
+  return read !== null && read.end === text.length ? read.type : null;
+}
+
+/** The type written at `at` in a longer text, and where it ends; null when none starts there (the IL reader's). */
+export function readType(text: string, at: number): { type: TypeTree; end: number } | null {
+  let i = at;
   const word = (): string | null => {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    identifier.lastIndex = i;
+    const m = identifier.exec(text);
     if (!m) return null;
     i += m[0].length;
     return m[0];
@@ -69,8 +78,8 @@ export function parseType(text: string): TypeTree | null {
     }
     return { kind: "name", name };
   };
-  const t = one();
-  return t !== null && i === text.length ? t : null;
+  const type = one();
+  return type === null ? null : { type, end: i };
 }
 
 /** `fn(A, B) -> R` as its parameter types and result type; null for any other type. */

@@ -11,8 +11,8 @@
 //          m.3 <<= 1                      m.3 = (m.3 << 1)
 //          m.3 = 0                        m.3 = 0
 //          p.4.x -= 1                     p.4.x = (p.4.x - 1)
-//          f(a.5)[k.6] *= 2               {
-//                                           let array.7: Array[Int] = f(a.5)
+//          call f(a.5)[k.6] *= 2          {
+//                                           let array.7: Array[Int] = call f(a.5)
 //                                           array.7[k.6] = (array.7[k.6] * 2)
 //                                         }
 

@@ -10,8 +10,8 @@
 //   fn main()                            fn main()
 //     main.start:                          main.start:
 //       f.1 = double                         f.1 = &double
-//       x.2 = f.1(3)                         x.2 = call f.1(3)
-//       y.3 = apply(double, x.2)             y.3 = call &apply(&double, x.2)
+//       x.2 = call f.1(3)                    x.2 = call f.1(3)
+//       y.3 = call apply(double, x.2)        y.3 = call &apply(&double, x.2)
 //       tailcall f.1(y.3)                    tailcall f.1(y.3)
 
 import type * as In from "../ir-defs/generated/Lcfg.js";

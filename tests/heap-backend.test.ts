@@ -1,7 +1,7 @@
 // Both back ends on Lalloc's heap forms: loads, stores, index checks, inc and
 // dec, alloc and alloc_array, the string primitives and string literals as
 // static objects. Each program is written by hand in Lalloc's printed syntax
-// (tests/lalloc-text.ts) and, on each target, goes through every back-end pass:
+// (read by il/read.ts; the blocks before any `fn` are main's) and, on each target, goes through every back-end pass:
 // each output is validated against its IL, each IL's machine model must give
 // the expected outcome (and leave the expected number of objects live), and so
 // must the real binary, linked with the runtime's heap routines.
@@ -23,7 +23,8 @@ import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { backEnds } from "../passes/pipeline.js";
-import { lalloc } from "./lalloc-text.js";
+import { readProgram } from "../il/read.js";
+import { Lalloc } from "../ir-defs/lalloc.js";
 
 interface Expected {
   readonly stdout: string;
@@ -37,6 +38,7 @@ interface Expected {
 const dir = mkdtempSync(join(tmpdir(), "qnano-heap-backend-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const context = { file: "test.qs", source: "" };
+const lalloc = (text: string) => readProgram(Lalloc, /^\s*fn /.test(text) ? text : `fn main()${text}`);
 
 
 function sameAs(where: string, outcome: Outcome, expected: Expected): void {

@@ -109,7 +109,7 @@ test("BNF and delta are read off the definition", () => {
 test("extension: removed, added and changed kinds are tracked", () => {
   const A = defineIL({ name: "La", purpose: "a", entry: "E", terminals: { int: terminal.int }, grammar: { E: { N: "<v:int>", Neg: "-<e:E>", Add: "<l:E> + <r:E>" } } });
   const B = extendIL(A, { name: "Lb", purpose: "b", remove: ["Neg"], add: { E: { Add: "(+ <l:E> <r:E>)", Mul: "<l:E> * <r:E>" } } });
-  assert.equal(B.delta, { added: ["Mul"], removed: ["Neg"], changed: ["Add"] });
+  assert.equal(B.delta, { added: ["Mul"], removed: ["Neg"], changed: ["Add"], renamed: [] });
   assert.is(printNode(B, { kind: "Add", l: { kind: "N", v: 1n }, r: { kind: "Mul", l: { kind: "N", v: 2n }, r: { kind: "N", v: 3n } } }), "(+ 1 2 * 3)");
 });
 

@@ -28,6 +28,9 @@ interface Values {
   seed?: string;
   time?: string;
   path?: string;
+  inputs?: string;
+  out?: string;
+  budget?: string;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && process.stdout.isTTY === true;
@@ -143,6 +146,8 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "props":
       return import("./props.js").then((m) => m.propsCommand(values));
+    case "fuzz":
+      return import("./fuzz.js").then((m) => m.fuzzCommand(values));
     case "bisect": {
       const { file, source } = readSource(positionals[0], usage);
       return import("./bisect.js").then((m) => m.bisectCommand(file, source, values.target));

@@ -24,7 +24,7 @@
 // budget (`budgetMs: null`, as in `npm test`) everything runs in this thread
 // and a hang is judged only by the interpreters' fuel. With a budget (`qnano
 // fuzz`), the judge runs in a worker thread (props/fuzz-worker.ts) that is
-// stopped when one input takes longer: a hang.
+// stopped when one step of it (a pass, an interpreter) takes longer: a hang.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,8 +32,6 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
 import { packageRoot } from "../driver/paths.js";
-import { diagnosticSink } from "../front-end/diagnostics.js";
-import { parseSource } from "../front-end/parser.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import type { AnyNode } from "../il/node.js";
 import type { Target } from "../ir-defs/targets.js";
@@ -46,7 +44,7 @@ import { fuzzFile, judge, judgeDefaults, normalise, type Bad, type FuzzInput, ty
 import { programs } from "./generator.js";
 import { minimise } from "./minimise.js";
 import { maxInputBytes, mutateBytes, mutateTokens } from "./mutate-text.js";
-import { mutateTree, repairNames } from "./mutate-tree.js";
+import { mutateTree, parsedTree, repairNames } from "./mutate-tree.js";
 import { random, type Random } from "./random.js";
 import { edgeInts } from "./skeleton.js";
 
@@ -67,7 +65,7 @@ export interface FuzzOptions {
   readonly targets: readonly Target[];
   /** Build, link and run binaries of the programs that compile. */
   readonly binaries: boolean;
-  /** Wall time one input's in-process compile may take (ms); null: no limit, everything in this thread. */
+  /** Wall time one step (a pass, an interpreter) may take on one input (ms); null: no limit, everything in this thread. */
   readonly budgetMs: number | null;
   /** Where to save minimised findings in the golden format; null: not saved. */
   readonly out: string | null;
@@ -113,16 +111,6 @@ export const chunkSize = 60;
 
 // ---------------------------------------------------------------- corpus
 
-function treeOf(source: string): AnyNode | null {
-  const sink = diagnosticSink(fuzzFile);
-  try {
-    const tree = parseSource(source, sink) as unknown as AnyNode;
-    return sink.diagnostics.length === 0 ? tree : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The programs of the tests: golden programs, regressions and the diagnostics goldens' bad programs. */
 export function loadCorpus(root = packageRoot): Seed[] {
   const seeds: Seed[] = [];
@@ -132,7 +120,7 @@ export function loadCorpus(root = packageRoot): Seed[] {
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".qs")).sort()) {
       const source = readFileSync(join(dir, f), "utf8");
       const input = join(dir, f.replace(/\.qs$/, ".in"));
-      seeds.push({ name: `${folder}/${f}`, source, stdin: existsSync(input) ? readFileSync(input, "utf8") : "", tree: treeOf(source) });
+      seeds.push({ name: `${folder}/${f}`, source, stdin: existsSync(input) ? readFileSync(input, "utf8") : "", tree: parsedTree(source) });
     }
   }
   return seeds;
@@ -201,7 +189,7 @@ function inThisThread(options: JudgeOptions): Judge {
   return { judge: async (input) => judge(input, options), close: () => {} };
 }
 
-/** The judge in a worker thread, stopped (and replaced) when one input takes longer than `budgetMs`: a hang. */
+/** The judge in a worker thread, stopped (and replaced) when one step of it (a pass, an interpreter) takes longer than `budgetMs`: a hang. */
 function inWorker(options: JudgeOptions, budgetMs: number): Judge {
   let worker: Promise<Worker> | null = null;
   // Ready once it has loaded the compiler (it says so): loading is not part of any input's time.
@@ -217,6 +205,8 @@ function inWorker(options: JudgeOptions, budgetMs: number): Judge {
     async judge(input) {
       const w = await (worker ??= start());
       return new Promise((resolve) => {
+        let step = "parse";
+        let timer: NodeJS.Timeout;
         const done = (j: Judgement) => {
           clearTimeout(timer);
           w.removeAllListeners("message");
@@ -228,8 +218,16 @@ function inWorker(options: JudgeOptions, budgetMs: number): Judge {
           worker = null;
           done({ kind: "bad", bad });
         };
-        const timer = setTimeout(() => stop({ kind: "hang", where: "compile", message: `compiling and interpreting one input took over ${budgetMs / 1000} s`, signature: "hang: compiling one input takes over the time budget" }), budgetMs);
-        w.on("message", done);
+        const watch = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => stop({ kind: "hang", where: step, message: `${step} took over ${budgetMs / 1000} s on one input`, signature: `hang in ${step}` }), budgetMs);
+        };
+        watch();
+        w.on("message", (m: { step: string } | { judgement: Judgement }) => {
+          if ("judgement" in m) return done(m.judgement);
+          step = m.step;
+          watch();
+        });
         w.on("error", (e) => {
           const message = `${e.name}: ${e.message}`;
           stop({ kind: "internal error", where: "compile", message, signature: `internal error in the compiler's thread: ${normalise(message)}` });
@@ -431,7 +429,7 @@ function expectedOutcome(source: string, stdin: string): Outcome | null {
   const context = { file: fuzzFile, source };
   let o: Outcome;
   try {
-    const tree = treeOf(source);
+    const tree = parsedTree(source);
     if (tree === null) return null;
     checkTypes.run(tree as never, context);
     o = interpreterFor("Lsrc")!(tree, { stdin });

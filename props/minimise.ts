@@ -13,11 +13,9 @@
 //
 // Every step is bounded by a number of trials (and, in `qnano fuzz`, a time):
 // what is returned always still shows the bug, however far it got.
-import type { AnyNode } from "../il/node.js";
-import { diagnosticSink } from "../front-end/diagnostics.js";
-import { parseSource } from "../front-end/parser.js";
+import { isNode, type AnyNode } from "../il/node.js";
 import { quastraSource } from "../front-end/quastra-source.js";
-import { fits, sitesOf, updateAt, type Site } from "./mutate-tree.js";
+import { fits, parsedTree, sitesOf, updateAt, type Site } from "./mutate-tree.js";
 import { tokenSpans } from "./mutate-text.js";
 import type { FuzzInput } from "./fuzz-judge.js";
 
@@ -78,7 +76,7 @@ function reductions(root: AnyNode): AnyNode[] {
     } else if (s.arity === "optional" && s.value !== null) put(s, null);
   }
   for (const s of sites) {
-    if (s.arity === "many" || !isNodeLike(s.value)) continue;
+    if (s.arity === "many" || !isNode(s.value)) continue;
     // A subtree in its parent's place (a hoist), then a literal, then an empty block.
     for (const inner of sitesOf(s.value)) if (inner.arity !== "many" && fits(inner.value, s.type)) put(s, inner.value);
     for (const lit of smallLiterals) if (fits(lit, s.type) && (s.value as AnyNode).kind !== lit.kind) put(s, lit);
@@ -88,7 +86,7 @@ function reductions(root: AnyNode): AnyNode[] {
   for (const s of sites) {
     // A function that returns nothing: no result type, no final value (two cuts that only work together).
     const fn = s.value as AnyNode;
-    if (isNodeLike(fn) && fn.kind === "Fn" && fn.ret !== null) {
+    if (isNode(fn) && fn.kind === "Fn" && fn.ret !== null) {
       const body = fn.body as AnyNode & { stmts: AnyNode[] };
       const stmts = body.stmts[body.stmts.length - 1]?.kind === "ExprStmt" ? body.stmts.slice(0, -1) : body.stmts;
       put(s, { ...fn, ret: null, body: { ...body, stmts } });
@@ -100,22 +98,9 @@ function reductions(root: AnyNode): AnyNode[] {
   return out;
 }
 
-const isNodeLike = (v: unknown): v is AnyNode => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as AnyNode).kind === "string";
-
-/** The tree of a text that parses without a diagnostic, else null. */
-function treeOf(source: string): AnyNode | null {
-  const sink = diagnosticSink("fuzz.qs");
-  try {
-    const tree = parseSource(source, sink) as unknown as AnyNode;
-    return sink.diagnostics.length === 0 ? tree : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The input cut down on its tree; null when it does not parse, or its printed form hides the bug (which is then in how the text is written). */
 async function minimiseTree(input: FuzzInput, test: Test, budget: Budget): Promise<FuzzInput | null> {
-  let tree = treeOf(input.source);
+  let tree = parsedTree(input.source);
   if (tree === null) return null;
   let best: FuzzInput = { ...input, source: quastraSource(tree as never) };
   if (best.source !== input.source && !(await test(best))) return null;

@@ -88,6 +88,17 @@ export const valueAt = (root: unknown, path: Path): unknown => path.reduce<unkno
 
 const isPrefix = (a: Path, b: Path) => a.length <= b.length && a.every((k, i) => b[i] === k);
 
+/** The tree of a text that parses without a diagnostic, else null. */
+export function parsedTree(source: string): AnyNode | null {
+  const sink = diagnosticSink("fuzz.qs");
+  try {
+    const tree = parseSource(source, sink) as unknown as AnyNode;
+    return sink.diagnostics.length === 0 ? tree : null;
+  } catch {
+    return null;
+  }
+}
+
 const loc = { line: 1, col: 1, length: 1 };
 const int = (value: bigint): AnyNode => ({ kind: "Int", value, loc });
 const exprStmt = (expr: AnyNode): AnyNode => ({ kind: "ExprStmt", expr, loc });

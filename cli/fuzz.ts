@@ -68,7 +68,7 @@ export async function fuzzCommand(values: FuzzValues): Promise<number> {
     process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
   };
   const what = [timeMs !== null ? `for ${values.time ?? "1m"}` : "", inputs !== undefined ? `${inputs} inputs at most` : ""].filter((s) => s).join(", ");
-  console.error(`qnano fuzz: seed ${seed}, ${what}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}, ${budgetMs === null ? "no time budget" : `${budgetMs / 1000} s per input`}`);
+  console.error(`qnano fuzz: seed ${seed}, ${what}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}, ${budgetMs === null ? "no time budget" : `${budgetMs / 1000} s per pass`}`);
   const report = await runFuzz({
     seed,
     inputs,

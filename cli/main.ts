@@ -61,7 +61,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --seed S           the seed (default: from the clock; printed): the same seed, the same inputs
   --target T         only this back end (default: both); none: only the shared front end, no binaries
   --out DIR          where minimised findings are saved (default: tests/regressions); none: not saved
-  --budget D         the wall time one input's compile may take before it is a hang (default: 10s); none`,
+  --budget D         the wall time one pass or interpreter may take on one input before it is a hang (default: 10s); none`,
   },
   bisect: {
     usage: "qnano bisect FILE [--target x86_64|aarch64]",

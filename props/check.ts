@@ -57,6 +57,8 @@ export interface CheckOptions {
   readonly tally?: Map<string, number>;
   /** The interpreters' fuel (default: `fuel`). */
   readonly fuel?: number;
+  /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog). */
+  readonly onStep?: (what: string) => void;
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
@@ -78,6 +80,7 @@ function checkPass(p: Pass, target: Target | null, input: unknown, source: strin
   const label = passLabel(p, target);
   let output: unknown;
   try {
+    options.onStep?.(label);
     output = p.run(input, { file: "generated.qs", source });
   } catch (e) {
     return [null, { property: "pass", pass: label, message: `the pass crashed: ${(e as Error).message}`, step: "crashed", error: e }];
@@ -89,6 +92,7 @@ function checkPass(p: Pass, target: Target | null, input: unknown, source: strin
   if (expected === null) return [output, null];
   let outcome: Outcome;
   try {
+    options.onStep?.(`the ${p.to.name} interpreter`);
     outcome = interpreterFor(p.to.name)!(output, { stdin, fuel: options.fuel ?? fuel });
   } catch (e) {
     return [output, { property: "pass", pass: label, message: `the ${p.to.name} interpreter cannot run the output: ${(e as Error).message}`, step: "interpreter crashed", error: e }];

@@ -17,7 +17,8 @@
 // array that may or may not fit in memory), cannot be judged by meaning: it
 // is only compiled and validated, and its binaries are assembled and linked
 // but not run.
-// So a hang is judged by fuel here; `qnano fuzz` adds a wall-time budget.
+// So a hang is judged by fuel here; `qnano fuzz` adds a wall-time budget
+// for each step (a pass, an interpreter), which `onStep` lets it watch.
 import { validate, explainValidation } from "../il/validate.js";
 import { Lsrc } from "../ir-defs/lsrc.js";
 import type { Target } from "../ir-defs/targets.js";
@@ -137,13 +138,14 @@ function fromFailure(f: Failure): Bad {
   }
 }
 
-/** The front end, every pass and every interpreter on one input. */
-export function judge(input: FuzzInput, options: JudgeOptions): Judgement {
+/** The front end, every pass and every interpreter on one input; `onStep` is told before each pass and interpreter starts. */
+export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: string) => void): Judgement {
   const context = { file: fuzzFile, source: input.source };
   const [parse, checkTypes] = frontEnd;
   let parsed: unknown;
   for (const p of [parse!, checkTypes!]) {
     try {
+      onStep?.(p.name);
       const output = p.run(p === parse ? input.source : parsed, context);
       if (p === parse) parsed = output;
     } catch (e) {
@@ -155,6 +157,7 @@ export function judge(input: FuzzInput, options: JudgeOptions): Judgement {
   if (!v.ok) return { kind: "bad", bad: { kind: "invalid IL", where: "parse", message: explainValidation(v), signature: "invalid IL from parse" } };
   let expected: Outcome | null;
   try {
+    onStep?.("the Lsrc interpreter");
     expected = interpreterFor("Lsrc")!(parsed, { stdin: input.stdin, fuel: options.sourceFuel });
     if (expected.outOfFuel || expected.panic === "stack overflow") expected = null;
   } catch (e) {
@@ -163,7 +166,7 @@ export function judge(input: FuzzInput, options: JudgeOptions): Judgement {
     }
     expected = null; // (an array that may or may not fit in memory)
   }
-  const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel });
+  const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep });
   if (!(lowered instanceof Map)) return { kind: "bad", bad: fromFailure(lowered) };
   return { kind: "compiled", expected, assembly: [...lowered] };
 }

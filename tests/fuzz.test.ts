@@ -187,7 +187,7 @@ command("qnano fuzz runs, says how many inputs per second and what came of them,
   assert.match(r.stdout, /^8 inputs in [\d.]+ s \([\d.]+ inputs\/s\), seed 2\n/);
   assert.match(r.stdout, /\n {2}rejected +\d+\n/);
   assert.match(r.stdout, /no bad outcome\n$/);
-  assert.match(r.stderr, /^qnano fuzz: seed 2, 8 inputs at most, the front end only, 10 s per input\n/);
+  assert.match(r.stderr, /^qnano fuzz: seed 2, 8 inputs at most, the front end only, 10 s per pass\n/);
 });
 
 command("bad options are usage errors", () => {

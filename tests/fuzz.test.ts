@@ -4,7 +4,7 @@
 // minimiser cuts inputs down; the short seeded fuzz of every `npm test` finds
 // no bad outcome on qnano as it is, and does find a pass planted to crash
 // (in a scratch copy), minimised and saved in the golden format.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +22,8 @@ import { ddmin, minimise } from "../props/minimise.js";
 import { mutateTree, sitesOf } from "../props/mutate-tree.js";
 import { mutateBytes, mutateTokens } from "../props/mutate-text.js";
 import { random } from "../props/random.js";
+import { renderDiagnosticsOf } from "./golden-diagnostics.js";
+import { isRejected, loadGoldens } from "./golden-programs.js";
 import { quickFuzz } from "./props/quick.js";
 import { scratchCopy } from "./props/scratch.js";
 
@@ -169,6 +171,24 @@ short("it finds a pass planted to crash (in a scratch copy), minimised and saved
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+short("a saved finding the front end must reject is replayed by its diagnostics (NAME.err, NAME.status 1)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "qnano-fuzz-rejected-"));
+  try {
+    const source = "fn main() {\n    print(1 + true)\n}\n";
+    writeFileSync(join(dir, "bad.qs"), source);
+    writeFileSync(join(dir, "bad.status"), "1\n");
+    writeFileSync(join(dir, "bad.err"), renderDiagnosticsOf(source, "bad.qs"));
+    writeFileSync(join(dir, "exits.qs"), "fn main() {\n    exit(1)\n}\n");
+    writeFileSync(join(dir, "exits.status"), "1\n");
+    const [bad, exits] = loadGoldens(dir);
+    assert.ok(isRejected(bad!));
+    assert.match(bad!.stderr, /^bad\.qs:2:\d+: error: expected Int, found Bool\n/);
+    assert.not.ok(isRejected(exits!), "a program that exits with status 1 is a program");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

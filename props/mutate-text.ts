@@ -51,7 +51,7 @@ export function mutateTokens(source: string, r: Random, donor: string): { text: 
   const splice = (from: number, to: number, insert: string) => source.slice(0, from) + insert + source.slice(to);
   switch (r.int(8)) {
     case 0: return { text: splice(a.start, a.end, ""), how: "token-delete" };
-    case 1: return { text: splice(a.end, a.end, " " + text(a).repeat(1) + (r.chance(0.1) ? (" " + text(a)).repeat(r.between(2, 500)) : "")), how: "token-repeat" };
+    case 1: return { text: splice(a.end, a.end, (" " + text(a)).repeat(r.chance(0.1) ? r.between(2, 500) : 1)), how: "token-repeat" };
     case 2: {
       if (first === second) return null;
       return { text: source.slice(0, first.start) + text(second) + source.slice(first.end, second.start) + text(first) + source.slice(second.end), how: "token-swap" };

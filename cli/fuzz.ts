@@ -5,9 +5,8 @@
 // told otherwise). Exit status 1 when there was one.
 import { join, relative } from "node:path";
 import { packageRoot } from "../driver/paths.js";
-import { targets, type Target } from "../ir-defs/targets.js";
 import { runFuzz, type Finding, type FuzzProgress } from "../props/fuzz.js";
-import { parseDuration } from "./props.js";
+import { parseDuration, progressPrinter, targetsOption } from "./props.js";
 import { UsageError } from "./usage.js";
 
 export interface FuzzValues {
@@ -48,25 +47,18 @@ export async function fuzzCommand(values: FuzzValues): Promise<number> {
   const timeMs = values.time !== undefined ? parseDuration(values.time) : inputs === undefined ? 60_000 : null;
   if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed takes an integer, not \`${values.seed}\``);
   const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
-  if (values.target !== undefined && values.target !== "none" && !(targets as readonly string[]).includes(values.target)) {
-    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
-  }
-  const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
+  const chosen = targetsOption(values.target);
   const budgetMs = values.budget === "none" ? null : parseDuration(values.budget ?? "10s");
   if (budgetMs === 0) throw new UsageError("--budget takes a duration above zero, or none");
   const out = values.out === "none" ? null : (values.out ?? join(packageRoot, "tests", "regressions"));
 
-  const tty = process.stderr.isTTY === true;
   const start = performance.now();
-  let last = 0;
-  const onProgress = (p: FuzzProgress) => {
-    const now = performance.now();
-    if (now - last < (tty ? 100 : 10_000)) return;
-    last = now;
-    const seconds = (now - start) / 1000;
-    const line = `${p.inputs} inputs, ${(p.inputs / Math.max(seconds, 0.001)).toFixed(1)}/s, ${p.findings} bad outcome(s), ${seconds.toFixed(0)} s${p.busy ? `  ${visible(p.busy).slice(0, 100)}` : ""}`;
-    process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
-  };
+  const progress = progressPrinter();
+  const onProgress = (p: FuzzProgress) =>
+    progress.show(() => {
+      const seconds = (performance.now() - start) / 1000;
+      return `${p.inputs} inputs, ${(p.inputs / Math.max(seconds, 0.001)).toFixed(1)}/s, ${p.findings} bad outcome(s), ${seconds.toFixed(0)} s${p.busy ? `  ${visible(p.busy).slice(0, 100)}` : ""}`;
+    });
   const what = [timeMs !== null ? `for ${values.time ?? "1m"}` : "", inputs !== undefined ? `${inputs} inputs at most` : ""].filter((s) => s).join(", ");
   console.error(`qnano fuzz: seed ${seed}, ${what}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}, ${budgetMs === null ? "no time budget" : `${budgetMs / 1000} s per pass`}`);
   const report = await runFuzz({
@@ -80,7 +72,7 @@ export async function fuzzCommand(values: FuzzValues): Promise<number> {
     minimise: { trials: 2000, ms: 120_000 },
     onProgress,
   });
-  if (tty) process.stderr.write("\r\x1b[2K");
+  progress.end();
   const seconds = report.ms / 1000;
   console.log(`${report.inputs} inputs in ${seconds.toFixed(1)} s (${(report.inputs / seconds).toFixed(1)} inputs/s), seed ${seed}`);
   const width = Math.max(...[...report.tally.keys()].map((k) => k.length), 10);

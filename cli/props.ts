@@ -26,6 +26,29 @@ export function parseDuration(text: string): number {
   return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "s" | "m" | "h"];
 }
 
+/** `--target`: one back end, both (no option), or none: the passes up to Lalloc only, no back end and no binaries. */
+export function targetsOption(value: string | undefined): readonly Target[] {
+  if (value !== undefined && value !== "none" && !(targets as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown target \`${value}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
+  }
+  return value === undefined ? targets : value === "none" ? [] : [value as Target];
+}
+
+/** Writes a progress line on stderr: redrawn in place at most ten times a second on a terminal, else a line every 10 s; `end` clears it. */
+export function progressPrinter(): { show(line: () => string): void; end(): void } {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  return {
+    show(line) {
+      const now = performance.now();
+      if (now - last < (tty ? 100 : 10_000)) return;
+      last = now;
+      process.stderr.write(tty ? `\r\x1b[2K${line()}` : `${line()}\n`);
+    },
+    end: () => void (tty && process.stderr.write("\r\x1b[2K")),
+  };
+}
+
 function integer(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} takes an integer, not \`${text}\``);
@@ -51,23 +74,11 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   if (values.pass !== undefined && !passesOf().some((p) => p.name === values.pass)) {
     throw new UsageError(`no pass \`${values.pass}\` (see \`qnano passes\`)`);
   }
-  if (values.target !== undefined && values.target !== "none" && !(targets as readonly string[]).includes(values.target)) {
-    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
-  }
-  // `--target none`: the passes up to Lalloc only, no back end and no binaries.
-  const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
-  const tty = process.stderr.isTTY === true;
+  const chosen = targetsOption(values.target);
   const start = performance.now();
   const total = timeMs === null ? runs : null;
-  let lastLine = 0;
-  const onProgress = (p: Progress) => {
-    const now = performance.now();
-    if (now - lastLine < (tty ? 100 : 10_000)) return;
-    lastLine = now;
-    const line = progressLine(p, start, total);
-    if (tty) process.stderr.write(`\r\x1b[2K${line}`);
-    else process.stderr.write(`${line}\n`);
-  };
+  const progress = progressPrinter();
+  const onProgress = (p: Progress) => progress.show(() => progressLine(p, start, total));
   console.error(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
   const report = await runProperties({
     runs,
@@ -81,7 +92,7 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     regressions: join(packageRoot, "tests", "regressions"),
     onProgress,
   });
-  if (tty) process.stderr.write("\r\x1b[2K");
+  progress.end();
   const seconds = report.ms / 1000;
   console.log(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
   console.log("programs checked:");

@@ -4,6 +4,8 @@
 // property generator; the mutations need only numbers.)
 
 export interface Random {
+  /** A number in [0, 1). */
+  next(): number;
   /** A whole number in 0 .. n-1 (n >= 1). */
   int(n: number): number;
   /** A whole number in lo .. hi, both included. */
@@ -29,6 +31,7 @@ export function random(seed: number): Random {
   };
   const int = (n: number) => Math.floor(next() * n);
   const r: Random = {
+    next,
     int,
     between: (lo, hi) => lo + int(hi - lo + 1),
     chance: (p) => next() < p,

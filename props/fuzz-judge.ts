@@ -9,7 +9,7 @@
 //   interpreter gave its outcome and nothing leaked (props/check.ts, the
 //   properties' own check), and the binaries will be compared with it;
 // - bad: anything else. An exception that is not a CompileError is an
-//   internal error; so is a diagnostic without a place in the file.
+//   internal error; a diagnostic without a place in the file, a bad one.
 //
 // A program that does not finish within the source interpreter's fuel, that
 // overflows its stack (the interpreters' stack is JavaScript's, far smaller

@@ -30,6 +30,9 @@ interface Values {
   seed?: string;
   time?: string;
   path?: string;
+  inputs?: string;
+  out?: string;
+  budget?: string;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
@@ -156,6 +159,8 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "props":
       return import("./props.js").then((m) => m.propsCommand(values));
+    case "fuzz":
+      return import("./fuzz.js").then((m) => m.fuzzCommand(values));
     case "bisect": {
       const { file, source } = readSource(positionals[0], usage);
       return import("./bisect.js").then((m) => m.bisectCommand(file, source, values.target));

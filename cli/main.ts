@@ -64,6 +64,17 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --path P           replay one failure: the seed and path it printed`,
     takes: null,
   },
+  fuzz: {
+    usage: "qnano fuzz [--time D] [--inputs N] [--seed S] [--target T] [--out DIR] [--budget D]",
+    summary: "mutated programs through the whole compiler; each bad outcome minimised and saved",
+    options: `  --time D           run for this long: 90s, 10m, 1h (default: 1m, or no limit with --inputs)
+  --inputs N         stop after N inputs
+  --seed S           the seed (default: from the clock; printed): the same seed, the same inputs
+  --target T         only this back end (default: both); none: only the shared front end, no binaries
+  --out DIR          where minimised findings are saved (default: tests/regressions); none: not saved
+  --budget D         the wall time one pass or interpreter may take on one input before it is a hang (default: 10s); none`,
+    takes: null,
+  },
   bisect: {
     usage: "qnano bisect FILE [--target x86_64|aarch64]",
     summary: "find the first pass whose output is invalid or means something else (stdin: FILE.in)",
@@ -104,6 +115,9 @@ const optionSpec = {
   seed: { type: "string" },
   time: { type: "string" },
   path: { type: "string" },
+  inputs: { type: "string" },
+  out: { type: "string" },
+  budget: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

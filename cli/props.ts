@@ -28,6 +28,29 @@ export function parseDuration(text: string): number {
   return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "s" | "m" | "h"];
 }
 
+/** `--target`: one back end, both (no option), or none: the passes up to Lalloc only, no back end and no binaries. */
+export function targetsOption(value: string | undefined): readonly Target[] {
+  if (value !== undefined && value !== "none" && !(targets as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown target \`${value}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
+  }
+  return value === undefined ? targets : value === "none" ? [] : [value as Target];
+}
+
+/** Writes a progress line on stderr: redrawn in place at most ten times a second on a terminal, else a line every 10 s; `end` clears it. */
+export function progressPrinter(): { show(line: () => string): void; end(): void } {
+  const tty = isatty(2);
+  let last = 0;
+  return {
+    show(line) {
+      const now = performance.now();
+      if (now - last < (tty ? 100 : 10_000)) return;
+      last = now;
+      writeStderr(tty ? `\r\x1b[2K${line()}` : `${line()}\n`);
+    },
+    end: () => void (tty && writeStderr("\r\x1b[2K")),
+  };
+}
+
 function integer(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} takes an integer, not \`${text}\``);
@@ -53,23 +76,11 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   if (values.pass !== undefined && !passesOf().some((p) => p.name === values.pass)) {
     throw new UsageError(`no pass \`${values.pass}\` (see \`qnano passes\`)`);
   }
-  if (values.target !== undefined && values.target !== "none" && !(targets as readonly string[]).includes(values.target)) {
-    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
-  }
-  // `--target none`: the passes up to Lalloc only, no back end and no binaries.
-  const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
-  const tty = isatty(2);
+  const chosen = targetsOption(values.target);
   const start = performance.now();
   const total = timeMs === null ? runs : null;
-  let lastLine = 0;
-  const onProgress = (p: Progress) => {
-    const now = performance.now();
-    if (now - lastLine < (tty ? 100 : 10_000)) return;
-    lastLine = now;
-    const line = progressLine(p, start, total);
-    if (tty) writeStderr(`\r\x1b[2K${line}`);
-    else writeStderr(`${line}\n`);
-  };
+  const progress = progressPrinter();
+  const onProgress = (p: Progress) => progress.show(() => progressLine(p, start, total));
   printError(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
   const report = await runProperties({
     runs,
@@ -83,7 +94,7 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     regressions: join(packageRoot, "tests", "regressions"),
     onProgress,
   });
-  if (tty) writeStderr("\r\x1b[2K");
+  progress.end();
   const seconds = report.ms / 1000;
   printLine(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
   printLine("programs checked:");

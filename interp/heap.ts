@@ -19,15 +19,20 @@ import { countOffset, elementsOffset, infoOffset, kinds, lengthOffset, maxArrayL
 import { Panic } from "../ir-defs/semantics.js";
 
 /** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
- * Asked for one longer that the runtime might still make, the model gives up with an
- * Error: what happens then depends on the machine's memory, which the model does not know. */
+ * Asked for one longer that the runtime might still make, the model gives up with a
+ * BeyondTheModel: what happens then depends on the machine's memory, which the model does not know. */
 const modelArrayLength = 1n << 26n;
+
+/** The program asked for what the model cannot say (an array that may or may not fit in memory): no outcome, and no bug. */
+export class BeyondTheModel extends Error {
+  override name = "BeyondTheModel";
+}
 
 /** What `array(n, x)` does before making anything: panics as the runtime's qn_array does, or gives up. */
 export function checkArrayLength(length: bigint): void {
   if (length < 0n) throw new Panic("index out of bounds");
   if (length > maxArrayLength) throw new Panic("out of memory");
-  if (length > modelArrayLength) throw new Error(`the heap model cannot make an array of ${length} elements`);
+  if (length > modelArrayLength) throw new BeyondTheModel(`the heap model cannot make an array of ${length} elements`);
 }
 
 interface HeapObject {

@@ -41,6 +41,10 @@ export interface Failure {
   /** The pass that broke (with its target for a back-end pass), or null. */
   readonly pass: string | null;
   readonly message: string;
+  /** For "pass" and "no leaks": which check of the pass failed. */
+  readonly step?: "crashed" | "invalid output" | "interpreter crashed" | "changed the meaning" | "leaks";
+  /** What was thrown, when a pass or an interpreter crashed (the fuzzer reads where). */
+  readonly error?: unknown;
 }
 
 export interface CheckOptions {
@@ -51,6 +55,10 @@ export interface CheckOptions {
   readonly endToEnd: boolean;
   /** Counts, per pass (or "end to end TARGET"), the programs checked. */
   readonly tally?: Map<string, number>;
+  /** The interpreters' fuel (default: `fuel`). */
+  readonly fuel?: number;
+  /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog). */
+  readonly onStep?: (what: string) => void;
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
@@ -66,31 +74,35 @@ function count(options: CheckOptions, key: string): void {
   options.tally?.set(key, (options.tally.get(key) ?? 0) + 1);
 }
 
-/** Runs one pass on `input` and checks its output; returns [output, failure]. */
-function checkPass(p: Pass, target: Target | null, input: unknown, source: string, expected: Outcome, stdin: string, options: CheckOptions): [unknown, Failure | null] {
+/** Runs one pass on `input` and checks its output; returns [output, failure].
+ * With no expected outcome (a program the interpreters cannot judge), the output is only validated. */
+function checkPass(p: Pass, target: Target | null, input: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): [unknown, Failure | null] {
   const label = passLabel(p, target);
   let output: unknown;
   try {
+    options.onStep?.(label);
     output = p.run(input, { file: "generated.qs", source });
   } catch (e) {
-    return [null, { property: "pass", pass: label, message: `the pass crashed: ${(e as Error).message}` }];
+    return [null, { property: "pass", pass: label, message: `the pass crashed: ${(e as Error).message}`, step: "crashed", error: e }];
   }
   if (options.pass !== undefined && options.pass !== p.name) return [output, null];
   if (typeof p.to === "string") return [output, null];
   const v = validate(p.to, output);
-  if (!v.ok) return [output, { property: "pass", pass: label, message: `the output is not in ${p.to.name}: ${explainValidation(v)}` }];
+  if (!v.ok) return [output, { property: "pass", pass: label, message: `the output is not in ${p.to.name}: ${explainValidation(v)}`, step: "invalid output" }];
+  if (expected === null) return [output, null];
   let outcome: Outcome;
   try {
-    outcome = interpreterFor(p.to.name)!(output, { stdin, fuel });
+    options.onStep?.(`the ${p.to.name} interpreter`);
+    outcome = interpreterFor(p.to.name)!(output, { stdin, fuel: options.fuel ?? fuel });
   } catch (e) {
-    return [output, { property: "pass", pass: label, message: `the ${p.to.name} interpreter cannot run the output: ${(e as Error).message}` }];
+    return [output, { property: "pass", pass: label, message: `the ${p.to.name} interpreter cannot run the output: ${(e as Error).message}`, step: "interpreter crashed", error: e }];
   }
   if (!sameOutcome(outcome, expected)) {
-    return [output, { property: "pass", pass: label, message: `${p.to.name} gives ${showOutcome(outcome)}; the source gives ${showOutcome(expected)}` }];
+    return [output, { property: "pass", pass: label, message: `${p.to.name} gives ${showOutcome(outcome)}; the source gives ${showOutcome(expected)}`, step: "changed the meaning" }];
   }
   if (outcome.live != null && outcome.live.objects > 0) {
     const { objects, bytes } = outcome.live;
-    return [output, { property: "no leaks", pass: label, message: `${p.to.name} leaves ${objects} object(s), ${bytes} bytes, live when main returns (${showOutcome(outcome)})` }];
+    return [output, { property: "no leaks", pass: label, message: `${p.to.name} leaves ${objects} object(s), ${bytes} bytes, live when main returns (${showOutcome(outcome)})`, step: "leaks" }];
   }
   count(options, label);
   return [output, null];
@@ -106,10 +118,10 @@ export function showOutcome(o: Outcome): string {
 export function checkInProcess(program: unknown, source: string, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
   const expected = sourceOutcome(program, stdin);
   if (expected.outOfFuel) return { property: "terminates", pass: null, message: "the source interpreter ran out of fuel (a generator bug: loops must be bounded)" };
-  const [parse, ...middle] = frontEnd;
+  const parse = frontEnd[0]!;
   let current: unknown;
   try {
-    current = parse!.run(source, { file: "generated.qs", source });
+    current = parse.run(source, { file: "generated.qs", source });
     frontEnd[1]!.run(current, { file: "generated.qs", source });
   } catch (e) {
     if (e instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(e.diagnostics, source, false)}` };
@@ -121,7 +133,27 @@ export function checkInProcess(program: unknown, source: string, stdin: string, 
     if (!sameOutcome(parsed, expected)) return { property: "parse", pass: "parse", message: `the parsed program gives ${showOutcome(parsed)}; the generated tree gives ${showOutcome(expected)}` };
     count(options, "parse");
   }
-  for (const p of middle) {
+  const assembly = checkLowering(current, source, expected, stdin, options);
+  if (!(assembly instanceof Map)) return assembly;
+  if (options.pass === undefined) {
+    for (const [target, text] of assembly) {
+      const again = assemblyOf(compile(source, "generated.qs", { target }));
+      if (again !== text) return { property: "deterministic", pass: null, message: `compiling twice for ${target} gives different assembly` };
+      count(options, `deterministic (${target})`);
+    }
+  }
+  return assembly;
+}
+
+/**
+ * Every pass after parse, in pipeline order (check-types, the rest of the
+ * front end, then each target's back end), each checked as `checkPass` says,
+ * on a parsed program; on success, the assembly for each target. With no
+ * expected outcome, each output is only validated.
+ */
+export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
+  let current = parsed;
+  for (const p of frontEnd.slice(1)) {
     const [output, failure] = checkPass(p, null, current, source, expected, stdin, options);
     if (failure) return failure;
     current = output;
@@ -135,11 +167,6 @@ export function checkInProcess(program: unknown, source: string, stdin: string, 
       lowered = output;
     }
     assembly.set(target, lowered as string);
-    if (options.pass === undefined) {
-      const again = assemblyOf(compile(source, "generated.qs", { target }));
-      if (again !== lowered) return { property: "deterministic", pass: null, message: `compiling twice for ${target} gives different assembly` };
-      count(options, `deterministic (${target})`);
-    }
   }
   return assembly;
 }

@@ -2,7 +2,8 @@
 // generated programs type-check and cover every construct of the generator;
 // a few hundred of them go through every pass (validation and interpreter
 // agreement), the determinism check, and real binaries on both targets; and
-// every saved regression (tests/regressions/) is replayed like a golden program.
+// every saved regression (tests/regressions/) is replayed like a golden program
+// (or, for a bad program, its diagnostics are compared).
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
@@ -15,7 +16,8 @@ import { targets } from "../ir-defs/targets.js";
 import { assemblyOf, checkMeaning, compile } from "../driver/driver.js";
 import { describeOutcome } from "../interp/runtime-model.js";
 import { packageRoot } from "../driver/paths.js";
-import { loadGoldens } from "./golden-programs.js";
+import { isRejected, loadGoldens } from "./golden-programs.js";
+import { renderDiagnosticsOf } from "./golden-diagnostics.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { pipeline } from "../passes/pipeline.js";
@@ -71,6 +73,11 @@ properties.run();
 const regressions = suite("saved regressions (tests/regressions/)");
 
 for (const g of loadGoldens(regressionsDir)) {
+  // A bad program (found by `qnano fuzz`, say): it must get exactly these diagnostics (NAME.err, status 1), and no crash.
+  if (isRejected(g)) {
+    regressions(`${g.name}: rejected with its diagnostics`, () => assert.fixture(renderDiagnosticsOf(g.source, g.path), g.stderr));
+    continue;
+  }
   for (const target of targets) {
     regressions(`${g.name} on ${target}`, () => {
       const steps = compile(g.source, g.path, { target, check: true });

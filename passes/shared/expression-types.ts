@@ -116,7 +116,7 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
       if (signature === null) throw new Error(`${e.callee} is not a function`);
       return signature.ret;
     }
-    case "If": return join(typeOf(e.then, context), typeOf(e.else, context));
+    case "If": return e.else === null ? "Unit" : join(typeOf(e.then, context), typeOf(e.else, context));
     case "Block": {
       const last = e.stmts[e.stmts.length - 1];
       if (last?.kind === "ExprStmt") return typeOf(last.expr, context);

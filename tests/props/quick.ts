@@ -4,3 +4,7 @@
 // 1,000 did before; every fault of `npm run mutants` is caught within the
 // first 300.
 export const quickRun = { runs: 700, seed: 20261123 } as const;
+
+// The short seeded fuzz of every `npm test` (tests/fuzz.test.ts): a fixed seed
+// and a fixed number of inputs, so the same inputs every time; no wall time.
+export const quickFuzz = { inputs: 120, seed: 20261123 } as const;

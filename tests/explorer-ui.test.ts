@@ -19,6 +19,13 @@ import { programsDir } from "./golden-programs.js";
 
 const plain = (frame: string | undefined) => (frame ?? "").replace(/\x1b\[[0-9;]*m/g, "");
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** Waits until Ink has drawn a frame after the `before`-th (a key that changes
+ * nothing draws none: then it gives up after 2 s), so a loaded machine is slow, not wrong. */
+async function drawn(app: { frames: string[] }, before: number): Promise<void> {
+  const until = Date.now() + 2000;
+  while (app.frames.length === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  await settle();
+}
 
 function open(columns = 100, rows = 30) {
   const app = render(createElement(App, { initial: initialState(goldenTrace("gcd"), columns, rows), load: (t) => goldenTrace("gcd", t) }));
@@ -26,8 +33,9 @@ function open(columns = 100, rows = 30) {
     frame: () => plain(app.lastFrame()),
     keys: async (...keys: string[]) => {
       for (const k of keys) {
+        const before = app.frames.length;
         app.stdin.write(k);
-        await settle();
+        await drawn(app, before);
       }
     },
     app,

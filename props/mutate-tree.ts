@@ -183,7 +183,7 @@ const rename: Mutation = (root, sites, r) => {
   const names = sites.filter((s) => (s.type === "name" || s.type === "field") && s.arity !== "many");
   if (names.length === 0) return null;
   const site = r.pick(names);
-  const fresh = r.weighted<string>([[6, r.pick([...namesOf(sites), "x"])], [2, r.pick(builtinNames)], [1, `n${r.int(100)}`], [1, "v".repeat(r.pick([1, 64, 5000]))], [1, String(r.int(4))]]);
+  const fresh = r.weighted<string>([[6, r.pick([...namesOf(sites), "x"])], [2, r.pick(builtinNames)], [1, `n${r.int(100)}`], [1, "v".repeat(r.pick([1, 64, 5000]))], ...(site.type === "field" ? [[1, String(r.int(4))] as [number, string]] : [])]);
   if (r.chance(0.3)) return updateAt(root, site.path, () => fresh) as AnyNode;
   // Every occurrence: the program's structure stays, its names collide or shadow differently.
   return sites.filter((s) => s.type === site.type && s.value === site.value).reduce<unknown>((t, s) => updateAt(t, s.path, () => fresh), root) as AnyNode;

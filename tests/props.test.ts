@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
-import { assemblyOf, checkMeaning, compile } from "../driver/driver.js";
+import { assemblyOf, checkPasses, throwIfBroken, type Step } from "../driver/driver.js";
+import { ilName } from "../il/pass.js";
 import { describeOutcome } from "../interp/runtime-model.js";
 import { packageRoot } from "../driver/paths.js";
 import { loadGoldens } from "./golden-programs.js";
@@ -73,9 +74,12 @@ const regressions = suite("saved regressions (tests/regressions/)");
 for (const g of loadGoldens(regressionsDir)) {
   for (const target of targets) {
     regressions(`${g.name} on ${target}`, () => {
-      const steps = compile(g.source, g.path, { target, check: true });
-      for (const v of checkMeaning(steps, { stdin: g.stdin })) {
-        const where = `${v.step.pass.name} -> ${(v.step.pass.to as { name: string }).name}`;
+      const steps: Step[] = [];
+      for (const v of checkPasses({ source: g.source, file: g.path }, pipeline(target), { run: { stdin: g.stdin } })) {
+        throwIfBroken(v);
+        steps.push(v);
+        if (v.outcome === null) continue;
+        const where = `${v.pass.name} -> ${ilName(v.pass.to)}`;
         assert.equal([v.outcome.stdout, v.outcome.status, v.outcome.panic, v.outcome.outOfFuel], [g.stdout, g.status, g.panic, false], `${where}: ${describeOutcome(v.outcome)}`);
       }
       const exe = join(dir, `${g.name}.${target}`);

@@ -1,12 +1,14 @@
 // A worker thread that runs every IL's interpreter on the program, so that the
 // explorer opens at once and its semantics marks fill in as each run ends.
-// It compiles the source again (a few ms) rather than receive the programs,
-// then posts { index, verdict } per step, and { error } if a run fails.
+// It runs the driver's checking loop on the source again (the passes take a
+// few ms) rather than receive the programs, and posts { index, verdict } per
+// step as each is known, and { error } if a run fails.
 
 import { parentPort, workerData } from "node:worker_threads";
 import type { Target } from "../ir-defs/targets.js";
-import { compile } from "../driver/driver.js";
-import { eachVerdict } from "./trace.js";
+import { checkPasses } from "../driver/driver.js";
+import { pipeline } from "../passes/pipeline.js";
+import { meaningOptions, reportVerdicts } from "./trace.js";
 
 export interface MeaningRequest {
   readonly file: string;
@@ -17,8 +19,8 @@ export interface MeaningRequest {
 
 const { file, source, target, stdin } = workerData as MeaningRequest;
 try {
-  const steps = compile(source, file, { target });
-  eachVerdict(steps, stdin, (index, verdict) => parentPort!.postMessage({ index, verdict }));
+  const steps = checkPasses({ source, file }, pipeline(target), meaningOptions(stdin));
+  reportVerdicts(steps, (index, verdict) => parentPort!.postMessage({ index, verdict }));
 } catch (e) {
   parentPort!.postMessage({ error: (e as Error).message });
 }

@@ -2,15 +2,15 @@
 // target, computed once when the file is opened (or when a target is first
 // toggled to) and never again on a key. Every step is printed once, to lines;
 // whether a pass changed the program is decided by comparing printed forms;
-// the meaning of every step comes from its IL's interpreter (checkMeaning).
+// the meaning of every step comes from the driver's checking loop.
 
 import { freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import { findIL } from "../ir-defs/index.js";
-import { checkMeaning, type Step, type Verdict } from "../driver/driver.js";
+import { checkMade, throwIfBroken, type CheckedStep, type CheckOptions, type Step } from "../driver/driver.js";
 import { grammarBnf, deltaText } from "../il/print.js";
 import type { Loc } from "../il/node.js";
-import { describeOutcome, sameOutcome } from "../interp/runtime-model.js";
+import { describeOutcome } from "../interp/runtime-model.js";
 import { ilName } from "../il/pass.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { printLines } from "./print-lines.js";
@@ -84,20 +84,24 @@ export function grammarLines(name: string): readonly string[] {
 }
 
 /**
- * Runs each step's interpreter, as checkMeaning does, one step at a time, and
- * reports each verdict by the step's index as soon as it is known (running a
- * program that loops a lot at every level, down to the machine models, takes
- * a while). The explorer runs this in a worker (meaning-worker.ts).
+ * Reports each step's verdict of the driver's checking loop by the step's
+ * index as soon as it is known (running a program that loops a lot at every
+ * level, down to the machine models, takes a while). The explorer runs it in
+ * a worker (meaning-worker.ts) on the loop from the source, and in its own
+ * process on the steps it has already made. A step the check cannot finish
+ * (a crash, an interpreter that cannot run it) ends it with that error.
  */
-export function eachVerdict(steps: readonly Step[], stdin: string, report: (index: number, verdict: StepVerdict) => void): void {
-  let reference: Verdict | null = null;
-  steps.forEach((step, index) => {
-    if (typeof step.pass.to === "string") return;
-    const [v] = checkMeaning([step], { stdin });
-    reference ??= v!;
-    report(index, { agrees: sameOutcome(reference.outcome, v!.outcome), outcome: describeOutcome(v!.outcome) });
-  });
+export function reportVerdicts(steps: Iterable<CheckedStep>, report: (index: number, verdict: StepVerdict) => void): void {
+  let index = 0;
+  for (const step of steps) {
+    throwIfBroken(step);
+    if (step.outcome !== null) report(index, { agrees: step.verdict.kind === "agrees", outcome: describeOutcome(step.outcome) });
+    index++;
+  }
 }
+
+/** What the explorer asks of the checking loop: the meaning of every step (each was validated when it was made). */
+export const meaningOptions = (stdin: string): CheckOptions => ({ run: { stdin }, validate: false });
 
 /** The index of the first step whose meaning differs from the source's. */
 export function firstBadOf(steps: readonly StepView[]): number | null {
@@ -130,7 +134,7 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
   let meaningError: string | null = null;
   if (meaning === "now") {
     try {
-      eachVerdict(steps, stdin, (index, v) => verdicts.set(index, v));
+      reportVerdicts(checkMade(steps, meaningOptions(stdin)), (index, v) => verdicts.set(index, v));
     } catch (e) {
       meaningError = `the interpreters could not run: ${(e as Error).message}`;
     }

@@ -15,6 +15,11 @@ export interface Outcome {
   readonly panic: string | null;
   /** True when the interpreter ran out of fuel (the program may not terminate). */
   readonly outOfFuel: boolean;
+  /** Present (true) when the panic `stack overflow` came from JavaScript's
+   * stack, on which the interpreter nests its calls, and not from a stack the
+   * interpreter models: the interpreter gave up where a compiled program may
+   * well go on. */
+  readonly hostStack?: true;
   /** What the leak check says when main returns, in the ILs that count
    * references (Lrc and below): objects not yet freed. Null elsewhere. */
   readonly live?: { readonly objects: number; readonly bytes: number } | null;
@@ -124,6 +129,7 @@ export class RuntimeModel {
     let status = 0;
     let panic: string | null = null;
     let outOfFuel = false;
+    let hostStack = false;
     let live: Outcome["live"] = null;
     try {
       body();
@@ -138,10 +144,11 @@ export class RuntimeModel {
       // An interpreter's calls nest on JavaScript's stack: when it is full, the
       // program has recursed too deeply, as a compiled one would (at a depth
       // where the real stack is full too, or much earlier: see interp/tree.ts).
-      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
+      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic, hostStack] = [101, "stack overflow", true] as const;
       else throw e;
     }
-    return { stdout: this.out.join(""), status, panic, outOfFuel, live };
+    // (hostStack only when true: the outcome of every other run keeps its shape)
+    return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}) };
   }
 }
 

@@ -16,7 +16,6 @@ import { parse } from "../passes/parse.js";
 import { printNode } from "../il/print.js";
 import { compile } from "../driver/driver.js";
 import type { Outcome } from "../interp/runtime-model.js";
-import { interpreters as treeInterpreters } from "../interp/tree.js";
 import { loadGoldens } from "./golden-programs.js";
 import * as b from "./middle-helpers.js";
 import { randomProgram } from "./middle-random.js";
@@ -224,12 +223,11 @@ golden("there are golden programs", () => {
 
 for (const g of goldens) {
   golden(g.name, () => {
-    const context = { file: g.path, source: g.source };
-    const source = parse.run(g.source, context);
     const expected = { stdout: g.stdout, status: g.status, panic: g.panic };
-    const lsrc = treeInterpreters.Lsrc!(source, { stdin: g.stdin });
-    expectEverywhere([{ il: "Lsrc", program: source, outcome: lsrc }], expected);
-    expectEverywhere(b.throughMiddle(checkTypes.run(source, context), { stdin: g.stdin }), expected);
+    // Stages: Lsrc (the parser's output), Ltyped, then each middle pass's.
+    const stages = b.stagesOf({ source: g.source, file: g.path }, [parse, checkTypes, ...b.middlePasses], { stdin: g.stdin });
+    assert.equal(stages.slice(0, 2).map((s) => s.il), ["Lsrc", "Ltyped"]);
+    expectEverywhere(stages, expected);
   });
 }
 

@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
-import { assemblyOf, checkMeaning, compile } from "../driver/driver.js";
+import { assemblyOf, checkPasses, throwIfBroken, type Step } from "../driver/driver.js";
+import { ilName } from "../il/pass.js";
 import { describeOutcome } from "../interp/runtime-model.js";
 import { packageRoot } from "../driver/paths.js";
 import { isRejected, loadGoldens } from "./golden-programs.js";
@@ -80,9 +81,12 @@ for (const g of loadGoldens(regressionsDir)) {
   }
   for (const target of targets) {
     regressions(`${g.name} on ${target}`, () => {
-      const steps = compile(g.source, g.path, { target, check: true });
-      for (const v of checkMeaning(steps, { stdin: g.stdin })) {
-        const where = `${v.step.pass.name} -> ${(v.step.pass.to as { name: string }).name}`;
+      const steps: Step[] = [];
+      for (const v of checkPasses({ source: g.source, file: g.path }, pipeline(target), { run: { stdin: g.stdin } })) {
+        throwIfBroken(v);
+        steps.push(v);
+        if (v.outcome === null) continue;
+        const where = `${v.pass.name} -> ${ilName(v.pass.to)}`;
         assert.equal([v.outcome.stdout, v.outcome.status, v.outcome.panic, v.outcome.outOfFuel], [g.stdout, g.status, g.panic, false], `${where}: ${describeOutcome(v.outcome)}`);
       }
       const exe = join(dir, `${g.name}.${target}`);
@@ -97,8 +101,11 @@ regressions.run();
 
 const commands = suite("qnano props and qnano bisect");
 
+// uvu sets FORCE_COLOR for itself (and node then warns on stderr that it overrides NO_COLOR); a user's terminal would not.
+const { FORCE_COLOR: _, ...withoutForceColor } = process.env;
+
 function qnano(args: string[], root = packageRoot) {
-  const r = spawnSync(process.execPath, [join(root, "dist", "cli", "main.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [join(root, "dist", "cli", "main.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...withoutForceColor, NO_COLOR: "1" } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -151,6 +158,27 @@ commands("bisect names the first bad pass of a broken compiler and shows the pro
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+const bisectInputs = join(packageRoot, "tests", "bisect");
+
+commands("bisect type-checks first: an ill-typed program gets the diagnostic `build` gives, and status 1 (tests/bisect/ill-typed.qs)", () => {
+  const file = join(bisectInputs, "ill-typed.qs");
+  const r = qnano(["bisect", file]);
+  assert.is(r.status, 1, r.stdout + r.stderr);
+  assert.is(r.stdout, "");
+  assert.match(r.stderr, /ill-typed\.qs:4:15: error: expected Int, found Bool/);
+  assert.not.match(r.stderr, /internal error/);
+  assert.is(r.stderr, qnano(["build", file, "-o", join(dir, "ill-typed")]).stderr);
+});
+
+commands("bisect blames no pass where an interpreter only gave up: the program is too big for the interpreters there (tests/bisect/too-deep.qs)", () => {
+  const r = qnano(["bisect", join(bisectInputs, "too-deep.qs"), "--target", "x86_64"]);
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^the program is too big for the interpreters at [a-z-]+ \(\w+ -> \w+\): \w+ gives status 0; 1 line\(s\) of output, stdout "100000\\n"; the source gives panic: stack overflow \(status 101\)/);
+  assert.match(r.stdout, /\(the interpreter of the source filled JavaScript's stack, on which it nests its calls\)\n/);
+  assert.match(r.stdout, /bisect blames no pass \(the \d+ passes before agree\)\.\n$/);
+  assert.not.match(r.stdout, /first bad pass/);
 });
 
 commands.run();

@@ -25,6 +25,7 @@ import { readProgram } from "../il/read.js";
 import { explainValidation, validate } from "../il/validate.js";
 import { interpreters as cfgInterpreters } from "../interp/cfg.js";
 import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { checkedAssembly } from "./checked-steps.js";
 import { interpreters as x86Interpreters } from "../interp/x86_64.js";
 
 // ---------------------------------------------------------------- programs as Lcfg text
@@ -52,21 +53,9 @@ function sameAs(where: string, outcome: Outcome, expected: Expected): void {
   assert.is(outcome.panic, expected.panic ?? null, `${where}: panic message`);
 }
 
-/** Runs every x86_64 pass on the program, checking each step; returns the assembly text. */
+/** Runs every x86_64 pass on the program with the driver's checking loop, checking each step; returns the assembly text. */
 function compileAndCheck(program: Cfg.Program, expected: Expected): string {
-  const options = { stdin: expected.stdin ?? "" };
-  sameAs("Lcfg", cfgInterpreters.Lcfg!(program, options), expected);
-  let current: unknown = program;
-  for (const pass of x86_64Passes) {
-    current = pass.run(current, context);
-    if (pass.to === "asm") break;
-    const to: IL = pass.to;
-    const v = validate(to, current);
-    assert.ok(v.ok, `${pass.name}: ${explainValidation(v)}`);
-    sameAs(`${pass.name} -> ${to.name}`, x86Interpreters[to.name]!(current, options), expected);
-  }
-  assert.type(current, "string");
-  return current as string;
+  return checkedAssembly({ program, il: Lcfg, check: true, context }, x86_64Passes, expected.stdin ?? "", (where, outcome) => sameAs(where, outcome, expected));
 }
 
 let binaries = 0;

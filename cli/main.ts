@@ -44,14 +44,15 @@ const commands: Record<string, { usage: string; summary: string; options: string
     options: "",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
   --pass NAME        check only this pass (the binaries too when NAME is emit-asm)
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
-  --path P           replay one failure: the seed and path it printed`,
+  --path P           replay one failure: the seed and path it printed
+  --verbose          list the operand pairs not covered`,
   },
   bisect: {
     usage: "qnano bisect FILE [--target x86_64|aarch64]",
@@ -92,6 +93,7 @@ const optionSpec = {
   seed: { type: "string" },
   time: { type: "string" },
   path: { type: "string" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

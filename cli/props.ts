@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { passesOf } from "../passes/pipeline.js";
 import { packageRoot } from "../driver/paths.js";
 import { allConstructs } from "../props/generator.js";
+import { allOperandPairs } from "../props/operand-pairs.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
@@ -17,6 +18,7 @@ export interface PropsValues {
   target?: string;
   time?: string;
   path?: string;
+  verbose?: boolean;
 }
 
 /** `90s`, `10m`, `2h` (a bare number is seconds) in milliseconds. */
@@ -89,6 +91,10 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   for (const [what, n] of report.tally) console.log(`  ${what.padEnd(width)}  ${n}`);
   const missing = allConstructs.filter((c) => !report.constructs.has(c));
   console.log(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  const absent = allOperandPairs.filter((p) => !report.pairs.has(p));
+  const more = absent.length === 0 ? "" : values.verbose ? "; not yet:" : ` (--verbose lists the ${absent.length} not yet covered)`;
+  console.log(`operand pairs covered (construct in operand position): ${allOperandPairs.length - absent.length} of ${allOperandPairs.length}${more}`);
+  if (values.verbose) for (const p of absent) console.log(`  ${p}`);
   if (report.failure) {
     console.log();
     console.log(describeFailure(report.failure));

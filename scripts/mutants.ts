@@ -203,7 +203,7 @@ const mutants: readonly Mutant[] = [
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {
-  const module = (await import(pathToFileURL(join(root, "dist", "tests", "props", "run.js")).href)) as { runProperties: typeof runProperties };
+  const module = (await import(pathToFileURL(join(root, "dist", "props", "run.js")).href)) as { runProperties: typeof runProperties };
   return module.runProperties({ ...quickRun, targets, endToEnd: true, regressions: null });
 }
 

@@ -15,8 +15,8 @@ export const allConstructs: readonly string[] = [
   "never branch (panic)", "never branch (break)", "never branch (continue)",
   "let", "let mut", "let with type", "shadowing",
   ...intAssignOps.map((op) => `assign ${op}`),
-  "while", "for", "for up to MAX", "break", "continue",
-  "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression",
+  "while", "while over a flag", "for", "for up to MAX", "for from a variable", "break", "continue",
+  "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression", "side effect before a value", "side effect before a place", "assignment to what an earlier operand read",
   "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
   "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",
   // Strings.
@@ -26,7 +26,7 @@ export const allConstructs: readonly string[] = [
   // Types.
   "record", "type alias", "type declared after main", "let with a heap type", "let with an alias type",
   "tuple of 2", "tuple of 3", "record literal", "record literal out of order", "tuple field", "record field",
-  "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length",
+  "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length", "array of a variable's length",
   "array index", "computed index", "index from any Int", "len Array",
   "Box(v)", "Box get", "Box set",
   "array of records", "array of arrays", "array of strings", "record holding an array", "record holding a string",

@@ -49,6 +49,12 @@ const mutants: readonly Mutant[] = [
     to: `if (false && e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
   },
   {
+    name: "lower-data-layout and desugar-compound-assign: a variable array or index is read after a later operand assigns it",
+    file: "passes/shared/fresh-names.js",
+    from: `if (isAtom(e) && !("name" in e && assigns(il, later, String(e.name))))`,
+    to: `if (isAtom(e))`,
+  },
+  {
     name: "explicate-control: an if used as a value swaps then and else",
     file: "passes/explicate-control.js",
     from: "return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);",

@@ -34,49 +34,27 @@ export const operandConstructs = [
   "escape",
 ] as const;
 
-/** The operand positions (Y.slot); `later`: the slot has earlier operands that it may assign. */
-const positions: readonly { readonly slot: string; readonly later: boolean }[] = [
-  ...["binary-arithmetic", "binary-bitwise", "binary-compare", "binary-equality", "binary-logic"].flatMap((y) => [
-    { slot: `${y}.left`, later: false },
-    { slot: `${y}.right`, later: true },
-  ]),
-  { slot: "unary.arg", later: false },
-  { slot: "if.cond", later: false },
-  { slot: "call.first-arg", later: false },
-  { slot: "call.later-arg", later: true },
-  ...["print.arg", "len.arg", "array.length", "box.arg", "assert.arg", "exit.arg", "panic.arg"].map((slot) => ({ slot, later: false })),
-  { slot: "array.init", later: true },
-  { slot: "tuple.first", later: false },
-  { slot: "tuple.later", later: true },
-  { slot: "record.first", later: false },
-  { slot: "record.later", later: true },
-  { slot: "field.target", later: false },
-  { slot: "index.target", later: false },
-  { slot: "index.index", later: true },
-  { slot: "get.target", later: false },
-  { slot: "set.target", later: false },
-  { slot: "set.value", later: true },
-  { slot: "let.init", later: false },
-  { slot: "assign.value", later: false },
-  { slot: "compound-assign.value", later: true },
-  { slot: "field-update.value", later: false },
-  { slot: "compound-field-update.value", later: true },
-  ...["index-store", "compound-index-store"].flatMap((y) => [
-    { slot: `${y}.array`, later: false },
-    { slot: `${y}.index`, later: true },
-    { slot: `${y}.value`, later: true },
-  ]),
-  { slot: "while.cond", later: false },
-  { slot: "for.from", later: false },
-  { slot: "for.to", later: true },
-  { slot: "for-each.iter", later: false },
-  { slot: "return.value", later: false },
+const binaries = ["binary-arithmetic", "binary-bitwise", "binary-compare", "binary-equality", "binary-logic"];
+const stores = ["index-store", "compound-index-store"];
+/** The operand positions (Y.slot) that come first in their form. */
+const firstSlots = [
+  ...binaries.map((y) => `${y}.left`), "unary.arg", "if.cond", "call.first-arg",
+  "print.arg", "len.arg", "array.length", "box.arg", "assert.arg", "exit.arg", "panic.arg",
+  "tuple.first", "record.first", "field.target", "index.target", "get.target", "set.target",
+  "let.init", "assign.value", "field-update.value", ...stores.map((y) => `${y}.array`),
+  "while.cond", "for.from", "for-each.iter", "return.value",
+];
+/** The positions after an operand of the same form (for `x op= e` and `p.f op= e`, x and p are read first). */
+const laterSlots = [
+  ...binaries.map((y) => `${y}.right`), "call.later-arg", "array.init", "tuple.later", "record.later",
+  "index.index", "set.value", "compound-assign.value", "compound-field-update.value",
+  ...stores.flatMap((y) => [`${y}.index`, `${y}.value`]), "for.to",
 ];
 
-/** Every pair that can occur: each construct in each position (the assignment of an earlier operand only where there is one). */
-export const allOperandPairs: readonly string[] = positions.flatMap((p) =>
-  operandConstructs.filter((x) => p.later || x !== "assignment-to-earlier-operand").map((x) => `${x} in ${p.slot}`),
-);
+/** Every pair that can occur, by position: each construct in each position (the assignment of an earlier operand only where there is one). */
+export const allOperandPairs: readonly string[] = [...firstSlots, ...laterSlots]
+  .sort()
+  .flatMap((slot) => operandConstructs.filter((x) => laterSlots.includes(slot) || x !== "assignment-to-earlier-operand").map((x) => `${x} in ${slot}`));
 
 const builtins = new Set(["print", "read_int", "exit", "assert", "panic", "array", "Box", "len"]);
 const binaryGroups: Readonly<Record<string, string>> = {

@@ -166,8 +166,8 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
     const effectFirst = fc.oneof({ depthSize: "medium", depthIdentifier }, { arbitrary: fc.constant(null), weight: 3 }, { arbitrary: effect, weight: 1 });
     const pick = fc.nat(7);
     /** `a[i] op= v` and `b.set(v)` as statements. */
-    const setIndex = (first: fc.Arbitrary<Stmt | null>) =>
-      fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part, effect: first }) as fc.Arbitrary<Stmt>;
+    const setIndex = (first: fc.Arbitrary<Stmt | null>, reassign: fc.Arbitrary<number>) =>
+      fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part, effect: first, reassign }) as fc.Arbitrary<Stmt>;
     const boxSet = fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Unit" as const), e: fc.record({ k: fc.constant("boxSet" as const), pick, value: part, effect: fc.constant(null) }) }) }) as fc.Arbitrary<Stmt>;
     const callOf = fc.record({
       k: fc.constant("call" as const),
@@ -292,7 +292,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.nat(3) }), weight: 6 },
-        { arbitrary: setIndex(effectFirst), weight: 6 },
+        { arbitrary: setIndex(effectFirst, fc.nat(3)), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },
@@ -305,7 +305,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Bool" as const), pick, op: fc.constantFrom("=" as const, "^=" as const), value: bool }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.constant(0), value: str }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
-        { arbitrary: setIndex(fc.constant(null)), weight: 2 },
+        { arbitrary: setIndex(fc.constant(null), fc.constant(1)), weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.constant(1) }), weight: 1 },
         { arbitrary: boxSet, weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("callLet" as const), name: fc.nat(7), call: callOf }), weight: 2 },
@@ -330,7 +330,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
           fc.record({
             params: fc.array(paramSkel, { maxLength: 3 }),
             early: fc.option(bool, { nil: null }),
-            change: fc.option(fc.oneof(setIndex(fc.constant(null)), boxSet), { nil: null, freq: 4 }),
+            change: fc.option(fc.oneof(setIndex(fc.constant(null), fc.constant(1)), boxSet), { nil: null, freq: 4 }),
             body: stmtList(stmt, 4),
             result,
             tail: fc.option(callOf, { nil: null }),

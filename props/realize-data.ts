@@ -14,7 +14,7 @@ import { parseType } from "../ir-defs/type-syntax.js";
 import { indexExpr, observe, placeExpr, places, type Place } from "./places.js";
 import type { AssignOp, DataE, Effect, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
 import { printable } from "./types.js";
-import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Variable, type Walk } from "./walk.js";
 
 const isHeap = (type: string) => !printable(type) && type !== "Unit";
 const isArray = (type: string) => type.startsWith("Array[");
@@ -49,7 +49,7 @@ export function dataExpr(w: Walk, e: DataE, type: string, ctx: Context): Lsrc.Ex
       if (targets.length === 0) return dataExpr(w, e.result, type, ctx);
       const x = prefer(ctx, targets, (t) => t.name, e.pick)!;
       w.used.add("heap assignment inside an expression");
-      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: dataExpr(w, e.value, x.type, ctx) };
+      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: changed(w, x, dataExpr(w, e.value, x.type, ctx), e.pick) };
       return block(assign, exprStmt(x.type === type && e.pick % 2 === 0 ? v(x.name) : dataExpr(w, e.result, type, ctx)));
     }
     default: return w.shared(e, type, ctx, (x, c) => dataExpr(w, x, type, c));
@@ -77,9 +77,17 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   const written = (types: readonly string[], order: readonly number[]): Lsrc.Expr[] => {
     const out: Lsrc.Expr[] = [];
     let c = ctx;
+    /** With seed % 3 == 0, the first field that is a `let mut` variable is assigned by the next: `(x, { x = 0; v })`. */
+    let reassign: Variable | null = null;
     for (const i of order) {
       out[i] = part(i, types[i]!, c);
-      c = laterOperand(c, out[i]!);
+      if (reassign !== null) {
+        w.used.add("assignment to what an earlier operand read");
+        out[i] = block({ kind: "Assign", name: reassign.name, op: "=", value: w.types.defaultValue(reassign.type, e.seed) }, exprStmt(out[i]!));
+      }
+      const x = out[i]!;
+      reassign = e.seed % 3 === 0 && reassign === null && x.kind === "Var" ? (w.visible(c.scope, null, true).find((v) => v.name === x.name) ?? null) : null;
+      c = laterOperand(c, x);
     }
     return out;
   };
@@ -198,8 +206,12 @@ export function assignEarlier(w: Walk, s: Stmt & { k: "assign" }, ctx: Context, 
   const part: Part = s.ty === "Data" ? { ty: "Data", e: s.value } : s.ty === "String" ? { ty: "String", e: s.value } : s.ty === "Int" ? { ty: "Int", e: s.value } : { ty: "Bool", e: s.value };
   if (read.length > 0) w.used.add("assignment to what an earlier operand read");
   const { op, value } = update(w, s.ty === "Int" || s.ty === "Bool" ? s.op : "=", part, x.type, ctx, s.pick);
-  return { kind: "Assign", name: x.name, op, value };
+  return { kind: "Assign", name: x.name, op, value: op === "=" ? changed(w, x, value, s.pick) : value };
 }
+
+/** The value of `x = value`, but a default value of x's type instead of x itself, which would change nothing. */
+const changed = (w: Walk, x: Variable, value: Lsrc.Expr, seed: number): Lsrc.Expr =>
+  value.kind === "Var" && value.name === x.name ? w.types.defaultValue(x.type, seed) : value;
 
 /** When a statement finds nothing to change: `let mut` a variable of the type instead, for the statements after it. */
 function declare(w: Walk, ctx: Context, pick: number, type: string, init: Lsrc.Expr): Lsrc.Stmt[] {
@@ -287,7 +299,19 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       const part = slot === 2 ? { ...s.value, effect: s.effect } : s.value;
       const { op, value } = update(w, s.op, part, w.types.components(p.type)[0]!.type, laterOperand(ctx, array, index), s.pick);
       w.used.add(op === "=" ? "array element assign" : "compound array element assign");
-      return [{ kind: "SetIndex", array, index, op, value }];
+      if (s.reassign !== 0) return [{ kind: "SetIndex", array, index, op, value }];
+      // The value first gives the array or the index (kept in a `let mut`) a new value, `a[0] = { a = array(...); v }`,
+      // `a[i] = { i ^= 1; v }`: the element stored is still the one that a and i named before.
+      const root = p.root.kind === "Var" && p.path.length === 0 ? w.visible(ctx.scope, null, true).find((x) => x.name === rootName(p)) : undefined;
+      const first = (name: string, change: Lsrc.Expr, assignOp: AssignOp = "="): Lsrc.Expr => block({ kind: "Assign", name, op: assignOp, value: change }, exprStmt(value));
+      if (root !== undefined && s.pick % 2 === 1) {
+        w.used.add("array element assign whose value reassigns the array");
+        return [{ kind: "SetIndex", array, index, op, value: first(root.name, w.types.defaultValue(root.type, s.pick)) }];
+      }
+      w.used.add("array element assign whose value reassigns the index");
+      const i = w.fresh("ix");
+      ctx.scope.push({ name: i, type: "Int", mutable: true });
+      return [letStmt(i, index, true), { kind: "SetIndex", array, index: v(i), op, value: first(i, int(1n), "^=") }];
     }
     case "forEach": {
       const found = places(w, ctx, isArray);

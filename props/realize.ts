@@ -264,11 +264,12 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         used.add(s.nearMax ? "for up to MAX" : "for");
         const name = namePool[s.name % namePool.length]!;
         const small = (e: IntE, c = ctx) => bin(intExpr(e, c), "&", int(3n));
-        // From a variable x, `for i in x..(x + (e & 3))`: at most 3 turns (none when x + 3 wraps).
+        // From a variable x, `for i in x..(x + (e & 3))`: at most 3 turns (none when x + 3 wraps); or none, `for i in x..x`.
         const first = s.nearMax || s.from.k !== "var" ? null : variable(ctx, "Int", s.from.pick);
         if (first !== null) used.add("for from a variable");
+        const upTo = (x: Lsrc.Expr) => (s.to.k === "var" ? x : bin(x, "+", small(s.to, laterOperand(ctx, x))));
         const from = first ?? (s.nearMax ? bin(int(MAX), "-", small(s.from)) : small(s.from));
-        const to = s.nearMax ? int(MAX) : first !== null ? bin(first, "+", small(s.to, laterOperand(ctx, first))) : small(s.to);
+        const to = s.nearMax ? int(MAX) : first !== null ? upTo(first) : small(s.to);
         const inner: Context = { ...ctx, scope: [...ctx.scope, { name, type: "Int", mutable: false }], loops: ctx.loops + 1 };
         return one({ kind: "For", name, from, to, body: block(...statements(s.body, inner, true)) });
       }

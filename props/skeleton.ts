@@ -139,8 +139,9 @@ export type Stmt =
   /** `p.x op= v`, `p.a.0 = v`: a field of a `let mut` record or tuple variable. With `reassign` 0
    * the value first gives p a new value, `p.x = { p = ...; v }`: the update changes the new p. */
   | { readonly k: "setField"; readonly pick: number; readonly op: AssignOp; readonly value: Part; readonly reassign: number }
-  /** `a[i] op= v` on an array reached from a variable. */
-  | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part; readonly effect: Effect }
+  /** `a[i] op= v` on an array reached from a variable. With `reassign` 0 the value first gives the
+   * array or the index (then kept in a `let mut`) a new value: `a[i] = { i ^= 1; v }`. */
+  | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part; readonly effect: Effect; readonly reassign: number }
   /** `for v in a { body }` over an array in scope, or a new one of `Array[palette[type]]` (`iter`). */
   | { readonly k: "forEach"; readonly name: number; readonly pick: number; readonly type: number; readonly iter: DataE; readonly body: readonly Stmt[] }
   /** `let mut y = x`, a write through y, then everything in x printed: arrays and boxes

@@ -196,7 +196,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...intAssignOps), value: int, result: int }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("unary" as const), op: fc.constantFrom("-" as const, "~" as const), arg: int }), weight: 2 },
         {
-          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.boolean() }),
+          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.nat(3) }),
           weight: 8,
         },
         { arbitrary: proj, weight: 2 },
@@ -292,7 +292,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.nat(3) }), weight: 6 },
-        { arbitrary: setIndex(effectFirst, fc.nat(3)), weight: 6 },
+        { arbitrary: setIndex(effectFirst, fc.nat(2)), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },

@@ -77,7 +77,7 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   const written = (types: readonly string[], order: readonly number[]): Lsrc.Expr[] => {
     const out: Lsrc.Expr[] = [];
     let c = ctx;
-    /** With seed % 3 == 0, the first field that is a `let mut` variable is assigned by the next: `(x, { x = 0; v })`. */
+    /** With seed % 3 == 0, a field that is a `let mut` variable is assigned by the next one: `(x, { x = 0; v })`. */
     let reassign: Variable | null = null;
     for (const i of order) {
       out[i] = part(i, types[i]!, c);

@@ -96,7 +96,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         const left = intExpr(e.left, ctx);
         const right = intExpr(e.right, laterOperand(ctx, left));
         const divides = e.op === "/" || e.op === "%";
-        return bin(left, e.op, divides && (e.safe || ctx.constant) ? bin(right, "|", int(1n)) : right);
+        return bin(left, e.op, divides && (e.safe >= 2 || ctx.constant) ? bin(right, "|", int(e.safe === 3 ? -2n : 1n)) : right);
       }
       case "effect": {
         const targets = ctx.constant ? [] : visible(ctx.scope, "Int", true);

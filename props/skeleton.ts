@@ -53,8 +53,8 @@ export type IntE =
   | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE>
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
-  /** `safe`: a divisor is written `(d | 1)`, so it is never zero. */
-  | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: boolean }
+  /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`. */
+  | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: number }
   | { readonly k: "read" }
   /** `{ x op= value; result }`: an assignment inside an expression, where evaluation order shows;
    * a third of the time read just before, `(x - { x += 1; r })`, by an operator that `pick` chooses. */

@@ -54,14 +54,15 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "IL",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
   --pass NAME        check only this pass (the binaries too when NAME is emit-asm)
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
-  --path P           replay one failure: the seed and path it printed`,
+  --path P           replay one failure: the seed and path it printed
+  --verbose          list the operand pairs not covered`,
     takes: null,
   },
   fuzz: {
@@ -118,6 +119,7 @@ const optionSpec = {
   inputs: { type: "string" },
   out: { type: "string" },
   budget: { type: "string" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

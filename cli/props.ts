@@ -7,6 +7,7 @@ import { isatty } from "node:tty";
 import { passesOf } from "../passes/pipeline.js";
 import { packageRoot } from "../driver/paths.js";
 import { allConstructs } from "../props/generator.js";
+import { allOperandPairs } from "../props/operand-pairs.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
@@ -19,6 +20,7 @@ export interface PropsValues {
   target?: string;
   time?: string;
   path?: string;
+  verbose?: boolean;
 }
 
 /** `90s`, `10m`, `2h` (a bare number is seconds) in milliseconds. */
@@ -102,6 +104,10 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   for (const [what, n] of report.tally) printLine(`  ${what.padEnd(width)}  ${n}`);
   const missing = allConstructs.filter((c) => !report.constructs.has(c));
   printLine(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  const absent = allOperandPairs.filter((p) => !report.pairs.has(p));
+  const more = absent.length === 0 ? "" : values.verbose ? "; not yet:" : ` (--verbose lists the ${absent.length} not yet covered)`;
+  printLine(`operand pairs covered (construct in operand position): ${allOperandPairs.length - absent.length} of ${allOperandPairs.length}${more}`);
+  if (values.verbose) for (const p of absent) printLine(`  ${p}`);
   if (report.failure) {
     printLine();
     printLine(describeFailure(report.failure));

@@ -12,8 +12,8 @@
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
 // an index expression's array and index are kept in variables (unless they are
-// variables or literals already), and `a[i] = v` evaluates a, i and v before
-// checking i.
+// variables or literals already, and no later operand assigns the variable),
+// and `a[i] = v` evaluates a, i and v before checking i.
 //
 // Before (record Point { x: Int, name: String }):
 //   let p.1: Point = Point { x: 3, name: "a" }       let p.1: Ref = new(3, "a") refs 01
@@ -52,18 +52,18 @@ export const lowerDataLayout = pass({
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
 
-    const once = atomBinder(freshNamer(Lshrunk, program));
-    /** `e` (lowered) kept in a variable unless it is an atom: the lets to run first, and the atom. */
-    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[]): Out.Expr =>
-      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets);
+    const once = atomBinder(Lshrunk, freshNamer(Lshrunk, program));
+    /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
+    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
+      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets, later);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
     const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
       ({ kind: "Load", base, offset: BigInt(offset), index, type: layoutType(type), loc });
-    /** The array and index of `a[i]`, kept, and the check of i against a's length. */
-    const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], loc: In.Expr["loc"]) => {
-      const a = keep(recur(target, undefined), target, "array", lets);
-      const i = keep(recur(index, undefined), index, "index", lets);
+    /** The array and index of `a[i]` (`later`: the operands after them), kept, and the check of i against a's length. */
+    const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], loc: In.Expr["loc"], later: readonly In.Expr[] = []) => {
+      const a = keep(recur(target, undefined), target, "array", lets, [index, ...later]);
+      const i = keep(recur(index, undefined), index, "index", lets, later);
       return { a, i, check: { kind: "CheckIndex", index: i, length: load(a, lengthOffset, "Int", loc), loc } as Out.CheckIndex };
     };
 
@@ -82,7 +82,7 @@ export const lowerDataLayout = pass({
         const inOrder = node.inits.every((init, i) => init.name === fields[i]!.name);
         if (inOrder) return { kind: "New", fields: node.inits.map((i) => recur<Out.Expr>(i.value, ctx)), refs, loc: node.loc };
         const lets: Out.Stmt[] = [];
-        const values = new Map(node.inits.map((init) => [init.name, keep(recur(init.value, ctx), init.value, init.name, lets)] as const));
+        const values = new Map(node.inits.map((init, k) => [init.name, keep(recur(init.value, ctx), init.value, init.name, lets, node.inits.slice(k + 1).map((i) => i.value))] as const));
         return block(lets, { kind: "New", fields: fields.map((f) => values.get(f.name)!), refs, loc: node.loc }, node.loc);
       },
       Field(node, ctx, recur): Out.Load {
@@ -96,7 +96,7 @@ export const lowerDataLayout = pass({
       },
       SetIndex(node, _ctx, recur): Out.Stmt[] {
         const lets: Out.Stmt[] = [];
-        const { a, i, check } = element(node.array, node.index, recur, lets, node.loc);
+        const { a, i, check } = element(node.array, node.index, recur, lets, node.loc, [node.value]);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
         return [...lets, check, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
       },

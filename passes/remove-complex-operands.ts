@@ -23,10 +23,10 @@ import type * as In from "../ir-defs/generated/Llayout.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { Llayout } from "../ir-defs/llayout.js";
-import { forEachNode, rewriter } from "../il/rewrite.js";
+import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
-import { freshNamer } from "./shared/fresh-names.js";
+import { assigns, freshNamer } from "./shared/fresh-names.js";
 import { layoutType } from "./lower-data-layout.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
@@ -37,13 +37,6 @@ interface Flat<E> {
 
 const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =>
   e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str" || e.kind === "Var";
-
-/** Whether evaluating any of `exprs` may assign the variable `name`. */
-function assigns(exprs: readonly In.Expr[], name: string): boolean {
-  let found = false;
-  for (const e of exprs) if (!isAtom(e)) forEachNode(Llayout, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
-  return found;
-}
 
 export const removeComplexOperands = pass({
   name: "remove-complex-operands",
@@ -67,7 +60,7 @@ export const removeComplexOperands = pass({
     const operands = (list: readonly In.Expr[]): Flat<Out.Atom[]> => {
       const stmts: Out.Stmt[] = [];
       const atoms = list.map((e, i): Out.Atom => {
-        if (e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {
+        if (e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {
           const copy = fresh("tmp"); // read now: a later operand assigns it
           stmts.push(bind(copy, types.variable(e.name)!, e, e.loc));
           return { kind: "Var", name: copy, loc: e.loc };

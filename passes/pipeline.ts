@@ -53,8 +53,9 @@ export function passesOf(): readonly Pass[] {
   return [...frontEnd, ...backEnds.x86_64, ...backEnds.aarch64];
 }
 
-/** The pipeline as a table: name, Lin -> Lout, purpose. */
-export function pipelineTable(format: "text" | "markdown"): string {
+/** The pipeline as a table: name, Lin -> Lout, purpose; the text form may put a
+ * column of its own before the name (`qnano passes`: each pass's lines), one entry per row. */
+export function pipelineTable(format: "text" | "markdown", column: readonly string[] = []): string {
   const rows: [string, string, string, string][] = [];
   frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
   for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
@@ -72,6 +73,7 @@ export function pipelineTable(format: "text" | "markdown"): string {
       "",
     ].join("\n");
   }
-  const w = [6, Math.max(...rows.map((r) => r[1].length), 4), Math.max(...rows.map((r) => r[2].length), 8)];
-  return rows.map(([t, n, c, p]) => `${t.padEnd(w[0]!)} ${n.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${p}`).join("\n");
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 4), Math.max(...rows.map((r) => r[2].length), 8), Math.max(0, ...column.map((c) => c.length))];
+  const extra = (i: number) => (column.length > 0 ? `${(column[i] ?? "").padStart(w[3]!)}  ` : "");
+  return rows.map(([t, n, c, p], i) => `${t.padEnd(w[0]!)} ${extra(i)}${n.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${p}`).join("\n");
 }

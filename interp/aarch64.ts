@@ -31,7 +31,7 @@
 //   panic (see machine-code.ts).
 
 import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
-import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
+import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -52,8 +52,6 @@ const returnToCaller = 0x40_2000n;
  * that the callee's outgoing arguments do not overwrite the caller's. */
 const modelFrame = 4096n;
 const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
-/** The runtime routines that return a value in x0. */
-const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_alloc", "qn_array", "qn_concat", "qn_string_eq"]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -179,7 +177,7 @@ function callRuntime(m: Machine, symbol: string): void {
   const args = [register(m, "x0"), register(m, "x1"), register(m, "x2")];
   const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   for (const r of callerSaved) m.registers.set(r, poison);
-  if (withResult.has(symbol)) m.registers.set("x0", wrap(result));
+  if (runtimeRoutines[symbol]?.result) m.registers.set("x0", wrap(result));
   m.flags = null;
 }
 

@@ -4,8 +4,9 @@
 import type * as In from "../../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../../ir-defs/generated/La64var.js";
 import { functionSymbol } from "../../../ir-defs/functions.js";
-import { callRuntime, imm, load, mov, operand, reg, unreachable, type Selection } from "../instructions.js";
+import { callRuntime, imm, load, mov, operand, reg, type Selection } from "../instructions.js";
 import { elementsOffset } from "../../../ir-defs/heap-layout.js";
+import { routineOf, runtimeRoutines } from "../../../ir-defs/runtime-routines.js";
 
 const [x0, x1] = [reg("x0"), reg("x1")];
 /** Where AAPCS64 passes the first eight arguments. */
@@ -32,40 +33,31 @@ export function call(e: In.Call, dst: Out.Arg | null, cx: Selection): Out.Instr[
 
 /** A routine of the runtime on atoms (and constants): arguments to x0, x1, x2, then the
  * result from x0 into dst, or Unit (0) when the routine gives none. */
-function runtime(symbol: string, args: readonly (In.Atom | bigint)[], result: boolean, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
+function runtime(symbol: string, args: readonly (In.Atom | bigint)[], dst: Out.Arg | null, cx: Selection): Out.Instr[] {
+  const result = runtimeRoutines[symbol]!.result;
   const used = argumentRegisters.slice(0, args.length);
   const moves = args.flatMap((a, i) => (typeof a === "bigint" ? [mov(used[i]!, imm(a))] : load(a, used[i]!, cx)));
   return [...moves, callRuntime(symbol, used), ...(dst ? [mov(dst, result ? x0 : imm(0n))] : [])];
 }
 
-const printRoutine = { print_int: "qn_print_int", print_bool: "qn_print_bool", print_string: "qn_print_string", exit: "qn_exit" } as const;
-
-/** A primitive: a call of its routine. A literal panic message needs no object:
+/** A primitive: a call of its routine (ir-defs/runtime-routines.ts). A literal panic message needs no object:
  * qn_panic takes the address of its bytes (elementsOffset past the object's) and their count. */
 export function primitive(e: In.Prim, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
-  const arity = e.op === "read_int" ? 0 : e.op === "concat" || e.op === "string_eq" ? 2 : 1;
+  const routine = routineOf[e.op];
+  const arity = runtimeRoutines[routine]!.arguments;
   if (e.args.length !== arity) throw new Error(`select-instructions: ${e.op} takes ${arity} argument(s), not ${e.args.length}`);
-  const [a, b] = e.args;
-  switch (e.op) {
-    case "print_int": case "print_bool": case "print_string": case "exit": return runtime(printRoutine[e.op], [a!], false, dst, cx);
-    case "read_int": return runtime("qn_read_int", [], true, dst, cx);
-    case "concat": return runtime("qn_concat", [a!, b!], true, dst, cx);
-    case "string_eq": return runtime("qn_string_eq", [a!, b!], true, dst, cx);
-    case "panic": {
-      if (a!.kind !== "Str") return runtime("qn_panic_string", [a!], false, dst, cx);
-      const { length } = cx.strings.add(a!.value);
-      const bytes: Out.Instr = { kind: "Add", dst: x0, left: x0, right: imm(BigInt(elementsOffset)) };
-      return [...load(a!, x0, cx), bytes, mov(x1, imm(BigInt(length))), callRuntime("qn_panic", [x0, x1]), ...(dst ? [mov(dst, imm(0n))] : [])];
-    }
-    default: return unreachable(e.op);
-  }
+  const a = e.args[0];
+  if (e.op !== "panic" || a!.kind !== "Str") return runtime(routine, e.args, dst, cx);
+  const { length } = cx.strings.add(a!.value);
+  const bytes: Out.Instr = { kind: "Add", dst: x0, left: x0, right: imm(BigInt(elementsOffset)) };
+  return [...load(a!, x0, cx), bytes, mov(x1, imm(BigInt(length))), callRuntime("qn_panic", [x0, x1]), ...(dst ? [mov(dst, imm(0n))] : [])];
 }
 
 /** `alloc(bytes, info)` and `alloc_array(length, init, info)`: qn_alloc and qn_array. */
 export function allocate(e: In.Alloc | In.AllocArray, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
-  if (e.kind === "Alloc") return runtime("qn_alloc", [e.bytes, e.info], true, dst, cx);
-  return runtime("qn_array", [e.length, e.init, e.info], true, dst, cx);
+  if (e.kind === "Alloc") return runtime(routineOf.alloc, [e.bytes, e.info], dst, cx);
+  return runtime(routineOf.alloc_array, [e.length, e.init, e.info], dst, cx);
 }
 
 /** `dec x`: qn_release(x), which frees the object when its count reaches zero. */
-export const release = (s: In.Dec, cx: Selection): Out.Instr[] => runtime("qn_release", [{ kind: "Var", name: s.name }], false, null, cx);
+export const release = (s: In.Dec, cx: Selection): Out.Instr[] => runtime(routineOf.dec, [{ kind: "Var", name: s.name }], null, cx);

@@ -9,7 +9,9 @@
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
-//     Llayout   data in the heap model: new, array, loads and stores (data.ts)
+//     Llayout   data in the heap model: new, array, loads and stores (data.ts),
+//               an element access checking its index itself
+//     Lchecked  + CheckIndex; an element access only reads or writes memory
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
@@ -27,7 +29,7 @@ import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
-import { binaryOnValues, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -330,6 +332,7 @@ export const interpreters: Record<string, Interpreter> = {
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
   Lshrunk: treeInterpreter(assignHandlers),
-  Llayout: treeInterpreter(layoutHandlers),
+  Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
+  Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),
 };

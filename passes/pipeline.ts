@@ -12,6 +12,7 @@ import { desugarFor } from "./desugar-for.js";
 import { explicateControl } from "./explicate-control.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
+import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
 import { parse } from "./parse.js";
@@ -32,6 +33,7 @@ export const frontEnd: readonly Pass[] = [
   desugarFor,
   shrink,
   lowerDataLayout,
+  insertIndexChecks,
   removeComplexOperands,
   explicateControl,
   revealFunctions,

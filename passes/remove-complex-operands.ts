@@ -1,4 +1,4 @@
-// remove-complex-operands: Llayout -> Lmon
+// remove-complex-operands: Lchecked -> Lmon
 //
 // Makes every operand of an operator, primitive or call an atom (a literal or a
 // variable) by computing each complex operand first into a new temporary,
@@ -19,10 +19,10 @@
 //                                        }
 //                                        let y.3: Int = (tmp.7 + tmp.8)
 
-import type * as In from "../ir-defs/generated/Llayout.js";
+import type * as In from "../ir-defs/generated/Lchecked.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
-import { Llayout } from "../ir-defs/llayout.js";
+import { Lchecked } from "../ir-defs/lchecked.js";
 import { forEachNode, rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
@@ -41,18 +41,18 @@ const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =
 /** Whether evaluating any of `exprs` may assign the variable `name`. */
 function assigns(exprs: readonly In.Expr[], name: string): boolean {
   let found = false;
-  for (const e of exprs) if (!isAtom(e)) forEachNode(Llayout, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
+  for (const e of exprs) if (!isAtom(e)) forEachNode(Lchecked, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
   return found;
 }
 
 export const removeComplexOperands = pass({
   name: "remove-complex-operands",
-  from: Llayout,
+  from: Lchecked,
   to: Lmon,
   purpose: "make every operand of an operator or primitive an atom, naming intermediate results",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Llayout, program);
-    const types = typeContext(Llayout, program);
+    const fresh = freshNamer(Lchecked, program);
+    const types = typeContext(Lchecked, program);
     const bind = (name: string, type: Out.Let["type"], init: Out.Expr, loc: In.Expr["loc"]): Out.Let => ({ kind: "Let", decl: "let", name, type, init, loc });
 
     /** `e` as an atom, after statements that compute it into a temporary if it is complex. */
@@ -126,7 +126,7 @@ export const removeComplexOperands = pass({
     };
 
     // Statements that hold an expression become the statements it needs, then themselves.
-    const remove = rewriter<In.Node, undefined>(Llayout, {
+    const remove = rewriter<In.Node, undefined>(Lchecked, {
       Let(node) {
         const { stmts, expr } = flatten(node.init);
         return [...stmts, { ...node, init: expr }];

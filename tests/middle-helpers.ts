@@ -6,6 +6,7 @@ import { Ltyped } from "../ir-defs/ltyped.js";
 import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
 import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
+import { insertIndexChecks } from "../passes/insert-index-checks.js";
 import { lowerDataLayout } from "../passes/lower-data-layout.js";
 import { explicateControl } from "../passes/explicate-control.js";
 import { inlineConstants } from "../passes/inline-constants.js";
@@ -19,7 +20,7 @@ import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../interp/tree.js";
 import type { Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, removeComplexOperands, explicateControl];
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateControl];
 
 const interpreters = { ...treeInterpreters, ...cfgInterpreters };
 

@@ -12,6 +12,7 @@
 //     Llayout   data in the heap model: new, array, loads and stores (data.ts),
 //               an element access checking its index itself
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
+//     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
@@ -199,15 +200,18 @@ export const srcHandlers: Handlers = {
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
     const value = node.value;
-    if (value?.kind === "Call") {
-      const args = value.args.map((a) => evaluate(a, scope, m));
-      const fn = calleeOf(value, scope, m);
-      if (fn !== null) throw new TailCallSignal(fn, args);
-      throw new ReturnSignal(primitive(builtin(value.callee, args), args, m.model));
-    }
+    if (value?.kind === "Call") returnCall(value, scope, m);
     throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
 };
+
+/** `return f(x)`: f runs in place of the function returning (a built-in is just called). */
+function returnCall(call: Src.Call, scope: Scope, m: Machine): never {
+  const args = call.args.map((a) => evaluate(a, scope, m));
+  const fn = calleeOf(call, scope, m);
+  if (fn !== null) throw new TailCallSignal(fn, args);
+  throw new ReturnSignal(primitive(builtin(call.callee, args), args, m.model));
+}
 
 export const typedHandlers: Handlers = {
   ...srcHandlers,
@@ -323,6 +327,12 @@ export const layoutHandlers: Handlers = {
   },
 };
 
+/** Lreturn: `return f(x)` says that what f returns is returned; as a `return` of a call, f runs in place. */
+const returnHandlers: Handlers = {
+  ...layoutHandlers,
+  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, scope, m),
+};
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
@@ -335,4 +345,5 @@ export const interpreters: Record<string, Interpreter> = {
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),
+  Lreturn: treeInterpreter(returnHandlers),
 };

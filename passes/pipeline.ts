@@ -9,12 +9,16 @@ import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
+import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
+import { explicateReturns } from "./explicate-returns.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
+import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
+import { orderBlocks } from "./order-blocks.js";
 import { parse } from "./parse.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
@@ -35,7 +39,11 @@ export const frontEnd: readonly Pass[] = [
   lowerDataLayout,
   insertIndexChecks,
   removeComplexOperands,
+  explicateReturns,
+  dropUnusedValues,
   explicateControl,
+  markTailCalls,
+  orderBlocks,
   revealFunctions,
   insertRefcounts,
   exposeAllocation,

@@ -8,7 +8,11 @@ import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
 import { insertIndexChecks } from "../passes/insert-index-checks.js";
 import { lowerDataLayout } from "../passes/lower-data-layout.js";
+import { dropUnusedValues } from "../passes/drop-unused-values.js";
 import { explicateControl } from "../passes/explicate-control.js";
+import { explicateReturns } from "../passes/explicate-returns.js";
+import { markTailCalls } from "../passes/mark-tail-calls.js";
+import { orderBlocks } from "../passes/order-blocks.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
@@ -20,7 +24,7 @@ import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { interpreters as treeInterpreters } from "../interp/tree.js";
 import type { Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateControl];
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 const interpreters = { ...treeInterpreters, ...cfgInterpreters };
 

@@ -8,7 +8,8 @@
 // mark-tail-calls), runs the callee's blocks in place of the caller's, so a loop
 // written as tail recursion runs in constant (JavaScript) stack.
 // Lfun adds only function references (&f) and calls that name their callee
-// by an atom; Lrc, inc and dec (the heap model counts references from there
+// by an atom; Lfunlive, live sets, checked by forgetting at each block's start
+// the reference variables not in its set; Lrc, inc and dec (the heap model counts references from there
 // on); Lalloc, the allocator's alloc and alloc_array.
 
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
@@ -37,6 +38,9 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
   if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
     machine.model.tick();
+    // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
+    const live = (block as { live?: readonly string[] }).live;
+    if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
     for (const stmt of block.stmts as readonly Rc.CStmt[]) {
       machine.model.tick();
       switch (stmt.kind) {
@@ -110,6 +114,7 @@ export const interpreters: Record<string, Interpreter> = {
   Lcfg: cfgInterpreter(layoutHandlers),
   Ltail: cfgInterpreter(layoutHandlers),
   Lfun: cfgInterpreter(funHandlers),
+  Lfunlive: cfgInterpreter(funHandlers),
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
   Lrc: cfgInterpreter(funHandlers, "counted"),
   Lalloc: cfgInterpreter(allocHandlers, "counted"),

@@ -7,6 +7,7 @@ import { Lalloc } from "./lalloc.js";
 import { Lcfg } from "./lcfg.js";
 import { Ltail } from "./ltail.js";
 import { Lfun } from "./lfun.js";
+import { Lfunlive } from "./lfunlive.js";
 import { Lchecked } from "./lchecked.js";
 import { Llayout } from "./llayout.js";
 import { Lmon } from "./lmon.js";
@@ -21,7 +22,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lrc, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

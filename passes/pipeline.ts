@@ -19,10 +19,12 @@ import { insertRefcounts } from "./insert-refcounts.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
 import { orderBlocks } from "./order-blocks.js";
+import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
+import { uncoverLiveReferences } from "./uncover-live-references.js";
 import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
@@ -45,6 +47,8 @@ export const frontEnd: readonly Pass[] = [
   markTailCalls,
   orderBlocks,
   revealFunctions,
+  nameStringLiterals,
+  uncoverLiveReferences,
   insertRefcounts,
   exposeAllocation,
 ];

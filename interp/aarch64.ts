@@ -6,7 +6,9 @@
 //     La64var      Imm, Reg, Var operands; the instructions selection emits
 //     La64live     + Live: runs its instruction, then forgets the variables not live after it
 //     La64graph    the tables of La64var   (the interference graph is not run)
-//     La64homes    - Var + Slot            (allocate-registers)
+//     La64costs    the same                (nor the spill costs)
+//     La64coloured the same                (the table of homes is not run either)
+//     La64homes    - Var + Slot            (assign-homes)
 //     La64patched  + ldr, str, movz, movk  (patch-instructions)
 //     La64         - Slot + Mem; stp, ldp, ret
 //
@@ -326,6 +328,8 @@ export const interpreters: Record<string, Interpreter> = {
   La64var: interpreter(varDialect),
   La64live: interpreter(liveDialect),
   La64graph: interpreter(varDialect),
+  La64costs: interpreter(varDialect),
+  La64coloured: interpreter(varDialect),
   La64homes: interpreter(slotDialect),
   La64patched: interpreter(patchedDialect),
   La64: interpreter(finalDialect),

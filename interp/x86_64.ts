@@ -6,7 +6,9 @@
 //     Lx86var      Imm, Reg, Var operands; the instructions selection emits
 //     Lx86live     + Live: runs its instruction, then forgets the variables not live after it
 //     Lx86graph    the tables of Lx86var   (the interference graph is not run)
-//     Lx86homes    - Var + Slot            (allocate-registers)
+//     Lx86costs    the same                (nor the spill costs)
+//     Lx86coloured the same                (the table of homes is not run either)
+//     Lx86homes    - Var + Slot            (assign-homes)
 //     Lx86patched  the same tables         (only invariants change)
 //     Lx86         - Slot + Mem; pushq, popq, retq; calls must be 16-byte aligned
 //
@@ -352,6 +354,8 @@ export const interpreters: Record<string, Interpreter> = {
   Lx86var: interpreter(varDialect),
   Lx86live: interpreter(liveDialect),
   Lx86graph: interpreter(varDialect),
+  Lx86costs: interpreter(varDialect),
+  Lx86coloured: interpreter(varDialect),
   Lx86homes: interpreter(slotDialect),
   Lx86patched: interpreter(slotDialect),
   Lx86: interpreter(finalDialect),

@@ -8,7 +8,7 @@ import { frontEndLevel, passSizes } from "../driver/pass-sizes.js";
 
 const limit = 150;
 /** Passes still over the limit, each to be split (issue 13): this list only shrinks. */
-const beingSplit = new Set(["select-instructions", "allocate-registers"]);
+const beingSplit = new Set(["select-instructions"]);
 
 test("every pass of the pipeline has its file, passes/[TARGET/]NAME.ts", () => {
   const sizes = passSizes();

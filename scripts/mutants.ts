@@ -91,14 +91,14 @@ const mutants: readonly Mutant[] = [
     to: `">": "gt", ">=": "gt"`,
   },
   {
-    name: "select-instructions (x86_64): a variable divisor of -1 is not replaced by 1",
-    file: "passes/x86_64/select-instructions/division.js",
+    name: "lower-division (x86_64): a variable divisor of -1 is not replaced by 1",
+    file: "passes/x86_64/lower-division.js",
     from: "movq(imm(1n), divisor),",
     to: "movq(b, divisor),",
   },
   {
-    name: "select-instructions (aarch64): a variable divisor is not checked for zero",
-    file: "passes/aarch64/select-instructions/division.js",
+    name: "lower-division (aarch64): a variable divisor is not checked for zero",
+    file: "passes/aarch64/lower-division.js",
     from: `const zeroCheck = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];`,
     to: "const zeroCheck = [];",
   },

@@ -1,4 +1,4 @@
-// The aarch64 back end, in order: from Lcfg to assembly text.
+// The aarch64 back end, in order: from Lalloc to assembly text.
 import { machine } from "../../ir-defs/aarch64/machine.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { La64coloured, La64costs, La64graph, La64homes, La64live } from "../../ir-defs/aarch64/la64homes.js";
@@ -12,11 +12,17 @@ import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
+import { lowerCalls } from "./lower-calls.js";
+import { lowerDivision } from "./lower-division.js";
+import { lowerMemory } from "./lower-memory.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
 export const aarch64Passes: readonly Pass[] = [
   selectInstructions,
+  lowerDivision,
+  lowerMemory,
+  lowerCalls,
   uncoverLive(La64var, La64live, machine), // the five shared passes of register allocation,
   buildInterference(La64live, La64graph, machine), // between this target's ILs
   chooseSpillCandidates(La64graph, La64costs, machine),

@@ -1,4 +1,4 @@
-// The x86_64 back end, in order: from Lcfg to assembly text.
+// The x86_64 back end, in order: from Lalloc to assembly text.
 import { machine } from "../../ir-defs/x86_64/machine.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86coloured, Lx86costs, Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
@@ -12,11 +12,15 @@ import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
+import { lowerCalls } from "./lower-calls.js";
+import { lowerDivision } from "./lower-division.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
 export const x86_64Passes: readonly Pass[] = [
   selectInstructions,
+  lowerDivision,
+  lowerCalls,
   uncoverLive(Lx86var, Lx86live, machine), // the five shared passes of register allocation,
   buildInterference(Lx86live, Lx86graph, machine), // between this target's ILs
   chooseSpillCandidates(Lx86graph, Lx86costs, machine),

@@ -36,7 +36,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { callSteps, codeAddress, divideStep, functionAddress, functionAt, labelAddress, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, divideStep, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -273,13 +273,9 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
 // Before lower-calls and lower-division (La64calls, La64select).
 const callsOperands: Readonly<Record<string, OperandForm>> = {
   ...varOperands,
-  Address: { read: (m, arg) => labelAddress(m, arg.label) + (arg.offset ?? 0n), write: () => { throw new Error("an instruction cannot write an address"); } },
+  Address: addressForm,
 };
-const calls = callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction });
-const callsInstructions: Readonly<Record<string, Instruction>> = {
-  ...varInstructions,
-  Call: calls.direct, CallIndirect: calls.indirect, TailCall: calls.tailDirect, TailCallIndirect: calls.tailIndirect, Params: calls.params, Return: calls.return,
-};
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
 /** base + offset (+ 8 * index), of La64memory's heap accesses. */
 const heapAddress = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
 const memoryInstructions: Readonly<Record<string, Instruction>> = {

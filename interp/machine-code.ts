@@ -170,9 +170,8 @@ export interface CallingModel<M extends CallingState> {
   callFunction(m: M, fn: string): void;
 }
 
-/** The steps of the pseudo-instructions of L<t>calls: a direct and an indirect call
- * (with `result`), the same as tail calls, `params` and `return`. */
-export function callSteps<M extends CallingState>(model: CallingModel<M>) {
+/** The steps of the pseudo-instructions of L<t>calls (ir-defs/pseudo-instructions.ts), by kind. */
+export function callSteps<M extends CallingState>(model: CallingModel<M>): Readonly<Record<string, (m: M, i: Node) => Effect>> {
   const values = (m: M, i: Node) => (i.args as Node[]).map((a) => model.read(m, a));
   const call = (m: M, i: Node, fn: string | null, symbol: string): Effect => {
     const args = values(m, i);
@@ -186,28 +185,31 @@ export function callSteps<M extends CallingState>(model: CallingModel<M>) {
     if (i.result) model.write(m, i.result, result);
   };
   return {
-    direct: (m: M, i: Node): Effect => call(m, i, functionOfSymbol(i.target), i.target),
-    indirect: (m: M, i: Node): Effect => call(m, i, functionAt(m, model.read(m, i.callee)), ""),
-    tailDirect(m: M, i: Node): Effect {
+    Call: (m, i) => call(m, i, functionOfSymbol(i.target), i.target),
+    CallIndirect: (m, i) => call(m, i, functionAt(m, model.read(m, i.callee)), ""),
+    TailCall(m, i) {
       m.arguments = values(m, i);
       return tailCall(m, functionOfSymbol(i.target) ?? "");
     },
-    tailIndirect(m: M, i: Node): Effect {
+    TailCallIndirect(m, i) {
       const fn = functionAt(m, model.read(m, i.callee));
       m.arguments = values(m, i);
       return tailCall(m, fn);
     },
-    params: (m: M, i: Node): Effect => (i.params as Node[]).forEach((p, k) => model.write(m, p, m.arguments[k] ?? 0n)),
+    Params: (m, i) => (i.params as Node[]).forEach((p, k) => model.write(m, p, m.arguments[k] ?? 0n)),
     // Any conclusion's label ends the function running (see runCode).
-    return(m: M, i: Node): Effect {
+    Return(m, i) {
       m.returned = model.read(m, i.value);
       return { jump: conclusionOf("") };
     },
   };
 }
 
-/** An address operand (`$label`, `=label`): of a string object of the program, or of a function's code. */
-export const labelAddress = (m: FunctionState, label: string): bigint => m.strings.get(label)?.address ?? functionAddress(m, label);
+/** The operand form of an address (`$label`, `=label`, `+offset`): of a string object of the program, or of a function's code. */
+export const addressForm = {
+  read: (m: FunctionState, arg: Node): bigint => (m.strings.get(arg.label)?.address ?? functionAddress(m, arg.label)) + ((arg.offset as bigint | null) ?? 0n),
+  write: (): never => { throw new Error("an instruction cannot write an address"); },
+};
 
 /** Quastra's `/` and `%` before lower-division: a zero divisor jumps to the runtime's panic. */
 export function divideStep(read: (arg: Node) => bigint, i: Node): { value: bigint | null } | { jump: string } {

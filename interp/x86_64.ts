@@ -43,7 +43,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { callSteps, codeAddress, divideStep, functionAddress, functionAt, labelAddress, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, divideStep, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -325,13 +325,9 @@ function pop(m: Machine): bigint {
 // Before lower-calls and lower-division (Lx86calls, Lx86select).
 const callsOperands: Readonly<Record<string, OperandForm>> = {
   ...varOperands,
-  Address: { read: (m, arg) => labelAddress(m, arg.label) + (arg.offset ?? 0n), write: () => { throw new Error("an instruction cannot write an address"); } },
+  Address: addressForm,
 };
-const calls = callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction });
-const callsInstructions: Readonly<Record<string, Instruction>> = {
-  ...varInstructions,
-  Call: calls.direct, CallIndirect: calls.indirect, TailCall: calls.tailDirect, TailCallIndirect: calls.tailIndirect, Params: calls.params, Return: calls.return,
-};
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
 const selectInstructions: Readonly<Record<string, Instruction>> = {
   ...callsInstructions,
   Divide(m, i) { // what lower-division makes of it clobbers %rax, %rdx and the flags

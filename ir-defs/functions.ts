@@ -24,22 +24,3 @@ export const functionOfSymbol = (symbol: string): string | null => (symbol === "
 export function functionsOf(blocks: readonly { readonly label: string }[]): string[] {
   return blocks.filter((b) => b.label.endsWith(".start")).map((b) => functionOfLabel(b.label));
 }
-
-/** Of both targets' ILs before lower-calls: an address operand (`$label`, `=label`) names a string or a function. */
-export const addressOperands = {
-  says: "every address operand names a string of the program or a function",
-  check(program: unknown): { path: string; message: string } | null {
-    const p = program as { blocks?: { instrs: Record<string, unknown>[] }[]; data?: { label: string }[] };
-    const strings = new Set((p.data ?? []).map((d) => d.label));
-    for (const [b, block] of (p.blocks ?? []).entries()) {
-      for (const [i, instr] of block.instrs.entries()) {
-        const operands = Object.entries(instr).flatMap(([field, v]) => (Array.isArray(v) ? v.map((a, k) => [`${field}[${k}]`, a] as const) : [[field, v] as const]));
-        for (const [field, arg] of operands) {
-          const a = arg as { kind?: string; label?: string } | null;
-          if (a?.kind === "Address" && !strings.has(a.label!) && functionOfSymbol(a.label!) === null) return { path: `blocks[${b}].instrs[${i}].${field}`, message: `${a.label} is no string and no function` };
-        }
-      }
-    }
-    return null;
-  },
-};

@@ -55,6 +55,36 @@ const mutants: readonly Mutant[] = [
     to: "return predicate(e.cond, assign(e.else, name, code(join), loop), assign(e.then, name, code(join), loop), loop);",
   },
   {
+    name: "explicate-returns: a returned if returns its then-arm's value from both arms",
+    file: "passes/explicate-returns.js",
+    from: "else: valueReturned(e.else, ret)",
+    to: "else: valueReturned(e.then, ret)",
+  },
+  {
+    name: "drop-unused-values: a reference a call makes and nobody uses is not kept to be released",
+    file: "passes/drop-unused-values.js",
+    from: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];`,
+    to: `case "Call": return [s];`,
+  },
+  {
+    name: "mark-tail-calls: a Unit call is a tail call though code follows it",
+    file: "passes/mark-tail-calls.js",
+    from: "if (args.length > registerArguments || !returnsNothing(t))",
+    to: "if (args.length > registerArguments)",
+  },
+  {
+    name: "order-blocks: a branch's targets are renamed to each other's blocks",
+    file: "passes/order-blocks.js",
+    from: "then: rename(tail.then), else: rename(tail.else)",
+    to: "then: rename(tail.else), else: rename(tail.then)",
+  },
+  {
+    name: "uncover-live-references: a block's live set ignores what its successors need",
+    file: "passes/uncover-live-references.js",
+    from: "const out = new Set(successors(b.tail).flatMap((s) => [...live.get(s)]));",
+    to: "const out = new Set();",
+  },
+  {
     name: "select-instructions (x86_64): the operands of a comparison are swapped",
     file: "passes/x86_64/select-instructions.js",
     from: `return [{ kind: "Cmpq", right, left }, { kind: "Set", cc: conditionCode[e.op], dst: al }`,
@@ -101,6 +131,30 @@ const mutants: readonly Mutant[] = [
     file: "passes/aarch64/lower-division.js",
     from: `const zeroCheck = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];`,
     to: "const zeroCheck = [];",
+  },
+  {
+    name: "lower-calls (x86_64): a call's result is not taken from %rax",
+    file: "passes/x86_64/lower-calls.js",
+    from: "...(result ? [movq(rax, result)] : []),",
+    to: "...([]),",
+  },
+  {
+    name: "lower-calls (aarch64): a function's value is not put in x0",
+    file: "passes/aarch64/lower-calls.js",
+    from: `case "Return": return [...load(i.value, x0), { kind: "B", target: conclusionOf(fn) }];`,
+    to: `case "Return": return [{ kind: "B", target: conclusionOf(fn) }];`,
+  },
+  {
+    name: "lower-memory (aarch64): a constant index is folded in one element too far",
+    file: "passes/aarch64/lower-memory.js",
+    from: "return [setBase, { base: b, offset: offset + 8n * index.value }];",
+    to: "return [setBase, { base: b, offset: offset + 8n * (index.value + 1n) }];",
+  },
+  {
+    name: "assign-homes: every variable is put in the first variable's home",
+    file: "passes/assign-homes.js",
+    from: "Var: (node) => homes.get(node.name)",
+    to: "Var: () => program.homes[0].home",
   },
   {
     name: "patch-instructions (x86_64): forgets the cmpq with an immediate first operand",

@@ -32,14 +32,13 @@
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/La64select.js";
 import { La64select } from "../../ir-defs/aarch64/la64calls.js";
-import { functionSymbol } from "../../ir-defs/functions.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
 import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
-import { argument, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
+import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
-import { imm, load, mov, operand, StringTable, unreachable, type Selection } from "./instructions.js";
+import { imm, load, mov, StringTable, unreachable, type Selection } from "./instructions.js";
 
 type Cx = Selection & Routines<Out.Arg, Out.Instr>;
 
@@ -66,12 +65,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
       return [{ kind: "Eor", dst, left: src, right: imm(1n) }];
     }
     case "Prim": return primitive(e, dst, cx);
-    case "Call": {
-      const args = e.args.map((a) => argument(a, cx.strings));
-      if (e.callee.kind === "FunRef") return [{ kind: "Call", target: functionSymbol(e.callee.name), args, result: dst }];
-      const [setCallee, callee] = operand(e.callee, "callee", cx);
-      return [...setCallee, { kind: "CallIndirect", callee, args, result: dst }];
-    }
+    case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
     case "Load": return dst ? [{ kind: "LoadHeap", dst, base: argument(e.base, cx.strings), offset: e.offset, index: e.index && argument(e.index, cx.strings) }] : [];
     case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
     default: return unreachable(e);
@@ -110,12 +104,7 @@ function tail(t: In.Tail, cx: Cx): Out.Instr[] {
     case "Goto": return [{ kind: "B", target: t.target }];
     case "Branch": return [{ kind: "Cmp", left: atom(t.left), right: atom(t.right) }, { kind: "BCond", cond: conditions[t.op], target: t.then }, { kind: "B", target: t.else }];
     case "Return": return [{ kind: "Return", value: argument(t.value, cx.strings) }];
-    case "TailCall": {
-      const args = t.args.map((a) => argument(a, cx.strings));
-      if (t.callee.kind === "FunRef") return [{ kind: "TailCall", target: functionSymbol(t.callee.name), args }];
-      const [setCallee, callee] = operand(t.callee, "callee", cx);
-      return [...setCallee, { kind: "TailCallIndirect", callee, args }];
-    }
+    case "TailCall": return [functionTailCall(t.callee, t.args, cx.strings)];
     default: return unreachable(t);
   }
 }

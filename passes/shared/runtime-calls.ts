@@ -1,7 +1,9 @@
-// What both targets' select-instructions make of a call's arguments and of the
-// primitives, `alloc`, `alloc_array` and `dec`: calls of the runtime's routines
-// (ir-defs/runtime-routines.ts), as the pseudo-instruction `call routine(args)
-// => dst` that lower-calls then makes follow the target's calling convention.
+// What both targets' select-instructions make of calls: of the program's
+// functions, and of the runtime's routines (ir-defs/runtime-routines.ts) that
+// the primitives, `alloc`, `alloc_array` and `dec` become, as the
+// pseudo-instructions `call f(args) => dst` and `tailcall f(args)`
+// (ir-defs/pseudo-instructions.ts) that lower-calls then makes follow the
+// target's calling convention.
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import { functionSymbol } from "../../ir-defs/functions.js";
@@ -13,6 +15,19 @@ import { atomOperand, type StringTable } from "./both-targets.js";
 export type Operand = ReturnType<typeof atomOperand> | { kind: "Address"; label: string; offset: bigint | null };
 /** The pseudo-instruction `call target(args) => result` (both targets' L<t>calls). */
 export type Call<A> = { kind: "Call"; target: string; args: Operand[]; result: A | null };
+type Callee = ReturnType<typeof atomOperand>;
+
+/** A call of a function of the program: direct of a fn item (`&f`), else of the function a variable holds. */
+export function functionCall<A>(callee: Alloc.Atom, args: readonly Alloc.Atom[], result: A | null, strings: StringTable): Call<A> | { kind: "CallIndirect"; callee: Callee; args: Operand[]; result: A | null } {
+  const operands = args.map((a) => argument(a, strings));
+  return callee.kind === "FunRef" ? { kind: "Call", target: functionSymbol(callee.name), args: operands, result } : { kind: "CallIndirect", callee: atomOperand(callee), args: operands, result };
+}
+
+/** A tail call, likewise. */
+export function functionTailCall(callee: Alloc.Atom, args: readonly Alloc.Atom[], strings: StringTable): { kind: "TailCall"; target: string; args: Operand[] } | { kind: "TailCallIndirect"; callee: Callee; args: Operand[] } {
+  const operands = args.map((a) => argument(a, strings));
+  return callee.kind === "FunRef" ? { kind: "TailCall", target: functionSymbol(callee.name), args: operands } : { kind: "TailCallIndirect", callee: atomOperand(callee), args: operands };
+}
 
 /** An atom as a call's argument: a string literal or a function reference is its address. */
 export function argument(a: Alloc.Atom, strings: StringTable): Operand {

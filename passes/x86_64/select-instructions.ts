@@ -33,14 +33,13 @@
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/Lx86select.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
-import { functionSymbol } from "../../ir-defs/functions.js";
 import { Lx86select } from "../../ir-defs/x86_64/lx86calls.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
-import { argument, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
+import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
 import { checkIndex, increment, loadWord, storeWord } from "./memory.js";
-import { imm, load, movq, operand, reg, sameArg, StringTable, unreachable, type Selection } from "./instructions.js";
+import { imm, load, movq, reg, sameArg, StringTable, unreachable, type Selection } from "./instructions.js";
 
 const [rcx, al, cl] = [reg("rcx"), reg("al"), reg("cl")];
 
@@ -89,12 +88,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
       return [...move(atom(e.arg), dst), op];
     }
     case "Prim": return primitive(e, dst, cx);
-    case "Call": {
-      const args = e.args.map((a) => argument(a, cx.strings));
-      if (e.callee.kind === "FunRef") return [{ kind: "Call", target: functionSymbol(e.callee.name), args, result: dst }];
-      const [setCallee, callee] = operand(e.callee, "callee", cx);
-      return [...setCallee, { kind: "CallIndirect", callee, args, result: dst }];
-    }
+    case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
     case "Load": return loadWord(e, dst, cx);
     case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
     default: return dst ? load(e, dst, cx) : [];
@@ -119,12 +113,7 @@ function tail(t: In.Tail, cx: Cx): Out.Instr[] {
     case "Branch":
       return [{ kind: "Cmpq", right: atom(t.right), left: atom(t.left) }, { kind: "JmpIf", cc: conditionCode[t.op], target: t.then }, { kind: "Jmp", target: t.else }];
     case "Return": return [{ kind: "Return", value: argument(t.value, cx.strings) }];
-    case "TailCall": {
-      const args = t.args.map((a) => argument(a, cx.strings));
-      if (t.callee.kind === "FunRef") return [{ kind: "TailCall", target: functionSymbol(t.callee.name), args }];
-      const [setCallee, callee] = operand(t.callee, "callee", cx);
-      return [...setCallee, { kind: "TailCallIndirect", callee, args }];
-    }
+    case "TailCall": return [functionTailCall(t.callee, t.args, cx.strings)];
     default: return unreachable(t);
   }
 }

@@ -11,7 +11,7 @@
 //     La64live     + Live: runs its instruction, then forgets the variables not live after it
 //     La64graph    the tables of La64var   (the interference graph is not run)
 //     La64costs    the same                (nor the spill costs)
-//     La64coloured the same                (the table of homes is not run either)
+//     La64coloured - Var + Slot; a variable is read and written in its home from the table
 //     La64homes    - Var + Slot            (assign-homes)
 //     La64patched  + ldr, str, movz, movk  (patch-instructions)
 //     La64         - Slot + Mem; stp, ldp, ret
@@ -79,6 +79,8 @@ interface Machine {
   /** Before lower-calls: the arguments of the call running, and the value its `return` gives. */
   arguments: readonly bigint[];
   returned: bigint;
+  /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
+  homes: ReadonlyMap<string, Node>;
 }
 
 interface OperandForm {
@@ -339,12 +341,13 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n,
+    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
   };
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
   m.strings = layOutStrings(program.data as Node[], model.heap);
+  m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
   callFunction(m, "main"); // as _start's `bl qn_main`
 }
 
@@ -359,6 +362,12 @@ const memoryDialect: Dialect = { ...callsDialect, instructions: memoryInstructio
 const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
 const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+/** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
+const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
+const colouredDialect: Dialect = {
+  ...slotDialect,
+  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+};
 const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
@@ -370,7 +379,7 @@ export const interpreters: Record<string, Interpreter> = {
   La64live: interpreter(liveDialect),
   La64graph: interpreter(varDialect),
   La64costs: interpreter(varDialect),
-  La64coloured: interpreter(varDialect),
+  La64coloured: interpreter(colouredDialect),
   La64homes: interpreter(slotDialect),
   La64patched: interpreter(patchedDialect),
   La64: interpreter(finalDialect),

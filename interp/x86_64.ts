@@ -10,7 +10,7 @@
 //     Lx86live     + Live: runs its instruction, then forgets the variables not live after it
 //     Lx86graph    the tables of Lx86var   (the interference graph is not run)
 //     Lx86costs    the same                (nor the spill costs)
-//     Lx86coloured the same                (the table of homes is not run either)
+//     Lx86coloured - Var + Slot; a variable is read and written in its home from the table
 //     Lx86homes    - Var + Slot            (assign-homes)
 //     Lx86patched  the same tables         (only invariants change)
 //     Lx86         - Slot + Mem; pushq, popq, retq; calls must be 16-byte aligned
@@ -79,6 +79,8 @@ interface Machine {
   /** Before lower-calls: the arguments of the call running, and the value its `return` gives. */
   arguments: readonly bigint[];
   returned: bigint;
+  /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
+  homes: ReadonlyMap<string, Node>;
 }
 
 interface OperandForm {
@@ -357,12 +359,13 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n,
+    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
   };
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
   m.strings = layOutStrings(program.data as Node[], model.heap);
+  m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
   callFunction(m, "main");
 
 }
@@ -377,6 +380,12 @@ const callsDialect: Dialect = { operands: callsOperands, instructions: callsInst
 const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
 const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+/** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
+const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
+const colouredDialect: Dialect = {
+  ...slotDialect,
+  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+};
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
 export const interpreters: Record<string, Interpreter> = {
@@ -386,7 +395,7 @@ export const interpreters: Record<string, Interpreter> = {
   Lx86live: interpreter(liveDialect),
   Lx86graph: interpreter(varDialect),
   Lx86costs: interpreter(varDialect),
-  Lx86coloured: interpreter(varDialect),
+  Lx86coloured: interpreter(colouredDialect),
   Lx86homes: interpreter(slotDialect),
   Lx86patched: interpreter(slotDialect),
   Lx86: interpreter(finalDialect),

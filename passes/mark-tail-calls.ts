@@ -10,7 +10,9 @@
 //   returns (explicate-returns has a Unit function return nothing else).
 // A tail call may take only as many arguments as every target passes in
 // registers (ir-defs/targets.ts): a stack argument would lie in the frame the
-// call gives up. `return f(...)` with more becomes a call and a return.
+// call gives up. `return f(...)` with more becomes a call into a new variable
+// and a return of it (which needs no counting: the reference, if it is one, is
+// handed on at once).
 //
 // Before (Lcfg):                        After (Ltail):
 //   fn sum(n.1, acc.2)                    fn sum(n.1, acc.2)

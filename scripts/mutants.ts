@@ -61,16 +61,16 @@ const mutants: readonly Mutant[] = [
     to: "else: valueReturned(e.then, ret)",
   },
   {
-    name: "drop-unused-values: a reference a call makes and nobody uses is not kept to be released",
+    name: "drop-unused-values: a call whose value nobody uses is dropped",
     file: "passes/drop-unused-values.js",
     from: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];`,
-    to: `case "Call": return [s];`,
+    to: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [];`,
   },
   {
-    name: "mark-tail-calls: a Unit call is a tail call though code follows it",
+    name: "mark-tail-calls: a Unit call made a tail call stays a statement too",
     file: "passes/mark-tail-calls.js",
-    from: "if (args.length > registerArguments || !returnsNothing(t))",
-    to: "if (args.length > registerArguments)",
+    from: "stmts: b.stmts.slice(0, -1), tail: { kind: \"TailCall\", callee, args, loc }",
+    to: "stmts: b.stmts, tail: { kind: \"TailCall\", callee, args, loc }",
   },
   {
     name: "order-blocks: a branch's targets are renamed to each other's blocks",

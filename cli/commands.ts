@@ -11,6 +11,7 @@ import { decodeSource } from "../front-end/source-file.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
+import { passSizes } from "../driver/pass-sizes.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { assembleAndLink, hostTarget, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
@@ -116,7 +117,8 @@ function jsonOf(value: unknown): string {
 export function runCommand(command: string, positionals: string[], values: Values, usage: string): number | Promise<number> {
   switch (command) {
     case "passes":
-      printLine(pipelineTable("text"));
+      // Each pass's lines (its file and the helpers only it uses) before its name.
+      printLine(pipelineTable("text", passSizes().map((s) => String(s.lines))));
       return 0;
     case "grammar": {
       const name = positionals[0];

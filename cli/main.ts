@@ -43,7 +43,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
   },
   passes: {
     usage: "qnano passes",
-    summary: "the pipeline: every pass with its contract (Lin -> Lout) and purpose",
+    summary: "the pipeline: every pass with its lines (its file and the helpers only it uses), contract (Lin -> Lout) and purpose",
     options: "",
     takes: null,
   },

@@ -5,11 +5,14 @@
 //                { tuple: [...] }, a record { record, fields }, both frozen (they
 //                are values); an array { array: [...] } and a box { box: {...} }
 //                are shared and changed in place; a string is a JS string.
-//   layoutData   Llayout and below: every object is in the heap model
+//   layoutData   Lchecked and below: every object is in the heap model
 //                (heap.ts) and a reference is its address, as on the machine.
 //                Counts change only by inc and dec (Lrc and below: see cfg.ts).
+//   checkedElements  Llayout: the same, but a load or store at an index first
+//                checks it against the array's length (insert-index-checks
+//                writes that check out for Lchecked).
 
-import { arrayInfo, fieldsInfo } from "../ir-defs/heap-layout.js";
+import { arrayInfo, fieldsInfo, lengthOffset } from "../ir-defs/heap-layout.js";
 import { checkArrayLength } from "./heap.js";
 import { binary as arithmetic } from "../ir-defs/semantics.js";
 import { Panic } from "../ir-defs/semantics.js";
@@ -156,6 +159,24 @@ export const layoutData: Handlers = {
   },
   CheckIndex(node, scope, m) {
     checkIndex(ev(node.index, scope, m) as bigint, ev(node.length, scope, m) as bigint);
+    return unit;
+  },
+};
+
+/** Llayout's element accesses: the index is checked against the array's length (at lengthOffset) first. */
+export const checkedElements: Handlers = {
+  Load(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
+    return m.model.heap.load(address(base, node.offset, index)) as Value;
+  },
+  Store(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    const value = ev(node.value, scope, m);
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
+    m.model.heap.store(address(base, node.offset, index), value);
     return unit;
   },
 };

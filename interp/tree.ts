@@ -9,7 +9,10 @@
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
-//     Llayout   data in the heap model: new, array, loads and stores (data.ts)
+//     Llayout   data in the heap model: new, array, loads and stores (data.ts),
+//               an element access checking its index itself
+//     Lchecked  + CheckIndex; an element access only reads or writes memory
+//     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
@@ -27,7 +30,7 @@ import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
-import { binaryOnValues, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -197,15 +200,18 @@ export const srcHandlers: Handlers = {
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
     const value = node.value;
-    if (value?.kind === "Call") {
-      const args = value.args.map((a) => evaluate(a, scope, m));
-      const fn = calleeOf(value, scope, m);
-      if (fn !== null) throw new TailCallSignal(fn, args);
-      throw new ReturnSignal(primitive(builtin(value.callee, args), args, m.model));
-    }
+    if (value?.kind === "Call") returnCall(value, scope, m);
     throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
 };
+
+/** `return f(x)`: f runs in place of the function returning (a built-in is just called). */
+function returnCall(call: Src.Call, scope: Scope, m: Machine): never {
+  const args = call.args.map((a) => evaluate(a, scope, m));
+  const fn = calleeOf(call, scope, m);
+  if (fn !== null) throw new TailCallSignal(fn, args);
+  throw new ReturnSignal(primitive(builtin(call.callee, args), args, m.model));
+}
 
 export const typedHandlers: Handlers = {
   ...srcHandlers,
@@ -321,6 +327,12 @@ export const layoutHandlers: Handlers = {
   },
 };
 
+/** Lreturn: `return f(x)` says that what f returns is returned; as a `return` of a call, f runs in place. */
+const returnHandlers: Handlers = {
+  ...layoutHandlers,
+  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, scope, m),
+};
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
@@ -330,6 +342,8 @@ export const interpreters: Record<string, Interpreter> = {
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
   Lshrunk: treeInterpreter(assignHandlers),
-  Llayout: treeInterpreter(layoutHandlers),
+  Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
+  Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),
+  Lreturn: treeInterpreter(returnHandlers),
 };

@@ -3,13 +3,14 @@
 // next. A function starts at its first block, labelled `NAME.start`; every
 // label of a function starts with its name and a dot. The program starts at
 // `main`. There are no nested expressions, blocks or loops: what is left of
-// Lmon's statements and expressions are its simple ones (CStmt and CExpr).
+// Lreturn's statements and expressions are its simple ones (CStmt and CExpr).
+// `return f(x)` returns what a call returns (mark-tail-calls makes it a tail call).
 import { extendIL, terminal } from "../il/define.js";
-import { Lmon } from "./lmon.js";
+import { Lreturn } from "./lreturn.js";
 
-export const Lcfg = extendIL(Lmon, {
+export const Lcfg = extendIL(Lreturn, {
   name: "Lcfg",
-  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call",
+  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return",
   terminals: {
     label: terminal.label,
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
@@ -26,8 +27,8 @@ export const Lcfg = extendIL(Lmon, {
       Goto: "goto <target:label>",
       Branch: "if <left:Atom> <op:cmpop> <right:Atom> goto <then:label> else <else:label>",
       Return: "return <value:Atom>",
-      /** A call whose value is the function's value: the callee's frame replaces this one (at most six arguments). */
-      TailCall: "tailcall <callee:name>(<args:Atom*, >)",
+      /** Returns what the call returns. */
+      ReturnCall: "return <callee:name>(<args:Atom*, >)",
     },
   },
 });

@@ -322,7 +322,7 @@ test("passes shows every pass with its contract; grammar shows BNF and delta", (
   const g = qnano(["grammar", "Lmon"]);
   assert.is(g.status, 0);
   assert.match(g.stdout, /Atom\s+::= int/);
-  assert.match(g.stdout, /Lmon = Llayout/);
+  assert.match(g.stdout, /Lmon = Lchecked/);
   assert.match(qnano(["grammar"]).stdout, /^Lsrc /);
 });
 

@@ -116,7 +116,7 @@ test("the grammar view marks the kinds an IL adds", () => {
   const added = cfg.grammar.filter((l) => l.startsWith("+ "));
   assert.ok(added.length > 0);
   assert.ok(added.some((l) => /Goto$/.test(l.trim())), added.join("\n"));
-  assert.ok(cfg.grammar.some((l) => l.includes("delta against Lmon")));
+  assert.ok(cfg.grammar.some((l) => l.includes("delta against Lreturn")));
 });
 
 const undiff = (d: ReturnType<typeof diffLines>, side: "-" | "+") => d.filter((l) => l.sign !== side).map((l) => l.text);

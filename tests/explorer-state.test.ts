@@ -44,7 +44,7 @@ test(": jumps to the next pass whose name contains the text; Esc cancels", () =>
   const typed = press(s, "e", "x", "p", "backspace", "p", "l");
   assert.equal(typed.input, { purpose: "jump", text: "expl" });
   const jumped = press(typed, "return");
-  assert.is(passName(jumped), "explicate-control");
+  assert.is(passName(jumped), "explicate-returns");
   assert.is(jumped.input, null);
   assert.is(press(start(), ":", "desugar", "return", ":", "desugar", "return").pass, index(start(), "desugar-field-update"));
   assert.match(press(start(), ":", "nope", "return").message, /no pass matches "nope"/);
@@ -116,7 +116,7 @@ test("t asks for the other target once, then shows it, keeping the pass by name"
   const loaded = reduce(asking, { kind: "loaded", trace: goldenTrace("gcd", "aarch64") });
   assert.is(loaded.target, "aarch64");
   assert.is(loaded.loading, null);
-  assert.is(passName(loaded), "explicate-control");
+  assert.is(passName(loaded), "explicate-returns");
   assert.ok(viewLines(press(loaded, "a")).some((l) => /\bbl\b|x29/.test(l)), "AArch64 assembly");
   // Back and forth without loading again.
   const back = press(loaded, "t");

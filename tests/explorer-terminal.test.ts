@@ -59,7 +59,7 @@ test("in tmux: the pass list and the program appear, n moves on, q and Ctrl-C an
     // The semantics marks fill in as the worker's interpreters finish.
     text = await waitFor("every semantics mark", (t) => t.includes("every pass agrees with the source"));
     assert.match(text, /▸✓• parse/);
-    for (const pass of ["check-types", "uniquify", "remove-complex-operands", "explicate-control", "emit-asm"]) assert.match(text, pass);
+    for (const pass of ["check-types", "uniquify", "remove-complex-operands", "explicate-control", "select-instructions"]) assert.match(text, pass);
     assert.match(text, /let t = \(a % b\)/);
     assert.not.match(text, /before-explore/, "the explorer is on the alternate screen");
     const lines = text.replace(/\n+$/, "").split("\n");

@@ -465,7 +465,7 @@ checks("AArch64: memory accesses in La64var and La64patched", () => {
 checks("the models: a use after free and a load outside an object are errors of the compiler, not outcomes", () => {
   for (const target of targets) {
     const program = (text: string) => backEnds[target][0]!.run(lalloc(text), context);
-    const model = interpreterFor(target === "x86_64" ? "Lx86var" : "La64var")!;
+    const model = interpreterFor((backEnds[target][0]!.to as { name: string }).name)!; // select-instructions' IL
     const freed = program(`
 main.start:
   p = alloc(24, 0x101)

@@ -102,7 +102,7 @@ test("BNF and delta are read off the definition", () => {
   assert.match(bnf, /Atom\s+::= int\s+Int/);
   assert.match(bnf, /\| Atom\s+\(Int, Bool, Unit, Str, Var\)/);
   const delta = deltaText(Lmon);
-  assert.match(delta, /^Lmon = Llayout/);
+  assert.match(delta, /^Lmon = Lchecked/);
   assert.match(delta, /~ Expr ::= \(Expr binop Expr\)\s+Binary\n\s+becomes Expr ::= \(Atom binop Atom\)\s+Binary/);
 });
 

@@ -6,8 +6,13 @@ import { Ltyped } from "../ir-defs/ltyped.js";
 import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
 import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
+import { insertIndexChecks } from "../passes/insert-index-checks.js";
 import { lowerDataLayout } from "../passes/lower-data-layout.js";
+import { dropUnusedValues } from "../passes/drop-unused-values.js";
 import { explicateControl } from "../passes/explicate-control.js";
+import { explicateReturns } from "../passes/explicate-returns.js";
+import { markTailCalls } from "../passes/mark-tail-calls.js";
+import { orderBlocks } from "../passes/order-blocks.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
@@ -16,7 +21,7 @@ import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, removeComplexOperands, explicateControl];
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 

@@ -7,6 +7,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
+import type * as Tail from "../ir-defs/generated/Ltail.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
@@ -147,9 +148,9 @@ hand("a condition block that breaks, and break inside an if expression", () => {
   expectEverywhere(b.throughMiddle(p), { stdout: "0\n1\n2\n100\n" });
 });
 
-hand("explicate-control: tail calls, and a Unit call before an endless loop that is not one", () => {
-  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "explicate-control" }).at(-1)!.output as Cfg.Program;
-  const tails = (p: Cfg.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
+hand("mark-tail-calls: tail calls, and a Unit call before an endless loop that is not one", () => {
+  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "mark-tail-calls" }).at(-1)!.output as Tail.Program;
+  const tails = (p: Tail.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
   const calls = lcfg("fn f(n: Int) -> Int {\n    if n == 0 { return 0 }\n    f(n - 1)\n}\nfn g() { print(1) }\nfn h() { g() }\nfn main() {\n    print(f(3))\n    h()\n}\n");
   assert.equal(tails(calls, "f").sort(), ["Branch", "Return", "TailCall"]);
   assert.equal(tails(calls, "h"), ["TailCall"], "a Unit call at the end of a Unit function");

@@ -62,7 +62,7 @@ const jumpTargets: Invariant = {
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     return findInstr(program, (instr) => {
       if ((instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string)) return `no block is labelled ${String(instr.target)}`;
-      if ((instr.kind === "Bl" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
+      if ((instr.kind === "Bl" || instr.kind === "Call" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
       return null;
     });
   },

@@ -1,4 +1,4 @@
-// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call.
+// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lcfg from "../ir-defs/generated/Lcfg.js";
 import type { Loc } from "../../il/node.js";
@@ -146,7 +146,7 @@ export interface BasicBlock {
   readonly loc?: Loc;
 }
 
-export type Tail = Goto | Branch | Return | TailCall;
+export type Tail = Goto | Branch | Return | ReturnCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
   readonly kind: "Goto";
@@ -169,13 +169,13 @@ export interface Return {
   readonly value: Atom;
   readonly loc?: Loc;
 }
-/** Tail ::= tailcall <callee:name>(<args:Atom*, >) */
-export interface TailCall {
-  readonly kind: "TailCall";
+/** Tail ::= return <callee:name>(<args:Atom*, >) */
+export interface ReturnCall {
+  readonly kind: "ReturnCall";
   readonly callee: string;
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
 
-export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | Def | BasicBlock | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | Def | BasicBlock | Goto | Branch | Return | ReturnCall;
 export type Kind = Node["kind"];

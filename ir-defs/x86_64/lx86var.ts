@@ -89,7 +89,7 @@ const jumpTargets: Invariant = {
       if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
         return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
       }
-      if ((instr.kind === "Callq" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) {
+      if ((instr.kind === "Callq" || instr.kind === "Call" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) { // (Call: before lower-calls)
         return { path: `${path}.target`, message: `${String(instr.target)} is no function of the program and no routine of the runtime` };
       }
     }

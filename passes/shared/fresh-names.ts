@@ -1,5 +1,5 @@
 // Fresh variable names for the passes that invent variables (remove-complex-operands,
-// explicate-control). Source names cannot contain a `.`, and uniquify names every
+// explicate-control, select-instructions and others). Source names cannot contain a `.`, and uniquify names every
 // local `x.N` with one counter; a fresh name `hint.M` takes M past every `.N`
 // already in the program, so it can collide with no name, source or invented.
 // atomBinder below names an expression that must be computed once, or read

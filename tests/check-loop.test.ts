@@ -124,11 +124,11 @@ test("an ill-typed program: the type checker rejects it before any interpreter r
 test("interpreters that give up (JavaScript's stack, fuel) disagree, but no meaning changed: `gave up`, not `differs` (tests/bisect/too-long.qs)", () => {
   const source = bisectInput("too-long.qs");
   const first = firstBad(checkPasses({ source, file: "too-long.qs" }, frontEnd, { run: { fuel: 2_000_000 } }));
-  assert.is(first?.pass.name, "explicate-control");
+  assert.is(first?.pass.name, "explicate-returns");
   assert.is(first?.verdict.kind, "gave up");
   assert.is(first?.reference?.outcome.hostStack, true, "the tree interpreters filled JavaScript's stack");
-  assert.is(first?.outcome?.outOfFuel, true, "the Lcfg interpreter ran out of fuel");
-  assert.match(first!.explanation, /\(the Lcfg interpreter ran out of fuel; the interpreter of the source filled JavaScript's stack, on which it nests its calls\)$/);
+  assert.is(first?.outcome?.outOfFuel, true, "the Lreturn interpreter ran out of fuel");
+  assert.match(first!.explanation, /\(the Lreturn interpreter ran out of fuel; the interpreter of the source filled JavaScript's stack, on which it nests its calls\)$/);
 });
 
 test.run();

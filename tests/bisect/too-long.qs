@@ -1,5 +1,5 @@
 // The same loop as too-deep.qs, a billion times round: the tree interpreters
-// fill JavaScript's stack, the interpreters from Lcfg on run out of fuel. Two
+// fill JavaScript's stack, the interpreters from Lreturn on run out of fuel. Two
 // interpreters that gave up differently: no pass changed the meaning.
 fn count(n: Int, total: Int) -> Int {
     if n == 0 {

@@ -13,6 +13,7 @@ import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 import { targets, type Target } from "../ir-defs/targets.js";
+import { passContext } from "../driver/driver.js";
 import { UsageError } from "./usage.js";
 
 const shown = (p: Pass | null, program: unknown): string => {
@@ -30,7 +31,7 @@ export function bisectCommand(file: string, source: string, target: string | und
   const inputFile = file.replace(/\.qs$/, "") + ".in";
   const stdin = existsSync(inputFile) ? readFileSync(inputFile, "utf8") : "";
   const chosen: readonly Target[] = target === undefined ? targets : [target as Target];
-  const context = { file, source };
+  const context = passContext(file, source);
   let reference: Outcome | null = null;
   let checked = 0;
 

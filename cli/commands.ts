@@ -8,6 +8,7 @@ import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import type { Warning } from "../il/pass.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
@@ -49,14 +50,23 @@ function readSource(file: string | undefined, usage: string): { file: string; so
   }
 }
 
-/** Compiles, turning bad input into diagnostics on stderr (status 1). */
+const stderrColour = () => process.stderr.isTTY === true && !process.env.NO_COLOR;
+
+/** Compiles, turning bad input into diagnostics on stderr (status 1); warnings go to stderr too. */
 function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }): Step[] | null {
+  const warnings: Warning[] = [];
+  const showWarnings = () => {
+    if (warnings.length > 0) console.error(formatDiagnostics(warnings, source, stderrColour(), "warning"));
+  };
   try {
     // Only `trace` shows the intermediate programs; building keeps just the last.
-    return compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace });
+    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings });
+    showWarnings();
+    return steps;
   } catch (e) {
+    showWarnings();
     if (e instanceof CompileError) {
-      console.error(formatDiagnostics(e.diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
+      console.error(formatDiagnostics(e.diagnostics, source, stderrColour()));
       return null;
     }
     if (e instanceof BrokenPass) {

@@ -4,6 +4,8 @@
 // pass's declared output IL; a violation stops the run, naming the pass, the
 // node path and the production it breaks.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import { pipeline } from "../passes/pipeline.js";
@@ -11,7 +13,8 @@ import type { IL } from "../il/define.js";
 import { explainValidation, validate, type Validation } from "../il/validate.js";
 import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
-import { ilName, type Pass } from "../il/pass.js";
+import { ilName, type Pass, type PassContext, type Warning } from "../il/pass.js";
+import { packageRoot } from "./paths.js";
 
 export interface Step {
   readonly pass: Pass;
@@ -28,6 +31,28 @@ export interface CompileOptions {
   readonly until?: string;
   /** Keep only the last program, not every intermediate one (for `build`: less memory). */
   readonly lastOnly?: boolean;
+  /** Where the passes' warnings are collected (the caller shows them). */
+  readonly warnings?: Warning[];
+}
+
+/** The prelude shipped in the package (core/prelude.qs), read once per process. */
+export const preludeFile = "core/prelude.qs";
+let preludeText: string | null = null;
+
+function readPrelude(): string {
+  try {
+    return readFileSync(join(packageRoot, preludeFile), "utf8");
+  } catch (e) {
+    throw new Error(`qnano is not installed whole: its prelude ${join(packageRoot, preludeFile)} cannot be read (${(e as Error).message})`);
+  }
+}
+
+/** What every pass of a compilation of `source` is given: the file, and the prelude (read here,
+ * so that no pass does I/O). Warnings go to `warnings` when given. */
+export function passContext(file: string, source: string, warnings?: Warning[]): PassContext {
+  preludeText ??= readPrelude();
+  const prelude = { file: preludeFile, source: preludeText };
+  return warnings ? { file, source, prelude, warn: (w) => warnings.push(w) } : { file, source, prelude };
 }
 
 /** A pass produced a program outside its declared output IL. */
@@ -44,9 +69,10 @@ export class BrokenPass extends Error {
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
   let program: unknown = source;
+  const context = passContext(file, source, options.warnings);
   for (const p of pipeline(options.target)) {
     const start = performance.now();
-    program = p.run(program, { file, source });
+    program = p.run(program, context);
     const ms = performance.now() - start;
     if (options.check && typeof p.to !== "string") {
       freeze(program, true);

@@ -18,6 +18,8 @@ export interface Golden {
 }
 
 export const programsDir = join(packageRoot, "tests", "programs");
+/** Programs the front end checks and its interpreters run, until the passes below it can compile them (tests/programs-front.test.ts). */
+export const frontProgramsDir = join(packageRoot, "tests", "programs-front");
 
 export function loadGoldens(dir = programsDir): Golden[] {
   const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);

@@ -37,6 +37,7 @@ import { ErrorType, isType, show, tooBig, typeTable, typeText, UnitType, type Ty
 import { checkTypeItems, typeParamsOf, type TypeItems, type TypeScope } from "../front-end/type-items.js";
 import { bind, expectType, tailLoc, type Checker, type Signature } from "../front-end/checker.js";
 import { finish, newInference } from "../front-end/inference.js";
+import { checkInstantiation } from "../front-end/instantiation.js";
 import { hiddenName } from "../front-end/prelude.js";
 import { typeLocOf } from "../front-end/parser.js";
 
@@ -181,6 +182,7 @@ export const checkTypes = pass({
     const main = byName.get("main");
     if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
     else if (main.kind !== "Fn" && main.kind !== "GenericFn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
+    if (sink.diagnostics.length === 0) checkInstantiation(items, sink); // needs every type argument known
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
     for (const w of warnings.diagnostics) context.warn?.(w);
     if (prelude.length === 0) return { ...program, items };

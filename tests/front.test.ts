@@ -421,6 +421,14 @@ test("check-types: a program's own items hide the prelude's; `try` still means t
   ]);
 });
 
+test("check-types: a generic item that would need ever larger instances of itself is one error naming the chain, on a cycle of any length", () => {
+  const cycle = (n: number, grow: boolean) => range(n).map((i) => `fn f${i}[T](x: T) -> Int { f${(i + 1) % n}(${grow && i === n - 1 ? "(x, x)" : "x"}) }`);
+  front(program(cycle(5000, false)));
+  const [message, ...more] = diagnosticsOf(program(cycle(5000, true))).map((d) => d.message);
+  assert.equal(more, []);
+  assert.match(message!, /^the generic function `f4999` would need ever larger instances of itself: here it passes `\(T, T\)` for its type parameter `T`, and the chain `f4999` -> `f0` -> `f1` -> `f2` -> \.\.\. \(4994 more\) -> `f4997` -> `f4998` -> `f4999` comes back to it, without end$/);
+});
+
 test("check-types: without a prelude in the pass context, its names are unknown", () => {
   const source = wrap("print(abs(-1))\nlet x = try f()");
   const context = { file: "p.qs", source };

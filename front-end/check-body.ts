@@ -272,7 +272,7 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   if (arity === undefined) {
     if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
-    else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
+    else if (!c.functions.has(name)) c.sink.report(e.loc, /^[A-Z]/.test(name) ? `unknown constructor or function \`${name}\`` : `unknown function \`${name}\``);
     return prim("assert", ErrorType); // never emitted: the program has errors
   }
   if (args.length !== arity) {

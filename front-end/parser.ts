@@ -902,7 +902,10 @@ function parseMatch(p: Parser): Lsrc.Match {
   for (;;) {
     while (eat(p, ",") || eat(p, ";"));
     if (eat(p, "}") || at(p, "eof")) break;
-    // An arm with a syntax error is skipped to its line's end (or the match's `}`).
+    // An arm with a syntax error is skipped to its line's end (or the match's `}`); one that
+    // fails at its first token, where a statement starts a line, ends a match left open (and
+    // the statement around it, already in error).
+    const first = peek(p);
     const arm = recovering(p, startsStatement, () => {
       const parsed = parseArm(p);
       const t = peek(p);
@@ -910,6 +913,7 @@ function parseMatch(p: Parser): Lsrc.Match {
       return parsed;
     });
     if (arm) arms.push(arm);
+    else if (peek(p) === first) throw BAIL;
     height = Math.max(height, p.height);
   }
   p.noRecord = outer;
@@ -972,6 +976,7 @@ function parsePattern(p: Parser): Lsrc.Pattern {
       return { kind: "TuplePat", elems, loc: locOf(open) };
     }
   }
+  if (statementsOnly.has(t.kind)) throw fail(p, t, `expected a pattern, found \`${t.kind}\` (a statement): is the \`}\` that ends the \`match\` missing?`);
   if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
   throw fail(p, t, `expected a pattern, found ${describe(t)}`);
 }

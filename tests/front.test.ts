@@ -331,6 +331,11 @@ test("parser: match arms, separated by `,`, line breaks or both, with guards and
   assert.equal(m.loc, { line: 2, col: 1, length: 5 });
 });
 
+test("parser: a match left open ends where a statement starts a line, and a broken arm is skipped", () => {
+  assert.equal(messagesOf(wrap("let y = match 3 { 1 => 2\nlet z = 3\nprint(z)")), ["3:1 expected a pattern, found `let` (a statement): is the `}` that ends the `match` missing?"]);
+  assert.equal(messagesOf(wrap("let y = match 3 {\n  (1, => 2\n  _ => 3\n}\nprint(y)")).map((m) => m.split(" ")[0]), ["3:7"]);
+});
+
 test("parser: `try` binds like a unary operator; match is an expression anywhere", () => {
   assert.is(printedExpr("try f(x) + 1"), "((try f(x)) + 1)");
   assert.is(printedExpr("-try f(x).0"), "-(try f(x).0)");

@@ -42,19 +42,19 @@ export const anything: Shape = Object.freeze({ kind: "any" });
 type Row = readonly Shape[];
 
 /** The most steps, and the most columns deep, one match may take to check. */
-const maxSteps = 200_000;
-const maxDepth = 1_000;
+export const defaultLimits = { steps: 200_000, depth: 1_000 } as const;
 
 class TooComplex {}
 
 interface Search {
+  readonly limits: { readonly steps: number; readonly depth: number };
   steps: number;
   /** Whether a missing value holds a `_` for an Int or String that literals did not cover. */
   literals: boolean;
 }
 
 function step(search: Search, depth: number): void {
-  if (++search.steps > maxSteps || depth > maxDepth) throw new TooComplex();
+  if (++search.steps > search.limits.steps || depth > search.limits.depth) throw new TooComplex();
 }
 
 /** The rows that can match constructor c, with c's fields in place of their first pattern. */
@@ -89,9 +89,15 @@ function complete(sigma: readonly Constructor[]): readonly Constructor[] | null 
   return all.every((c) => keys.has(c.key)) ? all : null;
 }
 
+/** Whether some row matches everything: then nothing is useful against the rows (a shortcut
+ * that keeps the common cases linear: without it, columns of complete signatures split again
+ * and again below a row that settles them all). */
+const anyRowOfWildcards = (rows: readonly Row[]): boolean => rows.some((row) => row.every((s) => s.kind === "any"));
+
 /** Whether some value matches q and no row of `rows`. */
 function useful(rows: readonly Row[], q: Row, search: Search, depth: number): boolean {
   step(search, depth);
+  if (anyRowOfWildcards(rows)) return false;
   if (q.length === 0) return rows.length === 0;
   const head = q[0]!;
   const rest = q.slice(1);
@@ -105,6 +111,7 @@ function useful(rows: readonly Row[], q: Row, search: Search, depth: number): bo
  * when every value matches some row. */
 function missing(rows: readonly Row[], n: number, search: Search, depth: number): Shape[] | null {
   step(search, depth);
+  if (anyRowOfWildcards(rows)) return null;
   if (n === 0) return rows.length === 0 ? [] : null;
   const sigma = headConstructors(rows);
   const all = complete(sigma);
@@ -146,8 +153,8 @@ export type Analysis =
   | { readonly kind: "too complex" };
 
 /** Which arms are redundant and, if the match is not exhaustive, a value it misses. */
-export function analyseMatch(arms: readonly ArmShape[]): Analysis {
-  const search: Search = { steps: 0, literals: false };
+export function analyseMatch(arms: readonly ArmShape[], limits: Search["limits"] = defaultLimits): Analysis {
+  const search: Search = { limits, steps: 0, literals: false };
   try {
     const rows: Row[] = [];
     const redundant: number[] = [];

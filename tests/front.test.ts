@@ -24,6 +24,7 @@ import { checkMeaning, compile, passContext } from "../driver/driver.js";
 import { targets } from "../ir-defs/targets.js";
 import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
 import type { Warning } from "../il/pass.js";
+import { analyseMatch, anything, type Constructor, type Shape } from "../front-end/exhaustiveness.js";
 
 const context = (source: string) => passContext("test.qs", source);
 const parseText = (source: string): Lsrc.Program => parse.run(source, context(source));
@@ -392,6 +393,25 @@ test("check-types: exhaustiveness names a missing value as a pattern; guarded ar
   // Exhaustive: no error.
   front(`${tree}fn f(t: Tree) -> Int { match t { Leaf => 0, Node(Leaf, _, _) => 1, Node(Node(_, _, _), _, _) => 2 } }\nfn g(b: Bool) -> Int { match (b, b) { (true, _) => 0, (false, true) => 1, (false, false) => 2 } }\nfn main() { }`);
   front("fn f(x: Int) -> Int { match x { 1 => 1, y => y } }\nfn main() { }");
+});
+
+test("exhaustiveness: Maranget's algorithm on pattern matrices, redundant arms by index, and its bound", () => {
+  const bools: Constructor[] = [false, true].map((b) => ({ key: String(b), arity: 0, siblings: () => bools, show: () => String(b) }));
+  const pair: Constructor = { key: "pair", arity: 2, siblings: () => [pair], show: (a) => `(${a.join(", ")})` };
+  const b = (v: boolean): Shape => ({ kind: "ctor", ctor: bools[v ? 1 : 0]!, args: [] });
+  const p = (x: Shape, y: Shape): Shape => ({ kind: "ctor", ctor: pair, args: [x, y] });
+  const arms = (...shapes: Shape[]) => shapes.map((shape) => ({ shape, guarded: false }));
+  assert.equal(analyseMatch(arms(p(b(true), anything), p(anything, b(true)))), { kind: "done", redundant: [], missing: "(false, false)", literals: false });
+  assert.equal(analyseMatch(arms(anything, p(b(true), b(true)), p(anything, anything))), { kind: "done", redundant: [1, 2], missing: null, literals: false });
+  assert.equal(analyseMatch([{ shape: anything, guarded: true }, { shape: b(true), guarded: false }]), { kind: "done", redundant: [], missing: "false", literals: false });
+  // 20 columns of Bools, exhaustive only all together: still quick, and refused past the bound.
+  const n = 20;
+  const wide: Constructor = { key: "wide", arity: n, siblings: () => [wide], show: (a) => `(${a.join(", ")})` };
+  const row = (f: (k: number) => Shape): Shape => ({ kind: "ctor", ctor: wide, args: Array.from({ length: n }, (_, k) => f(k)) });
+  const rows = [true, false].map((v) => row(() => b(v)));
+  for (let i = 0; i + 1 < n; i++) for (const v of [true, false]) rows.push(row((k) => (k === i ? b(v) : k === i + 1 ? b(!v) : anything)));
+  assert.equal(analyseMatch(arms(...rows)), { kind: "done", redundant: [], missing: null, literals: false });
+  assert.equal(analyseMatch(arms(...rows), { steps: 50, depth: 1000 }), { kind: "too complex" });
 });
 
 test("check-types: an arm that can never match is a warning, given to the pass context when there is no error", () => {

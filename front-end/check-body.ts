@@ -279,14 +279,18 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
     c.sink.report(e.loc, `\`${name}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
     return prim("assert", ErrorType);
   }
-  const arg = args[0] && { ...args[0], type: name === "panic" || name === "exit" || name === "assert" || name === "array" || name === "Box" ? args[0].type : mustKnow(c, args[0].type, first!.loc) };
+  const arg = args[0];
   switch (name) {
-    case "print":
-      if (!fitsBuiltin(arg!.type, IntType) && !fitsBuiltin(arg!.type, BoolType) && !isType(arg!.type, StringType)) c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
-      return prim(isType(arg!.type, BoolType) ? "print_bool" : isType(arg!.type, StringType) ? "print_string" : "print_int", UnitType);
-    case "len":
-      if (!isType(arg!.type, StringType) && elementOf(arg!.type, "Array") === null && arg!.type !== ErrorType) c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
+    case "print": {
+      const type = mustKnow(c, arg!.type, first!.loc); // it chooses the primitive
+      if (!fitsBuiltin(type, IntType) && !fitsBuiltin(type, BoolType) && !isType(type, StringType)) c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(type)}`);
+      return prim(isType(type, BoolType) ? "print_bool" : isType(type, StringType) ? "print_string" : "print_int", UnitType);
+    }
+    case "len": {
+      const type = mustKnow(c, arg!.type, first!.loc);
+      if (!isType(type, StringType) && elementOf(type, "Array") === null && type !== ErrorType) c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(type)}`);
       return prim("len", IntType);
+    }
     case "array": {
       expectType(c, arg!.type, IntType, first!.loc);
       const init = args[1]!.type;

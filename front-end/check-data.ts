@@ -8,7 +8,7 @@ import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { expectType, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
-import { instantiate, substitute, unify, writeType } from "./inference.js";
+import { instantiate, substitute, writeType } from "./inference.js";
 import { binaryTyping } from "./operators.js";
 import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";

@@ -4,8 +4,9 @@
 // program-wide facts it reads (functions, constants, records and unions, the
 // table of types), and the small helpers every rule uses. The rules themselves
 // are in check-body.ts (statements and expressions), check-data.ts (data) and
-// check-match.ts (match, patterns, try), which reach each other only through
-// `checkExpr` and `checkBlock` here, so none imports another.
+// check-match.ts (match, patterns, try); the last two check the expressions
+// inside their constructs through `checkExpr` and `checkBlock` here, so they
+// need not import check-body.ts.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";

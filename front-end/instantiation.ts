@@ -18,7 +18,7 @@
 
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
-import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { forEachNode } from "../il/rewrite.js";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
@@ -40,36 +40,12 @@ interface Edge {
 
 type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion;
 
-/** Whether the type tree names `name` anywhere. */
-function mentions(t: TypeTree, name: string): boolean {
-  switch (t.kind) {
-    case "name": return t.name === name || (t.args ?? []).some((a) => mentions(a, name));
-    case "tuple": return t.elems.some((e) => mentions(e, name));
-    case "fn": return t.params.some((p) => mentions(p, name)) || mentions(t.ret, name);
-    default: return mentions(t.elem, name);
-  }
-}
-
-/** Every generic record or union applied in a type: `Pair[T, List[T]]` gives Pair and List. */
-function applications(t: TypeTree, out: { name: string; args: readonly TypeTree[] }[] = []): { name: string; args: readonly TypeTree[] }[] {
-  switch (t.kind) {
-    case "name":
-      if (t.args && t.args.length > 0) out.push({ name: t.name, args: t.args });
-      for (const a of t.args ?? []) applications(a, out);
-      break;
-    case "tuple": for (const e of t.elems) applications(e, out); break;
-    case "fn": for (const p of t.params) applications(p, out); applications(t.ret, out); break;
-    default: applications(t.elem, out);
-  }
-  return out;
-}
-
 /** The edges from a generic item's parameters, for one use of `callee` with `args`. */
 function useEdges(item: Generic, callee: string, args: readonly TypeTree[], loc: Loc | undefined, generics: ReadonlyMap<string, Generic>, edges: Map<Param, Edge[]>): void {
   if (!generics.has(callee)) return;
   item.tparams.forEach((tp, i) => {
     args.forEach((arg, j) => {
-      if (!mentions(arg, tp.name)) return;
+      if (!namedTypes(arg).some((t) => t.name === tp.name)) return;
       const grows = !(arg.kind === "name" && arg.name === tp.name && !arg.args?.length);
       edges.get(paramKey(item.name, i))!.push({ to: paramKey(callee, j), grows, loc, from: item.name, param: tp.name, arg: showType(arg) });
     });
@@ -89,7 +65,7 @@ function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
       });
     } else {
       const fields = item.kind === "GenericRecord" ? item.fields : item.ctors.flatMap((c) => c.fields);
-      for (const f of fields) for (const use of applications(parseType(f.type)!)) useEdges(item, use.name, use.args, item.loc, generics, edges);
+      for (const f of fields) for (const use of namedTypes(parseType(f.type)!)) useEdges(item, use.name, use.args, item.loc, generics, edges);
     }
   }
   return edges;
@@ -105,25 +81,24 @@ function components(edges: ReadonlyMap<Param, readonly Edge[]>): Map<Param, numb
   const onStack = new Set<Param>();
   let counter = 0;
   let components = 0;
+  const work: { node: Param; next: number }[] = [];
+  const visit = (node: Param) => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+    work.push({ node, next: 0 });
+  };
   for (const root of edges.keys()) {
     if (index.has(root)) continue;
-    const work: { node: Param; next: number }[] = [{ node: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
+    visit(root);
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const out = edges.get(top.node)!;
       if (top.next < out.length) {
         const to = out[top.next++]!.to;
-        if (!index.has(to)) {
-          index.set(to, counter);
-          low.set(to, counter++);
-          stack.push(to);
-          onStack.add(to);
-          work.push({ node: to, next: 0 });
-        } else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
+        if (!index.has(to)) visit(to);
+        else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
         continue;
       }
       work.pop();

@@ -24,7 +24,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
-import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { forEachNode, rewriter } from "../il/rewrite.js";
 import { withoutLoc, type AnyNode } from "../il/node.js";
 import type { PassContext } from "../il/pass.js";
@@ -68,16 +68,6 @@ function declaredBy(item: Lsrc.Item): string[] {
   return item.kind === "Union" || item.kind === "GenericUnion" ? [item.name, ...item.ctors.map((c) => c.name)] : [item.name];
 }
 
-/** The names of every type a type's text mentions. */
-function typeNames(t: TypeTree, out: Set<string>): void {
-  switch (t.kind) {
-    case "name": out.add(t.name); for (const a of t.args ?? []) typeNames(a, out); return;
-    case "tuple": for (const e of t.elems) typeNames(e, out); return;
-    case "fn": for (const p of t.params) typeNames(p, out); typeNames(t.ret, out); return;
-    default: typeNames(t.elem, out);
-  }
-}
-
 /** A word that stands for the prelude's Result, whatever the program calls its own: `try`
  * (a keyword, so no item has that name). */
 const tryName = "try";
@@ -98,7 +88,7 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
       for (const f of LsrcIL.kinds.get(node.kind)!.fields) {
         const text = f.type === "type" ? (node[f.name] as string | null) : null;
         const tree = text === null ? null : parseType(text);
-        if (tree) typeNames(tree, names);
+        if (tree) for (const named of namedTypes(tree)) names.add(named.name);
       }
     });
   }

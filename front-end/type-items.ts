@@ -18,7 +18,7 @@
 // fields there are its fields' types with the params replaced (`fieldsOf`).
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import { parseType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { namedTypes, parseType, type TypeTree } from "../ir-defs/type-syntax.js";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { dependencyOrder } from "./dependency-order.js";
@@ -94,18 +94,6 @@ export function typeParamsOf(owner: string, tparams: readonly Lsrc.TypeParam[], 
 
 type DataItem = Lsrc.Record | Lsrc.GenericRecord | Lsrc.Union | Lsrc.GenericUnion;
 
-/** The names of the aliases a type names (to order aliases). */
-function namesIn(t: TypeTree | null, out: string[] = []): string[] {
-  if (t === null) return out;
-  switch (t.kind) {
-    case "name": out.push(t.name); for (const a of t.args ?? []) namesIn(a, out); break;
-    case "tuple": for (const e of t.elems) namesIn(e, out); break;
-    case "fn": for (const p of t.params) namesIn(p, out); namesIn(t.ret, out); break;
-    default: namesIn(t.elem, out);
-  }
-  return out;
-}
-
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** Checks the type aliases, records and unions among `items` (the first item of each name). */
@@ -157,7 +145,10 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
     uses.set(name, set);
     return { params, uses: set };
   };
-  const { order, broken } = dependencyOrder(aliases.keys(), (name) => namesIn(aliases.get(name)!.tree).filter((n) => aliases.has(n)), (start, cycle) => {
+  const { order, broken } = dependencyOrder(aliases.keys(), (name) => {
+    const tree = aliases.get(name)!.tree;
+    return tree === null ? [] : namedTypes(tree).map((t) => t.name).filter((n) => aliases.has(n));
+  }, (start, cycle) => {
     sink.report(aliases.get(start)!.item.loc, `the type alias \`${start}\` refers to itself: ${cycle} (use a record to make a recursive type)`);
   });
   for (const name of order) {

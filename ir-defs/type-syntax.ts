@@ -30,6 +30,15 @@ export function showType(t: TypeTree): string {
   }
 }
 
+/** Every named type in a type, outer ones first: `Pair[T, List[T]]` gives Pair, T, List, T
+ * (each with its arguments). */
+export function namedTypes(t: TypeTree, out: { name: string; args: readonly TypeTree[] }[] = []): { name: string; args: readonly TypeTree[] }[] {
+  if (t.kind === "name") out.push({ name: t.name, args: t.args ?? [] });
+  const parts = t.kind === "name" ? t.args ?? [] : t.kind === "tuple" ? t.elems : t.kind === "fn" ? [...t.params, t.ret] : [t.elem];
+  for (const part of parts) namedTypes(part, out);
+  return out;
+}
+
 /** The spelling of a function type. */
 export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
 

@@ -8,6 +8,7 @@ import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics, type Diagnostic } from "../front-end/diagnostics.js";
 import { decodeSource } from "../front-end/source-file.js";
+import type { Warning } from "../il/pass.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
@@ -77,12 +78,19 @@ function refuseOverwritingInput(file: string, out: string, named: boolean): void
   throw new UsageError(`cannot write the output to ${out}: ${why}`, 1);
 }
 
-/** Compiles, turning bad input into diagnostics on stderr (status 1). */
+/** Compiles, turning bad input into diagnostics on stderr (status 1); warnings go to stderr too. */
 function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }): Step[] | null {
+  const warnings: Warning[] = [];
+  const showWarnings = () => {
+    if (warnings.length > 0) printError(formatDiagnostics(warnings, source, isatty(2) && !process.env.NO_COLOR, "warning"));
+  };
   try {
     // Only `trace` shows the intermediate programs; building keeps just the last.
-    return compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace });
+    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings });
+    showWarnings();
+    return steps;
   } catch (e) {
+    showWarnings();
     if (e instanceof CompileError) {
       showDiagnostics(e.diagnostics, source);
       return null;

@@ -10,6 +10,8 @@
 // Everything that checks a pass calls it: `compile` in checked mode, the
 // property runner, `qnano bisect`, the explorer's interpreters, the tests.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import { backEnds, frontEnd, pipeline } from "../passes/pipeline.js";
@@ -19,7 +21,8 @@ import type { IL } from "../il/define.js";
 import { explainValidation, validate, type Validation } from "../il/validate.js";
 import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
-import { ilName, type Pass, type PassContext } from "../il/pass.js";
+import { ilName, type Pass, type PassContext, type Warning } from "../il/pass.js";
+import { packageRoot } from "./paths.js";
 
 export interface Step {
   readonly pass: Pass;
@@ -56,6 +59,8 @@ export interface CheckOptions {
   readonly reference?: Reference;
   /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog names a hang by it). */
   readonly onStep?: (what: string) => void;
+  /** Where the passes' warnings are collected, when the check starts from source text (the caller shows them). */
+  readonly warnings?: Warning[];
 }
 
 /** What the check says about one step. */
@@ -108,7 +113,7 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
   let context: PassContext;
   if ("source" in start) {
     input = start.source;
-    context = { file: start.file, source: start.source };
+    context = passContext(start.file, start.source, options.warnings);
   } else {
     input = start.program;
     context = start.context ?? { file: "input", source: "" };
@@ -135,7 +140,7 @@ export function* checkTargets(source: string, file: string, targets: readonly Ta
     yield { ...step, target: null };
   }
   if (last === null || last.verdict.kind === "crashed" || typeof last.pass.to === "string") return;
-  const start: Start = { program: last.output, il: last.pass.to, check: false, context: { file, source } };
+  const start: Start = { program: last.output, il: last.pass.to, check: false, context: passContext(file, source) };
   for (const target of targets) {
     for (const step of checkPasses(start, backEnds[target], { ...options, reference: reference ?? undefined })) yield { ...step, target };
   }
@@ -291,6 +296,28 @@ export interface CompileOptions {
   readonly until?: string;
   /** Keep only the last program, not every intermediate one (for `build`: less memory). */
   readonly lastOnly?: boolean;
+  /** Where the passes' warnings are collected (the caller shows them). */
+  readonly warnings?: Warning[];
+}
+
+/** The prelude shipped in the package (core/prelude.qs), read once per process. */
+export const preludeFile = "core/prelude.qs";
+let preludeText: string | null = null;
+
+function readPrelude(): string {
+  try {
+    return readFileSync(join(packageRoot, preludeFile), "utf8");
+  } catch (e) {
+    throw new Error(`qnano is not installed whole: its prelude ${join(packageRoot, preludeFile)} cannot be read (${(e as Error).message})`);
+  }
+}
+
+/** What every pass of a compilation of `source` is given: the file, and the prelude (read here,
+ * so that no pass does I/O). Warnings go to `warnings` when given. */
+export function passContext(file: string, source: string, warnings?: Warning[]): PassContext {
+  preludeText ??= readPrelude();
+  const prelude = { file: preludeFile, source: preludeText };
+  return warnings ? { file, source, prelude, warn: (w) => warnings.push(w) } : { file, source, prelude };
 }
 
 /** A pass produced a program outside its declared output IL. */
@@ -314,7 +341,7 @@ export function passesUntil(passes: readonly Pass[], until: string | undefined):
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
   const passes = passesUntil(pipeline(options.target), options.until);
-  for (const step of checkPasses({ source, file }, passes, { validate: options.check ?? false, interpret: false })) {
+  for (const step of checkPasses({ source, file }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push(step);

@@ -98,6 +98,8 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
       case "Index":
       case "RecordLit":
       case "MethodCall":
+      case "Match":
+      case "Try":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
         return none(ErrorType);
       default: {

@@ -1,18 +1,23 @@
-// The typing rules of data (part of check-types): tuples, fields, arrays,
-// strings and boxes; the records and aliases themselves are checked in
-// type-items.ts. spec/language.md states the same rules.
+// The typing rules of data (part of check-types): tuples, records, union
+// constructors, fields, arrays, strings and boxes; the records, unions and
+// aliases themselves are checked in type-items.ts. spec/language.md states the
+// same rules. A generic record or union gets its type arguments at each use by
+// inference (inference.ts).
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import { expectType, lookup, made, neverValue, tailLoc, type Checker, type Typed } from "./checker.js";
+import { expectType, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
+import { instantiate, substitute, writeType } from "./inference.js";
 import { binaryTyping } from "./operators.js";
+import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
-function fieldType(c: Checker, type: Type, field: string, loc: Loc | undefined, target?: Lsrc.Expr): Type | null {
+function fieldType(c: Checker, given: Type, field: string, loc: Loc | undefined, target?: Lsrc.Expr): Type | null {
+  const type = mustKnow(c, given, target ? tailLoc(target) : loc);
   if (type === NeverType) return neverValue(c, target && tailLoc(target), `it has no field \`${field}\``);
   if (silent(type)) return null;
   const t = type.head;
@@ -22,7 +27,7 @@ function fieldType(c: Checker, type: Type, field: string, loc: Loc | undefined, 
     c.sink.report(loc, i < 0 ? `a tuple's fields are numbered: \`.0\` to \`.${t.elems.length - 1}\`` : `the tuple ${show(type)} has no field ${field} (its fields are .0 to .${t.elems.length - 1})`);
     return null;
   }
-  const fields = t.kind === "named" ? c.records.fields.get(t.name) : undefined;
+  const fields = c.data.fieldsOf(type);
   if (fields) {
     const f = fields.find((x) => x.name === field);
     if (f) return f.type;
@@ -47,7 +52,8 @@ export function checkField(c: Checker, e: Lsrc.Field): Typed<Ltyped.Field> {
 
 /** The element type of `array`, an Array of type `type`, or null after reporting why there is
  * none: `never` says what cannot be done with a Never, `only` what needs an Array. */
-function arrayElement(c: Checker, type: Type, array: Lsrc.Expr, never: string, only: string): Type | null {
+function arrayElement(c: Checker, given: Type, array: Lsrc.Expr, never: string, only: string): Type | null {
+  const type = mustKnow(c, given, tailLoc(array));
   const elem = elementOf(type, "Array");
   if (elem !== null) return elem;
   if (type === NeverType) return neverValue(c, tailLoc(array), never);
@@ -64,26 +70,54 @@ export function checkIndex(c: Checker, e: Lsrc.Index): Typed<Ltyped.Index> {
   return { node: { ...e, target: target.node, index: index.node }, type: elem ?? ErrorType };
 }
 
-/** `Point { x: 1, y: 2 }`: every field of the record once, each of its type. */
-export function checkRecordLit(c: Checker, e: Lsrc.RecordLit): Typed<Ltyped.RecordLit> {
-  const fields = c.records.fields.get(e.name);
+/** `Point { x: 1, y: 2 }`: every field of the record once, each of its type. A generic
+ * record's type arguments are inferred from the fields: `Pair { a: 1, b: true }` is a Pair[Int, Bool]. */
+export function checkRecordLit(c: Checker, e: Lsrc.RecordLit): Typed<Ltyped.RecordLit | Ltyped.GenericRecordLit> {
+  const record = c.data.records.get(e.name);
   const inits = e.inits.map((init) => ({ ...init, checked: c.checkExpr(c, init.value) }));
   const node: Ltyped.RecordLit = { ...e, inits: inits.map(({ checked, ...init }) => ({ ...init, value: checked.node })) };
-  if (!fields) {
-    c.sink.report(e.loc, `unknown record \`${e.name}\``);
+  if (!record) {
+    c.sink.report(e.loc, c.data.unions.has(e.name) ? `\`${e.name}\` is a union, not a record: its values are made by its constructors` : `unknown record \`${e.name}\``);
     return { node, type: ErrorType };
   }
+  use(c, e.name);
+  const { args, sub } = instantiate(c.inference, c.types, record.params, e.name, e.loc);
+  const fields = record.fields.map((f) => ({ name: f.name, type: substitute(c.types, f.type, sub) }));
   const given = new Set<string>();
   for (const init of inits) {
     const f = fields.find((x) => x.name === init.name);
-    if (!f) c.sink.report(init.loc, `\`${e.name}\` has no field \`${init.name}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})`);
+    if (!f) c.sink.report(init.loc, `\`${e.name}\` has no field \`${init.name}\` (its fields: ${fieldNames(fields)})`);
     else if (given.has(init.name)) c.sink.report(init.loc, `the field \`${init.name}\` is given twice`);
     else expectType(c, init.checked.type, f.type, tailLoc(init.value));
     given.add(init.name);
   }
   const missing = fields.filter((f) => !given.has(f.name)).map((f) => `\`${f.name}\``);
   if (missing.length > 0) c.sink.report(e.loc, `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in \`${e.name}\``);
-  return { node, type: c.types.named(e.name) };
+  const type = c.types.named(e.name, args);
+  if (args.length === 0) return { node, type };
+  const generic: Ltyped.GenericRecordLit = { kind: "GenericRecordLit", type: "", inits: node.inits, loc: e.loc };
+  return { node: writeType(c.inference, c.types, generic, "type", type), type };
+}
+
+const fieldNames = (fields: readonly FieldInfo[]) => fields.map((x) => x.name).join(", ") || "none";
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** A constructor's use: `Nil` bare (args null) or `Cons(1, xs)` called with a value for each
+ * field, each of its type; a generic union's type arguments are inferred from them (and from
+ * what the value meets later: `let x: Option[Int] = None`). */
+export function checkConstruct(c: Checker, name: string, given: readonly Lsrc.Expr[] | null, loc: Loc | undefined): Typed<Ltyped.Expr> {
+  const ctor = c.data.ctors.get(name)!;
+  use(c, ctor.union.name);
+  const args = (given ?? []).map((a) => c.checkExpr(c, a));
+  const { args: targs, sub } = instantiate(c.inference, c.types, ctor.union.params, name, loc);
+  const type = c.types.named(ctor.union.name, targs);
+  const node: Ltyped.Construct = { kind: "Construct", type: "", ctor: name, args: args.map((a) => a.node), loc };
+  const arity = ctor.fields.length;
+  if (given === null && arity > 0) c.sink.report(loc, `\`${name}\` has ${plural(arity, "field")}: give ${arity === 1 ? "it" : "them"}, as in \`${name}(${ctor.fields.map((f) => f.name).join(", ")})\``);
+  else if (given !== null && arity === 0) c.sink.report(loc, `\`${name}\` has no fields: write it without parentheses, \`${name}\``);
+  else if (args.length !== arity) c.sink.report(loc, `\`${name}\` has ${plural(arity, "field")}, found ${args.length}`);
+  else args.forEach((a, i) => expectType(c, a.type, substitute(c.types, ctor.fields[i]!.type, sub), tailLoc(given![i]!)));
+  return { node: writeType(c.inference, c.types, node, "type", type), type };
 }
 
 /** `b.get()` and `b.set(v)` on a Box[T]: the only methods so far. */
@@ -91,10 +125,11 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   const target = c.checkExpr(c, e.target);
   const args = e.args.map((a) => c.checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
-  const elem = elementOf(target.type, "Box");
+  const targetType = mustKnow(c, target.type, tailLoc(e.target));
+  const elem = elementOf(targetType, "Box");
   if (elem === null) {
-    if (target.type === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
-    else if (!silent(target.type)) c.sink.report(e.loc, `${show(target.type)} has no method \`${e.method}\` (only a Box has methods: get and set)`);
+    if (targetType === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
+    else if (!silent(targetType)) c.sink.report(e.loc, `${show(targetType)} has no method \`${e.method}\` (only a Box has methods: get and set)`);
     return prim("get", ErrorType);
   }
   const arity = e.method === "get" ? 0 : e.method === "set" ? 1 : -1;
@@ -116,6 +151,7 @@ export function checkAssignable(c: Checker, name: string, loc: Loc | undefined):
   if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\``);
   else if (b.what === "for") c.sink.report(loc, `cannot assign to \`${name}\`: a \`for\` loop variable cannot be changed`);
   else if (b.what === "parameter") c.sink.report(loc, `cannot assign to \`${name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
+  else if (b.what === "pattern") c.sink.report(loc, `cannot assign to \`${name}\`: a name bound by a pattern cannot be changed (copy it into a \`let mut\`)`);
   else if (!b.mutable) {
     const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here; \`let mut ${name}\` would allow assignments` }] : [];
     c.sink.report(loc, `cannot assign to \`${name}\`: it is not declared \`mut\``, note);
@@ -125,8 +161,11 @@ export function checkAssignable(c: Checker, name: string, loc: Loc | undefined):
 
 /** `target op= value` where target has type `type`: `=` needs value of that type, `op=` the operator's rule. */
 export function checkUpdate(c: Checker, op: string, type: Type, value: { type: Type }, valueExpr: Lsrc.Expr, loc: Loc | undefined): void {
-  if (op === "=") return expectType(c, value.type, type, tailLoc(valueExpr));
-  const typing = binaryTyping(op.slice(0, -1), type, value.type);
+  if (op === "=") {
+    expectType(c, value.type, type, tailLoc(valueExpr));
+    return;
+  }
+  const typing = binaryTyping(op.slice(0, -1), known(c, type), known(c, value.type));
   if (typing.error) c.sink.report(typing.error.side === "left" ? loc : valueExpr.loc, typing.error.message);
   else expectType(c, typing.type, type, valueExpr.loc);
 }

@@ -60,11 +60,15 @@ export function dependencyOrder(items: Iterable<string>, uses: (item: string) =>
   return { order, broken };
 }
 
-/** The items on the stack from `at` up, then `used` again: at most 8 names, the middle of a
- * long cycle left out (a cycle can be as long as the program, and there can be many). */
+/** The items on the stack from `at` up, then `used` again (a cycle can be as long as the
+ * program, and there can be many: only the names shown are read). */
 function showCycle(stack: readonly { item: string }[], at: number, used: string): string {
-  const length = stack.length - at + 1;
-  const name = (i: number) => `\`${i === stack.length ? used : stack[i]!.item}\``;
-  const indices = length <= 8 ? [...Array(length).keys()].map((k) => at + k) : [at, at + 1, at + 2, at + 3, -1, stack.length - 2, stack.length - 1, stack.length];
-  return indices.map((i) => (i < 0 ? `... (${length - 7} more)` : name(i))).join(" -> ");
+  return showChain(stack.length - at + 1, (k) => (at + k === stack.length ? used : stack[at + k]!.item));
+}
+
+/** A chain of `length` names as a message writes it, `A` -> `B` -> `A`: at most 8 names,
+ * the middle of a long one left out. */
+export function showChain(length: number, nameAt: (i: number) => string): string {
+  const indices = length <= 8 ? [...Array(length).keys()] : [0, 1, 2, 3, -1, length - 3, length - 2, length - 1];
+  return indices.map((i) => (i < 0 ? `... (${length - 7} more)` : `\`${nameAt(i)}\``)).join(" -> ");
 }

@@ -3,7 +3,9 @@
 // Every error the front end finds becomes a Diagnostic (file, position, message,
 // optional notes pointing elsewhere). They are collected, never thrown one by
 // one: the parser and check-types throw a single CompileError carrying all of
-// them, sorted by position. formatDiagnostic shows one like this:
+// them, sorted by position. A warning (the program is fine, but has an arm that
+// can never match) is a Diagnostic too, shown as `warning:`; check-types hands
+// warnings to the pass context. formatDiagnostic shows one like this:
 //
 //     app.qs:3:5: error: cannot assign to `x`: it is not declared `mut`
 //      3 |     x = 5
@@ -86,15 +88,18 @@ function sourceLines(source: string): string[] {
   return source.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
+/** What a diagnostic is: an error stops the compilation, a warning does not. */
+export type Severity = "error" | "warning";
+
 interface Paint {
-  severity(kind: "error" | "note"): string;
+  severity(kind: Severity | "note"): string;
   carets(text: string): string;
   message(text: string): string;
 }
 
 const plain: Paint = { severity: (k) => `${k}:`, carets: (t) => t, message: (t) => t };
 const coloured: Paint = {
-  severity: (k) => (k === "error" ? kleur.red().bold("error:") : kleur.cyan().bold("note:")),
+  severity: (k) => (k === "error" ? kleur.red().bold("error:") : k === "warning" ? kleur.yellow().bold("warning:") : kleur.cyan().bold("note:")),
   carets: (t) => kleur.red(t),
   message: (t) => kleur.bold(t),
 };
@@ -137,11 +142,11 @@ function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint
   return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, displayWidth(span) + span.split("\t").length - 1)))}`].join("\n");
 }
 
-function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {
+function render(d: Diagnostic, lines: readonly string[], paint: Paint, severity: Severity): string {
   const notes = d.notes ?? [];
   const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
-  const head = (loc: Loc, kind: "error" | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
-  const parts = [head(d.loc, "error", d.message), snippet(lines, d.loc, width, paint)];
+  const head = (loc: Loc, kind: Severity | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
+  const parts = [head(d.loc, severity, d.message), snippet(lines, d.loc, width, paint)];
   for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
   return parts.join("\n");
 }
@@ -159,21 +164,21 @@ function withColour<T>(color: boolean, f: (paint: Paint) => T): T {
 }
 
 /** One diagnostic: `file:line:col: error: message`, the line, the carets, its notes. */
-export function formatDiagnostic(d: Diagnostic, source: string, color: boolean): string {
-  return withColour(color, (paint) => render(d, sourceLines(source), paint));
+export function formatDiagnostic(d: Diagnostic, source: string, color: boolean, severity: Severity = "error"): string {
+  return withColour(color, (paint) => render(d, sourceLines(source), paint, severity));
 }
 
 const count = (n: number, what: string): string => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
 
 /** The diagnostics (the first maxErrorsShown), a blank line between them, then
- * `N errors`, or `... and N more errors (M in all)`. No final newline. */
-export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean): string {
+ * `N errors` (or warnings), or `... and N more errors (M in all)`. No final newline. */
+export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean, severity: Severity = "error"): string {
   const sorted = sortDiagnostics(list);
   const lines = sourceLines(source);
   return withColour(color, (paint) => {
-    const blocks = sorted.slice(0, maxErrorsShown).map((d) => render(d, lines, paint));
+    const blocks = sorted.slice(0, maxErrorsShown).map((d) => render(d, lines, paint, severity));
     const more = sorted.length - blocks.length;
-    blocks.push(more > 0 ? `... and ${count(more, "more error")} (${sorted.length.toLocaleString("en-US")} in all)` : count(sorted.length, "error"));
+    blocks.push(more > 0 ? `... and ${count(more, `more ${severity}`)} (${sorted.length.toLocaleString("en-US")} in all)` : count(sorted.length, severity));
     return blocks.join("\n\n");
   });
 }

@@ -15,11 +15,9 @@
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
 
-export const keywords = [
-  "module", "use", "pub", "fn", "let", "mut", "if", "else", "while", "for", "in", "break", "continue", "return",
-  "match", "record", "union", "protocol", "impl", "type", "const", "true", "false", "spawn", "scope", "using",
-  "try", "self", "Self",
-] as const;
+import { keywords } from "../ir-defs/names.js";
+
+export { keywords };
 const keywordSet: ReadonlySet<string> = new Set(keywords);
 
 export const isKeyword = (word: string): boolean => keywordSet.has(word);
@@ -96,8 +94,10 @@ export function lex(source: string, sink: DiagnosticSink): Token[] {
 /** A token stream: each call returns the next token; "eof" forever at the end.
  * Streaming keeps tokens short-lived, which matters for big files. The line of
  * every lexical error is added to `errorLines`, so that the parser can keep
- * quiet about what follows on that line (most likely a consequence). */
-export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<number>): () => Token {
+ * quiet about what follows on that line (most likely a consequence). Every word
+ * (identifier or keyword) is added to `words`, when given: the parse pass asks
+ * which of the prelude's names a program mentions (front-end/prelude.ts). */
+export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<number>, words?: Set<string>): () => Token {
   const n = source.length;
   let i = 0;
   let line = 1;
@@ -135,6 +135,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
         const start = i;
         while (i < n && isIdentPart(source.charCodeAt(i))) i++;
         const word = source.slice(start, i);
+        words?.add(word);
         const keyword = i - start <= 8 && (c >= 97 || c === 83) && keywordSet.has(word); // lower case or `Self`
         return token(keyword ? word : "ident", word, null, start, i - start, false);
       } else if (isDigit(c)) {

@@ -3,13 +3,20 @@
 // nodes built from the same parts are the same object, and comparing two
 // types is one comparison of identities however large they are.
 //
-//   named   Int, Bool, Unit, String, a record `Point`, or a built-in type
-//           constructor applied to its arguments: `Array[T]`, `Box[T]`
-//           (the same node will hold `Pair[Int, Bool]` or `Option[T]`)
+//   named   Int, Bool, Unit, String, a record `Point` or union `Shape`, a
+//           generic record or union applied to its arguments (`Pair[Int, Bool]`,
+//           `Option[T]`), or a built-in type constructor applied to its
+//           argument: `Array[T]`, `Box[T]`
 //   tuple   (T1, T2, ...)
 //   fn      fn(T1, T2) -> R
 //   alias   `A`, written where the program wrote the alias A, pointing at
 //           the type it names
+//   param   a type parameter `T` of a generic item (its `owner`), inside
+//           that item: it stands for whatever type a use gives it, so it
+//           equals only itself
+//   var     a type not known yet: a type argument of a generic function or
+//           type at one use, which inference (inference.ts) finds by
+//           unification; each is made once and never interned
 //   never   Never: what does not finish (panic, exit, a block ending in
 //           break, continue or return); it fits wherever a type is expected
 //   error   given to an expression that already has an error: it matches
@@ -27,6 +34,10 @@
 // Never and error appear only at the top of a type: a table makes a type with
 // an error part an error, and one with a Never part Never (a tuple, Array or
 // Box of a value that never arrives never arrives either).
+//
+// Each node also knows whether it holds a var (`open`: its meaning may still
+// change as inference goes on) and whether it holds a param (`generic`: a use
+// of its item must replace them), so that neither question walks a type.
 
 import { maxNesting } from "./parser.js";
 
@@ -41,6 +52,10 @@ interface Common {
   readonly depth: number;
   /** How many characters the canon takes written out in full (may be huge, never computed by writing it). */
   readonly textLength: number;
+  /** Whether it holds a var somewhere. */
+  readonly open: boolean;
+  /** Whether it holds a param somewhere. */
+  readonly generic: boolean;
 }
 
 export type Type =
@@ -48,6 +63,8 @@ export type Type =
   | (Common & { readonly kind: "tuple"; readonly elems: readonly Type[] })
   | (Common & { readonly kind: "fn"; readonly params: readonly Type[]; readonly ret: Type })
   | (Common & { readonly kind: "alias"; readonly name: string; readonly target: Type })
+  | (Common & { readonly kind: "param"; readonly name: string; readonly owner: string })
+  | (Common & { readonly kind: "var" })
   | (Common & { readonly kind: "never" | "error" });
 
 type Parts =
@@ -55,6 +72,8 @@ type Parts =
   | { readonly kind: "tuple"; readonly elems: readonly Type[] }
   | { readonly kind: "fn"; readonly params: readonly Type[]; readonly ret: Type }
   | { readonly kind: "alias"; readonly name: string; readonly target: Type }
+  | { readonly kind: "param"; readonly name: string; readonly owner: string }
+  | { readonly kind: "var" }
   | { readonly kind: "never" | "error" };
 
 let nextId = 0;
@@ -69,6 +88,8 @@ const listLength = (types: readonly Type[]) => types.reduce((sum, t) => sum + t.
 function makeNode(parts: Parts, canonOf: (node: Type) => Type): Type {
   const node = { ...parts, id: nextId++ } as { -readonly [K in keyof Common]: Common[K] } & Parts;
   const inner = children(parts);
+  node.open = parts.kind === "var" || inner.some((t) => t.open);
+  node.generic = parts.kind === "param" || inner.some((t) => t.generic);
   if (parts.kind === "alias") {
     node.canon = parts.target.canon;
     node.head = parts.target.head;
@@ -81,6 +102,7 @@ function makeNode(parts: Parts, canonOf: (node: Type) => Type): Type {
       parts.kind === "named" ? parts.name.length + (parts.args.length > 0 ? 2 + listLength(parts.args) : 0)
       : parts.kind === "tuple" ? 2 + listLength(parts.elems)
       : parts.kind === "fn" ? "fn() -> ".length + listLength(parts.params) + parts.ret.textLength
+      : parts.kind === "param" ? parts.name.length
       : parts.kind.length;
     node.canon = inner.every((t) => t.canon === t) ? (node as Type) : canonOf(node as Type);
   }
@@ -99,12 +121,14 @@ export const ErrorType = builtin({ kind: "error" });
 /** The names of the built-in types, which no item may take (shared/quastra-brief.md §3). */
 export const builtinTypeNames: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "String", "Array", "Box", "Chan"]);
 
-/** Makes the nodes of one compilation: each once. */
+/** Makes the nodes of one compilation: each once (but a var: each call makes a new one). */
 export interface TypeTable {
   named(name: string, args?: readonly Type[]): Type;
   tuple(elems: readonly Type[]): Type;
   fn(params: readonly Type[], ret: Type): Type;
   alias(name: string, target: Type): Type;
+  param(owner: string, name: string): Type;
+  fresh(): Type;
 }
 
 export function typeTable(): TypeTable {
@@ -137,12 +161,15 @@ export function typeTable(): TypeTable {
     tuple: (elems) => make({ kind: "tuple", elems: frozen(elems) }),
     fn: (params, ret) => make({ kind: "fn", params: frozen(params), ret }),
     alias: (name, target) => make({ kind: "alias", name, target }),
+    param: (owner, name) => make({ kind: "param", owner, name }),
+    fresh: () => makeNode({ kind: "var" }, () => { throw new Error("a var has no parts"); }),
   };
 }
 
 /** A node's identity as its kind, name and the ids of its parts. */
 function keyOf(p: Parts): string {
   const ids = children(p).map((t) => t.id).join(",");
+  if (p.kind === "param") return `param ${p.owner} ${p.name}`;
   return p.kind === "named" || p.kind === "alias" ? `${p.kind} ${p.name} ${ids}` : `${p.kind} ${ids}`;
 }
 
@@ -200,6 +227,7 @@ export function fullText(t: Type): string {
     case "named": text = canon.args.length === 0 ? canon.name : `${canon.name}[${canon.args.map(fullText).join(", ")}]`; break;
     case "tuple": text = `(${canon.elems.map(fullText).join(", ")})`; break;
     case "fn": text = `fn(${canon.params.map(fullText).join(", ")}) -> ${fullText(canon.ret)}`; break;
+    case "param": text = canon.name; break;
     default: throw new Error(`${canon.kind} is no type of the ILs`);
   }
   texts.set(canon, text);
@@ -236,7 +264,8 @@ export function show(t: Type): string {
     }
     switch (x.kind) {
       case "named": if (x.args.length === 0) out += x.name; else list(`${x.name}[`, x.args, "]"); return;
-      case "alias": out += x.name; return;
+      case "alias": case "param": out += x.name; return;
+      case "var": out += "_"; return;
       case "tuple": list("(", x.elems, ")"); return;
       case "fn": list("fn(", x.params, ") -> "); write(x.ret); return;
       case "never": out += "Never"; return;

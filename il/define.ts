@@ -10,7 +10,9 @@
 // A hole is `<name:Type>`; `Type?` may be null, `Type*SEP` is a list printed
 // with SEP between items (SEP "\n" prints one item per indented line). A hole
 // may start with a prefix ending in `|`, printed only when the field is present
-// (`< else |else:Block?>`). Everything outside holes is literal text.
+// (`< else |else:Block?>`), and end with a suffix after a `|`, printed only
+// then too (`<(|args:Expr*, |)>`: `Nil` without arguments, `Cons(1, Nil)`
+// with). Everything outside holes is literal text.
 //
 // Most ILs are written as an extension of the IL before them (`extendIL`): what
 // they remove, what they add. Everything else (node types, validator, printer,
@@ -24,6 +26,7 @@ export interface Field {
   readonly arity: Arity;
   readonly separator: string; // for "many"
   readonly prefix: string; // printed before a present optional or non-empty list
+  readonly suffix: string; // printed after it
 }
 
 export type TemplatePart = { readonly text: string } | { readonly field: Field };
@@ -200,8 +203,9 @@ function readJsonString(text: string, at: number): Reading[] {
 
 // ---------------------------------------------------------------- templates
 
-// The prefix may hold `>` (as in `< -> |ret:type?>`) but not `<` or `|`.
-const hole = /<([^<|]*?\|)?([A-Za-z_][A-Za-z0-9_]*):([A-Za-z_][A-Za-z0-9_]*)(\?|\*[^<>]*)?>/g;
+// The prefix may hold `>` (as in `< -> |ret:type?>`) but not `<` or `|`; a list's
+// separator and the suffix hold neither `<`, `>` nor `|`.
+const hole = /<([^<|]*?\|)?([A-Za-z_][A-Za-z0-9_]*):([A-Za-z_][A-Za-z0-9_]*)(\?|\*[^<>|]*)?(\|[^<>|]*)?>/g;
 
 export function parseTemplate(template: string): { parts: TemplatePart[]; fields: Field[] } {
   const parts: TemplatePart[] = [];
@@ -216,6 +220,7 @@ export function parseTemplate(template: string): { parts: TemplatePart[]; fields
       arity: marker === "" ? "one" : marker === "?" ? "optional" : "many",
       separator: marker.startsWith("*") ? marker.slice(1) : "",
       prefix: m[1] ? m[1].slice(0, -1) : "",
+      suffix: m[5] ? m[5].slice(1) : "",
     };
     fields.push(field);
     parts.push({ field });

@@ -80,11 +80,11 @@ function printValue(il: IL, node: unknown, mark: Mark): string {
 function printField(il: IL, f: Field, value: unknown, mark: Mark): string {
   const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printValue(il, v, mark));
   if (f.arity === "one") return show(value);
-  if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value);
+  if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value) + f.suffix;
   const items = Array.isArray(value) ? value : [];
   if (items.length === 0) return "";
-  if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n";
-  return f.prefix + items.map(show).join(f.separator);
+  if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n" + f.suffix;
+  return f.prefix + items.map(show).join(f.separator) + f.suffix;
 }
 
 /** Prints a node (or any value in a node) of the IL. */
@@ -116,7 +116,8 @@ export function productionBnf(p: Production): string {
     if (wordEnd()) out += " ";
     const f = part.field;
     if (f.arity === "one") out += f.type;
-    else if (f.arity === "optional") out += `[${f.prefix}${f.type}]`;
+    else if (f.arity === "optional") out += `[${f.prefix}${f.type}${f.suffix}]`;
+    else if (f.suffix) out += `[${f.prefix}${f.type}*${f.suffix}]`;
     else out += `${f.prefix.trim() ? f.prefix : ""}${f.type}*`;
   }
   return out.replace(/\n/g, " ").replace(/\s+/g, " ").trim() || "(empty)";

@@ -306,13 +306,22 @@ class Reader {
     if (f.arity === "one") return this.value(f.type, at);
     if (f.arity === "optional") {
       const start = f.prefix ? this.literal(f.prefix, at) : at;
-      const present = start === null ? [] : this.value(f.type, start);
+      const present = start === null ? [] : this.suffixed(f, this.value(f.type, start));
       return [...present, { end: at, value: null }];
     }
     return this.list(f, at, flush);
   }
 
-  /** A list: nothing, or its prefix and items (newline-separated ones each on a line of their own). */
+  /** The readings followed by the field's suffix, when it has one (`<(|args:Expr*, |)>`). */
+  private suffixed(f: Field, readings: readonly Reading[]): Reading[] {
+    if (!f.suffix) return [...readings];
+    return readings.flatMap((r) => {
+      const end = this.literal(f.suffix, r.end);
+      return end === null ? [] : [{ ...r, end }];
+    });
+  }
+
+  /** A list: nothing, or its prefix, items and suffix (newline-separated ones each on a line of their own). */
   private list(f: Field, at: number, flush: boolean): Reading[] {
     const lines = f.separator === "\n";
     const out: Reading[] = [{ end: at, value: new Later(() => []) }];
@@ -334,7 +343,8 @@ class Reader {
       }
       for (const s of next) {
         const end = lines && !flush ? this.space(s.at, "line") : s.at;
-        if (end !== null) out.push({ end, value: new Later(() => listOf(s.items)) });
+        const after = end === null || !f.suffix ? end : this.literal(f.suffix, end);
+        if (after !== null) out.push({ end: after, value: new Later(() => listOf(s.items)) });
       }
       frontier = next;
     }

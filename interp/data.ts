@@ -75,13 +75,16 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
   return undefined;
 }
 
+/** A record's value (frozen: records are values), its fields evaluated in order. */
+export function recordValue(record: string, inits: readonly { readonly name: string; readonly value: unknown }[], scope: Parameters<typeof evaluate>[1], m: Machine): Value {
+  const fields: Record<string, Value> = {};
+  for (const init of inits) fields[init.name] = ev(init.value, scope, m);
+  return Object.freeze({ record, fields: Object.freeze(fields) });
+}
+
 export const sourceData: Handlers = {
   Tuple: (node, scope, m) => Object.freeze({ tuple: Object.freeze(node.elems.map((e: unknown) => ev(e, scope, m))) }),
-  RecordLit(node, scope, m) {
-    const fields: Record<string, Value> = {};
-    for (const init of node.inits) fields[init.name] = ev(init.value, scope, m);
-    return Object.freeze({ record: node.name, fields: Object.freeze(fields) });
-  },
+  RecordLit: (node, scope, m) => recordValue(node.name, node.inits, scope, m),
   Field: (node, scope, m) => field(ev(node.target, scope, m), node.field),
   Index(node, scope, m) {
     const { items, i } = element(ev(node.target, scope, m), ev(node.index, scope, m));

@@ -4,8 +4,10 @@
 // predecessor's table plus only what that IL changes, so reading the tables top
 // to bottom shows what each pass did to the language:
 //
-//     Lsrc      every form of the source, nested scopes for shadowing, calls
-//     Ltyped    + Prim (built-in calls resolved by type)
+//     Lsrc      every form of the source, nested scopes for shadowing, calls,
+//               unions, match and try (unions.ts)
+//     Ltyped    + Prim (built-in calls resolved by type), Construct, generic
+//               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
@@ -31,24 +33,33 @@ import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-/** The function a call calls, or null for a built-in. */
+/** The function a call calls, or null for a built-in or (Lsrc) a constructor. */
 function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
   const callee = find(node.callee, scope, m);
-  if (callee === undefined) return null;
+  if (callee === undefined || isConstructor(callee.value)) return null;
   const value = callee.value;
   if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
   return value.fn;
 }
 
 /** A call of the program's own function (by name or through a variable), or of
- * a built-in (Lsrc only: check-types turns those into primitives). */
+ * a built-in or a constructor (Lsrc only: check-types turns those into
+ * primitives and Constructs). */
 function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
   const args = node.args.map((a) => evaluate(a, scope, m));
   const fn = calleeOf(node, scope, m);
   if (fn !== null) return m.call(fn, args);
+  return builtinOrConstructor(node, args, scope, m);
+}
+
+/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated. */
+function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Value {
+  const ctor = find(node.callee, scope, m)?.value;
+  if (ctor !== undefined && isConstructor(ctor)) return unionValue(ctor.makes, ctor.tag, args);
   return primitive(builtin(node.callee, args), args, m.model);
 }
 
@@ -203,6 +214,7 @@ export const srcHandlers: Handlers = {
     if (value?.kind === "Call") returnCall(value, scope, m);
     throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
+  ...sourceUnions((value) => new ReturnSignal(value)),
 };
 
 /** `return f(x)`: f runs in place of the function returning (a built-in is just called). */
@@ -210,11 +222,12 @@ function returnCall(call: Src.Call, scope: Scope, m: Machine): never {
   const args = call.args.map((a) => evaluate(a, scope, m));
   const fn = calleeOf(call, scope, m);
   if (fn !== null) throw new TailCallSignal(fn, args);
-  throw new ReturnSignal(primitive(builtin(call.callee, args), args, m.model));
+  throw new ReturnSignal(builtinOrConstructor(call, args, scope, m));
 }
 
 export const typedHandlers: Handlers = {
   ...srcHandlers,
+  ...typedUnions,
   Prim(node: Typed.Prim, scope, m) {
     const args = node.args.map((a) => evaluate(a, scope, m));
     return primitive(node.op, args, m.model);
@@ -252,18 +265,27 @@ interface FnItem {
   readonly body: NodeLike;
 }
 
+/** A program's items, the prelude's module (Lsrc) opened up. */
+const itemsOf = (program: { readonly items: readonly AnyNode[] }): AnyNode[] =>
+  program.items.flatMap((item) => (item.kind === "Module" ? (item.items as AnyNode[]) : [item]));
+
+const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn";
+
 /** Const items by name, each evaluated once when first read (so their order
- * does not matter), and fn items as function values. */
-function globals(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
-  const items = new Map<string, AnyNode>();
-  for (const item of program.items) if (item.kind === "Const") items.set(item.name as string, item.value as AnyNode);
+ * does not matter), fn items as function values, and constructors (unions.ts). */
+function globals(items: readonly AnyNode[], machine: () => Machine): (name: string) => Cell | undefined {
+  const consts = new Map<string, AnyNode>();
+  for (const item of items) if (item.kind === "Const") consts.set(item.name as string, item.value as AnyNode);
   const cells = new Map<string, Cell>();
-  for (const item of program.items) if (item.kind === "Fn") cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
+  for (const item of items) {
+    if (isFn(item)) cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
+    if (item.kind === "Union" || item.kind === "GenericUnion") for (const [name, cell] of constructorCells(item)) cells.set(name, cell);
+  }
   const evaluating = new Set<string>();
   return (name) => {
     const cached = cells.get(name);
     if (cached) return cached;
-    const value = items.get(name);
+    const value = consts.get(name);
     if (value === undefined) return undefined;
     if (evaluating.has(name)) throw new Error(`const ${name} depends on itself`);
     evaluating.add(name);
@@ -299,18 +321,18 @@ function runFunction(first: FnItem, firstArgs: readonly Value[], machine: Machin
 /** The interpreter that runs a program's `main` with the given handler table. */
 export function treeInterpreter(handlers: Handlers): Interpreter {
   return (program: unknown, options?: RunOptions) => {
-    const root = program as { readonly items: readonly AnyNode[] };
+    const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
-    for (const item of root.items) if (item.kind === "Fn") functions.set(item.name as string, item as unknown as FnItem);
+    for (const item of items) if (isFn(item)) functions.set(item.name as string, item as unknown as FnItem);
     const model = new RuntimeModel(options);
     const call = (name: string, args: readonly Value[]): Value => {
       const fn = functions.get(name);
       if (!fn) throw new Error(`no function ${name}`);
       return runFunction(fn, args, machine, functions);
     };
-    const machine: Machine = { model, handlers, global: globals(root, () => machine), call };
+    const machine: Machine = { model, handlers, global: globals(items, () => machine), call };
     return model.run(() => {
-      for (const item of root.items) if (item.kind === "Const") machine.global(item.name as string);
+      for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
       call("main", []);
     });

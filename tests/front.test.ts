@@ -14,19 +14,22 @@ import { CompileError, diagnosticSink, formatDiagnostic, formatDiagnostics, type
 import { printNode } from "../il/print.js";
 import { forEachNode } from "../il/rewrite.js";
 import { validate } from "../il/validate.js";
+import { withoutLoc } from "../il/node.js";
 import { lex } from "../front-end/lexer.js";
 import { decodeSource } from "../front-end/source-file.js";
 import { displayWidth } from "../front-end/display.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
-import { loadGoldens } from "./golden-programs.js";
+import { frontProgramsDir, loadGoldens } from "./golden-programs.js";
 import { randomProgram } from "./middle-random.js";
-import { checkTargets, compile, isBad, stepLabel } from "../driver/driver.js";
+import { checkTargets, compile, isBad, passContext, stepLabel } from "../driver/driver.js";
 import { targets } from "../ir-defs/targets.js";
 import type { Outcome } from "../interp/runtime-model.js";
+import type { Warning } from "../il/pass.js";
+import { analyseMatch, anything, type Constructor, type Shape } from "../front-end/exhaustiveness.js";
 
-const context = (source: string) => ({ file: "test.qs", source });
+const context = (source: string) => passContext("test.qs", source);
 const parseText = (source: string): Lsrc.Program => parse.run(source, context(source));
 const front = (source: string) => checkTypes.run(parseText(source), context(source));
 const wrap = (body: string) => `fn main() {\n${body}\n}\n`;
@@ -50,14 +53,6 @@ function printedExpr(text: string): string {
   return printNode(LsrcIL, (fn.body.stmts[0] as Lsrc.Let).init);
 }
 
-/** A tree without its source positions, to compare programs parsed from different text. */
-function withoutLoc(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutLoc);
-  if (typeof node !== "object" || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (k !== "loc") out[k] = withoutLoc(v);
-  return out;
-}
 
 // ---------------------------------------------------------------- source files
 
@@ -286,8 +281,9 @@ test("parser: Quastra source printed from a parsed program parses back to the sa
 test("parser and checker: mangled programs give diagnostics or a valid program, never a crash", () => {
   let seed = 2024;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pieces = ["{", "}", "(", ")", "\n", ";", "let ", "mut ", "x", "=", "+", "-", "if ", "else ", "while ", "for ", "..", "1", "true", '"s', "/*", "*/", ",", "fn ", "break", "<", "!", "[", ".", "@", "0x", "_", "const ", ": Int", "return "];
-  const goldens = loadGoldens();
+  const pieces = ["{", "}", "(", ")", "\n", ";", "let ", "mut ", "x", "=", "+", "-", "if ", "else ", "while ", "for ", "..", "1", "true", '"s', "/*", "*/", ",", "fn ", "break", "<", "!", "[", ".", "@", "0x", "_", "const ", ": Int", "return ",
+    "match ", "=>", "try ", "union ", "Some", "None", "Nil", "Cons(", "[T]", "Option[Int]", "|"];
+  const goldens = [...loadGoldens(), ...loadGoldens(frontProgramsDir)];
   for (let n = 0; n < 3000; n++) {
     let source = goldens[Math.floor(rnd() * goldens.length)]!.source;
     for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
@@ -353,6 +349,170 @@ test("check-types: every golden program and example type-checks with no diagnost
 
 test("check-types: one error is reported once, not again by everything that uses it", () => {
   assert.equal(messagesOf(wrap("let a = nope + 1\nlet b = a * 2 < 3 && a == 4\nprint(b)")), ["2:9 unknown name `nope`"]);
+});
+
+
+// ---------------------------------------------------------------- unions, match, generics, try (issue 15)
+
+/** The Ltyped program of a source, printed. */
+const typedText = (source: string) => printNode(Ltyped, front(source));
+
+test("parser: unions, generic items and their type parameters (bounds kept for protocols), types with arguments", () => {
+  const program = parseText("union List[T] { Nil, Cons(head: T, tail: List[T]) }\nunion Shape {\n  Circle(r: Int),\n  Empty,\n}\nrecord Pair[A, B: Ord + Show] { a: A, b: B }\nfn swap[A, B](p: Pair[A, B]) -> Pair[B, A] { Pair { a: p.b, b: p.a } }\nfn main() { let x: Option[(Int, List[Bool])] = None }\n");
+  const [list, shape, pair, swap, main] = program.items.map(withoutLoc) as any[];
+  assert.equal(list, { kind: "GenericUnion", name: "List", tparams: [{ kind: "TypeParam", name: "T", bounds: [] }], ctors: [{ kind: "Ctor", name: "Nil", fields: [] }, { kind: "Ctor", name: "Cons", fields: [{ kind: "FieldDecl", name: "head", type: "T" }, { kind: "FieldDecl", name: "tail", type: "List[T]" }] }] });
+  assert.equal(shape.kind, "Union");
+  assert.equal(shape.ctors.map((c: any) => c.name), ["Circle", "Empty"]);
+  assert.equal(pair.tparams, [{ kind: "TypeParam", name: "A", bounds: [] }, { kind: "TypeParam", name: "B", bounds: ["Ord", "Show"] }]);
+  assert.equal([swap.kind, swap.ret, swap.params[0].type], ["GenericFn", "Pair[B, A]", "Pair[A, B]"]);
+  assert.is(main.body.stmts[0].type, "Option[(Int, List[Bool])]");
+  assert.equal(validate(LsrcIL, program), { ok: true });
+});
+
+test("parser: match arms, separated by `,`, line breaks or both, with guards and every kind of pattern", () => {
+  const fn = parseText(wrap("match v {\n  Node(Leaf, -3, (x, _)) if x > 0 => 1, (\"s\", true) => 2\n  (y) => { 3 } 4 => return 5\n  _ => break,\n}")).items[0] as Lsrc.Fn;
+  const m = (fn.body.stmts[0] as Lsrc.ExprStmt).expr as Lsrc.Match;
+  assert.is(m.arms.length, 5);
+  assert.equal(withoutLoc(m.arms[0]!.pattern), { kind: "CtorPat", ctor: "Node", args: [{ kind: "Binder", name: "Leaf" }, { kind: "IntPat", value: -3n }, { kind: "TuplePat", elems: [{ kind: "Binder", name: "x" }, { kind: "Wildcard" }] }] });
+  assert.is(m.arms[0]!.guard?.kind, "Binary");
+  assert.equal(withoutLoc(m.arms[1]!.pattern), { kind: "TuplePat", elems: [{ kind: "StrPat", value: "s" }, { kind: "BoolPat", value: true }] });
+  assert.equal(withoutLoc(m.arms[2]!.pattern), { kind: "Binder", name: "y" }, "a pattern in parentheses is itself");
+  assert.equal(withoutLoc(m.arms[3]!.body), { kind: "Block", stmts: [{ kind: "Return", value: { kind: "Int", value: 5n } }] }, "`=> return 5` stands for `=> { return 5 }`");
+  assert.is((m.arms[4]!.body as Lsrc.Block).stmts[0]!.kind, "Break");
+  assert.equal(m.loc, { line: 2, col: 1, length: 5 });
+});
+
+test("parser: a match left open ends where a statement starts a line, and a broken arm is skipped", () => {
+  assert.equal(messagesOf(wrap("let y = match 3 { 1 => 2\nlet z = 3\nprint(z)")), ["3:1 expected a pattern, found `let` (a statement): is the `}` that ends the `match` missing?"]);
+  assert.equal(messagesOf(wrap("let y = match 3 {\n  (1, => 2\n  _ => 3\n}\nprint(y)")).map((m) => m.split(" ")[0]), ["3:7"]);
+});
+
+test("parser: `try` binds like a unary operator; match is an expression anywhere", () => {
+  assert.is(printedExpr("try f(x) + 1"), "((try f(x)) + 1)");
+  assert.is(printedExpr("-try f(x).0"), "-(try f(x).0)");
+  assert.is(printedExpr("1 + match x { _ => 2 } * 3"), "(1 + (match x {\n  _ => 2\n} * 3))");
+  const fn = parseText(wrap("if match b { true => c, _ => d } { }\nwhile try g() { }")).items[0] as Lsrc.Fn;
+  assert.equal(fn.body.stmts.map((s) => s.kind), ["ExprStmt", "While"]);
+});
+
+test("parser: patterns and matches nest at most 256 levels, with one clean diagnostic", () => {
+  assert.equal(diagnosticsOf(wrap(`match x { ${"Some(".repeat(20_000)}_${")".repeat(20_000)} => 1 }`)).map((d) => d.message), ["nested too deeply (more than 256 levels)"]);
+  assert.equal(diagnosticsOf(wrap(`let y = ${"match x { _ => ".repeat(20_000)}1${" }".repeat(20_000)}`)).map((d) => d.message), ["nested too deeply (more than 256 levels)"]);
+  front(wrap(`let x = ${"Some(".repeat(120)}1${")".repeat(120)}\nlet y = match x { ${"Some(".repeat(120)}_${")".repeat(120)} => 1, _ => 2 }`));
+});
+
+test("check-types: constructors, generic calls, patterns and try state their types in Ltyped", () => {
+  const text = typedText("union List[T] { Nil, Cons(head: T, tail: List[T]) }\nfn len[T](l: List[T]) -> Int { match l { Nil => 0, Cons(_, t) => 1 + len(t) } }\nfn half(x: Int) -> Result[Int, Bool] { if x % 2 == 0 { Ok(x / 2) } else { Err(false) } }\nfn quarter(x: Int) -> Result[Int, Bool] { half(try half(x)) }\nfn main() {\n  print(len(Cons(1, Nil)))\n  let f = len\n  print(f(Cons(true, Nil)))\n}\n");
+  for (const line of [
+    "fn len[T](l: List[T]) -> Int {", "match l: List[T] {", "List[T]::Nil => 0", "List[T]::Cons(_, t: List[T]) => (1 + call len[T](t))",
+    "Result[Int, Bool]::Ok((x / 2))", "call half((try call half(x): Result[Int, Bool] -> Result[Int, Bool]))", "print_int(call len[Int](List[Int]::Cons(1, List[Int]::Nil)))",
+    "let f: fn(List[Bool]) -> Int = fn len[Bool]", "union Result[T, E] {Ok(value: T), Err(error: E)}",
+  ]) assert.ok(text.includes(line), `missing ${line} in\n${text}`);
+});
+
+test("check-types: type arguments come from anywhere in the function: annotations, later uses, arguments; a Never argument leaves Unit", () => {
+  const text = typedText(wrap("let a: Option[Int] = None\nlet mut b = None\nb = Some(true)\nlet c = Some(panic(\"no\"))\nlet d = unwrap_or(None, 3)\nlet e = Ok(1)\nlet g: Result[Int, String] = e"));
+  for (const line of ["let a: Option[Int] = Option[Int]::None", "let mut b: Option[Bool] = Option[Bool]::None", "let c: Option[Unit] = Option[Unit]::Some(panic(\"no\"))", "call unwrap_or[Int](Option[Int]::None, 3)", "let e: Result[Int, String] = Result[Int, String]::Ok(1)"]) {
+    assert.ok(text.includes(line), `missing ${line} in\n${text}`);
+  }
+  assert.equal(messagesOf(wrap("let x = None")), ["2:9 cannot infer the type argument `T` of `None`: nothing here fixes it (write the type of the variable that holds the value: `let x: Type = ...`)"]);
+  assert.equal(messagesOf(wrap("let x = None\nprint(unwrap(x))")), ["3:7 the type of this expression is not known here: write the type of the variable that holds it (`let x: Type = ...`)"]);
+  assert.equal(messagesOf(wrap("let x = Some(1)\nlet y: Option[Bool] = x")), ["3:23 expected Option[Bool], found Option[Int]"]);
+  assert.equal(messagesOf(wrap("let mut x = None\nx = Some(x)")), ["3:5 expected Option[_], found Option[Option[_]]"], "no infinite type");
+});
+
+test("check-types: generic bodies treat their type parameters as unknown types", () => {
+  front("fn id[T](x: T) -> T { x }\nfn pair[A, B](a: A, b: B) -> (A, B) { (a, b) }\nfn main() { print(id(3)); print(pair(1, true).1) }");
+  assert.equal(messagesOf("fn f[T](x: T) -> Int { x + 1 }\nfn main() { }"), ["1:24 expected Int, found T"]);
+  assert.equal(messagesOf("fn f[T](x: T) { print(x) }\nfn main() { }"), ["1:23 `print` takes an Int, a Bool or a String, found T"]);
+  assert.equal(messagesOf("fn f[A, B](a: A) -> B { a }\nfn main() { }"), ["1:25 expected B, found A (the body of `f` must end in its B result or return it)"]);
+  assert.equal(messagesOf("fn main[T]() { }"), ["1:4 `fn main()` cannot have type parameters"]);
+});
+
+test("check-types: exhaustiveness names a missing value as a pattern; guarded arms cover nothing; Bools and tuples are finite", () => {
+  const tree = "union Tree { Leaf, Node(left: Tree, key: Int, right: Tree) }\n";
+  const missing = (source: string) => messagesOf(source).map((m) => /: `(.*)` is not matched/.exec(m)?.[1] ?? m);
+  assert.equal(missing(`${tree}fn f(t: Tree) -> Int { match t { Leaf => 0, Node(Node(_, _, _), _, _) => 1 } }\nfn main() { }`), ["Node(Leaf, _, _)"]);
+  assert.equal(missing(`${tree}fn f(t: Tree) -> Int { match t { Node(_, _, _) => 1 } }\nfn main() { }`), ["Leaf"]);
+  assert.equal(missing(`${tree}fn f(t: Tree) -> Int { match t { Leaf => 0, Node(_, k, _) if k > 0 => 1 } }\nfn main() { }`), ["Node(_, _, _)"]);
+  assert.equal(missing("fn f(b: (Bool, Bool)) -> Int { match b { (true, _) => 0, (_, true) => 1 } }\nfn main() { }"), ["(false, false)"]);
+  assert.equal(missing("fn f(o: Option[Option[Bool]]) -> Int { match o { None => 0, Some(Some(true)) => 1, Some(None) => 2 } }\nfn main() { }"), ["Some(Some(false))"]);
+  assert.equal(missing("fn f(n: Int) -> Int { match n { 0 => 0, -1 => 1 } }\nfn main() { }"), ["_"]);
+  assert.equal(missing("fn f(s: String) -> Int { match (s, 1) { (\"a\", _) => 0 } }\nfn main() { }"), ["(_, _)"]);
+  assert.equal(missing("fn f(n: Int) -> Int { match n { } }\nfn main() { }"), ["_"]);
+  // Exhaustive: no error.
+  front(`${tree}fn f(t: Tree) -> Int { match t { Leaf => 0, Node(Leaf, _, _) => 1, Node(Node(_, _, _), _, _) => 2 } }\nfn g(b: Bool) -> Int { match (b, b) { (true, _) => 0, (false, true) => 1, (false, false) => 2 } }\nfn main() { }`);
+  front("fn f(x: Int) -> Int { match x { 1 => 1, y => y } }\nfn main() { }");
+});
+
+test("exhaustiveness: Maranget's algorithm on pattern matrices, redundant arms by index, and its bound", () => {
+  const bools: Constructor[] = [false, true].map((b) => ({ key: String(b), arity: 0, siblings: () => bools, show: () => String(b) }));
+  const pair: Constructor = { key: "pair", arity: 2, siblings: () => [pair], show: (a) => `(${a.join(", ")})` };
+  const b = (v: boolean): Shape => ({ kind: "ctor", ctor: bools[v ? 1 : 0]!, args: [] });
+  const p = (x: Shape, y: Shape): Shape => ({ kind: "ctor", ctor: pair, args: [x, y] });
+  const arms = (...shapes: Shape[]) => shapes.map((shape) => ({ shape, guarded: false }));
+  assert.equal(analyseMatch(arms(p(b(true), anything), p(anything, b(true)))), { kind: "done", redundant: [], missing: "(false, false)", literals: false });
+  assert.equal(analyseMatch(arms(anything, p(b(true), b(true)), p(anything, anything))), { kind: "done", redundant: [1, 2], missing: null, literals: false });
+  assert.equal(analyseMatch([{ shape: anything, guarded: true }, { shape: b(true), guarded: false }]), { kind: "done", redundant: [], missing: "false", literals: false });
+  // 20 columns of Bools, exhaustive only all together: still quick, and refused past the bound.
+  const n = 20;
+  const wide: Constructor = { key: "wide", arity: n, siblings: () => [wide], show: (a) => `(${a.join(", ")})` };
+  const row = (f: (k: number) => Shape): Shape => ({ kind: "ctor", ctor: wide, args: Array.from({ length: n }, (_, k) => f(k)) });
+  const rows = [true, false].map((v) => row(() => b(v)));
+  for (let i = 0; i + 1 < n; i++) for (const v of [true, false]) rows.push(row((k) => (k === i ? b(v) : k === i + 1 ? b(!v) : anything)));
+  assert.equal(analyseMatch(arms(...rows)), { kind: "done", redundant: [], missing: null, literals: false });
+  assert.equal(analyseMatch(arms(...rows), { steps: 50, depth: 1000 }), { kind: "too complex" });
+});
+
+test("check-types: an arm that can never match is a warning, given to the pass context when there is no error", () => {
+  const source = "fn main() {\n  let x = match 3 { _ => 1, 2 => 2 }\n  let y = match true { true => 1, false => 2, true => 3 }\n  let z = match 3 { n if n > 0 => 1, n if n > 0 => 2, _ => 3 }\n}\n";
+  const warnings: Warning[] = [];
+  const context = passContext("w.qs", source, warnings);
+  checkTypes.run(parse.run(source, context), context);
+  assert.equal(warnings.map((w) => `${w.loc.line}:${w.loc.col} ${w.message}`), ["2:29 this arm can never match: the arms before it match every value it matches", "3:47 this arm can never match: the arms before it match every value it matches"]);
+  const withError = `${source}fn other() -> Int { true }\n`;
+  const none: Warning[] = [];
+  assert.throws(() => checkTypes.run(parse.run(withError, passContext("w.qs", withError, none)), passContext("w.qs", withError, none)));
+  assert.equal(none, [], "no warnings beside errors");
+});
+
+test("check-types: the prelude's items a program does not use are dropped; a variable named like one uses nothing", () => {
+  const names = (source: string) => front(source).items.map((i) => i.name);
+  assert.equal(names(wrap("print(1)")), ["main"]);
+  assert.equal(names(wrap("print(abs(-1))")), ["main", "abs"]);
+  assert.equal(names(wrap("let unwrap = 3\nlet Some = 4\nprint(unwrap + Some)")), ["main"]);
+  assert.equal(names(wrap("print(is_none(Some(1)))")), ["main", "Option", "is_some", "is_none"]);
+  assert.equal(names("fn f() -> Result[Int, Int] { Ok(1) }\nfn main() { }"), ["f", "main", "Result"]);
+  // ... and a program that uses none of the unions' compiles as before, on both targets.
+  assert.is(compileEverywhere(wrap("let unwrap = -3\nprint(abs(unwrap))")).stdout, "3\n");
+});
+
+test("check-types: a program's own items hide the prelude's; `try` still means the prelude's Result", () => {
+  const text = typedText("union Maybe { Some(x: Int), Nothing }\nfn abs(x: Int) -> Int { 0 }\nfn main() {\n  print(abs(-1))\n  print(unwrap_or(None, 1))\n  match Some(2) { Some(v) => print(v), Nothing => print(0) }\n}\n");
+  for (const line of ["union Maybe {Some(x: Int), Nothing}", "union Option[T] {prelude.Some(value: T), None}", "Maybe::Some(2)", "print_int(call abs(-1))"]) assert.ok(text.includes(line), `missing ${line} in\n${text}`);
+  assert.not.ok(text.includes("fn abs(x: Int) -> Int {\n  if"), "the prelude's abs is not there");
+  assert.equal(messagesOf("union Result { Good, Bad }\nfn f() -> Result { try g() }\nfn g() -> Result { Good }\nfn main() { }"), [
+    "2:24 `try` unwraps the prelude's Result (prelude.Result: the program's own Result is another type), found Result",
+  ]);
+});
+
+test("check-types: a generic item that would need ever larger instances of itself is one error naming the chain, on a cycle of any length", () => {
+  const cycle = (n: number, grow: boolean) => range(n).map((i) => `fn f${i}[T](x: T) -> Int { f${(i + 1) % n}(${grow && i === n - 1 ? "(x, x)" : "x"}) }`);
+  front(program(cycle(5000, false)));
+  const [message, ...more] = diagnosticsOf(program(cycle(5000, true))).map((d) => d.message);
+  assert.equal(more, []);
+  assert.match(message!, /^the generic function `f4999` would need ever larger instances of itself: here it passes `\(T, T\)` for its type parameter `T`, and the chain `f4999` -> `f0` -> `f1` -> `f2` -> \.\.\. \(4994 more\) -> `f4997` -> `f4998` -> `f4999` comes back to it, without end$/);
+});
+
+test("check-types: without a prelude in the pass context, its names are unknown", () => {
+  const source = wrap("print(abs(-1))\nlet x = try f()");
+  const context = { file: "p.qs", source };
+  try {
+    checkTypes.run(parse.run(source, context), context);
+    assert.unreachable("no diagnostics");
+  } catch (e) {
+    assert.equal((e as CompileError).diagnostics.map((d) => d.message), ["unknown function `abs`", "`try` needs the prelude's Result, and this compilation has no prelude", "unknown function `f`"]);
+  }
 });
 
 // ---------------------------------------------------------------- hostile inputs (issue 14)

@@ -24,14 +24,9 @@ import { Lx86 } from "../ir-defs/x86_64/lx86.js";
 import { Lx86homes } from "../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { programs } from "../props/generator.js";
+import { withoutLoc } from "../il/node.js";
 import { quickRun } from "./props/quick.js";
 
-/** A term without its source spans, which no printed form shows. */
-function withoutLoc(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutLoc);
-  if (typeof node !== "object" || node === null) return node;
-  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== "loc").map(([k, v]) => [k, withoutLoc(v)]));
-}
 
 const show = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === "bigint" ? `${x}n` : x));
 

@@ -10,14 +10,17 @@
 
 import { functionOfLabel, functionSymbol } from "../ir-defs/functions.js";
 import { variablesOf } from "../ir-defs/register-allocation.js";
+import { asmSymbol } from "../ir-defs/symbols.js";
 
 type Program = Record<string, unknown>;
 type Named = { readonly name?: unknown; readonly label?: unknown; readonly var?: unknown };
 
+const isFn = (i: Named): boolean => ["Fn", "GenericFn"].includes((i as { kind?: string }).kind ?? "");
+
 /** The functions a program has, in order (null when it is not a program of functions). */
 export function functionNames(program: unknown): string[] {
   const p = program as Program;
-  if (Array.isArray(p.items)) return (p.items as Named[]).filter((i) => (i as { kind?: string }).kind === "Fn").map((i) => i.name as string);
+  if (Array.isArray(p.items)) return (p.items as Named[]).filter(isFn).map((i) => i.name as string);
   if (Array.isArray(p.defs)) return (p.defs as Named[]).map((d) => d.name as string);
   if (Array.isArray(p.blocks)) return (p.blocks as Named[]).map((b) => b.label as string).filter((l) => l.endsWith(".start")).map(functionOfLabel);
   return [];
@@ -29,7 +32,7 @@ export function functionNames(program: unknown): string[] {
 export function functionView(program: unknown, name: string, variables: ReadonlySet<string> = new Set()): unknown {
   if (typeof program === "string") return assemblyOf(program, name);
   const p = program as Program;
-  if (Array.isArray(p.items)) return { ...p, items: (p.items as Named[]).filter((i) => (i as { kind?: string }).kind === "Fn" && i.name === name) };
+  if (Array.isArray(p.items)) return { ...p, items: (p.items as Named[]).filter((i) => isFn(i) && i.name === name) };
   if (Array.isArray(p.defs)) return { ...p, defs: (p.defs as Named[]).filter((d) => d.name === name) };
   if (!Array.isArray(p.blocks)) return program;
   const symbol = functionSymbol(name);
@@ -47,11 +50,12 @@ export function variablesOfFunction(program: unknown, name: string): Set<string>
   return view.blocks ? variablesOf({ blocks: view.blocks }) : new Set();
 }
 
-const symbolLine = /^(qn_main|fn\.[A-Za-z_][A-Za-z0-9_]*):$/;
+/** A line that starts a function's code: its symbol (spec/symbols.md), maybe quoted. */
+const symbolLine = /^(qn_main|fn\.[A-Za-z_][A-Za-z0-9_.]*|"fn\.[^"]*"):$/;
 
 function assemblyOf(text: string, name: string): string {
   const lines = text.split("\n");
-  const start = lines.indexOf(`${functionSymbol(name)}:`);
+  const start = lines.indexOf(`${asmSymbol(functionSymbol(name))}:`);
   if (start < 0) return "";
   let end = start + 1;
   while (end < lines.length && !symbolLine.test(lines[end]!) && !/^\s+\.section/.test(lines[end]!)) end++;

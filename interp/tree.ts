@@ -9,6 +9,7 @@
 //     Ltyped    + Prim (built-in calls resolved by type), Construct, generic
 //               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
+//     Lmono     nothing new: generic calls became calls of their instances
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
 //     Llayout   data in the heap model: new, array, loads and stores (data.ts),
@@ -359,6 +360,7 @@ export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
   Luniq: treeInterpreter(uniqueHandlers),
+  Lmono: treeInterpreter(uniqueHandlers),
   Lnoconst: treeInterpreter(uniqueHandlers),
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),

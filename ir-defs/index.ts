@@ -18,11 +18,12 @@ import { Lshrunk } from "./lshrunk.js";
 import { Lsrc } from "./lsrc.js";
 import { Ltyped } from "./ltyped.js";
 import { Luniq } from "./luniq.js";
+import { Lmono } from "./lmono.js";
 import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

@@ -7,12 +7,13 @@
 // `return f(x)` returns what a call returns (mark-tail-calls makes it a tail call).
 import { extendIL, terminal } from "../il/define.js";
 import { Lreturn } from "./lreturn.js";
+import { blockLabel } from "./symbols.js";
 
 export const Lcfg = extendIL(Lreturn, {
   name: "Lcfg",
   purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return",
   terminals: {
-    label: terminal.label,
+    label: blockLabel(false),
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
   },
   rename: { Stmt: "CStmt", Expr: "CExpr" },

@@ -17,6 +17,7 @@
 import { extendIL, readMatch, terminal, type Invariant, type Terminal } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
 import { Lshrunk } from "./lshrunk.js";
+import { everyTypeNamesAnItem } from "./lmono.js";
 import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
 import { typeTerminal } from "./lsrc.js";
@@ -80,4 +81,5 @@ export const Llayout = extendIL(Lshrunk, {
     Stmt: { Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>" },
   },
   invariants: [elementOperandsAreAtoms],
+  dropInvariants: [everyTypeNamesAnItem.says], // the records are gone: a type is Int, Bool, Ref, ...
 });

@@ -26,6 +26,7 @@ import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
 import { uncoverLiveReferences } from "./uncover-live-references.js";
 import { uniquify } from "./uniquify.js";
+import { monomorphize } from "./monomorphize.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lalloc: the same for every target. */
@@ -33,6 +34,7 @@ export const frontEnd: readonly Pass[] = [
   parse,
   checkTypes,
   uniquify,
+  monomorphize,
   inlineConstants,
   desugarCompoundAssign,
   desugarFieldUpdate,

@@ -73,7 +73,7 @@ export function elementOf(type: TypeName, of: "Array" | "Box"): TypeName {
 export function fieldOf(type: TypeName, field: string, context: TypeContext): { index: number; type: TypeName; count: number } {
   const t = parseType(type);
   if (t?.kind === "tuple") return { index: Number(field), type: showType(t.elems[Number(field)]!), count: t.elems.length };
-  const fields = t?.kind === "name" ? context.record(t.name) : undefined;
+  const fields = t?.kind === "name" ? context.record(showType(t)) : undefined; // (an instance: Pair[Int, Bool])
   const index = fields ? fields.findIndex((f) => f.name === field) : -1;
   if (!fields || index < 0) throw new Error(`${type} has no field ${field}`);
   return { index, type: fields[index]!.type, count: fields.length };

@@ -17,7 +17,28 @@ export const runtimeArguments: Readonly<Record<string, number>> = {
   qn_string_eq: 2,
   qn_print_string: 1,
   qn_panic_string: 1,
+  // Tasks and channels (runtime-asm/README.md, "Concurrency").
+  qn_scope_open: 0,
+  qn_scope_close: 1,
+  qn_spawn: 3,
+  qn_yield: 0,
+  qn_channel: 2,
+  qn_send: 2,
+  qn_recv: 1,
+  qn_close: 1,
 };
+
+/** How many result registers a routine sets, when not one (or none): qn_recv
+ * gives the value in the first (x86-64 `%rax`, AArch64 `x0`) and 1 (found) or
+ * 0 (closed and empty) in the second (`%rdx`, `x1`). */
+export const runtimeResults: Readonly<Record<string, number>> = {
+  qn_recv: 2,
+};
+
+/** The routines that may switch to another task (runtime-asm/README.md,
+ * "Concurrency"): every other routine returns to its caller without running
+ * any other task. A switch keeps the callee-saved registers, as any call does. */
+export const switchingRoutines: ReadonlySet<string> = new Set(["qn_scope_close", "qn_yield", "qn_send", "qn_recv"]);
 
 /** Panics with `stack overflow` (status 101) and never returns. Each function's
  * prelude jumps to it when the stack pointer, once the frame is made, is below

@@ -27,8 +27,8 @@ import { scriptArbitrary } from "./sched/arbitrary.js";
 import { faults } from "./sched/faults.js";
 import { encode, mainFor, parseScript, runMain, runModel, show, type MakeScheduler, type Script, type Seen } from "./sched/script.js";
 
+// (removed after the last suite: uvu runs the suites of a file in order)
 const dir = mkdtempSync(join(tmpdir(), "qnano-sched-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 const lines = (...xs: number[]) => xs.map((x) => `${x}\n`).join("");
 const leak = (objects: number, bytes: number) => `leak check: ${objects} objects, ${bytes} bytes live\n`;
@@ -236,4 +236,5 @@ for (const target of targets) {
 memory("the model agrees on 100,000 blocked tasks", () => {
   assert.equal(runModel(manyTasks), { stdout: "-1\n".repeat(100_000), stderr: leak(1, 80), status: 0 });
 });
+memory.after(() => rmSync(dir, { recursive: true, force: true }));
 memory.run();

@@ -18,7 +18,7 @@ import { fieldsInfo, channelInfo, payloadOffset, wordBytes } from "../../ir-defs
 import { Panic } from "../../ir-defs/semantics.js";
 import type { Heap } from "../../interp/heap.js";
 import { RuntimeModel } from "../../interp/runtime-model.js";
-import { Scheduler, type Body, type Suspend } from "../../interp/scheduler.js";
+import type { Body, Scheduler, Suspend } from "../../interp/scheduler.js";
 import { packageRoot } from "../../driver/paths.js";
 import { assembleAndLink, toolNames } from "../../driver/toolchain.js";
 import type { Target } from "../../ir-defs/targets.js";
@@ -100,12 +100,14 @@ const env3 = fieldsInfo("000");
 const field = (address: bigint, i: number) => address + BigInt(payloadOffset + wordBytes * i);
 
 /** Runs a script on the runtime model, with QNANO_LEAK_CHECK set, as the mains do. */
-export function runModel(script: Script, make: MakeScheduler = (heap, start) => new Scheduler(heap, start)): Seen {
+export function runModel(script: Script, make?: MakeScheduler): Seen {
   const model = new RuntimeModel({}, "counted");
   const heap = model.heap;
   const slots: bigint[] = new Array<bigint>(slotCount).fill(0n);
   let instances = 0;
-  const sched = make(heap, (_code, env) => taskEntry(env as bigint));
+  const start = (_code: unknown, env: unknown) => taskEntry(env as bigint);
+  // (the runtime model's own scheduler, as an interpreter gets it, unless a faulty copy is asked for)
+  const sched: Scheduler = make === undefined ? model.scheduler(start) : make(heap, start);
   const print = (n: bigint) => model.printInt(n);
 
   // task_entry(env): run the block; env = (block, scope, instance) is its own.

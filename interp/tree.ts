@@ -10,6 +10,7 @@
 //               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lmono     nothing new: generic calls became calls of their instances
+//     Lnomatch  + IsCtor and CtorField, the union operations of decision trees (unions.ts)
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
 //     Llayout   data in the heap model: new, array, loads and stores (data.ts),
@@ -34,7 +35,7 @@ import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
-import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
+import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -239,6 +240,7 @@ export const typedHandlers: Handlers = {
 // enough: blocks and for loops no longer open scopes.
 export const uniqueHandlers: Handlers = {
   ...typedHandlers,
+  ...treeUnions, // (from Lnomatch on)
   Block: (node: Typed.Block, scope, m) => runStatements(node, scope, m),
   For(node: Typed.For, scope, m) {
     const from = evaluate(node.from, scope, m) as bigint;
@@ -362,6 +364,8 @@ export const interpreters: Record<string, Interpreter> = {
   Luniq: treeInterpreter(uniqueHandlers),
   Lmono: treeInterpreter(uniqueHandlers),
   Lnoconst: treeInterpreter(uniqueHandlers),
+  Lnotry: treeInterpreter(uniqueHandlers),
+  Lnomatch: treeInterpreter(uniqueHandlers),
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),

@@ -70,7 +70,7 @@ export const Llayout = extendIL(Lshrunk, {
   name: "Llayout",
   purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
   terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
-  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex"],
+  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Union", "Ctor", "Construct", "IsCtor", "CtorField"],
   add: {
     Expr: {
       New: "new(<fields:Expr*, >) refs <refs:refs>",

@@ -3,10 +3,11 @@
 // function `swap[Int, Bool]`, a record `Pair[Int, Bool]`, a union
 // `Option[Int]`. A type such as `Pair[Int, Bool]` is the name of that record:
 // the copies are items like the others, and every type names one of them or
-// is built in.
+// is built in. Unions, match and `try` stay (expand-try and compile-match
+// come next).
 import { extendIL, type Invariant } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
-import { Luniq, unionForms } from "./luniq.js";
+import { Luniq } from "./luniq.js";
 import { monoNames } from "./names.js";
 import { namedTypes, parseType, showType } from "./type-syntax.js";
 
@@ -39,6 +40,6 @@ export const Lmono = extendIL(Luniq, {
   name: "Lmono",
   purpose: "no generic items: one copy of each per list of type arguments used, named by them (swap[Int, Bool], Pair[Int, Bool])",
   terminals: { name: monoNames },
-  remove: ["GenericUnion", "GenericRecord", "GenericFn", "TypeParam", "GenericRecordLit", "GenericCall", "FnInstance", ...unionForms],
+  remove: ["GenericUnion", "GenericRecord", "GenericFn", "TypeParam", "GenericRecordLit", "GenericCall", "FnInstance"],
   invariants: [everyTypeNamesAnItem],
 });

@@ -4,12 +4,6 @@ import { forEachNode } from "../il/rewrite.js";
 import { Ltyped } from "./ltyped.js";
 import { uniqueNames } from "./names.js";
 
-// Until the passes that compile unions, match and `try` exist (issue 15),
-// uniquify refuses a program that has any (passes/uniquify.ts), and Lmono, the
-// IL after monomorphize, has none of their forms: the ILs below are those of
-// the compiler before them.
-export const unionForms = ["Union", "Construct", "Match", "Try", "Arm", "Pattern", "Ctor"] as const;
-
 export const Luniq = extendIL(Ltyped, {
   name: "Luniq",
   purpose: "every variable has its own name: no shadowing, no name bound twice",

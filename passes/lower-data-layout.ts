@@ -67,7 +67,9 @@ export const lowerDataLayout = pass({
       return { a, i };
     };
 
+    const notYet = (node: { kind: string }): never => { throw new Error(`${node.kind}: unions are not laid out yet`); };
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
+      Union: notYet, Construct: notYet, IsCtor: notYet, CtorField: notYet,
       Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record").map((i) => recur(i, ctx)) }),
       Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: layoutType(node.ret) }),
       Param: (node) => ({ ...node, type: layoutType(node.type) }),

@@ -27,6 +27,8 @@ import { shrink } from "./shrink.js";
 import { uncoverLiveReferences } from "./uncover-live-references.js";
 import { uniquify } from "./uniquify.js";
 import { monomorphize } from "./monomorphize.js";
+import { expandTry } from "./expand-try.js";
+import { compileMatch } from "./compile-match.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lalloc: the same for every target. */
@@ -36,6 +38,8 @@ export const frontEnd: readonly Pass[] = [
   uniquify,
   monomorphize,
   inlineConstants,
+  expandTry,
+  compileMatch,
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,

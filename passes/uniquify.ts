@@ -20,9 +20,7 @@ import type * as Out from "../ir-defs/generated/Luniq.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
-import { pass, type PassContext } from "../il/pass.js";
-import type { AnyNode } from "../il/node.js";
-import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
+import { pass } from "../il/pass.js";
 
 /** The new names of the variables bound in one block, inside those of the blocks around it. */
 interface Names {
@@ -38,27 +36,12 @@ function resolve(name: string, names: Names | null): string {
   return name; // not bound locally: a const
 }
 
-// Until the passes that compile unions, match and `try` exist (issue 15), a
-// program that has any stops at the first of them, with a diagnostic:
-// check-types has reported every real error before. (The prelude's items come
-// after the program's, so the first is in the program's own code.)
-const notYet: Readonly<Record<string, string>> = { Union: "`union`", GenericUnion: "`union`", Construct: "a union's value", Match: "`match`", Try: "`try`" };
-
-function refuseNotYet(context: PassContext) {
-  const refuse = (node: AnyNode): never => {
-    const sink = diagnosticSink(context.file);
-    sink.report(node.loc, `${notYet[node.kind]} is not supported yet: the program type-checks, but the passes that compile it are still to come`);
-    throw new CompileError(sink.diagnostics);
-  };
-  return Object.fromEntries(Object.keys(notYet).map((kind) => [kind, refuse]));
-}
-
 export const uniquify = pass({
   name: "uniquify",
   from: Ltyped,
   to: Luniq,
   purpose: "give every local variable a name of its own, so no name is bound twice",
-  run(program: In.Program, context: PassContext): Out.Program {
+  run(program: In.Program): Out.Program {
     let counter = 0;
     const fresh = (name: string) => `${name}.${++counter}`;
     /** A function's parameters are bound in its body. */
@@ -69,7 +52,6 @@ export const uniquify = pass({
     };
 
     const rename = rewriter<In.Node, Names | null>(Ltyped, {
-      ...refuseNotYet(context),
       Block(node, outer, recur) {
         const names: Names = { renamed: new Map(), outer };
         const stmts = node.stmts.map((stmt): In.Stmt => {

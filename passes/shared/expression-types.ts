@@ -22,7 +22,7 @@ type ExprType = TypeName | typeof never;
 export interface TypeContext {
   /** A variable's declared type, by name. */
   readonly variable: (name: string) => TypeName | undefined;
-  /** A record's fields in order, by the record's name. */
+  /** A record's fields in order, by the record's name; a constructor's, by `Union::Ctor`. */
   readonly record: (name: string) => readonly { readonly name: string; readonly type: TypeName }[] | undefined;
 }
 
@@ -43,6 +43,7 @@ export function typeContext(il: IL, program: unknown): TypeContext {
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "Record") records!.set(n.name, n.fields.map((f: any) => ({ name: f.name, type: f.type })));
+      if (n.kind === "Union") for (const c of n.ctors) records!.set(`${n.name}::${c.name}`, c.fields); // a constructor's fields
     });
   };
   const context: TypeContext = {
@@ -129,6 +130,9 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "Field": return fieldOf(typeOf(e.target, context), e.field, context).type;
     case "Index": return elementOf(typeOf(e.target, context), "Array");
     case "RecordLit": return e.name;
+    case "Construct": return e.type;
+    case "IsCtor": return "Bool";
+    case "CtorField": return defined(context.record(`${e.type}::${e.ctor}`)?.find((f) => f.name === e.field)?.type, `${e.ctor}.${e.field}`);
     case "New": case "NewArray": return "Ref";
     case "Load": return e.type;
   }

@@ -12,6 +12,13 @@
 //              channel: bit 8 set when the values it carries are references
 //   then     fields (each a word), or an array's or string's length and its elements or bytes,
 //            or a channel's capacity, state words and ring buffer
+//
+// A union's value made by a constructor with fields is a fields object: its tag
+// (the constructor's position in its union, from 0) then its fields, the mask
+// as for a record's. A constructor without fields allocates nothing: its value
+// is the immediate word tag * 2 + 1. An object's address is a multiple of 8, so
+// an odd word is never one: inc, dec, the runtime's release and the heap model
+// (interp/heap.ts) leave immediates alone.
 
 /** Byte offsets in every object. */
 export const countOffset = 0;
@@ -29,6 +36,14 @@ export const lengthOffset = payloadOffset;
 
 /** The size in bytes of a fields object with `n` fields. */
 export const fieldsBytes = (n: number): number => payloadOffset + wordBytes * n;
+
+/** A union's tag, in a fields object (field 0); its constructor's fields follow. */
+export const tagOffset = payloadOffset;
+export const ctorFieldOffset = (i: number): number => fieldOffset(1 + i);
+/** The value of the constructor without fields whose tag is `tag`. */
+export const immediateOf = (tag: number): bigint => BigInt(tag) * 2n + 1n;
+/** Whether a word is an immediate (a union's constructor without fields), not a reference. */
+export const isImmediate = (word: unknown): boolean => typeof word === "bigint" && (word & 1n) === 1n;
 
 /** The kind in bits 0-7 of the info word. */
 export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n } as const;
@@ -73,5 +88,7 @@ export function layoutComment(comment: "#" | "//"): string {
     `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
     `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
     `${comment}   kind ${kinds.channel}, channel: info = ${kinds.channel} | r << 8, capacity at ${lengthOffset}, ring from ${channelRingOffset}, ${channelRingOffset} + ${wordBytes}*capacity bytes`,
+    `${comment}   a union's value: a fields object, tag at ${tagOffset} then its fields; or, without fields, the odd word tag*2 + 1,`,
+    `${comment}   never an address (a multiple of 8): inc, dec and release leave an odd word alone`,
   ].join("\n");
 }

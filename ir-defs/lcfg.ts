@@ -20,8 +20,9 @@ export const Lcfg = extendIL(Lreturn, {
   remove: ["Item", "Param", "Block", "Let", "While", "Break", "Continue", "ExprStmt", "If"],
   add: {
     Program: { Program: "<defs:Def*\n>" },
-    /** `refs` lists the function's variables (parameters included) that hold references to heap objects. */
-    Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n>" },
+    /** `refs` lists the function's variables (parameters included) that hold references to heap objects;
+     * `unions` those of them that may hold an immediate instead, a union's value (ir-defs/heap-layout.ts). */
+    Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, >< unions |unions:name*, ><blocks:BasicBlock*\n>" },
     BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" },
     CStmt: { Do: "<expr:CExpr>" },
     Tail: {

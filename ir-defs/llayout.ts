@@ -8,6 +8,11 @@
 // the check out (Lchecked), so the array and the index of every element access
 // are atoms, which the check can read again.
 //
+// A union's value is `Union`: a reference to a fields object (its tag, then
+// its fields), or an immediate, the odd word of a constructor without fields
+// (ir-defs/heap-layout.ts); a test of its constructor and a read of a field
+// are loads and comparisons like any other.
+//
 // `new(a, s) refs 01` makes a fields object holding a and s; `refs` says, field
 // by field, whether it holds a reference (here s), so that freeing the object
 // can release what it refers to. `array(n, x) refs 1` makes an array of n
@@ -21,12 +26,12 @@ import { everyTypeNamesAnItem } from "./lmono.js";
 import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
 import { typeTerminal } from "./lsrc.js";
-import { parseType } from "./type-syntax.js";
+import { isHeapType, parseType, showType, type TypeTree } from "./type-syntax.js";
 
 /** The types left once data is laid out: what a word of memory holds. */
 export const layoutTypeTerminal: Terminal = {
   name: "type",
-  describe: "Int | Bool | Unit | Ref | fn(type, ...) -> type",
+  describe: "Int | Bool | Unit | Ref | Union | fn(type, ...) -> type",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && isLayoutType(v),
   read: typeTerminal.read,
@@ -35,8 +40,17 @@ export const layoutTypeTerminal: Terminal = {
 function isLayoutType(text: string): boolean {
   const t = parseType(text);
   const ok = (u: NonNullable<typeof t>): boolean =>
-    u.kind === "name" ? ["Int", "Bool", "Unit", "Ref"].includes(u.name) : u.kind === "fn" && u.params.every(ok) && ok(u.ret);
+    u.kind === "name" ? ["Int", "Bool", "Unit", "Ref", "Union"].includes(u.name) : u.kind === "fn" && u.params.every(ok) && ok(u.ret);
   return t !== null && ok(t);
+}
+
+/** What a word of this type holds: Int, Bool, Unit, a function of such types, Union (of the `unions`), or Ref. */
+export function layoutType(type: string, unions: ReadonlySet<string> = new Set()): string {
+  const lower = (t: TypeTree): TypeTree =>
+    t.kind === "fn" ? { kind: "fn", params: t.params.map(lower), ret: lower(t.ret) }
+    : t.kind === "name" && (!isHeapType(t.name) || t.name === "Union") ? t
+    : { kind: "name", name: unions.has(showType(t)) ? "Union" : "Ref" };
+  return showType(lower(parseType(type)!));
 }
 
 /** Which fields hold references: one digit per field, 1 for a reference. */

@@ -8,7 +8,10 @@
 // access itself until insert-index-checks writes the check out. Each
 // `new` and `array` says which fields hold references, so that freeing can
 // release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
-// and Ref for all the rest. Records and their field names are gone.
+// Union, and Ref for all the rest. Records and their field names are gone. A
+// union's constructor with fields makes `new(tag, fields...)`, one without the
+// immediate tag*2+1 (heap-layout.ts); its test compares the immediate, or the
+// tag word of a pointer (`1 & v` is 0); a field read is a load.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -24,21 +27,14 @@
 
 import type * as In from "../ir-defs/generated/Lshrunk.js";
 import type * as Out from "../ir-defs/generated/Llayout.js";
-import { Llayout } from "../ir-defs/llayout.js";
+import { Llayout, layoutType } from "../ir-defs/llayout.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
-import { isHeapType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { elementsOffset, fieldOffset, lengthOffset } from "../ir-defs/heap-layout.js";
+import { ctorFieldOffset, elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset } from "../ir-defs/heap-layout.js";
 import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
 import { atomBinder, freshNamer } from "./shared/fresh-names.js";
-
-/** What a word of this type holds: Int, Bool, Unit, a function of such types, or Ref. */
-export function layoutType(type: string): Out.Let["type"] {
-  const lower = (t: TypeTree): TypeTree =>
-    t.kind === "fn" ? { kind: "fn", params: t.params.map(lower), ret: lower(t.ret) } : t.kind === "name" && !isHeapType(t.name) ? t : { kind: "name", name: "Ref" };
-  return showType(lower(parseType(type)!));
-}
 
 /** "1" for a type whose values are references, "0" for any other. */
 const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
@@ -51,15 +47,18 @@ export const lowerDataLayout = pass({
   run(program: In.Program): Out.Program {
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
+    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i.ctors] as const] : [])));
+    const lay = (type: string) => layoutType(type, new Set(unions.keys()));
+    const ctorOf = (type: string, name: string) => ({ ctors: unions.get(type)!, tag: unions.get(type)!.findIndex((c) => c.name === name) });
 
     const once = atomBinder(Lshrunk, freshNamer(Lshrunk, program));
     /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
     const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
-      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets, later);
+      once(e, hint, () => lay(declaredType(original, types)), original.loc, lets, later);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
     const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
-      ({ kind: "Load", base, offset: BigInt(offset), index, type: layoutType(type), loc });
+      ({ kind: "Load", base, offset: BigInt(offset), index, type: lay(type), loc });
     /** The array and index of `a[i]` (`later`: the operands after them), kept (the access checks i against a's length). */
     const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], later: readonly In.Expr[] = []) => {
       const a = keep(recur(target, undefined), target, "array", lets, [index, ...later]);
@@ -67,13 +66,39 @@ export const lowerDataLayout = pass({
       return { a, i };
     };
 
-    const notYet = (node: { kind: string }): never => { throw new Error(`${node.kind}: unions are not laid out yet`); };
+    const int = (value: bigint, loc: In.Expr["loc"]): Out.Int => ({ kind: "Int", value, loc });
+    const eq = (left: Out.Expr, right: Out.Expr): Out.Binary => ({ kind: "Binary", op: "==", left, right, loc: left.loc });
+    /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag. */
+    const isCtor = (v: Out.Expr, type: string, ctor: string, loc: In.Expr["loc"]): Out.Expr => {
+      const { ctors, tag } = ctorOf(type, ctor);
+      if (ctors[tag]!.fields.length === 0) return eq(v, int(immediateOf(tag), loc));
+      const [boxed, pointer] = [ctors.filter((c) => c.fields.length > 0).length, eq({ kind: "Binary", op: "&", left: int(1n, loc), right: v, loc }, int(0n, loc))];
+      const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag), loc));
+      const only = (e: Out.Expr): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: e, loc }], loc });
+      if (ctors.length === boxed) return boxed === 1 ? { kind: "Bool", value: true, loc } : tagIs;
+      return boxed === 1 ? pointer : { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc };
+    };
+
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
-      Union: notYet, Construct: notYet, IsCtor: notYet, CtorField: notYet,
-      Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record").map((i) => recur(i, ctx)) }),
-      Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: layoutType(node.ret) }),
-      Param: (node) => ({ ...node, type: layoutType(node.type) }),
-      Let: (node, ctx, recur) => ({ ...node, type: layoutType(node.type), init: recur(node.init, ctx) }),
+      Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record" && i.kind !== "Union").map((i) => recur(i, ctx)) }),
+      Construct(node, ctx, recur): Out.Expr {
+        const { ctors, tag } = ctorOf(node.type, node.ctor);
+        if (node.args.length === 0) return int(immediateOf(tag), node.loc);
+        const refs = "0" + ctors[tag]!.fields.map((f) => refBit(f.type)).join("");
+        return { kind: "New", fields: [int(BigInt(tag), node.loc), ...node.args.map((a) => recur<Out.Expr>(a, ctx))], refs, loc: node.loc };
+      },
+      IsCtor(node, ctx, recur): Out.Expr {
+        const lets: Out.Stmt[] = [];
+        return block(lets, isCtor(keep(recur(node.value, ctx), node.value, "union", lets), node.type, node.ctor, node.loc), node.loc);
+      },
+      CtorField(node, ctx, recur): Out.Load {
+        const fields = ctorOf(node.type, node.ctor);
+        const i = fields.ctors[fields.tag]!.fields.findIndex((f) => f.name === node.field);
+        return load(recur(node.value, ctx), ctorFieldOffset(i), fields.ctors[fields.tag]!.fields[i]!.type, node.loc);
+      },
+      Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: lay(node.ret) }),
+      Param: (node) => ({ ...node, type: lay(node.type) }),
+      Let: (node, ctx, recur) => ({ ...node, type: lay(node.type), init: recur(node.init, ctx) }),
       Tuple(node, ctx, recur): Out.New {
         const refs = node.elems.map((e) => refBit(declaredType(e, types))).join("");
         return { kind: "New", fields: node.elems.map((e) => recur<Out.Expr>(e, ctx)), refs, loc: node.loc };

@@ -16,6 +16,7 @@ import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
+import { guardImmediateCounts } from "./guard-immediate-counts.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
 import { orderBlocks } from "./order-blocks.js";
@@ -56,6 +57,7 @@ export const frontEnd: readonly Pass[] = [
   nameStringLiterals,
   uncoverLiveReferences,
   insertRefcounts,
+  guardImmediateCounts,
   exposeAllocation,
 ];
 

@@ -46,7 +46,7 @@ const branch = (left: Atom, op: Cfg.Branch["op"], right: Atom, then: string, oth
 const ret: Cfg.Tail = { kind: "Return", value: { kind: "Unit" } };
 const block = (label: string, stmts: Cfg.CStmt[], tail: Cfg.Tail): Cfg.BasicBlock => ({ kind: "BasicBlock", label, stmts, tail });
 /** A program whose one function, main, is these blocks. */
-const mainOf = (blocks: Cfg.BasicBlock[]): Cfg.Program => ({ kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] });
+const mainOf = (blocks: Cfg.BasicBlock[]): Cfg.Program => ({ kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], unions: [], blocks }] });
 const straight = (...stmts: Cfg.CStmt[]): Cfg.Program => mainOf([block("main.start", stmts, ret)]);
 
 const lines = (...xs: (bigint | number | string | boolean)[]) => xs.map((x) => `${x}\n`).join("");

@@ -20,8 +20,6 @@ export interface Golden {
 }
 
 export const programsDir = join(packageRoot, "tests", "programs");
-/** Programs the front end checks and its interpreters run, until the passes below it can compile them (tests/programs-front.test.ts). */
-export const frontProgramsDir = join(packageRoot, "tests", "programs-front");
 
 /** A bad program: NAME.status is 1 and NAME.err holds the diagnostics the front end must give, not a panic. */
 export const isRejected = (g: Golden): boolean => g.status === 1 && g.panic === null && g.stderr !== "";

@@ -449,7 +449,7 @@ const randomProgram = fc.tuple(fc.array(fc.constantFrom(...interesting), { minLe
   });
   const end = [...[0, 1, 2, 3, 4, 5].map((i) => print("print_int", variable(`v${i}`))), ...[0, 1, 2].map((i) => print("print_bool", variable(`b${i}`)))];
   blocks.push({ kind: "BasicBlock", label, stmts: [...stmts, ...end], tail: { kind: "Return", value: { kind: "Unit" } } });
-  return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] } as Cfg.Program;
+  return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], unions: [], blocks }] } as Cfg.Program;
 });
 
 const expectedOf = (o: Outcome): Expected => ({ stdout: o.stdout, status: o.status, ...(o.panic !== null ? { panic: o.panic } : {}) });

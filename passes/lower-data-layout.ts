@@ -10,8 +10,8 @@
 // release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
 // Union, and Ref for all the rest. Records and their field names are gone. A
 // union's constructor with fields makes `new(tag, fields...)`, one without the
-// immediate tag*2+1 (heap-layout.ts); its test compares the immediate, or the
-// tag word of a pointer (`1 & v` is 0); a field read is a load.
+// immediate tag*2+1 (heap-layout.ts), tested by value or by the tag word of a
+// pointer (`1 & v` is 0); a field read is a load.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -51,7 +51,8 @@ export const lowerDataLayout = pass({
     const lay = (type: string) => layoutType(type, new Set(unions.keys()));
     const ctorOf = (type: string, name: string) => ({ ctors: unions.get(type)!, tag: unions.get(type)!.findIndex((c) => c.name === name) });
 
-    const once = atomBinder(Lshrunk, freshNamer(Lshrunk, program));
+    const fresh = freshNamer(Lshrunk, program);
+    const once = atomBinder(Lshrunk, fresh);
     /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
     const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
       once(e, hint, () => lay(declaredType(original, types)), original.loc, lets, later);
@@ -65,7 +66,6 @@ export const lowerDataLayout = pass({
       const i = keep(recur(index, undefined), index, "index", lets, later);
       return { a, i };
     };
-
     const int = (value: bigint, loc: In.Expr["loc"]): Out.Int => ({ kind: "Int", value, loc });
     const eq = (left: Out.Expr, right: Out.Expr): Out.Binary => ({ kind: "Binary", op: "==", left, right, loc: left.loc });
     /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag. */
@@ -83,7 +83,8 @@ export const lowerDataLayout = pass({
       Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record" && i.kind !== "Union").map((i) => recur(i, ctx)) }),
       Construct(node, ctx, recur): Out.Expr {
         const { ctors, tag } = ctorOf(node.type, node.ctor);
-        if (node.args.length === 0) return int(immediateOf(tag), node.loc);
+        const [name, loc] = [fresh("nullary"), node.loc]; // an immediate, in a Union variable: a store of it drops the old value
+        if (node.args.length === 0) return block([{ kind: "Let", decl: "let", name, type: "Union", init: int(immediateOf(tag), loc), loc }], { kind: "Var", name, loc }, loc);
         const refs = "0" + ctors[tag]!.fields.map((f) => refBit(f.type)).join("");
         return { kind: "New", fields: [int(BigInt(tag), node.loc), ...node.args.map((a) => recur<Out.Expr>(a, ctx))], refs, loc: node.loc };
       },

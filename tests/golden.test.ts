@@ -74,4 +74,20 @@ for (const target of targets) {
     assert.is(run.status, 0);
   });
 }
+
+// Freeing a long recursive value must not grow the stack: list_million builds a
+// list of a million cells and drops it, under the leak check (the interpreters
+// run it on 2,000, tests/programs/list_million.in).
+const million = goldens.find((g) => g.name === "list_million")!;
+for (const target of targets) {
+  deep(`list_million with 1,000,000 cells on ${target}, under the leak check`, () => {
+    const exe = join(dir, `list_million.${target}`);
+    assembleAndLink(assemblyOf(compile(million.source, million.path, { target })), target, exe);
+    const run = runBinary(exe, target, { stdin: "1000000\n", env: { QNANO_LEAK_CHECK: "1" } });
+    assert.is(run.timedOut, false, "the binary timed out");
+    assert.is(run.stderr, "leak check: 0 objects, 0 bytes live\n", "no panic (a stack overflow would be one), nothing left");
+    assert.is(run.stdout, readFileSync(join(programsDir, "list_million.1000000.out"), "utf8"));
+    assert.is(run.status, 0);
+  });
+}
 deep.run();

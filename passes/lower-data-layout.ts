@@ -5,13 +5,12 @@
 // by `array(n, init)`; a field is read at its byte offset, 16 + 8 * its
 // position; an element at 24 + 8 * index, its index checked against the
 // length at offset 16 (which `len` reads too, of arrays and strings) by the
-// access itself until insert-index-checks writes the check out. Each
-// `new` and `array` says which fields hold references, so that freeing can
-// release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
-// Union, and Ref for all the rest. Records and their field names are gone. A
-// union's constructor with fields makes `new(tag, fields...)`, one without the
-// immediate tag*2+1 (heap-layout.ts), tested by value or by the tag word of a
-// pointer (`1 & v` is 0); a field read is a load.
+// access itself until insert-index-checks writes the check out. Each `new` and
+// `array` says which fields hold references, so that freeing can release them.
+// Types shrink to what a word holds: Int, Bool, Unit, functions, Union, and Ref
+// for the rest; records are gone. A union's constructor with fields makes
+// `new([tag,] fields...)`, one without the immediate tag*2+1 (heap-layout.ts),
+// tested by value or by the tag word of a pointer (`1 & v` is 0).
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -32,7 +31,7 @@ import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { ctorFieldOffset, elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset } from "../ir-defs/heap-layout.js";
+import { elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset, unionLayout } from "../ir-defs/heap-layout.js";
 import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
 import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 
@@ -49,7 +48,10 @@ export const lowerDataLayout = pass({
     type Ctx = undefined;
     const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i.ctors] as const] : [])));
     const lay = (type: string) => layoutType(type, new Set(unions.keys()));
-    const ctorOf = (type: string, name: string) => ({ ctors: unions.get(type)!, tag: unions.get(type)!.findIndex((c) => c.name === name) });
+    const ctorOf = (type: string, name: string) => {
+      const ctors = unions.get(type)!;
+      return { ctors, tag: ctors.findIndex((c) => c.name === name), layout: unionLayout(ctors.map((c) => c.fields.length)) };
+    };
 
     const fresh = freshNamer(Lshrunk, program);
     const once = atomBinder(Lshrunk, fresh);
@@ -66,36 +68,34 @@ export const lowerDataLayout = pass({
       const i = keep(recur(index, undefined), index, "index", lets, later);
       return { a, i };
     };
-    const int = (value: bigint, loc: In.Expr["loc"]): Out.Int => ({ kind: "Int", value, loc });
-    const eq = (left: Out.Expr, right: Out.Expr): Out.Binary => ({ kind: "Binary", op: "==", left, right, loc: left.loc });
-    /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag. */
+    const int = (value: bigint | number, loc: In.Expr["loc"]): Out.Int => ({ kind: "Int", value: BigInt(value), loc });
+    const [eq, only] = [(left: Out.Expr, right: Out.Expr): Out.Binary => ({ kind: "Binary", op: "==", left, right, loc: left.loc }), (e: Out.Expr): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: e, loc: e.loc }], loc: e.loc })];
+    /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag word. */
     const isCtor = (v: Out.Expr, type: string, ctor: string, loc: In.Expr["loc"]): Out.Expr => {
-      const { ctors, tag } = ctorOf(type, ctor);
+      const { ctors, tag, layout } = ctorOf(type, ctor);
       if (ctors[tag]!.fields.length === 0) return eq(v, int(immediateOf(tag), loc));
-      const [boxed, pointer] = [ctors.filter((c) => c.fields.length > 0).length, eq({ kind: "Binary", op: "&", left: int(1n, loc), right: v, loc }, int(0n, loc))];
-      const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag), loc));
-      const only = (e: Out.Expr): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: e, loc }], loc });
-      if (ctors.length === boxed) return boxed === 1 ? { kind: "Bool", value: true, loc } : tagIs;
-      return boxed === 1 ? pointer : { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc };
+      const [pointer, tagIs] = [eq({ kind: "Binary", op: "&", left: int(1, loc), right: v, loc }, int(0, loc)), eq(load(v, tagOffset, "Int", loc), int(tag, loc))];
+      if (!layout.immediates) return layout.tagged ? tagIs : { kind: "Bool", value: true, loc };
+      return layout.tagged ? { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc } : pointer;
     };
 
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
       Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record" && i.kind !== "Union").map((i) => recur(i, ctx)) }),
       Construct(node, ctx, recur): Out.Expr {
-        const { ctors, tag } = ctorOf(node.type, node.ctor);
+        const { ctors, tag, layout } = ctorOf(node.type, node.ctor);
         const [name, loc] = [fresh("nullary"), node.loc]; // an immediate, in a Union variable: a store of it drops the old value
         if (node.args.length === 0) return block([{ kind: "Let", decl: "let", name, type: "Union", init: int(immediateOf(tag), loc), loc }], { kind: "Var", name, loc }, loc);
-        const refs = "0" + ctors[tag]!.fields.map((f) => refBit(f.type)).join("");
-        return { kind: "New", fields: [int(BigInt(tag), node.loc), ...node.args.map((a) => recur<Out.Expr>(a, ctx))], refs, loc: node.loc };
+        const refs = (layout.tagged ? "0" : "") + ctors[tag]!.fields.map((f) => refBit(f.type)).join("");
+        return { kind: "New", fields: [...(layout.tagged ? [int(tag, loc)] : []), ...node.args.map((a) => recur<Out.Expr>(a, ctx))], refs, loc };
       },
       IsCtor(node, ctx, recur): Out.Expr {
         const lets: Out.Stmt[] = [];
         return block(lets, isCtor(keep(recur(node.value, ctx), node.value, "union", lets), node.type, node.ctor, node.loc), node.loc);
       },
       CtorField(node, ctx, recur): Out.Load {
-        const fields = ctorOf(node.type, node.ctor);
-        const i = fields.ctors[fields.tag]!.fields.findIndex((f) => f.name === node.field);
-        return load(recur(node.value, ctx), ctorFieldOffset(i), fields.ctors[fields.tag]!.fields[i]!.type, node.loc);
+        const { ctors, tag, layout } = ctorOf(node.type, node.ctor);
+        const i = ctors[tag]!.fields.findIndex((f) => f.name === node.field);
+        return load(recur(node.value, ctx), layout.fieldOffset(i), ctors[tag]!.fields[i]!.type, node.loc);
       },
       Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: lay(node.ret) }),
       Param: (node) => ({ ...node, type: lay(node.type) }),

@@ -266,6 +266,38 @@ const mutants: readonly Mutant[] = [
     from: `info: fieldsInfo(e.refs), loc: e.loc } };`,
     to: `info: fieldsInfo(e.refs.replace(/1/g, "0")), loc: e.loc } };`,
   },
+  {
+    name: "compile-match: every constructor test tests the union's first constructor",
+    file: "passes/compile-match.js",
+    from: `const test = (c) => ({ kind: "IsCtor", value: v(col.name, loc), type: col.type, ctor: c.name, loc });`,
+    to: `const test = (c) => ({ kind: "IsCtor", value: v(col.name, loc), type: col.type, ctor: union.ctors[0].name, loc });`,
+  },
+  {
+    name: "lower-data-layout: the tag word of a union's value is compared with the wrong tag",
+    file: "passes/lower-data-layout.js",
+    from: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag), loc));`,
+    to: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag === 0 ? 1 : 0), loc));`,
+  },
+  {
+    name: "compile-match: a guard is dropped",
+    file: "passes/compile-match.js",
+    from: `if (!arm.guard)
+                return stmts.length === 0 ? body : block(stmts, body, loc);`,
+    to: `if (true)
+                return stmts.length === 0 ? body : block(stmts, body, loc);`,
+  },
+  {
+    name: "lower-data-layout: no field of a union's constructor is marked a reference (none is dec'd when it dies)",
+    file: "passes/lower-data-layout.js",
+    from: `const refs = "0" + ctors[tag].fields.map((f) => refBit(f.type)).join("");`,
+    to: `const refs = "0" + ctors[tag].fields.map((f) => "0").join("");`,
+  },
+  {
+    name: "guard-immediate-counts: an inc of a union's variable is not guarded",
+    file: "passes/guard-immediate-counts.js",
+    from: `const at = block.stmts.findIndex((s) => s.kind === "Inc" && guarded.has(s.name));`,
+    to: `const at = -1;`,
+  },
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {

@@ -569,7 +569,8 @@ qn_stack_overflow:
 //   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 //   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
 //   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
-//   a union's value: a fields object, tag at 16 then its fields; or, without fields, the odd word tag*2 + 1,
+//   a union's value: a fields object, its tag at 16 (if two constructors have fields) then its fields;
+//   or, without fields, the odd word tag*2 + 1,
 //   never an address (a multiple of 8): inc, dec and release leave an odd word alone
 // Memory comes from mmap. Sizes are rounded up to a multiple of 16;
 // each size up to QN_SMALL_MAX has a free list of blocks of that size

@@ -84,8 +84,8 @@ judging("a diagnostic is an answer; a program is compiled and judged by the sour
 });
 
 judging("a program that type-checks but that a later pass refuses with a diagnostic (a construct still to come) is rejected, not a changed meaning", () => {
-  // While uniquify refuses unions (passes/uniquify.ts, refuseNotYet), this is such a program; the
-  // one-hour fuzz run of issue 14 reported it as "meaning changed by well-typed".
+  // While uniquify refused unions (issue 15's first half) this was such a program; the one-hour
+  // fuzz run of issue 14 reported it as "meaning changed by well-typed". Now it compiles.
   const source = "union Tree { Leaf }\n\nfn main() {}\n";
   const j = judge({ source, stdin: "" }, judgeOptions);
   assert.ok(j.kind === "rejected" || j.kind === "compiled", JSON.stringify(j));

@@ -127,6 +127,27 @@ main.start:
   assert.ok(stages.size > 0);
 });
 
+// Unions (spec/heap.md, "Unions"): an odd word is an immediate, no object. Releasing
+// one does nothing, and so does meeting one in a dead object's fields or elements;
+// an array whose elements are references adds no count to an immediate init.
+check("immediates: dec of one, in a released object's fields and array, and as an array's init", `
+main.start:
+  nil = 1
+  dec nil
+  c1 = alloc(32, 0x20201)
+  *(c1 + 16) = 7
+  *(c1 + 24) = 1
+  c2 = alloc(32, 0x20201)
+  *(c2 + 16) = 8
+  *(c2 + 24) = c1
+  h = *(c2 + 16): Int
+  print_int(h)
+  a = alloc_array(3, 5, 0x102)
+  *(a + 32) = c2
+  dec a
+  return ()
+`, { stdout: "8\n", live: 0 });
+
 check("a box holding a string: freeing it releases the string", `
 main.start:
   s = concat("ab", "cd")

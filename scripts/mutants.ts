@@ -275,8 +275,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "lower-data-layout: the tag word of a union's value is compared with the wrong tag",
     file: "passes/lower-data-layout.js",
-    from: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag), loc));`,
-    to: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(BigInt(tag === 0 ? 1 : 0), loc));`,
+    from: `eq(load(v, tagOffset, "Int", loc), int(tag, loc))];`,
+    to: `eq(load(v, tagOffset, "Int", loc), int(tag === 0 ? 1 : 0, loc))];`,
   },
   {
     name: "compile-match: a guard is dropped",
@@ -289,8 +289,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "lower-data-layout: no field of a union's constructor is marked a reference (none is dec'd when it dies)",
     file: "passes/lower-data-layout.js",
-    from: `const refs = "0" + ctors[tag].fields.map((f) => refBit(f.type)).join("");`,
-    to: `const refs = "0" + ctors[tag].fields.map((f) => "0").join("");`,
+    from: `const refs = (layout.tagged ? "0" : "") + ctors[tag].fields.map((f) => refBit(f.type)).join("");`,
+    to: `const refs = (layout.tagged ? "0" : "") + ctors[tag].fields.map((f) => "0").join("");`,
   },
   {
     name: "guard-immediate-counts: an inc of a union's variable is not guarded",

@@ -88,8 +88,10 @@ export function productionBnf(p: Production): string {
       out += /^[A-Za-z0-9_]/.test(part.text) && wordEnd() ? ` ${part.text}` : part.text;
       continue;
     }
-    if (wordEnd()) out += " ";
     const f = part.field;
+    // Nor may a list run into the hole after it (`name* BasicBlock*`), or one whose
+    // items print on lines of their own into the text before (`label: CStmt*`).
+    if (wordEnd() || /[*\]]$/.test(out) || (f.separator === "\n" && /:$/.test(out))) out += " ";
     if (f.arity === "one") out += f.type;
     else if (f.arity === "optional") out += `[${f.prefix}${f.type}]`;
     else out += `${f.prefix.trim() ? f.prefix : ""}${f.type}*`;

@@ -28,10 +28,12 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --target T         which back end to follow (default: this machine's)`,
   },
   explore: {
-    usage: "qnano explore FILE [--target x86_64|aarch64]",
+    usage: "qnano explore FILE [--target x86_64|aarch64|both] [--stdin IN]",
     summary: "step through every intermediate program of FILE in a full-screen terminal view",
-    options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's)
-  keys: n/N next/previous pass, d diff, b grammar, a assembly, / search, ? all keys, q quit`,
+    options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's);
+                     both: the two side by side
+  --stdin IN         what the interpreters read as input (default: FILE.in when there is one)
+  keys: n/N next/previous pass, d diff, o output, a assembly, / search, ? all keys, q quit`,
   },
   passes: {
     usage: "qnano passes",
@@ -92,6 +94,7 @@ const optionSpec = {
   seed: { type: "string" },
   time: { type: "string" },
   path: { type: "string" },
+  stdin: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

@@ -28,6 +28,8 @@ export interface CompileOptions {
   readonly until?: string;
   /** Keep only the last program, not every intermediate one (for `build`: less memory). */
   readonly lastOnly?: boolean;
+  /** Called with each step as soon as its pass has run (the explorer shows it at once). */
+  readonly onStep?: (step: Step, index: number) => void;
 }
 
 /** A pass produced a program outside its declared output IL. */
@@ -55,6 +57,7 @@ export function compile(source: string, file: string, options: CompileOptions): 
     }
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push({ pass: p, output: program, ms });
+    options.onStep?.(steps[steps.length - 1]!, steps.length - 1);
     if (p.name === options.until) break;
   }
   return steps;

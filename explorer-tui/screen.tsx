@@ -1,25 +1,73 @@
 // The explorer's screen: components that render a State and nothing else.
-// Layout: a header line, the pass list beside the current view, the source
-// line of the top visible line, and a status line (or the line being typed).
+// Layout: a header line; the pass list beside the view (or two views, one per
+// target), each under a title and the pass's purpose; the source line the
+// cursor is linked to; a status line (or the line being typed). Every width is
+// counted in display columns (text.ts).
 
 import { Box, Text } from "ink";
 import { memo } from "react";
-import { highlight } from "./highlight.js";
-import { keyHelp, listWidth, pendingOf, printedOf, stepOf, traceOf, viewHeight, viewLines, viewWidth, visibleLines, type State } from "./state.js";
-import type { Trace } from "./trace.js";
+import type { Target } from "../ir-defs/targets.js";
+import { partners, wordMarks, type DiffLine, type Span } from "./diff.js";
+import { highlight, type Segment } from "./highlight.js";
+import {
+  helpLines,
+  lineOf,
+  linesOf,
+  listed,
+  listWidth,
+  otherTarget,
+  passName,
+  pendingOf,
+  stepOf,
+  timesFrom,
+  traceOf,
+  viewHeight,
+  viewWidth,
+  type Lines,
+  type State,
+} from "./state.js";
+import { fit, fitPieces, type Piece } from "./text.js";
+import { compiled, type Mark, type StepVerdict, type Trace } from "./trace.js";
 
-const minColumns = 50;
+const minColumns = 40;
+const basename = (file: string) => file.split("/").pop()!;
 const minRows = 10;
 
-const fit = (text: string, width: number) => {
-  const plain = text.replace(/\t/g, "        ");
-  return plain.length > width ? plain.slice(0, Math.max(0, width - 1)) + "…" : plain.padEnd(width);
-};
+interface Style {
+  readonly color?: string;
+  readonly inverse?: boolean;
+  readonly bold?: boolean;
+  readonly dim?: boolean;
+  readonly underline?: boolean;
+}
+
+function Pieces({ pieces }: { pieces: readonly Piece<Style>[] }) {
+  return (
+    <Text>
+      {pieces.map((p, k) => (
+        <Text key={k} color={p.style.color} inverse={p.style.inverse} bold={p.style.bold} dimColor={p.style.dim} underline={p.style.underline}>
+          {p.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+// ---------------------------------------------------------------- header
 
 function Header({ s }: { s: State }) {
   const trace = traceOf(s);
-  const fns = s.fn !== null ? `fn ${s.fn} (f: next)` : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : `${trace.functions.length} fns (f: one)`;
-  const text = ` qnano explore ${trace.file} │ ${fns} │ ${s.target} │ view: ${s.view} │ ? keys, q quit`;
+  const fns = s.fn !== null ? `fn ${s.fn} (f: next)` : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : trace.functions.length > 1 ? `${trace.functions.length} fns (f: one)` : "";
+  const targets = s.both ? `${s.target} | ${otherTarget(s.target)}` : s.target;
+  const base = basename(trace.file);
+  // The longest that fits: the help key is never the part that is cut.
+  const candidates = [
+    [`qnano explore ${trace.file}`, fns, targets, `view: ${s.view}`, "? help, q quit"],
+    [trace.file, fns, targets, s.view, "? help, q quit"],
+    [base, fns, targets, s.view, "? help"],
+    [base, targets, s.view, "? help"],
+  ].map((parts) => ` ${parts.filter((p) => p !== "").join(" │ ")}`);
+  const text = candidates.find((c) => c.length <= s.columns) ?? candidates[candidates.length - 1]!;
   return (
     <Text inverse bold>
       {fit(text, s.columns)}
@@ -27,32 +75,76 @@ function Header({ s }: { s: State }) {
   );
 }
 
-// Memoised on what it shows, so that scrolling the view does not redraw it.
-const PassList = memo(function PassList({ trace, pass, width, height }: { trace: Trace; pass: number; width: number; height: number }) {
-  const nameWidth = width - 10;
-  const n = trace.steps.length;
-  const first = n <= height ? 0 : Math.max(0, Math.min(pass - Math.floor(height / 2), n - height));
-  const shown = trace.steps.slice(first, first + height);
-  const rows = shown.map((step, k) => {
-    const i = first + k;
+// ---------------------------------------------------------------- the pass list
+
+const markOf = (v: Mark | undefined, failed: boolean): { mark: string; color?: string } => {
+  if (failed) return { mark: "✗", color: "red" };
+  if (v === undefined || v === "pending") return { mark: "·" };
+  if (v === null) return { mark: " " };
+  if (v === "no input") return { mark: "?", color: "yellow" };
+  return v.agrees ? { mark: "✓", color: "green" } : { mark: "✗", color: "red" };
+};
+
+// Memoised on what it shows, so that moving the cursor does not redraw it.
+interface ListProps {
+  readonly trace: Trace;
+  readonly pass: number;
+  readonly mode: State["list"];
+  readonly hideUnchanged: boolean;
+  readonly times: boolean;
+  readonly width: number;
+  readonly height: number;
+}
+
+const PassList = memo(function PassList({ trace, pass, mode, hideUnchanged, times: wide, width, height }: ListProps) {
+  const shown = trace.passes.map((_, i) => i).filter((i) => listed({ trace, pass, hideUnchanged }, i));
+  const n = shown.length;
+  const at = Math.max(0, shown.indexOf(pass));
+  // When the list does not fit: a row "↑ N more" above it, "↓ N more" below, as needed.
+  let first = 0;
+  let rows = height;
+  if (n > height) {
+    rows = height - 1;
+    if (at >= rows) {
+      first = n - rows; // the end, without "↓"
+      if (at < first) {
+        rows = height - 2;
+        first = at - Math.floor(rows / 2);
+      }
+    }
+  }
+  const up = first > 0;
+  const down = first + rows < n;
+  const names = mode === "names";
+  const times = names && wide;
+  const nameWidth = width - 4 - (times ? 6 : 0);
+  const lines = shown.slice(first, first + rows).map((i) => {
     const selected = i === pass;
-    const v = step.verdict;
-    const mark = v === null ? " " : v === "pending" ? "·" : v.agrees ? "✓" : "✗";
-    const ms = step.ms < 100 ? step.ms.toFixed(1) : String(Math.round(step.ms));
+    const step = trace.steps[i];
+    const failed = trace.failure !== null && trace.failure.at === i;
+    const notRun = !step && !failed;
+    const { mark, color } = markOf(step?.verdict, failed);
+    const label = names ? fit(trace.passes[i]!.name, nameWidth) : String(i + 1).padStart(width - 4);
+    const ms = step ? (step.ms < 100 ? step.ms.toFixed(1) : String(Math.round(step.ms))) : "";
     return (
-      <Text key={i} inverse={selected} bold={selected}>
+      <Text key={i} inverse={selected} bold={selected} dimColor={notRun && !selected}>
         {selected ? "▸" : " "}
-        <Text color={v === null || v === "pending" ? undefined : v.agrees ? "green" : "red"}>{mark}</Text>
-        <Text color="yellow">{step.changed ? "•" : " "}</Text> {fit(step.name, nameWidth)} <Text dimColor={!selected}>{ms.padStart(5)}</Text>
+        <Text color={color}>{mark}</Text>
+        <Text color="yellow">{step?.changed ? "•" : " "}</Text> {label}
+        {times ? <Text dimColor={!selected}> {ms.padStart(5)}</Text> : null}
       </Text>
     );
   });
-  const spare = height - shown.length;
-  const legend = ["", fit(" ✓ same meaning as source", width), fit(" · interpreter running", width), fit(" ✗ meaning differs", width), fit(" • changed the program", width), fit(" ms: time of the pass", width)];
+  const more = (count: number, arrow: string, key: string) => (
+    <Text key={key} dimColor>
+      {fit(count > 0 ? ` ${arrow} ${count} more` : "", width)}
+    </Text>
+  );
   return (
     <Box flexDirection="column" width={width}>
-      {rows}
-      {spare >= legend.length ? legend.map((l, k) => <Text key={`legend${k}`} dimColor>{l || " "}</Text>) : null}
+      {up ? more(first, "↑", "up") : null}
+      {lines}
+      {down ? more(n - first - rows, "↓", "down") : null}
     </Box>
   );
 });
@@ -69,150 +161,248 @@ const Separator = memo(function Separator({ height }: { height: number }) {
   );
 });
 
-function CodeLine({ text, width, inverse }: { text: string; width: number; inverse: boolean }) {
-  const shown = fit(text, width);
-  if (inverse) return <Text inverse>{shown}</Text>;
-  return (
-    <Text>
-      {highlight(shown).map((seg, k) => (
-        <Text key={k} color={seg.color}>
-          {seg.text}
-        </Text>
-      ))}
-    </Text>
-  );
-}
+// ---------------------------------------------------------------- a view
 
-function markedLine(text: string, width: number, inverse: boolean, colors: Record<string, string>) {
-  return (
-    <Text inverse={inverse} color={colors[text[0] ?? " "]}>
-      {fit(text, width)}
-    </Text>
-  );
-}
+const segmentStyle = (seg: Segment): Style => (seg.color ? { color: seg.color } : {});
 
-function title(s: State): string {
-  const trace = traceOf(s);
-  const step = stepOf(s);
-  const total = viewLines(s).length;
-  const range = total === 0 ? "empty" : `lines ${s.scroll + 1}-${Math.min(total, s.scroll + viewHeight(s))} of ${total}`;
+/** The pieces of a line of `view` (its text only; the gutter is drawn apart). */
+function linePieces(s: State, text: string, marks: readonly Span[]): Piece<Style>[] {
   switch (s.view) {
     case "program":
-      return `after ${step.name}: ${step.from} -> ${step.to}  ${range}`;
-    case "diff":
-      return `diff ${s.pass === 0 ? "source" : trace.steps[s.pass - 1]!.name} -> ${step.name}  ${range}`;
-    case "grammar":
-      return `grammar of ${step.to} (+ added, ~ changed)  ${range}`;
     case "asm":
-      return `final assembly (${s.target})  ${range} │ source`;
+      return highlight(text).map((seg) => ({ text: seg.text, style: segmentStyle(seg) }));
+    case "diff": {
+      const color = text[0] === "+" ? "green" : text[0] === "-" ? "red" : undefined;
+      if (marks.length === 0) return [{ text, style: { color } }];
+      // The words that changed, in inverse: offsets in the line's text, which starts after "± ".
+      const pieces: Piece<Style>[] = [];
+      let at = 0;
+      for (const [from, to] of marks) {
+        if (from + 2 > at) pieces.push({ text: text.slice(at, from + 2), style: { color } });
+        pieces.push({ text: text.slice(from + 2, to + 2), style: { color, inverse: true } });
+        at = to + 2;
+      }
+      if (at < text.length) pieces.push({ text: text.slice(at), style: { color } });
+      return pieces;
+    }
+    case "grammar":
+      return [{ text, style: { color: text[0] === "+" ? "green" : text[0] === "~" ? "yellow" : undefined } }];
+    case "output":
+      return [{ text, style: { color: text.endsWith("✗") || text.startsWith("  ✗") ? "red" : text.startsWith("  ✓") ? "green" : undefined } }];
   }
 }
 
-function ViewPane({ s }: { s: State }) {
+const partnerCache = new WeakMap<readonly DiffLine[], Int32Array>();
+
+/** The changed words of diff line i (with its partner line, the one it replaced or that replaced it). */
+function marksOf(diff: readonly DiffLine[] | undefined, i: number): readonly Span[] {
+  if (!diff) return [];
+  let partner = partnerCache.get(diff);
+  if (!partner) partnerCache.set(diff, (partner = partners(diff)));
+  const p = partner[i]!;
+  if (p < 0) return [];
+  const line = diff[i]!;
+  const other = diff[p]!;
+  return line.sign === "-" ? wordMarks(line.text, other.text).removed : wordMarks(other.text, line.text).added;
+}
+
+/** What a view pane shows: its lines, and where its cursor and first line are. */
+interface Pane {
+  readonly target: Target;
+  readonly trace: Trace;
+  readonly pass: number;
+  readonly view: Lines;
+  readonly cursor: number | null;
+  readonly scroll: number;
+}
+
+/** The left (or only) pane: the state's cursor; the right pane (both targets): aligned on the link, at the same row. */
+function paneOf(s: State, target: Target): Pane {
+  const trace = traceOf(s, target);
   const width = viewWidth(s);
-  const lines = visibleLines(s);
-  let body;
-  if (s.view === "asm") {
-    const asmWidth = Math.floor(width * 0.55);
-    const srcWidth = width - asmWidth - 1;
-    const trace = traceOf(s);
-    const locs = printedOf(trace, trace.steps.length - 1, s.fn).locs;
-    // Beside each instruction, the source line it came from (from emit-asm's comments).
-    body = lines.map((line, k) => {
-      const loc = locs[s.scroll + k];
-      const text = loc ? trace.sourceLines[loc.line - 1] : undefined;
-      const srcLine = loc && text !== undefined ? `${String(loc.line).padStart(3)} ${text.trim()}` : "";
-      return (
-        <Box key={k}>
-          <CodeLine text={line} width={asmWidth} inverse={s.match === s.scroll + k} />
-          <Text dimColor>│</Text>
-          <CodeLine text={srcLine} width={srcWidth} inverse={false} />
-        </Box>
-      );
-    });
-  } else if (s.view === "diff") {
-    body = lines.map((line, k) => <Box key={k}>{markedLine(line, width, s.match === s.scroll + k, { "+": "green", "-": "red" })}</Box>);
-  } else if (s.view === "grammar") {
-    body = lines.map((line, k) => <Box key={k}>{markedLine(line, width, s.match === s.scroll + k, { "+": "green", "~": "yellow" })}</Box>);
-  } else {
-    body = lines.map((line, k) => <CodeLine key={k} text={line} width={width} inverse={s.match === s.scroll + k} />);
+  const height = viewHeight(s);
+  const clamp = (top: number, length: number) => Math.max(0, Math.min(top, length - height));
+  if (target === s.target) {
+    const view = linesOf(trace, s.pass, s.view, s.fn, width);
+    return { target, trace, pass: s.pass, view, cursor: s.cursor < view.lines.length ? s.cursor : null, scroll: clamp(s.scroll, view.lines.length) };
   }
+  const name = passName(s);
+  const byName = trace.passes.findIndex((p) => p.name === name);
+  const pass = byName >= 0 ? byName : Math.min(s.pass, trace.passes.length - 1);
+  const view = linesOf(trace, pass, s.view, s.fn, width);
+  let at = -1;
+  if (s.link !== null && view.locs) at = view.locs.findIndex((l) => l?.line === s.link);
+  if (at < 0) return { target, trace, pass, view, cursor: null, scroll: clamp(s.scroll, view.lines.length) };
+  return { target, trace, pass, view, cursor: at, scroll: clamp(at - (s.cursor - s.scroll), view.lines.length) };
+}
+
+function title(s: State, pane: Pane): [string, string] {
+  const { trace, pass } = pane;
+  const info = trace.passes[pass]!;
+  const step = trace.steps[pass];
+  const which = s.both ? `${pane.target}: ` : "";
+  const noChange = step && !step.changed ? " (no change)" : "";
+  const purpose = `${info.name}: ${info.purpose}`;
+  switch (s.view) {
+    case "program":
+      return [`${which}after ${info.name}: ${info.from} -> ${info.to}${noChange}`, purpose];
+    case "diff":
+      return [`${which}diff ${pass === 0 ? "source" : trace.passes[pass - 1]!.name} -> ${info.name}${noChange}`, purpose];
+    case "grammar":
+      return [`${which}grammar of ${info.to} (+ added, ~ changed)`, purpose];
+    case "asm":
+      return [`${which}final assembly (${pane.target})`, purpose];
+    case "output":
+      return [`${which}output after ${info.name} beside the source's`, purpose];
+  }
+}
+
+function ViewPane({ s, pane }: { s: State; pane: Pane }) {
+  const width = viewWidth(s);
+  const height = viewHeight(s);
+  const { view } = pane;
+  const lines = view.lines.slice(pane.scroll, pane.scroll + height);
+  const linkedTo = s.link;
+  // The source text beside the assembly, where its source line changes, when there is room.
+  const side = s.view === "asm" && !s.both && width >= 100 ? Math.floor(width * 0.4) : 0;
+  const main = width - 1 - (side > 0 ? side + 1 : 0);
+  const [head, purpose] = title(s, pane);
+  const body = lines.map((text, k) => {
+    const i = pane.scroll + k;
+    const here = lineOf(view, i);
+    const cursor = pane.cursor === i;
+    const linked = !cursor && linkedTo !== null && here === linkedTo;
+    const gutter = cursor ? "▸" : linked ? "┃" : " ";
+    let pieces = fitPieces(linePieces(s, text, view.diff ? marksOf(view.diff, i) : []), main, s.hscroll, {} as Style);
+    if (cursor) pieces = pieces.map((p) => ({ text: p.text, style: { ...p.style, inverse: !p.style.inverse } }));
+    let beside: string | null = null;
+    if (side > 0) {
+      const changes = here !== null && (i === 0 || lineOf(view, i - 1) !== here);
+      const source = changes ? pane.trace.sourceLines[here - 1] : undefined;
+      beside = fit(source !== undefined ? `${String(here).padStart(4)} ${source.trim()}` : "", side);
+    }
+    return (
+      <Box key={k}>
+        <Text color={linked ? "yellow" : cursor ? "cyan" : undefined}>{gutter}</Text>
+        <Pieces pieces={pieces} />
+        {beside !== null ? (
+          <>
+            <Text dimColor>│</Text>
+            <Text dimColor>{beside}</Text>
+          </>
+        ) : null}
+      </Box>
+    );
+  });
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color="cyan">
-        {fit(title(s), width)}
+        {fit(head, width)}
       </Text>
+      <Text dimColor>{fit(purpose, width)}</Text>
       {body}
     </Box>
   );
 }
 
 function Help({ s, height }: { s: State; height: number }) {
-  const keyWidth = Math.max(...keyHelp.map(([k]) => k.length)) + 2;
+  const lines = helpLines();
+  const top = s.help ?? 0;
+  const shown = lines.slice(top, top + height - 1);
+  const more = top + height - 1 < lines.length;
   return (
     <Box flexDirection="column" width={s.columns} height={height}>
       <Text bold color="cyan">
-        {fit(" keys (any key closes this help)", s.columns)}
+        {fit(` keys and marks${more || top > 0 ? ` (${top + 1}-${top + shown.length} of ${lines.length}; j k scroll)` : ""}; any other key closes this help`, s.columns)}
       </Text>
-      {keyHelp.slice(0, height - 1).map(([keys, what]) => (
-        <Text key={keys}>
-          <Text bold>{` ${keys}`.padEnd(keyWidth + 1)}</Text>
-          {fit(what, Math.max(0, s.columns - keyWidth - 1))}
-        </Text>
+      {shown.map((line, k) => (
+        <Text key={k}>{fit(line, s.columns)}</Text>
       ))}
     </Box>
   );
 }
 
+// ---------------------------------------------------------------- the last two lines
+
 function sourceLine(s: State): string {
-  if (s.view !== "program") return "";
-  const step = stepOf(s);
-  const locs = printedOf(traceOf(s), s.pass, s.fn).locs;
-  const loc = locs[s.match ?? s.scroll];
-  if (!loc) return step.to === "assembly text" ? "" : locs.some((l) => l !== null) ? " source: -" : ` source: the nodes of ${step.to} carry no source position`;
-  const text = traceOf(s).sourceLines[loc.line - 1] ?? "";
-  return ` source line ${loc.line}: ${text.trim()}`;
+  if (s.help !== null) return "";
+  const pane = paneOf(s, s.target);
+  const total = pane.view.lines.length;
+  const where = total > 0 && pane.cursor !== null ? ` ${pane.cursor + 1}/${total}` : "";
+  if (!pane.view.locs) return where ? `${" ".repeat(Math.max(0, s.columns - where.length - 1))}${where}` : "";
+  const line = s.link;
+  const text = line !== null ? (pane.trace.sourceLines[line - 1] ?? "").trim() : null;
+  const left = text !== null ? ` source line ${line}: ${text}` : " source: - (this line comes from no source line)";
+  return `${fit(left, Math.max(0, s.columns - where.length))}${where}`;
 }
 
-function statusLine(s: State): string {
-  if (s.input) return `${s.input.purpose === "search" ? "/" : ": pass "}${s.input.text}▏`;
-  if (s.message) return ` ${s.message}`;
+/** A run's end in a few words: `status 0, 5 lines`. */
+function briefly(v: StepVerdict): string {
+  const lines = v.stdout === "" ? 0 : v.stdout.split("\n").length - (v.stdout.endsWith("\n") ? 1 : 0);
+  return `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}, ${lines} line${lines === 1 ? "" : "s"}`;
+}
+
+function statusLine(s: State): { text: string; color?: string } {
+  if (s.input) return { text: `${s.input.purpose === "search" ? "/" : ": pass "}${s.input.text}▏`, color: "yellow" };
+  if (s.message) return { text: ` ${s.message}`, color: "yellow" };
   const trace = traceOf(s);
   const step = stepOf(s);
-  if (trace.meaningError) return ` ${trace.meaningError}`;
+  const info = trace.passes[s.pass]!;
+  if (trace.failure) {
+    const first = trace.failure.message.split("\n")[0]!;
+    return { text: ` ✗ ${trace.passes[trace.failure.at]!.name} failed: ${first}${s.pass !== trace.failure.at ? ` (:${trace.failure.at + 1} shows it)` : ""}`, color: "red" };
+  }
+  if (!compiled(trace)) return { text: ` running the passes: ${trace.steps.length} of ${trace.passes.length} done` };
+  if (trace.meaningError) return { text: ` ${trace.meaningError}`, color: "red" };
   const pending = pendingOf(trace);
-  const bad =
+  const all =
     trace.firstBad !== null
       ? `first disagreement: ${trace.steps[trace.firstBad]!.name}`
       : pending > 0
         ? `running the interpreters: ${pending} to go`
         : "every pass agrees with the source";
-  if (step.verdict === null) return ` ${step.name} writes assembly text; the meaning is checked on every IL before it · ${bad}`;
-  if (step.verdict === "pending") return ` ${step.to} interpreter: running... · ${bad}`;
-  return ` ${step.to} interpreter: ${step.verdict.outcome} ${step.verdict.agrees ? "✓" : "✗"} · ${bad}`;
+  const v = step?.verdict;
+  if (v === "no input" || trace.steps[0]?.verdict === "no input") {
+    return { text: ` ? reads input and has none: give it ${basename(trace.file).replace(/\.qs$/, "")}.in (beside it) or --stdin FILE`, color: "yellow" };
+  }
+  if (v === null) return { text: ` ${info.name} writes text: no interpreter runs it · ${all}` };
+  if (v === "pending" || v === undefined) return { text: ` ${info.to}: its interpreter is running · ${all}` };
+  if (v.agrees) return { text: ` ✓ ${info.to}: ${briefly(v)} · ${all}`, color: trace.firstBad === null ? undefined : "red" };
+  return { text: ` ✗ ${info.to}: ${v.differs} (o: the output) · ${all}`, color: "red" };
 }
 
-/** The whole screen for a state: rows lines of at most columns characters. */
+/** The whole screen for a state: rows lines of at most columns columns. */
 export function Screen({ s }: { s: State }) {
   if (s.columns < minColumns || s.rows < minRows) {
     return <Text>{fit(`qnano explore needs ${minColumns}x${minRows}; this terminal is ${s.columns}x${s.rows} (q quits)`, s.columns)}</Text>;
   }
-  const bodyHeight = viewHeight(s) + 1;
+  const bodyHeight = viewHeight(s) + 2;
+  const status = statusLine(s);
+  const list = listWidth(s);
   return (
     <Box flexDirection="column" width={s.columns} height={s.rows}>
       <Header s={s} />
-      {s.help ? (
+      {s.help !== null ? (
         <Help s={s} height={bodyHeight} />
       ) : (
         <Box height={bodyHeight}>
-          <PassList trace={traceOf(s)} pass={s.pass} width={listWidth(s) - 1} height={bodyHeight} />
-          <Separator height={bodyHeight} />
-          <ViewPane s={s} />
+          {list > 0 ? (
+            <>
+              <PassList trace={traceOf(s)} pass={s.pass} mode={s.list} hideUnchanged={s.hideUnchanged} times={s.columns >= timesFrom} width={list - 1} height={bodyHeight} />
+              <Separator height={bodyHeight} />
+            </>
+          ) : null}
+          <ViewPane s={s} pane={paneOf(s, s.target)} />
+          {s.both ? (
+            <>
+              <Separator height={bodyHeight} />
+              <ViewPane s={s} pane={paneOf(s, otherTarget(s.target))} />
+            </>
+          ) : null}
         </Box>
       )}
       <Text color="gray">{fit(sourceLine(s), s.columns)}</Text>
-      <Text color={s.input ? "yellow" : s.message ? "yellow" : traceOf(s).firstBad === null ? undefined : "red"}>{fit(statusLine(s), s.columns)}</Text>
+      <Text color={status.color}>{fit(status.text, s.columns)}</Text>
     </Box>
   );
 }
-

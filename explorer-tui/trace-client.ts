@@ -1,0 +1,17 @@
+// Starts the worker that makes a trace (trace-worker.ts) and hands what it
+// sends to the explorer as events of that trace.
+
+import { Worker } from "node:worker_threads";
+import type { Event } from "./state.js";
+import type { TraceMessage, TraceRequest } from "./trace-worker.js";
+import type { Trace } from "./trace.js";
+
+/** Compiles and interprets `trace`'s program in a worker; returns a function that stops it. */
+export function startTrace(trace: Trace, dispatch: (event: Event) => void): () => void {
+  const request: TraceRequest = { file: trace.file, source: trace.source, target: trace.target, stdin: trace.stdin };
+  const worker = new Worker(new URL("./trace-worker.js", import.meta.url), { workerData: request });
+  const id = trace.id;
+  worker.on("message", (m: TraceMessage) => dispatch({ ...m, trace: id }));
+  worker.on("error", (e) => dispatch({ kind: "meaning-failed", trace: id, message: e.message }));
+  return () => void worker.terminate();
+}

@@ -71,20 +71,28 @@ export async function explore(file: string, source: string, target: Target | "bo
   process.on("unhandledRejection", onCrash);
   process.on("exit", restore);
 
-  // React's development build is several times slower per frame: load the
-  // production one (React reads NODE_ENV once, when it is first imported).
-  process.env.NODE_ENV ??= "production";
-  const [{ createElement }, { render }, { App }, { initialState }, { emptyTrace }, { startTrace }] = await Promise.all([
-    import("react"),
-    import("ink"),
-    import("../explorer-tui/app.js"),
+  // The first frame and the worker at once; Ink and React take a while to load.
+  const [{ initialState, reduce }, { emptyTrace }, { startEarly }, { screenRows }] = await Promise.all([
     import("../explorer-tui/state.js"),
     import("../explorer-tui/trace.js"),
     import("../explorer-tui/trace-client.js"),
+    import("../explorer-tui/rows.js"),
   ]);
   const first = target === "both" ? "x86_64" : target;
   const trace = emptyTrace(file, source, first, stdin, input);
   const both = target === "both" ? emptyTrace(file, source, "aarch64", stdin, input) : undefined;
+  // Until Ink is there, the frames are drawn here, as the steps arrive.
+  let state = initialState(trace, process.stdout.columns, process.stdout.rows, { both });
+  const draw = () => process.stdout.write(`\x1b[H${screenRows(state).join("\n")}\x1b[H`);
+  const early = startEarly(trace, (event) => {
+    state = reduce(state, event);
+    if (!restored) draw();
+  });
+  draw();
+  // React's development build is several times slower per frame: load the
+  // production one (React reads NODE_ENV once, when it is first imported).
+  process.env.NODE_ENV ??= "production";
+  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
   const readSource = () => readFileSync(file, "utf8");
   // Editors save by writing the file or by renaming another over it: watch its folder.
   const watch = (changed: (source: string) => void) => {
@@ -107,8 +115,8 @@ export async function explore(file: string, source: string, target: Target | "bo
   };
   let status = 0;
   try {
-    const initial = initialState(trace, process.stdout.columns, process.stdout.rows, { both });
-    app = render(createElement(App, { initial, start: startTrace, readSource, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true });
+    early.hold();
+    app = render(createElement(App, { initial: state, start: early.start, readSource, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();

@@ -119,6 +119,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(commandHelp(command));
     return 0;
   }
+  // The explorer's keys are its own from now on: typed while it starts, they are not echoed by the terminal.
+  if (command === "explore" && process.stdin.isTTY && process.stdout.isTTY) {
+    process.stdin.setRawMode(true);
+    process.on("exit", () => process.stdin.setRawMode(false));
+  }
   const { runCommand } = await import("./commands.js");
   return runCommand(command, parsed.positionals, parsed.values, commands[command]!.usage);
 }

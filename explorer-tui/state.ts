@@ -14,7 +14,7 @@ import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import type { Loc } from "../il/node.js";
 import { diffLines, interleave, type DiffLine } from "./diff.js";
-import { compiled, firstBadOf, freshTrace, grammarLines, type Mark, type Printed, type StepView, type Trace } from "./trace.js";
+import { compiled, firstBadOf, freshTrace, grammarLines, unpackDiff, type Mark, type Printed, type StepView, type Trace } from "./trace.js";
 import { widthOf } from "./text.js";
 
 export type View = "program" | "diff" | "grammar" | "asm" | "output";
@@ -188,11 +188,13 @@ const diffCache = new WeakMap<Printed, readonly DiffLine[]>();
 
 /** The diff of a step against the one before it (the source, for the first). */
 export function diffOf(trace: Trace, pass: number, fn: string | null = null): readonly DiffLine[] {
-  const step = printedOf(trace.steps[pass]!, fn);
+  const whole = trace.steps[pass]!;
+  const step = printedOf(whole, fn);
   const cached = diffCache.get(step);
   if (cached) return cached;
   const before = pass === 0 ? sourcePrinted(trace) : printedOf(trace.steps[pass - 1]!, fn);
-  const lines = interleave(diffLines(before.lines, step.lines));
+  // The worker made the whole program's diff; one function's is made here, when asked.
+  const lines = step === whole && whole.diff ? unpackDiff(whole.diff, before.lines, step.lines) : interleave(diffLines(before.lines, step.lines));
   diffCache.set(step, lines);
   return lines;
 }
@@ -212,7 +214,7 @@ export interface Lines {
   readonly lines: readonly string[];
   readonly locs: readonly (Loc | null)[] | null;
   /** For the diff view: the diff itself, one entry per line. */
-  readonly diff?: readonly DiffLine[];
+  readonly changes?: readonly DiffLine[];
 }
 
 const none: readonly (Loc | null)[] = [];
@@ -246,7 +248,7 @@ export function linesOf(trace: Trace, pass: number, view: View, fn: string | nul
     const diff = diffOf(trace, pass, fn);
     const after = printedOf(step, fn).locs;
     const beforeLocs = pass === 0 ? sourcePrinted(trace).locs : printedOf(trace.steps[pass - 1]!, fn).locs;
-    result = { lines: diff.map((d) => `${d.sign} ${d.text}`), locs: diff.map((d) => (d.sign === "-" ? beforeLocs[d.at] : after[d.at]) ?? null), diff };
+    result = { lines: diff.map((d) => `${d.sign} ${d.text}`), locs: diff.map((d) => (d.sign === "-" ? beforeLocs[d.at] : after[d.at]) ?? null), changes: diff };
   }
   byView.set("diff", result);
   return result;

@@ -15,3 +15,24 @@ export function startTrace(trace: Trace, dispatch: (event: Event) => void): () =
   worker.on("error", (e) => dispatch({ kind: "meaning-failed", trace: id, message: e.message }));
   return () => void worker.terminate();
 }
+
+/**
+ * Starts the worker of `first` now, before the application is there to hear
+ * it (Ink takes a while to load): its events go to `meanwhile` until `hold`,
+ * then wait in a queue. `start` is what the application takes: for `first`,
+ * it hands over the queue and what follows; for any other trace, startTrace.
+ */
+export function startEarly(first: Trace, meanwhile: (event: Event) => void): { hold: () => void; start: (trace: Trace, dispatch: (event: Event) => void) => () => void } {
+  let queue: Event[] | null = null;
+  let listener: ((event: Event) => void) | null = null;
+  const stop = startTrace(first, (event) => (listener ? listener(event) : queue ? queue.push(event) : meanwhile(event)));
+  return {
+    hold: () => void (queue ??= []),
+    start(trace, dispatch) {
+      if (trace.id !== first.id || listener) return startTrace(trace, dispatch);
+      listener = dispatch;
+      for (const event of queue?.splice(0) ?? []) dispatch(event);
+      return stop;
+    },
+  };
+}

@@ -17,6 +17,7 @@ import { ilName } from "../il/pass.js";
 import { pipeline } from "../passes/pipeline.js";
 import { functionNames, functionViews, variablesOfFunctions } from "../driver/function-view.js";
 import { printLines } from "./print-lines.js";
+import { diffLines, interleave, type DiffLine } from "./diff.js";
 
 /** A pass as the pipeline table says it, known before it runs. */
 export interface PassInfo {
@@ -53,10 +54,32 @@ export interface Printed {
   readonly locs: readonly (Loc | null)[];
 }
 
+/** A diff in a few numbers: each line's sign (0 " ", 1 "-", 2 "+") and its index on its side. */
+export interface PackedDiff {
+  readonly signs: Uint8Array;
+  readonly at: Int32Array;
+}
+
+const signs = [" ", "-", "+"] as const;
+
+export function packDiff(diff: readonly DiffLine[]): PackedDiff {
+  return { signs: Uint8Array.from(diff, (d) => signs.indexOf(d.sign)), at: Int32Array.from(diff, (d) => d.at) };
+}
+
+export function unpackDiff(packed: PackedDiff, before: readonly string[], after: readonly string[]): DiffLine[] {
+  return Array.from(packed.signs, (code, i) => {
+    const at = packed.at[i]!;
+    const sign = signs[code]!;
+    return { sign, text: (sign === "-" ? before : after)[at]!, at };
+  });
+}
+
 export interface StepView extends PassInfo, Printed {
   readonly ms: number;
   /** Its printed form differs from the previous step's (for parse: always). */
   readonly changed: boolean;
+  /** What it changed: the diff against the previous step (the source, for parse), made by the worker; null when nothing changed. */
+  readonly diff: PackedDiff | null;
   readonly verdict: Mark;
   /** With several functions: each one's lines (and their source lines), for `f`. */
   readonly byFunction: Readonly<Record<string, Printed>> | null;
@@ -184,6 +207,7 @@ export function stepView(step: Step, printer: Printer): StepView {
     lines: printed.lines,
     locs: printed.locs,
     changed,
+    diff: changed ? packDiff(interleave(diffLines(previous, printed.lines))) : null,
     verdict: typeof to === "string" ? null : "pending",
     byFunction,
   };

@@ -30,7 +30,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -65,6 +65,8 @@ interface Machine {
   entrySp: bigint;
   readonly blocks: readonly Node[];
   readonly labels: ReadonlyMap<string, number>;
+  /** Each block's steps, found when it first runs. */
+  code: (block: number) => readonly Step[];
   /** The program's functions, in order (their addresses are codeAddress(index)). */
   readonly functions: readonly string[];
   readonly memory: Map<bigint, bigint>; // 8-byte words by address
@@ -91,13 +93,17 @@ interface Dialect {
 
 // ---------------------------------------------------------------- operands
 
-function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+function cell<K>(map: Map<K, bigint>, key: K, what: () => string): bigint {
   const value = map.get(key);
-  if (value === undefined) throw new Error(`the aarch64 model read ${what}, which was never written`);
+  if (value === undefined) throw new Error(`the aarch64 model read ${what()}, which was never written`);
   return value;
 }
 
-const register = (m: Machine, name: string): bigint => cell(m.registers, name, name);
+function register(m: Machine, name: string): bigint {
+  const value = m.registers.get(name);
+  if (value === undefined) throw new Error(`the aarch64 model read ${name}, which was never written`);
+  return value;
+}
 
 /** Memory is 8-byte words; nothing lives below sp (a signal could overwrite it). */
 function checkAddress(m: Machine, at: bigint): bigint {
@@ -105,7 +111,7 @@ function checkAddress(m: Machine, at: bigint): bigint {
   if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
   return at;
 }
-const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), `memory at ${at}`));
+const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), () => `memory at ${at}`));
 const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
@@ -118,7 +124,11 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     write: (m, arg, value) => void m.registers.set(arg.name, wrap(value)),
   },
   Var: {
-    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    read(m, arg) {
+      const value = m.variables.get(arg.name as string);
+      if (value === undefined) throw new Error(`the aarch64 model read variable ${arg.name}, which was never written`);
+      return value;
+    },
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
   },
   // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.
@@ -136,7 +146,7 @@ const { Var: _var, ...slotOperandsWithoutVar } = varOperands;
 const slotOperands: Readonly<Record<string, OperandForm>> = {
   ...slotOperandsWithoutVar,
   Slot: {
-    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    read: (m, arg) => cell(m.slots, arg.index as number, () => `slot${arg.index}`),
     write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
   },
 };
@@ -167,11 +177,20 @@ const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction 
 function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
   const { left, right } = m.flags;
-  const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower, hs: !lower, ls: lower || left === right, hi: !lower && left !== right };
-  const holds = table[cond];
-  if (holds === undefined) throw new Error(`unknown condition ${cond}`);
-  return holds;
+  const lower = () => BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
+  switch (cond) {
+    case "eq": return left === right;
+    case "ne": return left !== right;
+    case "lt": return left < right;
+    case "le": return left <= right;
+    case "gt": return left > right;
+    case "ge": return left >= right;
+    case "lo": return lower();
+    case "hs": return !lower();
+    case "ls": return lower() || left === right;
+    case "hi": return !lower() && left !== right;
+  }
+  throw new Error(`unknown condition ${cond}`);
 }
 
 function callRuntime(m: Machine, symbol: string): void {
@@ -192,7 +211,7 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
   m.registers.set("x30", returnToCaller);
   if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), m.code);
   if (how === "conclusion") {
     // Before La64 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -206,10 +225,12 @@ function callFunction(m: Machine, fn: string): void {
   m.flags = null;
 }
 
-function step(m: Machine, instr: Node): Effect {
+/** How the model executes an instruction (found once per run: see decoder). */
+function resolve(m: Machine, instr: Node): Step {
   const run = m.dialect.instructions[instr.kind];
-  if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
-  return run(m, instr);
+  if (!run) return () => { throw new Error(`the aarch64 model has no instruction ${instr.kind} here`); };
+  const decode = (run as Decodable<Machine>).decode;
+  return decode ? decode(m, instr) : (i) => run(m, i);
 }
 
 function stringAddress(m: Machine, label: string): bigint {
@@ -305,7 +326,9 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null,
+    code: () => [],
   };
+  m.code = decoder(blocks, (instr) => resolve(m, instr));
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
@@ -319,7 +342,7 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
 };
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
-const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep<Machine>(varInstructions) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };

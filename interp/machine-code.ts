@@ -38,6 +38,19 @@ export function heapLoad(model: RuntimeModel, address: bigint): bigint {
   return value;
 }
 
+/** What executing one instruction is, once the model has found how (see decoder). */
+export type Step = (instr: Node) => Effect;
+
+/**
+ * Each block's steps, found once per run rather than once per instruction
+ * executed: `resolve` gives the step of an instruction (one that throws, when
+ * the model has none for it: the error comes when it runs, as before).
+ */
+export function decoder(blocks: readonly Node[], resolve: (instr: Node) => Step): (block: number) => readonly Step[] {
+  const steps: (readonly Step[] | undefined)[] = [];
+  return (b) => (steps[b] ??= (blocks[b]!.instrs as Node[]).map(resolve));
+}
+
 /** Each block's index by its label. */
 export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
 
@@ -55,29 +68,33 @@ export function runCode(
   labels: ReadonlyMap<string, number>,
   model: RuntimeModel,
   start: string,
-  execute: (instr: Node) => Effect,
+  code: (block: number) => readonly Step[],
 ): "ret" | "conclusion" {
   let b = labels.get(start) ?? -1;
   if (b < 0) throw new Error(`no block is labelled ${start}`);
   let instrs = blocks[b]!.instrs as Node[];
+  let steps = code(b);
   let i = 0;
   for (;;) {
     if (i >= instrs.length) { // fall through to the next block
       const block = blocks[++b];
       if (!block) throw new Error("control ran off the end of the code");
       instrs = block.instrs as Node[];
+      steps = code(b);
       i = 0;
       continue;
     }
+    const step = steps[i]!;
     const instr = instrs[i++]!;
     model.tick();
-    const effect = execute(instr);
+    const effect = step(instr);
     if (!effect) continue;
     if ("returned" in effect) return "ret";
     const target = labels.get(effect.jump);
     if (target !== undefined) {
       b = target;
       instrs = blocks[b]!.instrs as Node[];
+      steps = code(b);
       i = 0;
     } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
     else if (effect.jump === divisionByZero) model.divisionByZero();
@@ -95,16 +112,40 @@ const liveSets = new WeakMap<Node, ReadonlySet<string>>();
  * A live set that misses a variable whose value is still needed makes the next
  * read of it fail here, at uncover-live, instead of two passes later.
  */
-export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
-  step: (m: M, instr: Node) => Effect,
-): (m: M, live: Node) => Effect {
-  return (m, live) => {
-    const effect = step(m, live.instr as Node);
+export function liveStep<M extends { readonly variables: Map<string, bigint> }>(instructions: Readonly<Record<string, (m: M, instr: Node) => Effect>>): Decodable<M> {
+  const step = (m: M, instr: Node) => instructions[instr.kind]!(m, instr);
+  const keepOf = (live: Node): ReadonlySet<string> => {
     let keep = liveSets.get(live);
     if (!keep) liveSets.set(live, (keep = new Set((live.after as Node[]).filter((p) => p.kind === "Var").map((p) => p.name as string))));
+    return keep;
+  };
+  const forget = (m: M, keep: ReadonlySet<string>) => {
     for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+  };
+  const run: Decodable<M> = (m, live) => {
+    const effect = step(m, live.instr as Node);
+    forget(m, keepOf(live));
     return effect;
   };
+  // Found once per run: the live set of each Live node, and what it wraps.
+  run.decode = (m, live) => {
+    const keep = keepOf(live);
+    const inner = live.instr as Node;
+    const innerStep = instructions[inner.kind]!;
+    return () => {
+      const effect = innerStep(m, inner);
+      forget(m, keep);
+      return effect;
+    };
+  };
+  return run;
+}
+
+/** An instruction's step that can also be found once per run for one
+ * instruction (decode), when there is something to work out before it runs. */
+export interface Decodable<M> {
+  (m: M, instr: Node): Effect;
+  decode?: (m: M, instr: Node) => Step;
 }
 
 // ---------------------------------------------------------------- what both models' machines share

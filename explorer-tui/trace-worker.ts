@@ -1,14 +1,17 @@
 // A worker thread that compiles the program for one target, pass by pass, and
 // sends each step, printed, as soon as its pass has run; then runs every IL's
-// interpreter on its program and sends each step's mark as it is known. So
-// the explorer's screen opens at once, the passes fill in, then the marks. A
-// pass that fails (bad input, a broken pass) is sent with what it said.
+// interpreter on its program (in workers of its own, one per processor:
+// marks-worker.ts) and sends each step's mark as it is known. So the
+// explorer's screen opens at once, the passes fill in, then the marks. A pass
+// that fails (bad input, a broken pass) is sent with what it said.
 
-import { parentPort, workerData } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
-import { eachVerdict, newPrinter, stepView, type Mark, type StepView } from "./trace.js";
+import type { MarksRequest } from "./marks-worker.js";
+import { eachVerdict, interpreted, marker, newPrinter, stepView, type Mark, type Run, type StepView } from "./trace.js";
 
 export interface TraceRequest {
   readonly file: string;
@@ -42,10 +45,42 @@ try {
   const message = e instanceof CompileError ? formatDiagnostics(e.diagnostics, source, false) : (e as Error).message;
   post({ kind: "failed", at: made, message });
 }
-if (steps) {
-  try {
-    eachVerdict(steps, stdin, (index, mark) => post({ kind: "meaning", index, mark }));
-  } catch (e) {
-    post({ kind: "meaning-failed", message: (e as Error).message });
+if (steps) marks(steps);
+
+/**
+ * The marks: the steps' interpreters run in a few workers at once, one per
+ * processor (at most 4), each given every k-th step; the source's run comes
+ * first in the first. On one processor, here, one after another.
+ */
+function marks(steps: readonly Step[]): void {
+  const report = (index: number, mark: Mark) => post({ kind: "meaning", index, mark });
+  const indices = interpreted(steps);
+  const k = Math.min(indices.length, 4, availableParallelism());
+  if (k <= 1) {
+    try {
+      eachVerdict(steps, stdin, report);
+    } catch (e) {
+      post({ kind: "meaning-failed", message: (e as Error).message });
+    }
+    return;
+  }
+  const mark = marker(indices, stdin, report);
+  const workers: Worker[] = [];
+  let failed = false;
+  const stopAll = () => workers.forEach((w) => void w.terminate());
+  for (let w = 0; w < k; w++) {
+    const mine = indices.filter((_, j) => j % k === w);
+    const request: MarksRequest = { stdin, steps: mine.map((index) => ({ index, il: (steps[index]!.pass.to as { name: string }).name, program: steps[index]!.output })) };
+    const worker = new Worker(new URL("./marks-worker.js", import.meta.url), { workerData: request });
+    workers.push(worker);
+    worker.on("message", ({ index, run }: { index: number; run: Run }) => {
+      if (!failed && mark(index, run)) stopAll();
+    });
+    worker.on("error", (e) => {
+      if (failed) return;
+      failed = true;
+      stopAll();
+      post({ kind: "meaning-failed", message: e.message });
+    });
   }
 }

@@ -8,7 +8,7 @@
 
 import type { Target } from "../ir-defs/targets.js";
 import { findIL } from "../ir-defs/index.js";
-import { kindsOf } from "../il/define.js";
+import { kindsOf, type IL } from "../il/define.js";
 import { checkMeaning, type Step } from "../driver/driver.js";
 import { deltaText, productionBnf } from "../il/print.js";
 import type { Loc } from "../il/node.js";
@@ -281,34 +281,81 @@ export function difference(here: Outcome, source: Outcome): string | null {
 /** Whether a run ended reading input that was not there: the source's run, with no input given. */
 const readsMissingInput = (o: Outcome, stdin: string) => stdin === "" && o.panic === "bad input";
 
+/** One step's run, before it is compared with the source's: its outcome, and
+ * whether the step alone passes checkMeaning (nothing is left live). */
+export interface Run {
+  readonly outcome: Outcome;
+  readonly clean: boolean;
+}
+
+/** Runs the interpreter of `il` on a program, by the driver's checkMeaning (through the identity pass of that IL). */
+export function runProgram(il: IL, program: unknown, stdin: string): Run {
+  const step: Step = { pass: { name: il.name, from: il, to: il, purpose: "", run: (p: unknown) => p }, output: program, ms: 0 };
+  const [v] = checkMeaning([step], { stdin });
+  return { outcome: v!.outcome, clean: v!.agrees };
+}
+
+/** A step's mark: its run against the source's. */
+function markOf(run: Run, reference: Outcome): StepVerdict {
+  const { outcome } = run;
+  const agrees = sameOutcome(reference, outcome) && run.clean;
+  return {
+    agrees,
+    outcome: describeOutcome(outcome),
+    status: outcome.status,
+    panic: outcome.panic,
+    stdout: outcome.stdout.length > maxOutput ? outcome.stdout.slice(0, maxOutput) : outcome.stdout,
+    differs: agrees ? null : (difference(outcome, reference) ?? "its outcome differs"),
+  };
+}
+
 /**
- * Runs each step's interpreter, as checkMeaning does, one step at a time, and
- * reports each mark by the step's index as soon as it is known (running a
- * program that loops a lot at every level, down to the machine models, takes
- * a while). When the source's run reads input that was not given, every mark
- * is "no input" and nothing more runs. The explorer runs this in its worker.
+ * Turns runs, arriving in any order, into marks, reported by the step's index:
+ * each once the source's run (the first index's) is known. When the source's
+ * run reads input that was not given, every mark is "no input" (and `true` is
+ * returned: nothing more need run).
+ */
+export function marker(indices: readonly number[], stdin: string, report: (index: number, mark: Mark) => void): (index: number, run: Run) => boolean {
+  let reference: Outcome | null = null;
+  const waiting = new Map<number, Run>();
+  return (index, run) => {
+    if (reference === null) {
+      if (index !== indices[0]) {
+        waiting.set(index, run);
+        return false;
+      }
+      if (readsMissingInput(run.outcome, stdin)) {
+        for (const i of indices) report(i, "no input");
+        return true;
+      }
+      reference = run.outcome;
+      report(index, markOf(run, reference));
+      for (const [i, r] of waiting) report(i, markOf(r, reference));
+      waiting.clear();
+      return false;
+    }
+    report(index, markOf(run, reference));
+    return false;
+  };
+}
+
+/** The steps that an interpreter runs (not assembly text), by index. */
+export const interpreted = (steps: readonly Step[]): number[] => steps.flatMap((s, i) => (typeof s.pass.to === "string" ? [] : [i]));
+
+/**
+ * Runs each step's interpreter, one step at a time, and reports each mark by
+ * the step's index as soon as it is known (running a program that loops a lot
+ * at every level, down to the machine models, takes a while). When the
+ * source's run reads input that was not given, every mark is "no input" and
+ * nothing more runs. (The explorer's worker shares the runs out among workers
+ * of their own: trace-worker.ts.)
  */
 export function eachVerdict(steps: readonly Step[], stdin: string, report: (index: number, mark: Mark) => void): void {
-  let reference: Outcome | null = null;
-  for (let index = 0; index < steps.length; index++) {
+  const indices = interpreted(steps);
+  const mark = marker(indices, stdin, report);
+  for (const index of indices) {
     const step = steps[index]!;
-    if (typeof step.pass.to === "string") continue;
-    const [v] = checkMeaning([step], { stdin });
-    const outcome = v!.outcome;
-    if (reference === null && readsMissingInput(outcome, stdin)) {
-      steps.forEach((s, i) => typeof s.pass.to !== "string" && report(i, "no input"));
-      return;
-    }
-    reference ??= outcome;
-    const agrees = sameOutcome(reference, outcome) && v!.agrees;
-    report(index, {
-      agrees,
-      outcome: describeOutcome(outcome),
-      status: outcome.status,
-      panic: outcome.panic,
-      stdout: outcome.stdout.length > maxOutput ? outcome.stdout.slice(0, maxOutput) : outcome.stdout,
-      differs: agrees ? null : (difference(outcome, reference) ?? "its outcome differs"),
-    });
+    if (mark(index, runProgram(step.pass.to as IL, step.output, stdin))) return;
   }
 }
 

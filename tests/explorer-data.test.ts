@@ -7,7 +7,7 @@ import { highlight } from "../explorer-tui/highlight.js";
 import { printLines } from "../explorer-tui/print-lines.js";
 import type { Event } from "../explorer-tui/state.js";
 import { startTrace } from "../explorer-tui/trace-client.js";
-import { assemblyLines, buildTrace, difference, emptyTrace, grammarLines, type Mark, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
+import { assemblyLines, buildTrace, difference, emptyTrace, grammarLines, marker, type Mark, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
 import { fit } from "../explorer-tui/text.js";
 import { displayWidth } from "../front-end/display-width.js";
 import { compile, type Step } from "../driver/driver.js";
@@ -123,6 +123,21 @@ test("the worker makes the same steps and marks as the explorer's own process, o
     if (here.verdict !== null) assert.equal(marks.get(i), here.verdict, here.name);
   });
   assert.is(order.indexOf(`step ${steps.length - 1}`), steps.length - 1, "every step comes before the first mark");
+});
+
+test("runs that arrive in any order (from several workers) become marks once the source's run is known", () => {
+  const run = (stdout: string, panic: string | null = null) => ({ outcome: { stdout, status: panic ? 101 : 0, panic, outOfFuel: false }, clean: true });
+  const got: [number, Mark][] = [];
+  const mark = marker([0, 2, 3], "", (i, m) => got.push([i, m]));
+  assert.is(mark(3, run("1\n")), false);
+  assert.is(mark(2, run("2\n")), false);
+  assert.equal(got, [], "nothing before the source's run");
+  mark(0, run("1\n"));
+  assert.equal(got.map(([i, m]) => [i, typeof m === "object" && m !== null && m.agrees]), [[0, true], [3, true], [2, false]]);
+  // A program that reads, given no input: every mark says so, and nothing more need run.
+  const none: [number, Mark][] = [];
+  assert.is(marker([0, 1], "", (i, m) => none.push([i, m]))(0, run("", "bad input")), true);
+  assert.equal(none, [[0, "no input"], [1, "no input"]]);
 });
 
 test("a program that does not compile: the worker sends the passes before and the diagnostic", async () => {

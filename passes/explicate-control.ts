@@ -40,6 +40,7 @@ import type * as Out from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { Lmon } from "../ir-defs/lmon.js";
 import { pass } from "../il/pass.js";
+import type { Loc } from "../il/node.js";
 import { basicBlock, code, orderBlocks, prepend, type Code } from "./explicate-control/basic-blocks.js";
 import { freshNamer } from "./shared/fresh-names.js";
 import { declaredType, typeContext, type TypeContext } from "./shared/expression-types.js";
@@ -84,12 +85,12 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
   const prefix = `${fn.name}.block`;
   let count = 0;
   const addBlock = (label: string, c: Code) => blocks.set(label, basicBlock(label, c));
-  /** A goto to `c`, made a block of its own unless it is only a goto already. */
-  const jumpTo = (c: Code): Out.Goto => {
+  /** A goto to `c`, made a block of its own unless it is only a goto already; `loc`: the statement that jumps. */
+  const jumpTo = (c: Code, loc?: Loc): Out.Goto => {
     if (c.reversed.length === 0 && c.tail.kind === "Goto") return c.tail;
     const label = `${prefix}${++count}`;
     addBlock(label, c);
-    return { kind: "Goto", target: label };
+    return { kind: "Goto", target: label, ...(loc ? { loc } : {}) };
   };
 
   const statements = (stmts: readonly In.Stmt[], c: Code, loop: Loop): Code => {
@@ -105,15 +106,15 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
       case "Break":
       case "Continue":
         if (loop === null) throw new Error(`${s.kind.toLowerCase()} outside a loop`);
-        return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo });
+        return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo, loc: s.loc });
       case "Return": return result(s.value, loop);
       case "Store": case "CheckIndex": return prepend(s, c);
       case "While": {
-        const after = jumpTo(c);
+        const after = jumpTo(c, s.loc);
         const test = `${prefix}${++count}`;
-        const body = effect(s.body, code({ kind: "Goto", target: test }), { breakTo: after.target, continueTo: test });
+        const body = effect(s.body, code({ kind: "Goto", target: test, loc: s.loc }), { breakTo: after.target, continueTo: test });
         addBlock(test, predicate(s.cond, body, code(after), loop));
-        return code({ kind: "Goto", target: test });
+        return code({ kind: "Goto", target: test, loc: s.loc });
       }
       default: {
         const never: never = s;
@@ -138,12 +139,12 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
     switch (e.kind) {
       case "Block": return statements(e.stmts, c, loop);
       case "If": {
-        const join = jumpTo(c);
+        const join = jumpTo(c, e.loc);
         return predicate(e.cond, effect(e.then, code(join), loop), effect(e.else, code(join), loop), loop);
       }
       case "Prim":
         if (e.op === "concat" || e.op === "string_eq") return c; // no effect
-        return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
+        return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit, loc: e.loc }) : c);
       case "NewArray": return assign(e, holding(e, "unused"), c, loop); // may panic; the array made is dropped at once
       case "Call": {
         // A call of a Unit fn item just before `return ()` returns what it returns: a tail call.
@@ -166,7 +167,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
         return statements(e.stmts, assign(unit, name, c, loop), loop);
       }
       case "If": {
-        const join = jumpTo(c);
+        const join = jumpTo(c, e.loc);
         return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);
       }
       default:
@@ -189,10 +190,10 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
         if (last?.kind === "ExprStmt") return statements(e.stmts.slice(0, -1), predicate(last.expr, then, otherwise, loop), loop);
         // Otherwise the block has type Never: it ends in a jump, and nothing after it runs.
         if (last?.kind !== "Break" && last?.kind !== "Continue" && last?.kind !== "Return") throw new Error("a condition block must end in a Bool expression");
-        return statements(e.stmts, code({ kind: "Return", value: unit }), loop);
+        return statements(e.stmts, code({ kind: "Return", value: unit, loc: e.loc }), loop);
       }
       case "If": {
-        const [toThen, toOtherwise] = [jumpTo(then), jumpTo(otherwise)];
+        const [toThen, toOtherwise] = [jumpTo(then, e.loc), jumpTo(otherwise, e.loc)];
         const inner = (arm: In.Block) => predicate(arm, code(toThen), code(toOtherwise), loop);
         return predicate(e.cond, inner(e.then), inner(e.else), loop);
       }
@@ -210,12 +211,12 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
       case "Block": {
         const last = e.stmts[e.stmts.length - 1];
         if (last?.kind === "ExprStmt") return statements(e.stmts.slice(0, -1), result(last.expr, loop), loop);
-        return statements(e.stmts, code({ kind: "Return", value: unit }), loop);
+        return statements(e.stmts, code({ kind: "Return", value: unit, loc: e.loc }), loop);
       }
       case "If": return predicate(e.cond, result(e.then, loop), result(e.else, loop), loop);
       default: {
         if (e.kind === "Call" && e.args.length <= tailCallArguments) return code({ kind: "TailCall", callee: e.callee, args: e.args, loc: e.loc });
-        if (neverReturns(e)) return effect(e, code({ kind: "Return", value: unit }), loop);
+        if (neverReturns(e)) return effect(e, code({ kind: "Return", value: unit, loc: e.loc }), loop);
         const temp = holding(e, "result");
         return assign(e, temp, code({ kind: "Return", value: { kind: "Var", name: temp }, loc: e.loc }), loop);
       }
@@ -224,7 +225,8 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string, unitFunct
 
   // A Unit function's body runs for its effects and returns (); any other returns the body's value.
   const start = `${fn.name}.start`;
-  addBlock(start, fn.ret === "Unit" ? effect(fn.body, code({ kind: "Return", value: unit }), null) : result(fn.body, null));
+  // The return at a Unit function's end comes from the function (its line).
+  addBlock(start, fn.ret === "Unit" ? effect(fn.body, code({ kind: "Return", value: unit, loc: fn.loc }), null) : result(fn.body, null));
   const ordered = orderBlocks(start, blocks, prefix);
   return { kind: "Def", name: fn.name, params: fn.params.map((p) => p.name), refs: [...refs].sort(), blocks: ordered, loc: fn.loc };
 }

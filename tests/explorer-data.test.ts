@@ -182,6 +182,23 @@ test("a closing brace shows the statement it closes; a label or the table of hom
   assert.is(homes.locs[home], null);
 });
 
+test("every instruction knows its source line, jumps and returns too, until the frame is built", () => {
+  for (const g of goldens.filter((x) => ["gcd", "fizzbuzz", "even_odd", "tail_loop"].includes(x.name))) {
+    for (const target of ["x86_64", "aarch64"] as const) {
+      const steps = compile(g.source, g.path, { target, check: true });
+      const from = steps.findIndex((s) => s.pass.name === "select-instructions");
+      const until = steps.findIndex((s) => s.pass.name === "patch-instructions");
+      for (const step of steps.slice(from, until + 1)) {
+        for (const block of (step.output as { blocks: { label: string; instrs: { kind: string; loc?: unknown }[] }[] }).blocks) {
+          // The moves that take a function's parameters from their registers come from no statement.
+          const instrs = block.label.endsWith(".start") ? block.instrs.slice(block.instrs.findIndex((i) => i.loc !== undefined)) : block.instrs;
+          for (const instr of instrs) assert.ok(instr.loc, `${g.name} (${target}) after ${step.pass.name}: ${block.label}: ${instr.kind} has no source line`);
+        }
+      }
+    }
+  }
+});
+
 test("in the assembly, an instruction after a label keeps the source line of the comment above it", () => {
   const { lines, locs } = assemblyLines(String(goldenTrace("gcd").steps.at(-1)!.lines.join("\n")));
   const neg = lines.findIndex((l) => /negq/.test(l));

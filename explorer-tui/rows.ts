@@ -28,7 +28,7 @@ import {
   type State,
 } from "./state.js";
 import { fit, fitPieces, type Piece } from "./text.js";
-import { compiled, type Mark, type StepVerdict, type Trace } from "./trace.js";
+import { briefly, compiled, type Mark, type Trace } from "./trace.js";
 
 const minColumns = 40;
 const minRows = 10;
@@ -118,7 +118,8 @@ function passList(s: State, trace: Trace, width: number, height: number): string
     const step = trace.steps[i];
     const failed = trace.failure !== null && trace.failure.at === i;
     const base: Style = selected ? { inverse: true, bold: true } : !step && !failed ? { dim: true } : {};
-    const { mark, color } = markOf(step?.verdict, failed);
+    // After a failure the passes below it never run: no mark.
+    const { mark, color } = trace.failure !== null && i > trace.failure.at ? { mark: " " } : markOf(step?.verdict, failed);
     const label = names ? fit(trace.passes[i]!.name, nameWidth) : String(i + 1).padStart(width - 4);
     const ms = step ? (step.ms < 100 ? step.ms.toFixed(1) : String(Math.round(step.ms))) : "";
     lines.push(
@@ -228,7 +229,7 @@ function title(s: State, pane: Pane): [string, string] {
     case "asm":
       return [`${which}final assembly (${pane.target})`, purpose];
     case "output":
-      return [`${which}output after ${info.name} beside the source's`, purpose];
+      return [`${which}output after ${info.name}`, purpose];
   }
 }
 
@@ -286,12 +287,6 @@ function sourceLine(s: State): string {
   const text = line !== null ? (pane.trace.sourceLines[line - 1] ?? "").trim() : null;
   const left = text !== null ? ` source line ${line}: ${text}` : " source: - (this line comes from no source line)";
   return `${fit(left, Math.max(0, s.columns - where.length))}${where}`;
-}
-
-/** A run's end in a few words: `status 0, 5 lines`. */
-function briefly(v: StepVerdict): string {
-  const lines = v.stdout === "" ? 0 : v.stdout.split("\n").length - (v.stdout.endsWith("\n") ? 1 : 0);
-  return `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}, ${lines} line${lines === 1 ? "" : "s"}`;
 }
 
 function statusLine(s: State): { text: string; color?: Style["color"] } {

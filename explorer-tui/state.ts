@@ -14,7 +14,7 @@ import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import type { Loc } from "../il/node.js";
 import { diffLines, interleave, type DiffLine } from "./diff.js";
-import { compiled, firstBadOf, freshTrace, grammarLines, unpackDiff, type Mark, type Printed, type StepView, type Trace } from "./trace.js";
+import { briefly, compiled, firstBadOf, freshTrace, grammarLines, unpackDiff, type Mark, type Printed, type StepView, type Trace } from "./trace.js";
 import { widthOf } from "./text.js";
 
 export type View = "program" | "diff" | "grammar" | "asm" | "output";
@@ -295,8 +295,8 @@ export function outputLines(trace: Trace, pass: number, width: number): readonly
   if (there[there.length - 1] === "") there.pop();
   const lines = [
     input,
-    `the source (${trace.passes[0]!.to}): ${source.outcome}${source.panic !== null ? ` (panic: ${source.panic})` : ""}`,
-    `after ${info.name} (${info.to}): ${mark.outcome}${mark.panic !== null ? ` (panic: ${mark.panic})` : ""}`,
+    `the source (${trace.passes[0]!.to}): ${briefly(source)}`,
+    `after ${info.name} (${info.to}): ${briefly(mark)}`,
     mark.agrees ? "  ✓ the same output, status and panic" : `  ✗ ${mark.differs}`,
     "",
     ` line │ ${cell("the source")} │ after ${info.name}`,

@@ -29,23 +29,29 @@ export type TraceMessage =
 const { file, source, target, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
 const printer = newPrinter(source.replace(/\n$/, "").split("\n"));
-let made = 0;
-let steps: Step[] | null = null;
+const made: Step[] = [];
 try {
-  steps = compile(source, file, {
+  compile(source, file, {
     target,
     check: true,
     onStep(step, index) {
       const view = stepView(step, printer);
       post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions } : { kind: "step", index, step: view });
-      made = index + 1;
+      made.push(step);
     },
   });
+  marks(made);
 } catch (e) {
-  const message = e instanceof CompileError ? formatDiagnostics(e.diagnostics, source, false) : (e as Error).message;
-  post({ kind: "failed", at: made, message });
+  if (e instanceof CompileError) {
+    // Bad input: the program means nothing until check-types accepts it.
+    post({ kind: "failed", at: made.length, message: formatDiagnostics(e.diagnostics, source, false) });
+    post({ kind: "meaning-failed", message: "the program does not compile: no interpreter runs it" });
+  } else {
+    // A pass crashed or broke its contract: the steps before it mean what they mean.
+    post({ kind: "failed", at: made.length, message: (e as Error).message });
+    marks(made);
+  }
 }
-if (steps) marks(steps);
 
 /**
  * The marks: the steps' interpreters run in a few workers at once, one per

@@ -359,6 +359,12 @@ export function eachVerdict(steps: readonly Step[], stdin: string, report: (inde
   }
 }
 
+/** A run's end in a few words: `status 0, 5 lines` (`panic: ..., status 101, ...`). */
+export function briefly(v: StepVerdict): string {
+  const lines = v.stdout === "" ? 0 : v.stdout.split("\n").length - (v.stdout.endsWith("\n") ? 1 : 0);
+  return `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}, ${lines} line${lines === 1 ? "" : "s"}`;
+}
+
 /** The index of the first step whose meaning differs from the source's. */
 export function firstBadOf(steps: readonly StepView[]): number | null {
   const bad = steps.findIndex((s) => typeof s.verdict === "object" && s.verdict !== null && !s.verdict.agrees);

@@ -236,7 +236,7 @@ test("o shows what the interpreter of the pass's IL printed beside the source's"
   const s = press(start(), ":", "allocate", "return", "o");
   const lines = viewLines(s);
   assert.match(lines[0]!, /standard input: tests\/programs\/gcd\.in \(10 lines\)/);
-  assert.ok(lines.some((l) => /the source \(Lsrc\): status 0; 5 line\(s\) of output/.test(l)), lines.join("\n"));
+  assert.ok(lines.some((l) => /the source \(Lsrc\): status 0, 5 lines/.test(l)), lines.join("\n"));
   assert.ok(lines.some((l) => /✓ the same output, status and panic/.test(l)));
   assert.ok(lines.some((l) => /^\s+1 │ 6\s+│ 6$/.test(l)), lines.join("\n"));
   // A pass whose program prints something else: the first line that differs.

@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import { packageRoot } from "../driver/paths.js";
 import { displayWidth } from "../front-end/display-width.js";
 import { bigProgram } from "../scripts/big-program.js";
+import { captureFrames, framesIn } from "../scripts/captures.js";
 
 const qnano = join(packageRoot, "bin", "qnano.js");
 // A server of its own for each test: one being killed is not one being started.
@@ -194,7 +195,7 @@ test("in tmux: o shows the output beside the source's; a program that reads with
     await type(":", "p", "a", "t", "c", "h", "Enter", "o");
     let text = await waitFor("the output view", (t) => t.includes("output after patch-instructions"));
     assert.match(text, /standard input: tests\/programs\/gcd\.in \(10 lines\)/);
-    assert.match(text, /the source \(Lsrc\): status 0; 5 line\(s\) of output/);
+    assert.match(text, /the source \(Lsrc\): status 0, 5 lines/);
     assert.match(text, /✓ the same output, status and panic/);
     assert.match(text, /^.*│\s+1 │ 6\s+│ 6\s*$/m);
     await quit(0);
@@ -317,6 +318,14 @@ test("in tmux: --target both shows the two targets side by side", async () => {
     fitsScreen(text, 100, 30);
     await quit(0);
   }, packageRoot, 100, 30);
+});
+
+test("the README's frames of the explorer are what `npm run captures` captures now", async () => {
+  const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+  const now = await captureFrames();
+  const written = framesIn(readme);
+  assert.is(written.length, now.length, "one frame per view");
+  now.forEach((frame, k) => assert.fixture(written[k]!, frame, `frame ${k + 1} is stale: run npm run captures`));
 });
 
 const { FORCE_COLOR: _, ...env } = process.env;

@@ -115,7 +115,7 @@ test("t compiles for the other target in a worker when first asked, then shows i
   const ui = open();
   await ui.keys("a", "t");
   assert.match(ui.frame(), /final assembly \(aarch64\)/);
-  await until("the AArch64 assembly", () => /\bbl\s+qn_read_int/.test(ui.frame()), ui.frame);
+  await until("the AArch64 assembly", () => /\/\/ \d+: /.test(ui.frame()) && /\bx\d+\b/.test(ui.frame()), ui.frame);
   ui.app.unmount();
 });
 

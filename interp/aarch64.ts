@@ -30,7 +30,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -174,23 +174,17 @@ const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write
 /** `op dst, left, right`: dst = left op right; the flags stay as they are. */
 const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction => (m, i) => write(m, i.dst, op(read(m, i.left), read(m, i.right)));
 
+/** AArch64's conditions: lt, gt... compare signed; lo (lower), hi (higher)... unsigned, for addresses. */
+const conditions: Readonly<Record<string, Condition>> = {
+  eq: ["==", false], ne: ["!=", false], lt: ["<", false], le: ["<=", false], gt: [">", false], ge: [">=", false],
+  lo: ["<", true], hs: [">=", true], ls: ["<=", true], hi: [">", true],
+};
+
 function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
-  const { left, right } = m.flags;
-  const lower = () => BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  switch (cond) {
-    case "eq": return left === right;
-    case "ne": return left !== right;
-    case "lt": return left < right;
-    case "le": return left <= right;
-    case "gt": return left > right;
-    case "ge": return left >= right;
-    case "lo": return lower();
-    case "hs": return !lower();
-    case "ls": return lower() || left === right;
-    case "hi": return !lower() && left !== right;
-  }
-  throw new Error(`unknown condition ${cond}`);
+  const c = conditions[cond];
+  if (!c) throw new Error(`unknown condition ${cond}`);
+  return holds(c, m.flags.left, m.flags.right);
 }
 
 function callRuntime(m: Machine, symbol: string): void {

@@ -8,6 +8,7 @@ import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
 import type { RuntimeModel } from "./runtime-model.js";
 import { elementsOffset } from "../ir-defs/heap-layout.js";
+import { binary } from "../ir-defs/semantics.js";
 
 export type Node = AnyNode & Record<string, any>;
 
@@ -36,6 +37,15 @@ export function heapLoad(model: RuntimeModel, address: bigint): bigint {
   const value = model.heap.load(address);
   if (typeof value !== "bigint") throw new Error(`the word at ${address} holds ${String(value)}, not a machine word`);
   return value;
+}
+
+/** A condition code as a comparison of the flags' operands (the last cmp's):
+ * Quastra's operator, on the values as signed or as unsigned 64-bit numbers. */
+export type Condition = readonly [op: "==" | "!=" | "<" | "<=" | ">" | ">=", unsigned: boolean];
+
+/** Whether a condition holds of the flags' operands, by the semantics every interpreter shares. */
+export function holds([op, unsigned]: Condition, left: bigint, right: bigint): boolean {
+  return (unsigned ? binary(op, BigInt.asUintN(64, left), BigInt.asUintN(64, right)) : binary(op, left, right)) as boolean;
 }
 
 /** What executing one instruction is, once the model has found how (see decoder). */

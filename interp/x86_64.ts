@@ -38,7 +38,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -179,23 +179,17 @@ const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m,
   m.flags = null;
 };
 
+/** x86-64's condition codes: l, g... compare signed; b (below), a (above)... unsigned, for addresses. */
+const conditions: Readonly<Record<string, Condition>> = {
+  e: ["==", false], ne: ["!=", false], l: ["<", false], le: ["<=", false], g: [">", false], ge: [">=", false],
+  b: ["<", true], ae: [">=", true], be: ["<=", true], a: [">", true],
+};
+
 function condition(m: Machine, cc: string): boolean {
   if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
-  const { left, right } = m.flags;
-  const below = () => BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  switch (cc) {
-    case "e": return left === right;
-    case "ne": return left !== right;
-    case "l": return left < right;
-    case "le": return left <= right;
-    case "g": return left > right;
-    case "ge": return left >= right;
-    case "b": return below();
-    case "ae": return !below();
-    case "be": return below() || left === right;
-    case "a": return !below() && left !== right;
-  }
-  throw new Error(`unknown condition code ${cc}`);
+  const c = conditions[cc];
+  if (!c) throw new Error(`unknown condition code ${cc}`);
+  return holds(c, m.flags.left, m.flags.right);
 }
 
 /** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps

@@ -259,11 +259,7 @@ test("the explorer measures text in display columns: wide characters take two, c
 });
 
 test("diffLines: past its exact limits, Myers' search and patience anchors still rebuild both sides", () => {
-  let seed = 11;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seeded(11);
   for (let round = 0; round < 300; round++) {
     const a = Array.from({ length: rand(30) }, () => "abcdefgh"[rand(8)]!);
     const b = Array.from({ length: rand(30) }, () => "abcdefgh"[rand(8)]!);
@@ -286,6 +282,14 @@ test("diffLines: past its exact limits, Myers' search and patience anchors still
 });
 
 
+/** Numbers below n from a seed, the same each run (a linear congruential generator). */
+function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+}
+
 /** The length of a longest common subsequence, by plain recursion with a memo. */
 function lcsLength(a: string[], b: string[]): number {
   const memo = new Map<string, number>();
@@ -302,11 +306,7 @@ function lcsLength(a: string[], b: string[]): number {
 }
 
 test("diffLines rebuilds both sides and keeps a longest common subsequence", () => {
-  let seed = 7;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seeded(7);
   for (let round = 0; round < 300; round++) {
     const a = Array.from({ length: rand(12) }, () => "abcd"[rand(4)]!);
     const b = Array.from({ length: rand(12) }, () => "abcd"[rand(4)]!);

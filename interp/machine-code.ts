@@ -44,8 +44,9 @@ export function heapLoad(model: RuntimeModel, address: bigint): bigint {
 export type Condition = readonly [op: "==" | "!=" | "<" | "<=" | ">" | ">=", unsigned: boolean];
 
 /** Whether a condition holds of the flags' operands, by the semantics every interpreter shares. */
-export function holds([op, unsigned]: Condition, left: bigint, right: bigint): boolean {
-  return (unsigned ? binary(op, BigInt.asUintN(64, left), BigInt.asUintN(64, right)) : binary(op, left, right)) as boolean;
+export function holds(condition: Condition, left: bigint, right: bigint): boolean {
+  const op = condition[0];
+  return (condition[1] ? binary(op, BigInt.asUintN(64, left), BigInt.asUintN(64, right)) : binary(op, left, right)) as boolean;
 }
 
 /** What executing one instruction is, once the model has found how (see decoder). */

@@ -52,7 +52,7 @@ const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, 
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for leaq of a function. */
 const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
-const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
+const byteViews: ReadonlyMap<string, string> = new Map([["al", "rax"], ["cl", "rcx"]]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -110,9 +110,12 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     write: () => { throw new Error("an instruction cannot write an immediate"); },
   },
   Reg: {
-    read: (m, arg) => (arg.name in byteViews ? BigInt.asUintN(8, register(m, byteViews[arg.name]!)) : register(m, arg.name)),
+    read(m, arg) {
+      const full = byteViews.get(arg.name);
+      return full !== undefined ? BigInt.asUintN(8, register(m, full)) : register(m, arg.name);
+    },
     write(m, arg, value) {
-      const full = byteViews[arg.name];
+      const full = byteViews.get(arg.name);
       if (full) m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value)));
       else m.registers.set(arg.name, wrap(value));
     },

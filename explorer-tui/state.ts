@@ -551,7 +551,8 @@ export function helpLines(): readonly string[] {
 
 function inHelp(s: State, key: string): State {
   const top = s.help!;
-  const page = viewHeight(s) + 2;
+  // The help has the view's rows and its title's, less its own title.
+  const page = viewHeight(s) + 1;
   const last = Math.max(0, helpLines().length - page);
   const to = (n: number) => produce(s, (d) => void (d.help = Math.max(0, Math.min(n, last))));
   switch (key) {

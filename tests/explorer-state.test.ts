@@ -317,6 +317,9 @@ test("? opens the help with every key and every mark; j k scroll it, other keys 
   for (const [mark, what] of legend) assert.ok(lines.some((l) => l.includes(mark) && l.includes(what)), mark);
   assert.is(press(help, "j").help, 1);
   assert.is(press(help, "j", "k").help, 0);
+  // At the bottom, the last line of the help is on the screen.
+  const bottom = press(help, ...Array(40).fill("j"));
+  assert.is(bottom.help! + viewHeight(bottom) + 1, lines.length);
   const closed = press(help, "n");
   assert.is(closed.help, null);
   assert.is(closed.pass, 0, "the key only closed the help");

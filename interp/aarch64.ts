@@ -30,7 +30,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { codeAddress, decoder, entryLabel, functionOf, symbolLabel, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -205,7 +205,7 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
   m.registers.set("x30", returnToCaller);
   if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), m.code);
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
   if (how === "conclusion") {
     // Before La64 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -258,13 +258,13 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),
   AddLo12Fn: (m, i) => write(m, i.dst, read(m, i.src) + (functionAddress(m, i.symbol) & 0xfffn)),
   Bl(m, i) {
-    const fn = functionOfSymbol(i.target);
+    const fn = functionOf(i.target);
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
   Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before La64: the callee runs in this call's place, with a frame of its own.
-  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCall: (m, i) => tailCall(m, functionOf(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
   Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),

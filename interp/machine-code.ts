@@ -3,7 +3,7 @@
 // labelled blocks of instructions.
 
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
-import { entryOf, functionOfSymbol, isConclusion } from "../ir-defs/functions.js";
+import { entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
 import type { RuntimeModel } from "./runtime-model.js";
@@ -192,7 +192,34 @@ export function tailCall(m: FunctionState, fn: string): Effect {
   if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
   [m.variables, m.slots] = [new Map(), new Map()];
   m.flags = null;
-  return { jump: entryOf(fn) };
+  return { jump: entryLabel(fn) };
+}
+
+// A loop of calls asks for the same few labels and symbols again and again: each made once.
+const entries = new Map<string, string>();
+const owners = new Map<string, string | null>();
+
+/** entryOf(fn), made once per function. */
+export function entryLabel(fn: string): string {
+  let label = entries.get(fn);
+  if (label === undefined) entries.set(fn, (label = entryOf(fn)));
+  return label;
+}
+
+const symbols = new Map<string, string>();
+
+/** functionSymbol(fn), made once per function. */
+export function symbolLabel(fn: string): string {
+  let symbol = symbols.get(fn);
+  if (symbol === undefined) symbols.set(fn, (symbol = functionSymbol(fn)));
+  return symbol;
+}
+
+/** functionOfSymbol(symbol), worked out once per symbol. */
+export function functionOf(symbol: string): string | null {
+  let fn = owners.get(symbol);
+  if (fn === undefined) owners.set(symbol, (fn = functionOfSymbol(symbol)));
+  return fn;
 }
 
 /** The text of `length` bytes of a string object's data at `at` (its bytes start elementsOffset past the object). */

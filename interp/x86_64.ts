@@ -38,7 +38,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { codeAddress, decoder, entryLabel, functionOf, symbolLabel, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -240,7 +240,7 @@ function callFunction(m: Machine, fn: string): void {
   const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
   push(m, returnToCaller);
   [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), m.code);
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
   if (how === "conclusion") {
     // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -289,13 +289,13 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.dst, data.address);
   },
   Callq(m, i) {
-    const fn = functionOfSymbol(i.target);
+    const fn = functionOf(i.target);
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
   CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before Lx86: the callee runs in this call's place, with a frame of its own.
-  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCall: (m, i) => tailCall(m, functionOf(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   LeaFn(m, i) {
     const index = m.functions.indexOf(functionOfSymbol(i.target) ?? "");

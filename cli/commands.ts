@@ -1,20 +1,24 @@
 // The commands behind `qnano`, loaded only once the arguments are understood.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { statSync } from "node:fs";
+import { isatty } from "node:tty";
+import { basename } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
-import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
+import { CompileError, formatDiagnostics, type Diagnostic } from "../front-end/diagnostics.js";
+import { decodeSource } from "../front-end/source-file.js";
+import type { Warning } from "../il/pass.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
 import { ilName } from "../il/pass.js";
+import { passSizes } from "../driver/pass-sizes.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
-import { assembleAndLink, hostTarget, toolNames, ToolchainError } from "../driver/toolchain.js";
+import { assembleAndLink, hostTarget, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import { UsageError } from "./usage.js";
+import { complaint, Reported, UsageError } from "./usage.js";
+import { printError, printLine, writeStdout } from "./output.js";
+import { FileError, readRegularFile, writeOutputFile } from "../driver/files.js";
 
 interface Values {
   output?: string;
@@ -29,9 +33,12 @@ interface Values {
   time?: string;
   path?: string;
   stdin?: string;
+  inputs?: string;
+  out?: string;
+  budget?: string;
 }
 
-const useColor = () => kleur.enabled && !process.env.NO_COLOR && process.stdout.isTTY === true;
+const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
 
 function targetOf(values: Values): Target {
   const t = values.target ?? hostTarget;
@@ -41,27 +48,56 @@ function targetOf(values: Values): Target {
 
 function readSource(file: string | undefined, usage: string): { file: string; source: string } {
   if (file === undefined) throw new UsageError(`missing FILE\nusage: ${usage}`);
+  const { text, diagnostics } = decodeSource(readRegularFile(file), file);
+  if (diagnostics.length > 0) {
+    showDiagnostics(diagnostics, text);
+    throw new Reported(1);
+  }
+  return { file, source: text };
+}
+
+function showDiagnostics(diagnostics: readonly Diagnostic[], source: string): void {
+  printError(formatDiagnostics(diagnostics, source, isatty(2) && !process.env.NO_COLOR));
+}
+
+/** True when both names reach one file (the same device and inode: also
+ * through a symbolic or hard link). */
+function sameFile(a: string, b: string): boolean {
   try {
-    return { file, source: readFileSync(file, "utf8") };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new UsageError(`cannot read ${file}: ${why}`, 1);
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
-/** Compiles, turning bad input into diagnostics on stderr (status 1). */
+/** Never write the output over the source, as gcc refuses to. */
+function refuseOverwritingInput(file: string, out: string, named: boolean): void {
+  if (!sameFile(file, out)) return;
+  const why = named ? `it is the same file as the input ${file}` : `${file} does not end in .qs, so the default output would be the input itself; name the output with -o`;
+  throw new UsageError(`cannot write the output to ${out}: ${why}`, 1);
+}
+
+/** Compiles, turning bad input into diagnostics on stderr (status 1); warnings go to stderr too. */
 function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }): Step[] | null {
+  const warnings: Warning[] = [];
+  const showWarnings = () => {
+    if (warnings.length > 0) printError(formatDiagnostics(warnings, source, isatty(2) && !process.env.NO_COLOR, "warning"));
+  };
   try {
     // Only `trace` shows the intermediate programs; building keeps just the last.
-    return compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace });
+    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings });
+    showWarnings();
+    return steps;
   } catch (e) {
+    showWarnings();
     if (e instanceof CompileError) {
-      console.error(formatDiagnostics(e.diagnostics, source, process.stderr.isTTY === true && !process.env.NO_COLOR));
+      showDiagnostics(e.diagnostics, source);
       return null;
     }
     if (e instanceof BrokenPass) {
-      console.error(`qnano: ${e.message}`);
+      printError(complaint(e.message));
       return null;
     }
     throw e;
@@ -74,8 +110,8 @@ function build(file: string, source: string, values: Values, out: string): boole
   try {
     assembleAndLink(assemblyOf(steps), targetOf(values), out);
   } catch (e) {
-    if (e instanceof ToolchainError) {
-      console.error(`qnano: ${e.message}`);
+    if (e instanceof ToolchainError || e instanceof FileError) {
+      printError(complaint(e.message));
       return false;
     }
     throw e;
@@ -90,51 +126,41 @@ function jsonOf(value: unknown): string {
 export function runCommand(command: string, positionals: string[], values: Values, usage: string): number | Promise<number> {
   switch (command) {
     case "passes":
-      console.log(pipelineTable("text"));
+      // Each pass's lines (its file and the helpers only it uses) before its name.
+      printLine(pipelineTable("text", passSizes().map((s) => String(s.lines))));
       return 0;
     case "grammar": {
       const name = positionals[0];
       if (name === undefined) {
-        console.log(allILs.map((l) => `${l.name.padEnd(12)} ${l.purpose}`).join("\n"));
+        printLine(allILs.map((l) => `${l.name.padEnd(12)} ${l.purpose}`).join("\n"));
         return 0;
       }
       const il = findIL(name);
       if (!il) throw new UsageError(`unknown IL \`${name}\`; the ILs are: ${allILs.map((l) => l.name).join(", ")}`);
       const title = (s: string) => (useColor() ? kleur.bold(s) : s);
-      console.log([title(`${il.name}: ${il.purpose}`), "", grammarBnf(il), "", title("delta"), deltaText(il)].join("\n"));
+      printLine([title(`${il.name}: ${il.purpose}`), "", grammarBnf(il), "", title("delta"), deltaText(il)].join("\n"));
       return 0;
     }
     case "build": {
       const { file, source } = readSource(positionals[0], usage);
       const stem = basename(file).replace(/\.qs$/, "");
       if (values.emit !== undefined && values.emit !== "asm") throw new UsageError(`--emit takes only \`asm\``);
+      const out = values.output ?? (values.emit === "asm" ? `${stem}.s` : stem);
+      if (out === "-" && values.emit !== "asm") throw new UsageError("`-o -` (standard output) is only for `--emit asm`: an executable needs a file name");
+      if (out !== "-") refuseOverwritingInput(file, out, values.output !== undefined);
       if (values.emit === "asm") {
         const steps = compileOrReport(file, source, values);
         if (!steps) return 1;
-        const out = values.output ?? `${stem}.s`;
-        if (out === "-") process.stdout.write(assemblyOf(steps));
-        else writeFileSync(out, assemblyOf(steps));
+        // (A file that cannot be written is a FileError: one line, status 1, said by main.)
+        if (out === "-") writeStdout(assemblyOf(steps));
+        else writeOutputFile(out, assemblyOf(steps), false);
         return 0;
       }
-      return build(file, source, values, values.output ?? stem) ? 0 : 1;
+      return build(file, source, values, out) ? 0 : 1;
     }
     case "run": {
       const { file, source } = readSource(positionals[0], usage);
-      const dir = mkdtempSync(join(tmpdir(), "qnano-run-"));
-      try {
-        const exe = join(dir, "program");
-        if (!build(file, source, values, exe)) return 1;
-        const [runner, ...prefix] = [...toolNames(targetOf(values)).run, exe];
-        const result = spawnSync(runner!, prefix, { stdio: "inherit" });
-        if (result.error) throw new ToolchainError(`cannot run ${runner}: ${result.error.message}`);
-        if (result.signal) {
-          console.error(`qnano: the program was killed by ${result.signal}`);
-          return 128 + 9;
-        }
-        return result.status ?? 1;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      return import("./run.js").then((m) => m.runProgram((exe) => build(file, source, values, exe), targetOf(values)));
     }
     case "explore": {
       const { file, source } = readSource(positionals[0], usage);
@@ -145,6 +171,8 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "props":
       return import("./props.js").then((m) => m.propsCommand(values));
+    case "fuzz":
+      return import("./fuzz.js").then((m) => m.fuzzCommand(values));
     case "bisect": {
       const { file, source } = readSource(positionals[0], usage);
       return import("./bisect.js").then((m) => m.bisectCommand(file, source, values.target));
@@ -166,14 +194,13 @@ export function runCommand(command: string, positionals: string[], values: Value
       const variables = fn === undefined || !selected ? new Set<string>() : variablesOfFunction(selected.output, fn);
       const shown = fn === undefined ? last : last.map((s) => ({ ...s, output: functionView(s.output, fn, variables) }));
       if (values.json) {
-        console.log(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
+        printLine(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
         return 0;
       }
       const head = (s: string) => (useColor() ? kleur.cyan().bold(s) : s);
       for (const s of shown) {
-        console.log(head(`── ${s.pass.name}: ${ilName(s.pass.from)} -> ${ilName(s.pass.to)} (${s.ms.toFixed(1)} ms)`));
-        console.log(typeof s.pass.to === "string" ? String(s.output) : printNode(s.pass.to, s.output));
-        console.log();
+        const program = typeof s.pass.to === "string" ? String(s.output) : printNode(s.pass.to, s.output);
+        printLine(`${head(`── ${s.pass.name}: ${ilName(s.pass.from)} -> ${ilName(s.pass.to)} (${s.ms.toFixed(1)} ms)`)}\n${program}\n`);
       }
       return 0;
     }

@@ -7,11 +7,13 @@
 // it again when it is saved. Without a terminal it says so and points at
 // `qnano trace`.
 
-import { existsSync, readFileSync, watch as watchFile } from "node:fs";
+import { existsSync, watch as watchFile } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { render as inkRender } from "ink";
 import type { Target } from "../ir-defs/targets.js";
-import { UsageError } from "./usage.js";
+import { readRegularFile } from "../driver/files.js";
+import { printError } from "./output.js";
+import { complaint } from "./usage.js";
 
 const enterAlternateScreen = "\x1b[?1049h";
 const leaveAlternateScreen = "\x1b[?1049l";
@@ -20,18 +22,12 @@ const leaveAlternateScreen = "\x1b[?1049l";
 export function inputFor(file: string, stdinFile: string | undefined): { stdin: string; input: string | null } {
   const input = stdinFile ?? file.replace(/\.qs$/, "") + ".in";
   if (stdinFile === undefined && !existsSync(input)) return { stdin: "", input: null };
-  try {
-    return { stdin: readFileSync(input, "utf8"), input };
-  } catch (e) {
-    throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, 1);
-  }
+  return { stdin: readRegularFile(input).toString("utf8"), input }; // a FileError: `cannot read IN: why`, status 1
 }
-
-export const needsTerminal = (file: string) => `qnano: explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``;
 
 export async function explore(file: string, source: string, target: Target | "both", stdinFile?: string): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    console.error(needsTerminal(file));
+    printError(complaint(`explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``));
     return 1;
   }
   const { stdin, input } = inputFor(file, stdinFile);
@@ -93,7 +89,7 @@ export async function explore(file: string, source: string, target: Target | "bo
   // production one (React reads NODE_ENV once, when it is first imported).
   process.env.NODE_ENV ??= "production";
   const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
-  const readSource = () => readFileSync(file, "utf8");
+  const readSource = () => readRegularFile(file).toString("utf8");
   // Editors save by writing the file or by renaming another over it: watch its folder.
   const watch = (changed: (source: string) => void) => {
     let timer: NodeJS.Timeout | null = null;

@@ -2,22 +2,28 @@
 // texts are here so that `--help` answers without loading the compiler.
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "./usage.js";
+import { complaint, Reported, UsageError } from "./usage.js";
+import { printError, printLine } from "./output.js";
+import { FileError } from "../driver/files.js";
+import { ToolchainError } from "../driver/toolchain.js";
 
-const commands: Record<string, { usage: string; summary: string; options: string }> = {
+/** Each command: its usage line, summary and options, and the one argument it takes, if any. */
+const commands: Record<string, { usage: string; summary: string; options: string; takes: "FILE" | "IL" | null }> = {
   build: {
     usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check]",
     summary: "compile FILE to a static executable (or to assembly with --emit asm)",
-    options: `  -o, --output OUT   where to write (default: FILE without .qs, or FILE.s with --emit asm; - for stdout)
+    options: `  -o, --output OUT   where to write (default: FILE without .qs, or FILE.s with --emit asm; with --emit asm, - for stdout)
   --target T         x86_64 or aarch64 (default: this machine's)
   --emit asm         write the assembly text instead of an executable
   --check            validate every pass's output against its IL`,
+    takes: "FILE",
   },
   run: {
     usage: "qnano run FILE [--target x86_64|aarch64] [--check]",
     summary: "build FILE and run it; stdin, stdout and the exit status pass through",
     options: `  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)
   --check            validate every pass's output against its IL`,
+    takes: "FILE",
   },
   trace: {
     usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64]",
@@ -26,6 +32,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --fn NAME          only the function NAME of each program
   --json             JSON instead of the printed form (integers as strings)
   --target T         which back end to follow (default: this machine's)`,
+    takes: "FILE",
   },
   explore: {
     usage: "qnano explore FILE [--target x86_64|aarch64|both] [--stdin IN]",
@@ -33,32 +40,49 @@ const commands: Record<string, { usage: string; summary: string; options: string
     options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's);
                      both: the two side by side
   --stdin IN         what the interpreters read as input (default: FILE.in when there is one)
-  keys: n/N next/previous pass, d diff, o output, a assembly, / search, ? all keys, q quit`,
+  keys: n/N next/previous pass, d diff, o output, b grammar, a assembly, / search, ? all keys, q quit`,
+    takes: "FILE",
   },
   passes: {
     usage: "qnano passes",
-    summary: "the pipeline: every pass with its contract (Lin -> Lout) and purpose",
+    summary: "the pipeline: every pass with its lines (its file and the helpers only it uses), contract (Lin -> Lout) and purpose",
     options: "",
+    takes: null,
   },
   grammar: {
     usage: "qnano grammar [IL]",
     summary: "an IL's grammar in BNF and what it changes against its parent; without IL, the list of ILs",
     options: "",
+    takes: "IL",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
   --pass NAME        check only this pass (the binaries too when NAME is emit-asm)
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
-  --path P           replay one failure: the seed and path it printed`,
+  --path P           replay one failure: the seed and path it printed
+  --verbose          list the operand pairs not covered`,
+    takes: null,
+  },
+  fuzz: {
+    usage: "qnano fuzz [--time D] [--inputs N] [--seed S] [--target T] [--out DIR] [--budget D]",
+    summary: "mutated programs through the whole compiler; each bad outcome minimised and saved",
+    options: `  --time D           run for this long: 90s, 10m, 1h (default: 1m, or no limit with --inputs)
+  --inputs N         stop after N inputs
+  --seed S           the seed (default: from the clock; printed): the same seed, the same inputs
+  --target T         only this back end (default: both); none: only the shared front end, no binaries
+  --out DIR          where minimised findings are saved (default: tests/regressions); none: not saved
+  --budget D         the wall time one pass or interpreter may take on one input before it is a hang (default: 10s); none`,
+    takes: null,
   },
   bisect: {
     usage: "qnano bisect FILE [--target x86_64|aarch64]",
     summary: "find the first pass whose output is invalid or means something else (stdin: FILE.in)",
     options: `  --target T         only this back end (default: both)`,
+    takes: "FILE",
   },
 };
 
@@ -95,17 +119,21 @@ const optionSpec = {
   time: { type: "string" },
   path: { type: "string" },
   stdin: { type: "string" },
+  inputs: { type: "string" },
+  out: { type: "string" },
+  budget: { type: "string" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    console.log(mainHelp());
+    printLine(mainHelp());
     return command === undefined ? 2 : 0;
   }
   if (command === "--version") {
-    console.log("qnano 0.1.0");
+    printLine("qnano 0.1.0");
     return 0;
   }
   if (!(command in commands)) throw new UsageError(`unknown command \`${command}\` (try \`qnano --help\`)`);
@@ -116,8 +144,13 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   if (parsed.values.help) {
-    console.log(commandHelp(command));
+    printLine(commandHelp(command));
     return 0;
+  }
+  const { takes, usage } = commands[command]!;
+  const extra = parsed.positionals[takes === null ? 0 : 1];
+  if (extra !== undefined) {
+    throw new UsageError(`unexpected argument \`${extra}\`: \`qnano ${command}\` takes ${takes === null ? "no arguments" : `one ${takes}`}\nusage: ${usage}`);
   }
   // The explorer's keys are its own from now on: typed while it starts, they are not echoed by the terminal.
   if (command === "explore" && process.stdin.isTTY && process.stdout.isTTY) {
@@ -133,14 +166,19 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`qnano: ${e.message}`);
+    if (e instanceof Reported) {
+      process.exitCode = e.status;
+    } else if (e instanceof FileError || e instanceof ToolchainError) {
+      printError(complaint(e.message));
+      process.exitCode = 1;
+    } else if (e instanceof UsageError) {
+      printError(complaint(e.message));
       process.exitCode = e.status;
     } else {
       const err = e as Error;
-      console.error(`qnano: internal error: ${err.message}`);
-      if (process.env.QNANO_DEBUG) console.error(err.stack);
-      else console.error("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
+      printError(complaint(`internal error: ${err.message}`));
+      if (process.env.QNANO_DEBUG) printError(String(err.stack));
+      else printError("(this is a bug in qnano; set QNANO_DEBUG=1 to see where)");
       process.exitCode = 3;
     }
   },

@@ -3,12 +3,15 @@
 // exit status 1 on any failure (the shrunk program is saved under
 // tests/regressions/).
 import { join } from "node:path";
+import { isatty } from "node:tty";
 import { passesOf } from "../passes/pipeline.js";
 import { packageRoot } from "../driver/paths.js";
 import { allConstructs } from "../props/generator.js";
+import { allOperandPairs } from "../props/operand-pairs.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
+import { printError, printLine, writeStderr } from "./output.js";
 
 export interface PropsValues {
   runs?: string;
@@ -17,6 +20,7 @@ export interface PropsValues {
   target?: string;
   time?: string;
   path?: string;
+  verbose?: boolean;
 }
 
 /** `90s`, `10m`, `2h` (a bare number is seconds) in milliseconds. */
@@ -24,6 +28,29 @@ export function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
   if (!m) throw new UsageError(`--time takes a duration such as 90s, 10m or 1h, not \`${text}\``);
   return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "s" | "m" | "h"];
+}
+
+/** `--target`: one back end, both (no option), or none: the passes up to Lalloc only, no back end and no binaries. */
+export function targetsOption(value: string | undefined): readonly Target[] {
+  if (value !== undefined && value !== "none" && !(targets as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown target \`${value}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
+  }
+  return value === undefined ? targets : value === "none" ? [] : [value as Target];
+}
+
+/** Writes a progress line on stderr: redrawn in place at most ten times a second on a terminal, else a line every 10 s; `end` clears it. */
+export function progressPrinter(): { show(line: () => string): void; end(): void } {
+  const tty = isatty(2);
+  let last = 0;
+  return {
+    show(line) {
+      const now = performance.now();
+      if (now - last < (tty ? 100 : 10_000)) return;
+      last = now;
+      writeStderr(tty ? `\r\x1b[2K${line()}` : `${line()}\n`);
+    },
+    end: () => void (tty && writeStderr("\r\x1b[2K")),
+  };
 }
 
 function integer(name: string, text: string | undefined, fallback: number): number {
@@ -51,24 +78,12 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   if (values.pass !== undefined && !passesOf().some((p) => p.name === values.pass)) {
     throw new UsageError(`no pass \`${values.pass}\` (see \`qnano passes\`)`);
   }
-  if (values.target !== undefined && values.target !== "none" && !(targets as readonly string[]).includes(values.target)) {
-    throw new UsageError(`unknown target \`${values.target}\`: use ${targets.join(" or ")}, or none (the shared front end only)`);
-  }
-  // `--target none`: the passes up to Lalloc only, no back end and no binaries.
-  const chosen: readonly Target[] = values.target === undefined ? targets : values.target === "none" ? [] : [values.target as Target];
-  const tty = process.stderr.isTTY === true;
+  const chosen = targetsOption(values.target);
   const start = performance.now();
   const total = timeMs === null ? runs : null;
-  let lastLine = 0;
-  const onProgress = (p: Progress) => {
-    const now = performance.now();
-    if (now - lastLine < (tty ? 100 : 10_000)) return;
-    lastLine = now;
-    const line = progressLine(p, start, total);
-    if (tty) process.stderr.write(`\r\x1b[2K${line}`);
-    else process.stderr.write(`${line}\n`);
-  };
-  console.error(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
+  const progress = progressPrinter();
+  const onProgress = (p: Progress) => progress.show(() => progressLine(p, start, total));
+  printError(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
   const report = await runProperties({
     runs,
     seed,
@@ -81,19 +96,23 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     regressions: join(packageRoot, "tests", "regressions"),
     onProgress,
   });
-  if (tty) process.stderr.write("\r\x1b[2K");
+  progress.end();
   const seconds = report.ms / 1000;
-  console.log(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
-  console.log("programs checked:");
+  printLine(`${report.runs} programs in ${seconds.toFixed(1)} s (${(report.runs / seconds).toFixed(1)} programs/s), seed ${seed}`);
+  printLine("programs checked:");
   const width = Math.max(...[...report.tally.keys()].map((k) => k.length), 10);
-  for (const [what, n] of report.tally) console.log(`  ${what.padEnd(width)}  ${n}`);
+  for (const [what, n] of report.tally) printLine(`  ${what.padEnd(width)}  ${n}`);
   const missing = allConstructs.filter((c) => !report.constructs.has(c));
-  console.log(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  printLine(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  const absent = allOperandPairs.filter((p) => !report.pairs.has(p));
+  const more = absent.length === 0 ? "" : values.verbose ? "; not yet:" : ` (--verbose lists the ${absent.length} not yet covered)`;
+  printLine(`operand pairs covered (construct in operand position): ${allOperandPairs.length - absent.length} of ${allOperandPairs.length}${more}`);
+  if (values.verbose) for (const p of absent) printLine(`  ${p}`);
   if (report.failure) {
-    console.log();
-    console.log(describeFailure(report.failure));
+    printLine();
+    printLine(describeFailure(report.failure));
     return 1;
   }
-  console.log("all properties hold");
+  printLine("all properties hold");
   return 0;
 }

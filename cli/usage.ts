@@ -1,3 +1,5 @@
+import { escapeControls } from "../front-end/display.js";
+
 /** A problem with how qnano was called (exit status 2) or with what it was
  * given to read (status 1): reported in one line, never a stack trace. */
 export class UsageError extends Error {
@@ -7,4 +9,18 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Thrown when what went wrong has already been said on stderr (diagnostics):
+ * the command ends with this status and says nothing more. */
+export class Reported extends Error {
+  constructor(readonly status = 1) {
+    super("already reported");
+  }
+}
+
+/** `qnano: message`, for stderr; what the message quotes (a file name, a
+ * tool's output) is shown with its control characters escaped. */
+export function complaint(message: string): string {
+  return `qnano: ${message.split("\n").map((line) => escapeControls(line)).join("\n")}`;
 }

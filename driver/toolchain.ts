@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Target } from "../ir-defs/targets.js";
+import { makeTemporaryFolder, writeOutputFile } from "./files.js";
 
 /** The target the machine we run on executes natively (from process.arch). */
 export const hostTarget: Target = process.arch === "arm64" ? "aarch64" : "x86_64";
@@ -91,44 +92,124 @@ function packageRoot(): string {
   }
 }
 
-/** Runtime object file per target, assembled at most once per process. */
-const runtimeObjects = new Map<Target, string>();
+// The runtime's object code is cached between processes, in a folder of the
+// user's own: os.tmpdir()/qnano-runtime-<uid>/, created with mode 0700 and
+// checked on every use (a folder, not a link, owned by this user, which no
+// one else can write), since whatever is found there is linked into every
+// program. Each cached object is named after the runtime it comes from (the
+// target, the assembler and the runtime's source, hashed) and after its own
+// content's SHA-256, which is checked once it has been read: a damaged or
+// changed object is removed and assembled again. A new object is written
+// under a temporary name and renamed, so no process sees half a file. The
+// bytes, once checked, are copied into the private folder of each link, so
+// nothing can change them between the check and the linker.
 
-/**
- * Path of the assembled runtime for a target. The .o is cached on disk
- * (os.tmpdir()/qnano-runtime-<uid>/<target>-<hash>.o, keyed by a hash
- * of the runtime source) so that many processes share one assembly.
- */
-function runtimeObject(target: Target): string {
-  const known = runtimeObjects.get(target);
-  if (known !== undefined && fs.existsSync(known)) return known;
+/** The runtime's object code per target, read or assembled at most once per process. */
+const runtimeObjects = new Map<Target, Buffer>();
 
-  const tools = toolNames(target);
-  const sourcePath = path.join(packageRoot(), "runtime-asm", target, "runtime.s");
+const sha256 = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");
+
+function runtimeSourcePath(target: Target): string {
+  return path.join(packageRoot(), "runtime-asm", target, "runtime.s");
+}
+
+/** Where the runtime of a target is cached: the folder, and the start of the
+ * object's name (`<target>-<hash of what it is made from>`); the whole name
+ * adds `-<SHA-256 of the object>.o`. */
+export function runtimeCache(target: Target): { dir: string; prefix: string } {
   let source: Buffer;
   try {
-    source = fs.readFileSync(sourcePath);
+    source = fs.readFileSync(runtimeSourcePath(target));
   } catch {
-    throw new ToolchainError(`runtime source not found: ${sourcePath}`);
+    throw new ToolchainError(`runtime source not found: ${runtimeSourcePath(target)}`);
   }
-  const hash = createHash("sha256").update(`${target}\0${tools.as}\0`).update(source).digest("hex").slice(0, 16);
-  const cacheDir = path.join(os.tmpdir(), `qnano-runtime-${process.getuid?.() ?? "user"}`);
-  const objectPath = path.join(cacheDir, `${target}-${hash}.o`);
+  const from = createHash("sha256").update(`${target}\0${toolNames(target).as}\0`).update(source).digest("hex").slice(0, 16);
+  return { dir: path.join(os.tmpdir(), `qnano-runtime-${process.getuid?.() ?? "user"}`), prefix: `${target}-${from}` };
+}
 
-  if (!fs.existsSync(objectPath)) {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    // Assemble under a unique name, then rename: another process doing
-    // the same at the same time can never see a half-written file.
-    const partial = `${objectPath}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    try {
-      runTool(tools.as, ["-o", partial, sourcePath], `assembling the ${target} runtime`);
-      fs.renameSync(partial, objectPath);
-    } finally {
-      fs.rmSync(partial, { force: true });
-    }
+let cacheWarned = false;
+
+/** The cache folder, made if missing, when it is safe to use; else null (said once on stderr). */
+function privateCacheDir(dir: string): string | null {
+  const uid = process.getuid?.();
+  if (uid === undefined) return null; // no owners to check: no cache
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return null; // no cache, and nothing to warn about
   }
-  runtimeObjects.set(target, objectPath);
-  return objectPath;
+  let problem: string | null = null;
+  try {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory()) problem = "it is not a folder";
+    else if (st.uid !== uid) problem = `it belongs to another user (uid ${st.uid})`;
+    else if ((st.mode & 0o022) !== 0) problem = `other users may write to it (mode ${(st.mode & 0o777).toString(8)})`;
+    // Made by this user and written only by them (an older qnano made it 0755): keep it to them.
+    else if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  } catch (e) {
+    problem = (e as Error).message;
+  }
+  if (problem === null) return dir;
+  if (!cacheWarned) process.stderr.write(`qnano: warning: not using the runtime cache ${dir}: ${problem}; the runtime is assembled afresh\n`);
+  cacheWarned = true;
+  return null;
+}
+
+/** The cached object for `prefix` whose content has the SHA-256 its name says; others are removed. */
+function readCachedObject(dir: string, prefix: string): Buffer | null {
+  const name = new RegExp(`^${prefix}-([0-9a-f]{64})\\.o$`);
+  for (const entry of fs.readdirSync(dir)) {
+    const hash = name.exec(entry)?.[1];
+    if (hash === undefined) continue;
+    const file = path.join(dir, entry);
+    let bytes: Buffer | null = null;
+    try {
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+      try {
+        const st = fs.fstatSync(fd);
+        if (st.isFile() && st.uid === process.getuid?.() && (st.mode & 0o022) === 0) bytes = fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      // unreadable, or a link: not ours to trust
+    }
+    if (bytes !== null && sha256(bytes) === hash) return bytes;
+    fs.rmSync(file, { force: true });
+  }
+  return null;
+}
+
+/** Stores an object in the cache under a temporary name, then renames it. Failing to is not an error. */
+function storeCachedObject(dir: string, prefix: string, bytes: Buffer): void {
+  const partial = path.join(dir, `.${prefix}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    fs.writeFileSync(partial, bytes, { flag: "wx", mode: 0o600 });
+    fs.renameSync(partial, path.join(dir, `${prefix}-${sha256(bytes)}.o`));
+  } catch {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+/** The runtime's object code for a target: from the cache when it holds a checked copy, else assembled. */
+function runtimeObject(target: Target): Buffer {
+  const known = runtimeObjects.get(target);
+  if (known !== undefined) return known;
+  const { dir, prefix } = runtimeCache(target);
+  let object = privateCacheDir(dir) === null ? null : readCachedObject(dir, prefix);
+  if (object === null) {
+    const work = makeTemporaryFolder("qnano-build-");
+    try {
+      const file = path.join(work, "runtime.o");
+      runTool(toolNames(target).as, ["-o", file, runtimeSourcePath(target)], `assembling the ${target} runtime`);
+      object = fs.readFileSync(file);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+    if (privateCacheDir(dir) !== null) storeCachedObject(dir, prefix, object);
+  }
+  runtimeObjects.set(target, object);
+  return object;
 }
 
 // ---------------------------------------------------------------------
@@ -138,22 +219,27 @@ function runtimeObject(target: Target): string {
 /**
  * Assemble the program's assembly text together with the target's
  * runtime (runtime-asm/<target>/runtime.s) and link a static executable
- * at outPath. Throws ToolchainError with the tool's stderr on failure.
+ * at outPath. Throws ToolchainError with the tool's stderr on failure,
+ * FileError when outPath cannot be written.
  */
 export function assembleAndLink(asmText: string, target: Target, outPath: string): void {
   const tools = toolNames(target);
   const runtime = runtimeObject(target);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "qnano-build-"));
+  const work = makeTemporaryFolder("qnano-build-");
   try {
     const sourcePath = path.join(work, "program.s");
     const objectPath = path.join(work, "program.o");
+    const runtimePath = path.join(work, "runtime.o");
+    fs.writeFileSync(runtimePath, runtime);
     fs.writeFileSync(sourcePath, asmText);
     runTool(tools.as, ["-o", objectPath, sourcePath], `assembling the ${target} program`, work + path.sep);
-    const out = path.resolve(outPath);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
     // -static: no dynamic loader; -z noexecstack: the stack is never
     // executable, even if the program's assembly lacks .note.GNU-stack.
-    runTool(tools.ld, ["-static", "-z", "noexecstack", "-o", out, runtime, objectPath], `linking ${out}`, work + path.sep);
+    // Linked in the private folder, then written out: a file that cannot be
+    // written is one clear line, and never a half-written executable.
+    const linked = path.join(work, "program");
+    runTool(tools.ld, ["-static", "-z", "noexecstack", "-o", linked, runtimePath, objectPath], `linking ${outPath}`, work + path.sep);
+    writeOutputFile(outPath, fs.readFileSync(linked), true);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -34,7 +34,7 @@ try {
   compile(source, file, {
     target,
     check: true,
-    onStep(step, index) {
+    made(step, index) {
       const view = stepView(step, printer);
       post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions } : { kind: "step", index, step: view });
       made.push(step);

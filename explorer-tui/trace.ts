@@ -4,12 +4,12 @@
 // which sends the steps one by one, so the screen opens before the last pass
 // ends), and never again on a key. Whether a pass changed the program is
 // decided by comparing printed forms; the meaning of every step comes from its
-// IL's interpreter, run after the passes (checkMeaning).
+// IL's interpreter, run after the passes (the driver's checking loop, checkMade).
 
 import type { Target } from "../ir-defs/targets.js";
 import { findIL } from "../ir-defs/index.js";
 import { kindsOf, type IL } from "../il/define.js";
-import { checkMeaning, type Step } from "../driver/driver.js";
+import { checkMade, throwIfBroken, type Step } from "../driver/driver.js";
 import { deltaText, productionBnf } from "../il/print.js";
 import type { Loc } from "../il/node.js";
 import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
@@ -282,17 +282,19 @@ export function difference(here: Outcome, source: Outcome): string | null {
 const readsMissingInput = (o: Outcome, stdin: string) => stdin === "" && o.panic === "bad input";
 
 /** One step's run, before it is compared with the source's: its outcome, and
- * whether the step alone passes checkMeaning (nothing is left live). */
+ * whether the step alone passes the check (nothing is left live). */
 export interface Run {
   readonly outcome: Outcome;
   readonly clean: boolean;
 }
 
-/** Runs the interpreter of `il` on a program, by the driver's checkMeaning (through the identity pass of that IL). */
+/** Runs the interpreter of `il` on a program (already validated), by the driver's
+ * checking loop (through the identity pass of that IL); one it cannot run throws. */
 export function runProgram(il: IL, program: unknown, stdin: string): Run {
   const step: Step = { pass: { name: il.name, from: il, to: il, purpose: "", run: (p: unknown) => p }, output: program, ms: 0 };
-  const [v] = checkMeaning([step], { stdin });
-  return { outcome: v!.outcome, clean: v!.agrees };
+  const [checked] = checkMade([step], { run: { stdin }, validate: false });
+  throwIfBroken(checked!);
+  return { outcome: checked!.outcome!, clean: checked!.verdict.kind === "agrees" };
 }
 
 /** A step's mark: its run against the source's. */

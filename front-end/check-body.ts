@@ -5,16 +5,19 @@
 //
 // Scopes: a block opens a scope, a `for` body another one holding the loop
 // variable. A `let` may shadow any name, in the same block or an outer one;
-// the new binding starts after its initialiser. Consts are global.
+// the new binding starts after its initialiser. Consts, fns and constructors
+// are global. A use of a generic item gets its type arguments by inference
+// (inference.ts): a call of a generic fn becomes a GenericCall stating them.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
-import { splitFunctionType } from "../ir-defs/lsrc.js";
-import { checkAssignable, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
-import { bind, expectType, lookup, tailLoc, type Binding, type Checker, type Typed } from "./checker.js";
-import { elementType } from "../ir-defs/type-syntax.js";
-import { binaryTyping, fits, join, show, unaryTyping, type Type } from "./types.js";
+import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
+import { checkMatch, checkTry } from "./check-match.js";
+import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
+import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
+import { binaryTyping, unaryTyping } from "./operators.js";
+import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, StringType, UnitType, type Type } from "./types.js";
 import { typeLocOf } from "./parser.js";
 
 /** The arity of each built-in function. */
@@ -27,7 +30,7 @@ const builtins: ReadonlyMap<string, number> = new Map([
 export function checkBlock(c: Checker, b: Lsrc.Block): Typed<Ltyped.Block> {
   c.scope = { names: null, parent: c.scope };
   const stmts: Ltyped.Stmt[] = [];
-  let type: Type = "Unit";
+  let type: Type = UnitType;
   for (const s of b.stmts) {
     const checked = checkStatement(c, s);
     stmts.push(checked.node);
@@ -42,44 +45,43 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
   switch (s.kind) {
     case "Let": {
       const init = checkExpr(c, s.init);
-      let type: Type = init.type === "Never" ? "Unit" : init.type;
+      let type: Type = init.type === NeverType ? UnitType : init.type;
       if (s.type !== null) {
-        type = c.records.resolve(s.type, typeLocOf(s) ?? s.loc);
+        type = c.data.resolve(s.type, typeLocOf(s) ?? s.loc, c.typeScope);
         expectType(c, init.type, type, tailLoc(s.init));
       }
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
-      const written = type === "Never" || type === "Error" ? "Unit" : type;
-      return { node: { ...s, type: written, init: init.node }, type: "Unit" };
+      return { node: writeType(c.inference, c.types, { ...s, type: "", init: init.node }, "type", type), type: UnitType };
     }
-    case "Assign": return { node: checkAssign(c, s), type: "Unit" };
-    case "SetField": return { node: checkSetField(c, s), type: "Unit" };
-    case "SetIndex": return { node: checkSetIndex(c, s), type: "Unit" };
-    case "ForEach": return { node: checkForEach(c, s), type: "Unit" };
+    case "Assign": return { node: checkAssign(c, s), type: UnitType };
+    case "SetField": return { node: checkSetField(c, s), type: UnitType };
+    case "SetIndex": return { node: checkSetIndex(c, s), type: UnitType };
+    case "ForEach": return { node: checkForEach(c, s), type: UnitType };
     case "While": {
       const cond = checkExpr(c, s.cond);
-      expectType(c, cond.type, "Bool", s.cond.loc);
+      expectType(c, cond.type, BoolType, s.cond.loc);
       c.loops++;
       const body = checkBlock(c, s.body);
       c.loops--;
-      return { node: { ...s, cond: cond.node, body: body.node }, type: "Unit" };
+      return { node: { ...s, cond: cond.node, body: body.node }, type: UnitType };
     }
     case "For": {
       const from = checkExpr(c, s.from);
-      expectType(c, from.type, "Int", s.from.loc);
+      expectType(c, from.type, IntType, s.from.loc);
       const to = checkExpr(c, s.to);
-      expectType(c, to.type, "Int", s.to.loc);
-      c.scope = { names: new Map([[s.name, { type: "Int", mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
+      expectType(c, to.type, IntType, s.to.loc);
+      c.scope = { names: new Map([[s.name, { type: IntType, mutable: false, what: "for", loc: s.loc } as Binding]]), parent: c.scope };
       c.loops++;
       const body = checkBlock(c, s.body);
       c.loops--;
       c.scope = c.scope.parent;
-      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: "Unit" };
+      return { node: { ...s, from: from.node, to: to.node, body: body.node }, type: UnitType };
     }
-    case "Return": return { node: checkReturn(c, s), type: "Never" };
+    case "Return": return { node: checkReturn(c, s), type: NeverType };
     case "Break":
     case "Continue":
       if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
-      return { node: s, type: "Never" };
+      return { node: s, type: NeverType };
     case "ExprStmt": {
       const e = checkExpr(c, s.expr);
       return { node: { ...s, expr: e.node }, type: e.type };
@@ -98,41 +100,58 @@ function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
   return { ...s, value: value.node };
 }
 
+/** An expression's Ltyped form and its type, with what inference knows so far written in. */
 export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
+  const checked = typeOfExpr(c, e);
+  return checked.type.open ? { node: checked.node, type: known(c, checked.type) } : checked;
+}
+
+function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
   switch (e.kind) {
-    case "Int": return { node: e, type: "Int" };
-    case "Bool": return { node: e, type: "Bool" };
-    case "Unit": return { node: e, type: "Unit" };
-    case "Str": return { node: e, type: "String" };
+    case "Int": return { node: e, type: IntType };
+    case "Bool": return { node: e, type: BoolType };
+    case "Unit": return { node: e, type: UnitType };
+    case "Str": return { node: e, type: StringType };
     case "Var": {
       const b = lookup(c, e.name);
       if (b) return { node: e, type: b.type };
       const constant = c.constants.get(e.name);
-      if (constant) return { node: e, type: constant.type };
+      if (constant) {
+        use(c, e.name);
+        return { node: e, type: constant.type };
+      }
       const fn = c.functions.get(e.name);
-      if (fn !== undefined && e.name !== "main") return { node: e, type: fn };
+      if (fn !== undefined && e.name !== "main") return fnValue(c, e, fn);
+      if (c.data.ctors.has(e.name)) return checkConstruct(c, e.name, null, e.loc);
       if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
       else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
       else c.sink.report(e.loc, `unknown name \`${e.name}\``);
-      return { node: e, type: "Error" };
+      return { node: e, type: ErrorType };
     }
     case "Binary": {
       const left = checkExpr(c, e.left);
       const right = checkExpr(c, e.right);
-      if (left.type === "String" && (e.op === "+" || e.op === "==" || e.op === "!=")) {
+      settleOperands(c, e.op, left.type, right.type);
+      const [leftType, rightType] = [known(c, left.type), known(c, right.type)];
+      if (isType(leftType, StringType) && (e.op === "+" || e.op === "==" || e.op === "!=")) {
         // Strings: `+` concatenates, `==` and `!=` compare bytes.
-        expectType(c, right.type, "String", e.right.loc);
+        expectType(c, rightType, StringType, e.right.loc);
         const prim: Ltyped.Prim = { kind: "Prim", op: e.op === "+" ? "concat" : "string_eq", args: [left.node, right.node], loc: e.loc };
-        if (e.op === "+") return { node: prim, type: "String" };
-        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: "Bool" };
+        if (e.op === "+") return { node: prim, type: StringType };
+        return { node: e.op === "==" ? prim : { kind: "Unary", op: "!", arg: prim, loc: e.loc }, type: BoolType };
       }
-      const typing = binaryTyping(e.op, left.type, right.type);
-      if (typing.error) c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
+      const typing = binaryTyping(e.op, leftType, rightType);
+      if (typing.error) {
+        c.sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
+        giveUp(c.inference, leftType);
+        giveUp(c.inference, rightType);
+      }
       return { node: { ...e, left: left.node, right: right.node }, type: typing.type };
     }
     case "Unary": {
       const arg = checkExpr(c, e.arg);
-      const typing = unaryTyping(e.op, arg.type);
+      if (known(c, arg.type).kind === "var") unify(c.inference, arg.type, e.op === "!" ? BoolType : IntType);
+      const typing = unaryTyping(e.op, known(c, arg.type));
       if (typing.error) c.sink.report(e.arg.loc, typing.error.message);
       return { node: { ...e, arg: arg.node }, type: typing.type };
     }
@@ -144,6 +163,8 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Index": return checkIndex(c, e);
     case "RecordLit": return checkRecordLit(c, e);
     case "MethodCall": return checkMethodCall(c, e);
+    case "Match": return checkMatch(c, e);
+    case "Try": return checkTry(c, e);
     default: {
       const never: never = e;
       throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -151,27 +172,58 @@ export function checkExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
   }
 }
 
+/** Before an operator's rule: an operand whose type inference has not found yet gets the
+ * operator's (Int for arithmetic and order, Bool for && and ||, the other side's for the rest). */
+function settleOperands(c: Checker, op: string, left: Type, right: Type): void {
+  const want = op === "&&" || op === "||" ? BoolType : ["==", "!=", "&", "|", "^"].includes(op) ? null : IntType;
+  for (const side of [left, right]) {
+    if (known(c, side).kind !== "var") continue;
+    if (want) unify(c.inference, side, want);
+    else unify(c.inference, left, right);
+  }
+}
+
 // `if c {a} else {b}`: c is Bool, a and b have one type (Never joins any); no else: Unit.
 function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
   const cond = checkExpr(c, e.cond);
-  expectType(c, cond.type, "Bool", e.cond.loc);
+  expectType(c, cond.type, BoolType, e.cond.loc);
   const then = checkBlock(c, e.then);
-  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: "Unit" };
+  if (e.else === null) return { node: { ...e, cond: cond.node, then: then.node, else: null }, type: UnitType };
   const otherwise = checkExpr(c, e.else);
-  const type = join(then.type, otherwise.type);
+  const type = joinTypes(c, then.type, otherwise.type);
   if (type === null) c.sink.report(tailLoc(e.else), `expected ${show(then.type)}, found ${show(otherwise.type)} (\`if\` and \`else\` must have the same type)`);
-  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? "Error" };
+  return { node: { ...e, cond: cond.node, then: then.node, else: otherwise.node }, type: type ?? ErrorType };
 }
 
 // `return e` needs e to fit the function's result type; `return` alone, Unit.
 function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
   if (s.value === null) {
-    if (!fits("Unit", c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
+    if (!unify(c.inference, UnitType, c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
     return { ...s, value: { kind: "Unit", loc: s.loc } };
   }
   const value = checkExpr(c, s.value);
-  if (!fits(value.type, c.result)) c.sink.report(tailLoc(s.value), `expected ${show(c.result)}, found ${show(value.type)} (the function returns ${show(c.result)})`);
+  expectType(c, value.type, c.result, tailLoc(s.value), `the function returns ${show(c.result)}`);
   return { ...s, value: value.node };
+}
+
+/** A fn item used as a value: a generic one with the type arguments inference finds for it. */
+function fnValue(c: Checker, e: Lsrc.Var, fn: Signature): Typed<Ltyped.Expr> {
+  use(c, e.name);
+  if (fn.tparams.length === 0) return { node: e, type: fn.type };
+  const { args, sub } = instantiate(c.inference, c.types, fn.tparams, e.name, e.loc);
+  const node: Ltyped.FnInstance = { kind: "FnInstance", name: e.name, targs: args.map(() => ""), loc: e.loc };
+  args.forEach((a, i) => writeType(c.inference, c.types, node, "targs", a, i));
+  return { node, type: substitute(c.types, fn.type, sub) };
+}
+
+// A call of a generic fn: its type parameters get vars (inference.ts), which the
+// arguments fix by unification, as with a fn of those types.
+function checkGenericCall(c: Checker, e: Lsrc.Call, fn: Signature): Typed<Ltyped.Expr> {
+  const { args: targs, sub } = instantiate(c.inference, c.types, fn.tparams, e.callee, e.loc);
+  const checked = checkUserCall(c, e, substitute(c.types, fn.type, sub));
+  const node: Ltyped.GenericCall = { kind: "GenericCall", callee: e.callee, targs: targs.map(() => ""), args: (checked.node as Ltyped.Call).args, loc: e.loc };
+  targs.forEach((a, i) => writeType(c.inference, c.types, node, "targs", a, i));
+  return { node, type: checked.type };
 }
 
 // A call of the program's own function, by its name or through a variable of
@@ -179,10 +231,11 @@ function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
 function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr> {
   const args = e.args.map((a) => checkExpr(c, a));
   const node: Ltyped.Call = { ...e, args: args.map((a) => a.node) };
-  const signature = splitFunctionType(type);
-  if (signature === null) {
-    if (type !== "Error") c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
-    return { node, type: "Error" };
+  const signature = mustKnow(c, type, e.loc).head;
+  if (signature.kind !== "fn") {
+    if (type === NeverType) neverValue(c, e.loc, "it cannot be called");
+    else if (type !== ErrorType) c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
+    return { node, type: ErrorType };
   }
   const { params, ret } = signature;
   if (args.length !== params.length) {
@@ -193,7 +246,10 @@ function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr>
   return { node, type: ret };
 }
 
-const article = (t: Type) => (t.startsWith("fn") ? `a function of type ${t}` : /^[AEIOU]/.test(t) ? `an ${t}` : `a ${t}`);
+/** Whether a closed type may be given where the built-in type `want` is: Never and errors may. */
+const fitsBuiltin = (t: Type, want: Type): boolean => t.canon === want || t.kind === "never" || t.kind === "error";
+
+const article = (t: Type) => (t.head.kind === "fn" ? `a function of type ${show(t)}` : /^[AEIOU]/.test(show(t)) ? `an ${show(t)}` : `a ${show(t)}`);
 
 // A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
 function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
@@ -201,7 +257,11 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   const local = lookup(c, name);
   if (local) return checkUserCall(c, e, local.type);
   const fn = c.functions.get(name);
-  if (fn !== undefined && name !== "main" && !c.constants.has(name)) return checkUserCall(c, e, fn);
+  if (fn !== undefined && name !== "main" && !c.constants.has(name)) {
+    use(c, name);
+    return fn.tparams.length > 0 ? checkGenericCall(c, e, fn) : checkUserCall(c, e, fn.type);
+  }
+  if (c.data.ctors.has(name) && !c.constants.has(name)) return checkConstruct(c, name, e.args, e.loc);
   const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
   const first = e.args[0];
   const args = e.args.map((a) => checkExpr(c, a));
@@ -212,36 +272,40 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   if (arity === undefined) {
     if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
-    else if (!c.functions.has(name)) c.sink.report(e.loc, `unknown function \`${name}\``);
-    return prim("assert", "Error"); // never emitted: the program has errors
+    else if (!c.functions.has(name)) c.sink.report(e.loc, /^[A-Z]/.test(name) ? `unknown constructor or function \`${name}\`` : `unknown function \`${name}\``);
+    return prim("assert", ErrorType); // never emitted: the program has errors
   }
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${name}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
-    return prim("assert", "Error");
+    return prim("assert", ErrorType);
   }
   const arg = args[0];
   switch (name) {
-    case "print":
-      if (!fits(arg!.type, "Int") && !fits(arg!.type, "Bool") && arg!.type !== "String") c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(arg!.type)}`);
-      return prim(arg!.type === "Bool" ? "print_bool" : arg!.type === "String" ? "print_string" : "print_int", "Unit");
-    case "len":
-      if (arg!.type !== "String" && elementType(arg!.type, "Array") === null && arg!.type !== "Error") c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(arg!.type)}`);
-      return prim("len", "Int");
-    case "array": {
-      expectType(c, arg!.type, "Int", first!.loc);
-      const init = args[1]!.type;
-      return prim("array", init === "Error" || init === "Never" ? init : `Array[${init}]`);
+    case "print": {
+      const type = mustKnow(c, arg!.type, first!.loc); // it chooses the primitive
+      if (!fitsBuiltin(type, IntType) && !fitsBuiltin(type, BoolType) && !isType(type, StringType)) c.sink.report(first!.loc, `\`print\` takes an Int, a Bool or a String, found ${show(type)}`);
+      return prim(isType(type, BoolType) ? "print_bool" : isType(type, StringType) ? "print_string" : "print_int", UnitType);
     }
-    case "Box": return prim("box", arg!.type === "Error" || arg!.type === "Never" ? arg!.type : `Box[${arg!.type}]`);
-    case "read_int": return prim("read_int", "Int");
+    case "len": {
+      const type = mustKnow(c, arg!.type, first!.loc);
+      if (!isType(type, StringType) && elementOf(type, "Array") === null && type !== ErrorType) c.sink.report(first!.loc, `\`len\` takes an Array or a String, found ${show(type)}`);
+      return prim("len", IntType);
+    }
+    case "array": {
+      expectType(c, arg!.type, IntType, first!.loc);
+      const init = args[1]!.type;
+      return prim("array", made(c, c.types.named("Array", [init]), e.loc)); // Never if init is (types.ts)
+    }
+    case "Box": return prim("box", made(c, c.types.named("Box", [arg!.type]), e.loc));
+    case "read_int": return prim("read_int", IntType);
     case "exit":
-      expectType(c, arg!.type, "Int", first!.loc);
-      return prim("exit", "Never");
+      expectType(c, arg!.type, IntType, first!.loc);
+      return prim("exit", NeverType);
     case "assert":
-      expectType(c, arg!.type, "Bool", first!.loc);
-      return prim("assert", "Unit");
+      expectType(c, arg!.type, BoolType, first!.loc);
+      return prim("assert", UnitType);
     default: // panic
-      expectType(c, arg!.type, "String", tailLoc(first!));
-      return prim("panic", "Never");
+      expectType(c, arg!.type, StringType, tailLoc(first!));
+      return prim("panic", NeverType);
   }
 }

@@ -5,13 +5,22 @@
 // computed with ir-defs/semantics.ts, so a division by zero is a compile error
 // (every operand is evaluated, even the right side of && and ||, so that is
 // true wherever it appears). A const that depends on itself is an error naming
-// the cycle.
+// the cycle. Consts are worked out in dependency order (dependency-order.ts),
+// each after the consts it uses, so a long chain costs no stack here; and a
+// const's value, with the consts it uses written out in their places, nests at
+// most maxNesting levels deep, like any expression, so no later pass that
+// evaluates consts in its own order needs a deep stack either.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
+import { forEachNode } from "../il/rewrite.js";
 import { binary, Panic, unary } from "../ir-defs/semantics.js";
-import { binaryTyping, fits, show, unaryTyping, type Type } from "./types.js";
+import { binaryTyping, unaryTyping } from "./operators.js";
+import { BoolType, ErrorType, fits, IntType, isType, same, show, UnitType, type Type } from "./types.js";
+import { dependencyOrder } from "./dependency-order.js";
+import { maxNesting } from "./parser.js";
 
 export interface ConstantInfo {
   /** The declared type, or Error when it is not one a const may have. */
@@ -24,79 +33,63 @@ export interface ConstantInfo {
 interface Evaluated {
   readonly type: Type;
   readonly value: bigint | boolean | null;
+  /** How deep the value nests with the consts it uses written out; 0 once that was too deep. */
+  readonly depth: number;
 }
 
-const maxChain = 256;
-
-/** Checks and evaluates every const; `definitions` holds the first item of each name. */
-export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, sink: DiagnosticSink): Map<string, ConstantInfo> {
-  const done = new Map<string, ConstantInfo>();
-  const evaluating: string[] = []; // the consts being evaluated, outermost first
-
-  const constant = (name: string): ConstantInfo => {
-    const known = done.get(name);
-    if (known) return known;
-    const item = definitions.get(name)!;
-    const declared: Type = item.type === "Int" || item.type === "Bool" ? item.type : "Error";
-    const at = evaluating.indexOf(name);
-    if (at >= 0) {
-      const cycle = [...evaluating.slice(at), name].map((n) => `\`${n}\``).join(" -> ");
-      const start = definitions.get(evaluating[at]!)!;
-      sink.report(start.loc, `constant \`${evaluating[at]}\` depends on itself: ${cycle}`);
-      return { type: declared, value: null, loc: item.loc };
-    }
-    if (evaluating.length >= maxChain) {
-      sink.report(item.loc, `constants nested too deeply (more than ${maxChain} constants each using the next)`);
-      return { type: declared, value: null, loc: item.loc };
-    }
-    evaluating.push(name);
-    const result = evaluate(item.value, name);
-    evaluating.pop();
-    // A const reached again through a cycle was reported there; keep its first answer.
-    const again = done.get(name);
-    if (again) return again;
-    if (declared === "Error") sink.report(item.loc, `a const must be an Int or a Bool for now, not ${item.type}`);
-    else if (!fits(result.type, declared)) sink.report(item.value.loc, `expected ${declared}, found ${show(result.type)}`);
-    const ok = declared !== "Error" && result.type === declared;
-    const info: ConstantInfo = { type: declared, value: ok ? result.value : null, loc: item.loc };
-    done.set(name, info);
-    return info;
+/** Checks and evaluates every const; `definitions` holds the first item of each name;
+ * `resolve` reads a written type. */
+export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, resolve: (item: Lsrc.Const) => Type, sink: DiagnosticSink): Map<string, ConstantInfo> {
+  const done = new Map<string, ConstantInfo & { depth: number }>();
+  const uses = (name: string): string[] => {
+    const used: string[] = [];
+    forEachNode(LsrcIL, definitions.get(name)!.value, (node) => {
+      if (node.kind === "Var" && definitions.has(node.name as string)) used.push(node.name as string);
+    });
+    return used;
   };
+  const { order, broken } = dependencyOrder(definitions.keys(), uses, (start, cycle) => {
+    sink.report(definitions.get(start)!.loc, `constant \`${start}\` depends on itself: ${cycle}`);
+  });
 
   const evaluate = (e: Lsrc.Expr, owner: string): Evaluated => {
+    const none = (type: Type): Evaluated => ({ type, value: null, depth: 1 });
     switch (e.kind) {
-      case "Int": return { type: "Int", value: e.value };
-      case "Bool": return { type: "Bool", value: e.value };
-      case "Unit": return { type: "Unit", value: null };
+      case "Int": return { type: IntType, value: e.value, depth: 1 };
+      case "Bool": return { type: BoolType, value: e.value, depth: 1 };
+      case "Unit": return none(UnitType);
       case "Var": {
-        if (definitions.has(e.name)) return constant(e.name);
+        const used = done.get(e.name);
+        if (used) return used;
         sink.report(e.loc, `unknown name \`${e.name}\` (a const may only use literals and other consts)`);
-        return { type: "Error", value: null };
+        return none(ErrorType);
       }
       case "Unary": {
         const arg = evaluate(e.arg, owner);
         const typing = unaryTyping(e.op, arg.type);
         if (typing.error) sink.report(e.arg.loc, typing.error.message);
-        if (typing.error || arg.value === null) return { type: typing.type, value: null };
-        return { type: typing.type, value: unary(e.op, arg.value) };
+        const depth = arg.depth && arg.depth + 1;
+        if (typing.error || arg.value === null) return { type: typing.type, value: null, depth };
+        return { type: typing.type, value: unary(e.op, arg.value), depth };
       }
       case "Binary": {
         const left = evaluate(e.left, owner);
         const right = evaluate(e.right, owner);
         const typing = binaryTyping(e.op, left.type, right.type);
         if (typing.error) sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
-        if (typing.error || left.value === null || right.value === null) return { type: typing.type, value: null };
+        const depth = left.depth && right.depth && Math.max(left.depth, right.depth) + 1;
+        if (typing.error || left.value === null || right.value === null) return { type: typing.type, value: null, depth };
         try {
-          return { type: typing.type, value: binary(e.op, left.value, right.value) };
+          return { type: typing.type, value: binary(e.op, left.value, right.value), depth };
         } catch (error) {
           if (!(error instanceof Panic)) throw error;
           sink.report(e.loc, `${error.panicMessage} in the value of constant \`${owner}\``);
-          return { type: typing.type, value: null };
+          return { type: typing.type, value: null, depth };
         }
       }
       case "Str":
         sink.report(e.loc, "a const must be an Int or a Bool for now: a String is not a constant expression");
-        return { type: "Error", value: null };
+        return none(ErrorType);
       case "Block":
       case "If":
       case "Call":
@@ -105,8 +98,10 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, sin
       case "Index":
       case "RecordLit":
       case "MethodCall":
+      case "Match":
+      case "Try":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
-        return { type: "Error", value: null };
+        return none(ErrorType);
       default: {
         const never: never = e;
         throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -114,6 +109,26 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, sin
     }
   };
 
-  for (const name of definitions.keys()) constant(name);
+  const declaredTypes = new Map<string, { written: Type; declared: Type }>();
+  for (const name of order) {
+    const item = definitions.get(name)!;
+    const written = resolve(item);
+    const declared = isType(written, IntType) || isType(written, BoolType) ? written : ErrorType;
+    declaredTypes.set(name, { written, declared });
+    // A const on a cycle has no value; the consts that use it are silent.
+    if (broken.has(name)) done.set(name, { type: declared, value: null, loc: item.loc, depth: 0 });
+  }
+  for (const name of order) {
+    if (broken.has(name)) continue;
+    const item = definitions.get(name)!;
+    const { written, declared } = declaredTypes.get(name)!;
+    const result = evaluate(item.value, name);
+    if (result.depth > maxNesting) sink.report(item.loc, `constant \`${name}\` is nested too deeply: its value, with the constants it uses written out in their places, is more than ${maxNesting} levels deep`);
+    if (declared === ErrorType) {
+      if (written !== ErrorType) sink.report(item.loc, `a const must be an Int or a Bool for now, not ${show(written)}`);
+    } else if (!fits(result.type, declared)) sink.report(item.value.loc, `expected ${show(declared)}, found ${show(result.type)}`);
+    const ok = declared !== ErrorType && same(result.type, declared) && result.depth <= maxNesting;
+    done.set(name, { type: declared, value: ok ? result.value : null, loc: item.loc, depth: ok ? result.depth : 0 });
+  }
   return done;
 }

@@ -1,172 +1,148 @@
-// The typing rules of data (part of check-types): type aliases and records,
-// tuples, fields, arrays, strings and boxes. spec/language.md states the same
-// rules. Types are texts (ir-defs/type-syntax.ts); once resolved, no alias is
-// left in them, so two types are equal when their texts are.
+// The typing rules of data (part of check-types): tuples, records, union
+// constructors, fields, arrays, strings and boxes; the records, unions and
+// aliases themselves are checked in type-items.ts. spec/language.md states the
+// same rules. A generic record or union gets its type arguments at each use by
+// inference (inference.ts).
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import { baseTypes, elementType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
-import { expectType, lookup, tailLoc, type Checker, type Records } from "./checker.js";
-import type { DiagnosticSink } from "./diagnostics.js";
-import { typeLocOf } from "./parser.js";
+import { expectType, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
-import { binaryTyping, show, type Type } from "./types.js";
+import { instantiate, substitute, writeType } from "./inference.js";
+import { binaryTyping } from "./operators.js";
+import type { FieldInfo } from "./type-items.js";
+import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 
-
-/** The program's type aliases and records, checked. */
-export function checkRecords(items: readonly Lsrc.Item[], sink: DiagnosticSink): Records {
-  const aliases = new Map<string, Lsrc.TypeAlias>();
-  const records = new Map<string, Lsrc.Record>();
-  for (const item of items) {
-    if (item.kind !== "TypeAlias" && item.kind !== "Record") continue;
-    if (baseTypes.has(item.name) || item.name === "Array" || item.name === "Box") sink.report(item.loc, `\`${item.name}\` is a built-in type: choose another name`);
-    else if (item.kind === "TypeAlias") aliases.set(item.name, item);
-    else records.set(item.name, item);
-  }
-  const expanded = new Map<string, TypeTree | null>(); // null while being expanded: a cycle
-  const expand = (t: TypeTree, loc: Loc | undefined): TypeTree | null => {
-    switch (t.kind) {
-      case "name": {
-        if (baseTypes.has(t.name) || records.has(t.name)) return t;
-        const alias = aliases.get(t.name);
-        if (!alias) {
-          sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, aliases, tuples, Array[T], Box[T] and fn(...) -> ...)`);
-          return null;
-        }
-        if (expanded.has(t.name)) {
-          const done = expanded.get(t.name)!;
-          if (done === null) sink.report(alias.loc, `the type alias \`${t.name}\` refers to itself (use a record to make a recursive type)`);
-          return done;
-        }
-        expanded.set(t.name, null);
-        const result = expand(parseType(alias.type)!, typeLocOf(alias) ?? alias.loc);
-        expanded.set(t.name, result);
-        return result;
-      }
-      case "tuple": {
-        const elems = t.elems.map((e) => expand(e, loc));
-        return elems.every((e) => e !== null) ? { kind: "tuple", elems: elems as TypeTree[] } : null;
-      }
-      case "Array": case "Box": {
-        const elem = expand(t.elem, loc);
-        return elem && { kind: t.kind, elem };
-      }
-      case "fn": {
-        const params = t.params.map((p) => expand(p, loc));
-        const ret = expand(t.ret, loc);
-        return ret && params.every((p) => p !== null) ? { kind: "fn", params: params as TypeTree[], ret } : null;
-      }
-    }
-  };
-  const resolve = (type: string, loc: Loc | undefined): Type => {
-    const tree = parseType(type);
-    const done = tree && expand(tree, loc);
-    return done ? showType(done) : "Error";
-  };
-  for (const alias of aliases.values()) resolve(alias.name, alias.loc);
-  const fields = new Map<string, { name: string; type: Type }[]>();
-  for (const record of records.values()) {
-    const seen = new Set<string>();
-    for (const f of record.fields) {
-      if (seen.has(f.name)) sink.report(f.loc, `\`${record.name}\` has a field \`${f.name}\` twice`);
-      seen.add(f.name);
-    }
-    if (record.fields.length > maxFields) sink.report(record.loc, `\`${record.name}\` has ${record.fields.length} fields: at most ${maxFields} are supported`);
-    fields.set(record.name, record.fields.map((f) => ({ name: f.name, type: resolve(f.type, typeLocOf(f) ?? f.loc) })));
-  }
-  return { fields, resolve };
-}
-
-const silent = (t: Type) => t === "Never" || t === "Error";
-
-/** The type of field `field` of a value of type `type`, or null after reporting why there is none. */
-function fieldType(c: Checker, type: Type, field: string, loc: Loc | undefined): Type | null {
+/** The type of field `field` of a value of type `type` (of the expression `target`, if one),
+ * or null after reporting why there is none. */
+function fieldType(c: Checker, given: Type, field: string, loc: Loc | undefined, target?: Lsrc.Expr): Type | null {
+  const type = mustKnow(c, given, target ? tailLoc(target) : loc);
+  if (type === NeverType) return neverValue(c, target && tailLoc(target), `it has no field \`${field}\``);
   if (silent(type)) return null;
-  const t = parseType(type);
-  if (t?.kind === "tuple") {
+  const t = type.head;
+  if (t.kind === "tuple") {
     const i = /^[0-9]+$/.test(field) ? Number(field) : -1;
-    if (i >= 0 && i < t.elems.length) return showType(t.elems[i]!);
-    c.sink.report(loc, i < 0 ? `a tuple's fields are numbered: \`.0\` to \`.${t.elems.length - 1}\`` : `the tuple ${type} has no field ${field} (its fields are .0 to .${t.elems.length - 1})`);
+    if (i >= 0 && i < t.elems.length) return t.elems[i]!;
+    c.sink.report(loc, i < 0 ? `a tuple's fields are numbered: \`.0\` to \`.${t.elems.length - 1}\`` : `the tuple ${show(type)} has no field ${field} (its fields are .0 to .${t.elems.length - 1})`);
     return null;
   }
-  const fields = t?.kind === "name" ? c.records.fields.get(t.name) : undefined;
+  const fields = c.data.fieldsOf(type);
   if (fields) {
     const f = fields.find((x) => x.name === field);
     if (f) return f.type;
-    c.sink.report(loc, `\`${type}\` has no field \`${field}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})`);
+    c.sink.report(loc, `\`${show(type)}\` has no field \`${field}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})`);
     return null;
   }
   c.sink.report(loc, `${show(type)} has no fields: only records and tuples do`);
   return null;
 }
 
-export function checkTuple(c: Checker, e: Lsrc.Tuple): { node: Ltyped.Tuple; type: Type } {
+export function checkTuple(c: Checker, e: Lsrc.Tuple): Typed<Ltyped.Tuple> {
   const elems = e.elems.map((x) => c.checkExpr(c, x));
   if (elems.length > maxFields) c.sink.report(e.loc, `a tuple of ${elems.length} elements: at most ${maxFields} are supported`);
-  const types = elems.map((x) => x.type);
-  const type = types.includes("Error") ? "Error" : types.includes("Never") ? "Never" : `(${types.join(", ")})`;
-  return { node: { ...e, elems: elems.map((x) => x.node) }, type };
+  const types = elems.map((x) => x.type); // Never if one is (types.ts)
+  return { node: { ...e, elems: elems.map((x) => x.node) }, type: made(c, c.types.tuple(types), e.loc) };
 }
 
-export function checkField(c: Checker, e: Lsrc.Field): { node: Ltyped.Field; type: Type } {
+export function checkField(c: Checker, e: Lsrc.Field): Typed<Ltyped.Field> {
   const target = c.checkExpr(c, e.target);
-  return { node: { ...e, target: target.node }, type: fieldType(c, target.type, e.field, e.loc) ?? "Error" };
+  return { node: { ...e, target: target.node }, type: fieldType(c, target.type, e.field, e.loc, e.target) ?? ErrorType };
+}
+
+/** The element type of `array`, an Array of type `type`, or null after reporting why there is
+ * none: `never` says what cannot be done with a Never, `only` what needs an Array. */
+function arrayElement(c: Checker, given: Type, array: Lsrc.Expr, never: string, only: string): Type | null {
+  const type = mustKnow(c, given, tailLoc(array));
+  const elem = elementOf(type, "Array");
+  if (elem !== null) return elem;
+  if (type === NeverType) return neverValue(c, tailLoc(array), never);
+  if (!silent(type)) c.sink.report(array.loc, `${only}, found ${show(type)}`);
+  return null;
 }
 
 /** `a[i]`: a is an Array[T], i an Int; the element is a T. */
-export function checkIndex(c: Checker, e: Lsrc.Index): { node: Ltyped.Index; type: Type } {
+export function checkIndex(c: Checker, e: Lsrc.Index): Typed<Ltyped.Index> {
   const target = c.checkExpr(c, e.target);
   const index = c.checkExpr(c, e.index);
-  expectType(c, index.type, "Int", e.index.loc);
-  const elem = elementType(target.type, "Array");
-  if (elem === null && !silent(target.type)) c.sink.report(e.target.loc, `only an Array can be indexed, found ${show(target.type)}`);
-  return { node: { ...e, target: target.node, index: index.node }, type: elem ?? "Error" };
+  expectType(c, index.type, IntType, e.index.loc);
+  const elem = arrayElement(c, target.type, e.target, "it cannot be indexed", "only an Array can be indexed");
+  return { node: { ...e, target: target.node, index: index.node }, type: elem ?? ErrorType };
 }
 
-/** `Point { x: 1, y: 2 }`: every field of the record once, each of its type. */
-export function checkRecordLit(c: Checker, e: Lsrc.RecordLit): { node: Ltyped.RecordLit; type: Type } {
-  const fields = c.records.fields.get(e.name);
+/** `Point { x: 1, y: 2 }`: every field of the record once, each of its type. A generic
+ * record's type arguments are inferred from the fields: `Pair { a: 1, b: true }` is a Pair[Int, Bool]. */
+export function checkRecordLit(c: Checker, e: Lsrc.RecordLit): Typed<Ltyped.RecordLit | Ltyped.GenericRecordLit> {
+  const record = c.data.records.get(e.name);
   const inits = e.inits.map((init) => ({ ...init, checked: c.checkExpr(c, init.value) }));
   const node: Ltyped.RecordLit = { ...e, inits: inits.map(({ checked, ...init }) => ({ ...init, value: checked.node })) };
-  if (!fields) {
-    c.sink.report(e.loc, `unknown record \`${e.name}\``);
-    return { node, type: "Error" };
+  if (!record) {
+    c.sink.report(e.loc, c.data.unions.has(e.name) ? `\`${e.name}\` is a union, not a record: its values are made by its constructors` : `unknown record \`${e.name}\``);
+    return { node, type: ErrorType };
   }
+  use(c, e.name);
+  const { args, sub } = instantiate(c.inference, c.types, record.params, e.name, e.loc);
+  const fields = record.fields.map((f) => ({ name: f.name, type: substitute(c.types, f.type, sub) }));
   const given = new Set<string>();
   for (const init of inits) {
     const f = fields.find((x) => x.name === init.name);
-    if (!f) c.sink.report(init.loc, `\`${e.name}\` has no field \`${init.name}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})`);
+    if (!f) c.sink.report(init.loc, `\`${e.name}\` has no field \`${init.name}\` (its fields: ${fieldNames(fields)})`);
     else if (given.has(init.name)) c.sink.report(init.loc, `the field \`${init.name}\` is given twice`);
     else expectType(c, init.checked.type, f.type, tailLoc(init.value));
     given.add(init.name);
   }
   const missing = fields.filter((f) => !given.has(f.name)).map((f) => `\`${f.name}\``);
   if (missing.length > 0) c.sink.report(e.loc, `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in \`${e.name}\``);
-  return { node, type: e.name };
+  const type = c.types.named(e.name, args);
+  if (args.length === 0) return { node, type };
+  const generic: Ltyped.GenericRecordLit = { kind: "GenericRecordLit", type: "", inits: node.inits, loc: e.loc };
+  return { node: writeType(c.inference, c.types, generic, "type", type), type };
+}
+
+const fieldNames = (fields: readonly FieldInfo[]) => fields.map((x) => x.name).join(", ") || "none";
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** A constructor's use: `Nil` bare (args null) or `Cons(1, xs)` called with a value for each
+ * field, each of its type; a generic union's type arguments are inferred from them (and from
+ * what the value meets later: `let x: Option[Int] = None`). */
+export function checkConstruct(c: Checker, name: string, given: readonly Lsrc.Expr[] | null, loc: Loc | undefined): Typed<Ltyped.Expr> {
+  const ctor = c.data.ctors.get(name)!;
+  use(c, ctor.union.name);
+  const args = (given ?? []).map((a) => c.checkExpr(c, a));
+  const { args: targs, sub } = instantiate(c.inference, c.types, ctor.union.params, name, loc);
+  const type = c.types.named(ctor.union.name, targs);
+  const node: Ltyped.Construct = { kind: "Construct", type: "", ctor: name, args: args.map((a) => a.node), loc };
+  const arity = ctor.fields.length;
+  if (given === null && arity > 0) c.sink.report(loc, `\`${name}\` has ${plural(arity, "field")}: give ${arity === 1 ? "it" : "them"}, as in \`${name}(${ctor.fields.map((f) => f.name).join(", ")})\``);
+  else if (given !== null && arity === 0) c.sink.report(loc, `\`${name}\` has no fields: write it without parentheses, \`${name}\``);
+  else if (args.length !== arity) c.sink.report(loc, `\`${name}\` has ${plural(arity, "field")}, found ${args.length}`);
+  else args.forEach((a, i) => expectType(c, a.type, substitute(c.types, ctor.fields[i]!.type, sub), tailLoc(given![i]!)));
+  return { node: writeType(c.inference, c.types, node, "type", type), type };
 }
 
 /** `b.get()` and `b.set(v)` on a Box[T]: the only methods so far. */
-export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): { node: Ltyped.Expr; type: Type } {
+export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Expr> {
   const target = c.checkExpr(c, e.target);
   const args = e.args.map((a) => c.checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
-  const elem = elementType(target.type, "Box");
+  const targetType = mustKnow(c, target.type, tailLoc(e.target));
+  const elem = elementOf(targetType, "Box");
   if (elem === null) {
-    if (!silent(target.type)) c.sink.report(e.loc, `${show(target.type)} has no method \`${e.method}\` (only a Box has methods: get and set)`);
-    return prim("get", "Error");
+    if (targetType === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
+    else if (!silent(targetType)) c.sink.report(e.loc, `${show(targetType)} has no method \`${e.method}\` (only a Box has methods: get and set)`);
+    return prim("get", ErrorType);
   }
   const arity = e.method === "get" ? 0 : e.method === "set" ? 1 : -1;
   if (arity < 0) {
     c.sink.report(e.loc, `a Box has no method \`${e.method}\` (its methods: get and set)`);
-    return prim("get", "Error");
+    return prim("get", ErrorType);
   }
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${e.method}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
-    return prim("get", "Error");
+    return prim("get", ErrorType);
   }
   if (e.method === "set") expectType(c, args[0]!.type, elem, tailLoc(e.args[0]!));
-  return e.method === "get" ? prim("get", elem) : prim("set", "Unit");
+  return e.method === "get" ? prim("get", elem) : prim("set", UnitType);
 }
 
 /** The variable an assignment changes: it must be a `let mut`. Reports why not; false then. */
@@ -175,6 +151,7 @@ export function checkAssignable(c: Checker, name: string, loc: Loc | undefined):
   if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\``);
   else if (b.what === "for") c.sink.report(loc, `cannot assign to \`${name}\`: a \`for\` loop variable cannot be changed`);
   else if (b.what === "parameter") c.sink.report(loc, `cannot assign to \`${name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
+  else if (b.what === "pattern") c.sink.report(loc, `cannot assign to \`${name}\`: a name bound by a pattern cannot be changed (copy it into a \`let mut\`)`);
   else if (!b.mutable) {
     const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here; \`let mut ${name}\` would allow assignments` }] : [];
     c.sink.report(loc, `cannot assign to \`${name}\`: it is not declared \`mut\``, note);
@@ -184,8 +161,11 @@ export function checkAssignable(c: Checker, name: string, loc: Loc | undefined):
 
 /** `target op= value` where target has type `type`: `=` needs value of that type, `op=` the operator's rule. */
 export function checkUpdate(c: Checker, op: string, type: Type, value: { type: Type }, valueExpr: Lsrc.Expr, loc: Loc | undefined): void {
-  if (op === "=") return expectType(c, value.type, type, tailLoc(valueExpr));
-  const typing = binaryTyping(op.slice(0, -1), type, value.type);
+  if (op === "=") {
+    expectType(c, value.type, type, tailLoc(valueExpr));
+    return;
+  }
+  const typing = binaryTyping(op.slice(0, -1), known(c, type), known(c, value.type));
   if (typing.error) c.sink.report(typing.error.side === "left" ? loc : valueExpr.loc, typing.error.message);
   else expectType(c, typing.type, type, valueExpr.loc);
 }
@@ -205,20 +185,18 @@ export function checkSetField(c: Checker, s: Lsrc.SetField): Ltyped.SetField {
 export function checkSetIndex(c: Checker, s: Lsrc.SetIndex): Ltyped.SetIndex {
   const array = c.checkExpr(c, s.array);
   const index = c.checkExpr(c, s.index);
-  expectType(c, index.type, "Int", s.index.loc);
+  expectType(c, index.type, IntType, s.index.loc);
   const value = c.checkExpr(c, s.value);
-  const elem = elementType(array.type, "Array");
-  if (elem === null && !silent(array.type)) c.sink.report(s.array.loc, `only an Array's elements can be assigned to, found ${show(array.type)}`);
-  else if (elem !== null) checkUpdate(c, s.op, elem, value, s.value, s.loc);
+  const elem = arrayElement(c, array.type, s.array, "it has no elements to assign to", "only an Array's elements can be assigned to");
+  if (elem !== null) checkUpdate(c, s.op, elem, value, s.value, s.loc);
   return { ...s, array: array.node, index: index.node, value: value.node };
 }
 
 /** `for v in a`: a is an Array[T]; v, a T, is bound in the body. */
 export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach {
   const iter = c.checkExpr(c, s.iter);
-  const elem = elementType(iter.type, "Array");
-  if (elem === null && !silent(iter.type)) c.sink.report(s.iter.loc, `\`for ${s.name} in\` needs a range \`a..b\` or an Array, found ${show(iter.type)}`);
-  c.scope = { names: new Map([[s.name, { type: elem ?? "Error", mutable: false, what: "for", loc: s.loc }]]), parent: c.scope };
+  const elem = arrayElement(c, iter.type, s.iter, `\`for ${s.name} in\` cannot go through it`, `\`for ${s.name} in\` needs a range \`a..b\` or an Array`);
+  c.scope = { names: new Map([[s.name, { type: elem ?? ErrorType, mutable: false, what: "for", loc: s.loc }]]), parent: c.scope };
   c.loops++;
   const body = c.checkBlock(c, s.body);
   c.loops--;

@@ -1,28 +1,26 @@
 // What the typing rules share (part of check-types): the checker's state while
-// it walks one function (scopes of bindings, the loop depth, the result type),
-// the program-wide facts it reads (functions, constants, records), and the
-// small helpers every rule uses. The rules themselves are in check-body.ts
-// (statements and expressions) and check-data.ts (data), which reach each
-// other only through `checkExpr` and `checkBlock` here, so neither imports the other.
+// it walks one function (scopes of bindings, the loop depth, the result type,
+// the type parameters in scope, type inference's vars, the items it uses), the
+// program-wide facts it reads (functions, constants, records and unions, the
+// table of types), and the small helpers every rule uses. The rules themselves
+// are in check-body.ts (statements and expressions), check-data.ts (data) and
+// check-match.ts (match, patterns, try); the last two check the expressions
+// inside their constructs through `checkExpr` and `checkBlock` here, so they
+// need not import check-body.ts.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import { fits, show, type Type } from "./types.js";
-
-export interface Records {
-  /** Each record's fields, in declaration order, with resolved types. */
-  readonly fields: ReadonlyMap<string, readonly { readonly name: string; readonly type: Type }[]>;
-  /** Resolves a written type: aliases expanded; an unknown name is reported at loc and gives Error. */
-  readonly resolve: (type: string, loc: Loc | undefined) => Type;
-}
+import { giveUp, resolve, unify, type Inference } from "./inference.js";
+import type { TypeItems, TypeScope } from "./type-items.js";
+import { ErrorType, show, tooBig, type Type, type TypeTable } from "./types.js";
 
 export interface Binding {
   readonly type: Type;
   readonly mutable: boolean;
-  readonly what: "let" | "for" | "parameter";
+  readonly what: "let" | "for" | "parameter" | "pattern";
   readonly loc: Loc | undefined;
 }
 
@@ -32,13 +30,32 @@ export interface Scope {
   readonly parent: Scope | null;
 }
 
+/** A fn item's signature: its parameter and result types (`->` omitted: Unit), and its type
+ * `fn(Int, Bool) -> Int`; for a generic one, its type parameters, which those use. */
+export interface Signature {
+  readonly tparams: readonly Type[];
+  readonly params: readonly Type[];
+  readonly ret: Type;
+  readonly type: Type;
+}
+
 export interface Checker {
   readonly sink: DiagnosticSink;
+  /** Where warnings go (an arm that can never match): check-types passes them on if there is no error. */
+  readonly warnings: DiagnosticSink;
   readonly constants: ReadonlyMap<string, ConstantInfo>;
-  /** The type of each fn item, by name: `fn(Int, Int) -> Bool`. */
-  readonly functions: ReadonlyMap<string, Type>;
-  /** The program's records, and how written types are resolved. */
-  readonly records: Records;
+  /** The signature of each fn item, by name. */
+  readonly functions: ReadonlyMap<string, Signature>;
+  /** The program's records and unions, and how written types are read. */
+  readonly data: TypeItems;
+  /** Makes the types of expressions: each once (types.ts). */
+  readonly types: TypeTable;
+  /** The vars of the body being checked, and what they are bound to. */
+  readonly inference: Inference;
+  /** The name the ILs give the prelude's Result, which `try` unwraps (null without a prelude). */
+  readonly preludeResult: string | null;
+  /** The type parameters in scope, and the set that notes each item the item being checked uses. */
+  typeScope: TypeScope;
   /** The result type of the function being checked. */
   result: Type;
   scope: Scope | null;
@@ -67,9 +84,58 @@ export function bind(c: Checker, name: string, binding: Binding): void {
   (c.scope!.names ??= new Map()).set(name, binding);
 }
 
-/** Reports "expected X, found Y" at `loc` unless `found` fits. */
-export function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined): void {
-  if (!fits(found, expected)) c.sink.report(loc, `expected ${show(expected)}, found ${show(found)}`);
+/** Notes that the item being checked uses the item `name` (check-types keeps only the
+ * prelude's items that the program uses). */
+export const use = (c: Checker, name: string): void => void c.typeScope.uses?.add(name);
+
+/** A type with what inference knows so far written in (inference.ts). */
+export const known = (c: Checker, t: Type): Type => resolve(c.inference, c.types, t);
+
+/** Makes `found` the type `expected` (binding vars: inference.ts), or reports "expected X,
+ * found Y" at `loc` and gives false. `why` is added in parentheses. */
+export function expectType(c: Checker, found: Type, expected: Type, loc: Loc | undefined, why?: string): boolean {
+  if (unify(c.inference, found, expected)) return true;
+  c.sink.report(loc, `expected ${show(known(c, expected))}, found ${show(known(c, found))}${why ? ` (${why})` : ""}`);
+  giveUp(c.inference, found);
+  giveUp(c.inference, expected);
+  return false;
+}
+
+/** The type of two branches (if/else, the arms of a match): Never gives way to the other;
+ * null if they differ. */
+export function joinTypes(c: Checker, a: Type, b: Type): Type | null {
+  if (a.kind === "never") return b;
+  if (b.kind === "never") return a;
+  if (unify(c.inference, a, b)) return known(c, a.kind === "error" ? b : a);
+  giveUp(c.inference, a);
+  giveUp(c.inference, b);
+  return null;
+}
+
+/** `t`, which must be known here (a field, an element, what `print` prints): an unbound var
+ * is reported at loc ("type annotations needed") and gives Error. */
+export function mustKnow(c: Checker, t: Type, loc: Loc | undefined): Type {
+  const k = known(c, t);
+  if (k.kind !== "var") return k;
+  c.sink.report(loc, "the type of this expression is not known here: write the type of the variable that holds it (`let x: Type = ...`)");
+  giveUp(c.inference, k);
+  return ErrorType;
+}
+
+/** A type made for an expression at loc (a tuple, an array, a box), or Error after reporting
+ * that it is too big to write out for the ILs (types.ts, tooBig). */
+export function made(c: Checker, type: Type, loc: Loc | undefined): Type {
+  const why = tooBig(type);
+  if (why === null) return type;
+  c.sink.report(loc, `the type of this expression, ${show(type)}, ${why}`);
+  return ErrorType;
+}
+
+/** Reports an expression of type Never (at loc) used where its value's type must be known
+ * (spec/language.md): `why` says what cannot be done with it. Gives null, for "no type". */
+export function neverValue(c: Checker, loc: Loc | undefined, why: string): null {
+  c.sink.report(loc, `this expression never produces a value (its type is Never): ${why}`);
+  return null;
 }
 
 /** Where a value comes from: the last expression of a block, for carets. */

@@ -3,7 +3,9 @@
 // Every error the front end finds becomes a Diagnostic (file, position, message,
 // optional notes pointing elsewhere). They are collected, never thrown one by
 // one: the parser and check-types throw a single CompileError carrying all of
-// them, sorted by position. formatDiagnostic shows one like this:
+// them, sorted by position. A warning (the program is fine, but has an arm that
+// can never match) is a Diagnostic too, shown as `warning:`; check-types hands
+// warnings to the pass context. formatDiagnostic shows one like this:
 //
 //     app.qs:3:5: error: cannot assign to `x`: it is not declared `mut`
 //      3 |     x = 5
@@ -14,6 +16,7 @@
 
 import kleur from "kleur";
 import type { Loc } from "../il/node.js";
+import { displayWidth, escapeControls } from "./display.js";
 
 /** A secondary position that helps explain an error ("declared here"). */
 export interface Note {
@@ -23,7 +26,8 @@ export interface Note {
 
 export interface Diagnostic {
   readonly file: string;
-  /** 1-based line and column (in UTF-16 code units); length >= 1 carets. */
+  /** 1-based line and column, and the span's length, in UTF-16 code units
+   * (where the carets go on screen is the display's business). */
   readonly loc: Loc;
   readonly message: string;
   readonly notes?: readonly Note[];
@@ -44,12 +48,20 @@ export class CompileError extends Error {
 /** Where a node without a recorded position is reported: the file's start. */
 export const startOfFile: Loc = { line: 1, col: 1, length: 1 };
 
-/** Sorted by line then column (stable), with exact repeats removed. */
+/** Sorted by line then column (stable). A message said again on the same line
+ * is kept once: one problem, one report (`0x 0x 0x` is not three errors). */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const sorted = [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  return sorted.filter((d, i) => {
-    const prev = sorted[i - 1];
-    return !prev || prev.loc.line !== d.loc.line || prev.loc.col !== d.loc.col || prev.message !== d.message;
+  let line = 0;
+  const said = new Set<string>(); // the messages of this line so far
+  return sorted.filter((d) => {
+    if (d.loc.line !== line) {
+      line = d.loc.line;
+      said.clear();
+    }
+    if (said.has(d.message)) return false;
+    said.add(d.message);
+    return true;
   });
 }
 
@@ -76,15 +88,18 @@ function sourceLines(source: string): string[] {
   return source.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
+/** What a diagnostic is: an error stops the compilation, a warning does not. */
+export type Severity = "error" | "warning";
+
 interface Paint {
-  severity(kind: "error" | "note"): string;
+  severity(kind: Severity | "note"): string;
   carets(text: string): string;
   message(text: string): string;
 }
 
 const plain: Paint = { severity: (k) => `${k}:`, carets: (t) => t, message: (t) => t };
 const coloured: Paint = {
-  severity: (k) => (k === "error" ? kleur.red().bold("error:") : kleur.cyan().bold("note:")),
+  severity: (k) => (k === "error" ? kleur.red().bold("error:") : k === "warning" ? kleur.yellow().bold("warning:") : kleur.cyan().bold("note:")),
   carets: (t) => kleur.red(t),
   message: (t) => kleur.bold(t),
 };
@@ -92,30 +107,46 @@ const coloured: Paint = {
 /** Lines longer than this are shown as a window around the caret. */
 const maxShown = 100;
 
-/** The source line and a row of carets under the span; tabs in the source are kept
- * in the padding so the carets line up whatever the tab width. */
-function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint): string {
-  const full = lines[loc.line - 1] ?? "";
-  let start = Math.max(0, Math.min(loc.col - 1, full.length));
-  let text = full;
-  let cut = "";
-  if (full.length > maxShown) {
-    const from = Math.max(0, Math.min(start - 40, full.length - maxShown));
-    text = (from > 0 ? "..." : "") + full.slice(from, from + maxShown) + (from + maxShown < full.length ? "..." : "");
-    cut = from > 0 ? "..." : "";
-    start = start - from + cut.length;
-  }
-  const span = Math.max(1, Math.min(loc.length, text.length - start - (text.endsWith("...") && full.length > maxShown ? 3 : 0)));
-  const pad = text.slice(0, start).replace(/[^\t]/g, " ");
-  const gutter = " ".repeat(width);
-  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(span))}`].join("\n");
+/** At most this many errors are shown, as rustc and gcc stop too; the rest are counted. */
+export const maxErrorsShown = 20;
+
+/** A message longer than this (it may quote a huge name) is shown cut in the middle. */
+const maxMessage = 400;
+
+function cutMessage(text: string): string {
+  return text.length <= maxMessage ? text : `${text.slice(0, maxMessage - 100)} ... ${text.slice(-80)}`;
 }
 
-function render(d: Diagnostic, lines: readonly string[], paint: Paint): string {
+/** The source line and a row of carets under the span. The line is shown with
+ * its control characters escaped, and the carets are placed by the display
+ * width of what is shown (front-end/display.ts): a CJK character or an emoji
+ * takes two columns, a combining accent none. Tabs in the source are kept, in
+ * the padding too, so the carets line up whatever the tab width (a tab inside
+ * the span gets one caret). */
+function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint): string {
+  const full = lines[loc.line - 1] ?? "";
+  const start = Math.max(0, Math.min(loc.col - 1, full.length));
+  const end = Math.min(full.length, start + Math.max(1, loc.length));
+  // A long line: a window of about maxShown characters around the caret, never cutting a character in two.
+  const lowSurrogate = (k: number) => k > 0 && k < full.length && (full.charCodeAt(k) & 0xfc00) === 0xdc00;
+  let from = full.length > maxShown ? Math.max(0, Math.min(start - 40, full.length - maxShown)) : 0;
+  let to = full.length > maxShown ? from + maxShown : full.length;
+  if (lowSurrogate(from)) from++;
+  if (lowSurrogate(to)) to++;
+  const shown = (a: number, b: number) => escapeControls(full.slice(a, Math.min(b, to)), true);
+  const before = (from > 0 ? "..." : "") + shown(from, start);
+  const span = shown(start, end);
+  const text = before + span + shown(end, to) + (to < full.length ? "..." : "");
+  const pad = before.split("\t").map((part) => " ".repeat(displayWidth(part))).join("\t");
+  const gutter = " ".repeat(width);
+  return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, displayWidth(span) + span.split("\t").length - 1)))}`].join("\n");
+}
+
+function render(d: Diagnostic, lines: readonly string[], paint: Paint, severity: Severity): string {
   const notes = d.notes ?? [];
   const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
-  const head = (loc: Loc, kind: "error" | "note", message: string) => `${d.file}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(message)}`;
-  const parts = [head(d.loc, "error", d.message), snippet(lines, d.loc, width, paint)];
+  const head = (loc: Loc, kind: Severity | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
+  const parts = [head(d.loc, severity, d.message), snippet(lines, d.loc, width, paint)];
   for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
   return parts.join("\n");
 }
@@ -133,17 +164,21 @@ function withColour<T>(color: boolean, f: (paint: Paint) => T): T {
 }
 
 /** One diagnostic: `file:line:col: error: message`, the line, the carets, its notes. */
-export function formatDiagnostic(d: Diagnostic, source: string, color: boolean): string {
-  return withColour(color, (paint) => render(d, sourceLines(source), paint));
+export function formatDiagnostic(d: Diagnostic, source: string, color: boolean, severity: Severity = "error"): string {
+  return withColour(color, (paint) => render(d, sourceLines(source), paint, severity));
 }
 
-/** All diagnostics, a blank line between them, then `N error(s)`. No final newline. */
-export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean): string {
+const count = (n: number, what: string): string => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
+
+/** The diagnostics (the first maxErrorsShown), a blank line between them, then
+ * `N errors` (or warnings), or `... and N more errors (M in all)`. No final newline. */
+export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean, severity: Severity = "error"): string {
   const sorted = sortDiagnostics(list);
   const lines = sourceLines(source);
   return withColour(color, (paint) => {
-    const blocks = sorted.map((d) => render(d, lines, paint));
-    blocks.push(`${sorted.length} error${sorted.length === 1 ? "" : "s"}`);
+    const blocks = sorted.slice(0, maxErrorsShown).map((d) => render(d, lines, paint, severity));
+    const more = sorted.length - blocks.length;
+    blocks.push(more > 0 ? `... and ${count(more, `more ${severity}`)} (${sorted.length.toLocaleString("en-US")} in all)` : count(sorted.length, severity));
     return blocks.join("\n\n");
   });
 }

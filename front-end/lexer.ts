@@ -15,11 +15,9 @@
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
 
-export const keywords = [
-  "module", "use", "pub", "fn", "let", "mut", "if", "else", "while", "for", "in", "break", "continue", "return",
-  "match", "record", "union", "protocol", "impl", "type", "const", "true", "false", "spawn", "scope", "using",
-  "try", "self", "Self",
-] as const;
+import { keywords } from "../ir-defs/names.js";
+
+export { keywords };
 const keywordSet: ReadonlySet<string> = new Set(keywords);
 
 export const isKeyword = (word: string): boolean => keywordSet.has(word);
@@ -74,6 +72,9 @@ function punctuationAt(source: string, i: number, c: number): string | null {
 /** After these tokens a line break ends the statement. */
 const endsStatement: ReadonlySet<string> = new Set(["ident", "int", "string", "true", "false", "self", "Self", ")", "]", "}", "return", "break", "continue"]);
 
+/** An error quotes at most this many stray characters. */
+const maxQuoted = 20;
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isIdentPart = (c: number) => isIdentStart(c) || isDigit(c);
@@ -93,8 +94,10 @@ export function lex(source: string, sink: DiagnosticSink): Token[] {
 /** A token stream: each call returns the next token; "eof" forever at the end.
  * Streaming keeps tokens short-lived, which matters for big files. The line of
  * every lexical error is added to `errorLines`, so that the parser can keep
- * quiet about what follows on that line (most likely a consequence). */
-export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<number>): () => Token {
+ * quiet about what follows on that line (most likely a consequence). Every word
+ * (identifier or keyword) is added to `words`, when given: the parse pass asks
+ * which of the prelude's names a program mentions (front-end/prelude.ts). */
+export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<number>, words?: Set<string>): () => Token {
   const n = source.length;
   let i = 0;
   let line = 1;
@@ -132,6 +135,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
         const start = i;
         while (i < n && isIdentPart(source.charCodeAt(i))) i++;
         const word = source.slice(start, i);
+        words?.add(word);
         const keyword = i - start <= 8 && (c >= 97 || c === 83) && keywordSet.has(word); // lower case or `Self`
         return token(keyword ? word : "ident", word, null, start, i - start, false);
       } else if (isDigit(c)) {
@@ -145,9 +149,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
           i += p.length;
           return token(p, p, null, start, p.length, false);
         }
-        const ch = String.fromCodePoint(source.codePointAt(i)!);
-        error(i, ch.length, `unexpected character \`${ch}\``);
-        i += ch.length;
+        strayCharacters();
       }
     }
     // The end of the file: just after the last character of the last line.
@@ -159,6 +161,28 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
     if (endsStatement.has(lastKind)) return token(";", "", null, i, 1, true);
     return token("eof", "", null, i, 1, false);
   };
+
+  // Characters that start no token: a run of them, blanks between them
+  // included, is one error (a file of `@` is one problem, not 100,000).
+  function strayCharacters(): void {
+    const start = i;
+    const startsNothing = (j: number) => {
+      const c = source.charCodeAt(j);
+      return !(c === 10 || c === 32 || c === 9 || c === 13 || c === 34 || isIdentStart(c) || isDigit(c) || punctuationAt(source, j, c) !== null);
+    };
+    const pastCharacter = (j: number) => j + (source.codePointAt(j)! > 0xffff ? 2 : 1);
+    let end = pastCharacter(i);
+    for (;;) {
+      let j = end;
+      while (j < n && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9)) j++;
+      if (j >= n || !startsNothing(j)) break;
+      end = pastCharacter(j);
+    }
+    const characters = [...source.slice(start, end)];
+    const quoted = characters.length > maxQuoted ? `${characters.slice(0, maxQuoted).join("")}...` : characters.join("");
+    error(start, end - start, `unexpected character${characters.length === 1 ? "" : "s"} \`${quoted}\``);
+    i = end;
+  }
 
   // A nestable /* */ comment. One spanning lines acts as a line break: it
   // returns the inserted `;` when the newline rule asks for one.

@@ -30,7 +30,7 @@ export const maxNesting = 256;
 
 type TypeName = Lsrc.Param["type"];
 const assignOps: ReadonlySet<string> = new Set(assignOperators);
-const unaryOps: ReadonlySet<string> = new Set(["-", "!", "~"]);
+const unaryOps: ReadonlySet<string> = new Set(["-", "!", "~", "try"]);
 
 // Binary operators by precedence level, loosest first; comparisons do not chain.
 const comparisonLevel = 3;
@@ -41,7 +41,7 @@ const levels: ReadonlyMap<string, number> = new Map([
 ]);
 
 // Keywords of the full language whose constructs this subset does not have yet.
-const notYet: ReadonlySet<string> = new Set(["match", "spawn", "scope", "try", "using", "fn"]);
+const notYet: ReadonlySet<string> = new Set(["spawn", "scope", "using", "fn"]);
 const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
@@ -92,10 +92,11 @@ const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
 /** Thrown after a syntax error has been reported; caught by statement and item loops. */
 const BAIL = Object.freeze({ bail: true });
 
-/** Parses a whole source file; every problem goes to the sink. */
-export function parseSource(source: string, sink: DiagnosticSink): Lsrc.Program {
+/** Parses a whole source file; every problem goes to the sink. Every word of the source
+ * (identifier or keyword) is added to `words`, when given. */
+export function parseSource(source: string, sink: DiagnosticSink, words?: Set<string>): Lsrc.Program {
   const errorLines = new Set<number>();
-  const read = lexer(source, sink, errorLines);
+  const read = lexer(source, sink, errorLines, words);
   const first = read();
   const p: Parser = {
     read, current: first, ahead: null, previousKind: "", sink, depth: 0, height: 0,
@@ -251,34 +252,35 @@ function parseProgram(p: Parser): Lsrc.Program {
   return { kind: "Program", items, loc: { line: 1, col: 1, length: 1 } };
 }
 
-// item = [ "pub" ] ( fn-item | const-item | record-item | type-item )
+// item = [ "pub" ] ( fn-item | const-item | record-item | union-item | type-item )
 function parseItem(p: Parser): Lsrc.Item | null {
   eat(p, "pub");
   const t = peek(p);
-  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "type") p.earlyClose = null; // it concerned the item before
+  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "union" || t.kind === "type") p.earlyClose = null; // it concerned the item before
   switch (t.kind) {
     case "fn": return parseFn(p);
     case "const": return parseConst(p);
     case "record": return parseRecord(p);
+    case "union": return parseUnion(p);
     case "type": return parseTypeAlias(p);
-    case "use": case "union": case "protocol": case "impl":
+    case "use": case "protocol": case "impl":
       p.sink.report(locOf(next(p)), `\`${t.kind}\` is not supported yet`);
       synchronize(p, startsItem);
       return null;
     case "module": throw fail(p, t, "`module` may only be the first line of the file");
     default:
-      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\` or \`type\`), found ${describe(t)}`, earlyCloseNote(p));
+      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\`, \`union\` or \`type\`), found ${describe(t)}`, earlyCloseNote(p));
       throw BAIL;
   }
 }
 
-// fn-item = "fn" name "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block
+// fn-item = "fn" name [ type-params ] "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block
 // param   = name ":" type
-function parseFn(p: Parser): Lsrc.Fn {
+function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   const indent = p.indent;
   next(p);
   const name = expectName(p, "the function's name");
-  if (at(p, "[")) throw fail(p, peek(p), "generic functions are not supported yet");
+  const tparams = at(p, "[") ? parseTypeParams(p) : null;
   expect(p, "(", "after the function's name");
   const params: Lsrc.Param[] = [];
   while (!at(p, ")")) {
@@ -296,7 +298,24 @@ function parseFn(p: Parser): Lsrc.Fn {
   const close = p.lastClose;
   if (close && close.firstOnLine && close.token.col > indent) p.earlyClose = { fn: name.text, close: close.token };
   endOfStatement(p, "function");
+  if (tparams) return withTypeLoc({ kind: "GenericFn", name: name.text, tparams, params, ret, body, loc: locOf(name) }, retLoc);
   return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
+}
+
+// type-params = "[" type-param { "," type-param } [ "," ] "]"
+// type-param  = name [ ":" name { "+" name } ]       (bounds: protocols, which check-types refuses for now)
+function parseTypeParams(p: Parser): Lsrc.TypeParam[] {
+  next(p);
+  const tparams: Lsrc.TypeParam[] = [];
+  do {
+    if (at(p, "]") && tparams.length > 0) break;
+    const name = expectName(p, "a type parameter's name");
+    const bounds: string[] = [];
+    if (eat(p, ":")) do bounds.push(expectName(p, "a protocol's name").text); while (eat(p, "+"));
+    tparams.push({ kind: "TypeParam", name: name.text, bounds, loc: locOf(name) });
+  } while (eat(p, ","));
+  expect(p, "]", "to close the type parameters");
+  return tparams;
 }
 
 // const-item = "const" name ":" type "=" expr
@@ -305,39 +324,89 @@ function parseConst(p: Parser): Lsrc.Const {
   const name = expectName(p, "the constant's name");
   if (!at(p, ":")) throw fail(p, peek(p), `expected \`:\` and a type after \`${name.text}\` (a const states its type: \`const ${name.text}: Int = ...\`)`);
   next(p);
+  const typeAt = locOf(peek(p));
   const type = parseType(p);
   expect(p, "=", "and the constant's value");
   const value = parseExpr(p);
   endOfStatement(p, "constant");
-  return { kind: "Const", name: name.text, type, value, loc: locOf(name) };
+  return withTypeLoc({ kind: "Const", name: name.text, type, value, loc: locOf(name) }, typeAt);
 }
 
-// record-item = "record" name "{" [ param { "," param } [ "," ] ] "}"
-function parseRecord(p: Parser): Lsrc.Record {
+// record-item = "record" name [ type-params ] "{" [ field { "," field } [ "," ] ] "}"
+// field       = name ":" type
+function parseRecord(p: Parser): Lsrc.Record | Lsrc.GenericRecord {
   next(p);
   const name = expectName(p, "the record's name");
-  if (at(p, "[")) throw fail(p, peek(p), "generic records are not supported yet");
+  const tparams = at(p, "[") ? parseTypeParams(p) : null;
   expect(p, "{", `after \`record ${name.text}\``);
-  const fields: Lsrc.FieldDecl[] = [];
-  while (!at(p, "}")) {
-    while (eat(p, ";")); // fields may stand one per line
-    if (at(p, "}")) break;
-    const field = expectName(p, "a field name or `}`");
-    expect(p, ":", `after the field \`${field.text}\` (fields are written \`name: Type\`)`);
-    const typeAt = locOf(peek(p));
-    fields.push(withTypeLoc({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) }, typeAt));
+  const fields = itemBody(p, () => parseList(p, "}", "a field", () => parseField(p)));
+  endOfStatement(p, "record");
+  if (tparams) return { kind: "GenericRecord", name: name.text, tparams, fields, loc: locOf(name) };
+  return { kind: "Record", name: name.text, fields, loc: locOf(name) };
+}
+
+function parseField(p: Parser): Lsrc.FieldDecl {
+  const field = expectName(p, "a field name or `}`");
+  expect(p, ":", `after the field \`${field.text}\` (fields are written \`name: Type\`)`);
+  const typeAt = locOf(peek(p));
+  return withTypeLoc({ kind: "FieldDecl", name: field.text, type: parseType(p), loc: locOf(field) }, typeAt);
+}
+
+/** An item's `{ ... }` body, whose `{` was just read; after a syntax error inside, the rest
+ * of the braces is skipped (so that their `}` does not end anything else) and the error passed on. */
+function itemBody<T>(p: Parser, parseBody: () => T): T {
+  try {
+    return parseBody();
+  } catch (e) {
+    if (e !== BAIL) throw e;
+    for (let braces = 0; !at(p, "eof"); ) {
+      const t = next(p);
+      if (t.kind === "{") braces++;
+      else if (t.kind === "}" && braces-- === 0) break;
+    }
+    throw e;
+  }
+}
+
+/** The items of a `{ }` or `( )` list after its opening bracket, up to and including `close`:
+ * separated by `,`, a trailing one allowed, and each may stand on its own line. */
+function parseList<T>(p: Parser, close: "}" | ")", what: string, parseOne: () => T): T[] {
+  const items: T[] = [];
+  while (!at(p, close)) {
+    while (eat(p, ";")); // one per line
+    if (at(p, close)) break;
+    items.push(parseOne());
     while (eat(p, ";"));
-    if (!eat(p, ",") && !at(p, "}")) throw fail(p, peek(p), `expected \`,\` or \`}\` after a field, found ${describe(peek(p))}`);
+    if (!eat(p, ",") && !at(p, close)) throw fail(p, peek(p), `expected \`,\` or \`${close}\` after ${what}, found ${describe(peek(p))}`);
   }
   next(p);
-  endOfStatement(p, "record");
-  return { kind: "Record", name: name.text, fields, loc: locOf(name) };
+  return items;
+}
+
+// union-item = "union" name [ type-params ] "{" [ ctor { "," ctor } [ "," ] ] "}"
+// ctor       = name [ "(" field { "," field } [ "," ] ")" ]
+function parseUnion(p: Parser): Lsrc.Union | Lsrc.GenericUnion {
+  next(p);
+  const name = expectName(p, "the union's name");
+  const tparams = at(p, "[") ? parseTypeParams(p) : null;
+  expect(p, "{", `after \`union ${name.text}\``);
+  const ctors = itemBody(p, () => parseList(p, "}", "a constructor", (): Lsrc.Ctor => {
+    const ctor = expectName(p, "a constructor's name or `}`");
+    if (!at(p, "(")) return { kind: "Ctor", name: ctor.text, fields: [], loc: locOf(ctor) };
+    const open = next(p);
+    if (at(p, ")")) throw fail(p, open, `a constructor without fields is written without parentheses: \`${ctor.text}\``);
+    return { kind: "Ctor", name: ctor.text, fields: parseList(p, ")", "a field", () => parseField(p)), loc: locOf(ctor) };
+  }));
+  endOfStatement(p, "union");
+  if (tparams) return { kind: "GenericUnion", name: name.text, tparams, ctors, loc: locOf(name) };
+  return { kind: "Union", name: name.text, ctors, loc: locOf(name) };
 }
 
 // type-item = "type" name "=" type
 function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
   next(p);
   const name = expectName(p, "the type's name");
+  if (at(p, "[")) throw fail(p, peek(p), "a type alias has no type parameters (a generic record or union has)");
   expect(p, "=", `after \`type ${name.text}\``);
   const typeAt = locOf(peek(p));
   const type = parseType(p);
@@ -345,26 +414,33 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
   return withTypeLoc({ kind: "TypeAlias", name: name.text, type, loc: locOf(name) }, typeAt);
 }
 
-// type = "Int" | "Bool" | "Unit" | "String" | name | "Array" "[" type "]" | "Box" "[" type "]"
+// type = "Int" | "Bool" | "Unit" | "String" | name [ "[" type { "," type } [ "," ] "]" ]
+//      | "Array" "[" type "]" | "Box" "[" type "]"
 //      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
 // fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
-function parseType(p: Parser): TypeName {
+// A type nests at most maxNesting levels deep (`depth` is the level of this one), as expressions do.
+function parseType(p: Parser, depth = 1): TypeName {
   const t = peek(p);
+  if (depth > maxNesting) throw fail(p, t, `type nested too deeply (more than ${maxNesting} levels)`);
   if (t.kind === "ident") {
     next(p);
     if (t.text === "Array" || t.text === "Box") {
       expect(p, "[", `after \`${t.text}\` (write \`${t.text}[Int]\`)`);
-      const elem = parseType(p);
+      const elem = parseType(p, depth + 1);
       expect(p, "]", `to close \`${t.text}[\``);
       return `${t.text}[${elem}]`;
     }
-    return t.text; // Int, Bool, Unit, String, or a record or alias: check-types knows which exist
+    if (!eat(p, "[")) return t.text; // Int, Bool, Unit, String, a record, union, alias or type parameter: check-types knows which exist
+    const args = [parseType(p, depth + 1)];
+    while (eat(p, ",") && !at(p, "]")) args.push(parseType(p, depth + 1));
+    expect(p, "]", `to close the type arguments of \`${t.text}\``);
+    return `${t.text}[${args.join(", ")}]`;
   }
   if (t.kind === "(") {
     next(p);
     if (eat(p, ")")) return "Unit";
-    const elems = [parseType(p)];
-    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p));
+    const elems = [parseType(p, depth + 1)];
+    while (eat(p, ",") && !at(p, ")")) elems.push(parseType(p, depth + 1));
     expect(p, ")", "to close the tuple type");
     if (elems.length === 1) throw fail(p, t, "a tuple type has at least two elements (write the type itself without parentheses)");
     return `(${elems.join(", ")})`;
@@ -374,11 +450,11 @@ function parseType(p: Parser): TypeName {
     expect(p, "(", "after `fn` in a function type");
     const params: string[] = [];
     while (!at(p, ")")) {
-      params.push(parseType(p));
+      params.push(parseType(p, depth + 1));
       if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` in a function type, found ${describe(peek(p))}`);
     }
     next(p);
-    const ret = eat(p, "->") ? parseType(p) : "Unit";
+    const ret = eat(p, "->") ? parseType(p, depth + 1) : "Unit";
     return functionType(params, ret);
   }
   throw fail(p, t, `expected a type, found ${describe(t)}`);
@@ -456,7 +532,11 @@ function parseStatement(p: Parser): Lsrc.Stmt {
       return t.kind === "break" ? { kind: "Break", loc: locOf(t) } : { kind: "Continue", loc: locOf(t) };
     case "else": throw fail(p, t, "`else` without an `if` before it");
   }
-  const expr = parseExpr(p);
+  return expressionStatement(p, parseExpr(p));
+}
+
+/** `expr` as a statement: alone, or assigned to when an assignment operator follows it. */
+function expressionStatement(p: Parser, expr: Lsrc.Expr): Lsrc.Stmt {
   const op = peek(p);
   if (!assignOps.has(op.kind)) return { kind: "ExprStmt", expr, loc: expr.loc! };
   const opKind = op.kind as Lsrc.Assign["op"];
@@ -582,7 +662,10 @@ function parseBinary(p: Parser, minLevel: number): Lsrc.Expr {
   return left;
 }
 
-// unary = { "-" | "!" | "~" } postfix      ("-" before an integer literal is part of it)
+/** Whether token b starts right where token a ends, with nothing between them. */
+const adjacent = (a: Token | Loc, b: Token): boolean => a.line === b.line && a.col + a.length === b.col;
+
+// unary = { "-" | "!" | "~" | "try" } postfix      ("-" directly before an integer literal is part of it)
 function parseUnary(p: Parser): Lsrc.Expr {
   if (!unaryOps.has(peek(p).kind)) return parsePostfix(p);
   const ops: Token[] = [];
@@ -591,25 +674,27 @@ function parseUnary(p: Parser): Lsrc.Expr {
     ops.push(next(p));
   }
   let arg: Lsrc.Expr;
-  if (ops[ops.length - 1]!.kind === "-" && at(p, "int")) {
+  const last = ops[ops.length - 1]!;
+  if (last.kind === "-" && at(p, "int") && adjacent(last, peek(p))) {
     arg = parsePostfixAfter(p, intLiteral(p, next(p), ops.pop()!));
   } else arg = parsePostfix(p);
   let height = p.height;
   for (let k = ops.length - 1; k >= 0; k--) {
     height++;
-    arg = { kind: "Unary", op: ops[k]!.kind as Lsrc.Unary["op"], arg, loc: locOf(ops[k]!) };
+    const op = ops[k]!;
+    arg = op.kind === "try" ? { kind: "Try", value: arg, loc: locOf(op) } : { kind: "Unary", op: op.kind as Lsrc.Unary["op"], arg, loc: locOf(op) };
   }
   p.depth -= ops.length;
   p.height = height;
   return arg;
 }
 
-/** An integer literal, negated when `minus` is given; out of range is reported here. */
+/** An integer literal, negated when `minus` (just before it) is given; out of range is reported here. */
 function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
   if (minus) p.depth--;
   const magnitude = t.value as bigint;
   const value = minus ? -magnitude : magnitude;
-  const loc = minus && minus.line === t.line ? { line: t.line, col: minus.col, length: t.col + t.length - minus.col } : locOf(t);
+  const loc = minus ? { line: t.line, col: minus.col, length: t.length + 1 } : locOf(t);
   p.height = 1;
   if (value > INT_MAX) p.sink.report(loc, `integer literal out of range: the largest Int is ${INT_MAX}`);
   else if (value < INT_MIN) p.sink.report(loc, `integer literal out of range: the smallest Int is ${INT_MIN}`);
@@ -645,6 +730,9 @@ function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
     } else {
       next(p);
       const f = peek(p);
+      if (e.kind === "Int" && e.loc && adjacent(e.loc, t) && f.kind === "int" && adjacent(t, f)) {
+        throw fail(p, { ...e.loc, length: f.col + f.length - e.loc.col }, "floating-point numbers are not supported: the only numbers are Ints");
+      }
       if (f.kind === "int" && /^(0|[1-9][0-9]*)$/.test(f.text)) {
         next(p);
         e = { kind: "Field", target: e, field: f.text, loc: locOf(f) };
@@ -711,7 +799,7 @@ function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
   return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
 }
 
-// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr
+// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr | match-expr
 function parsePrimary(p: Parser): Lsrc.Expr {
   const t = peek(p);
   switch (t.kind) {
@@ -731,6 +819,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
       return { kind: "Var", name: t.text, loc: locOf(t) };
     case "(": return parseParenthesised(p);
     case "if": return parseIf(p);
+    case "match": return parseMatch(p);
     case "{":
       return parseBlock(p);
   }
@@ -795,4 +884,116 @@ function parseIf(p: Parser): Lsrc.If {
   p.depth--;
   p.height = height + 1;
   return { kind: "If", cond, then, else: otherwise, loc: locOf(keyword) };
+}
+
+// match-expr = "match" condition "{" [ arm { ( "," | sep ) arm } [ "," | sep ] ] "}"
+// arm        = pattern [ "if" expr ] "=>" ( expr [ assign-op expr ] | return-stmt | "break" | "continue" )
+//              (arms are separated by `,`, a line break or both; after a block none is needed;
+//              a statement as an arm's body stands for a block holding it: `None => return 0`)
+function parseMatch(p: Parser): Lsrc.Match {
+  const keyword = next(p);
+  enter(p, keyword);
+  const scrutinee = parseCondition(p);
+  let height = p.height;
+  expect(p, "{", "after the value `match` looks at");
+  const outer = p.noRecord;
+  p.noRecord = false;
+  const arms: Lsrc.Arm[] = [];
+  for (;;) {
+    while (eat(p, ",") || eat(p, ";"));
+    if (eat(p, "}") || at(p, "eof")) break;
+    // An arm with a syntax error is skipped to its line's end (or the match's `}`); one that
+    // fails at its first token, where a statement starts a line, ends a match left open (and
+    // the statement around it, already in error).
+    const first = peek(p);
+    const arm = recovering(p, startsStatement, () => {
+      const parsed = parseArm(p);
+      const t = peek(p);
+      if (t.kind !== "," && t.kind !== ";" && t.kind !== "}" && p.previousKind !== "}") throw fail(p, t, `expected \`,\` or a line break after the arm, found ${describe(t)}`);
+      return parsed;
+    });
+    if (arm) arms.push(arm);
+    else if (peek(p) === first) throw BAIL;
+    height = Math.max(height, p.height);
+  }
+  p.noRecord = outer;
+  p.depth--;
+  p.height = height + 1;
+  return { kind: "Match", scrutinee, arms, loc: locOf(keyword) };
+}
+
+function parseArm(p: Parser): Lsrc.Arm {
+  const pattern = parsePattern(p);
+  let height = p.height;
+  let guard: Lsrc.Expr | null = null;
+  if (eat(p, "if")) {
+    guard = parseExpr(p);
+    height = Math.max(height, p.height);
+  }
+  expect(p, "=>", guard ? "after the guard" : "after the pattern (an arm is `pattern => value`)");
+  const t = peek(p);
+  const stmt = t.kind === "return" || t.kind === "break" || t.kind === "continue" ? parseStatement(p) : expressionStatement(p, parseExpr(p));
+  const body: Lsrc.Expr = stmt.kind === "ExprStmt" ? stmt.expr : { kind: "Block", stmts: [stmt], loc: locOf(t) };
+  p.height = Math.max(height, p.height) + 1;
+  return { kind: "Arm", pattern, guard, body, loc: pattern.loc! };
+}
+
+// pattern = "_" | name [ "(" pattern { "," pattern } [ "," ] ")" ] | [ "-" ] int | "true" | "false" | string
+//         | "(" pattern ")" | "(" pattern "," pattern { "," pattern } [ "," ] ")"
+//         (a bare name is a binder, or a constructor without fields: check-types knows which)
+function parsePattern(p: Parser): Lsrc.Pattern {
+  const t = peek(p);
+  p.height = 1;
+  switch (t.kind) {
+    case "ident": {
+      next(p);
+      if (t.text === "_") return { kind: "Wildcard", loc: locOf(t) };
+      if (!at(p, "(")) return { kind: "Binder", name: t.text, loc: locOf(t) };
+      const open = next(p);
+      if (at(p, ")")) throw fail(p, open, `a constructor without fields is matched without parentheses: \`${t.text}\``);
+      const args = patternList(p, open);
+      return { kind: "CtorPat", ctor: t.text, args, loc: locOf(t) };
+    }
+    case "int": return intPattern(p, intLiteral(p, next(p)));
+    case "-": {
+      const minus = next(p);
+      const digits = peek(p);
+      if (digits.kind !== "int" || !adjacent(minus, digits)) throw fail(p, minus, "expected a pattern: a negative number is written `-5`, the `-` right before it");
+      p.depth++; // intLiteral gives back the level of the `-` it folds in
+      return intPattern(p, intLiteral(p, next(p), minus));
+    }
+    case "true": case "false":
+      next(p);
+      return { kind: "BoolPat", value: t.kind === "true", loc: locOf(t) };
+    case "string":
+      next(p);
+      return { kind: "StrPat", value: t.value as string, loc: locOf(t) };
+    case "(": {
+      const open = next(p);
+      if (at(p, ")")) throw fail(p, open, "expected a pattern, found `()`");
+      const elems = patternList(p, open);
+      if (elems.length === 1) return elems[0]!;
+      return { kind: "TuplePat", elems, loc: locOf(open) };
+    }
+  }
+  if (statementsOnly.has(t.kind)) throw fail(p, t, `expected a pattern, found \`${t.kind}\` (a statement): is the \`}\` that ends the \`match\` missing?`);
+  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  throw fail(p, t, `expected a pattern, found ${describe(t)}`);
+}
+
+const intPattern = (p: Parser, literal: Lsrc.Int): Lsrc.IntPat => ({ kind: "IntPat", value: literal.value, loc: literal.loc! });
+
+/** The patterns inside a constructor's or a tuple's `(`, up to its `)`: one level deeper;
+ * leaves p.height at the tallest one's + 1. */
+function patternList(p: Parser, open: Token): Lsrc.Pattern[] {
+  enter(p, open);
+  let height = 0;
+  const patterns = parseList(p, ")", "a pattern", () => {
+    const pattern = parsePattern(p);
+    height = Math.max(height, p.height);
+    return pattern;
+  });
+  p.depth--;
+  p.height = height + 1;
+  return patterns;
 }

@@ -3,7 +3,11 @@
 // back. Used to show generated or shrunk test programs as Quastra, and by the
 // front-end tests as a round trip. Binaries are fully parenthesised; a block in
 // a condition is put in parentheses (there a `{` would start the body); typed
-// primitives are written as the built-in calls they come from.
+// primitives are written as the built-in calls they come from, and what
+// check-types made explicit (a constructor's union type, a generic call's type
+// arguments, a pattern's types) is left for it to infer again. The prelude's
+// module in an Lsrc program is not written (parse adds it back); in Ltyped the
+// prelude's items that the program uses are items like its own, and are.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
@@ -36,7 +40,7 @@ function postfixTarget(e: Expr): string {
 /** Whether a record literal appears outside brackets, where in a condition its `{` would start the body. */
 function bareRecord(e: Node): boolean {
   switch (e.kind) {
-    case "RecordLit": return true;
+    case "RecordLit": case "GenericRecordLit": return true;
     case "Binary": return bareRecord(e.left) || bareRecord(e.right);
     case "Unary": return bareRecord(e.arg);
     case "Field": return bareRecord(e.target);
@@ -65,6 +69,17 @@ export function stringLiteral(value: string): string {
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
 
+/** `[T, U: Ord]` after a generic item's name. */
+const typeParams = (tparams: readonly (Lsrc.TypeParam | Ltyped.TypeParam)[]) => `[${tparams.map(show).join(", ")}]`;
+
+/** `Name` alone, or `Name(a, b)` when there are arguments (constructors, their patterns). */
+const applied = (name: string, args: readonly Node[]) => (args.length === 0 ? name : `${name}(${args.map(show).join(", ")})`);
+
+function match(n: Lsrc.Match | Ltyped.Match): string {
+  if (n.arms.length === 0) return `match ${condition(n.scrutinee)} {}`;
+  return `match ${condition(n.scrutinee)} {\n${n.arms.map((a) => indent(`${show(a)},`)).join("\n")}\n}`;
+}
+
 function block(b: Lsrc.Block | Ltyped.Block): string {
   if (b.stmts.length === 0) return "{}";
   return `{\n${b.stmts.map((s) => indent(show(s))).join("\n")}\n}`;
@@ -75,9 +90,16 @@ const condition = (e: Expr): string => (e.kind === "Block" || bareRecord(e) ? `(
 
 function show(n: Node): string {
   switch (n.kind) {
-    case "Program": return n.items.map(show).join("\n\n") + "\n";
+    case "Program": return n.items.filter((item) => item.kind !== "Module").map(show).join("\n\n") + "\n";
+    case "Module": return "";
     case "Const": return `const ${n.name}: ${n.type} = ${show(n.value)}`;
     case "Fn": return `fn ${n.name}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;
+    case "GenericFn": return `fn ${n.name}${typeParams(n.tparams)}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;
+    case "TypeParam": return n.bounds.length === 0 ? n.name : `${n.name}: ${n.bounds.join(" + ")}`;
+    case "Union": return `union ${n.name} { ${n.ctors.map(show).join(", ")} }`;
+    case "GenericUnion": return `union ${n.name}${typeParams(n.tparams)} { ${n.ctors.map(show).join(", ")} }`;
+    case "Ctor": return applied(n.name, n.fields);
+    case "GenericRecord": return `record ${n.name}${typeParams(n.tparams)} { ${n.fields.map(show).join(", ")} }`;
     case "Param": return `${n.name}: ${n.type}`;
     case "Block": return block(n);
     case "Let": return `${n.decl} ${n.name}${n.type === null ? "" : `: ${n.type}`} = ${show(n.init)}`;
@@ -95,6 +117,7 @@ function show(n: Node): string {
     case "Field": return `${postfixTarget(n.target)}.${n.field}`;
     case "Index": return `${postfixTarget(n.target)}[${show(n.index)}]`;
     case "RecordLit": return `${n.name} { ${n.inits.map(show).join(", ")} }`;
+    case "GenericRecordLit": return `${n.type.replace(/\[.*$/, "")} { ${n.inits.map(show).join(", ")} }`;
     case "MethodCall": return `${postfixTarget(n.target)}.${n.method}(${n.args.map(show).join(", ")})`;
     case "Break": return "break";
     case "Continue": return "continue";
@@ -111,6 +134,19 @@ function show(n: Node): string {
     case "If": return `if ${condition(n.cond)} ${block(n.then)}${n.else === null ? "" : ` else ${show(n.else)}`}`;
     case "Call": return `${n.callee}(${n.args.map(show).join(", ")})`;
     case "Prim": return primitive(n);
+    case "Construct": return applied(n.ctor, n.args);
+    case "GenericCall": return `${n.callee}(${n.args.map(show).join(", ")})`;
+    case "FnInstance": return n.name;
+    case "Try": return `try ${show(n.value)}`;
+    case "Match": return match(n);
+    case "Arm": return `${show(n.pattern)}${n.guard === null ? "" : ` if ${show(n.guard)}`} => ${show(n.body)}`;
+    case "Wildcard": return "_";
+    case "Binder": return n.name;
+    case "IntPat": return String(n.value);
+    case "BoolPat": return String(n.value);
+    case "StrPat": return stringLiteral(n.value);
+    case "TuplePat": return `(${n.elems.map(show).join(", ")})`;
+    case "CtorPat": return applied(n.ctor, n.args);
     default: {
       const never: never = n;
       throw new Error(`unknown node ${(never as { kind: string }).kind}`);

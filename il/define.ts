@@ -10,7 +10,9 @@
 // A hole is `<name:Type>`; `Type?` may be null, `Type*SEP` is a list printed
 // with SEP between items (SEP "\n" prints one item per indented line). A hole
 // may start with a prefix ending in `|`, printed only when the field is present
-// (`< else |else:Block?>`). Everything outside holes is literal text.
+// (`< else |else:Block?>`), and end with a suffix after a `|`, printed only
+// then too (`<(|args:Expr*, |)>`: `Nil` without arguments, `Cons(1, Nil)`
+// with). Everything outside holes is literal text.
 //
 // Most ILs are written as an extension of the IL before them (`extendIL`): what
 // they remove, what they add. Everything else (node types, validator, printer,
@@ -24,6 +26,7 @@ export interface Field {
   readonly arity: Arity;
   readonly separator: string; // for "many"
   readonly prefix: string; // printed before a present optional or non-empty list
+  readonly suffix: string; // printed after it
 }
 
 export type TemplatePart = { readonly text: string } | { readonly field: Field };
@@ -36,11 +39,20 @@ export interface Production {
   readonly fields: readonly Field[];
 }
 
+/** A terminal's value read at some position of a text, and where its text ends. */
+export interface Reading {
+  readonly value: unknown;
+  readonly end: number;
+}
+
 export interface Terminal {
   readonly name: string;
   readonly describe: string; // shown in BNF and in validator messages
   readonly tsType: string; // the TypeScript type of its values
   readonly test: (value: unknown) => boolean;
+  /** The values whose printed text starts at `at` in `text` (most often one, or none).
+   * The reader (il/read.ts) keeps those that pass `test`. */
+  readonly read: (text: string, at: number) => readonly Reading[];
   readonly values?: readonly string[]; // for enumerations
 }
 
@@ -63,7 +75,14 @@ export interface IL {
   readonly productions: ReadonlyMap<string, readonly Production[]>;
   readonly kinds: ReadonlyMap<string, Production>;
   readonly invariants: readonly Invariant[];
-  readonly delta: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly changed: readonly string[] };
+  /** Against the parent: kinds added, removed and changed (a new template or
+   * nonterminal), and nonterminals renamed ([old, new]). */
+  readonly delta: {
+    readonly added: readonly string[];
+    readonly removed: readonly string[];
+    readonly changed: readonly string[];
+    readonly renamed: readonly (readonly [string, string])[];
+  };
 }
 
 /** A nonterminal's definition: its productions (kind -> template), or a list that
@@ -85,10 +104,15 @@ export interface ILDelta {
   readonly entry?: string;
   /** terminals added or redefined */
   readonly terminals?: Readonly<Record<string, Terminal>>;
+  /** nonterminals of the parent called by a new name here (old name -> new), with
+   * their productions; every hole of the old type becomes one of the new. Applied
+   * first: `remove` and `add` name the renamed grammar. */
+  readonly rename?: Readonly<Record<string, string>>;
   /** node kinds, or whole nonterminals, that this IL no longer has */
   readonly remove?: readonly string[];
   /** productions (and includes) added to existing or new nonterminals; a kind
-   * that the parent has is replaced (and counts as changed) */
+   * that the parent has is replaced (and counts as changed), and moves to the
+   * nonterminal it is added to */
   readonly add?: Readonly<Record<string, NonterminalDef>>;
   readonly invariants?: readonly Invariant[];
   /** invariants of the parent that no longer hold, by their `says` text */
@@ -100,13 +124,57 @@ export interface ILDelta {
 const i64min = -(1n << 63n);
 const i64max = (1n << 63n) - 1n;
 
+/** A terminal's reader from a regular expression: the text it matches at `at`, made a value. */
+export function readMatch(pattern: RegExp, value: (text: string) => unknown = (text) => text): Terminal["read"] {
+  const sticky = new RegExp(pattern.source, "y");
+  return (text, at) => {
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    return m ? [{ value: value(m[0]), end: at + m[0].length }] : [];
+  };
+}
+
+/** A name the compiler may have made: an identifier with dot-separated parts
+ * (x.3, i.2.next, str.7; a fresh name may start with a digit, 0.4). */
+const dottedPattern = /(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?=\.))(?:\.[A-Za-z0-9_]+)*/;
+const whole = (pattern: RegExp) => new RegExp(`^(?:${pattern.source})$`);
+const matches = (pattern: RegExp) => {
+  const all = whole(pattern);
+  return (v: unknown) => typeof v === "string" && all.test(v);
+};
+const labelPattern = /[A-Za-z_.$][A-Za-z0-9_.$]*/;
+
 export const terminal = {
-  int: { name: "int", describe: "a 64-bit integer", tsType: "bigint", test: (v: unknown) => typeof v === "bigint" && v >= i64min && v <= i64max },
-  name: { name: "name", describe: "an identifier", tsType: "string", test: (v: unknown) => typeof v === "string" && v.length > 0 },
-  label: { name: "label", describe: "a block label", tsType: "string", test: (v: unknown) => typeof v === "string" && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(v) },
-  string: { name: "string", describe: "a string literal", tsType: "string", test: (v: unknown) => typeof v === "string" },
-  bool: { name: "bool", describe: "true or false", tsType: "boolean", test: (v: unknown) => typeof v === "boolean" },
-  count: { name: "count", describe: "a natural number", tsType: "number", test: (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 },
+  int: {
+    name: "int",
+    describe: "a 64-bit integer",
+    tsType: "bigint",
+    test: (v: unknown) => typeof v === "bigint" && v >= i64min && v <= i64max,
+    // Printed in decimal; hexadecimal (0x1f) is read too, for programs written by hand.
+    read: readMatch(/-?(?:0x[0-9a-fA-F]+|[0-9]+)/, (text) => (text.startsWith("-") ? -BigInt(text.slice(1)) : BigInt(text))),
+  },
+  name: { name: "name", describe: "an identifier, maybe with dot-separated parts (x.3, i.2.next)", tsType: "string", test: matches(dottedPattern), read: readMatch(dottedPattern) },
+  /** A terminal of names spelled as `pattern` matches, read greedily (ir-defs/names.ts). */
+  names(describe: string, pattern: RegExp): Terminal {
+    return { name: "name", describe, tsType: "string", test: matches(pattern), read: readMatch(pattern) };
+  },
+  label: { name: "label", describe: "a block label", tsType: "string", test: matches(labelPattern), read: readMatch(labelPattern) },
+  string: {
+    name: "string",
+    describe: "a string literal",
+    tsType: "string",
+    test: (v: unknown) => typeof v === "string",
+    // Printed as a JSON string literal, escapes and all.
+    read: readJsonString,
+  },
+  bool: { name: "bool", describe: "true or false", tsType: "boolean", test: (v: unknown) => typeof v === "boolean", read: readMatch(/true|false/, (text) => text === "true") },
+  count: {
+    name: "count",
+    describe: "a natural number",
+    tsType: "number",
+    test: (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0,
+    read: readMatch(/[0-9]+/, Number),
+  },
   oneOf(name: string, values: readonly string[], describe?: string): Terminal {
     const set = new Set(values);
     return {
@@ -114,15 +182,30 @@ export const terminal = {
       describe: describe ?? values.map((v) => JSON.stringify(v)).join(" | "),
       tsType: values.map((v) => JSON.stringify(v)).join(" | "),
       test: (v: unknown) => typeof v === "string" && set.has(v),
+      // Every value that starts here (`<` and `<<`): what follows tells them apart.
+      read: (text, at) => values.filter((v) => text.startsWith(v, at)).map((v) => ({ value: v, end: at + v.length })),
       values,
     };
   },
 } as const;
 
+const jsonString = /"(?:[^"\\\n]|\\.)*"/y;
+
+function readJsonString(text: string, at: number): Reading[] {
+  jsonString.lastIndex = at;
+  const m = jsonString.exec(text);
+  try {
+    return m ? [{ value: JSON.parse(m[0]) as string, end: at + m[0].length }] : [];
+  } catch {
+    return [];
+  }
+}
+
 // ---------------------------------------------------------------- templates
 
-// The prefix may hold `>` (as in `< -> |ret:type?>`) but not `<` or `|`.
-const hole = /<([^<|]*?\|)?([A-Za-z_][A-Za-z0-9_]*):([A-Za-z_][A-Za-z0-9_]*)(\?|\*[^<>]*)?>/g;
+// The prefix may hold `>` (as in `< -> |ret:type?>`) but not `<` or `|`; a list's
+// separator and the suffix hold neither `<`, `>` nor `|`.
+const hole = /<([^<|]*?\|)?([A-Za-z_][A-Za-z0-9_]*):([A-Za-z_][A-Za-z0-9_]*)(\?|\*[^<>|]*)?(\|[^<>|]*)?>/g;
 
 export function parseTemplate(template: string): { parts: TemplatePart[]; fields: Field[] } {
   const parts: TemplatePart[] = [];
@@ -137,6 +220,7 @@ export function parseTemplate(template: string): { parts: TemplatePart[]; fields
       arity: marker === "" ? "one" : marker === "?" ? "optional" : "many",
       separator: marker.startsWith("*") ? marker.slice(1) : "",
       prefix: m[1] ? m[1].slice(0, -1) : "",
+      suffix: m[5] ? m[5].slice(1) : "",
     };
     fields.push(field);
     parts.push({ field });
@@ -168,6 +252,7 @@ function build(
   includes: Map<string, string[]>,
   productions: Map<string, Production[]>,
   invariants: Invariant[],
+  renamed: readonly (readonly [string, string])[] = [],
 ): IL {
   const kinds = new Map<string, Production>();
   for (const [nt, list] of productions) {
@@ -188,19 +273,33 @@ function build(
   }
   for (const [nt, list] of includes) for (const inc of list) if (!productions.has(inc)) throw new Error(`${name}: ${nt} includes unknown ${inc}`);
   if (!productions.has(entry)) throw new Error(`${name}: entry ${entry} is not a nonterminal`);
-  const parentKinds = parent ? parent.kinds : new Map<string, Production>();
+  // A form counts as changed when it differs from the parent's, renamed as this IL renames.
+  const rename = renamer(new Map(renamed));
+  const parentKinds = new Map([...(parent ? parent.kinds : new Map<string, Production>())].map(([k, p]) => [k, rename(p)]));
   const added = [...kinds.keys()].filter((k) => !parentKinds.has(k));
   const removed = [...parentKinds.keys()].filter((k) => !kinds.has(k));
   const changed = [...kinds.keys()].filter((k) => {
     const old = parentKinds.get(k);
     return old !== undefined && (old.template !== kinds.get(k)!.template || old.nonterminal !== kinds.get(k)!.nonterminal);
   });
-  return Object.freeze({ name, purpose, parent, entry, terminals, includes, productions, kinds, invariants, delta: { added, removed, changed } });
+  return Object.freeze({ name, purpose, parent, entry, terminals, includes, productions, kinds, invariants, delta: { added, removed, changed, renamed } });
+}
+
+/** A production as it reads once nonterminals are renamed (old name -> new): its own and its holes' types. */
+function renamer(names: ReadonlyMap<string, string>): (p: Production) => Production {
+  if (names.size === 0) return (p) => p;
+  return (p) => {
+    const template = p.template.replace(hole, (whole, prefix: string | undefined, field: string, type: string, marker: string | undefined) =>
+      names.has(type) ? `<${prefix ?? ""}${field}:${names.get(type)}${marker ?? ""}>` : whole,
+    );
+    return { kind: p.kind, nonterminal: names.get(p.nonterminal) ?? p.nonterminal, template, ...parseTemplate(template) };
+  };
 }
 
 function addNonterminals(
   into: { includes: Map<string, string[]>; productions: Map<string, Production[]> },
   grammar: Readonly<Record<string, NonterminalDef>>,
+  move = false,
 ): void {
   for (const [nt, def] of Object.entries(grammar)) {
     const { includes, productions } = normalise(def);
@@ -210,7 +309,11 @@ function addNonterminals(
       const at = list.findIndex((p) => p.kind === kind);
       const production: Production = { kind, nonterminal: nt, template, parts, fields };
       if (at >= 0) list[at] = production;
-      else list.push(production);
+      else {
+        // In an extension, a kind of another nonterminal moves here.
+        if (move) for (const [other, others] of into.productions) if (other !== nt) into.productions.set(other, others.filter((p) => p.kind !== kind));
+        list.push(production);
+      }
     }
     into.productions.set(nt, list);
     into.includes.set(nt, [...(into.includes.get(nt) ?? []), ...includes.filter((i) => !(into.includes.get(nt) ?? []).includes(i))]);
@@ -225,22 +328,28 @@ export function defineIL(def: ILDef): IL {
   return build(def.name, def.purpose, null, def.entry, terminals, into.includes, into.productions, [...(def.invariants ?? [])]);
 }
 
-/** Define an IL as its parent minus some forms plus others. */
+/** Define an IL as its parent, renamed, minus some forms plus others. */
 export function extendIL(parent: IL, delta: ILDelta): IL {
   const terminals = new Map(parent.terminals);
   for (const [k, t] of Object.entries(delta.terminals ?? {})) terminals.set(k, t);
+  const names = new Map(Object.entries(delta.rename ?? {}));
+  for (const old of names.keys()) if (!parent.productions.has(old)) throw new Error(`${delta.name}: cannot rename ${old}: ${parent.name} has no such nonterminal`);
+  const newName = (nt: string) => names.get(nt) ?? nt;
+  const rename = renamer(names);
   const removed = new Set(delta.remove ?? []);
   const includes = new Map<string, string[]>();
   const productions = new Map<string, Production[]>();
-  for (const [nt, list] of parent.productions) {
+  for (const [old, list] of parent.productions) {
+    const nt = newName(old);
     if (removed.has(nt)) continue;
-    productions.set(nt, list.filter((p) => !removed.has(p.kind)));
-    includes.set(nt, (parent.includes.get(nt) ?? []).filter((i) => !removed.has(i)));
+    productions.set(nt, list.filter((p) => !removed.has(p.kind)).map(rename));
+    includes.set(nt, (parent.includes.get(old) ?? []).map(newName).filter((i) => !removed.has(i)));
   }
-  addNonterminals({ includes, productions }, delta.add ?? {});
+  addNonterminals({ includes, productions }, delta.add ?? {}, true);
   const dropped = new Set(delta.dropInvariants ?? []);
   const invariants = [...parent.invariants.filter((i) => !dropped.has(i.says)), ...(delta.invariants ?? [])];
-  return build(delta.name, delta.purpose, parent, delta.entry ?? parent.entry, terminals, includes, productions, invariants);
+  const entry = delta.entry ?? newName(parent.entry);
+  return build(delta.name, delta.purpose, parent, entry, terminals, includes, productions, invariants, [...names]);
 }
 
 /** All node kinds a nonterminal admits, its includes followed transitively. */

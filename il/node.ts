@@ -18,3 +18,13 @@ export interface AnyNode {
 export function isNode(value: unknown): value is AnyNode {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === "string";
 }
+
+/** A term with every `loc` left out (a copy): to compare programs read from different
+ * text, or to keep positions that would point into another file. */
+export function withoutLoc(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutLoc);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== "loc") out[k] = withoutLoc(v);
+  return out;
+}

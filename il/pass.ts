@@ -3,11 +3,23 @@
 // pipeline (passes/pipeline.ts) is a list of these; nothing else knows the order.
 
 import type { IL } from "./define.js";
+import type { Loc } from "./node.js";
 
-/** What a pass may need besides its input: the source file (for diagnostics). */
+/** What a pass says about a program it accepts (an arm that can never match): where and what. */
+export interface Warning {
+  readonly file: string;
+  readonly loc: Loc;
+  readonly message: string;
+}
+
+/** What a pass may need besides its input: the source file (for diagnostics), the
+ * prelude's text, which the driver reads (passes do no I/O; without it a program is
+ * compiled without the prelude), and where warnings go (without it they are dropped). */
 export interface PassContext {
   readonly file: string;
   readonly source: string;
+  readonly prelude?: { readonly file: string; readonly source: string };
+  readonly warn?: (warning: Warning) => void;
 }
 
 export interface Pass<In = any, Out = any> {

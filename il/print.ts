@@ -3,7 +3,7 @@
 // printProgram(L, term) shows any term of L the way its templates say; the same
 // templates, with each hole replaced by its type, are the grammar in BNF.
 
-import { kindsOf, type Field, type IL, type Production, type Terminal } from "./define.js";
+import { kindsOf, type Field, type IL, type Production, type TemplatePart, type Terminal } from "./define.js";
 import { isNode, type AnyNode } from "./node.js";
 
 function showTerminal(value: unknown): string {
@@ -34,9 +34,34 @@ function printerFor(il: IL, p: Production): Printer {
   });
   return (node, mark) => {
     let out = "";
-    for (const piece of pieces) out += typeof piece === "string" ? piece : piece(node, mark);
+    pieces.forEach((piece, i) => {
+      if (i > 0 && runTogether(il, p.parts, i, node, out)) out += " ";
+      out += typeof piece === "string" ? piece : piece(node, mark);
+    });
     return out;
   };
+}
+
+const unmarked = (il: IL, part: TemplatePart, node: Record<string, unknown>) => ("text" in part ? part.text : printField(il, part.field, node[part.field.name], null));
+
+/**
+ * Whether the parts of a template before part i and from it on would read as
+ * something else if printed together (il/read.ts reads past the space put
+ * between them):
+ * - a `-` before a digit reads as a negative number: the negation of 5 prints `- 5`;
+ * - a name before a `.` may read on through it, where names have dots: field
+ *   `next` of the variable `i.2` prints `i.2 .next` where `i.2.next` is a name.
+ */
+function runTogether(il: IL, parts: readonly TemplatePart[], i: number, node: Record<string, unknown>, out: string): boolean {
+  if (out.endsWith("-")) return /^[0-9]/.test(unmarked(il, parts[i]!, node));
+  const next = parts[i]!;
+  const name = il.terminals.get("name");
+  if (!name || !("text" in next) || !next.text.startsWith(".") || !/[A-Za-z0-9_]$/.test(out)) return false;
+  const before = parts.slice(0, i).map((part) => unmarked(il, part, node)).join("");
+  const tail = /[A-Za-z0-9_.]*$/.exec(before)![0];
+  const after = parts.slice(i).map((part) => unmarked(il, part, node)).join("");
+  const reads = (text: string) => Math.max(-1, ...name.read(text, 0).filter((r) => name.test(r.value)).map((r) => r.end));
+  return reads(tail) === tail.length && reads(tail + after) > tail.length;
 }
 
 function printValue(il: IL, node: unknown, mark: Mark): string {
@@ -55,11 +80,11 @@ function printValue(il: IL, node: unknown, mark: Mark): string {
 function printField(il: IL, f: Field, value: unknown, mark: Mark): string {
   const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printValue(il, v, mark));
   if (f.arity === "one") return show(value);
-  if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value);
+  if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value) + f.suffix;
   const items = Array.isArray(value) ? value : [];
   if (items.length === 0) return "";
-  if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n";
-  return f.prefix + items.map(show).join(f.separator);
+  if (f.separator === "\n") return f.prefix + "\n" + items.map((v) => indent(show(v))).join("\n") + "\n" + f.suffix;
+  return f.prefix + items.map(show).join(f.separator) + f.suffix;
 }
 
 /** Prints a node (or any value in a node) of the IL. */
@@ -94,7 +119,8 @@ export function productionBnf(p: Production): string {
     // items print on lines of their own into the text before (`label: CStmt*`).
     if (wordEnd() || /[*\]]$/.test(out) || (f.separator === "\n" && /:$/.test(out))) out += " ";
     if (f.arity === "one") out += f.type;
-    else if (f.arity === "optional") out += `[${f.prefix}${f.type}]`;
+    else if (f.arity === "optional") out += `[${f.prefix}${f.type}${f.suffix}]`;
+    else if (f.suffix) out += `[${f.prefix}${f.type}*${f.suffix}]`;
     else out += `${f.prefix.trim() ? f.prefix : ""}${f.type}*`;
   }
   return out.replace(/\n/g, " ").replace(/\s+/g, " ").trim() || "(empty)";
@@ -138,6 +164,7 @@ export function deltaText(il: IL): string {
   const parent = il.parent;
   const show = (p: Production) => `${p.nonterminal} ::= ${productionBnf(p)}   ${p.kind}`;
   const lines = [`${il.name} = ${parent.name}`];
+  for (const [old, now] of il.delta.renamed) lines.push(`  ~ ${old} renamed ${now} (with its forms and every use)`);
   for (const k of il.delta.removed) lines.push(`  - ${show(parent.kinds.get(k)!)}`);
   for (const k of il.delta.changed) lines.push(`  ~ ${show(parent.kinds.get(k)!)}`, `    becomes ${show(il.kinds.get(k)!)}`);
   for (const k of il.delta.added) lines.push(`  + ${show(il.kinds.get(k)!)}`);

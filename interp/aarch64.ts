@@ -3,10 +3,16 @@
 // It is a table of operand forms and a table of instructions. Each IL's tables
 // are its predecessor's plus what that IL adds, exactly as the ILs are defined:
 //
+//     La64select   La64memory + div, rem: Quastra's / and % (lower-division expands them)
+//     La64memory   La64calls + ldr, str at any address, inc [p] (lower-memory expands them)
+//     La64calls    La64var with calls, params and return on operands (=label: an address),
+//                  the arguments handed over as values (lower-calls expands them)
 //     La64var      Imm, Reg, Var operands; the instructions selection emits
 //     La64live     + Live: runs its instruction, then forgets the variables not live after it
 //     La64graph    the tables of La64var   (the interference graph is not run)
-//     La64homes    - Var + Slot            (allocate-registers)
+//     La64costs    the same                (nor the spill costs)
+//     La64coloured - Var + Slot; a variable is read and written in its home from the table
+//     La64homes    - Var + Slot            (assign-homes)
 //     La64patched  + ldr, str, movz, movk  (patch-instructions)
 //     La64         - Slot + Mem; stp, ldp, ret
 //
@@ -30,8 +36,8 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, entryLabel, functionOf, symbolLabel, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
-import { stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
+import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -52,8 +58,6 @@ const returnToCaller = 0x40_2000n;
  * that the callee's outgoing arguments do not overwrite the caller's. */
 const modelFrame = 4096n;
 const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
-/** The runtime routines that return a value in x0. */
-const withResult: ReadonlySet<string> = new Set(["qn_read_int", "qn_alloc", "qn_array", "qn_concat", "qn_string_eq"]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -74,6 +78,11 @@ interface Machine {
   readonly dialect: Dialect;
   /** The last cmp's operands (flags = left - right), or null when no cmp set them since the last call. */
   flags: { left: bigint; right: bigint } | null;
+  /** Before lower-calls: the arguments of the call running, and the value its `return` gives. */
+  arguments: readonly bigint[];
+  returned: bigint;
+  /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
+  homes: ReadonlyMap<string, Node>;
 }
 
 interface OperandForm {
@@ -187,13 +196,18 @@ function condition(m: Machine, cond: string): boolean {
   return holds(c, m.flags.left, m.flags.right);
 }
 
-function callRuntime(m: Machine, symbol: string): void {
+/** A routine of the runtime on `args`: its result (undefined when it has none); the caller-saved registers are poisoned. */
+function runtimeCall(m: Machine, symbol: string, args: readonly bigint[]): bigint {
   if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
-  const args = [register(m, "x0"), register(m, "x1"), register(m, "x2")];
   const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   for (const r of callerSaved) m.registers.set(r, poison);
-  if (withResult.has(symbol)) m.registers.set("x0", wrap(result));
   m.flags = null;
+  return runtimeRoutines[symbol]?.result ? wrap(result) : poison;
+}
+
+function callRuntime(m: Machine, symbol: string): void {
+  const result = runtimeCall(m, symbol, [register(m, "x0"), register(m, "x1"), register(m, "x2")]);
+  if (runtimeRoutines[symbol]?.result) m.registers.set("x0", result);
 }
 
 /** A call of the program's function `fn`: it returns with sp back where it was. */
@@ -273,6 +287,29 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
 };
 
+// Before lower-calls and lower-division (La64calls, La64select).
+const callsOperands: Readonly<Record<string, OperandForm>> = {
+  ...varOperands,
+  Address: addressForm,
+};
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
+/** base + offset (+ 8 * index), of La64memory's heap accesses. */
+const heapAddress = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+const memoryInstructions: Readonly<Record<string, Instruction>> = {
+  ...callsInstructions,
+  LoadHeap: (m, i) => write(m, i.dst, load(m, heapAddress(m, i))),
+  StoreHeap: (m, i) => store(m, heapAddress(m, i), read(m, i.src)),
+  IncHeap: (m, i) => store(m, read(m, i.base), load(m, read(m, i.base)) + 1n),
+};
+const selectInstructions: Readonly<Record<string, Instruction>> = {
+  ...memoryInstructions,
+  Divide(m, i) {
+    const r = divideStep((arg) => read(m, arg), i);
+    if ("jump" in r) return r;
+    if (r.value !== null) write(m, i.dst, r.value);
+  },
+};
+
 const patchedInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
   Ldr: (m, i) => write(m, i.dst, read(m, i.src)),
@@ -319,7 +356,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null,
+    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
     code: () => [],
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
@@ -327,6 +364,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
   m.strings = layOutStrings(program.data as Node[], model.heap);
+  m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
   callFunction(m, "main"); // as _start's `bl qn_main`
 }
 
@@ -336,15 +374,29 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
 };
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };
+const memoryDialect: Dialect = { ...callsDialect, instructions: memoryInstructions };
+const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
 const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep<Machine>(varInstructions) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+/** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
+const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
+const colouredDialect: Dialect = {
+  ...slotDialect,
+  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+};
 const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
 export const interpreters: Record<string, Interpreter> = {
+  La64select: interpreter(selectDialect),
+  La64memory: interpreter(memoryDialect),
+  La64calls: interpreter(callsDialect),
   La64var: interpreter(varDialect),
   La64live: interpreter(liveDialect),
   La64graph: interpreter(varDialect),
+  La64costs: interpreter(varDialect),
+  La64coloured: interpreter(colouredDialect),
   La64homes: interpreter(slotDialect),
   La64patched: interpreter(patchedDialect),
   La64: interpreter(finalDialect),

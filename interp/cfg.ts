@@ -4,13 +4,16 @@
 // Lmon); what is new here is only control flow: goto, branch and return, and
 // a function made of blocks. A call runs the callee's blocks in a fresh
 // environment holding its parameters; `return` gives the call its value; a
-// tail call runs the callee's blocks in place of the caller's, so a loop
+// tail call, and `return f(x)` (Lcfg's way of saying the same before
+// mark-tail-calls), runs the callee's blocks in place of the caller's, so a loop
 // written as tail recursion runs in constant (JavaScript) stack.
 // Lfun adds only function references (&f) and calls that name their callee
-// by an atom; Lrc, inc and dec (the heap model counts references from there
+// by an atom; Lfunlive, live sets, checked by forgetting at each block's start
+// the reference variables not in its set; Lrc, inc and dec (the heap model counts references from there
 // on); Lalloc, the allocator's alloc and alloc_array.
 
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
+import type * as Tail from "../ir-defs/generated/Ltail.js";
 import type * as Fun from "../ir-defs/generated/Lfun.js";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
 import type * as Alloc from "../ir-defs/generated/Lalloc.js";
@@ -49,6 +52,9 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
   if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
     machine.model.tick();
+    // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
+    const live = (block as { live?: readonly string[] }).live;
+    if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
     for (const stmt of block.stmts as readonly Rc.CStmt[]) {
       machine.model.tick();
       switch (stmt.kind) {
@@ -60,7 +66,7 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
         default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
       }
     }
-    const tail = block.tail;
+    const tail = block.tail as Cfg.Tail | Tail.TailCall;
     switch (tail.kind) {
       case "Goto": block = jump(tail.target); break;
       case "Branch": {
@@ -69,6 +75,7 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
         break;
       }
       case "Return": return atom(tail.value);
+      case "ReturnCall":
       case "TailCall": {
         const args = tail.args.map(atom);
         // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
@@ -118,7 +125,9 @@ const allocHandlers: Handlers = {
 
 export const interpreters: Record<string, Interpreter> = {
   Lcfg: cfgInterpreter(layoutHandlers),
+  Ltail: cfgInterpreter(layoutHandlers),
   Lfun: cfgInterpreter(funHandlers),
+  Lfunlive: cfgInterpreter(funHandlers),
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
   Lrc: cfgInterpreter(funHandlers, "counted"),
   Lalloc: cfgInterpreter(allocHandlers, "counted"),

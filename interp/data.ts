@@ -5,11 +5,14 @@
 //                { tuple: [...] }, a record { record, fields }, both frozen (they
 //                are values); an array { array: [...] } and a box { box: {...} }
 //                are shared and changed in place; a string is a JS string.
-//   layoutData   Llayout and below: every object is in the heap model
+//   layoutData   Lchecked and below: every object is in the heap model
 //                (heap.ts) and a reference is its address, as on the machine.
 //                Counts change only by inc and dec (Lrc and below: see cfg.ts).
+//   checkedElements  Llayout: the same, but a load or store at an index first
+//                checks it against the array's length (insert-index-checks
+//                writes that check out for Lchecked).
 
-import { arrayInfo, fieldsInfo } from "../ir-defs/heap-layout.js";
+import { arrayInfo, fieldsInfo, lengthOffset } from "../ir-defs/heap-layout.js";
 import { checkArrayLength } from "./heap.js";
 import { binary as arithmetic } from "../ir-defs/semantics.js";
 import { Panic } from "../ir-defs/semantics.js";
@@ -72,13 +75,16 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
   return undefined;
 }
 
+/** A record's value (frozen: records are values), its fields evaluated in order. */
+export function recordValue(record: string, inits: readonly { readonly name: string; readonly value: unknown }[], scope: Parameters<typeof evaluate>[1], m: Machine): Value {
+  const fields: Record<string, Value> = {};
+  for (const init of inits) fields[init.name] = ev(init.value, scope, m);
+  return Object.freeze({ record, fields: Object.freeze(fields) });
+}
+
 export const sourceData: Handlers = {
   Tuple: (node, scope, m) => Object.freeze({ tuple: Object.freeze(node.elems.map((e: unknown) => ev(e, scope, m))) }),
-  RecordLit(node, scope, m) {
-    const fields: Record<string, Value> = {};
-    for (const init of node.inits) fields[init.name] = ev(init.value, scope, m);
-    return Object.freeze({ record: node.name, fields: Object.freeze(fields) });
-  },
+  RecordLit: (node, scope, m) => recordValue(node.name, node.inits, scope, m),
   Field: (node, scope, m) => field(ev(node.target, scope, m), node.field),
   Index(node, scope, m) {
     const { items, i } = element(ev(node.target, scope, m), ev(node.index, scope, m));
@@ -156,6 +162,24 @@ export const layoutData: Handlers = {
   },
   CheckIndex(node, scope, m) {
     checkIndex(ev(node.index, scope, m) as bigint, ev(node.length, scope, m) as bigint);
+    return unit;
+  },
+};
+
+/** Llayout's element accesses: the index is checked against the array's length (at lengthOffset) first. */
+export const checkedElements: Handlers = {
+  Load(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
+    return m.model.heap.load(address(base, node.offset, index)) as Value;
+  },
+  Store(node, scope, m) {
+    const base = ev(node.base, scope, m);
+    const index = node.index === null ? null : ev(node.index, scope, m);
+    const value = ev(node.value, scope, m);
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
+    m.model.heap.store(address(base, node.offset, index), value);
     return unit;
   },
 };

@@ -3,12 +3,12 @@
 // labelled blocks of instructions.
 
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
-import { entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
+import { binary, divide, remainder } from "../ir-defs/semantics.js";
+import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
 import type { RuntimeModel } from "./runtime-model.js";
 import { elementsOffset } from "../ir-defs/heap-layout.js";
-import { binary } from "../ir-defs/semantics.js";
 
 export type Node = AnyNode & Record<string, any>;
 
@@ -229,4 +229,70 @@ export function stringAt(m: FunctionState, at: bigint, length: bigint): string {
     if (at >= start && at + length <= start + BigInt(bytes.length)) return bytes.subarray(Number(at - start), Number(at - start + length)).toString("utf8");
   }
   throw new Error(`no string data at address ${at} of length ${length}`);
+}
+
+// ---------------------------------------------------------------- calls before lower-calls
+
+/** Before lower-calls (L<t>calls), a call hands its arguments over as values, not in
+ * registers: the callee's `params` takes them, and its `return v` hands v back. */
+export interface CallingState extends FunctionState {
+  arguments: readonly bigint[];
+  returned: bigint;
+}
+
+/** What a target's model does for a call: of a runtime routine (arguments as values,
+ * its result back) and of a function of the program (which runs until it returns). */
+export interface CallingModel<M extends CallingState> {
+  read(m: M, arg: Node): bigint;
+  write(m: M, arg: Node, value: bigint): void;
+  callRuntime(m: M, symbol: string, args: readonly bigint[]): bigint;
+  callFunction(m: M, fn: string): void;
+}
+
+/** The steps of the pseudo-instructions of L<t>calls (ir-defs/pseudo-instructions.ts), by kind. */
+export function callSteps<M extends CallingState>(model: CallingModel<M>): Readonly<Record<string, (m: M, i: Node) => Effect>> {
+  const values = (m: M, i: Node) => (i.args as Node[]).map((a) => model.read(m, a));
+  const call = (m: M, i: Node, fn: string | null, symbol: string): Effect => {
+    const args = values(m, i);
+    let result: bigint;
+    if (fn === null) result = model.callRuntime(m, symbol, args);
+    else {
+      m.arguments = args;
+      model.callFunction(m, fn);
+      result = m.returned;
+    }
+    if (i.result) model.write(m, i.result, result);
+  };
+  return {
+    Call: (m, i) => call(m, i, functionOf(i.target), i.target),
+    CallIndirect: (m, i) => call(m, i, functionAt(m, model.read(m, i.callee)), ""),
+    TailCall(m, i) {
+      m.arguments = values(m, i);
+      return tailCall(m, functionOf(i.target) ?? "");
+    },
+    TailCallIndirect(m, i) {
+      const fn = functionAt(m, model.read(m, i.callee));
+      m.arguments = values(m, i);
+      return tailCall(m, fn);
+    },
+    Params: (m, i) => (i.params as Node[]).forEach((p, k) => model.write(m, p, m.arguments[k] ?? 0n)),
+    // Any conclusion's label ends the function running (see runCode).
+    Return(m, i) {
+      m.returned = model.read(m, i.value);
+      return { jump: conclusionOf("") };
+    },
+  };
+}
+
+/** The operand form of an address (`$label`, `=label`, `+offset`): of a string object of the program, or of a function's code. */
+export const addressForm = {
+  read: (m: FunctionState, arg: Node): bigint => (m.strings.get(arg.label)?.address ?? functionAddress(m, arg.label)) + ((arg.offset as bigint | null) ?? 0n),
+  write: (): never => { throw new Error("an instruction cannot write an address"); },
+};
+
+/** Quastra's `/` and `%` before lower-division: a zero divisor jumps to the runtime's panic. */
+export function divideStep(read: (arg: Node) => bigint, i: Node): { value: bigint | null } | { jump: string } {
+  const [a, b] = [read(i.left), read(i.right)];
+  if (b === 0n) return { jump: divisionByZero };
+  return { value: i.dst ? (i.op === "div" ? divide(a, b) : remainder(a, b)) : null };
 }

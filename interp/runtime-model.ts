@@ -5,6 +5,7 @@
 
 import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
 import { Heap } from "./heap.js";
+import { Scheduler, type Body } from "./scheduler.js";
 
 /** What running a program shows to the world: the thing every pass preserves. */
 export interface Outcome {
@@ -15,6 +16,11 @@ export interface Outcome {
   readonly panic: string | null;
   /** True when the interpreter ran out of fuel (the program may not terminate). */
   readonly outOfFuel: boolean;
+  /** Present (true) when the panic `stack overflow` came from JavaScript's
+   * stack, on which the interpreter nests its calls, and not from a stack the
+   * interpreter models: the interpreter gave up where a compiled program may
+   * well go on. */
+  readonly hostStack?: true;
   /** What the leak check says when main returns, in the ILs that count
    * references (Lrc and below): objects not yet freed. Null elsewhere. */
   readonly live?: { readonly objects: number; readonly bytes: number } | null;
@@ -48,6 +54,7 @@ export class RuntimeModel {
   private nextLine = 0;
   private fuel: number;
   readonly heap = new Heap();
+  private tasks: Scheduler<Body> | undefined;
 
   constructor(
     options: RunOptions = {},
@@ -98,6 +105,14 @@ export class RuntimeModel {
     return this.panic("index out of bounds");
   }
 
+  /** The scheduler of tasks and channels of this run (interp/scheduler.ts),
+   * made at the first call with the interpreter's way to start a task:
+   * `start(code, env)` gives the body that runs code(env). */
+  scheduler<B extends Body>(start: (code: unknown, env: unknown) => B): Scheduler<B> {
+    this.tasks ??= new Scheduler<B>(this.heap, start) as unknown as Scheduler<Body>;
+    return this.tasks as unknown as Scheduler<B>;
+  }
+
   /** The runtime's routines by their assembly names, for the machine models:
    * arguments and result as 64-bit integers (Bools 0/1), strings by content. */
   call(symbol: string, args: readonly bigint[], strings: (address: bigint, length: bigint) => string): bigint {
@@ -124,6 +139,7 @@ export class RuntimeModel {
     let status = 0;
     let panic: string | null = null;
     let outOfFuel = false;
+    let hostStack = false;
     let live: Outcome["live"] = null;
     try {
       body();
@@ -138,10 +154,11 @@ export class RuntimeModel {
       // An interpreter's calls nest on JavaScript's stack: when it is full, the
       // program has recursed too deeply, as a compiled one would (at a depth
       // where the real stack is full too, or much earlier: see interp/tree.ts).
-      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic] = [101, "stack overflow"];
+      else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic, hostStack] = [101, "stack overflow", true] as const;
       else throw e;
     }
-    return { stdout: this.out.join(""), status, panic, outOfFuel, live };
+    // (hostStack only when true: the outcome of every other run keeps its shape)
+    return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}) };
   }
 }
 

@@ -4,12 +4,17 @@
 // predecessor's table plus only what that IL changes, so reading the tables top
 // to bottom shows what each pass did to the language:
 //
-//     Lsrc      every form of the source, nested scopes for shadowing, calls
-//     Ltyped    + Prim (built-in calls resolved by type)
+//     Lsrc      every form of the source, nested scopes for shadowing, calls,
+//               unions, match and try (unions.ts)
+//     Ltyped    + Prim (built-in calls resolved by type), Construct, generic
+//               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
-//     Llayout   data in the heap model: new, array, loads and stores (data.ts)
+//     Llayout   data in the heap model: new, array, loads and stores (data.ts),
+//               an element access checking its index itself
+//     Lchecked  + CheckIndex; an element access only reads or writes memory
+//     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
@@ -32,25 +37,34 @@ import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
-import { binaryOnValues, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
+import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-/** The function a call calls, or null for a built-in. */
+/** The function a call calls, or null for a built-in or (Lsrc) a constructor. */
 function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
   const callee = find(node.callee, scope, m);
-  if (callee === undefined) return null;
+  if (callee === undefined || isConstructor(callee.value)) return null;
   const value = callee.value;
   if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
   return value.fn;
 }
 
 /** A call of the program's own function (by name or through a variable), or of
- * a built-in (Lsrc only: check-types turns those into primitives). */
+ * a built-in or a constructor (Lsrc only: check-types turns those into
+ * primitives and Constructs). */
 function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
   const args = node.args.map((a) => evaluate(a, scope, m));
   const fn = calleeOf(node, scope, m);
   if (fn !== null) return m.call(fn, args);
+  return builtinOrConstructor(node, args, scope, m);
+}
+
+/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated. */
+function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Value {
+  const ctor = find(node.callee, scope, m)?.value;
+  if (ctor !== undefined && isConstructor(ctor)) return unionValue(ctor.makes, ctor.tag, args);
   return primitive(builtin(node.callee, args), args, m.model);
 }
 
@@ -94,16 +108,17 @@ const statementFields: Readonly<Record<string, { readonly quiet: readonly string
 };
 
 const quietCache = new WeakMap<object, WeakSet<object>>();
+const abruptKinds = new Set(["Return", "ReturnCall", "Break", "Continue"]);
 
 /**
- * The Return, Break and Continue nodes of a program reached from a function's
+ * The Return, ReturnCall, Break and Continue nodes of a program reached from a function's
  * body through statement positions only: the statements of a block, an
  * expression statement's expression, the branches of an if and the bodies of
  * loops, each itself in such a position. Their handlers need not throw: every
  * handler between them and the function's body (runStatements, Block, If,
  * ExprStmt, the loops) hands `abrupt` up.
  */
-function quietNodes(program: { readonly items: readonly AnyNode[] }): WeakSet<object> {
+function quietNodes(program: object, items: readonly AnyNode[]): WeakSet<object> {
   const cached = quietCache.get(program);
   if (cached) return cached;
   const quiet = new WeakSet<object>();
@@ -114,11 +129,11 @@ function quietNodes(program: { readonly items: readonly AnyNode[] }): WeakSet<ob
     }
     if (typeof value !== "object" || value === null || !("kind" in value)) return;
     const node = value as AnyNode;
-    if (inStatement && (node.kind === "Return" || node.kind === "Break" || node.kind === "Continue")) quiet.add(node);
+    if (inStatement && abruptKinds.has(node.kind)) quiet.add(node);
     const fields = inStatement ? statementFields[node.kind]?.quiet : undefined;
     for (const [key, child] of Object.entries(node)) if (key !== "kind" && key !== "loc") visit(child, fields?.includes(key) ?? false);
   };
-  for (const item of program.items) if (item.kind === "Fn") visit(item.body, true);
+  for (const item of items) if (isFn(item)) visit(item.body, true);
   quietCache.set(program, quiet);
   return quiet;
 }
@@ -274,18 +289,23 @@ export const srcHandlers: Handlers = {
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
     const value = node.value;
-    if (value?.kind === "Call") {
-      const args = value.args.map((a) => evaluate(a, scope, m));
-      const fn = calleeOf(value, scope, m);
-      if (fn !== null) return complete(node, m, new TailCallSignal(fn, args));
-      return complete(node, m, new ReturnSignal(primitive(builtin(value.callee, args), args, m.model)));
-    }
+    if (value?.kind === "Call") return returnCall(node, value, scope, m);
     return complete(node, m, new ReturnSignal(value === null ? unit : evaluate(value, scope, m)));
   },
+  ...sourceUnions((value) => new ReturnSignal(value)),
 };
+
+/** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
+function returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Value {
+  const args = call.args.map((a) => evaluate(a, scope, m));
+  const fn = calleeOf(call, scope, m);
+  if (fn !== null) return complete(ret, m, new TailCallSignal(fn, args));
+  return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
+}
 
 export const typedHandlers: Handlers = {
   ...srcHandlers,
+  ...typedUnions,
   Prim(node: Typed.Prim, scope, m) {
     const args = node.args.map((a) => evaluate(a, scope, m));
     return primitive(node.op, args, m.model);
@@ -325,18 +345,27 @@ interface FnItem {
   readonly body: NodeLike;
 }
 
+/** A program's items, the prelude's module (Lsrc) opened up. */
+const itemsOf = (program: { readonly items: readonly AnyNode[] }): AnyNode[] =>
+  program.items.flatMap((item) => (item.kind === "Module" ? (item.items as AnyNode[]) : [item]));
+
+const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn";
+
 /** Const items by name, each evaluated once when first read (so their order
- * does not matter), and fn items as function values. */
-function globals(program: { readonly items: readonly AnyNode[] }, machine: () => Machine): (name: string) => Cell | undefined {
-  const items = new Map<string, AnyNode>();
-  for (const item of program.items) if (item.kind === "Const") items.set(item.name as string, item.value as AnyNode);
+ * does not matter), fn items as function values, and constructors (unions.ts). */
+function globals(items: readonly AnyNode[], machine: () => Machine): (name: string) => Cell | undefined {
+  const consts = new Map<string, AnyNode>();
+  for (const item of items) if (item.kind === "Const") consts.set(item.name as string, item.value as AnyNode);
   const cells = new Map<string, Cell>();
-  for (const item of program.items) if (item.kind === "Fn") cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
+  for (const item of items) {
+    if (isFn(item)) cells.set(item.name as string, { value: Object.freeze({ fn: item.name as string }) });
+    if (item.kind === "Union" || item.kind === "GenericUnion") for (const [name, cell] of constructorCells(item)) cells.set(name, cell);
+  }
   const evaluating = new Set<string>();
   return (name) => {
     const cached = cells.get(name);
     if (cached) return cached;
-    const value = items.get(name);
+    const value = consts.get(name);
     if (value === undefined) return undefined;
     if (evaluating.has(name)) throw new Error(`const ${name} depends on itself`);
     evaluating.add(name);
@@ -377,18 +406,18 @@ function runFunction(first: FnItem, firstArgs: readonly Value[], machine: TreeMa
 /** The interpreter that runs a program's `main` with the given handler table. */
 export function treeInterpreter(handlers: Handlers): Interpreter {
   return (program: unknown, options?: RunOptions) => {
-    const root = program as { readonly items: readonly AnyNode[] };
+    const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
-    for (const item of root.items) if (item.kind === "Fn") functions.set(item.name as string, item as unknown as FnItem);
+    for (const item of items) if (isFn(item)) functions.set(item.name as string, item as unknown as FnItem);
     const model = new RuntimeModel(options);
     const call = (name: string, args: readonly Value[]): Value => {
       const fn = functions.get(name);
       if (!fn) throw new Error(`no function ${name}`);
       return runFunction(fn, args, machine, functions);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(root, () => machine), call, completion: null, quiet: quietNodes(root) };
+    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
-      for (const item of root.items) if (item.kind === "Const") machine.global(item.name as string);
+      for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
       call("main", []);
     });
@@ -405,6 +434,12 @@ export const layoutHandlers: Handlers = {
   },
 };
 
+/** Lreturn: `return f(x)` says that what f returns is returned; as a `return` of a call, f runs in place. */
+const returnHandlers: Handlers = {
+  ...layoutHandlers,
+  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, node, scope, m),
+};
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
@@ -414,6 +449,8 @@ export const interpreters: Record<string, Interpreter> = {
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
   Lshrunk: treeInterpreter(assignHandlers),
-  Llayout: treeInterpreter(layoutHandlers),
+  Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
+  Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),
+  Lreturn: treeInterpreter(returnHandlers),
 };

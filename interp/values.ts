@@ -4,8 +4,9 @@
 // up its kind in the machine's table of handlers.
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
-// DataValue below (and from Llayout on, every one of those a heap address).
+// String, `{ fn: NAME }` for a function; tuples, records, arrays, boxes and
+// unions as DataValue below (and from Llayout on, every one of those a heap
+// address); a constructor's global in Lsrc as unions.ts says.
 
 import type { RuntimeModel } from "./runtime-model.js";
 
@@ -18,7 +19,9 @@ export type DataValue =
   | { readonly tuple: readonly Value[] }
   | { readonly record: string; readonly fields: Readonly<Record<string, Value>> }
   | { readonly array: Value[] }
-  | { readonly box: { value: Value } };
+  | { readonly box: { value: Value } }
+  | { readonly ctor: string; readonly tag: number; readonly fields: readonly Value[] }
+  | { readonly makes: string; readonly tag: number };
 
 export type Value = bigint | boolean | string | typeof unit | FunctionValue | DataValue;
 

@@ -3,10 +3,15 @@
 // It is a table of operand forms and a table of instructions. Each IL's tables
 // are its predecessor's plus what that IL adds, exactly as the ILs are defined:
 //
+//     Lx86select   Lx86calls + div, rem: Quastra's / and % (lower-division expands them)
+//     Lx86calls    Lx86var with calls, params and return on operands ($label: an address),
+//                  the arguments handed over as values (lower-calls expands them)
 //     Lx86var      Imm, Reg, Var operands; the instructions selection emits
 //     Lx86live     + Live: runs its instruction, then forgets the variables not live after it
 //     Lx86graph    the tables of Lx86var   (the interference graph is not run)
-//     Lx86homes    - Var + Slot            (allocate-registers)
+//     Lx86costs    the same                (nor the spill costs)
+//     Lx86coloured - Var + Slot; a variable is read and written in its home from the table
+//     Lx86homes    - Var + Slot            (assign-homes)
 //     Lx86patched  the same tables         (only invariants change)
 //     Lx86         - Slot + Mem; pushq, popq, retq; calls must be 16-byte aligned
 //
@@ -38,7 +43,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { codeAddress, decoder, entryLabel, functionOf, symbolLabel, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, holds, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -73,6 +78,11 @@ interface Machine {
   readonly dialect: Dialect;
   /** The last cmpq's operands (flags = left - right), or null once another instruction changed them. */
   flags: { left: bigint; right: bigint } | null;
+  /** Before lower-calls: the arguments of the call running, and the value its `return` gives. */
+  arguments: readonly bigint[];
+  returned: bigint;
+  /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
+  homes: ReadonlyMap<string, Node>;
 }
 
 interface OperandForm {
@@ -223,13 +233,17 @@ function storeWord(m: Machine, at: bigint, value: bigint): void {
 /** The address of a load or store: base + offset (+ 8 * index). */
 const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
 
-function callRuntime(m: Machine, symbol: string): void {
+/** A routine of the runtime on `args`: its result; every caller-saved register is poisoned. */
+function runtimeCall(m: Machine, symbol: string, args: readonly bigint[]): bigint {
   if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
-  const args = [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")];
   const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   for (const r of callerSaved) m.registers.set(r, poison);
-  m.registers.set("rax", wrap(result));
   m.flags = null;
+  return wrap(result);
+}
+
+function callRuntime(m: Machine, symbol: string): void {
+  m.registers.set("rax", runtimeCall(m, symbol, [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")]));
 }
 
 /** A call of the program's function `fn`: it returns with %rsp back where it was. */
@@ -328,6 +342,23 @@ function pop(m: Machine): bigint {
   return value;
 }
 
+// Before lower-calls and lower-division (Lx86calls, Lx86select).
+const callsOperands: Readonly<Record<string, OperandForm>> = {
+  ...varOperands,
+  Address: addressForm,
+};
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
+const selectInstructions: Readonly<Record<string, Instruction>> = {
+  ...callsInstructions,
+  Divide(m, i) { // what lower-division makes of it clobbers %rax, %rdx and the flags
+    const r = divideStep((arg) => read(m, arg), i);
+    if ("jump" in r) return r;
+    for (const reg of ["rax", "rdx"]) m.registers.set(reg, poison);
+    m.flags = null;
+    if (r.value !== null) write(m, i.dst, r.value);
+  },
+};
+
 const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
   Popq: (m, i) => write(m, i.dst, pop(m)),
@@ -346,7 +377,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null,
+    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
     code: () => [],
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
@@ -354,6 +385,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
   m.strings = layOutStrings(program.data as Node[], model.heap);
+  m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
   callFunction(m, "main");
 
 }
@@ -364,14 +396,26 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
 };
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
+const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };
+const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
 const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep<Machine>(varInstructions) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
+/** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
+const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
+const colouredDialect: Dialect = {
+  ...slotDialect,
+  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+};
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 
 export const interpreters: Record<string, Interpreter> = {
+  Lx86select: interpreter(selectDialect),
+  Lx86calls: interpreter(callsDialect),
   Lx86var: interpreter(varDialect),
   Lx86live: interpreter(liveDialect),
   Lx86graph: interpreter(varDialect),
+  Lx86costs: interpreter(varDialect),
+  Lx86coloured: interpreter(colouredDialect),
   Lx86homes: interpreter(slotDialect),
   Lx86patched: interpreter(slotDialect),
   Lx86: interpreter(finalDialect),

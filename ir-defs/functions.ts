@@ -1,7 +1,7 @@
 // How the instruction ILs of both targets lay out a program's functions.
 //
 // A program is one list of blocks. The blocks of function F are labelled
-// `F.start` (its entry), `F.block1`, ... (explicate-control): a label says
+// `F.start` (its entry), `F.block1`, ... (order-blocks): a label says
 // whose it is, up to its first dot. `return` jumps to `F.conclusion`, a block
 // that add-prelude-and-conclusion writes. A call names the function's symbol:
 // `qn_main` for main (the runtime calls it), `fn.F` for any other (no function

@@ -5,9 +5,13 @@ import { aarch64ILs } from "./aarch64/index.js";
 import { Lassign } from "./lassign.js";
 import { Lalloc } from "./lalloc.js";
 import { Lcfg } from "./lcfg.js";
+import { Ltail } from "./ltail.js";
 import { Lfun } from "./lfun.js";
+import { Lfunlive } from "./lfunlive.js";
+import { Lchecked } from "./lchecked.js";
 import { Llayout } from "./llayout.js";
 import { Lmon } from "./lmon.js";
+import { Lreturn } from "./lreturn.js";
 import { Lnoconst } from "./lnoconst.js";
 import { Lrc } from "./lrc.js";
 import { Lshrunk } from "./lshrunk.js";
@@ -18,7 +22,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lmon, Lcfg, Lfun, Lrc, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

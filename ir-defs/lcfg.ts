@@ -2,47 +2,33 @@
 // list of simple statements and ends in a tail that says where control goes
 // next. A function starts at its first block, labelled `NAME.start`; every
 // label of a function starts with its name and a dot. The program starts at
-// `main`. There are no nested expressions, blocks or loops.
+// `main`. There are no nested expressions, blocks or loops: what is left of
+// Lreturn's statements and expressions are its simple ones (CStmt and CExpr).
+// `return f(x)` returns what a call returns (mark-tail-calls makes it a tail call).
 import { extendIL, terminal } from "../il/define.js";
-import { Lmon } from "./lmon.js";
+import { Lreturn } from "./lreturn.js";
 
-export const Lcfg = extendIL(Lmon, {
+export const Lcfg = extendIL(Lreturn, {
   name: "Lcfg",
-  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call",
+  purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return",
   terminals: {
     label: terminal.label,
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
   },
-  remove: ["Item", "Param", "Block", "Stmt", "Expr", "If", "Store", "CheckIndex"],
+  rename: { Stmt: "CStmt", Expr: "CExpr" },
+  remove: ["Item", "Param", "Block", "Let", "While", "Break", "Continue", "ExprStmt", "If"],
   add: {
     Program: { Program: "<defs:Def*\n>" },
     /** `refs` lists the function's variables (parameters included) that hold references to heap objects. */
     Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n>" },
     BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" },
-    CStmt: {
-      Assign: "<name:name> = <value:CExpr>",
-      Do: "<expr:CExpr>",
-      Store: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom>",
-      CheckIndex: "check 0 <= <index:Atom> < <length:Atom>",
-    },
-    CExpr: [
-      "Atom",
-      {
-        Binary: "(<left:Atom> <op:binop> <right:Atom>)",
-        Unary: "<op:unop><arg:Atom>",
-        Prim: "<op:prim>(<args:Atom*, >)",
-        Call: "<callee:name>(<args:Atom*, >)",
-        New: "new(<fields:Atom*, >) refs <refs:refs>",
-        NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
-        Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",
-      },
-    ],
+    CStmt: { Do: "<expr:CExpr>" },
     Tail: {
       Goto: "goto <target:label>",
       Branch: "if <left:Atom> <op:cmpop> <right:Atom> goto <then:label> else <else:label>",
       Return: "return <value:Atom>",
-      /** A call whose value is the function's value: the callee's frame replaces this one (at most six arguments). */
-      TailCall: "tailcall <callee:name>(<args:Atom*, >)",
+      /** Returns what the call returns. */
+      ReturnCall: "return <callee:name>(<args:Atom*, >)",
     },
   },
 });

@@ -2,8 +2,11 @@
 // boxes, arrays and strings are objects on the heap, and a value of any of
 // their types is a reference (`Ref`) to one. Building one is `new(...)` or
 // `array(...)`, reading a field or an element is a load at a byte offset,
-// writing one a store, and indexing an array checks the index first. Records
-// and their field names are gone: only offsets are left.
+// writing one a store. Records and their field names are gone: only offsets
+// are left. An element access checks its index itself (it panics `index out
+// of bounds` unless 0 <= i < the array's length): insert-index-checks writes
+// the check out (Lchecked), so the array and the index of every element access
+// are atoms, which the check can read again.
 //
 // `new(a, s) refs 01` makes a fields object holding a and s; `refs` says, field
 // by field, whether it holds a reference (here s), so that freeing the object
@@ -11,9 +14,12 @@
 // copies of x, which are references. `*(p + 16): Int` is the word at byte 16
 // of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
 // array a.
-import { extendIL, terminal, type Terminal } from "../il/define.js";
+import { extendIL, readMatch, terminal, type Invariant, type Terminal } from "../il/define.js";
+import { forEachNode } from "../il/rewrite.js";
 import { Lshrunk } from "./lshrunk.js";
+import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
+import { typeTerminal } from "./lsrc.js";
 import { parseType } from "./type-syntax.js";
 
 /** The types left once data is laid out: what a word of memory holds. */
@@ -22,6 +28,7 @@ export const layoutTypeTerminal: Terminal = {
   describe: "Int | Bool | Unit | Ref | fn(type, ...) -> type",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && isLayoutType(v),
+  read: typeTerminal.read,
 };
 
 function isLayoutType(text: string): boolean {
@@ -37,15 +44,31 @@ export const refsTerminal: Terminal = {
   describe: "a string of 0s and 1s, one per field (1: the field holds a reference)",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && /^[01]{0,48}$/.test(v),
+  read: readMatch(/[01]*/),
 };
 
 /** The primitives left: the others became loads, stores and allocations. */
 export const layoutPrimitives = primitives.filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
 
+const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var"]);
+
+export const elementOperandsAreAtoms: Invariant = {
+  says: "the array, the index and the value stored of an element access are atoms (literals or variables)",
+  check(program) {
+    let broken: { path: string; message: string } | null = null;
+    forEachNode(Llayout, program, (node, path) => {
+      if (broken || (node.kind !== "Load" && node.kind !== "Store") || node.index === null) return;
+      const field = ["base", "index", "value"].find((f) => f in node && !atomKinds.has((node[f] as { kind: string }).kind));
+      if (field) broken = { path: `${path()}.${field}`, message: `the ${field} of an element access must be an atom` };
+    });
+    return broken;
+  },
+};
+
 export const Llayout = extendIL(Lshrunk, {
   name: "Llayout",
   purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
-  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives) },
+  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
   remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex"],
   add: {
     Expr: {
@@ -53,10 +76,8 @@ export const Llayout = extendIL(Lshrunk, {
       NewArray: "array(<length:Expr>, <init:Expr>) refs <refs:refs>",
       Load: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type>",
     },
-    Stmt: {
-      Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>",
-      /** Panics `index out of bounds` unless 0 <= index < length. */
-      CheckIndex: "check 0 <= <index:Expr> < <length:Expr>",
-    },
+    /** With an index (an element), the load and the store first check it against the array's length. */
+    Stmt: { Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>" },
   },
+  invariants: [elementOperandsAreAtoms],
 });

@@ -1,9 +1,9 @@
 // Lmon: monadic normal form. Operators and primitives take only atoms, so every
 // intermediate result has a name; `if`, blocks and loops may still nest.
 import { extendIL } from "../il/define.js";
-import { Llayout } from "./llayout.js";
+import { Lchecked } from "./lchecked.js";
 
-export const Lmon = extendIL(Llayout, {
+export const Lmon = extendIL(Lchecked, {
   name: "Lmon",
   purpose: "operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only",
   remove: ["Int", "Bool", "Unit", "Str", "Var", "Binary", "Unary", "Prim", "New", "NewArray", "Load"],
@@ -15,7 +15,7 @@ export const Lmon = extendIL(Llayout, {
         Binary: "(<left:Atom> <op:binop> <right:Atom>)",
         Unary: "<op:unop><arg:Atom>",
         Prim: "<op:prim>(<args:Atom*, >)",
-        Call: "<callee:name>(<args:Atom*, >)",
+        Call: "call <callee:name>(<args:Atom*, >)",
         New: "new(<fields:Atom*, >) refs <refs:refs>",
         NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
         Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",

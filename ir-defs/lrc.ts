@@ -1,14 +1,17 @@
-// Lrc: Lfun with every change of a reference count written out (spec/heap.md).
-// `inc x` adds one to the count of the object x refers to; `dec x` takes one
+// Lrc: Lfun (Lfunlive without its live sets) with every change of a reference
+// count written out (spec/heap.md). `inc x` adds one to the count of the object x refers to; `dec x` takes one
 // away, and frees the object when none is left (releasing, in turn, what it
 // refers to). Every variable in a function's `refs` owns one reference while it
 // is live: insert-refcounts puts an `inc` where a reference is copied and a
 // `dec` where one dies.
 import { extendIL } from "../il/define.js";
-import { Lfun } from "./lfun.js";
+import { Lfunlive } from "./lfunlive.js";
 
-export const Lrc = extendIL(Lfun, {
+export const Lrc = extendIL(Lfunlive, {
   name: "Lrc",
   purpose: "reference counting explicit: inc x where a reference is copied, dec x where one dies",
-  add: { CStmt: { Inc: "inc <name:name>", Dec: "dec <name:name>" } },
+  add: {
+    BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" }, // the live sets have served
+    CStmt: { Inc: "inc <name:name>", Dec: "dec <name:name>" },
+  },
 });

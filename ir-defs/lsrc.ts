@@ -1,18 +1,30 @@
-// Lsrc: Quastra as the programmer wrote it (the integer and control-flow core).
-// The parser produces it; every node carries `loc`, its source span.
-import { defineIL, terminal, type Terminal } from "../il/define.js";
-import { functionType, parseType, splitFunctionType } from "./type-syntax.js";
+// Lsrc: Quastra as the programmer wrote it. The parser produces it; every node
+// it reads from the program carries `loc`, its source span. The prelude's items
+// that the program may use follow the program's own in a `module prelude`
+// item (passes/parse.ts), without locations: they come from another file.
+//
+// Names are not resolved yet: `Nil` is a Var and `Cons(1, Nil)` a Call, and a
+// bare name in a pattern is a Binder, whether they name a constructor or not
+// (check-types knows which).
+import { defineIL, readMatch, terminal, type Terminal } from "../il/define.js";
+import { sourceNames } from "./names.js";
+import { functionType, parseType, readType, splitFunctionType } from "./type-syntax.js";
 
 export const binaryOperators = ["||", "&&", "==", "!=", "<", "<=", ">", ">=", "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%"] as const;
 export const assignOperators = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="] as const;
 
 /** A type as written (ir-defs/type-syntax.ts): Int, Bool, Unit, String, a
- * record or alias name, a tuple, Array[T], Box[T] or `fn(T1, T2) -> R`. */
+ * record, union, alias or type parameter's name, a generic record or union
+ * applied to its arguments, a tuple, Array[T], Box[T] or `fn(T1, T2) -> R`. */
 export const typeTerminal: Terminal = {
   name: "type",
-  describe: "Int | Bool | Unit | String | Name | (type, type, ...) | Array[type] | Box[type] | fn(type, ...) -> type",
+  describe: "Int | Bool | Unit | String | Name | Name[type, ...] | (type, type, ...) | Array[type] | Box[type] | fn(type, ...) -> type",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && parseType(v) !== null,
+  read: (text, at) => {
+    const type = readType(text, at);
+    return type === null ? [] : [{ value: text.slice(at, type.end), end: type.end }];
+  },
 };
 
 /** A field of a record (a name) or of a tuple (a number). */
@@ -21,6 +33,7 @@ export const fieldTerminal: Terminal = {
   describe: "a field name, or a tuple position 0, 1, ...",
   tsType: "string",
   test: (v: unknown) => typeof v === "string" && /^([A-Za-z_][A-Za-z0-9_]*|0|[1-9][0-9]*)$/.test(v),
+  read: readMatch(/[A-Za-z_][A-Za-z0-9_]*|0|[1-9][0-9]*/),
 };
 
 export { functionType, splitFunctionType };
@@ -33,7 +46,7 @@ export const Lsrc = defineIL({
     int: terminal.int,
     bool: terminal.bool,
     string: terminal.string,
-    name: terminal.name,
+    name: sourceNames,
     type: typeTerminal,
     binop: terminal.oneOf("binop", binaryOperators),
     unop: terminal.oneOf("unop", ["-", "!", "~"]),
@@ -48,8 +61,20 @@ export const Lsrc = defineIL({
       Fn: "fn <name:name>(<params:Param*, >)< -> |ret:type?> <body:Block>",
       Record: "record <name:name> {<fields:FieldDecl*, >}",
       TypeAlias: "type <name:name> = <type:type>",
+      /** `union Shape { Circle(r: Int), Empty }`: a value is one of the constructors, with its fields. */
+      Union: "union <name:name> {<ctors:Ctor*, >}",
+      /** Generic items have their own forms, so that the ILs below monomorphisation drop them whole. */
+      GenericUnion: "union <name:name>[<tparams:TypeParam*, >] {<ctors:Ctor*, >}",
+      GenericRecord: "record <name:name>[<tparams:TypeParam*, >] {<fields:FieldDecl*, >}",
+      GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >)< -> |ret:type?> <body:Block>",
+      /** The prelude's items (shared/quastra-brief.md §6): an outer scope the program's own items hide. */
+      Module: "module <name:name> {<items:Item*\n>}",
     },
     Param: { Param: "<name:name>: <type:type>" },
+    /** `T`, or `T: Ord + Show` (bounds are parsed, and refused until protocols exist). */
+    TypeParam: { TypeParam: "<name:name><: |bounds:name* + >" },
+    /** A union's constructor: `Nil`, `Cons(head: Int, tail: List)`. */
+    Ctor: { Ctor: "<name:name><(|fields:FieldDecl*, |)>" },
     Block: { Block: "{<stmts:Stmt*\n>}" },
     Stmt: {
       Let: "<decl:decl> <name:name><: |type:type?> = <init:Expr>",
@@ -84,8 +109,24 @@ export const Lsrc = defineIL({
         Index: "<target:Expr>[<index:Expr>]",
         RecordLit: "<name:name> {<inits:FieldInit*, >}",
         MethodCall: "<target:Expr>.<method:name>(<args:Expr*, >)",
+        /** Arms are tried top to bottom; the scrutinee is evaluated once. */
+        Match: "match <scrutinee:Expr> {<arms:Arm*\n>}",
+        /** `try e` on a Result: the value of `Ok(v)`, or `return Err(x)` from the function. */
+        Try: "(try <value:Expr>)",
       },
     ],
+    Arm: { Arm: "<pattern:Pattern>< if |guard:Expr?> => <body:Expr>" },
+    Pattern: {
+      Wildcard: "_",
+      /** A name: binds the value, unless it names a constructor without fields (`Nil`). */
+      Binder: "<name:name>",
+      IntPat: "<value:int>",
+      BoolPat: "<value:bool>",
+      StrPat: "<value:string>",
+      TuplePat: "(<elems:Pattern*, >)",
+      /** A constructor with fields, and a pattern for each: `Node(l, _, Leaf)`. */
+      CtorPat: "<ctor:name>(<args:Pattern*, >)",
+    },
     FieldInit: { FieldInit: "<name:name>: <value:Expr>" },
     FieldDecl: { FieldDecl: "<name:name>: <type:type>" },
   },

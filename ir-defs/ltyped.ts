@@ -1,11 +1,39 @@
 // Ltyped: Lsrc after type checking. Every `let` states its type, every `fn`
 // its result type, every `return` its value, and calls of built-ins are
-// resolved to primitive operations chosen by argument type. A `Call` left is a
-// call of the program's own function, by its name or by a variable holding it.
+// resolved to primitive operations chosen by argument type: `print_int(x)`. A
+// `Call` left is a call of the program's own function, by its name or by a
+// variable holding it, and says so: `call f(x)` (a function may be named
+// print_int too).
 // Type aliases are gone (every type is written out), and so are method calls
 // (`b.get()` and `b.set(v)` are the primitives get and set).
-import { extendIL, terminal } from "../il/define.js";
-import { Lsrc } from "./lsrc.js";
+//
+// Names are resolved, and no type is left to infer: a constructor's use is a
+// Construct naming its union type with its type arguments (`Option[Int].None`),
+// a call of a generic function a GenericCall with its type arguments, a
+// pattern's binders and constructors carry their types, a match its
+// scrutinee's type and a `try` the Result it unwraps and the Result its
+// function returns. The prelude's items that the program uses are items like
+// the program's own (one under the name `prelude.X` when the program has its
+// own X). The type of every expression follows from its parts, as
+// passes/shared/expression-types.ts works it out.
+import { extendIL, terminal, type Terminal } from "../il/define.js";
+import { Lsrc, typeTerminal } from "./lsrc.js";
+import { parseType } from "./type-syntax.js";
+
+/** A generic record or union applied to its arguments (`Pair[Int, Bool]`): the
+ * type of a GenericRecordLit, which so never reads as a plain RecordLit. */
+export const appliedTypeTerminal: Terminal = {
+  name: "appliedtype",
+  describe: "Name[type, ...]",
+  tsType: "string",
+  test: (v: unknown) => typeof v === "string" && isApplied(v),
+  read: (text, at) => typeTerminal.read(text, at).filter((r) => isApplied(r.value as string)),
+};
+
+function isApplied(text: string): boolean {
+  const t = parseType(text);
+  return t !== null && t.kind === "name" && (t.args?.length ?? 0) > 0;
+}
 
 export const primitives = [
   "print_int", "print_bool", "print_string", "read_int", "exit", "assert", "panic",
@@ -17,12 +45,36 @@ export const primitives = [
 
 export const Ltyped = extendIL(Lsrc, {
   name: "Ltyped",
-  purpose: "types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives",
-  terminals: { prim: terminal.oneOf("prim", primitives) },
-  remove: ["TypeAlias", "MethodCall"],
+  purpose: "types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives, constructors and generic instances state their types",
+  terminals: { prim: terminal.oneOf("prim", primitives), appliedtype: appliedTypeTerminal },
+  remove: ["TypeAlias", "MethodCall", "Module"],
   add: {
-    Item: { Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>" },
+    Item: {
+      Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
+      GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >) -> <ret:type> <body:Block>",
+    },
     Stmt: { Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>", Return: "return <value:Expr>" },
-    Expr: { Prim: "<op:prim>(<args:Expr*, >)" },
+    Expr: {
+      /** A call of one of the program's functions; a built-in's is a primitive. */
+      Call: "call <callee:name>(<args:Expr*, >)",
+      Prim: "<op:prim>(<args:Expr*, >)",
+      /** A constructor applied to its fields, with the union type it makes: `List[Int]::Cons(1, xs)`. */
+      Construct: "<type:type>::<ctor:name><(|args:Expr*, |)>",
+      /** A generic record's literal, with its type arguments: `Pair[Int, Bool] {a: 1, b: true}`. */
+      GenericRecordLit: "<type:appliedtype> {<inits:FieldInit*, >}",
+      /** A call of a generic function, with the type arguments inferred for it. */
+      GenericCall: "call <callee:name>[<targs:type*, >](<args:Expr*, >)",
+      /** A generic function used as a value, with its type arguments: `fn swap[Int, Bool]`. */
+      FnInstance: "fn <name:name>[<targs:type*, >]",
+      /** `type` is the scrutinee's. */
+      Match: "match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>}",
+      /** `type` is the Result[T, E] unwrapped, `ret` the enclosing function's Result[U, E]. */
+      Try: "(try <value:Expr>: <type:type> -> <ret:type>)",
+    },
+    Pattern: {
+      Binder: "<name:name>: <type:type>",
+      /** The constructor of the union type `type` (bare when it has no fields). */
+      CtorPat: "<type:type>::<ctor:name><(|args:Pattern*, |)>",
+    },
   },
 });

@@ -8,15 +8,32 @@
 //               (build-interference): one vertex per variable with the variables
 //               and registers it interferes with, and the places it is moved to
 //               or from:  `b.2 -- {a.1, c.3} and %rdi ; moves: t.4, %rax`
-//   L<t>homes   every variable replaced by its home, a register or a stack slot,
-//               and the table of homes with the reason for each (allocate-registers)
+//   L<t>costs   each vertex also says what spilling it costs and whether it may
+//               have to spill (choose-spill-candidates):
+//               `b.2 -- {a.1, c.3} ; cost 30, may spill`
+//   L<t>coloured  the graph gives way to the table of homes: for each variable a
+//               register or a stack slot, and the reason (allocate-registers):
+//               `b.2 -> %rdi   (register it is moved to or from; ...)`
+//   L<t>homes   every variable replaced by its home (assign-homes)
 //
 // A later IL of each target (L<t>patched) drops the table of homes again.
-import { extendIL, terminal, type IL, type Invariant } from "../il/define.js";
+import { extendIL, terminal, type IL, type Invariant, type Terminal } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
 
-/** Free text, printed as it is (the reason a variable got its home). */
-const text = { name: "text", describe: "free text", tsType: "string", test: (v: unknown) => typeof v === "string" } as const;
+/** Free text on one line, printed as it is (the reason a variable got its home).
+ * It may end anywhere on its line: what the template has after it says where. */
+const text: Terminal = {
+  name: "text",
+  describe: "free text",
+  tsType: "string",
+  test: (v: unknown) => typeof v === "string" && !v.includes("\n"),
+  read: (source, at) => {
+    const eol = source.indexOf("\n", at);
+    const readings = [];
+    for (let end = eol < 0 ? source.length : eol; end >= at; end--) readings.push({ value: source.slice(at, end), end });
+    return readings;
+  },
+};
 
 /** Every variable named by an instruction of the program. */
 export function variablesOf(program: { blocks: readonly { instrs: readonly unknown[] }[] }): Set<string> {
@@ -72,18 +89,38 @@ export function graphIL(live: IL, name: string): IL {
   });
 }
 
-export function homesIL(graph: IL, name: string): IL {
+/** Whether a vertex is a spill candidate: one that the allocator colours last. */
+const spill = terminal.oneOf("spill", ["may spill"]);
+
+export function costsIL(graph: IL, name: string): IL {
   return extendIL(graph, {
     name,
-    purpose: "every variable replaced by its home (a register or a stack slot), with the table of homes",
+    purpose: "the interference graph with each variable's spill cost (its uses, ×10 per loop around them) and whether it may have to spill",
+    terminals: { count: terminal.count, spill },
+    add: { Vertex: { Vertex: "<var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, > ; cost <cost:count>< ,|spill:spill?>" } },
+  });
+}
+
+export function colouredIL(costs: IL, name: string): IL {
+  return extendIL(costs, {
+    name,
+    purpose: "the table of homes: a register or a stack slot for every variable, and why",
     terminals: { count: terminal.count, text },
-    remove: ["Var", "Vertex"],
+    remove: ["Vertex"],
     dropInvariants: [symmetric.says],
     add: {
       Program: { Program: "<blocks:Block*\n><data:Data*\n>\nhomes:<homes:Home*\n>" },
       Arg: { Slot: "slot<index:count>" },
       Home: { Home: "<var:name> -> <home:Arg>   (<why:text>)" },
     },
+  });
+}
+
+export function homesIL(coloured: IL, name: string): IL {
+  return extendIL(coloured, {
+    name,
+    purpose: "every variable replaced by its home (a register or a stack slot), with the table of homes",
+    remove: ["Var"],
   });
 }
 

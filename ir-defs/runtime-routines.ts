@@ -2,22 +2,65 @@
 // (runtime-asm/*/runtime.s, runtime-asm/README.md): the routines they call,
 // with how many argument registers each reads, and the one they jump to.
 
-/** How many argument registers each routine that compiled code calls reads. */
-export const runtimeArguments: Readonly<Record<string, number>> = {
-  qn_print_int: 1,
-  qn_print_bool: 1,
-  qn_exit: 1,
-  qn_read_int: 0,
-  qn_panic: 2,
+/** Each routine that compiled code calls: how many argument registers it reads
+ * (the first ones of the target's convention), and whether it gives a result
+ * (in the result register; a routine without one leaves it undefined). */
+export const runtimeRoutines: Readonly<Record<string, { readonly arguments: number; readonly result: boolean }>> = {
+  qn_print_int: { arguments: 1, result: false },
+  qn_print_bool: { arguments: 1, result: false },
+  qn_exit: { arguments: 1, result: false },
+  qn_read_int: { arguments: 0, result: true },
+  qn_panic: { arguments: 2, result: false }, // the address and count of a message's bytes
   // The heap (spec/heap.md).
-  qn_alloc: 2,
-  qn_array: 3,
-  qn_release: 1,
-  qn_concat: 2,
-  qn_string_eq: 2,
-  qn_print_string: 1,
-  qn_panic_string: 1,
+  qn_alloc: { arguments: 2, result: true },
+  qn_array: { arguments: 3, result: true },
+  qn_release: { arguments: 1, result: false },
+  qn_concat: { arguments: 2, result: true },
+  qn_string_eq: { arguments: 2, result: true },
+  qn_print_string: { arguments: 1, result: false },
+  qn_panic_string: { arguments: 1, result: false },
+  // Tasks and channels (runtime-asm/README.md, "Concurrency").
+  qn_scope_open: { arguments: 0, result: true },
+  qn_scope_close: { arguments: 1, result: false },
+  qn_spawn: { arguments: 3, result: false },
+  qn_yield: { arguments: 0, result: false },
+  qn_channel: { arguments: 2, result: true },
+  qn_send: { arguments: 2, result: false },
+  qn_recv: { arguments: 1, result: true }, // and a second result: runtimeResults
+  qn_close: { arguments: 1, result: false },
 };
+
+/** How many argument registers each routine reads. */
+export const runtimeArguments: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(runtimeRoutines).map(([name, r]) => [name, r.arguments]));
+
+/** The routine that each primitive of Lalloc, `alloc`, `alloc_array` and `dec`
+ * become, on both targets. (`panic` with a literal message calls qn_panic with
+ * the address and count of its bytes instead: no object needs reading.) */
+export const routineOf = {
+  print_int: "qn_print_int",
+  print_bool: "qn_print_bool",
+  print_string: "qn_print_string",
+  exit: "qn_exit",
+  read_int: "qn_read_int",
+  concat: "qn_concat",
+  string_eq: "qn_string_eq",
+  panic: "qn_panic_string",
+  alloc: "qn_alloc",
+  alloc_array: "qn_array",
+  dec: "qn_release",
+} as const;
+
+/** How many result registers a routine sets, when not one (or none): qn_recv
+ * gives the value in the first (x86-64 `%rax`, AArch64 `x0`) and 1 (found) or
+ * 0 (closed and empty) in the second (`%rdx`, `x1`). */
+export const runtimeResults: Readonly<Record<string, number>> = {
+  qn_recv: 2,
+};
+
+/** The routines that may switch to another task (runtime-asm/README.md,
+ * "Concurrency"): every other routine returns to its caller without running
+ * any other task. A switch keeps the callee-saved registers, as any call does. */
+export const switchingRoutines: ReadonlySet<string> = new Set(["qn_scope_close", "qn_yield", "qn_send", "qn_recv"]);
 
 /** Panics with `stack overflow` (status 101) and never returns. Each function's
  * prelude jumps to it when the stack pointer, once the frame is made, is below

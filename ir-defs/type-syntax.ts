@@ -1,39 +1,62 @@
 // How the ILs write types: one spelling per type, so two types are equal when
 // their texts are. A type is written
 //
-//     Int | Bool | Unit | String | Name            (a record, or before check-types an alias)
+//     Int | Bool | Unit | String | Name            (a record, a union, a type parameter,
+//                                                   or before check-types an alias)
+//     Name[T1, T2, ...]                             (a generic record or union applied
+//                                                   to its type arguments: Option[Int])
 //     (T1, T2, ...)                                 (a tuple: two or more types)
 //     Array[T] | Box[T]
 //     fn(T1, T2) -> R                               (always with its `-> R`)
 //
 // and after lower-data-layout `Ref` stands for every type whose values are
-// pointers to heap objects (spec/heap.md).
+// pointers to heap objects (spec/heap.md). A Name may be qualified,
+// `prelude.Option`: that is how the ILs after check-types name an item of the
+// prelude that the program's own item of the same name hides (spec/language.md).
 
 export type TypeTree =
-  | { readonly kind: "name"; readonly name: string }
+  /** `args` (absent: none) are those of a generic record or union: `Pair[Int, Bool]`. */
+  | { readonly kind: "name"; readonly name: string; readonly args?: readonly TypeTree[] }
   | { readonly kind: "tuple"; readonly elems: readonly TypeTree[] }
   | { readonly kind: "Array" | "Box"; readonly elem: TypeTree }
   | { readonly kind: "fn"; readonly params: readonly TypeTree[]; readonly ret: TypeTree };
 
-export const baseTypes: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "String"]);
-
 export function showType(t: TypeTree): string {
   switch (t.kind) {
-    case "name": return t.name;
+    case "name": return t.args && t.args.length > 0 ? `${t.name}[${t.args.map(showType).join(", ")}]` : t.name;
     case "tuple": return `(${t.elems.map(showType).join(", ")})`;
     case "Array": case "Box": return `${t.kind}[${showType(t.elem)}]`;
     case "fn": return functionType(t.params.map(showType), showType(t.ret));
   }
 }
 
+/** Every named type in a type, outer ones first: `Pair[T, List[T]]` gives Pair, T, List, T
+ * (each with its arguments). */
+export function namedTypes(t: TypeTree, out: { name: string; args: readonly TypeTree[] }[] = []): { name: string; args: readonly TypeTree[] }[] {
+  if (t.kind === "name") out.push({ name: t.name, args: t.args ?? [] });
+  const parts = t.kind === "name" ? t.args ?? [] : t.kind === "tuple" ? t.elems : t.kind === "fn" ? [...t.params, t.ret] : [t.elem];
+  for (const part of parts) namedTypes(part, out);
+  return out;
+}
+
 /** The spelling of a function type. */
 export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
 
+/** A name, possibly qualified by a module (`prelude.Option`). */
+const identifier = /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/y;
+
 /** A type's text as a tree; null when the text is not a type. */
 export function parseType(text: string): TypeTree | null {
-  let i = 0;
+  const read = readType(text, 0);
+  return read !== null && read.end === text.length ? read.type : null;
+}
+
+/** The type written at `at` in a longer text, and where it ends; null when none starts there (the IL reader's). */
+export function readType(text: string, at: number): { type: TypeTree; end: number } | null {
+  let i = at;
   const word = (): string | null => {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    identifier.lastIndex = i;
+    const m = identifier.exec(text);
     if (!m) return null;
     i += m[0].length;
     return m[0];
@@ -69,10 +92,12 @@ export function parseType(text: string): TypeTree | null {
       const elem = one();
       return elem !== null && eat("]") ? { kind: name, elem } : null;
     }
-    return { kind: "name", name };
+    if (!eat("[")) return { kind: "name", name };
+    const args = list("]");
+    return args !== null && args.length > 0 ? { kind: "name", name, args } : null;
   };
-  const t = one();
-  return t !== null && i === text.length ? t : null;
+  const type = one();
+  return type === null ? null : { type, end: i };
 }
 
 /** `fn(A, B) -> R` as its parameter types and result type; null for any other type. */

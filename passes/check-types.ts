@@ -4,9 +4,18 @@
 // types explicit: every fn states its result type (Unit when `->` is omitted),
 // every `return` its value, every `let` its type (inferred when omitted; a `let`
 // whose value never arrives, like `panic(...)`, is Unit), and each call of a
-// built-in becomes a primitive chosen by its argument's type. Every error is
-// collected; one CompileError lists them all. Rules: front-end/check-body.ts
-// (statements, expressions), front-end/check-constants.ts (const items), front-end/types.ts.
+// built-in becomes a primitive chosen by its argument's type; every type is
+// written out in full, its aliases replaced. Names are resolved: a constructor's
+// use becomes a Construct, a generic function's call a GenericCall, each with
+// the type arguments inference found (front-end/inference.ts). The prelude's
+// items that the program uses join its own; the rest are dropped. Every error
+// is collected; one CompileError lists them all. Warnings (an arm that can
+// never match) go to the pass context when there is no error. Rules:
+// front-end/check-items.ts (items), check-body.ts (statements, expressions), check-data.ts (data),
+// check-match.ts (match, patterns, try; exhaustiveness.ts judges the arms),
+// type-items.ts (records, unions and aliases), check-constants.ts (const
+// items), operators.ts; the checker's types, which never expand an alias to
+// compare or show a type, are front-end/types.ts.
 //
 // Before (Lsrc):                     After (Ltyped):
 //   const N: Int = 3                   const N: Int = 3
@@ -19,86 +28,87 @@ import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
-import { functionType } from "../ir-defs/lsrc.js";
 import { checkBlock, checkExpr } from "../front-end/check-body.js";
+import { checkFn, fieldsOut, itemsByName, reachable, signatureOf, type ItemIn } from "../front-end/check-items.js";
 import { checkConstants } from "../front-end/check-constants.js";
-import { CompileError, diagnosticSink, startOfFile, type DiagnosticSink } from "../front-end/diagnostics.js";
+import { CompileError, diagnosticSink, startOfFile } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
-import { fits, type Type } from "../front-end/types.js";
-import { checkRecords } from "../front-end/check-data.js";
-import { bind, tailLoc, type Checker, type Records } from "../front-end/checker.js";
+import { typeTable, typeText, UnitType } from "../front-end/types.js";
+import { checkTypeItems, typeParamsOf, type TypeScope } from "../front-end/type-items.js";
+import type { Checker, Signature } from "../front-end/checker.js";
+import { newInference } from "../front-end/inference.js";
+import { checkInstantiation } from "../front-end/instantiation.js";
+import { hiddenName } from "../front-end/prelude.js";
 import { typeLocOf } from "../front-end/parser.js";
-
-/** Items by name, first definition first; a second item of the same name is an error. */
-function itemsByName(items: readonly Lsrc.Item[], sink: DiagnosticSink): Map<string, Lsrc.Item> {
-  const byName = new Map<string, Lsrc.Item>();
-  for (const item of items) {
-    const first = byName.get(item.name);
-    if (!first) byName.set(item.name, item);
-    else sink.report(item.loc, `\`${item.name}\` is defined twice`, first.loc ? [{ loc: first.loc, message: `the first \`${item.name}\` is here` }] : []);
-  }
-  return byName;
-}
-
-/** A fn item with its types resolved (aliases expanded; `->` omitted: Unit). */
-const resolved = (fn: Lsrc.Fn, records: Records): Lsrc.Fn & { ret: string } => ({
-  ...fn,
-  params: fn.params.map((p) => ({ ...p, type: records.resolve(p.type, typeLocOf(p) ?? p.loc) })),
-  ret: fn.ret === null ? "Unit" : records.resolve(fn.ret, typeLocOf(fn) ?? fn.loc),
-});
-
-/** The type of a fn item: `fn(Int, Bool) -> Int`. */
-const signature = (fn: Lsrc.Fn & { ret: string }): Type => functionType(fn.params.map((p) => p.type), fn.ret);
-
-/** A fn item: its parameters are bound, immutable, in the body, whose type fits the result type. */
-function checkFn(fn: Lsrc.Fn & { ret: string }, checker: Checker): Ltyped.Fn {
-  const { sink } = checker;
-  const ret = fn.ret;
-  if (fn.name === "main") {
-    if (fn.params.length > 0) sink.report(fn.params[0]!.loc, "`fn main()` takes no parameters");
-    if (ret !== "Unit") sink.report(fn.loc, `\`fn main()\` must return Unit, not ${ret}`);
-  }
-  checker.scope = { names: null, parent: null };
-  for (const param of fn.params) {
-    if (checker.scope.names?.has(param.name)) sink.report(param.loc, `\`${param.name}\` is a parameter of \`${fn.name}\` twice`);
-    bind(checker, param.name, { type: param.type, mutable: false, what: "parameter", loc: param.loc });
-  }
-  const result = fn.name === "main" ? "Unit" : ret; // main's wrong result type is reported above
-  checker.result = result;
-  const body = checkBlock(checker, fn.body);
-  checker.scope = null;
-  if (!fits(body.type, result)) {
-    const why = result === "Unit" ? `the body of \`${fn.name}\` must not produce a value` : `the body of \`${fn.name}\` must end in its ${ret} result or return it`;
-    sink.report(tailLoc(fn.body), `expected ${result}, found ${body.type} (${why})`);
-  }
-  return { ...fn, ret, body: body.node };
-}
 
 export const checkTypes = pass({
   name: "check-types",
   from: LsrcIL,
   to: LtypedIL,
-  purpose: "check the typing rules; give every let its type and turn built-in calls into typed primitives",
+  purpose: "check the typing rules; give every let its type and turn built-in calls into typed primitives; resolve constructors and generic uses",
   run(program: Lsrc.Program, context: PassContext): Ltyped.Program {
     const sink = diagnosticSink(context.file);
-    const byName = itemsByName(program.items, sink);
+    const warnings = diagnosticSink(context.file);
+    const own = program.items.filter((item): item is ItemIn => item.kind !== "Module");
+    const prelude = program.items.flatMap((item) => (item.kind === "Module" ? item.items : [])) as ItemIn[];
+    const byName = itemsByName([...own, ...prelude], sink);
+    const types = typeTable();
+    const data = checkTypeItems(byName.values(), types, sink);
     const constItems = new Map<string, Lsrc.Const>();
     for (const [name, item] of byName) if (item.kind === "Const") constItems.set(name, item);
-    const records = checkRecords(program.items, sink);
-    const fns = new Map<string, Lsrc.Fn & { ret: string }>();
-    for (const [name, item] of byName) if (item.kind === "Fn") fns.set(name, resolved(item, records));
-    const functions = new Map([...fns].map(([name, fn]) => [name, signature(fn)] as const));
-    const checker: Checker = { sink, constants: checkConstants(constItems, sink), functions, records, result: "Unit", scope: null, loops: 0, checkExpr, checkBlock };
+    const constants = checkConstants(constItems, (item) => data.resolve(item.type, typeLocOf(item) ?? item.loc), sink);
+    const uses = new Map<string, ReadonlySet<string>>(data.uses);
+    const scopes = new Map<string, TypeScope>();
+    const signatures = new Map<string, Signature>();
+    for (const [name, item] of byName) {
+      if (item.kind !== "Fn" && item.kind !== "GenericFn") continue;
+      const params = item.kind === "GenericFn" ? typeParamsOf(name, item.tparams, types, sink) : new Map();
+      const scope: TypeScope = { params, uses: new Set() };
+      scopes.set(name, scope);
+      uses.set(name, scope.uses!);
+      signatures.set(name, signatureOf(item, scope, [...params.values()], data, types, sink));
+    }
+    const result = prelude.find((item) => item.name === "Result" || item.name === hiddenName("Result"));
+    const checker: Checker = {
+      sink, warnings, constants, functions: signatures, data, types, inference: newInference(), preludeResult: result?.name ?? null,
+      typeScope: { params: new Map(), uses: null }, result: UnitType, scope: null, loops: 0, checkExpr, checkBlock,
+    };
 
     const items: Ltyped.Item[] = [];
-    for (const item of program.items) {
+    for (const item of [...own, ...prelude]) {
       if (byName.get(item.name) !== item) continue; // a duplicate, reported above
-      if (item.kind === "Const") items.push(item as Ltyped.Const); // a constant expression: no calls, no lets
-      else if (item.kind === "Record") items.push({ ...item, fields: item.fields.map((f, i) => ({ ...f, type: records.fields.get(item.name)![i]!.type })) });
-      else if (item.kind === "Fn") items.push(checkFn(fns.get(item.name)!, checker));
+      switch (item.kind) {
+        case "Const": items.push({ ...item, type: typeText(constants.get(item.name)!.type) } as Ltyped.Const); break; // a constant expression: no calls, no lets
+        case "Record": case "GenericRecord": {
+          const record = data.records.get(item.name); // none for a built-in type's name, reported
+          if (record) items.push({ ...item, fields: fieldsOut(item.fields, record.fields) });
+          break;
+        }
+        case "Union": case "GenericUnion": {
+          const union = data.unions.get(item.name);
+          if (union) items.push({ ...item, ctors: item.ctors.map((ctor, i) => ({ ...ctor, fields: fieldsOut(ctor.fields, union.ctors[i]!.fields) })) });
+          break;
+        }
+        case "Fn": case "GenericFn":
+          checker.typeScope = scopes.get(item.name)!;
+          items.push(checkFn(item, signatures.get(item.name)!, checker));
+          break;
+        case "TypeAlias": break;
+        default: {
+          const never: never = item;
+          throw new Error(`unknown item ${(never as { kind: string }).kind}`);
+        }
+      }
     }
-    if (!functions.has("main")) sink.report(startOfFile, "no `fn main()` in this file");
+    const main = byName.get("main");
+    if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
+    else if (main.kind !== "Fn" && main.kind !== "GenericFn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
+    if (sink.diagnostics.length === 0) checkInstantiation(items, sink); // needs every type argument known
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
-    return { ...program, items };
+    for (const w of warnings.diagnostics) context.warn?.(w);
+    if (prelude.length === 0) return { ...program, items };
+    const used = reachable(own.map((item) => item.name), uses);
+    const preludeNames = new Set(prelude.map((item) => item.name));
+    return { ...program, items: items.filter((item) => !preludeNames.has(item.name) || used.has(item.name)) };
   },
 });

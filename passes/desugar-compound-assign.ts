@@ -5,14 +5,16 @@
 // evaluated, as the left operand of a binary operator always is.
 //
 // The same goes for a field and an element; an array or index that is not a
-// variable or literal is computed once, into a new variable, first.
+// variable or literal is computed once, into a new variable, first, and so is
+// a variable that a later operand assigns (`a[{ a = b; 0 }] += 1` changes the
+// old a).
 //
 // Before:  n.1 += (i.2 * 2)      After:  n.1 = (n.1 + (i.2 * 2))
 //          m.3 <<= 1                      m.3 = (m.3 << 1)
 //          m.3 = 0                        m.3 = 0
 //          p.4.x -= 1                     p.4.x = (p.4.x - 1)
-//          f(a.5)[k.6] *= 2               {
-//                                           let array.7: Array[Int] = f(a.5)
+//          call f(a.5)[k.6] *= 2          {
+//                                           let array.7: Array[Int] = call f(a.5)
 //                                           array.7[k.6] = (array.7[k.6] * 2)
 //                                         }
 
@@ -34,7 +36,7 @@ export const desugarCompoundAssign = pass({
   purpose: "write x op= e as x = x op e (and a[i] op= e, p.x op= e likewise)",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lnoconst, program);
-    const once = atomBinder(freshNamer(Lnoconst, program));
+    const once = atomBinder(Lnoconst, freshNamer(Lnoconst, program));
     const desugar = rewriter<In.Node, undefined>(Lnoconst, {
       Assign(node, ctx, recur): Out.Assign {
         const { op, ...rest } = node;
@@ -56,8 +58,8 @@ export const desugarCompoundAssign = pass({
         if (op === "=") return { ...rest, array, index, value };
         const loc = node.loc;
         const lets: Out.Let[] = [];
-        const a = once(array, "array", () => declaredType(node.array, types), loc, lets);
-        const i = once(index, "index", () => declaredType(node.index, types), loc, lets);
+        const a = once(array, "array", () => declaredType(node.array, types), loc, lets, [node.index, node.value]);
+        const i = once(index, "index", () => declaredType(node.index, types), loc, lets, [node.value]);
         const read: Out.Index = { kind: "Index", target: a, index: i, loc };
         const set: Out.SetIndex = { ...rest, array: a, index: i, value: { kind: "Binary", left: read, op: operator(op), right: value, loc } };
         if (lets.length === 0) return set;

@@ -46,7 +46,7 @@ export const desugarFieldUpdate = pass({
   purpose: "write a field update p.x = v as p = Point { x: v, y: p.y }: records and tuples are values",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lassign, program);
-    const once = atomBinder(freshNamer(Lassign, program));
+    const once = atomBinder(Lassign, freshNamer(Lassign, program));
     const desugar = rewriter<In.Node, undefined>(Lassign, {
       SetField(node, ctx, recur): Out.Stmt {
         const loc = node.loc;

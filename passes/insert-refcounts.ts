@@ -1,9 +1,9 @@
-// insert-refcounts: Lfun -> Lrc
+// insert-refcounts: Lfunlive -> Lrc
 //
 // Makes every change of a reference count explicit (spec/heap.md). The rule:
 // each variable in a function's `refs` owns one reference to its object from
-// where it gets its value to where it dies (its last use, by liveness over the
-// control-flow graph: passes/insert-refcounts/reference-uses.ts). So
+// where it gets its value to where it dies (its last use: each block says what
+// is live at its start, uncover-live-references). So
 //
 // - a use that consumes the reference (copying it to a variable, passing it
 //   as an argument, storing it in a field or element, returning it) moves it
@@ -13,7 +13,7 @@
 // - a variable that dies on the way from one block to another is dropped on
 //   that edge: at the start of the next block, or in a new block on the edge;
 // - a reference read from a field or element is one more reference: `inc x`
-//   (before anything is dropped); a string literal is one too;
+//   (before anything is dropped); a string literal is one too (name-string-literals);
 // - a store drops the reference it overwrites.
 //
 // Parameters are owned by the callee, results by the caller. There is no
@@ -34,13 +34,13 @@
 //                                           dec u.4
 //     return ()                             return ()
 
-import type * as In from "../ir-defs/generated/Lfun.js";
+import type * as In from "../ir-defs/generated/Lfunlive.js";
 import type * as Out from "../ir-defs/generated/Lrc.js";
-import { Lfun } from "../ir-defs/lfun.js";
+import { Lfunlive } from "../ir-defs/lfunlive.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
-import { liveIn, liveOut, nameLiterals, readsOf, successors, usesOf } from "./insert-refcounts/reference-uses.js";
+import { readsOf, successors, usesOf } from "./shared/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
@@ -86,18 +86,16 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
 
 function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
   const refs = new Set(def.refs);
-  const blocks = nameLiterals(def, fresh, refs);
-  const live = liveIn(blocks, refs);
+  const live = new Map(def.blocks.map((b) => [b.label, new Set(b.live)] as const));
   const predecessors = new Map<string, number>();
-  for (const b of blocks) for (const s of successors(b.tail)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
-  const start = blocks[0]!;
+  for (const b of def.blocks) for (const s of successors(b.tail)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
+  const start = def.blocks[0]!;
   if (predecessors.has(start.label)) throw new Error(`insert-refcounts: ${start.label} is jumped to`);
-
   const out = new Map<string, Out.BasicBlock>();
   const extra: Out.BasicBlock[] = [];
   const entering = new Map<string, string[]>(); // drops at the start of a block with one predecessor
-  for (const b of blocks) {
-    const after = liveOut(b, live);
+  for (const b of def.blocks) {
+    const after = new Set(successors(b.tail).flatMap((s) => [...live.get(s)!])); // live at its end
     let tail: Out.Tail = b.tail;
     const ending: Out.CStmt[] = [];
     // Variables that die on an edge: dropped where the edge leads, on it, or at the end of this block.
@@ -129,27 +127,24 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
       if (s.kind === "Assign") liveNow.delete(s.name); // (counted is done with the set)
       readsOf(s, refs).forEach((v) => liveNow.add(v));
     }
-    out.set(b.label, { ...b, stmts, tail });
+    out.set(b.label, { kind: "BasicBlock", label: b.label, stmts, tail, ...(b.loc ? { loc: b.loc } : {}) });
   }
-  // What died on the way into a block with one predecessor is dropped at its start.
+  // What died on the way into a block with one predecessor is dropped at its start; parameters never used, at once.
+  entering.set(start.label, def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p)));
   for (const [label, drops] of entering) {
     const target = out.get(label)!;
     out.set(label, { ...target, stmts: [...drops.map(dec), ...target.stmts] });
   }
-  // Parameters never used are dropped at once.
-  const unused = def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p));
-  const first = out.get(start.label)!;
-  out.set(start.label, { ...first, stmts: [...unused.map(dec), ...first.stmts] });
-  return { ...def, refs: [...refs].sort(), blocks: [...blocks.map((b) => out.get(b.label)!), ...extra] };
+  return { ...def, refs: [...refs].sort(), blocks: [...def.blocks.map((b) => out.get(b.label)!), ...extra] };
 }
 
 export const insertRefcounts = pass({
   name: "insert-refcounts",
-  from: Lfun,
+  from: Lfunlive,
   to: Lrc,
   purpose: "make reference counting explicit: inc where a reference is copied, dec where one dies",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Lfun, program);
+    const fresh = freshNamer(Lfunlive, program);
     return { ...program, defs: program.defs.map((d) => countFunction(d, fresh)) };
   },
 });

@@ -3,8 +3,9 @@
 // Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
 // fields object, `new(...)`, its fields in declaration order; an array is made
 // by `array(n, init)`; a field is read at its byte offset, 16 + 8 * its
-// position; an element at 24 + 8 * index, after the index is checked against
-// the length at offset 16 (which `len` reads too, of arrays and strings). Each
+// position; an element at 24 + 8 * index, its index checked against the
+// length at offset 16 (which `len` reads too, of arrays and strings) by the
+// access itself until insert-index-checks writes the check out. Each
 // `new` and `array` says which fields hold references, so that freeing can
 // release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
 // and Ref for all the rest. Records and their field names are gone.
@@ -12,15 +13,14 @@
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
 // an index expression's array and index are kept in variables (unless they are
-// variables or literals already), and `a[i] = v` evaluates a, i and v before
-// checking i.
+// variables or literals already, and no later operand assigns the variable),
+// and `a[i] = v` evaluates a, i and v before the store checks i.
 //
 // Before (record Point { x: Int, name: String }):
 //   let p.1: Point = Point { x: 3, name: "a" }       let p.1: Ref = new(3, "a") refs 01
 //   let n.2: Int = (len(p.1.name) + p.1.x)           let n.2: Int = (*(*(p.1 + 24): Ref + 16): Int + *(p.1 + 16): Int)
 //   let a.3: Array[Int] = array(n.2, 0)              let a.3: Ref = array(n.2, 0) refs 0
-//   a.3[i.4] = 7                                     check 0 <= i.4 < *(a.3 + 16): Int
-//                                                    *(a.3 + 24 + 8 * i.4) = 7
+//   a.3[i.4] = 7                                     *(a.3 + 24 + 8 * i.4) = 7
 
 import type * as In from "../ir-defs/generated/Lshrunk.js";
 import type * as Out from "../ir-defs/generated/Llayout.js";
@@ -52,19 +52,19 @@ export const lowerDataLayout = pass({
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
 
-    const once = atomBinder(freshNamer(Lshrunk, program));
-    /** `e` (lowered) kept in a variable unless it is an atom: the lets to run first, and the atom. */
-    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[]): Out.Expr =>
-      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets);
+    const once = atomBinder(Lshrunk, freshNamer(Lshrunk, program));
+    /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
+    const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
+      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets, later);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
     const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
       ({ kind: "Load", base, offset: BigInt(offset), index, type: layoutType(type), loc });
-    /** The array and index of `a[i]`, kept, and the check of i against a's length. */
-    const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], loc: In.Expr["loc"]) => {
-      const a = keep(recur(target, undefined), target, "array", lets);
-      const i = keep(recur(index, undefined), index, "index", lets);
-      return { a, i, check: { kind: "CheckIndex", index: i, length: load(a, lengthOffset, "Int", loc), loc } as Out.CheckIndex };
+    /** The array and index of `a[i]` (`later`: the operands after them), kept (the access checks i against a's length). */
+    const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], later: readonly In.Expr[] = []) => {
+      const a = keep(recur(target, undefined), target, "array", lets, [index, ...later]);
+      const i = keep(recur(index, undefined), index, "index", lets, later);
+      return { a, i };
     };
 
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
@@ -82,7 +82,7 @@ export const lowerDataLayout = pass({
         const inOrder = node.inits.every((init, i) => init.name === fields[i]!.name);
         if (inOrder) return { kind: "New", fields: node.inits.map((i) => recur<Out.Expr>(i.value, ctx)), refs, loc: node.loc };
         const lets: Out.Stmt[] = [];
-        const values = new Map(node.inits.map((init) => [init.name, keep(recur(init.value, ctx), init.value, init.name, lets)] as const));
+        const values = new Map(node.inits.map((init, k) => [init.name, keep(recur(init.value, ctx), init.value, init.name, lets, node.inits.slice(k + 1).map((i) => i.value))] as const));
         return block(lets, { kind: "New", fields: fields.map((f) => values.get(f.name)!), refs, loc: node.loc }, node.loc);
       },
       Field(node, ctx, recur): Out.Load {
@@ -91,14 +91,14 @@ export const lowerDataLayout = pass({
       },
       Index(node, _ctx, recur): Out.Expr {
         const lets: Out.Stmt[] = [];
-        const { a, i, check } = element(node.target, node.index, recur, lets, node.loc);
-        return block([...lets, check], load(a, elementsOffset, declaredType(node, types), node.loc, i), node.loc);
+        const { a, i } = element(node.target, node.index, recur, lets);
+        return block(lets, load(a, elementsOffset, declaredType(node, types), node.loc, i), node.loc);
       },
       SetIndex(node, _ctx, recur): Out.Stmt[] {
         const lets: Out.Stmt[] = [];
-        const { a, i, check } = element(node.array, node.index, recur, lets, node.loc);
+        const { a, i } = element(node.array, node.index, recur, lets, [node.value]);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
-        return [...lets, check, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
+        return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
       },
       Prim(node, ctx, recur): Out.Expr {
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));

@@ -9,15 +9,22 @@ import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
+import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
+import { explicateReturns } from "./explicate-returns.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
+import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
+import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
+import { orderBlocks } from "./order-blocks.js";
+import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
+import { uncoverLiveReferences } from "./uncover-live-references.js";
 import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
@@ -32,9 +39,16 @@ export const frontEnd: readonly Pass[] = [
   desugarFor,
   shrink,
   lowerDataLayout,
+  insertIndexChecks,
   removeComplexOperands,
+  explicateReturns,
+  dropUnusedValues,
   explicateControl,
+  markTailCalls,
+  orderBlocks,
   revealFunctions,
+  nameStringLiterals,
+  uncoverLiveReferences,
   insertRefcounts,
   exposeAllocation,
 ];
@@ -44,8 +58,46 @@ export const backEnds: Readonly<Record<Target, readonly Pass[]>> = {
   aarch64: aarch64Passes,
 };
 
+/**
+ * What the ILs alone do not say about the order (as Go's compiler keeps its
+ * passOrder): each pass reads the IL the one before it writes, so most passes
+ * cannot move; these passes could be left out or moved and the ILs would still
+ * fit, but `first` must run, and before `then`, for the reason given.
+ */
+export const passOrder: readonly { readonly first: string; readonly then: string; readonly why: string }[] = [
+  { first: "explicate-returns", then: "drop-unused-values", why: "a Unit function's `return e` becomes the statement e, whose value may go unused" },
+  { first: "drop-unused-values", then: "explicate-control", why: "explicate-control keeps every expression statement: a reference one makes must already be in a variable, which insert-refcounts releases" },
+  { first: "mark-tail-calls", then: "order-blocks", why: "a tail call leaves the blocks that returned () behind, unreached, for order-blocks to drop" },
+  { first: "name-string-literals", then: "insert-refcounts", why: "a consumed reference is counted only in a variable" },
+];
+
+/** Why a list of passes cannot run in that order (a pass reads an IL the one before does not write, or
+ * a passOrder constraint fails), or null when it can. */
+export function orderProblem(passes: readonly Pass[]): string | null {
+  for (let i = 1; i < passes.length; i++) {
+    const [before, p] = [passes[i - 1]!, passes[i]!];
+    if (p.from !== before.to) return `${p.name} reads ${ilName(p.from)}, but ${before.name} before it writes ${ilName(before.to)}`;
+  }
+  const at = (name: string) => passes.findIndex((p) => p.name === name);
+  for (const c of passOrder) {
+    const missing = [c.first, c.then].find((name) => at(name) < 0);
+    if (missing || at(c.first) > at(c.then)) return `${missing ? `${missing} is missing: ` : ""}${c.first} must run before ${c.then}: ${c.why}`;
+  }
+  return null;
+}
+
+const checked = new Map<Target, readonly Pass[]>();
+
+/** A target's whole pipeline, checked (orderProblem) the first time it is asked for. */
 export function pipeline(target: Target): readonly Pass[] {
-  return [...frontEnd, ...backEnds[target]];
+  let list = checked.get(target);
+  if (!list) {
+    list = [...frontEnd, ...backEnds[target]];
+    const problem = orderProblem(list);
+    if (problem) throw new Error(`the ${target} pipeline is out of order: ${problem}`);
+    checked.set(target, list);
+  }
+  return list;
 }
 
 /** Every pass once, front end first. */
@@ -53,8 +105,9 @@ export function passesOf(): readonly Pass[] {
   return [...frontEnd, ...backEnds.x86_64, ...backEnds.aarch64];
 }
 
-/** The pipeline as a table: name, Lin -> Lout, purpose. */
-export function pipelineTable(format: "text" | "markdown"): string {
+/** The pipeline as a table: name, Lin -> Lout, purpose; the text form may put a
+ * column of its own before the name (`qnano passes`: each pass's lines), one entry per row. */
+export function pipelineTable(format: "text" | "markdown", column: readonly string[] = []): string {
   const rows: [string, string, string, string][] = [];
   frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
   for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
@@ -68,10 +121,17 @@ export function pipelineTable(format: "text" | "markdown"): string {
       "| --- | --- | --- | --- | --- |",
       ...rows.map(([t, n, c, p], i) => `| ${i + 1} | ${t} | \`${n}\` | ${c} | ${p} |`),
       "",
+      "## Order",
+      "",
+      "Each pass reads the IL the pass before it writes. Beyond that, the driver checks (`passOrder`):",
+      "",
+      ...passOrder.map((c) => `- \`${c.first}\` before \`${c.then}\`: ${c.why}.`),
+      "",
       "Generated by `npm run gen` from `passes/pipeline.ts`; do not edit.",
       "",
     ].join("\n");
   }
-  const w = [6, Math.max(...rows.map((r) => r[1].length), 4), Math.max(...rows.map((r) => r[2].length), 8)];
-  return rows.map(([t, n, c, p]) => `${t.padEnd(w[0]!)} ${n.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${p}`).join("\n");
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 4), Math.max(...rows.map((r) => r[2].length), 8), Math.max(0, ...column.map((c) => c.length))];
+  const extra = (i: number) => (column.length > 0 ? `${(column[i] ?? "").padStart(w[3]!)}  ` : "");
+  return rows.map(([t, n, c, p], i) => `${t.padEnd(w[0]!)} ${extra(i)}${n.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${p}`).join("\n");
 }

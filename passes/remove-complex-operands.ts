@@ -1,4 +1,4 @@
-// remove-complex-operands: Llayout -> Lmon
+// remove-complex-operands: Lchecked -> Lmon
 //
 // Makes every operand of an operator, primitive or call an atom (a literal or a
 // variable) by computing each complex operand first into a new temporary,
@@ -19,14 +19,14 @@
 //                                        }
 //                                        let y.3: Int = (tmp.7 + tmp.8)
 
-import type * as In from "../ir-defs/generated/Llayout.js";
+import type * as In from "../ir-defs/generated/Lchecked.js";
 import type * as Out from "../ir-defs/generated/Lmon.js";
 import { Lmon } from "../ir-defs/lmon.js";
-import { Llayout } from "../ir-defs/llayout.js";
-import { forEachNode, rewriter } from "../il/rewrite.js";
+import { Lchecked } from "../ir-defs/lchecked.js";
+import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
-import { freshNamer } from "./shared/fresh-names.js";
+import { assigns, freshNamer } from "./shared/fresh-names.js";
 import { layoutType } from "./lower-data-layout.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
@@ -35,24 +35,24 @@ interface Flat<E> {
   readonly expr: E;
 }
 
+/** The operands of each form that takes them, in the order they are evaluated: one
+ * expression, a list, or an index that may be null. */
+const operandFields = {
+  Binary: ["left", "right"], Unary: ["arg"], Prim: ["args"], Call: ["args"], New: ["fields"], NewArray: ["length", "init"],
+  Load: ["base", "index"], Store: ["base", "index", "value"], CheckIndex: ["index", "length"],
+} as const;
+
 const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =>
   e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str" || e.kind === "Var";
 
-/** Whether evaluating any of `exprs` may assign the variable `name`. */
-function assigns(exprs: readonly In.Expr[], name: string): boolean {
-  let found = false;
-  for (const e of exprs) if (!isAtom(e)) forEachNode(Llayout, e, (node) => (found ||= node.kind === "Assign" && node.name === name));
-  return found;
-}
-
 export const removeComplexOperands = pass({
   name: "remove-complex-operands",
-  from: Llayout,
+  from: Lchecked,
   to: Lmon,
   purpose: "make every operand of an operator or primitive an atom, naming intermediate results",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Llayout, program);
-    const types = typeContext(Llayout, program);
+    const fresh = freshNamer(Lchecked, program);
+    const types = typeContext(Lchecked, program);
     const bind = (name: string, type: Out.Let["type"], init: Out.Expr, loc: In.Expr["loc"]): Out.Let => ({ kind: "Let", decl: "let", name, type, init, loc });
 
     /** `e` as an atom, after statements that compute it into a temporary if it is complex. */
@@ -67,7 +67,7 @@ export const removeComplexOperands = pass({
     const operands = (list: readonly In.Expr[]): Flat<Out.Atom[]> => {
       const stmts: Out.Stmt[] = [];
       const atoms = list.map((e, i): Out.Atom => {
-        if (e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {
+        if (e.kind === "Var" && assigns(Lchecked, list.slice(i + 1), e.name)) {
           const copy = fresh("tmp"); // read now: a later operand assigns it
           stmts.push(bind(copy, types.variable(e.name)!, e, e.loc));
           return { kind: "Var", name: copy, loc: e.loc };
@@ -79,45 +79,32 @@ export const removeComplexOperands = pass({
       return { stmts, expr: atoms };
     };
 
+    /** A form with its operands (the fields `operandFields` names, in order) made atoms. */
+    const withAtoms = <N extends { readonly kind: keyof typeof operandFields }>(node: N): Flat<N> => {
+      const fields = operandFields[node.kind];
+      const record = node as unknown as Record<string, In.Expr | readonly In.Expr[] | null>;
+      const { stmts, expr: atoms } = operands(fields.flatMap((f) => record[f] ?? []));
+      let next = 0;
+      const take = (v: In.Expr | readonly In.Expr[] | null) => (Array.isArray(v) ? v.map(() => atoms[next++]!) : v === null ? null : atoms[next++]!);
+      return { stmts, expr: { ...node, ...Object.fromEntries(fields.map((f) => [f, take(record[f]!)])) } };
+    };
+    /** A statement with atomic operands, after the statements they need. */
+    const withAtomsAfter = (node: In.Store | In.CheckIndex): Out.Stmt[] => {
+      const { stmts, expr } = withAtoms(node);
+      return [...stmts, expr as Out.Stmt];
+    };
+
     /** `e` with atomic operands (it may itself be complex), after the statements it needs. */
     const flatten = (e: In.Expr): Flat<Out.Expr> => {
       switch (e.kind) {
-        case "Int": case "Bool": case "Unit": case "Str": case "Var":
-          return { stmts: [], expr: e };
-        case "Block":
-          return { stmts: [], expr: remove(e, undefined) };
+        case "Int": case "Bool": case "Unit": case "Str": case "Var": return { stmts: [], expr: e };
+        case "Block": return { stmts: [], expr: remove(e, undefined) };
         case "If": {
           const cond = flatten(e.cond);
           return { stmts: cond.stmts, expr: { ...e, cond: cond.expr, then: remove(e.then, undefined), else: remove(e.else, undefined) } };
         }
-        case "Binary": {
-          const { stmts, expr: [left, right] } = operands([e.left, e.right]);
-          return { stmts, expr: { ...e, left: left!, right: right! } };
-        }
-        case "Unary": {
-          const { stmts, expr: [arg] } = operands([e.arg]);
-          return { stmts, expr: { ...e, arg: arg! } };
-        }
-        case "Prim": {
-          const { stmts, expr: args } = operands(e.args);
-          return { stmts, expr: { ...e, args } };
-        }
-        case "Call": {
-          const { stmts, expr: args } = operands(e.args);
-          return { stmts, expr: { ...e, args } };
-        }
-        case "New": {
-          const { stmts, expr: fields } = operands(e.fields);
-          return { stmts, expr: { ...e, fields } };
-        }
-        case "NewArray": {
-          const { stmts, expr: [length, init] } = operands([e.length, e.init]);
-          return { stmts, expr: { ...e, length: length!, init: init! } };
-        }
-        case "Load": {
-          const { stmts, expr: [base, index] } = operands(e.index === null ? [e.base] : [e.base, e.index]);
-          return { stmts, expr: { ...e, base: base!, index: index ?? null } };
-        }
+        case "Binary": case "Unary": case "Prim": case "Call": case "New": case "NewArray": case "Load":
+          return withAtoms(e) as Flat<Out.Expr>;
         default: {
           const never: never = e;
           throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
@@ -126,32 +113,17 @@ export const removeComplexOperands = pass({
     };
 
     // Statements that hold an expression become the statements it needs, then themselves.
-    const remove = rewriter<In.Node, undefined>(Llayout, {
-      Let(node) {
-        const { stmts, expr } = flatten(node.init);
-        return [...stmts, { ...node, init: expr }];
-      },
-      Assign(node) {
-        const { stmts, expr } = flatten(node.value);
-        return [...stmts, { ...node, value: expr }];
-      },
-      ExprStmt(node) {
-        const { stmts, expr } = flatten(node.expr);
-        return [...stmts, { ...node, expr }];
-      },
-      Store(node) {
-        const { stmts, expr: atoms } = operands(node.index === null ? [node.base, node.value] : [node.base, node.index, node.value]);
-        const [base, index, value] = node.index === null ? [atoms[0], null, atoms[1]] : atoms;
-        return [...stmts, { ...node, base: base!, index: index ?? null, value: value! }];
-      },
-      CheckIndex(node) {
-        const { stmts, expr: [index, length] } = operands([node.index, node.length]);
-        return [...stmts, { ...node, index: index!, length: length! }];
-      },
-      Return(node) {
-        const { stmts, expr } = flatten(node.value);
-        return [...stmts, { ...node, value: expr }];
-      },
+    const flattened = (field: "init" | "value" | "expr") => (node: In.Let | In.Assign | In.ExprStmt | In.Return): Out.Stmt[] => {
+      const { stmts, expr } = flatten((node as unknown as Record<string, In.Expr>)[field]!);
+      return [...stmts, { ...node, [field]: expr } as Out.Stmt];
+    };
+    const remove = rewriter<In.Node, undefined>(Lchecked, {
+      Let: flattened("init"),
+      Assign: flattened("value"),
+      ExprStmt: flattened("expr"),
+      Return: flattened("value"),
+      Store: withAtomsAfter,
+      CheckIndex: withAtomsAfter,
       While(node, ctx, recur): Out.While {
         const { stmts, expr } = flatten(node.cond);
         const loc = node.cond.loc;

@@ -19,7 +19,9 @@ import type * as Out from "../ir-defs/generated/Luniq.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
 import { rewriter } from "../il/rewrite.js";
-import { pass } from "../il/pass.js";
+import { pass, type PassContext } from "../il/pass.js";
+import type { AnyNode } from "../il/node.js";
+import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
 
 /** The new names of the variables bound in one block, inside those of the blocks around it. */
 interface Names {
@@ -35,16 +37,35 @@ function resolve(name: string, names: Names | null): string {
   return name; // not bound locally: a const
 }
 
+// Until the passes that compile unions, match, generics and `try` exist (issue
+// 15), a program that has any stops at the first of them, with a diagnostic:
+// check-types has reported every real error before. (The prelude's items come
+// after the program's, so the first is in the program's own code.)
+const notYet: Readonly<Record<string, string>> = {
+  Union: "`union`", GenericUnion: "`union`", Construct: "a union's value", Match: "`match`", Try: "`try`",
+  GenericRecord: "a generic record", GenericRecordLit: "a generic record", GenericFn: "a generic function", GenericCall: "a generic function", FnInstance: "a generic function",
+};
+
+function refuseNotYet(context: PassContext) {
+  const refuse = (node: AnyNode): never => {
+    const sink = diagnosticSink(context.file);
+    sink.report(node.loc, `${notYet[node.kind]} is not supported yet: the program type-checks, but the passes that compile it are still to come`);
+    throw new CompileError(sink.diagnostics);
+  };
+  return Object.fromEntries(Object.keys(notYet).map((kind) => [kind, refuse]));
+}
+
 export const uniquify = pass({
   name: "uniquify",
   from: Ltyped,
   to: Luniq,
   purpose: "give every local variable a name of its own, so no name is bound twice",
-  run(program: In.Program): Out.Program {
+  run(program: In.Program, context: PassContext): Out.Program {
     let counter = 0;
     const fresh = (name: string) => `${name}.${++counter}`;
 
     const rename = rewriter<In.Node, Names | null>(Ltyped, {
+      ...refuseNotYet(context),
       Block(node, outer, recur) {
         const names: Names = { renamed: new Map(), outer };
         const stmts = node.stmts.map((stmt): In.Stmt => {

@@ -8,10 +8,14 @@
 //   message). The passes run in pipeline order, so the first pass that
 //   disagrees is the pass that broke the program;
 // - no leaks: where the interpreter counts references (Lrc and below), no
-//   object is still live when main returns (as checkMeaning in driver/driver.ts);
+//   object is still live when main returns;
 // - determinism: compiling the source again gives byte-identical assembly;
 // - end to end: the real binary on each target prints what the source
 //   interpreter prints, with the same stderr and exit status.
+//
+// The well-typed, parse, pass and no-leaks properties are the driver's
+// checking loop (checkTargets in driver/driver.ts), with the generated tree's
+// outcome as the reference; this file says which property each bad step breaks.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,12 +23,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { toolNames } from "../driver/toolchain.js";
 import { type Target } from "../ir-defs/targets.js";
-import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
-import { assemblyOf, compile } from "../driver/driver.js";
-import { explainValidation, validate } from "../il/validate.js";
+import { assemblyOf, checkPasses, checkTargets, compile, isBad, showOutcome, stepLabel, type CheckedStep, type TargetStep, type Verdict } from "../driver/driver.js";
+import { backEnds, frontEnd } from "../passes/pipeline.js";
+import { Lsrc } from "../ir-defs/lsrc.js";
+import type { IL } from "../il/define.js";
 import { interpreterFor } from "../interp/index.js";
-import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
+import type { Outcome } from "../interp/runtime-model.js";
 import type { Pass } from "../il/pass.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { runBinaryAsync, type BinaryRun } from "./batch.js";
@@ -41,6 +46,10 @@ export interface Failure {
   /** The pass that broke (with its target for a back-end pass), or null. */
   readonly pass: string | null;
   readonly message: string;
+  /** For "pass" and "no leaks": which check of the pass failed. */
+  readonly step?: "crashed" | "invalid output" | "interpreter crashed" | "changed the meaning" | "leaks";
+  /** What was thrown, when a pass or an interpreter crashed (the fuzzer reads where). */
+  readonly error?: unknown;
 }
 
 export interface CheckOptions {
@@ -51,11 +60,13 @@ export interface CheckOptions {
   readonly endToEnd: boolean;
   /** Counts, per pass (or "end to end TARGET"), the programs checked. */
   readonly tally?: Map<string, number>;
+  /** The interpreters' fuel (default: `fuel`). */
+  readonly fuel?: number;
+  /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog). */
+  readonly onStep?: (what: string) => void;
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
-
-const passLabel = (p: Pass, target: Target | null) => (target === null ? p.name : `${p.name} (${target})`);
 
 /** The outcome the source means: the Lsrc interpreter on the generated tree. */
 export function sourceOutcome(program: unknown, stdin: string): Outcome {
@@ -66,79 +77,82 @@ function count(options: CheckOptions, key: string): void {
   options.tally?.set(key, (options.tally.get(key) ?? 0) + 1);
 }
 
-/** Runs one pass on `input` and checks its output; returns [output, failure]. */
-function checkPass(p: Pass, target: Target | null, input: unknown, source: string, expected: Outcome, stdin: string, options: CheckOptions): [unknown, Failure | null] {
-  const label = passLabel(p, target);
-  let output: unknown;
-  try {
-    output = p.run(input, { file: "generated.qs", source });
-  } catch (e) {
-    return [null, { property: "pass", pass: label, message: `the pass crashed: ${(e as Error).message}` }];
+/** The property a bad step of the checking loop breaks (null when it holds). */
+function failureOf(step: TargetStep, source: string, expected: Outcome): Failure | null {
+  const pass = stepLabel(step);
+  const v = step.verdict;
+  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}` };
+  if (step.pass.from === "text" && step.outcome !== null) {
+    if (quastraSource(step.output as never) !== source) return { property: "parse", pass, message: "printing the parsed program does not give the source back" };
+    if (isBad(step)) return { property: "parse", pass, message: `the parsed program gives ${showOutcome(step.outcome)}; the generated tree gives ${showOutcome(expected)}` };
   }
-  if (options.pass !== undefined && options.pass !== p.name) return [output, null];
-  if (typeof p.to === "string") return [output, null];
-  const v = validate(p.to, output);
-  if (!v.ok) return [output, { property: "pass", pass: label, message: `the output is not in ${p.to.name}: ${explainValidation(v)}` }];
-  let outcome: Outcome;
-  try {
-    outcome = interpreterFor(p.to.name)!(output, { stdin, fuel });
-  } catch (e) {
-    return [output, { property: "pass", pass: label, message: `the ${p.to.name} interpreter cannot run the output: ${(e as Error).message}` }];
-  }
-  if (!sameOutcome(outcome, expected)) {
-    return [output, { property: "pass", pass: label, message: `${p.to.name} gives ${showOutcome(outcome)}; the source gives ${showOutcome(expected)}` }];
-  }
-  if (outcome.live != null && outcome.live.objects > 0) {
-    const { objects, bytes } = outcome.live;
-    return [output, { property: "no leaks", pass: label, message: `${p.to.name} leaves ${objects} object(s), ${bytes} bytes, live when main returns (${showOutcome(outcome)})` }];
-  }
-  count(options, label);
-  return [output, null];
+  if (!isBad(step)) return null;
+  return { property: v.kind === "leaks" ? "no leaks" : "pass", pass, message: step.explanation, ...failedCheck(v) };
 }
 
-/** An outcome in full, for failure messages (they are about small programs). */
-export function showOutcome(o: Outcome): string {
-  const out = o.stdout === "" ? "no output" : `stdout ${JSON.stringify(o.stdout.length > 200 ? o.stdout.slice(0, 200) + "..." : o.stdout)}`;
-  return `${describeOutcome(o)}, ${out}`;
+/** Which check of a pass a bad verdict is, and what was thrown. */
+function failedCheck(v: Verdict): Pick<Failure, "step" | "error"> {
+  switch (v.kind) {
+    case "crashed": return { step: "crashed", error: v.error };
+    case "invalid": return { step: "invalid output" };
+    case "unrunnable": return { step: "interpreter crashed", error: v.error };
+    case "leaks": return { step: "leaks" };
+    default: return { step: "changed the meaning" };
+  }
+}
+
+/**
+ * Every pass after parse on a parsed program, in pipeline order (check-types,
+ * the rest of the front end, then each target's back end), through the
+ * driver's checking loop; on success, the assembly for each target. With no
+ * expected outcome (a program the interpreters cannot judge) each output is
+ * only validated; an interpreter that gives up (fuel, JavaScript's stack) is
+ * no failure.
+ */
+export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
+  const context = { file: "generated.qs", source };
+  const loop = (target: Target | null) => ({
+    run: { stdin, fuel: options.fuel ?? fuel },
+    interpret: expected !== null,
+    reference: expected === null ? undefined : { outcome: expected, name: "the source" },
+    onStep: options.onStep && ((what: string) => options.onStep!(target === null ? what : `${what} (${target})`)),
+  });
+  const checked = (steps: Iterable<CheckedStep>, target: Target | null): Failure | CheckedStep | null => {
+    let last: CheckedStep | null = null;
+    for (const step of steps) {
+      const failure = step.verdict.kind === "gave up" ? null : failureOf({ ...step, target }, source, expected ?? step.outcome!);
+      if (failure) return failure;
+      last = step;
+    }
+    return last;
+  };
+  const front = checked(checkPasses({ program: parsed, il: Lsrc, check: false, context }, frontEnd.slice(1), loop(null)), null);
+  if (front === null || !("pass" in front && "verdict" in front)) return (front as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
+  const assembly = new Map<Target, string>();
+  for (const target of options.targets) {
+    const back = checked(checkPasses({ program: front.output, il: front.pass.to as IL, check: false, context }, backEnds[target], loop(target)), target);
+    if (back === null || !("verdict" in back)) return (back as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
+    assembly.set(target, back.output as string);
+  }
+  return assembly;
 }
 
 /** Everything but the real binaries; on success, the assembly for each target. */
 export function checkInProcess(program: unknown, source: string, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
   const expected = sourceOutcome(program, stdin);
   if (expected.outOfFuel) return { property: "terminates", pass: null, message: "the source interpreter ran out of fuel (a generator bug: loops must be bounded)" };
-  const [parse, ...middle] = frontEnd;
-  let current: unknown;
-  try {
-    current = parse!.run(source, { file: "generated.qs", source });
-    frontEnd[1]!.run(current, { file: "generated.qs", source });
-  } catch (e) {
-    if (e instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(e.diagnostics, source, false)}` };
-    return { property: "pass", pass: "parse", message: `the front end crashed: ${(e as Error).message}` };
-  }
-  if (options.pass === undefined || options.pass === "parse") {
-    if (quastraSource(current as never) !== source) return { property: "parse", pass: "parse", message: "printing the parsed program does not give the source back" };
-    const parsed = sourceOutcome(current, stdin);
-    if (!sameOutcome(parsed, expected)) return { property: "parse", pass: "parse", message: `the parsed program gives ${showOutcome(parsed)}; the generated tree gives ${showOutcome(expected)}` };
-    count(options, "parse");
-  }
-  for (const p of middle) {
-    const [output, failure] = checkPass(p, null, current, source, expected, stdin, options);
-    if (failure) return failure;
-    current = output;
-  }
   const assembly = new Map<Target, string>();
-  for (const target of options.targets) {
-    let lowered = current;
-    for (const p of backEnds[target]) {
-      const [output, failure] = checkPass(p, target, lowered, source, expected, stdin, options);
-      if (failure) return failure;
-      lowered = output;
-    }
-    assembly.set(target, lowered as string);
+  const only = (p: Pass) => options.pass === undefined || options.pass === p.name;
+  for (const step of checkTargets(source, "generated.qs", options.targets, { run: { stdin, fuel }, reference: { outcome: expected, name: "the source" }, only })) {
+    const failure = failureOf(step, source, expected);
+    if (failure) return failure;
+    if (step.verdict.kind === "agrees") count(options, stepLabel(step));
+    if (step.target === null || step.pass.to !== "asm") continue;
+    assembly.set(step.target, step.output as string);
     if (options.pass === undefined) {
-      const again = assemblyOf(compile(source, "generated.qs", { target }));
-      if (again !== lowered) return { property: "deterministic", pass: null, message: `compiling twice for ${target} gives different assembly` };
-      count(options, `deterministic (${target})`);
+      const again = assemblyOf(compile(source, "generated.qs", { target: step.target }));
+      if (again !== step.output) return { property: "deterministic", pass: null, message: `compiling twice for ${step.target} gives different assembly` };
+      count(options, `deterministic (${step.target})`);
     }
   }
   return assembly;

@@ -15,8 +15,8 @@ export const allConstructs: readonly string[] = [
   "never branch (panic)", "never branch (break)", "never branch (continue)",
   "let", "let mut", "let with type", "shadowing",
   ...intAssignOps.map((op) => `assign ${op}`),
-  "while", "for", "for up to MAX", "break", "continue",
-  "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression",
+  "while", "while over a flag", "for", "for up to MAX", "for from a variable", "break", "continue",
+  "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression", "side effect before a value", "side effect before a place", "assignment to what an earlier operand read",
   "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
   "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",
   // Strings.
@@ -26,7 +26,7 @@ export const allConstructs: readonly string[] = [
   // Types.
   "record", "type alias", "type declared after main", "let with a heap type", "let with an alias type",
   "tuple of 2", "tuple of 3", "record literal", "record literal out of order", "tuple field", "record field",
-  "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length",
+  "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length", "array of a variable's length",
   "array index", "computed index", "index from any Int", "len Array",
   "Box(v)", "Box get", "Box set",
   "array of records", "array of arrays", "array of strings", "record holding an array", "record holding a string",
@@ -34,7 +34,7 @@ export const allConstructs: readonly string[] = [
   // Using them.
   "variable heap value", "if-else heap value", "block value heap value", "call heap value", "field of a call's result",
   "field update", "nested field update", "compound field update", "tuple field update", "field update whose value reassigns the variable",
-  "array element assign", "compound array element assign", "for each over an array in scope", "for each over a new array",
+  "array element assign", "compound array element assign", "array element assign whose value reassigns the array", "array element assign whose value reassigns the index", "for each over an array in scope", "for each over a new array",
   "alias an array", "alias a Box", "copy a record or tuple, then change the copy",
   "assign heap variable", "heap value dropped unused", "heap assignment inside an expression",
   "String parameter", "heap parameter", "call with a String argument", "call with a heap argument", "fn returning a String", "fn returning a heap value",

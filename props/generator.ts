@@ -39,6 +39,17 @@
 // - Strings grow at most linearly (see realize-data.ts): no value is ever
 //   the concatenation of two that a loop could have grown.
 //
+// Operands have side effects, in every position: any expression may be
+// `{ effect; value }` (SideEffectE), and so may a part (a field, an element, a
+// stored value), the variable a place starts from (`({ i = 2; a })[i]`) and
+// any operand of a store. The effect is an assignment, a store into an array
+// or a Box, a call (functions often store into an array or Box they are
+// given), print, read_int or an escape. The realizer tells each later operand
+// which variables the earlier ones are (Context.earlier), and an assignment or
+// a store picks one of those when it can: `a[i] = { i = 2; 7 }`, `x + { x = 5;
+// 1 }`, `a[0] + f(a)`, where evaluation order shows. props/operand-pairs.ts
+// counts which construct reached which operand position.
+//
 // The printed program (front-end/quastra-source.ts) is what the properties compile,
 // so every case also goes through the lexer and the parser.
 import fc from "fast-check";
@@ -117,7 +128,7 @@ const declSkel: fc.Arbitrary<DeclSkel> = fc.oneof(
 const paramSkel: fc.Arbitrary<ParamSkel> = fc.oneof(
   { arbitrary: fc.constantFrom("Int" as const, "Bool" as const), weight: 6 },
   { arbitrary: fc.constant("String" as const), weight: 1 },
-  { arbitrary: fc.nat(3), weight: 2 },
+  { arbitrary: fc.nat(3), weight: 3 },
 );
 
 interface Arbitraries {
@@ -132,6 +143,8 @@ interface Arbitraries {
   /** A function's result: mostly Int and Bool, like paramSkel. */
   result: AnyE;
   stmt: Stmt;
+  /** A statement with a side effect, for `{ effect; value }` in any operand (SideEffectE). */
+  effect: Stmt;
   program: Skeleton;
 }
 
@@ -148,7 +161,14 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
     const part = tie("part") as fc.Arbitrary<Part>;
     const index = tie("index") as fc.Arbitrary<IndexSkel>;
     const result = tie("result") as fc.Arbitrary<AnyE>;
+    const effect = tie("effect") as fc.Arbitrary<Stmt>;
+    /** Mostly none: a side effect run first in a place (`({ i = 2; a })[i]`), a part, or a store's operand. */
+    const effectFirst = fc.oneof({ depthSize: "medium", depthIdentifier }, { arbitrary: fc.constant(null), weight: 3 }, { arbitrary: effect, weight: 1 });
     const pick = fc.nat(7);
+    /** `a[i] op= v` and `b.set(v)` as statements. */
+    const setIndex = (first: fc.Arbitrary<Stmt | null>, reassign: fc.Arbitrary<number>) =>
+      fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part, effect: first, reassign }) as fc.Arbitrary<Stmt>;
+    const boxSet = fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Unit" as const), e: fc.record({ k: fc.constant("boxSet" as const), pick, value: part, effect: fc.constant(null) }) }) }) as fc.Arbitrary<Stmt>;
     const callOf = fc.record({
       k: fc.constant("call" as const),
       pick,
@@ -157,13 +177,14 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
       data: fc.array(data, { maxLength: 2, depthIdentifier }),
       indirect: fc.boolean(),
     });
-    const proj = fc.record({ k: fc.constant("proj" as const), pick, index });
+    const proj = fc.record({ k: fc.constant("proj" as const), pick, index, effect: effectFirst });
     const size: fc.Arbitrary<SizeSkel> = fc.record({ n: arrayLength, e: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: int, weight: 1 }) });
     const shared = <E>(self: fc.Arbitrary<E>) => [
       { arbitrary: callOf, weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("if" as const), cond: bool, then: self, else: self }), weight: 2 },
-      { arbitrary: fc.record({ k: fc.constant("block" as const), stmts: stmtList(stmt, 3), value: self }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("block" as const), stmts: stmtList(stmt, 3), value: self }), weight: 1 },
       { arbitrary: fc.record({ k: fc.constant("never" as const), cond: bool, value: self, how: fc.nat(2) }), weight: 1 },
+      { arbitrary: fc.record({ k: fc.constant("sideEffect" as const), effect, value: self }), weight: 3 },
     ];
     const options = { depthSize: "medium" as const, depthIdentifier, withCrossShrink: true };
     return {
@@ -172,14 +193,14 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("lit" as const), value: intLiteral }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("read" as const) }), weight: 1 },
-        { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...intAssignOps), value: int, result: int }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...intAssignOps), value: int, result: int }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("unary" as const), op: fc.constantFrom("-" as const, "~" as const), arg: int }), weight: 2 },
         {
-          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.boolean() }),
+          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.nat(3) }),
           weight: 8,
         },
         { arbitrary: proj, weight: 2 },
-        { arbitrary: fc.record({ k: fc.constant("len" as const), pick, text: str }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("len" as const), pick, text: str, effect: effectFirst }), weight: 1 },
         ...shared(int),
       ) as fc.Arbitrary<IntE>,
       bool: fc.oneof(
@@ -188,6 +209,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("compare" as const), op: fc.constantFrom(...compareOps), left: int, right: int, mirror: fc.nat(3) }), weight: 5 },
         { arbitrary: fc.record({ k: fc.constant("not" as const), arg: bool }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...boolOps), value: bool, result: bool }), weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("logic" as const), op: fc.constantFrom(...boolOps), left: bool, right: bool }), weight: 4 },
         { arbitrary: proj, weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("strcmp" as const), op: fc.constantFrom("==" as const, "!=" as const), left: str, right: str, mirror: fc.nat(3) }), weight: 2 },
@@ -202,7 +224,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("assert" as const), arg: bool, likely: fc.boolean() }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("when" as const), cond: bool, body: stmtList(stmt, 3) }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("String" as const), arg: str }), weight: 2 },
-        { arbitrary: fc.record({ k: fc.constant("boxSet" as const), pick, value: part }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("boxSet" as const), pick, value: part, effect: effectFirst }), weight: 2 },
         ...shared(unit),
       ) as fc.Arbitrary<UnitE>,
       str: fc.oneof(
@@ -222,10 +244,10 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         ...shared(data),
       ) as fc.Arbitrary<DataE>,
       part: fc.oneof(
-        { arbitrary: fc.record({ ty: fc.constant("Int" as const), e: int }), weight: 3 },
-        { arbitrary: fc.record({ ty: fc.constant("Bool" as const), e: bool }), weight: 2 },
-        { arbitrary: fc.record({ ty: fc.constant("String" as const), e: str }), weight: 2 },
-        { arbitrary: fc.record({ ty: fc.constant("Data" as const), e: data }), weight: 3 },
+        { arbitrary: fc.record({ ty: fc.constant("Int" as const), e: int, effect: effectFirst }), weight: 3 },
+        { arbitrary: fc.record({ ty: fc.constant("Bool" as const), e: bool, effect: effectFirst }), weight: 2 },
+        { arbitrary: fc.record({ ty: fc.constant("String" as const), e: str, effect: effectFirst }), weight: 2 },
+        { arbitrary: fc.record({ ty: fc.constant("Data" as const), e: data, effect: effectFirst }), weight: 3 },
       ) as fc.Arbitrary<Part>,
       index: fc.oneof(
         { arbitrary: fc.record({ k: fc.constant("at" as const), value: fc.constant(0) }), weight: 12 },
@@ -270,10 +292,29 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.nat(2), value: str }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.nat(3) }), weight: 6 },
-        { arbitrary: fc.record({ k: fc.constant("setIndex" as const), pick, index, op: fc.constantFrom(...intAssignOps), value: part }), weight: 6 },
+        { arbitrary: setIndex(effectFirst, fc.nat(2)), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },
+      ) as fc.Arbitrary<Stmt>,
+      // Small statements whose effect a later operand can show: mostly an assignment or a store
+      // (which prefer what earlier operands read), a call, print, read_int, an escape.
+      effect: fc.oneof(
+        options,
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Int" as const), pick, op: fc.constantFrom(...intAssignOps), value: int }), weight: 6 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Bool" as const), pick, op: fc.constantFrom("=" as const, "^=" as const), value: bool }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("String" as const), pick, append: fc.constant(0), value: str }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("assign" as const), ty: fc.constant("Data" as const), pick, value: data }), weight: 3 },
+        { arbitrary: setIndex(fc.constant(null), fc.constant(1)), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("setField" as const), pick, op: fc.constantFrom(...intAssignOps), value: part, reassign: fc.constant(1) }), weight: 1 },
+        { arbitrary: boxSet, weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("callLet" as const), name: fc.nat(7), call: callOf }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Unit" as const), e: fc.record({ k: fc.constant("print" as const), ty: fc.constant("Int" as const), arg: int }) }) }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Int" as const), e: fc.record({ k: fc.constant("read" as const) }) }) }), weight: 1 },
+        {
+          arbitrary: fc.record({ k: fc.constant("expr" as const), expr: fc.record({ ty: fc.constant("Unit" as const), e: fc.record({ k: fc.constant("never" as const), cond: bool, value: fc.constant({ k: "unit" as const }), how: fc.nat(2) }) }) }),
+          weight: 1,
+        },
       ) as fc.Arbitrary<Stmt>,
       program: fc.record({
         decls: fc.array(declSkel, { maxLength: 3 }),
@@ -286,7 +327,15 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
           { maxLength: 3 },
         ),
         functions: fc.array(
-          fc.record({ params: fc.array(paramSkel, { maxLength: 3 }), early: fc.option(bool, { nil: null }), body: stmtList(stmt, 4), result, tail: fc.option(callOf, { nil: null }), after: fc.boolean() }),
+          fc.record({
+            params: fc.array(paramSkel, { maxLength: 3 }),
+            early: fc.option(bool, { nil: null }),
+            change: fc.option(fc.oneof(setIndex(fc.constant(null), fc.constant(1)), boxSet), { nil: null, freq: 4 }),
+            body: stmtList(stmt, 4),
+            result,
+            tail: fc.option(callOf, { nil: null }),
+            after: fc.boolean(),
+          }),
           { maxLength: 2 },
         ),
         body: fc.array(stmt, { minLength: 1, maxLength: 10, depthIdentifier, size: "medium" }),

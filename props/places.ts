@@ -4,9 +4,9 @@
 // (`p.x`, `a[i].y`, `b.get().0`), `len`, element assignments, `for v in a`
 // and the printing of whole values all start from a place.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import type { IndexSkel } from "./skeleton.js";
+import type { Effect, IndexSkel } from "./skeleton.js";
 import { printable, type Component } from "./types.js";
-import { bin, block, call, exprStmt, int, v, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Walk } from "./walk.js";
 
 /** Where a value is: a root (a variable, or a call) and the steps into it. */
 export interface Place {
@@ -29,11 +29,13 @@ export function places(w: Walk, ctx: Context, accept: (type: string, steps: numb
   return out.filter((p) => p.root.kind === "Var" || p.path.length > 0);
 }
 
-/** A place as an expression; its first array index is `index`, any other 0. */
-export function placeExpr(w: Walk, p: Place, index: IndexSkel, ctx: Context): Lsrc.Expr {
+/** A place as an expression; its first array index is `index`, any other 0. With an `effect`,
+ * the root is read after it: `({ i = 2; a })[i]`. */
+export function placeExpr(w: Walk, p: Place, index: IndexSkel, ctx: Context, effect: Effect = null): Lsrc.Expr {
   let e = p.root;
   let first = true;
   if (p.root.kind === "Call") w.used.add("field of a call's result");
+  if (effect !== null) e = w.sideEffect(effect, ctx, "side effect before a place", () => p.root);
   for (const c of p.path) {
     if (c.step === "field") {
       w.used.add(/^\d+$/.test(c.field) ? "tuple field" : "record field");
@@ -43,7 +45,7 @@ export function placeExpr(w: Walk, p: Place, index: IndexSkel, ctx: Context): Ls
       e = { kind: "MethodCall", target: e, method: "get", args: [] };
     } else {
       w.used.add("array index");
-      e = { kind: "Index", target: e, index: first ? indexExpr(w, index, ctx) : int(0n) };
+      e = { kind: "Index", target: e, index: first ? indexExpr(w, index, laterOperand(ctx, e)) : int(0n) };
       first = false;
     }
   }

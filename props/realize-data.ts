@@ -11,10 +11,10 @@
 //   a literal per turn, and no value is ever made of two big ones.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType } from "../ir-defs/type-syntax.js";
-import { indexExpr, observe, placeExpr, places } from "./places.js";
-import type { AssignOp, DataE, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
+import { indexExpr, observe, placeExpr, places, type Place } from "./places.js";
+import type { AssignOp, DataE, Effect, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
 import { printable } from "./types.js";
-import { bin, block, call, exprStmt, int, letStmt, str, v, namePool, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Variable, type Walk } from "./walk.js";
 
 const isHeap = (type: string) => !printable(type) && type !== "Unit";
 const isArray = (type: string) => type.startsWith("Array[");
@@ -30,11 +30,12 @@ function sizeExpr(w: Walk, s: SizeSkel, ctx: Context): Lsrc.Expr {
   return int(BigInt(s.n));
 }
 
-/** A part at a type: itself when its sort fits, else a default value. */
+/** A part at a type: itself when its sort fits, else a variable of the type or a default value; after its effect, if any. */
 export function partExpr(w: Walk, p: Part | undefined, type: string, ctx: Context, seed: number): Lsrc.Expr {
   if (p === undefined) return w.types.defaultValue(type, seed);
+  if (p.effect) return w.sideEffect(p.effect, ctx, "side effect before a value", (c) => partExpr(w, { ...p, effect: null }, type, c, seed));
   if (p.ty === "Data") return dataExpr(w, p.e, type, ctx);
-  if (p.ty !== type) return w.types.defaultValue(type, seed);
+  if (p.ty !== type) return w.variable(ctx, type, seed) ?? w.types.defaultValue(type, seed);
   return p.ty === "Int" ? w.int(p.e, ctx) : p.ty === "Bool" ? w.bool(p.e, ctx) : strExpr(w, p.e, ctx);
 }
 
@@ -46,9 +47,9 @@ export function dataExpr(w: Walk, e: DataE, type: string, ctx: Context): Lsrc.Ex
     case "effect": {
       const targets = ctx.constant ? [] : w.visible(ctx.scope, null, true).filter((x) => x.type === "String" || isHeap(x.type));
       if (targets.length === 0) return dataExpr(w, e.result, type, ctx);
-      const x = targets[e.pick % targets.length]!;
+      const x = prefer(ctx, targets, (t) => t.name, e.pick)!;
       w.used.add("heap assignment inside an expression");
-      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: dataExpr(w, e.value, x.type, ctx) };
+      const assign: Lsrc.Assign = { kind: "Assign", name: x.name, op: "=", value: changed(w, x, dataExpr(w, e.value, x.type, ctx), e.pick) };
       return block(assign, exprStmt(x.type === type && e.pick % 2 === 0 ? v(x.name) : dataExpr(w, e.result, type, ctx)));
     }
     default: return w.shared(e, type, ctx, (x, c) => dataExpr(w, x, type, c));
@@ -71,7 +72,25 @@ const nestings: Readonly<Record<string, string>> = {
 };
 
 function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context): Lsrc.Expr {
-  const part = (i: number, t: string) => partExpr(w, e.parts[i], t, ctx, e.seed + i);
+  const part = (i: number, t: string, c = ctx) => partExpr(w, e.parts[i], t, c, e.seed + i);
+  /** The parts `types[i]` in the order written, each a later operand of the ones before. */
+  const written = (types: readonly string[], order: readonly number[]): Lsrc.Expr[] => {
+    const out: Lsrc.Expr[] = [];
+    let c = ctx;
+    /** With seed % 3 == 0, a field that is a `let mut` variable is assigned by the next one: `(x, { x = 0; v })`. */
+    let reassign: Variable | null = null;
+    for (const i of order) {
+      out[i] = part(i, types[i]!, c);
+      if (reassign !== null) {
+        w.used.add("assignment to what an earlier operand read");
+        out[i] = block({ kind: "Assign", name: reassign.name, op: "=", value: w.types.defaultValue(reassign.type, e.seed) }, exprStmt(out[i]!));
+      }
+      const x = out[i]!;
+      reassign = e.seed % 3 === 0 && reassign === null && x.kind === "Var" ? (w.visible(c.scope, null, true).find((v) => v.name === x.name) ?? null) : null;
+      c = laterOperand(c, x);
+    }
+    return out;
+  };
   if (ctx.constant || !isHeap(type)) return part(0, type);
   const t = parseType(type)!;
   for (const c of w.types.components(type)) {
@@ -81,11 +100,18 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   const elem = w.types.components(type)[0]?.type ?? "Int";
   if (t.kind === "tuple") {
     w.used.add(t.elems.length === 2 ? "tuple of 2" : "tuple of 3");
-    return { kind: "Tuple", elems: w.types.components(type).map((c, i) => part(i, c.type)) };
+    const types = w.types.components(type).map((c) => c.type);
+    return { kind: "Tuple", elems: written(types, types.map((_, i) => i)) };
   }
   if (t.kind === "Array") {
     w.used.add("array(n, init)");
-    return call("array", sizeExpr(w, e.size, ctx), part(0, elem));
+    const size = sizeExpr(w, e.size, ctx);
+    if (size.kind === "Int" || e.size.n % 2 === 0) return call("array", size, part(0, elem, laterOperand(ctx, size)));
+    // The length in a variable that the initial value may change: `{ let mut len3 = ...; array(len3, { len3 = 9; x }) }`.
+    w.used.add("array of a variable's length");
+    const n = w.fresh("len");
+    const inner: Context = { ...ctx, scope: [...ctx.scope, { name: n, type: "Int", mutable: true }] };
+    return block(letStmt(n, size, true), exprStmt(call("array", v(n), part(0, elem, laterOperand(inner, v(n))))));
   }
   if (t.kind === "Box") {
     w.used.add("Box(v)");
@@ -95,14 +121,15 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   const fields = w.types.recordFields(type)!;
   const r = e.seed % fields.length;
   w.used.add(r === 0 ? "record literal" : "record literal out of order");
-  const inits = fields.map((f, i): Lsrc.FieldInit => ({ kind: "FieldInit", name: f.name, value: part(i, f.type) }));
-  return { kind: "RecordLit", name: type, inits: [...inits.slice(r), ...inits.slice(0, r)] };
+  const order = fields.map((_, i) => (i + r) % fields.length);
+  const values = written(fields.map((f) => f.type), order);
+  return { kind: "RecordLit", name: type, inits: order.map((i): Lsrc.FieldInit => ({ kind: "FieldInit", name: fields[i]!.name, value: values[i]! })) };
 }
 
 /** A value of the type read out of a variable or a call's result, or null when none holds one. */
 export function projExpr(w: Walk, e: ProjE, type: string, ctx: Context): Lsrc.Expr | null {
   const found = places(w, ctx, (t, n) => t === type && n > 0, e.pick % 4 === 3);
-  return found.length === 0 ? null : placeExpr(w, found[e.pick % found.length]!, e.index, ctx);
+  return found.length === 0 ? null : placeExpr(w, found[e.pick % found.length]!, e.index, ctx, e.effect);
 }
 
 /** A String. `tame`: reads no variable (so the value is a few literals). */
@@ -134,22 +161,27 @@ function stringLiteral(w: Walk, value: string): Lsrc.Expr {
 }
 
 /** `len(a)` of an array or a string in scope, or of a String expression. */
-export function lenExpr(w: Walk, e: { pick: number; text: StrE }, ctx: Context): Lsrc.Expr {
+export function lenExpr(w: Walk, e: { pick: number; text: StrE; effect: Effect }, ctx: Context): Lsrc.Expr {
   const found = places(w, ctx, (t) => t === "String" || isArray(t));
   const i = e.pick % (found.length + 1);
   const p = found[i];
   w.used.add(p === undefined || p.type === "String" ? "len String" : "len Array");
-  return call("len", p === undefined ? strExpr(w, e.text, ctx) : placeExpr(w, p, { k: "at", value: 0 }, ctx));
+  return call("len", p === undefined ? strExpr(w, e.text, ctx) : placeExpr(w, p, { k: "at", value: 0 }, ctx, e.effect));
 }
 
-/** `b.set(v)` on a box in scope; `()` when there is none. */
-export function boxSetExpr(w: Walk, e: { pick: number; value: Part }, ctx: Context): Lsrc.Expr {
-  const found = places(w, ctx, (t) => t.startsWith("Box["));
-  if (found.length === 0) return { kind: "Unit" };
-  const p = found[e.pick % found.length]!;
+/** The variable a place starts from, if it starts from one. */
+const rootName = (p: Place): string | null => (p.root.kind === "Var" ? p.root.name : null);
+
+/** `b.set(v)` on a box in scope (mostly one an earlier operand read); `()` when there is none. */
+export function boxSetExpr(w: Walk, e: { pick: number; value: Part; effect: Effect }, ctx: Context): Lsrc.Expr {
+  const p = prefer(ctx, places(w, ctx, (t) => t.startsWith("Box[")), rootName, e.pick);
+  if (p === undefined) return { kind: "Unit" };
   w.used.add("Box set");
   const elem = w.types.components(p.type)[0]!.type;
-  return { kind: "MethodCall", target: placeExpr(w, p, { k: "at", value: 0 }, ctx), method: "set", args: [partExpr(w, e.value, elem, ctx, e.pick)] };
+  // The effect, if any, runs first in the box or in the value, as pick says.
+  const target = placeExpr(w, p, { k: "at", value: 0 }, ctx, e.pick % 2 === 0 ? e.effect : null);
+  const value = e.pick % 2 === 0 ? e.value : { ...e.value, effect: e.effect };
+  return { kind: "MethodCall", target, method: "set", args: [partExpr(w, value, elem, laterOperand(ctx, target), e.pick)] };
 }
 
 /** An update's operator and value for a target of type `type` (compound operators on Int and Bool only). */
@@ -160,6 +192,26 @@ function update(w: Walk, op: AssignOp, value: Part, type: string, ctx: Context, 
   const safe = (chosen === "/=" || chosen === "%=") && seed % 3 !== 0;
   return { op: chosen, value: safe ? bin(e, "|", int(1n)) : e };
 }
+
+/** An assignment given a variable that an earlier operand read, of any type, rather than
+ * one of the skeleton's type, so that the operand it is in changes what came before it
+ * (`a[i] = { i = 2; 7 }`, `a[{ a = b; 0 }]`); with `anyType`, when there is none, any
+ * `let mut` variable. Null when there is none (now and then as if there were none). */
+export function assignEarlier(w: Walk, s: Stmt & { k: "assign" }, ctx: Context, anyType = false): Lsrc.Assign | null {
+  const mutable = w.visible(ctx.scope, null, true).filter((x) => x.type !== "Unit");
+  const read = s.pick % 4 === 3 ? [] : mutable.filter((x) => ctx.earlier.includes(x.name));
+  const targets = read.length > 0 ? read : anyType ? mutable : [];
+  if (targets.length === 0) return null;
+  const x = targets[s.pick % targets.length]!;
+  const part: Part = s.ty === "Data" ? { ty: "Data", e: s.value } : s.ty === "String" ? { ty: "String", e: s.value } : s.ty === "Int" ? { ty: "Int", e: s.value } : { ty: "Bool", e: s.value };
+  if (read.length > 0) w.used.add("assignment to what an earlier operand read");
+  const { op, value } = update(w, s.ty === "Int" || s.ty === "Bool" ? s.op : "=", part, x.type, ctx, s.pick);
+  return { kind: "Assign", name: x.name, op, value: op === "=" ? changed(w, x, value, s.pick) : value };
+}
+
+/** The value of `x = value`, but a default value of x's type instead of x itself, which would change nothing. */
+const changed = (w: Walk, x: Variable, value: Lsrc.Expr, seed: number): Lsrc.Expr =>
+  value.kind === "Var" && value.name === x.name ? w.types.defaultValue(x.type, seed) : value;
 
 /** When a statement finds nothing to change: `let mut` a variable of the type instead, for the statements after it. */
 function declare(w: Walk, ctx: Context, pick: number, type: string, init: Lsrc.Expr): Lsrc.Stmt[] {
@@ -192,7 +244,7 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
         const type = paletteType(w, s.pick, isHeap);
         return type === null ? [] : declare(w, ctx, s.pick, type, dataExpr(w, s.value, type, ctx));
       }
-      const x = targets[s.pick % targets.length]!;
+      const x = prefer(ctx, targets, (t) => t.name, s.pick)!;
       if (s.ty === "Data") {
         w.used.add("assign heap variable");
         return [{ kind: "Assign", name: x.name, op: "=", value: dataExpr(w, s.value, x.type, ctx) }];
@@ -216,8 +268,9 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
         const type = paletteType(w, s.pick, (t) => w.types.components(t)[0]?.step === "field");
         return type === null ? [] : declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
       }
-      const target = found[s.pick % found.length]!;
-      const updated = update(w, s.op, s.value, target.type, ctx, s.pick);
+      const target = prefer(ctx, found, (f) => f.name, s.pick)!;
+      // `p.x op= v` reads p.x first.
+      const updated = update(w, s.op, s.value, target.type, s.op === "=" ? ctx : laterOperand(ctx, v(target.name)), s.pick);
       const { op } = updated;
       let value = updated.value;
       if (s.reassign === 0) {
@@ -237,12 +290,28 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
         const type = paletteType(w, s.pick, isArray) ?? `Array[${w.types.palette[s.pick % w.types.palette.length]!.canon}]`;
         return declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));
       }
-      const p = found[s.pick % found.length]!;
-      const array = placeExpr(w, p, { k: "at", value: 0 }, ctx);
-      const index = indexExpr(w, s.index, ctx);
-      const { op, value } = update(w, s.op, s.value, w.types.components(p.type)[0]!.type, ctx, s.pick);
+      const p = prefer(ctx, found, rootName, s.pick)!;
+      // The effect, if any, runs first in the array, the index or the value, as pick says.
+      const slot = s.effect === null ? -1 : Math.floor(s.pick / 3);
+      const array = placeExpr(w, p, { k: "at", value: 0 }, ctx, slot === 0 ? s.effect : null);
+      const afterArray = laterOperand(ctx, array);
+      const index = slot === 1 ? w.sideEffect(s.effect!, afterArray, "side effect before a value", (c) => indexExpr(w, s.index, c)) : indexExpr(w, s.index, afterArray);
+      const part = slot === 2 ? { ...s.value, effect: s.effect } : s.value;
+      const { op, value } = update(w, s.op, part, w.types.components(p.type)[0]!.type, laterOperand(ctx, array, index), s.pick);
       w.used.add(op === "=" ? "array element assign" : "compound array element assign");
-      return [{ kind: "SetIndex", array, index, op, value }];
+      if (s.reassign !== 0) return [{ kind: "SetIndex", array, index, op, value }];
+      // The value first gives the array or the index (kept in a `let mut`) a new value, `a[0] = { a = array(...); v }`,
+      // `a[i] = { i ^= 1; v }`: the element stored is still the one that a and i named before.
+      const root = p.root.kind === "Var" && p.path.length === 0 ? w.visible(ctx.scope, null, true).find((x) => x.name === rootName(p)) : undefined;
+      const first = (name: string, change: Lsrc.Expr, assignOp: AssignOp = "="): Lsrc.Expr => block({ kind: "Assign", name, op: assignOp, value: change }, exprStmt(value));
+      if (root !== undefined && s.pick % 2 === 1) {
+        w.used.add("array element assign whose value reassigns the array");
+        return [{ kind: "SetIndex", array, index, op, value: first(root.name, w.types.defaultValue(root.type, s.pick)) }];
+      }
+      w.used.add("array element assign whose value reassigns the index");
+      const i = w.fresh("ix");
+      ctx.scope.push({ name: i, type: "Int", mutable: true });
+      return [letStmt(i, index, true), { kind: "SetIndex", array, index: v(i), op, value: first(i, int(1n), "^=") }];
     }
     case "forEach": {
       const found = places(w, ctx, isArray);

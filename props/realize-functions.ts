@@ -7,7 +7,7 @@ import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { dataExpr } from "./realize-data.js";
 import type { AnyE, CallE, FnSkeleton } from "./skeleton.js";
 import { scalarType, type TypeInfo, type Types } from "./types.js";
-import { block, bool, call, exprStmt, int, kindOf, v, type Context, type Walk } from "./walk.js";
+import { block, bool, call, exprStmt, int, kindOf, laterOperand, v, type Context, type Walk } from "./walk.js";
 
 /** The type of an expression of the skeleton (Data: one of the palette). */
 export const typeOfAny = (types: Types, e: AnyE): TypeInfo => (e.ty === "Data" ? types.palette[e.type % types.palette.length]! : scalarType(e.ty));
@@ -18,12 +18,19 @@ export function callExpr(w: Walk, e: CallE, type: string, ctx: Context): Lsrc.Ex
   if (candidates.length === 0) return w.fallback(type, e.pick);
   const f = candidates[e.pick % candidates.length]!;
   let [i, b, d] = [0, 0, 0];
+  // Left to right, each argument a later operand of the ones before it.
+  let c = ctx;
   const args = f.params.map((p) => {
-    if (p === "Int") return e.ints[i] ? w.int(e.ints[i++]!, ctx) : int(BigInt(i++));
-    if (p === "Bool") return e.bools[b] ? w.bool(e.bools[b++]!, ctx) : bool(b++ % 2 === 0);
-    w.used.add(p === "String" ? "call with a String argument" : "call with a heap argument");
-    const arg = e.data[d++];
-    return arg ? dataExpr(w, arg, p, ctx) : w.types.defaultValue(p, d);
+    let arg: Lsrc.Expr;
+    if (p === "Int") arg = e.ints[i] ? w.int(e.ints[i++]!, c) : int(BigInt(i++));
+    else if (p === "Bool") arg = e.bools[b] ? w.bool(e.bools[b++]!, c) : bool(b++ % 2 === 0);
+    else {
+      w.used.add(p === "String" ? "call with a String argument" : "call with a heap argument");
+      const data = e.data[d++];
+      arg = data ? dataExpr(w, data, p, c) : w.types.defaultValue(p, d);
+    }
+    c = laterOperand(c, arg);
+    return arg;
   });
   w.used.add(`call ${kindOf(type)}`);
   if (f.params.length > 0) w.used.add("call with arguments");
@@ -43,6 +50,8 @@ export function fnItem(w: Walk, f: FnSkeleton, name: string, types: readonly Typ
   });
   const stmts: Lsrc.Stmt[] = [];
   const ret = typeOfAny(w.types, f.result);
+  // A store that prefers the parameters' arrays and boxes, as a store in a later operand prefers what earlier ones read.
+  if (f.change) stmts.push(...w.statements([f.change], { ...ctx, earlier: params.map((p) => p.name) }, true));
   if (f.early) {
     w.used.add(ret.canon === "Unit" ? "return without a value" : "return with a value");
     const value = ret.canon === "Unit" ? null : w.any(f.result, { ...ctx, scope: [...ctx.scope] });

@@ -10,11 +10,11 @@
 // constructs it writes, for the coverage count (constructs.ts).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { observe } from "./places.js";
-import { boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
+import { assignEarlier, boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
 import { callExpr, fnItem, typeOfAny } from "./realize-functions.js";
 import { edgeInts, MAX, type AnyE, type BoolE, type IntE, type Shared, type Skeleton, type Stmt, type StrE, type UnitE } from "./skeleton.js";
 import { printable, scalarType, Types, type TypeInfo } from "./types.js";
-import { bin, block, bool, call, exprStmt, int, kindOf, namePool, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
+import { bin, block, bool, call, exprStmt, int, kindOf, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
 
 const panicMessages = ["unreachable", "gave up", "bad state: \"x\"", "done\t!"];
 
@@ -38,7 +38,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   };
 
   const variable = (ctx: Context, type: string, pick: number): Lsrc.Expr | null => {
-    const vars = visible(ctx.scope, type, false).filter((x) => !ctx.constant || /^[A-Z]/.test(x.name));
+    const all = visible(ctx.scope, type, false).filter((x) => !ctx.constant || /^[A-Z]/.test(x.name));
+    // Half the time a `let mut` one, which a later operand may assign (`i` in `a[i] = { i = 2; 7 }`).
+    const mutable = pick >= 4 ? all.filter((x) => x.mutable) : [];
+    const vars = mutable.length > 0 ? mutable : all;
     if (vars.length === 0) return null;
     used.add(`variable ${kindOf(type)}`);
     return v(vars[pick % vars.length]!.name);
@@ -72,6 +75,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         used.add(`never branch (${escape.kind === "ExprStmt" ? "panic" : escape.kind.toLowerCase()})`);
         return { kind: "If", cond: boolExpr(e.cond, ctx), then: block(exprStmt(self(e.value, ctx))), else: block(escape) };
       }
+      case "sideEffect": return sideEffect(e.effect, ctx, "side effect before a value", (c) => self(e.value, c));
     }
   };
 
@@ -89,20 +93,21 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return { kind: "Unary", op: e.op, arg: intExpr(e.arg, ctx) };
       case "binary": {
         used.add(`binary ${e.op}`);
-        const right = intExpr(e.right, ctx);
+        const left = intExpr(e.left, ctx);
+        const right = intExpr(e.right, laterOperand(ctx, left));
         const divides = e.op === "/" || e.op === "%";
-        return bin(intExpr(e.left, ctx), e.op, divides && (e.safe || ctx.constant) ? bin(right, "|", int(1n)) : right);
+        return bin(left, e.op, divides && (e.safe >= 2 || ctx.constant) ? bin(right, "|", int(e.safe === 3 ? -2n : 1n)) : right);
       }
       case "effect": {
         const targets = ctx.constant ? [] : visible(ctx.scope, "Int", true);
         if (targets.length === 0) return intExpr(e.result, ctx);
         used.add("assignment inside an expression");
-        const name = targets[e.pick % targets.length]!.name;
-        const value = intExpr(e.value, ctx);
+        const name = prefer(ctx, targets, (x) => x.name, e.pick)!.name;
+        const value = intExpr(e.value, e.op === "=" ? ctx : laterOperand(ctx, v(name)));
         const assign: Lsrc.Assign = { kind: "Assign", name, op: e.op, value: e.op === "/=" || e.op === "%=" ? bin(value, "|", int(1n)) : value };
         const effect = block(assign, exprStmt(e.pick % 2 === 0 ? v(name) : intExpr(e.result, ctx)));
         // Sometimes read the variable just before: `(x - { x += 1; r })` reads the old x.
-        return e.pick % 3 === 0 ? bin(v(name), "-", effect) : effect;
+        return e.pick % 3 === 0 ? bin(v(name), (["-", "+", "*", "^", "&", "|"] as const)[e.pick % 6]!, effect) : effect;
       }
       case "proj": return projExpr(w, e, "Int", ctx) ?? variable(ctx, "Int", e.pick) ?? fallback("Int", e.pick);
       case "len": return ctx.constant ? int(BigInt(e.pick)) : lenExpr(w, e, ctx);
@@ -116,21 +121,31 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       case "not":
         used.add("unary !");
         return { kind: "Unary", op: "!", arg: boolExpr(e.arg, ctx) };
-      case "logic":
+      case "effect": {
+        const targets = ctx.constant ? [] : visible(ctx.scope, "Bool", true);
+        if (targets.length === 0) return boolExpr(e.result, ctx);
+        used.add("assignment inside an expression");
+        const name = prefer(ctx, targets, (x) => x.name, e.pick)!.name;
+        const effect = block({ kind: "Assign", name, op: "=", value: boolExpr(e.value, ctx) }, exprStmt(e.pick % 2 === 0 ? v(name) : boolExpr(e.result, ctx)));
+        return e.pick % 3 === 0 ? bin(v(name), e.op, effect) : effect;
+      }
+      case "logic": {
         used.add(`binary ${e.op} Bool`);
-        return bin(boolExpr(e.left, ctx), e.op, boolExpr(e.right, ctx));
+        const left = boolExpr(e.left, ctx);
+        return bin(left, e.op, boolExpr(e.right, laterOperand(ctx, left)));
+      }
       case "compare": {
         used.add(`binary ${e.op} Int`);
         const left = intExpr(e.left, ctx);
         const same = e.mirror === 0 && (left.kind === "Int" || left.kind === "Var");
-        return bin(left, e.op, same ? left : intExpr(e.right, ctx));
+        return bin(left, e.op, same ? left : intExpr(e.right, laterOperand(ctx, left)));
       }
       case "strcmp": {
         if (ctx.constant) return bool(e.op === "==");
         used.add(`binary ${e.op} String`);
         const left = strExpr(w, e.left, ctx);
         const same = e.mirror === 0 && (left.kind === "Str" || left.kind === "Var");
-        return bin(left, e.op, same ? left : strExpr(w, e.right, ctx));
+        return bin(left, e.op, same ? left : strExpr(w, e.right, laterOperand(ctx, left)));
       }
       case "proj": return projExpr(w, e, "Bool", ctx) ?? variable(ctx, "Bool", e.pick) ?? fallback("Bool", e.pick);
       default: return shared(e, "Bool", ctx, boolExpr);
@@ -186,6 +201,8 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return one({ kind: "Let", decl: s.mutable ? "let mut" : "let", name, type: s.annotate ? type.written : null, init });
       }
       case "assign": {
+        const earlier = assignEarlier(w, s, ctx);
+        if (earlier !== null) return one(earlier);
         if (s.ty !== "Int" && s.ty !== "Bool") return { stmts: dataStatement(w, s, ctx), type: "Unit" };
         const targets = visible(ctx.scope, s.ty, true);
         if (targets.length === 0) {
@@ -197,9 +214,12 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
           return one({ kind: "Let", decl: "let mut", name, type: null, init });
         }
         used.add(`assign ${s.op}`);
-        const value = s.ty === "Int" ? intExpr(s.value, ctx) : boolExpr(s.value, ctx);
+        const name = prefer(ctx, targets, (x) => x.name, s.pick)!.name;
+        // `x op= e` reads x first.
+        const inner = s.op === "=" ? ctx : laterOperand(ctx, v(name));
+        const value = s.ty === "Int" ? intExpr(s.value, inner) : boolExpr(s.value, inner);
         const safe = s.op === "/=" || s.op === "%=" ? bin(value, "|", int(1n)) : value;
-        return one({ kind: "Assign", name: targets[s.pick % targets.length]!.name, op: s.op, value: s.pick % 3 === 0 ? value : safe });
+        return one({ kind: "Assign", name, op: s.op, value: s.pick % 3 === 0 ? value : safe });
       }
       case "expr": {
         const type = typeOf(s.expr).canon;
@@ -224,23 +244,32 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         // { let mut w = 0; while w < cap && cond { w += 1; body } }: the counter is nobody else's.
         used.add("while");
         const counter = `w${counters++}`;
-        const cond = bin(bin(v(counter), "<", int(BigInt(s.cap))), "&&", boolExpr(s.cond, ctx));
-        const body = statements(s.body, { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 }, true);
-        return one(
-          exprStmt(
-            block(
-              { kind: "Let", decl: "let mut", name: counter, type: null, init: int(0n) },
-              { kind: "While", cond, body: block({ kind: "Assign", name: counter, op: "+=", value: int(1n) }, ...body) },
-            ),
-          ),
-        );
+        const start = letStmt(counter, int(0n), true);
+        const step: Lsrc.Assign = { kind: "Assign", name: counter, op: "+=", value: int(1n) };
+        const turns = bin(v(counter), "<", int(BigInt(s.cap)));
+        const inLoop = (): Context => ({ ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 });
+        if (s.cap === 4) {
+          // Over a flag, set first in each turn: { let mut w = 0; let mut go = true; while go { w += 1; go = w < 4 && cond; body } }.
+          used.add("while over a flag");
+          const flag = w.fresh("go");
+          const update: Lsrc.Assign = { kind: "Assign", name: flag, op: "=", value: bin(turns, "&&", boolExpr(s.cond, inLoop())) };
+          const body = statements(s.body, inLoop(), true);
+          return one(exprStmt(block(start, letStmt(flag, bool(true), true), { kind: "While", cond: v(flag), body: block(step, update, ...body) })));
+        }
+        const cond = bin(turns, "&&", boolExpr(s.cond, ctx));
+        const body = statements(s.body, inLoop(), true);
+        return one(exprStmt(block(start, { kind: "While", cond, body: block(step, ...body) })));
       }
       case "for": {
         used.add(s.nearMax ? "for up to MAX" : "for");
         const name = namePool[s.name % namePool.length]!;
-        const small = (e: IntE) => bin(intExpr(e, ctx), "&", int(3n));
-        const from = s.nearMax ? bin(int(MAX), "-", small(s.from)) : small(s.from);
-        const to = s.nearMax ? int(MAX) : small(s.to);
+        const small = (e: IntE, c = ctx) => bin(intExpr(e, c), "&", int(3n));
+        // From a variable x, `for i in x..(x + (e & 3))`: at most 3 turns (none when x + 3 wraps); or none, `for i in x..x`.
+        const first = s.nearMax || s.from.k !== "var" ? null : variable(ctx, "Int", s.from.pick);
+        if (first !== null) used.add("for from a variable");
+        const upTo = (x: Lsrc.Expr) => (s.to.k === "var" ? x : bin(x, "+", small(s.to, laterOperand(ctx, x))));
+        const from = first ?? (s.nearMax ? bin(int(MAX), "-", small(s.from)) : small(s.from));
+        const to = s.nearMax ? int(MAX) : first !== null ? upTo(first) : small(s.to);
         const inner: Context = { ...ctx, scope: [...ctx.scope, { name, type: "Int", mutable: false }], loops: ctx.loops + 1 };
         return one({ kind: "For", name, from, to, body: block(...statements(s.body, inner, true)) });
       }
@@ -287,7 +316,17 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     return out;
   };
 
-  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements };
+  const sideEffect = (effect: Stmt, ctx: Context, construct: string, value: (ctx: Context) => Lsrc.Expr): Lsrc.Expr => {
+    // An assignment changes some variable in scope, whatever its type, so that the effect shows.
+    const assign = effect.k === "assign" && !ctx.constant ? assignEarlier(w, effect, ctx, true) : null;
+    const stmts = ctx.constant ? [] : assign !== null ? [assign] : statements([effect], { ...ctx, scope: [...ctx.scope] }, false);
+    if (stmts.length === 0) return value(ctx);
+    used.add(construct);
+    // What the effect would declare (`let x = f()`, or a variable to assign when there is none) is only computed.
+    return block(...stmts.map((s) => (s.kind === "Let" ? exprStmt(s.init) : s)), exprStmt(value(ctx)));
+  };
+
+  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
 
   // The records and aliases first; then consts (each may use the ones before it), then main.
   if (types.items.some((d) => d.item.kind === "TypeAlias")) used.add("type alias");
@@ -298,7 +337,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const after: Lsrc.Const[] = [];
   skeleton.consts.forEach((c, i) => {
     const name = `K${i}`;
-    const ctx: Context = { scope: [...scope], loops: 0, constant: true, callable: [], main: false };
+    const ctx: Context = { scope: [...scope], loops: 0, constant: true, callable: [], main: false, earlier: [] };
     const value = c.ty === "Int" ? intExpr(c.value as IntE, ctx) : boolExpr(c.value as BoolE, ctx);
     used.add("const");
     (c.after ? after : consts).push({ kind: "Const", name, type: c.ty, value });
@@ -310,16 +349,16 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const later: Lsrc.Fn[] = [];
   skeleton.functions.forEach((f, i) => {
     const params = f.params.map((p) => (typeof p === "number" ? paletteType(p) : scalarType(p)));
-    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false }));
+    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false, earlier: [] }));
     signatures.push({ name: `f${i}`, params: params.map((p) => p.canon), ret: typeOf(f.result).canon });
     if (f.after) used.add("fn after main");
   });
-  const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures, main: true }, true);
+  const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures, main: true, earlier: [] }, true);
   // The program's state is what the properties can observe: print everything in every variable still in scope.
   for (const x of visible(scope, null, false).reverse()) body.push(...observe(w, v(x.name), x.type));
   if (skeleton.tail && signatures.some((f) => f.ret === "Unit")) {
     used.add("call ending main");
-    body.push(exprStmt(callExpr(w, skeleton.tail, "Unit", { scope, loops: 0, constant: false, callable: signatures, main: true })));
+    body.push(exprStmt(callExpr(w, skeleton.tail, "Unit", { scope, loops: 0, constant: false, callable: signatures, main: true, earlier: [] })));
   }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);

@@ -16,6 +16,7 @@ import type { Outcome } from "../interp/runtime-model.js";
 import { batchBinary, buildBatch, inParallel, runBinaryAsync } from "./batch.js";
 import { binaryVerdict, checkInProcess, checkProgram, endToEndLabel, sourceOutcome, type Failure } from "./check.js";
 import { programs, type Generated } from "./generator.js";
+import { operandPairs } from "./operand-pairs.js";
 
 export interface PropsOptions {
   readonly runs: number;
@@ -60,6 +61,8 @@ export interface PropsReport {
   /** Programs checked per pass, per determinism check and per end-to-end target. */
   readonly tally: ReadonlyMap<string, number>;
   readonly constructs: ReadonlySet<string>;
+  /** The pairs "construct in operand position" covered (props/operand-pairs.ts). */
+  readonly pairs: ReadonlySet<string>;
   readonly failure: FailureReport | null;
   readonly ms: number;
 }
@@ -78,6 +81,7 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
   const start = performance.now();
   const tally = new Map<string, number>();
   const constructs = new Set<string>();
+  const pairs = new Set<string>();
   const arbitrary = programs();
   let done = 0;
   /** After the first failure: shrinking or replaying, when nothing is counted. */
@@ -88,6 +92,7 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
     if (!shrinking) {
       done++;
       for (const c of g.constructs) constructs.add(c);
+      for (const p of operandPairs(g.program)) pairs.add(p);
     }
     if (failed) shrinking = true;
     options.onProgress?.({ done, failures: shrinking ? 1 : 0, shrinking });
@@ -147,12 +152,12 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
           ...(options.targets.length === 1 ? [`--target ${options.targets[0]}`] : []),
         ].join(" "),
       };
-      return { runs: done, tally, constructs, failure: report, ms: performance.now() - start };
+      return { runs: done, tally, constructs, pairs, failure: report, ms: performance.now() - start };
     }
     if (result.failed) throw result.errorInstance ?? new Error("the property run failed without a counterexample");
     if (options.path !== undefined) break;
   }
-  return { runs: done, tally, constructs, failure: null, ms: performance.now() - start };
+  return { runs: done, tally, constructs, pairs, failure: null, ms: performance.now() - start };
 }
 
 /**

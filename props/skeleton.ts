@@ -24,6 +24,10 @@ export interface IfE<E> { readonly k: "if"; readonly cond: BoolE; readonly then:
 export interface BlockE<E> { readonly k: "block"; readonly stmts: readonly Stmt[]; readonly value: E }
 /** `if cond { value } else { panic / break / continue }`: Never joins with the value's type. */
 export interface NeverE<E> { readonly k: "never"; readonly cond: BoolE; readonly value: E; readonly how: number }
+/** `{ effect; value }`: one statement with a side effect (an assignment, a store, a call, print,
+ * read_int, an escape), then the value. Put in any operand, its effect shows evaluation order;
+ * an assignment or store in it prefers what earlier operands read (Context.earlier). */
+export interface SideEffectE<E> { readonly k: "sideEffect"; readonly effect: Stmt; readonly value: E }
 /** A call of a function the code may call (one defined before it, or any from main)
  * whose result has the expression's type: `pick` chooses it; its arguments are
  * taken from `ints` and `bools` in order (literals when they run out).
@@ -39,26 +43,32 @@ export interface CallE {
 }
 /** A value read out of a variable (or a call's result) that holds one of the wanted type:
  * `p.x`, `t.1`, `a[i].y`, `b.get()`. `pick` chooses the variable and the path. */
-export interface ProjE { readonly k: "proj"; readonly pick: number; readonly index: IndexSkel }
-export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE;
+export interface ProjE { readonly k: "proj"; readonly pick: number; readonly index: IndexSkel; readonly effect: Effect }
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E>;
+/** A statement with a side effect run first: before the variable a place starts from is read
+ * (`({ i = 2; a })[i]`, props/places.ts), before a part, or before an operand of a store; or null. */
+export type Effect = Stmt | null;
 
 export type IntE =
-  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE>
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
-  /** `safe`: a divisor is written `(d | 1)`, so it is never zero. */
-  | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: boolean }
+  /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`. */
+  | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: number }
   | { readonly k: "read" }
-  /** `{ x op= value; result }`: an assignment inside an expression, where evaluation order shows. */
+  /** `{ x op= value; result }`: an assignment inside an expression, where evaluation order shows;
+   * a third of the time read just before, `(x - { x += 1; r })`, by an operator that `pick` chooses. */
   | { readonly k: "effect"; readonly pick: number; readonly op: AssignOp; readonly value: IntE; readonly result: IntE }
   | ProjE
   /** `len(a)` of an array or string in scope (by `pick`), or `len(text)`. */
-  | { readonly k: "len"; readonly pick: number; readonly text: StrE };
+  | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect };
 
 export type BoolE =
-  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE>
   | { readonly k: "lit"; readonly value: boolean }
   | { readonly k: "not"; readonly arg: BoolE }
+  /** `{ x = value; result }` on a `let mut` Bool; a third of the time read just before, `(x op { x = value; result })`. */
+  | { readonly k: "effect"; readonly pick: number; readonly op: BoolOp; readonly value: BoolE; readonly result: BoolE }
   | { readonly k: "logic"; readonly op: BoolOp; readonly left: BoolE; readonly right: BoolE }
   /** `mirror` 0: a literal or variable is compared with itself, the edge case of every comparison. */
   | { readonly k: "compare"; readonly op: CompareOp; readonly left: IntE; readonly right: IntE; readonly mirror: number }
@@ -67,30 +77,33 @@ export type BoolE =
   | { readonly k: "strcmp"; readonly op: "==" | "!="; readonly left: StrE; readonly right: StrE; readonly mirror: number };
 
 export type UnitE =
-  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE>
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
   /** `b.set(v)` on a Box in scope (by `pick`). */
-  | { readonly k: "boxSet"; readonly pick: number; readonly value: Part }
+  | { readonly k: "boxSet"; readonly pick: number; readonly value: Part; readonly effect: Effect }
   | { readonly k: "assert"; readonly arg: BoolE; readonly likely: boolean }
   | { readonly k: "when"; readonly cond: BoolE; readonly body: readonly Stmt[] };
 
 export type StrE =
-  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | ProjE
+  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | ProjE
   | { readonly k: "lit"; readonly value: string }
   | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
 
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =
-  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | ProjE
+  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | ProjE
   | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
   /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
   | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
 
-/** A part of a value being built (a field, an element, an initial value): used when
- * its sort fits the type wanted there (a DataE always does), else a default value. */
-export type Part = { readonly ty: "Int"; readonly e: IntE } | { readonly ty: "Bool"; readonly e: BoolE } | { readonly ty: "String"; readonly e: StrE } | { readonly ty: "Data"; readonly e: DataE };
+/** A part of a value being built or stored (a field, an element, an initial value): used when
+ * its sort fits the type wanted there (a DataE always does), else a variable of that type or a default value. */
+export type Part = ({ readonly ty: "Int"; readonly e: IntE } | { readonly ty: "Bool"; readonly e: BoolE } | { readonly ty: "String"; readonly e: StrE } | { readonly ty: "Data"; readonly e: DataE }) & {
+  /** Run first, `{ effect; part }`: parts are operands of what they build or store. */
+  readonly effect?: Effect;
+};
 
 /** An array index: `at` a small literal (arrays are mostly 2 to 5 long, so mostly in
  * bounds); `expr` an Int expression, `(e & 1)`, or with `wild` as it is (often out of bounds). */
@@ -126,8 +139,9 @@ export type Stmt =
   /** `p.x op= v`, `p.a.0 = v`: a field of a `let mut` record or tuple variable. With `reassign` 0
    * the value first gives p a new value, `p.x = { p = ...; v }`: the update changes the new p. */
   | { readonly k: "setField"; readonly pick: number; readonly op: AssignOp; readonly value: Part; readonly reassign: number }
-  /** `a[i] op= v` on an array reached from a variable. */
-  | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part }
+  /** `a[i] op= v` on an array reached from a variable. With `reassign` 0 the value first gives the
+   * array or the index (then kept in a `let mut`) a new value: `a[i] = { i ^= 1; v }`. */
+  | { readonly k: "setIndex"; readonly pick: number; readonly index: IndexSkel; readonly op: AssignOp; readonly value: Part; readonly effect: Effect; readonly reassign: number }
   /** `for v in a { body }` over an array in scope, or a new one of `Array[palette[type]]` (`iter`). */
   | { readonly k: "forEach"; readonly name: number; readonly pick: number; readonly type: number; readonly iter: DataE; readonly body: readonly Stmt[] }
   /** `let mut y = x`, a write through y, then everything in x printed: arrays and boxes
@@ -169,6 +183,9 @@ export interface ConstSkeleton {
 export interface FnSkeleton {
   readonly params: readonly ParamSkel[];
   readonly early: BoolE | null;
+  /** A first statement that stores into an array or a Box, one of the parameters' when it can:
+   * a call of the function then changes what its caller sees (`a[0] + f(a)`). */
+  readonly change: Stmt | null;
   readonly body: readonly Stmt[];
   readonly result: AnyE;
   /** When set and a function before it has the same result type: the result is this call

@@ -29,6 +29,10 @@ export interface Context {
   readonly callable: readonly Signature[];
   /** In main's body (not a function's), where code outside loops runs once. */
   readonly main: boolean;
+  /** The variables that earlier operands of the enclosing expressions are, or read a place from
+   * (`a` and `i` in the value of `a[i] = e`, `b` after `b.get()`): an assignment or a store in a
+   * later operand picks one of them when it can, so that evaluation order shows (`a[i] = { i = 2; 7 }`). */
+  readonly earlier: readonly string[];
 }
 
 export interface Walk {
@@ -52,6 +56,31 @@ export interface Walk {
   shared<E>(e: Shared<E>, type: string, ctx: Context, self: (e: E, ctx: Context) => Lsrc.Expr): Lsrc.Expr;
   /** Statements in a new scope; with `unit`, the block they make has type Unit. */
   statements(list: readonly Stmt[], ctx: Context, unit: boolean): Lsrc.Stmt[];
+  /** `{ effect; value }`, the value made in `ctx` (the effect declares nothing: a let becomes its
+   * value alone); the value alone when the effect comes to nothing. `construct` names it for the coverage count. */
+  sideEffect(effect: Stmt, ctx: Context, construct: string, value: (ctx: Context) => Lsrc.Expr): Lsrc.Expr;
+}
+
+/** The variable an operand is, or the variables of a place it reads (`a` and `i` of `a[i].x`, `b` of `b.get()`). */
+function operandVariables(e: Lsrc.Expr): string[] {
+  switch (e.kind) {
+    case "Var": return [e.name];
+    case "Field": return operandVariables(e.target);
+    case "Index": return [...operandVariables(e.target), ...(e.index.kind === "Var" ? [e.index.name] : [])];
+    case "MethodCall": return e.method === "get" ? operandVariables(e.target) : [];
+    default: return [];
+  }
+}
+
+/** The context of a later operand: `ctx` after operands that were realized as `before`. */
+export const laterOperand = (ctx: Context, ...before: Lsrc.Expr[]): Context =>
+  ctx.constant || before.length === 0 ? ctx : { ...ctx, earlier: [...ctx.earlier, ...before.flatMap(operandVariables)] };
+
+/** One of `list` chosen by `pick`: mostly one whose variable (`name`) an earlier operand read, when there is one. */
+export function prefer<T>(ctx: Context, list: readonly T[], name: (x: T) => string | null, pick: number): T | undefined {
+  const read = pick % 4 === 3 ? [] : list.filter((x) => { const n = name(x); return n !== null && ctx.earlier.includes(n); });
+  const from = read.length > 0 ? read : list;
+  return from[pick % from.length];
 }
 
 /** How constructs name a type: Int, Bool, Unit, String, or "heap value". */

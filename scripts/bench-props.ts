@@ -1,20 +1,18 @@
 // Programs per second for `npm run bench`: how fast generated programs go
-// through each pass (the pass alone, then with its validation and
-// interpreter, as the properties run it), and the whole property run as
+// through each pass (the pass alone, then with its check: freezing,
+// validation and interpreter, in the driver's checking loop as the properties
+// run it), and the whole property run as
 // `qnano props` does it: in process only, then with the binaries (built a
 // chunk at a time, props/batch.ts).
 import fc from "fast-check";
-import { targets, type Target } from "../ir-defs/targets.js";
-import { backEnds, frontEnd } from "../passes/pipeline.js";
-import { validate } from "../il/validate.js";
-import { interpreterFor } from "../interp/index.js";
-import type { Pass } from "../il/pass.js";
+import { targets } from "../ir-defs/targets.js";
+import { checkTargets, stepLabel } from "../driver/driver.js";
 import { fuel } from "../props/check.js";
 import { programs } from "../props/generator.js";
 import { describeFailure, runProperties } from "../props/run.js";
 
 export interface Throughput {
-  /** Per pass: [programs/s for the pass alone, programs/s with validation and interpreter]. */
+  /** Per pass: [programs/s for the pass alone, programs/s with its check (freeze, validation, interpreter)]. */
   readonly passes: readonly (readonly [string, number, number])[];
   /** All in-process properties (every pass, both targets, determinism). */
   readonly inProcess: number;
@@ -26,31 +24,13 @@ export interface Throughput {
 export async function propsThroughput(count = 100, seed = 1): Promise<Throughput> {
   const sample = fc.sample(programs(), { numRuns: count, seed });
   const timing = new Map<string, [number, number]>();
-  const time = (label: string, which: 0 | 1, f: () => unknown): unknown => {
-    const start = performance.now();
-    const result = f();
-    const entry = timing.get(label) ?? [0, 0];
-    entry[which] += performance.now() - start;
-    timing.set(label, entry);
-    return result;
-  };
-  const step = (p: Pass, label: string, input: unknown, g: { stdin: string; source: string }) => {
-    const output = time(label, 0, () => p.run(input, { file: "bench.qs", source: g.source }));
-    if (typeof p.to !== "string") {
-      const il = p.to;
-      time(label, 1, () => {
-        validate(il, output);
-        interpreterFor(il.name)!(output, { stdin: g.stdin, fuel });
-      });
-    }
-    return output;
-  };
   for (const g of sample) {
-    let program: unknown = g.source;
-    for (const p of frontEnd) program = step(p, p.name, program, g);
-    for (const target of targets as readonly Target[]) {
-      let lowered = program;
-      for (const p of backEnds[target]) lowered = step(p, `${p.name} (${target})`, lowered, g);
+    for (const step of checkTargets(g.source, "bench.qs", targets, { run: { stdin: g.stdin, fuel } })) {
+      const label = stepLabel(step);
+      const entry = timing.get(label) ?? [0, 0];
+      entry[0] += step.ms;
+      entry[1] += step.checkMs;
+      timing.set(label, entry);
     }
   }
   const rate = (ms: number) => (count / ms) * 1000;

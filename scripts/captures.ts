@@ -22,12 +22,12 @@ export interface Capture {
 const gcd = "tests/programs/gcd.qs";
 
 export const captures: readonly Capture[] = [
-  { title: "the program after select-instructions, the cursor on `let t = a % b` (j six times, then `:select`): the instructions from that line are marked ┃", command: gcd, keys: ["j", "j", "j", "j", "j", "j", ":", "s", "e", "l", "e", "c", "t", "Enter"], ready: /┃\s+idivq/ },
+  { title: "the program after lower-division, the cursor on `let t = a % b` (j six times, then `:lower-di`): the instructions from that line are marked ┃", command: gcd, keys: ["j", "j", "j", "j", "j", "j", ":", ..."lower-di", "Enter"], ready: /┃\s+idivq/ },
   { title: "`d` on uniquify: each renamed line beside its old one (the changed words are drawn in inverse)", command: gcd, keys: [":", "u", "n", "i", "q", "Enter", "d"], ready: /diff check-types -> uniquify/ },
   { title: "`a`, the final assembly, on the same source line: emit-asm's comments name the lines", command: gcd, keys: ["j", "j", "j", "j", "j", "j", "a"], ready: /▸\s+# 8: let t = a % b/ },
   { title: "`o` after allocate-registers: what its interpreter printed beside the source's", command: gcd, keys: [":", "a", "l", "l", "o", "c", "Enter", "o"], ready: /output after allocate-registers/ },
-  { title: "`b` after explicate-control: the grammar of Lcfg, + what it adds, ~ what it changes", command: gcd, keys: [":", "e", "x", "p", "l", "i", "Enter", "b"], ready: /grammar of Lcfg/ },
-  { title: "`T` (or `--target both`) and `w` twice: the two targets side by side, without the pass list", command: `${gcd} --target both`, keys: ["w", "w", "j", "j", "j", "j", "j", "j", ":", "s", "e", "l", "Enter"], ready: /┃\s+sdiv/ },
+  { title: "`b` after explicate-control: the grammar of Lcfg, + what it adds, ~ what it changes", command: gcd, keys: [":", ..."explicate-c", "Enter", "b"], ready: /grammar of Lcfg/ },
+  { title: "`T` (or `--target both`) and `w` twice: the two targets side by side, without the pass list", command: `${gcd} --target both`, keys: ["w", "w", "j", "j", "j", "j", "j", "j", ":", ..."lower-di", "Enter"], ready: /┃\s+sdiv/ },
   { title: "a program that no longer compiles (after a save, or `r`): the diagnostic, over the passes before it", command: "broken.qs", keys: [":", "c", "h", "e", "c", "k", "Enter"], ready: /check-types failed:\s*$/m },
   { title: "`?`: every key, then what the marks mean (j and k scroll it)", command: gcd, keys: ["?"], ready: /keys and marks/ },
 ];

@@ -45,14 +45,50 @@ const mutants: readonly Mutant[] = [
   {
     name: "remove-complex-operands: a variable operand is read after a later operand assigns it",
     file: "passes/remove-complex-operands.js",
-    from: `if (e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {`,
-    to: `if (false && e.kind === "Var" && assigns(list.slice(i + 1), e.name)) {`,
+    from: `if (e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
+    to: `if (false && e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
+  },
+  {
+    name: "lower-data-layout and desugar-compound-assign: a variable array or index is read after a later operand assigns it",
+    file: "passes/shared/fresh-names.js",
+    from: `if (isAtom(e) && !("name" in e && assigns(il, later, String(e.name))))`,
+    to: `if (isAtom(e))`,
   },
   {
     name: "explicate-control: an if used as a value swaps then and else",
     file: "passes/explicate-control.js",
     from: "return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);",
     to: "return predicate(e.cond, assign(e.else, name, code(join), loop), assign(e.then, name, code(join), loop), loop);",
+  },
+  {
+    name: "explicate-returns: a returned if returns its then-arm's value from both arms",
+    file: "passes/explicate-returns.js",
+    from: "else: valueReturned(e.else, ret)",
+    to: "else: valueReturned(e.then, ret)",
+  },
+  {
+    name: "drop-unused-values: a call whose value nobody uses is dropped",
+    file: "passes/drop-unused-values.js",
+    from: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];`,
+    to: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [];`,
+  },
+  {
+    name: "mark-tail-calls: a Unit call made a tail call stays a statement too",
+    file: "passes/mark-tail-calls.js",
+    from: "stmts: b.stmts.slice(0, -1), tail: { kind: \"TailCall\", callee, args, loc }",
+    to: "stmts: b.stmts, tail: { kind: \"TailCall\", callee, args, loc }",
+  },
+  {
+    name: "order-blocks: a branch's targets are renamed to each other's blocks",
+    file: "passes/order-blocks.js",
+    from: "then: rename(tail.then), else: rename(tail.else)",
+    to: "then: rename(tail.else), else: rename(tail.then)",
+  },
+  {
+    name: "uncover-live-references: a block's live set ignores what its successors need",
+    file: "passes/uncover-live-references.js",
+    from: "const out = new Set(successors(b.tail).flatMap((s) => [...live.get(s)]));",
+    to: "const out = new Set();",
   },
   {
     name: "select-instructions (x86_64): the operands of a comparison are swapped",
@@ -91,16 +127,40 @@ const mutants: readonly Mutant[] = [
     to: `">": "gt", ">=": "gt"`,
   },
   {
-    name: "select-instructions (x86_64): a variable divisor of -1 is not replaced by 1",
-    file: "passes/x86_64/select-instructions/division.js",
+    name: "lower-division (x86_64): a variable divisor of -1 is not replaced by 1",
+    file: "passes/x86_64/lower-division.js",
     from: "movq(imm(1n), divisor),",
     to: "movq(b, divisor),",
   },
   {
-    name: "select-instructions (aarch64): a variable divisor is not checked for zero",
-    file: "passes/aarch64/select-instructions/division.js",
+    name: "lower-division (aarch64): a variable divisor is not checked for zero",
+    file: "passes/aarch64/lower-division.js",
     from: `const zeroCheck = b.kind === "Imm" ? [] : [{ kind: "Cbz", src: b, target: divisionByZero }];`,
     to: "const zeroCheck = [];",
+  },
+  {
+    name: "lower-calls (x86_64): a call's result is not taken from %rax",
+    file: "passes/x86_64/lower-calls.js",
+    from: "...(result ? [movq(rax, result)] : []),",
+    to: "...([]),",
+  },
+  {
+    name: "lower-calls (aarch64): a function's value is not put in x0",
+    file: "passes/aarch64/lower-calls.js",
+    from: `case "Return": return [...load(i.value, x0), { kind: "B", target: conclusionOf(fn) }];`,
+    to: `case "Return": return [{ kind: "B", target: conclusionOf(fn) }];`,
+  },
+  {
+    name: "lower-memory (aarch64): a constant index is folded in one element too far",
+    file: "passes/aarch64/lower-memory.js",
+    from: "return [setBase, { base: b, offset: offset + 8n * index.value }];",
+    to: "return [setBase, { base: b, offset: offset + 8n * (index.value + 1n) }];",
+  },
+  {
+    name: "assign-homes: every variable is put in the first variable's home",
+    file: "passes/assign-homes.js",
+    from: "Var: (node) => homes.get(node.name)",
+    to: "Var: () => program.homes[0].home",
   },
   {
     name: "patch-instructions (x86_64): forgets the cmpq with an immediate first operand",
@@ -183,6 +243,12 @@ const mutants: readonly Mutant[] = [
     to: "return load(recur(node.target, ctx), fieldOffset(field.index + 1), field.type, node.loc);",
   },
   {
+    name: "insert-index-checks: an element store is not checked",
+    file: "passes/insert-index-checks.js",
+    from: "Store: (node, ctx, recur) => (node.index === null ?",
+    to: "Store: (node, ctx, recur) => (true ?",
+  },
+  {
     name: "insert-refcounts: a reference read from a field is not counted",
     file: "passes/insert-refcounts.js",
     from: `const owned = value.kind === "Load" || value.kind === "Str";`,
@@ -203,7 +269,7 @@ const mutants: readonly Mutant[] = [
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {
-  const module = (await import(pathToFileURL(join(root, "dist", "tests", "props", "run.js")).href)) as { runProperties: typeof runProperties };
+  const module = (await import(pathToFileURL(join(root, "dist", "props", "run.js")).href)) as { runProperties: typeof runProperties };
   return module.runProperties({ ...quickRun, targets, endToEnd: true, regressions: null });
 }
 

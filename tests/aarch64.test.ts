@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
-import { freeze } from "immer";
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
 import { La64 } from "../ir-defs/aarch64/la64.js";
+import { La64homes } from "../ir-defs/aarch64/la64homes.js";
 import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
@@ -24,6 +24,7 @@ import { explainValidation, validate } from "../il/validate.js";
 import { interpreters as machine } from "../interp/aarch64.js";
 import { interpreters as cfg } from "../interp/cfg.js";
 import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { checkedAssembly } from "./checked-steps.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 // ------------------------------------------------------------ building Lcfg
@@ -63,23 +64,7 @@ const dir = mkdtempSync(join(tmpdir(), "qnano-aarch64-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 function compileChecked(program: Cfg.Program, stdin: string, expect: (where: string, o: Outcome) => void): string {
-  freeze(program, true);
-  const valid = validate(Lcfg, program);
-  assert.ok(valid.ok, `the test program is not Lcfg: ${explainValidation(valid)}`);
-  expect("Lcfg interpreter", cfg.Lcfg!(program, { stdin }));
-  let current: unknown = program;
-  for (const p of aarch64Passes) {
-    current = p.run(current, { file: "test.qs", source: "" });
-    if (typeof p.to === "string") break;
-    freeze(current, true); // as the driver does in checked mode: no later pass may change it
-    const v = validate(p.to, current);
-    assert.ok(v.ok, `${p.name}: ${explainValidation(v)}`);
-    const interp = machine[p.to.name];
-    assert.ok(interp, `no interpreter for ${p.to.name}`);
-    expect(`${p.name} -> ${p.to.name}`, interp(current, { stdin }));
-  }
-  assert.type(current, "string", "the last pass gives assembly text");
-  return current as string;
+  return checkedAssembly({ program, il: Lcfg, check: true, context: { file: "test.qs", source: "" } }, aarch64Passes, stdin, expect);
 }
 
 let counter = 0;
@@ -321,17 +306,11 @@ test("a frame too large for immediate offsets", () => {
     data: [],
     homes: [],
   };
-  let current: unknown = homes;
-  for (const p of aarch64Passes.slice(aarch64Passes.findIndex((p) => p.name === "patch-instructions"))) {
-    current = p.run(current, { file: "test.qs", source: "" });
-    if (typeof p.to === "string") break;
-    const valid = validate(p.to, current);
-    assert.ok(valid.ok, `${p.name}: ${explainValidation(valid)}`);
-    assert.is(machine[p.to.name]!(current).stdout, "15\n", p.to.name);
-  }
-  assert.match(current as string, /sub\s+sp, sp, x16/);
+  const fromPatch = aarch64Passes.slice(aarch64Passes.findIndex((p) => p.name === "patch-instructions"));
+  const asm = checkedAssembly({ program: homes, il: La64homes, check: false }, fromPatch, "", (where, o) => assert.is(o.stdout, "15\n", where));
+  assert.match(asm, /sub\s+sp, sp, x16/);
   const exe = join(dir, "far-slots");
-  assembleAndLink(current as string, "aarch64", exe);
+  assembleAndLink(asm, "aarch64", exe);
   assert.is(runBinary(exe, "aarch64", {}).stdout, "15\n");
 });
 

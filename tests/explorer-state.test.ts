@@ -75,7 +75,7 @@ test(": jumps to a pass by the start of its name, a word of it, part of it, or i
   const typed = press(s, "e", "x", "p", "backspace", "p", "l");
   assert.equal(typed.input, { purpose: "jump", text: "expl" });
   const jumped = press(typed, "return");
-  assert.is(passName(jumped), "explicate-control");
+  assert.is(passName(jumped), "explicate-returns");
   assert.is(jumped.input, null);
   assert.is(press(start(), ":", "desugar", "return", ":", "desugar", "return").pass, index(start(), "desugar-field-update"));
   // The start of a name before a word inside one: allocate-registers, not expose-allocation.
@@ -153,12 +153,14 @@ test("the cursor's source line is linked: lines from it are found in every pass 
     assert.is(cursorLine(s), 8, `after ${passName(s)}: ${viewLines(s)[s.cursor]}`);
     assert.is(s.link, 8);
   }
-  // In the Lx86var program the division's instructions come from it.
+  // In Lx86select the division is one instruction from it; lower-division makes it instructions, all from it.
   const selected = press(onT, ":", "select", "return");
-  const view = viewOf(selected);
+  assert.match(viewLines(selected)[selected.cursor]!, /rem a\.3, b\.4 => t\.5/);
+  const lowered = press(onT, ":", "lower-division", "return");
+  const view = viewOf(lowered);
   const linked = view.lines.filter((_, i) => lineOf(view, i) === 8);
   assert.ok(linked.some((l) => /idivq/.test(l)), linked.join("\n"));
-  assert.match(view.lines[selected.cursor]!, /cmpq \$0, b\.4/, "the first instruction from line 8: the check of the divisor");
+  assert.match(view.lines[lowered.cursor]!, /cmpq \$0, b\.4/, "the first instruction from line 8: the check of the divisor");
   // And in the final assembly, beside emit-asm's comment.
   const asm = press(onT, "a");
   assert.is(cursorLine(asm), 8);
@@ -172,7 +174,7 @@ test("after a search the cursor is on the match, and its source line stays in vi
   const s = press(start(), ":", "uniquify", "return", "/", "print", "return");
   assert.match(viewLines(s)[s.cursor]!, /print_int\(a\.3\)/);
   assert.is(s.link, 13);
-  const selected = press(s, ":", "select", "return");
+  const selected = press(s, ":", "lower-calls", "return");
   assert.is(cursorLine(selected), 13);
   assert.match(viewLines(selected)[selected.cursor]!, /movq/);
   assert.ok(viewLines(selected).slice(selected.cursor, selected.cursor + 3).some((l) => /qn_print_int/.test(l)));
@@ -259,7 +261,7 @@ test("a program that reads input and has none is marked ? and told where to put 
 });
 
 test("t shows the other target at once, compiling it when needed, keeping the pass by name", () => {
-  const s = press(start(), ":", "explicate", "return");
+  const s = press(start(), ":", "explicate-control", "return");
   const asking = press(s, "t");
   assert.is(asking.target, "aarch64");
   assert.is(passName(asking), "explicate-control");
@@ -418,7 +420,7 @@ test("every key in the help is one the reducer acts on", () => {
   const symbol: Record<string, string> = { "→": "right", "←": "left", "↓": "down", "↑": "up", PgDn: "pagedown", PgUp: "pageup", space: " ", Esc: "escape" };
   const names = keyHelp.flatMap(([keys]) => keys.split(/\s+/).map((k) => symbol[k] ?? k));
   // From a state where each key has something to do: the middle of a long diff with a search.
-  const middle = press(start(), ":", "select", "return", "d", "pagedown", "/", "callq", "return", "}");
+  const middle = press(start(), ":", "lower-calls", "return", "d", "pagedown", "/", "callq", "return", "}");
   for (const key of names) assert.not.equal(press(middle, key), middle, `key ${JSON.stringify(key)} did nothing`);
 });
 

@@ -1,6 +1,8 @@
 // The golden programs of tests/programs/: NAME.qs with its expectations beside
 // it: NAME.out (stdout), NAME.in (stdin), NAME.err (stderr, e.g. a panic) and
-// NAME.status (exit status; 101 when NAME.err holds a panic, else 0).
+// NAME.status (exit status; 101 when NAME.err holds a panic, else 0). In
+// tests/regressions/ a program may also be a bad one: NAME.status 1 and
+// NAME.err the diagnostics (`isRejected`).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { packageRoot } from "../driver/paths.js";
@@ -18,6 +20,11 @@ export interface Golden {
 }
 
 export const programsDir = join(packageRoot, "tests", "programs");
+/** Programs the front end checks and its interpreters run, until the passes below it can compile them (tests/programs-front.test.ts). */
+export const frontProgramsDir = join(packageRoot, "tests", "programs-front");
+
+/** A bad program: NAME.status is 1 and NAME.err holds the diagnostics the front end must give, not a panic. */
+export const isRejected = (g: Golden): boolean => g.status === 1 && g.panic === null && g.stderr !== "";
 
 export function loadGoldens(dir = programsDir): Golden[] {
   const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);

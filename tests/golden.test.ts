@@ -12,8 +12,9 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
-import { frontEnd } from "../passes/pipeline.js";
-import { assemblyOf, checkMeaning, compile } from "../driver/driver.js";
+import { frontEnd, pipeline } from "../passes/pipeline.js";
+import { assemblyOf, checkPasses, compile, throwIfBroken, type Step } from "../driver/driver.js";
+import { ilName, type Pass } from "../il/pass.js";
 import { describeOutcome } from "../interp/runtime-model.js";
 import { loadGoldens, programsDir } from "./golden-programs.js";
 
@@ -25,12 +26,15 @@ for (const target of targets) {
   const golden = suite(`golden programs on ${target}`);
   for (const g of goldens) {
     golden(`${g.name} on ${target}`, () => {
-      const steps = compile(g.source, g.path, { target, check: true });
       // The front end is shared: check its interpreters once, on the first target.
-      const checked = target === targets[0] ? steps : steps.slice(frontEnd.length - 1);
+      const only = target === targets[0] ? undefined : (p: Pass) => !frontEnd.includes(p) || p === frontEnd.at(-1);
+      const steps: Step[] = [];
       let returned = false; // main returned (rather than exit or panic), so the leak check reports
-      for (const v of checkMeaning(checked, { stdin: g.stdin })) {
-        const where = `${v.step.pass.name} -> ${typeof v.step.pass.to === "string" ? v.step.pass.to : v.step.pass.to.name}`;
+      for (const v of checkPasses({ source: g.source, file: g.path }, pipeline(target), { run: { stdin: g.stdin }, only })) {
+        throwIfBroken(v);
+        steps.push(v);
+        if (v.outcome === null) continue;
+        const where = `${v.pass.name} -> ${ilName(v.pass.to)}`;
         assert.is(v.outcome.outOfFuel, false, `${where}: ran out of fuel`);
         assert.is(v.outcome.stdout, g.stdout, `${where}: stdout (${describeOutcome(v.outcome)})`);
         assert.is(v.outcome.status, g.status, `${where}: exit status`);

@@ -1,7 +1,7 @@
 // Both back ends on Lalloc's heap forms: loads, stores, index checks, inc and
 // dec, alloc and alloc_array, the string primitives and string literals as
 // static objects. Each program is written by hand in Lalloc's printed syntax
-// (tests/lalloc-text.ts) and, on each target, goes through every back-end pass:
+// (read by il/read.ts; the blocks before any `fn` are main's) and, on each target, goes through every back-end pass:
 // each output is validated against its IL, each IL's machine model must give
 // the expected outcome (and leave the expected number of objects live), and so
 // must the real binary, linked with the runtime's heap routines.
@@ -12,18 +12,20 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import type { IL } from "../il/define.js";
 import { explainValidation, validate } from "../il/validate.js";
 import type { AnyNode } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
 import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { ilName } from "../il/pass.js";
+import { Lalloc } from "../ir-defs/lalloc.js";
+import { checkedAssembly } from "./checked-steps.js";
 import { La64patched } from "../ir-defs/aarch64/la64patched.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lx86patched } from "../ir-defs/x86_64/lx86patched.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { backEnds } from "../passes/pipeline.js";
-import { lalloc } from "./lalloc-text.js";
+import { readProgram } from "../il/read.js";
 
 interface Expected {
   readonly stdout: string;
@@ -37,6 +39,7 @@ interface Expected {
 const dir = mkdtempSync(join(tmpdir(), "qnano-heap-backend-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const context = { file: "test.qs", source: "" };
+const lalloc = (text: string) => readProgram(Lalloc, /^\s*fn /.test(text) ? text : `fn main()${text}`);
 
 
 function sameAs(where: string, outcome: Outcome, expected: Expected): void {
@@ -47,27 +50,18 @@ function sameAs(where: string, outcome: Outcome, expected: Expected): void {
   if (expected.live !== undefined && outcome.live) assert.is(outcome.live.objects, expected.live, `${where}: objects live at the end`);
 }
 
-/** Every back-end pass of the target on the program, each output checked; the programs of each IL, and the assembly. */
+/** Every back-end pass of the target on the program (the driver's checking loop), each output checked; the programs of each IL, and the assembly. */
 function compileAndCheck(target: Target, text: string, expected: Expected): { stages: Map<string, unknown>; asm: string; live: Outcome["live"] } {
-  const options = { stdin: expected.stdin ?? "" };
-  let current: unknown = lalloc(text);
-  const lallocInterpreter = interpreterFor("Lalloc"); // once the front end's interpreters have it
-  if (lallocInterpreter) sameAs("Lalloc", lallocInterpreter(current, options), expected);
   const stages = new Map<string, unknown>();
   let live: Outcome["live"] = null;
-  for (const pass of backEnds[target]) {
-    current = pass.run(current, context);
-    if (pass.to === "asm") break;
-    const to: IL = pass.to;
-    const v = validate(to, current);
-    assert.ok(v.ok, `${target} ${pass.name}: ${explainValidation(v)}`);
-    const outcome = interpreterFor(to.name)!(current, options);
-    if (outcome.status === 0 && !outcome.outOfFuel) assert.ok(outcome.live, `${to.name}: the model counts objects`);
-    sameAs(`${target} ${pass.name} -> ${to.name}`, outcome, expected);
-    stages.set(to.name, current);
+  const asm = checkedAssembly({ program: lalloc(text), il: Lalloc, check: true, context }, backEnds[target], expected.stdin ?? "", (where, outcome, step) => {
+    if (step.pass.name === "input") return sameAs(where, outcome, expected);
+    if (outcome.status === 0 && !outcome.outOfFuel) assert.ok(outcome.live, `${where}: the model counts objects`);
+    sameAs(`${target} ${where}`, outcome, expected);
+    stages.set(ilName(step.pass.to), step.output);
     live = outcome.live ?? null;
-  }
-  return { stages, asm: current as string, live };
+  });
+  return { stages, asm, live };
 }
 
 let binaries = 0;
@@ -471,7 +465,7 @@ checks("AArch64: memory accesses in La64var and La64patched", () => {
 checks("the models: a use after free and a load outside an object are errors of the compiler, not outcomes", () => {
   for (const target of targets) {
     const program = (text: string) => backEnds[target][0]!.run(lalloc(text), context);
-    const model = interpreterFor(target === "x86_64" ? "Lx86var" : "La64var")!;
+    const model = interpreterFor((backEnds[target][0]!.to as { name: string }).name)!; // select-instructions' IL
     const freed = program(`
 main.start:
   p = alloc(24, 0x101)

@@ -102,7 +102,7 @@ test("BNF and delta are read off the definition", () => {
   assert.match(bnf, /Atom\s+::= int\s+Int/);
   assert.match(bnf, /\| Atom\s+\(Int, Bool, Unit, Str, Var\)/);
   const delta = deltaText(Lmon);
-  assert.match(delta, /^Lmon = Llayout/);
+  assert.match(delta, /^Lmon = Lchecked/);
   assert.match(delta, /~ Expr ::= \(Expr binop Expr\)\s+Binary\n\s+becomes Expr ::= \(Atom binop Atom\)\s+Binary/);
 });
 
@@ -116,7 +116,7 @@ test("BNF keeps a space between a list and the hole after it, and before a list 
 test("extension: removed, added and changed kinds are tracked", () => {
   const A = defineIL({ name: "La", purpose: "a", entry: "E", terminals: { int: terminal.int }, grammar: { E: { N: "<v:int>", Neg: "-<e:E>", Add: "<l:E> + <r:E>" } } });
   const B = extendIL(A, { name: "Lb", purpose: "b", remove: ["Neg"], add: { E: { Add: "(+ <l:E> <r:E>)", Mul: "<l:E> * <r:E>" } } });
-  assert.equal(B.delta, { added: ["Mul"], removed: ["Neg"], changed: ["Add"] });
+  assert.equal(B.delta, { added: ["Mul"], removed: ["Neg"], changed: ["Add"], renamed: [] });
   assert.is(printNode(B, { kind: "Add", l: { kind: "N", v: 1n }, r: { kind: "Mul", l: { kind: "N", v: 2n }, r: { kind: "N", v: 3n } } }), "(+ 1 2 * 3)");
 });
 

@@ -1,27 +1,27 @@
 // Helpers for tests/middle.test.ts: build small Ltyped programs by hand, and run
-// a program through the middle passes, validating each output against its IL
-// and running each IL's interpreter.
+// a program through the middle passes with the driver's checking loop, which
+// validates each output against its IL and runs each IL's interpreter.
 import type * as T from "../ir-defs/generated/Ltyped.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
 import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
+import { insertIndexChecks } from "../passes/insert-index-checks.js";
 import { lowerDataLayout } from "../passes/lower-data-layout.js";
+import { dropUnusedValues } from "../passes/drop-unused-values.js";
 import { explicateControl } from "../passes/explicate-control.js";
+import { explicateReturns } from "../passes/explicate-returns.js";
+import { markTailCalls } from "../passes/mark-tail-calls.js";
+import { orderBlocks } from "../passes/order-blocks.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
 import { uniquify } from "../passes/uniquify.js";
-import type { IL } from "../il/define.js";
-import { explainValidation, validate } from "../il/validate.js";
-import { interpreters as cfgInterpreters } from "../interp/cfg.js";
+import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
-import { interpreters as treeInterpreters } from "../interp/tree.js";
-import type { Pass } from "../il/pass.js";
+import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, removeComplexOperands, explicateControl];
-
-const interpreters = { ...treeInterpreters, ...cfgInterpreters };
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 
@@ -31,23 +31,20 @@ export interface Stage {
   readonly outcome: Outcome;
 }
 
-/** Runs an Ltyped program through every middle pass; throws when an output is not in its IL. */
-export function throughMiddle(program: unknown, options: RunOptions = {}): Stage[] {
+/** Each step of the driver's checking loop from `start` through `passes`, as
+ * a stage; throws when an output is not in its IL or cannot be run. */
+export function stagesOf(start: Start, passes: readonly Pass[], options: RunOptions = {}): Stage[] {
   const stages: Stage[] = [];
-  const check = (il: IL, p: unknown) => {
-    const v = validate(il, p);
-    if (!v.ok) throw new Error(explainValidation(v));
-    const interpret = interpreters[il.name];
-    if (!interpret) throw new Error(`no interpreter for ${il.name}`);
-    stages.push({ il: il.name, program: p, outcome: interpret(p, options) });
-  };
-  check(Ltyped, program);
-  let current = program;
-  for (const p of middlePasses) {
-    current = p.run(current, { file: "test.qs", source: "" });
-    check(p.to as IL, current);
+  for (const step of checkPasses(start, passes, { run: options })) {
+    throwIfBroken(step);
+    stages.push({ il: ilName(step.pass.to), program: step.output, outcome: step.outcome! });
   }
   return stages;
+}
+
+/** An Ltyped program (its own stage first) through every middle pass. */
+export function throughMiddle(program: unknown, options: RunOptions = {}): Stage[] {
+  return stagesOf({ program, il: Ltyped, check: true, context: { file: "test.qs", source: "" } }, middlePasses, options);
 }
 
 // ---------------------------------------------------------------- building Ltyped by hand

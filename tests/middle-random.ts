@@ -1,10 +1,11 @@
 // Random well-typed Ltyped programs for tests/middle.test.ts, from a seeded
-// generator (deterministic: the same seed gives the same program). They use
+// generator (props/random.ts; the same seed gives the same program). They use
 // every form of the subset: shadowing lets, compound assignment, blocks and ifs
 // as values with side effects inside operands, && and ||, while loops with
 // break and continue, for loops, consts, assert, and operators that can panic.
 // Every loop is bounded, so every program ends.
 import type * as T from "../ir-defs/generated/Ltyped.js";
+import { random } from "../props/random.js";
 import * as b from "./middle-helpers.js";
 
 type Ty = "Int" | "Bool";
@@ -14,26 +15,12 @@ interface Variable {
   readonly mutable: boolean;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const edgeInts = [0n, 1n, -1n, 2n, 3n, 7n, 63n, 64n, 65n, (1n << 63n) - 1n, -(1n << 63n)];
 const intOps = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"] as const;
 const compareOps = ["==", "!=", "<", "<=", ">", ">="] as const;
 
 export function randomProgram(seed: number): T.Program {
-  const rnd = random(seed);
-  const chance = (p: number) => rnd() < p;
-  const pick = <X>(xs: readonly X[]): X => xs[Math.floor(rnd() * xs.length)]!;
+  const { next: rnd, chance, pick } = random(seed);
   let names = 0;
   const consts: Variable[] = [
     { source: "K", type: "Int", mutable: false },

@@ -7,6 +7,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
+import type * as Tail from "../ir-defs/generated/Ltail.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
@@ -16,7 +17,6 @@ import { parse } from "../passes/parse.js";
 import { printNode } from "../il/print.js";
 import { compile } from "../driver/driver.js";
 import type { Outcome } from "../interp/runtime-model.js";
-import { interpreters as treeInterpreters } from "../interp/tree.js";
 import { loadGoldens } from "./golden-programs.js";
 import * as b from "./middle-helpers.js";
 import { randomProgram } from "./middle-random.js";
@@ -148,9 +148,9 @@ hand("a condition block that breaks, and break inside an if expression", () => {
   expectEverywhere(b.throughMiddle(p), { stdout: "0\n1\n2\n100\n" });
 });
 
-hand("explicate-control: tail calls, and a Unit call before an endless loop that is not one", () => {
-  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "explicate-control" }).at(-1)!.output as Cfg.Program;
-  const tails = (p: Cfg.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
+hand("mark-tail-calls: tail calls, and a Unit call before an endless loop that is not one", () => {
+  const lcfg = (source: string) => compile(source, "tail.qs", { target: "x86_64", check: true, until: "mark-tail-calls" }).at(-1)!.output as Tail.Program;
+  const tails = (p: Tail.Program, fn: string) => p.defs.find((d) => d.name === fn)!.blocks.map((bl) => bl.tail.kind);
   const calls = lcfg("fn f(n: Int) -> Int {\n    if n == 0 { return 0 }\n    f(n - 1)\n}\nfn g() { print(1) }\nfn h() { g() }\nfn main() {\n    print(f(3))\n    h()\n}\n");
   assert.equal(tails(calls, "f").sort(), ["Branch", "Return", "TailCall"]);
   assert.equal(tails(calls, "h"), ["TailCall"], "a Unit call at the end of a Unit function");
@@ -224,12 +224,11 @@ golden("there are golden programs", () => {
 
 for (const g of goldens) {
   golden(g.name, () => {
-    const context = { file: g.path, source: g.source };
-    const source = parse.run(g.source, context);
     const expected = { stdout: g.stdout, status: g.status, panic: g.panic };
-    const lsrc = treeInterpreters.Lsrc!(source, { stdin: g.stdin });
-    expectEverywhere([{ il: "Lsrc", program: source, outcome: lsrc }], expected);
-    expectEverywhere(b.throughMiddle(checkTypes.run(source, context), { stdin: g.stdin }), expected);
+    // Stages: Lsrc (the parser's output), Ltyped, then each middle pass's.
+    const stages = b.stagesOf({ source: g.source, file: g.path }, [parse, checkTypes, ...b.middlePasses], { stdin: g.stdin });
+    assert.equal(stages.slice(0, 2).map((s) => s.il), ["Lsrc", "Ltyped"]);
+    expectEverywhere(stages, expected);
   });
 }
 

@@ -1,5 +1,5 @@
 // The x86_64 back end, pass by pass, on small Lcfg programs written by hand in
-// Lcfg's printed syntax (read by the little reader below). For each program:
+// Lcfg's printed syntax (read by il/read.ts). For each program:
 // every pass's output is validated against its IL, every IL's interpreter (the
 // Lcfg interpreter, then the x86 machine model on each x86 IL) gives the outcome
 // stated next to the program, and so does the real binary, assembled with the
@@ -21,76 +21,17 @@ import { asciiLiteral } from "../passes/shared/both-targets.js";
 import { x86_64Passes } from "../passes/x86_64/index.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 import type { IL } from "../il/define.js";
+import { readProgram } from "../il/read.js";
 import { explainValidation, validate } from "../il/validate.js";
 import { interpreters as cfgInterpreters } from "../interp/cfg.js";
 import { describeOutcome, type Outcome } from "../interp/runtime-model.js";
+import { checkedAssembly } from "./checked-steps.js";
 import { interpreters as x86Interpreters } from "../interp/x86_64.js";
 
-// ---------------------------------------------------------------- a reader for Lcfg text
+// ---------------------------------------------------------------- programs as Lcfg text
 
-const atomPattern = /^(-?\d+|true|false|\(\)|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_.]*)$/;
-
-function atom(text: string): Cfg.Atom {
-  const t = text.trim();
-  if (!atomPattern.test(t)) throw new Error(`not an atom: ${t}`);
-  if (/^-?\d+$/.test(t)) return { kind: "Int", value: BigInt(t) };
-  if (t === "true" || t === "false") return { kind: "Bool", value: t === "true" };
-  if (t === "()") return { kind: "Unit" };
-  if (t.startsWith('"')) return { kind: "Str", value: JSON.parse(t) as string };
-  return { kind: "Var", name: t };
-}
-
-function expression(text: string): Cfg.CExpr {
-  const t = text.trim();
-  const binary = /^\((\S+) (==|!=|<=|>=|<<|>>|<|>|\||\^|&|\+|-|\*|\/|%) (\S+)\)$/.exec(t);
-  if (binary) return { kind: "Binary", left: atom(binary[1]!), op: binary[2] as Cfg.Binary["op"], right: atom(binary[3]!) };
-  const prim = /^(print_int|print_bool|read_int|exit|panic)\((.*)\)$/.exec(t);
-  if (prim) return { kind: "Prim", op: prim[1] as Cfg.Prim["op"], args: (prim[2]!.match(/"(?:[^"\\]|\\.)*"|[^,\s]+/g) ?? []).map(atom) };
-  const unary = /^([-!~])([A-Za-z_].*)$/.exec(t);
-  if (unary) return { kind: "Unary", op: unary[1] as Cfg.Unary["op"], arg: atom(unary[2]!) };
-  return atom(t);
-}
-
-function tail(text: string): Cfg.Tail | null {
-  const t = text.trim();
-  let m = /^goto (\S+)$/.exec(t);
-  if (m) return { kind: "Goto", target: m[1]! };
-  m = /^if (\S+) (==|!=|<=|>=|<|>) (\S+) goto (\S+) else (\S+)$/.exec(t);
-  if (m) return { kind: "Branch", left: atom(m[1]!), op: m[2] as Cfg.Branch["op"], right: atom(m[3]!), then: m[4]!, else: m[5]! };
-  m = /^return (.+)$/.exec(t);
-  if (m) return { kind: "Return", value: atom(m[1]!) };
-  return null;
-}
-
-/** Reads a program in Lcfg's printed syntax: `label:` lines open blocks, the last line of a block is its tail. */
-function lcfg(text: string): Cfg.Program {
-  const blocks: Cfg.BasicBlock[] = [];
-  let current: { label: string; stmts: Cfg.CStmt[] } | null = null;
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("//")) continue;
-    const label = /^([A-Za-z_.][A-Za-z0-9_.]*):$/.exec(line);
-    if (label) {
-      current = { label: label[1]!, stmts: [] };
-      continue;
-    }
-    if (!current) throw new Error(`a statement outside a block: ${line}`);
-    const end = tail(line);
-    if (end) {
-      blocks.push({ kind: "BasicBlock", label: current.label, stmts: current.stmts, tail: end });
-      current = null;
-      continue;
-    }
-    const assign = /^([A-Za-z_][A-Za-z0-9_.]*) = (.+)$/.exec(line);
-    current.stmts.push(assign ? { kind: "Assign", name: assign[1]!, value: expression(assign[2]!) } : { kind: "Do", expr: expression(line) });
-  }
-  if (current) throw new Error(`block ${current.label} has no tail`);
-  const program: Cfg.Program = { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] };
-  const v = validate(Lcfg, program);
-  if (!v.ok) throw new Error(explainValidation(v));
-  return program;
-}
-
+/** A program of one function, main: its blocks in Lcfg's printed syntax (il/read.ts). */
+const lcfg = (text: string) => readProgram(Lcfg, `fn main()${text}`) as Cfg.Program;
 
 // ---------------------------------------------------------------- running a program everywhere
 
@@ -112,21 +53,9 @@ function sameAs(where: string, outcome: Outcome, expected: Expected): void {
   assert.is(outcome.panic, expected.panic ?? null, `${where}: panic message`);
 }
 
-/** Runs every x86_64 pass on the program, checking each step; returns the assembly text. */
+/** Runs every x86_64 pass on the program with the driver's checking loop, checking each step; returns the assembly text. */
 function compileAndCheck(program: Cfg.Program, expected: Expected): string {
-  const options = { stdin: expected.stdin ?? "" };
-  sameAs("Lcfg", cfgInterpreters.Lcfg!(program, options), expected);
-  let current: unknown = program;
-  for (const pass of x86_64Passes) {
-    current = pass.run(current, context);
-    if (pass.to === "asm") break;
-    const to: IL = pass.to;
-    const v = validate(to, current);
-    assert.ok(v.ok, `${pass.name}: ${explainValidation(v)}`);
-    sameAs(`${pass.name} -> ${to.name}`, x86Interpreters[to.name]!(current, options), expected);
-  }
-  assert.type(current, "string");
-  return current as string;
+  return checkedAssembly({ program, il: Lcfg, check: true, context }, x86_64Passes, expected.stdin ?? "", (where, outcome) => sameAs(where, outcome, expected));
 }
 
 let binaries = 0;

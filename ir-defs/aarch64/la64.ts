@@ -3,7 +3,7 @@
 // all that and `ret`), and each stack slot has become a real address
 // `[sp, #offset]` (or `[x16, #0]` after computing a far address into x16).
 // Printing this IL's instructions is the assembly text.
-import { extendIL } from "../../il/define.js";
+import { extendIL, terminal } from "../../il/define.js";
 import { La64patched } from "./la64patched.js";
 import { badOperand, findInstr, fitsLoadOffset } from "./operand-rules.js";
 
@@ -11,8 +11,10 @@ export const La64 = extendIL(La64patched, {
   name: "La64",
   purpose: "complete AArch64 code: prelude and conclusion added, stack slots turned into sp-relative addresses",
   remove: ["Slot", "StackArg", "OutArg", "TailCall", "TailCallIndirect"],
+  // A memory operand is in the frame: a heap object is read and written by Load and Store.
+  terminals: { frame: terminal.oneOf("frame", ["sp", "x29", "x16"], "sp, x29 (the frame pointer) or x16 (a far slot's address)") },
   add: {
-    Arg: { Mem: "[<base:reg>, #<offset:int>]" },
+    Arg: { Mem: "[<base:frame>, #<offset:int>]" },
     Instr: {
       Stp: "stp <first:Arg>, <second:Arg>, [sp, #-16]!",
       Ldp: "ldp <first:Arg>, <second:Arg>, [sp], #16",
@@ -20,7 +22,7 @@ export const La64 = extendIL(La64patched, {
       /** A branch to the address target holds (an indirect tail call). */
       Br: "br <target:Arg>",
       /** Loads the runtime's word at `symbol` (the page's address in base, from adrp). */
-      LdrLo12: "ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>]",
+      LdrLo12: "ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:data>]",
     },
   },
   dropInvariants: ["only ldr and str touch stack slots and stack arguments: ldr loads one into a register, str stores a register into one"],

@@ -35,6 +35,7 @@
 // - Every instruction reads its source operands and writes `dst`; the doc comment
 //   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../il/define.js";
+import { codeSymbol, dataSymbol } from "../symbols.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
 import { findInstr, fitsLoadOffset } from "./operand-rules.js";
@@ -61,7 +62,7 @@ const jumpTargets: Invariant = {
     const symbols = new Set([...functions.map(functionSymbol), ...Object.keys(runtimeArguments)]);
     return findInstr(program, (instr) => {
       if ((instr.kind === "B" || instr.kind === "BCond" || instr.kind === "Cbz") && !labels.has(instr.target as string)) return `no block is labelled ${String(instr.target)}`;
-      if ((instr.kind === "Bl" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
+      if ((instr.kind === "Bl" || instr.kind === "Call" || instr.kind === "AdrpFn" || instr.kind === "AddLo12Fn" || instr.kind === "TailCall") && !symbols.has((instr.target ?? instr.symbol) as string)) return `${String(instr.target ?? instr.symbol)} is no function of the program and no routine of the runtime`;
       return null;
     });
   },
@@ -94,6 +95,8 @@ export const La64var = defineIL({
     int: terminal.int,
     name: terminal.name,
     label: terminal.label,
+    symbol: codeSymbol,
+    data: dataSymbol,
     string: terminal.string,
     reg: terminal.oneOf("reg", registers, "x0 | x1 | ... | x30 | sp"),
     cond: terminal.oneOf("cond", [...conditionCodes, ...unsignedConditionCodes]),
@@ -105,7 +108,7 @@ export const La64var = defineIL({
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:label>: static <value:string>" },
+    Data: { Data: "<label:data>: static <value:string>" },
     Place: { Reg: "<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument the caller passed on the stack (the 9th argument is stackarg 0);
      * `outarg k`: where the function running puts the k-th stack argument of a call it makes. */
@@ -131,20 +134,20 @@ export const La64var = defineIL({
       Mvn: "mvn <dst:Arg>, <src:Arg>",
       Cmp: "cmp <left:Arg>, <right:Arg>",
       Cset: "cset <dst:Arg>, <cond:cond>",
-      Adrp: "adrp <dst:Arg>, <symbol:label>",
-      AddLo12: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",
+      Adrp: "adrp <dst:Arg>, <symbol:data>",
+      AddLo12: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:data>",
       /** A call of a routine of the runtime (qn_*), or of a function of the program
        * (reading the argument registers listed after `//`). */
-      Bl: "bl <target:label>< // |args:Place*, >",
+      Bl: "bl <target:symbol>< // |args:Place*, >",
       /** An indirect call: of the function whose address callee holds. */
       Blr: "blr <callee:Arg>< // |args:Place*, >",
       /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
        * makes it the function's conclusion without `ret`, then `b` to the callee. */
-      TailCall: "tailcall <target:label>< // |args:Place*, >",
+      TailCall: "tailcall <target:symbol>< // |args:Place*, >",
       TailCallIndirect: "tailcall <callee:Arg>< // |args:Place*, >",
       /** The address of a function of the program, as adrp and add put a string's. */
-      AdrpFn: "adrp <dst:Arg>, <symbol:label>",
-      AddLo12Fn: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:label>",
+      AdrpFn: "adrp <dst:Arg>, <symbol:symbol>",
+      AddLo12Fn: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:symbol>",
       /** Loads the word at base + offset into dst (a field of a heap object). Reads base
        * and that word; writes dst. */
       Load: "ldr <dst:Arg>, [<base:Arg>, #<offset:int>]",

@@ -19,7 +19,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: static <value:string> */
+/** Data ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -42,10 +42,10 @@ export interface Imm {
   readonly value: bigint;
   readonly loc?: Loc;
 }
-/** Arg ::= [<base:reg>, #<offset:int>] */
+/** Arg ::= [<base:frame>, #<offset:int>] */
 export interface Mem {
   readonly kind: "Mem";
-  readonly base: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
+  readonly base: "sp" | "x29" | "x16";
   readonly offset: bigint;
   readonly loc?: Loc;
 }
@@ -167,14 +167,14 @@ export interface Cset {
   readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
-/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+/** Instr ::= adrp <dst:Arg>, <symbol:data> */
 export interface Adrp {
   readonly kind: "Adrp";
   readonly dst: Arg;
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:data> */
 export interface AddLo12 {
   readonly kind: "AddLo12";
   readonly dst: Arg;
@@ -182,7 +182,7 @@ export interface AddLo12 {
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= bl <target:label>< // |args:Place*, > */
+/** Instr ::= bl <target:symbol>< // |args:Place*, > */
 export interface Bl {
   readonly kind: "Bl";
   readonly target: string;
@@ -196,14 +196,14 @@ export interface Blr {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
-/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+/** Instr ::= adrp <dst:Arg>, <symbol:symbol> */
 export interface AdrpFn {
   readonly kind: "AdrpFn";
   readonly dst: Arg;
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:symbol> */
 export interface AddLo12Fn {
   readonly kind: "AddLo12Fn";
   readonly dst: Arg;
@@ -310,7 +310,7 @@ export interface Br {
   readonly target: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:label>] */
+/** Instr ::= ldr <dst:Arg>, [<base:reg>, :lo12:<symbol:data>] */
 export interface LdrLo12 {
   readonly kind: "LdrLo12";
   readonly dst: Arg;

@@ -20,7 +20,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: static <value:string> */
+/** Data ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -179,14 +179,14 @@ export interface Cset {
   readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
-/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+/** Instr ::= adrp <dst:Arg>, <symbol:data> */
 export interface Adrp {
   readonly kind: "Adrp";
   readonly dst: Arg;
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:data> */
 export interface AddLo12 {
   readonly kind: "AddLo12";
   readonly dst: Arg;
@@ -194,7 +194,7 @@ export interface AddLo12 {
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= bl <target:label>< // |args:Place*, > */
+/** Instr ::= bl <target:symbol>< // |args:Place*, > */
 export interface Bl {
   readonly kind: "Bl";
   readonly target: string;
@@ -208,7 +208,7 @@ export interface Blr {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
-/** Instr ::= tailcall <target:label>< // |args:Place*, > */
+/** Instr ::= tailcall <target:symbol>< // |args:Place*, > */
 export interface TailCall {
   readonly kind: "TailCall";
   readonly target: string;
@@ -222,14 +222,14 @@ export interface TailCallIndirect {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
-/** Instr ::= adrp <dst:Arg>, <symbol:label> */
+/** Instr ::= adrp <dst:Arg>, <symbol:symbol> */
 export interface AdrpFn {
   readonly kind: "AdrpFn";
   readonly dst: Arg;
   readonly symbol: string;
   readonly loc?: Loc;
 }
-/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:label> */
+/** Instr ::= add <dst:Arg>, <src:Arg>, :lo12:<symbol:symbol> */
 export interface AddLo12Fn {
   readonly kind: "AddLo12Fn";
   readonly dst: Arg;

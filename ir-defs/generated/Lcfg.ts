@@ -1,4 +1,4 @@
-// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch, return or a tail call.
+// Lcfg: explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lcfg from "../ir-defs/generated/Lcfg.js";
 import type { Loc } from "../../il/node.js";
@@ -7,6 +7,92 @@ import type { Loc } from "../../il/node.js";
 export interface Program {
   readonly kind: "Program";
   readonly defs: readonly Def[];
+  readonly loc?: Loc;
+}
+
+export type CStmt = Assign | Store | CheckIndex | Do;
+/** CStmt ::= <name:name> = <value:CExpr> */
+export interface Assign {
+  readonly kind: "Assign";
+  readonly name: string;
+  readonly value: CExpr;
+  readonly loc?: Loc;
+}
+/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+export interface Store {
+  readonly kind: "Store";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly value: Atom;
+  readonly loc?: Loc;
+}
+/** CStmt ::= check 0 <= <index:Atom> < <length:Atom> */
+export interface CheckIndex {
+  readonly kind: "CheckIndex";
+  readonly index: Atom;
+  readonly length: Atom;
+  readonly loc?: Loc;
+}
+/** CStmt ::= <expr:CExpr> */
+export interface Do {
+  readonly kind: "Do";
+  readonly expr: CExpr;
+  readonly loc?: Loc;
+}
+
+export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
+/** CExpr ::= call <callee:name>(<args:Atom*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
+export interface Binary {
+  readonly kind: "Binary";
+  readonly left: Atom;
+  readonly op: "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
+  readonly right: Atom;
+  readonly loc?: Loc;
+}
+/** CExpr ::= <op:unop><arg:Atom> */
+export interface Unary {
+  readonly kind: "Unary";
+  readonly op: "-" | "!" | "~";
+  readonly arg: Atom;
+  readonly loc?: Loc;
+}
+/** CExpr ::= <op:prim>(<args:Atom*, >) */
+export interface Prim {
+  readonly kind: "Prim";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** CExpr ::= new(<fields:Atom*, >) refs <refs:refs> */
+export interface New {
+  readonly kind: "New";
+  readonly fields: readonly Atom[];
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+export interface NewArray {
+  readonly kind: "NewArray";
+  readonly length: Atom;
+  readonly init: Atom;
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+export interface Load {
+  readonly kind: "Load";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -60,93 +146,7 @@ export interface BasicBlock {
   readonly loc?: Loc;
 }
 
-export type CStmt = Assign | Do | Store | CheckIndex;
-/** CStmt ::= <name:name> = <value:CExpr> */
-export interface Assign {
-  readonly kind: "Assign";
-  readonly name: string;
-  readonly value: CExpr;
-  readonly loc?: Loc;
-}
-/** CStmt ::= <expr:CExpr> */
-export interface Do {
-  readonly kind: "Do";
-  readonly expr: CExpr;
-  readonly loc?: Loc;
-}
-/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
-export interface Store {
-  readonly kind: "Store";
-  readonly base: Atom;
-  readonly offset: bigint;
-  readonly index: Atom | null;
-  readonly value: Atom;
-  readonly loc?: Loc;
-}
-/** CStmt ::= check 0 <= <index:Atom> < <length:Atom> */
-export interface CheckIndex {
-  readonly kind: "CheckIndex";
-  readonly index: Atom;
-  readonly length: Atom;
-  readonly loc?: Loc;
-}
-
-export type CExpr = Atom | Binary | Unary | Prim | Call | New | NewArray | Load;
-/** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
-export interface Binary {
-  readonly kind: "Binary";
-  readonly left: Atom;
-  readonly op: "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
-  readonly right: Atom;
-  readonly loc?: Loc;
-}
-/** CExpr ::= <op:unop><arg:Atom> */
-export interface Unary {
-  readonly kind: "Unary";
-  readonly op: "-" | "!" | "~";
-  readonly arg: Atom;
-  readonly loc?: Loc;
-}
-/** CExpr ::= <op:prim>(<args:Atom*, >) */
-export interface Prim {
-  readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
-  readonly args: readonly Atom[];
-  readonly loc?: Loc;
-}
-/** CExpr ::= <callee:name>(<args:Atom*, >) */
-export interface Call {
-  readonly kind: "Call";
-  readonly callee: string;
-  readonly args: readonly Atom[];
-  readonly loc?: Loc;
-}
-/** CExpr ::= new(<fields:Atom*, >) refs <refs:refs> */
-export interface New {
-  readonly kind: "New";
-  readonly fields: readonly Atom[];
-  readonly refs: string;
-  readonly loc?: Loc;
-}
-/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
-export interface NewArray {
-  readonly kind: "NewArray";
-  readonly length: Atom;
-  readonly init: Atom;
-  readonly refs: string;
-  readonly loc?: Loc;
-}
-/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
-export interface Load {
-  readonly kind: "Load";
-  readonly base: Atom;
-  readonly offset: bigint;
-  readonly index: Atom | null;
-  readonly type: string;
-  readonly loc?: Loc;
-}
-
-export type Tail = Goto | Branch | Return | TailCall;
+export type Tail = Goto | Branch | Return | ReturnCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
   readonly kind: "Goto";
@@ -169,13 +169,13 @@ export interface Return {
   readonly value: Atom;
   readonly loc?: Loc;
 }
-/** Tail ::= tailcall <callee:name>(<args:Atom*, >) */
-export interface TailCall {
-  readonly kind: "TailCall";
+/** Tail ::= return <callee:name>(<args:Atom*, >) */
+export interface ReturnCall {
+  readonly kind: "ReturnCall";
   readonly callee: string;
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
 
-export type Node = Program | Int | Bool | Unit | Str | Var | Def | BasicBlock | Assign | Do | Store | CheckIndex | Binary | Unary | Prim | Call | New | NewArray | Load | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | Def | BasicBlock | Goto | Branch | Return | ReturnCall;
 export type Kind = Node["kind"];

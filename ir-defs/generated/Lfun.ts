@@ -10,6 +10,92 @@ export interface Program {
   readonly loc?: Loc;
 }
 
+export type CStmt = Assign | Store | CheckIndex | Do;
+/** CStmt ::= <name:name> = <value:CExpr> */
+export interface Assign {
+  readonly kind: "Assign";
+  readonly name: string;
+  readonly value: CExpr;
+  readonly loc?: Loc;
+}
+/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+export interface Store {
+  readonly kind: "Store";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly value: Atom;
+  readonly loc?: Loc;
+}
+/** CStmt ::= check 0 <= <index:Atom> < <length:Atom> */
+export interface CheckIndex {
+  readonly kind: "CheckIndex";
+  readonly index: Atom;
+  readonly length: Atom;
+  readonly loc?: Loc;
+}
+/** CStmt ::= <expr:CExpr> */
+export interface Do {
+  readonly kind: "Do";
+  readonly expr: CExpr;
+  readonly loc?: Loc;
+}
+
+export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
+/** CExpr ::= call <callee:Atom>(<args:Atom*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: Atom;
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
+export interface Binary {
+  readonly kind: "Binary";
+  readonly left: Atom;
+  readonly op: "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
+  readonly right: Atom;
+  readonly loc?: Loc;
+}
+/** CExpr ::= <op:unop><arg:Atom> */
+export interface Unary {
+  readonly kind: "Unary";
+  readonly op: "-" | "!" | "~";
+  readonly arg: Atom;
+  readonly loc?: Loc;
+}
+/** CExpr ::= <op:prim>(<args:Atom*, >) */
+export interface Prim {
+  readonly kind: "Prim";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
+  readonly args: readonly Atom[];
+  readonly loc?: Loc;
+}
+/** CExpr ::= new(<fields:Atom*, >) refs <refs:refs> */
+export interface New {
+  readonly kind: "New";
+  readonly fields: readonly Atom[];
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+export interface NewArray {
+  readonly kind: "NewArray";
+  readonly length: Atom;
+  readonly init: Atom;
+  readonly refs: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+export interface Load {
+  readonly kind: "Load";
+  readonly base: Atom;
+  readonly offset: bigint;
+  readonly index: Atom | null;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+
 export type Atom = Int | Bool | Unit | Str | Var | FunRef;
 /** Atom ::= <value:int> */
 export interface Int {
@@ -66,92 +152,6 @@ export interface BasicBlock {
   readonly loc?: Loc;
 }
 
-export type CStmt = Assign | Do | Store | CheckIndex;
-/** CStmt ::= <name:name> = <value:CExpr> */
-export interface Assign {
-  readonly kind: "Assign";
-  readonly name: string;
-  readonly value: CExpr;
-  readonly loc?: Loc;
-}
-/** CStmt ::= <expr:CExpr> */
-export interface Do {
-  readonly kind: "Do";
-  readonly expr: CExpr;
-  readonly loc?: Loc;
-}
-/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
-export interface Store {
-  readonly kind: "Store";
-  readonly base: Atom;
-  readonly offset: bigint;
-  readonly index: Atom | null;
-  readonly value: Atom;
-  readonly loc?: Loc;
-}
-/** CStmt ::= check 0 <= <index:Atom> < <length:Atom> */
-export interface CheckIndex {
-  readonly kind: "CheckIndex";
-  readonly index: Atom;
-  readonly length: Atom;
-  readonly loc?: Loc;
-}
-
-export type CExpr = Atom | Binary | Unary | Prim | Call | New | NewArray | Load;
-/** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
-export interface Binary {
-  readonly kind: "Binary";
-  readonly left: Atom;
-  readonly op: "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
-  readonly right: Atom;
-  readonly loc?: Loc;
-}
-/** CExpr ::= <op:unop><arg:Atom> */
-export interface Unary {
-  readonly kind: "Unary";
-  readonly op: "-" | "!" | "~";
-  readonly arg: Atom;
-  readonly loc?: Loc;
-}
-/** CExpr ::= <op:prim>(<args:Atom*, >) */
-export interface Prim {
-  readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq";
-  readonly args: readonly Atom[];
-  readonly loc?: Loc;
-}
-/** CExpr ::= call <callee:Atom>(<args:Atom*, >) */
-export interface Call {
-  readonly kind: "Call";
-  readonly callee: Atom;
-  readonly args: readonly Atom[];
-  readonly loc?: Loc;
-}
-/** CExpr ::= new(<fields:Atom*, >) refs <refs:refs> */
-export interface New {
-  readonly kind: "New";
-  readonly fields: readonly Atom[];
-  readonly refs: string;
-  readonly loc?: Loc;
-}
-/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
-export interface NewArray {
-  readonly kind: "NewArray";
-  readonly length: Atom;
-  readonly init: Atom;
-  readonly refs: string;
-  readonly loc?: Loc;
-}
-/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
-export interface Load {
-  readonly kind: "Load";
-  readonly base: Atom;
-  readonly offset: bigint;
-  readonly index: Atom | null;
-  readonly type: string;
-  readonly loc?: Loc;
-}
-
 export type Tail = Goto | Branch | Return | TailCall;
 /** Tail ::= goto <target:label> */
 export interface Goto {
@@ -183,5 +183,5 @@ export interface TailCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Assign | Do | Store | CheckIndex | Binary | Unary | Prim | Call | New | NewArray | Load | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

@@ -36,7 +36,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex;
+export type Stmt = Let | Assign | While | Break | Continue | Return | ExprStmt | Store;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -89,13 +89,6 @@ export interface Store {
   readonly offset: bigint;
   readonly index: Expr | null;
   readonly value: Expr;
-  readonly loc?: Loc;
-}
-/** Stmt ::= check 0 <= <index:Expr> < <length:Expr> */
-export interface CheckIndex {
-  readonly kind: "CheckIndex";
-  readonly index: Expr;
-  readonly length: Expr;
   readonly loc?: Loc;
 }
 
@@ -152,7 +145,7 @@ export interface If {
   readonly else: Block;
   readonly loc?: Loc;
 }
-/** Expr ::= <callee:name>(<args:Expr*, >) */
+/** Expr ::= call <callee:name>(<args:Expr*, >) */
 export interface Call {
   readonly kind: "Call";
   readonly callee: string;
@@ -191,5 +184,5 @@ export interface Load {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
 export type Kind = Node["kind"];

@@ -108,7 +108,7 @@ export interface If {
   readonly else: Block;
   readonly loc?: Loc;
 }
-/** Expr ::= <callee:name>(<args:Atom*, >) */
+/** Expr ::= call <callee:name>(<args:Atom*, >) */
 export interface Call {
   readonly kind: "Call";
   readonly callee: string;

@@ -179,7 +179,7 @@ export interface If {
   readonly else: Expr | null;
   readonly loc?: Loc;
 }
-/** Expr ::= <callee:name>(<args:Expr*, >) */
+/** Expr ::= call <callee:name>(<args:Expr*, >) */
 export interface Call {
   readonly kind: "Call";
   readonly callee: string;

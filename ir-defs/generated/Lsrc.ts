@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Const | Fn | Record | TypeAlias;
+export type Item = Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module;
 /** Item ::= const <name:name>: <type:type> = <value:Expr> */
 export interface Const {
   readonly kind: "Const";
@@ -42,12 +42,68 @@ export interface TypeAlias {
   readonly type: string;
   readonly loc?: Loc;
 }
+/** Item ::= union <name:name> {<ctors:Ctor*, >} */
+export interface Union {
+  readonly kind: "Union";
+  readonly name: string;
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+/** Item ::= union <name:name>[<tparams:TypeParam*, >] {<ctors:Ctor*, >} */
+export interface GenericUnion {
+  readonly kind: "GenericUnion";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name>[<tparams:TypeParam*, >] {<fields:FieldDecl*, >} */
+export interface GenericRecord {
+  readonly kind: "GenericRecord";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly fields: readonly FieldDecl[];
+  readonly loc?: Loc;
+}
+/** Item ::= fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >)< -> |ret:type?> <body:Block> */
+export interface GenericFn {
+  readonly kind: "GenericFn";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly params: readonly Param[];
+  readonly ret: string | null;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Item ::= module <name:name> {<items:Item*\n>} */
+export interface Module {
+  readonly kind: "Module";
+  readonly name: string;
+  readonly items: readonly Item[];
+  readonly loc?: Loc;
+}
 
 /** Param ::= <name:name>: <type:type> */
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
   readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** TypeParam ::= <name:name><: |bounds:name* + > */
+export interface TypeParam {
+  readonly kind: "TypeParam";
+  readonly name: string;
+  readonly bounds: readonly string[];
+  readonly loc?: Loc;
+}
+
+/** Ctor ::= <name:name><(|fields:FieldDecl*, |)> */
+export interface Ctor {
+  readonly kind: "Ctor";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
 
@@ -141,7 +197,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -236,6 +292,72 @@ export interface MethodCall {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= match <scrutinee:Expr> {<arms:Arm*\n>} */
+export interface Match {
+  readonly kind: "Match";
+  readonly scrutinee: Expr;
+  readonly arms: readonly Arm[];
+  readonly loc?: Loc;
+}
+/** Expr ::= (try <value:Expr>) */
+export interface Try {
+  readonly kind: "Try";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+
+/** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
+export interface Arm {
+  readonly kind: "Arm";
+  readonly pattern: Pattern;
+  readonly guard: Expr | null;
+  readonly body: Expr;
+  readonly loc?: Loc;
+}
+
+export type Pattern = Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat;
+/** Pattern ::= _ */
+export interface Wildcard {
+  readonly kind: "Wildcard";
+  readonly loc?: Loc;
+}
+/** Pattern ::= <name:name> */
+export interface Binder {
+  readonly kind: "Binder";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:int> */
+export interface IntPat {
+  readonly kind: "IntPat";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:bool> */
+export interface BoolPat {
+  readonly kind: "BoolPat";
+  readonly value: boolean;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:string> */
+export interface StrPat {
+  readonly kind: "StrPat";
+  readonly value: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= (<elems:Pattern*, >) */
+export interface TuplePat {
+  readonly kind: "TuplePat";
+  readonly elems: readonly Pattern[];
+  readonly loc?: Loc;
+}
+/** Pattern ::= <ctor:name>(<args:Pattern*, >) */
+export interface CtorPat {
+  readonly kind: "CtorPat";
+  readonly ctor: string;
+  readonly args: readonly Pattern[];
+  readonly loc?: Loc;
+}
 
 /** FieldInit ::= <name:name>: <value:Expr> */
 export interface FieldInit {
@@ -253,5 +375,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | TypeAlias | Param | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

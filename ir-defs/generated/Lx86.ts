@@ -19,7 +19,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: static <value:string> */
+/** Data ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -42,11 +42,11 @@ export interface Imm {
   readonly value: bigint;
   readonly loc?: Loc;
 }
-/** Arg ::= <offset:int>(%<base:reg>) */
+/** Arg ::= <offset:int>(%<base:frame>) */
 export interface Mem {
   readonly kind: "Mem";
   readonly offset: bigint;
-  readonly base: "rax" | "rbx" | "rcx" | "rdx" | "rsi" | "rdi" | "rbp" | "rsp" | "r8" | "r9" | "r10" | "r11" | "r12" | "r13" | "r14" | "r15" | "al" | "cl";
+  readonly base: "rbp";
   readonly loc?: Loc;
 }
 
@@ -166,7 +166,7 @@ export interface Movzbq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= leaq <label:label>(%rip), <dst:Arg> */
+/** Instr ::= leaq <label:data>(%rip), <dst:Arg> */
 export interface Leaq {
   readonly kind: "Leaq";
   readonly label: string;
@@ -213,7 +213,7 @@ export interface IncMem {
   readonly base: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= callq <target:label>< # |args:Place*, > */
+/** Instr ::= callq <target:symbol>< # |args:Place*, > */
 export interface Callq {
   readonly kind: "Callq";
   readonly target: string;
@@ -227,7 +227,7 @@ export interface CallqIndirect {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
-/** Instr ::= leaq <target:label>(%rip), <dst:Arg> */
+/** Instr ::= leaq <target:symbol>(%rip), <dst:Arg> */
 export interface LeaFn {
   readonly kind: "LeaFn";
   readonly target: string;

@@ -19,7 +19,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:label>: static <value:string> */
+/** Data ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
@@ -171,7 +171,7 @@ export interface Movzbq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= leaq <label:label>(%rip), <dst:Arg> */
+/** Instr ::= leaq <label:data>(%rip), <dst:Arg> */
 export interface Leaq {
   readonly kind: "Leaq";
   readonly label: string;
@@ -218,7 +218,7 @@ export interface IncMem {
   readonly base: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= callq <target:label>< # |args:Place*, > */
+/** Instr ::= callq <target:symbol>< # |args:Place*, > */
 export interface Callq {
   readonly kind: "Callq";
   readonly target: string;
@@ -232,7 +232,7 @@ export interface CallqIndirect {
   readonly args: readonly Place[];
   readonly loc?: Loc;
 }
-/** Instr ::= leaq <target:label>(%rip), <dst:Arg> */
+/** Instr ::= leaq <target:symbol>(%rip), <dst:Arg> */
 export interface LeaFn {
   readonly kind: "LeaFn";
   readonly target: string;
@@ -245,7 +245,7 @@ export interface Pushq {
   readonly src: Arg;
   readonly loc?: Loc;
 }
-/** Instr ::= tailcall <target:label>< # |args:Place*, > */
+/** Instr ::= tailcall <target:symbol>< # |args:Place*, > */
 export interface TailCall {
   readonly kind: "TailCall";
   readonly target: string;

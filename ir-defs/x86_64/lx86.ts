@@ -8,15 +8,17 @@
 // F.conclusion, which ends in `retq`). Only here do %rsp and %rbp matter. Each
 // prelude checks the stack: `cmpq qn_stack_limit(%rip), %rsp` and
 // `jb qn_stack_overflow` (see spec/calls.md).
-import { extendIL } from "../../il/define.js";
+import { extendIL, terminal } from "../../il/define.js";
 import { Lx86patched } from "./lx86patched.js";
 
 export const Lx86 = extendIL(Lx86patched, {
   name: "Lx86",
   purpose: "assembly for x86-64: the frame is explicit, memory operands are addresses",
   remove: ["Slot", "StackArg", "TailCall", "TailCallIndirect"],
+  // A memory operand is in the frame: a heap object is read and written by Load and Store.
+  terminals: { frame: terminal.oneOf("frame", ["rbp"], "rbp, the frame pointer") },
   add: {
-    Arg: { Mem: "<offset:int>(%<base:reg>)" },
+    Arg: { Mem: "<offset:int>(%<base:frame>)" },
     Instr: {
       Popq: "popq <dst:Arg>",
       Retq: "retq",

@@ -35,6 +35,7 @@
 //   instruction that is not so plain says exactly which registers it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../il/define.js";
 import { isNode, type AnyNode } from "../../il/node.js";
+import { codeSymbol, dataSymbol } from "../symbols.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 
@@ -88,7 +89,7 @@ const jumpTargets: Invariant = {
       if ((instr.kind === "Jmp" || instr.kind === "JmpIf") && !labels.has(instr.target as string)) {
         return { path: `${path}.target`, message: `no block is labelled ${String(instr.target)}` };
       }
-      if ((instr.kind === "Callq" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) {
+      if ((instr.kind === "Callq" || instr.kind === "Call" || instr.kind === "LeaFn" || instr.kind === "TailCall") && !symbols.has(instr.target as string)) { // (Call: before lower-calls)
         return { path: `${path}.target`, message: `${String(instr.target)} is no function of the program and no routine of the runtime` };
       }
     }
@@ -148,6 +149,8 @@ export const Lx86var = defineIL({
     int: terminal.int,
     name: terminal.name,
     label: terminal.label,
+    symbol: codeSymbol,
+    data: dataSymbol,
     string: terminal.string,
     reg: terminal.oneOf("reg", registers),
     cc: terminal.oneOf("cc", [...conditionCodes, ...unsignedConditionCodes]),
@@ -159,7 +162,7 @@ export const Lx86var = defineIL({
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:label>: static <value:string>" },
+    Data: { Data: "<label:data>: static <value:string>" },
     Place: { Reg: "%<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument passed on the stack to the function running (the 7th argument is stackarg 0). */
     Arg: ["Place", { Imm: "$<value:int>", StackArg: "stackarg <index:count>" }],
@@ -190,7 +193,7 @@ export const Lx86var = defineIL({
       Idivq: "idivq <src:Arg>",
       Movzbq: "movzbq <src:Arg>, <dst:Arg>",
       /** The address of a string of the program (a static string object). */
-      Leaq: "leaq <label:label>(%rip), <dst:Arg>",
+      Leaq: "leaq <label:data>(%rip), <dst:Arg>",
       /** Loads the word at base + offset (base + offset + 8 * index) into dst. Reads base,
        * index and that word; writes dst. The flags stay as they are. */
       Load: "movq <offset:int>(<base:Arg>), <dst:Arg>",
@@ -204,15 +207,15 @@ export const Lx86var = defineIL({
       IncMem: "addq $1, (<base:Arg>)",
       /** A call of a routine of the runtime (qn_*), or of a function of the program
        * (reading the argument registers listed after `#`). */
-      Callq: "callq <target:label>< # |args:Place*, >",
+      Callq: "callq <target:symbol>< # |args:Place*, >",
       /** An indirect call: of the function whose address callee holds. */
       CallqIndirect: "callq *<callee:Arg>< # |args:Place*, >",
       /** The address of a function of the program. */
-      LeaFn: "leaq <target:label>(%rip), <dst:Arg>",
+      LeaFn: "leaq <target:symbol>(%rip), <dst:Arg>",
       Pushq: "pushq <src:Arg>",
       /** A tail call: not an instruction of the machine; add-prelude-and-conclusion
        * makes it the function's conclusion without `retq`, then `jmp` to the callee. */
-      TailCall: "tailcall <target:label>< # |args:Place*, >",
+      TailCall: "tailcall <target:symbol>< # |args:Place*, >",
       TailCallIndirect: "tailcall *<callee:Arg>< # |args:Place*, >",
       Jmp: "jmp <target:label>",
       JmpIf: "j<cc:cc> <target:label>",

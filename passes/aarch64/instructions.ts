@@ -13,6 +13,9 @@ export type RegisterName = A.Reg["name"];
 export const reg = (name: RegisterName): A.Reg => ({ kind: "Reg", name });
 export { StringTable, unreachable } from "../shared/both-targets.js";
 
+/** The instructions of La64var that the ILs before it share (all but the calls, whose form lower-calls changes). */
+export type Plain = Exclude<A.Instr, { kind: "Bl" | "Blr" | "TailCall" | "TailCallIndirect" }>;
+
 export const imm = (value: bigint): A.Imm => ({ kind: "Imm", value });
 export const mov = (dst: A.Arg, src: A.Arg): A.Mov => ({ kind: "Mov", dst, src });
 /** A call of a routine of the runtime, reading the argument registers `args`. */
@@ -26,27 +29,25 @@ export interface Selection {
 
 /** An atom into dst: a string literal is its object's address and a function
  * reference its code's (both by adrp and add), anything else a mov. */
-export function load(a: In.Atom, dst: A.Arg, cx: Selection): A.Instr[] {
-  if (a.kind === "Str") {
-    const symbol = cx.strings.add(a.value).label;
-    return [{ kind: "Adrp", dst, symbol }, { kind: "AddLo12", dst, src: dst, symbol }];
-  }
-  if (a.kind === "FunRef") {
-    const symbol = functionSymbol(a.name);
-    return [{ kind: "AdrpFn", dst, symbol }, { kind: "AddLo12Fn", dst, src: dst, symbol }];
-  }
+export function load(a: In.Atom, dst: A.Arg, cx: Selection): Plain[] {
+  if (a.kind === "Str") return loadAddress(cx.strings.add(a.value).label, false, dst);
+  if (a.kind === "FunRef") return loadAddress(functionSymbol(a.name), true, dst);
   return [mov(dst, atomOperand(a))];
 }
 
+/** The address of a string object (or, `code`, of a function's code) into dst: adrp and add. */
+export const loadAddress = (symbol: string, code: boolean, dst: A.Arg): Plain[] =>
+  code ? [{ kind: "AdrpFn", dst, symbol }, { kind: "AddLo12Fn", dst, src: dst, symbol }] : [{ kind: "Adrp", dst, symbol }, { kind: "AddLo12", dst, src: dst, symbol }];
+
 /** An atom as an operand: an immediate or a variable as it is, a string or a function in a fresh variable. */
-export function operand(a: In.Atom, hint: string, cx: Selection): [A.Instr[], A.Arg] {
+export function operand(a: In.Atom, hint: string, cx: Selection): [Plain[], A.Arg] {
   if (a.kind !== "Str" && a.kind !== "FunRef") return [[], atomOperand(a)];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];
 }
 
 /** An atom as a place (the base or index of an address): a variable as it is, anything else in a fresh one. */
-export function place(a: In.Atom, hint: string, cx: Selection): [A.Instr[], A.Arg] {
+export function place(a: In.Atom, hint: string, cx: Selection): [Plain[], A.Arg] {
   if (a.kind === "Var") return [[], { kind: "Var", name: a.name }];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];

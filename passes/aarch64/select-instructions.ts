@@ -1,88 +1,60 @@
-// select-instructions: Lalloc -> La64var
+// select-instructions: Lalloc -> La64select
 //
 // Purpose: turn each statement and tail of the control-flow graph into AArch64
-// instructions, still over variables; calls into the runtime (the primitives,
-// allocation and `dec`) and of the program's functions follow AAPCS64
-// (arguments in x0-x7, then on the stack, result in x0; aarch64-calls); loads
-// and stores of the heap are ldr and str at a base register and an offset
-// (aarch64-memory); a function reference or a string literal (the address of a
-// static string object) is loaded with adrp and add. Each function's first
-// block starts by moving its parameters to variables.
+// instructions, still over variables: comparisons cmp and cset or b.<cond> (an
+// index check one unsigned cmp), a function reference or a string literal (the
+// address of a static string object) adrp and add. Bools are 0/1 and Unit is 0;
+// `!b` is `eor b, #1`; shifts use lsl/asr, which take the count modulo 64 as
+// Quastra wants. Some things stay one pseudo-instruction each, for a pass of
+// their own: `/` and `%` (lower-division), the heap's loads, stores and inc
+// (lower-memory), and calls, with the parameters a function takes and the
+// value it returns (lower-calls): the primitives, allocation and `dec` are
+// calls of the runtime's routines (passes/shared/runtime-calls.ts).
 //
-// Before (Lalloc):                        After (La64var):
+// Before (Lalloc):                        After (La64select):
 //   main.start:                             main.start:
 //     y = (x + 1)                             add y, x, #1
 //     c = (y < 10)                            cmp y, #10
 //                                             cset c, lt
-//     q = (y / 3)                             sdiv q, y, #3
-//     r = (x % y)                             cbz y, qn_division_by_zero
-//                                             sdiv quotient.1, x, y
-//                                             msub r, quotient.1, y, x
-//     print_bool(c)                           mov x0, c
-//                                             bl qn_print_bool // x0
-//     z = call &f(y, &g)                      mov x0, y
-//                                             adrp x1, fn.g
-//                                             add x1, x1, :lo12:fn.g
-//                                             bl fn.f // x0, x1
-//                                             mov z, x0
-//     a = alloc_array(n, 0, 0x2)              mov x0, n
-//                                             mov x1, #0
-//                                             mov x2, #2
-//                                             bl qn_array // x0, x1, x2
-//                                             mov a, x0
+//     q = (y / 3)                             div y, #3 => q
+//     z = call &f(y, &g)                      call fn.f(y, =fn.g) => z
+//     a = alloc_array(n, 0, 0x2)              call qn_array(n, #0, #2) => a
 //     check 0 <= i < n                        cmp i, n
 //                                             b.hs qn_index_out_of_bounds
-//     *(a + 24 + 8 * i) = z                   add address.2, a, i, lsl #3
-//                                             str z, [address.2, #24]
-//     w = *(a + 16): Int                      ldr w, [a, #16]
-//     inc a                                   ldr count.3, [a, #0]
-//                                             add count.3, count.3, #1
-//                                             str count.3, [a, #0]
-//     dec a                                   mov x0, a
-//                                             bl qn_release // x0
+//     *(a + 24 + 8 * i) = z                   str z, [a + 24 + 8 * i]
+//     inc a                                   inc [a]
 //     s = "hi"                                adrp s, .Lstr0
 //                                             add s, s, :lo12:.Lstr0
 //     if y >= 3 goto main.block1 else ...     cmp y, #3
 //                                             b.ge main.block1
 //                                             b main.block2
-//
-// Bools are 0/1 and Unit is 0. `!b` is `eor b, #1`; shifts use lsl/asr, which
-// take the count modulo 64 as Quastra wants. `/` and `%` are inline
-// (aarch64-division). panic("msg") passes the address of the message's bytes
-// (24 past its string object's, .Lstr<n>) and their count to qn_panic; a
-// computed message, the object to qn_panic_string.
 
 import type * as In from "../../ir-defs/generated/Lalloc.js";
-import type * as Out from "../../ir-defs/generated/La64var.js";
-import { La64var } from "../../ir-defs/aarch64/la64var.js";
-import { conclusionOf, functionSymbol } from "../../ir-defs/functions.js";
+import type * as Out from "../../ir-defs/generated/La64select.js";
+import { La64select } from "../../ir-defs/aarch64/la64calls.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
+import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
+import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
-import { divide } from "./select-instructions/division.js";
-import { allocate, argumentRegisters, call, primitive, release } from "./select-instructions/calls.js";
-import { checkIndex, increment, loadWord, storeWord } from "./select-instructions/memory.js";
-import { imm, load, operand, reg, StringTable, unreachable, type Selection } from "./instructions.js";
+import { imm, load, mov, StringTable, unreachable, type Selection } from "./instructions.js";
 
-const x0 = reg("x0");
+type Cx = Selection & Routines<Out.Arg, Out.Instr>;
 
 const conditions = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" } as const;
 const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr", "^": "Eor", "<<": "Lsl", ">>": "Asr" } as const;
 
 /** The instructions that compute e into dst; dst null: only e's effects are wanted. */
-function expression(e: In.CExpr, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
+function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
   switch (e.kind) {
     case "Int": case "Bool": case "Unit": case "Var": case "Str": case "FunRef":
       return dst ? load(e, dst, cx) : [];
     case "Binary": {
-      if (e.op === "/" || e.op === "%") return divide(e, dst, cx.fresh);
       const [left, right] = [atom(e.left), atom(e.right)];
+      if (e.op === "/" || e.op === "%") return [{ kind: "Divide", op: e.op === "/" ? "div" : "rem", left, right, dst }]; // (even unused: it may panic)
       if (!dst) return [];
-      if (e.op in conditions) {
-        const cond = conditions[e.op as keyof typeof conditions];
-        return [{ kind: "Cmp", left, right }, { kind: "Cset", dst, cond }];
-      }
+      if (e.op in conditions) return [{ kind: "Cmp", left, right }, { kind: "Cset", dst, cond: conditions[e.op as keyof typeof conditions] }];
       return [{ kind: operations[e.op as keyof typeof operations], dst, left, right }];
     }
     case "Unary": {
@@ -93,67 +65,66 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Selection): Out.Instr[
       return [{ kind: "Eor", dst, left: src, right: imm(1n) }];
     }
     case "Prim": return primitive(e, dst, cx);
-    case "Call": return call(e, dst, cx);
-    case "Load": return loadWord(e, dst, cx);
-    case "Alloc": case "AllocArray": return allocate(e, dst, cx);
+    case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
+    case "Load": return dst ? [{ kind: "LoadHeap", dst, base: argument(e.base, cx.strings), offset: e.offset, index: e.index && argument(e.index, cx.strings) }] : [];
+    case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
     default: return unreachable(e);
   }
 }
 
-function statement(s: In.CStmt, cx: Selection): Out.Instr[] {
+/**
+ * `check 0 <= index < length`: one unsigned comparison, so a negative index
+ * (a huge unsigned one) fails too, and a branch to the runtime's panic:
+ * `cmp index, length; b.hs qn_index_out_of_bounds`. A constant index is
+ * compared the other way round (`cmp length, #k; b.ls`), two constants not at all.
+ */
+function checkIndex(s: In.CheckIndex): Out.Instr[] {
+  const [index, length] = [atom(s.index), atom(s.length)];
+  const fail: Out.Instr = { kind: "B", target: indexOutOfBounds };
+  if (index.kind === "Imm" && index.value < 0n) return [fail];
+  if (index.kind === "Imm" && length.kind === "Imm") return index.value < length.value ? [] : [fail];
+  if (index.kind === "Imm") return [{ kind: "Cmp", left: length, right: index }, { kind: "BCond", cond: "ls", target: indexOutOfBounds }];
+  return [{ kind: "Cmp", left: index, right: length }, { kind: "BCond", cond: "hs", target: indexOutOfBounds }];
+}
+
+function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
   switch (s.kind) {
     case "Assign": return expression(s.value, { kind: "Var", name: s.name }, cx);
     case "Do": return expression(s.expr, null, cx);
-    case "Store": return storeWord(s, cx);
+    case "Store": return [{ kind: "StoreHeap", src: argument(s.value, cx.strings), base: argument(s.base, cx.strings), offset: s.offset, index: s.index && argument(s.index, cx.strings) }];
     case "CheckIndex": return checkIndex(s);
-    case "Inc": return increment(s, cx);
-    case "Dec": return release(s, cx);
+    case "Inc": return [{ kind: "IncHeap", base: { kind: "Var", name: s.name } }];
+    case "Dec": return heapCall(s, null, cx);
     default: return unreachable(s);
   }
 }
 
-function tail(t: In.Tail, fn: string, cx: Selection): Out.Instr[] {
+function tail(t: In.Tail, cx: Cx): Out.Instr[] {
   switch (t.kind) {
     case "Goto": return [{ kind: "B", target: t.target }];
-    case "Branch":
-      return [
-        { kind: "Cmp", left: atom(t.left), right: atom(t.right) },
-        { kind: "BCond", cond: conditions[t.op], target: t.then },
-        { kind: "B", target: t.else },
-      ];
-    case "Return": return [...load(t.value, x0, cx), { kind: "B", target: conclusionOf(fn) }];
-    case "TailCall": { // arguments in registers (at most six: explicate-control sees to it), then leave for the callee
-      const used = argumentRegisters.slice(0, t.args.length);
-      const moves = used.flatMap((r, i) => load(t.args[i]!, r, cx));
-      const callee = t.callee;
-      if (callee.kind === "FunRef") return [...moves, { kind: "TailCall", target: functionSymbol(callee.name), args: used }];
-      const [setCallee, target] = operand(callee, "callee", cx);
-      return [...setCallee, ...moves, { kind: "TailCallIndirect", callee: target, args: used }];
-    }
+    case "Branch": return [{ kind: "Cmp", left: atom(t.left), right: atom(t.right) }, { kind: "BCond", cond: conditions[t.op], target: t.then }, { kind: "B", target: t.else }];
+    case "Return": return [{ kind: "Return", value: argument(t.value, cx.strings) }];
+    case "TailCall": return [functionTailCall(t.callee, t.args, cx.strings)];
     default: return unreachable(t);
   }
-}
-
-/** A function's blocks; the first starts by taking the parameters from where the caller put them. */
-function definition(def: In.Def, cx: Selection): Out.Block[] {
-  const parameters = def.params.map((name, i): Out.Instr => ({ kind: "Mov", dst: { kind: "Var", name }, src: argumentRegisters[i] ?? { kind: "StackArg", index: i - argumentRegisters.length } }));
-  return def.blocks.map((b, index): Out.Block => ({
-    kind: "Block",
-    label: b.label,
-    instrs: [...(index === 0 ? parameters : []), ...b.stmts.flatMap((s) => fromSource(statement(s, cx), s.loc)), ...fromSource(tail(b.tail, def.name, cx), b.tail.loc)],
-  }));
 }
 
 export const selectInstructions = pass({
   name: "select-instructions",
   from: Lalloc,
-  to: La64var,
-  purpose: "each statement and tail becomes AArch64 instructions over variables: ldr and str for the heap, calls by AAPCS64, runtime calls for the primitives and allocation",
+  to: La64select,
+  purpose: "each statement and tail becomes AArch64 instructions over variables: ldr and str for the heap, cmp and branches; / and % and calls each still one pseudo-instruction",
   run(program: In.Program): Out.Program {
     const strings = new StringTable();
     const namer = freshNamer(Lalloc, program);
-    const cx: Selection = { strings, fresh: (hint) => ({ kind: "Var", name: namer(hint) }) };
-    const blocks = program.defs.flatMap((def) => definition(def, cx));
+    const cx: Cx = { strings, fresh: (hint) => ({ kind: "Var", name: namer(hint) }), zero: (dst) => mov(dst, imm(0n)) };
+    const blocks = program.defs.flatMap((def) =>
+      def.blocks.map((b, index): Out.Block => {
+        const params: Out.Instr[] = index === 0 && def.params.length > 0 ? [{ kind: "Params", params: def.params.map((name) => ({ kind: "Var", name })) }] : [];
+        const body = b.stmts.flatMap((s) => fromSource(statement(s, cx), s.loc));
+        return { kind: "Block", label: b.label, instrs: [...params, ...body, ...fromSource(tail(b.tail, cx), b.tail.loc)] };
+      }),
+    );
     return { kind: "Program", blocks, data: strings.data() };
   },
 });

@@ -3,9 +3,10 @@
 // remove-complex-operands) and for lower-data-layout, which lays a value out by
 // its type. After uniquify every variable has one binding, so one table of
 // variable types serves the whole program; records are looked up by name.
-// "Never" is the type of what does not return (panic, exit, a block that ends
+// `never` is the type of what does not return (panic, exit, a block that ends
 // in break or continue); a variable of that type never gets a value, and is
-// declared Unit, as check-types does.
+// declared Unit, as check-types does. It is spelt `!`, which no type is: a
+// program may call a record Never.
 //
 // It reads any IL from Luniq to Lmon: the forms of each are handled by kind.
 
@@ -14,7 +15,8 @@ import { forEachNode } from "../../il/rewrite.js";
 import { elementType, functionType, parseType, showType, splitFunctionType } from "../../ir-defs/type-syntax.js";
 
 export type TypeName = string;
-type ExprType = TypeName | "Never";
+const never = "!";
+type ExprType = TypeName | typeof never;
 
 /** What the types of a program's expressions depend on: its variables and its records. */
 export interface TypeContext {
@@ -77,7 +79,7 @@ export function fieldOf(type: TypeName, field: string, context: TypeContext): { 
   return { index, type: fields[index]!.type, count: fields.length };
 }
 
-const join = (a: ExprType, b: ExprType): ExprType => (a === "Never" ? b : a);
+const join = (a: ExprType, b: ExprType): ExprType => (a === never ? b : a);
 const defined = (t: TypeName | undefined, name: string): TypeName => {
   if (t === undefined) throw new Error(`no type known for ${name}`);
   return t;
@@ -101,7 +103,7 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "Prim":
       switch (e.op) {
         case "read_int": case "len": return "Int";
-        case "exit": case "panic": return "Never";
+        case "exit": case "panic": return never;
         case "concat": return "String";
         case "string_eq": return "Bool";
         case "array": return `Array[${typeOf(e.args[1], context)}]`;
@@ -114,15 +116,15 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
       if (signature === null) throw new Error(`${e.callee} is not a function`);
       return signature.ret;
     }
-    case "If": return join(typeOf(e.then, context), typeOf(e.else, context));
+    case "If": return e.else === null ? "Unit" : join(typeOf(e.then, context), typeOf(e.else, context));
     case "Block": {
       const last = e.stmts[e.stmts.length - 1];
       if (last?.kind === "ExprStmt") return typeOf(last.expr, context);
-      return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" ? "Never" : "Unit";
+      return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" ? never : "Unit";
     }
     case "Tuple": {
       const elems = e.elems.map((x: Expr) => typeOf(x, context));
-      return elems.includes("Never") ? "Never" : `(${elems.join(", ")})`;
+      return elems.includes(never) ? never : `(${elems.join(", ")})`;
     }
     case "Field": return fieldOf(typeOf(e.target, context), e.field, context).type;
     case "Index": return elementOf(typeOf(e.target, context), "Array");
@@ -136,5 +138,5 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
 /** The type a new variable holding `e` is declared with. */
 export function declaredType(e: Expr, context: TypeContext): TypeName {
   const t = typeOf(e, context);
-  return t === "Never" ? "Unit" : t;
+  return t === never ? "Unit" : t;
 }

@@ -1,23 +1,31 @@
-// The x86_64 back end, in order: from Lcfg to assembly text.
+// The x86_64 back end, in order: from Lalloc to assembly text.
 import { machine } from "../../ir-defs/x86_64/machine.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
-import { Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
+import { Lx86coloured, Lx86costs, Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../../ir-defs/x86_64/lx86var.js";
 import type { Pass } from "../../il/pass.js";
 import { allocateRegisters } from "../allocate-registers.js";
+import { assignHomes } from "../assign-homes.js";
 import { buildInterference } from "../build-interference.js";
+import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
+import { lowerCalls } from "./lower-calls.js";
+import { lowerDivision } from "./lower-division.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
 export const x86_64Passes: readonly Pass[] = [
   selectInstructions,
-  uncoverLive(Lx86var, Lx86live, machine), // the three shared passes of register allocation,
+  lowerDivision,
+  lowerCalls,
+  uncoverLive(Lx86var, Lx86live, machine), // the five shared passes of register allocation,
   buildInterference(Lx86live, Lx86graph, machine), // between this target's ILs
-  allocateRegisters(Lx86graph, Lx86homes, machine),
+  chooseSpillCandidates(Lx86graph, Lx86costs, machine),
+  allocateRegisters(Lx86costs, Lx86coloured, machine),
+  assignHomes(Lx86coloured, Lx86homes),
   patchInstructions,
   addPreludeAndConclusion,
   removeJumps(Lx86, machine),

@@ -9,6 +9,9 @@ import { atomOperand, type StringTable } from "../shared/both-targets.js";
 
 export { StringTable, unreachable } from "../shared/both-targets.js";
 
+/** The instructions of Lx86var that the ILs before it share (all but the calls, whose form lower-calls changes). */
+export type Plain = Exclude<X86.Instr, { kind: "Callq" | "CallqIndirect" | "TailCall" | "TailCallIndirect" }>;
+
 export const imm = (value: bigint): X86.Imm => ({ kind: "Imm", value });
 export const reg = (name: X86.Reg["name"]): X86.Reg => ({ kind: "Reg", name });
 export const movq = (src: X86.Arg, dst: X86.Arg): X86.Movq => ({ kind: "Movq", src, dst });
@@ -29,7 +32,7 @@ export interface Selection {
 
 /** An atom into dst: a string literal is its object's address and a function
  * reference its code's (both by leaq), anything else a move (none to itself). */
-export function load(a: In.Atom, dst: X86.Arg, cx: Selection): X86.Instr[] {
+export function load(a: In.Atom, dst: X86.Arg, cx: Selection): Plain[] {
   if (a.kind === "Str") return [{ kind: "Leaq", label: cx.strings.add(a.value).label, dst }];
   if (a.kind === "FunRef") return [{ kind: "LeaFn", target: functionSymbol(a.name), dst }];
   const src = atomOperand(a);
@@ -37,14 +40,14 @@ export function load(a: In.Atom, dst: X86.Arg, cx: Selection): X86.Instr[] {
 }
 
 /** An atom as an operand: an immediate or a variable as it is, a string or a function in a fresh variable. */
-export function operand(a: In.Atom, hint: string, cx: Selection): [X86.Instr[], X86.Arg] {
+export function operand(a: In.Atom, hint: string, cx: Selection): [Plain[], X86.Arg] {
   if (a.kind !== "Str" && a.kind !== "FunRef") return [[], atomOperand(a)];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];
 }
 
 /** An atom as a place (the base or index of an address): a variable as it is, anything else in a fresh one. */
-export function place(a: In.Atom, hint: string, cx: Selection): [X86.Instr[], X86.Arg] {
+export function place(a: In.Atom, hint: string, cx: Selection): [Plain[], X86.Arg] {
   if (a.kind === "Var") return [[], { kind: "Var", name: a.name }];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];

@@ -10,13 +10,13 @@ import type * as Homes from "../../ir-defs/generated/Lx86homes.js";
 import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
 import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { atomOperand as atom } from "../shared/both-targets.js";
-import { imm, movq, operand, place, type Selection } from "./instructions.js";
+import { imm, movq, operand, place, type Plain, type Selection } from "./instructions.js";
 
 type Address = { base: Out.Arg; offset: bigint; index: Out.Arg | null };
 
 /** `base + offset [+ 8 * index]` as the fields of a memory access: a constant
  * index is folded into the offset, base and index are places (variables). */
-function address(base: In.Atom, offset: bigint, index: In.Atom | null, cx: Selection): [Out.Instr[], Address] {
+function address(base: In.Atom, offset: bigint, index: In.Atom | null, cx: Selection): [Plain[], Address] {
   const [setBase, b] = place(base, "base", cx);
   if (index?.kind === "Int" && fitsIn32(offset + 8n * index.value)) return [setBase, { base: b, offset: offset + 8n * index.value, index: null }];
   if (!fitsIn32(offset)) { // never from the front end's offsets, but any int is allowed: add it to the base first
@@ -30,14 +30,14 @@ function address(base: In.Atom, offset: bigint, index: In.Atom | null, cx: Selec
 }
 
 /** `dst = *(base + offset [+ 8 * index])`: one movq from memory (nothing when the value is unused). */
-export function loadWord(e: In.Load, dst: Out.Arg | null, cx: Selection): Out.Instr[] {
+export function loadWord(e: In.Load, dst: Out.Arg | null, cx: Selection): Plain[] {
   if (dst === null) return [];
   const [setup, { base, offset, index }] = address(e.base, e.offset, e.index, cx);
   return [...setup, index ? { kind: "LoadIndexed", offset, base, index, dst } : { kind: "Load", offset, base, dst }];
 }
 
 /** `*(base + offset [+ 8 * index]) = value`: one movq to memory. */
-export function storeWord(s: In.Store, cx: Selection): Out.Instr[] {
+export function storeWord(s: In.Store, cx: Selection): Plain[] {
   const [setValue, src] = operand(s.value, "value", cx);
   const [setup, { base, offset, index }] = address(s.base, s.offset, s.index, cx);
   return [...setValue, ...setup, index ? { kind: "StoreIndexed", src, offset, base, index } : { kind: "Store", src, offset, base }];
@@ -49,9 +49,9 @@ export function storeWord(s: In.Store, cx: Selection): Out.Instr[] {
  * `cmpq length, index; jae qn_index_out_of_bounds`. A constant index is
  * compared the other way round (`cmpq $k, length; jbe`), two constants not at all.
  */
-export function checkIndex(s: In.CheckIndex): Out.Instr[] {
+export function checkIndex(s: In.CheckIndex): Plain[] {
   const [index, length] = [atom(s.index), atom(s.length)];
-  const fail: Out.Instr = { kind: "Jmp", target: indexOutOfBounds };
+  const fail: Plain = { kind: "Jmp", target: indexOutOfBounds };
   if (index.kind === "Imm" && index.value < 0n) return [fail];
   if (index.kind === "Imm" && length.kind === "Imm") return index.value < length.value ? [] : [fail];
   if (index.kind === "Imm") return [{ kind: "Cmpq", right: index, left: length }, { kind: "JmpIf", cc: "be", target: indexOutOfBounds }];
@@ -59,7 +59,7 @@ export function checkIndex(s: In.CheckIndex): Out.Instr[] {
 }
 
 /** `inc x`: one more reference to x's object, `addq $1, (x)` (the count is its first word). */
-export const increment = (s: In.Inc): Out.Instr[] => [{ kind: "IncMem", base: { kind: "Var", name: s.name } }];
+export const increment = (s: In.Inc): Plain[] => [{ kind: "IncMem", base: { kind: "Var", name: s.name } }];
 
 // ---------------------------------------------------------------- patch-instructions
 

@@ -1,5 +1,6 @@
 use geometry
-union Shape { Circle(r: Int), Empty }
+protocol Show { fn show(self) -> String }
+impl Show for Int { fn show(self) -> String { "n" } }
 fn main() {
-    let s = match 1 { _ => 2 }
+    let s = scope { 2 }
 }

@@ -1,5 +1,5 @@
-// A scratch copy of the compiled qnano (dist/, with package.json, node_modules
-// and runtime-asm beside it) with one fault applied to one file: how
+// A scratch copy of the compiled qnano (dist/, with package.json, node_modules,
+// runtime-asm and core beside it) with one fault applied to one file: how
 // `npm run mutants` and the bisect test break a pass without touching the
 // real one.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -22,6 +22,7 @@ export function scratchCopy(mutant: Mutant | null): string {
   writeFileSync(join(root, "package.json"), readFileSync(join(packageRoot, "package.json")));
   symlinkSync(join(packageRoot, "node_modules"), join(root, "node_modules"));
   symlinkSync(join(packageRoot, "runtime-asm"), join(root, "runtime-asm"));
+  symlinkSync(join(packageRoot, "core"), join(root, "core"));
   if (mutant) {
     const file = join(root, "dist", mutant.file);
     const text = readFileSync(file, "utf8");

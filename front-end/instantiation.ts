@@ -1,0 +1,156 @@
+// Ever larger instances (part of check-types): monomorphisation makes one copy
+// of a generic item per list of type arguments it is used with, so a program
+// must not need infinitely many (shared/quastra-brief.md §3):
+//
+//     fn f[T](x: T) { f((x, x)) }                  f[Int] needs f[(Int, Int)], which needs ...
+//     union Nest[T] { Leaf(x: T), More(n: Nest[(T, T)]) }
+//
+// The question is asked of the typed program, where every use of a generic
+// item states its type arguments. Each type parameter of a generic item is a
+// node of a graph; where item F uses item G with an argument that mentions F's
+// parameter P (a call or value of a generic fn in F's body, a generic record or
+// union in a field's type), there is an edge from F's P to G's parameter, which
+// *grows* when the argument is more than P itself (`(P, P)`, `List[P]`). An
+// instance can lead to ever larger ones exactly when a growing edge lies on a
+// cycle: inside one strongly connected component of the graph (found by
+// Tarjan's algorithm, with a stack of its own so that no program overflows
+// ours). Each such component is reported once, naming the chain.
+
+import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
+import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { forEachNode } from "../il/rewrite.js";
+import type { Loc } from "../il/node.js";
+import type { DiagnosticSink } from "./diagnostics.js";
+import { showChain } from "./dependency-order.js";
+
+/** A type parameter of a generic item: `item` and its position. */
+type Param = string;
+const paramKey = (item: string, index: number): Param => `${item}#${index}`;
+
+interface Edge {
+  readonly to: Param;
+  readonly grows: boolean;
+  /** Where the use is, and the argument it gives (for the message). */
+  readonly loc: Loc | undefined;
+  readonly from: string;
+  readonly param: string;
+  readonly arg: string;
+}
+
+type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion;
+
+/** The edges from a generic item's parameters, for one use of `callee` with `args`. */
+function useEdges(item: Generic, callee: string, args: readonly TypeTree[], loc: Loc | undefined, generics: ReadonlyMap<string, Generic>, edges: Map<Param, Edge[]>): void {
+  if (!generics.has(callee)) return;
+  item.tparams.forEach((tp, i) => {
+    args.forEach((arg, j) => {
+      if (!namedTypes(arg).some((t) => t.name === tp.name)) return;
+      const grows = !(arg.kind === "name" && arg.name === tp.name && !arg.args?.length);
+      edges.get(paramKey(item.name, i))!.push({ to: paramKey(callee, j), grows, loc, from: item.name, param: tp.name, arg: showType(arg) });
+    });
+  });
+}
+
+/** The graph: a node per type parameter of each generic item, an edge per use. */
+function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
+  const edges = new Map<Param, Edge[]>();
+  for (const item of generics.values()) item.tparams.forEach((_, i) => edges.set(paramKey(item.name, i), []));
+  for (const item of generics.values()) {
+    if (item.kind === "GenericFn") {
+      forEachNode(LtypedIL, item.body, (node) => {
+        if (node.kind !== "GenericCall" && node.kind !== "FnInstance") return;
+        const callee = (node.kind === "GenericCall" ? node.callee : node.name) as string;
+        useEdges(item, callee, (node.targs as string[]).map((t) => parseType(t)!), node.loc, generics, edges);
+      });
+    } else {
+      const fields = item.kind === "GenericRecord" ? item.fields : item.ctors.flatMap((c) => c.fields);
+      for (const f of fields) for (const use of namedTypes(parseType(f.type)!)) useEdges(item, use.name, use.args, item.loc, generics, edges);
+    }
+  }
+  return edges;
+}
+
+/** The strongly connected components of the graph, each as a map from node to its
+ * component's number (Tarjan's algorithm, iterative). */
+function components(edges: ReadonlyMap<Param, readonly Edge[]>): Map<Param, number> {
+  const index = new Map<Param, number>();
+  const low = new Map<Param, number>();
+  const component = new Map<Param, number>();
+  const stack: Param[] = [];
+  const onStack = new Set<Param>();
+  let counter = 0;
+  let components = 0;
+  const work: { node: Param; next: number }[] = [];
+  const visit = (node: Param) => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+    work.push({ node, next: 0 });
+  };
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    visit(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const out = edges.get(top.node)!;
+      if (top.next < out.length) {
+        const to = out[top.next++]!.to;
+        if (!index.has(to)) visit(to);
+        else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) === index.get(top.node)) {
+        for (let n = stack.pop(); ; n = stack.pop()) {
+          onStack.delete(n!);
+          component.set(n!, components);
+          if (n === top.node) break;
+        }
+        components++;
+      }
+    }
+  }
+  return component;
+}
+
+/** The items on a shortest path from `from` to `to` inside one component, by their names. */
+function chain(edges: ReadonlyMap<Param, readonly Edge[]>, component: ReadonlyMap<Param, number>, from: Param, to: Param): string[] {
+  const before = new Map<Param, Param | null>([[from, null]]);
+  const queue = [from];
+  for (let i = 0; i < queue.length && !before.has(to); i++) {
+    for (const e of edges.get(queue[i]!)!) {
+      if (component.get(e.to) !== component.get(from) || before.has(e.to)) continue;
+      before.set(e.to, queue[i]!);
+      queue.push(e.to);
+    }
+  }
+  const path: string[] = [];
+  for (let n: Param | null | undefined = to; n; n = before.get(n)) path.unshift(n.slice(0, n.lastIndexOf("#")));
+  return path;
+}
+
+/** Reports each set of generic items that would need ever larger instances of one another. */
+export function checkInstantiation(items: readonly Ltyped.Item[], sink: DiagnosticSink): void {
+  const generics = new Map<string, Generic>();
+  for (const item of items) if (item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion") generics.set(item.name, item);
+  if (generics.size === 0) return;
+  const edges = graphOf(generics);
+  const component = components(edges);
+  const reported = new Set<number>();
+  for (const [node, out] of edges) {
+    for (const e of out) {
+      const c = component.get(node)!;
+      if (!e.grows || component.get(e.to) !== c || reported.has(c)) continue;
+      reported.add(c);
+      const path = [e.from, ...chain(edges, component, e.to, node)];
+      const names = showChain(path.length, (i) => path[i]!);
+      const what = generics.get(e.from)!.kind === "GenericFn" ? "the generic function" : "the generic type";
+      const here = what === "the generic function" ? "here it passes" : "here it uses";
+      sink.report(e.loc, `${what} \`${e.from}\` would need ever larger instances of itself: ${here} \`${e.arg}\` for its type parameter \`${e.param}\`, and the chain ${names} comes back to it, without end`);
+    }
+  }
+}

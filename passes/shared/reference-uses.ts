@@ -1,0 +1,66 @@
+// How each statement and tail of Lfun uses the variables that hold references
+// (uncover-live-references and insert-refcounts read it), and where control
+// may go from a block.
+//
+// A use either consumes a reference (the value goes somewhere that will own
+// it: a variable it is copied to, an argument, a field of a new object, a
+// stored element, the function's result) or borrows it (the object is only
+// looked at: an operand of a primitive, the object a load or store goes
+// through, the array `array(n, x)` fills with x, whose count the runtime
+// raises by n itself).
+
+import type * as L from "../../ir-defs/generated/Lfun.js";
+
+export interface Uses {
+  /** Variables whose reference the statement consumes, once per occurrence, in order. */
+  readonly consumed: string[];
+  /** Variables it borrows. */
+  readonly borrowed: Set<string>;
+}
+
+const varOf = (a: L.Atom, refs: ReadonlySet<string>): string | null => (a.kind === "Var" && refs.has(a.name) ? a.name : null);
+
+/** How a statement or tail uses the variables of `refs`. */
+export function usesOf(s: L.CStmt | L.Tail, refs: ReadonlySet<string>): Uses {
+  const consumed: string[] = [];
+  const borrowed = new Set<string>();
+  const consume = (a: L.Atom | null) => {
+    const v = a && varOf(a, refs);
+    if (v) consumed.push(v);
+  };
+  const borrow = (a: L.Atom | null) => {
+    const v = a && varOf(a, refs);
+    if (v) borrowed.add(v);
+  };
+  const expression = (e: L.CExpr) => {
+    switch (e.kind) {
+      case "Binary": return [e.left, e.right].forEach(borrow);
+      case "Unary": return borrow(e.arg);
+      case "Prim": return e.args.forEach(borrow);
+      case "Call": borrow(e.callee); return e.args.forEach(consume);
+      case "New": return e.fields.forEach(consume);
+      case "NewArray": return [e.length, e.init].forEach(borrow);
+      case "Load": return [e.base, e.index].forEach(borrow);
+      default: return consume(e); // an atom copied into a variable
+    }
+  };
+  switch (s.kind) {
+    case "Assign": expression(s.value); break;
+    case "Do": expression(s.expr); break;
+    case "Store": [s.base, s.index].forEach(borrow); consume(s.value); break;
+    case "CheckIndex": [s.index, s.length].forEach(borrow); break;
+    case "Branch": [s.left, s.right].forEach(borrow); break;
+    case "Return": consume(s.value); break;
+    case "TailCall": borrow(s.callee); s.args.forEach(consume); break;
+    case "Goto": break;
+  }
+  return { consumed, borrowed };
+}
+
+/** Every variable of `refs` that `s` reads. */
+export const readsOf = (s: L.CStmt | L.Tail, refs: ReadonlySet<string>): string[] => {
+  const { consumed, borrowed } = usesOf(s, refs);
+  return [...consumed, ...borrowed];
+};
+
+export const successors = (t: L.Tail): string[] => (t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []);

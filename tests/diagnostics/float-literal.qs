@@ -1,0 +1,4 @@
+fn main() {
+    let half = 0.5
+    print(half)
+}

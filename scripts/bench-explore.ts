@@ -11,7 +11,10 @@
 //   view of the 5,000-line program, each key timed;
 // - marks: for each golden program, the worker's whole job as the explorer
 //   runs it (compile, print every step, run every IL's interpreter), from its
-//   start to its last mark.
+//   start to its last mark;
+// - why examples/collatz.qs takes so much longer: how many steps one run
+//   takes in an IL of each level (the tree ILs, Lcfg, the machine models) and
+//   how fast each interpreter goes, in this process.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -171,6 +174,39 @@ export async function marks(): Promise<void> {
   console.log(`  ... ${rows.length} programs; median ${seconds(median(golden.map((r) => r.ms)))}; ${over.length} of ${golden.length} golden programs at 5 s or more${over.length ? `: ${over.map((r) => r.name).join(", ")}` : ""}`);
 }
 
+/** An IL's interpreter on a program: its steps (the runtime model's ticks) and the time it took. */
+async function stepsOf(il: string, program: unknown): Promise<{ steps: number; ms: number }> {
+  const [{ interpreterFor }, { RuntimeModel }] = await Promise.all([import("../interp/index.js"), import("../interp/runtime-model.js")]);
+  const tick = RuntimeModel.prototype.tick;
+  let steps = 0;
+  RuntimeModel.prototype.tick = function (this: InstanceType<typeof RuntimeModel>) {
+    steps++;
+    tick.call(this);
+  };
+  try {
+    const t0 = performance.now();
+    interpreterFor(il)!(program, { fuel: 1e12 });
+    return { steps, ms: performance.now() - t0 };
+  } finally {
+    RuntimeModel.prototype.tick = tick;
+  }
+}
+
+/** Why collatz's marks take long: each IL runs the whole program, millions of steps. */
+export async function whyCollatz(): Promise<void> {
+  const file = join(packageRoot, "examples", "collatz.qs");
+  const steps = compile(readFileSync(file, "utf8"), file, { target: hostTarget, check: true }).filter((s) => typeof s.pass.to !== "string");
+  const level = (i: number) => (i < steps.findIndex((s) => s.pass.name === "explicate-control") ? 0 : i < steps.findIndex((s) => s.pass.name === "lower-division") ? 1 : 2);
+  const samples = ["parse", "explicate-control", "lower-calls"].map((name) => steps.find((s) => s.pass.name === name)!);
+  const counted: { il: string; steps: number; ms: number }[] = [];
+  for (const s of samples) counted.push({ il: (s.pass.to as { name: string }).name, ...(await stepsOf((s.pass.to as { name: string }).name, s.output)) });
+  const total = steps.reduce((sum, _, i) => sum + counted[level(i)]!.steps, 0);
+  console.log(`
+explore: why examples/collatz.qs's marks take long (${hostTarget}): every IL's interpreter runs the whole program`);
+  for (const c of counted) console.log(`  one run in ${c.il.padEnd(10)} ${(c.steps / 1e6).toFixed(1).padStart(5)} M steps in ${seconds(c.ms).padStart(6)} (${(c.steps / c.ms / 1e3).toFixed(1)} M steps/s)`);
+  console.log(`  ${steps.length} ILs interpreted: about ${(total / 1e6).toFixed(0)} M steps in all, shared among the marks' workers`);
+}
+
 export async function exploreBench(): Promise<void> {
   if (spawnSync("tmux", ["-V"]).status !== 0) throw new BenchError("the explorer's bench needs tmux (apt-get install tmux)");
   const dir = mkdtempSync(join(tmpdir(), "qnano-bench-explore-"));
@@ -178,6 +214,7 @@ export async function exploreBench(): Promise<void> {
     await firstScreen(dir);
     await perKey();
     await marks();
+    await whyCollatz();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -178,8 +178,17 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     assert.match(text, /\+\s+let pairs\.1: Int = 5/);
     // The renamed word is drawn in inverse video, the rest of the line not.
     assert.match(screen(true), /\x1b\[[0-9;]*7[0-9;]*m(\x1b\[[0-9;]*m)*pairs\.1/);
-    await type("]");
+    await type("]", "]");
+    text = await waitFor("the second change", (t) => /change 2 of \d+/.test(t));
+    await type("[");
     text = await waitFor("the first change", (t) => /change 1 of \d+/.test(t));
+    // u lists only the passes that changed the program: inline-constants changes nothing in gcd.
+    await type("u");
+    text = await waitFor("the changed passes alone", (t) => /✓• desugar-for/.test(t) && !/inline-constants/.test(t));
+    assert.match(text, /▸✓• uniquify/);
+    fitsScreen(text);
+    await type("u");
+    await waitFor("every pass again", (t) => /✓  inline-constants/.test(t));
     await type(":", "1", "2", "Enter");
     text = await waitFor("pass 12", (t) => /▸[✓·][• ] explicate-returns/.test(t));
     // A name that starts with what was typed comes before one that only contains it (expose-allocation).

@@ -11,9 +11,6 @@ import type { Target } from "../ir-defs/targets.js";
 import { partners, wordMarks, type DiffLine, type Span } from "./diff.js";
 import { highlight, type Segment } from "./highlight.js";
 import {
-  helpLines,
-  lineOf,
-  linesOf,
   listed,
   listWidth,
   otherTarget,
@@ -24,9 +21,10 @@ import {
   traceOf,
   viewHeight,
   viewWidth,
-  type Lines,
   type State,
 } from "./state.js";
+import { lineOf, linesOf, type Lines } from "./views.js";
+import { helpLines } from "./help.js";
 import { fit, fitPieces, type Piece } from "./text.js";
 import { briefly, compiled, type Mark, type Trace } from "./trace.js";
 

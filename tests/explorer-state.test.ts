@@ -6,11 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { keyNames } from "../explorer-tui/keys.js";
 import {
-  helpLines,
   initialState,
-  keyHelp,
-  legend,
-  lineOf,
   listWidth,
   pendingOf,
   press,
@@ -24,6 +20,8 @@ import {
   visibleLines,
   type State,
 } from "../explorer-tui/state.js";
+import { lineOf } from "../explorer-tui/views.js";
+import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
 import { buildTrace, emptyTrace, newPrinter, stepView, type StepVerdict } from "../explorer-tui/trace.js";
 import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";

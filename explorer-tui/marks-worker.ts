@@ -5,7 +5,7 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import { findIL } from "../ir-defs/index.js";
-import { runProgram } from "./trace.js";
+import { runProgram } from "./marks.js";
 
 export interface MarksRequest {
   readonly stdin: string;

@@ -26,7 +26,8 @@ import {
 import { lineOf, linesOf, type Lines } from "./views.js";
 import { helpLines } from "./help.js";
 import { fit, fitPieces, type Piece } from "./text.js";
-import { briefly, compiled, type Mark, type Trace } from "./trace.js";
+import { compiled, type Trace } from "./trace.js";
+import { briefly, type Mark } from "./marks.js";
 
 const minColumns = 40;
 const minRows = 10;

@@ -11,7 +11,8 @@ import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import type { MarksRequest } from "./marks-worker.js";
-import { eachVerdict, interpreted, marker, newPrinter, stepView, type Mark, type Run, type StepView } from "./trace.js";
+import { newPrinter, stepView, type StepView } from "./trace.js";
+import { eachVerdict, interpreted, marker, type Mark, type Run } from "./marks.js";
 
 export interface TraceRequest {
   readonly file: string;

@@ -8,7 +8,8 @@
 
 import type { Loc } from "../il/node.js";
 import { diffLines, interleave, type DiffLine } from "./diff.js";
-import { briefly, grammarLines, unpackDiff, type Printed, type StepView, type Trace } from "./trace.js";
+import { grammarLines, unpackDiff, type Printed, type StepView, type Trace } from "./trace.js";
+import { briefly } from "./marks.js";
 import { widthOf } from "./text.js";
 
 export type View = "program" | "diff" | "grammar" | "asm" | "output";

@@ -68,8 +68,9 @@ export async function explore(file: string, source: string, target: Target | "bo
   process.on("exit", restore);
 
   // The first frame and the worker at once; Ink and React take a while to load.
-  const [{ initialState, reduce }, { emptyTrace }, { startEarly }, { screenRows }] = await Promise.all([
+  const [{ initialState }, { reduce }, { emptyTrace }, { startEarly }, { screenRows }] = await Promise.all([
     import("../explorer-tui/state.js"),
+    import("../explorer-tui/reducer.js"),
     import("../explorer-tui/trace.js"),
     import("../explorer-tui/trace-client.js"),
     import("../explorer-tui/rows.js"),

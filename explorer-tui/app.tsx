@@ -8,7 +8,8 @@ import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer, useRef } from "react";
 import { keyNames } from "./keys.js";
 import { Screen } from "./screen.js";
-import { reduce, settled, type Event, type State } from "./state.js";
+import { settled, type Event, type State } from "./state.js";
+import { reduce } from "./reducer.js";
 import type { Trace } from "./trace.js";
 
 export interface AppProps {

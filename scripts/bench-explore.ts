@@ -90,11 +90,12 @@ export async function firstScreen(dir: string = mkdtempSync(join(tmpdir(), "qnan
 
 export async function perKey(): Promise<void> {
   process.env.NODE_ENV = "production";
-  const [{ createElement }, { render }, { Screen }, state, { buildTrace }] = await Promise.all([
+  const [{ createElement }, { render }, { Screen }, state, { reduce }, { buildTrace }] = await Promise.all([
     import("react"),
     import("ink-testing-library"),
     import("../explorer-tui/screen.js"),
     import("../explorer-tui/state.js"),
+    import("../explorer-tui/reducer.js"),
     import("../explorer-tui/trace.js"),
   ]);
   const source = bigProgram(5_000);
@@ -110,7 +111,7 @@ export async function perKey(): Promise<void> {
   const times: { key: string; ms: number }[] = [];
   for (const key of keys) {
     const t0 = performance.now();
-    s = state.reduce(s, { kind: "key", key });
+    s = reduce(s, { kind: "key", key });
     app.rerender(createElement(Screen, { s }));
     app.lastFrame();
     times.push({ key, ms: performance.now() - t0 });

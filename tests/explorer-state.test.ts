@@ -9,8 +9,6 @@ import {
   initialState,
   listWidth,
   pendingOf,
-  press,
-  reduce,
   stepOf,
   traceOf,
   viewHeight,
@@ -20,6 +18,7 @@ import {
   visibleLines,
   type State,
 } from "../explorer-tui/state.js";
+import { press, reduce } from "../explorer-tui/reducer.js";
 import { lineOf } from "../explorer-tui/views.js";
 import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
 import { buildTrace, emptyTrace, newPrinter, stepView, type StepVerdict } from "../explorer-tui/trace.js";

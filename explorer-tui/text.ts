@@ -2,7 +2,7 @@
 // columns (a CJK character takes two, a combining accent none), never in
 // string length, so that wide characters do not push the layout out of line.
 
-import { clusters, clusterWidth, displayWidth } from "../front-end/display-width.js";
+import { clusters, clusterWidth, displayWidth } from "../front-end/display.js";
 
 const tabs = (text: string) => (text.includes("\t") ? text.replace(/\t/g, "        ") : text);
 

@@ -10,7 +10,7 @@ import { startTrace } from "../explorer-tui/trace-client.js";
 import { assemblyLines, buildTrace, emptyTrace, grammarLines, type StepView } from "../explorer-tui/trace.js";
 import { difference, marker, type Mark, type StepVerdict } from "../explorer-tui/marks.js";
 import { fit } from "../explorer-tui/text.js";
-import { displayWidth } from "../front-end/display-width.js";
+import { displayWidth } from "../front-end/display.js";
 import { compile, type Step } from "../driver/driver.js";
 import { printNode } from "../il/print.js";
 import { goldenTrace } from "./explorer-helpers.js";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { packageRoot } from "../driver/paths.js";
-import { displayWidth } from "../front-end/display-width.js";
+import { displayWidth } from "../front-end/display.js";
 import { bigProgram } from "../scripts/big-program.js";
 import { captureFrames, framesIn } from "../scripts/captures.js";
 

@@ -14,7 +14,7 @@ import { press, reduce } from "../explorer-tui/reducer.js";
 import { startTrace } from "../explorer-tui/trace-client.js";
 import { buildTrace, emptyTrace } from "../explorer-tui/trace.js";
 import { compile } from "../driver/driver.js";
-import { displayWidth } from "../front-end/display-width.js";
+import { displayWidth } from "../front-end/display.js";
 import { goldenTrace } from "./explorer-helpers.js";
 import { programsDir } from "./golden-programs.js";
 import { bigProgram } from "../scripts/big-program.js";

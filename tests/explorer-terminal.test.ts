@@ -223,6 +223,11 @@ test("in tmux: o shows the output beside the source's; a program that reads with
     await type("o");
     await waitFor("the output", (t) => /1 │ 42\s+│ 42/.test(t));
     await quit(0);
+    // An input that cannot be read is said in one line, before the screen opens; the terminal is left as it was.
+    explore(`${join(dir, "reads.qs")} --stdin ${join(dir, "nope.txt")}`);
+    await waitFor("the complaint", (t) => /^qnano: cannot read .*nope\.txt: no such file$/m.test(t) && atPrompt(t));
+    keys("echo status=$?", "Enter");
+    await waitFor("the exit status 1", (t) => /^status=1$/m.test(t));
   });
 });
 

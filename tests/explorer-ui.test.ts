@@ -175,6 +175,16 @@ test("w gives the view the whole width; } scrolls a long line into view", () => 
   assert.match(right, /…\S*.*AT&T syntax\)\./, "scrolled: the end of the line");
 });
 
+test("a wide assembly view has the source line beside it, only where the source line changes", () => {
+  const s = press(initialState(goldenTrace("gcd"), 160, 30), ...Array(6).fill("j"), "a");
+  const frame = fits(s);
+  const beside = frame.flatMap((l, i) => (/│\s+8 let t = a % b\s*$/.test(l) ? [i] : []));
+  assert.is(beside.length, 1, frame.join("\n"));
+  assert.match(frame[beside[0]!]!, /# 8: let t = a % b/, "beside emit-asm's comment of that line");
+  assert.match(frame[beside[0]! + 1]!, /cmpq\s+\$0, %rcx\s*│\s*$/, "the next instruction from line 8: nothing beside it");
+  assert.not.match(fits(press(initialState(goldenTrace("gcd"), 80, 24), ...Array(6).fill("j"), "a")).join("\n"), /│\s+8 let t = a % b\s*$/m, "at 80 columns, no room for it");
+});
+
 test("both targets side by side: the same pass of each, linked by the source line", () => {
   const s = press(
     reduce(press(initialState(goldenTrace("gcd"), 160, 30), ...Array(6).fill("j")), { kind: "loaded", trace: goldenTrace("gcd", "aarch64") }),

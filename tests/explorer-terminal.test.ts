@@ -83,11 +83,16 @@ function fitsScreen(text: string, columns = 80, rows = 24) {
   for (const line of all) assert.ok(displayWidth(line) <= columns, `a line of ${displayWidth(line)} columns: ${line}`);
 }
 
+/** Asks the shell for the last command's exit status, and waits to see `status`. */
+async function statusIs(status: number) {
+  keys("echo status=$?", "Enter");
+  await waitFor(`the exit status ${status}`, (t) => new RegExp(`^status=${status}$`, "m").test(t));
+}
+
 async function quit(status: number, key = "q") {
   keys(key);
   await waitFor("the shell again", (t) => atPrompt(t));
-  keys("echo status=$?", "Enter");
-  await waitFor(`the exit status ${status}`, (t) => new RegExp(`^status=${status}$`, "m").test(t));
+  await statusIs(status);
   keys("clear", "Enter");
   await waitFor("a clear screen", (t) => !/status=/.test(t));
 }
@@ -125,8 +130,7 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     await waitFor("the explorer", (t) => t.includes("after parse:"));
     keys("C-c");
     text = await waitFor("the shell after Ctrl-C", (t) => t.includes("before-ctrl-c") && !t.includes("after parse:") && atPrompt(t));
-    keys("echo status=$?", "Enter");
-    await waitFor("the exit status 130", (t) => /^status=130$/m.test(t));
+    await statusIs(130);
 
     // SIGTERM from outside restores the screen too.
     explore("tests/programs/gcd.qs");
@@ -136,8 +140,7 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     assert.ok(child !== null, `no process under the shell ${shell}`);
     process.kill(child, "SIGTERM");
     await waitFor("the shell after SIGTERM", (t) => t.includes("before-ctrl-c") && !t.includes("after parse:") && atPrompt(t));
-    keys("echo status=$?", "Enter");
-    await waitFor("the exit status", (t) => /^status=143$/m.test(t));
+    await statusIs(143);
   });
 });
 
@@ -226,8 +229,7 @@ test("in tmux: o shows the output beside the source's; a program that reads with
     // An input that cannot be read is said in one line, before the screen opens; the terminal is left as it was.
     explore(`${join(dir, "reads.qs")} --stdin ${join(dir, "nope.txt")}`);
     await waitFor("the complaint", (t) => /^qnano: cannot read .*nope\.txt: no such file$/m.test(t) && atPrompt(t));
-    keys("echo status=$?", "Enter");
-    await waitFor("the exit status 1", (t) => /^status=1$/m.test(t));
+    await statusIs(1);
   });
 });
 

@@ -5,6 +5,7 @@
 // and the printing of whole values all start from a place.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Effect, IndexSkel } from "./skeleton.js";
+import { observeUnion } from "./realize-unions.js";
 import { printable, type Component } from "./types.js";
 import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Walk } from "./walk.js";
 
@@ -58,13 +59,16 @@ export function indexExpr(w: Walk, s: IndexSkel, ctx: Context): Lsrc.Expr {
   return s.wild ? w.int(s.e, ctx) : bin(w.int(s.e, ctx), "&", int(1n));
 }
 
-/** Statements that print everything printable in a value (which must have no effects: a variable, or a path from one). */
-export function observe(w: Walk, e: Lsrc.Expr, type: string): Lsrc.Stmt[] {
+/** Statements that print everything printable in a value (which must have no effects: a variable, or a path from one);
+ * `depth`: how many unions it is inside (a union's value is printed through a match, props/realize-unions.ts). */
+export function observe(w: Walk, e: Lsrc.Expr, type: string, depth = 0): Lsrc.Stmt[] {
   if (printable(type)) return [exprStmt(call("print", e))];
+  const union = w.types.unions === null ? null : observeUnion(w, e, type, depth, (x, t, d) => observe(w, x, t, d));
+  if (union !== null) return union;
   return w.types.components(type).flatMap((c): Lsrc.Stmt[] => {
-    if (c.step === "field") return observe(w, { kind: "Field", target: e, field: c.field }, c.type);
-    if (c.step === "get") return observe(w, { kind: "MethodCall", target: e, method: "get", args: [] }, c.type);
+    if (c.step === "field") return observe(w, { kind: "Field", target: e, field: c.field }, c.type, depth);
+    if (c.step === "get") return observe(w, { kind: "MethodCall", target: e, method: "get", args: [] }, c.type, depth);
     const o = w.fresh("o");
-    return [{ kind: "ForEach", name: o, iter: e, body: block(...observe(w, v(o), c.type)) }];
+    return [{ kind: "ForEach", name: o, iter: e, body: block(...observe(w, v(o), c.type, depth)) }];
   });
 }

@@ -12,6 +12,7 @@
 // wrong sort gives a default value. So a skeleton never fixes a type that a
 // shrink could break.
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+import type { FoldSkel, GenericCallE, GenericFnSkel, MatchE, PreludeCallE, PreludeTypeSkel, TryE, UnionDeclSkel, UnionShared } from "./skeleton-unions.js";
 
 export type IntOp = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "<<" | ">>";
 export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
@@ -44,13 +45,13 @@ export interface CallE {
 /** A value read out of a variable (or a call's result) that holds one of the wanted type:
  * `p.x`, `t.1`, `a[i].y`, `b.get()`. `pick` chooses the variable and the path. */
 export interface ProjE { readonly k: "proj"; readonly pick: number; readonly index: IndexSkel; readonly effect: Effect }
-export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E>;
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E> | UnionShared<E>;
 /** A statement with a side effect run first: before the variable a place starts from is read
  * (`({ i = 2; a })[i]`, props/places.ts), before a part, or before an operand of a store; or null. */
 export type Effect = Stmt | null;
 
 export type IntE =
-  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE>
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | MatchE<IntE> | TryE | PreludeCallE | GenericCallE
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
   /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`. */
@@ -64,7 +65,7 @@ export type IntE =
   | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect };
 
 export type BoolE =
-  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE>
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | MatchE<BoolE> | TryE | PreludeCallE | GenericCallE
   | { readonly k: "lit"; readonly value: boolean }
   | { readonly k: "not"; readonly arg: BoolE }
   /** `{ x = value; result }` on a `let mut` Bool; a third of the time read just before, `(x op { x = value; result })`. */
@@ -77,7 +78,7 @@ export type BoolE =
   | { readonly k: "strcmp"; readonly op: "==" | "!="; readonly left: StrE; readonly right: StrE; readonly mirror: number };
 
 export type UnitE =
-  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE>
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE> | MatchE<UnitE> | TryE | PreludeCallE | GenericCallE
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
@@ -87,13 +88,13 @@ export type UnitE =
   | { readonly k: "when"; readonly cond: BoolE; readonly body: readonly Stmt[] };
 
 export type StrE =
-  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | ProjE
+  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | MatchE<StrE> | TryE | PreludeCallE | GenericCallE | ProjE
   | { readonly k: "lit"; readonly value: string }
   | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
 
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =
-  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | ProjE
+  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | MatchE<DataE> | TryE | PreludeCallE | GenericCallE | ProjE
   | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
   /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
   | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
@@ -118,12 +119,15 @@ export type TypeSkel =
   | "Int" | "Bool" | "String"
   | { readonly k: "tuple"; readonly elems: readonly TypeSkel[] }
   | { readonly k: "Array" | "Box"; readonly elem: TypeSkel }
-  | { readonly k: "named"; readonly pick: number };
+  /** With the `unions` switch: a generic one's type arguments are `args`; Option and Result. */
+  | { readonly k: "named"; readonly pick: number; readonly args?: readonly TypeSkel[] }
+  | PreludeTypeSkel;
 
 /** A record or a type alias; each may name only the ones before it, so no type is recursive. */
 export type DeclSkel =
   | { readonly k: "record"; readonly fields: readonly TypeSkel[]; readonly after: boolean }
-  | { readonly k: "alias"; readonly type: TypeSkel; readonly after: boolean };
+  | { readonly k: "alias"; readonly type: TypeSkel; readonly after: boolean }
+  | UnionDeclSkel;
 
 /** A parameter's type: Int, Bool, String, or one of the program's palette of types (by index). */
 export type ParamSkel = "Int" | "Bool" | "String" | number;
@@ -207,6 +211,9 @@ export interface Skeleton {
   readonly tail: CallE | null;
   /** Lines given to read_int (sometimes too few, sometimes not numbers). */
   readonly stdin: readonly string[];
+  /** With the generator's `unions` switch (props/generator-unions.ts): generic functions and
+   * structurally recursive ones over the program's recursive unions. */
+  readonly unions?: { readonly generics: readonly GenericFnSkel[]; readonly folds: readonly FoldSkel[] };
 }
 
 export const MIN = INT_MIN;

@@ -6,6 +6,10 @@
 // of issue 14, which cost about 8% more; within 300 before).
 export const quickRun = { runs: 700, seed: 20261123 } as const;
 
+// The generator with its `unions` switch on, through what the passes compile today (parse and
+// check-types, both interpreters), until the quick run above does it with every pass.
+export const quickUnions = { runs: 300, seed: 20261123 } as const;
+
 // The short seeded fuzz of every `npm test` (tests/fuzz.test.ts): a fixed seed
 // and a fixed number of inputs, so the same inputs every time; no wall time.
 export const quickFuzz = { inputs: 120, seed: 20261123 } as const;

@@ -2,12 +2,11 @@
 // ties them in): union and generic record declarations, Option and Result
 // types, match with its arms and guards, try, calls of the prelude's
 // functions and of generic ones, and the generic and structurally recursive
-// functions themselves (skeletons in props/skeleton-unions.ts). With the
+// functions themselves (skeletons in props/skeleton.ts). With the
 // switch off none of them is made, and the generator makes the programs it
 // made before it existed, seed for seed.
 import fc from "fast-check";
-import type { FieldSkel, FoldSkel, GenericFnSkel, UnionDeclSkel } from "./skeleton-unions.js";
-import type { BoolE, DataE, IntE, Part, Stmt, TypeSkel } from "./skeleton.js";
+import type { BoolE, DataE, FieldSkel, FoldSkel, GenericFnSkel, IntE, Part, Stmt, TypeSkel, UnionDeclSkel } from "./skeleton.js";
 
 /** The generator's switches. */
 export interface GeneratorOptions {

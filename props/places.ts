@@ -5,9 +5,8 @@
 // and the printing of whole values all start from a place.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Effect, IndexSkel } from "./skeleton.js";
-import { observeUnion } from "./realize-unions.js";
 import { printable, type Component } from "./types.js";
-import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, int, laterOperand, str, v, type Context, type Walk } from "./walk.js";
 
 /** Where a value is: a root (a variable, or a call) and the steps into it. */
 export interface Place {
@@ -71,4 +70,21 @@ export function observe(w: Walk, e: Lsrc.Expr, type: string, depth = 0): Lsrc.St
     const o = w.fresh("o");
     return [{ kind: "ForEach", name: o, iter: e, body: block(...observe(w, v(o), c.type, depth)) }];
   });
+}
+
+/** Statements that print a union value (which has no effects): its constructor's name, then
+ * what its fields hold, through a match; nothing past three unions deep. Null for other types. */
+function observeUnion(w: Walk, e: Lsrc.Expr, type: string, depth: number, observe: (e: Lsrc.Expr, type: string, depth: number) => Lsrc.Stmt[]): Lsrc.Stmt[] | null {
+  const ctors = w.types.unions?.ctors(type);
+  if (!ctors) return null;
+  if (depth >= 3) return [];
+  w.used.add("union value printed");
+  const arms = ctors.map((c): Lsrc.Arm => {
+    const names = c.fields.map(() => w.fresh("o"));
+    const inner = c.fields.map((f, i) => observe(v(names[i]!), f.type, depth + 1));
+    const args = inner.map((stmts, i): Lsrc.Pattern => (stmts.length === 0 ? { kind: "Wildcard" } : { kind: "Binder", name: names[i]! }));
+    const pattern: Lsrc.Pattern = c.fields.length === 0 ? { kind: "Binder", name: c.name } : { kind: "CtorPat", ctor: c.name, args };
+    return { kind: "Arm", pattern, guard: null, body: block(exprStmt(call("print", str(c.name))), ...inner.flat()) };
+  });
+  return [exprStmt({ kind: "Match", scrutinee: e, arms })];
 }

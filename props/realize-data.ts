@@ -14,7 +14,7 @@ import { parseType } from "../ir-defs/type-syntax.js";
 import { indexExpr, observe, placeExpr, places, type Place } from "./places.js";
 import type { AssignOp, DataE, Effect, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
 import { printable } from "./types.js";
-import { constructUnion, needsType, typed } from "./realize-unions.js";
+import { constructUnion, needsType, typed } from "./union-values.js";
 import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Variable, type Walk } from "./walk.js";
 
 const isHeap = (type: string) => !printable(type) && type !== "Unit";
@@ -97,7 +97,7 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   const written = (types: readonly string[], order: readonly number[]) => writtenParts(w, e, types, order, ctx);
   if (ctx.constant || !isHeap(type)) return part(0, type);
   // Unions, and the type parameters of a generic function (props/realize-unions.ts).
-  const other = w.types.unions === null ? null : constructUnion(w, e, type, ctx);
+  const other = w.types.unions === null ? null : constructUnion(w, e, type, ctx, writtenParts);
   if (other !== null) return other;
   const t = parseType(type)!;
   for (const c of w.types.components(type)) {

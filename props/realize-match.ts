@@ -19,9 +19,8 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType, showType } from "../ir-defs/type-syntax.js";
 import { dataExpr } from "./realize-data.js";
-import { typed } from "./realize-unions.js";
-import type { ArmSkel, MatchE } from "./skeleton-unions.js";
-import { edgeInts, stringLits } from "./skeleton.js";
+import { typed } from "./union-values.js";
+import { edgeInts, stringLits, type ArmSkel, type MatchE } from "./skeleton.js";
 import { kindOf, laterOperand, namePool, type Context, type Variable, type Walk } from "./walk.js";
 
 /** A pattern of a partition and the names it binds. */

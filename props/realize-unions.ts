@@ -1,147 +1,20 @@
 // Realizing what the generator's `unions` switch adds (props/realize.ts is the
-// core; realize-match.ts does `match`): values of unions, Option and Result
-// (`Cons(1, Nil)`, `Some(x)`, `Err("no")`), generic record literals, calls of
-// the prelude's functions (unwrap, unwrap_or, is_some, is_none, is_ok, is_err,
-// abs) and of the program's generic functions, `try`, the generic functions
-// themselves, and structurally recursive functions over recursive unions.
-//
-// Type arguments are never written at a use, so every value must let the
-// checker infer them (spec/language.md, "Type inference"). A value is
-// *self-typed* when its type follows from its parts alone: `Some(1)` is, `None`
-// and `Ok(1)` are not (`Ok` says nothing of the error type). Where the type a
-// value is used at is known (an annotated let, an argument of a non-generic
-// function, a field, an assignment, a return), anything goes; where it is not
-// (a let without a type, an expression statement, the array of `for v in`, a
-// match's scrutinee, an argument of a generic function, the operand of `try`),
-// a value that is not self-typed gets its type from a let: the let is
-// annotated (`let x: Option[Int] = None`), or the value is written
-// `{ let t0: Option[Int] = None; t0 }`.
+// core; realize-match.ts does `match`, union-values.ts the values of unions):
+// calls of the prelude's functions (unwrap, unwrap_or, is_some, is_none,
+// is_ok, is_err, abs) and of the program's generic functions, `try`, the
+// generic functions themselves, and structurally recursive functions over
+// recursive unions. Every value whose type arguments nothing else fixes is
+// made self-typed (union-values.ts).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { forEachNode } from "../il/rewrite.js";
-import { dataExpr, partExpr, writtenParts } from "./realize-data.js";
+import { dataExpr, partExpr } from "./realize-data.js";
 import { partition } from "./realize-match.js";
-import type { FoldSkel, GenericCallE, GenericFnSkel, PreludeCallE, TryE, UnionShared } from "./skeleton-unions.js";
-import type { DataE } from "./skeleton.js";
-import { backField, ctorValue, unionParams, type CtorInfo, type UnionTypes } from "./types-unions.js";
-import { bin, block, call, exprStmt, int, laterOperand, letStmt, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
-
-/** A generic function the code may call: its type parameters appear in its parameters' types. */
-interface GenericSignature {
-  readonly name: string;
-  readonly tparams: readonly string[];
-  readonly params: readonly string[];
-  readonly ret: string;
-}
-
-/** What realizing one program keeps about its unions' functions. */
-interface State {
-  /** The generic functions realized so far (each may call the ones before it). */
-  readonly generics: GenericSignature[];
-  /** How many recursive constructors the value being built is inside. */
-  building: number;
-  /** Constructor name -> whether its union is generic, and whether its fields fix the type arguments. */
-  readonly ctors: Map<string, { readonly generic: boolean; readonly fixes: boolean }>;
-}
-
-const states = new WeakMap<UnionTypes, State>();
-
-function state(w: Walk): State {
-  const u = w.types.unions!;
-  let s = states.get(u);
-  if (s === undefined) {
-    const ctors = new Map(u.declared.flatMap((d) => d.ctors.map((c) => [c.name, { generic: d.tparams.length > 0, fixes: c.fixes }] as const)));
-    s = { generics: [], building: 0, ctors };
-    states.set(u, s);
-  }
-  return s;
-}
-
-const preludeGenerics = new Set(["unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err"]);
-
-/** Whether the checker infers every type argument in e from e alone (see the header). */
-export function selfTyped(w: Walk, e: Lsrc.Expr): boolean {
-  if (w.types.unions === null) return true;
-  const { ctors, generics } = state(w);
-  const go = (e: Lsrc.Expr): boolean => {
-    switch (e.kind) {
-      case "Var": return !(ctors.get(e.name)?.generic ?? false);
-      case "Call": {
-        const c = ctors.get(e.callee);
-        if (c !== undefined) return !c.generic || (c.fixes && e.args.every(go));
-        const generic = preludeGenerics.has(e.callee) || generics.some((g) => g.name === e.callee);
-        return generic || e.callee === "array" || e.callee === "Box" ? e.args.every(go) : true;
-      }
-      case "Tuple": return e.elems.every(go);
-      case "RecordLit": return !w.types.unions!.isGenericRecord(e.name) || e.inits.every((i) => go(i.value));
-      case "If": return go(e.then) && (e.else === null || go(e.else));
-      case "Block": {
-        const last = e.stmts[e.stmts.length - 1];
-        return last?.kind !== "ExprStmt" || go(last.expr);
-      }
-      case "Match": return e.arms.every((a) => go(a.body));
-      case "Try": return go(e.value);
-      default: return true;
-    }
-  };
-  return go(e);
-}
-
-/** Whether a let of this value needs its type written. */
-export const needsType = (w: Walk, e: Lsrc.Expr): boolean => !selfTyped(w, e);
-
-/** The value, self-typed: as it is, or `{ let t0: T = e; t0 }`. */
-export function typed(w: Walk, e: Lsrc.Expr, type: string): Lsrc.Expr {
-  if (selfTyped(w, e)) return e;
-  w.used.add("value given its type by a let");
-  const t = w.fresh("t");
-  return block(letStmt(t, e, false, type), exprStmt(v(t)));
-}
-
-/** A value of a union type (a constructor chosen by the seed, its fields from the parts), or of a
- * type parameter of the generic function being realized; null for any other type. */
-export function constructUnion(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context): Lsrc.Expr | null {
-  const u = w.types.unions!;
-  if (u.isOpaque(type)) return w.variable(ctx, type, e.seed) ?? w.types.defaultValue(type, e.seed);
-  const ctors = u.ctors(type);
-  if (ctors === null) return null;
-  const s = state(w);
-  // Recursive constructors nest at most three deep in one value written out.
-  const usable = s.building >= 3 ? ctors.filter((c) => !c.recursive) : ctors;
-  const c = usable[e.seed % usable.length]!;
-  noteCtor(w, type, c);
-  if (c.recursive) s.building++;
-  try {
-    return ctorValue(c, writtenParts(w, e, c.fields.map((f) => f.type), c.fields.map((_, i) => i), ctx));
-  } finally {
-    if (c.recursive) s.building--;
-  }
-}
-
-function noteCtor(w: Walk, type: string, c: CtorInfo): void {
-  const name = type.replace(/\[.*$/, "");
-  if (name === "Option" || name === "Result") w.used.add(`${name} value`);
-  w.used.add(c.fields.length === 0 ? "constructor without fields" : "constructor with fields");
-  if (c.recursive) w.used.add("recursive constructor");
-}
-
-/** Statements that print a union value (which has no effects): its constructor's name, then
- * what its fields hold, through a match; nothing past three unions deep. Null for other types. */
-export function observeUnion(w: Walk, e: Lsrc.Expr, type: string, depth: number, observe: (e: Lsrc.Expr, type: string, depth: number) => Lsrc.Stmt[]): Lsrc.Stmt[] | null {
-  const ctors = w.types.unions?.ctors(type);
-  if (!ctors) return null;
-  if (depth >= 3) return [];
-  w.used.add("union value printed");
-  const arms = ctors.map((c): Lsrc.Arm => {
-    const names = c.fields.map(() => w.fresh("o"));
-    const inner = c.fields.map((f, i) => observe(v(names[i]!), f.type, depth + 1));
-    const args = inner.map((stmts, i): Lsrc.Pattern => (stmts.length === 0 ? { kind: "Wildcard" } : { kind: "Binder", name: names[i]! }));
-    const pattern: Lsrc.Pattern = c.fields.length === 0 ? { kind: "Binder", name: c.name } : { kind: "CtorPat", ctor: c.name, args };
-    return { kind: "Arm", pattern, guard: null, body: block(exprStmt(call("print", str(c.name))), ...inner.flat()) };
-  });
-  return [exprStmt({ kind: "Match", scrutinee: e, arms })];
-}
+import type { DataE, FoldSkel, GenericCallE, GenericFnSkel, PreludeCallE, TryE, UnionShared } from "./skeleton.js";
+import { backField, unionParams } from "./types-unions.js";
+import { state, typed } from "./union-values.js";
+import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
 
 /** The first type named `name` (Option, Result) among the variables in scope and the palette, by pick. */
 function typeNamed(w: Walk, ctx: Context, name: string, pick: number, fallback: string): string {

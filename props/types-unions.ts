@@ -13,9 +13,7 @@
 // directly, and everything else in it is an earlier type.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
-import type { FieldSkel, UnionDeclSkel } from "./skeleton-unions.js";
-import type { TypeSkel } from "./skeleton.js";
-import type { TypeInfo } from "./types.js";
+import type { FieldSkel, TypeSkel, UnionDeclSkel } from "./skeleton.js";
 
 export interface FieldInfo {
   readonly name: string;
@@ -102,6 +100,13 @@ export function substitute(type: string, args: ReadonlyMap<string, string>): str
     }
   };
   return showType(visit(parseType(type)!));
+}
+
+/** A resolved type (props/types.ts's TypeInfo, which is this). */
+interface TypeInfo {
+  readonly canon: string;
+  readonly written: string;
+  readonly depth: number;
 }
 
 /** How Types resolves a TypeSkel naming only the first `visible` declarations, at most `budget` deep. */

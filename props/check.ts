@@ -69,6 +69,8 @@ export interface CheckOptions {
   /** Check only the shared front end's passes up to this one (no back end, no binaries): what
    * exists today of a program that the later passes cannot compile yet. */
   readonly until?: string;
+  /** The file name diagnostics name (default: generated.qs). */
+  readonly file?: string;
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
@@ -87,7 +89,7 @@ function count(options: CheckOptions, key: string): void {
 function failureOf(step: TargetStep, source: string, expected: Outcome, generated: unknown = null): Failure | null {
   const pass = stepLabel(step);
   const v = step.verdict;
-  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}` };
+  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}`, error: v.error };
   if (step.pass.from === "text" && step.outcome !== null) {
     if (quastraSource(step.output as never) !== source) return { property: "parse", pass, message: "printing the parsed program does not give the source back" };
     if (generated !== null && !isDeepStrictEqual(withoutLoc(step.output), generated)) return { property: "parse", pass, message: "the parsed program is not the generated tree (though it prints the same)" };
@@ -117,7 +119,7 @@ function failedCheck(v: Verdict): Pick<Failure, "step" | "error"> {
  * no failure.
  */
 export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
-  const context = { file: "generated.qs", source };
+  const context = { file: options.file ?? "generated.qs", source };
   const loop = (target: Target | null) => ({
     run: { stdin, fuel: options.fuel ?? fuel },
     interpret: expected !== null,

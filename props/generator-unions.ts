@@ -61,7 +61,7 @@ export function unionShared<E>(self: fc.Arbitrary<E>, t: Ties): { arbitrary: fc.
       }),
       weight: 2,
     },
-    { arbitrary: fc.record({ k: fc.constant("try" as const), operand: t.data, via: fc.constantFrom(0, 0, 1, 2) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("try" as const), operand: t.data, via: fc.constantFrom(0, 0, 1, 2) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("prelude" as const), fn: fc.nat(5), arg: t.data, other: t.part }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("generic" as const), pick: fc.nat(7), args: fc.array(t.data, { maxLength: 3, depthIdentifier }) }), weight: 1 },
   ];
@@ -71,8 +71,8 @@ export function unionShared<E>(self: fc.Arbitrary<E>, t: Ties): { arbitrary: fc.
 export function unionTypeSkels(inner: fc.Arbitrary<TypeSkel>): { arbitrary: fc.Arbitrary<TypeSkel>; weight: number }[] {
   const err = fc.oneof({ arbitrary: fc.constant("String" as const), weight: 3 }, { arbitrary: fc.constant("Int" as const), weight: 1 }, { arbitrary: inner, weight: 1 });
   return [
-    { arbitrary: fc.record({ k: fc.constant("Option" as const), elem: inner }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("Result" as const), ok: inner, err }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("Option" as const), elem: inner }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("Result" as const), ok: inner, err }), weight: 1 },
   ];
 }
 
@@ -84,7 +84,7 @@ export const withResult = (palette: fc.Arbitrary<TypeSkel[]>, inner: fc.Arbitrar
     .map(([types, ok, err]) => [{ k: "Result" as const, ok, err }, ...types]);
 
 /** A function's result that is the palette's first type: its Result (withResult). */
-export const resultOfPalette = <E>(data: fc.Arbitrary<E>) => ({ arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.constant(0), e: data }), weight: 3 });
+export const resultOfPalette = <E>(data: fc.Arbitrary<E>) => ({ arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.constant(0), e: data }), weight: 5 });
 
 /** A named type with type arguments (used when what it names is generic). */
 export const namedWithArgs = (args: fc.Arbitrary<TypeSkel>): fc.Arbitrary<TypeSkel> =>
@@ -108,11 +108,11 @@ export function unionDecls(field: fc.Arbitrary<TypeSkel>): { arbitrary: fc.Arbit
         companion: fc.option(fc.array(field, { maxLength: 2 }), { nil: null, freq: 3 }),
         after: fc.boolean(),
       }),
-      weight: 5,
+      weight: 2,
     },
     {
       arbitrary: fc.record({ k: fc.constant("generic record" as const), fields: fc.array(fieldSkel, { minLength: 1, maxLength: 3 }), params: fc.integer({ min: 1, max: 2 }), after: fc.boolean() }),
-      weight: 2,
+      weight: 1,
     },
   ];
 }

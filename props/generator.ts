@@ -130,7 +130,7 @@ function typeSkel(depth: number, named = 3, unions = false): fc.Arbitrary<TypeSk
 
 const declSkel = (unions: boolean): fc.Arbitrary<DeclSkel> =>
   fc.oneof(
-    { arbitrary: fc.record({ k: fc.constant("record" as const), fields: fc.array(typeSkel(1, 5, unions), { minLength: 1, maxLength: 4 }), after: fc.boolean() }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant("record" as const), fields: fc.array(typeSkel(1, 5, unions), { minLength: 1, maxLength: 4 }), after: fc.boolean() }), weight: unions ? 4 : 3 },
     { arbitrary: fc.record({ k: fc.constant("alias" as const), type: typeSkel(2, 3, unions), after: fc.boolean() }), weight: 1 },
     ...(unions ? unionDecls(typeSkel(1, 5, true)) : []),
   ) as fc.Arbitrary<DeclSkel>;
@@ -331,7 +331,8 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         },
       ) as fc.Arbitrary<Stmt>,
       program: fc.record({
-        decls: fc.array(declSkel(unions), { maxLength: 3 }),
+        // With unions, up to five: records stay about as common as without (props/types.ts names them).
+        decls: fc.array(declSkel(unions), { maxLength: unions ? 5 : 3 }),
         palette: unions ? withResult(fc.array(typeSkel(2, 6, true), { minLength: 1, maxLength: 3 }), typeSkel(1, 6, true)) : fc.array(typeSkel(2, 6), { minLength: 1, maxLength: 3 }),
         consts: fc.array(
           fc.oneof(

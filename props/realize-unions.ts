@@ -114,17 +114,30 @@ function errorType(result: string | undefined): string | null {
 function tryExpr(w: Walk, e: TryE, type: string, ctx: Context): Lsrc.Expr {
   const error = errorType(ctx.result);
   if (error === null) return dataExpr(w, e.operand, type, ctx);
+  const s = state(w);
+  if (ctx.fn !== undefined) s.tried.add(ctx.fn);
   const operandType = `Result[${type}, ${error}]`;
-  // Mostly a call of a function that returns such a Result, when there is one: try through calls.
-  const callers = ctx.callable.filter((f) => f.ret === operandType);
-  const generics = state(w).generics.filter((g) => unify(g.ret, operandType, g.tparams) !== null);
-  const via: DataE | null =
-    e.via === 0 && callers.length > 0 ? { k: "call", pick: e.operand.k === "call" ? e.operand.pick : 0, ints: [], bools: [], data: [], indirect: false }
-    : e.via === 1 && generics.length > 0 ? { k: "generic", pick: 0, args: [e.operand] }
-    : null;
-  const operand = typed(w, dataExpr(w, via ?? e.operand, operandType, ctx), operandType);
+  // Mostly a call of a function that returns such a Result, when there is one (one with a `try`
+  // itself, when there is one: try through calls).
+  const results = ctx.callable.filter((f) => errorType(f.ret) === error);
+  const callers = results.filter((f) => f.ret === operandType);
+  const chained = callers.filter((f) => s.tried.has(f.name));
+  const generics = s.generics.filter((g) => unify(g.ret, operandType, g.tparams) !== null);
+  const pick = e.operand.k === "call" ? e.operand.pick : 0;
+  const callOf = (list: readonly Signature[], ret: string): Lsrc.Expr =>
+    dataExpr(w, { k: "call", pick, ints: [], bools: [], data: [], indirect: false }, ret, { ...ctx, callable: list });
+  let operand: Lsrc.Expr;
+  if (e.via === 0 && callers.length > 0) operand = callOf(chained.length > 0 ? chained : callers, operandType);
+  else if (e.via === 0 && results.length > 0) {
+    // Only functions of another Result[X, E]: their call tried for its effect, `{ try f(); value }`.
+    const f = results[pick % results.length]!;
+    const tried: Lsrc.Expr = { kind: "Try", value: callOf([f], f.ret) };
+    w.used.add("try");
+    w.used.add("try of a call");
+    return block(exprStmt(tried), exprStmt(dataExpr(w, e.operand, type, laterOperand(ctx, tried))));
+  } else operand = typed(w, dataExpr(w, e.via === 1 && generics.length > 0 ? { k: "generic", pick: 0, args: [e.operand] } : e.operand, operandType, ctx), operandType);
   w.used.add("try");
-  if (operand.kind === "Call" && !state(w).ctors.has(operand.callee)) w.used.add("try of a call");
+  if (operand.kind === "Call" && !s.ctors.has(operand.callee)) w.used.add("try of a call");
   return { kind: "Try", value: operand };
 }
 

@@ -365,7 +365,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   skeleton.functions.forEach((f, i) => {
     const params = f.params.map((p) => (typeof p === "number" ? paletteType(p) : scalarType(p)));
     const result = typeOf(f.result).canon;
-    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false, earlier: [], result }));
+    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false, earlier: [], result, fn: `f${i}` }));
     signatures.push({ name: `f${i}`, params: params.map((p) => p.canon), ret: result });
     if (f.after) used.add("fn after main");
   });

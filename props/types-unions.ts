@@ -49,10 +49,11 @@ export interface GenericDecl {
   readonly depth: number;
 }
 
-const unionNames = ["List", "Tree", "Expr"];
-const ctorNames = [["Nil", "Cons", "Pair2", "More"], ["Leaf", "Node", "Twig", "Fork"], ["Lit", "Neg", "Add", "Hole"]];
-const companionNames = ["Link", "Branch", "Term"];
-const genericRecordNames = ["Duo", "Wrap", "Holder"];
+/** Declaration i is named by i (at most five, props/generator.ts). */
+const unionNames = ["List", "Tree", "Expr", "Chain", "Stack"];
+const ctorNames = [["Nil", "Cons", "Pair2", "More"], ["Leaf", "Node", "Twig", "Fork"], ["Lit", "Neg", "Add", "Hole"], ["End", "Link2", "Split", "Mark"], ["Empty", "Push", "Dup", "Drop"]];
+const companionNames = ["Link", "Branch", "Term", "Knot", "Frame"];
+const genericRecordNames = ["Duo", "Wrap", "Holder", "Slot", "Bag"];
 const ctorFieldNames = ["v", "w", "left", "right"];
 const recordFieldNames = ["x", "name", "items", "tag"];
 /** The field of a companion record that holds the union. */

@@ -29,8 +29,9 @@ export interface Component {
 }
 
 export const maxDepth = 4;
-const recordNames = ["Point", "Item", "Shape"];
-const aliasNames = ["Pair", "Row", "Cell"];
+/** Declaration i is named by i: three of them, or five with the generator's `unions` switch. */
+const recordNames = ["Point", "Item", "Shape", "Entry", "Spot"];
+const aliasNames = ["Pair", "Row", "Cell", "Line", "Grid"];
 const fieldNames = ["x", "name", "items", "tag"];
 /** Int, Bool, Unit or String as a TypeInfo. */
 export const scalarType = (t: string): TypeInfo => ({ canon: t, written: t, depth: 0 });

@@ -35,6 +35,8 @@ interface State {
   building: number;
   /** Constructor name -> whether its union is generic, and whether its fields fix the type arguments. */
   readonly ctors: Map<string, { readonly generic: boolean; readonly fixes: boolean }>;
+  /** The functions with a `try` in them (a `try` of a call of one is a `try` through two calls). */
+  readonly tried: Set<string>;
 }
 
 const states = new WeakMap<UnionTypes, State>();
@@ -45,7 +47,7 @@ export function state(w: Walk): State {
   let s = states.get(u);
   if (s === undefined) {
     const ctors = new Map(u.declared.flatMap((d) => d.ctors.map((c) => [c.name, { generic: d.tparams.length > 0, fixes: c.fixes }] as const)));
-    s = { generics: [], building: 0, ctors };
+    s = { generics: [], building: 0, ctors, tried: new Set() };
     states.set(u, s);
   }
   return s;

@@ -35,6 +35,8 @@ export interface Context {
   readonly earlier: readonly string[];
   /** The result type of the function around (main's is Unit), where `return` may stand; none in a const. */
   readonly result?: string;
+  /** The name of the function around (with the generator's `unions` switch: `try` through calls). */
+  readonly fn?: string;
 }
 
 export interface Walk {

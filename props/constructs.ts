@@ -45,7 +45,8 @@ export const allConstructs: readonly string[] = [
 export const unionConstructs: readonly string[] = [
   // Declarations.
   "union", "recursive union", "generic union", "recursive generic union", "union and record holding each other", "generic record",
-  "generic fn", "generic fn with two type parameters", "fold over a recursive union", "generic fold over a recursive union", "fold through a record and a union",
+  "generic fn", "generic fn with two type parameters",
+  "generic union at two lists of type arguments", "generic record at two lists of type arguments", "generic fn at two lists of type arguments", "fold over a recursive union", "generic fold over a recursive union", "fold through a record and a union",
   // Values.
   "constructor without fields", "constructor with fields", "recursive constructor", "Option value", "Result value", "generic record literal",
   "let typed to fix a type argument", "value given its type by a let", "union value printed",
@@ -56,6 +57,7 @@ export const unionConstructs: readonly string[] = [
   ...["Int", "Bool", "Unit", "String", "heap value"].map((t) => `match ${t}`),
   ...["union", "Option", "Result", "tuple", "Int", "Bool", "String"].map((t) => `match on ${t}`),
   "match on a variable", "match on a match",
+  "match as a let's value", "match as an argument", "match as an operand", "match as a function's result", "match in a guard",
   "constructor pattern", "nested pattern", "tuple pattern", "Int literal pattern", "negative Int literal pattern", "Bool literal pattern", "String literal pattern",
   "binder pattern", "wildcard pattern", "final wildcard", "constructors matched in another order",
   "guard", "guard with a side effect", "arm that breaks", "arm that continues", "arm that returns",

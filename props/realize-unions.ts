@@ -7,11 +7,9 @@
 // made self-typed (union-values.ts).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
-import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
-import { forEachNode } from "../il/rewrite.js";
 import { dataExpr, partExpr } from "./realize-data.js";
 import { partition } from "./realize-match.js";
-import type { DataE, FoldSkel, GenericCallE, GenericFnSkel, PreludeCallE, TryE, UnionShared } from "./skeleton.js";
+import type { FoldSkel, GenericCallE, GenericFnSkel, PreludeCallE, TryE, UnionShared } from "./skeleton.js";
 import { backField, unionParams } from "./types-unions.js";
 import { state, typed } from "./union-values.js";
 import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
@@ -88,6 +86,8 @@ function genericCall(w: Walk, e: GenericCallE, type: string, ctx: Context): Lsrc
     return arg;
   });
   w.used.add("generic call");
+  const at = state(w).calledAt;
+  at.set(g.name, (at.get(g.name) ?? new Set()).add(g.tparams.map((t) => bound.get(t)).join(", ")));
   return call(g.name, ...args);
 }
 
@@ -238,29 +238,4 @@ export function folds(w: Walk, list: readonly FoldSkel[], base: Context): { item
     }
   });
   return { items, signatures };
-}
-
-
-/** The constructs a whole program shows: its kinds of unions and records, and `try` through
- * calls (a try on a call of a function that itself has a try). */
-export function noteUnionItems(w: Walk, program: Lsrc.Program): void {
-  const u = w.types.unions!;
-  for (const d of u.declared) {
-    if (d.name === "Option" || d.name === "Result" || !program.items.some((i) => i.name === d.name)) continue;
-    w.used.add(d.tparams.length > 0 ? "generic union" : "union");
-    if (d.ctors.some((c) => c.recursive)) w.used.add(d.tparams.length > 0 ? "recursive generic union" : "recursive union");
-  }
-  if (u.companions.size > 0) w.used.add("union and record holding each other");
-  if (program.items.some((i) => i.kind === "GenericRecord")) w.used.add("generic record");
-  const tries = new Map<string, string[]>();
-  for (const item of program.items) {
-    if (item.kind !== "Fn" && item.kind !== "GenericFn") continue;
-    const callees: string[] = [];
-    forEachNode(LsrcIL, item.body, (node) => {
-      if (node.kind === "Try" && (node.value as Lsrc.Expr).kind === "Call") callees.push((node.value as Lsrc.Call).callee);
-      else if (node.kind === "Try") callees.push("");
-    });
-    if (callees.length > 0) tries.set(item.name, callees);
-  }
-  for (const callees of tries.values()) if (callees.some((c) => tries.has(c))) w.used.add("try through two calls");
 }

@@ -37,6 +37,8 @@ interface State {
   readonly ctors: Map<string, { readonly generic: boolean; readonly fixes: boolean }>;
   /** The functions with a `try` in them (a `try` of a call of one is a `try` through two calls). */
   readonly tried: Set<string>;
+  /** Generic function name -> the type argument lists it is called at. */
+  readonly calledAt: Map<string, Set<string>>;
 }
 
 const states = new WeakMap<UnionTypes, State>();
@@ -47,7 +49,7 @@ export function state(w: Walk): State {
   let s = states.get(u);
   if (s === undefined) {
     const ctors = new Map(u.declared.flatMap((d) => d.ctors.map((c) => [c.name, { generic: d.tparams.length > 0, fixes: c.fixes }] as const)));
-    s = { generics: [], building: 0, ctors, tried: new Set() };
+    s = { generics: [], building: 0, ctors, tried: new Set(), calledAt: new Map() };
     states.set(u, s);
   }
   return s;

@@ -76,15 +76,15 @@ export function unionTypeSkels(inner: fc.Arbitrary<TypeSkel>): { arbitrary: fc.A
   ];
 }
 
-/** The palette with the switch: one more type first, a Result (mostly of an Int), for functions to
+/** The palette with the switch: one more type last, a Result (mostly of an Int), for functions to
  * return (see resultOfPalette), so that `try` has somewhere to stand, and to use it on each other's results. */
 export const withResult = (palette: fc.Arbitrary<TypeSkel[]>, inner: fc.Arbitrary<TypeSkel>): fc.Arbitrary<TypeSkel[]> =>
   fc
     .tuple(palette, fc.oneof({ arbitrary: fc.constant("Int" as const), weight: 3 }, { arbitrary: inner, weight: 1 }), fc.constantFrom("String" as const, "Int" as const))
-    .map(([types, ok, err]) => [{ k: "Result" as const, ok, err }, ...types]);
+    .map(([types, ok, err]) => [...types, { k: "Result" as const, ok, err }]);
 
-/** A function's result that is the palette's first type: its Result (withResult). */
-export const resultOfPalette = <E>(data: fc.Arbitrary<E>) => ({ arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.constant(0), e: data }), weight: 5 });
+/** A function's result that is the palette's last type (-1: the palette counts back from its end): its Result (withResult). */
+export const resultOfPalette = <E>(data: fc.Arbitrary<E>) => ({ arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.constant(-1), e: data }), weight: 5 });
 
 /** A named type with type arguments (used when what it names is generic). */
 export const namedWithArgs = (args: fc.Arbitrary<TypeSkel>): fc.Arbitrary<TypeSkel> =>

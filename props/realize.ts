@@ -27,7 +27,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   const used = new Set<string>();
   let counters = 0;
   const types = new Types(skeleton.decls, skeleton.palette, skeleton.unions !== undefined);
-  const paletteType = (n: number) => types.palette[n % types.palette.length]!;
+  const paletteType = (n: number) => types.palette[n < 0 ? types.palette.length + n : n % types.palette.length]!;
 
   const visible = (scope: readonly Variable[], type: string | null, mutable: boolean): Variable[] => {
     const seen = new Set<string>();

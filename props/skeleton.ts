@@ -170,6 +170,7 @@ export type AnyE =
   | { readonly ty: "Bool"; readonly e: BoolE }
   | { readonly ty: "Unit"; readonly e: UnitE }
   | { readonly ty: "String"; readonly e: StrE }
+  /** `type`: the palette's type number `type`; -1, its last (the unions switch's Result). */
   | { readonly ty: "Data"; readonly type: number; readonly e: DataE };
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
 

@@ -185,7 +185,8 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
     const s = summary(operand);
     const outside = (x: string | null) => x === null || !s.declared.has(x);
     const add = (x: (typeof operandConstructs)[number]) => pairs.add(`${x} in ${slot}`);
-    if (operand.kind === "Var") add("variable");
+    // (A constructor without fields, `Nil`, is written as a name but is no variable.)
+    if (operand.kind === "Var" && !ctors.has(operand.name as string)) add("variable");
     const assigned = [...s.assigned].filter(outside);
     if (assigned.length > 0) add("assignment");
     if (assigned.some((x) => earlier.includes(x))) add("assignment-to-earlier-operand");
@@ -196,7 +197,7 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
     if (s.reads) add("read-int");
     if (s.stops || s.leaves) add("escape");
   };
-  const bare = (e: unknown): string | null => (isNode(e) && e.kind === "Var" ? (e.name as string) : null);
+  const bare = (e: unknown): string | null => (isNode(e) && e.kind === "Var" && !ctors.has(e.name as string) ? (e.name as string) : null);
   /** Operands in order, each after the variables of the ones before it. */
   const inOrder = (first: string, later: string, list: readonly unknown[]) =>
     list.forEach((e, i) => note(i === 0 ? first : later, e, list.slice(0, i).map(bare)));

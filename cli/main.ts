@@ -56,7 +56,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "IL",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--verbose]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--unions] [--until NAME] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
@@ -64,6 +64,8 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
   --path P           replay one failure: the seed and path it printed
+  --unions           generate unions, match, generics, Option/Result and try too
+  --until NAME       check only the shared front end's passes up to NAME (no back end, no binaries)
   --verbose          list the operand pairs not covered`,
     takes: null,
   },
@@ -123,6 +125,8 @@ const optionSpec = {
   out: { type: "string" },
   budget: { type: "string" },
   verbose: { type: "boolean" },
+  unions: { type: "boolean" },
+  until: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

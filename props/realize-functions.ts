@@ -10,7 +10,8 @@ import { scalarType, type TypeInfo, type Types } from "./types.js";
 import { block, bool, call, exprStmt, int, kindOf, laterOperand, v, type Context, type Walk } from "./walk.js";
 
 /** The type of an expression of the skeleton (Data: one of the palette). */
-export const typeOfAny = (types: Types, e: AnyE): TypeInfo => (e.ty === "Data" ? types.palette[e.type % types.palette.length]! : scalarType(e.ty));
+export const typeOfAny = (types: Types, e: AnyE): TypeInfo =>
+  e.ty === "Data" ? types.palette[e.type < 0 ? types.palette.length + e.type : e.type % types.palette.length]! : scalarType(e.ty);
 
 /** A call of a function with a result of `type`, or a literal when there is none to call. */
 export function callExpr(w: Walk, e: CallE, type: string, ctx: Context): Lsrc.Expr {

@@ -45,8 +45,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "remove-complex-operands: a variable operand is read after a later operand assigns it",
     file: "passes/remove-complex-operands.js",
-    from: `if (e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
-    to: `if (false && e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
+    from: `if (e.kind === "Var" && assigns(Lchecked, list.slice(i + 1), e.name)) {`,
+    to: `if (false && e.kind === "Var" && assigns(Lchecked, list.slice(i + 1), e.name)) {`,
   },
   {
     name: "lower-data-layout and desugar-compound-assign: a variable array or index is read after a later operand assigns it",

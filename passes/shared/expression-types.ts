@@ -86,6 +86,24 @@ const defined = (t: TypeName | undefined, name: string): TypeName => {
   return t;
 };
 
+/** The type a primitive gives, when it does not depend on its arguments' types (null: array, box, get). */
+function primitiveResult(op: string): ExprType | null {
+  switch (op) {
+    case "read_int": case "len": return "Int";
+    case "exit": case "panic": return never;
+    case "concat": return "String";
+    case "string_eq": return "Bool";
+    case "array": case "box": case "get": return null;
+    default: return "Unit"; // print_*, assert, set
+  }
+}
+
+/** Whether a primitive gives no value: Unit, or it never returns. (`get` may give Unit: a Box[Unit]'s; it is not known here.) */
+export function givesNoValue(op: string): boolean {
+  const t = primitiveResult(op);
+  return t === "Unit" || t === never;
+}
+
 export function typeOf(node: Expr, context: TypeContext): ExprType {
   const e = node as any;
   switch (e.kind) {
@@ -103,14 +121,10 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "Unary": return e.op === "!" ? "Bool" : "Int";
     case "Prim":
       switch (e.op) {
-        case "read_int": case "len": return "Int";
-        case "exit": case "panic": return never;
-        case "concat": return "String";
-        case "string_eq": return "Bool";
         case "array": return `Array[${typeOf(e.args[1], context)}]`;
         case "box": return `Box[${typeOf(e.args[0], context)}]`;
         case "get": return elementOf(typeOf(e.args[0], context), "Box");
-        default: return "Unit"; // print_*, assert, set
+        default: return primitiveResult(e.op)!;
       }
     case "Call": {
       const signature = splitFunctionType(defined(context.variable(e.callee), e.callee));

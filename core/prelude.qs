@@ -55,3 +55,55 @@ fn is_err[T, E](result: Result[T, E]) -> Bool {
 fn abs(x: Int) -> Int {
     if x < 0 { -x } else { x }
 }
+
+// The protocols the language's own constructs use: `==` and `!=` on a type
+// other than Int, Bool and String call its Eq, `<` `<=` `>` `>=` its Ord
+// (`a < b` is `a.cmp(b) < 0`), and so do they in generic code, where a type
+// parameter needs the bound (`T: Ord`).
+
+// Equality: `eq` is true when the two are the same value.
+protocol Eq { fn eq(self, other: Self) -> Bool }
+
+// Order: `cmp` is negative when self comes first, zero when they are equal, positive after.
+protocol Ord { fn cmp(self, other: Self) -> Int }
+
+// A value as text.
+protocol Show { fn show(self) -> String }
+
+impl Eq for Int { fn eq(self, other: Int) -> Bool { self == other } }
+impl Ord for Int { fn cmp(self, other: Int) -> Int { if self < other { -1 } else if self > other { 1 } else { 0 } } }
+impl Show for Int {
+    // Its decimal digits, `-` first when negative; built from the last digit up, each
+    // digit taken from a negative number so that the smallest Int needs no special case.
+    fn show(self) -> String {
+        if self == 0 { return "0" }
+        let mut n = if self < 0 { self } else { -self }
+        let mut digits = ""
+        while n != 0 {
+            digits = show_digit(-(n % 10)) + digits
+            n = n / 10
+        }
+        if self < 0 { "-" + digits } else { digits }
+    }
+}
+
+// The digit 0 to 9 as text.
+fn show_digit(d: Int) -> String {
+    match d { 0 => "0", 1 => "1", 2 => "2", 3 => "3", 4 => "4", 5 => "5", 6 => "6", 7 => "7", 8 => "8", _ => "9" }
+}
+
+impl Eq for Bool { fn eq(self, other: Bool) -> Bool { self == other } }
+// `false` comes before `true`.
+impl Ord for Bool { fn cmp(self, other: Bool) -> Int { if self == other { 0 } else if self { 1 } else { -1 } } }
+impl Show for Bool { fn show(self) -> String { if self { "true" } else { "false" } } }
+
+impl Eq for String { fn eq(self, other: String) -> Bool { self == other } }
+// Byte by byte, a prefix first: `"ab" < "b"`, `"a" < "ab"`.
+impl Ord for String { fn cmp(self, other: String) -> Int { if self < other { -1 } else if self == other { 0 } else { 1 } } }
+impl Show for String { fn show(self) -> String { self } }
+
+// The smaller of the two (the first when they are equal).
+fn min[T: Ord](a: T, b: T) -> T { if b < a { b } else { a } }
+
+// The larger of the two (the second when they are equal).
+fn max[T: Ord](a: T, b: T) -> T { if a > b { a } else { b } }

@@ -17,7 +17,8 @@ import { checkMatch, checkTry } from "./check-match.js";
 import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
-import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, StringType, UnitType, type Type } from "./types.js";
+import { hasImpl, lookupMethod } from "./protocols.js";
+import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, UnitType, type Type } from "./types.js";
 import { typeLocOf } from "./parser.js";
 
 /** The arity of each built-in function. */
@@ -53,6 +54,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
       bind(c, s.name, { type, mutable: s.decl === "let mut", what: "let", loc: s.loc });
       return { node: writeType(c.inference, c.types, { ...s, type: "", init: init.node }, "type", type), type: UnitType };
     }
+    case "Using": return { node: checkUsing(c, s), type: UnitType };
     case "Assign": return { node: checkAssign(c, s), type: UnitType };
     case "SetField": return { node: checkSetField(c, s), type: UnitType };
     case "SetIndex": return { node: checkSetIndex(c, s), type: UnitType };
@@ -90,6 +92,20 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
   }
 }
 
+// `using r = e` binds r like a `let`, and e's type needs a method `fn drop(self)` (of Unit).
+function checkUsing(c: Checker, s: Lsrc.Using): Ltyped.Using {
+  const init = checkExpr(c, s.init);
+  const type = mustKnow(c, init.type, tailLoc(s.init));
+  if (!silent(type)) {
+    const found = lookupMethod(c.protocols, type, "drop", c.data, c.types);
+    if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none (${found.methods.length === 0 ? "it has no methods" : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`})`);
+    else if (found.params.length > 0 || !isType(found.ret, UnitType)) c.sink.report(s.loc, `\`using\` needs \`fn drop(self)\` on ${show(type)}, with no other parameter and no result`);
+    else if (found.impl && type.head.kind === "named") c.pendingBounds.push({ params: found.impl.tparams, args: type.head.args, loc: s.loc, what: `the method \`drop\` of \`${show(found.impl.type)}\`` });
+  }
+  bind(c, s.name, { type, mutable: false, what: "let", loc: s.loc });
+  return writeType(c.inference, c.types, { ...s, type: "", init: init.node }, "type", type);
+}
+
 // `x = e` needs `x` declared `let mut` and e of x's type; `x op= e` is typed as `x = x op e`.
 function checkAssign(c: Checker, s: Lsrc.Assign): Ltyped.Assign {
   const value = checkExpr(c, s.value);
@@ -121,6 +137,7 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       if (fn !== undefined && e.name !== "main") return fnValue(c, e, fn);
       if (c.data.ctors.has(e.name)) return checkConstruct(c, e.name, null, e.loc);
       if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
+      else if (e.name === "self") c.sink.report(e.loc, "`self` outside a method: only a method in an impl has `self`");
       else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
       else c.sink.report(e.loc, `unknown name \`${e.name}\``);
       return { node: e, type: ErrorType };
@@ -130,6 +147,14 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       const right = checkExpr(c, e.right);
       settleOperands(c, e.op, left.type, right.type);
       const [leftType, rightType] = [known(c, left.type), known(c, right.type)];
+      const viaProtocol = protocolOperator(c, e, left, right, leftType, rightType);
+      if (viaProtocol) return viaProtocol;
+      if (isType(leftType, StringType) && ["<", "<=", ">", ">="].includes(e.op)) {
+        // Strings order byte by byte: `a < b` is `string_cmp(a, b) < 0` (the prelude's Ord agrees).
+        expectType(c, rightType, StringType, e.right.loc);
+        const cmp: Ltyped.Prim = { kind: "Prim", op: "string_cmp", args: [left.node, right.node], ...(e.loc ? { loc: e.loc } : {}) };
+        return { node: { ...e, left: cmp, right: { kind: "Int", value: 0n, ...(e.loc ? { loc: e.loc } : {}) } }, type: BoolType };
+      }
       if (isType(leftType, StringType) && (e.op === "+" || e.op === "==" || e.op === "!=")) {
         // Strings: `+` concatenates, `==` and `!=` compare bytes.
         expectType(c, rightType, StringType, e.right.loc);
@@ -164,6 +189,31 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Try": return checkTry(c, e);
     default: return unreachable(e);
   }
+}
+
+/** `==` `!=` on a type other than Int, Bool and String call the prelude's Eq (`a.eq(b)`), and
+ * `<` `<=` `>` `>=` on a type other than Int its Ord (`a.cmp(b) < 0`): a type parameter needs
+ * the bound, any other type an impl. Null for the operators' own rules (operators.ts). */
+function protocolOperator(c: Checker, e: Lsrc.Binary, left: Typed<Ltyped.Expr>, right: Typed<Ltyped.Expr>, leftType: Type, rightType: Type): Typed<Ltyped.Expr> | null {
+  const equality = e.op === "==" || e.op === "!=";
+  if (!equality && !["<", "<=", ">", ">="].includes(e.op)) return null;
+  const h = leftType.head;
+  const builtinOrdered = !equality && isType(leftType, BoolType); // (Int's and String's orders are primitives)
+  const userType = builtinOrdered || h.kind === "param" || (h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)));
+  if (!userType) return null;
+  const [protocol, method, bound] = equality ? [c.preludeEq, "eq", "Eq"] : [c.preludeOrd, "cmp", "Ord"];
+  if (protocol === null || !hasImpl(c.protocols, leftType, protocol, c.data)) {
+    const fix = h.kind === "param" ? `add the bound \`${show(leftType)}: ${bound}\`` : `write \`impl ${bound} for ${show(leftType)}\``;
+    c.sink.report(e.left.loc, `\`${e.op}\` on ${show(leftType)} needs an impl of ${bound} (${fix})`);
+    return { node: { ...e, left: left.node, right: right.node }, type: BoolType };
+  }
+  expectType(c, rightType, leftType, e.right.loc);
+  const call: Ltyped.MethodCall = { kind: "MethodCall", target: left.node, type: "", method, args: [right.node], ...(e.loc ? { loc: e.loc } : {}) };
+  writeType(c.inference, c.types, call, "type", leftType);
+  const loc = e.loc ? { loc: e.loc } : {};
+  if (e.op === "==") return { node: call, type: BoolType };
+  if (e.op === "!=") return { node: { kind: "Unary", op: "!", arg: call, ...loc }, type: BoolType };
+  return { node: { kind: "Binary", op: e.op, left: call, right: { kind: "Int", value: 0n, ...loc }, ...loc }, type: BoolType };
 }
 
 /** Before an operator's rule: an operand whose type inference has not found yet gets the
@@ -205,6 +255,7 @@ function fnValue(c: Checker, e: Lsrc.Var, fn: Signature): Typed<Ltyped.Expr> {
   use(c, e.name);
   if (fn.tparams.length === 0) return { node: e, type: fn.type };
   const { args, sub } = instantiate(c.inference, c.types, fn.tparams, e.name, e.loc);
+  c.pendingBounds.push({ params: fn.tparams, args, loc: e.loc, what: `\`${e.name}\`` });
   const node: Ltyped.FnInstance = { kind: "FnInstance", name: e.name, targs: args.map(() => ""), loc: e.loc };
   args.forEach((a, i) => writeType(c.inference, c.types, node, "targs", a, i));
   return { node, type: substitute(c.types, fn.type, sub) };
@@ -214,6 +265,7 @@ function fnValue(c: Checker, e: Lsrc.Var, fn: Signature): Typed<Ltyped.Expr> {
 // arguments fix by unification, as with a fn of those types.
 function checkGenericCall(c: Checker, e: Lsrc.Call, fn: Signature): Typed<Ltyped.Expr> {
   const { args: targs, sub } = instantiate(c.inference, c.types, fn.tparams, e.callee, e.loc);
+  c.pendingBounds.push({ params: fn.tparams, args: targs, loc: e.loc, what: `\`${e.callee}\`` });
   const checked = checkUserCall(c, e, substitute(c.types, fn.type, sub));
   const node: Ltyped.GenericCall = { kind: "GenericCall", callee: e.callee, targs: targs.map(() => ""), args: (checked.node as Ltyped.Call).args, loc: e.loc };
   targs.forEach((a, i) => writeType(c.inference, c.types, node, "targs", a, i));

@@ -13,6 +13,7 @@ import { binaryTyping } from "./operators.js";
 import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
+import { lookupMethod } from "./protocols.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
@@ -129,7 +130,7 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   const elem = elementOf(targetType, "Box");
   if (elem === null) {
     if (targetType === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
-    else if (!silent(targetType)) c.sink.report(e.loc, `${show(targetType)} has no method \`${e.method}\` (only a Box has methods: get and set)`);
+    else if (!silent(targetType)) return checkImplMethodCall(c, e, target, args, targetType);
     return prim("get", ErrorType);
   }
   const arity = e.method === "get" ? 0 : e.method === "set" ? 1 : -1;
@@ -143,6 +144,28 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   }
   if (e.method === "set") expectType(c, args[0]!.type, elem, tailLoc(e.args[0]!));
   return e.method === "get" ? prim("get", elem) : prim("set", UnitType);
+}
+
+/** `v.m(args)` on a type with methods (an impl's, or a bound's protocol's for a type
+ * parameter): the arguments fit the method's parameters after `self`; the call states
+ * the receiver's type. */
+function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltyped.Expr>, args: readonly Typed<Ltyped.Expr>[], receiver: Type): Typed<Ltyped.Expr> {
+  const found = lookupMethod(c.protocols, receiver, e.method, c.data, c.types);
+  const node: Ltyped.MethodCall = { kind: "MethodCall", target: target.node, type: "", method: e.method, args: args.map((a) => a.node), ...(e.loc ? { loc: e.loc } : {}) };
+  writeType(c.inference, c.types, node, "type", receiver);
+  if ("methods" in found) {
+    const list = found.methods.length === 0 ? (receiver.head.kind === "param" ? "its bounds give it no methods" : "it has no methods") : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`;
+    c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\` (${list})`);
+    return { node, type: ErrorType };
+  }
+  if (args.length !== found.params.length) {
+    c.sink.report(e.loc, `\`${e.method}\` takes ${found.params.length} argument${found.params.length === 1 ? "" : "s"} after \`self\`, found ${args.length}`);
+    return { node, type: found.ret };
+  }
+  args.forEach((a, i) => expectType(c, a.type, found.params[i]!, tailLoc(e.args[i]!)));
+  const h = receiver.head;
+  if (found.impl && h.kind === "named") c.pendingBounds.push({ params: found.impl.tparams, args: h.args, loc: e.loc, what: `the method \`${e.method}\` of \`impl${found.impl.protocol ? ` ${found.impl.protocol} for` : ""} ${show(found.impl.type)}\`` });
+  return { node, type: found.ret };
 }
 
 /** The variable an assignment changes: it must be a `let mut`. Reports why not; false then. */

@@ -7,14 +7,27 @@ import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
-import { ErrorType, isType, show, tooBig, typeText, UnitType, type TypeTable } from "./types.js";
+import { ErrorType, isType, show, tooBig, typeText, UnitType, type Type, type TypeTable } from "./types.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
-import { bind, expectType, tailLoc, type Checker, type Signature } from "./checker.js";
+import { bind, expectType, known, tailLoc, type Checker, type Signature } from "./checker.js";
 import { checkBlock } from "./check-body.js";
 import { finish } from "./inference.js";
 import { typeLocOf } from "./parser.js";
+import { unmetBound, type Protocols } from "./protocols.js";
 
-export type ItemIn = Exclude<Lsrc.Item, Lsrc.Module>;
+/** The bounds of the generic uses in the body just checked, now that inference knows their
+ * type arguments: each must have an impl of each protocol its parameter's bounds name. */
+function checkBounds(c: Checker): void {
+  for (const use of c.pendingBounds) {
+    const unmet = unmetBound(c.protocols, use.params, use.args.map((a) => known(c, a)), c.data);
+    if (unmet === null) continue;
+    const name = unmet.param.kind === "param" ? unmet.param.name : "?";
+    c.sink.report(use.loc, `\`${show(unmet.type)}\` has no impl of \`${unmet.protocol}\`, which ${use.what} needs for \`${name}: ${unmet.protocol}\`${unmet.type.head.kind === "param" ? ` (add the bound \`${show(unmet.type)}: ${unmet.protocol}\`)` : ` (write \`impl ${unmet.protocol} for ${show(unmet.type)}\`)`}`);
+  }
+  c.pendingBounds.length = 0;
+}
+
+export type ItemIn = Exclude<Lsrc.Item, Lsrc.Module | Lsrc.Impl | Lsrc.ProtocolImpl>;
 
 /** Items by name, first definition first; a second item of the same name is an error, and
  * so is a union's constructor named like an item or another constructor (one namespace). */
@@ -71,6 +84,7 @@ export function checkFn(fn: Lsrc.Fn | Lsrc.GenericFn, signature: Signature, chec
   checker.scope = null;
   const why = result === UnitType ? `the body of \`${fn.name}\` must not produce a value` : `the body of \`${fn.name}\` must end in its ${show(ret)} result or return it`;
   expectType(checker, body.type, result, tailLoc(fn.body), why);
+  checkBounds(checker);
   finish(checker.inference, checker.types, sink);
   const typed = { ...fn, params: fn.params.map((p, i) => ({ ...p, type: typeText(params[i]!) })), ret: typeText(ret), body: body.node };
   return typed as Ltyped.Fn | Ltyped.GenericFn;
@@ -91,4 +105,30 @@ export function reachable(own: readonly string[], uses: ReadonlyMap<string, Read
     pending.push(...(uses.get(name) ?? []));
   }
   return seen;
+}
+
+/** Every impl's methods, checked like fn items with the impl's type parameters and `Self` in
+ * scope and `self` (of the impl's type) first, each a Method (GenericMethod for a generic impl)
+ * added to `items`; gives what each method uses, by its name `Type.method`. */
+export function checkMethods(protocols: Protocols, checker: Checker, items: Ltyped.Item[]): Map<string, ReadonlySet<string>> {
+  const uses = new Map<string, ReadonlySet<string>>();
+  for (const [head, table] of protocols.methods) {
+    for (const m of table.values()) {
+      const { impl } = m;
+      if (m.fn.params[0]?.name !== "self") continue; // reported (protocols.ts)
+      const params = [impl.type, ...m.params];
+      const signature: Signature = { tparams: impl.tparams, params, ret: m.ret, type: checker.types.fn(params, m.ret) };
+      const scope = { params: impl.scope.params, uses: new Set<string>() };
+      checker.typeScope = scope;
+      uses.set(`${head}.${m.name}`, scope.uses);
+      const fn = checkFn({ ...m.fn, name: `${head}.${m.name}` }, signature, checker) as Ltyped.Fn;
+      const body = { type: typeText(impl.type), name: m.name, params: fn.params, ret: fn.ret, body: fn.body, ...(m.fn.loc ? { loc: m.fn.loc } : {}) };
+      if (impl.tparams.length === 0) items.push({ kind: "Method", ...body });
+      else {
+        const bounds = (t: Type) => protocols.bounds.get(t) ?? [];
+        items.push({ kind: "GenericMethod", tparams: impl.tparams.map((t) => ({ kind: "TypeParam", name: t.kind === "param" ? t.name : "?", bounds: [...bounds(t)] })), ...body });
+      }
+    }
+  }
+  return uses;
 }

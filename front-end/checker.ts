@@ -15,6 +15,7 @@ import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { giveUp, resolve, unify, type Inference } from "./inference.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
+import type { Protocols } from "./protocols.js";
 import { ErrorType, show, tooBig, type Type, type TypeTable } from "./types.js";
 
 export interface Binding {
@@ -54,6 +55,14 @@ export interface Checker {
   readonly inference: Inference;
   /** The name the ILs give the prelude's Result, which `try` unwraps (null without a prelude). */
   readonly preludeResult: string | null;
+  /** The protocols, impls and methods (protocols.ts); the prelude's Eq and Ord, which `==`
+   * and `<` on types other than Int, Bool and String call (null when the program has none). */
+  readonly protocols: Protocols;
+  readonly preludeEq: string | null;
+  readonly preludeOrd: string | null;
+  /** The bounds a generic use must meet, checked when the body's inference is done: the
+   * used item's parameters, the type arguments found for them, where, and what is used. */
+  readonly pendingBounds: { params: readonly Type[]; args: readonly Type[]; loc: Loc | undefined; what: string }[];
   /** The type parameters in scope, and the set that notes each item the item being checked uses. */
   typeScope: TypeScope;
   /** The result type of the function being checked. */

@@ -4,11 +4,13 @@
 //
 //     fn f[T](x: T) { f((x, x)) }                  f[Int] needs f[(Int, Int)], which needs ...
 //     union Nest[T] { Leaf(x: T), More(n: Nest[(T, T)]) }
+//     impl[T] Stack[T] { fn up(self) { Stack { top: (self.top, self.top) }.up() } }
 //
 // The question is asked of the typed program, where every use of a generic
 // item states its type arguments. Each type parameter of a generic item is a
 // node of a graph; where item F uses item G with an argument that mentions F's
-// parameter P (a call or value of a generic fn in F's body, a generic record or
+// parameter P (a call or value of a generic fn in F's body, a method call on an
+// instance of a generic type, which uses its impl's method, a generic record or
 // union in a field's type), there is an edge from F's P to G's parameter, which
 // *grows* when the argument is more than P itself (`(P, P)`, `List[P]`). An
 // instance can lead to ever larger ones exactly when a growing edge lies on a
@@ -38,27 +40,40 @@ interface Edge {
   readonly arg: string;
 }
 
-type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion;
+type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion | Ltyped.GenericMethod;
+
+/** A generic item's name in the graph: a generic impl's method is its type's head and its own name, `Stack.push`. */
+const keyOf = (item: Generic): string => (item.kind === "GenericMethod" ? methodKey(item.type, item.name) : item.name);
+const methodKey = (type: string, method: string): string => {
+  const t = parseType(type);
+  return `${t?.kind === "name" ? t.name : type}.${method}`;
+};
 
 /** The edges from a generic item's parameters, for one use of `callee` with `args`. */
 function useEdges(item: Generic, callee: string, args: readonly TypeTree[], loc: Loc | undefined, generics: ReadonlyMap<string, Generic>, edges: Map<Param, Edge[]>): void {
   if (!generics.has(callee)) return;
+  const from = keyOf(item);
   item.tparams.forEach((tp, i) => {
     args.forEach((arg, j) => {
       if (!namedTypes(arg).some((t) => t.name === tp.name)) return;
       const grows = !(arg.kind === "name" && arg.name === tp.name && !arg.args?.length);
-      edges.get(paramKey(item.name, i))!.push({ to: paramKey(callee, j), grows, loc, from: item.name, param: tp.name, arg: showType(arg) });
+      edges.get(paramKey(from, i))!.push({ to: paramKey(callee, j), grows, loc, from, param: tp.name, arg: showType(arg) });
     });
   });
 }
 
-/** The graph: a node per type parameter of each generic item, an edge per use. */
+/** The graph: a node per type parameter of each generic item, an edge per use (a method call
+ * on an instance of a generic type uses the impl's method with the type's arguments). */
 function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
   const edges = new Map<Param, Edge[]>();
-  for (const item of generics.values()) item.tparams.forEach((_, i) => edges.set(paramKey(item.name, i), []));
+  for (const item of generics.values()) item.tparams.forEach((_, i) => edges.set(paramKey(keyOf(item), i), []));
   for (const item of generics.values()) {
-    if (item.kind === "GenericFn") {
+    if (item.kind === "GenericFn" || item.kind === "GenericMethod") {
       forEachNode(LtypedIL, item.body, (node) => {
+        if (node.kind === "MethodCall") {
+          const t = parseType(node.type as string);
+          if (t?.kind === "name") useEdges(item, methodKey(node.type as string, node.method as string), t.args ?? [], node.loc, generics, edges);
+        }
         if (node.kind !== "GenericCall" && node.kind !== "FnInstance") return;
         const callee = (node.kind === "GenericCall" ? node.callee : node.name) as string;
         useEdges(item, callee, (node.targs as string[]).map((t) => parseType(t)!), node.loc, generics, edges);
@@ -136,7 +151,7 @@ function chain(edges: ReadonlyMap<Param, readonly Edge[]>, component: ReadonlyMa
 /** Reports each set of generic items that would need ever larger instances of one another. */
 export function checkInstantiation(items: readonly Ltyped.Item[], sink: DiagnosticSink): void {
   const generics = new Map<string, Generic>();
-  for (const item of items) if (item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion") generics.set(item.name, item);
+  for (const item of items) if (item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion" || item.kind === "GenericMethod") generics.set(keyOf(item), item);
   if (generics.size === 0) return;
   const edges = graphOf(generics);
   const component = components(edges);
@@ -148,8 +163,9 @@ export function checkInstantiation(items: readonly Ltyped.Item[], sink: Diagnost
       reported.add(c);
       const path = [e.from, ...chain(edges, component, e.to, node)];
       const names = showChain(path.length, (i) => path[i]!);
-      const what = generics.get(e.from)!.kind === "GenericFn" ? "the generic function" : "the generic type";
-      const here = what === "the generic function" ? "here it passes" : "here it uses";
+      const kind = generics.get(e.from)!.kind;
+      const what = kind === "GenericFn" ? "the generic function" : kind === "GenericMethod" ? "the method" : "the generic type";
+      const here = what === "the generic type" ? "here it uses" : "here it passes";
       sink.report(e.loc, `${what} \`${e.from}\` would need ever larger instances of itself: ${here} \`${e.arg}\` for its type parameter \`${e.param}\`, and the chain ${names} comes back to it, without end`);
     }
   }

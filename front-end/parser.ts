@@ -41,8 +41,8 @@ const levels: ReadonlyMap<string, number> = new Map([
 ]);
 
 // Keywords of the full language whose constructs this subset does not have yet.
-const notYet: ReadonlySet<string> = new Set(["spawn", "scope", "using", "fn"]);
-const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue", "return"]);
+const notYet: ReadonlySet<string> = new Set(["spawn", "scope", "fn"]);
+const statementsOnly: ReadonlySet<string> = new Set(["let", "using", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
 
@@ -252,45 +252,38 @@ function parseProgram(p: Parser): Lsrc.Program {
   return { kind: "Program", items, loc: { line: 1, col: 1, length: 1 } };
 }
 
-// item = [ "pub" ] ( fn-item | const-item | record-item | union-item | type-item )
+// item = [ "pub" ] ( fn-item | const-item | record-item | union-item | type-item | impl-item | protocol-item )
 function parseItem(p: Parser): Lsrc.Item | null {
   eat(p, "pub");
   const t = peek(p);
-  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "union" || t.kind === "type") p.earlyClose = null; // it concerned the item before
+  if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "union" || t.kind === "type" || t.kind === "impl" || t.kind === "protocol") p.earlyClose = null; // it concerned the item before
   switch (t.kind) {
     case "fn": return parseFn(p);
     case "const": return parseConst(p);
     case "record": return parseRecord(p);
     case "union": return parseUnion(p);
     case "type": return parseTypeAlias(p);
-    case "use": case "protocol": case "impl":
+    case "impl": return parseImpl(p);
+    case "protocol": return parseProtocol(p);
+    case "use":
       p.sink.report(locOf(next(p)), `\`${t.kind}\` is not supported yet`);
       synchronize(p, startsItem);
       return null;
     case "module": throw fail(p, t, "`module` may only be the first line of the file");
     default:
-      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\`, \`union\` or \`type\`), found ${describe(t)}`, earlyCloseNote(p));
+      if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\`, \`union\`, \`type\`, \`impl\` or \`protocol\`), found ${describe(t)}`, earlyCloseNote(p));
       throw BAIL;
   }
 }
 
-// fn-item = "fn" name [ type-params ] "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block
-// param   = name ":" type
+// fn-item = "fn" name [ type-params ] params [ "->" type ] block
 function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   const indent = p.indent;
   next(p);
   const name = expectName(p, "the function's name");
   const tparams = at(p, "[") ? parseTypeParams(p) : null;
   expect(p, "(", "after the function's name");
-  const params: Lsrc.Param[] = [];
-  while (!at(p, ")")) {
-    const param = expectName(p, "a parameter name or `)`");
-    expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
-    const typeAt = locOf(peek(p));
-    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
-    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
-  }
-  next(p);
+  const params = parseParams(p);
   const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
   const ret = eat(p, "->") ? parseType(p) : null;
   if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
@@ -302,8 +295,87 @@ function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
 }
 
+// params = "(" [ param { "," param } [ "," ] ] ")"
+// param  = name ":" type | "self"          (`self`, a method's receiver, has the type `Self`)
+function parseParams(p: Parser): Lsrc.Param[] {
+  const params: Lsrc.Param[] = [];
+  while (!at(p, ")")) {
+    if (at(p, "self")) {
+      const self = next(p);
+      params.push({ kind: "Param", name: "self", type: "Self", loc: locOf(self) });
+      if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after \`self\`, found ${describe(peek(p))}`);
+      continue;
+    }
+    const param = expectName(p, "a parameter name or `)`");
+    expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
+    const typeAt = locOf(peek(p));
+    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
+    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
+  }
+  next(p);
+  return params;
+}
+
+// impl-item = "impl" [ type-params ] type [ "for" type ] "{" { fn-item } "}"
+//             (`impl Point { ... }`, `impl[T] Stack[T] { ... }`, `impl Show for Point { ... }`)
+function parseImpl(p: Parser): Lsrc.Impl | Lsrc.ProtocolImpl {
+  next(p);
+  const tparams = at(p, "[") ? parseTypeParams(p) : [];
+  const typeAt = locOf(peek(p));
+  const first = parseType(p);
+  let protocol: { name: string; loc: Loc } | null = null;
+  let type = first;
+  let loc = typeAt;
+  if (at(p, "for")) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(first)) throw fail(p, typeAt, `expected a protocol's name before \`for\`, found \`${first}\``);
+    next(p);
+    protocol = { name: first, loc: typeAt };
+    loc = locOf(peek(p));
+    type = parseType(p);
+  }
+  expect(p, "{", `after \`impl ${protocol ? `${protocol.name} for ` : ""}${type}\``);
+  const methods = itemBody(p, () => {
+    const fns: Lsrc.Item[] = [];
+    for (;;) {
+      while (eat(p, ";"));
+      if (eat(p, "}")) return fns;
+      if (!at(p, "fn")) throw fail(p, peek(p), `expected a method (\`fn\`) or \`}\` in the impl, found ${describe(peek(p))}`);
+      fns.push(parseFn(p));
+    }
+  });
+  endOfStatement(p, "impl");
+  if (protocol) return withTypeLoc({ kind: "ProtocolImpl", tparams, protocol: protocol.name, type, methods, loc: protocol.loc }, loc);
+  return withTypeLoc({ kind: "Impl", tparams, type, methods, loc: typeAt }, typeAt);
+}
+
+// protocol-item = "protocol" name "{" { "fn" name params [ "->" type ] sep } "}"
+function parseProtocol(p: Parser): Lsrc.Protocol {
+  next(p);
+  const name = expectName(p, "the protocol's name");
+  expect(p, "{", `after \`protocol ${name.text}\``);
+  const sigs = itemBody(p, () => {
+    const list: Lsrc.Sig[] = [];
+    for (;;) {
+      while (eat(p, ";"));
+      if (eat(p, "}")) return list;
+      if (!at(p, "fn")) throw fail(p, peek(p), `expected a method's signature (\`fn name(self, ...) -> Type\`) or \`}\` in the protocol, found ${describe(peek(p))}`);
+      next(p);
+      const method = expectName(p, "the method's name");
+      expect(p, "(", "after the method's name");
+      const params = parseParams(p);
+      const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
+      const ret = eat(p, "->") ? parseType(p) : null;
+      if (at(p, "{")) throw fail(p, peek(p), "a protocol's method has no body here: the impls give it one");
+      endOfStatement(p, "method's signature");
+      list.push(withTypeLoc({ kind: "Sig", name: method.text, params, ret, loc: locOf(method) }, retLoc));
+    }
+  });
+  endOfStatement(p, "protocol");
+  return { kind: "Protocol", name: name.text, sigs, loc: locOf(name) };
+}
+
 // type-params = "[" type-param { "," type-param } [ "," ] "]"
-// type-param  = name [ ":" name { "+" name } ]       (bounds: protocols, which check-types refuses for now)
+// type-param  = name [ ":" name { "+" name } ]       (bounds: protocols)
 function parseTypeParams(p: Parser): Lsrc.TypeParam[] {
   next(p);
   const tparams: Lsrc.TypeParam[] = [];
@@ -414,7 +486,7 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
   return withTypeLoc({ kind: "TypeAlias", name: name.text, type, loc: locOf(name) }, typeAt);
 }
 
-// type = "Int" | "Bool" | "Unit" | "String" | name [ "[" type { "," type } [ "," ] "]" ]
+// type = "Int" | "Bool" | "Unit" | "String" | "Self" | name [ "[" type { "," type } [ "," ] "]" ]
 //      | "Array" "[" type "]" | "Box" "[" type "]"
 //      | "(" ")" | "(" type "," type { "," type } [ "," ] ")" | fn-type
 // fn-type = "fn" "(" [ type { "," type } [ "," ] ] ")" [ "->" type ]     (no `->`: Unit)
@@ -422,6 +494,10 @@ function parseTypeAlias(p: Parser): Lsrc.TypeAlias {
 function parseType(p: Parser, depth = 1): TypeName {
   const t = peek(p);
   if (depth > maxNesting) throw fail(p, t, `type nested too deeply (more than ${maxNesting} levels)`);
+  if (t.kind === "Self") {
+    next(p);
+    return "Self"; // the impl's type (check-types), or the type of an impl of the protocol
+  }
   if (t.kind === "ident") {
     next(p);
     if (t.text === "Array" || t.text === "Box") {
@@ -522,6 +598,7 @@ function parseStatement(p: Parser): Lsrc.Stmt {
   const t = peek(p);
   switch (t.kind) {
     case "let": return parseLet(p);
+    case "using": return parseUsing(p);
     case "return": return parseReturn(p);
     case "while": return parseWhile(p);
     case "for": return parseFor(p);
@@ -577,6 +654,15 @@ function parseLet(p: Parser): Lsrc.Let {
   expect(p, "=", `and a value for \`${name.text}\``);
   const init = parseExpr(p);
   return withTypeLoc({ kind: "Let", decl, name: name.text, type, init, loc: locOf(name) }, typeAt);
+}
+
+// using-stmt = "using" name "=" expr      (`r.drop()` runs however the block is left)
+function parseUsing(p: Parser): Lsrc.Using {
+  const keyword = next(p);
+  const name = expectName(p, "a variable name after `using`");
+  expect(p, "=", `and a value for \`${name.text}\``);
+  const init = parseExpr(p);
+  return { kind: "Using", name: name.text, init, loc: locOf(keyword) };
 }
 
 // while-stmt = "while" expr block
@@ -799,7 +885,7 @@ function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
   return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
 }
 
-// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr | match-expr
+// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | "self" | block | if-expr | match-expr
 function parsePrimary(p: Parser): Lsrc.Expr {
   const t = peek(p);
   switch (t.kind) {
@@ -817,6 +903,10 @@ function parsePrimary(p: Parser): Lsrc.Expr {
       p.height = 1;
       if (at(p, "{") && !p.noRecord) return parseRecordLiteral(p, t);
       return { kind: "Var", name: t.text, loc: locOf(t) };
+    case "self": // a method's receiver: a parameter like any other (check-types refuses it outside a method)
+      next(p);
+      p.height = 1;
+      return { kind: "Var", name: "self", loc: locOf(t) };
     case "(": return parseParenthesised(p);
     case "if": return parseIf(p);
     case "match": return parseMatch(p);

@@ -65,6 +65,7 @@ function parsePrelude(prelude: PreludeSource): ParsedPrelude {
 
 /** The names an item brings into scope: its own, and a union's constructors'. */
 function declaredBy(item: Lsrc.Item): string[] {
+  if (item.kind === "Impl" || item.kind === "ProtocolImpl") return [];
   return item.kind === "Union" || item.kind === "GenericUnion" ? [item.name, ...item.ctors.map((c) => c.name)] : [item.name];
 }
 
@@ -84,6 +85,8 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
         case "RecordLit": names.add(node.name as string); break;
         case "CtorPat": names.add(node.ctor as string); break;
         case "Try": names.add(tryName); break;
+        case "ProtocolImpl": names.add(node.protocol as string); break;
+        case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }
       for (const f of LsrcIL.kinds.get(node.kind)!.fields) {
         const text = f.type === "type" ? (node[f.name] as string | null) : null;
@@ -105,10 +108,20 @@ export function withPrelude(program: Lsrc.Program, words: ReadonlySet<string>, s
   if (declaring.has("Result")) declaring.set(tryName, declaring.get("Result")!);
   const included = new Set<number>();
   const pending = [...declaring.keys()].filter((n) => words.has(n) && (!own.has(n) || n === tryName)).map((n) => declaring.get(n)!);
-  for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
-    if (included.has(i)) continue;
-    included.add(i);
-    for (const n of prelude.uses[i]!) if (declaring.has(n)) pending.push(declaring.get(n)!);
+  // A protocol comes with a word of its methods' names too (`x.show()`), and an impl with its protocol.
+  prelude.items.forEach((item, i) => {
+    if (item.kind === "Protocol" && !own.has(item.name) && item.sigs.some((sig) => words.has(sig.name))) pending.push(i);
+  });
+  for (;;) {
+    for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
+      if (included.has(i)) continue;
+      included.add(i);
+      for (const n of prelude.uses[i]!) if (declaring.has(n)) pending.push(declaring.get(n)!);
+    }
+    prelude.items.forEach((item, i) => {
+      if (item.kind === "ProtocolImpl" && !included.has(i) && included.has(declaring.get(item.protocol) ?? -1)) pending.push(i);
+    });
+    if (pending.length === 0) break;
   }
   if (included.size === 0) return program;
   const hidden = new Set([...declaring.keys()].filter((n) => own.has(n)));
@@ -131,11 +144,12 @@ function renamed(item: Lsrc.Item, hidden: ReadonlySet<string>): Lsrc.Item {
     }
   };
   const type = (text: string) => showType(rename(parseType(text)!));
-  const names: Record<string, string> = { Var: "name", Binder: "name", Call: "callee", RecordLit: "name", CtorPat: "ctor", Ctor: "name", Fn: "name", GenericFn: "name", Union: "name", GenericUnion: "name", Record: "name", GenericRecord: "name", Const: "name", TypeAlias: "name" };
+  const names: Record<string, string> = { Protocol: "name", ProtocolImpl: "protocol", Var: "name", Binder: "name", Call: "callee", RecordLit: "name", CtorPat: "ctor", Ctor: "name", Fn: "name", GenericFn: "name", Union: "name", GenericUnion: "name", Record: "name", GenericRecord: "name", Const: "name", TypeAlias: "name" };
   const visit = (node: AnyNode, recur: { children<T extends { kind: string }>(n: T, ctx: undefined): T }) => {
     const out: Record<string, unknown> = { ...recur.children(node, undefined) };
     const field = names[node.kind];
     if (field) out[field] = name(out[field] as string);
+    if (node.kind === "TypeParam") out.bounds = (out.bounds as string[]).map(name);
     for (const f of LsrcIL.kinds.get(node.kind)!.fields) if (f.type === "type" && typeof out[f.name] === "string") out[f.name] = type(out[f.name] as string);
     return out;
   };

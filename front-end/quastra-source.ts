@@ -26,6 +26,7 @@ function primitive(n: Ltyped.Prim): string {
   switch (n.op) {
     case "concat": return `(${args[0]} + ${args[1]})`;
     case "string_eq": return `(${args[0]} == ${args[1]})`;
+    case "string_cmp": return `(${args[0]} < ${args[1]})`; // (only ever compared with 0: see Binary)
     case "get": return `${postfixTarget(n.args[0]!)}.get()`;
     case "set": return `${postfixTarget(n.args[0]!)}.set(${args[1]})`;
     default: return `${builtinOf[n.op]}(${args.join(", ")})`;
@@ -101,8 +102,16 @@ function show(n: Node): string {
     case "GenericUnion": return `union ${n.name}${typeParams(n.tparams)} { ${n.ctors.map(show).join(", ")} }`;
     case "Ctor": return applied(n.name, n.fields);
     case "GenericRecord": return `record ${n.name}${typeParams(n.tparams)} { ${n.fields.map(show).join(", ")} }`;
-    case "Param": return `${n.name}: ${n.type}`;
+    case "Param": return n.name === "self" && n.type === "Self" ? "self" : `${n.name}: ${n.type}`;
+    case "Impl": return `impl${n.tparams.length > 0 ? typeParams(n.tparams) : ""} ${n.type} {\n${n.methods.map((m) => indent(show(m))).join("\n")}\n}`;
+    case "ProtocolImpl": return `impl${n.tparams.length > 0 ? typeParams(n.tparams) : ""} ${n.protocol} for ${n.type} {\n${n.methods.map((m) => indent(show(m))).join("\n")}\n}`;
+    case "Protocol": return `protocol ${n.name} {\n${n.sigs.map((m) => indent(show(m))).join("\n")}\n}`;
+    case "Sig": return `fn ${n.name}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`}`;
+    // Ltyped keeps no protocol: a method is written back in an impl of its own type.
+    case "Method": return `impl ${n.type} {\n${indent(`fn ${n.name}(${["self", ...n.params.slice(1).map(show)].join(", ")}) -> ${n.ret} ${block(n.body)}`)}\n}`;
+    case "GenericMethod": return `impl${typeParams(n.tparams)} ${n.type} {\n${indent(`fn ${n.name}(${["self", ...n.params.slice(1).map(show)].join(", ")}) -> ${n.ret} ${block(n.body)}`)}\n}`;
     case "Block": return block(n);
+    case "Using": return `using ${n.name} = ${show(n.init)}`;
     case "Let": return `${n.decl} ${n.name}${n.type === null ? "" : `: ${n.type}`} = ${show(n.init)}`;
     case "Assign": return `${n.name} ${n.op} ${show(n.value)}`;
     case "While": return `while ${condition(n.cond)} ${block(n.body)}`;
@@ -129,7 +138,8 @@ function show(n: Node): string {
     case "Unit": return "()";
     case "Str": return stringLiteral(n.value);
     case "Var": return n.name;
-    case "Binary": return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+    // `a < b` on Strings is `string_cmp(a, b) < 0` in Ltyped.
+    case "Binary": return n.left.kind === "Prim" && n.left.op === "string_cmp" ? `(${show(n.left.args[0]!)} ${n.op} ${show(n.left.args[1]!)})` : `(${show(n.left)} ${n.op} ${show(n.right)})`;
     // `-5` would read back as the literal -5, not as `-` applied to 5.
     case "Unary": return n.arg.kind === "Int" && n.arg.value >= 0n ? `${n.op}(${show(n.arg)})` : `${n.op}${show(n.arg)}`;
     case "If": return `if ${condition(n.cond)} ${block(n.then)}${n.else === null ? "" : ` else ${show(n.else)}`}`;

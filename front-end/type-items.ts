@@ -79,14 +79,13 @@ export interface TypeItems {
 
 const baseTypes: ReadonlyMap<string, Type> = new Map([["Int", IntType], ["Bool", BoolType], ["Unit", UnitType], ["String", StringType]]);
 
-/** A generic item's type parameters as params owned by it; a repeated name, a built-in type's
- * name and a bound (protocols do not exist yet) are reported. */
+/** A generic item's type parameters as params owned by it; a repeated name and a built-in
+ * type's name are reported (bounds are front-end/protocols.ts's). */
 export function typeParamsOf(owner: string, tparams: readonly Lsrc.TypeParam[], types: TypeTable, sink: DiagnosticSink): Map<string, Type> {
   const params = new Map<string, Type>();
   for (const tp of tparams) {
     if (params.has(tp.name)) sink.report(tp.loc, `\`${tp.name}\` is a type parameter of \`${owner}\` twice`);
     else if (builtinTypeNames.has(tp.name)) sink.report(tp.loc, `\`${tp.name}\` is a built-in type: choose another name for the type parameter`);
-    if (tp.bounds.length > 0) sink.report(tp.loc, `protocols are not supported yet: \`${tp.name}\` cannot have the bound${tp.bounds.length > 1 ? "s" : ""} ${tp.bounds.map((b) => `\`${b}\``).join(" + ")}`);
     if (!params.has(tp.name)) params.set(tp.name, types.param(owner, tp.name));
   }
   return params;
@@ -104,7 +103,11 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
     if (item.kind !== "TypeAlias" && item.kind !== "Record" && item.kind !== "GenericRecord" && item.kind !== "Union" && item.kind !== "GenericUnion") continue;
     if (builtinTypeNames.has(item.name)) sink.report(item.loc, `\`${item.name}\` is a built-in type: choose another name`);
     else if (item.kind === "TypeAlias") aliases.set(item.name, { item, tree: parseType(item.type) });
-    else data.set(item.name, { item, params: item.kind === "GenericRecord" || item.kind === "GenericUnion" ? typeParamsOf(item.name, item.tparams, types, sink) : new Map() });
+    else {
+      const tparams = item.kind === "GenericRecord" || item.kind === "GenericUnion" ? item.tparams : [];
+      for (const tp of tparams) if (tp.bounds.length > 0) sink.report(tp.loc, `a bound belongs on the functions and impls that need it, not on the type \`${item.name}\``);
+      data.set(item.name, { item, params: typeParamsOf(item.name, tparams, types, sink) });
+    }
   }
 
   const named = new Map<string, Type>(); // aliases once worked out
@@ -130,7 +133,8 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
           sink.report(loc, `\`${t.name}\` takes no type arguments`);
           return ErrorType;
         }
-        sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T] and fn(...) -> ...)`);
+        if (t.name === "Self") sink.report(loc, "`Self` outside an impl or a protocol: it is the type an impl is for");
+        else sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T] and fn(...) -> ...)`);
         return ErrorType;
       }
       case "tuple": return types.tuple(t.elems.map(part));

@@ -15,7 +15,7 @@
 import { arrayInfo, fieldsInfo, lengthOffset } from "../ir-defs/heap-layout.js";
 import { checkArrayLength } from "./heap.js";
 import { binary as arithmetic } from "../ir-defs/semantics.js";
-import { Panic } from "../ir-defs/semantics.js";
+import { compareBytes, Panic } from "../ir-defs/semantics.js";
 import type { RuntimeModel } from "./runtime-model.js";
 import { evaluate, lookup, unit, type Handlers, type Machine, type NodeLike, type Value } from "./values.js";
 
@@ -49,8 +49,9 @@ function element(array: Value, index: Value): { items: Value[]; i: number } {
   return { items, i: Number(index) };
 }
 
-/** Binary operators, strings included: `+` concatenates, `==` and `!=` compare (Lsrc only). */
+/** Binary operators, strings included: `+` concatenates, `==` and `!=` compare, `<` ... order (Lsrc only). */
 export function binaryOnValues(op: string, a: Value, b: Value): Value {
+  if (typeof a === "string" && op !== "+" && op !== "==" && op !== "!=") return arithmetic(op, compareBytes(a, b as string), 0n);
   if (typeof a === "string") return op === "+" ? a + b : op === "==" ? a === b : a !== b;
   return arithmetic(op, a as bigint | boolean, b as bigint | boolean);
 }
@@ -62,6 +63,7 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
     case "print_string": model.printString(a as string); return unit;
     case "concat": return (a as string) + (b as string);
     case "string_eq": return a === b;
+    case "string_cmp": return compareBytes(a as string, b as string);
     case "len": return typeof a === "string" ? BigInt(Buffer.byteLength(a, "utf8")) : BigInt(data(a!).array.length);
     case "array": {
       const n = a as bigint;
@@ -132,6 +134,7 @@ export function heapPrimitive(op: string, args: readonly Value[], model: Runtime
     case "print_string": model.printString(heap.text(args[0])); return unit;
     case "concat": return heap.string(heap.text(args[0]) + heap.text(args[1]));
     case "string_eq": return heap.text(args[0]) === heap.text(args[1]);
+    case "string_cmp": return compareBytes(heap.text(args[0]), heap.text(args[1]));
     case "panic": return model.panic(heap.text(args[0]));
   }
   return undefined;

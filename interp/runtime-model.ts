@@ -3,7 +3,7 @@
 // does its input and output through one of these, and the machine models call
 // it where the real code calls into the runtime.
 
-import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
+import { compareBytes, Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
 import { Heap } from "./heap.js";
 import { Scheduler, type Body } from "./scheduler.js";
 
@@ -128,6 +128,7 @@ export class RuntimeModel {
       case "qn_release": this.heap.release(a(0)); return 0n;
       case "qn_concat": return this.heap.string(this.heap.text(a(0)) + this.heap.text(a(1)));
       case "qn_string_eq": return this.heap.text(a(0)) === this.heap.text(a(1)) ? 1n : 0n;
+      case "qn_string_cmp": return compareBytes(this.heap.text(a(0)), this.heap.text(a(1)));
       case "qn_print_string": this.printString(this.heap.text(a(0))); return 0n;
       case "qn_panic_string": return this.panic(this.heap.text(a(0)));
     }

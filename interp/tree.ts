@@ -10,6 +10,7 @@
 //               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lmono     nothing new: generic calls became calls of their instances
+//     Lsrc .. Lnoconst: methods, and a method call run by its receiver (methods.ts)
 //     Lnomatch  + IsCtor and CtorField, the union operations of decision trees (unions.ts)
 //     Lassign   Assign is only `x = e`
 //     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
@@ -39,6 +40,7 @@ import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
+import { methodsOf } from "./methods.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
@@ -135,7 +137,7 @@ function quietNodes(program: object, items: readonly AnyNode[]): WeakSet<object>
     const fields = inStatement ? statementFields[node.kind]?.quiet : undefined;
     for (const [key, child] of Object.entries(node)) if (key !== "kind" && key !== "loc") visit(child, fields?.includes(key) ?? false);
   };
-  for (const item of items) if (isFn(item)) visit(item.body, true);
+  for (const fn of [...items.filter(isFn), ...methodsOf(items).functions.values()]) visit(fn.body, true);
   quietCache.set(program, quiet);
   return quiet;
 }
@@ -202,12 +204,39 @@ function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean | type
 /** A block's statements in `scope`; its value is the last statement's if that is an expression. */
 function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Value {
   let value: Value = unit;
-  for (const stmt of block.stmts) {
+  for (const [i, stmt] of block.stmts.entries()) {
+    if (stmt.kind === "Using") return runUsing(block.stmts.slice(i), scope, machine);
     machine.model.tick();
     const v = evaluate(stmt, scope, machine);
     if (v === abrupt) return abrupt;
     value = stmt.kind === "ExprStmt" ? v : unit;
   }
+  return value;
+}
+
+/** The statements of a block from a `using r = e` on: r is bound, the rest run, and then,
+ * however they end (but by a panic or exit, which end the process), r.drop(), after the
+ * value they give or return. A `return f(x)` runs f here, before the drop. */
+function runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Value {
+  const [using, ...rest] = stmts as [NodeLike & { name: string; init: NodeLike; type?: string }, ...NodeLike[]];
+  m.model.tick();
+  const target = evaluate(using.init, scope, m);
+  scope.vars.set(using.name, { value: target });
+  const drop = () => m.call(m.dispatch!(using.type, "drop", target), [target]);
+  let value: Value;
+  try {
+    value = runStatements({ stmts: rest }, scope, m);
+  } catch (e) {
+    if (!(e instanceof ReturnSignal || e instanceof TailCallSignal || e === breakSignal || e === continueSignal)) throw e;
+    const signal = e instanceof TailCallSignal ? new ReturnSignal(m.call(e.fn, e.args)) : e;
+    drop();
+    throw signal;
+  }
+  const tm = m as TreeMachine;
+  if (value === abrupt && tm.completion instanceof TailCallSignal) tm.completion = new ReturnSignal(m.call(tm.completion.fn, tm.completion.args));
+  const completion = tm.completion;
+  drop();
+  tm.completion = completion;
   return value;
 }
 
@@ -275,7 +304,10 @@ export const srcHandlers: Handlers = {
   Str: (node: Src.Str) => node.value,
   Var: (node: Src.Var, scope, m) => lookup(node.name, scope, m).value,
   Binary(node: Src.Binary, scope, m) {
-    const left = arith(evaluate(node.left, scope, m));
+    const value = evaluate(node.left, scope, m);
+    const ordered = typeof value === "boolean" && ["<", "<=", ">", ">="].includes(node.op);
+    if (ordered || (typeof value === "object" && ("record" in value || "ctor" in value))) return protocolOperator(node, value, evaluate(node.right, scope, m), m);
+    const left = arith(value);
     if (node.op === "&&") return truth(left) ? truth(evaluate(node.right, scope, m)) : false;
     if (node.op === "||") return truth(left) ? true : truth(evaluate(node.right, scope, m));
     return binaryOnValues(node.op, left, arith(evaluate(node.right, scope, m)));
@@ -289,6 +321,12 @@ export const srcHandlers: Handlers = {
     return node.else === null ? unit : evaluate(node.else, scope, m);
   },
   Call: callHandler,
+  MethodCall(node: Src.MethodCall, scope, m) {
+    const target = evaluate(node.target, scope, m);
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    if (typeof target === "object" && "box" in target) return dataPrimitive(node.method, [target, ...args], m.model)!;
+    return m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
+  },
   Return(node: Src.Return, scope, m) {
     const value = node.value;
     if (value?.kind === "Call") return returnCall(node, value, scope, m);
@@ -305,9 +343,21 @@ function returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Valu
   return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
 }
 
+/** Lsrc's `a == b` and `a < b` on a record or union (and `a < b` on Bools): the prelude's Eq and Ord, `a.eq(b)` and `a.cmp(b) < 0`. */
+function protocolOperator(node: Src.Binary, left: Value, right: Value, m: Machine): Value {
+  if (node.op === "==" || node.op === "!=") return (m.call(m.dispatch!(undefined, "eq", left), [left, right]) === true) === (node.op === "==");
+  return binaryOnValues(node.op, m.call(m.dispatch!(undefined, "cmp", left), [left, right]), 0n);
+}
+
 export const typedHandlers: Handlers = {
   ...srcHandlers,
   ...typedUnions,
+  // A method call states its receiver's type (interp/methods.ts).
+  MethodCall(node: Typed.MethodCall, scope, m) {
+    const target = evaluate(node.target, scope, m);
+    const args = node.args.map((a) => evaluate(a, scope, m));
+    return m.call(m.dispatch!(node.type, node.method, target), [target, ...args]);
+  },
   Prim(node: Typed.Prim, scope, m) {
     const args = node.args.map((a) => evaluate(a, scope, m));
     return primitive(node.op, args, m.model);
@@ -412,13 +462,15 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
     for (const item of items) if (isFn(item)) functions.set(item.name as string, item as unknown as FnItem);
+    const methods = methodsOf(items);
+    for (const [key, fn] of methods.functions) functions.set(key, fn);
     const model = new RuntimeModel(options);
     const call = (name: string, args: readonly Value[]): Value => {
       const fn = functions.get(name);
       if (!fn) throw new Error(`no function ${name}`);
       return runFunction(fn, args, machine, functions);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, completion: null, quiet: quietNodes(program as object, items) };
+    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
@@ -449,8 +501,10 @@ export const interpreters: Record<string, Interpreter> = {
   Luniq: treeInterpreter(uniqueHandlers),
   Lmono: treeInterpreter(uniqueHandlers),
   Lnoconst: treeInterpreter(uniqueHandlers),
+  Lresolved: treeInterpreter(uniqueHandlers),
   Lnotry: treeInterpreter(uniqueHandlers),
   Lnomatch: treeInterpreter(uniqueHandlers),
+  Lnousing: treeInterpreter(uniqueHandlers),
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),

@@ -46,6 +46,8 @@ export interface Machine {
   readonly handlers: Handlers;
   readonly global: (name: string) => Cell | undefined;
   readonly call: (fn: string, args: readonly Value[]) => Value;
+  /** The function a method call runs (interp/methods.ts), in the ILs that have methods. */
+  readonly dispatch?: (type: string | undefined, method: string, receiver: Value) => string;
 }
 
 export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });

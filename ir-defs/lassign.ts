@@ -1,8 +1,8 @@
-// Lassign: Lnomatch where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
+// Lassign: Lnousing where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
 import { extendIL } from "../il/define.js";
-import { Lnomatch } from "./lnomatch.js";
+import { Lnousing } from "./lnousing.js";
 
-export const Lassign = extendIL(Lnomatch, {
+export const Lassign = extendIL(Lnousing, {
   name: "Lassign",
   purpose: "compound assignments (x += e, a[i] *= e, ...) written out as x = x + e",
   add: {

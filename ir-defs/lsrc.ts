@@ -67,11 +67,21 @@ export const Lsrc = defineIL({
       GenericUnion: "union <name:name>[<tparams:TypeParam*, >] {<ctors:Ctor*, >}",
       GenericRecord: "record <name:name>[<tparams:TypeParam*, >] {<fields:FieldDecl*, >}",
       GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >)< -> |ret:type?> <body:Block>",
+      /** `impl Point { fn norm1(self) -> Int { ... } }`: methods of a record or union the program declares;
+       * a generic type's impl names its parameters, `impl[T] Stack[T] { ... }`. */
+      Impl: "impl<[|tparams:TypeParam*, |]> <type:type> {<methods:Item*\n>}",
+      /** `impl Show for Point { ... }`: the methods of the protocol, for that type. */
+      ProtocolImpl: "impl<[|tparams:TypeParam*, |]> <protocol:name> for <type:type> {<methods:Item*\n>}",
+      /** `protocol Show { fn show(self) -> String }`: methods a type with an impl of it has. */
+      Protocol: "protocol <name:name> {<sigs:Sig*\n>}",
       /** The prelude's items (shared/quastra-brief.md §6): an outer scope the program's own items hide. */
       Module: "module <name:name> {<items:Item*\n>}",
     },
+    /** A method's first parameter is `self`, of type `Self` (the impl's type). */
     Param: { Param: "<name:name>: <type:type>" },
-    /** `T`, or `T: Ord + Show` (bounds are parsed, and refused until protocols exist). */
+    /** A protocol's method: its signature, without a body. */
+    Sig: { Sig: "fn <name:name>(<params:Param*, >)< -> |ret:type?>" },
+    /** `T`, or `T: Ord + Show`: a type argument must have an impl of each protocol of the bounds. */
     TypeParam: { TypeParam: "<name:name><: |bounds:name* + >" },
     /** A union's constructor: `Nil`, `Cons(head: Int, tail: List)`. */
     Ctor: { Ctor: "<name:name><(|fields:FieldDecl*, |)>" },
@@ -87,6 +97,8 @@ export const Lsrc = defineIL({
       For: "for <name:name> in <from:Expr>..<to:Expr> <body:Block>",
       /** `for v in a`: each element of an array, first to last. */
       ForEach: "for <name:name> in <iter:Expr> <body:Block>",
+      /** `using r = e`: r is bound like a `let`, and `r.drop()` runs whenever the block is left (expand-using). */
+      Using: "using <name:name> = <init:Expr>",
       Break: "break",
       Continue: "continue",
       Return: "return< |value:Expr?>",

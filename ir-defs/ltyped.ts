@@ -4,8 +4,13 @@
 // `Call` left is a call of the program's own function, by its name or by a
 // variable holding it, and says so: `call f(x)` (a function may be named
 // print_int too).
-// Type aliases are gone (every type is written out), and so are method calls
-// (`b.get()` and `b.set(v)` are the primitives get and set).
+// Type aliases are gone (every type is written out). `b.get()` and `b.set(v)`
+// are the primitives get and set; any other method call states the type of
+// its receiver, and the methods of impls are items of their own (Method), each
+// stating the type it is a method of; protocols are gone (only check-types
+// reads them), and a method call on a type parameter `T: Show` stays a call on
+// `T` until monomorphize knows T. `a == b` on a type with an Eq impl (or
+// `T: Eq`) is the call `a.eq(b)`, `a < b` with Ord is `a.cmp(b) < 0`.
 //
 // Names are resolved, and no type is left to infer: a constructor's use is a
 // Construct naming its union type with its type arguments (`Option[Int].None`),
@@ -38,7 +43,7 @@ function isApplied(text: string): boolean {
 export const primitives = [
   "print_int", "print_bool", "print_string", "read_int", "exit", "assert", "panic",
   // Strings: `a + b`, `a == b`; `len` of a String or an Array.
-  "concat", "string_eq", "len",
+  "concat", "string_eq", "string_cmp", "len",
   // `array(n, init)`, `Box(v)`, `b.get()`, `b.set(v)`.
   "array", "box", "get", "set",
 ] as const;
@@ -47,13 +52,17 @@ export const Ltyped = extendIL(Lsrc, {
   name: "Ltyped",
   purpose: "types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives, constructors and generic instances state their types",
   terminals: { prim: terminal.oneOf("prim", primitives), appliedtype: appliedTypeTerminal },
-  remove: ["TypeAlias", "MethodCall", "Module"],
+  remove: ["TypeAlias", "Module", "Impl", "ProtocolImpl", "Protocol", "Sig"],
   add: {
     Item: {
+      /** A method of an impl, with the type it is a method of: `fn Point::norm1(self: Point) -> Int`. */
+      Method: "fn <type:type>::<name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
+      /** A method of a generic impl, with the impl's type parameters: `fn[T] Stack[T]::push(self: Stack[T], x: T) -> Stack[T]`. */
+      GenericMethod: "fn[<tparams:TypeParam*, >] <type:type>::<name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
       Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
       GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >) -> <ret:type> <body:Block>",
     },
-    Stmt: { Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>", Return: "return <value:Expr>" },
+    Stmt: { Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>", Return: "return <value:Expr>", Using: "using <name:name>: <type:type> = <init:Expr>" },
     Expr: {
       /** A call of one of the program's functions; a built-in's is a primitive. */
       Call: "call <callee:name>(<args:Expr*, >)",
@@ -66,6 +75,8 @@ export const Ltyped = extendIL(Lsrc, {
       GenericCall: "call <callee:name>[<targs:type*, >](<args:Expr*, >)",
       /** A generic function used as a value, with its type arguments: `fn swap[Int, Bool]`. */
       FnInstance: "fn <name:name>[<targs:type*, >]",
+      /** A method call, with the type of its receiver (`T` in generic code): `(p.1: Point).norm1()`. */
+      MethodCall: "(<target:Expr>: <type:type>).<method:name>(<args:Expr*, >)",
       /** `type` is the scrutinee's. */
       Match: "match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>}",
       /** `type` is the Result[T, E] unwrapped, `ret` the enclosing function's Result[U, E]. */

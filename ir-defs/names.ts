@@ -12,6 +12,9 @@
 //   Llayout ...       any dotted name: with no fields left, a dot can only be a name's
 //   Lmono ...         and an instance of a generic item, named by its type arguments:
 //                     swap[Int, Bool], prelude.Option[Int] (spec/symbols.md)
+//   Lresolved ...     and a method, named by its type and itself: Point.norm1,
+//                     Stack[Int].push (resolve-methods; no const is left, so a
+//                     dot after a name without a number can only be a method's)
 //
 // An instance name reads unambiguously from Lmono on, where every local variable
 // ends in its number: `a.3[K]` is an element of the array a.3, never an instance
@@ -84,9 +87,35 @@ export const uniqueNames = names("an identifier, prelude.X, or a variable's uniq
 
 export const monoNames = withInstances(uniqueNames, "an identifier, prelude.X, or a variable's unique name x.N");
 
-export const loopNames = withInstances(names(
+/** Where a method's name `Type.method` written at `at` ends, or -1: a type's name (maybe an
+ * instance: `Stack[Int]`, maybe the prelude's: `prelude.Option[Int]`) and an identifier. */
+function methodNameEnd(text: string, at: number): number {
+  const instance = instanceNameEnd(text, at);
+  if (instance >= 0) return instance; // `Stack[Int].push` (and an instance of any other kind)
+  const m = /^(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.[])/.exec(text.slice(at, at + 200));
+  return m ? at + m[0].length : -1;
+}
+
+/** A terminal of names that also holds methods' names, `Point.norm1` (from Lresolved on). */
+export function withMethods(base: Terminal): Terminal {
+  const methodAt = (text: string, at: number): number => (keywordWord.test(text.slice(at, at + 12)) ? methodNameEnd(text, at) : -1);
+  return {
+    ...base,
+    describe: `${base.describe}, or a method: Point.norm1`,
+    test: (v: unknown) => base.test(v) || (typeof v === "string" && methodAt(v, 0) === v.length),
+    read: (text, at) => {
+      const end = methodAt(text, at);
+      const others = base.read(text, at);
+      return end < 0 || others.some((r) => r.end === end) ? others : [...others, { value: text.slice(at, end), end }];
+    },
+  };
+}
+
+export const methodNames = withMethods(monoNames);
+
+export const loopNames = withMethods(withInstances(names(
   "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array",
   /(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*(?:\.[0-9]+(?:\.(?:next|end|array)(?![A-Za-z0-9_]))?)?|[0-9]+\.[0-9]+/,
-), "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array");
+), "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array"));
 
 export const dottedNames = withInstances(terminal.name, "an identifier, maybe with dot-separated parts (x.3, i.2.next)");

@@ -17,6 +17,7 @@ export const runtimeRoutines: Readonly<Record<string, { readonly arguments: numb
   qn_release: { arguments: 1, result: false },
   qn_concat: { arguments: 2, result: true },
   qn_string_eq: { arguments: 2, result: true },
+  qn_string_cmp: { arguments: 2, result: true },
   qn_print_string: { arguments: 1, result: false },
   qn_panic_string: { arguments: 1, result: false },
   // Tasks and channels (runtime-asm/README.md, "Concurrency").
@@ -44,6 +45,7 @@ export const routineOf = {
   read_int: "qn_read_int",
   concat: "qn_concat",
   string_eq: "qn_string_eq",
+  string_cmp: "qn_string_cmp",
   panic: "qn_panic_string",
   alloc: "qn_alloc",
   alloc_array: "qn_array",

@@ -86,3 +86,7 @@ export function parseInputLine(line: string): bigint {
   if (v < INT_MIN || v > INT_MAX) throw new Panic("bad input");
   return v;
 }
+
+/** How string a orders against b (`a < b` is `compareBytes(a, b) < 0`): -1, 0 or 1, byte by
+ * byte (of their UTF-8), unsigned, a prefix first, as qn_string_cmp does on both targets. */
+export const compareBytes = (a: string, b: string): bigint => BigInt(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));

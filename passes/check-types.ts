@@ -8,7 +8,9 @@
 // written out in full, its aliases replaced. Names are resolved: a constructor's
 // use becomes a Construct, a generic function's call a GenericCall, each with
 // the type arguments inference found (front-end/inference.ts). The prelude's
-// items that the program uses join its own; the rest are dropped. Every error
+// items that the program uses join its own; the rest are dropped. Protocols are
+// checked and dropped; each method of an impl becomes an item of its own, a
+// Method stating its type (front-end/protocols.ts). Every error
 // is collected; one CompileError lists them all. Warnings (an arm that can
 // never match) go to the pass context when there is no error. Rules:
 // front-end/check-items.ts (items), check-body.ts (statements, expressions), check-data.ts (data),
@@ -29,11 +31,12 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
 import { checkBlock, checkExpr } from "../front-end/check-body.js";
-import { checkFn, fieldsOut, itemsByName, reachable, signatureOf, type ItemIn } from "../front-end/check-items.js";
+import { checkFn, checkMethods, fieldsOut, itemsByName, reachable, signatureOf, type ItemIn } from "../front-end/check-items.js";
+import { checkProtocols, noteBounds } from "../front-end/protocols.js";
 import { checkConstants } from "../front-end/check-constants.js";
 import { CompileError, diagnosticSink, startOfFile } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
-import { typeTable, typeText, UnitType } from "../front-end/types.js";
+import { ErrorType, typeTable, typeText, UnitType } from "../front-end/types.js";
 import { checkTypeItems, typeParamsOf, type TypeScope } from "../front-end/type-items.js";
 import type { Checker, Signature } from "../front-end/checker.js";
 import { newInference } from "../front-end/inference.js";
@@ -50,28 +53,38 @@ export const checkTypes = pass({
   run(program: Lsrc.Program, context: PassContext): Ltyped.Program {
     const sink = diagnosticSink(context.file);
     const warnings = diagnosticSink(context.file);
-    const own = program.items.filter((item): item is ItemIn => item.kind !== "Module");
-    const prelude = program.items.flatMap((item) => (item.kind === "Module" ? item.items : [])) as ItemIn[];
+    const preludeItems = program.items.flatMap((item) => (item.kind === "Module" ? item.items : []));
+    const isImpl = (item: Lsrc.Item): item is Lsrc.Impl | Lsrc.ProtocolImpl => item.kind === "Impl" || item.kind === "ProtocolImpl";
+    const own = program.items.filter((item): item is ItemIn => item.kind !== "Module" && !isImpl(item));
+    const prelude = preludeItems.filter((item): item is ItemIn => !isImpl(item));
+    const impls = [...program.items.filter(isImpl).map((item) => ({ item, own: true })), ...preludeItems.filter(isImpl).map((item) => ({ item, own: false }))];
     const byName = itemsByName([...own, ...prelude], sink);
     const types = typeTable();
     const data = checkTypeItems(byName.values(), types, sink);
     const constItems = new Map<string, Lsrc.Const>();
     for (const [name, item] of byName) if (item.kind === "Const") constItems.set(name, item);
     const constants = checkConstants(constItems, (item) => data.resolve(item.type, typeLocOf(item) ?? item.loc), sink);
+    const ownTypes = new Set(own.map((item) => item.name));
+    const protocolItems = [...byName.values()].filter((item): item is Lsrc.Protocol => item.kind === "Protocol");
+    const protocols = checkProtocols(protocolItems, impls, ownTypes, data, types, sink, (owner, tparams) => typeParamsOf(owner, tparams, types, sink));
     const uses = new Map<string, ReadonlySet<string>>(data.uses);
     const scopes = new Map<string, TypeScope>();
     const signatures = new Map<string, Signature>();
     for (const [name, item] of byName) {
       if (item.kind !== "Fn" && item.kind !== "GenericFn") continue;
       const params = item.kind === "GenericFn" ? typeParamsOf(name, item.tparams, types, sink) : new Map();
-      const scope: TypeScope = { params, uses: new Set() };
+      if (item.kind === "GenericFn") noteBounds(protocols, item.tparams, params, sink);
+      const self = item.params.find((p) => p.name === "self");
+      if (self) sink.report(self.loc, "`self` outside a method: only a method in an impl takes `self`");
+      const scope: TypeScope = { params: self ? new Map([...params, ["Self", ErrorType]]) : params, uses: new Set() }; // (its `Self`: reported with `self`)
       scopes.set(name, scope);
       uses.set(name, scope.uses!);
       signatures.set(name, signatureOf(item, scope, [...params.values()], data, types, sink));
     }
-    const result = prelude.find((item) => item.name === "Result" || item.name === hiddenName("Result"));
+    const preludeItem = (name: string) => prelude.find((item) => item.name === name || item.name === hiddenName(name))?.name ?? null;
     const checker: Checker = {
-      sink, warnings, constants, functions: signatures, data, types, inference: newInference(), preludeResult: result?.name ?? null,
+      sink, warnings, constants, functions: signatures, data, types, inference: newInference(), preludeResult: preludeItem("Result"),
+      protocols, preludeEq: preludeItem("Eq"), preludeOrd: preludeItem("Ord"), pendingBounds: [],
       typeScope: { params: new Map(), uses: null }, result: UnitType, scope: null, loops: 0, checkExpr, checkBlock,
     };
 
@@ -94,10 +107,11 @@ export const checkTypes = pass({
           checker.typeScope = scopes.get(item.name)!;
           items.push(checkFn(item, signatures.get(item.name)!, checker));
           break;
-        case "TypeAlias": break;
+        case "TypeAlias": case "Protocol": break; // (protocols are the checker's only)
         default: unreachable(item);
       }
     }
+    const methodUses = checkMethods(protocols, checker, items);
     const main = byName.get("main");
     if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
     else if (main.kind !== "Fn" && main.kind !== "GenericFn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
@@ -105,8 +119,9 @@ export const checkTypes = pass({
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
     for (const w of warnings.diagnostics) context.warn?.(w);
     if (prelude.length === 0) return { ...program, items };
-    const used = reachable(own.map((item) => item.name), uses);
+    for (const [name, set] of methodUses) uses.set(name, set);
+    const used = reachable([...own.map((item) => item.name), ...methodUses.keys()], uses);
     const preludeNames = new Set(prelude.map((item) => item.name));
-    return { ...program, items: items.filter((item) => !preludeNames.has(item.name) || used.has(item.name)) };
+    return { ...program, items: items.filter((item) => item.kind === "Method" || item.kind === "GenericMethod" || !preludeNames.has(item.name) || used.has(item.name)) };
   },
 });

@@ -2,7 +2,7 @@
 //
 // Purpose: an expression statement whose value nobody uses keeps only what it
 // does. A value without an effect (an atom, arithmetic, a load, a new object,
-// concat, string_eq) is dropped; one that may have an effect stays: a call, a
+// concat, string_eq, string_cmp) is dropped; one that may have an effect stays: a call, a
 // primitive that prints, reads, exits or panics, a division (which may panic),
 // an if or a block (whose own statements go through the same). A reference
 // that one would make (a call's result, an array, which may panic) is kept in
@@ -45,7 +45,7 @@ export const dropUnusedValues = pass({
       const e = s.expr;
       switch (e.kind) {
         case "Block": case "If": return [{ ...s, expr: recur(e, "effect") }];
-        case "Prim": return e.op === "concat" || e.op === "string_eq" ? [] : [s];
+        case "Prim": return e.op === "concat" || e.op === "string_eq" || e.op === "string_cmp" ? [] : [s];
         case "Binary": return e.op === "/" || e.op === "%" ? [s] : []; // may panic
         case "NewArray": return [unused(e, s.loc)]; // may panic; the array made is released at once
         case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];

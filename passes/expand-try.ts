@@ -1,4 +1,4 @@
-// expand-try: Lnoconst -> Lnotry
+// expand-try: Lresolved -> Lnotry
 //
 // Writes each `try e` as the match it means (brief §6): the value of an Ok, or
 // the Err returned from the function at once. The Result tried and the one the
@@ -15,9 +15,9 @@
 //                                                      {return Result[Int, String]::Err(error.4)}
 //                                                  }
 
-import type * as In from "../ir-defs/generated/Lnoconst.js";
+import type * as In from "../ir-defs/generated/Lresolved.js";
 import type * as Out from "../ir-defs/generated/Lnotry.js";
-import { Lnoconst } from "../ir-defs/lnoconst.js";
+import { Lresolved } from "../ir-defs/lresolved.js";
 import { Lnotry } from "../ir-defs/lnotry.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
@@ -25,13 +25,13 @@ import { freshNamer } from "./shared/fresh-names.js";
 
 export const expandTry = pass({
   name: "expand-try",
-  from: Lnoconst,
+  from: Lresolved,
   to: Lnotry,
   purpose: "write each try as a match on its Result whose Err arm returns the error from the function",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Lnoconst, program);
+    const fresh = freshNamer(Lresolved, program);
     const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
-    const expand = rewriter<In.Node, undefined>(Lnoconst, {
+    const expand = rewriter<In.Node, undefined>(Lresolved, {
       Try(node, ctx, recur): Out.Match {
         const loc = node.loc;
         const [ok, err] = unions.get(node.type)!.ctors as [In.Ctor, In.Ctor];

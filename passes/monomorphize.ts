@@ -12,6 +12,11 @@
 // uniquify, so no name is bound twice and `a.3[K]` (an element) reads apart
 // from an instance. The front end refuses a generic item that needs ever larger
 // instances of itself; a bound on their number makes a mistake there an error.
+// Methods are made on demand too: a method call states its receiver's type,
+// concrete once the copy's parameters are replaced (`(x.4: Int).show()` in
+// `show_all[Int]`), which names the impl's method, `Int.show`, or an instance
+// of a generic impl's, `Stack[Int].push` (its parameters from the receiver's
+// type arguments); a method no call reaches leaves nothing.
 //
 // Before:                                   After:
 //   record Pair[A, B] {first: A, second: B}   record Pair[Bool, Int] {first: Bool, second: Int}
@@ -32,12 +37,19 @@ import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
 import { freshCopy } from "./shared/fresh-copy.js";
 import { freshNamer } from "./shared/fresh-names.js";
 
-type Generic = In.GenericFn | In.GenericRecord | In.GenericUnion;
+type Generic = In.GenericFn | In.GenericRecord | In.GenericUnion | In.GenericMethod | In.Method;
+type Method = In.Method | In.GenericMethod;
 type Substitution = ReadonlyMap<string, TypeTree>;
 /** More instances than any program the front end accepts could need, or a name longer: a mistake, stopped. */
 export const [maxInstances, maxInstanceName] = [10_000, 20_000];
 
-const isGeneric = (item: In.Item): item is Generic => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion";
+const isGeneric = (item: In.Item): boolean => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion" || item.kind === "GenericMethod";
+const isMethod = (item: In.Item): item is Method => item.kind === "Method" || item.kind === "GenericMethod";
+/** A method's key: the name of its type's head and its own (an impl is for a head: front-end/protocols.ts). */
+const methodKey = (type: string, method: string): string => {
+  const t = parseType(type)!;
+  return `${t.kind === "name" ? t.name : type}.${method}`;
+};
 /** The name of an item's instance: the item and its type arguments, as a type is written. */
 export const instanceName = (item: string, targs: readonly string[]): string => `${item}[${targs.join(", ")}]`;
 /** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where. */
@@ -59,25 +71,32 @@ export const monomorphize = pass({
   to: Lmono,
   purpose: "make one copy of each generic item per list of type arguments used, named by them (swap[Int, Bool]); generic uses name their copy",
   run(program: In.Program, context: PassContext): Out.Program {
-    const generics = new Map(program.items.filter(isGeneric).map((item) => [item.name, item] as const));
+    const generics = new Map(program.items.filter((i) => isGeneric(i) && !isMethod(i)).map((item) => [item.name, item as Generic] as const));
+    const methods = new Map(program.items.filter(isMethod).map((item) => [methodKey(item.type, item.name), item] as const));
     const fresh = freshNamer(Luniq, program);
-    const instances = new Map<string, Out.Item[]>(program.items.filter(isGeneric).map((item) => [item.name, []]));
+    const instances = new Map<In.Item, Out.Item[]>(program.items.filter((i) => isGeneric(i) || isMethod(i)).map((item) => [item, []]));
     const made = new Set<string>();
     const work: [Generic, string, Substitution][] = [];
 
     /** The name of `item`'s instance at `targs`, made (later, from the work list) if it is new. */
-    const instantiate = (item: string, targs: readonly string[]): string => {
-      const name = instanceName(item, targs);
+    const instantiate = (item: string, targs: readonly string[], method?: { type: string; generic: Method }): string => {
+      const name = method ? `${method.type}.${item}` : instanceName(item, targs);
       if (made.has(name)) return name;
-      const generic = generics.get(item)!;
+      const generic = method ? method.generic : generics.get(item)!;
       if (made.size >= maxInstances || name.length > maxInstanceName) {
         const sink = diagnosticSink(context.file);
         sink.report(generic.loc ?? { line: 1, col: 1, length: 1 }, `monomorphisation stopped: more than ${maxInstances} instances of generic items, or one named with more than ${maxInstanceName} characters (at ${name.slice(0, 80)}...)`);
         throw new CompileError(sink.diagnostics);
       }
       made.add(name);
-      work.push([generic, name, new Map(generic.tparams.map((p, i) => [p.name, parseType(targs[i]!)!] as const))]);
+      work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const))]);
       return name;
+    };
+    /** The method a call on `type` (concrete) calls, made if it is new; its type arguments are the receiver's. */
+    const noteMethod = (type: string, method: string): void => {
+      const generic = methods.get(methodKey(type, method))!;
+      const t = parseType(type)!;
+      instantiate(method, t.kind === "name" ? (t.args ?? []).map(showType) : [], { type, generic });
     };
     /** Every instance of a generic record or union that a type names. */
     const noteType = (type: string): string => {
@@ -88,21 +107,31 @@ export const monomorphize = pass({
       GenericCall: ({ targs, ...node }, ctx, recur): Out.Call => ({ ...node, kind: "Call", callee: instantiate(node.callee, targs), args: node.args.map((a) => recur(a, ctx)) }),
       FnInstance: ({ targs, ...node }): Out.Var => ({ ...node, kind: "Var", name: instantiate(node.name, targs) }),
       GenericRecordLit: ({ type, ...node }, ctx, recur): Out.RecordLit => ({ ...node, kind: "RecordLit", name: type, inits: node.inits.map((i) => recur(i, ctx)) }),
+      Using(node, ctx, recur): Out.Using {
+        noteMethod(node.type, "drop"); // (run however its block is left: expand-using)
+        return { ...node, init: recur(node.init, ctx) } as Out.Using;
+      },
+      MethodCall(node, ctx, recur): Out.MethodCall {
+        noteMethod(node.type, node.method);
+        return { ...node, target: recur(node.target, ctx), args: node.args.map((a) => recur<In.Expr>(a, ctx)) } as Out.MethodCall;
+      },
     });
     /** An item with its type parameters replaced (none outside a copy) and its generic uses naming their instances. */
     const specialise = <T extends In.Item>(item: T, subst: Substitution): T => uses(mapTypes(item, (type) => noteType(substitute(type, subst))), undefined);
 
-    const items = program.items.map((item) => (isGeneric(item) ? item : specialise(item, new Map())));
+    const items = program.items.map((item) => (isGeneric(item) || isMethod(item) ? item : specialise(item, new Map())));
     for (let next = work.shift(); next; next = work.shift()) {
       const [generic, name, subst] = next;
       const item = specialise(generic, subst);
       const loc = item.loc ? { loc: item.loc } : {}; // (the prelude's items have none)
       const instance: In.Item =
         item.kind === "GenericFn" ? freshCopy({ kind: "Fn", name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
+        : item.kind === "GenericMethod" ? freshCopy({ kind: "Method", type: name.slice(0, -item.name.length - 1), name: item.name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
+        : item.kind === "Method" ? item
         : item.kind === "GenericRecord" ? { kind: "Record", name, fields: item.fields, ...loc }
         : { kind: "Union", name, ctors: item.ctors, ...loc };
-      instances.get(generic.name)!.push(instance as Out.Item); // (uses above left no generic form in it)
+      instances.get(generic)!.push(instance as Out.Item); // (uses above left no generic form in it)
     }
-    return { ...program, items: items.flatMap((item) => (isGeneric(item) ? instances.get(item.name)! : [item as Out.Item])) };
+    return { ...program, items: items.flatMap((item) => instances.get(item) ?? [item as Out.Item]) };
   },
 });

@@ -29,7 +29,9 @@ import { uncoverLiveReferences } from "./uncover-live-references.js";
 import { uniquify } from "./uniquify.js";
 import { monomorphize } from "./monomorphize.js";
 import { expandTry } from "./expand-try.js";
+import { resolveMethods } from "./resolve-methods.js";
 import { compileMatch } from "./compile-match.js";
+import { expandUsing } from "./expand-using.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lalloc: the same for every target. */
@@ -39,8 +41,10 @@ export const frontEnd: readonly Pass[] = [
   uniquify,
   monomorphize,
   inlineConstants,
+  resolveMethods,
   expandTry,
   compileMatch,
+  expandUsing,
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,

@@ -45,7 +45,7 @@ export const uniquify = pass({
     let counter = 0;
     const fresh = (name: string) => `${name}.${++counter}`;
     /** A function's parameters are bound in its body. */
-    const fn = <F extends In.Fn | In.GenericFn>(node: F, recur: Recur<Names | null>): F => {
+    const fn = <F extends In.Fn | In.GenericFn | In.Method | In.GenericMethod>(node: F, recur: Recur<Names | null>): F => {
       const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
       const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
       return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
@@ -55,7 +55,7 @@ export const uniquify = pass({
       Block(node, outer, recur) {
         const names: Names = { renamed: new Map(), outer };
         const stmts = node.stmts.map((stmt): In.Stmt => {
-          if (stmt.kind !== "Let") return recur(stmt, names);
+          if (stmt.kind !== "Let" && stmt.kind !== "Using") return recur(stmt, names);
           const init = recur<In.Expr>(stmt.init, names); // `let x = x + 1` reads the outer x
           const name = fresh(stmt.name);
           names.renamed.set(stmt.name, name);
@@ -78,6 +78,8 @@ export const uniquify = pass({
       },
       Fn: (node, _names, recur) => fn(node, recur),
       GenericFn: (node, _names, recur) => fn(node, recur),
+      Method: (node, _names, recur) => fn(node, recur),
+      GenericMethod: (node, _names, recur) => fn(node, recur),
       // A pattern's binders are bound in its arm's guard and body.
       Arm(node, names, recur) {
         const inner: Names = { renamed: new Map(), outer: names };

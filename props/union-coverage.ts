@@ -52,7 +52,7 @@ function instancesIn(type: string | null, generic: ReadonlySet<string>, out: Map
 export function noteUnionItems(w: Walk, program: Lsrc.Program): void {
   const u = w.types.unions!;
   for (const d of u.declared) {
-    if (d.name === "Option" || d.name === "Result" || !program.items.some((i) => i.name === d.name)) continue;
+    if (d.name === "Option" || d.name === "Result" || !program.items.some((i) => "name" in i && i.name === d.name)) continue;
     w.used.add(d.tparams.length > 0 ? "generic union" : "union");
     if (d.ctors.some((c) => c.recursive)) w.used.add(d.tparams.length > 0 ? "recursive generic union" : "recursive union");
   }

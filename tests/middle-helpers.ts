@@ -19,12 +19,14 @@ import { shrink } from "../passes/shrink.js";
 import { uniquify } from "../passes/uniquify.js";
 import { monomorphize } from "../passes/monomorphize.js";
 import { expandTry } from "../passes/expand-try.js";
+import { resolveMethods } from "../passes/resolve-methods.js";
 import { compileMatch } from "../passes/compile-match.js";
+import { expandUsing } from "../passes/expand-using.js";
 import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, expandTry, compileMatch, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
+export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, resolveMethods, expandTry, compileMatch, expandUsing, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 

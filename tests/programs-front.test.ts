@@ -55,9 +55,12 @@ for (const g of goldens) {
     // again, without the prelude's items, which come back with the prelude; a program
     // that hides some of them gets names Quastra cannot write, `prelude.Option`).
     assert.equal(withoutLoc(parse.run(quastraSource(lsrc), context)), withoutLoc(lsrc), "Lsrc round trip");
-    const fromPrelude = new Set(lsrc.items.flatMap((item) => (item.kind === "Module" ? item.items.map((i) => i.name) : [])));
+    // Ltyped keeps no protocols (a method is an item of its own), so a program with methods is
+    // not written back as Quastra.
+    const fromPrelude = new Set(lsrc.items.flatMap((item) => (item.kind === "Module" ? item.items.map((i) => ("name" in i ? i.name : "")) : [])));
     const again = quastraSource({ ...ltyped, items: ltyped.items.filter((item) => !fromPrelude.has(item.name)) });
-    if (!again.includes("prelude.")) assert.equal(withoutLoc(front(again, g.path).ltyped), withoutLoc(ltyped), `Ltyped round trip:\n${again}`);
+    const methods = ltyped.items.some((item) => item.kind === "Method" || item.kind === "GenericMethod");
+    if (!again.includes("prelude.") && !methods) assert.equal(withoutLoc(front(again, g.path).ltyped), withoutLoc(ltyped), `Ltyped round trip:\n${again}`);
     // Printed as IL text, either program reads back as itself (il/read.ts).
     for (const [il, program] of [[LsrcIL, lsrc], [Ltyped, ltyped]] as const) assert.equal(readNode(il, printNode(il, program)), withoutLoc(program), `${il.name} text round trip`);
   });

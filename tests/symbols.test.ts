@@ -7,7 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conclusionOf, entryOf, functionOfLabel, functionOfSymbol, functionSymbol } from "../ir-defs/functions.js";
 import { asmSymbol } from "../ir-defs/symbols.js";
-import { monoNames, uniqueNames } from "../ir-defs/names.js";
+import { methodNames, monoNames, uniqueNames } from "../ir-defs/names.js";
+import { Lresolved } from "../ir-defs/lresolved.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { La64var } from "../ir-defs/aarch64/la64var.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
@@ -20,8 +21,8 @@ const functions = [
   "main", "f", "area", "a", "block1", "start", "fn_x", "qn_alloc",
   "prelude.abs", "prelude.unwrap[Int]", "swap[Int, Bool]", "swap[Bool, Int]", "swap[(Int, Bool)]",
   "apply[fn(Int) -> Int]", "swap[prelude.Option[Int]]", "unwrap[Option[Int]]", "unwrap[prelude.Option[Int]]",
-  // to come: methods and module items
-  "Point.norm1", "Stack[Int].push", "geometry.area", "util.text.pad", "a.block1", "a.start", "geometry.start",
+  // methods (resolve-methods), and module items to come
+  "Point.norm1", "Stack[Int].push", "Int.show", "List[prelude.Option[Int]].show", "geometry.area", "util.text.pad", "a.block1", "a.start", "geometry.start",
 ];
 
 /** Every symbol a function gets: its code's, and its blocks' labels. */
@@ -88,6 +89,17 @@ test("the assembly ILs print quoted symbols and labels, and read them back", () 
   const goto = { kind: "Goto", target: "swap[Int, Bool].block1" };
   assert.is(printNode(Lcfg, goto), "goto swap[Int, Bool].block1");
   assert.equal(readNode(Lcfg, "goto swap[Int, Bool].block1", "Tail"), goto);
+});
+
+test("from Lresolved on, the ILs read a method's name, and a variable's field is still a field", () => {
+  for (const name of ["Point.norm1", "Stack[Int].push", "Int.show", "List[prelude.Option[Int]].show"]) assert.ok(methodNames.test(name), name);
+  for (const name of ["Point.norm1.x", "x.3.y", "3.x"]) assert.not.ok(methodNames.test(name), name);
+  const call = { kind: "Call", callee: "Stack[Int].push", args: [{ kind: "Var", name: "s.1" }, { kind: "Int", value: 3n }] };
+  assert.is(printNode(Lresolved, call), "call Stack[Int].push(s.1, 3)");
+  assert.equal(readNode(Lresolved, "call Stack[Int].push(s.1, 3)", "Expr"), call);
+  const field = { kind: "Field", target: { kind: "Var", name: "p.1" }, field: "x" };
+  assert.equal(readNode(Lresolved, "p.1.x", "Expr"), field);
+  assert.equal(readNode(Lresolved, "call Point.norm1(p.1)", "Expr"), { kind: "Call", callee: "Point.norm1", args: [{ kind: "Var", name: "p.1" }] });
 });
 
 test("a batch of programs renames quoted labels too, and leaves strings alone", () => {

@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Fn | Record | Union;
+export type Item = Fn | Record | Union | Method;
 /** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
@@ -32,6 +32,16 @@ export interface Union {
   readonly kind: "Union";
   readonly name: string;
   readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+/** Item ::= fn <type:type>::<name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Method {
+  readonly kind: "Method";
+  readonly type: string;
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
   readonly loc?: Loc;
 }
 
@@ -58,7 +68,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -118,6 +128,14 @@ export interface ForEach {
   readonly body: Block;
   readonly loc?: Loc;
 }
+/** Stmt ::= using <name:name>: <type:type> = <init:Expr> */
+export interface Using {
+  readonly kind: "Using";
+  readonly name: string;
+  readonly type: string;
+  readonly init: Expr;
+  readonly loc?: Loc;
+}
 /** Stmt ::= break */
 export interface Break {
   readonly kind: "Break";
@@ -141,7 +159,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Prim | Construct;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -228,6 +246,15 @@ export interface RecordLit {
   readonly inits: readonly FieldInit[];
   readonly loc?: Loc;
 }
+/** Expr ::= (<target:Expr>: <type:type>).<method:name>(<args:Expr*, >) */
+export interface MethodCall {
+  readonly kind: "MethodCall";
+  readonly target: Expr;
+  readonly type: string;
+  readonly method: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 /** Expr ::= match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>} */
 export interface Match {
   readonly kind: "Match";
@@ -247,7 +274,7 @@ export interface Try {
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "len" | "array" | "box" | "get" | "set";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "array" | "box" | "get" | "set";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -331,5 +358,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Method | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

@@ -58,7 +58,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -116,6 +116,14 @@ export interface ForEach {
   readonly name: string;
   readonly iter: Expr;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= using <name:name>: <type:type> = <init:Expr> */
+export interface Using {
+  readonly kind: "Using";
+  readonly name: string;
+  readonly type: string;
+  readonly init: Expr;
   readonly loc?: Loc;
 }
 /** Stmt ::= break */
@@ -231,7 +239,7 @@ export interface RecordLit {
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "len" | "array" | "box" | "get" | "set";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "array" | "box" | "get" | "set";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -277,5 +285,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

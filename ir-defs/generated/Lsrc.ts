@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module;
+export type Item = Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Impl | ProtocolImpl | Protocol | Module;
 /** Item ::= const <name:name>: <type:type> = <value:Expr> */
 export interface Const {
   readonly kind: "Const";
@@ -75,6 +75,30 @@ export interface GenericFn {
   readonly body: Block;
   readonly loc?: Loc;
 }
+/** Item ::= impl<[|tparams:TypeParam*, |]> <type:type> {<methods:Item*\n>} */
+export interface Impl {
+  readonly kind: "Impl";
+  readonly tparams: readonly TypeParam[];
+  readonly type: string;
+  readonly methods: readonly Item[];
+  readonly loc?: Loc;
+}
+/** Item ::= impl<[|tparams:TypeParam*, |]> <protocol:name> for <type:type> {<methods:Item*\n>} */
+export interface ProtocolImpl {
+  readonly kind: "ProtocolImpl";
+  readonly tparams: readonly TypeParam[];
+  readonly protocol: string;
+  readonly type: string;
+  readonly methods: readonly Item[];
+  readonly loc?: Loc;
+}
+/** Item ::= protocol <name:name> {<sigs:Sig*\n>} */
+export interface Protocol {
+  readonly kind: "Protocol";
+  readonly name: string;
+  readonly sigs: readonly Sig[];
+  readonly loc?: Loc;
+}
 /** Item ::= module <name:name> {<items:Item*\n>} */
 export interface Module {
   readonly kind: "Module";
@@ -88,6 +112,15 @@ export interface Param {
   readonly kind: "Param";
   readonly name: string;
   readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** Sig ::= fn <name:name>(<params:Param*, >)< -> |ret:type?> */
+export interface Sig {
+  readonly kind: "Sig";
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly ret: string | null;
   readonly loc?: Loc;
 }
 
@@ -114,7 +147,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt;
 /** Stmt ::= <decl:decl> <name:name><: |type:type?> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -172,6 +205,13 @@ export interface ForEach {
   readonly name: string;
   readonly iter: Expr;
   readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= using <name:name> = <init:Expr> */
+export interface Using {
+  readonly kind: "Using";
+  readonly name: string;
+  readonly init: Expr;
   readonly loc?: Loc;
 }
 /** Stmt ::= break */
@@ -375,5 +415,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Impl | ProtocolImpl | Protocol | Module | Param | Sig | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

@@ -38,7 +38,7 @@ export function typeContext(il: IL, program: unknown): TypeContext {
     records = new Map();
     forEachNode(il, program, (node) => {
       const n = node as any;
-      if (n.kind === "Let" || n.kind === "Param") types!.set(n.name, n.type);
+      if (n.kind === "Let" || n.kind === "Using" || n.kind === "Param") types!.set(n.name, n.type);
       if (n.kind === "For") types!.set(n.name, "Int");
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
@@ -93,6 +93,7 @@ function primitiveResult(op: string): ExprType | null {
     case "exit": case "panic": return never;
     case "concat": return "String";
     case "string_eq": return "Bool";
+    case "string_cmp": return "Int";
     case "array": case "box": case "get": return null;
     default: return "Unit"; // print_*, assert, set
   }

@@ -13,7 +13,7 @@
 
 import { isNode } from "../../il/node.js";
 
-const binders: ReadonlySet<string> = new Set(["Let", "For", "ForEach", "Param", "Binder"]);
+const binders: ReadonlySet<string> = new Set(["Let", "Using", "For", "ForEach", "Param", "Binder"]);
 
 /** The names `term` binds, anywhere in it. */
 function boundIn(term: unknown, out: Set<string>): Set<string> {

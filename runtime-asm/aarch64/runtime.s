@@ -1135,6 +1135,42 @@ qn_string_eq:
         ret
 
 // ---------------------------------------------------------------------
+// qn_string_cmp(a: string, b: string) -> i64: how a orders against b.
+//   Arguments: x0 = a, x1 = b.
+//   Result:    x0 = -1, 0 or 1 as a comes before, is, or comes after b:
+//              byte by byte (unsigned), and a prefix first.
+// ---------------------------------------------------------------------
+        .globl qn_string_cmp
+qn_string_cmp:
+        ldr     x9, [x0, #16]           // x9 = a's length
+        ldr     x10, [x1, #16]          // x10 = b's length
+        cmp     x9, x10
+        csel    x11, x9, x10, lo        // x11 = bytes to compare: the shorter length
+        add     x0, x0, #24
+        add     x1, x1, #24
+.Lstrcmp_loop:
+        cbz     x11, .Lstrcmp_lengths
+        ldrb    w12, [x0], #1
+        ldrb    w13, [x1], #1
+        cmp     w12, w13
+        b.lo    .Lstrcmp_less
+        b.hi    .Lstrcmp_more
+        sub     x11, x11, #1
+        b       .Lstrcmp_loop
+.Lstrcmp_lengths:                       // one is a prefix of the other
+        cmp     x9, x10
+        b.lo    .Lstrcmp_less
+        b.hi    .Lstrcmp_more
+        mov     x0, #0
+        ret
+.Lstrcmp_less:
+        mov     x0, #-1
+        ret
+.Lstrcmp_more:
+        mov     x0, #1
+        ret
+
+// ---------------------------------------------------------------------
 // qn_print_string(s: string): print s's bytes, then a newline.
 //   Arguments: x0 = the string.   Result: none.
 // Through the stdout buffer, like qn_print_int; qn_put_bytes writes a

@@ -1099,6 +1099,46 @@ qn_string_eq:
         ret
 
 # ---------------------------------------------------------------------
+# qn_string_cmp(a: string, b: string) -> i64: how a orders against b.
+#   Arguments: rdi = a, rsi = b.
+#   Result:    rax = -1, 0 or 1 as a comes before, is, or comes after b:
+#              byte by byte (unsigned), and a prefix first.
+# ---------------------------------------------------------------------
+        .globl qn_string_cmp
+qn_string_cmp:
+        movq    16(%rdi), %rcx          # rcx = a's length
+        movq    16(%rsi), %rdx          # rdx = b's length
+        movq    %rcx, %r8
+        cmpq    %rdx, %r8
+        cmovaq  %rdx, %r8               # r8 = bytes to compare: the shorter length
+        addq    $24, %rdi
+        addq    $24, %rsi
+.Lstrcmp_loop:
+        testq   %r8, %r8
+        jz      .Lstrcmp_lengths
+        movzbl  (%rdi), %eax
+        movzbl  (%rsi), %r9d
+        cmpl    %r9d, %eax
+        jb      .Lstrcmp_less
+        ja      .Lstrcmp_more
+        incq    %rdi
+        incq    %rsi
+        decq    %r8
+        jmp     .Lstrcmp_loop
+.Lstrcmp_lengths:                       # one is a prefix of the other
+        cmpq    %rdx, %rcx
+        jb      .Lstrcmp_less
+        ja      .Lstrcmp_more
+        xorl    %eax, %eax
+        ret
+.Lstrcmp_less:
+        movq    $-1, %rax
+        ret
+.Lstrcmp_more:
+        movl    $1, %eax
+        ret
+
+# ---------------------------------------------------------------------
 # qn_print_string(s: string): print s's bytes, then a newline.
 #   Arguments: rdi = the string.   Result: none.
 # Through the stdout buffer, like qn_print_int; qn_put_bytes writes a

@@ -1,0 +1,16 @@
+record Plain { x: Int }
+record Odd { x: Int }
+impl Odd { fn drop(self, now: Bool) {} }
+record Counted { x: Int }
+impl Counted { fn drop(self) -> Int { self.x } }
+
+fn generic[T](x: T) {
+    using held = x
+}
+
+fn main() {
+    using p = Plain { x: 1 }
+    using o = Odd { x: 2 }
+    using c = Counted { x: 3 }
+    using n = 5
+}

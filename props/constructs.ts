@@ -3,6 +3,7 @@
 // each in a sample, and `qnano props` reports how many a run covered.
 import { defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { boolOps, compareOps, intAssignOps, intOps } from "./skeleton.js";
+import { methodConstructs } from "./realize-methods.js";
 
 /** Every construct the generator can produce: the coverage test expects each in a sample. */
 export const allConstructs: readonly string[] = [
@@ -64,4 +65,4 @@ export const unionConstructs: readonly string[] = [
 ];
 
 /** The constructs the generator makes with these switches. */
-export const constructsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] => (options.unions ? [...allConstructs, ...unionConstructs] : allConstructs);
+export const constructsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] => (options.unions ? [...allConstructs, ...unionConstructs, ...methodConstructs] : allConstructs);

@@ -61,6 +61,7 @@ import { withPrelude } from "../front-end/prelude.js";
 import { passContext } from "../driver/driver.js";
 import { namedWithArgs, unionDecls, unionFunctions, unionShared, unionTypeSkels, resultOfPalette, withResult, defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { realize } from "./realize.js";
+import { withMethods, type MethodsSkel } from "./realize-methods.js";
 import {
   boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, MIN, stringChars, stringLits,
   type AnyE, type BoolE, type ConstSkeleton, type DataE, type DeclSkel, type IndexSkel, type IntE, type ParamSkel, type Part, type SizeSkel, type Skeleton, type Stmt, type StrE, type TypeSkel, type UnitE,
@@ -107,6 +108,13 @@ const arrayLength: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 6, max: 40 }), weight: 2 },
   { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 2 },
 );
+
+/** Where methods, Weigh and usings go (props/realize-methods.ts): mostly a few of each. */
+const methodsSkel: fc.Arbitrary<MethodsSkel> = fc.record({
+  convert: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+  weigh: fc.array(fc.nat(12), { maxLength: 3 }),
+  usings: fc.array(fc.record({ block: fc.nat(8), at: fc.oneof(fc.constant(0), fc.nat(4)) }), { maxLength: 3 }),
+});
 
 /** Types nest at most `depth` constructors here (a named record or alias may add more: props/types.ts bounds them).
  * With `unions`, also Option and Result, and a named type has type arguments (for a generic one). */
@@ -357,6 +365,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         tail: fc.option(callOf, { nil: null }),
         stdin: fc.array(inputLine, { maxLength: 5 }),
         ...(unions ? { unions: unionFunctions({ int, bool, data, part, effect, stmt }) } : {}),
+        ...(unions ? { methods: methodsSkel } : {}),
       }) as fc.Arbitrary<Skeleton>,
     };
   });
@@ -365,7 +374,9 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
 /** Realizes and prints a skeleton. The tree has the prelude's items the program may use, as
  * parse adds them (front-end/prelude.ts), so that the interpreters can run it. */
 export function generated(skeleton: Skeleton): Generated {
-  const { program, constructs } = realize(skeleton);
+  const realized = realize(skeleton);
+  const constructs = new Set(realized.constructs);
+  const program = skeleton.methods ? withMethods(realized.program, skeleton.methods, constructs) : realized.program;
   const stdin = skeleton.stdin.map((line) => `${line}\n`).join("");
   const source = quastraSource(program);
   return { program: skeleton.unions ? withPreludeOf(program, source) : program, source, stdin, constructs };

@@ -11,6 +11,7 @@
 // variable that holds it (fields, elements, `b.get()`), and a part of the
 // wrong sort gives a default value. So a skeleton never fixes a type that a
 // shrink could break.
+import type { MethodsSkel } from "./realize-methods.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 export type IntOp = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "<<" | ">>";
@@ -214,6 +215,8 @@ export interface Skeleton {
   /** With the generator's `unions` switch (props/generator-unions.ts): generic functions and
    * structurally recursive ones over the program's recursive unions. */
   readonly unions?: { readonly generics: readonly GenericFnSkel[]; readonly folds: readonly FoldSkel[] };
+  /** With the same switch: methods, a protocol and a bounded generic, usings (props/realize-methods.ts). */
+  readonly methods?: MethodsSkel;
 }
 
 // What the generator's `unions` switch adds (props/generator-unions.ts), before

@@ -298,6 +298,24 @@ const mutants: readonly Mutant[] = [
     from: `const at = block.stmts.findIndex((s) => s.kind === "Inc" && guarded.has(s.name));`,
     to: `const at = -1;`,
   },
+  {
+    name: "expand-using: the drops of one exit run in the order of their usings",
+    file: "passes/expand-using.js",
+    from: "const drops = (usings, at) => [...usings].reverse().map((u) => ({",
+    to: "const drops = (usings, at) => [...usings].map((u) => ({",
+  },
+  {
+    name: "expand-using: a break drops nothing",
+    file: "passes/expand-using.js",
+    from: "Break: (node, scope) => (scope.usings.length > scope.loop ?",
+    to: "Break: (node, scope) => (false ?",
+  },
+  {
+    name: "resolve-methods: the receiver is passed after the other arguments",
+    file: "passes/resolve-methods.js",
+    from: "args: [target, ...node.args].map((a) => recur(a, ctx)),",
+    to: "args: [...node.args, target].map((a) => recur(a, ctx)),",
+  },
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {

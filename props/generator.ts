@@ -113,7 +113,7 @@ const arrayLength: fc.Arbitrary<number> = fc.oneof(
 const methodsSkel: fc.Arbitrary<MethodsSkel> = fc.record({
   convert: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
   weigh: fc.array(fc.nat(12), { maxLength: 3 }),
-  usings: fc.array(fc.record({ block: fc.nat(8), at: fc.oneof(fc.constant(0), fc.nat(4)) }), { maxLength: 3 }),
+  usings: fc.array(fc.record({ block: fc.nat(8), at: fc.oneof(fc.constant(0), fc.nat(4)), exit: fc.boolean() }), { maxLength: 3 }),
 });
 
 /** Types nest at most `depth` constructors here (a named record or alias may add more: props/types.ts bounds them).

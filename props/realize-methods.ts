@@ -30,8 +30,9 @@ export interface MethodsSkel {
   readonly convert: readonly boolean[];
   /** Which Int literals of the functions' bodies (in the order met) go through Weigh: even `k.weight()`, odd `heavier(k, k)`. */
   readonly weigh: readonly number[];
-  /** A `using` in the block-th block of the functions (in the order met), before its at-th statement. */
-  readonly usings: readonly { readonly block: number; readonly at: number }[];
+  /** A `using` in the block-th block of the functions (in the order met), before its at-th
+   * statement; with `exit`, the block-th of the blocks that end in `break`, `continue` or `return`. */
+  readonly usings: readonly { readonly block: number; readonly at: number; readonly exit: boolean }[];
 }
 
 /** The constructs this adds, for the coverage count (props/constructs.ts). */
@@ -75,9 +76,13 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
   });
   const weigh = new Set(skel.weigh);
   let literal = 0;
-  let blocks = 0;
+  let [blocks, exits] = [0, 0];
   let held = 0;
-  const usingsAt = (n: number) => skel.usings.filter((u) => u.block === n);
+  const exiting = (b: Lsrc.Block) => ["Break", "Continue", "Return"].includes(b.stmts[b.stmts.length - 1]?.kind ?? "");
+  const usingsAt = (b: Lsrc.Block) => {
+    const [n, e] = [blocks++, exiting(b) ? exits++ : -1];
+    return skel.usings.filter((u) => (u.exit ? u.block === e : u.block === n));
+  };
   const rewrite = rewriter<Lsrc.Node, { loop: boolean }>(LsrcIL, {
     Call(node, ctx, recur) {
       const args = node.args.map((a) => recur<Lsrc.Expr>(a, ctx));
@@ -94,7 +99,7 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
     For: (node, ctx, recur) => ({ ...node, from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, { loop: true }) }),
     ForEach: (node, ctx, recur) => ({ ...node, iter: recur(node.iter, ctx), body: recur(node.body, { loop: true }) }),
     Block(node, ctx, recur) {
-      const wanted = usingsAt(blocks++);
+      const wanted = usingsAt(node);
       const stmts = node.stmts.map((s) => recur<Lsrc.Stmt>(s, ctx));
       const room = Math.max(0, stmts.length - 1); // (before the last statement, which gives the block its value or type)
       for (const u of [...wanted].sort((a, b) => b.at - a.at)) {

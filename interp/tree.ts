@@ -34,25 +34,25 @@ import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
+import { applied, codeCall, isLambdaValue, sourceClosures } from "./closures.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-/** The function a call calls, or null for a built-in or (Lsrc) a constructor. */
-function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
+/** The function value a call by name calls (read before the arguments are evaluated), or
+ * null for a built-in or (Lsrc) a constructor. */
+function calleeOf(node: Src.Call, scope: Scope, m: Machine): Value | null {
   const callee = find(node.callee, scope, m);
   if (callee === undefined || isConstructor(callee.value)) return null;
-  const value = callee.value;
-  if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
-  return value.fn;
+  return callee.value;
 }
 
 /** A call of the program's own function (by name or through a variable), or of
  * a built-in or a constructor (Lsrc only: check-types turns those into
  * primitives and Constructs). */
 function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
+  const callee = calleeOf(node, scope, m);
   const args = node.args.map((a) => evaluate(a, scope, m));
-  const fn = calleeOf(node, scope, m);
-  if (fn !== null) return m.call(fn, args);
+  if (callee !== null) return m.apply(callee, args);
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -76,7 +76,7 @@ export class ReturnSignal {
  * a loop written as tail recursion runs in constant (JavaScript) stack. */
 export class TailCallSignal {
   constructor(
-    readonly fn: string,
+    readonly callee: Value,
     readonly args: readonly Value[],
   ) {}
 }
@@ -210,18 +210,23 @@ export const srcHandlers: Handlers = {
   },
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
-    const value = node.value;
-    if (value?.kind === "Call") returnCall(value, scope, m);
+    const value = node.value as NodeLike | null;
+    if (value?.kind === "Call") returnCall(value as Src.Call, scope, m);
+    if (value?.kind === "Apply" || value?.kind === "CallCode") {
+      const { callee, args } = value.kind === "Apply" ? applied(value as Src.Apply, scope, m) : codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
+      throw new TailCallSignal(callee, args);
+    }
     throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
+  ...sourceClosures,
 };
 
-/** `return f(x)`: f runs in place of the function returning (a built-in is just called). */
+/** `return f(x)` (or a call of any function value): f runs in place of the function returning (a built-in is just called). */
 function returnCall(call: Src.Call, scope: Scope, m: Machine): never {
+  const callee = calleeOf(call, scope, m);
   const args = call.args.map((a) => evaluate(a, scope, m));
-  const fn = calleeOf(call, scope, m);
-  if (fn !== null) throw new TailCallSignal(fn, args);
+  if (callee !== null) throw new TailCallSignal(callee, args);
   throw new ReturnSignal(builtinOrConstructor(call, args, scope, m));
 }
 
@@ -269,7 +274,13 @@ interface FnItem {
 const itemsOf = (program: { readonly items: readonly AnyNode[] }): AnyNode[] =>
   program.items.flatMap((item) => (item.kind === "Module" ? (item.items as AnyNode[]) : [item]));
 
-const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn";
+const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn" || item.kind === "LiftedFn";
+
+/** A function item as a call runs it: a lifted one (Llifted) takes what its closure captured first. */
+const fnItem = (item: AnyNode): FnItem => {
+  const { params, captures, body } = item as unknown as FnItem & { captures?: FnItem["params"] };
+  return { params: captures ? [...captures, ...params] : params, body };
+};
 
 /** Const items by name, each evaluated once when first read (so their order
  * does not matter), fn items as function values, and constructors (unions.ts). */
@@ -295,25 +306,40 @@ function globals(items: readonly AnyNode[], machine: () => Machine): (name: stri
   };
 }
 
-/** Runs a function's body with its parameters bound; its value, or what `return` gives
+/** The body a function value runs and the scope it runs in, its parameters bound to `args`:
+ * a fn item's in a scope of its own (a closure's captured values given first), an anonymous
+ * function's in a scope inside the one of what it captured. */
+function entered(callee: Value, args: readonly Value[], functions: ReadonlyMap<string, FnItem>): { body: NodeLike; scope: Scope } {
+  if (isLambdaValue(callee)) {
+    const scope = newScope(callee.scope);
+    callee.lambda.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    return { body: callee.lambda.body, scope };
+  }
+  if (typeof callee !== "object" || callee === null || !("fn" in callee)) throw new Error(`call of a value that is not a function`);
+  const fn = functions.get(callee.fn);
+  if (!fn) throw new Error(`no function ${callee.fn}`);
+  const values = callee.captured ? [...callee.captured, ...args] : args;
+  const scope = newScope(null);
+  fn.params.forEach((p, i) => scope.vars.set(p.name, { value: values[i]! }));
+  return { body: fn.body, scope };
+}
+
+/** Runs a function value's body with its parameters bound; its value, or what `return` gives
  * (after `return g(x)`, what g gives, run here rather than nested). */
-function runFunction(first: FnItem, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
-  let [fn, args] = [first, firstArgs];
+function runFunction(first: Value, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
+  let [callee, args] = [first, firstArgs];
   for (;;) {
     machine.model.tick();
-    const scope = newScope(null);
-    fn.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    const { body, scope } = entered(callee, args, functions);
     try {
-      return evaluate(fn.body, scope, machine);
+      return evaluate(body, scope, machine);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.value;
       if (!(e instanceof TailCallSignal)) {
         if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
         throw e;
       }
-      const next = functions.get(e.fn);
-      if (!next) throw new Error(`no function ${e.fn}`);
-      [fn, args] = [next, e.args];
+      [callee, args] = [e.callee, e.args];
     }
   }
 }
@@ -323,14 +349,11 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
   return (program: unknown, options?: RunOptions) => {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
-    for (const item of items) if (isFn(item)) functions.set(item.name as string, item as unknown as FnItem);
+    for (const item of items) if (isFn(item)) functions.set(item.name as string, fnItem(item));
     const model = new RuntimeModel(options);
-    const call = (name: string, args: readonly Value[]): Value => {
-      const fn = functions.get(name);
-      if (!fn) throw new Error(`no function ${name}`);
-      return runFunction(fn, args, machine, functions);
-    };
-    const machine: Machine = { model, handlers, global: globals(items, () => machine), call };
+    const apply = (callee: Value, args: readonly Value[]): Value => runFunction(callee, args, machine, functions);
+    const call = (name: string, args: readonly Value[]): Value => apply(Object.freeze({ fn: name }), args);
+    const machine: Machine = { model, handlers, global: globals(items, () => machine), call, apply };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");

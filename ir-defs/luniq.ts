@@ -10,11 +10,14 @@ import { uniqueNames } from "./names.js";
 // before them.
 export const unionForms = ["Union", "GenericUnion", "GenericRecord", "GenericFn", "Construct", "GenericRecordLit", "GenericCall", "FnInstance", "Match", "Try", "Arm", "Pattern", "TypeParam", "Ctor"] as const;
 
+// Until the passes that compile anonymous functions exist, uniquify refuses them too.
+export const closureForms = ["Lambda", "Apply"] as const;
+
 export const Luniq = extendIL(Ltyped, {
   name: "Luniq",
   purpose: "every variable has its own name: no shadowing, no name bound twice",
   terminals: { name: uniqueNames },
-  remove: unionForms,
+  remove: [...unionForms, ...closureForms],
   invariants: [
     {
       says: "no name is bound twice (by let, for, a parameter or a const)",

@@ -44,6 +44,7 @@ function resolve(name: string, names: Names | null): string {
 const notYet: Readonly<Record<string, string>> = {
   Union: "`union`", GenericUnion: "`union`", Construct: "a union's value", Match: "`match`", Try: "`try`",
   GenericRecord: "a generic record", GenericRecordLit: "a generic record", GenericFn: "a generic function", GenericCall: "a generic function", FnInstance: "a generic function",
+  Lambda: "an anonymous function", Apply: "a call of an expression",
 };
 
 function refuseNotYet(context: PassContext) {

@@ -14,8 +14,12 @@
 // any later use of it is an error of the compiler, thrown as a JavaScript
 // Error (so a property that runs the program fails), never a Quastra panic.
 // `live` says how many objects are not yet freed, for the leak check.
+//
+// A channel (kind 4) is an object too, counted like the others; the state the
+// scheduler keeps for it (interp/scheduler.ts) hangs on the object, and when
+// the channel is freed the values still in its buffer are released.
 
-import { countOffset, elementsOffset, infoOffset, kinds, lengthOffset, maxArrayLength, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
+import { channelBytes, countOffset, elementsOffset, infoOffset, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
 import { Panic } from "../ir-defs/semantics.js";
 
 /** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
@@ -35,6 +39,18 @@ export function checkArrayLength(length: bigint): void {
   if (length > modelArrayLength) throw new BeyondTheModel(`the heap model cannot make an array of ${length} elements`);
 }
 
+/** What the heap must see of a channel's state: the values in its buffer, oldest first. */
+export interface ChannelBuffer {
+  readonly buffer: Iterable<unknown>;
+}
+
+/** What `channel(cap)` does before making anything: panics as the runtime's qn_channel does, or gives up. */
+export function checkChannelCapacity(cap: bigint): void {
+  if (cap < 0n) throw new Panic("bad channel capacity");
+  if (cap > maxChannelCapacity) throw new Panic("out of memory");
+  if (cap > modelArrayLength) throw new BeyondTheModel(`the heap model cannot make a channel of capacity ${cap}`);
+}
+
 interface HeapObject {
   rc: bigint;
   readonly info: bigint;
@@ -45,6 +61,8 @@ interface HeapObject {
   /** Its size in bytes (spec/heap.md), counted while it is live. */
   readonly bytes: number;
   readonly isStatic: boolean;
+  /** A channel's state (kind 4). */
+  readonly channel?: ChannelBuffer;
   freed: boolean;
 }
 
@@ -92,6 +110,19 @@ export class Heap {
   /** qn_concat and every string made while running: rc 1. */
   string(text: string): bigint {
     return this.add({ rc: 1n, info: kinds.string, slots: [], text, bytes: elementsOffset + utf8Length(text), isStatic: false });
+  }
+
+  /** qn_channel: a channel of capacity `cap`, rc 1, with the scheduler's `state` for it. */
+  channel(cap: bigint, info: bigint, state: ChannelBuffer): bigint {
+    checkChannelCapacity(cap);
+    return this.add({ rc: 1n, info, slots: [], text: null, bytes: channelBytes(Number(cap)), isStatic: false, channel: state });
+  }
+
+  /** The state of the channel at `address` (as the scheduler gave it). */
+  channelState(address: unknown): ChannelBuffer {
+    const [o] = this.find(address, "channel");
+    if (o.channel === undefined) throw new Error(`${String(address)} is not a channel`);
+    return o.channel;
   }
 
   /** A string literal: made once per text, never freed, not counted as live. */
@@ -157,6 +188,7 @@ export class Heap {
         const mask = o.info >> 16n;
         o.slots.forEach((s, i) => (mask >> BigInt(i)) & 1n && work.push(s));
       } else if (kind === kinds.array && (o.info >> 8n) & 1n) for (const s of o.slots) work.push(s);
+      else if (kind === kinds.channel && (o.info >> 8n) & 1n) for (const v of o.channel?.buffer ?? []) work.push(v);
     }
   }
 

@@ -5,6 +5,7 @@
 
 import { Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
 import { Heap } from "./heap.js";
+import { Scheduler, type Body } from "./scheduler.js";
 
 /** What running a program shows to the world: the thing every pass preserves. */
 export interface Outcome {
@@ -53,6 +54,7 @@ export class RuntimeModel {
   private nextLine = 0;
   private fuel: number;
   readonly heap = new Heap();
+  private tasks: Scheduler<Body> | undefined;
 
   constructor(
     options: RunOptions = {},
@@ -101,6 +103,14 @@ export class RuntimeModel {
   /** qn_index_out_of_bounds: compiled code jumps to it when an index check fails. */
   indexOutOfBounds(): never {
     return this.panic("index out of bounds");
+  }
+
+  /** The scheduler of tasks and channels of this run (interp/scheduler.ts),
+   * made at the first call with the interpreter's way to start a task:
+   * `start(code, env)` gives the body that runs code(env). */
+  scheduler<B extends Body>(start: (code: unknown, env: unknown) => B): Scheduler<B> {
+    this.tasks ??= new Scheduler<B>(this.heap, start) as unknown as Scheduler<Body>;
+    return this.tasks as unknown as Scheduler<B>;
   }
 
   /** The runtime's routines by their assembly names, for the machine models:

@@ -9,7 +9,9 @@
 //              fields:  n (how many) in bits 8-15, a mask of which hold references from bit 16
 //              array:   bit 8 set when the elements are references
 //              string:  nothing
-//   then     fields (each a word), or an array's or string's length and its elements or bytes
+//              channel: bit 8 set when the values it carries are references
+//   then     fields (each a word), or an array's or string's length and its elements or bytes,
+//            or a channel's capacity, state words and ring buffer
 //
 // A closure (a function value) is a fields object too: its code's address in
 // field 0, which is no reference, then the values it captured, one a field.
@@ -32,7 +34,7 @@ export const lengthOffset = payloadOffset;
 export const fieldsBytes = (n: number): number => payloadOffset + wordBytes * n;
 
 /** The kind in bits 0-7 of the info word. */
-export const kinds = { fields: 1n, array: 2n, string: 3n } as const;
+export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n } as const;
 
 /** The most fields an object may have: the info word holds a 48-bit reference mask. */
 export const maxFields = 48;
@@ -54,6 +56,18 @@ export function fieldsInfo(refs: string): bigint {
 /** The info word of an array; `refs` is "1" when its elements are references. */
 export const arrayInfo = (refs: string): bigint => kinds.array | (refs === "1" ? 1n << 8n : 0n);
 
+/** A channel (runtime-asm/README.md, "Concurrency"): its capacity at 16, then
+ * the words of its state (how many values it holds, the oldest one's place,
+ * closed, and the queues of waiting receivers and blocked senders), then its
+ * ring buffer of `capacity` words from `channelRingOffset`. */
+export const channelRingOffset = 80;
+/** The size in bytes of a channel of capacity `cap`. */
+export const channelBytes = (cap: number): number => channelRingOffset + wordBytes * cap;
+/** The info word of a channel; `refs` is "1" when the values it carries are references. */
+export const channelInfo = (refs: string): bigint => kinds.channel | (refs === "1" ? 1n << 8n : 0n);
+/** The largest capacity: the channel's size, 80 + 8 * capacity, is at most 2^48 bytes. */
+export const maxChannelCapacity = ((1n << 48n) - BigInt(channelRingOffset)) / BigInt(wordBytes);
+
 /** The count a string literal starts with: so high that it never reaches zero. */
 export const staticCount = 1n << 62n;
 
@@ -69,5 +83,6 @@ export function layoutComment(comment: "#" | "//"): string {
     `${comment}                    (a closure: its code at ${closureCodeOffset}, not a reference, its captures from ${captureOffset(0)})`,
     `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
     `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
+    `${comment}   kind ${kinds.channel}, channel: info = ${kinds.channel} | r << 8, capacity at ${lengthOffset}, ring from ${channelRingOffset}, ${channelRingOffset} + ${wordBytes}*capacity bytes`,
   ].join("\n");
 }

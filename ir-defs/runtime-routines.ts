@@ -19,6 +19,15 @@ export const runtimeRoutines: Readonly<Record<string, { readonly arguments: numb
   qn_string_eq: { arguments: 2, result: true },
   qn_print_string: { arguments: 1, result: false },
   qn_panic_string: { arguments: 1, result: false },
+  // Tasks and channels (runtime-asm/README.md, "Concurrency").
+  qn_scope_open: { arguments: 0, result: true },
+  qn_scope_close: { arguments: 1, result: false },
+  qn_spawn: { arguments: 3, result: false },
+  qn_yield: { arguments: 0, result: false },
+  qn_channel: { arguments: 2, result: true },
+  qn_send: { arguments: 2, result: false },
+  qn_recv: { arguments: 1, result: true }, // and a second result: runtimeResults
+  qn_close: { arguments: 1, result: false },
 };
 
 /** How many argument registers each routine reads. */
@@ -40,6 +49,18 @@ export const routineOf = {
   alloc_array: "qn_array",
   dec: "qn_release",
 } as const;
+
+/** How many result registers a routine sets, when not one (or none): qn_recv
+ * gives the value in the first (x86-64 `%rax`, AArch64 `x0`) and 1 (found) or
+ * 0 (closed and empty) in the second (`%rdx`, `x1`). */
+export const runtimeResults: Readonly<Record<string, number>> = {
+  qn_recv: 2,
+};
+
+/** The routines that may switch to another task (runtime-asm/README.md,
+ * "Concurrency"): every other routine returns to its caller without running
+ * any other task. A switch keeps the callee-saved registers, as any call does. */
+export const switchingRoutines: ReadonlySet<string> = new Set(["qn_scope_close", "qn_yield", "qn_send", "qn_recv"]);
 
 /** Panics with `stack overflow` (status 101) and never returns. Each function's
  * prelude jumps to it when the stack pointer, once the frame is made, is below

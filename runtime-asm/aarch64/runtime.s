@@ -41,6 +41,30 @@
         .equ QN_BIG_CACHE, 4            // freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  // 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  // the longest array
+        // Tasks, scopes and channels (runtime-asm/README.md, "Concurrency"):
+        // the byte offsets of their words.
+        .equ TASK_NEXT, 16              // task: the next task in the queue it is in
+        .equ TASK_CODE, 24              //   what it runs: code(env)
+        .equ TASK_ENV, 32
+        .equ TASK_SCOPE, 40             //   the scope it belongs to
+        .equ TASK_SP, 48                //   its stack pointer when it stopped; 0: not started
+        .equ TASK_STACK, 56             //   its saved stack (an array of words), or 0
+        .equ TASK_VALUE, 64             //   the value it sends, or receives
+        .equ TASK_FLAG, 72              //   1: a partner took or gave the value; 0: close woke it
+        .equ TASK_BYTES, 80
+        .equ TASK_INFO, 1 | 8 << 8      //   8 fields, none a counted reference
+        .equ SCOPE_LIVE, 16             // scope: how many of its tasks have not finished
+        .equ SCOPE_WAITER, 24           //   the task waiting at its end, or 0
+        .equ SCOPE_BYTES, 32
+        .equ SCOPE_INFO, 1 | 2 << 8
+        .equ CHAN_CAP, 16               // channel (kind 4): its capacity
+        .equ CHAN_COUNT, 24             //   how many values the ring holds
+        .equ CHAN_HEAD, 32              //   the oldest one's index in the ring
+        .equ CHAN_CLOSED, 40            //   1 once closed
+        .equ CHAN_RECEIVERS, 48         //   waiting receivers: a queue (first, last)
+        .equ CHAN_SENDERS, 64           //   blocked senders: a queue (first, last)
+        .equ CHAN_RING, 80              //   the ring: capacity words
+        .equ QN_MAX_CAPACITY, (QN_MAX_BYTES - CHAN_RING) / 8  // the largest channel
 // (*) An AArch64 kernel may use 16 or 64 KiB pages; mmap and munmap
 // round a length up to whole pages themselves, so 4096 still works.
 
@@ -57,6 +81,9 @@ qn_msg_div_zero:        .ascii "division by zero"  // 16 bytes
 qn_msg_stack:           .ascii "stack overflow"    // 14 bytes
 qn_msg_index:           .ascii "index out of bounds"  // 19 bytes
 qn_msg_memory:          .ascii "out of memory"     // 13 bytes
+qn_msg_deadlock:        .ascii "deadlock"          // 8 bytes
+qn_msg_send_closed:     .ascii "send on closed channel"  // 22 bytes
+qn_msg_capacity:        .ascii "bad channel capacity"    // 20 bytes
 qn_str_leak_var:        .ascii "QNANO_LEAK_CHECK=" // 17 bytes
 qn_str_leak_1:          .ascii "leak check: "      // 12 bytes
 qn_str_leak_2:          .ascii " objects, "        // 10 bytes
@@ -87,6 +114,10 @@ qn_big_count:   .skip 8                 // freed big mappings in the cache (0 ..
 qn_big_cache:   .skip QN_BIG_CACHE * 16 // their (address, size) pairs, the oldest first
 qn_live_objects: .skip 8                // objects made and not yet freed
 qn_live_bytes:  .skip 8                 // the sum of their sizes (before rounding)
+qn_current:     .skip 8                 // the task that runs
+qn_ready:       .skip 16                // the ready queue: its first and last task
+qn_run_top:     .skip 8                 // the top of the stack every task runs on
+qn_main_task:   .skip TASK_BYTES        // main's task (not a heap object)
 
         .text
 
@@ -96,7 +127,9 @@ qn_live_bytes:  .skip 8                 // the sum of their sizes (before roundi
 //              the envp pointers, a NULL and the auxiliary vector;
 //              we keep envp in qn_envp).
 //   Result:    never returns.
-// Sets qn_stack_limit, calls qn_main (the compiled program), reports
+// Sets qn_stack_limit, makes main the current task, with the stack's top
+// here (qn_run_top: every task's stack starts there), calls qn_main (the
+// compiled program), frees main's saved stack if it ever stopped, reports
 // leaks if asked to (qn_leak_check) and then exits like qn_exit(0).
 // The kernel starts us with sp 16-byte aligned.
 // ---------------------------------------------------------------------
@@ -152,8 +185,19 @@ _start:
         mov     x1, sp                  // argv and envp leave no room for a frame
         cmp     x1, x0                  // (qn_main's stores might fault): panic now
         b.lo    qn_stack_overflow
+        adrp    x0, qn_main_task
+        add     x0, x0, :lo12:qn_main_task
+        adrp    x3, qn_current
+        str     x0, [x3, :lo12:qn_current]  // main is the task that runs
+        adrp    x3, qn_run_top
+        str     x1, [x3, :lo12:qn_run_top]  // and every task's stack starts here
         bl      qn_main
-        bl      qn_leak_check           // QNANO_LEAK_CHECK: report live objects
+        adrp    x0, qn_main_task
+        add     x0, x0, :lo12:qn_main_task
+        ldr     x0, [x0, #TASK_STACK]
+        cbz     x0, 1f
+        bl      qn_release              // main's saved stack, if it ever stopped
+1:      bl      qn_leak_check           // QNANO_LEAK_CHECK: report live objects
         mov     x0, #0                  // exit code 0
         bl      qn_exit                 // does not return
 
@@ -525,6 +569,7 @@ qn_stack_overflow:
 //                    (a closure: its code at 16, not a reference, its captures from 24)
 //   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 //   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+//   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
 // Memory comes from mmap. Sizes are rounded up to a multiple of 16;
 // each size up to QN_SMALL_MAX has a free list of blocks of that size
 // (linked through their first word), and new small blocks are cut from
@@ -839,7 +884,8 @@ qn_array:
 // qn_free(p: pointer): give a dead object's memory back.
 //   Arguments: x0 = the object (its references already released).
 //   Result:    none.
-// Its size comes from info (and the length of an array or a string).
+// Its size comes from info (and the length of an array or a string, or
+// the capacity of a channel).
 // It leaves the leak check's counts. A small block goes to the front of
 // its size class's free list; a big object's mapping goes to the cache
 // (qn_big_keep), which unmaps the oldest one when it is full.
@@ -849,11 +895,17 @@ qn_free:
         and     x10, x9, #255           // x10 = the kind
         cmp     x10, #1
         b.eq    .Lfree_fields
-        ldr     x1, [x0, #16]           // x1 = the length
+        ldr     x1, [x0, #16]           // x1 = the length (a channel's capacity)
+        cmp     x10, #4
+        b.eq    .Lfree_channel
         cmp     x10, #2
         b.ne    .Lfree_string
         lsl     x1, x1, #3              // an array: 24 + 8*length bytes
         add     x1, x1, #24
+        b       .Lfree_sized
+.Lfree_channel:
+        lsl     x1, x1, #3              // a channel: 80 + 8*capacity bytes
+        add     x1, x1, #CHAN_RING
         b       .Lfree_sized
 .Lfree_string:
         add     x1, x1, #24             // a string: 24 + length bytes
@@ -894,8 +946,9 @@ qn_free:
 //   Arguments: x0 = the object.   Result: none.
 // rc goes down by one. At zero the object is dead: every reference it
 // holds (a field whose mask bit is set; each element of an array whose
-// info has bit 8 set) is dropped in turn, which may kill more objects,
-// and its memory is freed (qn_free).
+// info has bit 8 set; each value in the ring of a channel whose info has
+// bit 8 set) is dropped in turn, which may kill more objects, and its
+// memory is freed (qn_free).
 // There is no recursion and no growing stack: the dead objects whose
 // references are still to be dropped form a worklist, linked through
 // their rc words (0 once dead, so free to hold the link). Freeing a
@@ -923,6 +976,8 @@ qn_release:
         and     x10, x9, #255           // x10 = the kind
         cmp     x10, #1
         b.eq    .Lrel_fields
+        cmp     x10, #4
+        b.eq    .Lrel_channel
         cmp     x10, #2
         b.ne    .Lrel_free              // a string: no references
         tbz     x9, #8, .Lrel_free      // an array of plain values
@@ -958,6 +1013,27 @@ qn_release:
         lsr     x9, x9, #1              // the next field's bit
         add     x11, x11, #8
         b       .Lrel_field_loop
+.Lrel_channel:                          // the values still in its ring
+        tbz     x9, #8, .Lrel_free      // plain values
+        ldr     x12, [x20, #CHAN_COUNT] // x12 = values left
+        ldr     x11, [x20, #CHAN_HEAD]  // x11 = the next one's index
+        ldr     x14, [x20, #CHAN_CAP]
+        add     x15, x20, #CHAN_RING
+.Lrel_ring_loop:
+        cbz     x12, .Lrel_free
+        ldr     x0, [x15, x11, lsl #3]  // x0 = the value
+        ldr     x13, [x0]
+        sub     x13, x13, #1
+        str     x13, [x0]               // drop the reference
+        cbnz    x13, .Lrel_ring_next
+        str     x19, [x0]               // dead too: put it on the worklist
+        mov     x19, x0
+.Lrel_ring_next:
+        add     x11, x11, #1            // the ring goes round
+        cmp     x11, x14
+        csel    x11, xzr, x11, hs
+        sub     x12, x12, #1
+        b       .Lrel_ring_loop
 .Lrel_free:
         mov     x0, x20
         bl      qn_free
@@ -1077,6 +1153,519 @@ qn_panic_string:
         ldr     x1, [x0, #16]           // qn_panic(s + 24, s.len)
         add     x0, x0, #24
         b       qn_panic                // tail call: it never returns
+
+// =====================================================================
+// Tasks and channels (runtime-asm/README.md, "Concurrency").
+//
+// Green threads on one OS thread. A task is a heap object (TASK_*); the
+// one that runs is qn_current; the tasks ready to run wait in qn_ready,
+// first in, first out. Each channel has a queue of waiting receivers and
+// one of blocked senders; a scope counts its tasks that have not
+// finished. A task runs until it blocks, finishes or yields; then the
+// first ready task runs (none: deadlock).
+//
+// The stack. Every task runs on the one stack the kernel gave us, below
+// qn_run_top, where main's stack starts: so a task's frames are always
+// at the same addresses when it runs, and the prelude's check against
+// qn_stack_limit is the same for all. When a task stops (qn_block), its
+// callee-saved registers are pushed and the bytes from its stack pointer
+// up to qn_run_top are copied into its saved stack, an array of words on
+// the heap, exactly as big as what it uses (made bigger when it is too
+// small); when it runs again (qn_resume), they are copied back. A task
+// that has not started has no stack at all, and a finished one's saved
+// stack is freed.
+// =====================================================================
+
+// ---------------------------------------------------------------------
+// qn_queue_push(queue, task): put a task at the back of a queue.
+//   Arguments: x0 = the queue (two words: its first and last task, 0
+//              when empty), x1 = the task.   Result: none.
+// Changes only x9 (its callers keep values in the other registers).
+// ---------------------------------------------------------------------
+qn_queue_push:
+        str     xzr, [x1, #TASK_NEXT]   // the task is the last one
+        ldr     x9, [x0, #8]            // x9 = the one that was last
+        cbz     x9, 1f
+        str     x1, [x9, #TASK_NEXT]    // the task comes after it
+        b       2f
+1:      str     x1, [x0]                // the queue was empty: also the first
+2:      str     x1, [x0, #8]
+        ret
+
+// ---------------------------------------------------------------------
+// qn_queue_pop(queue) -> task: take the first task off a queue.
+//   Arguments: x0 = the queue.
+//   Result:    x0 = the task, or 0 when the queue is empty.
+// Changes only x9 and x10.
+// ---------------------------------------------------------------------
+qn_queue_pop:
+        mov     x10, x0
+        ldr     x0, [x10]
+        cbz     x0, 1f                  // empty
+        ldr     x9, [x0, #TASK_NEXT]
+        str     x9, [x10]               // the next one is first now
+        cbnz    x9, 1f
+        str     xzr, [x10, #8]          // it was the only one
+1:      ret
+
+// ---------------------------------------------------------------------
+// qn_wake(task): the task is ready: it goes to the back of qn_ready.
+//   Arguments: x1 = the task.   Result: none.   Changes x0 and x9.
+// ---------------------------------------------------------------------
+qn_wake:
+        adrp    x0, qn_ready
+        add     x0, x0, :lo12:qn_ready
+        b       qn_queue_push           // tail call
+
+// ---------------------------------------------------------------------
+// qn_block(): the current task stops; the first ready task runs.
+//   Arguments: none.   Result: none.
+// The caller has already put the current task where it waits (in a
+// channel's queue, at its scope's end, or at the back of qn_ready); this
+// returns when the task has been woken and its turn has come.
+// Pushes the callee-saved registers, copies the stack from sp up to
+// qn_run_top into the task's saved stack (a new one when it has none or
+// it is too small) and resumes the next task. Nobody ready: deadlock.
+// ---------------------------------------------------------------------
+qn_block:
+        stp     x29, x30, [sp, #-96]!   // what the task needs when it goes on:
+        mov     x29, sp                 // fp, lr and the callee-saved registers
+        stp     x19, x20, [sp, #16]
+        stp     x21, x22, [sp, #32]
+        stp     x23, x24, [sp, #48]
+        stp     x25, x26, [sp, #64]
+        stp     x27, x28, [sp, #80]
+        adrp    x9, qn_ready
+        ldr     x9, [x9, :lo12:qn_ready]
+        cbz     x9, qn_deadlock         // nobody can run, so nobody will wake us
+        adrp    x19, qn_current
+        ldr     x19, [x19, :lo12:qn_current]  // x19 = the task that stops
+        mov     x9, sp
+        str     x9, [x19, #TASK_SP]     // ... and its stack pointer
+        adrp    x20, qn_run_top
+        ldr     x20, [x20, :lo12:qn_run_top]
+        sub     x20, x20, x9
+        lsr     x20, x20, #3            // x20 = the words it uses of the stack
+        ldr     x0, [x19, #TASK_STACK]
+        cbz     x0, .Lblock_new         // it never stopped before
+        ldr     x9, [x0, #16]
+        cmp     x9, x20
+        b.hs    .Lblock_copy            // its saved stack is big enough
+        bl      qn_release              // too small: a bigger one
+.Lblock_new:
+        lsl     x0, x20, #3             // qn_alloc(24 + 8*words, 2): an array of words
+        add     x0, x0, #24
+        mov     x1, #2
+        bl      qn_alloc
+        str     x20, [x0, #16]
+        str     x0, [x19, #TASK_STACK]
+.Lblock_copy:
+        add     x9, x0, #24             // copy x20 words (pairs) from sp into it
+        mov     x10, sp
+1:      cbz     x20, 2f
+        ldp     x11, x12, [x10], #16
+        stp     x11, x12, [x9], #16
+        sub     x20, x20, #2
+        b       1b
+2:      adrp    x0, qn_ready
+        add     x0, x0, :lo12:qn_ready
+        bl      qn_queue_pop            // x0 = the next task
+        b       qn_resume
+
+// ---------------------------------------------------------------------
+// qn_resume(task): run a task from where it stopped.
+//   Arguments: x0 = the task (off every queue).   Result: never returns.
+// Copies the task's saved stack back below qn_run_top, where it was,
+// and returns from the task's qn_block; a task that has not started
+// starts at the top (qn_task_run). The copy uses no stack: it may
+// overwrite the one we are on.
+// ---------------------------------------------------------------------
+qn_resume:
+        adrp    x9, qn_current
+        str     x0, [x9, :lo12:qn_current]
+        adrp    x11, qn_run_top
+        ldr     x11, [x11, :lo12:qn_run_top]  // x11 = the top
+        ldr     x10, [x0, #TASK_SP]     // x10 = its stack pointer
+        cbz     x10, .Lresume_start
+        ldr     x12, [x0, #TASK_STACK]
+        add     x12, x12, #24           // from its saved stack ...
+        mov     x13, x10                // ... to where it was
+1:      cmp     x13, x11
+        b.hs    2f
+        ldp     x14, x15, [x12], #16
+        stp     x14, x15, [x13], #16
+        b       1b
+2:      mov     sp, x10
+        ldp     x19, x20, [sp, #16]
+        ldp     x21, x22, [sp, #32]
+        ldp     x23, x24, [sp, #48]
+        ldp     x25, x26, [sp, #64]
+        ldp     x27, x28, [sp, #80]
+        ldp     x29, x30, [sp], #96
+        ret                             // from the task's qn_block
+.Lresume_start:
+        mov     sp, x11                 // a new task: its stack starts at the top
+        mov     x29, #0                 // (the outermost frame)
+        bl      qn_task_run             // never returns
+
+// ---------------------------------------------------------------------
+// qn_task_run(): the life of a task, from its start on an empty stack.
+//   Arguments: none (the task is qn_current).   Result: never returns.
+// Calls code(env); env is code's parameter, so code owns it (spec/heap.md:
+// parameters are the callee's). Then the task has finished: its scope
+// has one task less (the last one wakes the task waiting at the scope's
+// end), its saved stack and the task are freed, and the next task runs.
+// ---------------------------------------------------------------------
+qn_task_run:
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, sp
+        adrp    x9, qn_current
+        ldr     x9, [x9, :lo12:qn_current]
+        ldr     x0, [x9, #TASK_ENV]
+        ldr     x10, [x9, #TASK_CODE]
+        blr     x10                     // code(env)
+        adrp    x19, qn_current
+        ldr     x19, [x19, :lo12:qn_current]  // x19 = the task, finished
+        ldr     x9, [x19, #TASK_SCOPE]
+        ldr     x10, [x9, #SCOPE_LIVE]
+        sub     x10, x10, #1
+        str     x10, [x9, #SCOPE_LIVE]
+        cbnz    x10, .Ltask_free
+        ldr     x1, [x9, #SCOPE_WAITER]
+        cbz     x1, .Ltask_free
+        bl      qn_wake                 // the last one: the scope's end goes on
+.Ltask_free:
+        ldr     x0, [x19, #TASK_STACK]
+        cbz     x0, 1f
+        bl      qn_release              // its saved stack
+1:      mov     x0, x19
+        bl      qn_release              // the task
+        adrp    x0, qn_ready
+        add     x0, x0, :lo12:qn_ready
+        bl      qn_queue_pop
+        cbz     x0, qn_deadlock         // nobody ready, and main has not finished
+        b       qn_resume
+
+// ---------------------------------------------------------------------
+// qn_scope_open() -> scope: a new scope, with no tasks.
+//   Arguments: none.   Result: x0 = the scope (freed by qn_scope_close).
+// ---------------------------------------------------------------------
+        .globl qn_scope_open
+qn_scope_open:
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, sp
+        mov     x0, #SCOPE_BYTES
+        mov     x1, #SCOPE_INFO
+        bl      qn_alloc
+        str     xzr, [x0, #SCOPE_LIVE]
+        str     xzr, [x0, #SCOPE_WAITER]
+        ldp     x29, x30, [sp], #16
+        ret
+
+// ---------------------------------------------------------------------
+// qn_scope_close(scope): the end of a scope.
+//   Arguments: x0 = the scope.   Result: none.
+// Waits until every task spawned in the scope has finished (when they
+// all have, it goes on without a switch), then frees the scope.
+// ---------------------------------------------------------------------
+        .globl qn_scope_close
+qn_scope_close:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = the scope
+        mov     x19, x0
+        ldr     x9, [x19, #SCOPE_LIVE]
+        cbz     x9, 1f                  // all finished: no switch
+        adrp    x9, qn_current
+        ldr     x9, [x9, :lo12:qn_current]
+        str     x9, [x19, #SCOPE_WAITER]
+        bl      qn_block                // until the last one wakes us
+1:      mov     x0, x19
+        ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        b       qn_release              // tail call: free the scope
+
+// ---------------------------------------------------------------------
+// qn_spawn(scope, code, env): a new task that will run code(env).
+//   Arguments: x0 = the scope it belongs to, x1 = code (the address of
+//              a function of one argument), x2 = env (given to code,
+//              which owns it: the caller's reference moves to the task).
+//   Result:    none.
+// The task goes to the back of the ready queue; the caller goes on.
+// ---------------------------------------------------------------------
+        .globl qn_spawn
+qn_spawn:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = scope, x20 = code
+        str     x21, [sp, #32]          // x21 = env
+        mov     x19, x0
+        mov     x20, x1
+        mov     x21, x2
+        mov     x0, #TASK_BYTES
+        mov     x1, #TASK_INFO
+        bl      qn_alloc
+        str     x20, [x0, #TASK_CODE]
+        str     x21, [x0, #TASK_ENV]
+        str     x19, [x0, #TASK_SCOPE]
+        str     xzr, [x0, #TASK_SP]     // not started: no stack yet
+        str     xzr, [x0, #TASK_STACK]
+        str     xzr, [x0, #TASK_VALUE]
+        str     xzr, [x0, #TASK_FLAG]
+        ldr     x9, [x19, #SCOPE_LIVE]
+        add     x9, x9, #1
+        str     x9, [x19, #SCOPE_LIVE]
+        mov     x1, x0
+        bl      qn_wake
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_yield(): the current task goes to the back of the ready queue and
+// the first one runs. When no other task is ready, it just goes on.
+//   Arguments: none.   Result: none.
+// ---------------------------------------------------------------------
+        .globl qn_yield
+qn_yield:
+        adrp    x9, qn_ready
+        ldr     x9, [x9, :lo12:qn_ready]
+        cbz     x9, 1f                  // nobody else is ready: go on
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, sp
+        adrp    x1, qn_current
+        ldr     x1, [x1, :lo12:qn_current]
+        bl      qn_wake                 // at the back
+        ldp     x29, x30, [sp], #16
+        b       qn_block                // a tail call: it returns to our caller
+1:      ret
+
+// ---------------------------------------------------------------------
+// qn_channel(cap, info) -> channel: a new channel, empty and open.
+//   Arguments: x0 = its capacity (0: a rendezvous), x1 = info (4, plus
+//              bit 8 when the values it carries are references).
+//   Result:    x0 = the channel (rc = 1): a heap object of kind 4, freed
+//              by qn_release like any other, which releases the values
+//              still in it.
+// A negative capacity panics "bad channel capacity"; one whose size does
+// not fit in memory panics "out of memory".
+// ---------------------------------------------------------------------
+        .globl qn_channel
+qn_channel:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = cap
+        tbnz    x0, #63, qn_bad_capacity
+        ldr     x9, =QN_MAX_CAPACITY
+        cmp     x0, x9
+        b.hi    qn_out_of_memory
+        mov     x19, x0
+        lsl     x0, x0, #3              // qn_alloc(80 + 8*cap, info)
+        add     x0, x0, #CHAN_RING
+        bl      qn_alloc
+        str     x19, [x0, #CHAN_CAP]
+        stp     xzr, xzr, [x0, #CHAN_COUNT]     // count, head
+        stp     xzr, xzr, [x0, #CHAN_CLOSED]    // closed, receivers' first
+        stp     xzr, xzr, [x0, #CHAN_RECEIVERS+8]  // receivers' last, senders' first
+        str     xzr, [x0, #CHAN_SENDERS+8]      // senders' last
+        ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// qn_send(ch, v): send v on a channel.
+//   Arguments: x0 = the channel (borrowed), x1 = the value (a
+//              reference moves to the channel, then to its receiver).
+//   Result:    none.
+// A receiver waiting: it gets v and is woken; we go on. Room in the
+// buffer: v goes in at the back; we go on. Otherwise we block among the
+// senders with v, until a receiver takes it (or close wakes us: then we
+// panic). A closed channel panics "send on closed channel".
+// ---------------------------------------------------------------------
+        .globl qn_send
+qn_send:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = the channel, x20 = v
+        mov     x19, x0
+        mov     x20, x1
+        ldr     x9, [x19, #CHAN_CLOSED]
+        cbnz    x9, qn_send_closed
+        add     x0, x19, #CHAN_RECEIVERS
+        bl      qn_queue_pop            // x0 = a waiting receiver?
+        cbz     x0, .Lsend_buffer
+        str     x20, [x0, #TASK_VALUE]  // yes: v is its
+        mov     x9, #1
+        str     x9, [x0, #TASK_FLAG]
+        mov     x1, x0
+        bl      qn_wake
+        b       .Lsend_done
+.Lsend_buffer:
+        ldr     x10, [x19, #CHAN_COUNT]
+        ldr     x11, [x19, #CHAN_CAP]
+        cmp     x10, x11
+        b.hs    .Lsend_block            // full (or capacity 0)
+        ldr     x9, [x19, #CHAN_HEAD]
+        add     x9, x9, x10             // x9 = (head + count) mod cap
+        cmp     x9, x11
+        b.lo    1f
+        sub     x9, x9, x11
+1:      add     x12, x19, #CHAN_RING
+        str     x20, [x12, x9, lsl #3]
+        add     x10, x10, #1
+        str     x10, [x19, #CHAN_COUNT]
+        b       .Lsend_done
+.Lsend_block:
+        adrp    x1, qn_current
+        ldr     x1, [x1, :lo12:qn_current]
+        str     x20, [x1, #TASK_VALUE]  // v waits with us
+        add     x0, x19, #CHAN_SENDERS
+        bl      qn_queue_push
+        bl      qn_block
+        adrp    x9, qn_current
+        ldr     x9, [x9, :lo12:qn_current]
+        ldr     x9, [x9, #TASK_FLAG]
+        cbz     x9, qn_send_closed      // close woke us
+.Lsend_done:
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// qn_recv(ch) -> (value, found): receive from a channel.
+//   Arguments: x0 = the channel (borrowed).
+//   Result:    x0 = the value (a reference is the caller's), x1 = 1;
+//              or x0 = 0, x1 = 0 when the channel is closed and empty.
+// Values in the buffer: we take the oldest, and the first blocked sender
+// (if any) puts its value in at the back and is woken. No values but a
+// blocked sender (capacity 0): we take its value and wake it. Closed:
+// (0, 0). Otherwise we wait among the receivers until a sender hands us
+// a value, or close wakes us with none.
+// ---------------------------------------------------------------------
+        .globl qn_recv
+qn_recv:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = the channel, x20 = the value
+        mov     x19, x0
+        ldr     x10, [x19, #CHAN_COUNT]
+        cbz     x10, .Lrecv_direct
+        ldr     x9, [x19, #CHAN_HEAD]
+        ldr     x11, [x19, #CHAN_CAP]
+        add     x12, x19, #CHAN_RING
+        ldr     x20, [x12, x9, lsl #3]  // x20 = the oldest value
+        add     x9, x9, #1
+        cmp     x9, x11
+        csel    x9, xzr, x9, hs         // the ring goes round
+        str     x9, [x19, #CHAN_HEAD]
+        sub     x10, x10, #1
+        str     x10, [x19, #CHAN_COUNT]
+        add     x0, x19, #CHAN_SENDERS
+        bl      qn_queue_pop            // x0 = a blocked sender?
+        cbz     x0, .Lrecv_found
+        ldr     x13, [x0, #TASK_VALUE]  // yes: its value goes in at the back
+        ldr     x9, [x19, #CHAN_HEAD]
+        ldr     x10, [x19, #CHAN_COUNT]
+        ldr     x11, [x19, #CHAN_CAP]
+        add     x9, x9, x10
+        cmp     x9, x11
+        b.lo    2f
+        sub     x9, x9, x11
+2:      add     x12, x19, #CHAN_RING
+        str     x13, [x12, x9, lsl #3]
+        add     x10, x10, #1
+        str     x10, [x19, #CHAN_COUNT]
+        b       .Lrecv_wake
+.Lrecv_direct:
+        add     x0, x19, #CHAN_SENDERS
+        bl      qn_queue_pop            // a blocked sender (capacity 0)?
+        cbz     x0, .Lrecv_wait
+        ldr     x20, [x0, #TASK_VALUE]  // yes: its value is ours
+.Lrecv_wake:
+        mov     x9, #1
+        str     x9, [x0, #TASK_FLAG]    // the sender goes on
+        mov     x1, x0
+        bl      qn_wake
+.Lrecv_found:
+        mov     x0, x20
+        mov     x1, #1
+        b       .Lrecv_done
+.Lrecv_wait:
+        mov     x0, #0                  // closed: (0, 0), None
+        mov     x1, #0
+        ldr     x9, [x19, #CHAN_CLOSED]
+        cbnz    x9, .Lrecv_done
+        adrp    x1, qn_current
+        ldr     x1, [x1, :lo12:qn_current]
+        add     x0, x19, #CHAN_RECEIVERS
+        bl      qn_queue_push
+        bl      qn_block                // until a sender or close wakes us
+        adrp    x9, qn_current
+        ldr     x9, [x9, :lo12:qn_current]
+        ldr     x0, [x9, #TASK_VALUE]
+        ldr     x1, [x9, #TASK_FLAG]
+.Lrecv_done:
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// qn_close(ch): close a channel.
+//   Arguments: x0 = the channel (borrowed).   Result: none.
+// Every waiting receiver is woken with None, every blocked sender is
+// woken to panic "send on closed channel" when it runs; the values in
+// the buffer can still be received. Closing a closed channel does
+// nothing. Never switches.
+// ---------------------------------------------------------------------
+        .globl qn_close
+qn_close:
+        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19
+        mov     x29, sp
+        str     x19, [sp, #16]          // x19 = the channel
+        mov     x19, x0
+        mov     x9, #1
+        str     x9, [x19, #CHAN_CLOSED]
+.Lclose_receivers:
+        add     x0, x19, #CHAN_RECEIVERS
+        bl      qn_queue_pop
+        cbz     x0, .Lclose_senders
+        str     xzr, [x0, #TASK_VALUE]  // None
+        str     xzr, [x0, #TASK_FLAG]
+        mov     x1, x0
+        bl      qn_wake
+        b       .Lclose_receivers
+.Lclose_senders:
+        add     x0, x19, #CHAN_SENDERS
+        bl      qn_queue_pop
+        cbz     x0, .Lclose_done
+        str     xzr, [x0, #TASK_FLAG]   // it panics when it runs
+        mov     x1, x0
+        bl      qn_wake
+        b       .Lclose_senders
+.Lclose_done:
+        ldr     x19, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+
+// ---------------------------------------------------------------------
+// The panics of tasks and channels.
+// ---------------------------------------------------------------------
+qn_deadlock:
+        adrp    x0, qn_msg_deadlock
+        add     x0, x0, :lo12:qn_msg_deadlock
+        mov     x1, #8
+        bl      qn_panic                // does not return
+qn_send_closed:
+        adrp    x0, qn_msg_send_closed
+        add     x0, x0, :lo12:qn_msg_send_closed
+        mov     x1, #22
+        bl      qn_panic                // does not return
+qn_bad_capacity:
+        adrp    x0, qn_msg_capacity
+        add     x0, x0, :lo12:qn_msg_capacity
+        mov     x1, #20
+        bl      qn_panic                // does not return
 
 // ---------------------------------------------------------------------
 // qn_append_uint(dst, x) -> pointer: write x in decimal at dst.

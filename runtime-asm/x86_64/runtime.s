@@ -40,6 +40,30 @@
         .equ QN_BIG_CACHE, 4            # freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  # 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  # the longest array
+        # Tasks, scopes and channels (runtime-asm/README.md, "Concurrency"):
+        # the byte offsets of their words.
+        .equ TASK_NEXT, 16              # task: the next task in the queue it is in
+        .equ TASK_CODE, 24              #   what it runs: code(env)
+        .equ TASK_ENV, 32
+        .equ TASK_SCOPE, 40             #   the scope it belongs to
+        .equ TASK_SP, 48                #   its stack pointer when it stopped; 0: not started
+        .equ TASK_STACK, 56             #   its saved stack (an array of words), or 0
+        .equ TASK_VALUE, 64             #   the value it sends, or receives
+        .equ TASK_FLAG, 72              #   1: a partner took or gave the value; 0: close woke it
+        .equ TASK_BYTES, 80
+        .equ TASK_INFO, 1 | 8 << 8      #   8 fields, none a counted reference
+        .equ SCOPE_LIVE, 16             # scope: how many of its tasks have not finished
+        .equ SCOPE_WAITER, 24           #   the task waiting at its end, or 0
+        .equ SCOPE_BYTES, 32
+        .equ SCOPE_INFO, 1 | 2 << 8
+        .equ CHAN_CAP, 16               # channel (kind 4): its capacity
+        .equ CHAN_COUNT, 24             #   how many values the ring holds
+        .equ CHAN_HEAD, 32              #   the oldest one's index in the ring
+        .equ CHAN_CLOSED, 40            #   1 once closed
+        .equ CHAN_RECEIVERS, 48         #   waiting receivers: a queue (first, last)
+        .equ CHAN_SENDERS, 64           #   blocked senders: a queue (first, last)
+        .equ CHAN_RING, 80              #   the ring: capacity words
+        .equ QN_MAX_CAPACITY, (QN_MAX_BYTES - CHAN_RING) / 8  # the largest channel
 
 # ---------------------------------------------------------------------
 # Read-only data: fixed strings.
@@ -54,6 +78,9 @@ qn_msg_div_zero:        .ascii "division by zero"  # 16 bytes
 qn_msg_stack:           .ascii "stack overflow"    # 14 bytes
 qn_msg_index:           .ascii "index out of bounds"  # 19 bytes
 qn_msg_memory:          .ascii "out of memory"     # 13 bytes
+qn_msg_deadlock:        .ascii "deadlock"          # 8 bytes
+qn_msg_send_closed:     .ascii "send on closed channel"  # 22 bytes
+qn_msg_capacity:        .ascii "bad channel capacity"    # 20 bytes
 qn_str_leak_var:        .ascii "QNANO_LEAK_CHECK=" # 17 bytes
 qn_str_leak_1:          .ascii "leak check: "      # 12 bytes
 qn_str_leak_2:          .ascii " objects, "        # 10 bytes
@@ -84,6 +111,10 @@ qn_big_count:   .skip 8                 # freed big mappings in the cache (0 .. 
 qn_big_cache:   .skip QN_BIG_CACHE * 16 # their (address, size) pairs, the oldest first
 qn_live_objects: .skip 8                # objects made and not yet freed
 qn_live_bytes:  .skip 8                 # the sum of their sizes (before rounding)
+qn_current:     .skip 8                 # the task that runs
+qn_ready:       .skip 16                # the ready queue: its first and last task
+qn_run_top:     .skip 8                 # the top of the stack every task runs on
+qn_main_task:   .skip TASK_BYTES        # main's task (not a heap object)
 
         .text
 
@@ -93,7 +124,9 @@ qn_live_bytes:  .skip 8                 # the sum of their sizes (before roundin
 #              the envp pointers, a NULL and the auxiliary vector;
 #              we keep envp in qn_envp).
 #   Result:    never returns.
-# Sets qn_stack_limit, calls qn_main (the compiled program), reports
+# Sets qn_stack_limit, makes main the current task, with the stack's top
+# here (qn_run_top: every task's stack starts there), calls qn_main (the
+# compiled program), frees main's saved stack if it ever stopped, reports
 # leaks if asked to (qn_leak_check) and then exits like qn_exit(0).
 # The kernel starts us with rsp 16-byte aligned, which is exactly what
 # a `call` needs.
@@ -150,8 +183,15 @@ _start:
         movq    %r8, qn_stack_limit(%rip)
         cmpq    %r8, %rsp               # argv and envp leave no room for a frame
         jb      qn_stack_overflow       # (qn_main's pushes might fault): panic now
+        leaq    qn_main_task(%rip), %rax
+        movq    %rax, qn_current(%rip)  # main is the task that runs
+        movq    %rsp, qn_run_top(%rip)  # and every task's stack starts here
         call    qn_main
-        call    qn_leak_check           # QNANO_LEAK_CHECK: report live objects
+        movq    qn_main_task+TASK_STACK(%rip), %rdi
+        testq   %rdi, %rdi
+        jz      1f
+        call    qn_release              # main's saved stack, if it ever stopped
+1:      call    qn_leak_check           # QNANO_LEAK_CHECK: report live objects
         xorl    %edi, %edi              # exit code 0
         call    qn_exit                 # does not return
 
@@ -509,6 +549,7 @@ qn_stack_overflow:
 #                    (a closure: its code at 16, not a reference, its captures from 24)
 #   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 #   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+#   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
 # Memory comes from mmap. Sizes are rounded up to a multiple of 16;
 # each size up to QN_SMALL_MAX has a free list of blocks of that size
 # (linked through their first word), and new small blocks are cut from
@@ -812,7 +853,8 @@ qn_array:
 # qn_free(p: pointer): give a dead object's memory back.
 #   Arguments: rdi = the object (its references already released).
 #   Result:    none.
-# Its size comes from info (and the length of an array or a string).
+# Its size comes from info (and the length of an array or a string, or
+# the capacity of a channel).
 # It leaves the leak check's counts. A small block goes to the front of
 # its size class's free list; a big object's mapping goes to the cache
 # (qn_big_keep), which unmaps the oldest one when it is full.
@@ -821,10 +863,15 @@ qn_free:
         movq    8(%rdi), %rax           # rax = info
         cmpb    $1, %al
         je      .Lfree_fields
-        movq    16(%rdi), %rsi          # rsi = the length
+        movq    16(%rdi), %rsi          # rsi = the length (a channel's capacity)
+        cmpb    $4, %al
+        je      .Lfree_channel
         cmpb    $2, %al
         jne     .Lfree_string
         leaq    24(,%rsi,8), %rsi       # an array: 24 + 8*length bytes
+        jmp     .Lfree_sized
+.Lfree_channel:
+        leaq    CHAN_RING(,%rsi,8), %rsi  # a channel: 80 + 8*capacity bytes
         jmp     .Lfree_sized
 .Lfree_string:
         addq    $24, %rsi               # a string: 24 + length bytes
@@ -857,8 +904,9 @@ qn_free:
 #   Arguments: rdi = the object.   Result: none.
 # rc goes down by one. At zero the object is dead: every reference it
 # holds (a field whose mask bit is set; each element of an array whose
-# info has bit 8 set) is dropped in turn, which may kill more objects,
-# and its memory is freed (qn_free).
+# info has bit 8 set; each value in the ring of a channel whose info has
+# bit 8 set) is dropped in turn, which may kill more objects, and its
+# memory is freed (qn_free).
 # There is no recursion and no growing stack: the dead objects whose
 # references are still to be dropped form a worklist, linked through
 # their rc words (0 once dead, so free to hold the link). Freeing a
@@ -883,6 +931,8 @@ qn_release:
         movq    8(%r12), %rax           # rax = info
         cmpb    $1, %al
         je      .Lrel_fields
+        cmpb    $4, %al
+        je      .Lrel_channel
         cmpb    $2, %al
         jne     .Lrel_free              # a string: no references
         btq     $8, %rax
@@ -918,6 +968,26 @@ qn_release:
         shrq    $1, %rax                # the next field's bit
         addq    $8, %rsi
         jmp     .Lrel_field_loop
+.Lrel_channel:                          # the values still in its ring
+        btq     $8, %rax
+        jnc     .Lrel_free              # plain values
+        movq    CHAN_COUNT(%r12), %rcx  # rcx = values left
+        movq    CHAN_HEAD(%r12), %rdx   # rdx = the next one's index
+.Lrel_ring_loop:
+        testq   %rcx, %rcx
+        jz      .Lrel_free
+        movq    CHAN_RING(%r12,%rdx,8), %rdi
+        decq    (%rdi)                  # drop the reference
+        jnz     .Lrel_ring_next
+        movq    %rbx, (%rdi)            # dead too: put it on the worklist
+        movq    %rdi, %rbx
+.Lrel_ring_next:
+        incq    %rdx                    # the ring goes round
+        cmpq    CHAN_CAP(%r12), %rdx
+        jb      1f
+        xorl    %edx, %edx
+1:      decq    %rcx
+        jmp     .Lrel_ring_loop
 .Lrel_free:
         movq    %r12, %rdi
         call    qn_free
@@ -1040,6 +1110,474 @@ qn_panic_string:
         movq    16(%rdi), %rsi          # qn_panic(s + 24, s.len)
         addq    $24, %rdi
         jmp     qn_panic                # tail call: it never returns
+
+# =====================================================================
+# Tasks and channels (runtime-asm/README.md, "Concurrency").
+#
+# Green threads on one OS thread. A task is a heap object (TASK_*); the
+# one that runs is qn_current; the tasks ready to run wait in qn_ready,
+# first in, first out. Each channel has a queue of waiting receivers and
+# one of blocked senders; a scope counts its tasks that have not
+# finished. A task runs until it blocks, finishes or yields; then the
+# first ready task runs (none: deadlock).
+#
+# The stack. Every task runs on the one stack the kernel gave us, below
+# qn_run_top, where main's stack starts: so a task's frames are always
+# at the same addresses when it runs, and the prelude's check against
+# qn_stack_limit is the same for all. When a task stops (qn_block), its
+# callee-saved registers are pushed and the bytes from its stack pointer
+# up to qn_run_top are copied into its saved stack, an array of words on
+# the heap, exactly as big as what it uses (made bigger when it is too
+# small); when it runs again (qn_resume), they are copied back. A task
+# that has not started has no stack at all, and a finished one's saved
+# stack is freed.
+# =====================================================================
+
+# ---------------------------------------------------------------------
+# qn_queue_push(queue, task): put a task at the back of a queue.
+#   Arguments: rdi = the queue (two words: its first and last task, 0
+#              when empty), rsi = the task.   Result: none.
+# Changes only rax (its callers keep values in the other registers).
+# ---------------------------------------------------------------------
+qn_queue_push:
+        movq    $0, TASK_NEXT(%rsi)     # the task is the last one
+        movq    8(%rdi), %rax           # rax = the one that was last
+        testq   %rax, %rax
+        jz      1f
+        movq    %rsi, TASK_NEXT(%rax)   # the task comes after it
+        jmp     2f
+1:      movq    %rsi, (%rdi)            # the queue was empty: also the first
+2:      movq    %rsi, 8(%rdi)
+        ret
+
+# ---------------------------------------------------------------------
+# qn_queue_pop(queue) -> task: take the first task off a queue.
+#   Arguments: rdi = the queue.
+#   Result:    rax = the task, or 0 when the queue is empty.
+# Changes only rax and rcx.
+# ---------------------------------------------------------------------
+qn_queue_pop:
+        movq    (%rdi), %rax
+        testq   %rax, %rax
+        jz      1f                      # empty
+        movq    TASK_NEXT(%rax), %rcx
+        movq    %rcx, (%rdi)            # the next one is first now
+        testq   %rcx, %rcx
+        jnz     1f
+        movq    $0, 8(%rdi)             # it was the only one
+1:      ret
+
+# ---------------------------------------------------------------------
+# qn_wake(task): the task is ready: it goes to the back of qn_ready.
+#   Arguments: rsi = the task.   Result: none.   Changes rax and rdi.
+# ---------------------------------------------------------------------
+qn_wake:
+        leaq    qn_ready(%rip), %rdi
+        jmp     qn_queue_push           # tail call
+
+# ---------------------------------------------------------------------
+# qn_block(): the current task stops; the first ready task runs.
+#   Arguments: none.   Result: none.
+# The caller has already put the current task where it waits (in a
+# channel's queue, at its scope's end, or at the back of qn_ready); this
+# returns when the task has been woken and its turn has come.
+# Pushes the callee-saved registers, copies the stack from rsp up to
+# qn_run_top into the task's saved stack (a new one when it has none or
+# it is too small) and resumes the next task. Nobody ready: deadlock.
+# ---------------------------------------------------------------------
+qn_block:
+        pushq   %rbp                    # what the task needs when it goes on:
+        pushq   %rbx                    # the callee-saved registers ...
+        pushq   %r12
+        pushq   %r13
+        pushq   %r14
+        pushq   %r15
+        subq    $8, %rsp                # ... (realign the stack to 16 bytes)
+        cmpq    $0, qn_ready(%rip)
+        je      qn_deadlock             # nobody can run, so nobody will wake us
+        movq    qn_current(%rip), %rbx  # rbx = the task that stops
+        movq    %rsp, TASK_SP(%rbx)     # ... and its stack pointer
+        movq    qn_run_top(%rip), %r12
+        subq    %rsp, %r12
+        shrq    $3, %r12                # r12 = the words it uses of the stack
+        movq    TASK_STACK(%rbx), %rdi
+        testq   %rdi, %rdi
+        jz      .Lblock_new             # it never stopped before
+        cmpq    %r12, 16(%rdi)
+        jae     .Lblock_copy            # its saved stack is big enough
+        call    qn_release              # too small: a bigger one
+.Lblock_new:
+        leaq    24(,%r12,8), %rdi       # qn_alloc(24 + 8*words, 2): an array of words
+        movl    $2, %esi
+        call    qn_alloc
+        movq    %r12, 16(%rax)
+        movq    %rax, TASK_STACK(%rbx)
+        movq    %rax, %rdi
+.Lblock_copy:
+        addq    $24, %rdi               # copy r12 words from rsp into it
+        movq    %rsp, %rsi
+        movq    %r12, %rcx
+        rep movsq
+        leaq    qn_ready(%rip), %rdi
+        call    qn_queue_pop            # rax = the next task
+        jmp     qn_resume
+
+# ---------------------------------------------------------------------
+# qn_resume(task): run a task from where it stopped.
+#   Arguments: rax = the task (off every queue).   Result: never returns.
+# Copies the task's saved stack back below qn_run_top, where it was,
+# and returns from the task's qn_block; a task that has not started
+# starts at the top (qn_task_run). The copy uses no stack: it may
+# overwrite the one we are on.
+# ---------------------------------------------------------------------
+qn_resume:
+        movq    %rax, qn_current(%rip)
+        movq    TASK_SP(%rax), %rdx     # rdx = its stack pointer
+        testq   %rdx, %rdx
+        jz      .Lresume_start
+        movq    qn_run_top(%rip), %rcx
+        subq    %rdx, %rcx
+        shrq    $3, %rcx                # rcx = the words saved
+        movq    TASK_STACK(%rax), %rsi
+        addq    $24, %rsi
+        movq    %rdx, %rdi
+        rep movsq                       # copied back where they were
+        movq    %rdx, %rsp
+        addq    $8, %rsp
+        popq    %r15
+        popq    %r14
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        popq    %rbp
+        ret                             # from the task's qn_block
+.Lresume_start:
+        movq    qn_run_top(%rip), %rsp  # a new task: its stack starts at the top
+        xorl    %ebp, %ebp              # (the outermost frame)
+        call    qn_task_run             # never returns
+
+# ---------------------------------------------------------------------
+# qn_task_run(): the life of a task, from its start on an empty stack.
+#   Arguments: none (the task is qn_current).   Result: never returns.
+# Calls code(env); env is code's parameter, so code owns it (spec/heap.md:
+# parameters are the callee's). Then the task has finished: its scope
+# has one task less (the last one wakes the task waiting at the scope's
+# end), its saved stack and the task are freed, and the next task runs.
+# ---------------------------------------------------------------------
+qn_task_run:
+        subq    $8, %rsp                # realign the stack to 16 bytes
+        movq    qn_current(%rip), %rax
+        movq    TASK_ENV(%rax), %rdi
+        call    *TASK_CODE(%rax)        # code(env)
+        movq    qn_current(%rip), %rbx  # rbx = the task, finished
+        movq    TASK_SCOPE(%rbx), %rax
+        decq    SCOPE_LIVE(%rax)
+        jnz     .Ltask_free
+        movq    SCOPE_WAITER(%rax), %rsi
+        testq   %rsi, %rsi
+        jz      .Ltask_free
+        call    qn_wake                 # the last one: the scope's end goes on
+.Ltask_free:
+        movq    TASK_STACK(%rbx), %rdi
+        testq   %rdi, %rdi
+        jz      1f
+        call    qn_release              # its saved stack
+1:      movq    %rbx, %rdi
+        call    qn_release              # the task
+        leaq    qn_ready(%rip), %rdi
+        call    qn_queue_pop
+        testq   %rax, %rax
+        jz      qn_deadlock             # nobody ready, and main has not finished
+        jmp     qn_resume
+
+# ---------------------------------------------------------------------
+# qn_scope_open() -> scope: a new scope, with no tasks.
+#   Arguments: none.   Result: rax = the scope (freed by qn_scope_close).
+# ---------------------------------------------------------------------
+        .globl qn_scope_open
+qn_scope_open:
+        subq    $8, %rsp                # keep the stack 16-byte aligned
+        movl    $SCOPE_BYTES, %edi
+        movl    $SCOPE_INFO, %esi
+        call    qn_alloc
+        movq    $0, SCOPE_LIVE(%rax)
+        movq    $0, SCOPE_WAITER(%rax)
+        addq    $8, %rsp
+        ret
+
+# ---------------------------------------------------------------------
+# qn_scope_close(scope): the end of a scope.
+#   Arguments: rdi = the scope.   Result: none.
+# Waits until every task spawned in the scope has finished (when they
+# all have, it goes on without a switch), then frees the scope.
+# ---------------------------------------------------------------------
+        .globl qn_scope_close
+qn_scope_close:
+        pushq   %rbx                    # rbx = the scope (the stack is aligned)
+        movq    %rdi, %rbx
+        cmpq    $0, SCOPE_LIVE(%rbx)
+        je      1f                      # all finished: no switch
+        movq    qn_current(%rip), %rax
+        movq    %rax, SCOPE_WAITER(%rbx)
+        call    qn_block                # until the last one wakes us
+1:      movq    %rbx, %rdi
+        popq    %rbx
+        jmp     qn_release              # tail call: free the scope
+
+# ---------------------------------------------------------------------
+# qn_spawn(scope, code, env): a new task that will run code(env).
+#   Arguments: rdi = the scope it belongs to, rsi = code (the address of
+#              a function of one argument), rdx = env (given to code,
+#              which owns it: the caller's reference moves to the task).
+#   Result:    none.
+# The task goes to the back of the ready queue; the caller goes on.
+# ---------------------------------------------------------------------
+        .globl qn_spawn
+qn_spawn:
+        pushq   %rbx                    # rbx = scope
+        pushq   %r12                    # r12 = code
+        pushq   %r13                    # r13 = env
+                                        # (3 pushes: stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        movq    %rdx, %r13
+        movl    $TASK_BYTES, %edi
+        movl    $TASK_INFO, %esi
+        call    qn_alloc
+        movq    %r12, TASK_CODE(%rax)
+        movq    %r13, TASK_ENV(%rax)
+        movq    %rbx, TASK_SCOPE(%rax)
+        xorl    %ecx, %ecx
+        movq    %rcx, TASK_SP(%rax)     # not started: no stack yet
+        movq    %rcx, TASK_STACK(%rax)
+        movq    %rcx, TASK_VALUE(%rax)
+        movq    %rcx, TASK_FLAG(%rax)
+        incq    SCOPE_LIVE(%rbx)
+        movq    %rax, %rsi
+        call    qn_wake
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_yield(): the current task goes to the back of the ready queue and
+# the first one runs. When no other task is ready, it just goes on.
+#   Arguments: none.   Result: none.
+# ---------------------------------------------------------------------
+        .globl qn_yield
+qn_yield:
+        cmpq    $0, qn_ready(%rip)
+        je      1f                      # nobody else is ready: go on
+        movq    qn_current(%rip), %rsi
+        call    qn_wake                 # at the back
+        jmp     qn_block                # a tail call: it returns to our caller
+1:      ret
+
+# ---------------------------------------------------------------------
+# qn_channel(cap, info) -> channel: a new channel, empty and open.
+#   Arguments: rdi = its capacity (0: a rendezvous), rsi = info (4, plus
+#              bit 8 when the values it carries are references).
+#   Result:    rax = the channel (rc = 1): a heap object of kind 4, freed
+#              by qn_release like any other, which releases the values
+#              still in it.
+# A negative capacity panics "bad channel capacity"; one whose size does
+# not fit in memory panics "out of memory".
+# ---------------------------------------------------------------------
+        .globl qn_channel
+qn_channel:
+        pushq   %rbx                    # rbx = cap (the stack is aligned)
+        testq   %rdi, %rdi
+        js      qn_bad_capacity
+        movabsq $QN_MAX_CAPACITY, %rax
+        cmpq    %rax, %rdi
+        ja      qn_out_of_memory
+        movq    %rdi, %rbx
+        leaq    CHAN_RING(,%rdi,8), %rdi  # qn_alloc(80 + 8*cap, info)
+        call    qn_alloc
+        movq    %rbx, CHAN_CAP(%rax)
+        xorl    %ecx, %ecx
+        movq    %rcx, CHAN_COUNT(%rax)
+        movq    %rcx, CHAN_HEAD(%rax)
+        movq    %rcx, CHAN_CLOSED(%rax)
+        movq    %rcx, CHAN_RECEIVERS(%rax)
+        movq    %rcx, CHAN_RECEIVERS+8(%rax)
+        movq    %rcx, CHAN_SENDERS(%rax)
+        movq    %rcx, CHAN_SENDERS+8(%rax)
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_send(ch, v): send v on a channel.
+#   Arguments: rdi = the channel (borrowed), rsi = the value (a
+#              reference moves to the channel, then to its receiver).
+#   Result:    none.
+# A receiver waiting: it gets v and is woken; we go on. Room in the
+# buffer: v goes in at the back; we go on. Otherwise we block among the
+# senders with v, until a receiver takes it (or close wakes us: then we
+# panic). A closed channel panics "send on closed channel".
+# ---------------------------------------------------------------------
+        .globl qn_send
+qn_send:
+        pushq   %rbx                    # rbx = the channel (the stack is aligned)
+        movq    %rdi, %rbx
+        cmpq    $0, CHAN_CLOSED(%rbx)
+        jne     qn_send_closed
+        leaq    CHAN_RECEIVERS(%rbx), %rdi
+        call    qn_queue_pop            # rax = a waiting receiver?
+        testq   %rax, %rax
+        jz      .Lsend_buffer
+        movq    %rsi, TASK_VALUE(%rax)  # yes: v is its
+        movq    $1, TASK_FLAG(%rax)
+        movq    %rax, %rsi
+        call    qn_wake
+        jmp     .Lsend_done
+.Lsend_buffer:
+        movq    CHAN_COUNT(%rbx), %rcx
+        cmpq    CHAN_CAP(%rbx), %rcx
+        jae     .Lsend_block            # full (or capacity 0)
+        movq    CHAN_HEAD(%rbx), %rax
+        addq    %rcx, %rax              # rax = (head + count) mod cap
+        cmpq    CHAN_CAP(%rbx), %rax
+        jb      1f
+        subq    CHAN_CAP(%rbx), %rax
+1:      movq    %rsi, CHAN_RING(%rbx,%rax,8)
+        incq    CHAN_COUNT(%rbx)
+        jmp     .Lsend_done
+.Lsend_block:
+        movq    qn_current(%rip), %rax
+        movq    %rsi, TASK_VALUE(%rax)  # v waits with us
+        movq    %rax, %rsi
+        leaq    CHAN_SENDERS(%rbx), %rdi
+        call    qn_queue_push
+        call    qn_block
+        movq    qn_current(%rip), %rax
+        cmpq    $0, TASK_FLAG(%rax)
+        je      qn_send_closed          # close woke us
+.Lsend_done:
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_recv(ch) -> (value, found): receive from a channel.
+#   Arguments: rdi = the channel (borrowed).
+#   Result:    rax = the value (a reference is the caller's), rdx = 1;
+#              or rax = 0, rdx = 0 when the channel is closed and empty.
+# Values in the buffer: we take the oldest, and the first blocked sender
+# (if any) puts its value in at the back and is woken. No values but a
+# blocked sender (capacity 0): we take its value and wake it. Closed:
+# (0, 0). Otherwise we wait among the receivers until a sender hands us
+# a value, or close wakes us with none.
+# ---------------------------------------------------------------------
+        .globl qn_recv
+qn_recv:
+        pushq   %rbx                    # rbx = the channel (the stack is aligned)
+        movq    %rdi, %rbx
+        cmpq    $0, CHAN_COUNT(%rbx)
+        je      .Lrecv_direct
+        movq    CHAN_HEAD(%rbx), %rax
+        movq    CHAN_RING(%rbx,%rax,8), %r8   # r8 = the oldest value
+        incq    %rax
+        cmpq    CHAN_CAP(%rbx), %rax
+        jb      1f
+        xorl    %eax, %eax              # the ring goes round
+1:      movq    %rax, CHAN_HEAD(%rbx)
+        decq    CHAN_COUNT(%rbx)
+        leaq    CHAN_SENDERS(%rbx), %rdi
+        call    qn_queue_pop            # rax = a blocked sender?
+        testq   %rax, %rax
+        jz      .Lrecv_found
+        movq    TASK_VALUE(%rax), %rsi  # yes: its value goes in at the back
+        movq    CHAN_HEAD(%rbx), %rcx
+        addq    CHAN_COUNT(%rbx), %rcx
+        cmpq    CHAN_CAP(%rbx), %rcx
+        jb      2f
+        subq    CHAN_CAP(%rbx), %rcx
+2:      movq    %rsi, CHAN_RING(%rbx,%rcx,8)
+        incq    CHAN_COUNT(%rbx)
+        jmp     .Lrecv_wake
+.Lrecv_direct:
+        leaq    CHAN_SENDERS(%rbx), %rdi
+        call    qn_queue_pop            # a blocked sender (capacity 0)?
+        testq   %rax, %rax
+        jz      .Lrecv_wait
+        movq    TASK_VALUE(%rax), %r8   # yes: its value is ours
+.Lrecv_wake:
+        movq    $1, TASK_FLAG(%rax)     # the sender goes on
+        movq    %rax, %rsi
+        call    qn_wake
+.Lrecv_found:
+        movq    %r8, %rax
+        movl    $1, %edx
+        popq    %rbx
+        ret
+.Lrecv_wait:
+        xorl    %eax, %eax              # closed: (0, 0), None
+        xorl    %edx, %edx
+        cmpq    $0, CHAN_CLOSED(%rbx)
+        jne     .Lrecv_done
+        movq    qn_current(%rip), %rsi
+        leaq    CHAN_RECEIVERS(%rbx), %rdi
+        call    qn_queue_push
+        call    qn_block                # until a sender or close wakes us
+        movq    qn_current(%rip), %rcx
+        movq    TASK_VALUE(%rcx), %rax
+        movq    TASK_FLAG(%rcx), %rdx
+.Lrecv_done:
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_close(ch): close a channel.
+#   Arguments: rdi = the channel (borrowed).   Result: none.
+# Every waiting receiver is woken with None, every blocked sender is
+# woken to panic "send on closed channel" when it runs; the values in
+# the buffer can still be received. Closing a closed channel does
+# nothing. Never switches.
+# ---------------------------------------------------------------------
+        .globl qn_close
+qn_close:
+        pushq   %rbx                    # rbx = the channel (the stack is aligned)
+        movq    %rdi, %rbx
+        movq    $1, CHAN_CLOSED(%rbx)
+.Lclose_receivers:
+        leaq    CHAN_RECEIVERS(%rbx), %rdi
+        call    qn_queue_pop
+        testq   %rax, %rax
+        jz      .Lclose_senders
+        movq    $0, TASK_VALUE(%rax)    # None
+        movq    $0, TASK_FLAG(%rax)
+        movq    %rax, %rsi
+        call    qn_wake
+        jmp     .Lclose_receivers
+.Lclose_senders:
+        leaq    CHAN_SENDERS(%rbx), %rdi
+        call    qn_queue_pop
+        testq   %rax, %rax
+        jz      .Lclose_done
+        movq    $0, TASK_FLAG(%rax)     # it panics when it runs
+        movq    %rax, %rsi
+        call    qn_wake
+        jmp     .Lclose_senders
+.Lclose_done:
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# The panics of tasks and channels. Jumped to with rsp 16-byte aligned.
+# ---------------------------------------------------------------------
+qn_deadlock:
+        leaq    qn_msg_deadlock(%rip), %rdi
+        movl    $8, %esi
+        call    qn_panic                # does not return
+qn_send_closed:
+        leaq    qn_msg_send_closed(%rip), %rdi
+        movl    $22, %esi
+        call    qn_panic                # does not return
+qn_bad_capacity:
+        leaq    qn_msg_capacity(%rip), %rdi
+        movl    $20, %esi
+        call    qn_panic                # does not return
 
 # ---------------------------------------------------------------------
 # qn_append_uint(dst, x) -> pointer: write x in decimal at dst.

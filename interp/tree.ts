@@ -10,18 +10,21 @@
 //               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
 //     Lassign   Assign is only `x = e`
-//     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
+//     Lvalues, Lwhile: nothing new to interpret (the forms they keep are shared)
+//     Lcaptures, Llifted, Lclosed: anonymous functions and closures (closures.ts);
+//               Lshrunk: nothing new
 //     Llayout   data in the heap model: new, array, loads and stores (data.ts),
 //               an element access checking its index itself
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
-// data.ts says (and from Llayout on, every one of those a heap address).
-// A call runs the function's body in a new environment holding only its
-// parameters (there are no closures); `return` unwinds to it as a thrown
-// signal. The interpreters' own stack is JavaScript's: a recursion too deep for
+// String, `{ fn: NAME }` for a function (closures.ts says what an anonymous
+// function's value and a closure are); tuples, records, arrays and boxes as
+// data.ts says (and from Llayout on, every one of those a heap address, a
+// closure too). A call runs the function's body in a new environment holding
+// its parameters (an anonymous function's, inside one holding what it
+// captured); `return` unwinds to it as a thrown signal. The interpreters' own stack is JavaScript's: a recursion too deep for
 // it is reported as the panic `stack overflow` (see runtime-model.ts), after
 // far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
 // ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
@@ -34,7 +37,7 @@ import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
-import { applied, codeCall, isLambdaValue, sourceClosures } from "./closures.js";
+import { applied, captureClosures, closedClosures, codeCall, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -210,7 +213,14 @@ export const srcHandlers: Handlers = {
   },
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
-    const value = node.value as NodeLike | null;
+    let value = node.value as NodeLike | null;
+    // `return { s; f(x) }` (a call through a closure made explicit): s runs, then the call, in place.
+    while (value?.kind === "Block" && (value as Src.Block).stmts.at(-1)?.kind === "ExprStmt") {
+      const stmts = (value as Src.Block).stmts;
+      scope = newScope(scope);
+      runStatements({ stmts: stmts.slice(0, -1) }, scope, m);
+      value = (stmts.at(-1) as Src.ExprStmt).expr;
+    }
     if (value?.kind === "Call") returnCall(value as Src.Call, scope, m);
     if (value?.kind === "Apply" || value?.kind === "CallCode") {
       const { callee, args } = value.kind === "Apply" ? applied(value as Src.Apply, scope, m) : codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
@@ -386,7 +396,10 @@ export const interpreters: Record<string, Interpreter> = {
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
-  Lshrunk: treeInterpreter(assignHandlers),
+  Lcaptures: treeInterpreter({ ...assignHandlers, ...captureClosures }),
+  Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
+  Lclosed: treeInterpreter({ ...assignHandlers, ...closedClosures }),
+  Lshrunk: treeInterpreter({ ...assignHandlers, ...closedClosures }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),

@@ -8,6 +8,13 @@
 // the check out (Lchecked), so the array and the index of every element access
 // are atoms, which the check can read again.
 //
+// A closure is a fields object too: `new(main_fn1, k.2) refs 00` holds the
+// function main_fn1 (its code's address, no reference) and what it captured;
+// its code reads them at offsets 24, 32, ... A closure that captures nothing is
+// `static closure f`, an object made once, in the program's data, as a string
+// literal is. A call through a closure loads its code first: `call code.9(c.8,
+// x.4)` where code.9 = *(c.8 + 16): fn(Ref, Int) -> Int.
+//
 // `new(a, s) refs 01` makes a fields object holding a and s; `refs` says, field
 // by field, whether it holds a reference (here s), so that freeing the object
 // can release what it refers to. `array(n, x) refs 1` makes an array of n
@@ -50,7 +57,7 @@ export const refsTerminal: Terminal = {
 /** The primitives left: the others became loads, stores and allocations. */
 export const layoutPrimitives = primitives.filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
 
-const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var"]);
+const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var", "StaticClosure"]);
 
 export const elementOperandsAreAtoms: Invariant = {
   says: "the array, the index and the value stored of an element access are atoms (literals or variables)",
@@ -69,9 +76,11 @@ export const Llayout = extendIL(Lshrunk, {
   name: "Llayout",
   purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
   terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
-  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex"],
+  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Closure", "Captured", "CallCode"],
   add: {
     Expr: {
+      /** The closure of the function `code` that captures nothing: a static object, never freed (spec/heap.md). */
+      StaticClosure: "static closure <code:name>",
       New: "new(<fields:Expr*, >) refs <refs:refs>",
       NewArray: "array(<length:Expr>, <init:Expr>) refs <refs:refs>",
       Load: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type>",

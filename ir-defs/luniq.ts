@@ -10,23 +10,20 @@ import { uniqueNames } from "./names.js";
 // before them.
 export const unionForms = ["Union", "GenericUnion", "GenericRecord", "GenericFn", "Construct", "GenericRecordLit", "GenericCall", "FnInstance", "Match", "Try", "Arm", "Pattern", "TypeParam", "Ctor"] as const;
 
-// Until the passes that compile anonymous functions exist, uniquify refuses them too.
-export const closureForms = ["Lambda", "Apply"] as const;
-
 export const Luniq = extendIL(Ltyped, {
   name: "Luniq",
   purpose: "every variable has its own name: no shadowing, no name bound twice",
   terminals: { name: uniqueNames },
-  remove: [...unionForms, ...closureForms],
+  remove: unionForms,
   invariants: [
     {
-      says: "no name is bound twice (by let, for, a parameter or a const)",
+      says: "no name is bound twice (by let, for, a parameter, a capture or a const)",
       check(program) {
         const seen = new Set<string>();
         let broken: { path: string; message: string } | null = null;
         forEachNode(Luniq, program, (node, path) => {
           if (broken) return;
-          const binder = node.kind === "Let" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Param" || node.kind === "Const" ? (node.name as string) : null;
+          const binder = ["Let", "For", "ForEach", "Param", "Const", "Capture"].includes(node.kind) ? (node.name as string) : null;
           if (binder === null) return;
           if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);

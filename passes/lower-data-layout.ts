@@ -7,8 +7,12 @@
 // length at offset 16 (which `len` reads too, of arrays and strings) by the
 // access itself until insert-index-checks writes the check out. Each
 // `new` and `array` says which fields hold references, so that freeing can
-// release them. Types shrink to what a word holds: Int, Bool, Unit, functions,
-// and Ref for all the rest. Records and their field names are gone.
+// release them. A closure is a fields object of its code (no reference) and
+// what it captured, read at 24 + 8 * i; one that captures nothing is a static
+// object, made once; a call through a closure loads its code, at 16, first.
+// Types shrink to what a word holds: Int, Bool, Unit, and Ref for all the rest
+// (a function value is a closure; `fn(Ref, Int) -> Int` is now the type of a
+// function's code). Records and their field names are gone.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -26,18 +30,21 @@ import type * as In from "../ir-defs/generated/Lshrunk.js";
 import type * as Out from "../ir-defs/generated/Llayout.js";
 import { Llayout } from "../ir-defs/llayout.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
-import { isHeapType, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { isHeapType, parseType, showType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { elementsOffset, fieldOffset, lengthOffset } from "../ir-defs/heap-layout.js";
+import { captureOffset, closureCodeOffset, elementsOffset, fieldOffset, lengthOffset } from "../ir-defs/heap-layout.js";
 import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
 import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 
-/** What a word of this type holds: Int, Bool, Unit, a function of such types, or Ref. */
-export function layoutType(type: string): Out.Let["type"] {
-  const lower = (t: TypeTree): TypeTree =>
-    t.kind === "fn" ? { kind: "fn", params: t.params.map(lower), ret: lower(t.ret) } : t.kind === "name" && !isHeapType(t.name) ? t : { kind: "name", name: "Ref" };
-  return showType(lower(parseType(type)!));
+/** What a word of this type holds: Int, Bool, Unit, or Ref. */
+export const layoutType = (type: string): Out.Let["type"] => (isHeapType(type) ? "Ref" : type);
+
+/** The type of the code of a closure of type `type`: it takes a closure first (spec/heap.md). */
+function codeType(type: string): string {
+  const t = parseType(type);
+  if (t?.kind !== "fn") throw new Error(`${type} is not a function's type`);
+  return showType({ kind: "fn", params: [{ kind: "name", name: "Ref" }, ...t.params.map((p) => parseType(layoutType(showType(p)))!)], ret: parseType(layoutType(showType(t.ret)))! });
 }
 
 /** "1" for a type whose values are references, "0" for any other. */
@@ -52,7 +59,8 @@ export const lowerDataLayout = pass({
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
 
-    const once = atomBinder(Lshrunk, freshNamer(Lshrunk, program));
+    const fresh = freshNamer(Lshrunk, program);
+    const once = atomBinder(Lshrunk, fresh);
     /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
     const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
       once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets, later);
@@ -99,6 +107,20 @@ export const lowerDataLayout = pass({
         const { a, i } = element(node.array, node.index, recur, lets, [node.value]);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
         return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
+      },
+      Closure(node, ctx, recur): Out.Expr {
+        if (node.captures.length === 0) return { kind: "StaticClosure", code: node.code, loc: node.loc };
+        const refs = `0${node.captures.map((c) => refBit(declaredType(c, types))).join("")}`;
+        return { kind: "New", fields: [{ kind: "Var", name: node.code, loc: node.loc }, ...node.captures.map((c) => recur<Out.Expr>(c, ctx))], refs, loc: node.loc };
+      },
+      Captured: (node): Out.Load => load({ kind: "Var", name: node.env, loc: node.loc }, captureOffset(Number(node.index)), node.type, node.loc),
+      CallCode(node, ctx, recur): Out.Expr {
+        const loc = node.loc;
+        const code = fresh("code");
+        const type = codeType(types.variable(node.closure)!);
+        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: node.closure, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
+        const call: Out.Call = { kind: "Call", callee: code, args: node.args.map((a) => recur<Out.Expr>(a, ctx)), loc };
+        return block([{ kind: "Let", decl: "let", name: code, type, init: read, loc }], call, loc);
       },
       Prim(node, ctx, recur): Out.Expr {
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));

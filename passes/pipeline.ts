@@ -25,6 +25,9 @@ import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
 import { uncoverLiveReferences } from "./uncover-live-references.js";
+import { uncoverCaptures } from "./uncover-captures.js";
+import { liftFunctions } from "./lift-functions.js";
+import { convertClosures } from "./convert-closures.js";
 import { uniquify } from "./uniquify.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
@@ -37,6 +40,9 @@ export const frontEnd: readonly Pass[] = [
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
+  uncoverCaptures,
+  liftFunctions,
+  convertClosures,
   shrink,
   lowerDataLayout,
   insertIndexChecks,

@@ -44,7 +44,6 @@ function resolve(name: string, names: Names | null): string {
 const notYet: Readonly<Record<string, string>> = {
   Union: "`union`", GenericUnion: "`union`", Construct: "a union's value", Match: "`match`", Try: "`try`",
   GenericRecord: "a generic record", GenericRecordLit: "a generic record", GenericFn: "a generic function", GenericCall: "a generic function", FnInstance: "a generic function",
-  Lambda: "an anonymous function", Apply: "a call of an expression",
 };
 
 function refuseNotYet(context: PassContext) {
@@ -95,6 +94,12 @@ export const uniquify = pass({
         const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
         const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
         return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
+      },
+      // An anonymous function's body sees its parameters and, around them, the variables where it is.
+      Lambda(node, names, recur) {
+        const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
+        const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
+        return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: names }) };
       },
       Assign: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
       SetField: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),

@@ -17,11 +17,14 @@ import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
 import { uniquify } from "../passes/uniquify.js";
+import { uncoverCaptures } from "../passes/uncover-captures.js";
+import { liftFunctions } from "../passes/lift-functions.js";
+import { convertClosures } from "../passes/convert-closures.js";
 import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
+export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 

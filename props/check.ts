@@ -64,6 +64,8 @@ export interface CheckOptions {
   readonly fuel?: number;
   /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog). */
   readonly onStep?: (what: string) => void;
+  /** The file name diagnostics name (default: generated.qs). */
+  readonly file?: string;
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
@@ -81,7 +83,7 @@ function count(options: CheckOptions, key: string): void {
 function failureOf(step: TargetStep, source: string, expected: Outcome): Failure | null {
   const pass = stepLabel(step);
   const v = step.verdict;
-  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}` };
+  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}`, error: v.error };
   if (step.pass.from === "text" && step.outcome !== null) {
     if (quastraSource(step.output as never) !== source) return { property: "parse", pass, message: "printing the parsed program does not give the source back" };
     if (isBad(step)) return { property: "parse", pass, message: `the parsed program gives ${showOutcome(step.outcome)}; the generated tree gives ${showOutcome(expected)}` };
@@ -110,7 +112,7 @@ function failedCheck(v: Verdict): Pick<Failure, "step" | "error"> {
  * no failure.
  */
 export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
-  const context = { file: "generated.qs", source };
+  const context = { file: options.file ?? "generated.qs", source };
   const loop = (target: Target | null) => ({
     run: { stdin, fuel: options.fuel ?? fuel },
     interpret: expected !== null,

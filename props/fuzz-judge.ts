@@ -166,7 +166,8 @@ export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: s
     }
     expected = null; // (an array that may or may not fit in memory)
   }
-  const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep });
-  if (!(lowered instanceof Map)) return { kind: "bad", bad: fromFailure(lowered) };
+  const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep, file: fuzzFile });
+  // A pass may refuse a program that type-checks (a construct whose passes are still to come): a diagnostic is an answer.
+  if (!(lowered instanceof Map)) return lowered.error instanceof CompileError ? judgeDiagnostics(lowered.error, input.source, lowered.pass ?? "a pass") : { kind: "bad", bad: fromFailure(lowered) };
   return { kind: "compiled", expected, assembly: [...lowered] };
 }

@@ -83,6 +83,14 @@ judging("a diagnostic is an answer; a program is compiled and judged by the sour
   assert.equal(j.assembly.map(([t]) => t), [...targets]);
 });
 
+judging("a program that type-checks but that a later pass refuses with a diagnostic (a construct still to come) is rejected, not a changed meaning", () => {
+  // While uniquify refuses unions (passes/uniquify.ts, refuseNotYet), this is such a program; the
+  // one-hour fuzz run of issue 14 reported it as "meaning changed by well-typed".
+  const source = "union Tree { Leaf }\n\nfn main() {}\n";
+  const j = judge({ source, stdin: "" }, judgeOptions);
+  assert.ok(j.kind === "rejected" || j.kind === "compiled", JSON.stringify(j));
+});
+
 judging("a program that does not end within the fuel, or asks for more than the heap model can say, is compiled but not judged", () => {
   // (A hang judged by fuel is not a bad outcome: a program may loop for ever.)
   for (const body of ["while true {}", "let a = array(2147483648, 0)"]) {

@@ -11,7 +11,8 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { observe } from "./places.js";
 import { assignEarlier, boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
-import { callExpr, fnItem, typeOfAny } from "./realize-functions.js";
+import { callExpr, closureVariables, fnItem, typeOfAny } from "./realize-functions.js";
+import { lambdaExpr, letFnStmt } from "./realize-closures.js";
 import { edgeInts, MAX, type AnyE, type BoolE, type IntE, type Shared, type Skeleton, type Stmt, type StrE, type UnitE } from "./skeleton.js";
 import { printable, scalarType, Types, type TypeInfo } from "./types.js";
 import { bin, block, bool, call, exprStmt, int, kindOf, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
@@ -32,7 +33,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       const x = scope[i]!;
       if (seen.has(x.name)) continue;
       seen.add(x.name);
-      if ((type === null || x.type === type) && (!mutable || x.mutable)) out.push(x);
+      if ((type === null ? !x.type.startsWith("fn(") : x.type === type) && (!mutable || x.mutable)) out.push(x);
     }
     return out;
   };
@@ -76,6 +77,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return { kind: "If", cond: boolExpr(e.cond, ctx), then: block(exprStmt(self(e.value, ctx))), else: block(escape) };
       }
       case "sideEffect": return sideEffect(e.effect, ctx, "side effect before a value", (c) => self(e.value, c));
+      case "lambda": return lambdaExpr(w, e, type, ctx, self);
     }
   };
 
@@ -282,8 +284,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return one(exprStmt(call("exit", intExpr(s.code, ctx))));
       case "callLet": {
         // Every function gets called now and then, whatever its result type.
-        if (ctx.callable.length === 0) return { stmts: [], type: "Unit" };
-        const ret = ctx.callable[s.call.pick % ctx.callable.length]!.ret;
+        const callable = [...ctx.callable, ...closureVariables(ctx)];
+        if (callable.length === 0) return { stmts: [], type: "Unit" };
+        const ret = callable[s.call.pick % callable.length]!.ret;
         const call = callExpr(w, s.call, ret, ctx);
         if (ret === "Unit") return one(exprStmt(call));
         const name = namePool[s.name % namePool.length]!;
@@ -291,6 +294,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         used.add("let");
         return one({ kind: "Let", decl: "let", name, type: null, init: call });
       }
+      case "letFn": return one(letFnStmt(w, s, namePool[s.name % namePool.length]!, ctx));
       case "panic":
         used.add(s.text === null ? "panic" : "panic with a computed message");
         return one(exprStmt(call("panic", s.text === null ? str(panicMessages[s.message % panicMessages.length]!) : strExpr(w, s.text, ctx))));
@@ -326,7 +330,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     return block(...stmts.map((s) => (s.kind === "Let" ? exprStmt(s.init) : s)), exprStmt(value(ctx)));
   };
 
-  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
+  const w: Walk = { used, types, items: new Map(), wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
 
   // The records and aliases first; then consts (each may use the ones before it), then main.
   if (types.items.some((d) => d.item.kind === "TypeAlias")) used.add("type alias");
@@ -362,5 +366,5 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);
-  return { program: { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...decls(true)] }, constructs: used };
+  return { program: { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...w.items.values(), ...decls(true)] }, constructs: used };
 }

@@ -52,9 +52,11 @@ function lambda<R>(w: Walk, f: LambdaSkel<R>, ret: TypeInfo, ctx: Context, resul
   const names = params.map(() => w.fresh("q"));
   const readOnly = ctx.scope.map((x) => (x.mutable ? { ...x, mutable: false } : x));
   const inner: Context = { scope: [...readOnly, ...params.map((p, i) => ({ name: names[i]!, type: p.canon, mutable: false }))], loops: 0, constant: false, callable: ctx.callable, main: false, earlier: [] };
+  // What it reads first: one variable around it, or (reads >= 3) two, so that captures of two types sit side by side.
   const around = w.visible(ctx.scope, null, false);
-  const read = f.reads === null || around.length === 0 ? null : around[f.reads % around.length]!;
-  const stmts = [...(read ? observe(w, v(read.name), read.type) : []), ...w.statements(f.body, inner, true)];
+  const reads = f.reads === null || around.length === 0 ? [] : f.reads >= 3 && around.length >= 2 ? [f.reads, f.reads + 1] : [f.reads];
+  const observed = reads.flatMap((r) => { const x = around[r % around.length]!; return observe(w, v(x.name), x.type); });
+  const stmts = [...observed, ...w.statements(f.body, inner, true)];
   const body = block(...stmts, exprStmt(result(f.result, inner)));
   const outer = new Set(ctx.scope.map((x) => x.name));
   const captured = [...readsOf(body, new Set())].filter((name) => outer.has(name) && !names.includes(name));

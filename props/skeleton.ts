@@ -48,7 +48,7 @@ export interface ProjE { readonly k: "proj"; readonly pick: number; readonly ind
  * and its result (props/realize-closures.ts). Its body reads what it likes of the scope around it: it captures that. */
 export interface LambdaSkel<R> {
   readonly params: readonly ParamSkel[];
-  /** When set, the body first prints what a variable around it (chosen by this pick) holds: it captures it. */
+  /** When set, the body first prints what a variable around it (chosen by this pick; from 3 on, two) holds: it captures it. */
   readonly reads: number | null;
   readonly body: readonly Stmt[];
   readonly result: R;

@@ -266,6 +266,37 @@ const mutants: readonly Mutant[] = [
     from: `info: fieldsInfo(e.refs), loc: e.loc } };`,
     to: `info: fieldsInfo(e.refs.replace(/1/g, "0")), loc: e.loc } };`,
   },
+  // Closures (issue 17): `npm run mutants -- closure` runs these alone.
+  {
+    name: "uncover-captures: a closure's body reads the captured variable itself, not its copy (a capture by reference)",
+    file: "passes/uncover-captures.js",
+    from: "body: renameUses(inner.body, renamed) };",
+    to: "body: inner.body };",
+  },
+  {
+    name: "lift-functions: a closure is given its captured values in reverse order",
+    file: "passes/lift-functions.js",
+    from: `captures: node.captures.map((c) => ({ kind: "Var", name: c.outer, loc: c.loc })), loc: node.loc };`,
+    to: `captures: node.captures.map((c) => ({ kind: "Var", name: c.outer, loc: c.loc })).reverse(), loc: node.loc };`,
+  },
+  {
+    name: "lower-data-layout: a closure reads every captured value at the first capture's offset (a wrong environment offset)",
+    file: "passes/lower-data-layout.js",
+    from: "captureOffset(Number(node.index))",
+    to: "captureOffset(0)",
+  },
+  {
+    name: "lower-data-layout: a closure's captured references are not counted (no inc of a captured array when it is made, no dec when it dies)",
+    file: "passes/lower-data-layout.js",
+    from: "node.captures.map((c) => refBit(declaredType(c, types)))",
+    to: `node.captures.map((c) => "0")`,
+  },
+  {
+    name: "name-string-literals: a static closure passed on gets no variable of its own (its count goes off)",
+    file: "passes/name-string-literals.js",
+    from: `if (a.kind !== "Str" && a.kind !== "StaticClosure")`,
+    to: `if (a.kind !== "Str")`,
+  },
 ];
 
 async function runFrom(root: string): Promise<PropsReport> {

@@ -109,11 +109,6 @@ export function firstBadOf(steps: readonly StepView[]): number | null {
   return bad < 0 ? null : bad;
 }
 
-/**
- * Builds the explorer's view of a compilation. With meaning "now" every
- * step's interpreter runs here on `stdin`; with "later" the verdicts are
- * left pending, for a worker to fill in.
- */
 /** Assembly text as lines, each with the source line named by the nearest
  * `# N: ...` (or `// N: ...`) comment above it in the same block, which
  * emit-asm writes. */
@@ -129,6 +124,11 @@ export function assemblyLines(text: string): { lines: string[]; locs: (Loc | nul
   return { lines, locs };
 }
 
+/**
+ * Builds the explorer's view of a compilation. With meaning "now" every
+ * step's interpreter runs here on `stdin`; with "later" the verdicts are
+ * left pending, for a worker to fill in.
+ */
 export function buildTrace(file: string, source: string, target: Target, steps: readonly Step[], stdin: string, meaning: "now" | "later" = "now"): Trace {
   const verdicts = new Map<number, StepVerdict>();
   let meaningError: string | null = null;

@@ -11,7 +11,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import type { Loc } from "../il/node.js";
+import { unreachable, type Loc } from "../il/node.js";
 import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
 import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
@@ -87,10 +87,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
       const e = checkExpr(c, s.expr);
       return { node: { ...s, expr: e.node }, type: e.type };
     }
-    default: {
-      const never: never = s;
-      throw new Error(`unknown statement ${(never as { kind: string }).kind}`);
-    }
+    default: return unreachable(s);
   }
 }
 
@@ -168,10 +165,7 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Try": return checkTry(c, e);
     case "Lambda": return checkLambda(c, e);
     case "Apply": return checkApply(c, e);
-    default: {
-      const never: never = e;
-      throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
-    }
+    default: return unreachable(e);
   }
 }
 

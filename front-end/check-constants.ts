@@ -14,7 +14,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import type { Loc } from "../il/node.js";
+import { unreachable, type Loc } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
 import { binary, Panic, unary } from "../ir-defs/semantics.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
@@ -104,10 +104,7 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
       case "Apply":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
         return none(ErrorType);
-      default: {
-        const never: never = e;
-        throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
-      }
+      default: return unreachable(e);
     }
   };
 

@@ -14,7 +14,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import type { Loc } from "../il/node.js";
+import { unreachable, type Loc } from "../il/node.js";
 import { expectType, joinTypes, known, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Typed } from "./checker.js";
 import { analyseMatch, anything, type Constructor, type Shape } from "./exhaustiveness.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
@@ -107,10 +107,7 @@ function checkPattern(c: Checker, p: Lsrc.Pattern, expected: Type, binders: Bind
       const args = p.args.map((x) => checkPattern(c, x, ErrorType, binders).node);
       return { node: { kind: "CtorPat", type: "Unit", ctor: p.ctor, args, loc: p.loc }, shape: anything };
     }
-    default: {
-      const never: never = p;
-      throw new Error(`unknown pattern ${(never as { kind: string }).kind}`);
-    }
+    default: return unreachable(p);
   }
 }
 

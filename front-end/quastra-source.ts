@@ -11,6 +11,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import { unreachable } from "../il/node.js";
 
 type Node = Lsrc.Node | Ltyped.Node;
 type Expr = Lsrc.Expr | Ltyped.Expr;
@@ -150,10 +151,7 @@ function show(n: Node): string {
     case "StrPat": return stringLiteral(n.value);
     case "TuplePat": return `(${n.elems.map(show).join(", ")})`;
     case "CtorPat": return applied(n.ctor, n.args);
-    default: {
-      const never: never = n;
-      throw new Error(`unknown node ${(never as { kind: string }).kind}`);
-    }
+    default: return unreachable(n);
   }
 }
 

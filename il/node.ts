@@ -15,6 +15,14 @@ export interface AnyNode {
   readonly [field: string]: unknown;
 }
 
+/** The default of a switch on `kind` that covers every case: if a case is
+ * forgotten, `value` is not `never` and the type checker says so. Should a
+ * value come anyway (a node made by hand), it names its kind. */
+export function unreachable(value: never): never {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  throw new Error(`unexpected ${typeof kind === "string" ? kind : String(value)}`);
+}
+
 export function isNode(value: unknown): value is AnyNode {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === "string";
 }

@@ -53,7 +53,6 @@ const callerValues: Readonly<Record<string, bigint>> = Object.fromEntries(
 const stackLimitAddress = 0x5f_0010n;
 /** The return address a call leaves in x30 (the model does not need the real one). */
 const returnToCaller = 0x40_2000n;
-/** Where the code of the i-th function of the program is, for adrp/add of a function. */
 /** Before La64 no prelude moves sp: a call moves it down this far itself, so
  * that the callee's outgoing arguments do not overwrite the caller's. */
 const modelFrame = 4096n;

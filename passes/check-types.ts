@@ -40,6 +40,7 @@ import { newInference } from "../front-end/inference.js";
 import { checkInstantiation } from "../front-end/instantiation.js";
 import { hiddenName } from "../front-end/prelude.js";
 import { typeLocOf } from "../front-end/parser.js";
+import { unreachable } from "../il/node.js";
 
 export const checkTypes = pass({
   name: "check-types",
@@ -94,10 +95,7 @@ export const checkTypes = pass({
           items.push(checkFn(item, signatures.get(item.name)!, checker));
           break;
         case "TypeAlias": break;
-        default: {
-          const never: never = item;
-          throw new Error(`unknown item ${(never as { kind: string }).kind}`);
-        }
+        default: unreachable(item);
       }
     }
     const main = byName.get("main");

@@ -27,6 +27,7 @@ import { Lreturn } from "../ir-defs/lreturn.js";
 import { forEachNode } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { unreachable } from "../il/node.js";
 
 /** Code being built backwards: statements (last first) in front of a tail. */
 type Code = { readonly reversed: Out.CStmt[]; readonly tail: Out.Tail };
@@ -90,10 +91,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
         addBlock(test, predicate(s.cond, body, code(after), loop));
         return code({ kind: "Goto", target: test });
       }
-      default: {
-        const never: never = s;
-        throw new Error(`unknown statement ${(never as { kind: string }).kind}`);
-      }
+      default: return unreachable(s);
     }
   };
   /** Code that evaluates `e` only for what it does, then runs `c`. */

@@ -23,16 +23,14 @@
 import type * as Tail from "../ir-defs/generated/Ltail.js";
 import { Ltail } from "../ir-defs/ltail.js";
 import { pass } from "../il/pass.js";
+import { unreachable } from "../il/node.js";
 
 const successors = (tail: Tail.Tail): string[] => {
   switch (tail.kind) {
     case "Goto": return [tail.target];
     case "Branch": return [tail.then, tail.else];
     case "Return": case "TailCall": return [];
-    default: {
-      const never: never = tail;
-      throw new Error(`unknown tail ${(never as { kind: string }).kind}`);
-    }
+    default: return unreachable(tail);
   }
 };
 

@@ -28,6 +28,7 @@ import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
 import { assigns, freshNamer } from "./shared/fresh-names.js";
 import { layoutType } from "./lower-data-layout.js";
+import { unreachable } from "../il/node.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
 interface Flat<E> {
@@ -109,10 +110,7 @@ export const removeComplexOperands = pass({
         }
         case "Binary": case "Unary": case "Prim": case "Call": case "New": case "NewArray": case "Load":
           return withAtoms(e) as Flat<Out.Expr>;
-        default: {
-          const never: never = e;
-          throw new Error(`unknown expression ${(never as { kind: string }).kind}`);
-        }
+        default: return unreachable(e);
       }
     };
 

@@ -1,6 +1,6 @@
 // Every file that is derived from the IL definitions and the pipeline and
-// checked in. `npm run gen` writes them; tests/derived.test.ts fails when one
-// is stale, so the checked-in copies always say what the code says.
+// checked in. `npm run gen` writes them; a test of tests/il.test.ts fails when
+// one is stale, so the checked-in copies always say what the code says.
 
 import { allILs } from "../ir-defs/index.js";
 import { pipelineTable, passesOf } from "../passes/pipeline.js";

@@ -2,8 +2,9 @@
 // generated programs type-check and cover every construct of the generator;
 // a few hundred of them go through every pass (validation and interpreter
 // agreement), the determinism check, and real binaries on both targets; and
-// every saved regression (tests/regressions/) is replayed like a golden program
-// (or, for a bad program, its diagnostics are compared).
+// every saved regression (tests/regressions/) is replayed like a golden program,
+// with the same checks (tests/checked-runs.ts), or, for a bad program, its
+// diagnostics are compared.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
@@ -11,12 +12,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assembleAndLink, runBinary } from "../driver/toolchain.js";
+import { assembleAndLink } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
-import { assemblyOf, checkPasses, throwIfBroken, type Step } from "../driver/driver.js";
-import { ilName } from "../il/pass.js";
-import { describeOutcome } from "../interp/runtime-model.js";
 import { packageRoot } from "../driver/paths.js";
+import { checkBinary, checkRun } from "./checked-runs.js";
 import { isRejected, loadGoldens } from "./golden-programs.js";
 import { renderDiagnosticsOf } from "./golden-diagnostics.js";
 import { checkTypes } from "../passes/check-types.js";
@@ -94,18 +93,10 @@ for (const g of loadGoldens(regressionsDir)) {
   }
   for (const target of targets) {
     regressions(`${g.name} on ${target}`, () => {
-      const steps: Step[] = [];
-      for (const v of checkPasses({ source: g.source, file: g.path }, pipeline(target), { run: { stdin: g.stdin } })) {
-        throwIfBroken(v);
-        steps.push(v);
-        if (v.outcome === null) continue;
-        const where = `${v.pass.name} -> ${ilName(v.pass.to)}`;
-        assert.equal([v.outcome.stdout, v.outcome.status, v.outcome.panic, v.outcome.outOfFuel], [g.stdout, g.status, g.panic, false], `${where}: ${describeOutcome(v.outcome)}`);
-      }
+      const { asm, live } = checkRun({ source: g.source, file: g.path }, pipeline(target), g);
       const exe = join(dir, `${g.name}.${target}`);
-      assembleAndLink(assemblyOf(steps), target, exe);
-      const run = runBinary(exe, target, { stdin: g.stdin });
-      assert.equal([run.stdout, run.stderr, run.status], [g.stdout, g.stderr, g.status], "the binary");
+      assembleAndLink(asm, target, exe);
+      checkBinary(exe, target, g, live);
     });
   }
 }

@@ -1,8 +1,7 @@
-// Small helpers shared by the AArch64 passes: operand builders, the
-// exhaustiveness check for switches on `kind`, constants built with movz/movk,
-// the table of string literals that becomes the program's data, and how
-// selection turns an atom into an operand (a string literal or a function
-// reference needs adrp and add first).
+// Small helpers shared by the AArch64 passes: operand builders, constants
+// built with movz/movk, the table of string literals that becomes the
+// program's data, and how selection turns an atom into an operand (a string
+// literal or a function reference needs adrp and add first).
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as A from "../../ir-defs/generated/La64var.js";
 import { functionSymbol } from "../../ir-defs/functions.js";
@@ -11,7 +10,7 @@ import { atomOperand, type StringTable } from "../shared/both-targets.js";
 export type RegisterName = A.Reg["name"];
 
 export const reg = (name: RegisterName): A.Reg => ({ kind: "Reg", name });
-export { StringTable, unreachable } from "../shared/both-targets.js";
+export { StringTable } from "../shared/both-targets.js";
 
 /** The instructions of La64var that the ILs before it share (all but the calls, whose form lower-calls changes). */
 export type Plain = Exclude<A.Instr, { kind: "Bl" | "Blr" | "TailCall" | "TailCallIndirect" }>;
@@ -54,14 +53,14 @@ export function place(a: In.Atom, hint: string, cx: Selection): [Plain[], A.Arg]
   return [load(a, v, cx), v];
 }
 
-/** Instructions that put the 64-bit constant `value` into register `dst`: one
- * mov when it fits in 16 bits, else movz for bits 0-15 and a movk for each
- * other non-zero 16-bit chunk. */
 /** What loadConstant emits: instructions of La64patched and La64 alike. */
 export type ConstantLoad =
   | { readonly kind: "Mov"; readonly dst: A.Reg; readonly src: A.Imm }
   | { readonly kind: "Movz" | "Movk"; readonly dst: A.Reg; readonly value: number; readonly shift: number };
 
+/** Instructions that put the 64-bit constant `value` into register `dst`: one
+ * mov when it fits in 16 bits, else movz for bits 0-15 and a movk for each
+ * other non-zero 16-bit chunk. */
 export function loadConstant(dst: A.Reg, value: bigint): ConstantLoad[] {
   if (value >= 0n && value <= 0xffffn) return [{ kind: "Mov", dst, src: imm(value) }];
   const bits = BigInt.asUintN(64, value);

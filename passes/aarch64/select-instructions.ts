@@ -31,6 +31,7 @@
 
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/La64select.js";
+import { unreachable } from "../../il/node.js";
 import { La64select } from "../../ir-defs/aarch64/la64calls.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
 import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
@@ -38,7 +39,7 @@ import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
 import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
-import { imm, load, mov, StringTable, unreachable, type Selection } from "./instructions.js";
+import { imm, load, mov, StringTable, type Selection } from "./instructions.js";
 
 type Cx = Selection & Routines<Out.Arg, Out.Instr>;
 

@@ -4,14 +4,10 @@
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import type { IL } from "../../il/define.js";
-import type { Loc } from "../../il/node.js";
+import { unreachable, type Loc } from "../../il/node.js";
 import { forEachNode } from "../../il/rewrite.js";
 import { fieldsInfo, kinds, staticCount } from "../../ir-defs/heap-layout.js";
 import { functionSymbol } from "../../ir-defs/functions.js";
-
-export function unreachable(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
-}
 
 /** An Lalloc atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
  * Var -> Var. A string literal (the address of its object) and a function

@@ -1,13 +1,13 @@
 // Small helpers shared by the x86_64 passes: operand and instruction builders,
-// the exhaustiveness check for switches on `kind`, the table of string
-// literals that becomes the program's data, and how selection turns an atom
-// into an operand (a string literal or a function reference needs a leaq first).
+// the table of string literals that becomes the program's data, and how
+// selection turns an atom into an operand (a string literal or a function
+// reference needs a leaq first).
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as X86 from "../../ir-defs/generated/Lx86var.js";
 import { functionSymbol } from "../../ir-defs/functions.js";
 import { atomOperand, type StringTable } from "../shared/both-targets.js";
 
-export { StringTable, unreachable } from "../shared/both-targets.js";
+export { StringTable } from "../shared/both-targets.js";
 
 /** The instructions of Lx86var that the ILs before it share (all but the calls, whose form lower-calls changes). */
 export type Plain = Exclude<X86.Instr, { kind: "Callq" | "CallqIndirect" | "TailCall" | "TailCallIndirect" }>;

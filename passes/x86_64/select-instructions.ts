@@ -32,6 +32,7 @@
 
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/Lx86select.js";
+import { unreachable } from "../../il/node.js";
 import { Lalloc } from "../../ir-defs/lalloc.js";
 import { Lx86select } from "../../ir-defs/x86_64/lx86calls.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
@@ -39,7 +40,7 @@ import { freshNamer } from "../shared/fresh-names.js";
 import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
 import { checkIndex, increment, loadWord, storeWord } from "./memory.js";
-import { imm, load, movq, reg, sameArg, StringTable, unreachable, type Selection } from "./instructions.js";
+import { imm, load, movq, reg, sameArg, StringTable, type Selection } from "./instructions.js";
 
 const [rcx, al, cl] = [reg("rcx"), reg("al"), reg("cl")];
 

@@ -32,6 +32,7 @@ interface Values {
   seed?: string;
   time?: string;
   path?: string;
+  stdin?: string;
   inputs?: string;
   out?: string;
   budget?: string;
@@ -163,9 +164,10 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "explore": {
       const { file, source } = readSource(positionals[0], usage);
-      const steps = compileOrReport(file, source, { ...values, check: true }, {});
-      if (!steps) return 1;
-      return import("./explore.js").then((m) => m.explore(file, source, targetOf(values), steps));
+      const target = values.target === "both" ? "both" : targetOf(values);
+      // Without a terminal, bad input still gets its diagnostics; in one, the screen shows them.
+      if ((!process.stdout.isTTY || !process.stdin.isTTY) && !compileOrReport(file, source, { ...values, target: undefined, check: true }, { until: "check-types" })) return 1;
+      return import("./explore.js").then((m) => m.explore(file, source, target, values.stdin));
     }
     case "props":
       return import("./props.js").then((m) => m.propsCommand(values));

@@ -1,45 +1,39 @@
-// `qnano explore FILE`: the full-screen explorer (explorer-tui/). The command
-// has already compiled FILE (bad input got its diagnostics there); this builds
-// the explorer's trace once, switches to the terminal's alternate screen, runs
-// the Ink application, and always switches back: on `q`, Ctrl-C, SIGTERM or a
-// crash. Without a terminal it says so and points at `qnano trace`.
+// `qnano explore FILE`: the full-screen explorer (explorer-tui/). It switches
+// to the terminal's alternate screen and stops the terminal's echo at once
+// (keys typed while it starts are the explorer's, not the shell's), opens the
+// screen before any pass has run, and lets workers compile and interpret the
+// program (the steps and marks fill in); it always switches back: on `q`,
+// Ctrl-C (status 130), SIGTERM or a crash. It watches the file and compiles
+// it again when it is saved. Without a terminal it says so and points at
+// `qnano trace`.
 
-import { existsSync } from "node:fs";
-import { readRegularFile } from "../driver/files.js";
+import { existsSync, watch as watchFile } from "node:fs";
+import { basename, dirname } from "node:path";
 import type { render as inkRender } from "ink";
-import { startMeaning, type MeaningListener } from "../explorer-tui/meaning.js";
-import { initialState } from "../explorer-tui/state.js";
-import { buildTrace, type Trace } from "../explorer-tui/trace.js";
-import { compile, type Step } from "../driver/driver.js";
 import type { Target } from "../ir-defs/targets.js";
+import { readRegularFile } from "../driver/files.js";
 import { printError } from "./output.js";
 import { complaint } from "./usage.js";
 
 const enterAlternateScreen = "\x1b[?1049h";
 const leaveAlternateScreen = "\x1b[?1049l";
 
-/** FILE.in beside FILE, the input its interpreters read, when there is one. */
-function stdinFor(file: string): string {
-  const input = file.replace(/\.qs$/, "") + ".in";
-  return existsSync(input) ? readRegularFile(input).toString("utf8") : "";
+/** What the interpreters read: `--stdin FILE`, else FILE.in beside the program when there is one. */
+export function inputFor(file: string, stdinFile: string | undefined): { stdin: string; input: string | null } {
+  const input = stdinFile ?? file.replace(/\.qs$/, "") + ".in";
+  if (stdinFile === undefined && !existsSync(input)) return { stdin: "", input: null };
+  return { stdin: readRegularFile(input).toString("utf8"), input }; // a FileError: `cannot read IN: why`, status 1
 }
 
-export async function explore(file: string, source: string, target: Target, steps: readonly Step[]): Promise<number> {
+export async function explore(file: string, source: string, target: Target | "both", stdinFile?: string): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     printError(complaint(`explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``));
     return 1;
   }
-  const stdin = stdinFor(file);
-  // The interpreters of every IL run in a worker once the screen is up: a
-  // program that loops a lot takes seconds at the machine level.
-  const first = buildTrace(file, source, target, steps, stdin, "later");
-  const load = (other: Target): Trace => buildTrace(file, source, other, compile(source, file, { target: other, check: true }), stdin, "later");
-  const meaning = (trace: Trace, listener: MeaningListener) => startMeaning(trace, source, listener);
-
-  // React's development build is several times slower per frame: load the
-  // production one (React reads NODE_ENV once, when it is first imported).
-  process.env.NODE_ENV ??= "production";
-  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
+  const { stdin, input } = inputFor(file, stdinFile);
+  // At once: the alternate screen, and no echo of keys typed meanwhile.
+  process.stdout.write(enterAlternateScreen);
+  process.stdin.setRawMode(true);
 
   let app: ReturnType<typeof inkRender> | null = null;
   let restored = false;
@@ -53,11 +47,12 @@ export async function explore(file: string, source: string, target: Target, step
     } catch {
       // a crashed app may not unmount; the screen is restored all the same
     }
+    process.stdin.setRawMode?.(false);
     process.stdout.write(leaveAlternateScreen);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     restore();
-    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   const onCrash = (e: unknown) => {
     restore();
@@ -72,12 +67,56 @@ export async function explore(file: string, source: string, target: Target, step
   process.on("unhandledRejection", onCrash);
   process.on("exit", restore);
 
-  process.stdout.write(enterAlternateScreen);
+  // The first frame and the worker at once; Ink and React take a while to load.
+  const [{ initialState }, { reduce }, { emptyTrace }, { startEarly }, { screenRows }] = await Promise.all([
+    import("../explorer-tui/state.js"),
+    import("../explorer-tui/reducer.js"),
+    import("../explorer-tui/trace.js"),
+    import("../explorer-tui/trace-client.js"),
+    import("../explorer-tui/rows.js"),
+  ]);
+  const first = target === "both" ? "x86_64" : target;
+  const trace = emptyTrace(file, source, first, stdin, input);
+  const both = target === "both" ? emptyTrace(file, source, "aarch64", stdin, input) : undefined;
+  // Until Ink is there, the frames are drawn here, as the steps arrive.
+  let state = initialState(trace, process.stdout.columns, process.stdout.rows, { both });
+  const draw = () => process.stdout.write(`\x1b[H${screenRows(state).join("\n")}\x1b[H`);
+  const early = startEarly(trace, (event) => {
+    state = reduce(state, event);
+    if (!restored) draw();
+  });
+  draw();
+  // React's development build is several times slower per frame: load the
+  // production one (React reads NODE_ENV once, when it is first imported).
+  process.env.NODE_ENV ??= "production";
+  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
+  const readSource = () => readRegularFile(file).toString("utf8");
+  // Editors save by writing the file or by renaming another over it: watch its folder.
+  const watch = (changed: (source: string) => void) => {
+    let timer: NodeJS.Timeout | null = null;
+    const watcher = watchFile(dirname(file), (_, name) => {
+      if (name !== null && name !== basename(file)) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        try {
+          changed(readSource());
+        } catch {
+          // gone for a moment while it is being replaced
+        }
+      }, 150);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      watcher.close();
+    };
+  };
+  let status = 0;
   try {
-    app = render(createElement(App, { initial: initialState(first, process.stdout.columns, process.stdout.rows), load, startMeaning: meaning }), { exitOnCtrlC: false, patchConsole: true });
+    early.hold();
+    app = render(createElement(App, { initial: state, start: early.start, readSource, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();
   }
-  return 0;
+  return status;
 }

@@ -35,10 +35,12 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "FILE",
   },
   explore: {
-    usage: "qnano explore FILE [--target x86_64|aarch64]",
+    usage: "qnano explore FILE [--target x86_64|aarch64|both] [--stdin IN]",
     summary: "step through every intermediate program of FILE in a full-screen terminal view",
-    options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's)
-  keys: n/N next/previous pass, d diff, b grammar, a assembly, / search, ? all keys, q quit`,
+    options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's);
+                     both: the two side by side
+  --stdin IN         what the interpreters read as input (default: FILE.in when there is one)
+  keys: n/N next/previous pass, d diff, o output, b grammar, a assembly, / search, ? all keys, q quit`,
     takes: "FILE",
   },
   passes: {
@@ -54,7 +56,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "IL",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--verbose]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--unions] [--until NAME] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
@@ -62,6 +64,8 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --target T         only this back end (default: both); none: only the shared front end
   --time D           run for this long: 90s, 10m, 1h
   --path P           replay one failure: the seed and path it printed
+  --unions           generate unions, match, generics, Option/Result and try too
+  --until NAME       check only the shared front end's passes up to NAME (no back end, no binaries)
   --verbose          list the operand pairs not covered`,
     takes: null,
   },
@@ -116,10 +120,13 @@ const optionSpec = {
   seed: { type: "string" },
   time: { type: "string" },
   path: { type: "string" },
+  stdin: { type: "string" },
   inputs: { type: "string" },
   out: { type: "string" },
   budget: { type: "string" },
   verbose: { type: "boolean" },
+  unions: { type: "boolean" },
+  until: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
@@ -148,6 +155,11 @@ async function main(argv: string[]): Promise<number> {
   const extra = parsed.positionals[takes === null ? 0 : 1];
   if (extra !== undefined) {
     throw new UsageError(`unexpected argument \`${extra}\`: \`qnano ${command}\` takes ${takes === null ? "no arguments" : `one ${takes}`}\nusage: ${usage}`);
+  }
+  // The explorer's keys are its own from now on: typed while it starts, they are not echoed by the terminal.
+  if (command === "explore" && process.stdin.isTTY && process.stdout.isTTY) {
+    process.stdin.setRawMode(true);
+    process.on("exit", () => process.stdin.setRawMode(false));
   }
   const { runCommand } = await import("./commands.js");
   return runCommand(command, parsed.positionals, parsed.values, commands[command]!.usage);

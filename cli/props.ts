@@ -4,10 +4,10 @@
 // tests/regressions/).
 import { join } from "node:path";
 import { isatty } from "node:tty";
-import { passesOf } from "../passes/pipeline.js";
+import { frontEnd, passesOf } from "../passes/pipeline.js";
 import { packageRoot } from "../driver/paths.js";
-import { allConstructs } from "../props/generator.js";
-import { allOperandPairs } from "../props/operand-pairs.js";
+import { constructsFor, defaultGenerator } from "../props/generator.js";
+import { operandPairsFor } from "../props/operand-pairs.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import { UsageError } from "./usage.js";
@@ -21,6 +21,8 @@ export interface PropsValues {
   time?: string;
   path?: string;
   verbose?: boolean;
+  unions?: boolean;
+  until?: string;
 }
 
 /** `90s`, `10m`, `2h` (a bare number is seconds) in milliseconds. */
@@ -78,17 +80,25 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   if (values.pass !== undefined && !passesOf().some((p) => p.name === values.pass)) {
     throw new UsageError(`no pass \`${values.pass}\` (see \`qnano passes\`)`);
   }
-  const chosen = targetsOption(values.target);
+  if (values.until !== undefined && !frontEnd.slice(1).some((p) => p.name === values.until)) {
+    throw new UsageError(`--until takes a pass of the shared front end after parse (${frontEnd.slice(1, 4).map((p) => p.name).join(", ")}, ...), not \`${values.until}\``);
+  }
+  const generator = values.unions ? { ...defaultGenerator, unions: true } : defaultGenerator;
+  // With --until, no back end runs.
+  const chosen = values.until === undefined ? targetsOption(values.target) : [];
   const start = performance.now();
   const total = timeMs === null ? runs : null;
   const progress = progressPrinter();
   const onProgress = (p: Progress) => progress.show(() => progressLine(p, start, total));
-  printError(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`}${values.pass ? `, pass ${values.pass}` : ""}`);
+  const what = values.until !== undefined ? `the front end up to ${values.until}` : chosen.length === 0 ? "the front end only" : `targets ${chosen.join(" and ")}`;
+  printError(`qnano props: seed ${seed}${timeMs === null ? `, ${runs} programs` : `, for ${values.time}`}, ${what}${values.pass ? `, pass ${values.pass}` : ""}${generator.unions ? ", with unions" : ""}`);
   const report = await runProperties({
     runs,
     seed,
     targets: chosen,
     pass: values.pass,
+    until: values.until,
+    generator,
     // With --pass, only that pass is checked; the binaries are checked when no pass is named or emit-asm is.
     endToEnd: chosen.length > 0 && (values.pass === undefined || values.pass === "emit-asm"),
     path: values.path,
@@ -102,11 +112,13 @@ export async function propsCommand(values: PropsValues): Promise<number> {
   printLine("programs checked:");
   const width = Math.max(...[...report.tally.keys()].map((k) => k.length), 10);
   for (const [what, n] of report.tally) printLine(`  ${what.padEnd(width)}  ${n}`);
-  const missing = allConstructs.filter((c) => !report.constructs.has(c));
-  printLine(`constructs covered: ${allConstructs.length - missing.length} of ${allConstructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
-  const absent = allOperandPairs.filter((p) => !report.pairs.has(p));
+  const constructs = constructsFor(generator);
+  const missing = constructs.filter((c) => !report.constructs.has(c));
+  printLine(`constructs covered: ${constructs.length - missing.length} of ${constructs.length}${missing.length ? ` (not yet: ${missing.join(", ")})` : ""}`);
+  const pairs = operandPairsFor(generator);
+  const absent = pairs.filter((p) => !report.pairs.has(p));
   const more = absent.length === 0 ? "" : values.verbose ? "; not yet:" : ` (--verbose lists the ${absent.length} not yet covered)`;
-  printLine(`operand pairs covered (construct in operand position): ${allOperandPairs.length - absent.length} of ${allOperandPairs.length}${more}`);
+  printLine(`operand pairs covered (construct in operand position): ${pairs.length - absent.length} of ${pairs.length}${more}`);
   if (values.verbose) for (const p of absent) printLine(`  ${p}`);
   if (report.failure) {
     printLine();

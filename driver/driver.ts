@@ -298,6 +298,8 @@ export interface CompileOptions {
   readonly lastOnly?: boolean;
   /** Where the passes' warnings are collected (the caller shows them). */
   readonly warnings?: Warning[];
+  /** Called with each step as soon as its pass has run (the explorer shows it at once). */
+  readonly made?: (step: Step, index: number) => void;
 }
 
 /** The prelude shipped in the package (core/prelude.qs), read once per process. */
@@ -345,6 +347,7 @@ export function compile(source: string, file: string, options: CompileOptions): 
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push(step);
+    options.made?.(step, steps.length - 1);
   }
   return steps;
 }

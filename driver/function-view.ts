@@ -8,7 +8,7 @@
 //                              interference and homes, only its variables
 //   assembly text              the lines from NAME's symbol to the next function's
 
-import { functionOfLabel, functionSymbol } from "../ir-defs/functions.js";
+import { functionOfLabel, functionOfSymbol, functionSymbol } from "../ir-defs/functions.js";
 import { variablesOf } from "../ir-defs/register-allocation.js";
 
 type Program = Record<string, unknown>;
@@ -27,33 +27,87 @@ export function functionNames(program: unknown): string[] {
  * `variables` are the function's (once allocation has replaced them by their
  * homes, the program no longer says which are whose). */
 export function functionView(program: unknown, name: string, variables: ReadonlySet<string> = new Set()): unknown {
-  if (typeof program === "string") return assemblyOf(program, name);
+  return functionViews(program, [name], new Map([[name, variables]])).get(name);
+}
+
+/** functionView of each of `names` at once, in one walk over the program
+ * (the explorer splits every step of a program of many functions). */
+export function functionViews(program: unknown, names: readonly string[], variables: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Map<string, unknown> {
+  const views = new Map<string, unknown>();
+  if (typeof program === "string") {
+    const chunks = assemblyChunks(program);
+    for (const name of names) views.set(name, chunks.get(functionSymbol(name)) ?? "");
+    return views;
+  }
   const p = program as Program;
-  if (Array.isArray(p.items)) return { ...p, items: (p.items as Named[]).filter((i) => (i as { kind?: string }).kind === "Fn" && i.name === name) };
-  if (Array.isArray(p.defs)) return { ...p, defs: (p.defs as Named[]).filter((d) => d.name === name) };
-  if (!Array.isArray(p.blocks)) return program;
-  const symbol = functionSymbol(name);
-  const blocks = (p.blocks as Named[]).filter((b) => b.label === symbol || functionOfLabel(b.label as string) === name);
-  const mine = new Set([...variables, ...variablesOf({ blocks: blocks as unknown as { instrs: unknown[] }[] })]);
-  const view: Program = { ...p, blocks };
-  if (Array.isArray(p.graph)) view.graph = (p.graph as Named[]).filter((v) => mine.has(v.var as string));
-  if (Array.isArray(p.homes)) view.homes = (p.homes as Named[]).filter((h) => mine.has(h.var as string));
-  return view;
+  const byName = <T extends Named>(list: T[], nameOf: (item: T) => string | null): Map<string, T[]> => {
+    const groups = new Map<string, T[]>(names.map((n) => [n, []]));
+    for (const item of list) {
+      const n = nameOf(item);
+      if (n !== null) groups.get(n)?.push(item);
+    }
+    return groups;
+  };
+  if (Array.isArray(p.items)) {
+    const items = byName(p.items as Named[], (i) => ((i as { kind?: string }).kind === "Fn" ? (i.name as string) : null));
+    for (const name of names) views.set(name, { ...p, items: items.get(name) });
+    return views;
+  }
+  if (Array.isArray(p.defs)) {
+    const defs = byName(p.defs as Named[], (d) => d.name as string);
+    for (const name of names) views.set(name, { ...p, defs: defs.get(name) });
+    return views;
+  }
+  if (!Array.isArray(p.blocks)) {
+    for (const name of names) views.set(name, program);
+    return views;
+  }
+  const blocks = byName(p.blocks as Named[], (b) => functionOfSymbol(b.label as string) ?? functionOfLabel(b.label as string));
+  const owner = new Map<string, string>(); // variable -> function
+  for (const name of names) {
+    for (const v of variables.get(name) ?? []) owner.set(v, name);
+    for (const v of variablesOf({ blocks: blocks.get(name)! as unknown as { instrs: unknown[] }[] })) owner.set(v, name);
+  }
+  const graph = Array.isArray(p.graph) ? byName(p.graph as Named[], (v) => owner.get(v.var as string) ?? null) : null;
+  const homes = Array.isArray(p.homes) ? byName(p.homes as Named[], (h) => owner.get(h.var as string) ?? null) : null;
+  for (const name of names) {
+    const view: Program = { ...p, blocks: blocks.get(name) };
+    if (graph) view.graph = graph.get(name);
+    if (homes) view.homes = homes.get(name);
+    views.set(name, view);
+  }
+  return views;
 }
 
 /** The variables of function `name` in a program of an instruction IL that still has them. */
 export function variablesOfFunction(program: unknown, name: string): Set<string> {
-  const view = functionView(program, name) as { blocks?: { instrs: unknown[] }[] };
-  return view.blocks ? variablesOf({ blocks: view.blocks }) : new Set();
+  return variablesOfFunctions(program, [name]).get(name)!;
+}
+
+/** variablesOfFunction of each of `names` at once. */
+export function variablesOfFunctions(program: unknown, names: readonly string[]): Map<string, Set<string>> {
+  const views = functionViews(program, names);
+  return new Map(
+    names.map((name) => {
+      const view = views.get(name) as { blocks?: { instrs: unknown[] }[] };
+      return [name, view.blocks ? variablesOf({ blocks: view.blocks }) : new Set<string>()];
+    }),
+  );
 }
 
 const symbolLine = /^(qn_main|fn\.[A-Za-z_][A-Za-z0-9_]*):$/;
 
-function assemblyOf(text: string, name: string): string {
+/** The assembly text of each function, by its symbol: the lines from its
+ * symbol's label to the next function's (or to the closing .section). */
+function assemblyChunks(text: string): Map<string, string> {
   const lines = text.split("\n");
-  const start = lines.indexOf(`${functionSymbol(name)}:`);
-  if (start < 0) return "";
-  let end = start + 1;
-  while (end < lines.length && !symbolLine.test(lines[end]!) && !/^\s+\.section/.test(lines[end]!)) end++;
-  return lines.slice(start, end).join("\n") + "\n";
+  const chunks = new Map<string, string>();
+  for (let start = 0; start < lines.length; start++) {
+    if (!symbolLine.test(lines[start]!)) continue;
+    let end = start + 1;
+    while (end < lines.length && !symbolLine.test(lines[end]!) && !/^\s+\.section/.test(lines[end]!)) end++;
+    chunks.set(lines[start]!.slice(0, -1), lines.slice(start, end).join("\n") + "\n");
+    start = end - 1;
+  }
+  return chunks;
 }

@@ -1,26 +1,30 @@
 // The explorer application: wiring only. Keys and resizes become events for
-// the pure reducer (state.ts), the screen (screen.tsx) draws the state, a
-// target's trace is computed when `t` first asks for it, and each trace's
-// interpreters run in a worker whose verdicts arrive as events too.
+// the pure reducer (state.ts), the screen (screen.tsx) draws the state, and
+// each trace in the state that is not complete is made by a worker
+// (trace-worker.ts) whose steps and marks arrive as events too. `r` and a
+// change of the file on disk read it again and send it as a `reload`.
 
 import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer, useRef } from "react";
-import type { Target } from "../ir-defs/targets.js";
 import { keyNames } from "./keys.js";
-import type { MeaningListener } from "./meaning.js";
 import { Screen } from "./screen.js";
-import { pendingOf, reduce, type State } from "./state.js";
+import { settled, type Event, type State } from "./state.js";
+import { reduce } from "./reducer.js";
 import type { Trace } from "./trace.js";
 
 export interface AppProps {
   readonly initial: State;
-  /** Computes the trace of another target (called once per target, when `t` first asks). */
-  readonly load: (target: Target) => Trace;
-  /** Starts computing the pending verdicts of a trace; returns a function that stops. */
-  readonly startMeaning?: (trace: Trace, listener: MeaningListener) => () => void;
+  /** Starts making a trace (in a worker) that sends its steps and marks as events; returns a function that stops it. */
+  readonly start?: (trace: Trace, dispatch: (event: Event) => void) => () => void;
+  /** The file's text now (for `r`). */
+  readonly readSource?: () => string;
+  /** Calls back with the file's text whenever it changes on disk; returns a function that stops watching. */
+  readonly watch?: (changed: (source: string) => void) => () => void;
+  /** Told the exit status when the explorer ends. */
+  readonly onQuit?: (status: number) => void;
 }
 
-export function App({ initial, load, startMeaning }: AppProps) {
+export function App({ initial, start, readSource, watch, onQuit }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -28,42 +32,40 @@ export function App({ initial, load, startMeaning }: AppProps) {
     for (const name of keyNames(input, key)) dispatch({ kind: "key", key: name });
   });
   useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit, exit]);
+    if (state.quit === null) return;
+    onQuit?.(state.quit);
+    exit();
+  }, [state.quit, exit, onQuit]);
   useEffect(() => {
     const onResize = () => dispatch({ kind: "resize", columns: stdout.columns, rows: stdout.rows });
     stdout.on("resize", onResize);
     return () => void stdout.off("resize", onResize);
   }, [stdout]);
+  // `r`: read the file again.
   useEffect(() => {
-    const target = state.loading;
-    if (!target) return;
-    // Let the "compiling..." message show before the work starts.
-    const timer = setTimeout(() => {
-      try {
-        dispatch({ kind: "loaded", trace: load(target) });
-      } catch (e) {
-        dispatch({ kind: "load-failed", target, message: (e as Error).message.split("\n")[0] ?? "" });
-      }
-    }, 20);
-    return () => clearTimeout(timer);
-  }, [state.loading, load]);
-  // Each target's interpreters start once, when its trace first arrives.
-  const started = useRef(new Map<Target, () => void>());
-  useEffect(() => {
-    if (!startMeaning) return;
-    for (const trace of Object.values(state.traces)) {
-      if (started.current.has(trace.target) || pendingOf(trace) === 0) continue;
-      const target = trace.target;
-      started.current.set(
-        target,
-        startMeaning(trace, {
-          verdict: (index, verdict) => dispatch({ kind: "meaning", target, index, verdict }),
-          failed: (message) => dispatch({ kind: "meaning-failed", target, message }),
-        }),
-      );
+    if (state.reloads === 0 || !readSource) return;
+    try {
+      dispatch({ kind: "reload", source: readSource() });
+    } catch (e) {
+      dispatch({ kind: "say", message: `cannot read the file again: ${(e as Error).message}` });
     }
-  }, [state.traces, startMeaning]);
+  }, [state.reloads, readSource]);
+  useEffect(() => watch?.((source) => dispatch({ kind: "reload", source, changed: true })), [watch]);
+  // One worker per trace that is not complete; a trace that was replaced (reload) stops its worker.
+  const started = useRef(new Map<number, () => void>());
+  useEffect(() => {
+    if (!start) return;
+    const live = new Set(Object.values(state.traces).map((t) => t.id));
+    for (const [id, stop] of started.current) {
+      if (live.has(id)) continue;
+      stop();
+      started.current.delete(id);
+    }
+    for (const trace of Object.values(state.traces)) {
+      if (started.current.has(trace.id) || settled(trace)) continue;
+      started.current.set(trace.id, start(trace, dispatch));
+    }
+  }, [state.traces, start]);
   useEffect(() => () => started.current.forEach((stop) => stop()), []);
   return <Screen s={state} />;
 }

@@ -8,7 +8,8 @@
 // reads differently from what it is ("Trojan Source"). Both are shown as
 // escapes, in the language's own notation: `\u{1b}`.
 //
-// And how wide text is on a terminal, to put a caret under a character:
+// And how wide text is on a terminal, to put a caret under a character (and
+// for the explorer, to lay out its columns):
 // CJK ideographs, fullwidth forms and emoji take two columns, a combining
 // accent none. Positions (`line:col`) count UTF-16 code units all the same;
 // only where things are drawn depends on the width.
@@ -34,8 +35,8 @@ const visible = /[^\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 /** A whole emoji, sequences included (flags, families, skin tones, keycaps). */
 const emoji = new RegExp("^\\p{RGI_Emoji}$", "v");
 
-/** The columns a character as the reader sees it (a grapheme cluster) takes. */
-function clusterWidth(cluster: string): number {
+/** The columns one character as the reader sees it (a grapheme cluster) takes. */
+export function clusterWidth(cluster: string): number {
   const base = cluster.search(visible);
   if (base < 0) return 0; // only marks or invisible characters
   if (emoji.test(cluster) || cluster.includes("\ufe0f")) return 2; // emoji, or text shown as emoji
@@ -50,4 +51,10 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
   return width;
+}
+
+/** The text split into characters as the reader sees them (grapheme clusters). */
+export function clusters(text: string): string[] {
+  if (/^[\x20-\x7e]*$/.test(text)) return [...text];
+  return Array.from(graphemes.segment(text), (s) => s.segment);
 }

@@ -14,8 +14,8 @@ function showTerminal(value: unknown): string {
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
 
-/** Text written just before a node's own text, or null for none (see printNodeMarked). */
-type Mark = ((node: AnyNode) => string) | null;
+/** Text written just before and just after a node's own text, or null for none (see printNodeMarked). */
+type Mark = { readonly open: (node: AnyNode) => string; readonly close: (node: AnyNode) => string } | null;
 type Printer = (node: Record<string, unknown>, mark: Mark) => string;
 
 /** Each IL's templates turned into small printing functions, once. */
@@ -74,7 +74,7 @@ function printValue(il: IL, node: unknown, mark: Mark): string {
     if (!p) return `<?${node.kind}?>`;
     table.set(node.kind, (print = printerFor(il, p)));
   }
-  return mark ? mark(node) + print(node, mark) : print(node, null);
+  return mark ? mark.open(node) + print(node, mark) + mark.close(node) : print(node, null);
 }
 
 function printField(il: IL, f: Field, value: unknown, mark: Mark): string {
@@ -92,11 +92,12 @@ export function printNode(il: IL, node: unknown): string {
   return printValue(il, node, null);
 }
 
-/** Prints like printNode, writing `mark(node)` just before each node's own text,
- * so a caller can find where each node starts in the printed program (the
- * explorer maps printed lines back to source lines this way). */
-export function printNodeMarked(il: IL, node: unknown, mark: (node: AnyNode) => string): string {
-  return printValue(il, node, mark);
+/** Prints like printNode, writing `open(node)` just before each node's own
+ * text and `close(node)` just after it, so a caller can find where each node
+ * starts and ends in the printed program (the explorer maps printed lines back
+ * to source lines this way). */
+export function printNodeMarked(il: IL, node: unknown, open: (node: AnyNode) => string, close: (node: AnyNode) => string = () => ""): string {
+  return printValue(il, node, { open, close });
 }
 
 export const printProgram = printNode;
@@ -113,8 +114,10 @@ export function productionBnf(p: Production): string {
       out += /^[A-Za-z0-9_]/.test(part.text) && wordEnd() ? ` ${part.text}` : part.text;
       continue;
     }
-    if (wordEnd()) out += " ";
     const f = part.field;
+    // Nor may a list run into the hole after it (`name* BasicBlock*`), or one whose
+    // items print on lines of their own into the text before (`label: CStmt*`).
+    if (wordEnd() || /[*\]]$/.test(out) || (f.separator === "\n" && /:$/.test(out))) out += " ";
     if (f.arity === "one") out += f.type;
     else if (f.arity === "optional") out += `[${f.prefix}${f.type}${f.suffix}]`;
     else if (f.suffix) out += `[${f.prefix}${f.type}*${f.suffix}]`;

@@ -36,7 +36,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callSteps, codeAddress, divideStep, functionAddress, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -68,6 +68,8 @@ interface Machine {
   entrySp: bigint;
   readonly blocks: readonly Node[];
   readonly labels: ReadonlyMap<string, number>;
+  /** Each block's steps, found when it first runs. */
+  code: (block: number) => readonly Step[];
   /** The program's functions, in order (their addresses are codeAddress(index)). */
   readonly functions: readonly string[];
   readonly memory: Map<bigint, bigint>; // 8-byte words by address
@@ -99,13 +101,17 @@ interface Dialect {
 
 // ---------------------------------------------------------------- operands
 
-function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+function cell<K>(map: Map<K, bigint>, key: K, what: () => string): bigint {
   const value = map.get(key);
-  if (value === undefined) throw new Error(`the aarch64 model read ${what}, which was never written`);
+  if (value === undefined) throw new Error(`the aarch64 model read ${what()}, which was never written`);
   return value;
 }
 
-const register = (m: Machine, name: string): bigint => cell(m.registers, name, name);
+function register(m: Machine, name: string): bigint {
+  const value = m.registers.get(name);
+  if (value === undefined) throw new Error(`the aarch64 model read ${name}, which was never written`);
+  return value;
+}
 
 /** Memory is 8-byte words; nothing lives below sp (a signal could overwrite it). */
 function checkAddress(m: Machine, at: bigint): bigint {
@@ -113,7 +119,7 @@ function checkAddress(m: Machine, at: bigint): bigint {
   if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
   return at;
 }
-const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), `memory at ${at}`));
+const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), () => `memory at ${at}`));
 const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
@@ -126,7 +132,11 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     write: (m, arg, value) => void m.registers.set(arg.name, wrap(value)),
   },
   Var: {
-    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    read(m, arg) {
+      const value = m.variables.get(arg.name as string);
+      if (value === undefined) throw new Error(`the aarch64 model read variable ${arg.name}, which was never written`);
+      return value;
+    },
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
   },
   // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.
@@ -144,7 +154,7 @@ const { Var: _var, ...slotOperandsWithoutVar } = varOperands;
 const slotOperands: Readonly<Record<string, OperandForm>> = {
   ...slotOperandsWithoutVar,
   Slot: {
-    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    read: (m, arg) => cell(m.slots, arg.index as number, () => `slot${arg.index}`),
     write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
   },
 };
@@ -172,14 +182,17 @@ const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write
 /** `op dst, left, right`: dst = left op right; the flags stay as they are. */
 const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction => (m, i) => write(m, i.dst, op(read(m, i.left), read(m, i.right)));
 
+/** AArch64's conditions: lt, gt... compare signed; lo (lower), hi (higher)... unsigned, for addresses. */
+const conditions: Readonly<Record<string, Condition>> = {
+  eq: ["==", false], ne: ["!=", false], lt: ["<", false], le: ["<=", false], gt: [">", false], ge: [">=", false],
+  lo: ["<", true], hs: [">=", true], ls: ["<=", true], hi: [">", true],
+};
+
 function condition(m: Machine, cond: string): boolean {
   if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
-  const { left, right } = m.flags;
-  const lower = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  const table: Record<string, boolean> = { eq: left === right, ne: left !== right, lt: left < right, le: left <= right, gt: left > right, ge: left >= right, lo: lower, hs: !lower, ls: lower || left === right, hi: !lower && left !== right };
-  const holds = table[cond];
-  if (holds === undefined) throw new Error(`unknown condition ${cond}`);
-  return holds;
+  const c = conditions[cond];
+  if (!c) throw new Error(`unknown condition ${cond}`);
+  return holds(c, m.flags.left, m.flags.right);
 }
 
 /** A routine of the runtime on `args`: its result (undefined when it has none); the caller-saved registers are poisoned. */
@@ -205,7 +218,7 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
   m.registers.set("x30", returnToCaller);
   if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
   if (how === "conclusion") {
     // Before La64 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -219,10 +232,12 @@ function callFunction(m: Machine, fn: string): void {
   m.flags = null;
 }
 
-function step(m: Machine, instr: Node): Effect {
+/** How the model executes an instruction (found once per run: see decoder). */
+function resolve(m: Machine, instr: Node): Step {
   const run = m.dialect.instructions[instr.kind];
-  if (!run) throw new Error(`the aarch64 model has no instruction ${instr.kind} here`);
-  return run(m, instr);
+  if (!run) return () => { throw new Error(`the aarch64 model has no instruction ${instr.kind} here`); };
+  const decode = (run as Decodable<Machine>).decode;
+  return decode ? decode(m, instr) : (i) => run(m, i);
 }
 
 function stringAddress(m: Machine, label: string): bigint {
@@ -256,13 +271,13 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),
   AddLo12Fn: (m, i) => write(m, i.dst, read(m, i.src) + (functionAddress(m, i.symbol) & 0xfffn)),
   Bl(m, i) {
-    const fn = functionOfSymbol(i.target);
+    const fn = functionOf(i.target);
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
   Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before La64: the callee runs in this call's place, with a frame of its own.
-  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCall: (m, i) => tailCall(m, functionOf(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
   Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
@@ -341,7 +356,9 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
+    code: () => [],
   };
+  m.code = decoder(blocks, (instr) => resolve(m, instr));
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("sp", stackTop);
@@ -359,7 +376,7 @@ const varDialect: Dialect = { operands: varOperands, instructions: varInstructio
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };
 const memoryDialect: Dialect = { ...callsDialect, instructions: memoryInstructions };
 const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
-const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep<Machine>(varInstructions) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 /** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
 const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;

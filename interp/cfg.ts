@@ -20,14 +20,28 @@ import type * as Alloc from "../ir-defs/generated/Lalloc.js";
 import { binary } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
-import { evaluate, newScope, type FunctionValue, type Handlers, type Machine, type Value } from "./values.js";
+import { evaluate, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Value } from "./values.js";
+
+/** Each function's blocks by label, made once per function (a loop of tail calls asks again and again). */
+const blocksByLabel = new WeakMap<Cfg.Def, ReadonlyMap<string, Cfg.BasicBlock>>();
+function blocksOf(def: Cfg.Def): ReadonlyMap<string, Cfg.BasicBlock> {
+  let blocks = blocksByLabel.get(def);
+  if (!blocks) blocksByLabel.set(def, (blocks = new Map(def.blocks.map((b) => [b.label, b] as const))));
+  return blocks;
+}
+
+/** A fresh environment holding a function's parameters. */
+function frame(def: Cfg.Def, args: readonly Value[]): Scope {
+  const scope = newScope(null); // one flat environment: Lcfg has no scopes
+  for (let i = 0; i < def.params.length; i++) scope.vars.set(def.params[i]!, { value: args[i]! });
+  return scope;
+}
 
 /** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
 function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
   let def = first;
-  let blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
-  let scope = newScope(null); // one flat environment: Lcfg has no scopes
-  def.params.forEach((name, i) => scope.vars.set(name, { value: firstArgs[i]! }));
+  let blocks = blocksOf(def);
+  let scope = frame(def, firstArgs);
   const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
   const jump = (label: string): Cfg.BasicBlock => {
     const next = blocks.get(label);
@@ -68,8 +82,7 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
         const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
         const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
         if (!next) throw new Error("tail call of a value that is not a function");
-        [def, blocks, scope] = [next, new Map(next.blocks.map((b) => [b.label, b] as const)), newScope(null)];
-        def.params.forEach((name, i) => scope.vars.set(name, { value: args[i]! }));
+        [def, blocks, scope] = [next, blocksOf(next), frame(next, args)];
         block = def.blocks[0]!;
         break;
       }

@@ -3,8 +3,8 @@
 // labelled blocks of instructions.
 
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
-import { divide, remainder } from "../ir-defs/semantics.js";
-import { conclusionOf, entryOf, functionOfSymbol, isConclusion } from "../ir-defs/functions.js";
+import { binary, divide, remainder } from "../ir-defs/semantics.js";
+import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
 import type { RuntimeModel } from "./runtime-model.js";
@@ -41,6 +41,29 @@ export function heapLoad(model: RuntimeModel, address: bigint): bigint {
   return value;
 }
 
+/** A condition code as a comparison of the flags' operands (the last cmp's):
+ * Quastra's operator, on the values as signed or as unsigned 64-bit numbers. */
+export type Condition = readonly [op: "==" | "!=" | "<" | "<=" | ">" | ">=", unsigned: boolean];
+
+/** Whether a condition holds of the flags' operands, by the semantics every interpreter shares. */
+export function holds(condition: Condition, left: bigint, right: bigint): boolean {
+  const op = condition[0];
+  return (condition[1] ? binary(op, BigInt.asUintN(64, left), BigInt.asUintN(64, right)) : binary(op, left, right)) as boolean;
+}
+
+/** What executing one instruction is, once the model has found how (see decoder). */
+export type Step = (instr: Node) => Effect;
+
+/**
+ * Each block's steps, found once per run rather than once per instruction
+ * executed: `resolve` gives the step of an instruction (one that throws, when
+ * the model has none for it: the error comes when it runs, as before).
+ */
+export function decoder(blocks: readonly Node[], resolve: (instr: Node) => Step): (block: number) => readonly Step[] {
+  const steps: (readonly Step[] | undefined)[] = [];
+  return (b) => (steps[b] ??= (blocks[b]!.instrs as Node[]).map(resolve));
+}
+
 /** Each block's index by its label. */
 export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
 
@@ -58,29 +81,33 @@ export function runCode(
   labels: ReadonlyMap<string, number>,
   model: RuntimeModel,
   start: string,
-  execute: (instr: Node) => Effect,
+  code: (block: number) => readonly Step[],
 ): "ret" | "conclusion" {
   let b = labels.get(start) ?? -1;
   if (b < 0) throw new Error(`no block is labelled ${start}`);
   let instrs = blocks[b]!.instrs as Node[];
+  let steps = code(b);
   let i = 0;
   for (;;) {
     if (i >= instrs.length) { // fall through to the next block
       const block = blocks[++b];
       if (!block) throw new Error("control ran off the end of the code");
       instrs = block.instrs as Node[];
+      steps = code(b);
       i = 0;
       continue;
     }
+    const step = steps[i]!;
     const instr = instrs[i++]!;
     model.tick();
-    const effect = execute(instr);
+    const effect = step(instr);
     if (!effect) continue;
     if ("returned" in effect) return "ret";
     const target = labels.get(effect.jump);
     if (target !== undefined) {
       b = target;
       instrs = blocks[b]!.instrs as Node[];
+      steps = code(b);
       i = 0;
     } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
     else if (effect.jump === divisionByZero) model.divisionByZero();
@@ -98,16 +125,40 @@ const liveSets = new WeakMap<Node, ReadonlySet<string>>();
  * A live set that misses a variable whose value is still needed makes the next
  * read of it fail here, at uncover-live, instead of two passes later.
  */
-export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
-  step: (m: M, instr: Node) => Effect,
-): (m: M, live: Node) => Effect {
-  return (m, live) => {
-    const effect = step(m, live.instr as Node);
+export function liveStep<M extends { readonly variables: Map<string, bigint> }>(instructions: Readonly<Record<string, (m: M, instr: Node) => Effect>>): Decodable<M> {
+  const step = (m: M, instr: Node) => instructions[instr.kind]!(m, instr);
+  const keepOf = (live: Node): ReadonlySet<string> => {
     let keep = liveSets.get(live);
     if (!keep) liveSets.set(live, (keep = new Set((live.after as Node[]).filter((p) => p.kind === "Var").map((p) => p.name as string))));
+    return keep;
+  };
+  const forget = (m: M, keep: ReadonlySet<string>) => {
     for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+  };
+  const run: Decodable<M> = (m, live) => {
+    const effect = step(m, live.instr as Node);
+    forget(m, keepOf(live));
     return effect;
   };
+  // Found once per run: the live set of each Live node, and what it wraps.
+  run.decode = (m, live) => {
+    const keep = keepOf(live);
+    const inner = live.instr as Node;
+    const innerStep = instructions[inner.kind]!;
+    return () => {
+      const effect = innerStep(m, inner);
+      forget(m, keep);
+      return effect;
+    };
+  };
+  return run;
+}
+
+/** An instruction's step that can also be found once per run for one
+ * instruction (decode), when there is something to work out before it runs. */
+export interface Decodable<M> {
+  (m: M, instr: Node): Effect;
+  decode?: (m: M, instr: Node) => Step;
 }
 
 // ---------------------------------------------------------------- what both models' machines share
@@ -143,7 +194,34 @@ export function tailCall(m: FunctionState, fn: string): Effect {
   if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
   [m.variables, m.slots] = [new Map(), new Map()];
   m.flags = null;
-  return { jump: entryOf(fn) };
+  return { jump: entryLabel(fn) };
+}
+
+// A loop of calls asks for the same few labels and symbols again and again: each made once.
+const entries = new Map<string, string>();
+const owners = new Map<string, string | null>();
+
+/** entryOf(fn), made once per function. */
+export function entryLabel(fn: string): string {
+  let label = entries.get(fn);
+  if (label === undefined) entries.set(fn, (label = entryOf(fn)));
+  return label;
+}
+
+const symbols = new Map<string, string>();
+
+/** functionSymbol(fn), made once per function. */
+export function symbolLabel(fn: string): string {
+  let symbol = symbols.get(fn);
+  if (symbol === undefined) symbols.set(fn, (symbol = functionSymbol(fn)));
+  return symbol;
+}
+
+/** functionOfSymbol(symbol), worked out once per symbol. */
+export function functionOf(symbol: string): string | null {
+  let fn = owners.get(symbol);
+  if (fn === undefined) owners.set(symbol, (fn = functionOfSymbol(symbol)));
+  return fn;
 }
 
 /** The text of `length` bytes of a string object's data at `at` (its bytes start elementsOffset past the object). */
@@ -188,11 +266,11 @@ export function callSteps<M extends CallingState>(model: CallingModel<M>): Reado
     if (i.result) model.write(m, i.result, result);
   };
   return {
-    Call: (m, i) => call(m, i, functionOfSymbol(i.target), i.target),
+    Call: (m, i) => call(m, i, functionOf(i.target), i.target),
     CallIndirect: (m, i) => call(m, i, functionAt(m, model.read(m, i.callee)), ""),
     TailCall(m, i) {
       m.arguments = values(m, i);
-      return tailCall(m, functionOfSymbol(i.target) ?? "");
+      return tailCall(m, functionOf(i.target) ?? "");
     },
     TailCallIndirect(m, i) {
       const fn = functionAt(m, model.read(m, i.callee));

@@ -24,7 +24,13 @@
 // data.ts says (and from Llayout on, every one of those a heap address, a
 // closure too). A call runs the function's body in a new environment holding
 // its parameters (an anonymous function's, inside one holding what it
-// captured); `return` unwinds to it as a thrown signal. The interpreters' own stack is JavaScript's: a recursion too deep for
+// captured). `return`, `break` and `continue` in
+// statement position (reached from the body through blocks, ifs, loops and
+// expression statements only: see quietNodes) end their handler with the
+// value `abrupt`, the machine's `completion` saying which, and each handler
+// on the way hands it up; anywhere else (inside an expression) they unwind to
+// their call or loop as thrown signals. JavaScript's exceptions are slow: a
+// loop written as tail recursion used to spend most of its time throwing. The interpreters' own stack is JavaScript's: a recursion too deep for
 // it is reported as the panic `stack overflow` (see runtime-model.ts), after
 // far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
 // ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
@@ -75,6 +81,67 @@ export class ReturnSignal {
   constructor(readonly value: Value) {}
 }
 
+/** What a handler gives when a `return`, `break` or `continue` in statement
+ * position ended it: the machine's `completion` says which. Never a value. */
+export const abrupt: Value = Object.freeze({ abrupt: true }) as unknown as Value;
+
+type Completion = ReturnSignal | TailCallSignal | typeof breakSignal | typeof continueSignal;
+
+/** The machine of a tree interpreter: its `completion` while a handler hands up `abrupt`. */
+interface TreeMachine extends Machine {
+  completion: Completion | null;
+  /** The program's return, break and continue nodes in statement position. */
+  readonly quiet: WeakSet<object>;
+}
+
+/** Ends a handler with `abrupt` when `signal` comes from a node in statement position, else throws it. */
+function complete(node: object, m: Machine, signal: Completion): Value {
+  const tm = m as TreeMachine;
+  if (!tm.quiet?.has(node)) throw signal;
+  tm.completion = signal;
+  return abrupt;
+}
+
+const statementFields: Readonly<Record<string, { readonly quiet: readonly string[] }>> = {
+  Block: { quiet: ["stmts"] },
+  ExprStmt: { quiet: ["expr"] },
+  If: { quiet: ["then", "else"] },
+  While: { quiet: ["body"] },
+  For: { quiet: ["body"] },
+  ForEach: { quiet: ["body"] },
+};
+
+const quietCache = new WeakMap<object, WeakSet<object>>();
+const abruptKinds = new Set(["Return", "ReturnCall", "Break", "Continue"]);
+
+/**
+ * The Return, ReturnCall, Break and Continue nodes of a program reached from a function's
+ * body through statement positions only: the statements of a block, an
+ * expression statement's expression, the branches of an if and the bodies of
+ * loops, each itself in such a position. Their handlers need not throw: every
+ * handler between them and the function's body (runStatements, Block, If,
+ * ExprStmt, the loops) hands `abrupt` up.
+ */
+function quietNodes(program: object, items: readonly AnyNode[]): WeakSet<object> {
+  const cached = quietCache.get(program);
+  if (cached) return cached;
+  const quiet = new WeakSet<object>();
+  const visit = (value: unknown, inStatement: boolean): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, inStatement);
+      return;
+    }
+    if (typeof value !== "object" || value === null || !("kind" in value)) return;
+    const node = value as AnyNode;
+    if (inStatement && abruptKinds.has(node.kind)) quiet.add(node);
+    const fields = inStatement ? statementFields[node.kind]?.quiet : undefined;
+    for (const [key, child] of Object.entries(node)) if (key !== "kind" && key !== "loc") visit(child, fields?.includes(key) ?? false);
+  };
+  for (const item of items) if (isFn(item)) visit(item.body, true);
+  quietCache.set(program, quiet);
+  return quiet;
+}
+
 /** `return f(x)` unwinds too, and the call that ran the function runs f instead:
  * a loop written as tail recursion runs in constant (JavaScript) stack. */
 export class TailCallSignal {
@@ -114,10 +181,19 @@ export function primitive(op: string, args: readonly Value[], model: RuntimeMode
 const breakSignal = { signal: "break" };
 const continueSignal = { signal: "continue" };
 
-/** Runs a loop body; says whether the loop goes on (false after `break`). */
-function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean {
+/** Runs a loop body; says whether the loop goes on (false after `break`),
+ * or hands up `abrupt` (a `return` in it). */
+function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean | typeof abrupt {
   try {
-    evaluate(body, scope, machine);
+    if (evaluate(body, scope, machine) === abrupt) {
+      const m = machine as TreeMachine;
+      if (m.completion === breakSignal || m.completion === continueSignal) {
+        const goOn = m.completion === continueSignal;
+        m.completion = null;
+        return goOn;
+      }
+      return abrupt;
+    }
   } catch (e) {
     if (e === breakSignal) return false;
     if (e !== continueSignal) throw e;
@@ -131,6 +207,7 @@ function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Sc
   for (const stmt of block.stmts) {
     machine.model.tick();
     const v = evaluate(stmt, scope, machine);
+    if (v === abrupt) return abrupt;
     value = stmt.kind === "ExprStmt" ? v : unit;
   }
   return value;
@@ -144,7 +221,9 @@ function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine
     m.model.tick();
     const inner = bodyScope(scope);
     inner.vars.set(node.name, { value: items[i]! });
-    if (!runBody(node.body, inner, m)) break;
+    const goOn = runBody(node.body, inner, m);
+    if (goOn === abrupt) return abrupt;
+    if (!goOn) break;
   }
   return unit;
 }
@@ -168,7 +247,9 @@ export const srcHandlers: Handlers = {
     for (;;) {
       m.model.tick();
       if (!truth(evaluate(node.cond, scope, m))) break;
-      if (!runBody(node.body, scope, m)) break;
+      const goOn = runBody(node.body, scope, m);
+      if (goOn === abrupt) return abrupt;
+      if (!goOn) break;
     }
     return unit;
   },
@@ -179,18 +260,16 @@ export const srcHandlers: Handlers = {
       m.model.tick();
       const inner = newScope(scope);
       inner.vars.set(node.name, { value: i });
-      if (!runBody(node.body, inner, m)) break;
+      const goOn = runBody(node.body, inner, m);
+      if (goOn === abrupt) return abrupt;
+      if (!goOn) break;
     }
     return unit;
   },
   ForEach: (node: Src.ForEach, scope, m) => eachElement(node, scope, m, newScope),
   ...sourceData,
-  Break() {
-    throw breakSignal;
-  },
-  Continue() {
-    throw continueSignal;
-  },
+  Break: (node: Src.Break, _scope, m) => complete(node, m, breakSignal),
+  Continue: (node: Src.Continue, _scope, m) => complete(node, m, continueSignal),
   ExprStmt: (node: Src.ExprStmt, scope, m) => evaluate(node.expr, scope, m),
   Int: (node: Src.Int) => node.value,
   Bool: (node: Src.Bool) => node.value,
@@ -207,7 +286,7 @@ export const srcHandlers: Handlers = {
   If(node: Src.If, scope, m) {
     if (truth(evaluate(node.cond, scope, m))) {
       const v = evaluate(node.then, scope, m);
-      return node.else === null ? unit : v; // an if without else has type Unit
+      return node.else === null && v !== abrupt ? unit : v; // an if without else has type Unit
     }
     return node.else === null ? unit : evaluate(node.else, scope, m);
   },
@@ -218,26 +297,26 @@ export const srcHandlers: Handlers = {
     while (value?.kind === "Block" && (value as Src.Block).stmts.at(-1)?.kind === "ExprStmt") {
       const stmts = (value as Src.Block).stmts;
       scope = newScope(scope);
-      runStatements({ stmts: stmts.slice(0, -1) }, scope, m);
+      if (runStatements({ stmts: stmts.slice(0, -1) }, scope, m) === abrupt) return abrupt;
       value = (stmts.at(-1) as Src.ExprStmt).expr;
     }
-    if (value?.kind === "Call") returnCall(value as Src.Call, scope, m);
+    if (value?.kind === "Call") return returnCall(node, value as Src.Call, scope, m);
     if (value?.kind === "Apply" || value?.kind === "CallCode") {
       const { callee, args } = value.kind === "Apply" ? applied(value as Src.Apply, scope, m) : codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
-      throw new TailCallSignal(callee, args);
+      return complete(node, m, new TailCallSignal(callee, args));
     }
-    throw new ReturnSignal(value === null ? unit : evaluate(value, scope, m));
+    return complete(node, m, new ReturnSignal(value === null ? unit : evaluate(value, scope, m)));
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
   ...sourceClosures,
 };
 
-/** `return f(x)` (or a call of any function value): f runs in place of the function returning (a built-in is just called). */
-function returnCall(call: Src.Call, scope: Scope, m: Machine): never {
+/** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
+function returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Value {
   const callee = calleeOf(call, scope, m);
   const args = call.args.map((a) => evaluate(a, scope, m));
-  if (callee !== null) throw new TailCallSignal(callee, args);
-  throw new ReturnSignal(builtinOrConstructor(call, args, scope, m));
+  if (callee !== null) return complete(ret, m, new TailCallSignal(callee, args));
+  return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
 }
 
 export const typedHandlers: Handlers = {
@@ -260,7 +339,9 @@ export const uniqueHandlers: Handlers = {
     for (let i = from; i < to; i++) {
       m.model.tick();
       scope.vars.set(node.name, { value: i });
-      if (!runBody(node.body, scope, m)) break;
+      const goOn = runBody(node.body, scope, m);
+      if (goOn === abrupt) return abrupt;
+      if (!goOn) break;
     }
     return unit;
   },
@@ -330,27 +411,32 @@ function entered(callee: Value, args: readonly Value[], functions: ReadonlyMap<s
   if (!fn) throw new Error(`no function ${callee.fn}`);
   const values = callee.captured ? [...callee.captured, ...args] : args;
   const scope = newScope(null);
-  fn.params.forEach((p, i) => scope.vars.set(p.name, { value: values[i]! }));
+  for (let i = 0; i < fn.params.length; i++) scope.vars.set(fn.params[i]!.name, { value: values[i]! });
   return { body: fn.body, scope };
 }
 
 /** Runs a function value's body with its parameters bound; its value, or what `return` gives
  * (after `return g(x)`, what g gives, run here rather than nested). */
-function runFunction(first: Value, firstArgs: readonly Value[], machine: Machine, functions: ReadonlyMap<string, FnItem>): Value {
+function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Value {
   let [callee, args] = [first, firstArgs];
   for (;;) {
     machine.model.tick();
     const { body, scope } = entered(callee, args, functions);
+    let signal: unknown;
     try {
-      return evaluate(body, scope, machine);
+      const value = evaluate(body, scope, machine);
+      if (value !== abrupt) return value;
+      signal = machine.completion;
+      machine.completion = null;
     } catch (e) {
-      if (e instanceof ReturnSignal) return e.value;
-      if (!(e instanceof TailCallSignal)) {
-        if (e === breakSignal || e === continueSignal) throw new Error(`${e === breakSignal ? "break" : "continue"} outside a loop`);
-        throw e;
-      }
-      [callee, args] = [e.callee, e.args];
+      signal = e;
     }
+    if (signal instanceof ReturnSignal) return signal.value;
+    if (!(signal instanceof TailCallSignal)) {
+      if (signal === breakSignal || signal === continueSignal) throw new Error(`${signal === breakSignal ? "break" : "continue"} outside a loop`);
+      throw signal;
+    }
+    [callee, args] = [signal.callee, signal.args];
   }
 }
 
@@ -362,8 +448,11 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
     for (const item of items) if (isFn(item)) functions.set(item.name as string, fnItem(item));
     const model = new RuntimeModel(options);
     const apply = (callee: Value, args: readonly Value[]): Value => runFunction(callee, args, machine, functions);
-    const call = (name: string, args: readonly Value[]): Value => apply(Object.freeze({ fn: name }), args);
-    const machine: Machine = { model, handlers, global: globals(items, () => machine), call, apply };
+    const call = (name: string, args: readonly Value[]): Value => {
+      if (!functions.has(name)) throw new Error(`no function ${name}`);
+      return apply(Object.freeze({ fn: name }), args);
+    };
+    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, apply, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
@@ -385,7 +474,7 @@ export const layoutHandlers: Handlers = {
 /** Lreturn: `return f(x)` says that what f returns is returned; as a `return` of a call, f runs in place. */
 const returnHandlers: Handlers = {
   ...layoutHandlers,
-  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, scope, m),
+  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, node, scope, m),
 };
 
 export const interpreters: Record<string, Interpreter> = {

@@ -43,7 +43,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callSteps, codeAddress, divideStep, functionAt, heapLoad, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, tailCall, type Effect, type Node } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -57,7 +57,7 @@ const callerValues: Readonly<Record<string, bigint>> = { rbx: 0x1111n, rbp: 0n, 
 const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for leaq of a function. */
 const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
-const byteViews: Readonly<Record<string, string>> = { al: "rax", cl: "rcx" };
+const byteViews: ReadonlyMap<string, string> = new Map([["al", "rax"], ["cl", "rcx"]]);
 
 interface Machine {
   readonly model: RuntimeModel;
@@ -69,6 +69,8 @@ interface Machine {
   entryRsp: bigint;
   readonly blocks: readonly Node[];
   readonly labels: ReadonlyMap<string, number>;
+  /** Each block's steps, found when it first runs. */
+  code: (block: number) => readonly Step[];
   /** The program's functions, in order (their addresses are codeAddress(index)). */
   readonly functions: readonly string[];
   readonly memory: Map<number, bigint>; // by address (addresses are small enough for a number)
@@ -100,13 +102,17 @@ interface Dialect {
 
 // ---------------------------------------------------------------- operands
 
-function cell<K>(map: Map<K, bigint>, key: K, what: string): bigint {
+function cell<K>(map: Map<K, bigint>, key: K, what: () => string): bigint {
   const value = map.get(key);
-  if (value === undefined) throw new Error(`the x86_64 model read ${what}, which was never written`);
+  if (value === undefined) throw new Error(`the x86_64 model read ${what()}, which was never written`);
   return value;
 }
 
-const register = (m: Machine, name: string): bigint => cell(m.registers, name, `%${name}`);
+function register(m: Machine, name: string): bigint {
+  const value = m.registers.get(name);
+  if (value === undefined) throw new Error(`the x86_64 model read %${name}, which was never written`);
+  return value;
+}
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
@@ -114,20 +120,27 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     write: () => { throw new Error("an instruction cannot write an immediate"); },
   },
   Reg: {
-    read: (m, arg) => (arg.name in byteViews ? BigInt.asUintN(8, register(m, byteViews[arg.name]!)) : register(m, arg.name)),
+    read(m, arg) {
+      const full = byteViews.get(arg.name);
+      return full !== undefined ? BigInt.asUintN(8, register(m, full)) : register(m, arg.name);
+    },
     write(m, arg, value) {
-      const full = byteViews[arg.name];
+      const full = byteViews.get(arg.name);
       if (full) m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value)));
       else m.registers.set(arg.name, wrap(value));
     },
   },
   Var: {
-    read: (m, arg) => cell(m.variables, arg.name as string, `variable ${arg.name}`),
+    read(m, arg) {
+      const value = m.variables.get(arg.name as string);
+      if (value === undefined) throw new Error(`the x86_64 model read variable ${arg.name}, which was never written`);
+      return value;
+    },
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
   },
   // Above the return address: what the caller pushed, the first argument lowest.
   StackArg: {
-    read: (m, arg) => cell(m.memory, Number(m.entryRsp + 8n + 8n * BigInt(arg.index as number)), `stackarg ${arg.index}`),
+    read: (m, arg) => cell(m.memory, Number(m.entryRsp + 8n + 8n * BigInt(arg.index as number)), () => `stackarg ${arg.index}`),
     write: () => { throw new Error("an instruction cannot write a stack argument"); },
   },
 };
@@ -140,7 +153,7 @@ function without<T>(table: Readonly<Record<string, T>>, kind: string): Record<st
 const slotOperands: Readonly<Record<string, OperandForm>> = {
   ...without(varOperands, "Var"),
   Slot: {
-    read: (m, arg) => cell(m.slots, arg.index as number, `slot${arg.index}`),
+    read: (m, arg) => cell(m.slots, arg.index as number, () => `slot${arg.index}`),
     write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
   },
 };
@@ -154,7 +167,7 @@ function address(m: Machine, arg: Node): number {
 const finalOperands: Readonly<Record<string, OperandForm>> = {
   ...without(without(slotOperands, "Slot"), "StackArg"),
   Mem: {
-    read: (m, arg) => cell(m.memory, address(m, arg), `memory at ${arg.offset}(%${arg.base})`),
+    read: (m, arg) => cell(m.memory, address(m, arg), () => `memory at ${arg.offset}(%${arg.base})`),
     write: (m, arg, value) => void m.memory.set(address(m, arg), wrap(value)),
   },
 };
@@ -179,14 +192,17 @@ const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m,
   m.flags = null;
 };
 
+/** x86-64's condition codes: l, g... compare signed; b (below), a (above)... unsigned, for addresses. */
+const conditions: Readonly<Record<string, Condition>> = {
+  e: ["==", false], ne: ["!=", false], l: ["<", false], le: ["<=", false], g: [">", false], ge: [">=", false],
+  b: ["<", true], ae: [">=", true], be: ["<=", true], a: [">", true],
+};
+
 function condition(m: Machine, cc: string): boolean {
   if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
-  const { left, right } = m.flags;
-  const below = BigInt.asUintN(64, left) < BigInt.asUintN(64, right); // unsigned, for addresses
-  const table: Record<string, boolean> = { e: left === right, ne: left !== right, l: left < right, le: left <= right, g: left > right, ge: left >= right, b: below, ae: !below, be: below || left === right, a: !below && left !== right };
-  const holds = table[cc];
-  if (holds === undefined) throw new Error(`unknown condition code ${cc}`);
-  return holds;
+  const c = conditions[cc];
+  if (!c) throw new Error(`unknown condition code ${cc}`);
+  return holds(c, m.flags.left, m.flags.right);
 }
 
 /** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps
@@ -207,7 +223,7 @@ function divide(m: Machine, i: Node): void {
 function loadWord(m: Machine, at: bigint): bigint {
   if (isHeapAddress(at)) return heapLoad(m.model, at);
   if (at < register(m, "rsp")) throw new Error(`a load at ${at}, below %rsp`);
-  return cell(m.memory, Number(at), `memory at ${at}`);
+  return cell(m.memory, Number(at), () => `memory at ${at}`);
 }
 function storeWord(m: Machine, at: bigint, value: bigint): void {
   if (isHeapAddress(at)) return m.model.heap.store(at, wrap(value));
@@ -238,7 +254,7 @@ function callFunction(m: Machine, fn: string): void {
   const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
   push(m, returnToCaller);
   [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? functionSymbol(fn) : entryOf(fn), (instr) => step(m, instr));
+  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
   if (how === "conclusion") {
     // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
     for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
@@ -252,10 +268,12 @@ function callFunction(m: Machine, fn: string): void {
   m.flags = null;
 }
 
-function step(m: Machine, instr: Node): Effect {
+/** How the model executes an instruction (found once per run: see decoder). */
+function resolve(m: Machine, instr: Node): Step {
   const run = m.dialect.instructions[instr.kind];
-  if (!run) throw new Error(`the x86_64 model has no instruction ${instr.kind} here`);
-  return run(m, instr);
+  if (!run) return () => { throw new Error(`the x86_64 model has no instruction ${instr.kind} here`); };
+  const decode = (run as Decodable<Machine>).decode;
+  return decode ? decode(m, instr) : (i) => run(m, i);
 }
 
 const varInstructions: Readonly<Record<string, Instruction>> = {
@@ -285,13 +303,13 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.dst, data.address);
   },
   Callq(m, i) {
-    const fn = functionOfSymbol(i.target);
+    const fn = functionOf(i.target);
     if (fn === null) callRuntime(m, i.target);
     else callFunction(m, fn);
   },
   CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before Lx86: the callee runs in this call's place, with a frame of its own.
-  TailCall: (m, i) => tailCall(m, functionOfSymbol(i.target) ?? ""),
+  TailCall: (m, i) => tailCall(m, functionOf(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   LeaFn(m, i) {
     const index = m.functions.indexOf(functionOfSymbol(i.target) ?? "");
@@ -319,7 +337,7 @@ function push(m: Machine, value: bigint): void {
 }
 function pop(m: Machine): bigint {
   const rsp = register(m, "rsp");
-  const value = cell(m.memory, Number(rsp), "the stack at %rsp");
+  const value = cell(m.memory, Number(rsp), () => "the stack at %rsp");
   m.registers.set("rsp", rsp + 8n);
   return value;
 }
@@ -360,7 +378,9 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
+    code: () => [],
   };
+  m.code = decoder(blocks, (instr) => resolve(m, instr));
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
@@ -378,7 +398,7 @@ const interpreter = (dialect: Dialect): Interpreter => (program: unknown, option
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };
 const selectDialect: Dialect = { ...callsDialect, instructions: selectInstructions };
-const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep((m: Machine, i) => varInstructions[i.kind]!(m, i)) } };
+const liveDialect: Dialect = { ...varDialect, instructions: { ...varInstructions, Live: liveStep<Machine>(varInstructions) } };
 const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 /** L<t>coloured: the program of L<t>homes, its variables still named, each run in its home (so a wrong colouring fails at allocate-registers). */
 const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;

@@ -57,12 +57,12 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
   const blocks = new Map<string, Out.BasicBlock>();
   let count = 0;
   const addBlock = (label: string, c: Code) => blocks.set(label, { kind: "BasicBlock", label, stmts: c.reversed.reverse(), tail: c.tail });
-  /** A goto to `c`, made a block of its own unless it is only a goto already. */
-  const jumpTo = (c: Code): Out.Goto => {
+  /** A goto to `c`, made a block of its own unless it is only a goto already; `loc`: the statement that jumps. */
+  const jumpTo = (c: Code, loc?: Out.Goto["loc"]): Out.Goto => {
     if (c.reversed.length === 0 && c.tail.kind === "Goto") return c.tail;
     const label = `${fn.name}.block${++count}`;
     addBlock(label, c);
-    return { kind: "Goto", target: label };
+    return { kind: "Goto", target: label, ...(loc ? { loc } : {}) };
   };
   const statements = (stmts: readonly In.Stmt[], c: Code, loop: Loop): Code => {
     for (let i = stmts.length - 1; i >= 0; i--) c = statement(stmts[i]!, c, loop);
@@ -80,16 +80,16 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
       case "ExprStmt": return effect(s.expr, c, loop);
       case "Break": case "Continue":
         if (loop === null) throw new Error(`${s.kind.toLowerCase()} outside a loop`);
-        return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo });
+        return code({ kind: "Goto", target: s.kind === "Break" ? loop.breakTo : loop.continueTo, loc: s.loc });
       case "Return": return code({ kind: "Return", value: s.value, loc: s.loc });
       case "ReturnCall": return code({ ...s });
       case "Store": case "CheckIndex": return prepend(s, c);
       case "While": {
-        const after = jumpTo(c);
+        const after = jumpTo(c, s.loc);
         const test = `${fn.name}.block${++count}`;
-        const body = effect(s.body, code({ kind: "Goto", target: test }), { breakTo: after.target, continueTo: test });
+        const body = effect(s.body, code({ kind: "Goto", target: test, loc: s.loc }), { breakTo: after.target, continueTo: test });
         addBlock(test, predicate(s.cond, body, code(after), loop));
-        return code({ kind: "Goto", target: test });
+        return code({ kind: "Goto", target: test, loc: s.loc });
       }
       default: return unreachable(s);
     }
@@ -99,10 +99,10 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
     switch (e.kind) {
       case "Block": return statements(e.stmts, c, loop);
       case "If": {
-        const join = jumpTo(c);
+        const join = jumpTo(c, e.loc);
         return predicate(e.cond, effect(e.then, code(join), loop), effect(e.else, code(join), loop), loop);
       }
-      default: return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit }) : c);
+      default: return prepend({ kind: "Do", expr: e, loc: e.loc }, neverReturns(e) ? code({ kind: "Return", value: unit, loc: e.loc }) : c);
     }
   };
   /** Code that evaluates `e` into the variable `name`, then runs `c`. */
@@ -110,7 +110,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
     switch (e.kind) {
       case "Block": return block(e, (last) => assign(last, name, c, loop), () => assign(unit, name, c, loop), loop);
       case "If": {
-        const join = jumpTo(c);
+        const join = jumpTo(c, e.loc);
         return predicate(e.cond, assign(e.then, name, code(join), loop), assign(e.else, name, code(join), loop), loop);
       }
       default: return neverReturns(e) ? effect(e, c, loop) : prepend({ kind: "Assign", name, value: e, loc: e.loc }, c);
@@ -126,9 +126,9 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
       case "Unary": if (e.op === "!") return predicate(e.arg, otherwise, then, loop); break;
       case "Binary": if (comparisons.has(e.op)) return branch(e.left, e.op as Out.Branch["op"], e.right); break;
       // A block without a value has type Never: it ends in a jump, and nothing after it runs.
-      case "Block": return block(e, (last) => predicate(last, then, otherwise, loop), () => code({ kind: "Return", value: unit }), loop);
+      case "Block": return block(e, (last) => predicate(last, then, otherwise, loop), () => code({ kind: "Return", value: unit, loc: e.loc }), loop);
       case "If": {
-        const [toThen, toOtherwise] = [jumpTo(then), jumpTo(otherwise)];
+        const [toThen, toOtherwise] = [jumpTo(then, e.loc), jumpTo(otherwise, e.loc)];
         const inner = (arm: In.Block) => predicate(arm, code(toThen), code(toOtherwise), loop);
         return predicate(e.cond, inner(e.then), inner(e.else), loop);
       }
@@ -140,7 +140,7 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
   };
 
   const start = `${fn.name}.start`;
-  addBlock(start, effect(fn.body, code({ kind: "Return", value: unit }), null));
+  addBlock(start, effect(fn.body, code({ kind: "Return", value: unit, loc: fn.loc }), null)); // the end's return: the fn's line
   const refs: string[] = []; // the variables that hold references: the parameters and lets of type Ref
   forEachNode(Lreturn, fn, (node) => (node.kind === "Param" || node.kind === "Let") && node.type === "Ref" && refs.push(node.name as string));
   const ordered = [blocks.get(start)!, ...[...blocks.values()].filter((b) => b !== blocks.get(start))];

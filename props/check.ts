@@ -1,8 +1,8 @@
 // The properties, checked on one generated program:
 //
-// - well-typed: the printed program parses and type-checks;
-// - parse: printing the parsed program gives the same text back, and the Lsrc
-//   interpreter gives the same outcome on both trees;
+// - well-typed: the printed program parses and type-checks, without a warning;
+// - parse: the parsed program is the generated tree (so printing it gives the
+//   same text back), and the Lsrc interpreter gives the same outcome on both;
 // - for every pass P: validate(P.to, P(p)) holds, and the interpreter of P.to
 //   on P(p) gives the outcome of the source (stdout, exit status, panic
 //   message). The passes run in pipeline order, so the first pass that
@@ -17,6 +17,7 @@
 // checking loop (checkTargets in driver/driver.ts), with the generated tree's
 // outcome as the reference; this file says which property each bad step breaks.
 import { execFile } from "node:child_process";
+import { isDeepStrictEqual } from "node:util";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,13 +25,14 @@ import { promisify } from "node:util";
 import { toolNames } from "../driver/toolchain.js";
 import { type Target } from "../ir-defs/targets.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
-import { assemblyOf, checkPasses, checkTargets, compile, isBad, showOutcome, stepLabel, type CheckedStep, type TargetStep, type Verdict } from "../driver/driver.js";
+import { assemblyOf, checkPasses, checkTargets, compile, isBad, passesUntil, showOutcome, stepLabel, type CheckedStep, type TargetStep, type Verdict } from "../driver/driver.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { Lsrc } from "../ir-defs/lsrc.js";
 import type { IL } from "../il/define.js";
 import { interpreterFor } from "../interp/index.js";
 import type { Outcome } from "../interp/runtime-model.js";
-import type { Pass } from "../il/pass.js";
+import type { Pass, Warning } from "../il/pass.js";
+import { withoutLoc } from "../il/node.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { runBinaryAsync, type BinaryRun } from "./batch.js";
 import { runtimeObjectFor } from "./runtime-object.js";
@@ -64,6 +66,9 @@ export interface CheckOptions {
   readonly fuel?: number;
   /** Told before each pass runs and each interpreter starts (the fuzzer's watchdog). */
   readonly onStep?: (what: string) => void;
+  /** Check only the shared front end's passes up to this one (no back end, no binaries): what
+   * exists today of a program that the later passes cannot compile yet. */
+  readonly until?: string;
   /** The file name diagnostics name (default: generated.qs). */
   readonly file?: string;
 }
@@ -79,13 +84,15 @@ function count(options: CheckOptions, key: string): void {
   options.tally?.set(key, (options.tally.get(key) ?? 0) + 1);
 }
 
-/** The property a bad step of the checking loop breaks (null when it holds). */
-function failureOf(step: TargetStep, source: string, expected: Outcome): Failure | null {
+/** The property a bad step of the checking loop breaks (null when it holds); `generated`, the
+ * tree the source was printed from, when there is one. */
+function failureOf(step: TargetStep, source: string, expected: Outcome, generated: unknown = null): Failure | null {
   const pass = stepLabel(step);
   const v = step.verdict;
   if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}`, error: v.error };
   if (step.pass.from === "text" && step.outcome !== null) {
     if (quastraSource(step.output as never) !== source) return { property: "parse", pass, message: "printing the parsed program does not give the source back" };
+    if (generated !== null && !isDeepStrictEqual(withoutLoc(step.output), generated)) return { property: "parse", pass, message: "the parsed program is not the generated tree (though it prints the same)" };
     if (isBad(step)) return { property: "parse", pass, message: `the parsed program gives ${showOutcome(step.outcome)}; the generated tree gives ${showOutcome(expected)}` };
   }
   if (!isBad(step)) return null;
@@ -139,15 +146,25 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
   return assembly;
 }
 
-/** Everything but the real binaries; on success, the assembly for each target. */
+/** The checking loop over the shared front end's passes up to `until`. */
+function* frontEndUntil(source: string, until: string, options: Parameters<typeof checkPasses>[2]): Generator<TargetStep> {
+  for (const step of checkPasses({ source, file: "generated.qs" }, passesUntil(frontEnd, until), options)) yield { ...step, target: null };
+}
+
+/** Everything but the real binaries; on success, the assembly for each target (none with `until`). */
 export function checkInProcess(program: unknown, source: string, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
   const expected = sourceOutcome(program, stdin);
   if (expected.outOfFuel) return { property: "terminates", pass: null, message: "the source interpreter ran out of fuel (a generator bug: loops must be bounded)" };
   const assembly = new Map<Target, string>();
   const only = (p: Pass) => options.pass === undefined || options.pass === p.name;
-  for (const step of checkTargets(source, "generated.qs", options.targets, { run: { stdin, fuel }, reference: { outcome: expected, name: "the source" }, only })) {
-    const failure = failureOf(step, source, expected);
+  const warnings: Warning[] = [];
+  const checking = { run: { stdin, fuel }, reference: { outcome: expected, name: "the source" }, only, warnings };
+  const steps = options.until === undefined ? checkTargets(source, "generated.qs", options.targets, checking) : frontEndUntil(source, options.until, checking);
+  for (const step of steps) {
+    const failure = failureOf(step, source, expected, program);
     if (failure) return failure;
+    // A warning is noise to whoever reads the program: the generator makes none (spec/properties.md).
+    if (warnings.length > 0) return { property: "well-typed", pass: null, message: `the generated program gets a warning:\n${formatDiagnostics(warnings, source, false, "warning")}` };
     if (step.verdict.kind === "agrees") count(options, stepLabel(step));
     if (step.target === null || step.pass.to !== "asm") continue;
     assembly.set(step.target, step.output as string);

@@ -1,6 +1,7 @@
 // The names of the constructs the generator writes (props/realize.ts and
 // realize-data.ts add them as they write them): the coverage test expects
 // each in a sample, and `qnano props` reports how many a run covered.
+import { defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { boolOps, compareOps, intAssignOps, intOps } from "./skeleton.js";
 
 /** Every construct the generator can produce: the coverage test expects each in a sample. */
@@ -43,3 +44,28 @@ export const allConstructs: readonly string[] = [
   "closure in a variable", "captured variable assigned before the call", "anonymous function called where it is made", "closure passed to a function", "closure returned from a function",
   "closure in a Box", "closure in an array", "closure in a tuple", "fn item passed as a value", "let of an anonymous function", "call of a closure in a variable",
 ];
+
+/** What the generator's `unions` switch adds (props/realize-unions.ts, realize-match.ts). */
+export const unionConstructs: readonly string[] = [
+  // Declarations.
+  "union", "recursive union", "generic union", "recursive generic union", "union and record holding each other", "generic record",
+  "generic fn", "generic fn with two type parameters",
+  "generic union at two lists of type arguments", "generic record at two lists of type arguments", "generic fn at two lists of type arguments", "fold over a recursive union", "generic fold over a recursive union", "fold through a record and a union",
+  // Values.
+  "constructor without fields", "constructor with fields", "recursive constructor", "Option value", "Result value", "generic record literal",
+  "let typed to fix a type argument", "value given its type by a let", "union value printed",
+  // Calls.
+  "unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err", "abs", "generic call", "generic call whose result does not fix a type argument",
+  "try", "try of a call", "try through two calls",
+  // match.
+  ...["Int", "Bool", "Unit", "String", "heap value"].map((t) => `match ${t}`),
+  ...["union", "Option", "Result", "tuple", "Int", "Bool", "String"].map((t) => `match on ${t}`),
+  "match on a variable", "match on a match",
+  "match as a let's value", "match as an argument", "match as an operand", "match as a function's result", "match in a guard",
+  "constructor pattern", "nested pattern", "tuple pattern", "Int literal pattern", "negative Int literal pattern", "Bool literal pattern", "String literal pattern",
+  "binder pattern", "wildcard pattern", "final wildcard", "constructors matched in another order",
+  "guard", "guard with a side effect", "arm that breaks", "arm that continues", "arm that returns",
+];
+
+/** The constructs the generator makes with these switches. */
+export const constructsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] => (options.unions ? [...allConstructs, ...unionConstructs] : allConstructs);

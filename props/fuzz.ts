@@ -41,7 +41,7 @@ import type { Outcome } from "../interp/runtime-model.js";
 import { batchBinary, buildBatch, inParallel, runBinaryAsync } from "./batch.js";
 import { binaryVerdict } from "./check.js";
 import { fuzzFile, judge, judgeDefaults, normalise, type Bad, type FuzzInput, type JudgeOptions, type Judgement } from "./fuzz-judge.js";
-import { programs } from "./generator.js";
+import { defaultGenerator, programs, type GeneratorOptions } from "./generator.js";
 import { minimise } from "./minimise.js";
 import { maxInputBytes, mutateBytes, mutateTokens } from "./mutate-text.js";
 import { mutateTree, parsedTree, repairNames } from "./mutate-tree.js";
@@ -126,9 +126,13 @@ export function loadCorpus(root = packageRoot): Seed[] {
   return seeds;
 }
 
-/** A few fresh programs of the property generator (props/generator.ts). */
+/** A few fresh programs of the property generator (props/generator.ts). With its `unions` switch
+ * on, half of them are made without it: a mutation of a program with unions is mostly rejected
+ * (its typing is tighter), and the fuzzer would judge fewer inputs. */
 function generatedSeeds(seed: number, count: number): Seed[] {
-  return fc.sample(programs(), { seed, numRuns: count }).map((g, i) => ({ name: `generated (seed ${seed}, #${i})`, source: g.source, stdin: g.stdin, tree: g.program as unknown as AnyNode }));
+  const sample = (options: GeneratorOptions, n: number) => fc.sample(programs(options), { seed, numRuns: n });
+  const made = defaultGenerator.unions ? [...sample({ unions: false }, count >> 1), ...sample(defaultGenerator, count - (count >> 1))] : sample(defaultGenerator, count);
+  return made.map((g, i) => ({ name: `generated (seed ${seed}, #${i})`, source: g.source, stdin: g.stdin, tree: g.program as unknown as AnyNode }));
 }
 
 // ---------------------------------------------------------------- inputs

@@ -58,13 +58,19 @@
 import fc from "fast-check";
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { quastraSource } from "../front-end/quastra-source.js";
+import { diagnosticSink } from "../front-end/diagnostics.js";
+import { lexer } from "../front-end/lexer.js";
+import { withPrelude } from "../front-end/prelude.js";
+import { passContext } from "../driver/driver.js";
+import { namedWithArgs, unionDecls, unionFunctions, unionShared, unionTypeSkels, resultOfPalette, withResult, defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { realize } from "./realize.js";
 import {
   boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, MIN, stringChars, stringLits,
   type AnyE, type BoolE, type ConstSkeleton, type DataE, type DeclSkel, type IndexSkel, type IntE, type LambdaSkel, type ParamSkel, type Part, type SizeSkel, type Skeleton, type Stmt, type StrE, type TypeSkel, type UnitE,
 } from "./skeleton.js";
 
-export { allConstructs } from "./constructs.js";
+export { allConstructs, constructsFor } from "./constructs.js";
+export { defaultGenerator, type GeneratorOptions };
 
 /** A generated program: the Lsrc tree, its source text, its stdin, and the constructs it uses. */
 export interface Generated {
@@ -105,27 +111,32 @@ const arrayLength: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 2 },
 );
 
-/** Types nest at most `depth` constructors here (a named record or alias may add more: props/types.ts bounds them). */
-function typeSkel(depth: number, named = 3): fc.Arbitrary<TypeSkel> {
+/** Types nest at most `depth` constructors here (a named record or alias may add more: props/types.ts bounds them).
+ * With `unions`, also Option and Result, and a named type has type arguments (for a generic one). */
+function typeSkel(depth: number, named = 3, unions = false): fc.Arbitrary<TypeSkel> {
+  const scalar = fc.constantFrom("Int" as const, "Bool" as const, "String" as const);
   const leaf = fc.oneof(
     { arbitrary: fc.constant("Int" as const), weight: 3 },
     { arbitrary: fc.constant("Bool" as const), weight: 2 },
     { arbitrary: fc.constant("String" as const), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("named" as const), pick: fc.nat(3) }), weight: named },
+    { arbitrary: unions ? namedWithArgs(scalar) : fc.record({ k: fc.constant("named" as const), pick: fc.nat(3) }), weight: named },
   ) as fc.Arbitrary<TypeSkel>;
   if (depth === 0) return leaf;
-  const inner = typeSkel(depth - 1, named);
+  const inner = typeSkel(depth - 1, named, unions);
   return fc.oneof(
     { arbitrary: leaf, weight: 3 },
     { arbitrary: fc.record({ k: fc.constant("tuple" as const), elems: fc.array(inner, { minLength: 2, maxLength: 3 }) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constantFrom("Array" as const, "Box" as const), elem: inner }), weight: 3 },
+    ...(unions ? unionTypeSkels(inner) : []),
   ) as fc.Arbitrary<TypeSkel>;
 }
 
-const declSkel: fc.Arbitrary<DeclSkel> = fc.oneof(
-  { arbitrary: fc.record({ k: fc.constant("record" as const), fields: fc.array(typeSkel(1, 5), { minLength: 1, maxLength: 4 }), after: fc.boolean() }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant("alias" as const), type: typeSkel(2), after: fc.boolean() }), weight: 1 },
-);
+const declSkel = (unions: boolean): fc.Arbitrary<DeclSkel> =>
+  fc.oneof(
+    { arbitrary: fc.record({ k: fc.constant("record" as const), fields: fc.array(typeSkel(1, 5, unions), { minLength: 1, maxLength: 4 }), after: fc.boolean() }), weight: unions ? 4 : 3 },
+    { arbitrary: fc.record({ k: fc.constant("alias" as const), type: typeSkel(2, 3, unions), after: fc.boolean() }), weight: 1 },
+    ...(unions ? unionDecls(typeSkel(1, 5, true)) : []),
+  ) as fc.Arbitrary<DeclSkel>;
 
 /** Mostly Int and Bool, so that functions often call each other (and in tail position) as before heap data. */
 const paramSkel: fc.Arbitrary<ParamSkel> = fc.oneof(
@@ -152,7 +163,8 @@ interface Arbitraries {
 }
 
 /** The arbitraries, tied recursively; `size` bounds nesting (fast-check's depth size). */
-export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitraries[K]> } {
+export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitraries[K]> } {
+  const unions = generator.unions ?? false;
   return fc.letrec<Arbitraries>((tie) => {
     const int = tie("int") as fc.Arbitrary<IntE>;
     const bool = tie("bool") as fc.Arbitrary<BoolE>;
@@ -191,6 +203,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
       { arbitrary: fc.record({ k: fc.constant("never" as const), cond: bool, value: self, how: fc.nat(2) }), weight: 1 },
       { arbitrary: fc.record({ k: fc.constant("sideEffect" as const), effect, value: self }), weight: 3 },
       { arbitrary: fc.record({ k: fc.constant("lambda" as const), fn: lambdaSkel(self), args: callOf, how: fc.nat(7), between: fc.option(effect, { nil: null, freq: 4 }) }), weight: 1 },
+      ...(unions ? unionShared(self, { int, bool, data, part, effect, stmt }) : []),
     ];
     const options = { depthSize: "medium" as const, depthIdentifier, withCrossShrink: true };
     return {
@@ -274,6 +287,7 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         { arbitrary: fc.record({ ty: fc.constant("Unit" as const), e: unit }), weight: 1 },
         { arbitrary: fc.record({ ty: fc.constant("String" as const), e: str }), weight: 1 },
         { arbitrary: fc.record({ ty: fc.constant("Data" as const), type: fc.nat(3), e: data }), weight: 2 },
+        ...(unions ? [resultOfPalette(data)] : []),
       ) as fc.Arbitrary<AnyE>,
       stmt: fc.oneof(
         options,
@@ -324,8 +338,9 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         },
       ) as fc.Arbitrary<Stmt>,
       program: fc.record({
-        decls: fc.array(declSkel, { maxLength: 3 }),
-        palette: fc.array(typeSkel(2, 6), { minLength: 1, maxLength: 3 }),
+        // With unions, up to five: records stay about as common as without (props/types.ts names them).
+        decls: fc.array(declSkel(unions), { maxLength: unions ? 5 : 3 }),
+        palette: unions ? withResult(fc.array(typeSkel(2, 6, true), { minLength: 1, maxLength: 3 }), typeSkel(1, 6, true)) : fc.array(typeSkel(2, 6), { minLength: 1, maxLength: 3 }),
         consts: fc.array(
           fc.oneof(
             fc.record({ ty: fc.constant("Int" as const), value: int, after: fc.boolean() }),
@@ -348,19 +363,30 @@ export function arbitraries(): { [K in keyof Arbitraries]: fc.Arbitrary<Arbitrar
         body: fc.array(stmt, { minLength: 1, maxLength: 10, depthIdentifier, size: "medium" }),
         tail: fc.option(callOf, { nil: null }),
         stdin: fc.array(inputLine, { maxLength: 5 }),
-      }),
+        ...(unions ? { unions: unionFunctions({ int, bool, data, part, effect, stmt }) } : {}),
+      }) as fc.Arbitrary<Skeleton>,
     };
   });
 }
 
-/** Realizes and prints a skeleton. */
+/** Realizes and prints a skeleton. The tree has the prelude's items the program may use, as
+ * parse adds them (front-end/prelude.ts), so that the interpreters can run it. */
 export function generated(skeleton: Skeleton): Generated {
   const { program, constructs } = realize(skeleton);
   const stdin = skeleton.stdin.map((line) => `${line}\n`).join("");
-  return { program, source: quastraSource(program), stdin, constructs };
+  const source = quastraSource(program);
+  return { program: skeleton.unions ? withPreludeOf(program, source) : program, source, stdin, constructs };
 }
 
-/** The arbitrary of generated programs. */
-export function programs(): fc.Arbitrary<Generated> {
-  return arbitraries().program.map(generated);
+function withPreludeOf(program: Lsrc.Program, source: string): Lsrc.Program {
+  const words = new Set<string>();
+  const next = lexer(source, diagnosticSink("generated.qs"), undefined, words);
+  while (next().kind !== "eof");
+  return withPrelude(program, words, passContext("generated.qs", source).prelude!);
+}
+
+/** The arbitrary of generated programs; with `unions`, they have unions, match, generics,
+ * Option/Result and try too (off by default while the passes cannot compile them). */
+export function programs(options: GeneratorOptions = defaultGenerator): fc.Arbitrary<Generated> {
+  return arbitraries(options).program.map(generated);
 }

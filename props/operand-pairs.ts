@@ -12,6 +12,7 @@
 // many of `allOperandPairs` a run covered, and the quick run of `npm test`
 // must reach a minimum (tests/props/quick.ts).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 
 /** What an operand does (X), each a property of the whole operand, wherever in it. */
 export const operandConstructs = [
@@ -51,10 +52,21 @@ const laterSlots = [
   ...stores.flatMap((y) => [`${y}.index`, `${y}.value`]), "for.to",
 ];
 
-/** Every pair that can occur, by position: each construct in each position (the assignment of an earlier operand only where there is one). */
-export const allOperandPairs: readonly string[] = [...firstSlots, ...laterSlots]
-  .sort()
-  .flatMap((slot) => operandConstructs.filter((x) => laterSlots.includes(slot) || x !== "assignment-to-earlier-operand").map((x) => `${x} in ${slot}`));
+/** The positions the generator's `unions` switch adds: a match's scrutinee, and after it each
+ * guard and arm (which may change what the scrutinee read); a constructor's arguments; try's operand. */
+const unionFirstSlots = ["match.scrutinee", "ctor.first-arg", "try.value"];
+const unionLaterSlots = ["match.guard", "match.arm", "ctor.later-arg"];
+
+/** Each construct in each position (the assignment of an earlier operand only where there is one). */
+const pairsOf = (first: readonly string[], later: readonly string[]): string[] =>
+  [...first, ...later].sort().flatMap((slot) => operandConstructs.filter((x) => later.includes(slot) || x !== "assignment-to-earlier-operand").map((x) => `${x} in ${slot}`));
+
+/** Every pair that can occur, by position, with the generator's switches off. */
+export const allOperandPairs: readonly string[] = pairsOf(firstSlots, laterSlots);
+
+/** Every pair that can occur with these switches. */
+export const operandPairsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] =>
+  options.unions ? [...allOperandPairs, ...pairsOf(unionFirstSlots, unionLaterSlots)] : allOperandPairs;
 
 const builtins = new Set(["print", "read_int", "exit", "assert", "panic", "array", "Box", "len"]);
 const binaryGroups: Readonly<Record<string, string>> = {
@@ -106,6 +118,10 @@ function rootOf(e: Node): string | null {
 /** The pairs of one program. */
 export function operandPairs(program: Lsrc.Program): Set<string> {
   const memo = new WeakMap<object, Summary>();
+  // The program's constructors (and the prelude's): a call of one builds a value, it calls no function.
+  const ctors = new Set<string>();
+  const items = program.items.flatMap((i): readonly Lsrc.Item[] => (i.kind === "Module" ? i.items : [i]));
+  for (const i of items) if (i.kind === "Union" || i.kind === "GenericUnion") for (const c of i.ctors) ctors.add(c.name);
   const summary = (node: Node): Summary => {
     const known = memo.get(node);
     if (known) return known;
@@ -127,7 +143,7 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
         if (callee === "print") prints = true;
         else if (callee === "read_int") reads = true;
         else if (callee === "panic" || callee === "exit") stops = true;
-        else if (!builtins.has(callee)) calls.push(callee);
+        else if (!builtins.has(callee) && !ctors.has(callee)) calls.push(callee);
         break;
       }
     }
@@ -140,7 +156,7 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
 
   // The functions that store into an array or box reachable from a parameter, or call one that does;
   // `let g = f` makes g another name for f.
-  const functions = program.items.filter((i): i is Lsrc.Fn => i.kind === "Fn");
+  const functions = items.filter((i): i is Lsrc.Fn | Lsrc.GenericFn => i.kind === "Fn" || i.kind === "GenericFn");
   const aliases = new Map<string, string>();
   const collect = (n: Node) => {
     if (n.kind === "Let" && isNode(n.init) && n.init.kind === "Var" && functions.some((f) => f.name === (n.init as Node).name)) aliases.set(n.name as string, (n.init as Node).name as string);
@@ -169,7 +185,8 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
     const s = summary(operand);
     const outside = (x: string | null) => x === null || !s.declared.has(x);
     const add = (x: (typeof operandConstructs)[number]) => pairs.add(`${x} in ${slot}`);
-    if (operand.kind === "Var") add("variable");
+    // (A constructor without fields, `Nil`, is written as a name but is no variable.)
+    if (operand.kind === "Var" && !ctors.has(operand.name as string)) add("variable");
     const assigned = [...s.assigned].filter(outside);
     if (assigned.length > 0) add("assignment");
     if (assigned.some((x) => earlier.includes(x))) add("assignment-to-earlier-operand");
@@ -180,7 +197,7 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
     if (s.reads) add("read-int");
     if (s.stops || s.leaves) add("escape");
   };
-  const bare = (e: unknown): string | null => (isNode(e) && e.kind === "Var" ? (e.name as string) : null);
+  const bare = (e: unknown): string | null => (isNode(e) && e.kind === "Var" && !ctors.has(e.name as string) ? (e.name as string) : null);
   /** Operands in order, each after the variables of the ones before it. */
   const inOrder = (first: string, later: string, list: readonly unknown[]) =>
     list.forEach((e, i) => note(i === 0 ? first : later, e, list.slice(0, i).map(bare)));
@@ -199,6 +216,7 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
         const args = n.args as readonly Node[];
         const callee = n.callee as string;
         if (callee === "array") inOrder("array.length", "array.init", args);
+        else if (ctors.has(callee)) inOrder("ctor.first-arg", "ctor.later-arg", args);
         else if (callee === "Box") note("box.arg", args[0]);
         else if (builtins.has(callee)) args.forEach((a) => note(`${callee}.arg`, a));
         else inOrder("call.first-arg", "call.later-arg", args);
@@ -232,9 +250,20 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
         break;
       case "ForEach": note("for-each.iter", n.iter); break;
       case "Return": note("return.value", n.value); break;
+      case "Match": {
+        const arms = n.arms as readonly Lsrc.Arm[];
+        note("match.scrutinee", n.scrutinee);
+        for (const arm of arms) {
+          note("match.guard", arm.guard, [bare(n.scrutinee)]);
+          note("match.arm", arm.body, [bare(n.scrutinee)]);
+        }
+        break;
+      }
+      case "Try": note("try.value", n.value); break;
     }
     children(n).forEach(visit);
   };
-  visit(program as unknown as Node);
+  // The program's own code: the prelude's module is not generated.
+  for (const item of program.items) if (item.kind !== "Module") visit(item as unknown as Node);
   return pairs;
 }

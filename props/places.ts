@@ -6,7 +6,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Effect, IndexSkel } from "./skeleton.js";
 import { printable, type Component } from "./types.js";
-import { bin, block, call, exprStmt, int, laterOperand, v, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, int, laterOperand, str, v, type Context, type Walk } from "./walk.js";
 
 /** Where a value is: a root (a variable, or a call) and the steps into it. */
 export interface Place {
@@ -58,13 +58,33 @@ export function indexExpr(w: Walk, s: IndexSkel, ctx: Context): Lsrc.Expr {
   return s.wild ? w.int(s.e, ctx) : bin(w.int(s.e, ctx), "&", int(1n));
 }
 
-/** Statements that print everything printable in a value (which must have no effects: a variable, or a path from one). */
-export function observe(w: Walk, e: Lsrc.Expr, type: string): Lsrc.Stmt[] {
+/** Statements that print everything printable in a value (which must have no effects: a variable, or a path from one);
+ * `depth`: how many unions it is inside (a union's value is printed through a match, props/realize-unions.ts). */
+export function observe(w: Walk, e: Lsrc.Expr, type: string, depth = 0): Lsrc.Stmt[] {
   if (printable(type)) return [exprStmt(call("print", e))];
+  const union = w.types.unions === null ? null : observeUnion(w, e, type, depth, (x, t, d) => observe(w, x, t, d));
+  if (union !== null) return union;
   return w.types.components(type).flatMap((c): Lsrc.Stmt[] => {
-    if (c.step === "field") return observe(w, { kind: "Field", target: e, field: c.field }, c.type);
-    if (c.step === "get") return observe(w, { kind: "MethodCall", target: e, method: "get", args: [] }, c.type);
+    if (c.step === "field") return observe(w, { kind: "Field", target: e, field: c.field }, c.type, depth);
+    if (c.step === "get") return observe(w, { kind: "MethodCall", target: e, method: "get", args: [] }, c.type, depth);
     const o = w.fresh("o");
-    return [{ kind: "ForEach", name: o, iter: e, body: block(...observe(w, v(o), c.type)) }];
+    return [{ kind: "ForEach", name: o, iter: e, body: block(...observe(w, v(o), c.type, depth)) }];
   });
+}
+
+/** Statements that print a union value (which has no effects): its constructor's name, then
+ * what its fields hold, through a match; nothing past three unions deep. Null for other types. */
+function observeUnion(w: Walk, e: Lsrc.Expr, type: string, depth: number, observe: (e: Lsrc.Expr, type: string, depth: number) => Lsrc.Stmt[]): Lsrc.Stmt[] | null {
+  const ctors = w.types.unions?.ctors(type);
+  if (!ctors) return null;
+  if (depth >= 3) return [];
+  w.used.add("union value printed");
+  const arms = ctors.map((c): Lsrc.Arm => {
+    const names = c.fields.map(() => w.fresh("o"));
+    const inner = c.fields.map((f, i) => observe(v(names[i]!), f.type, depth + 1));
+    const args = inner.map((stmts, i): Lsrc.Pattern => (stmts.length === 0 ? { kind: "Wildcard" } : { kind: "Binder", name: names[i]! }));
+    const pattern: Lsrc.Pattern = c.fields.length === 0 ? { kind: "Binder", name: c.name } : { kind: "CtorPat", ctor: c.name, args };
+    return { kind: "Arm", pattern, guard: null, body: block(exprStmt(call("print", str(c.name))), ...inner.flat()) };
+  });
+  return [exprStmt({ kind: "Match", scrutinee: e, arms })];
 }

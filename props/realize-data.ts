@@ -14,6 +14,7 @@ import { parseType } from "../ir-defs/type-syntax.js";
 import { indexExpr, observe, placeExpr, places, type Place } from "./places.js";
 import type { AssignOp, DataE, Effect, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
 import { printable } from "./types.js";
+import { constructUnion, needsType, typed } from "./union-values.js";
 import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Variable, type Walk } from "./walk.js";
 
 const isHeap = (type: string) => !printable(type) && type !== "Unit";
@@ -71,27 +72,33 @@ const nestings: Readonly<Record<string, string>> = {
   "tuple Array": "tuple holding a heap value", "tuple Box": "tuple holding a heap value", "tuple record": "tuple holding a heap value", "tuple tuple": "tuple holding a heap value",
 };
 
+/** The parts of `e` at `types[i]` in the order written, each a later operand of the ones before
+ * (a tuple's elements, a record literal's fields, a constructor's arguments). */
+export function writtenParts(w: Walk, e: DataE & { k: "new" }, types: readonly string[], order: readonly number[], ctx: Context): Lsrc.Expr[] {
+  const out: Lsrc.Expr[] = [];
+  let c = ctx;
+  /** With seed % 3 == 0, a field that is a `let mut` variable is assigned by the next one: `(x, { x = 0; v })`. */
+  let reassign: Variable | null = null;
+  for (const i of order) {
+    out[i] = partExpr(w, e.parts[i], types[i]!, c, e.seed + i);
+    if (reassign !== null) {
+      w.used.add("assignment to what an earlier operand read");
+      out[i] = block({ kind: "Assign", name: reassign.name, op: "=", value: w.types.defaultValue(reassign.type, e.seed) }, exprStmt(out[i]!));
+    }
+    const x = out[i]!;
+    reassign = e.seed % 3 === 0 && reassign === null && x.kind === "Var" ? (w.visible(c.scope, null, true).find((v) => v.name === x.name) ?? null) : null;
+    c = laterOperand(c, x);
+  }
+  return out;
+}
+
 function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context): Lsrc.Expr {
   const part = (i: number, t: string, c = ctx) => partExpr(w, e.parts[i], t, c, e.seed + i);
-  /** The parts `types[i]` in the order written, each a later operand of the ones before. */
-  const written = (types: readonly string[], order: readonly number[]): Lsrc.Expr[] => {
-    const out: Lsrc.Expr[] = [];
-    let c = ctx;
-    /** With seed % 3 == 0, a field that is a `let mut` variable is assigned by the next one: `(x, { x = 0; v })`. */
-    let reassign: Variable | null = null;
-    for (const i of order) {
-      out[i] = part(i, types[i]!, c);
-      if (reassign !== null) {
-        w.used.add("assignment to what an earlier operand read");
-        out[i] = block({ kind: "Assign", name: reassign.name, op: "=", value: w.types.defaultValue(reassign.type, e.seed) }, exprStmt(out[i]!));
-      }
-      const x = out[i]!;
-      reassign = e.seed % 3 === 0 && reassign === null && x.kind === "Var" ? (w.visible(c.scope, null, true).find((v) => v.name === x.name) ?? null) : null;
-      c = laterOperand(c, x);
-    }
-    return out;
-  };
+  const written = (types: readonly string[], order: readonly number[]) => writtenParts(w, e, types, order, ctx);
   if (ctx.constant || !isHeap(type)) return part(0, type);
+  // Unions, and the type parameters of a generic function (props/realize-unions.ts).
+  const other = w.types.unions === null ? null : constructUnion(w, e, type, ctx, writtenParts);
+  if (other !== null) return other;
   const t = parseType(type)!;
   for (const c of w.types.components(type)) {
     const nested = nestings[`${shapeOf(w, type)} ${shapeOf(w, c.type)}`];
@@ -123,7 +130,9 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   w.used.add(r === 0 ? "record literal" : "record literal out of order");
   const order = fields.map((_, i) => (i + r) % fields.length);
   const values = written(fields.map((f) => f.type), order);
-  return { kind: "RecordLit", name: type, inits: order.map((i): Lsrc.FieldInit => ({ kind: "FieldInit", name: fields[i]!.name, value: values[i]! })) };
+  const name = w.types.unions?.recordName(type) ?? type;
+  if (name !== type) w.used.add("generic record literal");
+  return { kind: "RecordLit", name, inits: order.map((i): Lsrc.FieldInit => ({ kind: "FieldInit", name: fields[i]!.name, value: values[i]! })) };
 }
 
 /** A value of the type read out of a variable or a call's result, or null when none holds one. */
@@ -146,8 +155,8 @@ export function strExpr(w: Walk, e: StrE, ctx: Context, tame = false): Lsrc.Expr
     case "proj":
       if (tame) return w.types.defaultValue("String", e.pick);
       return projExpr(w, e, "String", ctx) ?? w.variable(ctx, "String", e.pick) ?? w.types.defaultValue("String", e.pick);
-    case "var": case "call":
-      if (tame) return w.types.defaultValue("String", e.pick);
+    case "var": case "call": case "try": case "prelude": case "generic":
+      if (tame) return w.types.defaultValue("String", "pick" in e ? e.pick : 0);
   }
   return w.shared(e, "String", ctx, (x, c) => strExpr(w, x, c, tame));
 }
@@ -218,7 +227,7 @@ function declare(w: Walk, ctx: Context, pick: number, type: string, init: Lsrc.E
   const name = namePool[pick % namePool.length]!;
   ctx.scope.push({ name, type, mutable: true });
   w.used.add("let mut");
-  return [letStmt(name, init, true)];
+  return [letStmt(name, init, true, needsType(w, init) ? type : null)];
 }
 
 /** The palette's type number `pick`, or the first after it that `accept`s, or null. */
@@ -323,7 +332,7 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
         w.used.add("for each over an array in scope");
       } else {
         type = `Array[${w.types.palette[s.type % w.types.palette.length]!.canon}]`;
-        iter = dataExpr(w, s.iter, type, ctx);
+        iter = typed(w, dataExpr(w, s.iter, type, ctx), type);
         w.used.add("for each over a new array");
       }
       const name = namePool[s.name % namePool.length]!;
@@ -360,7 +369,8 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
 
 /** `let mut y = x`, a write through y, and x printed: shared for arrays and boxes, copied for records and tuples. */
 function alias(w: Walk, s: Stmt & { k: "alias" }, ctx: Context): Lsrc.Stmt[] {
-  const candidates = w.visible(ctx.scope, null, false).filter((x) => isHeap(x.type));
+  // (A union's value, or a type parameter's, has no parts to write through.)
+  const candidates = w.visible(ctx.scope, null, false).filter((x) => isHeap(x.type) && w.types.components(x.type).length > 0);
   if (candidates.length === 0) {
     const type = paletteType(w, s.pick, isHeap) ?? `Box[${w.types.palette[s.pick % w.types.palette.length]!.canon}]`;
     return declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));

@@ -11,7 +11,8 @@ import { scalarType, type TypeInfo, type Types } from "./types.js";
 import { block, bool, call, exprStmt, int, kindOf, laterOperand, v, type Context, type Signature, type Walk } from "./walk.js";
 
 /** The type of an expression of the skeleton (Data: one of the palette). */
-export const typeOfAny = (types: Types, e: AnyE): TypeInfo => (e.ty === "Data" ? types.palette[e.type % types.palette.length]! : scalarType(e.ty));
+export const typeOfAny = (types: Types, e: AnyE): TypeInfo =>
+  e.ty === "Data" ? types.palette[e.type < 0 ? types.palette.length + e.type : e.type % types.palette.length]! : scalarType(e.ty);
 
 /** The variables in scope that hold closures (of a type `fn(...) -> R`), as functions the code may call. */
 export function closureVariables(ctx: Context): Signature[] {

@@ -13,6 +13,10 @@ import { observe } from "./places.js";
 import { assignEarlier, boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
 import { callExpr, closureVariables, fnItem, typeOfAny } from "./realize-functions.js";
 import { lambdaExpr, letFnStmt } from "./realize-closures.js";
+import { matchOver } from "./realize-match.js";
+import { folds, genericFns, unionExpr } from "./realize-unions.js";
+import { noteUnionItems } from "./union-coverage.js";
+import { needsType, typed } from "./union-values.js";
 import { edgeInts, MAX, type AnyE, type BoolE, type IntE, type Shared, type Skeleton, type Stmt, type StrE, type UnitE } from "./skeleton.js";
 import { printable, scalarType, Types, type TypeInfo } from "./types.js";
 import { bin, block, bool, call, exprStmt, int, kindOf, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Signature, type Variable, type Walk } from "./walk.js";
@@ -23,8 +27,8 @@ const panicMessages = ["unreachable", "gave up", "bad state: \"x\"", "done\t!"];
 export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs: Set<string> } {
   const used = new Set<string>();
   let counters = 0;
-  const types = new Types(skeleton.decls, skeleton.palette);
-  const paletteType = (n: number) => types.palette[n % types.palette.length]!;
+  const types = new Types(skeleton.decls, skeleton.palette, skeleton.unions !== undefined);
+  const paletteType = (n: number) => types.palette[n < 0 ? types.palette.length + n : n % types.palette.length]!;
 
   const visible = (scope: readonly Variable[], type: string | null, mutable: boolean): Variable[] => {
     const seen = new Set<string>();
@@ -78,6 +82,8 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       }
       case "sideEffect": return sideEffect(e.effect, ctx, "side effect before a value", (c) => self(e.value, c));
       case "lambda": return lambdaExpr(w, e, type, ctx, self);
+      case "match": return matchOver(w, e, type, ctx, self);
+      case "try": case "prelude": case "generic": return unionExpr(w, e, type, ctx);
     }
   };
 
@@ -200,7 +206,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         ctx.scope.push({ name, type: type.canon, mutable: s.mutable });
         used.add(s.mutable ? "let mut" : "let");
         if (s.annotate) used.add(type.written !== type.canon ? "let with an alias type" : type.depth > 0 ? "let with a heap type" : "let with type");
-        return one({ kind: "Let", decl: s.mutable ? "let mut" : "let", name, type: s.annotate ? type.written : null, init });
+        // A value whose type arguments nothing in it fixes (`None`) gets its type written (realize-unions.ts).
+        const annotate = s.annotate || needsType(w, init);
+        if (!s.annotate && annotate) used.add("let typed to fix a type argument");
+        return one({ kind: "Let", decl: s.mutable ? "let mut" : "let", name, type: annotate ? type.written : null, init });
       }
       case "assign": {
         const earlier = assignEarlier(w, s, ctx);
@@ -226,7 +235,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       case "expr": {
         const type = typeOf(s.expr).canon;
         if (type !== "Unit" && !printable(type)) used.add("heap value dropped unused");
-        return { stmts: [exprStmt(anyExpr(s.expr, ctx))], type };
+        return { stmts: [exprStmt(typed(w, anyExpr(s.expr, ctx), type))], type };
       }
       case "if": {
         used.add("if statement");
@@ -327,7 +336,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     if (stmts.length === 0) return value(ctx);
     used.add(construct);
     // What the effect would declare (`let x = f()`, or a variable to assign when there is none) is only computed.
-    return block(...stmts.map((s) => (s.kind === "Let" ? exprStmt(s.init) : s)), exprStmt(value(ctx)));
+    return block(...stmts.map((s) => (s.kind === "Let" ? exprStmt(s.type === null ? s.init : typed(w, s.init, s.type)) : s)), exprStmt(value(ctx)));
   };
 
   const w: Walk = { used, types, items: new Map(), wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
@@ -347,17 +356,25 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     (c.after ? after : consts).push({ kind: "Const", name, type: c.ty, value });
     scope.push({ name, type: c.ty, mutable: false });
   });
-  // Then the functions, each of which may call the ones before it.
+  // Then the functions, each of which may call the ones before it: with the `unions` switch, first
+  // the structurally recursive ones and the generic ones (props/realize-unions.ts).
   const signatures: Signature[] = [];
-  const before: Lsrc.Fn[] = [];
+  const before: Lsrc.Item[] = [];
   const later: Lsrc.Fn[] = [];
+  if (skeleton.unions) {
+    const base: Context = { scope: [...scope], loops: 0, constant: false, callable: [], main: false, earlier: [] };
+    const recursive = folds(w, skeleton.unions.folds, base);
+    signatures.push(...recursive.signatures);
+    before.push(...recursive.items, ...genericFns(w, skeleton.unions.generics, { ...base, callable: [...signatures] }));
+  }
   skeleton.functions.forEach((f, i) => {
     const params = f.params.map((p) => (typeof p === "number" ? paletteType(p) : scalarType(p)));
-    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false, earlier: [] }));
-    signatures.push({ name: `f${i}`, params: params.map((p) => p.canon), ret: typeOf(f.result).canon });
+    const result = typeOf(f.result).canon;
+    (f.after ? later : before).push(fnItem(w, f, `f${i}`, params, { scope: [...scope], loops: 0, constant: false, callable: [...signatures], main: false, earlier: [], result, fn: `f${i}` }));
+    signatures.push({ name: `f${i}`, params: params.map((p) => p.canon), ret: result });
     if (f.after) used.add("fn after main");
   });
-  const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures, main: true, earlier: [] }, true);
+  const body = statements(skeleton.body, { scope, loops: 0, constant: false, callable: signatures, main: true, earlier: [], result: "Unit" }, true);
   // The program's state is what the properties can observe: print everything in every variable still in scope.
   for (const x of visible(scope, null, false).reverse()) body.push(...observe(w, v(x.name), x.type));
   if (skeleton.tail && signatures.some((f) => f.ret === "Unit")) {
@@ -366,5 +383,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);
-  return { program: { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...w.items.values(), ...decls(true)] }, constructs: used };
+  const program: Lsrc.Program = { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...w.items.values(), ...decls(true)] };
+  if (types.unions !== null) noteUnionItems(w, program);
+  return { program, constructs: used };
 }

@@ -15,7 +15,7 @@ import type { Target } from "../ir-defs/targets.js";
 import type { Outcome } from "../interp/runtime-model.js";
 import { batchBinary, buildBatch, inParallel, runBinaryAsync } from "./batch.js";
 import { binaryVerdict, checkInProcess, checkProgram, endToEndLabel, sourceOutcome, type Failure } from "./check.js";
-import { programs, type Generated } from "./generator.js";
+import { programs, type Generated, type GeneratorOptions } from "./generator.js";
 import { operandPairs } from "./operand-pairs.js";
 
 export interface PropsOptions {
@@ -24,6 +24,10 @@ export interface PropsOptions {
   readonly targets: readonly Target[];
   /** Check only this pass. */
   readonly pass?: string;
+  /** Check only the shared front end's passes up to this one (props/check.ts). */
+  readonly until?: string;
+  /** The generator's switches (props/generator-unions.ts). */
+  readonly generator?: GeneratorOptions;
   readonly endToEnd: boolean;
   /** Replay one counterexample: fast-check's path, with the seed it was found with. */
   readonly path?: string;
@@ -82,12 +86,12 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
   const tally = new Map<string, number>();
   const constructs = new Set<string>();
   const pairs = new Set<string>();
-  const arbitrary = programs();
+  const arbitrary = programs(options.generator);
   let done = 0;
   /** After the first failure: shrinking or replaying, when nothing is counted. */
   let shrinking = false;
   let waiting: Waiting[] = [];
-  const checkOptions = { targets: options.targets, pass: options.pass, endToEnd: options.endToEnd, tally };
+  const checkOptions = { targets: options.targets, pass: options.pass, until: options.until, endToEnd: options.endToEnd, tally };
   const note = (g: Generated, failed: boolean) => {
     if (!shrinking) {
       done++;

@@ -58,13 +58,13 @@ export interface LambdaSkel<R> {
  * from a function, through a Box or an array, or a fn item instead), `between` run after it is
  * made and before the call (an assignment there shows that captures are copies). */
 export interface LambdaE<E> { readonly k: "lambda"; readonly fn: LambdaSkel<E>; readonly args: CallE; readonly how: number; readonly between: Effect }
-export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E> | LambdaE<E>;
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E> | UnionShared<E> | LambdaE<E>;
 /** A statement with a side effect run first: before the variable a place starts from is read
  * (`({ i = 2; a })[i]`, props/places.ts), before a part, or before an operand of a store; or null. */
 export type Effect = Stmt | null;
 
 export type IntE =
-  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | LambdaE<IntE>
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | MatchE<IntE> | TryE | PreludeCallE | GenericCallE | LambdaE<IntE>
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
   /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`. */
@@ -78,7 +78,7 @@ export type IntE =
   | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect };
 
 export type BoolE =
-  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | LambdaE<BoolE>
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | MatchE<BoolE> | TryE | PreludeCallE | GenericCallE | LambdaE<BoolE>
   | { readonly k: "lit"; readonly value: boolean }
   | { readonly k: "not"; readonly arg: BoolE }
   /** `{ x = value; result }` on a `let mut` Bool; a third of the time read just before, `(x op { x = value; result })`. */
@@ -91,7 +91,7 @@ export type BoolE =
   | { readonly k: "strcmp"; readonly op: "==" | "!="; readonly left: StrE; readonly right: StrE; readonly mirror: number };
 
 export type UnitE =
-  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE> | LambdaE<UnitE>
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE> | MatchE<UnitE> | TryE | PreludeCallE | GenericCallE | LambdaE<UnitE>
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
@@ -101,13 +101,13 @@ export type UnitE =
   | { readonly k: "when"; readonly cond: BoolE; readonly body: readonly Stmt[] };
 
 export type StrE =
-  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | LambdaE<StrE> | ProjE
+  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | MatchE<StrE> | TryE | PreludeCallE | GenericCallE | LambdaE<StrE> | ProjE
   | { readonly k: "lit"; readonly value: string }
   | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
 
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =
-  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | LambdaE<DataE> | ProjE
+  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | MatchE<DataE> | TryE | PreludeCallE | GenericCallE | LambdaE<DataE> | ProjE
   | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
   /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
   | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
@@ -132,12 +132,15 @@ export type TypeSkel =
   | "Int" | "Bool" | "String"
   | { readonly k: "tuple"; readonly elems: readonly TypeSkel[] }
   | { readonly k: "Array" | "Box"; readonly elem: TypeSkel }
-  | { readonly k: "named"; readonly pick: number };
+  /** With the `unions` switch: a generic one's type arguments are `args`; Option and Result. */
+  | { readonly k: "named"; readonly pick: number; readonly args?: readonly TypeSkel[] }
+  | PreludeTypeSkel;
 
 /** A record or a type alias; each may name only the ones before it, so no type is recursive. */
 export type DeclSkel =
   | { readonly k: "record"; readonly fields: readonly TypeSkel[]; readonly after: boolean }
-  | { readonly k: "alias"; readonly type: TypeSkel; readonly after: boolean };
+  | { readonly k: "alias"; readonly type: TypeSkel; readonly after: boolean }
+  | UnionDeclSkel;
 
 /** A parameter's type: Int, Bool, String, or one of the program's palette of types (by index). */
 export type ParamSkel = "Int" | "Bool" | "String" | number;
@@ -183,6 +186,7 @@ export type AnyE =
   | { readonly ty: "Bool"; readonly e: BoolE }
   | { readonly ty: "Unit"; readonly e: UnitE }
   | { readonly ty: "String"; readonly e: StrE }
+  /** `type`: the palette's type number `type`; -1, its last (the unions switch's Result). */
   | { readonly ty: "Data"; readonly type: number; readonly e: DataE };
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
 
@@ -223,6 +227,94 @@ export interface Skeleton {
   readonly tail: CallE | null;
   /** Lines given to read_int (sometimes too few, sometimes not numbers). */
   readonly stdin: readonly string[];
+  /** With the generator's `unions` switch (props/generator-unions.ts): generic functions and
+   * structurally recursive ones over the program's recursive unions. */
+  readonly unions?: { readonly generics: readonly GenericFnSkel[]; readonly folds: readonly FoldSkel[] };
+}
+
+// What the generator's `unions` switch adds (props/generator-unions.ts), before
+// props/realize-unions.ts and realize-match.ts give it types and names. As
+// everywhere in a skeleton, nothing here fixes a type: a match's patterns are
+// a list of small numbers that realize reads at the scrutinee's type, a
+// union's fields are TypeSkels, so shrinking keeps every program well typed.
+
+/** A field of a union's constructor or of a generic record: a type, or a reference that
+ * only a declaration can make: the union itself (`tail: List`, with its own type
+ * parameters), one of the item's type parameters, or the union's companion record. */
+export type FieldSkel = TypeSkel | { readonly k: "self" } | { readonly k: "param"; readonly n: number } | { readonly k: "companion" };
+
+/** The declarations the switch adds (the others are DeclSkel's record and alias). */
+export type UnionDeclSkel =
+  /** `union U[T..] { C0(..), C1, .. }` with `params` type parameters (0: not generic). Its
+   * first constructor never refers to U, so every value has a base case. With a companion,
+   * a record declared with it that holds a U (`record Node { key: Int, kids: Forest }`):
+   * mutual recursion between a union and a record. */
+  | { readonly k: "union"; readonly ctors: readonly (readonly FieldSkel[])[]; readonly params: number; readonly companion: readonly TypeSkel[] | null; readonly after: boolean }
+  /** `record R[A, B] { .. }`: every parameter is a field's type, so a literal fixes them all. */
+  | { readonly k: "generic record"; readonly fields: readonly FieldSkel[]; readonly params: number; readonly after: boolean };
+
+/** Types the switch adds: the prelude's Option and Result. (A declared union or a generic
+ * record is a `named` TypeSkel; its type arguments are `args`.) */
+export type PreludeTypeSkel = { readonly k: "Option"; readonly elem: TypeSkel } | { readonly k: "Result"; readonly ok: TypeSkel; readonly err: TypeSkel };
+
+/** An arm of a match: its body, sometimes a guard before it (with side effects, sometimes),
+ * sometimes an escape instead of the value (`escape` 1: break or continue in a loop,
+ * 2: return, its value `ret` read at the function's result type). */
+export interface ArmSkel<E> {
+  readonly guard: BoolE | null;
+  readonly body: E;
+  readonly escape: number;
+  readonly ret: DataE;
+}
+
+/** `match scrutinee { arms }` of any type. `pick` chooses the scrutinee's type (a variable's
+ * in scope, a union or Option or Result of the program, a scalar, a tuple); `shape` are the
+ * choices that split its values into patterns (props/realize-match.ts); `rest` may turn
+ * the last patterns into one `_`; `order` rotates the constructors. */
+export interface MatchE<E> {
+  readonly k: "match";
+  readonly pick: number;
+  readonly scrutinee: DataE;
+  readonly shape: readonly number[];
+  readonly arms: readonly ArmSkel<E>[];
+  readonly rest: number;
+  readonly order: number;
+}
+
+/** `try e`: in a function returning `Result[_, E]`, the value of a `Result[T, E]` read from
+ * `operand`, or with `via` 0 or 1 a call of a function (1: a generic one) that returns one, when
+ * there is one; elsewhere `operand` read at the type wanted. */
+export interface TryE { readonly k: "try"; readonly operand: DataE; readonly via: number }
+
+/** A call of a prelude function (`fn` chooses: unwrap, unwrap_or, is_some, is_none, is_ok,
+ * is_err, abs) whose result has the type wanted, on `arg` read at the parameter's type. */
+export interface PreludeCallE { readonly k: "prelude"; readonly fn: number; readonly arg: DataE; readonly other: Part }
+
+/** A call of one of the program's generic functions whose result, instantiated, has the type
+ * wanted (`pick` chooses, and the type arguments its result does not fix); arguments from `args`. */
+export interface GenericCallE { readonly k: "generic"; readonly pick: number; readonly args: readonly DataE[] }
+
+/** What every sort of expression gains with the switch. */
+export type UnionShared<E> = MatchE<E> | TryE | PreludeCallE | GenericCallE;
+
+/** A generic function `g<i>[T..](p0: .., ..) -> R`: `params` are small numbers read as types
+ * built from the type parameters and the palette; the first ones are the parameters
+ * themselves, so a call fixes every type argument. */
+export interface GenericFnSkel {
+  readonly tparams: number;
+  readonly params: readonly number[];
+  readonly result: number;
+  readonly body: readonly Stmt[];
+  readonly value: DataE;
+}
+
+/** A structurally recursive function over a recursive union of the program:
+ * `fn h<i>(v: U, acc: Int) -> Int { match v { ... } }`, whose arms add the calls on
+ * each part of v that is a U again (`Cons(x, rest) => ... + h0(rest, ...)`), so it ends. */
+export interface FoldSkel {
+  readonly pick: number;
+  readonly shape: readonly number[];
+  readonly arms: readonly { readonly body: IntE; readonly acc: IntE }[];
 }
 
 export const MIN = INT_MIN;

@@ -11,6 +11,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { parseType, showType } from "../ir-defs/type-syntax.js";
 import { stringLits, type DeclSkel, type TypeSkel } from "./skeleton.js";
+import { UnionTypes, type GenericDecl } from "./types-unions.js";
 
 export interface TypeInfo {
   readonly canon: string;
@@ -28,8 +29,9 @@ export interface Component {
 }
 
 export const maxDepth = 4;
-const recordNames = ["Point", "Item", "Shape"];
-const aliasNames = ["Pair", "Row", "Cell"];
+/** Declaration i is named by i: three of them, or five with the generator's `unions` switch. */
+const recordNames = ["Point", "Item", "Shape", "Entry", "Spot"];
+const aliasNames = ["Pair", "Row", "Cell", "Line", "Grid"];
 const fieldNames = ["x", "name", "items", "tag"];
 /** Int, Bool, Unit or String as a TypeInfo. */
 export const scalarType = (t: string): TypeInfo => ({ canon: t, written: t, depth: 0 });
@@ -37,14 +39,24 @@ const scalar = scalarType;
 
 export class Types {
   /** The record and alias items, each with whether it is written after main. */
-  readonly items: { readonly item: Lsrc.Record | Lsrc.TypeAlias; readonly after: boolean }[] = [];
+  readonly items: { readonly item: Lsrc.Item; readonly after: boolean }[] = [];
   readonly palette: readonly TypeInfo[];
-  private readonly decls: TypeInfo[] = [];
-  private readonly records = new Map<string, { readonly name: string; readonly type: string }[]>();
+  /** Unions, generic records, Option and Result (props/types-unions.ts); null when the generator's `unions` switch is off. */
+  readonly unions: UnionTypes | null;
+  private readonly decls: (TypeInfo | GenericDecl)[] = [];
+  private readonly records = new Map<string, readonly { readonly name: string; readonly type: string }[]>();
 
-  constructor(decls: readonly DeclSkel[], palette: readonly TypeSkel[]) {
+  constructor(decls: readonly DeclSkel[], palette: readonly TypeSkel[], unions = false) {
+    this.unions = unions ? new UnionTypes() : null;
     decls.forEach((d, i) => {
-      if (d.k === "record") {
+      if (d.k !== "record" && d.k !== "alias") {
+        const u = this.unions;
+        if (u === null) return;
+        const before = u.items.length;
+        this.decls.push(u.declare(d, i, (t, visible, budget) => this.resolve(t, visible, budget), maxDepth));
+        for (const [name, fields] of u.companions) this.records.set(name, fields);
+        this.items.push(...u.items.slice(before));
+      } else if (d.k === "record") {
         const name = recordNames[i % recordNames.length]!;
         const fields = d.fields.map((f) => this.resolve(f, i, maxDepth - 1));
         this.records.set(name, fields.map((f, j) => ({ name: fieldNames[j % fieldNames.length]!, type: f.canon })));
@@ -67,15 +79,25 @@ export class Types {
     if (t.k === "named") {
       if (visible === 0) return this.resolve({ k: "tuple", elems: ["Int", "Bool"] }, 0, budget);
       const d = this.decls[t.pick % visible]!;
+      if ("params" in d) return this.instance(d, t.args ?? [], visible, budget);
       return d.depth <= budget ? d : scalar("Int");
     }
     if (budget < 1) return scalar("Int");
+    if (t.k === "Option" || t.k === "Result") return this.instance({ name: t.k, params: t.k === "Option" ? 1 : 2, depth: 1 }, t.k === "Option" ? [t.elem] : [t.ok, t.err], visible, budget);
     if (t.k === "tuple") {
       const elems = t.elems.map((e) => this.resolve(e, visible, budget - 1));
       return { canon: `(${elems.map((e) => e.canon).join(", ")})`, written: `(${elems.map((e) => e.written).join(", ")})`, depth: 1 + Math.max(...elems.map((e) => e.depth)) };
     }
     const elem = this.resolve(t.elem, visible, budget - 1);
     return { canon: `${t.k}[${elem.canon}]`, written: `${t.k}[${elem.written}]`, depth: 1 + elem.depth };
+  }
+
+  /** A generic union or record applied to type arguments (Int for those missing). */
+  private instance(d: GenericDecl, args: readonly TypeSkel[], visible: number, budget: number): TypeInfo {
+    if (budget < d.depth) return scalar("Int");
+    const resolved = Array.from({ length: d.params }, (_, i) => this.resolve(args[i] ?? "Int", visible, budget - d.depth));
+    const text = (k: "canon" | "written") => `${d.name}[${resolved.map((a) => a[k]).join(", ")}]`;
+    return { canon: text("canon"), written: text("written"), depth: d.depth + Math.max(...resolved.map((a) => a.depth)) };
   }
 
   /** The steps into a value of this type (none for Int, Bool, String, Unit). */
@@ -86,14 +108,14 @@ export class Types {
       case "tuple": return t.elems.map((e, i) => ({ step: "field", field: String(i), type: showType(e) }));
       case "Array": return [{ step: "index", field: "", type: showType(t.elem) }];
       case "Box": return [{ step: "get", field: "", type: showType(t.elem) }];
-      case "name": return (this.records.get(t.name) ?? []).map((f) => ({ step: "field", field: f.name, type: f.type }));
+      case "name": return (this.recordFields(type) ?? []).map((f) => ({ step: "field", field: f.name, type: f.type }));
       case "fn": return [];
     }
   }
 
   /** The fields of a record type, in declaration order; null for any other type. */
   recordFields(type: string): readonly { readonly name: string; readonly type: string }[] | null {
-    return this.records.get(type) ?? null;
+    return this.records.get(type) ?? this.unions?.recordFields(type) ?? null;
   }
 
   /** A small value of the type, varied by `seed`. */
@@ -112,6 +134,8 @@ export class Types {
       case "String": return { kind: "Str", value: stringLits[seed % stringLits.length]! };
       case "Unit": return { kind: "Unit" };
     }
+    const other = this.records.has(type) ? null : this.unions?.defaultValue(type, seed, (t, s) => this.defaultValue(t, s));
+    if (other) return other;
     const fields = this.records.get(type)!;
     return { kind: "RecordLit", name: type, inits: fields.map((f, i) => ({ kind: "FieldInit", name: f.name, value: this.defaultValue(f.type, seed + i + 1) })) };
   }

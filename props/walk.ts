@@ -33,6 +33,10 @@ export interface Context {
    * (`a` and `i` in the value of `a[i] = e`, `b` after `b.get()`): an assignment or a store in a
    * later operand picks one of them when it can, so that evaluation order shows (`a[i] = { i = 2; 7 }`). */
   readonly earlier: readonly string[];
+  /** The result type of the function around (main's is Unit), where `return` may stand; none in a const. */
+  readonly result?: string;
+  /** The name of the function around (with the generator's `unions` switch: `try` through calls). */
+  readonly fn?: string;
 }
 
 export interface Walk {

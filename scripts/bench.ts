@@ -6,9 +6,10 @@
 // inside one process. Reports the growth from 10k to 100k lines (linear would
 // be 10x; the target is at most 11x) and the ratio to gcc.
 //
-// Then property-test throughput, and the speed of the generated code against
-// gcc -O0 and -O1 (scripts/bench-code.ts). `node dist/scripts/bench.js code`
-// (or `npm run bench -- code`) runs only that last section.
+// Then property-test throughput, the speed of the generated code against
+// gcc -O0 and -O1 (scripts/bench-code.ts), and the explorer's (first screen,
+// per key, marks: scripts/bench-explore.ts). `npm run bench -- code` or
+// `npm run bench -- explore` runs only that section.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { assemblyOf, compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
 import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
+import { exploreBench } from "./bench-explore.js";
 import { BenchError, bestOf } from "./timing.js";
 
 /** One block of the generated program, in Quastra and in C: 9 lines each. */
@@ -113,8 +115,8 @@ async function propsSection(): Promise<void> {
 }
 
 const only = process.argv[2];
-if (only !== undefined && only !== "code") {
-  console.error(`usage: node dist/scripts/bench.js [code]   (code: only the generated-code section)`);
+if (only !== undefined && only !== "code" && only !== "explore") {
+  console.error(`usage: node dist/scripts/bench.js [code|explore]   (only the generated code's section, or the explorer's)`);
   process.exit(2);
 }
 try {
@@ -122,7 +124,8 @@ try {
     compileThroughput();
     await propsSection();
   }
-  codeBench();
+  if (only !== "explore") codeBench();
+  if (only !== "code") await exploreBench();
 } catch (e) {
   // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.
   if (!(e instanceof BenchError)) throw e;

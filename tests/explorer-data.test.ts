@@ -2,11 +2,15 @@
 // lines, the changed marks, the semantics marks, and the line diff.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diffLines } from "../explorer-tui/diff.js";
+import { diffLines, interleave, limits, partners, wordMarks } from "../explorer-tui/diff.js";
 import { highlight } from "../explorer-tui/highlight.js";
 import { printLines } from "../explorer-tui/print-lines.js";
-import { startMeaning } from "../explorer-tui/meaning.js";
-import { assemblyLines, buildTrace, type StepVerdict, type StepView } from "../explorer-tui/trace.js";
+import type { Event } from "../explorer-tui/state.js";
+import { startTrace } from "../explorer-tui/trace-client.js";
+import { assemblyLines, buildTrace, emptyTrace, grammarLines, type StepView } from "../explorer-tui/trace.js";
+import { difference, marker, type Mark, type StepVerdict } from "../explorer-tui/marks.js";
+import { fit } from "../explorer-tui/text.js";
+import { displayWidth } from "../front-end/display.js";
 import { compile, type Step } from "../driver/driver.js";
 import { printNode } from "../il/print.js";
 import { goldenTrace } from "./explorer-helpers.js";
@@ -15,7 +19,7 @@ import { loadGoldens } from "./golden-programs.js";
 const goldens = loadGoldens();
 
 function known(v: StepView["verdict"]): StepVerdict {
-  if (v === null || v === "pending") throw new assert.Assertion({ message: `no verdict: ${v}` } as never);
+  if (v === null || v === "pending" || v === "no input") throw new assert.Assertion({ message: `no verdict: ${v}` } as never);
   return v;
 }
 
@@ -90,36 +94,202 @@ test("a step whose program means something else is the first disagreement", () =
   assert.is(known(trace.steps[at - 1]!.verdict).agrees, true);
 });
 
-test("the worker finds the same verdicts as the explorer's own process, one step at a time", async () => {
+test("the worker makes the same steps and marks as the explorer's own process, one at a time", async () => {
   const gcd = goldens.find((g) => g.name === "gcd")!;
   const steps = compile(gcd.source, gcd.path, { target: "aarch64", check: true });
   const now = buildTrace(gcd.path, gcd.source, "aarch64", steps, gcd.stdin);
-  const later = buildTrace(gcd.path, gcd.source, "aarch64", steps, gcd.stdin, "later");
-  const pending = later.steps.flatMap((s, i) => (s.verdict === "pending" ? [i] : []));
-  assert.is(pending.length, steps.length - 1, "every step but the assembly text waits");
-  const got = new Map<number, StepVerdict>();
+  const empty = emptyTrace(gcd.path, gcd.source, "aarch64", gcd.stdin, null);
+  const got: StepView[] = [];
+  const marks = new Map<number, Mark>();
+  const order: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    startMeaning(later, gcd.source, {
-      verdict: (index, verdict) => {
-        got.set(index, verdict);
-        if (got.size === pending.length) resolve();
-      },
-      failed: (message) => reject(new Error(message)),
+    const stop = startTrace(empty, (e: Event) => {
+      if ("trace" in e && e.trace !== empty.id) reject(new Error("an event of another trace"));
+      if (e.kind === "step") {
+        got[e.index] = e.step;
+        order.push(`step ${e.index}`);
+        if (e.index === 0) assert.equal(e.functions, ["main"]);
+      } else if (e.kind === "meaning") {
+        marks.set(e.index, e.mark);
+        order.push(`mark ${e.index}`);
+        if (marks.size === steps.length - 1) resolve();
+      } else if (e.kind === "failed" || e.kind === "meaning-failed") reject(new Error(e.message));
     });
+    setTimeout(() => (stop(), reject(new Error("timed out"))), 60_000).unref();
   });
-  for (const i of pending) assert.equal(got.get(i), now.steps[i]!.verdict, now.steps[i]!.name);
+  assert.is(got.length, steps.length);
+  got.forEach((step, i) => {
+    const here = now.steps[i]!;
+    assert.equal([step.name, step.lines, step.locs, step.changed], [here.name, here.lines, here.locs, here.changed], here.name);
+    if (here.verdict !== null) assert.equal(marks.get(i), here.verdict, here.name);
+  });
+  assert.is(order.indexOf(`step ${steps.length - 1}`), steps.length - 1, "every step comes before the first mark");
 });
 
-test("the grammar view marks the kinds an IL adds", () => {
+test("runs that arrive in any order (from several workers) become marks once the source's run is known", () => {
+  const run = (stdout: string, panic: string | null = null) => ({ outcome: { stdout, status: panic ? 101 : 0, panic, outOfFuel: false }, clean: true });
+  const got: [number, Mark][] = [];
+  const mark = marker([0, 2, 3], "", (i, m) => got.push([i, m]));
+  assert.is(mark(3, run("1\n")), false);
+  assert.is(mark(2, run("2\n")), false);
+  assert.equal(got, [], "nothing before the source's run");
+  mark(0, run("1\n"));
+  assert.equal(got.map(([i, m]) => [i, typeof m === "object" && m !== null && m.agrees]), [[0, true], [3, true], [2, false]]);
+  // A program that reads, given no input: every mark says so, and nothing more need run.
+  const none: [number, Mark][] = [];
+  assert.is(marker([0, 1], "", (i, m) => none.push([i, m]))(0, run("", "bad input")), true);
+  assert.equal(none, [[0, "no input"], [1, "no input"]]);
+});
+
+test("a program that does not compile: the worker sends the passes before and the diagnostic", async () => {
+  const source = "fn main() {\n    let x = 1 + true\n}\n";
+  const empty = emptyTrace("bad.qs", source, "x86_64", "", null);
+  const events: Event[] = [];
+  await new Promise<void>((resolve) => {
+    startTrace(empty, (e) => {
+      events.push(e);
+      if (e.kind === "meaning-failed") resolve();
+    });
+  });
+  assert.equal(events.map((e) => e.kind), ["step", "failed", "meaning-failed"], "and no interpreter runs a program that does not type-check");
+  const failed = events[1] as Extract<Event, { kind: "failed" }>;
+  assert.is(failed.at, 1, "check-types");
+  assert.match(failed.message, /^bad\.qs:2:\d+: error: /);
+  assert.match(failed.message, /\n\s*2 \|     let x = 1 \+ true\n/);
+});
+
+test("the grammar view marks the kinds an IL adds, each production's kind first (so a narrow screen keeps it)", () => {
   const trace = goldenTrace("gcd");
-  const cfg = trace.steps.find((s) => s.to === "Lcfg")!;
-  const added = cfg.grammar.filter((l) => l.startsWith("+ "));
+  const cfg = grammarLines(trace.steps.find((s) => s.to === "Lcfg")!.to);
+  const added = cfg.filter((l) => l.startsWith("+ "));
   assert.ok(added.length > 0);
-  assert.ok(added.some((l) => /Goto$/.test(l.trim())), added.join("\n"));
-  assert.ok(cfg.grammar.some((l) => l.includes("delta against Lreturn")));
+  assert.ok(added.some((l) => /^\+\s+Goto\s+goto label$/.test(l)), added.join("\n"));
+  assert.ok(cfg.includes("  Tail ::="), cfg.join("\n"));
+  assert.ok(cfg.some((l) => /^[+~ ]\s+BasicBlock\s+label: CStmt\* Tail$/.test(l)), "the BNF keeps its spaces");
+  assert.ok(cfg.some((l) => l.includes("delta against Lreturn")));
+});
+
+test("a closing brace shows the statement it closes; a label or the table of homes no source line", () => {
+  const trace = goldenTrace("gcd");
+  const uniq = trace.steps.find((s) => s.name === "uniquify")!;
+  const whileLine = uniq.lines.findIndex((l) => l.includes("while (b.4 != 0)"));
+  const close = uniq.lines.findIndex((l, i) => i > whileLine && l.trim() === "}");
+  assert.is(uniq.locs[whileLine]?.line, 7);
+  assert.is(uniq.locs[close]?.line, 7, "the } of the while");
+  const homes = trace.steps.find((s) => s.name === "allocate-registers")!;
+  const label = homes.lines.findIndex((l) => /^\s*main\.block1:$/.test(l));
+  assert.is(homes.locs[label], null);
+  const home = homes.lines.findIndex((l) => /^\s*a\.3 -> /.test(l));
+  assert.is(homes.locs[home], null);
+});
+
+test("every instruction knows its source line, jumps and returns too, until the frame is built", () => {
+  for (const g of goldens.filter((x) => ["gcd", "fizzbuzz", "even_odd", "tail_loop"].includes(x.name))) {
+    for (const target of ["x86_64", "aarch64"] as const) {
+      const steps = compile(g.source, g.path, { target, check: true });
+      const from = steps.findIndex((s) => s.pass.name === "select-instructions");
+      const until = steps.findIndex((s) => s.pass.name === "patch-instructions");
+      for (const step of steps.slice(from, until + 1)) {
+        for (const block of (step.output as { blocks: { label: string; instrs: { kind: string; loc?: unknown }[] }[] }).blocks) {
+          // The moves that take a function's parameters from their registers come from no statement.
+          const instrs = block.label.endsWith(".start") ? block.instrs.slice(block.instrs.findIndex((i) => i.loc !== undefined)) : block.instrs;
+          for (const instr of instrs) assert.ok(instr.loc, `${g.name} (${target}) after ${step.pass.name}: ${block.label}: ${instr.kind} has no source line`);
+        }
+      }
+    }
+  }
+});
+
+test("in the assembly, an instruction after a label keeps the source line of the comment above it", () => {
+  const { lines, locs } = assemblyLines(String(goldenTrace("gcd").steps.at(-1)!.lines.join("\n")));
+  const neg = lines.findIndex((l) => /negq/.test(l));
+  assert.is(locs[neg]?.line, 12, "negq: `a = -a`, under `# 12: if a < 0 { a = -a }` and a label");
+  assert.is(locs[lines.findIndex((l) => /^\s*\.data$/.test(l))] ?? null, null);
+});
+
+test("the diff of a 5,000-line program pass after pass pairs the renamed lines (no all-removed, all-added)", () => {
+  const n = 5000;
+  const before = Array.from({ length: n }, (_, i) => `    let x${i % 50} = y${i % 50} + ${i}`);
+  const after = before.map((l, i) => (i % 10 === 3 ? l : l.replace(/x(\d+)/, "x$1.1")));
+  after.splice(2500, 0, "    inserted");
+  const d = diffLines(before, after);
+  assert.equal(undiff(d, "+"), before);
+  assert.equal(undiff(d, "-"), after);
+  const kept = d.filter((l) => l.sign === " ").length;
+  assert.is(kept, n / 10, "every unrenamed line is kept");
+  const firstAdded = d.findIndex((l) => l.sign === "+");
+  assert.ok(firstAdded < 20, "the changes are where they happen, not all at the end");
 });
 
 const undiff = (d: ReturnType<typeof diffLines>, side: "-" | "+") => d.filter((l) => l.sign !== side).map((l) => l.text);
+
+test("word marks: the words a pass changed in a line it rewrote", () => {
+  const m = wordMarks("  let mut a: Int = read_int()", "  let mut a.3: Int = read_int()");
+  assert.equal(m.removed, [[10, 11]]);
+  assert.equal(m.added, [[10, 13]]);
+  const r = wordMarks("    movq a.3, %rax", "    movq %rbx, %rax");
+  assert.equal(r.removed, [[9, 12]]);
+  assert.equal(r.added, [[9, 13]]);
+  // Interleaved, each removed line is followed by the line that replaced it.
+  const d = interleave(diffLines(["a", "b", "c", "z"], ["A", "B", "z"]));
+  assert.equal(d.map((l) => `${l.sign}${l.text}`), ["-a", "+A", "-b", "+B", "-c", " z"]);
+  assert.equal([...partners(d)], [1, 0, 3, 2, -1, -1]);
+});
+
+test("what differs between two runs, in a sentence", () => {
+  const run = (stdout: string, status = 0, panic: string | null = null) => ({ stdout, status, panic, outOfFuel: false });
+  assert.is(difference(run("1\n2\n"), run("1\n2\n")), null);
+  assert.is(difference(run("1\n3\n"), run("1\n2\n")), 'output line 2: "3", the source\'s "2"');
+  assert.is(difference(run("1\n"), run("1\n2\n")), 'output line 2: "", the source\'s "2"');
+  assert.is(difference(run("", 101, "boom"), run("")), 'panic "boom", the source\'s none');
+  assert.is(difference(run("", 3), run("")), "status 3, the source's 0");
+});
+
+test("the explorer measures text in display columns: wide characters take two, combining marks none", () => {
+  assert.is(displayWidth("abc"), 3);
+  assert.is(displayWidth("日本語"), 6);
+  assert.is(displayWidth("e\u0301"), 1);
+  assert.is(displayWidth("🎉"), 2);
+  for (const [text, width] of [["print(\"日本語のテキスト\")", 12], ["abc", 5], ["日本", 3], ["e\u0301e\u0301e\u0301", 2]] as const) {
+    const shown = fit(text, width);
+    assert.is(displayWidth(shown), width, `${text} in ${width}: ${JSON.stringify(shown)}`);
+  }
+  assert.is(fit("print(\"日本語\")", 10), "print(\"日…");
+  assert.is(fit("abcdefgh", 5, 2), "…defg…".slice(0, 4) + "…");
+  assert.is(displayWidth(fit("日本語です", 6, 1)), 6);
+});
+
+test("diffLines: past its exact limits, Myers' search and patience anchors still rebuild both sides", () => {
+  const rand = seeded(11);
+  for (let round = 0; round < 300; round++) {
+    const a = Array.from({ length: rand(30) }, () => "abcdefgh"[rand(8)]!);
+    const b = Array.from({ length: rand(30) }, () => "abcdefgh"[rand(8)]!);
+    // Myers' search alone: as short as the exact table's.
+    const greedy = diffLines(a, b, { exactCells: 0, maxEdits: 1000 });
+    assert.equal(undiff(greedy, "+"), a);
+    assert.equal(undiff(greedy, "-"), b);
+    assert.is(greedy.filter((l) => l.sign === " ").length, lcsLength(a, b), `${a.join("")} vs ${b.join("")}`);
+    // Given up early: still both sides.
+    const cut = diffLines(a, b, { exactCells: 0, maxEdits: 2 });
+    assert.equal(undiff(cut, "+"), a);
+    assert.equal(undiff(cut, "-"), b);
+    // Patience anchors (unique lines) first.
+    const u = [...a, ...a.map((x, i) => `${x}${i}`)];
+    const v = [...b, ...a.map((x, i) => `${x}${i}`).filter(() => rand(3) > 0)];
+    const anchored = diffLines(u, v, { exactCells: 0, maxEdits: 1000 });
+    assert.equal(undiff(anchored, "+"), u);
+    assert.equal(undiff(anchored, "-"), v);
+  }
+});
+
+
+/** Numbers below n from a seed, the same each run (a linear congruential generator). */
+function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+}
 
 /** The length of a longest common subsequence, by plain recursion with a memo. */
 function lcsLength(a: string[], b: string[]): number {
@@ -137,11 +307,7 @@ function lcsLength(a: string[], b: string[]): number {
 }
 
 test("diffLines rebuilds both sides and keeps a longest common subsequence", () => {
-  let seed = 7;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seeded(7);
   for (let round = 0; round < 300; round++) {
     const a = Array.from({ length: rand(12) }, () => "abcd"[rand(4)]!);
     const b = Array.from({ length: rand(12) }, () => "abcd"[rand(4)]!);
@@ -151,10 +317,10 @@ test("diffLines rebuilds both sides and keeps a longest common subsequence", () 
     assert.is(d.filter((l) => l.sign === " ").length, lcsLength(a, b), `${a.join("")} vs ${b.join("")}`);
   }
   assert.equal(diffLines(["x", "y", "z"], ["x", "Y", "z"]), [
-    { sign: " ", text: "x" },
-    { sign: "-", text: "y" },
-    { sign: "+", text: "Y" },
-    { sign: " ", text: "z" },
+    { sign: " ", text: "x", at: 0 },
+    { sign: "-", text: "y", at: 1 },
+    { sign: "+", text: "Y", at: 1 },
+    { sign: " ", text: "z", at: 2 },
   ]);
 });
 

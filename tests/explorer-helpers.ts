@@ -17,12 +17,14 @@ export function goldenTrace(name: string, target: Target = "x86_64"): Trace {
   const path = join(programsDir, `${name}.qs`);
   const source = readFileSync(path, "utf8");
   let stdin = "";
+  let input: string | null = null;
   try {
     stdin = readFileSync(join(programsDir, `${name}.in`), "utf8");
+    input = `tests/programs/${name}.in`;
   } catch {
     // no input file
   }
-  const trace = buildTrace(`tests/programs/${name}.qs`, source, target, compile(source, path, { target, check: true }), stdin);
+  const trace = buildTrace(`tests/programs/${name}.qs`, source, target, compile(source, path, { target, check: true }), stdin, "now", input);
   cache.set(key, trace);
   return trace;
 }

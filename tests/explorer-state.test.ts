@@ -5,17 +5,36 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { keyNames } from "../explorer-tui/keys.js";
-import { initialState, keyHelp, pendingOf, press, reduce, stepOf, traceOf, viewHeight, viewLines, visibleLines, type State } from "../explorer-tui/state.js";
-import { buildTrace } from "../explorer-tui/trace.js";
+import {
+  initialState,
+  listWidth,
+  pendingOf,
+  stepOf,
+  traceOf,
+  viewHeight,
+  viewLines,
+  viewOf,
+  viewWidth,
+  visibleLines,
+  type State,
+} from "../explorer-tui/state.js";
+import { press, reduce } from "../explorer-tui/reducer.js";
+import { lineOf } from "../explorer-tui/views.js";
+import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
+import { buildTrace, emptyTrace, newPrinter, stepView, type StepVerdict } from "../explorer-tui/trace.js";
 import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";
 import { packageRoot } from "../driver/paths.js";
 import { goldenTrace } from "./explorer-helpers.js";
 
-const compileGcd = () => compile(readFileSync(join(programsDir, "gcd.qs"), "utf8"), "gcd.qs", { target: "x86_64", check: true });
+const gcdSource = readFileSync(join(programsDir, "gcd.qs"), "utf8");
+const compileGcd = () => compile(gcdSource, "gcd.qs", { target: "x86_64", check: true });
 const start = (rows = 24) => initialState(goldenTrace("gcd"), 80, rows);
-const passName = (s: State) => stepOf(s).name;
-const index = (s: State, name: string) => s.traces[s.target]!.steps.findIndex((st) => st.name === name);
+const passName = (s: State) => traceOf(s).passes[s.pass]!.name;
+const index = (s: State, name: string) => traceOf(s).passes.findIndex((p) => p.name === name);
+/** The source line of the line under the cursor. */
+const cursorLine = (s: State) => lineOf(viewOf(s), s.cursor);
+const verdict = (agrees: boolean, stdout = "1\n"): StepVerdict => ({ agrees, outcome: "status 0", status: 0, panic: null, stdout, differs: agrees ? null : "output line 1" });
 
 test("n, right and l select the next pass; N, left and h the previous; both stop at the ends", () => {
   for (const key of ["n", "right", "l"]) assert.is(press(start(), key).pass, 1, key);
@@ -38,7 +57,16 @@ test("c and C skip the passes that changed nothing", () => {
   assert.match(press(start(), "C").message, /no earlier pass/);
 });
 
-test(": jumps to the next pass whose name contains the text; Esc cancels", () => {
+test("u lists only the passes that changed the program; n and N then move among them", () => {
+  const s = press(start(), ":", "uniquify", "return", "u");
+  assert.is(s.hideUnchanged, true);
+  assert.is(passName(press(s, "n")), "desugar-for", "inline-constants and desugar-compound-assign are not listed");
+  assert.is(passName(press(s, "n", "N")), "uniquify");
+  assert.is(press(s, "u").hideUnchanged, false);
+  assert.is(passName(press(s, "u", "n")), "inline-constants");
+});
+
+test(": jumps to a pass by the start of its name, a word of it, part of it, or its number; Esc cancels", () => {
   const s = press(start(), ":");
   assert.equal(s.input, { purpose: "jump", text: "" });
   const typed = press(s, "e", "x", "p", "backspace", "p", "l");
@@ -47,15 +75,24 @@ test(": jumps to the next pass whose name contains the text; Esc cancels", () =>
   assert.is(passName(jumped), "explicate-returns");
   assert.is(jumped.input, null);
   assert.is(press(start(), ":", "desugar", "return", ":", "desugar", "return").pass, index(start(), "desugar-field-update"));
+  // The start of a name before a word inside one: allocate-registers, not expose-allocation.
+  assert.is(passName(press(start(), ":", "alloc", "return")), "allocate-registers");
+  // A word of the name before a part of one: remove-complex-operands for "complex".
+  assert.is(passName(press(start(), ":", "complex", "return")), "remove-complex-operands");
+  assert.is(passName(press(start(), ":", "plex", "return")), "remove-complex-operands");
+  // A number is the pass's place in the list, from 1.
+  assert.is(press(start(), ":", "12", "return").pass, 11);
+  assert.is(press(start(), ":", "1", "return").pass, 0);
+  assert.match(press(start(), ":", "99", "return").message, /passes 1 to \d+/);
   assert.match(press(start(), ":", "nope", "return").message, /no pass matches "nope"/);
   const cancelled = press(start(), ":", "shrink", "escape");
   assert.is(cancelled.input, null);
   assert.is(cancelled.pass, 0);
   // Keys typed into the line are text, not commands.
-  assert.is(press(start(), ":", "q").quit, false);
+  assert.is(press(start(), ":", "q").quit, null);
 });
 
-test("p, d, b and a switch the view; the diff shows what the pass removed and added", () => {
+test("p, d, b, a and o switch the view; the diff shows what the pass removed and added", () => {
   const s = press(start(), ":", "desugar-for", "return");
   assert.is(press(s, "d").view, "diff");
   const diff = viewLines(press(s, "d"));
@@ -66,25 +103,79 @@ test("p, d, b and a switch the view; the diff shows what the pass removed and ad
   const asm = press(s, "a");
   assert.is(asm.view, "asm");
   assert.ok(viewLines(asm).some((l) => l.includes("qn_main")));
+  assert.is(press(s, "o").view, "output");
   assert.is(press(s, "d", "p").view, "program");
-  assert.equal(viewLines(press(s, "d", "p")), stepOf(s).lines);
+  assert.equal(viewLines(press(s, "d", "p")), stepOf(s)!.lines);
 });
 
-test("j k and the arrows scroll by a line, PgDn space PgUp by a page, g G to the ends, within bounds", () => {
-  const s = press(start(), "a"); // the assembly: longer than a screen
+test("j k and the arrows move the cursor a line, PgDn space PgUp a page, g G to the ends; the view follows it", () => {
+  const s = press(start(), "a", "g"); // the assembly, from its top: longer than a screen
   const lines = viewLines(s).length;
   const page = viewHeight(s);
   assert.ok(lines > page * 2);
-  for (const key of ["j", "down"]) assert.is(press(s, key).scroll, 1, key);
-  for (const key of ["k", "up"]) assert.is(press(s, "j", "j", key).scroll, 1, key);
-  assert.is(press(s, "k").scroll, 0);
-  for (const key of ["pagedown", " "]) assert.is(press(s, key).scroll, page, key);
+  assert.is(s.cursor, 0);
+  for (const key of ["j", "down"]) assert.is(press(s, key).cursor, 1, key);
+  for (const key of ["k", "up"]) assert.is(press(s, "j", "j", key).cursor, 1, key);
+  assert.is(press(s, "k").cursor, 0, "not above the first line");
+  assert.is(press(s, "j").scroll, 0, "the view moves only when the cursor would leave it");
+  const down = press(s, ...Array(page).fill("j"));
+  assert.is(down.cursor, page);
+  assert.is(down.scroll, 1, "the cursor stays on the screen");
+  for (const key of ["pagedown", " "]) {
+    const paged = press(s, key);
+    assert.is(paged.scroll, page, key);
+    assert.is(paged.cursor, page, key);
+  }
   assert.is(press(s, "pagedown", "pagedown", "pageup").scroll, page);
-  for (const key of ["G", "end"]) assert.is(press(s, key).scroll, lines - page, key);
-  for (const key of ["g", "home"]) assert.is(press(s, "G", key).scroll, 0, key);
-  assert.is(press(s, "G", "j").scroll, lines - page);
-  assert.is(visibleLines(press(s, "j")).length, page);
-  assert.equal(visibleLines(press(s, "j"))[0], viewLines(s)[1]);
+  for (const key of ["G", "end"]) {
+    const bottom = press(s, key);
+    assert.is(bottom.scroll, lines - page, key);
+    assert.is(bottom.cursor, lines - 1, key);
+  }
+  for (const key of ["g", "home"]) assert.equal([press(s, "G", key).scroll, press(s, "G", key).cursor], [0, 0], key);
+  assert.is(press(s, "G", "j").cursor, lines - 1, "not below the last line");
+  assert.is(visibleLines(press(s, "pagedown")).length, page);
+  assert.equal(visibleLines(press(s, "pagedown"))[0], viewLines(s)[page]);
+});
+
+test("the cursor's source line is linked: lines from it are found in every pass and in the assembly", () => {
+  // Line 8 of gcd.qs: `let t = a % b`.
+  const onT = press(start(), ...Array(6).fill("j"));
+  assert.match(viewLines(onT)[onT.cursor]!, /let t = \(a % b\)/);
+  assert.is(onT.link, 8);
+  // Through every pass to the last, the cursor stays on a line from source line 8, and at the same row.
+  let s = onT;
+  for (let k = 1; k < traceOf(s).passes.length; k++) {
+    s = press(s, "n");
+    assert.is(cursorLine(s), 8, `after ${passName(s)}: ${viewLines(s)[s.cursor]}`);
+    assert.is(s.link, 8);
+  }
+  // In Lx86select the division is one instruction from it; lower-division makes it instructions, all from it.
+  const selected = press(onT, ":", "select", "return");
+  assert.match(viewLines(selected)[selected.cursor]!, /rem a\.3, b\.4 => t\.5/);
+  const lowered = press(onT, ":", "lower-division", "return");
+  const view = viewOf(lowered);
+  const linked = view.lines.filter((_, i) => lineOf(view, i) === 8);
+  assert.ok(linked.some((l) => /idivq/.test(l)), linked.join("\n"));
+  assert.match(view.lines[lowered.cursor]!, /cmpq \$0, b\.4/, "the first instruction from line 8: the check of the divisor");
+  // And in the final assembly, beside emit-asm's comment.
+  const asm = press(onT, "a");
+  assert.is(cursorLine(asm), 8);
+  assert.match(viewLines(asm)[asm.cursor]!, /# 8: let t = a % b/);
+  // Back in the program view, the cursor is on source line 8 again, wherever the assembly left it.
+  assert.is(cursorLine(press(asm, "G", "p")), 8, "the last line of the assembly is a directive: the link stays");
+  assert.is(cursorLine(press(asm, "p")), 8);
+});
+
+test("after a search the cursor is on the match, and its source line stays in view through the passes", () => {
+  const s = press(start(), ":", "uniquify", "return", "/", "print", "return");
+  assert.match(viewLines(s)[s.cursor]!, /print_int\(a\.3\)/);
+  assert.is(s.link, 13);
+  const selected = press(s, ":", "lower-calls", "return");
+  assert.is(cursorLine(selected), 13);
+  assert.match(viewLines(selected)[selected.cursor]!, /movq/);
+  assert.ok(viewLines(selected).slice(selected.cursor, selected.cursor + 3).some((l) => /qn_print_int/.test(l)));
+  assert.ok(selected.cursor >= selected.scroll && selected.cursor < selected.scroll + viewHeight(selected), "on the screen");
 });
 
 test("/ searches the view, > and ctrl-n go to the next match, < and ctrl-p back, wrapping", () => {
@@ -95,6 +186,7 @@ test("/ searches the view, > and ctrl-n go to the next match, < and ctrl-p back,
   const found = press(s, "/", "callq", "return");
   assert.is(found.query, "callq");
   assert.is(found.match, hits[0]);
+  assert.is(found.cursor, hits[0]);
   assert.ok(found.scroll <= hits[0]! && hits[0]! < found.scroll + viewHeight(found));
   for (const key of [">", "ctrl-n"]) assert.is(press(found, key).match, hits[1], key);
   for (const key of ["<", "ctrl-p"]) assert.is(press(found, ">", key).match, hits[0], key);
@@ -107,64 +199,216 @@ test("/ searches the view, > and ctrl-n go to the next match, < and ctrl-p back,
   assert.is(cleared.message, "");
 });
 
-test("t asks for the other target once, then shows it, keeping the pass by name", () => {
-  const s = press(start(), ":", "explicate", "return");
-  const asking = press(s, "t");
-  assert.is(asking.loading, "aarch64");
-  assert.is(asking.target, "x86_64");
-  assert.is(press(asking, "t"), press(asking, "t", "t"), "no second request while loading");
-  const loaded = reduce(asking, { kind: "loaded", trace: goldenTrace("gcd", "aarch64") });
-  assert.is(loaded.target, "aarch64");
-  assert.is(loaded.loading, null);
-  assert.is(passName(loaded), "explicate-returns");
-  assert.ok(viewLines(press(loaded, "a")).some((l) => /\bbl\b|x29/.test(l)), "AArch64 assembly");
-  // Back and forth without loading again.
-  const back = press(loaded, "t");
-  assert.is(back.target, "x86_64");
-  assert.is(back.loading, null);
-  assert.is(press(back, "t").target, "aarch64");
-  const failed = reduce(asking, { kind: "load-failed", target: "aarch64", message: "boom" });
-  assert.is(failed.loading, null);
-  assert.is(failed.target, "x86_64");
-  assert.match(failed.message, /aarch64: boom/);
+test("the diff: parse against the source ignores indentation; a pass that changed nothing says so", () => {
+  const parse = viewLines(press(start(), "d"));
+  // The source indents by 4, the printer by 2: only what parse really changed is marked.
+  assert.ok(parse.includes("    let pairs = 5") || parse.some((l) => /^ {3,}let pairs = 5$/.test(l)), parse.join("\n"));
+  assert.ok(parse.some((l) => l.startsWith("-") && l.includes("// Greatest common divisor")), "the comment is gone");
+  assert.ok(parse.some((l) => l.startsWith("+") && l.includes("while (b != 0)")), "parentheses added");
+  const changed = parse.filter((l) => l[0] === "+").length;
+  const kept = parse.filter((l) => l[0] === " ").length;
+  assert.ok(changed <= 6 && kept >= 9, `${changed} lines added, ${kept} kept:\n${parse.join("\n")}`);
+  const none = press(start(), ":", "inline", "return", "d");
+  assert.equal(viewLines(none), ["  (no change from uniquify)"]);
 });
 
-test("? opens the help, any key closes it, q quits even there; q and ctrl-c quit", () => {
+test("] and [ go to the next and previous change, in the diff and the program", () => {
+  const s = press(start(), ":", "uniquify", "return", "d", "g");
+  const lines = viewLines(s);
+  const starts = lines.flatMap((l, i) => (l[0] !== " " && (i === 0 || lines[i - 1]![0] === " ") ? [i] : []));
+  assert.ok(starts.length >= 2, lines.join("\n"));
+  const first = press(s, "]");
+  assert.is(first.cursor, starts[0]);
+  assert.match(first.message, new RegExp(`change 1 of ${starts.length}`));
+  assert.is(press(first, "]").cursor, starts[1]);
+  assert.is(press(first, "]", "[").cursor, starts[0]);
+  assert.match(press(s, "G", "]").message, /no change below/);
+  // In the program view: the lines the pass added.
+  const program = press(s, "p", "g", "]");
+  assert.match(viewLines(program)[program.cursor]!, /let pairs\.1: Int = 5/);
+  assert.match(viewLines(press(program, "]"))[press(program, "]").cursor]!, /if \(a\.3 < 0\)/);
+  assert.match(press(start(), ":", "inline", "return", "]").message, /changed nothing/);
+  assert.match(press(start(), "b", "]").message, /program \(p\) and diff \(d\)/);
+});
+
+test("o shows what the interpreter of the pass's IL printed beside the source's", () => {
+  const s = press(start(), ":", "allocate", "return", "o");
+  const lines = viewLines(s);
+  assert.match(lines[0]!, /standard input: tests\/programs\/gcd\.in \(10 lines\)/);
+  assert.ok(lines.some((l) => /the source \(Lsrc\): status 0, 5 lines/.test(l)), lines.join("\n"));
+  assert.ok(lines.some((l) => /✓ the same output, status and panic/.test(l)));
+  assert.ok(lines.some((l) => /^\s+1 │ 6\s+│ 6$/.test(l)), lines.join("\n"));
+  // A pass whose program prints something else: the first line that differs.
+  const trace = traceOf(s);
+  const broken = reduce(s, { kind: "meaning", trace: trace.id, index: s.pass, mark: { ...verdict(false, "6\n1\n8\n21\n12\n"), differs: 'output line 3: "8", the source\'s "9"' } });
+  const shown = viewLines(broken);
+  assert.ok(shown.some((l) => l.includes('✗ output line 3: "8", the source\'s "9"')), shown.join("\n"));
+  assert.ok(shown.some((l) => /^\s+3 │ 9\s+│ 8  ✗$/.test(l)), shown.join("\n"));
+  assert.is(traceOf(broken).firstBad, s.pass);
+});
+
+test("a program that reads input and has none is marked ? and told where to put it", () => {
+  const steps = compileGcd();
+  const trace = buildTrace("gcd.qs", gcdSource, "x86_64", steps, "");
+  assert.is(trace.steps[0]!.verdict, "no input");
+  assert.ok(trace.steps.every((st) => st.verdict === "no input" || st.verdict === null));
+  const s = press(initialState(trace, 80, 24), "o");
+  assert.ok(viewLines(s).some((l) => /reads standard input, and none was given/.test(l)));
+  assert.ok(viewLines(s).some((l) => /gcd\.in/.test(l) && /--stdin FILE/.test(l)), viewLines(s).join("\n"));
+});
+
+test("t shows the other target at once, compiling it when needed, keeping the pass by name", () => {
+  const s = press(start(), ":", "explicate-control", "return");
+  const asking = press(s, "t");
+  assert.is(asking.target, "aarch64");
+  assert.is(passName(asking), "explicate-control");
+  assert.is(traceOf(asking).steps.length, 0, "its passes run in a worker: nothing yet");
+  assert.match(viewLines(asking)[0]!, /explicate-control is running: 0 of \d+ passes done/);
+  const loaded = reduce(asking, { kind: "loaded", trace: goldenTrace("gcd", "aarch64") });
+  assert.is(loaded.target, "aarch64");
+  assert.is(passName(loaded), "explicate-control");
+  assert.ok(viewLines(press(loaded, "a")).some((l) => /\bbl\b|x29/.test(l)), "AArch64 assembly");
+  // Back and forth without compiling again.
+  const back = press(loaded, "t");
+  assert.is(back.target, "x86_64");
+  assert.is(traceOf(back), traceOf(s));
+  assert.is(traceOf(press(back, "t")), traceOf(loaded));
+});
+
+test("T shows both targets side by side; t swaps them", () => {
+  const s = press(start(), "T");
+  assert.is(s.both, true);
+  assert.ok(s.traces.aarch64, "the other target is compiled");
+  assert.ok(viewWidth(s) * 2 + 1 <= s.columns - listWidth(s));
+  const swapped = press(reduce(s, { kind: "loaded", trace: goldenTrace("gcd", "aarch64") }), "t");
+  assert.is(swapped.target, "aarch64");
+  assert.is(swapped.both, true);
+  assert.is(press(s, "T").both, false);
+});
+
+test("w narrows the pass list to numbers, then hides it, then shows the names again", () => {
+  const s = start();
+  const names = listWidth(s);
+  assert.ok(names >= 4 + Math.max(...traceOf(s).passes.map((p) => p.name.length)), "no name is cut");
+  const numbers = press(s, "w");
+  assert.is(numbers.list, "numbers");
+  assert.ok(listWidth(numbers) < 10);
+  const hidden = press(s, "w", "w");
+  assert.is(hidden.list, "hidden");
+  assert.is(listWidth(hidden), 0);
+  assert.is(viewWidth(hidden), 80);
+  assert.is(press(s, "w", "w", "w").list, "names");
+});
+
+test("} and { scroll long lines sideways, not past the left edge", () => {
+  const s = press(start(), "a");
+  const right = press(s, "}");
+  assert.ok(right.hscroll > 0);
+  assert.is(press(right, "{").hscroll, 0);
+  assert.match(press(s, "{").message, /left edge/);
+});
+
+test("? opens the help with every key and every mark; j k scroll it, other keys close it, q quits even there", () => {
   const help = press(start(), "?");
-  assert.is(help.help, true);
+  assert.is(help.help, 0);
+  const lines = helpLines();
+  for (const [keys] of keyHelp) assert.ok(lines.some((l) => l.includes(keys)), keys);
+  for (const [mark, what] of legend) assert.ok(lines.some((l) => l.includes(mark) && l.includes(what)), mark);
+  assert.is(press(help, "j").help, 1);
+  assert.is(press(help, "j", "k").help, 0);
+  // At the bottom, the last line of the help is on the screen.
+  const bottom = press(help, ...Array(40).fill("j"));
+  assert.is(bottom.help! + viewHeight(bottom) + 1, lines.length);
   const closed = press(help, "n");
-  assert.is(closed.help, false);
+  assert.is(closed.help, null);
   assert.is(closed.pass, 0, "the key only closed the help");
-  assert.is(press(help, "q").quit, true);
-  assert.is(press(start(), "q").quit, true);
-  assert.is(press(start(), "ctrl-c").quit, true);
-  assert.is(press(start(), "/", "ctrl-c").quit, true);
-  assert.is(press(start(), "Z").quit, false);
+  assert.is(press(help, "q").quit, 0);
+});
+
+test("q quits with status 0, ctrl-c with 130 (as a shell's Ctrl-C), even while typing", () => {
+  assert.is(press(start(), "q").quit, 0);
+  assert.is(press(start(), "ctrl-c").quit, 130);
+  assert.is(press(start(), "/", "ctrl-c").quit, 130);
+  assert.is(press(start(), "Z").quit, null);
   const s = start();
   assert.is(press(s, "Z"), s, "an unknown key changes nothing");
 });
 
 test("verdicts from the worker fill the pass list's marks and find the first disagreement", () => {
-  const trace = buildTrace("gcd.qs", readFileSync(join(programsDir, "gcd.qs"), "utf8"), "x86_64", compileGcd(), "", "later");
+  const trace = buildTrace("gcd.qs", gcdSource, "x86_64", compileGcd(), "", "later");
   let s = initialState(trace, 80, 24);
+  const id = traceOf(s).id;
   assert.is(pendingOf(traceOf(s)), trace.steps.length - 1);
-  s = reduce(s, { kind: "meaning", target: "x86_64", index: 0, verdict: { agrees: true, outcome: "status 0" } });
-  s = reduce(s, { kind: "meaning", target: "x86_64", index: 3, verdict: { agrees: false, outcome: "status 1" } });
-  assert.equal(traceOf(s).steps[0]!.verdict, { agrees: true, outcome: "status 0" });
+  s = reduce(s, { kind: "meaning", trace: id, index: 0, mark: verdict(true) });
+  s = reduce(s, { kind: "meaning", trace: id, index: 3, mark: verdict(false) });
+  assert.equal(traceOf(s).steps[0]!.verdict, verdict(true));
   assert.is(traceOf(s).firstBad, 3);
   assert.is(pendingOf(traceOf(s)), trace.steps.length - 3);
   assert.is(trace.steps[0]!.verdict, "pending", "the old state is untouched");
-  const failed = reduce(s, { kind: "meaning-failed", target: "x86_64", message: "boom" });
+  assert.is(reduce(s, { kind: "meaning", trace: id + 1000, index: 5, mark: verdict(false) }), s, "a stale worker's verdict is dropped");
+  const failed = reduce(s, { kind: "meaning-failed", trace: id, message: "boom" });
   assert.is(pendingOf(traceOf(failed)), 0);
   assert.match(traceOf(failed).meaningError ?? "", /boom/);
-  assert.equal(traceOf(failed).steps[3]!.verdict, { agrees: false, outcome: "status 1" });
+  assert.equal(traceOf(failed).steps[3]!.verdict, verdict(false));
 });
 
-test("a resize keeps the view inside the new screen", () => {
+test("the screen opens before any pass has run; the steps arrive one by one; the cursor waits for its line", () => {
+  const steps = compileGcd();
+  const empty = emptyTrace("gcd.qs", gcdSource, "x86_64", "", null);
+  let s = press(initialState(empty, 80, 24), ":", "uniq", "return");
+  assert.is(passName(s), "uniquify");
+  assert.match(viewLines(s)[0]!, /uniquify is running: 0 of \d+ passes done/);
+  assert.is(pendingOf(traceOf(s)), steps.length);
+  const printer = newPrinter(empty.sourceLines);
+  s = { ...s, link: 8 };
+  steps.slice(0, 3).forEach((step, index) => {
+    s = reduce(s, { kind: "step", trace: empty.id, index, step: stepView(step, printer), functions: index === 0 ? ["main"] : undefined });
+  });
+  assert.is(traceOf(s).steps.length, 3);
+  assert.equal(traceOf(s).functions, ["main"]);
+  assert.match(viewLines(s)[s.cursor]!, /let t\.5: Int = \(a\.3 % b\.4\)/, "the linked line, once uniquify's step is there");
+  assert.is(reduce(s, { kind: "step", trace: empty.id, index: 7, step: stepView(steps[3]!, printer) }), s, "only the next step is taken");
+});
+
+test("a pass that fails shows what it said, over the passes before it", () => {
+  const empty = emptyTrace("bad.qs", "fn main() {\n    let x = 1 + true\n}\n", "x86_64", "", null);
+  const steps = compile(gcdSource, "gcd.qs", { target: "x86_64", check: true });
+  let s = initialState(empty, 80, 24);
+  s = reduce(s, { kind: "step", trace: empty.id, index: 0, step: stepView(steps[0]!, newPrinter(empty.sourceLines)) });
+  s = reduce(s, { kind: "failed", trace: empty.id, at: 1, message: "bad.qs:2:13: error: `+` needs two Ints\n 2 |     let x = 1 + true\n   |             ^" });
+  assert.is(traceOf(s).failure?.at, 1);
+  assert.match(viewLines(s)[0]!, /fn main/, "parse's program is still there");
+  const failed = press(s, "n");
+  assert.equal(viewLines(failed).slice(0, 3), ["check-types failed:", "", "bad.qs:2:13: error: `+` needs two Ints"]);
+  assert.match(viewLines(press(failed, "n"))[0]!, /did not run: check-types failed before it/);
+  assert.is(viewLines(press(failed, "n"))[2], "bad.qs:2:13: error: `+` needs two Ints", "and what it said");
+});
+
+test("a reload compiles the file again, keeping the pass, the view and the linked line", () => {
+  const s = press(start(), ...Array(6).fill("j"), ":", "uniq", "return", "d");
+  assert.is(s.link, 8);
+  const asked = press(s, "r");
+  assert.is(asked.reloads, s.reloads + 1, "the application reads the file");
+  const edited = gcdSource.replace("let pairs = 5", "let pairs = 5\n    let unused = 0");
+  const reloaded = reduce(asked, { kind: "reload", source: edited });
+  const trace = traceOf(reloaded);
+  assert.not.equal(trace.id, traceOf(s).id);
+  assert.is(trace.source, edited);
+  assert.is(trace.steps.length, 0, "compiled again, in a worker");
+  assert.is(passName(reloaded), "uniquify");
+  assert.is(reloaded.view, "diff");
+  assert.is(reloaded.link, 8);
+  // The same text again on disk changes nothing (editors write twice); `r` always compiles.
+  const again = reduce(reloaded, { kind: "reload", source: edited, changed: true });
+  assert.is(again, reloaded);
+});
+
+test("a resize keeps the cursor's line on the new screen", () => {
   const s = press(start(), "a", "G");
   const small = reduce(s, { kind: "resize", columns: 60, rows: 12 });
-  assert.is(viewHeight(small), 8);
-  assert.is(small.scroll, s.scroll, "the top line stays where it was");
+  assert.is(viewHeight(small), 7, "12 rows less the header, the title and purpose, the source line and the status");
+  assert.is(small.cursor, s.cursor, "the cursor stays on its line");
+  assert.ok(small.cursor >= small.scroll && small.cursor < small.scroll + viewHeight(small));
   const big = reduce(small, { kind: "resize", columns: 200, rows: 500 });
   assert.is(big.scroll, 0);
 });
@@ -172,8 +416,8 @@ test("a resize keeps the view inside the new screen", () => {
 test("every key in the help is one the reducer acts on", () => {
   const symbol: Record<string, string> = { "→": "right", "←": "left", "↓": "down", "↑": "up", PgDn: "pagedown", PgUp: "pageup", space: " ", Esc: "escape" };
   const names = keyHelp.flatMap(([keys]) => keys.split(/\s+/).map((k) => symbol[k] ?? k));
-  // From a state where each key has something to do: the middle of a long view with a search.
-  const middle = press(start(), ":", "shrink", "return", "a", "pagedown", "/", "callq", "return");
+  // From a state where each key has something to do: the middle of a long diff with a search.
+  const middle = press(start(), ":", "lower-calls", "return", "d", "pagedown", "/", "callq", "return", "}");
   for (const key of names) assert.not.equal(press(middle, key), middle, `key ${JSON.stringify(key)} did nothing`);
 });
 

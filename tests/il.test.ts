@@ -106,6 +106,13 @@ test("BNF and delta are read off the definition", () => {
   assert.match(delta, /~ Expr ::= \(Expr binop Expr\)\s+Binary\n\s+becomes Expr ::= \(Atom binop Atom\)\s+Binary/);
 });
 
+test("BNF keeps a space between a list and the hole after it, and before a list of lines", () => {
+  const bnf = grammarBnf(Lcfg);
+  assert.match(bnf, /Def\s+::= fn name\(name\*\) refs name\* BasicBlock\*\s+Def/);
+  assert.match(bnf, /BasicBlock ::= label: CStmt\* Tail\s+BasicBlock/);
+  assert.not.match(bnf, /\*[A-Za-z]/, "no list runs into a word");
+});
+
 test("extension: removed, added and changed kinds are tracked", () => {
   const A = defineIL({ name: "La", purpose: "a", entry: "E", terminals: { int: terminal.int }, grammar: { E: { N: "<v:int>", Neg: "-<e:E>", Add: "<l:E> + <r:E>" } } });
   const B = extendIL(A, { name: "Lb", purpose: "b", remove: ["Neg"], add: { E: { Add: "(+ <l:E> <r:E>)", Mul: "<l:E> * <r:E>" } } });

@@ -1,0 +1,148 @@
+// The explorer's marks: what the interpreter of each step's IL makes of the
+// program, against the source's run. Each step's program runs through the
+// driver's checking loop (runProgram); the runs, which arrive in any order
+// from the marks' workers (marks-worker.ts), become marks once the source's
+// run is known (marker), with what differs from it in a sentence and the
+// first line of output that differs. A program that reads input and was given
+// none gets "no input" marks, not a ✓ on `panic: bad input`.
+
+import type { IL } from "../il/define.js";
+import { checkMade, throwIfBroken, type Step } from "../driver/driver.js";
+import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
+
+/** The most standard output a verdict keeps (the explorer shows it beside the source's). */
+export const maxOutput = 64 * 1024;
+
+/** What the interpreter of a step's IL made of the program, against the source's run. */
+export interface StepVerdict {
+  readonly agrees: boolean;
+  /** Status and output in a few words: `status 0; 5 line(s) of output`. */
+  readonly outcome: string;
+  readonly status: number;
+  readonly panic: string | null;
+  /** Standard output (at most maxOutput characters of it). */
+  readonly stdout: string;
+  /** What differs from the source's run, in a sentence (null when nothing does). */
+  readonly differs: string | null;
+}
+
+/**
+ * A step's meaning mark: its verdict; "pending" until its interpreter has run;
+ * "no input" when the program reads standard input and was given none (every
+ * run would end on `panic: bad input`, which says nothing about the pass);
+ * null for assembly text, which no interpreter runs.
+ */
+export type Mark = StepVerdict | "pending" | "no input" | null;
+
+/** The first line where two outputs differ (1-based), or null when they are equal. */
+export function firstDifferentLine(a: string, b: string): { line: number; here: string | null; source: string | null } | null {
+  if (a === b) return null;
+  const x = a.split("\n");
+  const y = b.split("\n");
+  for (let i = 0; ; i++) {
+    if (x[i] !== y[i]) return { line: i + 1, here: x[i] ?? null, source: y[i] ?? null };
+  }
+}
+
+const quoted = (line: string | null) => (line === null ? "nothing" : JSON.stringify(line));
+
+/** What differs between a step's run and the source's, in a sentence, or null. */
+export function difference(here: Outcome, source: Outcome): string | null {
+  if (here.panic !== source.panic) return `panic ${here.panic === null ? "none" : JSON.stringify(here.panic)}, the source's ${source.panic === null ? "none" : JSON.stringify(source.panic)}`;
+  if (here.status !== source.status) return `status ${here.status}, the source's ${source.status}`;
+  if (here.outOfFuel !== source.outOfFuel) return here.outOfFuel ? "it ran out of fuel; the source did not" : "the source ran out of fuel; it did not";
+  const line = firstDifferentLine(here.stdout, source.stdout);
+  if (line) return `output line ${line.line}: ${quoted(line.here)}, the source's ${quoted(line.source)}`;
+  if (here.live && here.live.objects > 0) return `${here.live.objects} object(s), ${here.live.bytes} bytes, still live when main returns`;
+  return null;
+}
+
+/** Whether a run ended reading input that was not there: the source's run, with no input given. */
+const readsMissingInput = (o: Outcome, stdin: string) => stdin === "" && o.panic === "bad input";
+
+/** One step's run, before it is compared with the source's: its outcome, and
+ * whether the step alone passes the check (nothing is left live). */
+export interface Run {
+  readonly outcome: Outcome;
+  readonly clean: boolean;
+}
+
+/** Runs the interpreter of `il` on a program (already validated), by the driver's
+ * checking loop (through the identity pass of that IL); one it cannot run throws. */
+export function runProgram(il: IL, program: unknown, stdin: string): Run {
+  const step: Step = { pass: { name: il.name, from: il, to: il, purpose: "", run: (p: unknown) => p }, output: program, ms: 0 };
+  const [checked] = checkMade([step], { run: { stdin }, validate: false });
+  throwIfBroken(checked!);
+  return { outcome: checked!.outcome!, clean: checked!.verdict.kind === "agrees" };
+}
+
+/** A step's mark: its run against the source's. */
+function markOf(run: Run, reference: Outcome): StepVerdict {
+  const { outcome } = run;
+  const agrees = sameOutcome(reference, outcome) && run.clean;
+  return {
+    agrees,
+    outcome: describeOutcome(outcome),
+    status: outcome.status,
+    panic: outcome.panic,
+    stdout: outcome.stdout.length > maxOutput ? outcome.stdout.slice(0, maxOutput) : outcome.stdout,
+    differs: agrees ? null : (difference(outcome, reference) ?? "its outcome differs"),
+  };
+}
+
+/**
+ * Turns runs, arriving in any order, into marks, reported by the step's index:
+ * each once the source's run (the first index's) is known. When the source's
+ * run reads input that was not given, every mark is "no input" (and `true` is
+ * returned: nothing more need run).
+ */
+export function marker(indices: readonly number[], stdin: string, report: (index: number, mark: Mark) => void): (index: number, run: Run) => boolean {
+  let reference: Outcome | null = null;
+  const waiting = new Map<number, Run>();
+  return (index, run) => {
+    if (reference === null) {
+      if (index !== indices[0]) {
+        waiting.set(index, run);
+        return false;
+      }
+      if (readsMissingInput(run.outcome, stdin)) {
+        for (const i of indices) report(i, "no input");
+        return true;
+      }
+      reference = run.outcome;
+      report(index, markOf(run, reference));
+      for (const [i, r] of waiting) report(i, markOf(r, reference));
+      waiting.clear();
+      return false;
+    }
+    report(index, markOf(run, reference));
+    return false;
+  };
+}
+
+/** The steps that an interpreter runs (not assembly text), by index. */
+export const interpreted = (steps: readonly Step[]): number[] => steps.flatMap((s, i) => (typeof s.pass.to === "string" ? [] : [i]));
+
+/**
+ * Runs each step's interpreter, one step at a time, and reports each mark by
+ * the step's index as soon as it is known (running a program that loops a lot
+ * at every level, down to the machine models, takes a while). When the
+ * source's run reads input that was not given, every mark is "no input" and
+ * nothing more runs. (The explorer's worker shares the runs out among workers
+ * of their own: trace-worker.ts.)
+ */
+export function eachVerdict(steps: readonly Step[], stdin: string, report: (index: number, mark: Mark) => void): void {
+  const indices = interpreted(steps);
+  const mark = marker(indices, stdin, report);
+  for (const index of indices) {
+    const step = steps[index]!;
+    if (mark(index, runProgram(step.pass.to as IL, step.output, stdin))) return;
+  }
+}
+
+/** A run's end in a few words: `status 0, 5 lines` (`panic: ..., status 101, ...`). */
+export function briefly(v: StepVerdict): string {
+  const lines = v.stdout === "" ? 0 : v.stdout.split("\n").length - (v.stdout.endsWith("\n") ? 1 : 0);
+  return `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}, ${lines} line${lines === 1 ? "" : "s"}`;
+}
+

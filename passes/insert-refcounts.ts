@@ -75,7 +75,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
       if (!live && !owned) after.push(dec(defined));
       return { before, stmt: out, after, fresh: [temp] };
     }
-    if (owned && live) after.push(inc(defined));
+    if (owned && live) after.push({ ...inc(defined), ...(s.loc ? { loc: s.loc } : {}) }); // on the line that reads it
     after.push(...dying.map(dec));
     if (!live && !owned) after.push(dec(defined));
     return { before, stmt: out, after, fresh: [] };

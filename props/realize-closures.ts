@@ -90,7 +90,9 @@ const apply = (callee: Lsrc.Expr, args: Lsrc.Expr[]): Lsrc.Apply => ({ kind: "Ap
 /** An anonymous function with a result of `type`, made and called where it stands (see the header). */
 export function lambdaExpr<E>(w: Walk, e: LambdaE<E>, type: string, ctx: Context, self: (e: E, ctx: Context) => Lsrc.Expr): Lsrc.Expr {
   if (ctx.constant) return self(e.fn.result, ctx);
-  const how = e.how % 8;
+  // A type naming a generic function's type parameter (T, U) cannot leave it: no helper item then.
+  const open = (t: string) => /\b[A-Z]\b/.test(t);
+  const how = open(type) && [2, 3, 7].includes(e.how % 8) ? 1 : e.how % 8;
   const items = how === 7 ? ctx.callable.filter((f) => f.ret === type) : [];
   if (items.length > 0) {
     const f = items[e.args.pick % items.length]!;
@@ -99,7 +101,7 @@ export function lambdaExpr<E>(w: Walk, e: LambdaE<E>, type: string, ctx: Context
   }
   const made = lambda(w, e.fn, { canon: type, written: type, depth: 0 }, ctx, self);
   const args = (c: Context = ctx) => argumentsOf(w, e.args, made.params, c);
-  switch (how) {
+  switch (open(made.type) && [2, 3, 7].includes(how) ? 1 : how) {
     case 1:
       w.used.add("anonymous function called where it is made");
       return apply(made.expr, args());

@@ -7,6 +7,8 @@
 //                              its prelude is its symbol), and of the tables of
 //                              interference and homes, only its variables
 //   assembly text              the lines from NAME's symbol to the next function's
+//
+// A generic function NAME is its instances (`NAME[Int, Bool]`, ...) once monomorphize made them.
 
 import { functionOfLabel, functionOfSymbol, functionSymbol } from "../ir-defs/functions.js";
 import { variablesOf } from "../ir-defs/register-allocation.js";
@@ -14,10 +16,14 @@ import { variablesOf } from "../ir-defs/register-allocation.js";
 type Program = Record<string, unknown>;
 type Named = { readonly name?: unknown; readonly label?: unknown; readonly var?: unknown };
 
+/** The generic function an instance's name is of (`swap[Int, Bool]`: swap; spec/symbols.md), or the name itself. */
+const genericOf = (name: string): string => name.replace(/\[.*$/, "");
+const isFn = (i: Named): boolean => ["Fn", "GenericFn"].includes((i as { kind?: string }).kind ?? "");
+
 /** The functions a program has, in order (null when it is not a program of functions). */
 export function functionNames(program: unknown): string[] {
   const p = program as Program;
-  if (Array.isArray(p.items)) return (p.items as Named[]).filter((i) => (i as { kind?: string }).kind === "Fn").map((i) => i.name as string);
+  if (Array.isArray(p.items)) return (p.items as Named[]).filter(isFn).map((i) => i.name as string);
   if (Array.isArray(p.defs)) return (p.defs as Named[]).map((d) => d.name as string);
   if (Array.isArray(p.blocks)) return (p.blocks as Named[]).map((b) => b.label as string).filter((l) => l.endsWith(".start")).map(functionOfLabel);
   return [];
@@ -36,7 +42,8 @@ export function functionViews(program: unknown, names: readonly string[], variab
   const views = new Map<string, unknown>();
   if (typeof program === "string") {
     const chunks = assemblyChunks(program);
-    for (const name of names) views.set(name, chunks.get(functionSymbol(name)) ?? "");
+    const symbols = [...chunks.keys()];
+    for (const name of names) views.set(name, symbols.filter((k) => k === functionSymbol(name) || genericOf(k) === functionSymbol(name)).map((k) => chunks.get(k)).join(""));
     return views;
   }
   const p = program as Program;
@@ -44,12 +51,12 @@ export function functionViews(program: unknown, names: readonly string[], variab
     const groups = new Map<string, T[]>(names.map((n) => [n, []]));
     for (const item of list) {
       const n = nameOf(item);
-      if (n !== null) groups.get(n)?.push(item);
+      if (n !== null) (groups.get(n) ?? groups.get(genericOf(n)))?.push(item); // (an instance goes with its generic function)
     }
     return groups;
   };
   if (Array.isArray(p.items)) {
-    const items = byName(p.items as Named[], (i) => ((i as { kind?: string }).kind === "Fn" ? (i.name as string) : null));
+    const items = byName(p.items as Named[], (i) => (isFn(i) ? (i.name as string) : null));
     for (const name of names) views.set(name, { ...p, items: items.get(name) });
     return views;
   }
@@ -95,7 +102,8 @@ export function variablesOfFunctions(program: unknown, names: readonly string[])
   );
 }
 
-const symbolLine = /^(qn_main|fn\.[A-Za-z_][A-Za-z0-9_]*):$/;
+/** A line that starts a function's code: its symbol (spec/symbols.md), maybe quoted. */
+const symbolLine = /^(qn_main|fn\.[A-Za-z_][A-Za-z0-9_.]*|"fn\.[^"]*"):$/;
 
 /** The assembly text of each function, by its symbol: the lines from its
  * symbol's label to the next function's (or to the closing .section). */
@@ -106,7 +114,7 @@ function assemblyChunks(text: string): Map<string, string> {
     if (!symbolLine.test(lines[start]!)) continue;
     let end = start + 1;
     while (end < lines.length && !symbolLine.test(lines[end]!) && !/^\s+\.section/.test(lines[end]!)) end++;
-    chunks.set(lines[start]!.slice(0, -1), lines.slice(start, end).join("\n") + "\n");
+    chunks.set(lines[start]!.slice(0, -1).replace(/^"(.*)"$/, "$1"), lines.slice(start, end).join("\n") + "\n");
     start = end - 1;
   }
   return chunks;

@@ -54,6 +54,8 @@ export interface Terminal {
    * The reader (il/read.ts) keeps those that pass `test`. */
   readonly read: (text: string, at: number) => readonly Reading[];
   readonly values?: readonly string[]; // for enumerations
+  /** How a value is printed, when not as it is (a symbol the assembler must see quoted). */
+  readonly show?: (value: unknown) => string;
 }
 
 /** A property every program of the IL has that the grammar alone cannot say. */

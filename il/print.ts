@@ -78,7 +78,8 @@ function printValue(il: IL, node: unknown, mark: Mark): string {
 }
 
 function printField(il: IL, f: Field, value: unknown, mark: Mark): string {
-  const show = (v: unknown) => (f.type === "string" ? JSON.stringify(v) : printValue(il, v, mark));
+  const own = il.terminals.get(f.type)?.show;
+  const show = (v: unknown) => (own ? own(v) : f.type === "string" ? JSON.stringify(v) : printValue(il, v, mark));
   if (f.arity === "one") return show(value);
   if (f.arity === "optional") return value === null || value === undefined ? "" : f.prefix + show(value) + f.suffix;
   const items = Array.isArray(value) ? value : [];

@@ -18,6 +18,7 @@ import type * as Fun from "../ir-defs/generated/Lfun.js";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
 import type * as Alloc from "../ir-defs/generated/Lalloc.js";
 import { binary } from "../ir-defs/semantics.js";
+import { isImmediate } from "../ir-defs/heap-layout.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
 import { evaluate, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Value } from "./values.js";
@@ -61,7 +62,13 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
         case "Assign": scope.vars.set(stmt.name, { value: evaluate(stmt.value, scope, machine) }); break;
         case "Do": evaluate(stmt.expr, scope, machine); break;
         case "Store": case "CheckIndex": evaluate(stmt, scope, machine); break;
-        case "Inc": machine.model.heap.retain(scope.vars.get(stmt.name)!.value); break;
+        case "Inc": {
+          // From Lguarded on (no `unions` list), an inc is only ever of a reference, as on the machine.
+          const value = scope.vars.get(stmt.name)!.value;
+          if (isImmediate(value) && !("unions" in def)) throw new Error(`inc ${stmt.name} of an immediate: guard-immediate-counts left it unguarded`);
+          machine.model.heap.retain(value);
+          break;
+        }
         case "Dec": machine.model.heap.release(scope.vars.get(stmt.name)!.value); break;
         default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
       }
@@ -131,5 +138,6 @@ export const interpreters: Record<string, Interpreter> = {
   Lfunlive: cfgInterpreter(funHandlers),
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
   Lrc: cfgInterpreter(funHandlers, "counted"),
+  Lguarded: cfgInterpreter(funHandlers, "counted"),
   Lalloc: cfgInterpreter(allocHandlers, "counted"),
 };

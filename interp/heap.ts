@@ -13,13 +13,15 @@
 // object whose count reaches zero is freed, and releases what it refers to;
 // any later use of it is an error of the compiler, thrown as a JavaScript
 // Error (so a property that runs the program fails), never a Quastra panic.
-// `live` says how many objects are not yet freed, for the leak check.
+// `live` says how many objects are not yet freed, for the leak check. An odd
+// word is a union's immediate (ir-defs/heap-layout.ts), no object: counting
+// leaves it alone, as the runtime does.
 //
 // A channel (kind 4) is an object too, counted like the others; the state the
 // scheduler keeps for it (interp/scheduler.ts) hangs on the object, and when
 // the channel is freed the values still in its buffer are released.
 
-import { channelBytes, countOffset, elementsOffset, fieldsInfo, infoOffset, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
+import { channelBytes, countOffset, elementsOffset, fieldsInfo, infoOffset, isImmediate, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
 import { Panic } from "../ir-defs/semantics.js";
 
 /** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
@@ -103,7 +105,7 @@ export class Heap {
   /** qn_array: `length` copies of `init`; when they are references, init's count goes up by length. */
   allocArray(length: bigint, init: unknown, info: bigint): bigint {
     checkArrayLength(length);
-    if ((info >> 8n) & 1n && length > 0n) this.find(init, "array")[0].rc += length;
+    if ((info >> 8n) & 1n && length > 0n && !isImmediate(init)) this.find(init, "array")[0].rc += length;
     const slots = new Array<unknown>(Number(length)).fill(init);
     return this.add({ rc: 1n, info, slots, text: null, bytes: elementsOffset + wordBytes * Number(length), isStatic: false });
   }
@@ -182,6 +184,7 @@ export class Heap {
 
   /** `inc`: one more reference. */
   retain(address: unknown): void {
+    if (isImmediate(address)) return; // a union's constructor without fields: no object
     this.find(address, "inc")[0].rc++;
   }
 
@@ -190,7 +193,9 @@ export class Heap {
   release(address: unknown): void {
     const work = [address];
     while (work.length > 0) {
-      const [o] = this.find(work.pop(), "dec");
+      const next = work.pop();
+      if (isImmediate(next)) continue; // no object: nothing to count
+      const [o] = this.find(next, "dec");
       if (--o.rc > 0n) continue;
       if (o.rc < 0n) throw new Error("dec of an object whose count is already zero");
       o.freed = true;

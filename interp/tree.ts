@@ -9,12 +9,15 @@
 //     Ltyped    + Prim (built-in calls resolved by type), Construct, generic
 //               calls (run as they are: types change nothing at run time)
 //     Luniq     Block and For need no scopes any more: one flat environment
+//     Lmono     nothing new: generic calls became calls of their instances
+//     Lnomatch  + IsCtor and CtorField, the union operations of decision trees (unions.ts)
 //     Lassign   Assign is only `x = e`
 //     Lvalues, Lwhile: nothing new to interpret (the forms they keep are shared)
 //     Lcaptures, Llifted, Lclosed: anonymous functions and closures (closures.ts);
 //               Lshrunk: nothing new
-//     Llayout   data in the heap model: new, array, loads and stores (data.ts),
-//               an element access checking its index itself
+//     Ldata     data in the heap model: new, array, loads and stores (data.ts),
+//               an element access checking its index itself; closures as in Lclosed
+//     Llayout   closures in the heap model too (a static closure, data.ts)
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
@@ -42,7 +45,7 @@ import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
-import { constructorCells, isConstructor, sourceUnions, typedUnions, unionValue } from "./unions.js";
+import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { applied, captureClosures, closedClosures, codeCall, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -332,6 +335,7 @@ export const typedHandlers: Handlers = {
 // enough: blocks and for loops no longer open scopes.
 export const uniqueHandlers: Handlers = {
   ...typedHandlers,
+  ...treeUnions, // (from Lnomatch on)
   Block: (node: Typed.Block, scope, m) => runStatements(node, scope, m),
   For(node: Typed.For, scope, m) {
     const from = evaluate(node.from, scope, m) as bigint;
@@ -481,7 +485,10 @@ export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
   Luniq: treeInterpreter(uniqueHandlers),
+  Lmono: treeInterpreter(uniqueHandlers),
   Lnoconst: treeInterpreter(uniqueHandlers),
+  Lnotry: treeInterpreter(uniqueHandlers),
+  Lnomatch: treeInterpreter(uniqueHandlers),
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
@@ -489,6 +496,7 @@ export const interpreters: Record<string, Interpreter> = {
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
   Lclosed: treeInterpreter({ ...assignHandlers, ...closedClosures }),
   Lshrunk: treeInterpreter({ ...assignHandlers, ...closedClosures }),
+  Ldata: treeInterpreter({ ...layoutHandlers, ...closedClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),

@@ -19,6 +19,7 @@
 
 import type * as Src from "../ir-defs/generated/Lsrc.js";
 import type * as Typed from "../ir-defs/generated/Ltyped.js";
+import type * as Matched from "../ir-defs/generated/Lnomatch.js";
 import type { AnyNode } from "../il/node.js";
 import { recordValue } from "./data.js";
 import { evaluate, newScope, type Cell, type Handler, type Handlers, type Machine, type Scope, type Value } from "./values.js";
@@ -33,6 +34,8 @@ export interface UnionValue {
 export interface ConstructorValue {
   readonly makes: string;
   readonly tag: number;
+  /** Its fields' names, in order. */
+  readonly names: readonly string[];
 }
 
 export const isUnionValue = (v: Value): v is UnionValue & Value => typeof v === "object" && v !== null && "ctor" in v && "fields" in v;
@@ -42,8 +45,8 @@ export const unionValue = (ctor: string, tag: number, fields: readonly Value[]):
 
 /** The globals of a union item's constructors, by name. */
 export function constructorCells(item: AnyNode): [string, Cell][] {
-  const ctors = item.ctors as readonly { readonly name: string; readonly fields: readonly unknown[] }[];
-  return ctors.map((c, tag) => [c.name, { value: c.fields.length === 0 ? unionValue(c.name, tag, []) : Object.freeze({ makes: c.name, tag }) }]);
+  const ctors = item.ctors as readonly { readonly name: string; readonly fields: readonly { readonly name: string }[] }[];
+  return ctors.map((c, tag) => [c.name, { value: c.fields.length === 0 ? unionValue(c.name, tag, []) : Object.freeze({ makes: c.name, tag, names: Object.freeze(c.fields.map((f) => f.name)) }) }]);
 }
 
 /** A constructor's tag, from its global. */
@@ -127,4 +130,20 @@ export const typedUnions: Handlers = {
   },
   FnInstance: (node: Typed.FnInstance) => Object.freeze({ fn: node.name }),
   GenericRecordLit: (node: Typed.GenericRecordLit, scope, m) => recordValue(node.type, node.inits, scope, m),
+};
+
+/** What Lnomatch adds, for the decision trees of compile-match: a constructor test and a field read. */
+export const treeUnions: Handlers = {
+  IsCtor(node: Matched.IsCtor, scope, m) {
+    const value = evaluate(node.value, scope, m);
+    if (!isUnionValue(value)) throw new Error(`a test for ${node.ctor} met a value that is no union's`);
+    return value.ctor === node.ctor;
+  },
+  CtorField(node: Matched.CtorField, scope, m) {
+    const value = evaluate(node.value, scope, m);
+    if (!isUnionValue(value) || value.ctor !== node.ctor) throw new Error(`a field of ${node.ctor} read from a value it did not make`);
+    const ctor = m.global(node.ctor)?.value;
+    if (ctor === undefined || !isConstructor(ctor)) throw new Error(`${node.ctor} is no constructor with fields`);
+    return value.fields[ctor.names.indexOf(node.field)]!;
+  },
 };

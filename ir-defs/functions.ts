@@ -1,14 +1,17 @@
-// How the instruction ILs of both targets lay out a program's functions.
+// How the instruction ILs of both targets lay out a program's functions, and
+// the one naming scheme of the symbols in the assembly (spec/symbols.md).
 //
 // A program is one list of blocks. The blocks of function F are labelled
 // `F.start` (its entry), `F.block1`, ... (order-blocks): a label says
-// whose it is, up to its first dot. `return` jumps to `F.conclusion`, a block
-// that add-prelude-and-conclusion writes. A call names the function's symbol:
-// `qn_main` for main (the runtime calls it), `fn.F` for any other (no function
-// can be named `fn`, a keyword, so these clash with no block label).
+// whose it is, up to its last dot (F's own name may have dots: `prelude.abs`,
+// `swap[prelude.Option[Int]]`, and later `Point.norm1`, `geometry.area`). `return`
+// jumps to `F.conclusion`, a block that add-prelude-and-conclusion writes. A
+// call names the function's symbol: `qn_main` for main (the runtime calls it),
+// `fn.F` for any other (no item can be named `fn`, a keyword, so these clash
+// with no block label, whose first part is a function's name).
 
-/** The function a block belongs to. */
-export const functionOfLabel = (label: string): string => label.slice(0, label.indexOf("."));
+/** The function a block belongs to: its label up to the last dot (the block's own word has none). */
+export const functionOfLabel = (label: string): string => label.slice(0, label.lastIndexOf("."));
 
 export const entryOf = (fn: string): string => `${fn}.start`;
 export const conclusionOf = (fn: string): string => `${fn}.conclusion`;

@@ -15,6 +15,14 @@
 //
 // A closure (a function value) is a fields object too: its code's address in
 // field 0, which is no reference, then the values it captured, one a field.
+//
+// A union's value made by a constructor with fields is a fields object: its tag
+// (the constructor's position in its union, from 0; only when two constructors
+// or more have fields) then its fields, the mask as for a record's. A
+// constructor without fields allocates nothing: its value
+// is the immediate word tag * 2 + 1. An object's address is a multiple of 8, so
+// an odd word is never one: inc, dec, the runtime's release and the heap model
+// (interp/heap.ts) leave immediates alone.
 
 /** Byte offsets in every object. */
 export const countOffset = 0;
@@ -32,6 +40,26 @@ export const lengthOffset = payloadOffset;
 
 /** The size in bytes of a fields object with `n` fields. */
 export const fieldsBytes = (n: number): number => payloadOffset + wordBytes * n;
+
+/** A union's tag, in a fields object (field 0) when two or more of its constructors make objects. */
+export const tagOffset = payloadOffset;
+
+/** How the values of a union whose constructors have these numbers of fields are laid out. */
+export function unionLayout(fieldCounts: readonly number[]) {
+  const tagged = fieldCounts.filter((n) => n > 0).length > 1;
+  return {
+    /** Whether its objects hold their tag, before their fields: only when two constructors or more make objects. */
+    tagged,
+    /** Whether some of its constructors are immediates, so that a value may be one. */
+    immediates: fieldCounts.some((n) => n === 0),
+    /** The byte offset of a constructor's field `i`. */
+    fieldOffset: (i: number): number => fieldOffset((tagged ? 1 : 0) + i),
+  };
+}
+/** The value of the constructor without fields whose tag is `tag`. */
+export const immediateOf = (tag: number): bigint => BigInt(tag) * 2n + 1n;
+/** Whether a word is an immediate (a union's constructor without fields), not a reference. */
+export const isImmediate = (word: unknown): boolean => typeof word === "bigint" && (word & 1n) === 1n;
 
 /** The kind in bits 0-7 of the info word. */
 export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n } as const;
@@ -84,5 +112,8 @@ export function layoutComment(comment: "#" | "//"): string {
     `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
     `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
     `${comment}   kind ${kinds.channel}, channel: info = ${kinds.channel} | r << 8, capacity at ${lengthOffset}, ring from ${channelRingOffset}, ${channelRingOffset} + ${wordBytes}*capacity bytes`,
+    `${comment}   a union's value: a fields object, its tag at ${tagOffset} (if two constructors have fields) then its fields;`,
+    `${comment}   or, without fields, the odd word tag*2 + 1,`,
+    `${comment}   never an address (a multiple of 8): inc, dec and release leave an odd word alone`,
   ].join("\n");
 }

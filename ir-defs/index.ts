@@ -11,21 +11,26 @@ import { Ltail } from "./ltail.js";
 import { Lfun } from "./lfun.js";
 import { Lfunlive } from "./lfunlive.js";
 import { Lchecked } from "./lchecked.js";
+import { Ldata } from "./ldata.js";
 import { Llayout } from "./llayout.js";
 import { Llifted } from "./llifted.js";
 import { Lmon } from "./lmon.js";
 import { Lreturn } from "./lreturn.js";
 import { Lnoconst } from "./lnoconst.js";
+import { Lguarded } from "./lguarded.js";
+import { Lnotry } from "./lnotry.js";
+import { Lnomatch } from "./lnomatch.js";
 import { Lrc } from "./lrc.js";
 import { Lshrunk } from "./lshrunk.js";
 import { Lsrc } from "./lsrc.js";
 import { Ltyped } from "./ltyped.js";
 import { Luniq } from "./luniq.js";
+import { Lmono } from "./lmono.js";
 import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lnoconst, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lnotry, Lnomatch, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

@@ -1,8 +1,8 @@
-// Lassign: Lnoconst where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
+// Lassign: Lnomatch where every assignment is a plain `x = e` (or `p.x = e`, `a[i] = e`).
 import { extendIL } from "../il/define.js";
-import { Lnoconst } from "./lnoconst.js";
+import { Lnomatch } from "./lnomatch.js";
 
-export const Lassign = extendIL(Lnoconst, {
+export const Lassign = extendIL(Lnomatch, {
   name: "Lassign",
   purpose: "compound assignments (x += e, a[i] *= e, ...) written out as x = x + e",
   add: {

@@ -7,20 +7,22 @@
 // `return f(x)` returns what a call returns (mark-tail-calls makes it a tail call).
 import { extendIL, terminal } from "../il/define.js";
 import { Lreturn } from "./lreturn.js";
+import { blockLabel } from "./symbols.js";
 
 export const Lcfg = extendIL(Lreturn, {
   name: "Lcfg",
   purpose: "explicit control flow: each function is basic blocks of simple statements ending in goto, branch or return",
   terminals: {
-    label: terminal.label,
+    label: blockLabel(false),
     cmpop: terminal.oneOf("cmpop", ["==", "!=", "<", "<=", ">", ">="]),
   },
   rename: { Stmt: "CStmt", Expr: "CExpr" },
   remove: ["Item", "Param", "Block", "Let", "While", "Break", "Continue", "ExprStmt", "If"],
   add: {
     Program: { Program: "<defs:Def*\n>" },
-    /** `refs` lists the function's variables (parameters included) that hold references to heap objects. */
-    Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n>" },
+    /** `refs` lists the function's variables (parameters included) that hold references to heap objects;
+     * `unions` those of them that may hold an immediate instead, a union's value (ir-defs/heap-layout.ts). */
+    Def: { Def: "fn <name:name>(<params:name*, >)< refs |refs:name*, >< unions |unions:name*, ><blocks:BasicBlock*\n>" },
     BasicBlock: { BasicBlock: "<label:label>:<stmts:CStmt*\n>  <tail:Tail>" },
     CStmt: { Do: "<expr:CExpr>" },
     Tail: {

@@ -4,26 +4,19 @@ import { forEachNode } from "../il/rewrite.js";
 import { Ltyped } from "./ltyped.js";
 import { uniqueNames } from "./names.js";
 
-// Until the passes that compile unions, match, generics and `try` exist
-// (issue 15), uniquify refuses a program that has any (passes/uniquify.ts), so
-// Luniq has none of their forms: the ILs below are those of the compiler
-// before them.
-export const unionForms = ["Union", "GenericUnion", "GenericRecord", "GenericFn", "Construct", "GenericRecordLit", "GenericCall", "FnInstance", "Match", "Try", "Arm", "Pattern", "TypeParam", "Ctor"] as const;
-
 export const Luniq = extendIL(Ltyped, {
   name: "Luniq",
   purpose: "every variable has its own name: no shadowing, no name bound twice",
   terminals: { name: uniqueNames },
-  remove: unionForms,
   invariants: [
     {
-      says: "no name is bound twice (by let, for, a parameter, a capture or a const)",
+      says: "no name is bound twice (by let, for, a parameter, a capture, a const or a pattern)",
       check(program) {
         const seen = new Set<string>();
         let broken: { path: string; message: string } | null = null;
         forEachNode(Luniq, program, (node, path) => {
           if (broken) return;
-          const binder = ["Let", "For", "ForEach", "Param", "Const", "Capture"].includes(node.kind) ? (node.name as string) : null;
+          const binder = ["Let", "For", "ForEach", "Param", "Const", "Capture", "Binder"].includes(node.kind) ? (node.name as string) : null;
           if (binder === null) return;
           if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);

@@ -119,3 +119,17 @@ export function elementType(type: string, of: "Array" | "Box"): string | null {
 export function isHeapType(text: string): boolean {
   return !(text === "Int" || text === "Bool" || text === "Unit");
 }
+
+/** A type with each type parameter replaced by its argument. */
+export function substituteType(type: string, subst: ReadonlyMap<string, TypeTree>): string {
+  if (subst.size === 0) return type;
+  const go = (t: TypeTree): TypeTree => {
+    switch (t.kind) {
+      case "name": return t.args ? { ...t, args: t.args.map(go) } : (subst.get(t.name) ?? t);
+      case "tuple": return { ...t, elems: t.elems.map(go) };
+      case "fn": return { ...t, params: t.params.map(go), ret: go(t.ret) };
+      default: return { ...t, elem: go(t.elem) };
+    }
+  };
+  return showType(go(parseType(type)!));
+}

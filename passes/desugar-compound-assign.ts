@@ -1,4 +1,4 @@
-// desugar-compound-assign: Lnoconst -> Lassign
+// desugar-compound-assign: Lnomatch -> Lassign
 //
 // Writes every compound assignment `x op= e` out as `x = x op e`, so later
 // passes see one kind of assignment. The variable is read before `e` is
@@ -18,10 +18,10 @@
 //                                           array.7[k.6] = (array.7[k.6] * 2)
 //                                         }
 
-import type * as In from "../ir-defs/generated/Lnoconst.js";
+import type * as In from "../ir-defs/generated/Lnomatch.js";
 import type * as Out from "../ir-defs/generated/Lassign.js";
 import { Lassign } from "../ir-defs/lassign.js";
-import { Lnoconst } from "../ir-defs/lnoconst.js";
+import { Lnomatch } from "../ir-defs/lnomatch.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
@@ -31,13 +31,13 @@ const operator = (op: In.Assign["op"]) => op.slice(0, -1) as Out.Binary["op"];
 
 export const desugarCompoundAssign = pass({
   name: "desugar-compound-assign",
-  from: Lnoconst,
+  from: Lnomatch,
   to: Lassign,
   purpose: "write x op= e as x = x op e (and a[i] op= e, p.x op= e likewise)",
   run(program: In.Program): Out.Program {
-    const types = typeContext(Lnoconst, program);
-    const once = atomBinder(Lnoconst, freshNamer(Lnoconst, program));
-    const desugar = rewriter<In.Node, undefined>(Lnoconst, {
+    const types = typeContext(Lnomatch, program);
+    const once = atomBinder(Lnomatch, freshNamer(Lnomatch, program));
+    const desugar = rewriter<In.Node, undefined>(Lnomatch, {
       Assign(node, ctx, recur): Out.Assign {
         const { op, ...rest } = node;
         const value = recur<Out.Expr>(node.value, ctx);

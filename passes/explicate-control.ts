@@ -141,8 +141,8 @@ function explicateFunction(fn: In.Fn, fresh: (hint: string) => string): Out.Def 
 
   const start = `${fn.name}.start`;
   addBlock(start, effect(fn.body, code({ kind: "Return", value: unit, loc: fn.loc }), null)); // the end's return: the fn's line
-  const refs: string[] = []; // the variables that hold references: the parameters and lets of type Ref
-  forEachNode(Lreturn, fn, (node) => (node.kind === "Param" || node.kind === "Let") && node.type === "Ref" && refs.push(node.name as string));
+  const [refs, unions]: [string[], string[]] = [[], []]; // the parameters and lets that hold references (Ref), or maybe an immediate (Union)
+  forEachNode(Lreturn, fn, (node) => (node.kind === "Param" || node.kind === "Let") && (node.type === "Ref" || node.type === "Union") && (node.type === "Union" ? unions : refs).push(node.name as string));
   const ordered = [blocks.get(start)!, ...[...blocks.values()].filter((b) => b !== blocks.get(start))];
-  return { kind: "Def", name: fn.name, params: fn.params.map((p) => p.name), refs: refs.sort(), blocks: ordered, loc: fn.loc };
+  return { kind: "Def", name: fn.name, params: fn.params.map((p) => p.name), refs: [...refs, ...unions].sort(), unions: unions.sort(), blocks: ordered, loc: fn.loc };
 }

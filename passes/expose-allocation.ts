@@ -1,4 +1,4 @@
-// expose-allocation: Lrc -> Lalloc
+// expose-allocation: Lguarded -> Lalloc
 //
 // Makes allocation explicit. A fields object becomes a call of the runtime's
 // allocator, `alloc(bytes, info)`, with its size and info word (spec/heap.md:
@@ -12,32 +12,35 @@
 //                                          *(p.1 + 24) = s.3
 //   a.4 = array(n.5, 0) refs 0             a.4 = alloc_array(n.5, 0, 2)
 
-import type * as In from "../ir-defs/generated/Lrc.js";
+import type * as In from "../ir-defs/generated/Lguarded.js";
 import type * as Out from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
-import { Lrc } from "../ir-defs/lrc.js";
+import { Lguarded } from "../ir-defs/lguarded.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
+import { freshNamer } from "./shared/fresh-names.js";
 import { arrayInfo, fieldOffset, fieldsBytes, fieldsInfo } from "../ir-defs/heap-layout.js";
 
 export const exposeAllocation = pass({
   name: "expose-allocation",
-  from: Lrc,
+  from: Lguarded,
   to: Lalloc,
   purpose: "make allocation explicit: alloc(bytes, info) and a store per field; alloc_array for arrays",
   run(program: In.Program): Out.Program {
-    const expose = rewriter<In.Node, undefined>(Lrc, {
+    const fresh = freshNamer(Lguarded, program);
+    const expose = rewriter<In.Node, undefined>(Lguarded, {
       Assign(node): Out.CStmt | Out.CStmt[] {
         const e = node.value;
         const loc = node.loc;
         if (e.kind === "NewArray") return { ...node, value: { kind: "AllocArray", length: e.length, init: e.init, info: arrayInfo(e.refs), loc: e.loc } };
         if (e.kind !== "New") return node as Out.Assign;
-        // (A field cannot be the variable that receives the object: no type holds itself.)
-        if (e.fields.some((f) => f.kind === "Var" && f.name === node.name)) throw new Error(`expose-allocation: ${node.name} is a field of itself`);
-        const object: Out.Var = { kind: "Var", name: node.name, loc };
+        // A field may be the variable that receives the object (`xs = Cons(x, xs)`): then the object is made in a new one.
+        const self = e.fields.some((f) => f.kind === "Var" && f.name === node.name);
+        const object: Out.Var = { kind: "Var", name: self ? fresh("new") : node.name, loc };
         const bytes = BigInt(fieldsBytes(e.fields.length));
-        const alloc: Out.Assign = { ...node, value: { kind: "Alloc", bytes, info: fieldsInfo(e.refs), loc: e.loc } };
-        return [alloc, ...e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(fieldOffset(i)), index: null, value, loc }))];
+        const alloc: Out.Assign = { ...node, name: object.name, value: { kind: "Alloc", bytes, info: fieldsInfo(e.refs), loc: e.loc } };
+        const stores = e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(fieldOffset(i)), index: null, value, loc }));
+        return [alloc, ...stores, ...(self ? [{ ...node, value: object }] : [])];
       },
     });
     return expose(program, undefined);

@@ -1,4 +1,4 @@
-// inline-constants: Luniq -> Lnoconst
+// inline-constants: Lmono -> Lnoconst
 //
 // Replaces every reference to a const item by the const's value, an Int or Bool
 // literal computed here (check-types made sure each initialiser is a constant
@@ -14,10 +14,10 @@
 //     print_int(x.1)
 //   }
 
-import type * as In from "../ir-defs/generated/Luniq.js";
+import type * as In from "../ir-defs/generated/Lmono.js";
 import type * as Out from "../ir-defs/generated/Lnoconst.js";
 import { Lnoconst } from "../ir-defs/lnoconst.js";
-import { Luniq } from "../ir-defs/luniq.js";
+import { Lmono } from "../ir-defs/lmono.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { binary, unary } from "../ir-defs/semantics.js";
@@ -57,12 +57,12 @@ function constantValues(items: readonly In.Item[]): (name: string) => Constant |
 
 export const inlineConstants = pass({
   name: "inline-constants",
-  from: Luniq,
+  from: Lmono,
   to: Lnoconst,
   purpose: "replace each const by its value and drop the const items",
   run(program: In.Program): Out.Program {
     const valueOf = constantValues(program.items);
-    const inline = rewriter<In.Node, undefined>(Luniq, {
+    const inline = rewriter<In.Node, undefined>(Lmono, {
       Var(node) {
         const value = valueOf(node.name);
         if (value === undefined) return node;

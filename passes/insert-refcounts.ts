@@ -95,7 +95,7 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
   const extra: Out.BasicBlock[] = [];
   const entering = new Map<string, string[]>(); // drops at the start of a block with one predecessor
   for (const b of def.blocks) {
-    const after = new Set(successors(b.tail).flatMap((s) => [...live.get(s)!])); // live at its end
+    const after = new Set([...successors(b.tail).flatMap((s) => [...live.get(s)!]), ...(b.tail.kind === "Branch" ? readsOf(b.tail, refs) : [])]); // live at its end, and a branch's operands (a union's test)
     let tail: Out.Tail = b.tail;
     const ending: Out.CStmt[] = [];
     // Variables that die on an edge: dropped where the edge leads, on it, or at the end of this block.

@@ -1,18 +1,15 @@
-// lower-data-layout: Lshrunk -> Llayout
+// lower-data-layout: Lshrunk -> Ldata
 //
 // Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
-// fields object, `new(...)`, its fields in declaration order; an array is made
-// by `array(n, init)`; a field is read at its byte offset, 16 + 8 * its
-// position; an element at 24 + 8 * index, its index checked against the
-// length at offset 16 (which `len` reads too, of arrays and strings) by the
-// access itself until insert-index-checks writes the check out. Each
-// `new` and `array` says which fields hold references, so that freeing can
-// release them. A closure is a fields object of its code (no reference) and
-// what it captured, read at 24 + 8 * i; one that captures nothing is a static
-// object, made once; a call through a closure loads its code, at 16, first.
-// Types shrink to what a word holds: Int, Bool, Unit, and Ref for all the rest
-// (a function value is a closure; `fn(Ref, Int) -> Int` is now the type of a
-// function's code). Records and their field names are gone.
+// fields object, `new(...)`, fields in declaration order; an array, `array(n,
+// init)`. A field is read at its byte offset, 16 + 8 * its position; an element
+// at 24 + 8 * index, its index checked against the length at offset 16 (which
+// `len` reads too) by the access itself until insert-index-checks writes the
+// check out. Each `new` and `array` says which fields hold references, so that
+// freeing can release them. Types shrink to words: Int, Bool, Unit, Union, Ref,
+// and functions of those (closures, laid out next). A union's constructor with
+// fields makes `new([tag,] fields...)`, one without the immediate tag*2+1,
+// tested by value or by the tag word of a pointer, `1 & v` being 0.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -27,25 +24,15 @@
 //   a.3[i.4] = 7                                     *(a.3 + 24 + 8 * i.4) = 7
 
 import type * as In from "../ir-defs/generated/Lshrunk.js";
-import type * as Out from "../ir-defs/generated/Llayout.js";
-import { Llayout } from "../ir-defs/llayout.js";
+import type * as Out from "../ir-defs/generated/Ldata.js";
+import { Ldata, layoutType } from "../ir-defs/ldata.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
-import { isHeapType, parseType, showType } from "../ir-defs/type-syntax.js";
+import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { captureOffset, closureCodeOffset, elementsOffset, fieldOffset, lengthOffset } from "../ir-defs/heap-layout.js";
+import { elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset, unionLayout } from "../ir-defs/heap-layout.js";
 import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
 import { atomBinder, freshNamer } from "./shared/fresh-names.js";
-
-/** What a word of this type holds: Int, Bool, Unit, or Ref. */
-export const layoutType = (type: string): Out.Let["type"] => (isHeapType(type) ? "Ref" : type);
-
-/** The type of the code of a closure of type `type`: it takes a closure first (spec/heap.md). */
-function codeType(type: string): string {
-  const t = parseType(type);
-  if (t?.kind !== "fn") throw new Error(`${type} is not a function's type`);
-  return showType({ kind: "fn", params: [{ kind: "name", name: "Ref" }, ...t.params.map((p) => parseType(layoutType(showType(p)))!)], ret: parseType(layoutType(showType(t.ret)))! });
-}
 
 /** "1" for a type whose values are references, "0" for any other. */
 const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
@@ -53,33 +40,66 @@ const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
 export const lowerDataLayout = pass({
   name: "lower-data-layout",
   from: Lshrunk,
-  to: Llayout,
+  to: Ldata,
   purpose: "lay tuples, records, boxes, arrays and strings out as heap objects: fields and elements at byte offsets",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
+    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i.ctors] as const] : [])));
+    const lay = (type: string) => layoutType(type, new Set(unions.keys()));
+    const ctorOf = (type: string, name: string) => {
+      const ctors = unions.get(type)!;
+      return { ctors, tag: ctors.findIndex((c) => c.name === name), layout: unionLayout(ctors.map((c) => c.fields.length)) };
+    };
 
     const fresh = freshNamer(Lshrunk, program);
     const once = atomBinder(Lshrunk, fresh);
     /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
     const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
-      once(e, hint, () => layoutType(declaredType(original, types)), original.loc, lets, later);
+      once(e, hint, () => lay(declaredType(original, types)), original.loc, lets, later);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
     const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
-      ({ kind: "Load", base, offset: BigInt(offset), index, type: layoutType(type), loc });
+      ({ kind: "Load", base, offset: BigInt(offset), index, type: lay(type), loc });
     /** The array and index of `a[i]` (`later`: the operands after them), kept (the access checks i against a's length). */
     const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], later: readonly In.Expr[] = []) => {
       const a = keep(recur(target, undefined), target, "array", lets, [index, ...later]);
       const i = keep(recur(index, undefined), index, "index", lets, later);
       return { a, i };
     };
+    const int = (value: bigint | number, loc: In.Expr["loc"]): Out.Int => ({ kind: "Int", value: BigInt(value), loc });
+    const [eq, only] = [(left: Out.Expr, right: Out.Expr): Out.Binary => ({ kind: "Binary", op: "==", left, right, loc: left.loc }), (e: Out.Expr): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: e, loc: e.loc }], loc: e.loc })];
+    /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag word. */
+    const isCtor = (v: Out.Expr, type: string, ctor: string, loc: In.Expr["loc"]): Out.Expr => {
+      const { ctors, tag, layout } = ctorOf(type, ctor);
+      if (ctors[tag]!.fields.length === 0) return eq(v, int(immediateOf(tag), loc));
+      const [pointer, tagIs] = [eq({ kind: "Binary", op: "&", left: int(1, loc), right: v, loc }, int(0, loc)), eq(load(v, tagOffset, "Int", loc), int(tag, loc))];
+      if (!layout.immediates) return layout.tagged ? tagIs : { kind: "Bool", value: true, loc };
+      return layout.tagged ? { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc } : pointer;
+    };
 
     const lower = rewriter<In.Node, Ctx>(Lshrunk, {
-      Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record").map((i) => recur(i, ctx)) }),
-      Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: layoutType(node.ret) }),
-      Param: (node) => ({ ...node, type: layoutType(node.type) }),
-      Let: (node, ctx, recur) => ({ ...node, type: layoutType(node.type), init: recur(node.init, ctx) }),
+      Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record" && i.kind !== "Union").map((i) => recur(i, ctx)) }),
+      Construct(node, ctx, recur): Out.Expr {
+        const { ctors, tag, layout } = ctorOf(node.type, node.ctor);
+        const [name, loc] = [fresh("nullary"), node.loc]; // an immediate, in a Union variable: a store of it drops the old value
+        if (node.args.length === 0) return block([{ kind: "Let", decl: "let", name, type: "Union", init: int(immediateOf(tag), loc), loc }], { kind: "Var", name, loc }, loc);
+        const refs = (layout.tagged ? "0" : "") + ctors[tag]!.fields.map((f) => refBit(f.type)).join("");
+        return { kind: "New", fields: [...(layout.tagged ? [int(tag, loc)] : []), ...node.args.map((a) => recur<Out.Expr>(a, ctx))], refs, loc };
+      },
+      IsCtor(node, ctx, recur): Out.Expr {
+        const lets: Out.Stmt[] = [];
+        return block(lets, isCtor(keep(recur(node.value, ctx), node.value, "union", lets), node.type, node.ctor, node.loc), node.loc);
+      },
+      CtorField(node, ctx, recur): Out.Load {
+        const { ctors, tag, layout } = ctorOf(node.type, node.ctor);
+        const i = ctors[tag]!.fields.findIndex((f) => f.name === node.field);
+        return load(recur(node.value, ctx), layout.fieldOffset(i), ctors[tag]!.fields[i]!.type, node.loc);
+      },
+      Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: lay(node.ret) }),
+      Param: (node) => ({ ...node, type: lay(node.type) }),
+      Let: (node, ctx, recur) => ({ ...node, type: lay(node.type), init: recur(node.init, ctx) }),
+      Captured: (node) => ({ ...node, type: lay(node.type) }),
       Tuple(node, ctx, recur): Out.New {
         const refs = node.elems.map((e) => refBit(declaredType(e, types))).join("");
         return { kind: "New", fields: node.elems.map((e) => recur<Out.Expr>(e, ctx)), refs, loc: node.loc };
@@ -107,20 +127,6 @@ export const lowerDataLayout = pass({
         const { a, i } = element(node.array, node.index, recur, lets, [node.value]);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
         return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
-      },
-      Closure(node, ctx, recur): Out.Expr {
-        if (node.captures.length === 0) return { kind: "StaticClosure", code: node.code, loc: node.loc };
-        const refs = `0${node.captures.map((c) => refBit(declaredType(c, types))).join("")}`;
-        return { kind: "New", fields: [{ kind: "Var", name: node.code, loc: node.loc }, ...node.captures.map((c) => recur<Out.Expr>(c, ctx))], refs, loc: node.loc };
-      },
-      Captured: (node): Out.Load => load({ kind: "Var", name: node.env, loc: node.loc }, captureOffset(Number(node.index)), node.type, node.loc),
-      CallCode(node, ctx, recur): Out.Expr {
-        const loc = node.loc;
-        const code = fresh("code");
-        const type = codeType(types.variable(node.closure)!);
-        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: node.closure, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
-        const call: Out.Call = { kind: "Call", callee: code, args: node.args.map((a) => recur<Out.Expr>(a, ctx)), loc };
-        return block([{ kind: "Let", decl: "let", name: code, type, init: read, loc }], call, loc);
       },
       Prim(node, ctx, recur): Out.Expr {
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));

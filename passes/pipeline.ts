@@ -16,8 +16,10 @@ import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
+import { guardImmediateCounts } from "./guard-immediate-counts.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
+import { layOutClosures } from "./lay-out-closures.js";
 import { orderBlocks } from "./order-blocks.js";
 import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
@@ -29,6 +31,9 @@ import { uncoverCaptures } from "./uncover-captures.js";
 import { liftFunctions } from "./lift-functions.js";
 import { convertClosures } from "./convert-closures.js";
 import { uniquify } from "./uniquify.js";
+import { monomorphize } from "./monomorphize.js";
+import { expandTry } from "./expand-try.js";
+import { compileMatch } from "./compile-match.js";
 import { x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lalloc: the same for every target. */
@@ -36,7 +41,10 @@ export const frontEnd: readonly Pass[] = [
   parse,
   checkTypes,
   uniquify,
+  monomorphize,
   inlineConstants,
+  expandTry,
+  compileMatch,
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
@@ -45,6 +53,7 @@ export const frontEnd: readonly Pass[] = [
   convertClosures,
   shrink,
   lowerDataLayout,
+  layOutClosures,
   insertIndexChecks,
   removeComplexOperands,
   explicateReturns,
@@ -56,6 +65,7 @@ export const frontEnd: readonly Pass[] = [
   nameStringLiterals,
   uncoverLiveReferences,
   insertRefcounts,
+  guardImmediateCounts,
   exposeAllocation,
 ];
 

@@ -27,7 +27,7 @@ import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
 import { assigns, freshNamer } from "./shared/fresh-names.js";
-import { layoutType } from "./lower-data-layout.js";
+import { layoutType } from "../ir-defs/ldata.js";
 import { unreachable } from "../il/node.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */

@@ -33,12 +33,10 @@ import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { Lclosed } from "../ir-defs/lclosed.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
+import { givesNoValue } from "./shared/expression-types.js";
 
 /** A block that only computes `value`. */
 const blockOf = (value: Out.Expr, loc: Loc | undefined): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: value, loc }], loc });
-
-/** The primitives that give Unit or never return. */
-const unitPrimitives: ReadonlySet<string> = new Set(["print_int", "print_bool", "print_string", "exit", "assert", "panic", "set"]);
 
 /** Whether a then-block ends in a value that an else-less if must discard
  * (anything but `()` and primitives that give Unit or never return). */
@@ -46,7 +44,7 @@ function endsInValue(block: Out.Block): boolean {
   const last = block.stmts[block.stmts.length - 1];
   if (last === undefined || last.kind !== "ExprStmt") return false;
   const e = last.expr;
-  return !(e.kind === "Unit" || (e.kind === "Prim" && unitPrimitives.has(e.op)));
+  return !(e.kind === "Unit" || (e.kind === "Prim" && givesNoValue(e.op)));
 }
 
 export const shrink = pass({

@@ -1,8 +1,9 @@
 // uniquify: Ltyped -> Luniq
 //
-// Gives every local variable (bound by `let`, `for` or as a parameter) its own
-// name `x.N`, with one counter for the whole program, so shadowing and block
-// scopes disappear and no later pass needs an environment. Const and fn items
+// Gives every local variable (bound by `let`, `for`, as a parameter or by a
+// pattern, in its arm) its own name `x.N`, with one counter for the whole
+// program, so shadowing and block scopes disappear and no later pass needs an
+// environment. Const and fn items
 // keep their names: a variable that no enclosing scope binds names an item
 // and stays as is (source names have no `.`, so no local can take it).
 //
@@ -18,10 +19,8 @@ import type * as In from "../ir-defs/generated/Ltyped.js";
 import type * as Out from "../ir-defs/generated/Luniq.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { Luniq } from "../ir-defs/luniq.js";
-import { rewriter } from "../il/rewrite.js";
-import { pass, type PassContext } from "../il/pass.js";
-import type { AnyNode } from "../il/node.js";
-import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
+import { rewriter, type Recur } from "../il/rewrite.js";
+import { pass } from "../il/pass.js";
 
 /** The new names of the variables bound in one block, inside those of the blocks around it. */
 interface Names {
@@ -37,35 +36,22 @@ function resolve(name: string, names: Names | null): string {
   return name; // not bound locally: a const
 }
 
-// Until the passes that compile unions, match, generics and `try` exist (issue
-// 15), a program that has any stops at the first of them, with a diagnostic:
-// check-types has reported every real error before. (The prelude's items come
-// after the program's, so the first is in the program's own code.)
-const notYet: Readonly<Record<string, string>> = {
-  Union: "`union`", GenericUnion: "`union`", Construct: "a union's value", Match: "`match`", Try: "`try`",
-  GenericRecord: "a generic record", GenericRecordLit: "a generic record", GenericFn: "a generic function", GenericCall: "a generic function", FnInstance: "a generic function",
-};
-
-function refuseNotYet(context: PassContext) {
-  const refuse = (node: AnyNode): never => {
-    const sink = diagnosticSink(context.file);
-    sink.report(node.loc, `${notYet[node.kind]} is not supported yet: the program type-checks, but the passes that compile it are still to come`);
-    throw new CompileError(sink.diagnostics);
-  };
-  return Object.fromEntries(Object.keys(notYet).map((kind) => [kind, refuse]));
-}
-
 export const uniquify = pass({
   name: "uniquify",
   from: Ltyped,
   to: Luniq,
   purpose: "give every local variable a name of its own, so no name is bound twice",
-  run(program: In.Program, context: PassContext): Out.Program {
+  run(program: In.Program): Out.Program {
     let counter = 0;
     const fresh = (name: string) => `${name}.${++counter}`;
+    /** A function's parameters are bound in its body. */
+    const fn = <F extends In.Fn | In.GenericFn>(node: F, recur: Recur<Names | null>): F => {
+      const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
+      const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
+      return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
+    };
 
     const rename = rewriter<In.Node, Names | null>(Ltyped, {
-      ...refuseNotYet(context),
       Block(node, outer, recur) {
         const names: Names = { renamed: new Map(), outer };
         const stmts = node.stmts.map((stmt): In.Stmt => {
@@ -90,10 +76,18 @@ export const uniquify = pass({
         const inner: Names = { renamed: new Map([[node.name, name]]), outer: names }; // the element's name, in the body only
         return { ...node, name, iter, body: recur<In.Block>(node.body, inner) };
       },
-      Fn(node, _names, recur) {
-        const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
-        const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
-        return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: null }) };
+      Fn: (node, _names, recur) => fn(node, recur),
+      GenericFn: (node, _names, recur) => fn(node, recur),
+      // A pattern's binders are bound in its arm's guard and body.
+      Arm(node, names, recur) {
+        const inner: Names = { renamed: new Map(), outer: names };
+        const pattern = recur<In.Pattern>(node.pattern, inner); // (Binder below fills inner)
+        return { ...node, pattern, guard: node.guard && recur<In.Expr>(node.guard, inner), body: recur<In.Expr>(node.body, inner) };
+      },
+      Binder(node, names) {
+        const name = fresh(node.name);
+        names!.renamed.set(node.name, name);
+        return { ...node, name };
       },
       // An anonymous function's body sees its parameters and, around them, the variables where it is.
       Lambda(node, names, recur) {

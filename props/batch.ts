@@ -17,16 +17,24 @@ import { runtimeObjectFor } from "./runtime-object.js";
 
 const run = promisify(execFile);
 
-/** The labels a program's assembly defines (`name:` at the start of a line). */
+/** The labels a program's assembly defines (`name:` or `"name":` at the start of a line: spec/symbols.md). */
 function definedLabels(assembly: string): Set<string> {
-  return new Set([...assembly.matchAll(/^([A-Za-z_.$][\w.$]*):/gm)].map((m) => m[1]!));
+  return new Set([...assembly.matchAll(/^(?:([A-Za-z_.$][\w.$]*)|"([^"]*)"):/gm)].map((m) => m[1] ?? m[2]!));
 }
 
-/** The program's assembly with each label it defines renamed `label_pK`. */
+/** The program's assembly with each label it defines renamed `label_pK` (quoted ones inside their quotes). */
 export function suffixLabels(assembly: string, k: number): string {
   const labels = definedLabels(assembly);
+  const rename = (token: string): string => {
+    if (!token.startsWith('"')) return labels.has(token) ? `${token}_p${k}` : token;
+    const symbol = token.slice(1, -1);
+    return labels.has(symbol) ? `"${symbol}_p${k}"` : token;
+  };
   // String literals (the .ascii data) are kept as they are.
-  return assembly.replace(/"(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*/g, (token) => (labels.has(token) ? `${token}_p${k}` : token));
+  return assembly
+    .split("\n")
+    .map((line) => (/^\s*\.ascii\b/.test(line) ? line : line.replace(/"(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*/g, rename)))
+    .join("\n");
 }
 
 /** `qn_main` for a batch: reads the program number from stdin and jumps to that program's qn_main. */

@@ -168,6 +168,6 @@ export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: s
   }
   const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep, file: fuzzFile });
   // A pass may refuse a program that type-checks (a construct whose passes are still to come): a diagnostic is an answer.
-  if (!(lowered instanceof Map)) return lowered.error instanceof CompileError ? judgeDiagnostics(lowered.error, input.source, lowered.pass ?? "a pass") : { kind: "bad", bad: fromFailure(lowered) };
+  if (!(lowered instanceof Map)) return lowered.error instanceof CompileError ? judgeDiagnostics(lowered.error, input.source, "a pass after check-types") : { kind: "bad", bad: fromFailure(lowered) };
   return { kind: "compiled", expected, assembly: [...lowered] };
 }

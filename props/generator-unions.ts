@@ -15,10 +15,10 @@ export interface GeneratorOptions {
   readonly unions?: boolean;
 }
 
-/** The switches when none are given: what `npm test` and `qnano props` generate. Unions are off
- * while the passes below check-types cannot compile them; turning them on here turns them on
- * everywhere (the generator, the constructs and the operand pairs the tests expect). */
-export const defaultGenerator: GeneratorOptions = { unions: false };
+/** The switches when none are given: what `npm test` and `qnano props` generate. Unions are on
+ * since every pass compiles them; turning them off here turns them off everywhere (the
+ * generator, the constructs and the operand pairs the tests expect). */
+export const defaultGenerator: GeneratorOptions = { unions: true };
 
 const depthIdentifier = "quastra";
 

@@ -45,8 +45,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "remove-complex-operands: a variable operand is read after a later operand assigns it",
     file: "passes/remove-complex-operands.js",
-    from: `if (e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
-    to: `if (false && e.kind === "Var" && assigns(Llayout, list.slice(i + 1), e.name)) {`,
+    from: `if (e.kind === "Var" && assigns(Lchecked, list.slice(i + 1), e.name)) {`,
+    to: `if (false && e.kind === "Var" && assigns(Lchecked, list.slice(i + 1), e.name)) {`,
   },
   {
     name: "lower-data-layout and desugar-compound-assign: a variable array or index is read after a later operand assigns it",
@@ -280,15 +280,15 @@ const mutants: readonly Mutant[] = [
     to: `captures: node.captures.map((c) => ({ kind: "Var", name: c.outer, loc: c.loc })).reverse(), loc: node.loc };`,
   },
   {
-    name: "lower-data-layout: a closure reads every captured value at the first capture's offset (a wrong environment offset)",
-    file: "passes/lower-data-layout.js",
+    name: "lay-out-closures: a closure reads every captured value at the first capture's offset (a wrong environment offset)",
+    file: "passes/lay-out-closures.js",
     from: "captureOffset(Number(node.index))",
     to: "captureOffset(0)",
   },
   {
-    name: "lower-data-layout: a closure's captured references are not counted (no inc of a captured array when it is made, no dec when it dies)",
-    file: "passes/lower-data-layout.js",
-    from: "node.captures.map((c) => refBit(declaredType(c, types)))",
+    name: "lay-out-closures: a closure's captured references are not counted (no inc of a captured array when it is made, no dec when it dies)",
+    file: "passes/lay-out-closures.js",
+    from: `node.captures.map((c) => (isHeapType(declaredType(c, types)) ? "1" : "0"))`,
     to: `node.captures.map((c) => "0")`,
   },
   {
@@ -296,6 +296,38 @@ const mutants: readonly Mutant[] = [
     file: "passes/name-string-literals.js",
     from: `if (a.kind !== "Str" && a.kind !== "StaticClosure")`,
     to: `if (a.kind !== "Str")`,
+  },
+  {
+    name: "compile-match: every constructor test tests the union's first constructor",
+    file: "passes/compile-match.js",
+    from: `const test = (c) => ({ kind: "IsCtor", value: v(col.name, loc), type: col.type, ctor: c.name, loc });`,
+    to: `const test = (c) => ({ kind: "IsCtor", value: v(col.name, loc), type: col.type, ctor: union.ctors[0].name, loc });`,
+  },
+  {
+    name: "lower-data-layout: the tag word of a union's value is compared with the wrong tag",
+    file: "passes/lower-data-layout.js",
+    from: `eq(load(v, tagOffset, "Int", loc), int(tag, loc))];`,
+    to: `eq(load(v, tagOffset, "Int", loc), int(tag === 0 ? 1 : 0, loc))];`,
+  },
+  {
+    name: "compile-match: a guard is dropped",
+    file: "passes/compile-match.js",
+    from: `if (!arm.guard)
+                return stmts.length === 0 ? body : block(stmts, body, loc);`,
+    to: `if (true)
+                return stmts.length === 0 ? body : block(stmts, body, loc);`,
+  },
+  {
+    name: "lower-data-layout: no field of a union's constructor is marked a reference (none is dec'd when it dies)",
+    file: "passes/lower-data-layout.js",
+    from: `const refs = (layout.tagged ? "0" : "") + ctors[tag].fields.map((f) => refBit(f.type)).join("");`,
+    to: `const refs = (layout.tagged ? "0" : "") + ctors[tag].fields.map((f) => "0").join("");`,
+  },
+  {
+    name: "guard-immediate-counts: an inc of a union's variable is not guarded",
+    file: "passes/guard-immediate-counts.js",
+    from: `const at = block.stmts.findIndex((s) => s.kind === "Inc" && guarded.has(s.name));`,
+    to: `const at = -1;`,
   },
 ];
 

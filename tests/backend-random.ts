@@ -58,5 +58,5 @@ export const randomLcfgProgram: fc.Arbitrary<Cfg.Program> = fc
     });
     const end = [...[0, 1, 2, 3, 4, 5].map((i) => print("print_int", variable(`v${i}`))), ...[0, 1, 2].map((i) => print("print_bool", variable(`b${i}`)))];
     blocks.push(block(label, [...stmts, ...end], { kind: "Return", value: { kind: "Unit" } }));
-    return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks }] };
+    return { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], unions: [], blocks }] };
   });

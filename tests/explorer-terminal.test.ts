@@ -107,7 +107,7 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     text = await waitFor("every semantics mark", (t) => t.includes("every pass agrees with the source"));
     assert.match(text, /▸✓• parse/);
     // Every pass name whole at 80 columns, and the header's help key.
-    for (const pass of ["check-types", "uniquify", "desugar-compound-assign", "convert-closures", "remove-complex-operands"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
+    for (const pass of ["check-types", "uniquify", "desugar-compound-assign", "convert-closures", "remove-complex-operands", "drop-unused-values"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
     assert.match(lines(text)[0]!, /\? help, q quit/);
     assert.match(text, /let t = \(a % b\)/);
     assert.match(text, /parse: read the source text into an Lsrc program/, "the pass's purpose");
@@ -185,7 +185,7 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     text = await waitFor("the second change", (t) => /change 2 of \d+/.test(t));
     await type("[");
     text = await waitFor("the first change", (t) => /change 1 of \d+/.test(t));
-    // u lists only the passes that changed the program: inline-constants changes nothing in gcd.
+    // u lists only the passes that changed the program: inline-constants (and monomorphize, ...) change nothing in gcd.
     await type("u");
     text = await waitFor("the changed passes alone", (t) => /✓• desugar-for/.test(t) && !/inline-constants/.test(t));
     assert.match(text, /▸✓• uniquify/);
@@ -198,7 +198,7 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     await type(":", "a", "l", "l", "o", "c", "Enter");
     text = await waitFor(":alloc", (t) => t.includes("diff choose-spill-candidates -> allocate-regist"));
     await type(":", "i", "n", "l", "i", "n", "e", "Enter");
-    text = await waitFor("inline-constants", (t) => t.includes("(no change from uniquify)") && t.includes("diff uniquify -> inline-constants (no change)"));
+    text = await waitFor("inline-constants", (t) => t.includes("(no change from monomorphize)") && t.includes("diff monomorphize -> inline-constants (no change)"));
     fitsScreen(text);
     await quit(0);
   });

@@ -21,7 +21,7 @@ import { displayWidth } from "../front-end/display.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticCases, goldenPathFor, renderDiagnosticsFor, renderDiagnosticsOf } from "./golden-diagnostics.js";
-import { frontProgramsDir, loadGoldens } from "./golden-programs.js";
+import { loadGoldens } from "./golden-programs.js";
 import { randomProgram } from "./middle-random.js";
 import { checkTargets, compile, isBad, passContext, stepLabel } from "../driver/driver.js";
 import { targets } from "../ir-defs/targets.js";
@@ -283,7 +283,7 @@ test("parser and checker: mangled programs give diagnostics or a valid program, 
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pieces = ["{", "}", "(", ")", "\n", ";", "let ", "mut ", "x", "=", "+", "-", "if ", "else ", "while ", "for ", "..", "1", "true", '"s', "/*", "*/", ",", "fn ", "break", "<", "!", "[", ".", "@", "0x", "_", "const ", ": Int", "return ",
     "match ", "=>", "try ", "union ", "Some", "None", "Nil", "Cons(", "[T]", "Option[Int]", "|"];
-  const goldens = [...loadGoldens(), ...loadGoldens(frontProgramsDir)];
+  const goldens = loadGoldens();
   for (let n = 0; n < 3000; n++) {
     let source = goldens[Math.floor(rnd() * goldens.length)]!.source;
     for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {

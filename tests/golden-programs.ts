@@ -39,8 +39,6 @@ export interface Golden extends Run {
 }
 
 export const programsDir = join(packageRoot, "tests", "programs");
-/** Programs the front end checks and its interpreters run, until the passes below it can compile them (tests/programs-front.test.ts). */
-export const frontProgramsDir = join(packageRoot, "tests", "programs-front");
 /** Programs of the ILs a back end starts from, each case for both targets (tests/backend.test.ts). */
 export const backendDir = join(packageRoot, "tests", "backend");
 

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { assembleAndLink } from "../driver/toolchain.js";
+import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { frontEnd, pipeline } from "../passes/pipeline.js";
 import { assemblyOf, compile } from "../driver/driver.js";
@@ -46,3 +46,23 @@ for (const target of targets) {
   }
   golden.run();
 }
+
+// Freeing a long recursive value must not grow the stack: list_million builds a
+// list of a million cells and drops it (its run list_million.1000000, which the
+// binaries alone make), here under the leak check (the interpreters run it on
+// 2,000, tests/programs/list_million.in).
+const deep = suite("a million-cell list, built and dropped, under the leak check");
+const million = goldens.find((g) => g.name === "list_million")!;
+for (const target of targets) {
+  deep(`list_million with 1,000,000 cells on ${target}`, () => {
+    const exe = join(dir, `list_million_leaks.${target}`);
+    assembleAndLink(assemblyOf(compile(million.source, million.path, { target })), target, exe);
+    const run = million.more.find((r) => r.label === "1000000")!;
+    const result = runBinary(exe, target, { stdin: run.stdin, env: { QNANO_LEAK_CHECK: "1" } });
+    assert.is(result.timedOut, false, "the binary timed out");
+    assert.is(result.stderr, "leak check: 0 objects, 0 bytes live\n", "no panic (a stack overflow would be one), nothing left");
+    assert.is(result.stdout, run.stdout);
+    assert.is(result.status, 0);
+  });
+}
+deep.run();

@@ -71,7 +71,7 @@ test("the validator rejects bad terminals, missing and extra fields", () => {
   assert.match(!extra.ok ? `${extra.path} ${extra.message}` : "", /stmts\[0\]\.label Break has no field label/);
   const op = bad({ kind: "ExprStmt", expr: { kind: "Binary", op: "**", left: int(1n), right: int(2n) } });
   assert.match(!op.ok ? op.message : "", /binop/);
-  const forgotten = validate(Lcfg, { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], blocks: [{ kind: "BasicBlock", label: "main.start", stmts: [], tail: { kind: "While" } }] }] });
+  const forgotten = validate(Lcfg, { kind: "Program", defs: [{ kind: "Def", name: "main", params: [], refs: [], unions: [], blocks: [{ kind: "BasicBlock", label: "main.start", stmts: [], tail: { kind: "While" } }] }] });
   assert.match(!forgotten.ok ? forgotten.message : "", /Lcfg has no While form/);
 });
 
@@ -108,7 +108,7 @@ test("BNF and delta are read off the definition", () => {
 
 test("BNF keeps a space between a list and the hole after it, and before a list of lines", () => {
   const bnf = grammarBnf(Lcfg);
-  assert.match(bnf, /Def\s+::= fn name\(name\*\) refs name\* BasicBlock\*\s+Def/);
+  assert.match(bnf, /Def\s+::= fn name\(name\*\) refs name\* unions name\* BasicBlock\*\s+Def/);
   assert.match(bnf, /BasicBlock ::= label: CStmt\* Tail\s+BasicBlock/);
   assert.not.match(bnf, /\*[A-Za-z]/, "no list runs into a word");
 });

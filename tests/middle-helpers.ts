@@ -16,15 +16,19 @@ import { orderBlocks } from "../passes/order-blocks.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
+import { layOutClosures } from "../passes/lay-out-closures.js";
 import { uniquify } from "../passes/uniquify.js";
 import { uncoverCaptures } from "../passes/uncover-captures.js";
 import { liftFunctions } from "../passes/lift-functions.js";
 import { convertClosures } from "../passes/convert-closures.js";
+import { monomorphize } from "../passes/monomorphize.js";
+import { expandTry } from "../passes/expand-try.js";
+import { compileMatch } from "../passes/compile-match.js";
 import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, inlineConstants, desugarCompoundAssign, desugarFieldUpdate, desugarFor, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
+export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, expandTry, compileMatch, desugarCompoundAssign, desugarFieldUpdate, desugarFor, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerDataLayout, layOutClosures, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 
@@ -43,6 +47,13 @@ export function stagesOf(start: Start, passes: readonly Pass[], options: RunOpti
     stages.push({ il: ilName(step.pass.to), program: step.output, outcome: step.outcome! });
   }
   return stages;
+}
+
+/** The stage of the IL named `il`. */
+export function stageOf(stages: readonly Stage[], il: string): Stage {
+  const found = stages.find((s) => s.il === il);
+  if (!found) throw new Error(`no stage in ${il}`);
+  return found;
 }
 
 /** An Ltyped program (its own stage first) through every middle pass. */

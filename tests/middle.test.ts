@@ -22,7 +22,7 @@ import * as b from "./middle-helpers.js";
 import { randomProgram } from "./middle-random.js";
 
 const { int, bool, v, bin, prim, block, ifElse, expr, printInt, printBool, let_, letMut, set, loop, forRange, brk, cont, constant, main, program } = b;
-// throughMiddle's stages, in order: Ltyped, Luniq, Lnoconst, Lassign, Lwhile, Lshrunk, Lmon, Lcfg.
+// throughMiddle's stages, in order: Ltyped, then the IL of each of middlePasses (stageOf finds one).
 
 const expectEverywhere = (stages: b.Stage[], expected: Partial<Outcome>) => {
   for (const s of stages) {
@@ -40,7 +40,7 @@ hand("shadowing in nested blocks is resolved by uniquify", () => {
   const p = program(main(let_("x", "Int", int(1)), expr(block(let_("x", "Int", bin(v("x"), "+", int(10))), printInt(v("x")))), printInt(v("x"))));
   const stages = b.throughMiddle(p);
   expectEverywhere(stages, { stdout: "11\n1\n" });
-  const uniq = printNode(Luniq, stages[1]!.program);
+  const uniq = printNode(Luniq, b.stageOf(stages, "Luniq").program);
   assert.match(uniq, "let x.1: Int = 1");
   assert.match(uniq, "let x.2: Int = (x.1 + 10)");
 });
@@ -68,7 +68,7 @@ hand("a for loop's bound is evaluated once", () => {
   );
   const stages = b.throughMiddle(p);
   expectEverywhere(stages, { stdout: "100\n0\n1\n2\n6\n" });
-  assert.not.match(printNode(Lwhile, stages[4]!.program), "for ");
+  assert.not.match(printNode(Lwhile, b.stageOf(stages, "Lwhile").program), "for ");
 });
 
 hand("for with continue and break; loop variables shadow each other", () => {
@@ -91,7 +91,7 @@ hand("consts are order-independent and inlined", () => {
   const p = program(constant("B", "Int", bin(v("A"), "*", int(2))), main(let_("A2", "Int", v("B")), printInt(bin(v("A2"), "+", v("A")))), constant("A", "Int", int(16)));
   const stages = b.throughMiddle(p);
   expectEverywhere(stages, { stdout: "48\n" });
-  assert.not.match(printNode(Lnoconst, stages[2]!.program), "const");
+  assert.not.match(printNode(Lnoconst, b.stageOf(stages, "Lnoconst").program), "const");
 });
 
 hand("&& and || short-circuit: the right side's panic never runs", () => {

@@ -161,6 +161,7 @@ return ()`);
         name: "main",
         params: [],
         refs: [],
+        unions: [],
         blocks: [
           {
             kind: "BasicBlock",

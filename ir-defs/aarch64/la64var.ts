@@ -35,7 +35,7 @@
 // - Every instruction reads its source operands and writes `dst`; the doc comment
 //   of each one that is not so plain says exactly what it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../il/define.js";
-import { codeSymbol, dataSymbol } from "../symbols.js";
+import { blockLabel, codeSymbol, dataSymbol } from "../symbols.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackLimit, stackOverflow } from "../runtime-routines.js";
 import { findInstr, fitsLoadOffset } from "./operand-rules.js";
@@ -94,7 +94,7 @@ export const La64var = defineIL({
   terminals: {
     int: terminal.int,
     name: terminal.name,
-    label: terminal.label,
+    label: blockLabel(true),
     symbol: codeSymbol,
     data: dataSymbol,
     string: terminal.string,

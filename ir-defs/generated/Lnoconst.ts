@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Fn | Record;
+export type Item = Fn | Record | Union;
 /** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
@@ -27,12 +27,27 @@ export interface Record {
   readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
+/** Item ::= union <name:name> {<ctors:Ctor*, >} */
+export interface Union {
+  readonly kind: "Union";
+  readonly name: string;
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
 
 /** Param ::= <name:name>: <type:type> */
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
   readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** Ctor ::= <name:name><(|fields:FieldDecl*, |)> */
+export interface Ctor {
+  readonly kind: "Ctor";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
 
@@ -126,7 +141,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -213,6 +228,22 @@ export interface RecordLit {
   readonly inits: readonly FieldInit[];
   readonly loc?: Loc;
 }
+/** Expr ::= match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>} */
+export interface Match {
+  readonly kind: "Match";
+  readonly scrutinee: Expr;
+  readonly type: string;
+  readonly arms: readonly Arm[];
+  readonly loc?: Loc;
+}
+/** Expr ::= (try <value:Expr>: <type:type> -> <ret:type>) */
+export interface Try {
+  readonly kind: "Try";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ret: string;
+  readonly loc?: Loc;
+}
 /** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Lambda {
   readonly kind: "Lambda";
@@ -235,6 +266,69 @@ export interface Prim {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= <type:type>::<ctor:name><(|args:Expr*, |)> */
+export interface Construct {
+  readonly kind: "Construct";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+
+/** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
+export interface Arm {
+  readonly kind: "Arm";
+  readonly pattern: Pattern;
+  readonly guard: Expr | null;
+  readonly body: Expr;
+  readonly loc?: Loc;
+}
+
+export type Pattern = Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat;
+/** Pattern ::= _ */
+export interface Wildcard {
+  readonly kind: "Wildcard";
+  readonly loc?: Loc;
+}
+/** Pattern ::= <name:name>: <type:type> */
+export interface Binder {
+  readonly kind: "Binder";
+  readonly name: string;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:int> */
+export interface IntPat {
+  readonly kind: "IntPat";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:bool> */
+export interface BoolPat {
+  readonly kind: "BoolPat";
+  readonly value: boolean;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:string> */
+export interface StrPat {
+  readonly kind: "StrPat";
+  readonly value: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= (<elems:Pattern*, >) */
+export interface TuplePat {
+  readonly kind: "TuplePat";
+  readonly elems: readonly Pattern[];
+  readonly loc?: Loc;
+}
+/** Pattern ::= <type:type>::<ctor:name><(|args:Pattern*, |)> */
+export interface CtorPat {
+  readonly kind: "CtorPat";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Pattern[];
+  readonly loc?: Loc;
+}
 
 /** FieldInit ::= <name:name>: <value:Expr> */
 export interface FieldInit {
@@ -252,5 +346,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Param | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

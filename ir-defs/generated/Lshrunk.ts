@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Fn | Record;
+export type Item = Fn | Record | Union;
 /** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Fn {
   readonly kind: "Fn";
@@ -27,12 +27,27 @@ export interface Record {
   readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
+/** Item ::= union <name:name> {<ctors:Ctor*, >} */
+export interface Union {
+  readonly kind: "Union";
+  readonly name: string;
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
 
 /** Param ::= <name:name>: <type:type> */
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
   readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** Ctor ::= <name:name><(|fields:FieldDecl*, |)> */
+export interface Ctor {
+  readonly kind: "Ctor";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
 
@@ -98,7 +113,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Closure | Captured | CallCode;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -192,6 +207,31 @@ export interface Prim {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= <type:type>::<ctor:name><(|args:Expr*, |)> */
+export interface Construct {
+  readonly kind: "Construct";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= (<value:Expr> is <type:type>::<ctor:name>) */
+export interface IsCtor {
+  readonly kind: "IsCtor";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ctor: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<value:Expr> as <type:type>::<ctor:name>).<field:field> */
+export interface CtorField {
+  readonly kind: "CtorField";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ctor: string;
+  readonly field: string;
+  readonly loc?: Loc;
+}
 /** Expr ::= closure <code:name>(<captures:Expr*, >) */
 export interface Closure {
   readonly kind: "Closure";
@@ -231,5 +271,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Param | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Closure | Captured | CallCode | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

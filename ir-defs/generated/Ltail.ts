@@ -133,12 +133,13 @@ export interface StaticClosure {
   readonly loc?: Loc;
 }
 
-/** Def ::= fn <name:name>(<params:name*, >)< refs |refs:name*, ><blocks:BasicBlock*\n> */
+/** Def ::= fn <name:name>(<params:name*, >)< refs |refs:name*, >< unions |unions:name*, ><blocks:BasicBlock*\n> */
 export interface Def {
   readonly kind: "Def";
   readonly name: string;
   readonly params: readonly string[];
   readonly refs: readonly string[];
+  readonly unions: readonly string[];
   readonly blocks: readonly BasicBlock[];
   readonly loc?: Loc;
 }

@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type Item = Const | Fn | Record;
+export type Item = Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn;
 /** Item ::= const <name:name>: <type:type> = <value:Expr> */
 export interface Const {
   readonly kind: "Const";
@@ -35,12 +35,61 @@ export interface Record {
   readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
+/** Item ::= union <name:name> {<ctors:Ctor*, >} */
+export interface Union {
+  readonly kind: "Union";
+  readonly name: string;
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+/** Item ::= union <name:name>[<tparams:TypeParam*, >] {<ctors:Ctor*, >} */
+export interface GenericUnion {
+  readonly kind: "GenericUnion";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name>[<tparams:TypeParam*, >] {<fields:FieldDecl*, >} */
+export interface GenericRecord {
+  readonly kind: "GenericRecord";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly fields: readonly FieldDecl[];
+  readonly loc?: Loc;
+}
+/** Item ::= fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >) -> <ret:type> <body:Block> */
+export interface GenericFn {
+  readonly kind: "GenericFn";
+  readonly name: string;
+  readonly tparams: readonly TypeParam[];
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
 
 /** Param ::= <name:name>: <type:type> */
 export interface Param {
   readonly kind: "Param";
   readonly name: string;
   readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** TypeParam ::= <name:name><: |bounds:name* + > */
+export interface TypeParam {
+  readonly kind: "TypeParam";
+  readonly name: string;
+  readonly bounds: readonly string[];
+  readonly loc?: Loc;
+}
+
+/** Ctor ::= <name:name><(|fields:FieldDecl*, |)> */
+export interface Ctor {
+  readonly kind: "Ctor";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
   readonly loc?: Loc;
 }
 
@@ -134,7 +183,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -221,6 +270,22 @@ export interface RecordLit {
   readonly inits: readonly FieldInit[];
   readonly loc?: Loc;
 }
+/** Expr ::= match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>} */
+export interface Match {
+  readonly kind: "Match";
+  readonly scrutinee: Expr;
+  readonly type: string;
+  readonly arms: readonly Arm[];
+  readonly loc?: Loc;
+}
+/** Expr ::= (try <value:Expr>: <type:type> -> <ret:type>) */
+export interface Try {
+  readonly kind: "Try";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ret: string;
+  readonly loc?: Loc;
+}
 /** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
 export interface Lambda {
   readonly kind: "Lambda";
@@ -243,6 +308,91 @@ export interface Prim {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= <type:type>::<ctor:name><(|args:Expr*, |)> */
+export interface Construct {
+  readonly kind: "Construct";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <type:appliedtype> {<inits:FieldInit*, >} */
+export interface GenericRecordLit {
+  readonly kind: "GenericRecordLit";
+  readonly type: string;
+  readonly inits: readonly FieldInit[];
+  readonly loc?: Loc;
+}
+/** Expr ::= call <callee:name>[<targs:type*, >](<args:Expr*, >) */
+export interface GenericCall {
+  readonly kind: "GenericCall";
+  readonly callee: string;
+  readonly targs: readonly string[];
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= fn <name:name>[<targs:type*, >] */
+export interface FnInstance {
+  readonly kind: "FnInstance";
+  readonly name: string;
+  readonly targs: readonly string[];
+  readonly loc?: Loc;
+}
+
+/** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
+export interface Arm {
+  readonly kind: "Arm";
+  readonly pattern: Pattern;
+  readonly guard: Expr | null;
+  readonly body: Expr;
+  readonly loc?: Loc;
+}
+
+export type Pattern = Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat;
+/** Pattern ::= _ */
+export interface Wildcard {
+  readonly kind: "Wildcard";
+  readonly loc?: Loc;
+}
+/** Pattern ::= <name:name>: <type:type> */
+export interface Binder {
+  readonly kind: "Binder";
+  readonly name: string;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:int> */
+export interface IntPat {
+  readonly kind: "IntPat";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:bool> */
+export interface BoolPat {
+  readonly kind: "BoolPat";
+  readonly value: boolean;
+  readonly loc?: Loc;
+}
+/** Pattern ::= <value:string> */
+export interface StrPat {
+  readonly kind: "StrPat";
+  readonly value: string;
+  readonly loc?: Loc;
+}
+/** Pattern ::= (<elems:Pattern*, >) */
+export interface TuplePat {
+  readonly kind: "TuplePat";
+  readonly elems: readonly Pattern[];
+  readonly loc?: Loc;
+}
+/** Pattern ::= <type:type>::<ctor:name><(|args:Pattern*, |)> */
+export interface CtorPat {
+  readonly kind: "CtorPat";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Pattern[];
+  readonly loc?: Loc;
+}
 
 /** FieldInit ::= <name:name>: <value:Expr> */
 export interface FieldInit {
@@ -260,5 +410,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | Param | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

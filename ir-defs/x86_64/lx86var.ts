@@ -35,7 +35,7 @@
 //   instruction that is not so plain says exactly which registers it reads and writes.
 import { defineIL, terminal, type Invariant } from "../../il/define.js";
 import { isNode, type AnyNode } from "../../il/node.js";
-import { codeSymbol, dataSymbol } from "../symbols.js";
+import { blockLabel, codeSymbol, dataSymbol } from "../symbols.js";
 import { conclusionOf, functionsOf, functionSymbol } from "../functions.js";
 import { divisionByZero, indexOutOfBounds, runtimeArguments, stackOverflow } from "../runtime-routines.js";
 
@@ -148,7 +148,7 @@ export const Lx86var = defineIL({
   terminals: {
     int: terminal.int,
     name: terminal.name,
-    label: terminal.label,
+    label: blockLabel(true),
     symbol: codeSymbol,
     data: dataSymbol,
     string: terminal.string,

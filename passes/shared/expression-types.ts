@@ -22,7 +22,7 @@ type ExprType = TypeName | typeof never;
 export interface TypeContext {
   /** A variable's declared type, by name. */
   readonly variable: (name: string) => TypeName | undefined;
-  /** A record's fields in order, by the record's name. */
+  /** A record's fields in order, by the record's name; a constructor's, by `Union::Ctor`. */
   readonly record: (name: string) => readonly { readonly name: string; readonly type: TypeName }[] | undefined;
   /** The type of a closure of the function `code`: a lifted function's own (Llifted), or the type
    * of the closure a function of Lclosed takes first. */
@@ -49,6 +49,7 @@ export function typeContext(il: IL, program: unknown): TypeContext {
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "Record") records!.set(n.name, n.fields.map((f: any) => ({ name: f.name, type: f.type })));
+      if (n.kind === "Union") for (const c of n.ctors) records!.set(`${n.name}::${c.name}`, c.fields); // a constructor's fields
     });
   };
   const context: TypeContext = {
@@ -86,7 +87,7 @@ export function elementOf(type: TypeName, of: "Array" | "Box"): TypeName {
 export function fieldOf(type: TypeName, field: string, context: TypeContext): { index: number; type: TypeName; count: number } {
   const t = parseType(type);
   if (t?.kind === "tuple") return { index: Number(field), type: showType(t.elems[Number(field)]!), count: t.elems.length };
-  const fields = t?.kind === "name" ? context.record(t.name) : undefined;
+  const fields = t?.kind === "name" ? context.record(showType(t)) : undefined; // (an instance: Pair[Int, Bool])
   const index = fields ? fields.findIndex((f) => f.name === field) : -1;
   if (!fields || index < 0) throw new Error(`${type} has no field ${field}`);
   return { index, type: fields[index]!.type, count: fields.length };
@@ -103,6 +104,24 @@ function resultOf(type: TypeName): TypeName {
   const signature = splitFunctionType(type);
   if (signature === null) throw new Error(`${type} is not a function's type`);
   return signature.ret;
+}
+
+/** The type a primitive gives, when it does not depend on its arguments' types (null: array, box, get). */
+function primitiveResult(op: string): ExprType | null {
+  switch (op) {
+    case "read_int": case "len": return "Int";
+    case "exit": case "panic": return never;
+    case "concat": return "String";
+    case "string_eq": return "Bool";
+    case "array": case "box": case "get": return null;
+    default: return "Unit"; // print_*, assert, set
+  }
+}
+
+/** Whether a primitive gives no value: Unit, or it never returns. (`get` may give Unit: a Box[Unit]'s; it is not known here.) */
+export function givesNoValue(op: string): boolean {
+  const t = primitiveResult(op);
+  return t === "Unit" || t === never;
 }
 
 export function typeOf(node: Expr, context: TypeContext): ExprType {
@@ -122,14 +141,10 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "Unary": return e.op === "!" ? "Bool" : "Int";
     case "Prim":
       switch (e.op) {
-        case "read_int": case "len": return "Int";
-        case "exit": case "panic": return never;
-        case "concat": return "String";
-        case "string_eq": return "Bool";
         case "array": return `Array[${typeOf(e.args[1], context)}]`;
         case "box": return `Box[${typeOf(e.args[0], context)}]`;
         case "get": return elementOf(typeOf(e.args[0], context), "Box");
-        default: return "Unit"; // print_*, assert, set
+        default: return primitiveResult(e.op)!;
       }
     case "Call": return resultOf(defined(context.variable(e.callee), e.callee));
     case "CallCode": return resultOf(defined(context.variable(e.closure), e.closure));
@@ -154,6 +169,9 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "Field": return fieldOf(typeOf(e.target, context), e.field, context).type;
     case "Index": return elementOf(typeOf(e.target, context), "Array");
     case "RecordLit": return e.name;
+    case "Construct": return e.type;
+    case "IsCtor": return "Bool";
+    case "CtorField": return defined(context.record(`${e.type}::${e.ctor}`)?.find((f) => f.name === e.field)?.type, `${e.ctor}.${e.field}`);
     case "New": case "NewArray": return "Ref";
     case "Load": return e.type;
   }

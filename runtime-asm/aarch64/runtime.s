@@ -570,6 +570,9 @@ qn_stack_overflow:
 //   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 //   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
 //   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
+//   a union's value: a fields object, its tag at 16 (if two constructors have fields) then its fields;
+//   or, without fields, the odd word tag*2 + 1,
+//   never an address (a multiple of 8): inc, dec and release leave an odd word alone
 // Memory comes from mmap. Sizes are rounded up to a multiple of 16;
 // each size up to QN_SMALL_MAX has a free list of blocks of that size
 // (linked through their first word), and new small blocks are cut from
@@ -871,6 +874,7 @@ qn_array:
         b       .Larray_fill
 .Larray_filled:
         tbz     x21, #8, .Larray_done   // the elements are not references
+        tbnz    x20, #0, .Larray_done   // init is an immediate: nothing to count
         ldr     x9, [x20]
         add     x9, x9, x19
         str     x9, [x20]               // init's rc += length
@@ -953,14 +957,17 @@ qn_free:
 // references are still to be dropped form a worklist, linked through
 // their rc words (0 once dead, so free to hold the link). Freeing a
 // list a million long takes the same few stack bytes as one object.
-// String literals start at rc 2^62 and never reach zero.
+// String literals start at rc 2^62 and never reach zero. An odd word is
+// a union's immediate, no object: it is left alone, here and in the walk.
 // ---------------------------------------------------------------------
         .globl qn_release
 qn_release:
+        tbnz    x0, #0, .Lrel_immediate // an immediate (odd): no object
         ldr     x9, [x0]
         subs    x9, x9, #1              // rc - 1
         str     x9, [x0]
         b.eq    .Lrel_dead
+.Lrel_immediate:
         ret                             // still referenced: that is all
 .Lrel_dead:
         stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
@@ -986,6 +993,7 @@ qn_release:
 .Lrel_elem_loop:
         cbz     x12, .Lrel_free
         ldr     x0, [x11]               // x0 = the element
+        tbnz    x0, #0, .Lrel_elem_next  // an immediate: no reference
         ldr     x13, [x0]
         sub     x13, x13, #1
         str     x13, [x0]               // drop the reference
@@ -1003,6 +1011,7 @@ qn_release:
         cbz     x9, .Lrel_free          // no references left
         tbz     x9, #0, .Lrel_field_next  // this field is no reference
         ldr     x0, [x11]               // x0 = the field
+        tbnz    x0, #0, .Lrel_field_next  // an immediate: no reference
         ldr     x13, [x0]
         sub     x13, x13, #1
         str     x13, [x0]               // drop the reference
@@ -1022,6 +1031,7 @@ qn_release:
 .Lrel_ring_loop:
         cbz     x12, .Lrel_free
         ldr     x0, [x15, x11, lsl #3]  // x0 = the value
+        tbnz    x0, #0, .Lrel_ring_next  // an immediate: no reference
         ldr     x13, [x0]
         sub     x13, x13, #1
         str     x13, [x0]               // drop the reference

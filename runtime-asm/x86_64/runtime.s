@@ -550,6 +550,9 @@ qn_stack_overflow:
 #   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 #   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
 #   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
+#   a union's value: a fields object, its tag at 16 (if two constructors have fields) then its fields;
+#   or, without fields, the odd word tag*2 + 1,
+#   never an address (a multiple of 8): inc, dec and release leave an odd word alone
 # Memory comes from mmap. Sizes are rounded up to a multiple of 16;
 # each size up to QN_SMALL_MAX has a free list of blocks of that size
 # (linked through their first word), and new small blocks are cut from
@@ -842,6 +845,8 @@ qn_array:
 .Larray_filled:
         btq     $8, %r13
         jnc     .Larray_done            # the elements are not references
+        testb   $1, %r12b
+        jnz     .Larray_done            # init is an immediate: nothing to count
         addq    %rbx, (%r12)            # init's rc += length
 .Larray_done:
         popq    %r13
@@ -911,12 +916,16 @@ qn_free:
 # references are still to be dropped form a worklist, linked through
 # their rc words (0 once dead, so free to hold the link). Freeing a
 # list a million long takes the same few stack bytes as one object.
-# String literals start at rc 2^62 and never reach zero.
+# String literals start at rc 2^62 and never reach zero. An odd word is
+# a union's immediate, no object: it is left alone, here and in the walk.
 # ---------------------------------------------------------------------
         .globl qn_release
 qn_release:
+        testb   $1, %dil
+        jnz     .Lrel_immediate         # an immediate (odd): no object
         decq    (%rdi)                  # rc - 1
         jz      .Lrel_dead
+.Lrel_immediate:
         ret                             # still referenced: that is all
 .Lrel_dead:
         pushq   %rbx                    # rbx = the worklist (0: empty)
@@ -943,6 +952,8 @@ qn_release:
         testq   %rcx, %rcx
         jz      .Lrel_free
         movq    (%rsi), %rdi            # rdi = the element
+        testb   $1, %dil
+        jnz     .Lrel_elem_next         # an immediate: no reference
         decq    (%rdi)                  # drop the reference
         jnz     .Lrel_elem_next
         movq    %rbx, (%rdi)            # dead too: put it on the worklist
@@ -960,6 +971,8 @@ qn_release:
         testb   $1, %al
         jz      .Lrel_field_next        # this field is no reference
         movq    (%rsi), %rdi            # rdi = the field
+        testb   $1, %dil
+        jnz     .Lrel_field_next        # an immediate: no reference
         decq    (%rdi)                  # drop the reference
         jnz     .Lrel_field_next
         movq    %rbx, (%rdi)            # dead too: put it on the worklist
@@ -977,6 +990,8 @@ qn_release:
         testq   %rcx, %rcx
         jz      .Lrel_free
         movq    CHAN_RING(%r12,%rdx,8), %rdi
+        testb   $1, %dil
+        jnz     .Lrel_ring_next         # an immediate: no reference
         decq    (%rdi)                  # drop the reference
         jnz     .Lrel_ring_next
         movq    %rbx, (%rdi)            # dead too: put it on the worklist

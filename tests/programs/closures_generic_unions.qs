@@ -1,6 +1,7 @@
 // Closures stored in unions and closures over generic values (issue 17 with
-// the unions and generics of issue 16): the front end and its interpreters run
-// them now; they move to tests/programs/ when the passes compile unions.
+// the unions and generics of issue 16): closure conversion runs after
+// monomorphize and compile-match, so a closure over a T is converted in each
+// instance, and one inside a match arm or a union's field like any other.
 union Shape { Circle(r: Int), Square(side: Int) }
 
 union Handler { Quiet, Loud(say: fn(String) -> String) }

@@ -1,0 +1,57 @@
+// guard-immediate-counts: Lrc -> Lguarded
+//
+// A union's value is a reference, or an immediate (a constructor without
+// fields: an odd word, ir-defs/heap-layout.ts) that has no count. `inc x` adds
+// one to the count at x's address, inline on both targets, so where x is one
+// of its function's `unions` it runs only when x's low bit is 0: the block is
+// split there, a branch on `1 & x` to a block of its own that counts, and both
+// ways go on in the rest of the block. `dec` calls the runtime, whose release
+// tests the bit itself. The new blocks are `F.countN` and `F.afterN`
+// (spec/symbols.md), put right after the block they come from.
+//
+// Before:                           After:
+//   f.start:                          f.start:
+//     inc xs.3                          low.7 = (1 & xs.3)
+//     y.4 = call &g(xs.3)               if low.7 == 0 goto f.count1 else f.after1
+//     return y.4                      f.count1:
+//                                       inc xs.3
+//                                       goto f.after1
+//                                     f.after1:
+//                                       y.4 = call &g(xs.3)
+//                                       return y.4
+
+import type * as In from "../ir-defs/generated/Lrc.js";
+import type * as Out from "../ir-defs/generated/Lguarded.js";
+import { Lguarded } from "../ir-defs/lguarded.js";
+import { Lrc } from "../ir-defs/lrc.js";
+import { pass } from "../il/pass.js";
+import { freshNamer } from "./shared/fresh-names.js";
+
+export const guardImmediateCounts = pass({
+  name: "guard-immediate-counts",
+  from: Lrc,
+  to: Lguarded,
+  purpose: "put each inc of a variable that may hold a union's immediate behind a test of its low bit",
+  run(program: In.Program): Out.Program {
+    const fresh = freshNamer(Lrc, program);
+    const defs = program.defs.map(({ unions, ...def }): Out.Def => {
+      const guarded = new Set(unions);
+      let n = 0;
+      const split = (block: In.BasicBlock): Out.BasicBlock[] => {
+        const at = block.stmts.findIndex((s) => s.kind === "Inc" && guarded.has(s.name));
+        if (at < 0) return [block];
+        const [x, low, k] = [(block.stmts[at] as In.Inc).name, fresh("low"), ++n];
+        const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];
+        const loc = block.stmts[at]!.loc;
+        const test: Out.CStmt = { kind: "Assign", name: low, value: { kind: "Binary", op: "&", left: { kind: "Int", value: 1n, loc }, right: { kind: "Var", name: x, loc }, loc }, loc };
+        return [
+          { ...block, stmts: [...block.stmts.slice(0, at), test], tail: { kind: "Branch", left: { kind: "Var", name: low, loc }, op: "==", right: { kind: "Int", value: 0n, loc }, then: count, else: after, loc } },
+          { kind: "BasicBlock", label: count, stmts: [block.stmts[at]!], tail: { kind: "Goto", target: after, loc }, loc },
+          ...split({ ...block, label: after, stmts: block.stmts.slice(at + 1) }),
+        ];
+      };
+      return { ...def, blocks: def.blocks.flatMap(split) };
+    });
+    return { ...program, defs };
+  },
+});

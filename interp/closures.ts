@@ -16,11 +16,16 @@
 //                   reads its first captured value, and `call code(c.8)(c.8, x)`
 //                   calls its function with the arguments as given (the closure
 //                   first: the function reads its captures from it)
+//   Ldata           data is in the heap model, so the closure is an object there
+//                   too, laid out as lay-out-closures will lay it out (its
+//                   function at 16, then what it captured); its mask says no
+//                   field is a reference, as nothing is freed before Lrc
 //
 // A call evaluates the callee before the arguments (spec/language.md); the
 // machine's `apply` runs whichever kind of function value it gets.
 
 import type * as Src from "../ir-defs/generated/Lsrc.js";
+import { captureOffset, closureCodeOffset, fieldsInfo } from "../ir-defs/heap-layout.js";
 import { evaluate, lookup, newScope, type Handlers, type LambdaValue, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 
 export const isLambdaValue = (v: Value): v is LambdaValue & Value => typeof v === "object" && v !== null && "lambda" in v;
@@ -92,8 +97,22 @@ export const closedClosures: Handlers = {
   },
 };
 
-/** What `call code(c)(args)` calls: the function of the closure c (read first), with the arguments as given. */
+/** What `call code(c)(args)` calls: the function of the closure c (read first; in the heap model from Ldata on), with the arguments as given. */
 export function codeCall(node: { readonly closure: string; readonly args: readonly NodeLike[] }, scope: Scope, m: Machine): { callee: Value; args: Value[] } {
-  const callee = Object.freeze({ fn: closureIn(node.closure, scope, m).fn });
+  const closure = lookup(node.closure, scope, m).value;
+  const callee = typeof closure === "bigint" ? (m.model.heap.load(closure + BigInt(closureCodeOffset)) as Value) : Object.freeze({ fn: closureIn(node.closure, scope, m).fn });
   return { callee, args: node.args.map((a) => evaluate(a, scope, m)) };
 }
+
+/** Ldata: a closure is a fields object of the heap model, read at the offsets lay-out-closures will use. */
+export const heapClosures: Handlers = {
+  ...closedClosures,
+  Closure(node: { readonly code: string; readonly captures: readonly NodeLike[] }, scope, m) {
+    const fields = [Object.freeze({ fn: node.code }), ...node.captures.map((c) => evaluate(c, scope, m))];
+    const object = m.model.heap.alloc(BigInt(16 + 8 * fields.length), fieldsInfo("0".repeat(fields.length)));
+    fields.forEach((f, i) => m.model.heap.store(object + BigInt(16 + 8 * i), f));
+    return object;
+  },
+  Captured: (node: { readonly env: string; readonly index: bigint }, scope, m) =>
+    m.model.heap.load((lookup(node.env, scope, m).value as bigint) + BigInt(captureOffset(Number(node.index)))) as Value,
+};

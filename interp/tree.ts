@@ -16,7 +16,7 @@
 //     Lcaptures, Llifted, Lclosed: anonymous functions and closures (closures.ts);
 //               Lshrunk: nothing new
 //     Ldata     data in the heap model: new, array, loads and stores (data.ts),
-//               an element access checking its index itself; closures as in Lclosed
+//               an element access checking its index itself; closures there too (closures.ts)
 //     Llayout   closures in the heap model too (a static closure, data.ts)
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
@@ -46,7 +46,7 @@ import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
-import { applied, captureClosures, closedClosures, codeCall, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
+import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
@@ -496,7 +496,7 @@ export const interpreters: Record<string, Interpreter> = {
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
   Lclosed: treeInterpreter({ ...assignHandlers, ...closedClosures }),
   Lshrunk: treeInterpreter({ ...assignHandlers, ...closedClosures }),
-  Ldata: treeInterpreter({ ...layoutHandlers, ...closedClosures, ...checkedElements }),
+  Ldata: treeInterpreter({ ...layoutHandlers, ...heapClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),

@@ -7,7 +7,7 @@
 // f.3 and x.4. A `call` that names its callee calls a fn item, directly. A fn
 // item used as a value is the closure of a small function that takes a closure
 // and calls the item; a closure that captures nothing is a static object
-// (lower-data-layout), made once.
+// (lay-out-closures), made once.
 import { extendIL } from "../il/define.js";
 import { Llifted } from "./llifted.js";
 

@@ -15,7 +15,7 @@
 // - A fn item used as a value becomes the closure, capturing nothing, of a
 //   small function that takes a closure and calls the item:
 //   `fn double_closure(env.8: fn(Int) -> Int, x.9: Int) -> Int { call double(x.9) }`,
-//   one per item. (lower-data-layout makes a closure that captures nothing a
+//   one per item. (lay-out-closures makes a closure that captures nothing a
 //   static object: a fn item used as a value allocates nothing.)
 //
 // A call that names a fn item stays a direct call, which passes no closure.

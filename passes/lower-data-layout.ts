@@ -41,7 +41,7 @@ export const lowerDataLayout = pass({
   name: "lower-data-layout",
   from: Lshrunk,
   to: Ldata,
-  purpose: "lay tuples, records, boxes, arrays and strings out as heap objects: fields and elements at byte offsets",
+  purpose: "lay tuples, records, boxes, arrays, strings and unions out as heap objects: fields and elements at byte offsets",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;

@@ -57,6 +57,8 @@ export const unionConstructs: readonly string[] = [
   // Calls.
   "unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err", "abs", "generic call", "generic call whose result does not fix a type argument",
   "try", "try of a call", "try through two calls",
+  // Anonymous functions with unions and generics (realize-closures.ts).
+  "closure capturing a union value", "closure over a type parameter", "closure in a union, matched on",
   // match.
   ...["Int", "Bool", "Unit", "String", "heap value"].map((t) => `match ${t}`),
   ...["union", "Option", "Result", "tuple", "Int", "Bool", "String"].map((t) => `match on ${t}`),

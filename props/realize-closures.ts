@@ -15,6 +15,7 @@
 //   wrap3(fn...)(args)                    returned from a function, wrapped in a
 //                                         closure that captures it
 //   (Box(fn...).get())(args), (array(2, fn...)[1])(args), ((fn..., 0).0)(args)
+//   (match Some(fn...) { Some(f) => f, None => fn... })(args)   with unions
 //   apply3(f1, args)                      a fn item of the same type, as a value
 // `apply<n>` and `wrap<n>` are fn items made once per function type (Walk.items).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
@@ -65,6 +66,8 @@ function lambda<R>(w: Walk, f: LambdaSkel<R>, ret: TypeInfo, ctx: Context, resul
   if (captured.length > 0) w.used.add("anonymous function capturing a variable");
   if (captured.some((name) => ctx.scope.some((x) => x.name === name && x.type.startsWith("fn(")))) w.used.add("closure capturing a closure");
   if (captured.some((name) => ctx.scope.some((x) => x.name === name && x.type !== "Int" && x.type !== "Bool" && !x.type.startsWith("fn(")))) w.used.add("closure capturing a String or heap value");
+  if (captured.some((name) => ctx.scope.some((x) => x.name === name && w.types.unions?.ctors(x.type)))) w.used.add("closure capturing a union value");
+  if (/\b[A-Z]\b/.test(functionType(params.map((p) => p.canon), ret.canon)) || captured.some((name) => ctx.scope.some((x) => x.name === name && /\b[A-Z]\b/.test(x.type)))) w.used.add("closure over a type parameter");
   const expr: Lsrc.Lambda = { kind: "Lambda", params: params.map((p, i) => ({ kind: "Param", name: names[i]!, type: p.written })), ret: ret.canon === "Unit" ? null : ret.written, body };
   return { expr, type: functionType(params.map((p) => p.canon), ret.canon), params: params.map((p) => p.canon), captured };
 }
@@ -119,6 +122,13 @@ export function lambdaExpr<E>(w: Walk, e: LambdaE<E>, type: string, ctx: Context
       w.used.add("closure in an array");
       return apply({ kind: "Index", target: call("array", int(2n), made.expr), index: int(BigInt(e.args.pick % 2)) }, args());
     case 6:
+      if (w.types.unions !== null && e.args.pick % 2 === 1) {
+        // In an Option, matched on: the closure flows out of a match arm (compile-match runs before closure conversion).
+        w.used.add("closure in a union, matched on");
+        const some: Lsrc.Expr = call("Some", made.expr);
+        const arms: Lsrc.Arm[] = [{ kind: "Arm", pattern: { kind: "CtorPat", ctor: "Some", args: [{ kind: "Binder", name: "f" }] }, guard: null, body: v("f") }, { kind: "Arm", pattern: { kind: "Binder", name: "None" }, guard: null, body: made.expr }];
+        return apply({ kind: "Match", scrutinee: some, arms }, args());
+      }
       w.used.add("closure in a tuple");
       return apply({ kind: "Field", target: { kind: "Tuple", elems: [made.expr, int(0n)] }, field: "0" }, args());
     default: {

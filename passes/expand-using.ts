@@ -6,7 +6,8 @@
 // after the value returned is computed. (`try` is a return by now: expand-try
 // ran.) The drops of one exit run the last `using` first; a `using` not yet
 // reached when the block is left is not dropped, since only the statements
-// after it see it. A panic or `exit` ends the process, and runs no drop.
+// after it see it. A panic or `exit` ends the process, and runs no drop. An
+// anonymous function is a boundary: its `return` drops only its own usings.
 //
 // Before:                                  After:
 //   fn f(n.1: Int) -> Int {                  fn f(n.1: Int) -> Int {
@@ -65,6 +66,8 @@ export const expandUsing = pass({
     };
     const expand = rewriter<In.Node, Scope>(Lnomatch, {
       Fn: (node, _scope, recur) => ({ ...node, body: recur(node.body, { usings: [], loop: 0 }) }),
+      // An anonymous function's `return` leaves it, not the block around it: no using outside is in its scope.
+      Lambda: (node, _scope, recur) => ({ ...node, body: recur(node.body, { usings: [], loop: 0 }) }),
       While: (node, scope, recur) => loops(node, scope, recur),
       For: (node, scope, recur) => loops(node, scope, recur),
       ForEach: (node, scope, recur) => loops(node, scope, recur),

@@ -159,7 +159,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Prim | Construct;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -271,6 +271,21 @@ export interface Try {
   readonly ret: string;
   readonly loc?: Loc;
 }
+/** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Lambda {
+  readonly kind: "Lambda";
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= call (<callee:Expr>)(<args:Expr*, >) */
+export interface Apply {
+  readonly kind: "Apply";
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
@@ -358,5 +373,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Method | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Method | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

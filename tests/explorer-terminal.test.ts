@@ -107,7 +107,7 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     text = await waitFor("every semantics mark", (t) => t.includes("every pass agrees with the source"));
     assert.match(text, /▸✓• parse/);
     // Every pass name whole at 80 columns, and the header's help key.
-    for (const pass of ["check-types", "uniquify", "desugar-compound-assign", "convert-closures", "remove-complex-operands", "drop-unused-values"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
+    for (const pass of ["check-types", "uniquify", "resolve-methods", "expand-using", "desugar-compound-assign", "convert-closures", "remove-complex-operands"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
     assert.match(lines(text)[0]!, /\? help, q quit/);
     assert.match(text, /let t = \(a % b\)/);
     assert.match(text, /parse: read the source text into an Lsrc program/, "the pass's purpose");

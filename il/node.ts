@@ -36,3 +36,12 @@ export function withoutLoc(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) if (k !== "loc") out[k] = withoutLoc(v);
   return out;
 }
+
+/** Whether two terms are the same apart from their locs (shared subterms are not walked again). */
+export function sameTerm(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a).filter((k) => k !== "loc");
+  if (keys.length !== Object.keys(b).filter((k) => k !== "loc").length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameTerm((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

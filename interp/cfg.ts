@@ -130,13 +130,18 @@ const allocHandlers: Handlers = {
   AllocArray: (node: Alloc.AllocArray, scope, m) => m.model.heap.allocArray(evaluate(node.length, scope, m) as bigint, evaluate(node.init, scope, m), node.info),
 };
 
+// ILs run alike share one interpreter (tree.ts says why).
+const blocks = cfgInterpreter(layoutHandlers);
+const functions = cfgInterpreter(funHandlers);
+const counted = cfgInterpreter(funHandlers, "counted");
+
 export const interpreters: Record<string, Interpreter> = {
-  Lcfg: cfgInterpreter(layoutHandlers),
-  Ltail: cfgInterpreter(layoutHandlers),
-  Lfun: cfgInterpreter(funHandlers),
-  Lfunlive: cfgInterpreter(funHandlers),
+  Lcfg: blocks,
+  Ltail: blocks,
+  Lfun: functions,
+  Lfunlive: functions,
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
-  Lrc: cfgInterpreter(funHandlers, "counted"),
-  Lguarded: cfgInterpreter(funHandlers, "counted"),
+  Lrc: counted,
+  Lguarded: counted,
   Lalloc: cfgInterpreter(allocHandlers, "counted"),
 };

@@ -443,20 +443,26 @@ const returnHandlers: Handlers = {
   ReturnCall: (node: Src.Call, scope, m) => returnCall(node, node, scope, m),
 };
 
+// ILs run by the same table share one interpreter: the explorer's marks run it
+// once for a program that a pass left as it was (see explorer-tui/marks.ts).
+const unique = treeInterpreter(uniqueHandlers);
+const assigned = treeInterpreter(assignHandlers);
+const laidOut = treeInterpreter(layoutHandlers);
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
-  Luniq: treeInterpreter(uniqueHandlers),
-  Lmono: treeInterpreter(uniqueHandlers),
-  Lnoconst: treeInterpreter(uniqueHandlers),
-  Lnotry: treeInterpreter(uniqueHandlers),
-  Lnomatch: treeInterpreter(uniqueHandlers),
-  Lassign: treeInterpreter(assignHandlers),
-  Lvalues: treeInterpreter(assignHandlers),
-  Lwhile: treeInterpreter(assignHandlers),
-  Lshrunk: treeInterpreter(assignHandlers),
+  Luniq: unique,
+  Lmono: unique,
+  Lnoconst: unique,
+  Lnotry: unique,
+  Lnomatch: unique,
+  Lassign: assigned,
+  Lvalues: assigned,
+  Lwhile: assigned,
+  Lshrunk: assigned,
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
-  Lchecked: treeInterpreter(layoutHandlers),
-  Lmon: treeInterpreter(layoutHandlers),
+  Lchecked: laidOut,
+  Lmon: laidOut,
   Lreturn: treeInterpreter(returnHandlers),
 };

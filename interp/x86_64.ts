@@ -390,10 +390,19 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
 
 }
 
-const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options, "counted");
-  return model.run(() => run(dialect, program as Node, model));
-};
+/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
+const made = new Map<Dialect, Interpreter>();
+function interpreter(dialect: Dialect): Interpreter {
+  let shared = made.get(dialect);
+  if (!shared) {
+    shared = (program: unknown, options?: RunOptions) => {
+      const model = new RuntimeModel(options, "counted");
+      return model.run(() => run(dialect, program as Node, model));
+    };
+    made.set(dialect, shared);
+  }
+  return shared;
+}
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

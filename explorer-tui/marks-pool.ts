@@ -1,9 +1,10 @@
 // The marks' workers: a few threads (marks-worker.ts) that run the
-// interpreters of a trace's steps while the passes are still running. Each
-// step is handed to the first worker that is free, in the order the steps
-// were made (the source's first), so a long run does not hold up the ones
-// queued behind it. While the passes run, one processor is left to them (and
-// to the screen); once they are done, every worker takes steps.
+// interpreters of a trace's steps. They start while the passes still run (a
+// worker takes a while to load), take the steps once the passes are done (so
+// that the passes, and the screen that shows them, have the processors to
+// themselves), and each step goes to the first worker that is free, in the
+// order the steps were made (the source's first), so a long run does not
+// hold up the ones queued behind it.
 
 import { Worker } from "node:worker_threads";
 import type { MarksJob, MarksRequest } from "./marks-worker.js";
@@ -12,7 +13,7 @@ import type { Run } from "./marks.js";
 export interface MarksPool {
   /** A step to run. */
   add(job: MarksJob): void;
-  /** No more steps will come: the workers end once the last run is in. */
+  /** No more steps will come: the workers take them, and end once the last run is in. */
   done(): void;
   /** Ends the workers now. */
   stop(): void;
@@ -29,10 +30,10 @@ export function marksPool(size: number, stdin: string, ran: (index: number, run:
     stopped = true;
     for (const w of workers) void w.terminate();
   };
-  const busy = () => workers.length - idle.length;
   const pump = () => {
-    while (!stopped && queue.length > 0 && idle.length > 0 && busy() < (compiling ? Math.max(1, size - 1) : size)) idle.shift()!.postMessage(queue.shift()!);
-    if (!stopped && !compiling && queue.length === 0 && busy() === 0) stop();
+    if (compiling) return;
+    while (!stopped && queue.length > 0 && idle.length > 0) idle.shift()!.postMessage(queue.shift()!);
+    if (!stopped && queue.length === 0 && idle.length === workers.length) stop();
   };
   const request: MarksRequest = { stdin };
   for (let k = 0; k < size; k++) {

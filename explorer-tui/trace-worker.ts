@@ -1,10 +1,10 @@
 // A worker thread that compiles the program for one target, pass by pass, and
-// sends each step, printed, as soon as its pass has run; meanwhile every IL's
+// sends each step, printed, as soon as its pass has run; then every IL's
 // interpreter runs on its step's program (in workers of its own, one per
-// processor, each step handed over as soon as it is made: marks-pool.ts), and
-// each step's mark is sent as it is known. So the explorer's screen opens at
-// once, the passes fill in, then the marks. A pass that fails (bad input, a
-// broken pass) is sent with what it said.
+// processor, started while the passes run: marks-pool.ts), and each step's
+// mark is sent as it is known. So the explorer's screen opens at once, the
+// passes fill in, then the marks. A pass that fails (bad input, a broken
+// pass) is sent with what it said.
 
 import { availableParallelism } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
@@ -15,7 +15,7 @@ import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { pipeline } from "../passes/pipeline.js";
 import { newPrinter, stepView, type StepView } from "./trace.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
-import { marksPool } from "./marks-pool.js";
+import { marksPool, type MarksPool } from "./marks-pool.js";
 
 export interface TraceRequest {
   readonly file: string;
@@ -66,9 +66,9 @@ try {
 
 /**
  * The marks: the steps' interpreters run in a few workers (marks-pool.ts), one
- * per processor (at most 4), each step handed over as soon as its pass has
- * run, unless it shares the run of the step before (runSharer). On one
- * processor, here, one after another, once the passes are done.
+ * per processor (at most 4), once the passes are done; a step that shares the
+ * run of the step before (runSharer) is not run again. On one processor,
+ * here, one after another.
  */
 function startMarks(): { add: (step: Step, index: number) => void; done: (steps: readonly Step[]) => void; stop: () => void } {
   const report = (index: number, mark: Mark) => (index < made.length ? post({ kind: "meaning", index, mark }) : early.set(index, mark));
@@ -85,19 +85,16 @@ function startMarks(): { add: (step: Step, index: number) => void; done: (steps:
   }
   const indices = pipeline(target).flatMap((p, i) => (typeof p.to === "string" ? [] : [i]));
   const runs = runSharer(marker(indices, stdin, report));
-  const pool = marksPool(
-    size,
-    stdin,
-    (index, run) => runs.ran(index, run) && pool.stop(),
-    (message) => post({ kind: "meaning-failed", message }),
-  );
+  // The workers start once parse's program is on its way to the screen.
+  let pool: MarksPool | null = null;
+  const started = () => (pool ??= marksPool(size, stdin, (index, run) => runs.ran(index, run) && pool!.stop(), (message) => post({ kind: "meaning-failed", message })));
   return {
     add(step, index) {
       if (typeof step.pass.to === "string") return;
-      const job = { index, il: step.pass.to, program: step.output };
-      if (runs.needs(job)) pool.add({ index, il: (step.pass.to as IL).name, program: step.output });
+      const il = step.pass.to as IL;
+      if (runs.needs({ index, il, program: step.output })) started().add({ index, il: il.name, program: step.output });
     },
-    done: () => pool.done(),
-    stop: () => pool.stop(),
+    done: () => started().done(),
+    stop: () => pool?.stop(),
   };
 }

@@ -368,15 +368,15 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
 }
 
 /** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
-const made = new Map<Dialect, Interpreter>();
+const byDialect = new Map<Dialect, Interpreter>();
 function interpreter(dialect: Dialect): Interpreter {
-  let shared = made.get(dialect);
+  let shared = byDialect.get(dialect);
   if (!shared) {
     shared = (program: unknown, options?: RunOptions) => {
       const model = new RuntimeModel(options, "counted");
       return model.run(() => run(dialect, program as Node, model));
     };
-    made.set(dialect, shared);
+    byDialect.set(dialect, shared);
   }
   return shared;
 }

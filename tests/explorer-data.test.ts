@@ -125,7 +125,7 @@ test("the worker makes the same steps and marks as the explorer's own process, o
     assert.equal([step.name, step.lines, step.locs, step.changed], [here.name, here.lines, here.locs, here.changed], here.name);
     if (here.verdict !== null) assert.equal(marks.get(i), here.verdict, here.name);
   });
-  // The interpreters start while the passes still run: a mark may come before a later step, never before its own.
+  // A mark never comes before its own step (the reducer would have nowhere to put it).
   for (const [i] of marks) assert.ok(order.indexOf(`step ${i}`) < order.indexOf(`mark ${i}`), `the mark of ${steps[i]!.pass.name} after its step`);
 });
 
@@ -190,6 +190,7 @@ test("two steps share a run only for the same interpreter and the same program (
   assert.not.ok(sameTerm(program, { ...program, items: program.items.slice(1) }));
   assert.not.ok(sameTerm({ kind: "Int", value: 1n }, { kind: "Int", value: 1n, extra: null }));
   assert.not.ok(sameTerm([1n], { 0: 1n }));
+  assert.not.ok(sameTerm(new Map([["a", 1]]), new Map([["b", 2]])), "not plain data: only the same as itself");
 });
 
 test("runs that arrive in any order (from several workers) become marks once the source's run is known", () => {

@@ -112,7 +112,7 @@ export async function perKey(how: "running" | "cold"): Promise<void> {
   ]);
   const source = bigProgram(5_000);
   const trace = buildTrace("big.qs", source, hostTarget, compile(source, "big.qs", { target: hostTarget, check: true }), "", "later");
-  /** The walk's keys, each timed (reducer and render), from the state `s` on screen. */
+  /** The walk's keys, each timed (reducer and render), from the state `start` on screen. */
   const walk = (start: ReturnType<typeof state.initialState>, app: ReturnType<typeof render>) => {
     let s = start;
     const times: { key: string; ms: number }[] = [];

@@ -95,7 +95,7 @@ function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
     case "Store": return [{ kind: "StoreHeap", src: argument(s.value, cx.strings), base: argument(s.base, cx.strings), offset: s.offset, index: s.index && argument(s.index, cx.strings) }];
     case "CheckIndex": return checkIndex(s);
     case "Inc": return [{ kind: "IncHeap", base: { kind: "Var", name: s.name } }];
-    case "Dec": return heapCall(s, null, cx);
+    case "Release": return heapCall(s, null, cx);
     default: return unreachable(s);
   }
 }

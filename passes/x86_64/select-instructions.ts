@@ -103,7 +103,7 @@ function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
     case "Store": return storeWord(s, cx);
     case "CheckIndex": return checkIndex(s);
     case "Inc": return increment(s);
-    case "Dec": return heapCall(s, null, cx);
+    case "Release": return heapCall(s, null, cx);
     default: return unreachable(s);
   }
 }

@@ -8,7 +8,7 @@
 // Quastra wants. Some things stay one pseudo-instruction each, for a pass of
 // their own: `/` and `%` (lower-division), the heap's loads, stores and inc
 // (lower-memory), and calls, with the parameters a function takes and the
-// value it returns (lower-calls): the primitives, allocation and `dec` are
+// value it returns (lower-calls): the primitives, allocation and `release` are
 // calls of the runtime's routines (passes/shared/runtime-calls.ts).
 //
 // Before (Lalloc):                        After (La64select):

@@ -64,7 +64,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
     return { before, stmt: out, after, fresh: [[old, s.value.name]] as [string, string][] };
   }
   if (defined !== null && s.kind === "Assign") {
-    const owned = s.value.kind === "Load" || s.value.kind === "Str"; // borrowed from an object, or a literal: counted now
+    const owned = s.value.kind === "Load" || s.value.kind === "Str" || s.value.kind === "StaticClosure"; // borrowed from an object, or a static one: counted now
     const live = liveAfter.has(defined);
     if (dying.includes(defined)) {
       // `x = f(x)` with x borrowed: the old x is dropped after, so the new value goes to a new variable first.
@@ -74,7 +74,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
       if (!live && !owned) after.push(dec(defined));
       return { before, stmt: out, after, fresh: [[temp, defined]] as [string, string][] };
     }
-    if (owned && live) after.push(inc(defined));
+    if (owned && live) after.push({ ...inc(defined), ...(s.loc ? { loc: s.loc } : {}) }); // on the line that reads it
     after.push(...dying.map(dec));
     if (!live && !owned) after.push(dec(defined));
     return { before, stmt: out, after, fresh: [] as [string, string][] };

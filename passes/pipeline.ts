@@ -21,6 +21,7 @@ import { expandDecrements } from "./expand-decrements.js";
 import { skipKnownTests } from "./skip-known-tests.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
+import { layOutClosures } from "./lay-out-closures.js";
 import { orderBlocks } from "./order-blocks.js";
 import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
@@ -28,6 +29,9 @@ import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
 import { uncoverLiveReferences } from "./uncover-live-references.js";
+import { uncoverCaptures } from "./uncover-captures.js";
+import { liftFunctions } from "./lift-functions.js";
+import { convertClosures } from "./convert-closures.js";
 import { uniquify } from "./uniquify.js";
 import { monomorphize } from "./monomorphize.js";
 import { expandTry } from "./expand-try.js";
@@ -46,8 +50,12 @@ export const frontEnd: readonly Pass[] = [
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
+  uncoverCaptures,
+  liftFunctions,
+  convertClosures,
   shrink,
   lowerDataLayout,
+  layOutClosures,
   insertIndexChecks,
   removeComplexOperands,
   explicateReturns,

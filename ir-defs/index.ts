@@ -18,6 +18,7 @@ import { Lmon } from "./lmon.js";
 import { Lreturn } from "./lreturn.js";
 import { Lnoconst } from "./lnoconst.js";
 import { Lguarded } from "./lguarded.js";
+import { Lreleased } from "./lreleased.js";
 import { Lnotry } from "./lnotry.js";
 import { Lnomatch } from "./lnomatch.js";
 import { Lrc } from "./lrc.js";
@@ -30,7 +31,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lnotry, Lnomatch, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lnotry, Lnomatch, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lreleased, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

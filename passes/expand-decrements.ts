@@ -52,7 +52,10 @@ export const expandDecrements = pass({
         const stmts = block.stmts as readonly Out.CStmt[];
         const at = block.stmts.findIndex((s) => s.kind === "Dec");
         if (at < 0) return [{ ...block, stmts }];
-        const { name, loc } = block.stmts[at] as In.Dec;
+        // insert-refcounts' decs carry no source line: the code they become
+        // belongs to the statement they come before.
+        const { name } = block.stmts[at] as In.Dec;
+        const loc = [...block.stmts.slice(at), block.tail].find((s) => s.loc)?.loc;
         const [k, count, less] = [++n, fresh("count"), fresh("count")];
         const [keep, release, rest] = [`${def.name}.keep${k}`, `${def.name}.release${k}`, `${def.name}.rest${k}`];
         const after = stmts.slice(at + 1);

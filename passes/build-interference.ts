@@ -30,7 +30,7 @@
 
 import type { IL } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
-import { isRegisterKey, moveOf, placeNode, placesOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { isRegisterKey, moveOf, placeKeyOf, placeNode, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../il/pass.js";
 
 type Live = { instr: AnyNode; after: AnyNode[] };
@@ -49,25 +49,30 @@ export function buildInterference(from: IL, to: IL, machine: RegisterMachine): P
         return v;
       };
       /** Records that places a and b interfere (or are moved between, when `move`). */
+      /** Records, at x's vertex, that x interferes with y (or is moved to or from it, when `move`). */
+      const half = (x: PlaceKey, y: PlaceKey, move: boolean): void => {
+        if (isRegisterKey(x)) return;
+        const v = vertex(x);
+        if (move) v.moves.add(y);
+        else (isRegisterKey(y) ? v.regs : v.with).add(y);
+      };
+      /** Records that places a and b interfere (or are moved between, when `move`). */
       const connect = (a: PlaceKey, b: PlaceKey, move: boolean): void => {
         if (a === b || (isRegisterKey(a) && isRegisterKey(b))) return;
-        for (const [x, y] of [[a, b], [b, a]] as const) {
-          if (isRegisterKey(x)) continue;
-          const v = vertex(x);
-          if (move) v.moves.add(y);
-          else (isRegisterKey(y) ? v.regs : v.with).add(y);
-        }
+        half(a, b, move);
+        half(b, a, move);
       };
       const blocks = program.blocks.map((block) => ({
         ...block,
         instrs: block.instrs.map(({ instr, after }) => {
-          const { reads, writes } = machine.uses(instr);
-          for (const p of [...reads, ...writes]) if (!isRegisterKey(p)) vertex(p); // every variable gets a vertex
-          const move = moveOf(machine, instr);
+          const uses = machine.uses(instr);
+          for (const p of uses.reads) if (!isRegisterKey(p)) vertex(p); // every variable gets a vertex
+          for (const p of uses.writes) if (!isRegisterKey(p)) vertex(p);
+          const move = moveOf(machine, instr, uses);
           if (move) connect(move[0], move[1], true);
-          for (const d of writes) {
+          for (const d of uses.writes) {
             for (const live of after) {
-              const v = placesOf(live)[0]!;
+              const v = placeKeyOf(live);
               if (!(move && v === move[0])) connect(d, v, false);
             }
           }

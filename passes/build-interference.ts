@@ -83,12 +83,14 @@ export function buildInterference(from: IL, to: IL, machine: RegisterMachine): P
       const order = new Map([...vertices.keys()].map((name, i) => [name, i]));
       const rank = (p: PlaceKey) => order.get(p) ?? vertices.size; // registers after variables
       const inOrder = (places: Iterable<PlaceKey>) => [...places].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
+      const places = new Map<PlaceKey, AnyNode>(); // one node per place, shared (the program is immutable)
+      const place = (p: PlaceKey): AnyNode => places.get(p) ?? places.set(p, placeNode(p)).get(p)!;
       const graph = [...vertices].map(([name, v]) => ({
         kind: "Vertex",
         var: name,
         with: inOrder(v.with),
-        regs: inOrder(v.regs).map(placeNode),
-        moves: inOrder(v.moves).filter((m) => !v.with.has(m) && !v.regs.has(m)).map(placeNode),
+        regs: inOrder(v.regs).map(place),
+        moves: inOrder(v.moves).filter((m) => !v.with.has(m) && !v.regs.has(m)).map(place),
       }));
       return { kind: "Program", blocks, data: program.data, graph };
     },

@@ -28,7 +28,7 @@ if (only !== undefined && !sections.includes(only)) {
   process.exit(2);
 }
 try {
-  if (only === undefined || only === "compile") compileBench();
+  if (only === undefined || only === "compile") await compileBench();
   if (only === undefined) await propsSection();
   if (only === undefined || only === "code") codeBench();
   if (only === undefined || only === "explore") await exploreBench();

@@ -40,8 +40,8 @@ export const [maxInstances, maxInstanceName] = [10_000, 20_000];
 const isGeneric = (item: In.Item): item is Generic => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion";
 /** The name of an item's instance: the item and its type arguments, as a type is written. */
 export const instanceName = (item: string, targs: readonly string[]): string => `${item}[${targs.join(", ")}]`;
-/** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where. */
-/** (A term in which no type changes is the same object, shared.) */
+/** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where.
+ * A part in which no type changes is the same object, shared. */
 function mapTypes<T>(term: T, f: (type: string) => string): T {
   if (Array.isArray(term)) return sameOr(term, term.map((t) => mapTypes(t, f))) as T;
   if (!isNode(term)) return term;

@@ -17,7 +17,8 @@ import { checkMatch, checkTry } from "./check-match.js";
 import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
-import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, StringType, UnitType, type Type } from "./types.js";
+import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, StringType, typeText, UnitType, type Type } from "./types.js";
+import { maxCaptures } from "../ir-defs/heap-layout.js";
 import { typeLocOf } from "./parser.js";
 
 /** The arity of each built-in function. */
@@ -80,7 +81,7 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
     case "Return": return { node: checkReturn(c, s), type: NeverType };
     case "Break":
     case "Continue":
-      if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop`);
+      if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop${inLambda(c) ? " (it cannot leave the anonymous function around it)" : ""}`);
       return { node: s, type: NeverType };
     case "ExprStmt": {
       const e = checkExpr(c, s.expr);
@@ -162,6 +163,8 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "MethodCall": return checkMethodCall(c, e);
     case "Match": return checkMatch(c, e);
     case "Try": return checkTry(c, e);
+    case "Lambda": return checkLambda(c, e);
+    case "Apply": return checkApply(c, e);
     default: return unreachable(e);
   }
 }
@@ -225,19 +228,63 @@ function checkGenericCall(c: Checker, e: Lsrc.Call, fn: Signature): Typed<Ltyped
 function checkUserCall(c: Checker, e: Lsrc.Call, type: Type): Typed<Ltyped.Expr> {
   const args = e.args.map((a) => checkExpr(c, a));
   const node: Ltyped.Call = { ...e, args: args.map((a) => a.node) };
-  const signature = mustKnow(c, type, e.loc).head;
+  return { node, type: callType(c, type, args, e.args, e.loc, `\`${e.callee}\``) };
+}
+
+// `f(a1, ..., an)` where f is any expression but a name (`table[i](x)`, `(r.f)(x)`,
+// `curry(g)(1)`): f, evaluated first, has a type fn(T1, ..., Tn) -> R, as for a call by name.
+function checkApply(c: Checker, e: Lsrc.Apply): Typed<Ltyped.Apply> {
+  const callee = checkExpr(c, e.callee);
+  const args = e.args.map((a) => checkExpr(c, a));
+  const node: Ltyped.Apply = { ...e, callee: callee.node, args: args.map((a) => a.node) };
+  return { node, type: callType(c, callee.type, args, e.args, tailLoc(e.callee), "this function") };
+}
+
+/** The result type of a call through a value of type `type` (`what` names it in messages, `loc`
+ * is its place): it must be a function taking as many arguments as given, each fitting. */
+function callType(c: Checker, type: Type, args: readonly Typed<unknown>[], exprs: readonly Lsrc.Expr[], loc: Loc | undefined, what: string): Type {
+  const signature = mustKnow(c, type, loc).head;
   if (signature.kind !== "fn") {
-    if (type === NeverType) neverValue(c, e.loc, "it cannot be called");
-    else if (type !== ErrorType) c.sink.report(e.loc, `\`${e.callee}\` is not a function: it is ${article(type)}`);
-    return { node, type: ErrorType };
+    if (type === NeverType) neverValue(c, loc, "it cannot be called");
+    else if (type !== ErrorType) c.sink.report(loc, `${what === "this function" ? "this expression" : what} is not a function: it is ${article(type)}`);
+    return ErrorType;
   }
   const { params, ret } = signature;
   if (args.length !== params.length) {
-    c.sink.report(e.loc, `\`${e.callee}\` takes ${params.length} argument${params.length === 1 ? "" : "s"}, found ${args.length}`);
-    return { node, type: ret };
+    c.sink.report(loc, `${what} takes ${params.length} argument${params.length === 1 ? "" : "s"}, found ${args.length}`);
+    return ret;
   }
-  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(e.args[i]!)));
-  return { node, type: ret };
+  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(exprs[i]!)));
+  return ret;
+}
+
+/** Whether the code being checked is inside an anonymous function. */
+function inLambda(c: Checker): boolean {
+  for (let s = c.scope; s; s = s.parent) if (s.captures) return true;
+  return false;
+}
+
+// `fn(x1: T1, ..., xn: Tn) -> R { B }` has type fn(T1, ..., Tn) -> R. Its parameters are bound,
+// immutable, in a scope of their own, the boundary of what it captures (checker.ts, `lookup`); its
+// body fits R, `return` returns from it, and `break` and `continue` cannot leave it.
+function checkLambda(c: Checker, e: Lsrc.Lambda): Typed<Ltyped.Lambda> {
+  const params = e.params.map((p) => c.data.resolve(p.type, typeLocOf(p) ?? p.loc, c.typeScope));
+  const ret = e.ret === null ? UnitType : c.data.resolve(e.ret, typeLocOf(e) ?? e.loc, c.typeScope);
+  const [scope, result, loops] = [c.scope, c.result, c.loops];
+  const captures = new Set<Binding>();
+  c.scope = { names: null, parent: scope, captures };
+  e.params.forEach((param, i) => {
+    if (c.scope!.names?.has(param.name)) c.sink.report(param.loc, `\`${param.name}\` is a parameter of this function twice`);
+    bind(c, param.name, { type: params[i]!, mutable: false, what: "parameter", loc: param.loc });
+  });
+  [c.result, c.loops] = [ret, 0];
+  const body = checkBlock(c, e.body);
+  [c.scope, c.result, c.loops] = [scope, result, loops];
+  const why = isType(ret, UnitType) ? "the body of an anonymous function without `->` must not produce a value" : `the body of the anonymous function must end in its ${show(ret)} result or return it`;
+  expectType(c, body.type, ret, tailLoc(e.body), why);
+  if (captures.size > maxCaptures) c.sink.report(e.loc, `this anonymous function captures ${captures.size} variables: at most ${maxCaptures} are supported (gather some in a tuple or a record)`);
+  const node: Ltyped.Lambda = { ...e, params: e.params.map((p, i) => ({ ...p, type: typeText(params[i]!) })), ret: typeText(ret), body: body.node };
+  return { node, type: made(c, c.types.fn(params, ret), e.loc) };
 }
 
 /** Whether a closed type may be given where the built-in type `want` is: Never and errors may. */

@@ -100,6 +100,8 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
       case "MethodCall":
       case "Match":
       case "Try":
+      case "Lambda":
+      case "Apply":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
         return none(ErrorType);
       default: return unreachable(e);

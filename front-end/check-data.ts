@@ -6,7 +6,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import { expectType, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
+import { expectType, isCaptured, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
 import { instantiate, substitute, writeType } from "./inference.js";
 import { binaryTyping } from "./operators.js";
@@ -149,6 +149,10 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
 export function checkAssignable(c: Checker, name: string, loc: Loc | undefined): boolean {
   const b = lookup(c, name);
   if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\``);
+  else if (isCaptured(c, name)) {
+    const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here, outside the anonymous function` }] : [];
+    c.sink.report(loc, `cannot assign to \`${name}\` inside an anonymous function: it captured \`${name}\` by value, as a copy made when the function was made (to share a value that changes, put it in a Box: \`Box(...)\`, \`.set(v)\`, \`.get()\`)`, note);
+  }
   else if (b.what === "for") c.sink.report(loc, `cannot assign to \`${name}\`: a \`for\` loop variable cannot be changed`);
   else if (b.what === "parameter") c.sink.report(loc, `cannot assign to \`${name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
   else if (b.what === "pattern") c.sink.report(loc, `cannot assign to \`${name}\`: a name bound by a pattern cannot be changed (copy it into a \`let mut\`)`);

@@ -28,6 +28,9 @@ export interface Scope {
   /** Made on the first binding: most blocks bind nothing. */
   names: Map<string, Binding> | null;
   readonly parent: Scope | null;
+  /** On the scope of an anonymous function's parameters, the boundary of its body: the
+   * bindings from outside it that the body uses, which the function captures. */
+  readonly captures?: Set<Binding>;
 }
 
 /** A fn item's signature: its parameter and result types (`->` omitted: Unit), and its type
@@ -72,12 +75,28 @@ export interface Typed<N> {
   readonly type: Type;
 }
 
+/** The binding a name refers to; one found outside an anonymous function (or several nested)
+ * is noted as captured by each. */
 export function lookup(c: Checker, name: string): Binding | undefined {
+  let crossed: Set<Binding>[] | null = null;
   for (let s = c.scope; s; s = s.parent) {
     const b = s.names?.get(name);
-    if (b) return b;
+    if (b) {
+      crossed?.forEach((captures) => captures.add(b));
+      return b;
+    }
+    if (s.captures) (crossed ??= []).push(s.captures);
   }
   return undefined;
+}
+
+/** Whether `name` is a variable bound outside the anonymous function being checked (one it captures). */
+export function isCaptured(c: Checker, name: string): boolean {
+  for (let s = c.scope; s; s = s.parent) {
+    if (s.names?.has(name)) return false;
+    if (s.captures) return lookup(c, name) !== undefined;
+  }
+  return false;
 }
 
 export function bind(c: Checker, name: string, binding: Binding): void {

@@ -41,7 +41,7 @@ const levels: ReadonlyMap<string, number> = new Map([
 ]);
 
 // Keywords of the full language whose constructs this subset does not have yet.
-const notYet: ReadonlySet<string> = new Set(["spawn", "scope", "using", "fn"]);
+const notYet: ReadonlySet<string> = new Set(["spawn", "scope", "using"]);
 const statementsOnly: ReadonlySet<string> = new Set(["let", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
@@ -282,15 +282,7 @@ function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   const name = expectName(p, "the function's name");
   const tparams = at(p, "[") ? parseTypeParams(p) : null;
   expect(p, "(", "after the function's name");
-  const params: Lsrc.Param[] = [];
-  while (!at(p, ")")) {
-    const param = expectName(p, "a parameter name or `)`");
-    expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
-    const typeAt = locOf(peek(p));
-    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
-    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
-  }
-  next(p);
+  const params = parseParams(p);
   const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
   const ret = eat(p, "->") ? parseType(p) : null;
   if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
@@ -300,6 +292,20 @@ function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   endOfStatement(p, "function");
   if (tparams) return withTypeLoc({ kind: "GenericFn", name: name.text, tparams, params, ret, body, loc: locOf(name) }, retLoc);
   return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
+}
+
+/** `param { "," param } [ "," ] ")"`, after the `(`. */
+function parseParams(p: Parser): Lsrc.Param[] {
+  const params: Lsrc.Param[] = [];
+  while (!at(p, ")")) {
+    const param = expectName(p, "a parameter name or `)`");
+    expect(p, ":", `after the parameter \`${param.text}\` (parameters are written \`name: Type\`)`);
+    const typeAt = locOf(peek(p));
+    params.push(withTypeLoc({ kind: "Param", name: param.text, type: parseType(p), loc: locOf(param) }, typeAt));
+    if (!eat(p, ",") && !at(p, ")")) throw fail(p, peek(p), `expected \`,\` or \`)\` after a parameter, found ${describe(peek(p))}`);
+  }
+  next(p);
+  return params;
 }
 
 // type-params = "[" type-param { "," type-param } [ "," ] "]"
@@ -703,7 +709,7 @@ function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
 }
 
 // postfix = primary { "(" [ expr { "," expr } [ "," ] ] ")" | "." name [ arguments ] | "." int | "[" expr "]" }
-//           (only a name can be called)
+//           (a name called is a Call, any other expression an Apply: `table[i](x)`, `(r.f)(x)`)
 function parsePostfix(p: Parser): Lsrc.Expr {
   return parsePostfixAfter(p, parsePrimary(p));
 }
@@ -718,9 +724,11 @@ function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
     enter(p, t); // each postfix nests one level deeper
     const height = p.height;
     if (t.kind === "(") {
-      if (e.kind !== "Var") throw fail(p, t, "only a function's name can be called");
-      const args = parseArguments(p, `\`${e.name}\``);
-      e = { kind: "Call", callee: e.name, args, loc: e.loc! };
+      if (e.kind === "Var") e = { kind: "Call", callee: e.name, args: parseArguments(p, `\`${e.name}\``), loc: e.loc! };
+      else {
+        e = { kind: "Apply", callee: e, args: parseArguments(p, "the call"), loc: e.loc ?? locOf(t) };
+        p.height = Math.max(height, p.height);
+      }
     } else if (t.kind === "[") {
       next(p);
       const index = parseNested(p);
@@ -799,7 +807,7 @@ function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
   return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
 }
 
-// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr | match-expr
+// primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | block | if-expr | match-expr | lambda
 function parsePrimary(p: Parser): Lsrc.Expr {
   const t = peek(p);
   switch (t.kind) {
@@ -820,6 +828,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
     case "(": return parseParenthesised(p);
     case "if": return parseIf(p);
     case "match": return parseMatch(p);
+    case "fn": return parseLambda(p);
     case "{":
       return parseBlock(p);
   }
@@ -828,6 +837,22 @@ function parsePrimary(p: Parser): Lsrc.Expr {
   if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
   if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
   throw fail(p, t, `expected an expression, found ${describe(t)}`);
+}
+
+// lambda = "fn" "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block      (no `->`: Unit)
+function parseLambda(p: Parser): Lsrc.Lambda {
+  const keyword = next(p);
+  if (!at(p, "(")) throw fail(p, peek(p), `expected \`(\` after \`fn\` (an anonymous function is \`fn(x: Int) -> Int { ... }\`; a named one is an item), found ${describe(peek(p))}`);
+  enter(p, keyword);
+  next(p);
+  const params = parseParams(p);
+  const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
+  const ret = eat(p, "->") ? parseType(p) : null;
+  if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of the anonymous function, found ${describe(peek(p))}`);
+  const body = parseBlock(p);
+  p.depth--;
+  p.height += 1;
+  return withTypeLoc({ kind: "Lambda", params, ret, body, loc: locOf(keyword) }, retLoc);
 }
 
 // parenthesised = "(" ")" | "(" expr ")"

@@ -34,7 +34,7 @@ function primitive(n: Ltyped.Prim): string {
 
 /** An operand of `.field`, `[i]` or `.method()`: parenthesised unless it binds as tightly. */
 function postfixTarget(e: Expr): string {
-  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim"].includes(e.kind); // (a concat or string_eq prints in parentheses)
+  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim", "Apply"].includes(e.kind); // (a concat or string_eq prints in parentheses)
   return tight ? show(e) : `(${show(e)})`;
 }
 
@@ -138,6 +138,9 @@ function show(n: Node): string {
     case "Construct": return applied(n.ctor, n.args);
     case "GenericCall": return `${n.callee}(${n.args.map(show).join(", ")})`;
     case "FnInstance": return n.name;
+    case "Lambda": return `fn(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;
+    // `r.f(x)` is a method call: a field called is written `(r.f)(x)`.
+    case "Apply": return `${n.callee.kind === "Field" ? `(${show(n.callee)})` : postfixTarget(n.callee)}(${n.args.map(show).join(", ")})`;
     case "Try": return `try ${show(n.value)}`;
     case "Match": return match(n);
     case "Arm": return `${show(n.pattern)}${n.guard === null ? "" : ` if ${show(n.guard)}`} => ${show(n.body)}`;

@@ -107,7 +107,8 @@ const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): I
     if (!def) throw new Error(`no function ${name}`);
     return runBlocks(def, args, machine, defs);
   };
-  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call };
+  const apply = (callee: Value, args: readonly Value[]): Value => call((callee as FunctionValue).fn, args);
+  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call, apply };
   return model.run(() => {
     call("main", []);
   });

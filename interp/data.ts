@@ -139,6 +139,7 @@ export function heapPrimitive(op: string, args: readonly Value[], model: Runtime
 
 export const layoutData: Handlers = {
   Str: (node, _scope, m) => literal(m, node.value),
+  StaticClosure: (node, _scope, m) => m.model.heap.staticClosure(node.code, Object.freeze({ fn: node.code })),
   New(node, scope, m) {
     const fields = node.fields.map((f: unknown) => ev(f, scope, m));
     const object = m.model.heap.alloc(BigInt(16 + 8 * fields.length), fieldsInfo(node.refs));

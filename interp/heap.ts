@@ -21,7 +21,7 @@
 // scheduler keeps for it (interp/scheduler.ts) hangs on the object, and when
 // the channel is freed the values still in its buffer are released.
 
-import { channelBytes, countOffset, elementsOffset, infoOffset, isImmediate, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
+import { channelBytes, countOffset, elementsOffset, fieldsInfo, infoOffset, isImmediate, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
 import { Panic } from "../ir-defs/semantics.js";
 
 /** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
@@ -74,6 +74,7 @@ const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
 export class Heap {
   private readonly objects: HeapObject[] = [];
   private readonly literals = new Map<string, bigint>();
+  private readonly closures = new Map<string, bigint>();
   private liveObjects = 0;
   private liveBytes = 0;
 
@@ -133,6 +134,18 @@ export class Heap {
     if (address === undefined) {
       address = this.add({ rc: staticCount, info: kinds.string, slots: [], text, bytes: elementsOffset + utf8Length(text), isStatic: true });
       this.literals.set(text, address);
+    }
+    return address;
+  }
+
+  /** The static closure of the function `code` (one that captures nothing): made once per
+   * function, never freed, not counted as live, as a string literal. `word` is what its code
+   * field holds: a function value in the interpreters, its code's address on the machine models. */
+  staticClosure(code: string, word: unknown): bigint {
+    let address = this.closures.get(code);
+    if (address === undefined) {
+      address = this.add({ rc: staticCount, info: fieldsInfo("0"), slots: [word], text: null, bytes: payloadOffset + wordBytes, isStatic: true });
+      this.closures.set(code, address);
     }
     return address;
   }
@@ -197,12 +210,13 @@ export class Heap {
     }
   }
 
-  /** When main returns every reference is gone: each string literal's count must be back where it started.
-   * (Its count never reaches zero, so this is how a missing inc or dec of a literal shows.) */
+  /** When main returns every reference is gone: each string literal's and static closure's count must
+   * be back where it started. (Its count never reaches zero, so this is how a missing inc or dec of one shows.) */
   checkLiterals(): void {
-    for (const [text, address] of this.literals) {
+    const statics = [...[...this.literals].map(([text, a]) => [`string literal ${JSON.stringify(text)}`, a] as const), ...[...this.closures].map(([code, a]) => [`static closure of ${code}`, a] as const)];
+    for (const [what, address] of statics) {
       const [o] = this.find(address, "literal");
-      if (o.rc !== staticCount) throw new Error(`the count of the string literal ${JSON.stringify(text)} is off by ${o.rc - staticCount} when main returns`);
+      if (o.rc !== staticCount) throw new Error(`the count of the ${what} is off by ${o.rc - staticCount} when main returns`);
     }
   }
 

@@ -22,11 +22,13 @@ export type Effect = void | { readonly jump: string } | { readonly returned: tru
 export const stackTop = 0x7fff_0000n;
 export const stackLimit = stackTop - 8_388_608n + 8_192n;
 
-/** The program's string objects by label: each is the heap model's literal of
+/** The program's static objects by label: a string is the heap model's literal of
  * its text (one address per text), so that loads of its length and inc and dec
- * of its count reach the object the runtime would see. */
-export function layOutStrings(data: readonly Node[], heap: Heap): Map<string, { address: bigint; bytes: Buffer }> {
-  return new Map(data.map((d) => [d.label as string, { address: heap.literal(d.value as string), bytes: Buffer.from(d.value as string, "utf8") }]));
+ * of its count reach the object the runtime would see; a closure the heap
+ * model's static closure of its function, holding the address of its code. */
+export function layOutStrings(data: readonly Node[], heap: Heap, functions: readonly string[]): Map<string, { address: bigint; bytes: Buffer }> {
+  const address = (d: Node) => (d.kind === "ClosureData" ? heap.staticClosure(d.code as string, functionAddress({ functions } as FunctionState, d.code as string)) : heap.literal(d.value as string));
+  return new Map(data.map((d) => [d.label as string, { address: address(d), bytes: Buffer.from(d.kind === "ClosureData" ? "" : (d.value as string), "utf8") }]));
 }
 
 /** Heap objects lie above the stack (heap.ts): an address there is the heap model's. */

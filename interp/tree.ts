@@ -12,17 +12,22 @@
 //     Lmono     nothing new: generic calls became calls of their instances
 //     Lnomatch  + IsCtor and CtorField, the union operations of decision trees (unions.ts)
 //     Lassign   Assign is only `x = e`
-//     Lvalues .. Lshrunk: nothing new to interpret (the forms they keep are shared)
-//     Llayout   data in the heap model: new, array, loads and stores (data.ts),
-//               an element access checking its index itself
+//     Lvalues, Lwhile: nothing new to interpret (the forms they keep are shared)
+//     Lcaptures, Llifted, Lclosed: anonymous functions and closures (closures.ts);
+//               Lshrunk: nothing new
+//     Ldata     data in the heap model: new, array, loads and stores (data.ts),
+//               an element access checking its index itself; closures there too (closures.ts)
+//     Llayout   closures in the heap model too (a static closure, data.ts)
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// String, `{ fn: NAME }` for a function; tuples, records, arrays and boxes as
-// data.ts says (and from Llayout on, every one of those a heap address).
-// A call runs the function's body in a new environment holding only its
-// parameters (there are no closures). `return`, `break` and `continue` in
+// String, `{ fn: NAME }` for a function (closures.ts says what an anonymous
+// function's value and a closure are); tuples, records, arrays and boxes as
+// data.ts says (and from Llayout on, every one of those a heap address, a
+// closure too). A call runs the function's body in a new environment holding
+// its parameters (an anonymous function's, inside one holding what it
+// captured). `return`, `break` and `continue` in
 // statement position (reached from the body through blocks, ifs, loops and
 // expression statements only: see quietNodes) end their handler with the
 // value `abrupt`, the machine's `completion` saying which, and each handler
@@ -41,25 +46,25 @@ import type { AnyNode } from "../il/node.js";
 import { unary } from "../ir-defs/semantics.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
+import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
-/** The function a call calls, or null for a built-in or (Lsrc) a constructor. */
-function calleeOf(node: Src.Call, scope: Scope, m: Machine): string | null {
+/** The function value a call by name calls (read before the arguments are evaluated), or
+ * null for a built-in or (Lsrc) a constructor. */
+function calleeOf(node: Src.Call, scope: Scope, m: Machine): Value | null {
   const callee = find(node.callee, scope, m);
   if (callee === undefined || isConstructor(callee.value)) return null;
-  const value = callee.value;
-  if (typeof value !== "object" || !("fn" in value)) throw new Error(`${node.callee} is not a function`);
-  return value.fn;
+  return callee.value;
 }
 
 /** A call of the program's own function (by name or through a variable), or of
  * a built-in or a constructor (Lsrc only: check-types turns those into
  * primitives and Constructs). */
 function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
+  const callee = calleeOf(node, scope, m);
   const args = node.args.map((a) => evaluate(a, scope, m));
-  const fn = calleeOf(node, scope, m);
-  if (fn !== null) return m.call(fn, args);
+  if (callee !== null) return m.apply(callee, args);
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -144,7 +149,7 @@ function quietNodes(program: object, items: readonly AnyNode[]): WeakSet<object>
  * a loop written as tail recursion runs in constant (JavaScript) stack. */
 export class TailCallSignal {
   constructor(
-    readonly fn: string,
+    readonly callee: Value,
     readonly args: readonly Value[],
   ) {}
 }
@@ -290,18 +295,30 @@ export const srcHandlers: Handlers = {
   },
   Call: callHandler,
   Return(node: Src.Return, scope, m) {
-    const value = node.value;
-    if (value?.kind === "Call") return returnCall(node, value, scope, m);
+    let value = node.value as NodeLike | null;
+    // `return { s; f(x) }` (a call through a closure made explicit): s runs, then the call, in place.
+    while (value?.kind === "Block" && (value as Src.Block).stmts.at(-1)?.kind === "ExprStmt") {
+      const stmts = (value as Src.Block).stmts;
+      scope = newScope(scope);
+      if (runStatements({ stmts: stmts.slice(0, -1) }, scope, m) === abrupt) return abrupt;
+      value = (stmts.at(-1) as Src.ExprStmt).expr;
+    }
+    if (value?.kind === "Call") return returnCall(node, value as Src.Call, scope, m);
+    if (value?.kind === "Apply" || value?.kind === "CallCode") {
+      const { callee, args } = value.kind === "Apply" ? applied(value as Src.Apply, scope, m) : codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
+      return complete(node, m, new TailCallSignal(callee, args));
+    }
     return complete(node, m, new ReturnSignal(value === null ? unit : evaluate(value, scope, m)));
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
+  ...sourceClosures,
 };
 
 /** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
 function returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Value {
+  const callee = calleeOf(call, scope, m);
   const args = call.args.map((a) => evaluate(a, scope, m));
-  const fn = calleeOf(call, scope, m);
-  if (fn !== null) return complete(ret, m, new TailCallSignal(fn, args));
+  if (callee !== null) return complete(ret, m, new TailCallSignal(callee, args));
   return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
 }
 
@@ -352,7 +369,13 @@ interface FnItem {
 const itemsOf = (program: { readonly items: readonly AnyNode[] }): AnyNode[] =>
   program.items.flatMap((item) => (item.kind === "Module" ? (item.items as AnyNode[]) : [item]));
 
-const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn";
+const isFn = (item: AnyNode) => item.kind === "Fn" || item.kind === "GenericFn" || item.kind === "LiftedFn";
+
+/** A function item as a call runs it: a lifted one (Llifted) takes what its closure captured first. */
+const fnItem = (item: AnyNode): FnItem => {
+  const { params, captures, body } = item as unknown as FnItem & { captures?: FnItem["params"] };
+  return { params: captures ? [...captures, ...params] : params, body };
+};
 
 /** Const items by name, each evaluated once when first read (so their order
  * does not matter), fn items as function values, and constructors (unions.ts). */
@@ -378,17 +401,34 @@ function globals(items: readonly AnyNode[], machine: () => Machine): (name: stri
   };
 }
 
-/** Runs a function's body with its parameters bound; its value, or what `return` gives
+/** The body a function value runs and the scope it runs in, its parameters bound to `args`:
+ * a fn item's in a scope of its own (a closure's captured values given first), an anonymous
+ * function's in a scope inside the one of what it captured. */
+function entered(callee: Value, args: readonly Value[], functions: ReadonlyMap<string, FnItem>): { body: NodeLike; scope: Scope } {
+  if (isLambdaValue(callee)) {
+    const scope = newScope(callee.scope);
+    callee.lambda.params.forEach((p, i) => scope.vars.set(p.name, { value: args[i]! }));
+    return { body: callee.lambda.body, scope };
+  }
+  if (typeof callee !== "object" || callee === null || !("fn" in callee)) throw new Error(`call of a value that is not a function`);
+  const fn = functions.get(callee.fn);
+  if (!fn) throw new Error(`no function ${callee.fn}`);
+  const values = callee.captured ? [...callee.captured, ...args] : args;
+  const scope = newScope(null);
+  for (let i = 0; i < fn.params.length; i++) scope.vars.set(fn.params[i]!.name, { value: values[i]! });
+  return { body: fn.body, scope };
+}
+
+/** Runs a function value's body with its parameters bound; its value, or what `return` gives
  * (after `return g(x)`, what g gives, run here rather than nested). */
-function runFunction(first: FnItem, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Value {
-  let [fn, args] = [first, firstArgs];
+function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Value {
+  let [callee, args] = [first, firstArgs];
   for (;;) {
     machine.model.tick();
-    const scope = newScope(null);
-    for (let i = 0; i < fn.params.length; i++) scope.vars.set(fn.params[i]!.name, { value: args[i]! });
+    const { body, scope } = entered(callee, args, functions);
     let signal: unknown;
     try {
-      const value = evaluate(fn.body, scope, machine);
+      const value = evaluate(body, scope, machine);
       if (value !== abrupt) return value;
       signal = machine.completion;
       machine.completion = null;
@@ -400,9 +440,7 @@ function runFunction(first: FnItem, firstArgs: readonly Value[], machine: TreeMa
       if (signal === breakSignal || signal === continueSignal) throw new Error(`${signal === breakSignal ? "break" : "continue"} outside a loop`);
       throw signal;
     }
-    const next = functions.get(signal.fn);
-    if (!next) throw new Error(`no function ${signal.fn}`);
-    [fn, args] = [next, signal.args];
+    [callee, args] = [signal.callee, signal.args];
   }
 }
 
@@ -411,14 +449,14 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
   return (program: unknown, options?: RunOptions) => {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
-    for (const item of items) if (isFn(item)) functions.set(item.name as string, item as unknown as FnItem);
+    for (const item of items) if (isFn(item)) functions.set(item.name as string, fnItem(item));
     const model = new RuntimeModel(options);
+    const apply = (callee: Value, args: readonly Value[]): Value => runFunction(callee, args, machine, functions);
     const call = (name: string, args: readonly Value[]): Value => {
-      const fn = functions.get(name);
-      if (!fn) throw new Error(`no function ${name}`);
-      return runFunction(fn, args, machine, functions);
+      if (!functions.has(name)) throw new Error(`no function ${name}`);
+      return apply(Object.freeze({ fn: name }), args);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, completion: null, quiet: quietNodes(program as object, items) };
+    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, apply, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
@@ -454,7 +492,11 @@ export const interpreters: Record<string, Interpreter> = {
   Lassign: treeInterpreter(assignHandlers),
   Lvalues: treeInterpreter(assignHandlers),
   Lwhile: treeInterpreter(assignHandlers),
-  Lshrunk: treeInterpreter(assignHandlers),
+  Lcaptures: treeInterpreter({ ...assignHandlers, ...captureClosures }),
+  Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
+  Lclosed: treeInterpreter({ ...assignHandlers, ...closedClosures }),
+  Lshrunk: treeInterpreter({ ...assignHandlers, ...closedClosures }),
+  Ldata: treeInterpreter({ ...layoutHandlers, ...heapClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: treeInterpreter(layoutHandlers),
   Lmon: treeInterpreter(layoutHandlers),

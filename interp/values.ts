@@ -4,16 +4,24 @@
 // up its kind in the machine's table of handlers.
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
-// String, `{ fn: NAME }` for a function; tuples, records, arrays, boxes and
+// String, `{ fn: NAME }` for a function (and as closures.ts says, an anonymous
+// function's value and a closure); tuples, records, arrays, boxes and
 // unions as DataValue below (and from Llayout on, every one of those a heap
-// address); a constructor's global in Lsrc as unions.ts says.
+// address, closures too); a constructor's global in Lsrc as unions.ts says.
 
 import type { RuntimeModel } from "./runtime-model.js";
 
 export const unit: { readonly unit: true } = Object.freeze({ unit: true });
-/** A function value: the name of a fn item. */
+/** A function value: the name of a fn item; from lift-functions on, with the values its closure
+ * captured (closures.ts). */
 export interface FunctionValue {
   readonly fn: string;
+  readonly captured?: readonly Value[];
+}
+/** An anonymous function before lift-functions: its node and the scope of what it captured (closures.ts). */
+export interface LambdaValue {
+  readonly lambda: { readonly params: readonly { readonly name: string }[]; readonly body: NodeLike };
+  readonly scope: Scope;
 }
 export type DataValue =
   | { readonly tuple: readonly Value[] }
@@ -23,7 +31,7 @@ export type DataValue =
   | { readonly ctor: string; readonly tag: number; readonly fields: readonly Value[] }
   | { readonly makes: string; readonly tag: number };
 
-export type Value = bigint | boolean | string | typeof unit | FunctionValue | DataValue;
+export type Value = bigint | boolean | string | typeof unit | FunctionValue | LambdaValue | DataValue;
 
 /** A variable's storage: assignments change the cell a name is bound to. */
 export interface Cell {
@@ -40,12 +48,14 @@ export type Handler = (node: any, scope: Scope, machine: Machine) => Value;
 export type Handlers = Readonly<Record<string, Handler>>;
 
 /** One run of a program: its I/O, its handler table, its globals (consts and
- * fn items), and how it calls one of its functions. */
+ * fn items), and how it calls one of its functions, or any function value. */
 export interface Machine {
   readonly model: RuntimeModel;
   readonly handlers: Handlers;
   readonly global: (name: string) => Cell | undefined;
   readonly call: (fn: string, args: readonly Value[]) => Value;
+  /** Calls a function value (a fn item's, an anonymous function's, a closure). */
+  readonly apply: (callee: Value, args: readonly Value[]) => Value;
 }
 
 export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });

@@ -384,7 +384,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   for (const r of callerSaved) m.registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
   m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
-  m.strings = layOutStrings(program.data as Node[], model.heap);
+  m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
   m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
   callFunction(m, "main");
 

@@ -13,6 +13,9 @@
 //   then     fields (each a word), or an array's or string's length and its elements or bytes,
 //            or a channel's capacity, state words and ring buffer
 //
+// A closure (a function value) is a fields object too: its code's address in
+// field 0, which is no reference, then the values it captured, one a field.
+//
 // A union's value made by a constructor with fields is a fields object: its tag
 // (the constructor's position in its union, from 0; only when two constructors
 // or more have fields) then its fields, the mask as for a record's. A
@@ -64,6 +67,13 @@ export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n } as const
 /** The most fields an object may have: the info word holds a 48-bit reference mask. */
 export const maxFields = 48;
 
+/** The byte offset of a closure's code (the address of its function). */
+export const closureCodeOffset = fieldOffset(0);
+/** The byte offset of the i-th value a closure captured. */
+export const captureOffset = (i: number): number => fieldOffset(1 + i);
+/** The most values a closure may capture: one of its fields is its code. */
+export const maxCaptures = maxFields - 1;
+
 /** The info word of a fields object whose fields hold references as `refs` says ("01": the second does). */
 export function fieldsInfo(refs: string): bigint {
   let mask = 0n;
@@ -98,6 +108,7 @@ export function layoutComment(comment: "#" | "//"): string {
   return [
     `${comment} The heap (spec/heap.md). An object is rc, info, then its payload:`,
     `${comment}   kind ${kinds.fields}, fields:  info = ${kinds.fields} | n << 8 | mask << 16, ${payloadOffset} + ${wordBytes}*n bytes`,
+    `${comment}                    (a closure: its code at ${closureCodeOffset}, not a reference, its captures from ${captureOffset(0)})`,
     `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
     `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
     `${comment}   kind ${kinds.channel}, channel: info = ${kinds.channel} | r << 8, capacity at ${lengthOffset}, ring from ${channelRingOffset}, ${channelRingOffset} + ${wordBytes}*capacity bytes`,

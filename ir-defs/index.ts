@@ -4,12 +4,16 @@ import type { IL } from "../il/define.js";
 import { aarch64ILs } from "./aarch64/index.js";
 import { Lassign } from "./lassign.js";
 import { Lalloc } from "./lalloc.js";
+import { Lcaptures } from "./lcaptures.js";
 import { Lcfg } from "./lcfg.js";
+import { Lclosed } from "./lclosed.js";
 import { Ltail } from "./ltail.js";
 import { Lfun } from "./lfun.js";
 import { Lfunlive } from "./lfunlive.js";
 import { Lchecked } from "./lchecked.js";
+import { Ldata } from "./ldata.js";
 import { Llayout } from "./llayout.js";
+import { Llifted } from "./llifted.js";
 import { Lmon } from "./lmon.js";
 import { Lreturn } from "./lreturn.js";
 import { Lnoconst } from "./lnoconst.js";
@@ -26,7 +30,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lnotry, Lnomatch, Lassign, Lvalues, Lwhile, Lshrunk, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lnotry, Lnomatch, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

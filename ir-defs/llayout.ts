@@ -1,99 +1,23 @@
-// Llayout: Lshrunk with data laid out in memory (spec/heap.md). Tuples, records,
-// boxes, arrays and strings are objects on the heap, and a value of any of
-// their types is a reference (`Ref`) to one. Building one is `new(...)` or
-// `array(...)`, reading a field or an element is a load at a byte offset,
-// writing one a store. Records and their field names are gone: only offsets
-// are left. An element access checks its index itself (it panics `index out
-// of bounds` unless 0 <= i < the array's length): insert-index-checks writes
-// the check out (Lchecked), so the array and the index of every element access
-// are atoms, which the check can read again.
-//
-// A union's value is `Union`: a reference to a fields object (its tag, then
-// its fields), or an immediate, the odd word of a constructor without fields
-// (ir-defs/heap-layout.ts); a test of its constructor and a read of a field
-// are loads and comparisons like any other.
-//
-// `new(a, s) refs 01` makes a fields object holding a and s; `refs` says, field
-// by field, whether it holds a reference (here s), so that freeing the object
-// can release what it refers to. `array(n, x) refs 1` makes an array of n
-// copies of x, which are references. `*(p + 16): Int` is the word at byte 16
-// of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
-// array a.
-import { extendIL, readMatch, terminal, type Invariant, type Terminal } from "../il/define.js";
-import { forEachNode } from "../il/rewrite.js";
-import { Lshrunk } from "./lshrunk.js";
-import { everyTypeNamesAnItem } from "./lmono.js";
-import { dottedNames } from "./names.js";
-import { primitives } from "./ltyped.js";
-import { typeTerminal } from "./lsrc.js";
-import { isHeapType, parseType, showType, type TypeTree } from "./type-syntax.js";
+// Llayout: Ldata with closures laid out in memory (lay-out-closures, spec/heap.md).
+// A closure is a fields object too: `new(main_fn1, k.2) refs 00` holds the
+// function main_fn1 (its code's address, no reference) and what it captured;
+// its code reads them at offsets 24, 32, ... A closure that captures nothing is
+// `static closure f`, an object made once, in the program's data, as a string
+// literal is. A call through a closure loads its code first: `call code.9(c.8,
+// x.4)` where code.9 = *(c.8 + 16): fn(Ref, Int) -> Int. A function value is a
+// `Ref` like any other object's; a type `fn(...) -> R` is now a function's code,
+// which is no object.
+import { extendIL } from "../il/define.js";
+import { Ldata } from "./ldata.js";
 
-/** The types left once data is laid out: what a word of memory holds. */
-export const layoutTypeTerminal: Terminal = {
-  name: "type",
-  describe: "Int | Bool | Unit | Ref | Union | fn(type, ...) -> type",
-  tsType: "string",
-  test: (v: unknown) => typeof v === "string" && isLayoutType(v),
-  read: typeTerminal.read,
-};
+export { elementOperandsAreAtoms } from "./ldata.js";
 
-function isLayoutType(text: string): boolean {
-  const t = parseType(text);
-  const ok = (u: NonNullable<typeof t>): boolean =>
-    u.kind === "name" ? ["Int", "Bool", "Unit", "Ref", "Union"].includes(u.name) : u.kind === "fn" && u.params.every(ok) && ok(u.ret);
-  return t !== null && ok(t);
-}
-
-/** What a word of this type holds: Int, Bool, Unit, a function of such types, Union (of the `unions`), or Ref. */
-export function layoutType(type: string, unions: ReadonlySet<string> = new Set()): string {
-  const lower = (t: TypeTree): TypeTree =>
-    t.kind === "fn" ? { kind: "fn", params: t.params.map(lower), ret: lower(t.ret) }
-    : t.kind === "name" && (!isHeapType(t.name) || t.name === "Union") ? t
-    : { kind: "name", name: unions.has(showType(t)) ? "Union" : "Ref" };
-  return showType(lower(parseType(type)!));
-}
-
-/** Which fields hold references: one digit per field, 1 for a reference. */
-export const refsTerminal: Terminal = {
-  name: "refs",
-  describe: "a string of 0s and 1s, one per field (1: the field holds a reference)",
-  tsType: "string",
-  test: (v: unknown) => typeof v === "string" && /^[01]{0,48}$/.test(v),
-  read: readMatch(/[01]*/),
-};
-
-/** The primitives left: the others became loads, stores and allocations. */
-export const layoutPrimitives = primitives.filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
-
-const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var"]);
-
-export const elementOperandsAreAtoms: Invariant = {
-  says: "the array, the index and the value stored of an element access are atoms (literals or variables)",
-  check(program) {
-    let broken: { path: string; message: string } | null = null;
-    forEachNode(Llayout, program, (node, path) => {
-      if (broken || (node.kind !== "Load" && node.kind !== "Store") || node.index === null) return;
-      const field = ["base", "index", "value"].find((f) => f in node && !atomKinds.has((node[f] as { kind: string }).kind));
-      if (field) broken = { path: `${path()}.${field}`, message: `the ${field} of an element access must be an atom` };
-    });
-    return broken;
-  },
-};
-
-export const Llayout = extendIL(Lshrunk, {
+export const Llayout = extendIL(Ldata, {
   name: "Llayout",
-  purpose: "data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets",
-  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
-  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Union", "Ctor", "Construct", "IsCtor", "CtorField"],
+  purpose: "closures laid out: a closure is a fields object of its code and captured values, a call through it loads its code",
+  remove: ["Closure", "Captured", "CallCode"],
   add: {
-    Expr: {
-      New: "new(<fields:Expr*, >) refs <refs:refs>",
-      NewArray: "array(<length:Expr>, <init:Expr>) refs <refs:refs>",
-      Load: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type>",
-    },
-    /** With an index (an element), the load and the store first check it against the array's length. */
-    Stmt: { Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>" },
+    /** The closure of the function `code` that captures nothing: a static object, never freed (spec/heap.md). */
+    Expr: { StaticClosure: "static closure <code:name>" },
   },
-  invariants: [elementOperandsAreAtoms],
-  dropInvariants: [everyTypeNamesAnItem.says], // the records are gone: a type is Int, Bool, Ref, ...
 });

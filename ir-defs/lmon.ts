@@ -6,9 +6,9 @@ import { Lchecked } from "./lchecked.js";
 export const Lmon = extendIL(Lchecked, {
   name: "Lmon",
   purpose: "operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only",
-  remove: ["Int", "Bool", "Unit", "Str", "Var", "Binary", "Unary", "Prim", "New", "NewArray", "Load"],
+  remove: ["Int", "Bool", "Unit", "Str", "Var", "StaticClosure", "Binary", "Unary", "Prim", "New", "NewArray", "Load"],
   add: {
-    Atom: { Int: "<value:int>", Bool: "<value:bool>", Unit: "()", Str: "<value:string>", Var: "<name:name>" },
+    Atom: { Int: "<value:int>", Bool: "<value:bool>", Unit: "()", Str: "<value:string>", Var: "<name:name>", StaticClosure: "static closure <code:name>" },
     Expr: [
       "Atom",
       {

@@ -2,9 +2,9 @@
 import { extendIL, terminal } from "../il/define.js";
 import { binaryOperators } from "./lsrc.js";
 import { primitives } from "./ltyped.js";
-import { Lwhile } from "./lwhile.js";
+import { Lclosed } from "./lclosed.js";
 
-export const Lshrunk = extendIL(Lwhile, {
+export const Lshrunk = extendIL(Lclosed, {
   name: "Lshrunk",
   purpose: "derived forms removed: && and || become if, assert becomes if and panic, every if has an else block",
   terminals: {

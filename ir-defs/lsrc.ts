@@ -113,6 +113,11 @@ export const Lsrc = defineIL({
         Match: "match <scrutinee:Expr> {<arms:Arm*\n>}",
         /** `try e` on a Result: the value of `Ok(v)`, or `return Err(x)` from the function. */
         Try: "(try <value:Expr>)",
+        /** An anonymous function: `fn(x: Int) -> Int { x + k }` (no `->`: Unit). It captures
+         * the variables it uses by value, when it is made. */
+        Lambda: "fn(<params:Param*, >)< -> |ret:type?> <body:Block>",
+        /** A call of any other expression than a name: `table[i](x)`, `(r.f)(x)`, `curry(f)(1)`. */
+        Apply: "(<callee:Expr>)(<args:Expr*, >)",
       },
     ],
     Arm: { Arm: "<pattern:Pattern>< if |guard:Expr?> => <body:Expr>" },

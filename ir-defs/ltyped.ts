@@ -70,6 +70,9 @@ export const Ltyped = extendIL(Lsrc, {
       Match: "match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>}",
       /** `type` is the Result[T, E] unwrapped, `ret` the enclosing function's Result[U, E]. */
       Try: "(try <value:Expr>: <type:type> -> <ret:type>)",
+      Lambda: "fn(<params:Param*, >) -> <ret:type> <body:Block>",
+      /** A call through the function value the callee gives, which is evaluated first. */
+      Apply: "call (<callee:Expr>)(<args:Expr*, >)",
     },
     Pattern: {
       Binder: "<name:name>: <type:type>",

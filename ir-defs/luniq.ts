@@ -10,13 +10,13 @@ export const Luniq = extendIL(Ltyped, {
   terminals: { name: uniqueNames },
   invariants: [
     {
-      says: "no name is bound twice (by let, for, a parameter, a const or a pattern)",
+      says: "no name is bound twice (by let, for, a parameter, a capture, a const or a pattern)",
       check(program) {
         const seen = new Set<string>();
         let broken: { path: string; message: string } | null = null;
         forEachNode(Luniq, program, (node, path) => {
           if (broken) return;
-          const binder = node.kind === "Let" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Param" || node.kind === "Const" || node.kind === "Binder" ? (node.name as string) : null;
+          const binder = ["Let", "For", "ForEach", "Param", "Const", "Capture", "Binder"].includes(node.kind) ? (node.name as string) : null;
           if (binder === null) return;
           if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);

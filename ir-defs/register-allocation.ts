@@ -81,7 +81,7 @@ export function graphIL(live: IL, name: string): IL {
     purpose: "plain instructions and the interference graph: which variables may not share a home",
     remove: ["Live"],
     add: {
-      Program: { Program: "<blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n>" },
+      Program: { Program: "<blocks:Block*\n><data:Static*\n>\ninterference:<graph:Vertex*\n>" },
       Block: { Block: "<label:label>:<instrs:Instr*\n>" },
       Vertex: { Vertex: "<var:name> -- {<with:name*, >}< and |regs:Place*, >< ; moves: |moves:Place*, >" },
     },
@@ -109,7 +109,7 @@ export function colouredIL(costs: IL, name: string): IL {
     remove: ["Vertex"],
     dropInvariants: [symmetric.says],
     add: {
-      Program: { Program: "<blocks:Block*\n><data:Data*\n>\nhomes:<homes:Home*\n>" },
+      Program: { Program: "<blocks:Block*\n><data:Static*\n>\nhomes:<homes:Home*\n>" },
       Arg: { Slot: "slot<index:count>" },
       Home: { Home: "<var:name> -> <home:Arg>   (<why:text>)" },
     },
@@ -125,7 +125,7 @@ export function homesIL(coloured: IL, name: string): IL {
 }
 
 /** The IL after the homes: the same program without the table of homes. */
-export const withoutHomes = { remove: ["Home"], add: { Program: { Program: "<blocks:Block*\n><data:Data*\n>" } } } as const;
+export const withoutHomes = { remove: ["Home"], add: { Program: { Program: "<blocks:Block*\n><data:Static*\n>" } } } as const;
 
 // ---------------------------------------------------------------- what each target tells the allocator
 

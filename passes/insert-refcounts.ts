@@ -65,7 +65,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
   }
   if (defined !== null && s.kind === "Assign") {
     const value = s.value;
-    const owned = value.kind === "Load" || value.kind === "Str"; // borrowed from an object, or a literal: counted now
+    const owned = value.kind === "Load" || value.kind === "Str" || value.kind === "StaticClosure"; // borrowed from an object, or a static one: counted now
     const live = liveAfter.has(defined);
     if (dying.includes(defined)) {
       // `x = f(x)` with x borrowed: the old x is dropped after, so the new value goes to a new variable first.
@@ -75,7 +75,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
       if (!live && !owned) after.push(dec(defined));
       return { before, stmt: out, after, fresh: [temp] };
     }
-    if (owned && live) after.push(inc(defined));
+    if (owned && live) after.push({ ...inc(defined), ...(s.loc ? { loc: s.loc } : {}) }); // on the line that reads it
     after.push(...dying.map(dec));
     if (!live && !owned) after.push(dec(defined));
     return { before, stmt: out, after, fresh: [] };

@@ -1,16 +1,15 @@
-// lower-data-layout: Lshrunk -> Llayout
+// lower-data-layout: Lshrunk -> Ldata
 //
 // Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
-// fields object, `new(...)`, its fields in declaration order; an array is made
-// by `array(n, init)`; a field is read at its byte offset, 16 + 8 * its
-// position; an element at 24 + 8 * index, its index checked against the
-// length at offset 16 (which `len` reads too, of arrays and strings) by the
-// access itself until insert-index-checks writes the check out. Each `new` and
-// `array` says which fields hold references, so that freeing can release them.
-// Types shrink to what a word holds: Int, Bool, Unit, functions, Union, and Ref
-// for the rest; records are gone. A union's constructor with fields makes
-// `new([tag,] fields...)`, one without the immediate tag*2+1 (heap-layout.ts),
-// tested by value or by the tag word of a pointer (`1 & v` is 0).
+// fields object, `new(...)`, fields in declaration order; an array, `array(n,
+// init)`. A field is read at its byte offset, 16 + 8 * its position; an element
+// at 24 + 8 * index, its index checked against the length at offset 16 (which
+// `len` reads too) by the access itself until insert-index-checks writes the
+// check out. Each `new` and `array` says which fields hold references, so that
+// freeing can release them. Types shrink to words: Int, Bool, Unit, Union, Ref,
+// and functions of those (closures, laid out next). A union's constructor with
+// fields makes `new([tag,] fields...)`, one without the immediate tag*2+1,
+// tested by value or by the tag word of a pointer, `1 & v` being 0.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -25,8 +24,8 @@
 //   a.3[i.4] = 7                                     *(a.3 + 24 + 8 * i.4) = 7
 
 import type * as In from "../ir-defs/generated/Lshrunk.js";
-import type * as Out from "../ir-defs/generated/Llayout.js";
-import { Llayout, layoutType } from "../ir-defs/llayout.js";
+import type * as Out from "../ir-defs/generated/Ldata.js";
+import { Ldata, layoutType } from "../ir-defs/ldata.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
 import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
@@ -41,8 +40,8 @@ const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
 export const lowerDataLayout = pass({
   name: "lower-data-layout",
   from: Lshrunk,
-  to: Llayout,
-  purpose: "lay tuples, records, boxes, arrays and strings out as heap objects: fields and elements at byte offsets",
+  to: Ldata,
+  purpose: "lay tuples, records, boxes, arrays, strings and unions out as heap objects: fields and elements at byte offsets",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lshrunk, program);
     type Ctx = undefined;
@@ -100,6 +99,7 @@ export const lowerDataLayout = pass({
       Fn: (node, ctx, recur) => ({ ...recur.children(node, ctx), ret: lay(node.ret) }),
       Param: (node) => ({ ...node, type: lay(node.type) }),
       Let: (node, ctx, recur) => ({ ...node, type: lay(node.type), init: recur(node.init, ctx) }),
+      Captured: (node) => ({ ...node, type: lay(node.type) }),
       Tuple(node, ctx, recur): Out.New {
         const refs = node.elems.map((e) => refBit(declaredType(e, types))).join("");
         return { kind: "New", fields: node.elems.map((e) => recur<Out.Expr>(e, ctx)), refs, loc: node.loc };

@@ -1,10 +1,10 @@
 // name-string-literals: Lfun -> Lfun
 //
-// Purpose: a string literal whose reference is consumed (copied into a field,
-// passed as an argument, stored, returned) gets a variable of its own, which
-// owns that reference, so that insert-refcounts counts it like any other: a
-// literal is a static object, and each reference to it is one more count. The
-// variable joins the function's `refs`.
+// Purpose: a string literal (or a static closure) whose reference is consumed
+// (copied into a field, passed as an argument, stored, returned) gets a variable
+// of its own, which owns that reference, so that insert-refcounts counts it like
+// any other: a literal is a static object, and each reference to it is one more
+// count. The variable joins the function's `refs`.
 //
 // Before:                                  After:
 //   fn main()                                fn main() refs str.3
@@ -22,7 +22,7 @@ export const nameStringLiterals = pass({
   name: "name-string-literals",
   from: Lfun,
   to: Lfun,
-  purpose: "a string literal whose reference is consumed (an argument, a field, a stored or returned value) gets a variable that owns it",
+  purpose: "a string literal or static closure whose reference is consumed (an argument, a field, a stored or returned value) gets a variable that owns it",
   run(program: L.Program): L.Program {
     const fresh = freshNamer(Lfun, program);
     const nameLiterals = (def: L.Def): L.Def => {
@@ -30,7 +30,7 @@ export const nameStringLiterals = pass({
       const blocks = def.blocks.map((b): L.BasicBlock => {
         const stmts: L.CStmt[] = [];
         const own = (a: L.Atom): L.Atom => {
-          if (a.kind !== "Str") return a;
+          if (a.kind !== "Str" && a.kind !== "StaticClosure") return a;
           const name = fresh("str");
           refs.add(name);
           stmts.push({ kind: "Assign", name, value: a, loc: a.loc });

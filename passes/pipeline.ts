@@ -19,6 +19,7 @@ import { insertRefcounts } from "./insert-refcounts.js";
 import { guardImmediateCounts } from "./guard-immediate-counts.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
+import { layOutClosures } from "./lay-out-closures.js";
 import { orderBlocks } from "./order-blocks.js";
 import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
@@ -26,6 +27,9 @@ import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
 import { uncoverLiveReferences } from "./uncover-live-references.js";
+import { uncoverCaptures } from "./uncover-captures.js";
+import { liftFunctions } from "./lift-functions.js";
+import { convertClosures } from "./convert-closures.js";
 import { uniquify } from "./uniquify.js";
 import { monomorphize } from "./monomorphize.js";
 import { expandTry } from "./expand-try.js";
@@ -44,8 +48,12 @@ export const frontEnd: readonly Pass[] = [
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
+  uncoverCaptures,
+  liftFunctions,
+  convertClosures,
   shrink,
   lowerDataLayout,
+  layOutClosures,
   insertIndexChecks,
   removeComplexOperands,
   explicateReturns,

@@ -27,7 +27,7 @@ import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
 import { assigns, freshNamer } from "./shared/fresh-names.js";
-import { layoutType } from "../ir-defs/llayout.js";
+import { layoutType } from "../ir-defs/ldata.js";
 import { unreachable } from "../il/node.js";
 
 /** An expression of Lmon, and the statements that must run just before it. */
@@ -43,8 +43,12 @@ const operandFields = {
   Load: ["base", "index"], Store: ["base", "index", "value"], CheckIndex: ["index", "length"],
 } as const;
 
-const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var =>
-  e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str" || e.kind === "Var";
+const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var | In.StaticClosure =>
+  e.kind === "Int" || e.kind === "Bool" || e.kind === "Unit" || e.kind === "Str" || e.kind === "Var" || e.kind === "StaticClosure";
+
+/** The type of a new variable holding `e` (Lchecked): a primitive's value (a String, an Array) is a
+ * Ref; a type `fn(...) -> R` can only be a function's code here, which stays. */
+const wordType = (type: string): string => (type.startsWith("fn(") ? type : layoutType(type));
 
 export const removeComplexOperands = pass({
   name: "remove-complex-operands",
@@ -61,7 +65,7 @@ export const removeComplexOperands = pass({
       if (isAtom(e)) return { stmts: [], expr: e };
       const { stmts, expr } = flatten(e);
       const name = fresh("tmp");
-      return { stmts: [...stmts, bind(name, layoutType(declaredType(e, types)), expr, e.loc)], expr: { kind: "Var", name, loc: e.loc } };
+      return { stmts: [...stmts, bind(name, wordType(declaredType(e, types)), expr, e.loc)], expr: { kind: "Var", name, loc: e.loc } };
     };
 
     /** Operands evaluated left to right, each kept safe from the statements of the ones after it. */
@@ -98,7 +102,7 @@ export const removeComplexOperands = pass({
     /** `e` with atomic operands (it may itself be complex), after the statements it needs. */
     const flatten = (e: In.Expr): Flat<Out.Expr> => {
       switch (e.kind) {
-        case "Int": case "Bool": case "Unit": case "Str": case "Var": return { stmts: [], expr: e };
+        case "Int": case "Bool": case "Unit": case "Str": case "Var": case "StaticClosure": return { stmts: [], expr: e };
         case "Block": return { stmts: [], expr: remove(e, undefined) };
         case "If": {
           const cond = flatten(e.cond);

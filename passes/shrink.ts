@@ -1,4 +1,4 @@
-// shrink: Lwhile -> Lshrunk
+// shrink: Lclosed -> Lshrunk
 //
 // Removes the derived forms, so the back half of the compiler has fewer to
 // handle: `a && b` and `a || b` become ifs (which is exactly why they
@@ -27,10 +27,10 @@
 //                                        }
 
 import type { Loc } from "../il/node.js";
-import type * as In from "../ir-defs/generated/Lwhile.js";
+import type * as In from "../ir-defs/generated/Lclosed.js";
 import type * as Out from "../ir-defs/generated/Lshrunk.js";
 import { Lshrunk } from "../ir-defs/lshrunk.js";
-import { Lwhile } from "../ir-defs/lwhile.js";
+import { Lclosed } from "../ir-defs/lclosed.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { givesNoValue } from "./shared/expression-types.js";
@@ -49,11 +49,11 @@ function endsInValue(block: Out.Block): boolean {
 
 export const shrink = pass({
   name: "shrink",
-  from: Lwhile,
+  from: Lclosed,
   to: Lshrunk,
   purpose: "turn && || and assert into if, and give every if an else block",
   run(program: In.Program): Out.Program {
-    const shrinkNode = rewriter<In.Node, undefined>(Lwhile, {
+    const shrinkNode = rewriter<In.Node, undefined>(Lclosed, {
       Binary(node, ctx, recur): Out.Expr {
         const left = recur<Out.Expr>(node.left, ctx);
         const right = recur<Out.Expr>(node.right, ctx);

@@ -89,6 +89,12 @@ export const uniquify = pass({
         names!.renamed.set(node.name, name);
         return { ...node, name };
       },
+      // An anonymous function's body sees its parameters and, around them, the variables where it is.
+      Lambda(node, names, recur) {
+        const renamed = new Map(node.params.map((p) => [p.name, fresh(p.name)] as const));
+        const params = node.params.map((p) => ({ ...p, name: renamed.get(p.name)! }));
+        return { ...node, params, body: recur<In.Block>(node.body, { renamed, outer: names }) };
+      },
       Assign: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
       SetField: (node, names, recur) => ({ ...node, name: resolve(node.name, names), value: recur(node.value, names) }),
       // A call through a variable names the variable; a call of a fn item keeps its name.

@@ -39,6 +39,10 @@ export const allConstructs: readonly string[] = [
   "alias an array", "alias a Box", "copy a record or tuple, then change the copy",
   "assign heap variable", "heap value dropped unused", "heap assignment inside an expression",
   "String parameter", "heap parameter", "call with a String argument", "call with a heap argument", "fn returning a String", "fn returning a heap value",
+  // Anonymous functions (realize-closures.ts).
+  "anonymous function", "anonymous function with parameters", "anonymous function capturing a variable", "closure capturing a String or heap value", "closure capturing a closure",
+  "closure in a variable", "captured variable assigned before the call", "anonymous function called where it is made", "closure passed to a function", "closure returned from a function",
+  "closure in a Box", "closure in an array", "closure in a tuple", "fn item passed as a value", "let of an anonymous function", "call of a closure in a variable",
 ];
 
 /** What the generator's `unions` switch adds (props/realize-unions.ts, realize-match.ts). */
@@ -53,6 +57,8 @@ export const unionConstructs: readonly string[] = [
   // Calls.
   "unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err", "abs", "generic call", "generic call whose result does not fix a type argument",
   "try", "try of a call", "try through two calls",
+  // Anonymous functions with unions and generics (realize-closures.ts).
+  "closure capturing a union value", "closure over a type parameter", "closure in a union, matched on",
   // match.
   ...["Int", "Bool", "Unit", "String", "heap value"].map((t) => `match ${t}`),
   ...["union", "Option", "Result", "tuple", "Int", "Bool", "String"].map((t) => `match on ${t}`),

@@ -33,6 +33,9 @@
 // - Up to two functions besides main take parameters of any of these types;
 //   a function calls only the ones before it (main calls any), directly or
 //   through a variable, so there is no recursion.
+// - Anonymous functions (props/realize-closures.ts) capture what they read of
+//   the scope around them but are never given themselves: no closure can
+//   reach itself, so they add no recursion either.
 // - Arrays are mostly 2 to 5 long (rarely empty, large or of negative
 //   length) and indices mostly small literals, so most indexing is in bounds
 //   and a few percent of programs panic `index out of bounds`.
@@ -63,7 +66,7 @@ import { namedWithArgs, unionDecls, unionFunctions, unionShared, unionTypeSkels,
 import { realize } from "./realize.js";
 import {
   boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, MIN, stringChars, stringLits,
-  type AnyE, type BoolE, type ConstSkeleton, type DataE, type DeclSkel, type IndexSkel, type IntE, type ParamSkel, type Part, type SizeSkel, type Skeleton, type Stmt, type StrE, type TypeSkel, type UnitE,
+  type AnyE, type BoolE, type ConstSkeleton, type DataE, type DeclSkel, type IndexSkel, type IntE, type LambdaSkel, type ParamSkel, type Part, type SizeSkel, type Skeleton, type Stmt, type StrE, type TypeSkel, type UnitE,
 } from "./skeleton.js";
 
 export { allConstructs, constructsFor } from "./constructs.js";
@@ -190,6 +193,8 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
       indirect: fc.boolean(),
     });
     const proj = fc.record({ k: fc.constant("proj" as const), pick, index, effect: effectFirst });
+    /** An anonymous function: up to two parameters, a few statements, its result. */
+    const lambdaSkel = <R>(result: fc.Arbitrary<R>): fc.Arbitrary<LambdaSkel<R>> => fc.record({ params: fc.array(paramSkel, { maxLength: 2 }), reads: fc.option(pick, { nil: null, freq: 4 }), body: stmtList(stmt, 2), result });
     const size: fc.Arbitrary<SizeSkel> = fc.record({ n: arrayLength, e: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: int, weight: 1 }) });
     const shared = <E>(self: fc.Arbitrary<E>) => [
       { arbitrary: callOf, weight: 2 },
@@ -197,6 +202,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
       { arbitrary: fc.record({ k: fc.constant("block" as const), stmts: stmtList(stmt, 3), value: self }), weight: 1 },
       { arbitrary: fc.record({ k: fc.constant("never" as const), cond: bool, value: self, how: fc.nat(2) }), weight: 1 },
       { arbitrary: fc.record({ k: fc.constant("sideEffect" as const), effect, value: self }), weight: 3 },
+      { arbitrary: fc.record({ k: fc.constant("lambda" as const), fn: lambdaSkel(self), args: callOf, how: fc.nat(7), between: fc.option(effect, { nil: null, freq: 4 }) }), weight: 1 },
       ...(unions ? unionShared(self, { int, bool, data, part, effect, stmt }) : []),
     ];
     const options = { depthSize: "medium" as const, depthIdentifier, withCrossShrink: true };
@@ -310,6 +316,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         { arbitrary: fc.record({ k: fc.constant("forEach" as const), name: fc.nat(7), pick, type: fc.nat(3), iter: data, body: stmtList(stmt, 3) }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("letFn" as const), name: fc.nat(7), fn: lambdaSkel(result) }), weight: 2 },
       ) as fc.Arbitrary<Stmt>,
       // Small statements whose effect a later operand can show: mostly an assignment or a store
       // (which prefer what earlier operands read), a call, print, read_int, an escape.

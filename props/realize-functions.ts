@@ -4,24 +4,51 @@
 // or through a variable; and a fn item with its parameters in scope, an early
 // return maybe, its statements and its result (sometimes a tail call).
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { splitFunctionType } from "../ir-defs/type-syntax.js";
 import { dataExpr } from "./realize-data.js";
 import type { AnyE, CallE, FnSkeleton } from "./skeleton.js";
 import { scalarType, type TypeInfo, type Types } from "./types.js";
-import { block, bool, call, exprStmt, int, kindOf, laterOperand, v, type Context, type Walk } from "./walk.js";
+import { block, bool, call, exprStmt, int, kindOf, laterOperand, v, type Context, type Signature, type Walk } from "./walk.js";
 
 /** The type of an expression of the skeleton (Data: one of the palette). */
 export const typeOfAny = (types: Types, e: AnyE): TypeInfo =>
   e.ty === "Data" ? types.palette[e.type < 0 ? types.palette.length + e.type : e.type % types.palette.length]! : scalarType(e.ty);
 
-/** A call of a function with a result of `type`, or a literal when there is none to call. */
+/** The variables in scope that hold closures (of a type `fn(...) -> R`), as functions the code may call. */
+export function closureVariables(ctx: Context): Signature[] {
+  const seen = new Set<string>();
+  const out: Signature[] = [];
+  for (let i = ctx.scope.length - 1; i >= 0; i--) {
+    const x = ctx.scope[i]!;
+    if (seen.has(x.name)) continue;
+    seen.add(x.name);
+    const signature = splitFunctionType(x.type);
+    if (signature !== null) out.push({ name: x.name, ...signature });
+  }
+  return out;
+}
+
+/** A call of a function (or of a closure in a variable) with a result of `type`, or a literal when there is none to call. */
 export function callExpr(w: Walk, e: CallE, type: string, ctx: Context): Lsrc.Expr {
-  const candidates = ctx.constant ? [] : ctx.callable.filter((f) => f.ret === type);
+  const candidates = ctx.constant ? [] : [...ctx.callable, ...closureVariables(ctx)].filter((f) => f.ret === type);
   if (candidates.length === 0) return w.fallback(type, e.pick);
   const f = candidates[e.pick % candidates.length]!;
+  if (!ctx.callable.includes(f)) w.used.add("call of a closure in a variable");
+  const args = argumentsOf(w, e, f.params, ctx);
+  w.used.add(`call ${kindOf(type)}`);
+  if (f.params.length > 0) w.used.add("call with arguments");
+  if (!e.indirect) return call(f.name, ...args);
+  w.used.add("call through a variable");
+  const holder = w.fresh("fv");
+  return block({ kind: "Let", decl: "let", name: holder, type: null, init: v(f.name) }, exprStmt(call(holder, ...args)));
+}
+
+/** The arguments of a call with parameters of these types, taken from the skeleton in order (Int, Bool, then the others). */
+export function argumentsOf(w: Walk, e: CallE, params: readonly string[], ctx: Context): Lsrc.Expr[] {
   let [i, b, d] = [0, 0, 0];
   // Left to right, each argument a later operand of the ones before it.
   let c = ctx;
-  const args = f.params.map((p) => {
+  return params.map((p) => {
     let arg: Lsrc.Expr;
     if (p === "Int") arg = e.ints[i] ? w.int(e.ints[i++]!, c) : int(BigInt(i++));
     else if (p === "Bool") arg = e.bools[b] ? w.bool(e.bools[b++]!, c) : bool(b++ % 2 === 0);
@@ -33,12 +60,6 @@ export function callExpr(w: Walk, e: CallE, type: string, ctx: Context): Lsrc.Ex
     c = laterOperand(c, arg);
     return arg;
   });
-  w.used.add(`call ${kindOf(type)}`);
-  if (f.params.length > 0) w.used.add("call with arguments");
-  if (!e.indirect) return call(f.name, ...args);
-  w.used.add("call through a variable");
-  const holder = w.fresh("fv");
-  return block({ kind: "Let", decl: "let", name: holder, type: null, init: v(f.name) }, exprStmt(call(holder, ...args)));
 }
 
 /** A fn item: its parameters in scope (immutable), an early return maybe, statements, its result. */

@@ -11,7 +11,8 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { observe } from "./places.js";
 import { assignEarlier, boxSetExpr, dataExpr, dataStatement, lenExpr, projExpr, strExpr } from "./realize-data.js";
-import { callExpr, fnItem, typeOfAny } from "./realize-functions.js";
+import { callExpr, closureVariables, fnItem, typeOfAny } from "./realize-functions.js";
+import { lambdaExpr, letFnStmt } from "./realize-closures.js";
 import { matchOver } from "./realize-match.js";
 import { folds, genericFns, unionExpr } from "./realize-unions.js";
 import { noteUnionItems } from "./union-coverage.js";
@@ -36,7 +37,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       const x = scope[i]!;
       if (seen.has(x.name)) continue;
       seen.add(x.name);
-      if ((type === null || x.type === type) && (!mutable || x.mutable)) out.push(x);
+      if ((type === null ? !x.type.startsWith("fn(") : x.type === type) && (!mutable || x.mutable)) out.push(x);
     }
     return out;
   };
@@ -80,6 +81,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return { kind: "If", cond: boolExpr(e.cond, ctx), then: block(exprStmt(self(e.value, ctx))), else: block(escape) };
       }
       case "sideEffect": return sideEffect(e.effect, ctx, "side effect before a value", (c) => self(e.value, c));
+      case "lambda": return lambdaExpr(w, e, type, ctx, self);
       case "match": return matchOver(w, e, type, ctx, self);
       case "try": case "prelude": case "generic": return unionExpr(w, e, type, ctx);
     }
@@ -291,8 +293,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         return one(exprStmt(call("exit", intExpr(s.code, ctx))));
       case "callLet": {
         // Every function gets called now and then, whatever its result type.
-        if (ctx.callable.length === 0) return { stmts: [], type: "Unit" };
-        const ret = ctx.callable[s.call.pick % ctx.callable.length]!.ret;
+        const callable = [...ctx.callable, ...closureVariables(ctx)];
+        if (callable.length === 0) return { stmts: [], type: "Unit" };
+        const ret = callable[s.call.pick % callable.length]!.ret;
         const call = callExpr(w, s.call, ret, ctx);
         if (ret === "Unit") return one(exprStmt(call));
         const name = namePool[s.name % namePool.length]!;
@@ -300,6 +303,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         used.add("let");
         return one({ kind: "Let", decl: "let", name, type: null, init: call });
       }
+      case "letFn": return one(letFnStmt(w, s, namePool[s.name % namePool.length]!, ctx));
       case "panic":
         used.add(s.text === null ? "panic" : "panic with a computed message");
         return one(exprStmt(call("panic", s.text === null ? str(panicMessages[s.message % panicMessages.length]!) : strExpr(w, s.text, ctx))));
@@ -335,7 +339,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
     return block(...stmts.map((s) => (s.kind === "Let" ? exprStmt(s.type === null ? s.init : typed(w, s.init, s.type)) : s)), exprStmt(value(ctx)));
   };
 
-  const w: Walk = { used, types, wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
+  const w: Walk = { used, types, items: new Map(), wideConcats: 0, fresh: (prefix) => `${prefix}${counters++}`, visible, variable, fallback, int: intExpr, bool: boolExpr, any: anyExpr, shared, statements, sideEffect };
 
   // The records and aliases first; then consts (each may use the ones before it), then main.
   if (types.items.some((d) => d.item.kind === "TypeAlias")) used.add("type alias");
@@ -379,7 +383,7 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   }
   const main: Lsrc.Fn = { kind: "Fn", name: "main", params: [], ret: null, body: block(...body) };
   const decls = (late: boolean) => types.items.filter((d) => d.after === late).map((d) => d.item);
-  const program: Lsrc.Program = { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...decls(true)] };
+  const program: Lsrc.Program = { kind: "Program", items: [...decls(false), ...consts, ...before, main, ...after, ...later, ...w.items.values(), ...decls(true)] };
   if (types.unions !== null) noteUnionItems(w, program);
   return { program, constructs: used };
 }

@@ -44,13 +44,27 @@ export interface CallE {
 /** A value read out of a variable (or a call's result) that holds one of the wanted type:
  * `p.x`, `t.1`, `a[i].y`, `b.get()`. `pick` chooses the variable and the path. */
 export interface ProjE { readonly k: "proj"; readonly pick: number; readonly index: IndexSkel; readonly effect: Effect }
-export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E> | UnionShared<E>;
+/** An anonymous function `fn(q0: T0, ...) -> R { body; result }`: its parameters' types, its statements
+ * and its result (props/realize-closures.ts). Its body reads what it likes of the scope around it: it captures that. */
+export interface LambdaSkel<R> {
+  readonly params: readonly ParamSkel[];
+  /** When set, the body first prints what a variable around it (chosen by this pick; from 3 on, two) holds: it captures it. */
+  readonly reads: number | null;
+  readonly body: readonly Stmt[];
+  readonly result: R;
+}
+/** An anonymous function of the type wanted's result, called with `args` (read as a CallE's) where
+ * it stands; `how` it reaches its call (in a variable, where it is made, passed to or returned
+ * from a function, through a Box or an array, or a fn item instead), `between` run after it is
+ * made and before the call (an assignment there shows that captures are copies). */
+export interface LambdaE<E> { readonly k: "lambda"; readonly fn: LambdaSkel<E>; readonly args: CallE; readonly how: number; readonly between: Effect }
+export type Shared<E> = VarE | IfE<E> | BlockE<E> | NeverE<E> | CallE | SideEffectE<E> | UnionShared<E> | LambdaE<E>;
 /** A statement with a side effect run first: before the variable a place starts from is read
  * (`({ i = 2; a })[i]`, props/places.ts), before a part, or before an operand of a store; or null. */
 export type Effect = Stmt | null;
 
 export type IntE =
-  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | MatchE<IntE> | TryE | PreludeCallE | GenericCallE
+  | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | MatchE<IntE> | TryE | PreludeCallE | GenericCallE | LambdaE<IntE>
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
   /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`. */
@@ -64,7 +78,7 @@ export type IntE =
   | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect };
 
 export type BoolE =
-  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | MatchE<BoolE> | TryE | PreludeCallE | GenericCallE
+  | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | MatchE<BoolE> | TryE | PreludeCallE | GenericCallE | LambdaE<BoolE>
   | { readonly k: "lit"; readonly value: boolean }
   | { readonly k: "not"; readonly arg: BoolE }
   /** `{ x = value; result }` on a `let mut` Bool; a third of the time read just before, `(x op { x = value; result })`. */
@@ -77,7 +91,7 @@ export type BoolE =
   | { readonly k: "strcmp"; readonly op: "==" | "!="; readonly left: StrE; readonly right: StrE; readonly mirror: number };
 
 export type UnitE =
-  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE> | MatchE<UnitE> | TryE | PreludeCallE | GenericCallE
+  | VarE | IfE<UnitE> | BlockE<UnitE> | NeverE<UnitE> | CallE | SideEffectE<UnitE> | MatchE<UnitE> | TryE | PreludeCallE | GenericCallE | LambdaE<UnitE>
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
@@ -87,13 +101,13 @@ export type UnitE =
   | { readonly k: "when"; readonly cond: BoolE; readonly body: readonly Stmt[] };
 
 export type StrE =
-  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | MatchE<StrE> | TryE | PreludeCallE | GenericCallE | ProjE
+  | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | MatchE<StrE> | TryE | PreludeCallE | GenericCallE | LambdaE<StrE> | ProjE
   | { readonly k: "lit"; readonly value: string }
   | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
 
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =
-  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | MatchE<DataE> | TryE | PreludeCallE | GenericCallE | ProjE
+  | VarE | IfE<DataE> | BlockE<DataE> | NeverE<DataE> | CallE | SideEffectE<DataE> | MatchE<DataE> | TryE | PreludeCallE | GenericCallE | LambdaE<DataE> | ProjE
   | { readonly k: "new"; readonly parts: readonly Part[]; readonly size: SizeSkel; readonly seed: number }
   /** `{ x = value; result }`: a `let mut` String or heap variable given a new value inside an expression, where evaluation order shows. */
   | { readonly k: "effect"; readonly pick: number; readonly value: DataE; readonly result: DataE };
@@ -161,6 +175,8 @@ export type Stmt =
   | { readonly k: "exit"; readonly code: IntE }
   /** `let x = f(...)` (or `f(...)` for Unit) of any function the code may call, chosen by `call.pick`. */
   | { readonly k: "callLet"; readonly name: number; readonly call: CallE }
+  /** `let g = fn(...) -> R { ... }`: a closure in a variable, which calls (CallE) may then call. */
+  | { readonly k: "letFn"; readonly name: number; readonly fn: LambdaSkel<AnyE> }
   /** `panic("...")`, or `panic(text)` with a computed message. */
   | { readonly k: "panic"; readonly message: number; readonly text: StrE | null };
 

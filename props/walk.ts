@@ -43,11 +43,14 @@ export interface Walk {
   /** The constructs written so far (for the coverage count). */
   readonly used: Set<string>;
   readonly types: Types;
+  /** Fn items the realizers add to the program (props/realize-closures.ts), by what they are. */
+  readonly items: Map<string, Lsrc.Fn>;
   /** Concatenations so far whose right operand may read variables (see realize-data.ts). */
   wideConcats: number;
   /** A fresh name: `prefix` and a number. */
   fresh(prefix: string): string;
-  /** The variables a name reaches (the latest binding of each name), of a type; `null`: of any type. */
+  /** The variables a name reaches (the latest binding of each name), of a type; `null`: of any type but
+   * a function's (closures in variables are only called: realize-functions.ts). */
   visible(scope: readonly Variable[], type: string | null, mutable: boolean): Variable[];
   /** A variable of the type chosen by pick, or null when there is none. */
   variable(ctx: Context, type: string, pick: number): Lsrc.Expr | null;

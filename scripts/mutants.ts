@@ -251,8 +251,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "insert-refcounts: a reference read from a field is not counted",
     file: "passes/insert-refcounts.js",
-    from: `const owned = value.kind === "Load" || value.kind === "Str";`,
-    to: `const owned = value.kind === "Str";`,
+    from: `const owned = value.kind === "Load" || value.kind === "Str" || value.kind === "StaticClosure";`,
+    to: `const owned = value.kind === "Str" || value.kind === "StaticClosure";`,
   },
   {
     name: "insert-refcounts: what dies on the way into a block is never dropped",
@@ -265,6 +265,37 @@ const mutants: readonly Mutant[] = [
     file: "passes/expose-allocation.js",
     from: `info: fieldsInfo(e.refs), loc: e.loc } };`,
     to: `info: fieldsInfo(e.refs.replace(/1/g, "0")), loc: e.loc } };`,
+  },
+  // Closures (issue 17): `npm run mutants -- closure` runs these alone.
+  {
+    name: "uncover-captures: a closure's body reads the captured variable itself, not its copy (a capture by reference)",
+    file: "passes/uncover-captures.js",
+    from: "body: renameUses(inner.body, renamed) };",
+    to: "body: inner.body };",
+  },
+  {
+    name: "lift-functions: a closure is given its captured values in reverse order",
+    file: "passes/lift-functions.js",
+    from: `captures: node.captures.map((c) => ({ kind: "Var", name: c.outer, loc: c.loc })), loc: node.loc };`,
+    to: `captures: node.captures.map((c) => ({ kind: "Var", name: c.outer, loc: c.loc })).reverse(), loc: node.loc };`,
+  },
+  {
+    name: "lay-out-closures: a closure reads every captured value at the first capture's offset (a wrong environment offset)",
+    file: "passes/lay-out-closures.js",
+    from: "captureOffset(Number(node.index))",
+    to: "captureOffset(0)",
+  },
+  {
+    name: "lay-out-closures: a closure's captured references are not counted (no inc of a captured array when it is made, no dec when it dies)",
+    file: "passes/lay-out-closures.js",
+    from: `node.captures.map((c) => (isHeapType(declaredType(c, types)) ? "1" : "0"))`,
+    to: `node.captures.map((c) => "0")`,
+  },
+  {
+    name: "name-string-literals: a static closure passed on gets no variable of its own (its count goes off)",
+    file: "passes/name-string-literals.js",
+    from: `if (a.kind !== "Str" && a.kind !== "StaticClosure")`,
+    to: `if (a.kind !== "Str")`,
   },
   {
     name: "compile-match: every constructor test tests the union's first constructor",

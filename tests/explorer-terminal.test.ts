@@ -107,7 +107,7 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     text = await waitFor("every semantics mark", (t) => t.includes("every pass agrees with the source"));
     assert.match(text, /▸✓• parse/);
     // Every pass name whole at 80 columns, and the header's help key.
-    for (const pass of ["check-types", "uniquify", "desugar-compound-assign", "remove-complex-operands", "drop-unused-values"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
+    for (const pass of ["check-types", "uniquify", "desugar-compound-assign", "convert-closures", "remove-complex-operands", "drop-unused-values"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
     assert.match(lines(text)[0]!, /\? help, q quit/);
     assert.match(text, /let t = \(a % b\)/);
     assert.match(text, /parse: read the source text into an Lsrc program/, "the pass's purpose");
@@ -192,8 +192,8 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     fitsScreen(text);
     await type("u");
     await waitFor("every pass again", (t) => /✓  inline-constants/.test(t));
-    await type(":", "1", "5", "Enter");
-    text = await waitFor("pass 15", (t) => /▸[✓·][• ] explicate-returns/.test(t));
+    await type(":", "1", "9", "Enter");
+    text = await waitFor("pass 19", (t) => /▸[✓·][• ] explicate-returns/.test(t));
     // A name that starts with what was typed comes before one that only contains it (expose-allocation).
     await type(":", "a", "l", "l", "o", "c", "Enter");
     text = await waitFor(":alloc", (t) => t.includes("diff choose-spill-candidates -> allocate-regist"));

@@ -58,8 +58,9 @@ test("the first screen: the pass list with its marks, the parsed program and its
   const ui = open();
   await settle();
   const frame = ui.frame();
-  // As many passes as fit (30 rows show the front end and the start of the back end).
-  for (const pass of ["parse", "check-types", "uniquify", "explicate-control", "select-instructions"]) assert.match(frame, pass);
+  // As many passes as fit (30 rows show most of the front end, the closure passes among them).
+  for (const pass of ["parse", "check-types", "uniquify", "convert-closures", "lay-out-closures", "explicate-control"]) assert.match(frame, pass);
+  assert.match(frame, /↓ \d+ more/, "the passes below the list are counted");
   assert.match(frame, /▸✓• parse/);
   assert.match(frame, / ✓  inline-constants/, "gcd has no const: inline-constants changes nothing");
   assert.match(frame, /after parse: source text -> Lsrc/);

@@ -100,7 +100,7 @@ test("the printer follows the templates, with optional prefixes and indented lis
 test("BNF and delta are read off the definition", () => {
   const bnf = grammarBnf(Lmon);
   assert.match(bnf, /Atom\s+::= int\s+Int/);
-  assert.match(bnf, /\| Atom\s+\(Int, Bool, Unit, Str, Var\)/);
+  assert.match(bnf, /\| Atom\s+\(Int, Bool, Unit, Str, Var, StaticClosure\)/);
   const delta = deltaText(Lmon);
   assert.match(delta, /^Lmon = Lchecked/);
   assert.match(delta, /~ Expr ::= \(Expr binop Expr\)\s+Binary\n\s+becomes Expr ::= \(Atom binop Atom\)\s+Binary/);

@@ -16,7 +16,11 @@ import { orderBlocks } from "../passes/order-blocks.js";
 import { inlineConstants } from "../passes/inline-constants.js";
 import { removeComplexOperands } from "../passes/remove-complex-operands.js";
 import { shrink } from "../passes/shrink.js";
+import { layOutClosures } from "../passes/lay-out-closures.js";
 import { uniquify } from "../passes/uniquify.js";
+import { uncoverCaptures } from "../passes/uncover-captures.js";
+import { liftFunctions } from "../passes/lift-functions.js";
+import { convertClosures } from "../passes/convert-closures.js";
 import { monomorphize } from "../passes/monomorphize.js";
 import { expandTry } from "../passes/expand-try.js";
 import { compileMatch } from "../passes/compile-match.js";
@@ -24,7 +28,7 @@ import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, expandTry, compileMatch, desugarCompoundAssign, desugarFieldUpdate, desugarFor, shrink, lowerDataLayout, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
+export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, expandTry, compileMatch, desugarCompoundAssign, desugarFieldUpdate, desugarFor, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerDataLayout, layOutClosures, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 

@@ -22,4 +22,15 @@ test("two passes swapped break the chain of ILs", () => {
   assert.match(orderProblem(list) ?? "", /reads La64memory, but select-instructions before it writes La64select/);
 });
 
+test("closure conversion runs after monomorphize and compile-match, and cannot move before them", () => {
+  const at = (name: string) => frontEnd.findIndex((p) => p.name === name);
+  const closurePasses = ["uncover-captures", "lift-functions", "convert-closures"];
+  for (const name of closurePasses) assert.ok(at(name) > at("monomorphize") && at(name) > at("compile-match"), name);
+  // A closure over a T is converted in each instance, and one inside a match arm once the arm is a branch:
+  // the three passes moved to just after uniquify no longer fit the chain of ILs.
+  const moved = frontEnd.filter((p) => !closurePasses.includes(p.name));
+  moved.splice(at("uniquify") + 1, 0, ...frontEnd.filter((p) => closurePasses.includes(p.name)));
+  assert.match(orderProblem([...moved, ...backEnds.x86_64]) ?? "", /uncover-captures reads Lwhile, but uniquify before it writes Luniq/);
+});
+
 test.run();

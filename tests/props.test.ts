@@ -233,8 +233,8 @@ commands("bisect names the first bad pass of a broken compiler and shows the pro
     writeFileSync(file, "fn main() {\n    let a = 1 < 0\n    print(a && true)\n}\n");
     const r = qnano(["bisect", file, "--target", "x86_64"], root);
     assert.is(r.status, 1);
-    assert.match(r.stdout, /^first bad pass: shrink \(Lwhile -> Lshrunk\): it changed the meaning: Lshrunk gives .*stdout "true\\n"; the source gives .*stdout "false\\n"/);
-    assert.match(r.stdout, /\nbefore \(Lwhile\):\nfn main\(\) -> Unit \{\n.*\(a\.1 && true\)/s);
+    assert.match(r.stdout, /^first bad pass: shrink \(Lclosed -> Lshrunk\): it changed the meaning: Lshrunk gives .*stdout "true\\n"; the source gives .*stdout "false\\n"/);
+    assert.match(r.stdout, /\nbefore \(Lclosed\):\nfn main\(\) -> Unit \{\n.*\(a\.1 && true\)/s);
     assert.match(r.stdout, /\nafter \(Lshrunk\):\nfn main\(\) -> Unit \{\n.*if a\.1 \{\n\s+true/s);
   } finally {
     rmSync(root, { recursive: true, force: true });

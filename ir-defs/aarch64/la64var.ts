@@ -69,14 +69,14 @@ const jumpTargets: Invariant = {
 };
 
 const stringLabels: Invariant = {
-  says: `every adrp and add :lo12: names a string of the program (or adrp and ldr :lo12: the runtime's ${stackLimit}), and no two strings have the same label`,
+  says: `every adrp and add :lo12: names a static object of the program, a string or a closure (or adrp and ldr :lo12: the runtime's ${stackLimit}), and no two have the same label`,
   check(program) {
     const data = ((program as { data?: { label: string }[] }).data ?? []).map((d) => d.label);
     const twice = data.findIndex((label, i) => data.indexOf(label) !== i);
-    if (twice >= 0) return { path: `data[${twice}].label`, message: `two strings are labelled ${data[twice]}` };
+    if (twice >= 0) return { path: `data[${twice}].label`, message: `two static objects are labelled ${data[twice]}` };
     const strings = labelsOf(program, "data").add(stackLimit);
     return findInstr(program, (instr) =>
-      (instr.kind === "Adrp" || instr.kind === "AddLo12") && !strings.has(instr.symbol as string) ? `no string is labelled ${String(instr.symbol)}` : null,
+      (instr.kind === "Adrp" || instr.kind === "AddLo12") && !strings.has(instr.symbol as string) ? `no static object is labelled ${String(instr.symbol)}` : null,
     );
   },
 };
@@ -103,12 +103,17 @@ export const La64var = defineIL({
     count: terminal.count,
   },
   grammar: {
-    Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
+    Program: { Program: "<blocks:Block*\n><data:Static*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:data>: static <value:string>" },
+    Static: {
+      Data: "<label:data>: static <value:string>",
+      /** A static closure (spec/heap.md): its count 2^62, the info word of a fields object of
+       * one field, no reference, and the address of its function's code. */
+      ClosureData: "<label:data>: static closure <code:symbol>",
+    },
     Place: { Reg: "<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument the caller passed on the stack (the 9th argument is stackarg 0);
      * `outarg k`: where the function running puts the k-th stack argument of a call it makes. */

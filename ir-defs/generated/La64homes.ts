@@ -3,11 +3,11 @@
 //   import type * as La64homes from "../ir-defs/generated/La64homes.js";
 import type { Loc } from "../../il/node.js";
 
-/** Program ::= <blocks:Block*\n><data:Data*\n>\nhomes:<homes:Home*\n> */
+/** Program ::= <blocks:Block*\n><data:Static*\n>\nhomes:<homes:Home*\n> */
 export interface Program {
   readonly kind: "Program";
   readonly blocks: readonly Block[];
-  readonly data: readonly Data[];
+  readonly data: readonly Static[];
   readonly homes: readonly Home[];
   readonly loc?: Loc;
 }
@@ -20,11 +20,19 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:data>: static <value:string> */
+export type Static = Data | ClosureData;
+/** Static ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
   readonly value: string;
+  readonly loc?: Loc;
+}
+/** Static ::= <label:data>: static closure <code:symbol> */
+export interface ClosureData {
+  readonly kind: "ClosureData";
+  readonly label: string;
+  readonly code: string;
   readonly loc?: Loc;
 }
 
@@ -291,5 +299,5 @@ export interface Home {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Home;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Home;
 export type Kind = Node["kind"];

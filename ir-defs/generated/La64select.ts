@@ -3,11 +3,11 @@
 //   import type * as La64select from "../ir-defs/generated/La64select.js";
 import type { Loc } from "../../il/node.js";
 
-/** Program ::= <blocks:Block*\n><data:Data*\n> */
+/** Program ::= <blocks:Block*\n><data:Static*\n> */
 export interface Program {
   readonly kind: "Program";
   readonly blocks: readonly Block[];
-  readonly data: readonly Data[];
+  readonly data: readonly Static[];
   readonly loc?: Loc;
 }
 
@@ -19,11 +19,19 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:data>: static <value:string> */
+export type Static = Data | ClosureData;
+/** Static ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
   readonly value: string;
+  readonly loc?: Loc;
+}
+/** Static ::= <label:data>: static closure <code:symbol> */
+export interface ClosureData {
+  readonly kind: "ClosureData";
+  readonly label: string;
+  readonly code: string;
   readonly loc?: Loc;
 }
 
@@ -351,5 +359,5 @@ export interface Address {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | IncHeap | Divide | Address;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | IncHeap | Divide | Address;
 export type Kind = Node["kind"];

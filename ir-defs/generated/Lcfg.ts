@@ -96,7 +96,7 @@ export interface Load {
   readonly loc?: Loc;
 }
 
-export type Atom = Int | Bool | Unit | Str | Var;
+export type Atom = Int | Bool | Unit | Str | Var | StaticClosure;
 /** Atom ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -124,6 +124,12 @@ export interface Str {
 export interface Var {
   readonly kind: "Var";
   readonly name: string;
+  readonly loc?: Loc;
+}
+/** Atom ::= static closure <code:name> */
+export interface StaticClosure {
+  readonly kind: "StaticClosure";
+  readonly code: string;
   readonly loc?: Loc;
 }
 
@@ -178,5 +184,5 @@ export interface ReturnCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | Def | BasicBlock | Goto | Branch | Return | ReturnCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | StaticClosure | Def | BasicBlock | Goto | Branch | Return | ReturnCall;
 export type Kind = Node["kind"];

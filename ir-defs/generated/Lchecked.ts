@@ -99,7 +99,7 @@ export interface CheckIndex {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -190,6 +190,12 @@ export interface Load {
   readonly type: string;
   readonly loc?: Loc;
 }
+/** Expr ::= static closure <code:name> */
+export interface StaticClosure {
+  readonly kind: "StaticClosure";
+  readonly code: string;
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
 export type Kind = Node["kind"];

@@ -1,4 +1,4 @@
-// Llayout: data laid out: tuples, records, boxes, arrays and strings are heap objects, read and written at byte offsets.
+// Llayout: closures laid out: a closure is a fields object of its code and captured values, a call through it loads its code.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Llayout from "../ir-defs/generated/Llayout.js";
 import type { Loc } from "../../il/node.js";
@@ -92,7 +92,7 @@ export interface Store {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -183,6 +183,12 @@ export interface Load {
   readonly type: string;
   readonly loc?: Loc;
 }
+/** Expr ::= static closure <code:name> */
+export interface StaticClosure {
+  readonly kind: "StaticClosure";
+  readonly code: string;
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
 export type Kind = Node["kind"];

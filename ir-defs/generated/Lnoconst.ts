@@ -141,7 +141,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -244,6 +244,21 @@ export interface Try {
   readonly ret: string;
   readonly loc?: Loc;
 }
+/** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Lambda {
+  readonly kind: "Lambda";
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= call (<callee:Expr>)(<args:Expr*, >) */
+export interface Apply {
+  readonly kind: "Apply";
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
@@ -331,5 +346,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

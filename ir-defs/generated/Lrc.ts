@@ -108,7 +108,7 @@ export interface Load {
   readonly loc?: Loc;
 }
 
-export type Atom = Int | Bool | Unit | Str | Var | FunRef;
+export type Atom = Int | Bool | Unit | Str | Var | StaticClosure | FunRef;
 /** Atom ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -136,6 +136,12 @@ export interface Str {
 export interface Var {
   readonly kind: "Var";
   readonly name: string;
+  readonly loc?: Loc;
+}
+/** Atom ::= static closure <code:name> */
+export interface StaticClosure {
+  readonly kind: "StaticClosure";
+  readonly code: string;
   readonly loc?: Loc;
 }
 /** Atom ::= &<name:name> */
@@ -196,5 +202,5 @@ export interface TailCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Assign | Store | CheckIndex | Do | Inc | Dec | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Inc | Dec | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | StaticClosure | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

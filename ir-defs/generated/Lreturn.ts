@@ -169,7 +169,7 @@ export interface Load {
   readonly loc?: Loc;
 }
 
-export type Atom = Int | Bool | Unit | Str | Var;
+export type Atom = Int | Bool | Unit | Str | Var | StaticClosure;
 /** Atom ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -199,6 +199,12 @@ export interface Var {
   readonly name: string;
   readonly loc?: Loc;
 }
+/** Atom ::= static closure <code:name> */
+export interface StaticClosure {
+  readonly kind: "StaticClosure";
+  readonly code: string;
+  readonly loc?: Loc;
+}
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | ReturnCall | If | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | ReturnCall | If | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | StaticClosure;
 export type Kind = Node["kind"];

@@ -113,7 +113,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -232,6 +232,28 @@ export interface CtorField {
   readonly field: string;
   readonly loc?: Loc;
 }
+/** Expr ::= closure <code:name>(<captures:Expr*, >) */
+export interface Closure {
+  readonly kind: "Closure";
+  readonly code: string;
+  readonly captures: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= captured(<env:name>, <index:int>): <type:type> */
+export interface Captured {
+  readonly kind: "Captured";
+  readonly env: string;
+  readonly index: bigint;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= call code(<closure:name>)(<args:Expr*, >) */
+export interface CallCode {
+  readonly kind: "CallCode";
+  readonly closure: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 
 /** FieldInit ::= <name:name>: <value:Expr> */
 export interface FieldInit {
@@ -249,5 +271,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

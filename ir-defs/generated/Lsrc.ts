@@ -197,7 +197,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -305,6 +305,21 @@ export interface Try {
   readonly value: Expr;
   readonly loc?: Loc;
 }
+/** Expr ::= fn(<params:Param*, >)< -> |ret:type?> <body:Block> */
+export interface Lambda {
+  readonly kind: "Lambda";
+  readonly params: readonly Param[];
+  readonly ret: string | null;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<callee:Expr>)(<args:Expr*, >) */
+export interface Apply {
+  readonly kind: "Apply";
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 
 /** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
 export interface Arm {
@@ -375,5 +390,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Module | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

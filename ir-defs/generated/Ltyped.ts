@@ -183,7 +183,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct | GenericRecordLit | GenericCall | FnInstance;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -284,6 +284,21 @@ export interface Try {
   readonly value: Expr;
   readonly type: string;
   readonly ret: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Lambda {
+  readonly kind: "Lambda";
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= call (<callee:Expr>)(<args:Expr*, >) */
+export interface Apply {
+  readonly kind: "Apply";
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
 /** Expr ::= <op:prim>(<args:Expr*, >) */
@@ -395,5 +410,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

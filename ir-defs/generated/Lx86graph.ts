@@ -3,11 +3,11 @@
 //   import type * as Lx86graph from "../ir-defs/generated/Lx86graph.js";
 import type { Loc } from "../../il/node.js";
 
-/** Program ::= <blocks:Block*\n><data:Data*\n>\ninterference:<graph:Vertex*\n> */
+/** Program ::= <blocks:Block*\n><data:Static*\n>\ninterference:<graph:Vertex*\n> */
 export interface Program {
   readonly kind: "Program";
   readonly blocks: readonly Block[];
-  readonly data: readonly Data[];
+  readonly data: readonly Static[];
   readonly graph: readonly Vertex[];
   readonly loc?: Loc;
 }
@@ -20,11 +20,19 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:data>: static <value:string> */
+export type Static = Data | ClosureData;
+/** Static ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
   readonly value: string;
+  readonly loc?: Loc;
+}
+/** Static ::= <label:data>: static closure <code:symbol> */
+export interface ClosureData {
+  readonly kind: "ClosureData";
+  readonly label: string;
+  readonly code: string;
   readonly loc?: Loc;
 }
 
@@ -284,5 +292,5 @@ export interface Vertex {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Vertex;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Vertex;
 export type Kind = Node["kind"];

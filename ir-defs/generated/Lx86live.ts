@@ -3,11 +3,11 @@
 //   import type * as Lx86live from "../ir-defs/generated/Lx86live.js";
 import type { Loc } from "../../il/node.js";
 
-/** Program ::= <blocks:Block*\n><data:Data*\n> */
+/** Program ::= <blocks:Block*\n><data:Static*\n> */
 export interface Program {
   readonly kind: "Program";
   readonly blocks: readonly Block[];
-  readonly data: readonly Data[];
+  readonly data: readonly Static[];
   readonly loc?: Loc;
 }
 
@@ -19,11 +19,19 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-/** Data ::= <label:data>: static <value:string> */
+export type Static = Data | ClosureData;
+/** Static ::= <label:data>: static <value:string> */
 export interface Data {
   readonly kind: "Data";
   readonly label: string;
   readonly value: string;
+  readonly loc?: Loc;
+}
+/** Static ::= <label:data>: static closure <code:symbol> */
+export interface ClosureData {
+  readonly kind: "ClosureData";
+  readonly label: string;
+  readonly code: string;
   readonly loc?: Loc;
 }
 
@@ -281,5 +289,5 @@ export interface Live {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Live;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Live;
 export type Kind = Node["kind"];

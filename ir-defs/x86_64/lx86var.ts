@@ -98,13 +98,13 @@ const jumpTargets: Invariant = {
 };
 
 const stringLabels: Invariant = {
-  says: "every leaq names a string of the program, and no two strings have the same label",
+  says: "every leaq names a static object of the program (a string or a closure), and no two have the same label",
   check(program) {
     const strings = ((program as { data?: AnyNode[] }).data ?? []).map((s) => s.label);
     const twice = strings.findIndex((label, i) => strings.indexOf(label) !== i);
-    if (twice >= 0) return { path: `data[${twice}].label`, message: `two strings are labelled ${String(strings[twice])}` };
+    if (twice >= 0) return { path: `data[${twice}].label`, message: `two static objects are labelled ${String(strings[twice])}` };
     for (const [instr, path] of instructionsOf(program)) {
-      if (instr.kind === "Leaq" && !strings.includes(instr.label)) return { path: `${path}.label`, message: `no string is labelled ${String(instr.label)}` };
+      if (instr.kind === "Leaq" && !strings.includes(instr.label)) return { path: `${path}.label`, message: `no static object is labelled ${String(instr.label)}` };
     }
     return null;
   },
@@ -157,12 +157,17 @@ export const Lx86var = defineIL({
     count: terminal.count,
   },
   grammar: {
-    Program: { Program: "<blocks:Block*\n><data:Data*\n>" },
+    Program: { Program: "<blocks:Block*\n><data:Static*\n>" },
     Block: { Block: "<label:label>:<instrs:Instr*\n>" },
     /** A static string object (spec/heap.md), 8-byte aligned in writable data: its count
      * 2^62 (never freed, though inc and dec change it), its info word 3 (a string), its
      * length in UTF-8 bytes, then the bytes. Its label is its address, as a reference. */
-    Data: { Data: "<label:data>: static <value:string>" },
+    Static: {
+      Data: "<label:data>: static <value:string>",
+      /** A static closure (spec/heap.md): its count 2^62, the info word of a fields object of
+       * one field, no reference, and the address of its function's code. */
+      ClosureData: "<label:data>: static closure <code:symbol>",
+    },
     Place: { Reg: "%<name:reg>", Var: "<name:name>" },
     /** `stackarg k`: the k-th argument passed on the stack to the function running (the 7th argument is stackarg 0). */
     Arg: ["Place", { Imm: "$<value:int>", StackArg: "stackarg <index:count>" }],

@@ -27,7 +27,7 @@
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { printNode } from "../../il/print.js";
-import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../shared/both-targets.js";
+import { asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
 import { pass } from "../../il/pass.js";
 import { asmSymbol } from "../../ir-defs/symbols.js";
 
@@ -47,7 +47,7 @@ export const emitAsm = pass({
     }
     if (program.data.length > 0) {
       lines.push(`${indent}.data`);
-      for (const d of program.data) lines.push(...stringObjectLines(d.label, d.value));
+      for (const d of program.data) lines.push(...staticObjectLines(d));
     }
     lines.push(`${indent}.section .note.GNU-stack,"",%progbits`);
     return lines.join("\n") + "\n";

@@ -26,21 +26,22 @@ export interface Selection {
   readonly fresh: (hint: string) => A.Var;
 }
 
-/** An atom into dst: a string literal is its object's address and a function
- * reference its code's (both by adrp and add), anything else a mov. */
+/** An atom into dst: a string literal or a static closure is its object's address and a
+ * function reference its code's (each by adrp and add), anything else a mov. */
 export function load(a: In.Atom, dst: A.Arg, cx: Selection): Plain[] {
   if (a.kind === "Str") return loadAddress(cx.strings.add(a.value).label, false, dst);
   if (a.kind === "FunRef") return loadAddress(functionSymbol(a.name), true, dst);
+  if (a.kind === "StaticClosure") return loadAddress(cx.strings.closure(a.code), false, dst);
   return [mov(dst, atomOperand(a))];
 }
 
-/** The address of a string object (or, `code`, of a function's code) into dst: adrp and add. */
+/** The address of a static object (or, `code`, of a function's code) into dst: adrp and add. */
 export const loadAddress = (symbol: string, code: boolean, dst: A.Arg): Plain[] =>
   code ? [{ kind: "AdrpFn", dst, symbol }, { kind: "AddLo12Fn", dst, src: dst, symbol }] : [{ kind: "Adrp", dst, symbol }, { kind: "AddLo12", dst, src: dst, symbol }];
 
 /** An atom as an operand: an immediate or a variable as it is, a string or a function in a fresh variable. */
 export function operand(a: In.Atom, hint: string, cx: Selection): [Plain[], A.Arg] {
-  if (a.kind !== "Str" && a.kind !== "FunRef") return [[], atomOperand(a)];
+  if (a.kind !== "Str" && a.kind !== "FunRef" && a.kind !== "StaticClosure") return [[], atomOperand(a)];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];
 }

@@ -49,7 +49,7 @@ const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr",
 /** The instructions that compute e into dst; dst null: only e's effects are wanted. */
 function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
   switch (e.kind) {
-    case "Int": case "Bool": case "Unit": case "Var": case "Str": case "FunRef":
+    case "Int": case "Bool": case "Unit": case "Var": case "Str": case "FunRef": case "StaticClosure":
       return dst ? load(e, dst, cx) : [];
     case "Binary": {
       const [left, right] = [atom(e.left), atom(e.right)];

@@ -1,11 +1,13 @@
 // What the two back ends share: the operand an Lalloc atom becomes, the table of
-// string literals (static string objects), and how one is written for the assembler.
+// static objects (string literals and closures that capture nothing), and how
+// each is written for the assembler.
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import type { IL } from "../../il/define.js";
 import { unreachable, type Loc } from "../../il/node.js";
 import { forEachNode } from "../../il/rewrite.js";
-import { kinds, staticCount } from "../../ir-defs/heap-layout.js";
+import { fieldsInfo, kinds, staticCount } from "../../ir-defs/heap-layout.js";
+import { functionSymbol } from "../../ir-defs/functions.js";
 
 /** An Lalloc atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
  * Var -> Var. A string literal (the address of its object) and a function
@@ -19,15 +21,18 @@ export function atomOperand(a: Alloc.Atom): { kind: "Imm"; value: bigint } | { k
     case "Var": return { kind: "Var", name: a.name };
     case "Str": throw new Error("select-instructions: a string literal is an address, loaded first, not an operand");
     case "FunRef": throw new Error("select-instructions: a function reference is loaded, not used as an operand");
+    case "StaticClosure": throw new Error("select-instructions: a static closure is an address, loaded first, not an operand");
     default: return unreachable(a);
   }
 }
 
 /** The string literals of a program, each once, labelled .Lstr0, .Lstr1, ... in order of first use:
- * each becomes a static string object of the program's data (spec/heap.md).
+ * each becomes a static string object of the program's data (spec/heap.md); and
+ * likewise its static closures (of functions that capture nothing), .Lclosure0, ...
  * (`.L` labels are local to the assembled file: they never reach the symbol table.) */
 export class StringTable {
   private readonly labels = new Map<string, string>();
+  private readonly closures = new Map<string, string>();
 
   add(text: string): { label: string; length: number } {
     let label = this.labels.get(text);
@@ -35,8 +40,18 @@ export class StringTable {
     return { label, length: Buffer.byteLength(text, "utf8") };
   }
 
-  data(): { kind: "Data"; label: string; value: string }[] {
-    return [...this.labels].map(([value, label]) => ({ kind: "Data", label, value }));
+  /** The label of the static closure of the function `code`. */
+  closure(code: string): string {
+    let label = this.closures.get(code);
+    if (label === undefined) this.closures.set(code, (label = `.Lclosure${this.closures.size}`));
+    return label;
+  }
+
+  data(): ({ kind: "Data"; label: string; value: string } | { kind: "ClosureData"; label: string; code: string })[] {
+    return [
+      ...[...this.labels].map(([value, label]) => ({ kind: "Data" as const, label, value })),
+      ...[...this.closures].map(([code, label]) => ({ kind: "ClosureData" as const, label, code: functionSymbol(code) })),
+    ];
   }
 }
 
@@ -59,6 +74,17 @@ export function asciiLiteral(text: string): string {
 export function stringObjectLines(label: string, text: string): string[] {
   return [`${asmIndent}.balign 8`, `${label}:`, `${asmIndent}.quad 0x${staticCount.toString(16)}, ${kinds.string}, ${Buffer.byteLength(text, "utf8")}`, `${asmIndent}.ascii ${asciiLiteral(text)}`];
 }
+
+/** A static closure as assembler lines, for the writable data section: its count
+ * (2^62), the info word of a fields object of one field that is no reference, and
+ * the address of its function's code (spec/heap.md). */
+export function closureObjectLines(label: string, code: string): string[] {
+  return [`${asmIndent}.balign 8`, `${label}:`, `${asmIndent}.quad 0x${staticCount.toString(16)}, 0x${fieldsInfo("0").toString(16)}, ${code}`];
+}
+
+/** A static object of the program's data (a string or a closure) as assembler lines. */
+export const staticObjectLines = (d: { kind: "Data"; label: string; value: string } | { kind: "ClosureData"; label: string; code: string }): string[] =>
+  d.kind === "Data" ? stringObjectLines(d.label, d.value) : closureObjectLines(d.label, d.code);
 
 /** The indentation of assembler directives and instructions. */
 export const asmIndent = "        ";

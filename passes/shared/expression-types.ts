@@ -24,6 +24,9 @@ export interface TypeContext {
   readonly variable: (name: string) => TypeName | undefined;
   /** A record's fields in order, by the record's name; a constructor's, by `Union::Ctor`. */
   readonly record: (name: string) => readonly { readonly name: string; readonly type: TypeName }[] | undefined;
+  /** The type of a closure of the function `code`: a lifted function's own (Llifted), or the type
+   * of the closure a function of Lclosed takes first. */
+  readonly closure: (code: string) => TypeName;
 }
 
 /** Any node (of any IL's generated types); its fields are read by kind. */
@@ -33,12 +36,15 @@ type Expr = { readonly kind: string };
 export function typeContext(il: IL, program: unknown): TypeContext {
   let types: Map<string, TypeName | Expr> | null = null; // a for-each's variable: its iterated array, typed on demand
   let records: Map<string, { name: string; type: TypeName }[]> | null = null;
+  let lifted: Map<string, TypeName> | null = null;
   const scan = () => {
     types = new Map();
     records = new Map();
+    lifted = new Map();
     forEachNode(il, program, (node) => {
       const n = node as any;
-      if (n.kind === "Let" || n.kind === "Param") types!.set(n.name, n.type);
+      if (n.kind === "Let" || n.kind === "Param" || n.kind === "Capture") types!.set(n.name, n.type);
+      if (n.kind === "LiftedFn") lifted!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "For") types!.set(n.name, "Int");
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
@@ -58,6 +64,13 @@ export function typeContext(il: IL, program: unknown): TypeContext {
     record(name) {
       if (records === null) scan();
       return records!.get(name);
+    },
+    closure(code) {
+      if (lifted === null) scan();
+      const own = lifted!.get(code);
+      if (own !== undefined) return own;
+      const env = splitFunctionType(defined(context.variable(code), code))?.params[0];
+      return defined(env, `the closure of ${code}`);
     },
   };
   return context;
@@ -85,6 +98,13 @@ const defined = (t: TypeName | undefined, name: string): TypeName => {
   if (t === undefined) throw new Error(`no type known for ${name}`);
   return t;
 };
+
+/** The result type of a function type. */
+function resultOf(type: TypeName): TypeName {
+  const signature = splitFunctionType(type);
+  if (signature === null) throw new Error(`${type} is not a function's type`);
+  return signature.ret;
+}
 
 /** The type a primitive gives, when it does not depend on its arguments' types (null: array, box, get). */
 function primitiveResult(op: string): ExprType | null {
@@ -126,11 +146,16 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
         case "get": return elementOf(typeOf(e.args[0], context), "Box");
         default: return primitiveResult(e.op)!;
       }
-    case "Call": {
-      const signature = splitFunctionType(defined(context.variable(e.callee), e.callee));
-      if (signature === null) throw new Error(`${e.callee} is not a function`);
-      return signature.ret;
+    case "Call": return resultOf(defined(context.variable(e.callee), e.callee));
+    case "CallCode": return resultOf(defined(context.variable(e.closure), e.closure));
+    case "Apply": {
+      const callee = typeOf(e.callee, context);
+      return callee === never ? never : resultOf(callee);
     }
+    case "Lambda": return functionType(e.params.map((p: { type: TypeName }) => p.type), e.ret);
+    case "Closure": return context.closure(e.code);
+    case "Captured": return e.type;
+    case "StaticClosure": return "Ref";
     case "If": return e.else === null ? "Unit" : join(typeOf(e.then, context), typeOf(e.else, context));
     case "Block": {
       const last = e.stmts[e.stmts.length - 1];

@@ -25,8 +25,8 @@ export function freshNamer(il: IL, program: unknown): (hint: string) => string {
   };
 }
 
-/** Literals and variables: reading one again gives the same value and does nothing else. */
-const atomKinds: ReadonlySet<string> = new Set(["Var", "Int", "Bool", "Unit", "Str"]);
+/** Literals, static closures and variables: reading one again gives the same value and does nothing else. */
+const atomKinds: ReadonlySet<string> = new Set(["Var", "Int", "Bool", "Unit", "Str", "StaticClosure"]);
 export const isAtom = (e: { readonly kind: string }): boolean => atomKinds.has(e.kind);
 
 /** Whether evaluating any of `exprs` (nodes of `il`) may assign the variable `name`.

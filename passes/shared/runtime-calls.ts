@@ -29,10 +29,11 @@ export function functionTailCall(callee: Alloc.Atom, args: readonly Alloc.Atom[]
   return callee.kind === "FunRef" ? { kind: "TailCall", target: functionSymbol(callee.name), args: operands } : { kind: "TailCallIndirect", callee: atomOperand(callee), args: operands };
 }
 
-/** An atom as a call's argument: a string literal or a function reference is its address. */
+/** An atom as a call's argument: a string literal, a static closure or a function reference is its address. */
 export function argument(a: Alloc.Atom, strings: StringTable): Operand {
   if (a.kind === "Str") return { kind: "Address", label: strings.add(a.value).label, offset: null };
   if (a.kind === "FunRef") return { kind: "Address", label: functionSymbol(a.name), offset: null };
+  if (a.kind === "StaticClosure") return { kind: "Address", label: strings.closure(a.code), offset: null };
   return atomOperand(a);
 }
 

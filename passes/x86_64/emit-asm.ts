@@ -24,7 +24,7 @@
 import type * as In from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { printNode } from "../../il/print.js";
-import { asmIndent, instructionLine, sourceComments, stringObjectLines } from "../shared/both-targets.js";
+import { asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
 import { pass } from "../../il/pass.js";
 import { asmSymbol } from "../../ir-defs/symbols.js";
 import { mainSymbol } from "./add-prelude-and-conclusion.js";
@@ -45,7 +45,7 @@ export const emitAsm = pass<In.Program, string>({
     }
     if (program.data.length > 0) {
       lines.push(`${indent}.data`);
-      for (const datum of program.data) lines.push(...stringObjectLines(datum.label, datum.value));
+      for (const datum of program.data) lines.push(...staticObjectLines(datum));
     }
     lines.push(`${indent}.section .note.GNU-stack,"",@progbits`); // the stack need not be executable
     return lines.join("\n") + "\n";

@@ -30,18 +30,19 @@ export interface Selection {
   readonly fresh: (hint: string) => X86.Var;
 }
 
-/** An atom into dst: a string literal is its object's address and a function
- * reference its code's (both by leaq), anything else a move (none to itself). */
+/** An atom into dst: a string literal or a static closure is its object's address and a
+ * function reference its code's (each by leaq), anything else a move (none to itself). */
 export function load(a: In.Atom, dst: X86.Arg, cx: Selection): Plain[] {
   if (a.kind === "Str") return [{ kind: "Leaq", label: cx.strings.add(a.value).label, dst }];
   if (a.kind === "FunRef") return [{ kind: "LeaFn", target: functionSymbol(a.name), dst }];
+  if (a.kind === "StaticClosure") return [{ kind: "Leaq", label: cx.strings.closure(a.code), dst }];
   const src = atomOperand(a);
   return sameArg(src, dst) ? [] : [movq(src, dst)];
 }
 
 /** An atom as an operand: an immediate or a variable as it is, a string or a function in a fresh variable. */
 export function operand(a: In.Atom, hint: string, cx: Selection): [Plain[], X86.Arg] {
-  if (a.kind !== "Str" && a.kind !== "FunRef") return [[], atomOperand(a)];
+  if (a.kind !== "Str" && a.kind !== "FunRef" && a.kind !== "StaticClosure") return [[], atomOperand(a)];
   const v = cx.fresh(hint);
   return [load(a, v, cx), v];
 }

@@ -566,6 +566,7 @@ qn_stack_overflow:
 // =====================================================================
 // The heap (spec/heap.md). An object is rc, info, then its payload:
 //   kind 1, fields:  info = 1 | n << 8 | mask << 16, 16 + 8*n bytes
+//                    (a closure: its code at 16, not a reference, its captures from 24)
 //   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 //   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
 //   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes

@@ -14,7 +14,11 @@ export const quickUnions = { runs: 300, seed: 20261123, unionPairs: 33 } as cons
 
 // The short seeded fuzz of every `npm test` (tests/fuzz.test.ts): a fixed seed
 // and a fixed number of inputs, so the same inputs every time; no wall time.
-export const quickFuzz = { inputs: 120, seed: 20261123 } as const;
+// 180 since closures (issue 17): the generator's programs changed with
+// anonymous functions, and the planted crash of tests/fuzz.test.ts (a `for`
+// whose bound is a binary operation) is first met between input 165 and 180
+// of this seed (it was within 120 before).
+export const quickFuzz = { inputs: 180, seed: 20261123 } as const;
 
 /** The operand pairs (props/operand-pairs.ts) the quick run must cover at least: it
  * covers 285 of 402 (10,000 programs: 383); before issue 14 it covered 210, and never

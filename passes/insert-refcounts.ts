@@ -116,17 +116,17 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     if (tail.kind === "Goto") tail = { ...tail, target: edge(tail.target) };
     if (tail.kind === "Branch") tail = { ...tail, then: edge(tail.then), else: edge(tail.else) };
     const t = counted(b.tail, new Set(), refs, fresh); // after a tail nothing is live
-    const stmts: Out.CStmt[] = [...t.before, ...ending];
+    const pieces: Out.CStmt[][] = [[...t.before, ...ending]]; // the block's statements, last first
     const liveNow = new Set([...after, ...readsOf(b.tail, refs)]);
     for (let i = b.stmts.length - 1; i >= 0; i--) {
       const s = b.stmts[i]!;
       const c = counted(s, liveNow, refs, fresh);
       c.fresh.forEach(([v, like]) => { refs.add(v); if (unions.has(like)) unions.add(v); }); // v holds what `like` holds
-      stmts.unshift(...c.before, c.stmt as Out.CStmt, ...c.after);
+      pieces.push([...c.before, c.stmt as Out.CStmt, ...c.after]);
       if (s.kind === "Assign") liveNow.delete(s.name); // (counted is done with the set)
       readsOf(s, refs).forEach((v) => liveNow.add(v));
     }
-    out.set(b.label, { kind: "BasicBlock", label: b.label, stmts, tail, ...(b.loc ? { loc: b.loc } : {}) });
+    out.set(b.label, { kind: "BasicBlock", label: b.label, stmts: pieces.reverse().flat(), tail, ...(b.loc ? { loc: b.loc } : {}) });
   }
   // What died on the way into a block with one predecessor is dropped at its start; parameters never used, at once.
   entering.set(start.label, def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p)));

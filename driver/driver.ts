@@ -125,7 +125,7 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
   const ran = runPasses(input, passes, context, validating, options.onStep);
   const head = take(ran, passes.indexOf(checkTypes) + 1);
   const rejected = head.some((r) => "error" in r);
-  for (const r of head) yield judge(r, !rejected);
+  for (const r of head.splice(0)) yield judge(r, !rejected); // (emptied, so that a caller that lets go of a program lets it go)
   for (const r of ran) yield judge(r, true);
 }
 

@@ -1,13 +1,18 @@
 // The explorer's marks: what the interpreter of each step's IL makes of the
 // program, against the source's run. Each step's program runs through the
 // driver's checking loop (runProgram); the runs, which arrive in any order
-// from the marks' workers (marks-worker.ts), become marks once the source's
+// from the marks' workers (marks-pool.ts), become marks once the source's
 // run is known (marker), with what differs from it in a sentence and the
-// first line of output that differs. A program that reads input and was given
-// none gets "no input" marks, not a ✓ on `panic: bad input`.
+// first line of output that differs. A pass that leaves the program as it was
+// shares the run of the step before it when the same interpreter runs both
+// (runSharer): its mark is what running it again would give. A program that
+// reads input and was given none gets "no input" marks, not a ✓ on
+// `panic: bad input`.
 
 import type { IL } from "../il/define.js";
+import { sameTerm } from "../il/node.js";
 import { checkMade, throwIfBroken, type Step } from "../driver/driver.js";
+import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
 /** The most standard output a verdict keeps (the explorer shows it beside the source's). */
@@ -123,20 +128,69 @@ export function marker(indices: readonly number[], stdin: string, report: (index
 /** The steps that an interpreter runs (not assembly text), by index. */
 export const interpreted = (steps: readonly Step[]): number[] => steps.flatMap((s, i) => (typeof s.pass.to === "string" ? [] : [i]));
 
+/** A step's program to run, by the step's index, with the IL it belongs to. */
+export interface Job {
+  readonly index: number;
+  readonly il: IL;
+  readonly program: unknown;
+}
+
+/** Whether running `b` is running `a` again: the same interpreter (ILs run alike
+ * share one) on the same program, apart from locs, which no interpreter reads. */
+export function sameRun(a: Job, b: Job): boolean {
+  const interpret = interpreterFor(a.il.name);
+  return interpret !== undefined && interpret === interpreterFor(b.il.name) && sameTerm(a.program, b.program);
+}
+
+/**
+ * Runs shared between steps: a pass that left the program as it was, in an IL
+ * run by the same interpreter, has the run of the step before it (an
+ * interpreter's outcome is a function of the program and the input, so running
+ * it again would give the same). `needs(job)` says whether a step must run (in
+ * the order of the steps); `ran` hands a run to `mark` for its step and for
+ * every step that shares it, and says what `mark` says (true: nothing more need run).
+ */
+export function runSharer(mark: (index: number, run: Run) => boolean): { needs: (job: Job) => boolean; ran: (index: number, run: Run) => boolean } {
+  let last: { job: Job; runner: number } | null = null;
+  const sharers = new Map<number, number[]>();
+  const runs = new Map<number, Run>();
+  return {
+    needs(job) {
+      if (last === null || !sameRun(last.job, job)) {
+        last = { job, runner: job.index };
+        sharers.set(job.index, []);
+        return true;
+      }
+      last = { job, runner: last.runner };
+      const run = runs.get(last.runner);
+      if (run) mark(job.index, run);
+      else sharers.get(last.runner)!.push(job.index);
+      return false;
+    },
+    ran(index, run) {
+      runs.set(index, run);
+      let done = mark(index, run);
+      for (const i of sharers.get(index) ?? []) done = mark(i, run) || done;
+      return done;
+    },
+  };
+}
+
 /**
  * Runs each step's interpreter, one step at a time, and reports each mark by
  * the step's index as soon as it is known (running a program that loops a lot
- * at every level, down to the machine models, takes a while). When the
+ * at every level, down to the machine models, takes a while); a step that
+ * shares the run of the one before (runSharer) is not run again. When the
  * source's run reads input that was not given, every mark is "no input" and
  * nothing more runs. (The explorer's worker shares the runs out among workers
- * of their own: trace-worker.ts.)
+ * of their own: marks-pool.ts.)
  */
 export function eachVerdict(steps: readonly Step[], stdin: string, report: (index: number, mark: Mark) => void): void {
   const indices = interpreted(steps);
-  const mark = marker(indices, stdin, report);
+  const runs = runSharer(marker(indices, stdin, report));
   for (const index of indices) {
-    const step = steps[index]!;
-    if (mark(index, runProgram(step.pass.to as IL, step.output, stdin))) return;
+    const job = { index, il: steps[index]!.pass.to as IL, program: steps[index]!.output };
+    if (runs.needs(job) && runs.ran(index, runProgram(job.il, job.program, stdin))) return;
   }
 }
 

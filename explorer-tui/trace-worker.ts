@@ -1,18 +1,21 @@
 // A worker thread that compiles the program for one target, pass by pass, and
-// sends each step, printed, as soon as its pass has run; then runs every IL's
-// interpreter on its program (in workers of its own, one per processor:
-// marks-worker.ts) and sends each step's mark as it is known. So the
-// explorer's screen opens at once, the passes fill in, then the marks. A pass
-// that fails (bad input, a broken pass) is sent with what it said.
+// sends each step, printed, as soon as its pass has run; then every IL's
+// interpreter runs on its step's program (in workers of its own, one per
+// processor, started while the passes run: marks-pool.ts), and each step's
+// mark is sent as it is known. So the explorer's screen opens at once, the
+// passes fill in, then the marks. A pass that fails (bad input, a broken
+// pass) is sent with what it said.
 
 import { availableParallelism } from "node:os";
-import { parentPort, Worker, workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
+import type { IL } from "../il/define.js";
 import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
-import type { MarksRequest } from "./marks-worker.js";
+import { pipeline } from "../passes/pipeline.js";
 import { newPrinter, stepView, type StepView } from "./trace.js";
-import { eachVerdict, interpreted, marker, type Mark, type Run } from "./marks.js";
+import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
+import { marksPool, type MarksPool } from "./marks-pool.js";
 
 export interface TraceRequest {
   readonly file: string;
@@ -31,6 +34,9 @@ const { file, source, target, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
 const printer = newPrinter(source.replace(/\n$/, "").split("\n"));
 const made: Step[] = [];
+/** Marks known before their step was sent ("no input" says it of every step at once): each is sent after its step. */
+const early = new Map<number, Mark>();
+const marks = startMarks();
 try {
   compile(source, file, {
     target,
@@ -39,55 +45,56 @@ try {
       const view = stepView(step, printer);
       post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions } : { kind: "step", index, step: view });
       made.push(step);
+      const held = early.get(index);
+      if (held !== undefined) post({ kind: "meaning", index, mark: held });
+      marks.add(step, index);
     },
   });
-  marks(made);
+  marks.done(made);
 } catch (e) {
   if (e instanceof CompileError) {
     // Bad input: the program means nothing until check-types accepts it.
+    marks.stop();
     post({ kind: "failed", at: made.length, message: formatDiagnostics(e.diagnostics, source, false) });
     post({ kind: "meaning-failed", message: "the program does not compile: no interpreter runs it" });
   } else {
     // A pass crashed or broke its contract: the steps before it mean what they mean.
     post({ kind: "failed", at: made.length, message: (e as Error).message });
-    marks(made);
+    marks.done(made);
   }
 }
 
 /**
- * The marks: the steps' interpreters run in a few workers at once, one per
- * processor (at most 4), each given every k-th step; the source's run comes
- * first in the first. On one processor, here, one after another.
+ * The marks: the steps' interpreters run in a few workers (marks-pool.ts), one
+ * per processor (at most 4), once the passes are done; a step that shares the
+ * run of the step before (runSharer) is not run again. On one processor,
+ * here, one after another.
  */
-function marks(steps: readonly Step[]): void {
-  const report = (index: number, mark: Mark) => post({ kind: "meaning", index, mark });
-  const indices = interpreted(steps);
-  const k = Math.min(indices.length, 4, availableParallelism());
-  if (k <= 1) {
-    try {
-      eachVerdict(steps, stdin, report);
-    } catch (e) {
-      post({ kind: "meaning-failed", message: (e as Error).message });
-    }
-    return;
+function startMarks(): { add: (step: Step, index: number) => void; done: (steps: readonly Step[]) => void; stop: () => void } {
+  const report = (index: number, mark: Mark) => (index < made.length ? post({ kind: "meaning", index, mark }) : early.set(index, mark));
+  const size = Math.min(4, availableParallelism());
+  if (size <= 1) {
+    const done = (steps: readonly Step[]) => {
+      try {
+        eachVerdict(steps, stdin, report);
+      } catch (e) {
+        post({ kind: "meaning-failed", message: (e as Error).message });
+      }
+    };
+    return { add: () => {}, done, stop: () => {} };
   }
-  const mark = marker(indices, stdin, report);
-  const workers: Worker[] = [];
-  let failed = false;
-  const stopAll = () => workers.forEach((w) => void w.terminate());
-  for (let w = 0; w < k; w++) {
-    const mine = indices.filter((_, j) => j % k === w);
-    const request: MarksRequest = { stdin, steps: mine.map((index) => ({ index, il: (steps[index]!.pass.to as { name: string }).name, program: steps[index]!.output })) };
-    const worker = new Worker(new URL("./marks-worker.js", import.meta.url), { workerData: request });
-    workers.push(worker);
-    worker.on("message", ({ index, run }: { index: number; run: Run }) => {
-      if (!failed && mark(index, run)) stopAll();
-    });
-    worker.on("error", (e) => {
-      if (failed) return;
-      failed = true;
-      stopAll();
-      post({ kind: "meaning-failed", message: e.message });
-    });
-  }
+  const indices = pipeline(target).flatMap((p, i) => (typeof p.to === "string" ? [] : [i]));
+  const runs = runSharer(marker(indices, stdin, report));
+  // The workers start once parse's program is on its way to the screen.
+  let pool: MarksPool | null = null;
+  const started = () => (pool ??= marksPool(size, stdin, (index, run) => runs.ran(index, run) && pool!.stop(), (message) => post({ kind: "meaning-failed", message })));
+  return {
+    add(step, index) {
+      if (typeof step.pass.to === "string") return;
+      const il = step.pass.to as IL;
+      if (runs.needs({ index, il, program: step.output })) started().add({ index, il: il.name, program: step.output });
+    },
+    done: () => started().done(),
+    stop: () => pool?.stop(),
+  };
 }

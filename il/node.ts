@@ -36,3 +36,19 @@ export function withoutLoc(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) if (k !== "loc") out[k] = withoutLoc(v);
   return out;
 }
+
+/** Whether two terms are the same apart from their locs (shared subterms are not walked again).
+ * Terms are plain data: an object of any other class (a Map, a Set) is only the same as itself. */
+export function sameTerm(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a).filter((k) => k !== "loc");
+  if (keys.length !== Object.keys(b).filter((k) => k !== "loc").length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameTerm((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function isPlain(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === Array.prototype || proto === null;
+}

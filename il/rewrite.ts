@@ -8,7 +8,8 @@
 //
 // Every form without a clause is rebuilt from its rewritten children, and shared
 // untouched when none of them changed, so unchanged subtrees are shared between
-// the input and the output. That fallback is what makes passes tiny; its risk,
+// the input and the output (a subtree in which, by the grammar, no clause can
+// apply is shared without being walked). That fallback is what makes passes tiny; its risk,
 // a form you forgot to handle slipping through, is caught by validating the
 // output against the pass's output IL in checked mode.
 //
@@ -17,7 +18,7 @@
 // element of a list returns an array, its items are spliced into the list
 // (one statement may become several).
 
-import type { IL } from "./define.js";
+import { kindsOf, type IL } from "./define.js";
 import { isNode, type AnyNode } from "./node.js";
 
 export interface Recur<Ctx> {
@@ -50,9 +51,33 @@ function childFields(il: IL): Map<string, { name: string; many: boolean }[]> {
   return out;
 }
 
+const reachingCache = new WeakMap<IL, Map<string, ReadonlySet<string>>>();
+
+/** The kinds whose nodes may hold, by the grammar, a node of one of `targets`, or are one:
+ * below any other kind no clause can apply, so the fallback shares the subtree untouched
+ * without walking it (what keeps a pass with a few clauses from visiting every node). */
+function kindsReaching(il: IL, targets: readonly string[]): ReadonlySet<string> {
+  let byTargets = reachingCache.get(il);
+  if (!byTargets) reachingCache.set(il, (byTargets = new Map()));
+  const key = [...targets].sort().join(" ");
+  const cached = byTargets.get(key);
+  if (cached) return cached;
+  const below = new Map([...il.kinds.values()].map((p) => [p.kind, p.fields.filter((f) => il.productions.has(f.type)).flatMap((f) => kindsOf(il, f.type))]));
+  const reaching = new Set(targets);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [kind, children] of below) {
+      if (!reaching.has(kind) && children.some((c) => reaching.has(c))) (reaching.add(kind), (grew = true));
+    }
+  }
+  byTargets.set(key, reaching);
+  return reaching;
+}
+
 export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: Clauses<N, Ctx>): (node: N, ctx: Ctx) => any {
   const fields = childFields(il);
   const table = clauses as Record<string, ((node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown) | undefined>;
+  const walked = kindsReaching(il, Object.keys(table));
 
   const children = <T extends NodeLike>(typed: T, ctx: Ctx): T => {
     const node = typed as unknown as AnyNode;
@@ -79,8 +104,9 @@ export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: C
 
   const recur = ((child: unknown, ctx: Ctx): unknown => {
     if (typeof child !== "object" || child === null || Array.isArray(child)) return child;
-    const clause = table[(child as AnyNode).kind];
-    return clause ? clause(child as AnyNode, ctx, recur) : children(child as AnyNode, ctx);
+    const kind = (child as AnyNode).kind;
+    const clause = table[kind];
+    return clause ? clause(child as AnyNode, ctx, recur) : walked.has(kind) ? children(child as AnyNode, ctx) : child;
   }) as Recur<Ctx>;
   recur.children = children;
 

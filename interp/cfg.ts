@@ -10,12 +10,14 @@
 // Lfun adds only function references (&f) and calls that name their callee
 // by an atom; Lfunlive, live sets, checked by forgetting at each block's start
 // the reference variables not in its set; Lrc, inc and dec (the heap model counts references from there
-// on); Lalloc, the allocator's alloc and alloc_array.
+// on); Lreleased, release of an object's last reference (its count checked to
+// be 1); Lalloc, the allocator's alloc and alloc_array.
 
 import type * as Cfg from "../ir-defs/generated/Lcfg.js";
 import type * as Tail from "../ir-defs/generated/Ltail.js";
 import type * as Fun from "../ir-defs/generated/Lfun.js";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
+import type * as Released from "../ir-defs/generated/Lreleased.js";
 import type * as Alloc from "../ir-defs/generated/Lalloc.js";
 import { binary } from "../ir-defs/semantics.js";
 import { isImmediate } from "../ir-defs/heap-layout.js";
@@ -56,20 +58,28 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
     // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
     const live = (block as { live?: readonly string[] }).live;
     if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
-    for (const stmt of block.stmts as readonly Rc.CStmt[]) {
+    for (const stmt of block.stmts as readonly (Rc.CStmt | Released.Release)[]) {
       machine.model.tick();
       switch (stmt.kind) {
         case "Assign": scope.vars.set(stmt.name, { value: evaluate(stmt.value, scope, machine) }); break;
         case "Do": evaluate(stmt.expr, scope, machine); break;
         case "Store": case "CheckIndex": evaluate(stmt, scope, machine); break;
-        case "Inc": {
-          // From Lguarded on (no `unions` list), an inc is only ever of a reference, as on the machine.
+        case "Inc": case "Dec": {
+          // From Lguarded on (no `unions` list), an inc or dec is only ever of a reference, as on the machine.
           const value = scope.vars.get(stmt.name)!.value;
-          if (isImmediate(value) && !("unions" in def)) throw new Error(`inc ${stmt.name} of an immediate: guard-immediate-counts left it unguarded`);
-          machine.model.heap.retain(value);
+          if (isImmediate(value) && !("unions" in def)) throw new Error(`${stmt.kind.toLowerCase()} ${stmt.name} of an immediate: guard-immediate-counts left it unguarded`);
+          if (stmt.kind === "Inc") machine.model.heap.retain(value);
+          else machine.model.heap.release(value);
           break;
         }
-        case "Dec": machine.model.heap.release(scope.vars.get(stmt.name)!.value); break;
+        case "Release": {
+          // Lreleased: only the last reference is released; a shared object never is.
+          const value = scope.vars.get(stmt.name)!.value;
+          const count = machine.model.heap.load(value);
+          if (count !== 1n) throw new Error(`release ${stmt.name} of an object whose count is ${String(count)}, not 1: expand-decrements released a shared object`);
+          machine.model.heap.release(value);
+          break;
+        }
         default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
       }
     }
@@ -131,13 +141,19 @@ const allocHandlers: Handlers = {
   AllocArray: (node: Alloc.AllocArray, scope, m) => m.model.heap.allocArray(evaluate(node.length, scope, m) as bigint, evaluate(node.init, scope, m), node.info),
 };
 
+// ILs run alike share one interpreter (tree.ts says why).
+const blocks = cfgInterpreter(layoutHandlers);
+const functions = cfgInterpreter(funHandlers);
+const counted = cfgInterpreter(funHandlers, "counted");
+
 export const interpreters: Record<string, Interpreter> = {
-  Lcfg: cfgInterpreter(layoutHandlers),
-  Ltail: cfgInterpreter(layoutHandlers),
-  Lfun: cfgInterpreter(funHandlers),
-  Lfunlive: cfgInterpreter(funHandlers),
+  Lcfg: blocks,
+  Ltail: blocks,
+  Lfun: functions,
+  Lfunlive: functions,
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
-  Lrc: cfgInterpreter(funHandlers, "counted"),
-  Lguarded: cfgInterpreter(funHandlers, "counted"),
+  Lrc: counted,
+  Lguarded: counted,
+  Lreleased: counted,
   Lalloc: cfgInterpreter(allocHandlers, "counted"),
 };

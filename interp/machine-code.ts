@@ -197,6 +197,16 @@ export function tailCall(m: FunctionState, fn: string): Effect {
   return { jump: entryLabel(fn) };
 }
 
+/** `make`, made once per key: the same key gives the same value (a dialect, its one interpreter). */
+export function onePer<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
+}
+
 // A loop of calls asks for the same few labels and symbols again and again: each made once.
 const entries = new Map<string, string>();
 const owners = new Map<string, string | null>();

@@ -534,26 +534,33 @@ const returnHandlers: Handlers = {
   ReturnCall: (node: Src.Call, scope, m) => returnCall(node, node, scope, m),
 };
 
+// ILs run by the same table share one interpreter: the explorer's marks run it
+// once for a program that a pass left as it was (see explorer-tui/marks.ts).
+const unique = treeInterpreter(uniqueHandlers);
+const assigned = treeInterpreter(assignHandlers);
+const closed = treeInterpreter({ ...assignHandlers, ...closedClosures });
+const laidOut = treeInterpreter(layoutHandlers);
+
 export const interpreters: Record<string, Interpreter> = {
   Lsrc: treeInterpreter(srcHandlers),
   Ltyped: treeInterpreter(typedHandlers),
-  Luniq: treeInterpreter(uniqueHandlers),
-  Lmono: treeInterpreter(uniqueHandlers),
-  Lnoconst: treeInterpreter(uniqueHandlers),
-  Lresolved: treeInterpreter(uniqueHandlers),
-  Lnotry: treeInterpreter(uniqueHandlers),
-  Lnomatch: treeInterpreter(uniqueHandlers),
-  Lnousing: treeInterpreter(uniqueHandlers),
-  Lassign: treeInterpreter(assignHandlers),
-  Lvalues: treeInterpreter(assignHandlers),
-  Lwhile: treeInterpreter(assignHandlers),
+  Luniq: unique,
+  Lmono: unique,
+  Lnoconst: unique,
+  Lresolved: unique,
+  Lnotry: unique,
+  Lnomatch: unique,
+  Lnousing: unique,
+  Lassign: assigned,
+  Lvalues: assigned,
+  Lwhile: assigned,
   Lcaptures: treeInterpreter({ ...assignHandlers, ...captureClosures }),
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
-  Lclosed: treeInterpreter({ ...assignHandlers, ...closedClosures }),
-  Lshrunk: treeInterpreter({ ...assignHandlers, ...closedClosures }),
+  Lclosed: closed,
+  Lshrunk: closed,
   Ldata: treeInterpreter({ ...layoutHandlers, ...heapClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
-  Lchecked: treeInterpreter(layoutHandlers),
-  Lmon: treeInterpreter(layoutHandlers),
+  Lchecked: laidOut,
+  Lmon: laidOut,
   Lreturn: treeInterpreter(returnHandlers),
 };

@@ -43,7 +43,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, onePer, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
@@ -390,10 +390,11 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
 
 }
 
-const interpreter = (dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
+/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
+const interpreter = onePer((dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
   const model = new RuntimeModel(options, "counted");
   return model.run(() => run(dialect, program as Node, model));
-};
+});
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

@@ -27,3 +27,17 @@ export const functionOfSymbol = (symbol: string): string | null => (symbol === "
 export function functionsOf(blocks: readonly { readonly label: string }[]): string[] {
   return blocks.filter((b) => b.label.endsWith(".start")).map((b) => functionOfLabel(b.label));
 }
+
+/** Each function of a program of an instruction IL (functionsOf's order) with its blocks, in
+ * program order: grouped in one walk, so a pass that works function by function does not walk
+ * the whole program once per function. */
+export function blocksByFunction<B extends { readonly label: string }>(blocks: readonly B[]): { fn: string; blocks: B[] }[] {
+  const byFunction = new Map<string, B[]>();
+  for (const b of blocks) {
+    const fn = functionOfLabel(b.label);
+    const list = byFunction.get(fn);
+    if (list) list.push(b);
+    else byFunction.set(fn, [b]);
+  }
+  return functionsOf(blocks).map((fn) => ({ fn, blocks: byFunction.get(fn)! }));
+}

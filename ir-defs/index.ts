@@ -19,6 +19,7 @@ import { Lreturn } from "./lreturn.js";
 import { Lnoconst } from "./lnoconst.js";
 import { Lresolved } from "./lresolved.js";
 import { Lguarded } from "./lguarded.js";
+import { Lreleased } from "./lreleased.js";
 import { Lnotry } from "./lnotry.js";
 import { Lnousing } from "./lnousing.js";
 import { Lnomatch } from "./lnomatch.js";
@@ -32,7 +33,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lalloc];
+export const commonILs: readonly IL[] = [Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lreleased, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

@@ -1,11 +1,11 @@
-// Lalloc: Lguarded where making an object is a call of the runtime's allocator with
+// Lalloc: Lreleased where making an object is a call of the runtime's allocator with
 // the object's size and info word (spec/heap.md), followed by stores of its
 // fields. `alloc(32, 0x20201)` is a fields object of two fields, the second a
 // reference; `alloc_array(n, x, 0x102)` an array of n copies of x.
 import { extendIL } from "../il/define.js";
-import { Lguarded } from "./lguarded.js";
+import { Lreleased } from "./lreleased.js";
 
-export const Lalloc = extendIL(Lguarded, {
+export const Lalloc = extendIL(Lreleased, {
   name: "Lalloc",
   purpose: "allocation explicit: alloc(bytes, info) then a store per field; alloc_array for arrays",
   remove: ["New", "NewArray"],

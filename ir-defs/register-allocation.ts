@@ -162,10 +162,13 @@ export function placesOf(arg: unknown, fullRegister: (name: string) => string = 
   return [];
 }
 
-/** For a plain move between places: [source, destination]. */
-export function moveOf(machine: RegisterMachine, instr: AnyNode): [PlaceKey, PlaceKey] | null {
+/** The place a Var or Reg node is (the key placesOf gives it, without a list). */
+export const placeKeyOf = (place: AnyNode): PlaceKey => (place.kind === "Var" ? (place.name as string) : registerKey(place.name as string));
+
+/** For a plain move between places: [source, destination]; `uses` when the caller already has them. */
+export function moveOf(machine: RegisterMachine, instr: AnyNode, uses?: { reads: PlaceKey[]; writes: PlaceKey[] }): [PlaceKey, PlaceKey] | null {
   if (instr.kind !== machine.kinds.move) return null;
-  const { reads, writes } = machine.uses(instr);
+  const { reads, writes } = uses ?? machine.uses(instr);
   return reads.length === 1 && writes.length === 1 ? [reads[0]!, writes[0]!] : null;
 }
 

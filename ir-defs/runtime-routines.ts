@@ -34,7 +34,7 @@ export const runtimeRoutines: Readonly<Record<string, { readonly arguments: numb
 /** How many argument registers each routine reads. */
 export const runtimeArguments: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(runtimeRoutines).map(([name, r]) => [name, r.arguments]));
 
-/** The routine that each primitive of Lalloc, `alloc`, `alloc_array` and `dec`
+/** The routine that each primitive of Lalloc, `alloc`, `alloc_array` and `release`
  * become, on both targets. (`panic` with a literal message calls qn_panic with
  * the address and count of its bytes instead: no object needs reading.) */
 export const routineOf = {
@@ -49,7 +49,7 @@ export const routineOf = {
   panic: "qn_panic_string",
   alloc: "qn_alloc",
   alloc_array: "qn_array",
-  dec: "qn_release",
+  release: "qn_release",
 } as const;
 
 /** How many result registers a routine sets, when not one (or none): qn_recv

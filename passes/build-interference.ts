@@ -30,7 +30,7 @@
 
 import type { IL } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
-import { isRegisterKey, moveOf, placeNode, placesOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { isRegisterKey, moveOf, placeKeyOf, placeNode, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../il/pass.js";
 
 type Live = { instr: AnyNode; after: AnyNode[] };
@@ -42,48 +42,65 @@ export function buildInterference(from: IL, to: IL, machine: RegisterMachine): P
     to,
     purpose: "the interference graph (who may not share a home) and the moves between places",
     run(program: { blocks: { instrs: Live[] }[]; data: unknown[] }) {
-      const vertices = new Map<string, { with: Set<string>; regs: Set<string>; moves: Set<PlaceKey> }>();
-      const vertex = (name: string) => {
-        let v = vertices.get(name);
-        if (!v) vertices.set(name, (v = { with: new Set(), regs: new Set(), moves: new Set() }));
+      // Vertices are numbered in order of first appearance; a variable's neighbours are numbers.
+      const number = new Map<string, number>();
+      const vertices: { var: string; with: Set<number>; regs: Set<PlaceKey>; moves: Set<PlaceKey> }[] = [];
+      const vertex = (name: string): number => {
+        let v = number.get(name);
+        if (v === undefined) number.set(name, (v = vertices.push({ var: name, with: new Set(), regs: new Set(), moves: new Set() }) - 1));
         return v;
       };
-      /** Records that places a and b interfere (or are moved between, when `move`). */
-      const connect = (a: PlaceKey, b: PlaceKey, move: boolean): void => {
-        if (a === b || (isRegisterKey(a) && isRegisterKey(b))) return;
-        for (const [x, y] of [[a, b], [b, a]] as const) {
-          if (isRegisterKey(x)) continue;
-          const v = vertex(x);
-          if (move) v.moves.add(y);
-          else (isRegisterKey(y) ? v.regs : v.with).add(y);
+      /** A live set as vertex numbers and registers (vertices made in its order), once per list: consecutive instructions share one. */
+      const split = new Map<AnyNode[], { vars: number[]; regs: PlaceKey[] }>();
+      const splitOf = (after: AnyNode[]) => {
+        let parts = split.get(after);
+        if (!parts) {
+          parts = { vars: [], regs: [] };
+          for (const p of after.map(placeKeyOf)) isRegisterKey(p) ? parts.regs.push(p) : parts.vars.push(vertex(p));
+          split.set(after, parts);
         }
+        return parts;
       };
       const blocks = program.blocks.map((block) => ({
         ...block,
         instrs: block.instrs.map(({ instr, after }) => {
-          const { reads, writes } = machine.uses(instr);
-          for (const p of [...reads, ...writes]) if (!isRegisterKey(p)) vertex(p); // every variable gets a vertex
-          const move = moveOf(machine, instr);
-          if (move) connect(move[0], move[1], true);
-          for (const d of writes) {
-            for (const live of after) {
-              const v = placesOf(live)[0]!;
-              if (!(move && v === move[0])) connect(d, v, false);
+          const uses = machine.uses(instr);
+          for (const p of uses.reads) if (!isRegisterKey(p)) vertex(p); // every variable gets a vertex
+          for (const p of uses.writes) if (!isRegisterKey(p)) vertex(p);
+          const move = moveOf(machine, instr, uses);
+          if (move && move[0] !== move[1]) {
+            for (const [x, y] of [move, [move[1], move[0]]] as const) if (!isRegisterKey(x)) vertices[vertex(x)]!.moves.add(y);
+          }
+          if (uses.writes.length === 0) return instr;
+          const live = splitOf(after);
+          const source = move && !isRegisterKey(move[0]) ? number.get(move[0])! : -1; // the move's source does not interfere with its destination
+          for (const d of uses.writes) {
+            if (isRegisterKey(d)) {
+              for (const v of live.vars) if (v !== source) vertices[v]!.regs.add(d);
+              continue;
             }
+            const dv = number.get(d)!;
+            const own = vertices[dv]!;
+            for (const v of live.vars) if (v !== dv && v !== source) own.with.add(v); // (and v with d: below, once per edge)
+            for (const r of live.regs) if (!(move && r === move[0])) own.regs.add(r);
           }
           return instr;
         }),
       }));
+      // Interference goes both ways: each edge found from its written end, added at the other.
+      const found = vertices.map((v) => [...v.with]);
+      found.forEach((ws, d) => ws.forEach((w) => vertices[w]!.with.add(d)));
       // A move edge between two places that also interfere is useless for biasing.
-      const order = new Map([...vertices.keys()].map((name, i) => [name, i]));
-      const rank = (p: PlaceKey) => order.get(p) ?? vertices.size; // registers after variables
+      const rank = (p: PlaceKey) => number.get(p) ?? vertices.length; // registers after variables
       const inOrder = (places: Iterable<PlaceKey>) => [...places].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
-      const graph = [...vertices].map(([name, v]) => ({
+      const places = new Map<PlaceKey, AnyNode>(); // one node per place, shared (the program is immutable)
+      const place = (p: PlaceKey): AnyNode => places.get(p) ?? places.set(p, placeNode(p)).get(p)!;
+      const graph = vertices.map((v) => ({
         kind: "Vertex",
-        var: name,
-        with: inOrder(v.with),
-        regs: inOrder(v.regs).map(placeNode),
-        moves: inOrder(v.moves).filter((m) => !v.with.has(m) && !v.regs.has(m)).map(placeNode),
+        var: v.var,
+        with: [...v.with].sort((a, b) => a - b).map((w) => vertices[w]!.var),
+        regs: inOrder(v.regs).map(place),
+        moves: inOrder(v.moves).filter((m) => !(isRegisterKey(m) ? v.regs.has(m) : v.with.has(number.get(m)!))).map(place),
       }));
       return { kind: "Program", blocks, data: program.data, graph };
     },

@@ -38,7 +38,8 @@ export const dropUnusedValues = pass({
   run(program: L.Program): L.Program {
     const fresh = freshNamer(Lreturn, program);
     const types = typeContext(Lreturn, program);
-    const unused = (e: L.Expr, loc: L.Stmt["loc"]): L.Let => ({ kind: "Let", decl: "let", name: fresh("unused"), type: "Ref", init: e, loc });
+    // (a Union, when a call gives one: it may be an immediate, which no count is taken from)
+    const unused = (e: L.Expr, loc: L.Stmt["loc"], type = "Ref"): L.Let => ({ kind: "Let", decl: "let", name: fresh("unused"), type, init: e, loc });
 
     /** An expression statement whose value is not used. */
     const discard = (s: L.ExprStmt, recur: Recur<Ctx>): L.Stmt[] => {
@@ -48,7 +49,7 @@ export const dropUnusedValues = pass({
         case "Prim": return e.op === "concat" || e.op === "string_eq" || e.op === "string_cmp" ? [] : [s];
         case "Binary": return e.op === "/" || e.op === "%" ? [s] : []; // may panic
         case "NewArray": return [unused(e, s.loc)]; // may panic; the array made is released at once
-        case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];
+        case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc, declaredType(e, types))] : [s];
         default: return []; // atoms, other operators, loads and new objects have no effect
       }
     };

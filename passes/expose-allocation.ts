@@ -1,4 +1,4 @@
-// expose-allocation: Lguarded -> Lalloc
+// expose-allocation: Lreleased -> Lalloc
 //
 // Makes allocation explicit. A fields object becomes a call of the runtime's
 // allocator, `alloc(bytes, info)`, with its size and info word (spec/heap.md:
@@ -6,16 +6,16 @@
 // followed by one store per field; an array becomes `alloc_array(n, x, info)`.
 // The new object's count is 1: the variable that receives it owns it.
 //
-// Before (Lrc):                          After (Lalloc):
+// Before (Lreleased):                          After (Lalloc):
 //   p.1 = new(x.2, s.3) refs 01            p.1 = alloc(32, 131585)
 //                                          *(p.1 + 16) = x.2
 //                                          *(p.1 + 24) = s.3
 //   a.4 = array(n.5, 0) refs 0             a.4 = alloc_array(n.5, 0, 2)
 
-import type * as In from "../ir-defs/generated/Lguarded.js";
+import type * as In from "../ir-defs/generated/Lreleased.js";
 import type * as Out from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
-import { Lguarded } from "../ir-defs/lguarded.js";
+import { Lreleased } from "../ir-defs/lreleased.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
@@ -23,12 +23,12 @@ import { arrayInfo, fieldOffset, fieldsBytes, fieldsInfo } from "../ir-defs/heap
 
 export const exposeAllocation = pass({
   name: "expose-allocation",
-  from: Lguarded,
+  from: Lreleased,
   to: Lalloc,
   purpose: "make allocation explicit: alloc(bytes, info) and a store per field; alloc_array for arrays",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Lguarded, program);
-    const expose = rewriter<In.Node, undefined>(Lguarded, {
+    const fresh = freshNamer(Lreleased, program);
+    const expose = rewriter<In.Node, undefined>(Lreleased, {
       Assign(node): Out.CStmt | Out.CStmt[] {
         const e = node.value;
         const loc = node.loc;

@@ -1,13 +1,13 @@
 // guard-immediate-counts: Lrc -> Lguarded
 //
 // A union's value is a reference, or an immediate (a constructor without
-// fields: an odd word, ir-defs/heap-layout.ts) that has no count. `inc x` adds
-// one to the count at x's address, inline on both targets, so where x is one
-// of its function's `unions` it runs only when x's low bit is 0: the block is
-// split there, a branch on `1 & x` to a block of its own that counts, and both
-// ways go on in the rest of the block. `dec` calls the runtime, whose release
-// tests the bit itself. The new blocks are `F.countN` and `F.afterN`
-// (spec/symbols.md), put right after the block they come from.
+// fields: an odd word, ir-defs/heap-layout.ts) that has no count. `inc x` and
+// `dec x` change the count at x's address, inline on both targets (dec by way
+// of expand-decrements), so where x is one of its function's `unions` they run
+// only when x's low bit is 0: the block is split there, a branch on `1 & x` to
+// a block of its own that counts, and both ways go on in the rest of the
+// block. The new blocks are `F.countN` and `F.afterN` (spec/symbols.md), put
+// right after the block they come from.
 //
 // Before:                           After:
 //   f.start:                          f.start:
@@ -31,16 +31,16 @@ export const guardImmediateCounts = pass({
   name: "guard-immediate-counts",
   from: Lrc,
   to: Lguarded,
-  purpose: "put each inc of a variable that may hold a union's immediate behind a test of its low bit",
+  purpose: "put each inc and dec of a variable that may hold a union's immediate behind a test of its low bit",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lrc, program);
     const defs = program.defs.map(({ unions, ...def }): Out.Def => {
       const guarded = new Set(unions);
       let n = 0;
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
-        const at = block.stmts.findIndex((s) => s.kind === "Inc" && guarded.has(s.name));
+        const at = block.stmts.findIndex((s) => (s.kind === "Inc" || s.kind === "Dec") && guarded.has(s.name));
         if (at < 0) return [block];
-        const [x, low, k] = [(block.stmts[at] as In.Inc).name, fresh("low"), ++n];
+        const [x, low, k] = [(block.stmts[at] as In.Inc | In.Dec).name, fresh("low"), ++n];
         const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];
         const loc = block.stmts[at]!.loc;
         const test: Out.CStmt = { kind: "Assign", name: low, value: { kind: "Binary", op: "&", left: { kind: "Int", value: 1n, loc }, right: { kind: "Var", name: x, loc }, loc }, loc };

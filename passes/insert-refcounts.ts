@@ -14,7 +14,7 @@
 //   that edge: at the start of the next block, or in a new block on the edge;
 // - a reference read from a field or element is one more reference: `inc x`
 //   (before anything is dropped); a string literal is one too (name-string-literals);
-// - a store drops the reference it overwrites.
+// - a store drops the reference it overwrites (a union's immediate, maybe: `unions`).
 //
 // Parameters are owned by the callee, results by the caller. There is no
 // inc followed by a dec of the same variable on straight-line code: a dying
@@ -61,11 +61,10 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
     const old = fresh("old");
     before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, index: s.index, type: "Ref" } });
     after.push(dec(old), ...dying.map(dec));
-    return { before, stmt: out, after, fresh: [old] };
+    return { before, stmt: out, after, fresh: [[old, s.value.name]] as [string, string][] };
   }
   if (defined !== null && s.kind === "Assign") {
-    const value = s.value;
-    const owned = value.kind === "Load" || value.kind === "Str" || value.kind === "StaticClosure"; // borrowed from an object, or a static one: counted now
+    const owned = s.value.kind === "Load" || s.value.kind === "Str" || s.value.kind === "StaticClosure"; // borrowed from an object, or a static one: counted now
     const live = liveAfter.has(defined);
     if (dying.includes(defined)) {
       // `x = f(x)` with x borrowed: the old x is dropped after, so the new value goes to a new variable first.
@@ -73,19 +72,19 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
       out = { ...s, name: temp };
       after.push(...(owned && live ? [inc(temp)] : []), ...dying.map(dec), { kind: "Assign", name: defined, value: { kind: "Var", name: temp } });
       if (!live && !owned) after.push(dec(defined));
-      return { before, stmt: out, after, fresh: [temp] };
+      return { before, stmt: out, after, fresh: [[temp, defined]] as [string, string][] };
     }
     if (owned && live) after.push({ ...inc(defined), ...(s.loc ? { loc: s.loc } : {}) }); // on the line that reads it
     after.push(...dying.map(dec));
     if (!live && !owned) after.push(dec(defined));
-    return { before, stmt: out, after, fresh: [] };
+    return { before, stmt: out, after, fresh: [] as [string, string][] };
   }
   after.push(...dying.map(dec));
-  return { before, stmt: out, after, fresh: [] };
+  return { before, stmt: out, after, fresh: [] as [string, string][] };
 }
 
 function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
-  const refs = new Set(def.refs);
+  const [refs, unions] = [new Set(def.refs), new Set(def.unions)];
   const live = new Map(def.blocks.map((b) => [b.label, new Set(b.live)] as const));
   const predecessors = new Map<string, number>();
   for (const b of def.blocks) for (const s of successors(b.tail)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
@@ -117,17 +116,17 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     if (tail.kind === "Goto") tail = { ...tail, target: edge(tail.target) };
     if (tail.kind === "Branch") tail = { ...tail, then: edge(tail.then), else: edge(tail.else) };
     const t = counted(b.tail, new Set(), refs, fresh); // after a tail nothing is live
-    const stmts: Out.CStmt[] = [...t.before, ...ending];
+    const pieces: Out.CStmt[][] = [[...t.before, ...ending]]; // the block's statements, last first
     const liveNow = new Set([...after, ...readsOf(b.tail, refs)]);
     for (let i = b.stmts.length - 1; i >= 0; i--) {
       const s = b.stmts[i]!;
       const c = counted(s, liveNow, refs, fresh);
-      c.fresh.forEach((v) => refs.add(v));
-      stmts.unshift(...c.before, c.stmt as Out.CStmt, ...c.after);
+      c.fresh.forEach(([v, like]) => { refs.add(v); if (unions.has(like)) unions.add(v); }); // v holds what `like` holds
+      pieces.push([...c.before, c.stmt as Out.CStmt, ...c.after]);
       if (s.kind === "Assign") liveNow.delete(s.name); // (counted is done with the set)
       readsOf(s, refs).forEach((v) => liveNow.add(v));
     }
-    out.set(b.label, { kind: "BasicBlock", label: b.label, stmts, tail, ...(b.loc ? { loc: b.loc } : {}) });
+    out.set(b.label, { kind: "BasicBlock", label: b.label, stmts: pieces.reverse().flat(), tail, ...(b.loc ? { loc: b.loc } : {}) });
   }
   // What died on the way into a block with one predecessor is dropped at its start; parameters never used, at once.
   entering.set(start.label, def.params.filter((p) => refs.has(p) && !live.get(start.label)!.has(p)));
@@ -135,7 +134,7 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     const target = out.get(label)!;
     out.set(label, { ...target, stmts: [...drops.map(dec), ...target.stmts] });
   }
-  return { ...def, refs: [...refs].sort(), blocks: [...def.blocks.map((b) => out.get(b.label)!), ...extra] };
+  return { ...def, refs: [...refs].sort(), unions: [...unions].sort(), blocks: [...def.blocks.map((b) => out.get(b.label)!), ...extra] };
 }
 
 export const insertRefcounts = pass({

@@ -52,18 +52,22 @@ const methodKey = (type: string, method: string): string => {
 };
 /** The name of an item's instance: the item and its type arguments, as a type is written. */
 export const instanceName = (item: string, targs: readonly string[]): string => `${item}[${targs.join(", ")}]`;
-/** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where. */
+/** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where.
+ * A part in which no type changes is the same object, shared. */
 function mapTypes<T>(term: T, f: (type: string) => string): T {
-  if (Array.isArray(term)) return term.map((t) => mapTypes(t, f)) as T;
+  if (Array.isArray(term)) return sameOr(term, term.map((t) => mapTypes(t, f))) as T;
   if (!isNode(term)) return term;
-  const copy: Record<string, unknown> = { ...term };
+  let copy: Record<string, unknown> | null = null;
   for (const field of Luniq.kinds.get(term.kind)!.fields) {
     const value = term[field.name];
-    if (field.type === "type" || field.type === "appliedtype") copy[field.name] = Array.isArray(value) ? value.map(f) : typeof value === "string" ? f(value) : value;
-    else if (Luniq.productions.has(field.type)) copy[field.name] = mapTypes(value, f);
+    let next = value;
+    if (field.type === "type" || field.type === "appliedtype") next = Array.isArray(value) ? sameOr(value, value.map(f)) : typeof value === "string" ? f(value) : value;
+    else if (Luniq.productions.has(field.type)) next = mapTypes(value, f);
+    if (next !== value) (copy ??= { ...term })[field.name] = next;
   }
-  return copy as T;
+  return (copy ?? term) as T;
 }
+const sameOr = <T>(old: readonly T[], next: T[]): readonly T[] => (next.every((t, i) => t === old[i]) ? old : next);
 
 export const monomorphize = pass({
   name: "monomorphize",
@@ -99,7 +103,10 @@ export const monomorphize = pass({
       instantiate(method, t.kind === "name" ? (t.args ?? []).map(showType) : [], { type, generic });
     };
     /** Every instance of a generic record or union that a type names. */
+    const noted = new Set<string>(); // (a type noted once needs no second look)
     const noteType = (type: string): string => {
+      if (noted.has(type)) return type;
+      noted.add(type);
       for (const t of namedTypes(parseType(type)!)) if (t.args.length > 0 && generics.has(t.name)) instantiate(t.name, t.args.map(showType));
       return type;
     };

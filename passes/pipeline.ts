@@ -17,6 +17,8 @@ import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
 import { insertRefcounts } from "./insert-refcounts.js";
 import { guardImmediateCounts } from "./guard-immediate-counts.js";
+import { expandDecrements } from "./expand-decrements.js";
+import { skipKnownTests } from "./skip-known-tests.js";
 import { markTailCalls } from "./mark-tail-calls.js";
 import { lowerDataLayout } from "./lower-data-layout.js";
 import { layOutClosures } from "./lay-out-closures.js";
@@ -70,6 +72,8 @@ export const frontEnd: readonly Pass[] = [
   uncoverLiveReferences,
   insertRefcounts,
   guardImmediateCounts,
+  skipKnownTests,
+  expandDecrements,
   exposeAllocation,
 ];
 

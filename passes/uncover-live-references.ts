@@ -43,14 +43,16 @@ function liveIn(blocks: readonly In.BasicBlock[], refs: ReadonlySet<string>): Ma
   const predecessors = new Map(blocks.map((b) => [b.label, [] as string[]] as const));
   for (const b of blocks) for (const s of successors(b.tail)) predecessors.get(s)!.push(b.label);
   const work = blocks.map((b) => b.label).reverse();
+  const queued = new Set(work); // what `work` holds, to ask in constant time
   while (work.length > 0) {
     const label = work.pop()!;
+    queued.delete(label);
     const b = byLabel.get(label)!;
     const out = new Set(successors(b.tail).flatMap((s) => [...live.get(s)!]));
     const next = transfer(b, out);
     if (next.size !== live.get(label)!.size) {
       live.set(label, next);
-      for (const p of predecessors.get(label)!) if (!work.includes(p)) work.push(p);
+      for (const p of predecessors.get(label)!) if (!queued.has(p)) (queued.add(p), work.push(p));
     }
   }
   return live;

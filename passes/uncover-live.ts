@@ -36,7 +36,7 @@
 
 import type { IL } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
-import { isRegisterKey, jumpsOf, placeNode, placesOf, registerKey, successorsOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
+import { isRegisterKey, jumpsOf, placeNode, registerKey, successorsOf, type PlaceKey, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../il/pass.js";
 import { isConclusion } from "../ir-defs/functions.js";
 
@@ -57,7 +57,8 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
       const index = new Map(blocks.map((b, i) => [b.label, i]));
       const steps: Step[][] = blocks.map((b) =>
         b.instrs.map((i) => {
-          const [{ reads, writes }, { targets, goesOn }] = [machine.uses(i), jumpsOf(machine, i)];
+          const { reads, writes } = machine.uses(i);
+          const { targets, goesOn } = jumpsOf(machine, i);
           return { reads, writes, targets, goesOn };
         }),
       );
@@ -106,10 +107,11 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
         if (!node) places.set(k, (node = placeNode(k)));
         return node;
       };
-      let previous: AnyNode[] = [];
+      let [previous, previousKeys]: [AnyNode[], PlaceKey[]] = [[], []];
       const listOf = (set: ReadonlySet<PlaceKey>): AnyNode[] => {
-        const same = previous.length === set.size && previous.every((p) => set.has(placesOf(p)[0]!));
-        return same ? previous : (previous = [...set].sort(byKind).map(place));
+        if (previousKeys.length === set.size && previousKeys.every((k) => set.has(k))) return previous;
+        previousKeys = [...set].sort(byKind);
+        return (previous = previousKeys.map(place));
       };
       return {
         ...program,
@@ -117,7 +119,7 @@ export function uncoverLive(from: IL, to: IL, machine: RegisterMachine): Pass {
           const instrs: AnyNode[] = new Array(block.instrs.length);
           walk(b, (i, after) => {
             const instr = block.instrs[i]!;
-            instrs[i] = { kind: "Live", instr, after: listOf(after), ...(instr.loc ? { loc: instr.loc } : {}) };
+            instrs[i] = instr.loc ? { kind: "Live", instr, after: listOf(after), loc: instr.loc } : { kind: "Live", instr, after: listOf(after) };
           });
           return { ...block, instrs };
         }),

@@ -8,7 +8,10 @@
 //   program (parse's), every pass, and every mark;
 // - per key: the reducer and Ink's rendering of the screen (React's
 //   production build, as `qnano explore` loads it) for a walk through every
-//   view of the 5,000-line program, each key timed;
+//   view of the 5,000-line program, each key timed: as the explorer runs
+//   (the screen drawn as each step arrived, as the worker sends them), and
+//   cold (the keys right after the first frame, when the renderer's code has
+//   not warmed up), each in a process of its own;
 // - marks: for each golden program, the worker's whole job as the explorer
 //   runs it (compile, print every step, run every IL's interpreter), from its
 //   start to its last mark;
@@ -20,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Target } from "../ir-defs/targets.js";
 import { compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
@@ -88,7 +92,15 @@ export async function firstScreen(dir: string = mkdtempSync(join(tmpdir(), "qnan
 
 // ---------------------------------------------------------------- per key
 
-export async function perKey(): Promise<void> {
+// A walk through every view and key, as a student would go.
+const keys = [
+  ..."jjjjj", "pagedown", "pagedown", "G", "g", "n", "n", "j", "c", "d", "]", "]", "[", "n", "d", "p", "u", "n", "u",
+  ":", ..."uniq", "return", "d", "G", "]", "p", ":", ..."select", "return", "j", "j", "a", "G", "g", "/", ..."movq", "return", ">", ">", "<",
+  "o", "b", "pagedown", "p", "f", "f", "n", "N", "f", "w", "}", "{", "w", "w", "T", "n", "T", "?", "j", "escape", "t", "t", ":", "1", "2", "return", "escape",
+];
+
+/** Each key of a walk through the 5,000-line program, timed: "running" after the steps arrived one by one, as in `qnano explore`; "cold" after one frame. */
+export async function perKey(how: "running" | "cold"): Promise<void> {
   process.env.NODE_ENV = "production";
   const [{ createElement }, { render }, { Screen }, state, { reduce }, { buildTrace }] = await Promise.all([
     import("react"),
@@ -100,28 +112,50 @@ export async function perKey(): Promise<void> {
   ]);
   const source = bigProgram(5_000);
   const trace = buildTrace("big.qs", source, hostTarget, compile(source, "big.qs", { target: hostTarget, check: true }), "", "later");
-  let s = state.initialState(trace, 80, 24);
-  // A walk through every view and key, as a student would go.
-  const keys = [
-    ..."jjjjj", "pagedown", "pagedown", "G", "g", "n", "n", "j", "c", "d", "]", "]", "[", "n", "d", "p", "u", "n", "u",
-    ":", ..."uniq", "return", "d", "G", "]", "p", ":", ..."select", "return", "j", "j", "a", "G", "g", "/", ..."movq", "return", ">", ">", "<",
-    "o", "b", "pagedown", "p", "f", "f", "n", "N", "f", "w", "}", "{", "w", "w", "T", "n", "T", "?", "j", "escape", "t", "t", ":", "1", "2", "return", "escape",
-  ];
-  const app = render(createElement(Screen, { s }));
-  const times: { key: string; ms: number }[] = [];
-  for (const key of keys) {
-    const t0 = performance.now();
-    s = reduce(s, { kind: "key", key });
-    app.rerender(createElement(Screen, { s }));
-    app.lastFrame();
-    times.push({ key, ms: performance.now() - t0 });
+  /** The walk's keys, each timed (reducer and render), from the state `start` on screen. */
+  const walk = (start: ReturnType<typeof state.initialState>, app: ReturnType<typeof render>) => {
+    let s = start;
+    const times: { key: string; ms: number }[] = [];
+    for (const key of keys) {
+      const t0 = performance.now();
+      s = reduce(s, { kind: "key", key });
+      app.rerender(createElement(Screen, { s }));
+      app.lastFrame();
+      times.push({ key, ms: performance.now() - t0 });
+    }
+    app.unmount();
+    return times;
+  };
+  let s: ReturnType<typeof state.initialState>;
+  let app: ReturnType<typeof render>;
+  if (how === "running") {
+    // As `qnano explore` runs: the screen drawn as each step arrives from the worker, then the keys.
+    s = state.initialState({ ...trace, steps: [], functions: [] }, 80, 24);
+    app = render(createElement(Screen, { s }));
+    trace.steps.forEach((step, index) => {
+      s = reduce(s, { kind: "step", trace: trace.id, index, step, ...(index === 0 ? { functions: trace.functions } : {}) });
+      app.rerender(createElement(Screen, { s }));
+    });
+  } else {
+    // Cold: the keys right after the first frame, before the renderer's code has warmed up.
+    s = state.initialState(trace, 80, 24);
+    app = render(createElement(Screen, { s }));
   }
-  app.unmount();
+  const times = walk(s, app);
   const all = times.map((t) => t.ms);
   const worst = [...times].sort((a, b) => b.ms - a.ms).slice(0, 3);
   const over = times.filter((t) => t.ms >= 50).length;
+  const when = how === "running" ? "as the explorer runs (the screen drawn as each step arrived)" : "cold (right after the first frame)";
+  console.log(`  ${when}: median ${ms(median(all))}, max ${ms(Math.max(...all))} (slowest: ${worst.map((t) => `${JSON.stringify(t.key)} ${ms(t.ms)}`).join(", ")}); ${over} of ${keys.length} at 50 ms or more`);
+}
+
+/** The walk of perKey in a process of its own, each way (so that neither warms the other up). */
+function keysInProcesses(): void {
   console.log(`\nexplore: a key on the 5,000-line program (${keys.length} keys through every view; reducer and Ink's render, production build; target: under 50 ms)`);
-  console.log(`  median ${ms(median(all))}, max ${ms(Math.max(...all))} (slowest: ${worst.map((t) => `${JSON.stringify(t.key)} ${ms(t.ms)}`).join(", ")}); ${over} of ${keys.length} at 50 ms or more`);
+  for (const how of ["running", "cold"]) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "keys", how], { stdio: "inherit" });
+    if (child.status !== 0) throw new BenchError(`the per-key walk (${how}) failed`);
+  }
 }
 
 // ---------------------------------------------------------------- marks
@@ -213,10 +247,13 @@ export async function exploreBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "qnano-bench-explore-"));
   try {
     await firstScreen(dir);
-    await perKey();
+    keysInProcesses();
     await marks();
     await whyCollatz();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// `node dist/scripts/bench-explore.js keys running|cold`: one per-key walk (keysInProcesses starts these).
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "keys") await perKey(process.argv[3] === "cold" ? "cold" : "running");

@@ -330,6 +330,18 @@ const mutants: readonly Mutant[] = [
     to: `const at = -1;`,
   },
   {
+    name: "skip-known-tests: a failed x == k is taken to tell x's low bit too",
+    file: "passes/skip-known-tests.js",
+    from: "const [eq, ne] = x !== null ? [k, 1n - k] : [k & 1n, null];",
+    to: "const [eq, ne] = x !== null ? [k, 1n - k] : [k & 1n, 1n - (k & 1n)];",
+  },
+  {
+    name: "expand-decrements: an object is released when its count is 2, not 1",
+    file: "passes/expand-decrements.js",
+    from: `op: "==", right: { kind: "Int", value: 1n, loc }, then: release`,
+    to: `op: "==", right: { kind: "Int", value: 2n, loc }, then: release`,
+  },
+  {
     name: "expand-using: the drops of one exit run in the order of their usings",
     file: "passes/expand-using.js",
     from: "const drops = (usings, at) => [...usings].reverse().map((u) => ({",

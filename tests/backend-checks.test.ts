@@ -366,7 +366,7 @@ heap("the models: a use after free and a load outside an object are errors of th
 main.start:
   p = alloc(24, 0x101)
   *(p + 16) = 1
-  dec p
+  release p
   x = *(p + 16): Int
   print_int(x)
   return ()

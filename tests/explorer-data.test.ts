@@ -8,7 +8,9 @@ import { printLines } from "../explorer-tui/print-lines.js";
 import type { Event } from "../explorer-tui/state.js";
 import { startTrace } from "../explorer-tui/trace-client.js";
 import { assemblyLines, buildTrace, emptyTrace, grammarLines, type StepView } from "../explorer-tui/trace.js";
-import { difference, marker, type Mark, type StepVerdict } from "../explorer-tui/marks.js";
+import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
+import type { IL } from "../il/define.js";
+import { sameTerm } from "../il/node.js";
 import { fit } from "../explorer-tui/text.js";
 import { displayWidth } from "../front-end/display.js";
 import { compile, type Step } from "../driver/driver.js";
@@ -123,7 +125,72 @@ test("the worker makes the same steps and marks as the explorer's own process, o
     assert.equal([step.name, step.lines, step.locs, step.changed], [here.name, here.lines, here.locs, here.changed], here.name);
     if (here.verdict !== null) assert.equal(marks.get(i), here.verdict, here.name);
   });
-  assert.is(order.indexOf(`step ${steps.length - 1}`), steps.length - 1, "every step comes before the first mark");
+  // A mark never comes before its own step (the reducer would have nowhere to put it).
+  for (const [i] of marks) assert.ok(order.indexOf(`step ${i}`) < order.indexOf(`mark ${i}`), `the mark of ${steps[i]!.pass.name} after its step`);
+});
+
+test("the worker, given no input for a program that reads: every step's mark says so, each after its step", async () => {
+  const gcd = goldens.find((g) => g.name === "gcd")!;
+  const empty = emptyTrace(gcd.path, gcd.source, "x86_64", "", null);
+  const order: string[] = [];
+  const marks = new Map<number, Mark>();
+  const steps = empty.passes.length;
+  const interpretedSteps = empty.passes.filter((p) => p.to !== "assembly text").length;
+  await new Promise<void>((resolve, reject) => {
+    const stop = startTrace(empty, (e: Event) => {
+      if (e.kind === "step") order.push(`step ${e.index}`);
+      else if (e.kind === "meaning") {
+        marks.set(e.index, e.mark);
+        order.push(`mark ${e.index}`);
+      } else if (e.kind === "failed" || e.kind === "meaning-failed") reject(new Error(e.message));
+      if (order.filter((o) => o.startsWith("step")).length === steps && marks.size === interpretedSteps) (stop(), resolve());
+    });
+    setTimeout(() => (stop(), reject(new Error(`timed out: ${order.join(", ")}`))), 60_000).unref();
+  });
+  for (const [i, mark] of marks) {
+    assert.is(mark, "no input");
+    assert.ok(order.indexOf(`step ${i}`) < order.indexOf(`mark ${i}`), `the mark of ${empty.passes[i]!.name} after its step`);
+  }
+});
+
+test("a pass that left the program as it was, in an IL run by the same interpreter, shares the run of the step before", () => {
+  for (const name of ["gcd", "fib_recursive", "tuples_in_records"]) {
+    const g = goldens.find((x) => x.name === name)!;
+    const steps = compile(g.source, g.path, { target: "x86_64", check: true });
+    const jobs: Job[] = interpreted(steps).map((index) => ({ index, il: steps[index]!.pass.to as IL, program: steps[index]!.output }));
+    const runs = new Map<number, Run>();
+    const sharer = runSharer((index, run) => (runs.set(index, run), false));
+    let ran = 0;
+    for (const job of jobs) {
+      if (!sharer.needs(job)) continue;
+      ran++;
+      sharer.ran(job.index, runProgram(job.il, job.program, g.stdin));
+    }
+    assert.ok(ran < jobs.length, `${name}: some steps share a run (${ran} of ${jobs.length} ran)`);
+    // Each shared run is what running the step itself gives.
+    for (const job of jobs) assert.equal(runs.get(job.index), runProgram(job.il, job.program, g.stdin), `${name} after ${steps[job.index]!.pass.name}`);
+  }
+});
+
+test("two steps share a run only for the same interpreter and the same program (locs aside)", () => {
+  const gcd = goldens.find((g) => g.name === "gcd")!;
+  const steps = compile(gcd.source, gcd.path, { target: "x86_64", check: true });
+  const job = (name: string): Job => {
+    const index = steps.findIndex((s) => s.pass.name === name);
+    return { index, il: steps[index]!.pass.to as IL, program: steps[index]!.output };
+  };
+  const [uniquify, monomorphize, compileMatch, compound] = ["uniquify", "monomorphize", "compile-match", "desugar-compound-assign"].map(job) as [Job, Job, Job, Job];
+  assert.ok(sameRun(uniquify, monomorphize), "Luniq and Lmono are run alike, and gcd has nothing generic");
+  assert.not.ok(sameRun(compileMatch, compound), "Lnomatch and Lassign are run by different interpreters, however alike the programs");
+  assert.not.ok(sameRun(uniquify, job("parse")), "another program");
+  // Locs aside: the same term read from other text is the same term; one field more or less is not.
+  const program = uniquify.program as { items: readonly object[] };
+  const moved = JSON.parse(JSON.stringify(program, (k, v) => (k === "loc" ? { line: 99, col: 1, length: 1 } : typeof v === "bigint" ? { big: String(v) } : v)), (_k, v) => (v && typeof v === "object" && "big" in v ? BigInt(v.big) : v));
+  assert.ok(sameTerm(program, moved));
+  assert.not.ok(sameTerm(program, { ...program, items: program.items.slice(1) }));
+  assert.not.ok(sameTerm({ kind: "Int", value: 1n }, { kind: "Int", value: 1n, extra: null }));
+  assert.not.ok(sameTerm([1n], { 0: 1n }));
+  assert.not.ok(sameTerm(new Map([["a", 1]]), new Map([["b", 2]])), "not plain data: only the same as itself");
 });
 
 test("runs that arrive in any order (from several workers) become marks once the source's run is known", () => {

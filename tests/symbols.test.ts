@@ -26,7 +26,7 @@ const functions = [
 ];
 
 /** Every symbol a function gets: its code's, and its blocks' labels. */
-const symbolsOf = (fn: string): string[] => [functionSymbol(fn), entryOf(fn), `${fn}.block1`, `${fn}.block12`, `${fn}.drop1`, `${fn}.count1`, `${fn}.after1`, conclusionOf(fn)];
+const symbolsOf = (fn: string): string[] => [functionSymbol(fn), entryOf(fn), `${fn}.block1`, `${fn}.block12`, `${fn}.drop1`, `${fn}.count1`, `${fn}.after1`, `${fn}.keep1`, `${fn}.release1`, `${fn}.rest1`, conclusionOf(fn)];
 
 test("no two functions, instances, methods, module items or blocks get the same symbol", () => {
   const owner = new Map<string, string>();

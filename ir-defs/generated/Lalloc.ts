@@ -10,7 +10,7 @@ export interface Program {
   readonly loc?: Loc;
 }
 
-export type CStmt = Assign | Store | CheckIndex | Do | Inc | Dec;
+export type CStmt = Assign | Store | CheckIndex | Do | Inc | Release;
 /** CStmt ::= <name:name> = <value:CExpr> */
 export interface Assign {
   readonly kind: "Assign";
@@ -46,9 +46,9 @@ export interface Inc {
   readonly name: string;
   readonly loc?: Loc;
 }
-/** CStmt ::= dec <name:name> */
-export interface Dec {
-  readonly kind: "Dec";
+/** CStmt ::= release <name:name> */
+export interface Release {
+  readonly kind: "Release";
   readonly name: string;
   readonly loc?: Loc;
 }
@@ -201,5 +201,5 @@ export interface TailCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Assign | Store | CheckIndex | Do | Inc | Dec | Call | Binary | Unary | Prim | Load | Alloc | AllocArray | Int | Bool | Unit | Str | Var | StaticClosure | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Inc | Release | Call | Binary | Unary | Prim | Load | Alloc | AllocArray | Int | Bool | Unit | Str | Var | StaticClosure | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

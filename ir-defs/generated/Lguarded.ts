@@ -1,4 +1,4 @@
-// Lguarded: inc only of references: an inc of a union's variable runs only when it holds no immediate.
+// Lguarded: inc and dec only of references: those of a union's variable run only when it holds no immediate.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lguarded from "../ir-defs/generated/Lguarded.js";
 import type { Loc } from "../../il/node.js";

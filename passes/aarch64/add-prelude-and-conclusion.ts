@@ -46,7 +46,7 @@
 import type * as In from "../../ir-defs/generated/La64patched.js";
 import type * as Out from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
-import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
+import { blocksByFunction, conclusionOf, entryOf, functionSymbol } from "../../ir-defs/functions.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { fitsArithmetic, fitsLoadOffset } from "../../ir-defs/aarch64/operand-rules.js";
 import { forEachNode } from "../../il/rewrite.js";
@@ -136,7 +136,7 @@ export const addPreludeAndConclusion = pass({
   to: La64,
   purpose: "each function gets its frame (prelude and conclusion, saving the callee-saved registers it uses); slots and stack arguments get addresses",
   run(program: In.Program): Out.Program {
-    const blocks = functionsOf(program.blocks).flatMap((fn) => framed(fn, program.blocks.filter((b) => functionOfLabel(b.label) === fn)));
+    const blocks = blocksByFunction(program.blocks).flatMap(({ fn, blocks }) => framed(fn, blocks));
     return { kind: "Program", blocks, data: program.data };
   },
 });

@@ -8,7 +8,7 @@
 // Quastra wants. Some things stay one pseudo-instruction each, for a pass of
 // their own: `/` and `%` (lower-division), the heap's loads, stores and inc
 // (lower-memory), and calls, with the parameters a function takes and the
-// value it returns (lower-calls): the primitives, allocation and `dec` are
+// value it returns (lower-calls): the primitives, allocation and `release` are
 // calls of the runtime's routines (passes/shared/runtime-calls.ts).
 //
 // Before (Lalloc):                        After (La64select):
@@ -95,7 +95,7 @@ function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
     case "Store": return [{ kind: "StoreHeap", src: argument(s.value, cx.strings), base: argument(s.base, cx.strings), offset: s.offset, index: s.index && argument(s.index, cx.strings) }];
     case "CheckIndex": return checkIndex(s);
     case "Inc": return [{ kind: "IncHeap", base: { kind: "Var", name: s.name } }];
-    case "Dec": return heapCall(s, null, cx);
+    case "Release": return heapCall(s, null, cx);
     default: return unreachable(s);
   }
 }

@@ -1,6 +1,6 @@
 // What both targets' select-instructions make of calls: of the program's
 // functions, and of the runtime's routines (ir-defs/runtime-routines.ts) that
-// the primitives, `alloc`, `alloc_array` and `dec` become, as the
+// the primitives, `alloc`, `alloc_array` and `release` become, as the
 // pseudo-instructions `call f(args) => dst` and `tailcall f(args)`
 // (ir-defs/pseudo-instructions.ts) that lower-calls then makes follow the
 // target's calling convention.
@@ -63,11 +63,11 @@ export function primitive<A, I>(e: Alloc.Prim, dst: A | null, cx: Routines<A, I>
   return [call, ...(dst !== null ? [cx.zero(dst)] : [])];
 }
 
-/** `alloc`, `alloc_array` and `dec`, by their routines. */
-export function heapCall<A, I>(s: Alloc.Alloc | Alloc.AllocArray | Alloc.Dec, dst: A | null, cx: Routines<A, I>): (Call<A> | I)[] {
+/** `alloc`, `alloc_array` and `release`, by their routines. */
+export function heapCall<A, I>(s: Alloc.Alloc | Alloc.AllocArray | Alloc.Release, dst: A | null, cx: Routines<A, I>): (Call<A> | I)[] {
   switch (s.kind) {
     case "Alloc": return runtimeCall(routineOf.alloc, [s.bytes, s.info], dst, cx);
     case "AllocArray": return runtimeCall(routineOf.alloc_array, [s.length, s.init, s.info], dst, cx);
-    case "Dec": return runtimeCall(routineOf.dec, [{ kind: "Var", name: s.name }], null, cx);
+    case "Release": return runtimeCall(routineOf.release, [{ kind: "Var", name: s.name }], null, cx);
   }
 }

@@ -44,7 +44,7 @@ import type * as In from "../../ir-defs/generated/Lx86patched.js";
 import type * as Out from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
-import { conclusionOf, entryOf, functionOfLabel, functionsOf, functionSymbol } from "../../ir-defs/functions.js";
+import { blocksByFunction, conclusionOf, entryOf, functionSymbol } from "../../ir-defs/functions.js";
 import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
 import { stackOverflow } from "../../ir-defs/runtime-routines.js";
 import { rewriter } from "../../il/rewrite.js";
@@ -65,7 +65,7 @@ export const addPreludeAndConclusion = pass<In.Program, Out.Program>({
   to: Lx86,
   purpose: "slots and stack arguments become %rbp-relative addresses; each function gets its frame set up (saving the callee-saved registers it uses) and taken down",
   run(program) {
-    const blocks = functionsOf(program.blocks).flatMap((fn) => framed(fn, program.blocks.filter((b) => functionOfLabel(b.label) === fn)));
+    const blocks = blocksByFunction(program.blocks).flatMap(({ fn, blocks }) => framed(fn, blocks));
     return { kind: "Program", blocks, data: program.data };
   },
 });

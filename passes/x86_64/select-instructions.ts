@@ -7,7 +7,7 @@
 // a static string object) leaq. Three things stay one pseudo-instruction each,
 // for a pass of its own: `/` and `%` (lower-division), and calls, with the
 // parameters a function takes and the value it returns (lower-calls): the
-// primitives, allocation and `dec` are calls of the runtime's routines
+// primitives, allocation and `release` are calls of the runtime's routines
 // (ir-defs/runtime-routines.ts).
 //
 // Before (Lalloc):                      After (Lx86select):
@@ -103,7 +103,7 @@ function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
     case "Store": return storeWord(s, cx);
     case "CheckIndex": return checkIndex(s);
     case "Inc": return increment(s);
-    case "Dec": return heapCall(s, null, cx);
+    case "Release": return heapCall(s, null, cx);
     default: return unreachable(s);
   }
 }

@@ -1,0 +1,66 @@
+// The marks' workers: a few threads (marks-worker.ts) that run the
+// interpreters of a trace's steps. They start while the passes still run (a
+// worker takes a while to load), take the steps once the passes are done (so
+// that the passes, and the screen that shows them, have the processors to
+// themselves), and each step goes to the first worker that is free, in the
+// order the steps were made (the source's first), so a long run does not
+// hold up the ones queued behind it.
+
+import { Worker } from "node:worker_threads";
+import type { MarksJob, MarksRequest } from "./marks-worker.js";
+import type { Run } from "./marks.js";
+
+export interface MarksPool {
+  /** A step to run. */
+  add(job: MarksJob): void;
+  /** No more steps will come: the workers take them, and end once the last run is in. */
+  done(): void;
+  /** Ends the workers now. */
+  stop(): void;
+}
+
+/** Starts `size` workers that run steps on `stdin`; each run goes to `ran`, a worker's error to `failed` (and every worker stops). */
+export function marksPool(size: number, stdin: string, ran: (index: number, run: Run) => void, failed: (message: string) => void): MarksPool {
+  const queue: MarksJob[] = [];
+  const idle: Worker[] = [];
+  const workers: Worker[] = [];
+  let compiling = true;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    for (const w of workers) void w.terminate();
+  };
+  const pump = () => {
+    if (compiling) return;
+    while (!stopped && queue.length > 0 && idle.length > 0) idle.shift()!.postMessage(queue.shift()!);
+    if (!stopped && queue.length === 0 && idle.length === workers.length) stop();
+  };
+  const request: MarksRequest = { stdin };
+  for (let k = 0; k < size; k++) {
+    const worker = new Worker(new URL("./marks-worker.js", import.meta.url), { workerData: request });
+    workers.push(worker);
+    idle.push(worker);
+    worker.on("message", ({ index, run }: { index: number; run: Run }) => {
+      if (stopped) return;
+      idle.push(worker);
+      ran(index, run);
+      pump();
+    });
+    worker.on("error", (e) => {
+      if (stopped) return;
+      stop();
+      failed(e.message);
+    });
+  }
+  return {
+    add(job) {
+      queue.push(job);
+      pump();
+    },
+    done() {
+      compiling = false;
+      pump();
+    },
+    stop,
+  };
+}

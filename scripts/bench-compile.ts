@@ -1,0 +1,137 @@
+// `npm run bench`, compile speed: qnano against gcc -O0 -S on the same programs
+// (scripts/compile-programs.ts: one long function, many small functions; 10k
+// and 100k lines), in the same run, each qnano run paired with a gcc run.
+//
+// For each program: lines per second of `qnano build --emit asm` (no --check)
+// and of `gcc -O0 -S`, as whole commands (best of 3 at 10k lines, of 1 at 100k,
+// a qnano run then a gcc run each time), the peak memory of each (GNU time's
+// maximum resident set), the growth from 10k to 100k lines (linear is 10x; the
+// target is at most 11x), and where the time goes: each pass's time in one
+// run inside this process, with the garbage collector's share.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
+import { hostTarget } from "../driver/toolchain.js";
+import { assemblyOf, compile } from "../driver/driver.js";
+import { packageRoot } from "../driver/paths.js";
+import { compileProgram, shapes, type Shape } from "./compile-programs.js";
+import { gnuTime, run } from "./timing.js";
+
+const sizes = [10_000, 100_000] as const;
+/** The targets of the issue (20): at least gcc's lines per second, at most 11x from 10k to 100k, at most 500 MB. */
+const maxGrowth = 11;
+const maxPeakMB = 500;
+
+interface Measured {
+  shape: Shape;
+  lines: number;
+  qnano: { ms: number; mb: number };
+  gcc: { ms: number; mb: number };
+  /** In process: each pass's ms, the whole compilation's and the garbage collector's. */
+  passes: Map<string, number>;
+  totalMs: number;
+  gcMs: number;
+}
+
+/** One run of a command under GNU time: its wall-clock ms and its peak resident set in MB. */
+function timed(command: string, args: string[], reportFile: string): { ms: number; mb: number } {
+  const start = performance.now();
+  run(gnuTime, ["-f", "%M", "-o", reportFile, command, ...args]);
+  const ms = performance.now() - start;
+  return { ms, mb: Number(readFileSync(reportFile, "utf8").trim()) / 1024 };
+}
+
+/** The best of `runs` paired runs (qnano, then gcc): the lowest time, and the highest peak, of each. */
+function paired(runs: number, qnano: string[], gcc: string[], reportFile: string): { qnano: { ms: number; mb: number }; gcc: { ms: number; mb: number } } {
+  const best = { qnano: { ms: Infinity, mb: 0 }, gcc: { ms: Infinity, mb: 0 } };
+  for (let i = 0; i < runs; i++) {
+    for (const [who, [command, ...args]] of [["qnano", qnano], ["gcc", gcc]] as const) {
+      const r = timed(command!, args, reportFile);
+      best[who] = { ms: Math.min(best[who].ms, r.ms), mb: Math.max(best[who].mb, r.mb) };
+    }
+  }
+  return best;
+}
+
+/** One compilation inside this process, as `qnano build` does it: each pass's time, and the collector's. */
+async function profile(source: string, file: string): Promise<{ passes: Map<string, number>; totalMs: number; gcMs: number }> {
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcMs += e.duration)));
+  observer.observe({ entryTypes: ["gc"] });
+  const start = performance.now();
+  const steps = compile(source, file, { target: hostTarget, lastOnly: true });
+  assemblyOf(steps);
+  const totalMs = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the collector's entries are delivered once the event loop turns
+  observer.disconnect();
+  return { passes: new Map(steps.map((s) => [s.pass.name, s.ms])), totalMs, gcMs };
+}
+
+async function measure(): Promise<Measured[]> {
+  const dir = mkdtempSync(join(tmpdir(), "qnano-bench-compile-"));
+  const qnano = join(packageRoot, "bin", "qnano.js");
+  const rows: Measured[] = [];
+  try {
+    for (const shape of shapes) {
+      for (const size of sizes) {
+        const p = compileProgram(shape, size);
+        const [qsFile, cFile] = [join(dir, `gen${size}.qs`), join(dir, `gen${size}.c`)];
+        writeFileSync(qsFile, p.qs);
+        writeFileSync(cFile, p.c);
+        const commands = paired(
+          size >= 100_000 ? 1 : 3,
+          [process.execPath, qnano, "build", qsFile, "--emit", "asm", "-o", join(dir, "q.s")],
+          ["gcc", "-O0", "-S", cFile, "-o", join(dir, "c.s")],
+          join(dir, "peak"),
+        );
+        rows.push({ shape, lines: p.lines, ...commands, ...(await profile(p.qs, qsFile)) });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const perSecond = (lines: number, ms: number) => Math.round((lines / ms) * 1000).toLocaleString("en-US");
+const met = (ok: boolean) => (ok ? "met" : "NOT met");
+
+function printThroughput(rows: Measured[]): void {
+  console.log(`compile speed: qnano build --emit asm (no --check) and gcc -O0 -S on the same program, target ${hostTarget}`);
+  console.log("lines per second, best of 3 paired runs at 10k lines, 1 at 100k; peak memory: GNU time's maximum resident set");
+  console.log("shape                  lines     qnano l/s (ms)          gcc l/s (ms)            qnano/gcc speed  qnano MB  gcc MB");
+  for (const r of rows) {
+    const q = `${perSecond(r.lines, r.qnano.ms)} (${r.qnano.ms.toFixed(0)})`;
+    const g = `${perSecond(r.lines, r.gcc.ms)} (${r.gcc.ms.toFixed(0)})`;
+    console.log(`${r.shape.padEnd(22)} ${String(r.lines).padStart(6)}   ${q.padEnd(22)}  ${g.padEnd(22)}  ${(r.gcc.ms / r.qnano.ms).toFixed(2).padStart(13)}x  ${r.qnano.mb.toFixed(0).padStart(8)}  ${r.gcc.mb.toFixed(0).padStart(6)}`);
+  }
+  console.log("targets:");
+  for (const shape of shapes) {
+    const [small, large] = rows.filter((r) => r.shape === shape);
+    if (!small || !large) continue;
+    const growth = large.qnano.ms / small.qnano.ms;
+    const fast = rows.filter((r) => r.shape === shape).every((r) => r.qnano.ms <= r.gcc.ms);
+    console.log(`  ${shape}: at least gcc -O0's lines per second: ${met(fast)}; growth 10k -> 100k ${growth.toFixed(1)}x (gcc ${(large.gcc.ms / small.gcc.ms).toFixed(1)}x; at most ${maxGrowth}x: ${met(growth <= maxGrowth)}); peak ${large.qnano.mb.toFixed(0)} MB at 100k (at most ${maxPeakMB}: ${met(large.qnano.mb <= maxPeakMB)})`);
+  }
+}
+
+/** Where the time goes: each pass's ms in one compilation in process, per program, the slowest passes first. */
+function printProfile(rows: Measured[]): void {
+  const label = (r: Measured) => `${r.shape === "one long function" ? "long" : "many"} ${r.lines >= 50_000 ? "100k" : "10k"}`;
+  const total = (pass: string) => rows.reduce((sum, r) => sum + (r.passes.get(pass) ?? 0), 0);
+  const passes = [...(rows[0]?.passes.keys() ?? [])].sort((a, b) => total(b) - total(a));
+  console.log("\nwhere the time goes: ms per pass in one compilation inside this process (no --check, each IL let go once the next exists)");
+  console.log(`${"pass".padEnd(30)} ${rows.map((r) => label(r).padStart(10)).join(" ")}`);
+  for (const pass of passes) console.log(`${pass.padEnd(30)} ${rows.map((r) => (r.passes.get(pass) ?? 0).toFixed(0).padStart(10)).join(" ")}`);
+  console.log(`${"all passes".padEnd(30)} ${rows.map((r) => r.totalMs.toFixed(0).padStart(10)).join(" ")}`);
+  console.log(`${"of which garbage collection".padEnd(30)} ${rows.map((r) => `${r.gcMs.toFixed(0)} ${((100 * r.gcMs) / r.totalMs).toFixed(0)}%`.padStart(10)).join(" ")}`);
+}
+
+/** The compile-speed section of `npm run bench`. */
+export async function compileBench(): Promise<void> {
+  const rows = await measure();
+  printThroughput(rows);
+  printProfile(rows);
+}

@@ -69,8 +69,8 @@ const mutants: readonly Mutant[] = [
   {
     name: "drop-unused-values: a call whose value nobody uses is dropped",
     file: "passes/drop-unused-values.js",
-    from: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [s];`,
-    to: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc)] : [];`,
+    from: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc, declaredType(e, types))] : [s];`,
+    to: `case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc, declaredType(e, types))] : [];`,
   },
   {
     name: "mark-tail-calls: a Unit call made a tail call stays a statement too",

@@ -15,6 +15,11 @@ export interface Mutant {
   readonly to: string;
 }
 
+/** How many times the mutant's text occurs in its compiled file (the text given, or dist/'s). */
+export function occurrences(mutant: Mutant, text = readFileSync(join(packageRoot, "dist", mutant.file), "utf8")): number {
+  return text.split(mutant.from).length - 1;
+}
+
 /** Makes the copy (the caller removes it); throws when the text to replace is not found exactly once. */
 export function scratchCopy(mutant: Mutant | null): string {
   const root = mkdtempSync(join(tmpdir(), "qnano-mutant-"));
@@ -26,7 +31,7 @@ export function scratchCopy(mutant: Mutant | null): string {
   if (mutant) {
     const file = join(root, "dist", mutant.file);
     const text = readFileSync(file, "utf8");
-    const found = text.split(mutant.from).length - 1;
+    const found = occurrences(mutant, text);
     if (found !== 1) {
       rmSync(root, { recursive: true, force: true });
       throw new Error(`mutant "${mutant.name}": the text to replace occurs ${found} times in dist/${mutant.file}, not once:\n  ${mutant.from}`);

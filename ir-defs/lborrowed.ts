@@ -24,23 +24,18 @@ export const statementsOf = (def: L.Def): Statement[] => def.blocks.flatMap((b):
 /** The call a statement makes, if it makes one (not a tail call). */
 export const callOf = (s: Statement): L.Call | null => (s.kind === "Assign" && s.value.kind === "Call" ? s.value : s.kind === "Do" && s.expr.kind === "Call" ? s.expr : null);
 
-/** Functions whose code a closure holds (its address is a value): they take the closure first. */
+/** Functions whose code a closure holds (its address is a value, anywhere but a call's callee): they take the closure first. */
 export function closureCodes(program: Program): Set<string> {
   const codes = new Set<string>();
-  const atom = (a: L.Atom | L.CExpr | null) => {
-    if (a?.kind === "FunRef") codes.add(a.name);
-    if (a?.kind === "StaticClosure") codes.add(a.code);
+  const walk = (v: unknown, callee: boolean): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, false));
+    if (typeof v !== "object" || v === null) return;
+    const n = v as Record<string, unknown>;
+    if (n.kind === "FunRef" && !callee) codes.add(n.name as string);
+    if (n.kind === "StaticClosure") codes.add(n.code as string);
+    for (const [k, x] of Object.entries(n)) if (k !== "loc") walk(x, (n.kind === "Call" || n.kind === "TailCall") && k === "callee");
   };
-  for (const def of program.defs) {
-    for (const s of statementsOf(def)) {
-      const e = s.kind === "Assign" ? s.value : s.kind === "Do" ? s.expr : s;
-      if (e.kind === "Call" || e.kind === "TailCall" || e.kind === "Prim") e.args.forEach(atom);
-      else if (e.kind === "New") e.fields.forEach(atom);
-      else if (e.kind === "Store") atom(e.value);
-      else if (e.kind === "Return") atom(e.value);
-      else atom(e as L.CExpr);
-    }
-  }
+  walk(program.defs, false);
   return codes;
 }
 
@@ -65,6 +60,7 @@ export const borrowsNeverConsumed: Invariant = {
       const borrows = new Set(def.borrows ?? []);
       const where = (message: string) => ({ path: `defs[${p.defs.indexOf(def)}]`, message: `${def.name}: ${message}` });
       if (codes.has(def.name) && marks.get(def.name)![0] !== lending) return where(`its closure is ${lending ? "lent" : "passed owned"}, but it ${lending ? "does not borrow" : "borrows"} it`);
+      if (codes.has(def.name) && marks.get(def.name)!.slice(1).some(Boolean)) return where("a closure's code borrows a parameter other than its closure, which a call through it passes owned");
       const owned = def.refs.find((v) => borrows.has(v));
       if (owned !== undefined) return where(`${owned} is both borrowed and owned`);
       for (const s of statementsOf(def)) {

@@ -11,7 +11,8 @@
 // A variable may be borrowed when it is a parameter that is never assigned, or
 // a variable that only ever gets a copy of a borrowed one or a field of one
 // read where no store writes (Lborrowed). Start with all of them borrowed,
-// then, to a fixed point over every function at once (recursion), demote
+// then, to a fixed point over every function at once (recursion: a work list
+// of functions, a caller again when its callee's parameter changes), demote
 // (make owned) each one that is consumed (passed to an owned parameter,
 // returned, stored, put in a new object, copied to an owned variable) and each
 // parameter that a tail call passes a reference its caller owns (it could not
@@ -84,25 +85,38 @@ function infer(program: In.Program, lendClosures: boolean): { borrowed: Map<stri
     const def = defs.get(callee.name);
     return def ? def.params.map((p) => borrowed.get(def.name)!.has(p)) : [];
   };
-  let [changed, stuck] = [true, false];
+  // A work list of functions to look at again: one whose variable was demoted, and the callers of one whose parameter was.
+  const callers = new Map(program.defs.map((d) => [d.name, new Set<string>()] as const));
+  const statements = new Map(program.defs.map((d) => [d.name, statementsOf(d) as Statement[]] as const));
+  for (const d of program.defs) {
+    for (const s of statements.get(d.name)!) {
+      const callee = s.kind === "TailCall" ? s.callee : callOf(s)?.callee;
+      if (callee?.kind === "FunRef") callers.get(callee.name)?.add(d.name);
+    }
+  }
+  const work = program.defs.map((d) => d.name).reverse();
+  const queued = new Set(work);
+  const again = (f: string) => queued.has(f) || (queued.add(f), work.push(f));
+  let stuck = false;
   const demote = (f: string, v: string) => {
-    if (borrowed.get(f)!.delete(v)) changed = true;
+    if (!borrowed.get(f)!.delete(v)) return;
+    again(f);
+    if (defs.get(f)!.params.includes(v)) callers.get(f)!.forEach(again);
   };
-  while (changed) {
-    changed = false;
-    for (const def of program.defs) {
-      const mine = borrowed.get(def.name)!;
-      for (const s of statementsOf(def) as Statement[]) {
-        consumedBy(s, mine, lends).forEach((v) => demote(def.name, v));
-        if (s.kind === "Assign" && mine.has(s.name) && !mine.has(sourceOf(s.value, written) ?? "")) demote(def.name, s.name);
-        if (s.kind !== "TailCall") continue;
-        const lent = lends(s.callee);
-        s.args.forEach((a, i) => {
-          if (!lent[i] || a.kind !== "Var" || !def.refs.includes(a.name) || mine.has(a.name)) return;
-          if (s.callee.kind === "FunRef") demote(s.callee.name, defs.get(s.callee.name)!.params[i]!);
-          else stuck = true; // an owned closure, tail called: it must be passed owned
-        });
-      }
+  while (work.length > 0) {
+    const def = defs.get(work.pop()!)!;
+    queued.delete(def.name);
+    const [mine, refs] = [borrowed.get(def.name)!, new Set(def.refs)];
+    for (const s of statements.get(def.name)!) {
+      consumedBy(s, mine, lends).forEach((v) => demote(def.name, v));
+      if (s.kind === "Assign" && mine.has(s.name) && !mine.has(sourceOf(s.value, written) ?? "")) demote(def.name, s.name);
+      if (s.kind !== "TailCall") continue;
+      const lent = lends(s.callee);
+      s.args.forEach((a, i) => {
+        if (!lent[i] || a.kind !== "Var" || !refs.has(a.name) || mine.has(a.name)) return;
+        if (s.callee.kind === "FunRef") demote(s.callee.name, defs.get(s.callee.name)!.params[i]!);
+        else stuck = true; // an owned closure, tail called: it must be passed owned
+      });
     }
   }
   const code = [...codes].find((c) => defs.has(c) && !borrowed.get(c)!.has(defs.get(c)!.params[0] ?? ""));

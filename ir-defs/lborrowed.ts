@@ -24,18 +24,32 @@ export const statementsOf = (def: L.Def): Statement[] => def.blocks.flatMap((b):
 /** The call a statement makes, if it makes one (not a tail call). */
 export const callOf = (s: Statement): L.Call | null => (s.kind === "Assign" && s.value.kind === "Call" ? s.value : s.kind === "Do" && s.expr.kind === "Call" ? s.expr : null);
 
+/** The atoms an expression reads, but a call's callee. */
+function operands(e: L.CExpr): (L.Atom | null)[] {
+  switch (e.kind) {
+    case "Call": case "Prim": return [...e.args];
+    case "Binary": return [e.left, e.right];
+    case "Unary": return [e.arg];
+    case "New": return [...e.fields];
+    case "NewArray": return [e.length, e.init];
+    case "Load": return [e.base, e.index];
+    default: return [e];
+  }
+}
+
 /** Functions whose code a closure holds (its address is a value, anywhere but a call's callee): they take the closure first. */
 export function closureCodes(program: Program): Set<string> {
   const codes = new Set<string>();
-  const walk = (v: unknown, callee: boolean): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, false));
-    if (typeof v !== "object" || v === null) return;
-    const n = v as Record<string, unknown>;
-    if (n.kind === "FunRef" && !callee) codes.add(n.name as string);
-    if (n.kind === "StaticClosure") codes.add(n.code as string);
-    for (const [k, x] of Object.entries(n)) if (k !== "loc") walk(x, (n.kind === "Call" || n.kind === "TailCall") && k === "callee");
-  };
-  walk(program.defs, false);
+  for (const def of program.defs) {
+    for (const s of statementsOf(def)) {
+      const atoms = s.kind === "Assign" ? operands(s.value) : s.kind === "Do" ? operands(s.expr) : s.kind === "Store" ? [s.base, s.index, s.value]
+        : s.kind === "CheckIndex" ? [s.index, s.length] : s.kind === "Branch" ? [s.left, s.right] : s.kind === "Return" ? [s.value] : s.kind === "TailCall" ? s.args : [];
+      for (const a of atoms) {
+        if (a?.kind === "FunRef") codes.add(a.name);
+        if (a?.kind === "StaticClosure") codes.add(a.code);
+      }
+    }
+  }
   return codes;
 }
 

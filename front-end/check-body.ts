@@ -98,10 +98,10 @@ function checkUsing(c: Checker, s: Lsrc.Using): Ltyped.Using {
   const init = checkExpr(c, s.init);
   const type = mustKnow(c, init.type, tailLoc(s.init));
   if (!silent(type)) {
-    const found = lookupMethod(c.protocols, type, "drop", c.data, c.types);
+    const found = lookupMethod(c.protocols, type, "drop", c.types);
     if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none (${found.methods.length === 0 ? "it has no methods" : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`})`);
     else if (found.params.length > 0 || !isType(found.ret, UnitType)) c.sink.report(s.loc, `\`using\` needs \`fn drop(self)\` on ${show(type)}, with no other parameter and no result`);
-    else if (found.impl && type.head.kind === "named") c.pendingBounds.push({ params: found.impl.tparams, args: type.head.args, loc: s.loc, what: `the method \`drop\` of \`${show(found.impl.type)}\`` });
+    else if (found.impl) c.pendingBounds.push({ params: found.impl.tparams, args: found.targs, loc: s.loc, what: `the method \`drop\` of \`${show(found.impl.type)}\`` });
   }
   bind(c, s.name, { type, mutable: false, what: "let", loc: s.loc });
   return writeType(c.inference, c.types, { ...s, type: "", init: init.node }, "type", type);

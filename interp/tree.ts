@@ -329,7 +329,7 @@ export const srcHandlers: Handlers = {
   MethodCall(node: Src.MethodCall, scope, m) {
     const target = evaluate(node.target, scope, m);
     const args = node.args.map((a) => evaluate(a, scope, m));
-    if (typeof target === "object" && "box" in target) return dataPrimitive(node.method, [target, ...args], m.model)!;
+    if (typeof target === "object" && "box" in target && (node.method === "get" || node.method === "set")) return dataPrimitive(node.method, [target, ...args], m.model)!;
     return m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
   },
   Return(node: Src.Return, scope, m) {

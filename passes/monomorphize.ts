@@ -15,8 +15,8 @@
 // Methods are made on demand too: a method call states its receiver's type,
 // concrete once the copy's parameters are replaced (`(x.4: Int).show()` in
 // `show_all[Int]`), which names the impl's method, `Int.show`, or an instance
-// of a generic impl's, `Stack[Int].push` (its parameters from the receiver's
-// type arguments); a method no call reaches leaves nothing.
+// of a generic impl's, `Stack[Int].push` (its parameters are what the receiver's
+// type has where the impl's has them); a method no call reaches leaves nothing.
 //
 // Before:                                   After:
 //   record Pair[A, B] {first: A, second: B}   record Pair[Bool, Int] {first: Bool, second: Int}
@@ -29,7 +29,7 @@ import type * as In from "../ir-defs/generated/Luniq.js";
 import type * as Out from "../ir-defs/generated/Lmono.js";
 import { Luniq } from "../ir-defs/luniq.js";
 import { Lmono } from "../ir-defs/lmono.js";
-import { namedTypes, parseType, showType, substituteType as substitute, type TypeTree } from "../ir-defs/type-syntax.js";
+import { matchTypeTree, namedTypes, parseType, showType, substituteType as substitute, type TypeTree } from "../ir-defs/type-syntax.js";
 import { isNode } from "../il/node.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass, type PassContext } from "../il/pass.js";
@@ -45,11 +45,17 @@ export const [maxInstances, maxInstanceName] = [10_000, 20_000];
 
 const isGeneric = (item: In.Item): boolean => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion" || item.kind === "GenericMethod";
 const isMethod = (item: In.Item): item is Method => item.kind === "Method" || item.kind === "GenericMethod";
-/** A method's key: the name of its type's head and its own (an impl is for a head: front-end/protocols.ts). */
-const methodKey = (type: string, method: string): string => {
-  const t = parseType(type)!;
-  return `${t.kind === "name" ? t.name : type}.${method}`;
-};
+/** The method a call of `method` on the concrete `type` calls, and its impl's parameters' types there
+ * (the front end let no two impls' methods of one name match one type: front-end/protocols.ts). */
+function methodFor(methods: readonly Method[], type: string, method: string): { generic: Method; targs: string[] } {
+  const receiver = parseType(type)!;
+  for (const m of methods) {
+    const tparams = m.kind === "GenericMethod" ? m.tparams.map((tp) => tp.name) : [];
+    const sub = m.name === method ? matchTypeTree(parseType(m.type)!, receiver, new Set(tparams)) : null;
+    if (sub) return { generic: m, targs: tparams.map((tp) => showType(sub.get(tp)!)) };
+  }
+  throw new Error(`no method ${method} for ${type}`);
+}
 /** The name of an item's instance: the item and its type arguments, as a type is written. */
 export const instanceName = (item: string, targs: readonly string[]): string => `${item}[${targs.join(", ")}]`;
 /** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where.
@@ -76,7 +82,7 @@ export const monomorphize = pass({
   purpose: "make one copy of each generic item per list of type arguments used, named by them (swap[Int, Bool]); generic uses name their copy",
   run(program: In.Program, context: PassContext): Out.Program {
     const generics = new Map(program.items.filter((i) => isGeneric(i) && !isMethod(i)).map((item) => [item.name, item as Generic] as const));
-    const methods = new Map(program.items.filter(isMethod).map((item) => [methodKey(item.type, item.name), item] as const));
+    const methods = program.items.filter(isMethod);
     const fresh = freshNamer(Luniq, program);
     const instances = new Map<In.Item, Out.Item[]>(program.items.filter((i) => isGeneric(i) || isMethod(i)).map((item) => [item, []]));
     const made = new Set<string>();
@@ -98,9 +104,8 @@ export const monomorphize = pass({
     };
     /** The method a call on `type` (concrete) calls, made if it is new; its type arguments are the receiver's. */
     const noteMethod = (type: string, method: string): void => {
-      const generic = methods.get(methodKey(type, method))!;
-      const t = parseType(type)!;
-      instantiate(method, t.kind === "name" ? (t.args ?? []).map(showType) : [], { type, generic });
+      const { generic, targs } = methodFor(methods, type, method);
+      instantiate(method, targs, { type, generic });
     };
     /** Every instance of a generic record or union that a type names. */
     const noted = new Set<string>(); // (a type noted once needs no second look)

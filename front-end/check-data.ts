@@ -155,13 +155,22 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
     c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\` (${list})`);
     return { node, type: ErrorType };
   }
-  if (args.length !== found.params.length) {
-    c.sink.report(e.loc, `\`${e.method}\` takes ${found.params.length} argument${found.params.length === 1 ? "" : "s"} after \`self\`, found ${args.length}`);
-    return { node, type: found.ret };
+  // A method's own type parameters get vars, which the arguments fix, as at a generic fn's call.
+  const { args: own, sub } = instantiate(c.inference, c.types, found.own, e.method, e.loc);
+  const [params, ret] = [found.params.map((t) => substitute(c.types, t, sub)), substitute(c.types, found.ret, sub)];
+  const call: Ltyped.MethodCall | Ltyped.GenericMethodCall = own.length === 0 ? node : { ...node, kind: "GenericMethodCall", targs: own.map(() => "") };
+  if (call !== node) {
+    writeType(c.inference, c.types, call, "type", receiver);
+    own.forEach((a, i) => writeType(c.inference, c.types, call as Ltyped.GenericMethodCall, "targs", a, i));
+    c.pendingBounds.push({ params: found.own, args: own, loc: e.loc, what: `the method \`${e.method}\`` });
   }
-  args.forEach((a, i) => expectType(c, a.type, found.params[i]!, tailLoc(e.args[i]!)));
+  if (args.length !== params.length) {
+    c.sink.report(e.loc, `\`${e.method}\` takes ${params.length} argument${params.length === 1 ? "" : "s"} after \`self\`, found ${args.length}`);
+    return { node: call, type: ret };
+  }
+  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(e.args[i]!)));
   if (found.impl) c.pendingBounds.push({ params: found.impl.tparams, args: found.targs, loc: e.loc, what: `the method \`${e.method}\` of \`impl${found.impl.protocol ? ` ${found.impl.protocol} for` : ""} ${show(found.impl.type)}\`` });
-  return { node, type: found.ret };
+  return { node: call, type: ret };
 }
 
 /** The variable an assignment changes: it must be a `let mut`. Reports why not; false then. */

@@ -45,13 +45,15 @@ type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion | L
 /** A generic item's name in the graph: a generic impl's method is its impl's type and its own name, `Stack[T].push`. */
 const keyOf = (item: Generic): string => (item.kind === "GenericMethod" ? `${item.type}.${item.name}` : item.name);
 
-/** The generic impl's method a call of `method` on `type` calls, and its parameters' types there. */
-function methodUse(generics: ReadonlyMap<string, Generic>, type: string, method: string): { key: string; args: TypeTree[] } | null {
+/** The generic impl's method a call of `method` on `type` calls, and its parameters' types there:
+ * the impl's from the receiver's type, then its own from the call's `targs`. */
+function methodUse(generics: ReadonlyMap<string, Generic>, type: string, method: string, targs: readonly TypeTree[]): { key: string; args: TypeTree[] } | null {
   const receiver = parseType(type);
   for (const [key, g] of generics) {
     if (g.kind !== "GenericMethod" || g.name !== method || receiver === null) continue;
     const sub = matchTypeTree(parseType(g.type)!, receiver, new Set(g.tparams.map((tp) => tp.name)));
-    if (sub) return { key, args: g.tparams.map((tp) => sub.get(tp.name)!) };
+    let next = 0;
+    if (sub) return { key, args: g.tparams.map((tp) => sub.get(tp.name) ?? targs[next++]!) };
   }
   return null;
 }
@@ -77,8 +79,8 @@ function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
   for (const item of generics.values()) {
     if (item.kind === "GenericFn" || item.kind === "GenericMethod") {
       forEachNode(LtypedIL, item.body, (node) => {
-        if (node.kind === "MethodCall") {
-          const use = methodUse(generics, node.type as string, node.method as string);
+        if (node.kind === "MethodCall" || node.kind === "GenericMethodCall") {
+          const use = methodUse(generics, node.type as string, node.method as string, ((node.targs ?? []) as string[]).map((t) => parseType(t)!));
           if (use) useEdges(item, use.key, use.args, node.loc, generics, edges);
         }
         if (node.kind !== "GenericCall" && node.kind !== "FnInstance") return;

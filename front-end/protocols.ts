@@ -49,7 +49,11 @@ export interface ImplInfo {
 
 export interface MethodInfo extends MethodSignature {
   readonly impl: ImplInfo;
-  readonly fn: Lsrc.Fn;
+  readonly fn: Lsrc.Fn | Lsrc.GenericFn;
+  /** Its own type parameters (`fn map[U](self, ...)`), which each call's arguments fix, and the
+   * scope of its body (the impl's parameters, `Self` and its own). */
+  readonly own: readonly Type[];
+  readonly scope: TypeScope;
 }
 
 export interface Protocols {
@@ -71,7 +75,7 @@ export function noteBounds(p: Protocols, tparams: readonly Lsrc.TypeParam[], par
 }
 
 /** A method's parameters after `self`, and its result; `self` must come first. */
-function signature(fn: Lsrc.Fn | Lsrc.Sig, scope: TypeScope, data: TypeItems, sink: DiagnosticSink, what: string): MethodSignature {
+function signature(fn: Lsrc.Fn | Lsrc.GenericFn | Lsrc.Sig, scope: TypeScope, data: TypeItems, sink: DiagnosticSink, what: string): MethodSignature {
   const [first, ...rest] = fn.params;
   if (first?.name !== "self") sink.report(fn.loc, `the method \`${fn.name}\` must take \`self\` first: \`fn ${fn.name}(self${fn.params.length > 0 ? ", ..." : ""})\` (${what})`);
   for (const p of rest) if (p.name === "self") sink.report(p.loc, "`self` may only be a method's first parameter");
@@ -125,18 +129,23 @@ export function checkProtocols(
     const scope: TypeScope = { params: new Map([...params, ["Self", type]]), uses: new Set() };
     const withScope: ImplInfo = { ...impl, scope };
     for (const fn of item.methods) {
-      if (fn.kind !== "Fn") {
-        sink.report(fn.loc, fn.kind === "GenericFn" ? `a method cannot have type parameters of its own (\`${fn.name}\`): give them to the impl` : "an impl holds only methods (`fn`)");
+      if (fn.kind !== "Fn" && (fn.kind !== "GenericFn" || protocol !== null)) {
+        sink.report(fn.loc, fn.kind === "GenericFn" ? `\`${fn.name}\`: a protocol's method has no type parameters of its own (those of an inherent impl's may)` : "an impl holds only methods (`fn`)");
         continue;
       }
-      const sig = signature(fn, scope, data, sink, `a method of \`${what}\``);
+      const own = fn.kind === "GenericFn" ? typeParams(`${what}.${fn.name}`, fn.tparams) : new Map<string, Type>();
+      const clash = [...own.keys()].find((name) => params.has(name));
+      if (clash !== undefined) sink.report(fn.loc, `the method \`${fn.name}\` names a type parameter \`${clash}\`, as its impl does: give it another name`);
+      if (fn.kind === "GenericFn") noteBounds(p, fn.tparams, own, sink);
+      const methodScope: TypeScope = own.size === 0 ? scope : { params: new Map([...scope.params, ...own]), uses: scope.uses };
+      const sig = signature(fn, methodScope, data, sink, `a method of \`${what}\``);
       const first = p.methods.find((m) => m.name === fn.name && overlap(m.impl.type, type, m.impl.tparams, impl.tparams));
       if (first) {
         const where = first.impl.protocol ? `impl ${first.impl.protocol} for ${show(first.impl.type)}` : `impl ${show(first.impl.type)}`;
         sink.report(fn.loc, `\`${show(type)}\` has a method \`${fn.name}\` twice`, first.loc ? [{ loc: first.loc, message: `the first \`${fn.name}\` is here, in \`${where}\`` }] : []);
         continue;
       }
-      (p.methods as MethodInfo[]).push({ ...sig, impl: withScope, fn });
+      (p.methods as MethodInfo[]).push({ ...sig, impl: withScope, fn, own: [...own.values()], scope: methodScope });
     }
     if (protocol !== null) matchProtocol(protocols.get(protocol)!, withScope, p.methods.filter((m) => m.impl === withScope), types, sink);
   }
@@ -223,10 +232,11 @@ export function unmetBound(p: Protocols, params: readonly Type[], args: readonly
 }
 
 /** What `receiver.method(...)` calls: its parameters after self and its result, with the impl's
- * parameters replaced by their types in the receiver (`targs`, for its bounds); or the methods
- * the type has, for the message. */
+ * parameters replaced by their types in the receiver (`targs`, for its bounds), and the method's
+ * own type parameters (`own`: the call's arguments fix them); or the methods the type has, for
+ * the message. */
 export function lookupMethod(p: Protocols, receiver: Type, method: string, types: TypeTable):
-  { params: readonly Type[]; ret: Type; impl: ImplInfo | null; targs: readonly Type[]; loc?: Loc | undefined } | { methods: readonly string[] } {
+  { params: readonly Type[]; ret: Type; impl: ImplInfo | null; targs: readonly Type[]; own: readonly Type[]; loc?: Loc | undefined } | { methods: readonly string[] } {
   const h = receiver.head;
   if (h.kind === "param") {
     const all: string[] = [];
@@ -236,7 +246,7 @@ export function lookupMethod(p: Protocols, receiver: Type, method: string, types
       all.push(...protocol.sigs.keys());
       if (!sig) continue;
       const sub = new Map([[protocol.self, h]]);
-      return { params: sig.params.map((t) => substitute(types, t, sub)), ret: substitute(types, sig.ret, sub), impl: null, targs: [] };
+      return { params: sig.params.map((t) => substitute(types, t, sub)), ret: substitute(types, sig.ret, sub), impl: null, targs: [], own: [] };
     }
     return { methods: all };
   }
@@ -249,7 +259,7 @@ export function lookupMethod(p: Protocols, receiver: Type, method: string, types
       continue;
     }
     const targs = m.impl.tparams.map((param) => sub.get(param) ?? ErrorType);
-    return { params: m.params.map((t) => substitute(types, t, sub)), ret: substitute(types, m.ret, sub), impl: m.impl, targs, loc: m.loc };
+    return { params: m.params.map((t) => substitute(types, t, sub)), ret: substitute(types, m.ret, sub), impl: m.impl, targs, own: m.own, loc: m.loc };
   }
   return { methods: names };
 }

@@ -45,14 +45,15 @@ export const [maxInstances, maxInstanceName] = [10_000, 20_000];
 
 const isGeneric = (item: In.Item): boolean => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion" || item.kind === "GenericMethod";
 const isMethod = (item: In.Item): item is Method => item.kind === "Method" || item.kind === "GenericMethod";
-/** The method a call of `method` on the concrete `type` calls, and its impl's parameters' types there
- * (the front end let no two impls' methods of one name match one type: front-end/protocols.ts). */
-function methodFor(methods: readonly Method[], type: string, method: string): { generic: Method; targs: string[] } {
-  const receiver = parseType(type)!;
+/** The method a call of `method` on the concrete `type` calls (the front end let no two impls' methods
+ * of one name match one type: front-end/protocols.ts), and its type arguments: its impl's parameters'
+ * types in `type`, then its own, the call's `own`. */
+function methodFor(methods: readonly Method[], type: string, method: string, own: readonly string[]): { generic: Method; targs: string[] } {
   for (const m of methods) {
     const tparams = m.kind === "GenericMethod" ? m.tparams.map((tp) => tp.name) : [];
-    const sub = m.name === method ? matchTypeTree(parseType(m.type)!, receiver, new Set(tparams)) : null;
-    if (sub) return { generic: m, targs: tparams.map((tp) => showType(sub.get(tp)!)) };
+    const sub = m.name === method ? matchTypeTree(parseType(m.type)!, parseType(type)!, new Set(tparams)) : null;
+    let next = 0;
+    if (sub) return { generic: m, targs: tparams.map((tp) => (sub.has(tp) ? showType(sub.get(tp)!) : own[next++]!)) };
   }
   throw new Error(`no method ${method} for ${type}`);
 }
@@ -86,10 +87,10 @@ export const monomorphize = pass({
     const fresh = freshNamer(Luniq, program);
     const instances = new Map<In.Item, Out.Item[]>(program.items.filter((i) => isGeneric(i) || isMethod(i)).map((item) => [item, []]));
     const made = new Set<string>();
-    const work: [Generic, string, Substitution][] = [];
+    const work: [Generic, string, Substitution, string?][] = []; // (and a method's name in its instance: `map[Bool]`)
 
     /** The name of `item`'s instance at `targs`, made (later, from the work list) if it is new. */
-    const instantiate = (item: string, targs: readonly string[], method?: { type: string; generic: Method }): string => {
+    const instantiate = (item: string, targs: readonly string[], method?: { type: string; generic: Method }): string => { // (item: a method's name in its instance)
       const name = method ? `${method.type}.${item}` : instanceName(item, targs);
       if (made.has(name)) return name;
       const generic = method ? method.generic : generics.get(item)!;
@@ -99,13 +100,13 @@ export const monomorphize = pass({
         throw new CompileError(sink.diagnostics);
       }
       made.add(name);
-      work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const))]);
+      work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const)), item]);
       return name;
     };
-    /** The method a call on `type` (concrete) calls, made if it is new; its type arguments are the receiver's. */
-    const noteMethod = (type: string, method: string): void => {
-      const { generic, targs } = methodFor(methods, type, method);
-      instantiate(method, targs, { type, generic });
+    /** The method a call on `type` (concrete) calls, made if it is new; its name there (`map[Bool]` with its own type arguments). */
+    const noteMethod = (type: string, method: string, own: readonly string[] = []): string => {
+      const { generic, targs } = methodFor(methods, type, method, own);
+      return instantiate(own.length > 0 ? instanceName(method, own) : method, targs, { type, generic }).slice(type.length + 1);
     };
     /** Every instance of a generic record or union that a type names. */
     const noted = new Set<string>(); // (a type noted once needs no second look)
@@ -123,22 +124,20 @@ export const monomorphize = pass({
         noteMethod(node.type, "drop"); // (run however its block is left: expand-using)
         return { ...node, init: recur(node.init, ctx) } as Out.Using;
       },
-      MethodCall(node, ctx, recur): Out.MethodCall {
-        noteMethod(node.type, node.method);
-        return { ...node, target: recur(node.target, ctx), args: node.args.map((a) => recur<In.Expr>(a, ctx)) } as Out.MethodCall;
-      },
+      MethodCall: (node, ctx, recur): Out.MethodCall => ({ ...node, method: noteMethod(node.type, node.method), target: recur(node.target, ctx), args: node.args.map((a) => recur(a, ctx)) }),
+      GenericMethodCall: ({ targs, ...node }, ctx, recur): Out.MethodCall => ({ ...node, kind: "MethodCall", method: noteMethod(node.type, node.method, targs), target: recur(node.target, ctx), args: node.args.map((a) => recur(a, ctx)) }),
     });
     /** An item with its type parameters replaced (none outside a copy) and its generic uses naming their instances. */
     const specialise = <T extends In.Item>(item: T, subst: Substitution): T => uses(mapTypes(item, (type) => noteType(substitute(type, subst))), undefined);
 
     const items = program.items.map((item) => (isGeneric(item) || isMethod(item) ? item : specialise(item, new Map())));
     for (let next = work.shift(); next; next = work.shift()) {
-      const [generic, name, subst] = next;
+      const [generic, name, subst, method = ""] = next;
       const item = specialise(generic, subst);
       const loc = item.loc ? { loc: item.loc } : {}; // (the prelude's items have none)
       const instance: In.Item =
         item.kind === "GenericFn" ? freshCopy({ kind: "Fn", name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
-        : item.kind === "GenericMethod" ? freshCopy({ kind: "Method", type: name.slice(0, -item.name.length - 1), name: item.name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
+        : item.kind === "GenericMethod" ? freshCopy({ kind: "Method", type: name.slice(0, -method.length - 1), name: method, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
         : item.kind === "Method" ? item
         : item.kind === "GenericRecord" ? { kind: "Record", name, fields: item.fields, ...loc }
         : { kind: "Union", name, ctors: item.ctors, ...loc };

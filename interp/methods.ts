@@ -14,7 +14,7 @@
 // A value tells apart every impls' types but two that differ only in a
 // function type's parts, or in the element type of an empty array: the front
 // end accepts such a pair, and then, in those interpreters only, the first
-// impl written is taken for both (spec/language.md, "Methods and protocols").
+// impl written is taken for both (spec/language.md, section 6).
 
 import type { AnyNode } from "../il/node.js";
 import { methodFunction } from "../ir-defs/names.js";

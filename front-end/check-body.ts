@@ -93,15 +93,20 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
   }
 }
 
-// `using r = e` binds r like a `let`, and e's type needs a method `fn drop(self)` (of Unit).
+// `using r = e` binds r like a `let`, and e's type needs a method `fn drop(self)` returning Unit
+// (brief §6: `drop(self)`); a `drop` of another signature is shown where it is declared.
 function checkUsing(c: Checker, s: Lsrc.Using): Ltyped.Using {
   const init = checkExpr(c, s.init);
   const type = mustKnow(c, init.type, tailLoc(s.init));
   if (!silent(type)) {
-    const found = lookupMethod(c.protocols, type, "drop", c.data, c.types);
+    const found = lookupMethod(c.protocols, type, "drop", c.types);
     if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none (${found.methods.length === 0 ? "it has no methods" : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`})`);
-    else if (found.params.length > 0 || !isType(found.ret, UnitType)) c.sink.report(s.loc, `\`using\` needs \`fn drop(self)\` on ${show(type)}, with no other parameter and no result`);
-    else if (found.impl && type.head.kind === "named") c.pendingBounds.push({ params: found.impl.tparams, args: type.head.args, loc: s.loc, what: `the method \`drop\` of \`${show(found.impl.type)}\`` });
+    else if (found.params.length > 0 || !isType(found.ret, UnitType)) {
+      const note = found.loc ? [{ loc: found.loc, message: `its \`drop\` is declared here` }] : [];
+      const how = found.params.length > 0 ? `takes ${found.params.length} parameter${found.params.length > 1 ? "s" : ""} after \`self\`` : `returns ${show(found.ret)}`;
+      c.sink.report(s.loc, `\`using\` needs \`fn drop(self)\` on ${show(type)}, with no other parameter and returning Unit, but its \`drop\` ${how}`, note);
+    }
+    else if (found.impl) c.pendingBounds.push({ params: found.impl.tparams, args: found.targs, loc: s.loc, what: `the method \`drop\` of \`${show(found.impl.type)}\`` });
   }
   bind(c, s.name, { type, mutable: false, what: "let", loc: s.loc });
   return writeType(c.inference, c.types, { ...s, type: "", init: init.node }, "type", type);

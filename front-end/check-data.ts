@@ -121,23 +121,19 @@ export function checkConstruct(c: Checker, name: string, given: readonly Lsrc.Ex
   return { node: writeType(c.inference, c.types, node, "type", type), type };
 }
 
-/** `b.get()` and `b.set(v)` on a Box[T]: the only methods so far. */
+/** `v.m(args)`: `b.get()` and `b.set(v)` on a Box[T] are primitives; any other method is an impl's. */
 export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Expr> {
   const target = c.checkExpr(c, e.target);
   const args = e.args.map((a) => c.checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
   const targetType = mustKnow(c, target.type, tailLoc(e.target));
   const elem = elementOf(targetType, "Box");
-  if (elem === null) {
+  if (elem === null || (e.method !== "get" && e.method !== "set")) {
     if (targetType === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
     else if (!silent(targetType)) return checkImplMethodCall(c, e, target, args, targetType);
     return prim("get", ErrorType);
   }
-  const arity = e.method === "get" ? 0 : e.method === "set" ? 1 : -1;
-  if (arity < 0) {
-    c.sink.report(e.loc, `a Box has no method \`${e.method}\` (its methods: get and set)`);
-    return prim("get", ErrorType);
-  }
+  const arity = e.method === "get" ? 0 : 1;
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${e.method}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
     return prim("get", ErrorType);
@@ -150,22 +146,31 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
  * parameter): the arguments fit the method's parameters after `self`; the call states
  * the receiver's type. */
 function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltyped.Expr>, args: readonly Typed<Ltyped.Expr>[], receiver: Type): Typed<Ltyped.Expr> {
-  const found = lookupMethod(c.protocols, receiver, e.method, c.data, c.types);
+  const found = lookupMethod(c.protocols, receiver, e.method, c.types);
   const node: Ltyped.MethodCall = { kind: "MethodCall", target: target.node, type: "", method: e.method, args: args.map((a) => a.node), ...(e.loc ? { loc: e.loc } : {}) };
   writeType(c.inference, c.types, node, "type", receiver);
   if ("methods" in found) {
-    const list = found.methods.length === 0 ? (receiver.head.kind === "param" ? "its bounds give it no methods" : "it has no methods") : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`;
+    const methods = elementOf(receiver, "Box") === null ? found.methods : ["get", "set", ...found.methods];
+    const list = methods.length === 0 ? (receiver.head.kind === "param" ? "its bounds give it no methods" : "it has no methods") : `its methods: ${methods.map((m) => `\`${m}\``).join(", ")}`;
     c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\` (${list})`);
     return { node, type: ErrorType };
   }
-  if (args.length !== found.params.length) {
-    c.sink.report(e.loc, `\`${e.method}\` takes ${found.params.length} argument${found.params.length === 1 ? "" : "s"} after \`self\`, found ${args.length}`);
-    return { node, type: found.ret };
+  // A method's own type parameters get vars, which the arguments fix, as at a generic fn's call.
+  const { args: own, sub } = instantiate(c.inference, c.types, found.own, e.method, e.loc);
+  const [params, ret] = [found.params.map((t) => substitute(c.types, t, sub)), substitute(c.types, found.ret, sub)];
+  const call: Ltyped.MethodCall | Ltyped.GenericMethodCall = own.length === 0 ? node : { ...node, kind: "GenericMethodCall", targs: own.map(() => "") };
+  if (call !== node) {
+    writeType(c.inference, c.types, call, "type", receiver);
+    own.forEach((a, i) => writeType(c.inference, c.types, call as Ltyped.GenericMethodCall, "targs", a, i));
+    c.pendingBounds.push({ params: found.own, args: own, loc: e.loc, what: `the method \`${e.method}\`` });
   }
-  args.forEach((a, i) => expectType(c, a.type, found.params[i]!, tailLoc(e.args[i]!)));
-  const h = receiver.head;
-  if (found.impl && h.kind === "named") c.pendingBounds.push({ params: found.impl.tparams, args: h.args, loc: e.loc, what: `the method \`${e.method}\` of \`impl${found.impl.protocol ? ` ${found.impl.protocol} for` : ""} ${show(found.impl.type)}\`` });
-  return { node, type: found.ret };
+  if (args.length !== params.length) {
+    c.sink.report(e.loc, `\`${e.method}\` takes ${params.length} argument${params.length === 1 ? "" : "s"} after \`self\`, found ${args.length}`);
+    return { node: call, type: ret };
+  }
+  args.forEach((a, i) => expectType(c, a.type, params[i]!, tailLoc(e.args[i]!)));
+  if (found.impl) c.pendingBounds.push({ params: found.impl.tparams, args: found.targs, loc: e.loc, what: `the method \`${e.method}\` of \`impl${found.impl.protocol ? ` ${found.impl.protocol} for` : ""} ${show(found.impl.type)}\`` });
+  return { node: call, type: ret };
 }
 
 /** The variable an assignment changes: it must be a `let mut`. Reports why not; false then. */

@@ -112,22 +112,22 @@ export function reachable(own: readonly string[], uses: ReadonlyMap<string, Read
  * added to `items`; gives what each method uses, by its name `Type.method`. */
 export function checkMethods(protocols: Protocols, checker: Checker, items: Ltyped.Item[]): Map<string, ReadonlySet<string>> {
   const uses = new Map<string, ReadonlySet<string>>();
-  for (const [head, table] of protocols.methods) {
-    for (const m of table.values()) {
-      const { impl } = m;
-      if (m.fn.params[0]?.name !== "self") continue; // reported (protocols.ts)
-      const params = [impl.type, ...m.params];
-      const signature: Signature = { tparams: impl.tparams, params, ret: m.ret, type: checker.types.fn(params, m.ret) };
-      const scope = { params: impl.scope.params, uses: new Set<string>() };
-      checker.typeScope = scope;
-      uses.set(`${head}.${m.name}`, scope.uses);
-      const fn = checkFn({ ...m.fn, name: `${head}.${m.name}` }, signature, checker) as Ltyped.Fn;
-      const body = { type: typeText(impl.type), name: m.name, params: fn.params, ret: fn.ret, body: fn.body, ...(m.fn.loc ? { loc: m.fn.loc } : {}) };
-      if (impl.tparams.length === 0) items.push({ kind: "Method", ...body });
-      else {
-        const bounds = (t: Type) => protocols.bounds.get(t) ?? [];
-        items.push({ kind: "GenericMethod", tparams: impl.tparams.map((t) => ({ kind: "TypeParam", name: t.kind === "param" ? t.name : "?", bounds: [...bounds(t)] })), ...body });
-      }
+  for (const m of protocols.methods) {
+    const { impl } = m;
+    if (m.fn.params[0]?.name !== "self") continue; // reported (protocols.ts)
+    const params = [impl.type, ...m.params];
+    const tparams = [...impl.tparams, ...m.own]; // (the impl's, then the method's own)
+    const signature: Signature = { tparams, params, ret: m.ret, type: checker.types.fn(params, m.ret) };
+    const scope = { params: m.scope.params, uses: new Set<string>() };
+    checker.typeScope = scope;
+    const type = typeText(impl.type);
+    uses.set(`${type}.${m.name}`, scope.uses);
+    const fn = checkFn({ ...m.fn, name: `${type}.${m.name}` }, signature, checker) as Ltyped.Fn;
+    const body = { type, name: m.name, params: fn.params, ret: fn.ret, body: fn.body, ...(m.fn.loc ? { loc: m.fn.loc } : {}) };
+    if (tparams.length === 0) items.push({ kind: "Method", ...body });
+    else {
+      const bounds = (t: Type) => protocols.bounds.get(t) ?? [];
+      items.push({ kind: "GenericMethod", tparams: tparams.map((t) => ({ kind: "TypeParam", name: t.kind === "param" ? t.name : "?", bounds: [...bounds(t)] })), ...body });
     }
   }
   return uses;

@@ -20,7 +20,7 @@
 
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
-import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
+import { matchTypeTree, namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { forEachNode } from "../il/rewrite.js";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
@@ -42,12 +42,21 @@ interface Edge {
 
 type Generic = Ltyped.GenericFn | Ltyped.GenericRecord | Ltyped.GenericUnion | Ltyped.GenericMethod;
 
-/** A generic item's name in the graph: a generic impl's method is its type's head and its own name, `Stack.push`. */
-const keyOf = (item: Generic): string => (item.kind === "GenericMethod" ? methodKey(item.type, item.name) : item.name);
-const methodKey = (type: string, method: string): string => {
-  const t = parseType(type);
-  return `${t?.kind === "name" ? t.name : type}.${method}`;
-};
+/** A generic item's name in the graph: a generic impl's method is its impl's type and its own name, `Stack[T].push`. */
+const keyOf = (item: Generic): string => (item.kind === "GenericMethod" ? `${item.type}.${item.name}` : item.name);
+
+/** The generic impl's method a call of `method` on `type` calls, and its parameters' types there:
+ * the impl's from the receiver's type, then its own from the call's `targs`. */
+function methodUse(generics: ReadonlyMap<string, Generic>, type: string, method: string, targs: readonly TypeTree[]): { key: string; args: TypeTree[] } | null {
+  const receiver = parseType(type);
+  for (const [key, g] of generics) {
+    if (g.kind !== "GenericMethod" || g.name !== method || receiver === null) continue;
+    const sub = matchTypeTree(parseType(g.type)!, receiver, new Set(g.tparams.map((tp) => tp.name)));
+    let next = 0;
+    if (sub) return { key, args: g.tparams.map((tp) => sub.get(tp.name) ?? targs[next++]!) };
+  }
+  return null;
+}
 
 /** The edges from a generic item's parameters, for one use of `callee` with `args`. */
 function useEdges(item: Generic, callee: string, args: readonly TypeTree[], loc: Loc | undefined, generics: ReadonlyMap<string, Generic>, edges: Map<Param, Edge[]>): void {
@@ -70,9 +79,9 @@ function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
   for (const item of generics.values()) {
     if (item.kind === "GenericFn" || item.kind === "GenericMethod") {
       forEachNode(LtypedIL, item.body, (node) => {
-        if (node.kind === "MethodCall") {
-          const t = parseType(node.type as string);
-          if (t?.kind === "name") useEdges(item, methodKey(node.type as string, node.method as string), t.args ?? [], node.loc, generics, edges);
+        if (node.kind === "MethodCall" || node.kind === "GenericMethodCall") {
+          const use = methodUse(generics, node.type as string, node.method as string, ((node.targs ?? []) as string[]).map((t) => parseType(t)!));
+          if (use) useEdges(item, use.key, use.args, node.loc, generics, edges);
         }
         if (node.kind !== "GenericCall" && node.kind !== "FnInstance") return;
         const callee = (node.kind === "GenericCall" ? node.callee : node.name) as string;

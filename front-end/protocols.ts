@@ -6,10 +6,12 @@
 // protocols", states the rules.
 //
 // A type's methods are one namespace: those of its inherent impls and of every
-// protocol impl for it, each name once. An impl is for a type's head (Int,
-// Bool, String, Unit, a record or a union): an impl of a generic type is for
-// all its instances and names its parameters, `impl[T] Stack[T]`, so a value's
-// type alone says which method a call means, before and after monomorphize.
+// protocol impl for it, each name once. An impl is for a type in which its own
+// parameters may stand (impl-types.ts): `impl[T] Stack[T]` for every Stack,
+// `impl Show for Pair[Int, Bool]` for that instance only, `impl Sum for
+// Array[Int]`, `impl[A: Show, B: Show] Show for (A, B)`; impls that one type
+// would match both of are refused, so a value's type alone says which method a
+// call means, before and after monomorphize.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Loc } from "../il/node.js";
@@ -18,6 +20,7 @@ import { substitute } from "./inference.js";
 import { typeLocOf } from "./parser.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
 import { ErrorType, show, UnitType, type Type, type TypeTable } from "./types.js";
+import { matchType, occursIn, overlap } from "./impl-types.js";
 
 export interface MethodSignature {
   readonly name: string;
@@ -36,9 +39,8 @@ export interface ProtocolInfo {
 
 export interface ImplInfo {
   readonly protocol: string | null;
-  /** The type it is for, its parameters inside (`Stack[T]`), and that type's head. */
+  /** The type it is for, its parameters inside (`Stack[T]`), and those parameters, as declared. */
   readonly type: Type;
-  readonly head: string;
   readonly tparams: readonly Type[];
   /** Its type parameters and `Self`, for its methods' types. */
   readonly scope: TypeScope;
@@ -47,23 +49,20 @@ export interface ImplInfo {
 
 export interface MethodInfo extends MethodSignature {
   readonly impl: ImplInfo;
-  readonly fn: Lsrc.Fn;
+  readonly fn: Lsrc.Fn | Lsrc.GenericFn;
+  /** Its own type parameters (`fn map[U](self, ...)`), which each call's arguments fix, and the
+   * scope of its body (the impl's parameters, `Self` and its own). */
+  readonly own: readonly Type[];
+  readonly scope: TypeScope;
 }
 
 export interface Protocols {
   readonly protocols: ReadonlyMap<string, ProtocolInfo>;
   readonly impls: readonly ImplInfo[];
-  /** Each head's methods, by name. */
-  readonly methods: ReadonlyMap<string, ReadonlyMap<string, MethodInfo>>;
+  /** Every impl's methods. */
+  readonly methods: readonly MethodInfo[];
   /** The bounds of each type parameter: protocols' names. */
   readonly bounds: Map<Type, readonly string[]>;
-}
-
-/** The head of a type an impl may be for: Int, Bool, String, Unit, a record's or a union's name. */
-export function headOf(t: Type, data: TypeItems): string | null {
-  const h = t.head;
-  if (h.kind !== "named") return null;
-  return ["Int", "Bool", "String", "Unit"].includes(h.name) || data.records.has(h.name) || data.unions.has(h.name) ? h.name : null;
 }
 
 /** A generic item's bounds: each must name a protocol. */
@@ -76,7 +75,7 @@ export function noteBounds(p: Protocols, tparams: readonly Lsrc.TypeParam[], par
 }
 
 /** A method's parameters after `self`, and its result; `self` must come first. */
-function signature(fn: Lsrc.Fn | Lsrc.Sig, scope: TypeScope, data: TypeItems, sink: DiagnosticSink, what: string): MethodSignature {
+function signature(fn: Lsrc.Fn | Lsrc.GenericFn | Lsrc.Sig, scope: TypeScope, data: TypeItems, sink: DiagnosticSink, what: string): MethodSignature {
   const [first, ...rest] = fn.params;
   if (first?.name !== "self") sink.report(fn.loc, `the method \`${fn.name}\` must take \`self\` first: \`fn ${fn.name}(self${fn.params.length > 0 ? ", ..." : ""})\` (${what})`);
   for (const p of rest) if (p.name === "self") sink.report(p.loc, "`self` may only be a method's first parameter");
@@ -93,7 +92,7 @@ export function checkProtocols(
   typeParams: (owner: string, tparams: readonly Lsrc.TypeParam[]) => Map<string, Type>,
 ): Protocols {
   const protocols = new Map<string, ProtocolInfo>();
-  const p: Protocols = { protocols, impls: [], methods: new Map(), bounds: new Map() };
+  const p: Protocols = { protocols, impls: [], methods: [], bounds: new Map() };
   for (const item of protocolItems) {
     const self = types.param(item.name, "Self");
     const scope: TypeScope = { params: new Map([["Self", self]]), uses: null };
@@ -104,8 +103,6 @@ export function checkProtocols(
     }
     protocols.set(item.name, { name: item.name, self, sigs });
   }
-  const seen = new Map<string, ImplInfo>(); // "P for head" -> its impl
-  const methods = p.methods as Map<string, Map<string, MethodInfo>>;
   for (const { item, own: ownImpl } of impls) {
     const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
     const what = protocol ? `impl ${protocol} for ${item.type}` : `impl ${item.type}`;
@@ -114,63 +111,80 @@ export function checkProtocols(
       continue;
     }
     const params = typeParams(what, item.tparams);
-    const type = data.resolve(item.type, typeLocOf(item) ?? item.loc, { params, uses: null });
-    if (type === ErrorType) continue;
-    const head = headOf(type, data);
     const typeLoc = typeLocOf(item) ?? item.loc;
-    if (head === null) {
-      sink.report(typeLoc, `an impl is for Int, Bool, String, Unit, a record or a union, not ${show(type)}`);
-      continue;
-    }
-    const args = type.head.kind === "named" ? type.head.args : [];
-    if (args.length !== params.size || args.some((a, i) => a.kind !== "param" || args.indexOf(a) !== i)) {
-      const want = `${head}[${args.map((_, i) => String.fromCharCode(65 + i)).join(", ")}]`;
-      sink.report(typeLoc, args.length === 0 ? `\`${head}\` is not generic: \`${what}\` takes no type parameters` : `an impl of a generic type is for all its instances: write \`impl[${args.map((_, i) => String.fromCharCode(65 + i)).join(", ")}] ${protocol ? `${protocol} for ` : ""}${want}\``);
-      continue;
-    }
-    const ownType = own.has(head);
-    if (ownImpl && !ownType && !(protocol !== null && own.has(protocol))) {
-      sink.report(item.loc, protocol === null
-        ? `\`impl ${item.type}\` must be written where \`${head}\` is declared: an inherent impl is for a record or union of this module`
-        : `\`${what}\`: this module declares neither the protocol \`${protocol}\` nor the type \`${head}\``);
-      continue;
-    }
-    const scope: TypeScope = { params: new Map([...params, ["Self", type]]), uses: new Set() };
-    const impl: ImplInfo = { protocol, type, head, tparams: args, scope, item }; // (in the order of the type's arguments)
+    const type = data.resolve(item.type, typeLoc, { params, uses: null });
+    const impl = ownImpl ? checkImplType(item, protocol, type, params, own, data, sink) : ({ protocol, type, tparams: [...params.values()], scope: { params, uses: null }, item } satisfies ImplInfo);
+    if (impl === null) continue;
     if (protocol !== null) {
-      const first = seen.get(`${protocol} for ${head}`);
-      if (first) {
-        sink.report(item.loc, `a second impl of \`${protocol}\` for \`${head}\``, first.item.loc ? [{ loc: first.item.loc, message: "the first one is here" }] : []);
+      const other = p.impls.find((i) => i.protocol === protocol && overlap(i.type, type, i.tparams, impl.tparams));
+      if (other) {
+        const same = other.type.canon === type.canon;
+        sink.report(item.loc, same ? `a second impl of \`${protocol}\` for \`${show(type)}\`` : `\`${what}\` overlaps \`impl ${protocol} for ${show(other.type)}\`: a type can match both, and then which one a call means is not known`,
+          other.item.loc ? [{ loc: other.item.loc, message: same ? "the first one is here" : "the other one is here" }] : []);
         continue;
       }
-      seen.set(`${protocol} for ${head}`, impl);
     }
     (p.impls as ImplInfo[]).push(impl);
     noteBounds(p, item.tparams, params, sink);
-    const table = methods.get(head) ?? new Map<string, MethodInfo>();
-    methods.set(head, table);
+    const scope: TypeScope = { params: new Map([...params, ["Self", type]]), uses: new Set() };
+    const withScope: ImplInfo = { ...impl, scope };
     for (const fn of item.methods) {
-      if (fn.kind !== "Fn") {
-        sink.report(fn.loc, fn.kind === "GenericFn" ? `a method cannot have type parameters of its own (\`${fn.name}\`): give them to the impl` : "an impl holds only methods (`fn`)");
+      if (fn.kind !== "Fn" && (fn.kind !== "GenericFn" || protocol !== null)) {
+        sink.report(fn.loc, fn.kind === "GenericFn" ? `\`${fn.name}\`: a protocol's method has no type parameters of its own (those of an inherent impl's may)` : "an impl holds only methods (`fn`)");
         continue;
       }
-      const sig = signature(fn, scope, data, sink, `a method of \`${what}\``);
-      const first = table.get(fn.name);
+      const own = fn.kind === "GenericFn" ? typeParams(`${what}.${fn.name}`, fn.tparams) : new Map<string, Type>();
+      const clash = [...own.keys()].find((name) => params.has(name));
+      if (clash !== undefined) sink.report(fn.loc, `the method \`${fn.name}\` names a type parameter \`${clash}\`, as its impl does: give it another name`);
+      if (fn.kind === "GenericFn") noteBounds(p, fn.tparams, own, sink);
+      const methodScope: TypeScope = own.size === 0 ? scope : { params: new Map([...scope.params, ...own]), uses: scope.uses };
+      const sig = signature(fn, methodScope, data, sink, `a method of \`${what}\``);
+      const first = p.methods.find((m) => m.name === fn.name && overlap(m.impl.type, type, m.impl.tparams, impl.tparams));
       if (first) {
-        sink.report(fn.loc, `\`${head}\` has a method \`${fn.name}\` twice`, first.loc ? [{ loc: first.loc, message: `the first \`${fn.name}\` is here${first.impl.protocol ? `, in \`impl ${first.impl.protocol} for ${head}\`` : ""}` }] : []);
+        const where = first.impl.protocol ? `impl ${first.impl.protocol} for ${show(first.impl.type)}` : `impl ${show(first.impl.type)}`;
+        sink.report(fn.loc, `\`${show(type)}\` has a method \`${fn.name}\` twice`, first.loc ? [{ loc: first.loc, message: `the first \`${fn.name}\` is here, in \`${where}\`` }] : []);
         continue;
       }
-      table.set(fn.name, { ...sig, impl, fn });
+      (p.methods as MethodInfo[]).push({ ...sig, impl: withScope, fn, own: [...own.values()], scope: methodScope });
     }
-    if (protocol !== null) matchProtocol(protocols.get(protocol)!, impl, table, types, sink);
+    if (protocol !== null) matchProtocol(protocols.get(protocol)!, withScope, p.methods.filter((m) => m.impl === withScope), types, sink);
   }
   return p;
 }
 
+/** The program's own impl: for a type its parameters all stand in (not a bare parameter), in the
+ * module that declares its protocol or its type (a record or union; an alias stands for the type
+ * it names); an inherent one for a record or union. Null (reported) when not. */
+function checkImplType(item: Lsrc.Impl | Lsrc.ProtocolImpl, protocol: string | null, type: Type, params: ReadonlyMap<string, Type>, own: ReadonlySet<string>, data: TypeItems, sink: DiagnosticSink): ImplInfo | null {
+  if (type === ErrorType) return null;
+  const typeLoc = typeLocOf(item) ?? item.loc;
+  const canon = type.canon;
+  if (canon.kind === "param") {
+    sink.report(typeLoc, `an impl is for a type, not for its own type parameter \`${show(type)}\``);
+    return null;
+  }
+  const unused = [...params].filter(([, t]) => !occursIn(t, type));
+  if (unused.length > 0) {
+    sink.report(typeLoc, `the impl's type parameter \`${unused[0]![0]}\` does not appear in \`${item.type}\`: an impl's parameters are those of the type it is for`);
+    return null;
+  }
+  const dataName = canon.kind === "named" && (data.records.has(canon.name) || data.unions.has(canon.name)) ? canon.name : null;
+  if (protocol === null && (dataName === null || !own.has(dataName))) {
+    sink.report(item.loc, dataName
+      ? `\`impl ${item.type}\` must be written where \`${dataName}\` is declared: an inherent impl is for a record or union of this module`
+      : `an inherent impl is for a record or union of this module, not for \`${show(type)}\` (for another type, declare a protocol and impl it)`);
+    return null;
+  }
+  if (protocol !== null && !(dataName !== null && own.has(dataName)) && !own.has(protocol)) {
+    sink.report(item.loc, `\`impl ${protocol} for ${item.type}\`: this module declares neither the protocol \`${protocol}\` nor the type \`${show(canon)}\`${type.kind === "alias" ? ` (which \`${type.name}\` stands for)` : ""}`);
+    return null;
+  }
+  return { protocol, type, tparams: [...params.values()], scope: { params, uses: null }, item };
+}
+
 /** An impl of a protocol has each of its methods, of its signature with Self the impl's type, and no other. */
-function matchProtocol(protocol: ProtocolInfo, impl: ImplInfo, table: ReadonlyMap<string, MethodInfo>, types: TypeTable, sink: DiagnosticSink): void {
+function matchProtocol(protocol: ProtocolInfo, impl: ImplInfo, mine: readonly MethodInfo[], types: TypeTable, sink: DiagnosticSink): void {
   const sub = new Map([[protocol.self, impl.type]]);
-  const mine = [...table.values()].filter((m) => m.impl === impl);
   const missing = [...protocol.sigs.keys()].filter((name) => !mine.some((m) => m.name === name));
   if (missing.length > 0) sink.report(impl.item.loc, `\`impl ${protocol.name} for ${show(impl.type)}\` is missing the method${missing.length > 1 ? "s" : ""} ${missing.map((m) => `\`${m}\``).join(", ")} of the protocol`);
   for (const m of mine) {
@@ -188,16 +202,24 @@ function matchProtocol(protocol: ProtocolInfo, impl: ImplInfo, table: ReadonlyMa
   }
 }
 
+/** The impl of `protocol` for `t` (no type parameter) and its parameters' types there, if any. */
+function implFor(p: Protocols, t: Type, protocol: string): { impl: ImplInfo; targs: readonly Type[] } | null {
+  for (const impl of p.impls) {
+    if (impl.protocol !== protocol) continue;
+    const sub = matchType(impl.type, t, impl.tparams);
+    if (sub) return { impl, targs: impl.tparams.map((param) => sub.get(param) ?? ErrorType) };
+  }
+  return null;
+}
+
 /** Whether `t` has an impl of `protocol`: a type parameter by its bounds, any other type by an
- * impl for its head whose own bounds its type arguments meet. */
+ * impl for it whose own bounds its parameters' types there meet. */
 export function hasImpl(p: Protocols, t: Type, protocol: string, data: TypeItems): boolean {
   const h = t.head;
   if (h.kind === "never" || h.kind === "error") return true;
   if (h.kind === "param") return p.bounds.get(h)?.includes(protocol) ?? false;
-  const head = headOf(t, data);
-  const impl = head === null ? undefined : p.impls.find((i) => i.protocol === protocol && i.head === head);
-  if (!impl || h.kind !== "named") return false;
-  return impl.tparams.every((param, i) => (p.bounds.get(param) ?? []).every((b) => hasImpl(p, h.args[i] ?? ErrorType, b, data)));
+  const found = implFor(p, t, protocol);
+  return found !== null && unmetBound(p, found.impl.tparams, found.targs, data) === null;
 }
 
 /** The first bound of an impl's or a generic function's parameters that the arguments do not
@@ -209,10 +231,12 @@ export function unmetBound(p: Protocols, params: readonly Type[], args: readonly
   return null;
 }
 
-/** What `receiver.method(...)` calls: its parameters after self and its result, with the
- * receiver's type arguments in place; or the methods the type has, for the message. */
-export function lookupMethod(p: Protocols, receiver: Type, method: string, data: TypeItems, types: TypeTable):
-  { params: readonly Type[]; ret: Type; impl: ImplInfo | null } | { methods: readonly string[] } {
+/** What `receiver.method(...)` calls: its parameters after self and its result, with the impl's
+ * parameters replaced by their types in the receiver (`targs`, for its bounds), and the method's
+ * own type parameters (`own`: the call's arguments fix them); or the methods the type has, for
+ * the message. */
+export function lookupMethod(p: Protocols, receiver: Type, method: string, types: TypeTable):
+  { params: readonly Type[]; ret: Type; impl: ImplInfo | null; targs: readonly Type[]; own: readonly Type[]; loc?: Loc | undefined } | { methods: readonly string[] } {
   const h = receiver.head;
   if (h.kind === "param") {
     const all: string[] = [];
@@ -222,14 +246,20 @@ export function lookupMethod(p: Protocols, receiver: Type, method: string, data:
       all.push(...protocol.sigs.keys());
       if (!sig) continue;
       const sub = new Map([[protocol.self, h]]);
-      return { params: sig.params.map((t) => substitute(types, t, sub)), ret: substitute(types, sig.ret, sub), impl: null };
+      return { params: sig.params.map((t) => substitute(types, t, sub)), ret: substitute(types, sig.ret, sub), impl: null, targs: [], own: [] };
     }
     return { methods: all };
   }
-  const head = headOf(receiver, data);
-  const table = head === null ? undefined : p.methods.get(head);
-  const found = table?.get(method);
-  if (!found || h.kind !== "named") return { methods: [...(table?.keys() ?? [])] };
-  const sub = new Map(found.impl.tparams.map((param, i) => [param, h.args[i] ?? ErrorType] as const));
-  return { params: found.params.map((t) => substitute(types, t, sub)), ret: substitute(types, found.ret, sub), impl: found.impl };
+  const names: string[] = [];
+  for (const m of p.methods) {
+    const sub = matchType(m.impl.type, receiver, m.impl.tparams);
+    if (sub === null) continue;
+    if (m.name !== method) {
+      if (!names.includes(m.name)) names.push(m.name);
+      continue;
+    }
+    const targs = m.impl.tparams.map((param) => sub.get(param) ?? ErrorType);
+    return { params: m.params.map((t) => substitute(types, t, sub)), ret: substitute(types, m.ret, sub), impl: m.impl, targs, own: m.own, loc: m.loc };
+  }
+  return { methods: names };
 }

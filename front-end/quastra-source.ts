@@ -15,6 +15,9 @@ import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { unreachable } from "../il/node.js";
 
 type Node = Lsrc.Node | Ltyped.Node | Lmodules.Node;
+
+/** Whether the type's text names the type parameter `name`. */
+const namesParam = (type: string, name: string): boolean => new RegExp(`(?<![A-Za-z0-9_.])${name}(?![A-Za-z0-9_])`).test(type);
 type Expr = Lsrc.Expr | Ltyped.Expr;
 
 const builtinOf: Readonly<Partial<Record<Ltyped.Prim["op"], string>>> = {
@@ -36,7 +39,7 @@ function primitive(n: Ltyped.Prim): string {
 
 /** An operand of `.field`, `[i]` or `.method()`: parenthesised unless it binds as tightly. */
 function postfixTarget(e: Expr): string {
-  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "Tuple", "Unit", "Str", "Binary", "Prim", "Apply"].includes(e.kind); // (a concat or string_eq prints in parentheses)
+  const tight = ["Var", "Call", "Field", "Index", "MethodCall", "GenericMethodCall", "Tuple", "Unit", "Str", "Binary", "Prim", "Apply"].includes(e.kind); // (a concat or string_eq prints in parentheses)
   return tight ? show(e) : `(${show(e)})`;
 }
 
@@ -48,7 +51,7 @@ function bareRecord(e: Node): boolean {
     case "Unary": return bareRecord(e.arg);
     case "Field": return bareRecord(e.target);
     case "Index": return bareRecord(e.target);
-    case "MethodCall": return bareRecord(e.target);
+    case "MethodCall": case "GenericMethodCall": return bareRecord(e.target);
     case "Prim": return e.op === "get" || e.op === "set" ? bareRecord(e.args[0]!) : false;
     default: return false;
   }
@@ -116,7 +119,10 @@ function show(n: Node): string {
     case "Sig": return `fn ${n.name}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`}`;
     // Ltyped keeps no protocol: a method is written back in an impl of its own type.
     case "Method": return `impl ${n.type} {\n${indent(`fn ${n.name}(${["self", ...n.params.slice(1).map(show)].join(", ")}) -> ${n.ret} ${block(n.body)}`)}\n}`;
-    case "GenericMethod": return `impl${typeParams(n.tparams)} ${n.type} {\n${indent(`fn ${n.name}(${["self", ...n.params.slice(1).map(show)].join(", ")}) -> ${n.ret} ${block(n.body)}`)}\n}`;
+    case "GenericMethod": { // (the impl's type parameters are those its type names; the rest are the method's own)
+      const [impl, own] = [n.tparams.filter((t) => namesParam(n.type, t.name)), n.tparams.filter((t) => !namesParam(n.type, t.name))];
+      return `impl${impl.length > 0 ? typeParams(impl) : ""} ${n.type} {\n${indent(`fn ${n.name}${own.length > 0 ? typeParams(own) : ""}(${["self", ...n.params.slice(1).map(show)].join(", ")}) -> ${n.ret} ${block(n.body)}`)}\n}`;
+    }
     case "Block": return block(n);
     case "Using": return `using ${n.name} = ${show(n.init)}`;
     case "Let": return `${n.decl} ${n.name}${n.type === null ? "" : `: ${n.type}`} = ${show(n.init)}`;
@@ -135,7 +141,7 @@ function show(n: Node): string {
     case "Index": return `${postfixTarget(n.target)}[${show(n.index)}]`;
     case "RecordLit": return `${n.name} { ${n.inits.map(show).join(", ")} }`;
     case "GenericRecordLit": return `${n.type.replace(/\[.*$/, "")} { ${n.inits.map(show).join(", ")} }`;
-    case "MethodCall": return `${postfixTarget(n.target)}.${n.method}(${n.args.map(show).join(", ")})`;
+    case "MethodCall": case "GenericMethodCall": return `${postfixTarget(n.target)}.${n.method}(${n.args.map(show).join(", ")})`;
     case "Break": return "break";
     case "Continue": return "continue";
     case "Return": return n.value === null ? "return" : `return ${show(n.value)}`;

@@ -332,7 +332,7 @@ export const srcHandlers: Handlers = {
   MethodCall(node: Src.MethodCall, scope, m) {
     const target = evaluate(node.target, scope, m);
     const args = node.args.map((a) => evaluate(a, scope, m));
-    if (typeof target === "object" && "box" in target) return dataPrimitive(node.method, [target, ...args], m.model)!;
+    if (typeof target === "object" && "box" in target && (node.method === "get" || node.method === "set")) return dataPrimitive(node.method, [target, ...args], m.model)!;
     return m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
   },
   Return(node: Src.Return, scope, m) {
@@ -370,15 +370,19 @@ function protocolOperator(node: Src.Binary, left: Value, right: Value, m: Machin
   return binaryOnValues(node.op, m.call(m.dispatch!(undefined, "cmp", left), [left, right]), 0n);
 }
 
+function typedMethodCall(node: Typed.MethodCall | Typed.GenericMethodCall, scope: Scope, m: Machine): Value {
+  const target = evaluate(node.target, scope, m);
+  const args = node.args.map((a) => evaluate(a, scope, m));
+  return m.call(m.dispatch!(node.type, node.method, target), [target, ...args]);
+}
+
 export const typedHandlers: Handlers = {
   ...srcHandlers,
   ...typedUnions,
   // A method call states its receiver's type (interp/methods.ts).
-  MethodCall(node: Typed.MethodCall, scope, m) {
-    const target = evaluate(node.target, scope, m);
-    const args = node.args.map((a) => evaluate(a, scope, m));
-    return m.call(m.dispatch!(node.type, node.method, target), [target, ...args]);
-  },
+  MethodCall: typedMethodCall,
+  // (A generic function runs as it is, whatever its type arguments: so does a method with type parameters of its own.)
+  GenericMethodCall: typedMethodCall,
   Prim(node: Typed.Prim, scope, m) {
     const args = node.args.map((a) => evaluate(a, scope, m));
     return primitive(node.op, args, m.model);

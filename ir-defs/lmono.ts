@@ -40,6 +40,6 @@ export const Lmono = extendIL(Luniq, {
   name: "Lmono",
   purpose: "no generic items: one copy of each per list of type arguments used, named by them (swap[Int, Bool], Pair[Int, Bool])",
   terminals: { name: monoNames },
-  remove: ["GenericUnion", "GenericRecord", "GenericFn", "GenericMethod", "TypeParam", "GenericRecordLit", "GenericCall", "FnInstance"],
+  remove: ["GenericUnion", "GenericRecord", "GenericFn", "GenericMethod", "TypeParam", "GenericRecordLit", "GenericCall", "FnInstance", "GenericMethodCall"],
   invariants: [everyTypeNamesAnItem],
 });

@@ -57,7 +57,8 @@ export const Ltyped = extendIL(Lsrc, {
     Item: {
       /** A method of an impl, with the type it is a method of: `fn Point::norm1(self: Point) -> Int`. */
       Method: "fn <type:type>::<name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
-      /** A method of a generic impl, with the impl's type parameters: `fn[T] Stack[T]::push(self: Stack[T], x: T) -> Stack[T]`. */
+      /** A method of a generic impl, or with type parameters of its own, with the impl's type parameters and then
+       * its own: `fn[T] Stack[T]::push(self: Stack[T], x: T) -> Stack[T]`, `fn[T, U] Stack[T]::map(self: Stack[T], f: fn(T) -> U) -> Stack[U]`. */
       GenericMethod: "fn[<tparams:TypeParam*, >] <type:type>::<name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
       Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
       GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >) -> <ret:type> <body:Block>",
@@ -77,6 +78,8 @@ export const Ltyped = extendIL(Lsrc, {
       FnInstance: "fn <name:name>[<targs:type*, >]",
       /** A method call, with the type of its receiver (`T` in generic code): `(p.1: Point).norm1()`. */
       MethodCall: "(<target:Expr>: <type:type>).<method:name>(<args:Expr*, >)",
+      /** A call of a method with type parameters of its own, with the type arguments inferred for them: `(s.1: Stack[Int]).map[Bool](f.2)`. */
+      GenericMethodCall: "(<target:Expr>: <type:type>).<method:name>[<targs:type*, >](<args:Expr*, >)",
       /** `type` is the scrutinee's. */
       Match: "match <scrutinee:Expr>: <type:type> {<arms:Arm*\n>}",
       /** `type` is the Result[T, E] unwrapped, `ret` the enclosing function's Result[U, E]. */

@@ -13,7 +13,8 @@
 //   Lmono ...         and an instance of a generic item, named by its type arguments:
 //                     swap[Int, Bool], prelude.Option[Int] (spec/symbols.md)
 //   Lresolved ...     and a method, named by its type and itself: Point.norm1,
-//                     Stack[Int].push (resolve-methods; no const is left, so a
+//                     Stack[Int].push, (Int, Bool).show, (fn(Int) -> Int).apply
+//                     (resolve-methods; no const is left, so a
 //                     dot after a name without a number can only be a method's)
 //
 // An instance name reads unambiguously from Lmono on, where every local variable
@@ -52,20 +53,35 @@ function typeArgumentsEnd(text: string, at: number): number {
 
 /** Where a name with type arguments written at `at` ends, or -1 when none starts there:
  * identifiers joined by dots, at least one followed by its type arguments (`swap[Int, Bool]`,
- * `prelude.Option[Int]`, and so `fn.swap[Int, Bool]` and `swap[Int, Bool].block1`). */
+ * `prelude.Option[Int]`, and so `fn.swap[Int, Bool]` and `swap[Int, Bool].block1`), or
+ * standing for a type (`(Int, Bool).show`, and so `fn.(Int, Bool).show`). */
 export function instanceNameEnd(text: string, at: number): number {
   let [i, bracketed] = [at, false];
   for (;;) {
-    identifierAt.lastIndex = i;
-    const m = identifierAt.exec(text);
-    if (!m) return -1;
-    i += m[0].length;
-    const args = typeArgumentsEnd(text, i);
-    if (args >= 0) [i, bracketed] = [args, true];
+    const typed = typePartEnd(text, i);
+    if (typed >= 0) [i, bracketed] = [typed, true];
+    else {
+      identifierAt.lastIndex = i;
+      const m = identifierAt.exec(text);
+      if (!m) return -1;
+      i += m[0].length;
+      const args = typeArgumentsEnd(text, i);
+      if (args >= 0) [i, bracketed] = [args, true];
+    }
     const joiner = text[i] === "/" || text[i] === "." ? 1 : 0; // (`util.text/Pair[Int]`)
-    if (joiner === 0 || !/[A-Za-z_]/.test(text[i + joiner] ?? "")) return bracketed ? i : -1;
+    if (joiner === 0 || !/[A-Za-z_(]/.test(text[i + joiner] ?? "")) return bracketed ? i : -1;
     i += joiner;
   }
+}
+
+/** Where a part that is a type written at `at` ends, or -1: a tuple type, or a function type in
+ * parentheses, as a method's type is written in its name (`(Int, Bool).show`, `(fn(Int) -> Int).apply`). */
+function typePartEnd(text: string, at: number): number {
+  if (text[at] !== "(") return -1;
+  const tuple = readType(text, at);
+  if (tuple !== null) return tuple.end;
+  const inner = readType(text, at + 1);
+  return inner !== null && inner.type.kind === "fn" && text[inner.end] === ")" ? inner.end + 1 : -1;
 }
 
 /** A terminal of names that also holds the names of instances of generic items. */
@@ -95,13 +111,18 @@ export const uniqueNames = names("an identifier, prelude.X, path/X, or a variabl
 export const monoNames = withInstances(uniqueNames, "an identifier, prelude.X, or a variable's unique name x.N");
 
 /** Where a method's name `Type.method` written at `at` ends, or -1: a type's name (maybe an
- * instance: `Stack[Int]`, maybe the prelude's: `prelude.Option[Int]`) and an identifier. */
+ * instance: `Stack[Int]`, maybe the prelude's: `prelude.Option[Int]`; a tuple type or a function
+ * type in parentheses: `(Int, Bool).show`) and an identifier. */
 function methodNameEnd(text: string, at: number): number {
   const instance = instanceNameEnd(text, at);
   if (instance >= 0) return instance; // `Stack[Int].push` (and an instance of any other kind)
   const m = new RegExp(`^${qualifier.source}[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.[/])`).exec(text.slice(at, at + 400));
   return m ? at + m[0].length : -1;
 }
+
+/** The name of a method's function (resolve-methods): its type, as the ILs write it, and its own
+ * name; a function type in parentheses, so that its result's name does not run into the method's. */
+export const methodFunction = (type: string, method: string): string => `${type.startsWith("fn(") ? `(${type})` : type}.${method}`;
 
 /** A terminal of names that also holds methods' names, `Point.norm1` (from Lresolved on). */
 export function withMethods(base: Terminal): Terminal {

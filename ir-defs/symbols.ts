@@ -57,7 +57,7 @@ export const codeSymbol: Terminal = {
   name: "symbol",
   describe: "a function's code: qn_main, fn.NAME or a routine of the runtime (qn_alloc, ...)",
   tsType: "string",
-  test: (v: unknown) => isSymbolText(v) && (v === "qn_main" || /^fn\.[A-Za-z_]/.test(v) || Object.hasOwn(runtimeArguments, v)),
+  test: (v: unknown) => isSymbolText(v) && (v === "qn_main" || /^fn\.[A-Za-z_(]/.test(v) || Object.hasOwn(runtimeArguments, v)),
   read: (text, at) => readSymbol(text, at, true),
   show: (v: unknown) => asmSymbol(v as string),
 };

@@ -133,3 +133,20 @@ export function substituteType(type: string, subst: ReadonlyMap<string, TypeTree
   };
   return showType(go(parseType(type)!));
 }
+
+/** The replacement of `vars` (an impl's type parameters) that makes `pattern` the type `t`, or null
+ * when none does (front-end/impl-types.ts matches the checker's types the same way). */
+export function matchTypeTree(pattern: TypeTree, t: TypeTree, vars: ReadonlySet<string>, sub = new Map<string, TypeTree>()): Map<string, TypeTree> | null {
+  if (pattern.kind === "name" && !pattern.args && vars.has(pattern.name)) {
+    const bound = sub.get(pattern.name);
+    if (bound !== undefined) return showType(bound) === showType(t) ? sub : null;
+    sub.set(pattern.name, t);
+    return sub;
+  }
+  const parts = (x: TypeTree): readonly TypeTree[] => (x.kind === "name" ? x.args ?? [] : x.kind === "tuple" ? x.elems : x.kind === "fn" ? [...x.params, x.ret] : [x.elem]);
+  const form = (x: TypeTree): string => (x.kind === "name" ? `${x.name}/${x.args?.length ?? 0}` : `${x.kind}/${parts(x).length}`);
+  if (form(pattern) !== form(t)) return null;
+  const [ps, ts] = [parts(pattern), parts(t)];
+  for (let i = 0; i < ps.length; i++) if (matchTypeTree(ps[i]!, ts[i]!, vars, sub) === null) return null;
+  return sub;
+}

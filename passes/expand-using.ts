@@ -33,7 +33,7 @@ import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
 import { declaredType, typeContext, typeOf } from "./shared/expression-types.js";
-import { methodFunction } from "./resolve-methods.js";
+import { methodFunction } from "../ir-defs/names.js";
 
 /** The usings in scope, the last one last, and how many of them are outside the innermost loop. */
 interface Scope {

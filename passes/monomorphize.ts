@@ -15,8 +15,8 @@
 // Methods are made on demand too: a method call states its receiver's type,
 // concrete once the copy's parameters are replaced (`(x.4: Int).show()` in
 // `show_all[Int]`), which names the impl's method, `Int.show`, or an instance
-// of a generic impl's, `Stack[Int].push` (its parameters from the receiver's
-// type arguments); a method no call reaches leaves nothing.
+// of a generic impl's, `Stack[Int].push` (its parameters are what the receiver's
+// type has where the impl's has them); a method no call reaches leaves nothing.
 //
 // Before:                                   After:
 //   record Pair[A, B] {first: A, second: B}   record Pair[Bool, Int] {first: Bool, second: Int}
@@ -29,7 +29,7 @@ import type * as In from "../ir-defs/generated/Luniq.js";
 import type * as Out from "../ir-defs/generated/Lmono.js";
 import { Luniq } from "../ir-defs/luniq.js";
 import { Lmono } from "../ir-defs/lmono.js";
-import { namedTypes, parseType, showType, substituteType as substitute, type TypeTree } from "../ir-defs/type-syntax.js";
+import { matchTypeTree, namedTypes, parseType, showType, substituteType as substitute, type TypeTree } from "../ir-defs/type-syntax.js";
 import { isNode } from "../il/node.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass, type PassContext } from "../il/pass.js";
@@ -46,11 +46,18 @@ export const [maxInstances, maxInstanceName] = [10_000, 20_000];
 
 const isGeneric = (item: In.Item): boolean => item.kind === "GenericFn" || item.kind === "GenericRecord" || item.kind === "GenericUnion" || item.kind === "GenericMethod";
 const isMethod = (item: In.Item): item is Method => item.kind === "Method" || item.kind === "GenericMethod";
-/** A method's key: the name of its type's head and its own (an impl is for a head: front-end/protocols.ts). */
-const methodKey = (type: string, method: string): string => {
-  const t = parseType(type)!;
-  return `${t.kind === "name" ? t.name : type}.${method}`;
-};
+/** The method a call of `method` on the concrete `type` calls (the front end let no two impls' methods
+ * of one name match one type: front-end/protocols.ts), and its type arguments: its impl's parameters'
+ * types in `type`, then its own, the call's `own`. */
+function methodFor(methods: readonly Method[], type: string, method: string, own: readonly string[]): { generic: Method; targs: string[] } {
+  for (const m of methods) {
+    const tparams = m.kind === "GenericMethod" ? m.tparams.map((tp) => tp.name) : [];
+    const sub = m.name === method ? matchTypeTree(parseType(m.type)!, parseType(type)!, new Set(tparams)) : null;
+    let next = 0;
+    if (sub) return { generic: m, targs: tparams.map((tp) => (sub.has(tp) ? showType(sub.get(tp)!) : own[next++]!)) };
+  }
+  throw new Error(`no method ${method} for ${type}`);
+}
 /** The name of an item's instance: the item and its type arguments, as a type is written. */
 export const instanceName = (item: string, targs: readonly string[]): string => `${item}[${targs.join(", ")}]`;
 /** `term` with `f` applied to every type it states (a let's, a parameter's, a pattern's, ...): the grammar says where.
@@ -77,14 +84,14 @@ export const monomorphize = pass({
   purpose: "make one copy of each generic item per list of type arguments used, named by them (swap[Int, Bool]); generic uses name their copy",
   run(program: In.Program, context: PassContext): Out.Program {
     const generics = new Map(program.items.filter((i) => isGeneric(i) && !isMethod(i)).map((item) => [item.name, item as Generic] as const));
-    const methods = new Map(program.items.filter(isMethod).map((item) => [methodKey(item.type, item.name), item] as const));
+    const methods = program.items.filter(isMethod);
     const fresh = freshNamer(Luniq, program);
     const instances = new Map<In.Item, Out.Item[]>(program.items.filter((i) => isGeneric(i) || isMethod(i)).map((item) => [item, []]));
     const made = new Set<string>();
-    const work: [Generic, string, Substitution][] = [];
+    const work: [Generic, string, Substitution, string?][] = []; // (and a method's name in its instance: `map[Bool]`)
 
     /** The name of `item`'s instance at `targs`, made (later, from the work list) if it is new. */
-    const instantiate = (item: string, targs: readonly string[], method?: { type: string; generic: Method }): string => {
+    const instantiate = (item: string, targs: readonly string[], method?: { type: string; generic: Method }): string => { // (item: a method's name in its instance)
       const name = method ? `${method.type}.${item}` : instanceName(item, targs);
       if (made.has(name)) return name;
       const generic = method ? method.generic : generics.get(item)!;
@@ -94,14 +101,13 @@ export const monomorphize = pass({
         throw new CompileError(sink.diagnostics, sourcesOf(context));
       }
       made.add(name);
-      work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const))]);
+      work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const)), item]);
       return name;
     };
-    /** The method a call on `type` (concrete) calls, made if it is new; its type arguments are the receiver's. */
-    const noteMethod = (type: string, method: string): void => {
-      const generic = methods.get(methodKey(type, method))!;
-      const t = parseType(type)!;
-      instantiate(method, t.kind === "name" ? (t.args ?? []).map(showType) : [], { type, generic });
+    /** The method a call on `type` (concrete) calls, made if it is new; its name there (`map[Bool]` with its own type arguments). */
+    const noteMethod = (type: string, method: string, own: readonly string[] = []): string => {
+      const { generic, targs } = methodFor(methods, type, method, own);
+      return instantiate(own.length > 0 ? instanceName(method, own) : method, targs, { type, generic }).slice(type.length + 1);
     };
     /** Every instance of a generic record or union that a type names. */
     const noted = new Set<string>(); // (a type noted once needs no second look)
@@ -119,22 +125,20 @@ export const monomorphize = pass({
         noteMethod(node.type, "drop"); // (run however its block is left: expand-using)
         return { ...node, init: recur(node.init, ctx) } as Out.Using;
       },
-      MethodCall(node, ctx, recur): Out.MethodCall {
-        noteMethod(node.type, node.method);
-        return { ...node, target: recur(node.target, ctx), args: node.args.map((a) => recur<In.Expr>(a, ctx)) } as Out.MethodCall;
-      },
+      MethodCall: (node, ctx, recur): Out.MethodCall => ({ ...node, method: noteMethod(node.type, node.method), target: recur(node.target, ctx), args: node.args.map((a) => recur(a, ctx)) }),
+      GenericMethodCall: ({ targs, ...node }, ctx, recur): Out.MethodCall => ({ ...node, kind: "MethodCall", method: noteMethod(node.type, node.method, targs), target: recur(node.target, ctx), args: node.args.map((a) => recur(a, ctx)) }),
     });
     /** An item with its type parameters replaced (none outside a copy) and its generic uses naming their instances. */
     const specialise = <T extends In.Item>(item: T, subst: Substitution): T => uses(mapTypes(item, (type) => noteType(substitute(type, subst))), undefined);
 
     const items = program.items.map((item) => (isGeneric(item) || isMethod(item) ? item : specialise(item, new Map())));
     for (let next = work.shift(); next; next = work.shift()) {
-      const [generic, name, subst] = next;
+      const [generic, name, subst, method = ""] = next;
       const item = specialise(generic, subst);
       const loc = item.loc ? { loc: item.loc } : {}; // (the prelude's items have none)
       const instance: In.Item =
         item.kind === "GenericFn" ? freshCopy({ kind: "Fn", name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
-        : item.kind === "GenericMethod" ? freshCopy({ kind: "Method", type: name.slice(0, -item.name.length - 1), name: item.name, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
+        : item.kind === "GenericMethod" ? freshCopy({ kind: "Method", type: name.slice(0, -method.length - 1), name: method, params: item.params, ret: item.ret, body: item.body, ...loc }, fresh)
         : item.kind === "Method" ? item
         : item.kind === "GenericRecord" ? { kind: "Record", name, fields: item.fields, ...loc }
         : { kind: "Union", name, ctors: item.ctors, ...loc };

@@ -1,7 +1,8 @@
 // resolve-methods: Lnoconst -> Lresolved
 //
 // Makes each method an ordinary function, named by the type it is a method of
-// and its own name (spec/symbols.md): `Point.norm1`, `Stack[Int].push`; and
+// and its own name (spec/symbols.md): `Point.norm1`, `Stack[Int].push`,
+// `(Int, Bool).show`, `(fn(Int) -> Int).apply`; and
 // each method call a call of that function, with the receiver as its first
 // argument. monomorphize already made every receiver's type concrete and
 // every method it calls an item, so the name a call states is the function's:
@@ -22,9 +23,8 @@ import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { Lresolved } from "../ir-defs/lresolved.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
+import { methodFunction } from "../ir-defs/names.js";
 
-/** The name of a method's function: its type, as the ILs write it, and its own name. */
-export const methodFunction = (type: string, method: string): string => `${type}.${method}`;
 
 export const resolveMethods = pass({
   name: "resolve-methods",

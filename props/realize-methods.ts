@@ -11,10 +11,17 @@
 //   String becomes the method of a protocol of its own, `protocol F0 { fn
 //   f0(self, ...) }` with `impl F0 for Int` (a program may implement its own
 //   protocol for a built-in type).
-// - Int literals in the functions' bodies become `(k).weight()` or
-//   `heavier(k, k)`: a method of the prelude-like protocol Weigh, implemented
+// - Int literals in the functions' bodies become an expression that gives k
+//   back, so the program means what it did (`weighed`): `(k).weight()` or
+//   `heavier(k, k)`, a method of the prelude-like protocol Weigh, implemented
 //   for Int and Bool (and for a record whose methods are made), and a generic
-//   function bounded by it. Both give k back, so the program means what it did.
+//   function bounded by it; Weigh's impls for a tuple `(k, 0).weight()`, an
+//   array `array(1, k).weight()` and one instance of a generic record,
+//   `heavier(Weighed { inner: k }, ...)`; a generic impl's method at two
+//   instances, `Weighed { inner: k }.inner_of()` and `Weighed { inner: (k, true)
+//   }.inner_of().0`, and one with a type parameter of its own, `.keep(true)`;
+//   `==` and `<=` on a record through its Eq and Ord impls, `if Scored { v: k }
+//   == Scored { v: k } { k } else { 0 }`.
 // - A `using held_n = Held { id: n }` goes into some blocks of the functions,
 //   before their last statement (which keeps their value): Held's drop prints
 //   n, so the order of the drops on every way out of a block (its end,
@@ -35,9 +42,16 @@ export interface MethodsSkel {
   readonly usings: readonly { readonly block: number; readonly at: number; readonly exit: boolean }[];
 }
 
+/** What each form of `weighed` is, for the coverage count. */
+const weighForms = [
+  "protocol method on Int", "bounded generic call", "generic impl's method at two instances (Int)", "generic impl's method at two instances (tuple)",
+  "== on a record through Eq", "<= on a record through Ord", "impl for a tuple", "impl for an array", "impl for one instance of a generic record", "method with a type parameter of its own",
+];
+
 /** The constructs this adds, for the coverage count (props/constructs.ts). */
 export const methodConstructs: readonly string[] = [
   "method of a record", "protocol of the program for a built-in type", "method call", "protocol method on Int", "bounded generic call", "using", "using in a loop", "using before an early exit",
+  ...weighForms.slice(2),
 ];
 
 const int = (value: bigint): Lsrc.Int => ({ kind: "Int", value });
@@ -75,6 +89,7 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
     return false;
   });
   const weigh = new Set(skel.weigh);
+  const forms = new Set<number>(); // (those used: their items are added)
   let literal = 0;
   let [blocks, exits] = [0, 0];
   let held = 0;
@@ -92,8 +107,10 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
     },
     Int(node) {
       if (!weigh.has(literal++)) return node;
-      constructs.add(literal % 2 === 1 ? "protocol method on Int" : "bounded generic call");
-      return literal % 2 === 1 ? method(node, "weight") : call("heavier", [node, int(node.value)]);
+      const form = (literal - 1) % weighForms.length;
+      constructs.add(weighForms[form]!);
+      forms.add(form);
+      return weighed(form, node.value);
     },
     While: (node, ctx, recur) => ({ ...node, cond: recur(node.cond, ctx), body: recur(node.body, { loop: true }) }),
     For: (node, ctx, recur) => ({ ...node, from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, { loop: true }) }),
@@ -117,13 +134,66 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
   items = items.map((item) => (item.kind === "Fn" || item.kind === "GenericFn" ? body(item) : item));
   for (const [record, fns] of impls) items.push({ kind: "Impl", tparams: [], type: record, methods: fns.map(body) });
   items.push(...protocols.map((p) => (p.kind === "ProtocolImpl" ? { ...p, methods: p.methods.map((m) => body(m as Lsrc.Fn)) } : p)));
-  if (weigh.size > 0) items.push(...weighItems([...impls.keys()]));
+  if (forms.size > 0) items.push(...weighItems([...impls.keys()]), ...[...formItems].filter(([form]) => [...forms].some((f) => form.includes(f))).flatMap(([, made]) => made()));
   if (held > 0) {
     items.push({ kind: "Record", name: "Held", fields: [{ kind: "FieldDecl", name: "id", type: "Int" }] });
     items.push({ kind: "Impl", tparams: [], type: "Held", methods: [fn("drop", [param("self", "Self")], null, [expr(call("print", [{ kind: "Field", target: { kind: "Var", name: "self" }, field: "id" }]))])] });
   }
   return { ...program, items };
 }
+
+
+const v = (name: string): Lsrc.Var => ({ kind: "Var", name });
+const field = (target: Lsrc.Expr, name: string): Lsrc.Field => ({ kind: "Field", target, field: name });
+const lit = (name: string, f: string, value: Lsrc.Expr): Lsrc.RecordLit => ({ kind: "RecordLit", name, inits: [{ kind: "FieldInit", name: f, value }] });
+const ifElse = (cond: Lsrc.Expr, then: Lsrc.Expr, otherwise: Lsrc.Expr): Lsrc.If => ({ kind: "If", cond, then: block([expr(then)]), else: block([expr(otherwise)]) });
+
+/** The form-th expression that gives the Int k back through a method, an impl or a protocol operator. */
+function weighed(form: number, k: bigint): Lsrc.Expr {
+  const wrap = (inner: Lsrc.Expr) => lit("Weighed", "inner", inner);
+  const ranked = () => lit("Scored", "v", int(k));
+  switch (form) {
+    case 0: return method(int(k), "weight");
+    case 1: return call("heavier", [int(k), int(k)]);
+    case 2: return method(wrap(int(k)), "inner_of");
+    case 3: return field(method(wrap({ kind: "Tuple", elems: [int(k), { kind: "Bool", value: true }] }), "inner_of"), "0");
+    case 4: return ifElse({ kind: "Binary", op: "==", left: ranked(), right: ranked() }, int(k), int(0n));
+    case 5: return ifElse({ kind: "Binary", op: "<=", left: ranked(), right: ranked() }, int(k), int(0n));
+    case 6: return method({ kind: "Tuple", elems: [int(k), int(0n)] }, "weight");
+    case 7: return method(call("array", [int(1n), int(k)]), "weight");
+    case 8: return method(call("heavier", [wrap(int(k)), wrap(int(k))]), "inner_of");
+    default: return method(wrap(int(k)), "keep", [{ kind: "Bool", value: true }]);
+  }
+}
+
+const selfVar: Lsrc.Expr = { kind: "Var", name: "self" };
+const weightImpl = (type: string, body: Lsrc.Expr, tparams: Lsrc.TypeParam[] = []): Lsrc.ProtocolImpl =>
+  ({ kind: "ProtocolImpl", tparams, protocol: "Weigh", type, methods: [fn("weight", [param("self", "Self")], "Int", [expr(body)])] });
+const tparam = (name: string): Lsrc.TypeParam => ({ kind: "TypeParam", name, bounds: [] });
+
+/** The items the forms of `weighed` need, each list added when one of its forms is used. */
+const formItems: readonly [readonly number[], () => Lsrc.Item[]][] = [
+  [[2, 3, 8, 9], () => [
+    { kind: "GenericRecord", name: "Weighed", tparams: [tparam("T")], fields: [{ kind: "FieldDecl", name: "inner", type: "T" }] },
+    { kind: "Impl", tparams: [tparam("T")], type: "Weighed[T]", methods: [
+      fn("inner_of", [param("self", "Self")], "T", [expr(field(selfVar, "inner"))]),
+      { kind: "GenericFn", name: "keep", tparams: [tparam("U")], params: [param("self", "Self"), param("u", "U")], ret: "T", body: block([expr(method(selfVar, "inner_of"))]) },
+    ] },
+  ]],
+  [[4, 5], () => {
+    const cmp = ifElse({ kind: "Binary", op: "<", left: field(selfVar, "v"), right: field(v("other"), "v") }, int(-1n), ifElse({ kind: "Binary", op: "==", left: field(selfVar, "v"), right: field(v("other"), "v") }, int(0n), int(1n)));
+    const one = (protocol: string, name: string, ret: string, body: Lsrc.Expr): Lsrc.ProtocolImpl =>
+      ({ kind: "ProtocolImpl", tparams: [], protocol, type: "Scored", methods: [fn(name, [param("self", "Self"), param("other", "Scored")], ret, [expr(body)])] });
+    return [
+      { kind: "Record", name: "Scored", fields: [{ kind: "FieldDecl", name: "v", type: "Int" }] },
+      one("Eq", "eq", "Bool", { kind: "Binary", op: "==", left: field(selfVar, "v"), right: field(v("other"), "v") }),
+      one("Ord", "cmp", "Int", cmp),
+    ];
+  }],
+  [[6], () => [weightImpl("(Int, Int)", field(selfVar, "0"))]],
+  [[7], () => [weightImpl("Array[Int]", { kind: "Index", target: selfVar, index: int(0n) })]],
+  [[8], () => [weightImpl("Weighed[Int]", field(selfVar, "inner"))]],
+];
 
 /** `protocol Weigh`, its impls for Int, Bool and the records given, and `heavier[T: Weigh]`. */
 function weighItems(records: readonly string[]): Lsrc.Item[] {

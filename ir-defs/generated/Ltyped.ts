@@ -212,7 +212,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | GenericMethodCall;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -376,6 +376,16 @@ export interface FnInstance {
   readonly targs: readonly string[];
   readonly loc?: Loc;
 }
+/** Expr ::= (<target:Expr>: <type:type>).<method:name>[<targs:type*, >](<args:Expr*, >) */
+export interface GenericMethodCall {
+  readonly kind: "GenericMethodCall";
+  readonly target: Expr;
+  readonly type: string;
+  readonly method: string;
+  readonly targs: readonly string[];
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
 
 /** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
 export interface Arm {
@@ -448,5 +458,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn | Method | GenericMethod | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | Union | GenericUnion | GenericRecord | GenericFn | Method | GenericMethod | Param | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Prim | Construct | GenericRecordLit | GenericCall | FnInstance | GenericMethodCall | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

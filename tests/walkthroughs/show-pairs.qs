@@ -1,0 +1,3 @@
+fn main() {
+    print((1, true).show())
+}

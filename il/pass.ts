@@ -19,6 +19,8 @@ export interface PassContext {
   readonly file: string;
   readonly source: string;
   readonly prelude?: { readonly file: string; readonly source: string };
+  /** For `qnano test`: the tests whose entry replaces main (front-end/test-entry.ts). */
+  readonly tests?: readonly string[];
   readonly warn?: (warning: Warning) => void;
 }
 

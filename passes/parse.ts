@@ -4,7 +4,9 @@
 // recursive descent: front-end/parser.ts), or throws one CompileError listing every
 // syntax error found. Every node carries `loc`, its position in the source. The
 // prelude's items that the program may use follow its own, in a `module prelude`
-// item (front-end/prelude.ts), when the driver hands the prelude in.
+// item (front-end/prelude.ts), when the driver hands the prelude in. For
+// `qnano test`, main is the entry that runs the test standard input names
+// (front-end/test-entry.ts).
 //
 // Before (text):                     After (Lsrc, printed):
 //   fn main() {                        fn main() {
@@ -18,6 +20,7 @@ import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
 import { parseSource } from "../front-end/parser.js";
 import { withPrelude } from "../front-end/prelude.js";
+import { withTestEntry } from "../front-end/test-entry.js";
 
 export const parse = pass({
   name: "parse",
@@ -27,8 +30,9 @@ export const parse = pass({
   run(source: string, context: PassContext): Lsrc.Program {
     const sink = diagnosticSink(context.file);
     const words = new Set<string>();
-    const program = parseSource(source, sink, context.prelude ? words : undefined);
+    const parsed = parseSource(source, sink, context.prelude ? words : undefined);
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
+    const program = context.tests ? withTestEntry(parsed, context.tests) : parsed;
     return context.prelude ? withPrelude(program, words, context.prelude) : program;
   },
 });

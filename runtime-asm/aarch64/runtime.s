@@ -1206,6 +1206,33 @@ qn_panic_string:
 // ---------------------------------------------------------------------
 
 // ---------------------------------------------------------------------
+// qn_string_of(bytes, n) -> string: a new string of the n bytes at bytes.
+//   Arguments: x0 = where the bytes are, x1 = how many.
+//   Result:    x0 = the new string (rc = 1).
+// ---------------------------------------------------------------------
+qn_string_of:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = where the bytes are, x20 = how many
+        str     x21, [sp, #32]          // x21 = the new string
+        mov     x19, x0
+        mov     x20, x1
+        add     x0, x20, #24            // qn_alloc(24 + n, 3)
+        mov     x1, #3
+        bl      qn_alloc
+        mov     x21, x0
+        str     x20, [x21, #16]         // its length
+        add     x0, x21, #24            // qn_copy_bytes(its bytes, bytes, n)
+        mov     x1, x19
+        mov     x2, x20
+        bl      qn_copy_bytes
+        mov     x0, x21
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
 // qn_string_byte(s: string, i: i64) -> i64: the byte at index i.
 //   Arguments: x0 = s (borrowed), x1 = i.
 //   Result:    x0 = 0..255. An i outside 0 .. len-1 panics with
@@ -1251,26 +1278,9 @@ qn_string_slice:
         and     w11, w11, #0xc0
         cmp     w11, #0x80
         b.eq    qn_index_out_of_bounds  // end inside a character
-2:      stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
-        mov     x29, sp
-        stp     x19, x20, [sp, #16]     // x19 = where the bytes start, x20 = how many
-        str     x21, [sp, #32]          // x21 = the new string
-        add     x19, x10, x1
-        sub     x20, x2, x1
-        add     x0, x20, #24            // qn_alloc(24 + count, 3)
-        mov     x1, #3
-        bl      qn_alloc
-        mov     x21, x0
-        str     x20, [x21, #16]         // its length
-        add     x0, x21, #24            // qn_copy_bytes(its bytes, the slice's, count)
-        mov     x1, x19
-        mov     x2, x20
-        bl      qn_copy_bytes
-        mov     x0, x21
-        ldr     x21, [sp, #32]
-        ldp     x19, x20, [sp, #16]
-        ldp     x29, x30, [sp], #48
-        ret
+2:      add     x0, x10, x1             // qn_string_of(s + 24 + start, end - start)
+        sub     x1, x2, x1
+        b       qn_string_of            // tail call: it returns for us
 
 // ---------------------------------------------------------------------
 // qn_write_string(s: string): write s's bytes to stdout, no newline.
@@ -1335,15 +1345,10 @@ qn_input_line:
         cmp     x22, #'\n'
         b.ne    .Lil_next
 .Lil_done:
-        add     x0, x20, #24            // the line: qn_alloc(24 + count, 3)
-        mov     x1, #3
-        bl      qn_alloc
+        add     x0, x19, #24            // the line: qn_string_of(its bytes, count)
+        mov     x1, x20
+        bl      qn_string_of
         mov     x22, x0
-        str     x20, [x22, #16]
-        add     x0, x22, #24
-        add     x1, x19, #24
-        mov     x2, x20
-        bl      qn_copy_bytes
         mov     x0, x19
         bl      qn_release
         mov     x0, x22

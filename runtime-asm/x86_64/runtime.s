@@ -1172,6 +1172,33 @@ qn_panic_string:
 # ---------------------------------------------------------------------
 
 # ---------------------------------------------------------------------
+# qn_string_of(bytes, n) -> string: a new string of the n bytes at bytes.
+#   Arguments: rdi = where the bytes are, rsi = how many.
+#   Result:    rax = the new string (rc = 1).
+# ---------------------------------------------------------------------
+qn_string_of:
+        pushq   %rbx                    # rbx = where the bytes are
+        pushq   %r12                    # r12 = how many
+        pushq   %r13                    # r13 = the new string
+                                        # (3 pushes: stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        leaq    24(%r12), %rdi          # qn_alloc(24 + n, 3)
+        movl    $3, %esi
+        call    qn_alloc
+        movq    %rax, %r13
+        movq    %r12, 16(%r13)          # its length
+        leaq    24(%r13), %rdi          # qn_copy_bytes(its bytes, bytes, n)
+        movq    %rbx, %rsi
+        movq    %r12, %rdx
+        call    qn_copy_bytes
+        movq    %r13, %rax
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
 # qn_string_byte(s: string, i: i64) -> i64: the byte at index i.
 #   Arguments: rdi = s (borrowed), rsi = i.
 #   Result:    rax = 0..255. An i outside 0 .. len-1 panics with
@@ -1217,27 +1244,10 @@ qn_string_slice:
         andl    $0xc0, %eax
         cmpl    $0x80, %eax
         je      .Lss_out                # end inside a character
-2:      pushq   %rbx                    # rbx = where the bytes start
-        pushq   %r12                    # r12 = how many
-        pushq   %r13                    # r13 = the new string
-                                        # (3 pushes: stack is aligned)
-        leaq    24(%rdi,%rsi), %rbx
-        movq    %rdx, %r12
-        subq    %rsi, %r12
-        leaq    24(%r12), %rdi          # qn_alloc(24 + count, 3)
-        movl    $3, %esi
-        call    qn_alloc
-        movq    %rax, %r13
-        movq    %r12, 16(%r13)          # its length
-        leaq    24(%r13), %rdi          # qn_copy_bytes(its bytes, the slice's, count)
-        movq    %rbx, %rsi
-        movq    %r12, %rdx
-        call    qn_copy_bytes
-        movq    %r13, %rax
-        popq    %r13
-        popq    %r12
-        popq    %rbx
-        ret
+2:      leaq    24(%rdi,%rsi), %rdi     # qn_string_of(s + 24 + start, end - start)
+        subq    %rsi, %rdx
+        movq    %rdx, %rsi
+        jmp     qn_string_of            # tail call: it returns for us
 .Lss_out:
         subq    $8, %rsp                # aligned as at a call in compiled code
         jmp     qn_index_out_of_bounds
@@ -1305,15 +1315,10 @@ qn_input_line:
         cmpq    $'\n', %r14
         jne     .Lil_next
 .Lil_done:
-        leaq    24(%r12), %rdi          # the line: qn_alloc(24 + count, 3)
-        movl    $3, %esi
-        call    qn_alloc
+        leaq    24(%rbx), %rdi          # the line: qn_string_of(its bytes, count)
+        movq    %r12, %rsi
+        call    qn_string_of
         movq    %rax, %r14
-        movq    %r12, 16(%r14)
-        leaq    24(%r14), %rdi
-        leaq    24(%rbx), %rsi
-        movq    %r12, %rdx
-        call    qn_copy_bytes
         movq    %rbx, %rdi
         call    qn_release
         movq    %r14, %rax

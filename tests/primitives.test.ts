@@ -7,6 +7,8 @@
 // on the model's routines. The scripts cut strings at every kind of index
 // (inside a character, past the end, negative), mix input_line with
 // read_int, and read to the end of input with and without a last newline.
+// Planted faults in copies of the model (a slice that cuts a character, ...)
+// each disagree with the runtime on some script, which the property finds.
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,8 +69,8 @@ function stdinOf(s: Script): string {
 }
 
 /** What the model's routines do with the script: the driver's loop, written over them. */
-function onModel(stdin: string): Outcome {
-  const m = new RuntimeModel({ stdin });
+function onModel(stdin: string, model: typeof RuntimeModel = RuntimeModel): Outcome {
+  const m = new model({ stdin });
   return m.run(() => {
     let s = "";
     for (;;) {
@@ -100,10 +102,10 @@ const binaries = new Map(targets.map((target) => {
   return [target, exe] as const;
 }));
 
-/** The binary's run of a script against the model's. */
-function agree(s: Script): void {
+/** The binary's run of a script against the model's (or a faulty copy's). */
+function agree(s: Script, model: typeof RuntimeModel = RuntimeModel): void {
   const stdin = stdinOf(s);
-  const want = onModel(stdin);
+  const want = onModel(stdin, model);
   for (const [target, exe] of binaries) {
     const got = runBinary(exe, target, { stdin, env: { QNANO_LEAK_CHECK: "1" } });
     const where = `${target}, stdin ${JSON.stringify(stdin)}`;
@@ -129,6 +131,43 @@ test("a line longer than the runtime's line buffer grows it (and the 64 KiB inpu
   const long = "\u{20ac}".repeat(30_000);
   agree({ commands: [{ op: 1, line: long }, { op: 2, i: 89_999 }, { op: 3, a: 3, b: 6 }], rest: { lines: [long, "z"], ended: true } });
 });
+
+/** Planted faults: copies of the model that each get one routine wrong. */
+const faults: readonly { name: string; model: typeof RuntimeModel }[] = [
+  {
+    name: "a slice may cut a character",
+    model: class extends RuntimeModel {
+      override stringSlice(text: string, start: bigint, end: bigint): string {
+        const bytes = Buffer.from(text, "utf8");
+        if (start < 0n || end > BigInt(bytes.length) || start > end) this.indexOutOfBounds();
+        return bytes.subarray(Number(start), Number(end)).toString("utf8");
+      }
+    },
+  },
+  {
+    name: "input_line drops the newline",
+    model: class extends RuntimeModel {
+      override inputLine(): string {
+        return super.inputLine().replace(/\n$/, "");
+      }
+    },
+  },
+  {
+    name: "a negative index reads from the end",
+    model: class extends RuntimeModel {
+      override stringByte(text: string, i: bigint): bigint {
+        return super.stringByte(text, i < 0n ? i + BigInt(Buffer.byteLength(text)) : i);
+      }
+    },
+  },
+];
+
+for (const fault of faults) {
+  test(`the property finds a planted fault: ${fault.name}`, () => {
+    const found = fc.check(fc.property(script, (s) => agree(s, fault.model)), { numRuns: 200, seed: 1 });
+    assert.ok(found.failed, "no script told the faulty model from the runtime");
+  });
+}
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 test.run();

@@ -31,7 +31,7 @@ const shown = (step: TargetStep | null, source: string): string => {
 function report(step: TargetStep, before: TargetStep | null, source: string, agreed: number): number {
   const v = step.verdict;
   if (v.kind === "crashed" && v.error instanceof CompileError) {
-    printError(formatDiagnostics(v.error.diagnostics, source, isatty(2) && !process.env.NO_COLOR));
+    printError(formatDiagnostics(v.error.diagnostics, source, isatty(2) && !process.env.NO_COLOR, "error", v.error.sources));
     return 1;
   }
   const where = `${stepLabel(step)} (${ilName(step.pass.from)} -> ${ilName(step.pass.to)})`;

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
-import { CompileError, formatDiagnostics, type Diagnostic } from "../front-end/diagnostics.js";
+import { CompileError, formatDiagnostics, type Diagnostic, type SourceSet } from "../front-end/diagnostics.js";
 import { decodeSource } from "../front-end/source-file.js";
 import type { Warning } from "../il/pass.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
@@ -57,8 +57,8 @@ function readSource(file: string | undefined, usage: string): { file: string; so
   return { file, source: text };
 }
 
-function showDiagnostics(diagnostics: readonly Diagnostic[], source: string): void {
-  printError(formatDiagnostics(diagnostics, source, isatty(2) && !process.env.NO_COLOR));
+function showDiagnostics(diagnostics: readonly Diagnostic[], source: string, sources?: SourceSet): void {
+  printError(formatDiagnostics(diagnostics, source, isatty(2) && !process.env.NO_COLOR, "error", sources));
 }
 
 /** True when both names reach one file (the same device and inode: also
@@ -94,7 +94,7 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
   } catch (e) {
     showWarnings();
     if (e instanceof CompileError) {
-      showDiagnostics(e.diagnostics, source);
+      showDiagnostics(e.diagnostics, source, e.sources);
       return null;
     }
     if (e instanceof BrokenPass) {
@@ -120,8 +120,10 @@ function build(file: string, source: string, values: Values, out: string, tests?
   return true;
 }
 
-function jsonOf(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2);
+/** JSON text; with `file`, every location names its file (a location in the program's own file
+ * has none in the ILs: one in a module's does, il/node.ts). */
+function jsonOf(value: unknown, file?: string): string {
+  return JSON.stringify(value, (k, v) => (typeof v === "bigint" ? v.toString() : k === "loc" && file !== undefined && v !== null && typeof v === "object" && !("file" in v) ? { ...v, file } : v), 2);
 }
 
 export function runCommand(command: string, positionals: string[], values: Values, usage: string): number | Promise<number> {
@@ -201,7 +203,7 @@ export function runCommand(command: string, positionals: string[], values: Value
       const variables = fn === undefined || !selected ? new Set<string>() : variablesOfFunction(selected.output, fn);
       const shown = fn === undefined ? last : last.map((s) => ({ ...s, output: functionView(s.output, fn, variables) }));
       if (values.json) {
-        printLine(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output }))));
+        printLine(jsonOf(shown.map((s) => ({ pass: s.pass.name, from: ilName(s.pass.from), to: ilName(s.pass.to), ms: s.ms, program: s.output })), file));
         return 0;
       }
       const head = (s: string) => (useColor() ? kleur.cyan().bold(s) : s);

@@ -22,7 +22,7 @@ import { rmSync } from "node:fs";
 import { makeTemporaryFolder } from "../driver/files.js";
 import { toolNames } from "../driver/toolchain.js";
 import { diagnosticSink } from "../front-end/diagnostics.js";
-import { parseSource } from "../front-end/parser.js";
+import { parseModuleFile } from "../front-end/parser.js";
 import { testNames } from "../front-end/test-entry.js";
 import type { Target } from "../ir-defs/targets.js";
 import { printLine } from "./output.js";
@@ -74,7 +74,7 @@ function runTest(job: Job, target: Target): Promise<string | null> {
 /** The tests of a file whose names contain `filter`, as it declares them (none when it does not parse: compiling it says why). */
 function testsOf(file: string, source: string, filter: string | undefined): string[] {
   const sink = diagnosticSink(file);
-  const program = parseSource(source, sink);
+  const program = parseModuleFile(source, sink);
   return sink.diagnostics.length > 0 ? [] : testNames(program).filter((name) => filter === undefined || name.includes(filter));
 }
 

@@ -23,6 +23,7 @@ import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass, type PassContext, type Warning } from "../il/pass.js";
 import { packageRoot } from "./paths.js";
+import { readModules } from "./source-set.js";
 
 export interface Step {
   readonly pass: Pass;
@@ -317,12 +318,14 @@ function readPrelude(): string {
   }
 }
 
-/** What every pass of a compilation of `source` is given: the file, and the prelude (read here,
- * so that no pass does I/O). Warnings go to `warnings` when given. */
+/** What every pass of a compilation of `source` is given: the file, the prelude and the files
+ * of the modules it imports (read here, so that no pass does I/O). Warnings go to `warnings`
+ * when given. */
 export function passContext(file: string, source: string, warnings?: Warning[]): PassContext {
   preludeText ??= readPrelude();
   const prelude = { file: preludeFile, source: preludeText };
-  return warnings ? { file, source, prelude, warn: (w) => warnings.push(w) } : { file, source, prelude };
+  const modules = readModules(file, source);
+  return warnings ? { file, source, prelude, modules, warn: (w) => warnings.push(w) } : { file, source, prelude, modules };
 }
 
 /** A pass produced a program outside its declared output IL. */

@@ -55,7 +55,7 @@ try {
   if (e instanceof CompileError) {
     // Bad input: the program means nothing until check-types accepts it.
     marks.stop();
-    post({ kind: "failed", at: made.length, message: formatDiagnostics(e.diagnostics, source, false) });
+    post({ kind: "failed", at: made.length, message: formatDiagnostics(e.diagnostics, source, false, "error", e.sources) });
     post({ kind: "meaning-failed", message: "the program does not compile: no interpreter runs it" });
   } else {
     // A pass crashed or broke its contract: the steps before it mean what they mean.

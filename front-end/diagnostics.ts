@@ -22,6 +22,8 @@ import { displayWidth, escapeControls } from "./display.js";
 export interface Note {
   readonly loc: Loc;
   readonly message: string;
+  /** Its file, when it is not the diagnostic's (an import's note in another module). */
+  readonly file?: string;
 }
 
 export interface Diagnostic {
@@ -33,30 +35,39 @@ export interface Diagnostic {
   readonly notes?: readonly Note[];
 }
 
-/** Thrown by parse and check-types: every diagnostic found, in source order. */
+/** The text of each file of a program that is not its own file (its modules'), by file name:
+ * what a diagnostic in one of them is shown with. */
+export type SourceSet = ReadonlyMap<string, string>;
+
+/** Thrown by parse and check-types: every diagnostic found, in source order; `sources`, the
+ * text of the program's other files (its modules) that a diagnostic may point into. */
 export class CompileError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
+  readonly sources: SourceSet;
+  constructor(diagnostics: readonly Diagnostic[], sources: SourceSet = new Map()) {
     const sorted = sortDiagnostics(diagnostics);
     const first = sorted[0];
     super(first ? `${first.file}:${first.loc.line}:${first.loc.col}: ${first.message}${sorted.length > 1 ? ` (and ${sorted.length - 1} more)` : ""}` : "no diagnostics");
     this.name = "CompileError";
     this.diagnostics = sorted;
+    this.sources = sources;
   }
 }
 
 /** Where a node without a recorded position is reported: the file's start. */
 export const startOfFile: Loc = { line: 1, col: 1, length: 1 };
 
-/** Sorted by line then column (stable). A message said again on the same line
- * is kept once: one problem, one report (`0x 0x 0x` is not three errors). */
+/** Sorted by file (in the order the files first come), then line, then column (stable). A
+ * message said again on the same line is kept once: one problem, one report (`0x 0x 0x` is
+ * not three errors). */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const sorted = [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  let line = 0;
+  const files = [...new Set(list.map((d) => d.file))];
+  const sorted = [...list].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+  let [line, file] = [0, ""];
   const said = new Set<string>(); // the messages of this line so far
   return sorted.filter((d) => {
-    if (d.loc.line !== line) {
-      line = d.loc.line;
+    if (d.loc.line !== line || d.file !== file) {
+      [line, file] = [d.loc.line, d.file];
       said.clear();
     }
     if (said.has(d.message)) return false;
@@ -76,7 +87,9 @@ export function diagnosticSink(file: string): DiagnosticSink {
   return {
     diagnostics,
     report(loc, message, notes) {
-      diagnostics.push(notes && notes.length > 0 ? { file, loc: loc ?? startOfFile, message, notes } : { file, loc: loc ?? startOfFile, message });
+      const at = loc?.file ?? file; // a place in one of the program's modules names its file
+      notes = notes?.map((n) => ((n.loc.file ?? file) === at ? n : { ...n, file: n.loc.file ?? file }));
+      diagnostics.push(notes && notes.length > 0 ? { file: at, loc: loc ?? startOfFile, message, notes } : { file: at, loc: loc ?? startOfFile, message });
     },
   };
 }
@@ -142,12 +155,25 @@ function snippet(lines: readonly string[], loc: Loc, width: number, paint: Paint
   return [`${` ${String(loc.line).padStart(width)} | ${text}`.trimEnd()}`, ` ${gutter} | ${pad}${paint.carets("^".repeat(Math.max(1, displayWidth(span) + span.split("\t").length - 1)))}`].join("\n");
 }
 
-function render(d: Diagnostic, lines: readonly string[], paint: Paint, severity: Severity): string {
+/** The lines of a file: the program's own (`source`), or one of its modules' (`sources`). */
+type LinesOf = (file: string) => readonly string[];
+
+function linesOf(mainFile: (file: string) => boolean, source: string, sources: SourceSet): LinesOf {
+  const cache = new Map<string, readonly string[]>();
+  return (file) => {
+    const text = sources.get(file) ?? (mainFile(file) ? source : "");
+    let lines = cache.get(file);
+    if (!lines) cache.set(file, (lines = sourceLines(text)));
+    return lines;
+  };
+}
+
+function render(d: Diagnostic, lines: LinesOf, paint: Paint, severity: Severity): string {
   const notes = d.notes ?? [];
   const width = Math.max(String(d.loc.line).length, ...notes.map((n) => String(n.loc.line).length));
-  const head = (loc: Loc, kind: Severity | "note", message: string) => `${escapeControls(d.file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
-  const parts = [head(d.loc, severity, d.message), snippet(lines, d.loc, width, paint)];
-  for (const n of notes) parts.push(head(n.loc, "note", n.message), snippet(lines, n.loc, width, paint));
+  const head = (file: string, loc: Loc, kind: Severity | "note", message: string) => `${escapeControls(file)}:${loc.line}:${loc.col}: ${paint.severity(kind)} ${paint.message(escapeControls(cutMessage(message)))}`;
+  const parts = [head(d.file, d.loc, severity, d.message), snippet(lines(d.file), d.loc, width, paint)];
+  for (const n of notes) parts.push(head(n.file ?? d.file, n.loc, "note", n.message), snippet(lines(n.file ?? d.file), n.loc, width, paint));
   return parts.join("\n");
 }
 
@@ -165,16 +191,16 @@ function withColour<T>(color: boolean, f: (paint: Paint) => T): T {
 
 /** One diagnostic: `file:line:col: error: message`, the line, the carets, its notes. */
 export function formatDiagnostic(d: Diagnostic, source: string, color: boolean, severity: Severity = "error"): string {
-  return withColour(color, (paint) => render(d, sourceLines(source), paint, severity));
+  return withColour(color, (paint) => render(d, linesOf(() => true, source, new Map()), paint, severity));
 }
 
 const count = (n: number, what: string): string => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
 
 /** The diagnostics (the first maxErrorsShown), a blank line between them, then
  * `N errors` (or warnings), or `... and N more errors (M in all)`. No final newline. */
-export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean, severity: Severity = "error"): string {
+export function formatDiagnostics(list: readonly Diagnostic[], source: string, color: boolean, severity: Severity = "error", sources: SourceSet = new Map()): string {
   const sorted = sortDiagnostics(list);
-  const lines = sourceLines(source);
+  const lines = linesOf((file) => !sources.has(file), source, sources);
   return withColour(color, (paint) => {
     const blocks = sorted.slice(0, maxErrorsShown).map((d) => render(d, lines, paint, severity));
     const more = sorted.length - blocks.length;

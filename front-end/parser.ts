@@ -20,10 +20,11 @@
 // overflows the JS stack and later passes can recurse over the tree safely.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { assignOperators, functionType } from "../ir-defs/lsrc.js";
 import type { DiagnosticSink, Note } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
-import { isKeyword, lexer, locOf, type Token } from "./lexer.js";
+import { isKeyword, lexer, locOf as tokenLoc, type Token } from "./lexer.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 export const maxNesting = 256;
@@ -84,6 +85,8 @@ interface Parser {
  * check-types puts the caret of an unknown type there. Kept beside the tree, not in it. */
 const typeLocs = new WeakMap<object, Loc>();
 export const typeLocOf = (node: object): Loc | undefined => typeLocs.get(node);
+/** `to`, a copy of `from` made by a later pass (resolve-modules), with `from`'s type location. */
+export const keepTypeLoc = <N extends object>(from: object, to: N): N => withTypeLoc(to, typeLocs.get(from));
 const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
   if (loc) typeLocs.set(node, loc);
   return node;
@@ -92,9 +95,31 @@ const withTypeLoc = <N extends object>(node: N, loc: Loc | undefined): N => {
 /** Thrown after a syntax error has been reported; caught by statement and item loops. */
 const BAIL = Object.freeze({ bail: true });
 
-/** Parses a whole source file; every problem goes to the sink. Every word of the source
- * (identifier or keyword) is added to `words`, when given. */
+/** The file whose locations the parser is making, when it is not the program's own (an
+ * imported module's): every loc names it (il/node.ts). Set only while parseSource runs. */
+let moduleFile: string | undefined;
+const inFile = (loc: Loc): Loc => (moduleFile === undefined ? loc : { ...loc, file: moduleFile });
+const locOf = (t: Token): Loc => inFile(tokenLoc(t));
+
+/** Parses a whole source file of a one-file program (without `use`, `pub` or `module`, it is
+ * an Lsrc program); every problem goes to the sink. Every word of the source (identifier or
+ * keyword) is added to `words`, when given. */
 export function parseSource(source: string, sink: DiagnosticSink, words?: Set<string>): Lsrc.Program {
+  return parseModuleFile(source, sink, words) as Lsrc.Program;
+}
+
+/** Parses a whole source file as Lmodules, like parseSource; `file`: the module's file, for a
+ * file other than the program's own, so that its locations name it. */
+export function parseModuleFile(source: string, sink: DiagnosticSink, words?: Set<string>, file?: string): Lmodules.Program {
+  moduleFile = file;
+  try {
+    return parseFile(source, sink, words);
+  } finally {
+    moduleFile = undefined;
+  }
+}
+
+function parseFile(source: string, sink: DiagnosticSink, words?: Set<string>): Lmodules.Program {
   const errorLines = new Set<number>();
   const read = lexer(source, sink, errorLines, words);
   const first = read();
@@ -228,15 +253,17 @@ function endOfStatement(p: Parser, what: string): void {
 // ---------------------------------------------------------------- items
 
 // program = [ "module" name sep ] { item sep }
-function parseProgram(p: Parser): Lsrc.Program {
-  const items: Lsrc.Item[] = [];
+function parseProgram(p: Parser): Lmodules.Program {
+  const items: Lmodules.Item[] = [];
   while (eat(p, ";"));
   if (at(p, "module")) {
-    recovering(p, startsItem, () => {
+    const header = recovering(p, startsItem, (): Lmodules.ModuleHeader => {
       next(p);
-      expectName(p, "a module name");
+      const name = expectName(p, "a module name");
       endOfStatement(p, "module header");
+      return { kind: "ModuleHeader", name: name.text, loc: locOf(name) };
     });
+    if (header) items.push(header);
   }
   for (;;) {
     while (eat(p, ";"));
@@ -249,12 +276,42 @@ function parseProgram(p: Parser): Lsrc.Program {
     const item = recovering(p, startsItem, () => parseItem(p));
     if (item) items.push(item);
   }
-  return { kind: "Program", items, loc: { line: 1, col: 1, length: 1 } };
+  return { kind: "Program", items, loc: inFile({ line: 1, col: 1, length: 1 }) };
 }
 
-// item = [ "pub" ] ( fn-item | const-item | record-item | union-item | type-item | impl-item | protocol-item )
-function parseItem(p: Parser): Lsrc.Item | null {
-  eat(p, "pub");
+// item = "pub" item-body | item-body | use-item
+function parseItem(p: Parser): Lmodules.Item | null {
+  const pub = peek(p);
+  if (!eat(p, "pub")) return at(p, "use") ? parseUse(p) : parseItemBody(p);
+  if (at(p, "use") || at(p, "pub")) throw fail(p, peek(p), `\`pub\` goes before \`fn\`, \`const\`, \`record\`, \`union\`, \`type\` or \`protocol\`, not \`${peek(p).kind}\``);
+  const item = parseItemBody(p);
+  return item && { kind: "Pub", item, loc: locOf(pub) };
+}
+
+// use-item = "use" name { "." name } [ "." "{" name { "," name } [ "," ] "}" ]
+//            (`use util.text` names the module `text`; `use util.text.{pad, Style}` brings names in)
+function parseUse(p: Parser): Lmodules.Use {
+  const use = next(p);
+  const path = [expectName(p, "a module name after `use`").text];
+  const names: Lmodules.Import[] = [];
+  while (eat(p, ".")) {
+    if (at(p, "{")) {
+      const open = next(p);
+      names.push(...parseList(p, "}", "a name", () => {
+        const name = expectName(p, "a name to import");
+        return { kind: "Import" as const, name: name.text, loc: locOf(name) };
+      }));
+      if (names.length === 0) throw fail(p, open, "expected the names to import between `{` and `}`");
+      break;
+    }
+    path.push(expectName(p, "a module name after `.`").text);
+  }
+  endOfStatement(p, "use");
+  return { kind: "Use", path, names, file: "", loc: { ...locOf(use), length: 3 } }; // (its file: the parse pass)
+}
+
+// item-body = fn-item | const-item | record-item | union-item | type-item | impl-item | protocol-item
+function parseItemBody(p: Parser): Lsrc.Item | null {
   const t = peek(p);
   if (t.kind === "fn" || t.kind === "const" || t.kind === "record" || t.kind === "union" || t.kind === "type" || t.kind === "impl" || t.kind === "protocol") p.earlyClose = null; // it concerned the item before
   switch (t.kind) {
@@ -265,10 +322,6 @@ function parseItem(p: Parser): Lsrc.Item | null {
     case "type": return parseTypeAlias(p);
     case "impl": return parseImpl(p);
     case "protocol": return parseProtocol(p);
-    case "use":
-      p.sink.report(locOf(next(p)), `\`${t.kind}\` is not supported yet`);
-      synchronize(p, startsItem);
-      return null;
     case "module": throw fail(p, t, "`module` may only be the first line of the file");
     default:
       if (!p.errorLines.has(t.line)) p.sink.report(locOf(t), `expected an item (\`fn\`, \`const\`, \`record\`, \`union\`, \`type\`, \`impl\` or \`protocol\`), found ${describe(t)}`, earlyCloseNote(p));
@@ -506,11 +559,16 @@ function parseType(p: Parser, depth = 1): TypeName {
       expect(p, "]", `to close \`${t.text}[\``);
       return `${t.text}[${elem}]`;
     }
-    if (!eat(p, "[")) return t.text; // Int, Bool, Unit, String, a record, union, alias or type parameter: check-types knows which exist
+    let name = t.text;
+    if (at(p, ".")) { // `shapes.Point`: a type of the module `shapes` (resolve-modules), written `shapes/Point`
+      next(p);
+      name = `${name}/${expectName(p, `a type of the module \`${name}\` after \`.\``).text}`;
+    }
+    if (!eat(p, "[")) return name; // Int, Bool, Unit, String, a record, union, alias or type parameter: check-types knows which exist
     const args = [parseType(p, depth + 1)];
     while (eat(p, ",") && !at(p, "]")) args.push(parseType(p, depth + 1));
-    expect(p, "]", `to close the type arguments of \`${t.text}\``);
-    return `${t.text}[${args.join(", ")}]`;
+    expect(p, "]", `to close the type arguments of \`${name}\``);
+    return `${name}[${args.join(", ")}]`;
   }
   if (t.kind === "(") {
     next(p);
@@ -780,7 +838,7 @@ function intLiteral(p: Parser, t: Token, minus?: Token): Lsrc.Int {
   if (minus) p.depth--;
   const magnitude = t.value as bigint;
   const value = minus ? -magnitude : magnitude;
-  const loc = minus ? { line: t.line, col: minus.col, length: t.length + 1 } : locOf(t);
+  const loc = minus ? inFile({ line: t.line, col: minus.col, length: t.length + 1 }) : locOf(t);
   p.height = 1;
   if (value > INT_MAX) p.sink.report(loc, `integer literal out of range: the largest Int is ${INT_MAX}`);
   else if (value < INT_MIN) p.sink.report(loc, `integer literal out of range: the smallest Int is ${INT_MIN}`);
@@ -828,6 +886,7 @@ function parsePostfixAfter(p: Parser, e: Lsrc.Expr): Lsrc.Expr {
       } else {
         const name = expectName(p, "a field or method name after `.`");
         if (at(p, "(")) e = { kind: "MethodCall", target: e, method: name.text, args: parseArguments(p, `\`.${name.text}\``), loc: locOf(name) };
+        else if (e.kind === "Var" && at(p, "{") && !p.noRecord) e = parseRecordLiteral(p, name, `${e.name}/`); // `shapes.Point { ... }`
         else e = { kind: "Field", target: e, field: name.text, loc: locOf(name) };
         p.height = Math.max(height, e.kind === "MethodCall" ? p.height : 0);
       }
@@ -863,7 +922,8 @@ function parseArguments(p: Parser, of: string): Lsrc.Expr[] {
 }
 
 // record-literal = name "{" [ name ":" expr { "," name ":" expr } [ "," ] ] "}"
-function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
+// (`module.Name { ... }`: a record of a module, its name written `module/Name`)
+function parseRecordLiteral(p: Parser, name: Token, module = ""): Lsrc.RecordLit {
   const open = next(p);
   enter(p, open);
   const inits: Lsrc.FieldInit[] = [];
@@ -884,7 +944,7 @@ function parseRecordLiteral(p: Parser, name: Token): Lsrc.RecordLit {
   next(p);
   p.depth--;
   p.height = height + 1;
-  return { kind: "RecordLit", name: name.text, inits, loc: locOf(name) };
+  return { kind: "RecordLit", name: module + name.text, inits, loc: locOf(name) };
 }
 
 // primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | "self" | block | if-expr | match-expr | lambda
@@ -945,7 +1005,7 @@ function parseParenthesised(p: Parser): Lsrc.Expr {
   const close = peek(p);
   if (eat(p, ")")) {
     p.height = 1;
-    return { kind: "Unit", loc: close.line === open.line ? { line: open.line, col: open.col, length: close.col + 1 - open.col } : locOf(open) };
+    return { kind: "Unit", loc: close.line === open.line ? inFile({ line: open.line, col: open.col, length: close.col + 1 - open.col }) : locOf(open) };
   }
   enter(p, open);
   const e = parseNested(p);
@@ -1057,11 +1117,13 @@ function parsePattern(p: Parser): Lsrc.Pattern {
     case "ident": {
       next(p);
       if (t.text === "_") return { kind: "Wildcard", loc: locOf(t) };
-      if (!at(p, "(")) return { kind: "Binder", name: t.text, loc: locOf(t) };
+      let name = t.text;
+      if (eat(p, ".")) name = `${name}/${expectName(p, `a constructor of the module \`${name}\` after \`.\``).text}`; // `shapes.Circle(r)`
+      if (!at(p, "(")) return { kind: "Binder", name, loc: locOf(t) };
       const open = next(p);
-      if (at(p, ")")) throw fail(p, open, `a constructor without fields is matched without parentheses: \`${t.text}\``);
+      if (at(p, ")")) throw fail(p, open, `a constructor without fields is matched without parentheses: \`${name}\``);
       const args = patternList(p, open);
-      return { kind: "CtorPat", ctor: t.text, args, loc: locOf(t) };
+      return { kind: "CtorPat", ctor: name, args, loc: locOf(t) };
     }
     case "int": return intPattern(p, intLiteral(p, next(p)));
     case "-": {

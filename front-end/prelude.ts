@@ -23,6 +23,7 @@
 // implicitly; this is where that module's items are brought in.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { forEachNode, rewriter } from "../il/rewrite.js";
@@ -58,14 +59,16 @@ function parsePrelude(prelude: PreludeSource): ParsedPrelude {
     const d = sink.diagnostics[0]!;
     throw new Error(`the prelude ${prelude.file} does not parse: ${d.loc.line}:${d.loc.col}: ${d.message}`);
   }
-  const items = program.items.map((item) => withoutLoc(item) as Lsrc.Item);
+  const items = program.items.map((item) => withoutLoc(item) as Lsrc.Item); // (the prelude has no `use` or `pub`)
   cache = { source: prelude.source, items, declares: items.map(declaredBy), uses: items.map((item) => namesIn([item])) };
   return cache;
 }
 
-/** The names an item brings into scope: its own, and a union's constructors'. */
-function declaredBy(item: Lsrc.Item): string[] {
-  if (item.kind === "Impl" || item.kind === "ProtocolImpl") return [];
+/** The names an item brings into scope: its own, and a union's constructors' (a `use`, a
+ * module header and an imported module bring none into the program's own file's scope). */
+function declaredBy(item: Lsrc.Item | Lmodules.Item): string[] {
+  if (item.kind === "Pub") return declaredBy(item.item);
+  if (item.kind === "Impl" || item.kind === "ProtocolImpl" || item.kind === "Use" || item.kind === "ModuleHeader" || item.kind === "Imported" || item.kind === "Module") return [];
   return item.kind === "Union" || item.kind === "GenericUnion" ? [item.name, ...item.ctors.map((c) => c.name)] : [item.name];
 }
 
@@ -99,18 +102,19 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
 }
 
 /** The program with the prelude's items it may use after its own, in a `module prelude` item;
- * `words` are the words of the program's text (front-end/lexer.ts). */
-export function withPrelude(program: Lsrc.Program, words: ReadonlySet<string>, source: PreludeSource): Lsrc.Program {
+ * `words` are the words of the program's own file (front-end/lexer.ts), `moduleWords` those of
+ * its modules' files: a module may use a prelude item that the program's own file hides. */
+export function withPrelude<P extends Lsrc.Program | Lmodules.Program>(program: P, words: ReadonlySet<string>, source: PreludeSource, moduleWords: ReadonlySet<string> = new Set()): P {
   const prelude = parsePrelude(source);
-  const own = new Set(program.items.flatMap(declaredBy));
+  const own = new Set((program.items as readonly (Lsrc.Item | Lmodules.Item)[]).flatMap(declaredBy));
   const declaring = new Map<string, number>(); // a prelude name -> the item that declares it
   prelude.declares.forEach((names, i) => names.forEach((n) => declaring.set(n, i)));
   if (declaring.has("Result")) declaring.set(tryName, declaring.get("Result")!);
   const included = new Set<number>();
-  const pending = [...declaring.keys()].filter((n) => words.has(n) && (!own.has(n) || n === tryName)).map((n) => declaring.get(n)!);
+  const pending = [...declaring.keys()].filter((n) => (words.has(n) && (!own.has(n) || n === tryName)) || moduleWords.has(n)).map((n) => declaring.get(n)!);
   // A protocol comes with a word of its methods' names too (`x.show()`), and an impl with its protocol.
   prelude.items.forEach((item, i) => {
-    if (item.kind === "Protocol" && !own.has(item.name) && item.sigs.some((sig) => words.has(sig.name))) pending.push(i);
+    if (item.kind === "Protocol" && !own.has(item.name) && item.sigs.some((sig) => words.has(sig.name) || moduleWords.has(sig.name))) pending.push(i);
   });
   for (;;) {
     for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
@@ -126,6 +130,7 @@ export function withPrelude(program: Lsrc.Program, words: ReadonlySet<string>, s
   if (included.size === 0) return program;
   const hidden = new Set([...declaring.keys()].filter((n) => own.has(n)));
   const items = prelude.items.filter((_, i) => included.has(i)).map((item) => (hidden.size > 0 ? renamed(item, hidden) : item));
+  // (a program's own item hides the prelude's: its modules reach that one as `prelude.X`, resolve-modules)
   const module: Lsrc.Module = { kind: "Module", name: preludeName, items };
   return { ...program, items: [...program.items, module] };
 }

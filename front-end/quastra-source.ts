@@ -11,9 +11,10 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { unreachable } from "../il/node.js";
 
-type Node = Lsrc.Node | Ltyped.Node;
+type Node = Lsrc.Node | Ltyped.Node | Lmodules.Node;
 type Expr = Lsrc.Expr | Ltyped.Expr;
 
 const builtinOf: Readonly<Partial<Record<Ltyped.Prim["op"], string>>> = {
@@ -93,8 +94,14 @@ const condition = (e: Expr): string => (e.kind === "Block" || bareRecord(e) ? `(
 
 function show(n: Node): string {
   switch (n.kind) {
-    case "Program": return n.items.filter((item) => item.kind !== "Module").map(show).join("\n\n") + "\n";
+    case "Program": return n.items.filter((item) => item.kind !== "Module" && item.kind !== "Imported").map(show).join("\n\n") + "\n";
     case "Module": return "";
+    // Lmodules: the program's own file (an imported module's file is its own text).
+    case "Imported": return "";
+    case "ModuleHeader": return `module ${n.name}`;
+    case "Use": return `use ${n.path.join(".")}${n.names.length > 0 ? `.{${n.names.map(show).join(", ")}}` : ""}`;
+    case "Import": return n.name;
+    case "Pub": return `pub ${show(n.item)}`;
     case "Const": return `const ${n.name}: ${n.type} = ${show(n.value)}`;
     case "Fn": return `fn ${n.name}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;
     case "GenericFn": return `fn ${n.name}${typeParams(n.tparams)}(${n.params.map(show).join(", ")})${n.ret === null ? "" : ` -> ${n.ret}`} ${block(n.body)}`;

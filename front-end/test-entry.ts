@@ -14,7 +14,7 @@
 // context; parse calls `withTestEntry`. The entry has no locations, like the
 // prelude: it is no part of the file.
 
-import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { withoutLoc } from "../il/node.js";
 import { diagnosticSink } from "./diagnostics.js";
 import { parseSource } from "./parser.js";
@@ -22,19 +22,22 @@ import { parseSource } from "./parser.js";
 /** The prefix that makes a function a test. */
 export const testPrefix = "test_";
 
-/** A program's tests, in the order they are written: its functions `test_NAME()` with no
- * parameters (and no type parameters). */
-export function testNames(program: Lsrc.Program): string[] {
-  return program.items.filter((item): item is Lsrc.Fn => item.kind === "Fn" && item.name.startsWith(testPrefix) && item.params.length === 0).map((fn) => fn.name);
+/** An item as declared, `pub` or not. */
+const declared = (item: Lmodules.Item): Lmodules.Item => (item.kind === "Pub" ? declared(item.item) : item);
+
+/** A file's tests, in the order they are written: its functions `test_NAME()` with no
+ * parameters (and no type parameters), `pub` or not. */
+export function testNames(program: Lmodules.Program): string[] {
+  return program.items.map(declared).filter((item): item is Lmodules.Fn => item.kind === "Fn" && item.name.startsWith(testPrefix) && item.params.length === 0).map((fn) => fn.name);
 }
 
 /** The program with its `main` replaced by the entry that runs the test whose number
  * (in `tests`) standard input gives. */
-export function withTestEntry(program: Lsrc.Program, tests: readonly string[]): Lsrc.Program {
+export function withTestEntry(program: Lmodules.Program, tests: readonly string[]): Lmodules.Program {
   const calls = tests.map((name, i) => `    if test == ${i} { let ran = ${name}() }\n`).join("");
   const sink = diagnosticSink("(test entry)");
   const entry = parseSource(`fn main() {\n    let test = read_int()\n${calls}}\n`, sink);
   if (sink.diagnostics.length > 0) throw new Error(`the test entry does not parse: ${sink.diagnostics[0]!.message}`);
-  const own = program.items.filter((item) => !(item.kind === "Fn" && item.name === "main"));
-  return { ...program, items: [...own, ...entry.items.map((item) => withoutLoc(item) as Lsrc.Item)] };
+  const own = program.items.filter((item) => { const d = declared(item); return !(d.kind === "Fn" && d.name === "main"); });
+  return { ...program, items: [...own, ...entry.items.map((item) => withoutLoc(item) as Lmodules.Item)] };
 }

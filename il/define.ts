@@ -138,13 +138,13 @@ export function readMatch(pattern: RegExp, value: (text: string) => unknown = (t
 
 /** A name the compiler may have made: an identifier with dot-separated parts
  * (x.3, i.2.next, str.7; a fresh name may start with a digit, 0.4). */
-const dottedPattern = /(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?=\.))(?:\.[A-Za-z0-9_]+)*/;
+const dottedPattern = /(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?=\.))(?:\.[A-Za-z0-9_]+|\/[A-Za-z_][A-Za-z0-9_]*)*/; // (`/`: a module's item, geo.shapes/area)
 const whole = (pattern: RegExp) => new RegExp(`^(?:${pattern.source})$`);
 const matches = (pattern: RegExp) => {
   const all = whole(pattern);
   return (v: unknown) => typeof v === "string" && all.test(v);
 };
-const labelPattern = /[A-Za-z_.$][A-Za-z0-9_.$]*/;
+const labelPattern = /[A-Za-z_.$](?:[A-Za-z0-9_.$]|\/(?=[A-Za-z_]))*/;
 
 export const terminal = {
   int: {

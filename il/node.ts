@@ -2,11 +2,13 @@
 // `kind` naming its production, one property per field of that production, and
 // optionally `loc`, the source span it came from (not part of any grammar).
 
-/** A span of source text: 1-based line and column, length in characters. */
+/** A span of source text: 1-based line and column, length in characters; `file` names the
+ * file when it is not the program's own (an imported module's, resolve-modules). */
 export interface Loc {
   readonly line: number;
   readonly col: number;
   readonly length: number;
+  readonly file?: string;
 }
 
 export interface AnyNode {

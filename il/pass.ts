@@ -12,13 +12,24 @@ export interface Warning {
   readonly message: string;
 }
 
+/** A file of the program other than its own, that a `use` reaches: its text, or why it could
+ * not be read (the driver reads it; resolve-modules reports it). */
+export interface ModuleSource {
+  readonly file: string;
+  readonly source: string | null;
+  readonly error?: string;
+}
+
 /** What a pass may need besides its input: the source file (for diagnostics), the
- * prelude's text, which the driver reads (passes do no I/O; without it a program is
- * compiled without the prelude), and where warnings go (without it they are dropped). */
+ * prelude's text and the files of the modules the program imports, which the driver
+ * reads (passes do no I/O; without it a program is compiled without the prelude, and
+ * without modules), and where warnings go (without it they are dropped). */
 export interface PassContext {
   readonly file: string;
   readonly source: string;
   readonly prelude?: { readonly file: string; readonly source: string };
+  /** Every file the program's imports reach, directly or not, by file name (front-end/modules.ts). */
+  readonly modules?: ReadonlyMap<string, ModuleSource>;
   /** For `qnano test`: the tests whose entry replaces main (front-end/test-entry.ts). */
   readonly tests?: readonly string[];
   readonly warn?: (warning: Warning) => void;

@@ -41,6 +41,9 @@
 // agrees with every other and with the runtime.
 
 import type * as Src from "../ir-defs/generated/Lsrc.js";
+import type * as Modules from "../ir-defs/generated/Lmodules.js";
+import { linkModules } from "../front-end/module-resolution.js";
+import { diagnosticSink } from "../front-end/diagnostics.js";
 import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
@@ -541,8 +544,21 @@ const assigned = treeInterpreter(assignHandlers);
 const closed = treeInterpreter({ ...assignHandlers, ...closedClosures });
 const laidOut = treeInterpreter(layoutHandlers);
 
+const source = treeInterpreter(srcHandlers);
+
+/** Lmodules means what its modules made one program mean: the program of resolve-modules'
+ * linking (front-end/module-resolution.ts), run as Lsrc. An Lmodules program is only run once
+ * the front end has accepted it, so linking reports nothing. */
+function modular(program: unknown, options?: RunOptions) {
+  const sink = diagnosticSink("");
+  const linked = linkModules(program as Modules.Program, { main: null, unreadable: () => undefined }, sink);
+  if (sink.diagnostics.length > 0) throw new Error(`the program's modules do not link: ${sink.diagnostics[0]!.message}`);
+  return source(linked, options);
+}
+
 export const interpreters: Record<string, Interpreter> = {
-  Lsrc: treeInterpreter(srcHandlers),
+  Lmodules: modular,
+  Lsrc: source,
   Ltyped: treeInterpreter(typedHandlers),
   Luniq: unique,
   Lmono: unique,

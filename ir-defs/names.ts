@@ -62,8 +62,9 @@ export function instanceNameEnd(text: string, at: number): number {
     i += m[0].length;
     const args = typeArgumentsEnd(text, i);
     if (args >= 0) [i, bracketed] = [args, true];
-    if (text[i] !== "." || !/[A-Za-z_]/.test(text[i + 1] ?? "")) return bracketed ? i : -1;
-    i++;
+    const joiner = text[i] === "/" || text[i] === "." ? 1 : 0; // (`util.text/Pair[Int]`)
+    if (joiner === 0 || !/[A-Za-z_]/.test(text[i + joiner] ?? "")) return bracketed ? i : -1;
+    i += joiner;
   }
 }
 
@@ -81,9 +82,15 @@ export function withInstances(base: Terminal, describe: string): Terminal {
   };
 }
 
-export const sourceNames = names("an identifier, or prelude.X", /(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*/);
+/** What may stand before an item's identifier: `prelude.` for a prelude item the program
+ * hides, or a module's full path and `/` for an item of a module other than the program's
+ * own file (resolve-modules): `util.text/pad`. No field access or method is written with `/`. */
+const qualifier = /(?:prelude\.|(?:[A-Za-z_][A-Za-z0-9_]*\.)*[A-Za-z_][A-Za-z0-9_]*\/)?/;
+const identifier = /[A-Za-z_][A-Za-z0-9_]*/;
 
-export const uniqueNames = names("an identifier, prelude.X, or a variable's unique name x.N", /(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*(?:\.[0-9]+)?|[0-9]+\.[0-9]+/);
+export const sourceNames = names("an identifier, prelude.X, or a module's item path/X", new RegExp(qualifier.source + identifier.source));
+
+export const uniqueNames = names("an identifier, prelude.X, path/X, or a variable's unique name x.N", new RegExp(`${qualifier.source}${identifier.source}(?:\\.[0-9]+)?|[0-9]+\\.[0-9]+`));
 
 export const monoNames = withInstances(uniqueNames, "an identifier, prelude.X, or a variable's unique name x.N");
 
@@ -92,7 +99,7 @@ export const monoNames = withInstances(uniqueNames, "an identifier, prelude.X, o
 function methodNameEnd(text: string, at: number): number {
   const instance = instanceNameEnd(text, at);
   if (instance >= 0) return instance; // `Stack[Int].push` (and an instance of any other kind)
-  const m = /^(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.[])/.exec(text.slice(at, at + 200));
+  const m = new RegExp(`^${qualifier.source}[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.[/])`).exec(text.slice(at, at + 400));
   return m ? at + m[0].length : -1;
 }
 
@@ -115,7 +122,7 @@ export const methodNames = withMethods(monoNames);
 
 export const loopNames = withMethods(withInstances(names(
   "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array",
-  /(?:prelude\.)?[A-Za-z_][A-Za-z0-9_]*(?:\.[0-9]+(?:\.(?:next|end|array)(?![A-Za-z0-9_]))?)?|[0-9]+\.[0-9]+/,
+  new RegExp(`${qualifier.source}[A-Za-z_][A-Za-z0-9_]*(?:\\.[0-9]+(?:\\.(?:next|end|array)(?![A-Za-z0-9_]))?)?|[0-9]+\\.[0-9]+`),
 ), "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array"));
 
 export const dottedNames = withInstances(terminal.name, "an identifier, maybe with dot-separated parts (x.3, i.2.next)");

@@ -19,6 +19,9 @@ import { runtimeArguments, stackLimit } from "./runtime-routines.js";
 
 const labelText = /[A-Za-z_.$][A-Za-z0-9_.$]*/;
 const plainSymbol = new RegExp(`^(?:${labelText.source})$`);
+/** A symbol of a module's item, `fn.geo.shapes/area`, `geo.shapes/area.block1`: written in double quotes in the assembly. */
+const moduleText = /[A-Za-z_.$][A-Za-z0-9_.$]*(?:\/[A-Za-z_][A-Za-z0-9_.$]*)+/;
+const moduleSymbol = new RegExp(`^(?:${moduleText.source})$`);
 
 /** A symbol as the GNU assembler reads it: as it is, or in double quotes when it has other characters. */
 export const asmSymbol = (symbol: string): string => (plainSymbol.test(symbol) ? symbol : JSON.stringify(symbol));
@@ -30,11 +33,12 @@ function readSymbol(text: string, at: number, quoted: boolean): { value: string;
     return close < 0 ? [] : [{ value: text.slice(at + 1, close), end: close + 1 }];
   }
   const plain = readMatch(labelText)(text, at) as { value: string; end: number }[];
+  const module = readMatch(moduleText)(text, at) as { value: string; end: number }[];
   const instance = instanceNameEnd(text, at);
-  return instance < 0 ? plain : [...plain, { value: text.slice(at, instance), end: instance }];
+  return [...plain, ...module, ...(instance < 0 ? [] : [{ value: text.slice(at, instance), end: instance }])];
 }
 
-const isSymbolText = (v: unknown): v is string => typeof v === "string" && (plainSymbol.test(v) || instanceNameEnd(v, 0) === v.length);
+const isSymbolText = (v: unknown): v is string => typeof v === "string" && (plainSymbol.test(v) || moduleSymbol.test(v) || instanceNameEnd(v, 0) === v.length);
 
 /** A label of a block: `main.start`, `swap[Int, Bool].block1`; in the assembly ILs (`quoted`), printed as the assembler reads it. */
 export function blockLabel(quoted: boolean): Terminal {

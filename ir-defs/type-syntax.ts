@@ -42,8 +42,8 @@ export function namedTypes(t: TypeTree, out: { name: string; args: readonly Type
 /** The spelling of a function type. */
 export const functionType = (params: readonly string[], ret: string): string => `fn(${params.join(", ")}) -> ${ret}`;
 
-/** A name, possibly qualified by a module (`prelude.Option`). */
-const identifier = /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/y;
+/** A name, possibly qualified by a module (`prelude.Option`, `util.shapes/Point`). */
+const identifier = /[A-Za-z_][A-Za-z0-9_]*([./][A-Za-z_][A-Za-z0-9_]*)*/y;
 
 /** A type's text as a tree; null when the text is not a type. */
 export function parseType(text: string): TypeTree | null {

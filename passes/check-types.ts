@@ -42,6 +42,7 @@ import type { Checker, Signature } from "../front-end/checker.js";
 import { newInference } from "../front-end/inference.js";
 import { checkInstantiation } from "../front-end/instantiation.js";
 import { hiddenName } from "../front-end/prelude.js";
+import { sourcesOf } from "../front-end/modules.js";
 import { typeLocOf } from "../front-end/parser.js";
 import { unreachable } from "../il/node.js";
 
@@ -116,7 +117,7 @@ export const checkTypes = pass({
     if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
     else if (main.kind !== "Fn" && main.kind !== "GenericFn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
     if (sink.diagnostics.length === 0) checkInstantiation(items, sink); // needs every type argument known
-    if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics);
+    if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics, sourcesOf(context));
     for (const w of warnings.diagnostics) context.warn?.(w);
     if (prelude.length === 0) return { ...program, items };
     for (const [name, set] of methodUses) uses.set(name, set);

@@ -34,6 +34,7 @@ import { isNode } from "../il/node.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass, type PassContext } from "../il/pass.js";
 import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
+import { sourcesOf } from "../front-end/modules.js";
 import { freshCopy } from "./shared/fresh-copy.js";
 import { freshNamer } from "./shared/fresh-names.js";
 
@@ -90,7 +91,7 @@ export const monomorphize = pass({
       if (made.size >= maxInstances || name.length > maxInstanceName) {
         const sink = diagnosticSink(context.file);
         sink.report(generic.loc ?? { line: 1, col: 1, length: 1 }, `monomorphisation stopped: more than ${maxInstances} instances of generic items, or one named with more than ${maxInstanceName} characters (at ${name.slice(0, 80)}...)`);
-        throw new CompileError(sink.diagnostics);
+        throw new CompileError(sink.diagnostics, sourcesOf(context));
       }
       made.add(name);
       work.push([generic, name, new Map((generic.kind === "Method" ? [] : generic.tparams).map((p, i) => [p.name, parseType(targs[i]!)!] as const))]);

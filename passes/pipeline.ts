@@ -25,6 +25,7 @@ import { layOutClosures } from "./lay-out-closures.js";
 import { orderBlocks } from "./order-blocks.js";
 import { nameStringLiterals } from "./name-string-literals.js";
 import { parse } from "./parse.js";
+import { resolveModules } from "./resolve-modules.js";
 import { removeComplexOperands } from "./remove-complex-operands.js";
 import { revealFunctions } from "./reveal-functions.js";
 import { shrink } from "./shrink.js";
@@ -43,6 +44,7 @@ import { x86_64Passes } from "./x86_64/index.js";
 /** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
   parse,
+  resolveModules,
   checkTypes,
   uniquify,
   monomorphize,

@@ -27,7 +27,7 @@ import { type Target } from "../ir-defs/targets.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { assemblyOf, checkPasses, checkTargets, compile, isBad, passesUntil, showOutcome, stepLabel, type CheckedStep, type TargetStep, type Verdict } from "../driver/driver.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
-import { Lsrc } from "../ir-defs/lsrc.js";
+import { Lmodules } from "../ir-defs/lmodules.js";
 import type { IL } from "../il/define.js";
 import { interpreterFor } from "../interp/index.js";
 import type { Outcome } from "../interp/runtime-model.js";
@@ -36,6 +36,7 @@ import { withoutLoc } from "../il/node.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { runBinaryAsync, type BinaryRun } from "./batch.js";
 import { runtimeObjectFor } from "./runtime-object.js";
+import { writeProgram, type ModuleFile } from "./generator-modules.js";
 
 const run = promisify(execFile);
 
@@ -71,6 +72,20 @@ export interface CheckOptions {
   readonly until?: string;
   /** The file name diagnostics name (default: generated.qs). */
   readonly file?: string;
+  /** The files of the program's modules (props/generator-modules.ts): written with the program's
+   * own file to a temporary folder, from which the driver reads them. */
+  readonly modules?: readonly ModuleFile[];
+}
+
+/** `f` of the program's own file: generated.qs, or in a temporary folder with its modules' files. */
+function withFiles<T>(source: string, options: CheckOptions, f: (file: string) => T): T {
+  if (options.modules === undefined || options.modules.length === 0) return f("generated.qs");
+  const dir = mkdtempSync(join(tmpdir(), "qnano-props-modules-"));
+  try {
+    return f(writeProgram(dir, source, options.modules));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const endToEndLabel = (target: Target) => `end to end (${target})`;
@@ -89,7 +104,7 @@ function count(options: CheckOptions, key: string): void {
 function failureOf(step: TargetStep, source: string, expected: Outcome, generated: unknown = null): Failure | null {
   const pass = stepLabel(step);
   const v = step.verdict;
-  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false)}`, error: v.error };
+  if (v.kind === "crashed" && v.error instanceof CompileError) return { property: "well-typed", pass: null, message: `the generated program is rejected:\n${formatDiagnostics(v.error.diagnostics, source, false, "error", v.error.sources)}`, error: v.error };
   if (step.pass.from === "text" && step.outcome !== null) {
     if (quastraSource(step.output as never) !== source) return { property: "parse", pass, message: "printing the parsed program does not give the source back" };
     if (generated !== null && !isDeepStrictEqual(withoutLoc(step.output), generated)) return { property: "parse", pass, message: "the parsed program is not the generated tree (though it prints the same)" };
@@ -135,7 +150,7 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
     }
     return last;
   };
-  const front = checked(checkPasses({ program: parsed, il: Lsrc, check: false, context }, frontEnd.slice(1), loop(null)), null);
+  const front = checked(checkPasses({ program: parsed, il: Lmodules, check: false, context }, frontEnd.slice(1), loop(null)), null);
   if (front === null || !("pass" in front && "verdict" in front)) return (front as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
   const assembly = new Map<Target, string>();
   for (const target of options.targets) {
@@ -147,21 +162,27 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
 }
 
 /** The checking loop over the shared front end's passes up to `until`. */
-function* frontEndUntil(source: string, until: string, options: Parameters<typeof checkPasses>[2]): Generator<TargetStep> {
-  for (const step of checkPasses({ source, file: "generated.qs" }, passesUntil(frontEnd, until), options)) yield { ...step, target: null };
+function* frontEndUntil(source: string, file: string, until: string, options: Parameters<typeof checkPasses>[2]): Generator<TargetStep> {
+  for (const step of checkPasses({ source, file }, passesUntil(frontEnd, until), options)) yield { ...step, target: null };
 }
 
 /** Everything but the real binaries; on success, the assembly for each target (none with `until`). */
 export function checkInProcess(program: unknown, source: string, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
+  return withFiles(source, options, (file) => checkFiles(program, source, file, stdin, options));
+}
+
+function checkFiles(program: unknown, source: string, file: string, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
   const expected = sourceOutcome(program, stdin);
   if (expected.outOfFuel) return { property: "terminates", pass: null, message: "the source interpreter ran out of fuel (a generator bug: loops must be bounded)" };
   const assembly = new Map<Target, string>();
   const only = (p: Pass) => options.pass === undefined || options.pass === p.name;
   const warnings: Warning[] = [];
   const checking = { run: { stdin, fuel }, reference: { outcome: expected, name: "the source" }, only, warnings };
-  const steps = options.until === undefined ? checkTargets(source, "generated.qs", options.targets, checking) : frontEndUntil(source, options.until, checking);
+  const steps = options.until === undefined ? checkTargets(source, file, options.targets, checking) : frontEndUntil(source, file, options.until, checking);
+  // (A program split into modules parses to its own file and theirs: its tree is the whole program's.)
+  const tree = options.modules === undefined || options.modules.length === 0 ? program : null;
   for (const step of steps) {
-    const failure = failureOf(step, source, expected, program);
+    const failure = failureOf(step, source, expected, tree);
     if (failure) return failure;
     // A warning is noise to whoever reads the program: the generator makes none (spec/properties.md).
     if (warnings.length > 0) return { property: "well-typed", pass: null, message: `the generated program gets a warning:\n${formatDiagnostics(warnings, source, false, "warning")}` };
@@ -169,7 +190,7 @@ export function checkInProcess(program: unknown, source: string, stdin: string, 
     if (step.target === null || step.pass.to !== "asm") continue;
     assembly.set(step.target, step.output as string);
     if (options.pass === undefined) {
-      const again = assemblyOf(compile(source, "generated.qs", { target: step.target }));
+      const again = assemblyOf(compile(source, file, { target: step.target }));
       if (again !== step.output) return { property: "deterministic", pass: null, message: `compiling twice for ${step.target} gives different assembly` };
       count(options, `deterministic (${step.target})`);
     }

@@ -72,4 +72,8 @@ export const unionConstructs: readonly string[] = [
 ];
 
 /** The constructs the generator makes with these switches. */
-export const constructsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] => (options.unions ? [...allConstructs, ...unionConstructs, ...methodConstructs] : allConstructs);
+export const constructsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] =>
+  [...(options.unions ? [...allConstructs, ...unionConstructs, ...methodConstructs] : allConstructs), ...(options.modules ? moduleConstructs : [])];
+
+/** What the generator's `modules` switch adds (props/generator-modules.ts). */
+export const moduleConstructs: readonly string[] = ["program of two modules", "item imported from a module", "impl in a module"];

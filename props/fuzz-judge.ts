@@ -20,7 +20,7 @@
 // So a hang is judged by fuel here; `qnano fuzz` adds a wall-time budget
 // for each step (a pass, an interpreter), which `onStep` lets it watch.
 import { validate, explainValidation } from "../il/validate.js";
-import { Lsrc } from "../ir-defs/lsrc.js";
+import { Lmodules } from "../ir-defs/lmodules.js";
 import type { Target } from "../ir-defs/targets.js";
 import { CompileError, formatDiagnostics, type Diagnostic } from "../front-end/diagnostics.js";
 import { BeyondTheModel } from "../interp/heap.js";
@@ -141,28 +141,29 @@ function fromFailure(f: Failure): Bad {
 /** The front end, every pass and every interpreter on one input; `onStep` is told before each pass and interpreter starts. */
 export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: string) => void): Judgement {
   const context = { file: fuzzFile, source: input.source };
-  const [parse, checkTypes] = frontEnd;
+  const [parse, ...checking] = frontEnd.slice(0, frontEnd.findIndex((p) => p.name === "check-types") + 1); // parse, resolve-modules, check-types
   let parsed: unknown;
-  for (const p of [parse!, checkTypes!]) {
+  let program: unknown = input.source;
+  for (const p of [parse!, ...checking]) {
     try {
       onStep?.(p.name);
-      const output = p.run(p === parse ? input.source : parsed, context);
-      if (p === parse) parsed = output;
+      program = p.run(program, context);
+      if (p === parse) parsed = program;
     } catch (e) {
       if (e instanceof CompileError) return judgeDiagnostics(e, input.source, p.name);
       return { kind: "bad", bad: internalError(p.name, e) };
     }
   }
-  const v = validate(Lsrc, parsed);
+  const v = validate(Lmodules, parsed);
   if (!v.ok) return { kind: "bad", bad: { kind: "invalid IL", where: "parse", message: explainValidation(v), signature: "invalid IL from parse" } };
   let expected: Outcome | null;
   try {
-    onStep?.("the Lsrc interpreter");
-    expected = interpreterFor("Lsrc")!(parsed, { stdin: input.stdin, fuel: options.sourceFuel });
+    onStep?.("the Lmodules interpreter");
+    expected = interpreterFor("Lmodules")!(parsed, { stdin: input.stdin, fuel: options.sourceFuel });
     if (expected.outOfFuel || expected.panic === "stack overflow") expected = null;
   } catch (e) {
     if (!(e instanceof BeyondTheModel)) {
-      return { kind: "bad", bad: { kind: "interpreter crash", where: "parse", message: `the Lsrc interpreter crashed: ${(e as Error).message}`, signature: `interpreter crash after parse: ${normalise((e as Error).message)} at ${thrownAt(e)}` } };
+      return { kind: "bad", bad: { kind: "interpreter crash", where: "parse", message: `the Lmodules interpreter crashed: ${(e as Error).message}`, signature: `interpreter crash after parse: ${normalise((e as Error).message)} at ${thrownAt(e)}` } };
     }
     expected = null; // (an array that may or may not fit in memory)
   }

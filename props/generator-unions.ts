@@ -13,12 +13,14 @@ export interface GeneratorOptions {
   /** Unions, match, generics, Option/Result and try (spec/properties.md); off by default while
    * the passes below check-types cannot compile them. */
   readonly unions?: boolean;
+  /** Programs of several files: a generated program split into modules (props/generator-modules.ts). */
+  readonly modules?: boolean;
 }
 
 /** The switches when none are given: what `npm test` and `qnano props` generate. Unions are on
  * since every pass compiles them; turning them off here turns them off everywhere (the
  * generator, the constructs and the operand pairs the tests expect). */
-export const defaultGenerator: GeneratorOptions = { unions: true };
+export const defaultGenerator: GeneratorOptions = { unions: true, modules: true };
 
 const depthIdentifier = "quastra";
 

@@ -64,6 +64,7 @@ import { withPrelude } from "../front-end/prelude.js";
 import { passContext } from "../driver/driver.js";
 import { namedWithArgs, unionDecls, unionFunctions, unionShared, unionTypeSkels, resultOfPalette, withResult, defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { realize } from "./realize.js";
+import { splitModule, splitProgram, type ModuleFile } from "./generator-modules.js";
 import { withMethods, type MethodsSkel } from "./realize-methods.js";
 import {
   boolOps, compareOps, edgeInts, intAssignOps, intOps, MAX, MIN, stringChars, stringLits,
@@ -73,10 +74,12 @@ import {
 export { allConstructs, constructsFor } from "./constructs.js";
 export { defaultGenerator, type GeneratorOptions };
 
-/** A generated program: the Lsrc tree, its source text, its stdin, and the constructs it uses. */
+/** A generated program: the Lsrc tree, its source text, its stdin, and the constructs it uses;
+ * a program split into modules has their files too (its tree is the whole program's). */
 export interface Generated {
   readonly program: Lsrc.Program;
   readonly source: string;
+  readonly modules?: readonly ModuleFile[];
   readonly stdin: string;
   readonly constructs: ReadonlySet<string>;
 }
@@ -405,5 +408,19 @@ function withPreludeOf(program: Lsrc.Program, source: string): Lsrc.Program {
 /** The arbitrary of generated programs; with `unions`, they have unions, match, generics,
  * Option/Result and try too (off by default while the passes cannot compile them). */
 export function programs(options: GeneratorOptions = defaultGenerator): fc.Arbitrary<Generated> {
-  return arbitraries(options).program.map(generated);
+  const whole = arbitraries(options).program.map(generated);
+  if (!options.modules) return whole;
+  // About half the programs are split: a pick per item says whether it moves to the module.
+  const picks = fc.option(fc.array(fc.boolean(), { maxLength: 12 }), { nil: null, freq: 2 });
+  return fc.tuple(whole, picks).map(([g, pick]) => (pick === null ? g : split(g, pick)));
+}
+
+/** The program split into modules as `picks` says, or as it is when nothing moves. */
+function split(g: Generated, picks: readonly boolean[]): Generated {
+  const s = splitProgram(g.program, picks);
+  if (s === null) return g;
+  const constructs = new Set([...g.constructs, "program of two modules"]);
+  if (s.source.startsWith(`use ${splitModule.use}.{`)) constructs.add("item imported from a module");
+  if (/^impl/m.test(s.modules[0]!.source)) constructs.add("impl in a module");
+  return { ...g, source: s.source, modules: s.modules, constructs };
 }

@@ -103,13 +103,13 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
   };
   // Every property on one program: to replay a path, and to shrink a failure.
   const whole = fc.asyncProperty(arbitrary, async (g: Generated) => {
-    const failure = await checkProgram(g.program, g.source, g.stdin, { ...checkOptions, tally: shrinking ? undefined : tally });
+    const failure = await checkProgram(g.program, g.source, g.stdin, { ...checkOptions, modules: g.modules, tally: shrinking ? undefined : tally });
     note(g, failure !== null);
     return failure === null;
   });
   // Everything but the binaries, which are built for the whole chunk at once after it (props/batch.ts).
   const inProcess = fc.property(arbitrary, (g: Generated) => {
-    const result = checkInProcess(g.program, g.source, g.stdin, { ...checkOptions, tally: shrinking ? undefined : tally });
+    const result = checkInProcess(g.program, g.source, g.stdin, { ...checkOptions, modules: g.modules, tally: shrinking ? undefined : tally });
     if (result instanceof Map && !shrinking) waiting.push({ stdin: g.stdin, expected: sourceOutcome(g.program, g.stdin), assembly: result });
     note(g, !(result instanceof Map));
     return result instanceof Map;
@@ -141,7 +141,7 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
     }
     if (result.failed && result.counterexample !== null) {
       const [g] = result.counterexample;
-      const failure = (await checkProgram(g.program, g.source, g.stdin, checkOptions)) ?? { property: "flaky", pass: null, message: "the program failed once and then passed" };
+      const failure = (await checkProgram(g.program, g.source, g.stdin, { ...checkOptions, modules: g.modules })) ?? { property: "flaky", pass: null, message: "the program failed once and then passed" };
       const report: FailureReport = {
         failure,
         source: g.source,

@@ -9,14 +9,14 @@
 // target is at most 11x), and where the time goes: each pass's time in one
 // run inside this process, with the garbage collector's share.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import { hostTarget } from "../driver/toolchain.js";
 import { assemblyOf, compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { compileProgram, shapes, type Shape } from "./compile-programs.js";
+import { compileProgram, modularProgram, shapes, type Shape } from "./compile-programs.js";
 import { gnuTime, run } from "./timing.js";
 
 const sizes = [10_000, 100_000] as const;
@@ -129,9 +129,42 @@ function printProfile(rows: Measured[]): void {
   console.log(`${"of which garbage collection".padEnd(30)} ${rows.map((r) => `${r.gcMs.toFixed(0)} ${((100 * r.gcMs) / r.totalMs).toFixed(0)}%`.padStart(10)).join(" ")}`);
 }
 
+/** "50 modules" (scripts/compile-programs.ts): one program in 51 files, against its C in 51
+ * files compiled by one gcc command, paired as above, at 10k, 30k and 100k lines: how
+ * compile time grows with size when the program is split into modules. */
+export function modulesBench(): void {
+  const dir = mkdtempSync(join(tmpdir(), "qnano-bench-modules-"));
+  const qnano = join(packageRoot, "bin", "qnano.js");
+  console.log(`\ncompile speed of a program of 50 modules (main.qs and mods/m0.qs ... m49.qs; in C, 51 files given to one gcc -O0 -S), target ${hostTarget}`);
+  console.log("lines     qnano ms  gcc ms   qnano/gcc time  qnano MB  qnano ms per 1k lines");
+  const rows: { lines: number; qnano: number; gcc: number }[] = [];
+  try {
+    for (const size of [10_000, 30_000, 100_000]) {
+      const at = join(dir, String(size));
+      const p = modularProgram(size);
+      for (const [file, text] of [...p.qs, ...p.c]) {
+        mkdirSync(dirname(join(at, file)), { recursive: true });
+        writeFileSync(join(at, file), text);
+      }
+      const cFiles = [...p.c.keys()].map((f) => join(at, f));
+      const r = paired(size >= 100_000 ? 1 : 3, [process.execPath, qnano, "build", join(at, "main.qs"), "--emit", "asm", "-o", join(at, "q.s")], ["sh", "-c", `cd ${at} && gcc -O0 -S ${cFiles.map((f) => f.slice(at.length + 1)).join(" ")}`], join(dir, "peak"));
+      rows.push({ lines: p.lines, qnano: r.qnano.ms, gcc: r.gcc.ms });
+      console.log(`${String(p.lines).padStart(6)}  ${r.qnano.ms.toFixed(0).padStart(9)}  ${r.gcc.ms.toFixed(0).padStart(6)}  ${(r.qnano.ms / r.gcc.ms).toFixed(2).padStart(14)}x  ${r.qnano.mb.toFixed(0).padStart(8)}  ${((1000 * r.qnano.ms) / p.lines).toFixed(1).padStart(10)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [small, , large] = rows;
+  if (small && large) {
+    const size = large.lines / small.lines;
+    console.log(`growth ${small.lines} -> ${large.lines} lines (${size.toFixed(1)}x the lines): qnano ${(large.qnano / small.qnano).toFixed(1)}x, gcc ${(large.gcc / small.gcc).toFixed(1)}x (linear is ${size.toFixed(1)}x; at most ${((maxGrowth * size) / 10).toFixed(1)}x: ${met(large.qnano / small.qnano <= (maxGrowth * size) / 10)})`);
+  }
+}
+
 /** The compile-speed section of `npm run bench`. */
 export async function compileBench(): Promise<void> {
   const rows = await measure();
   printThroughput(rows);
   printProfile(rows);
+  modulesBench();
 }

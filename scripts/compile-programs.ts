@@ -107,3 +107,67 @@ function manyFunctions(lines: number): Program {
 export function compileProgram(shape: Shape, lines: number): Program {
   return shape === "one long function" ? longFunction(lines) : manyFunctions(lines);
 }
+
+/** A program of several files: each file's path (from the program's folder) and text. */
+export interface ModularProgram {
+  /** The program's own file (main.qs), and its modules (mods/m0.qs, ...). */
+  readonly qs: ReadonlyMap<string, string>;
+  /** The same program in C: main.c and a .c file per module, compiled together. */
+  readonly c: ReadonlyMap<string, string>;
+  /** Lines of the Quastra files together. */
+  readonly lines: number;
+}
+
+/**
+ * "50 modules": the many small functions of manyFunctions, split over `modules`
+ * modules mods/m0.qs ... (each imports the next: `use m1`, and calls its first
+ * function as `m1.g1_0(...)`; each has a private `helper` of one name), and main.qs
+ * calling the first module's first function. In C, one file per module with a
+ * prototype of the next file's function, compiled together by one gcc command.
+ */
+export function modularProgram(lines: number, modules = 50): ModularProgram {
+  const perModule = Math.max(1, Math.floor((lines - 4) / modules / 8) - 1); // (each module has a helper too)
+  const qs = new Map<string, string>();
+  const c = new Map<string, string>();
+  let total = 0;
+  for (let m = 0; m < modules; m++) {
+    const last = m === modules - 1;
+    const q: string[] = last ? [] : [`use m${m + 1}`];
+    const cc: string[] = last ? [] : [`long g${m + 1}_0(long s, long t);`];
+    for (let k = perModule - 1; k >= 0; k--) {
+      const next = k + 1 < perModule ? `g${m}_${k + 1}` : last ? "" : `m${m + 1}.g${m + 1}_0`;
+      const body = (ret: string, decl: string) => [
+        `    ${decl} a = ${(m * perModule + k) % 1000}`,
+        `    ${decl === "let mut" ? "let" : "long"} b = a * 3 + 7`,
+        "    while a < b { a = a + 5 }",
+        "    if a % 2 == 0 { a = a / 2 } else { a = 3 * a + 1 }",
+        `    ${decl === "let mut" ? "let" : "long"} u = helper(t) + (a & 255)`,
+        ret,
+      ];
+      q.push(`${k === 0 ? "pub " : ""}fn g${m}_${k}(s: Int, t: Int) -> Int {`, ...body(`    return ${next === "" ? "s ^ (a << 3) ^ u" : `${next}(s ^ (a << 3) ^ u, u % 100000)`}`, "let mut"), "}");
+      cc.push(`${k === 0 ? "" : "static "}long g${m}_${k}(long s, long t);`);
+    }
+    q.push("fn helper(t: Int) -> Int { t + 1 }");
+    const cBody: string[] = [`static long helper(long t) { return t + 1; }`];
+    for (let k = perModule - 1; k >= 0; k--) {
+      const next = k + 1 < perModule ? `g${m}_${k + 1}` : last ? "" : `g${m + 1}_0`;
+      cBody.push(
+        `${k === 0 ? "" : "static "}long g${m}_${k}(long s, long t) {`,
+        `    long a = ${(m * perModule + k) % 1000};`,
+        "    long b = a * 3 + 7;",
+        "    while (a < b) { a = a + 5; }",
+        "    if (a % 2 == 0) { a = a / 2; } else { a = 3 * a + 1; }",
+        "    long u = helper(t) + (a & 255);",
+        `    return ${next === "" ? "s ^ (a << 3) ^ u" : `${next}(s ^ (a << 3) ^ u, u % 100000)`};`,
+        "}",
+      );
+    }
+    qs.set(`mods/m${m}.qs`, q.join("\n") + "\n");
+    c.set(`m${m}.c`, [...cc, ...cBody].join("\n") + "\n");
+    total += q.length;
+  }
+  const main = ["use mods.m0", "", "fn main() {", "    print(m0.g0_0(0, 1))", "}"];
+  qs.set("main.qs", main.join("\n") + "\n");
+  c.set("main.c", ["#include <stdio.h>", "long g0_0(long s, long t);", "int main(void) {", '    printf("%ld\\n", g0_0(0, 1));', "    return 0;", "}"].join("\n") + "\n");
+  return { qs, c, lines: total + main.length };
+}

@@ -98,7 +98,7 @@ test("a reference given by the caller: a step that gives something else differs 
   const first = firstBad(checkPasses({ source: gcd.source, file: gcd.path }, frontEnd, { run: { stdin: gcd.stdin }, reference: { outcome: expected, name: "the expected outcome" } }));
   assert.is(first?.pass.name, "parse");
   assert.is(first?.verdict.kind, "differs");
-  assert.match(first!.explanation, /^Lsrc gives status 0; 5 line\(s\) of output, stdout "6\\n1.*; the expected outcome gives status 0; 1 line\(s\) of output, stdout "42\\n"$/);
+  assert.match(first!.explanation, /^Lmodules gives status 0; 5 line\(s\) of output, stdout "6\\n1.*; the expected outcome gives status 0; 1 line\(s\) of output, stdout "42\\n"$/);
 });
 
 test("a leak: an object still live when main returns is a verdict of its own, also when the outcome agrees", () => {
@@ -115,10 +115,11 @@ test("a leak: an object still live when main returns is a verdict of its own, al
 test("an ill-typed program: the type checker rejects it before any interpreter runs (tests/bisect/ill-typed.qs)", () => {
   const source = bisectInput("ill-typed.qs");
   const steps = [...checkPasses({ source, file: "ill-typed.qs" }, pipeline("x86_64"))];
-  assert.equal(kinds(steps), ["valid", "crashed"]);
+  assert.equal(kinds(steps), ["valid", "valid", "crashed"]); // parse, resolve-modules, check-types
   assert.is(steps[0]!.outcome, null, "the parsed program is not interpreted");
-  assert.is(steps[1]!.pass.name, "check-types");
-  assert.throws(() => throwIfBroken(steps[1]!), (e: unknown) => e instanceof CompileError && /expected Int, found Bool/.test(e.message));
+  assert.is(steps[1]!.outcome, null, "nor is the program its modules make");
+  assert.is(steps[2]!.pass.name, "check-types");
+  assert.throws(() => throwIfBroken(steps[2]!), (e: unknown) => e instanceof CompileError && /expected Int, found Bool/.test(e.message));
 });
 
 test("interpreters that give up (JavaScript's stack, fuel) disagree, but no meaning changed: `gave up`, not `differs` (tests/bisect/too-long.qs)", () => {

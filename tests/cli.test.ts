@@ -226,7 +226,7 @@ test("a closed pipe ends quietly with status 141, as cat does (trace | head -1)"
   const big = write("big.qs", `fn main() {\n    let mut s = 0\n    let i = read_int()\n${body}\n    print(s)\n}\n`);
   const r = shell(`$QNANO trace ${big} | head -1; echo "status \${PIPESTATUS[0]}"`);
   assert.is(r.stderr, "");
-  assert.match(r.stdout, /^── parse: source text -> Lsrc \([\d.]+ ms\)\nstatus 141\n$/);
+  assert.match(r.stdout, /^── parse: source text -> Lmodules \([\d.]+ ms\)\nstatus 141\n$/);
 });
 
 test("a pipe closed before anything is written ends quietly too (passes, --help, --emit asm -o -)", async () => {
@@ -317,19 +317,19 @@ test("run reports a program killed by another signal by name, with 128 + its num
 test("passes shows every pass with its contract; grammar shows BNF and delta", () => {
   const p = qnano(["passes"]);
   assert.is(p.status, 0);
-  assert.match(p.stdout, /parse\s+source text -> Lsrc/);
+  assert.match(p.stdout, /parse\s+source text -> Lmodules/);
   assert.match(p.stdout, /emit-asm/);
   const g = qnano(["grammar", "Lmon"]);
   assert.is(g.status, 0);
   assert.match(g.stdout, /Atom\s+::= int/);
   assert.match(g.stdout, /Lmon = Lchecked/);
-  assert.match(qnano(["grammar"]).stdout, /^Lsrc /);
+  assert.match(qnano(["grammar"]).stdout, /^Lmodules /);
 });
 
 test("trace prints every intermediate program, one pass, or JSON", () => {
   const all = qnano(["trace", sum]);
   assert.is(all.status, 0, all.stderr);
-  assert.match(all.stdout, /── parse: source text -> Lsrc/);
+  assert.match(all.stdout, /── parse: source text -> Lmodules/);
   assert.match(all.stdout, /── uniquify: Ltyped -> Luniq/);
   const one = qnano(["trace", sum, "--pass", "desugar-for"]);
   assert.is(one.stdout.match(/── /g)?.length, 1);
@@ -338,6 +338,26 @@ test("trace prints every intermediate program, one pass, or JSON", () => {
   assert.is(json[0].to, "Lcfg");
   assert.is(json[0].program.kind, "Program");
   assert.is(qnano(["trace", sum, "--pass", "nope"]).status, 2);
+});
+
+test("trace on a program of modules: --json names the file of every location, a module's its own", () => {
+  const main = join(packageRoot, "tests", "programs", "modules_tree.qs");
+  const r = qnano(["trace", main, "--pass", "check-types", "--json"]);
+  assert.is(r.status, 0, r.stderr);
+  const files = new Set<string>();
+  const walk = (v: unknown, key: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x, ""));
+    else if (v !== null && typeof v === "object") {
+      if (key === "loc") {
+        assert.type((v as { file?: unknown }).file, "string", "a location without its file");
+        files.add((v as { file: string }).file);
+      }
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  walk(JSON.parse(r.stdout), "");
+  assert.ok(files.has(main), "the program's own file");
+  assert.ok(files.has(join(packageRoot, "tests", "programs", "modules", "geo", "shapes.qs")), `a module's file (files: ${[...files].join(", ")})`);
 });
 
 test("trace --fn shows one function at a time, down to its assembly", () => {

@@ -218,9 +218,9 @@ test("a program that does not compile: the worker sends the passes before and th
       if (e.kind === "meaning-failed") resolve();
     });
   });
-  assert.equal(events.map((e) => e.kind), ["step", "failed", "meaning-failed"], "and no interpreter runs a program that does not type-check");
-  const failed = events[1] as Extract<Event, { kind: "failed" }>;
-  assert.is(failed.at, 1, "check-types");
+  assert.equal(events.map((e) => e.kind), ["step", "step", "failed", "meaning-failed"], "and no interpreter runs a program that does not type-check");
+  const failed = events[2] as Extract<Event, { kind: "failed" }>;
+  assert.is(failed.at, 2, "check-types");
   assert.match(failed.message, /^bad\.qs:2:\d+: error: /);
   assert.match(failed.message, /\n\s*2 \|     let x = 1 \+ true\n/);
 });

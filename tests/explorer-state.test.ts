@@ -235,7 +235,7 @@ test("o shows what the interpreter of the pass's IL printed beside the source's"
   const s = press(start(), ":", "allocate", "return", "o");
   const lines = viewLines(s);
   assert.match(lines[0]!, /standard input: tests\/programs\/gcd\.in \(10 lines\)/);
-  assert.ok(lines.some((l) => /the source \(Lsrc\): status 0, 5 lines/.test(l)), lines.join("\n"));
+  assert.ok(lines.some((l) => /the source \(Lmodules\): status 0, 5 lines/.test(l)), lines.join("\n"));
   assert.ok(lines.some((l) => /✓ the same output, status and panic/.test(l)));
   assert.ok(lines.some((l) => /^\s+1 │ 6\s+│ 6$/.test(l)), lines.join("\n"));
   // A pass whose program prints something else: the first line that differs.
@@ -361,10 +361,10 @@ test("the screen opens before any pass has run; the steps arrive one by one; the
   assert.is(pendingOf(traceOf(s)), steps.length);
   const printer = newPrinter(empty.sourceLines);
   s = { ...s, link: 8 };
-  steps.slice(0, 3).forEach((step, index) => {
+  steps.slice(0, 4).forEach((step, index) => {
     s = reduce(s, { kind: "step", trace: empty.id, index, step: stepView(step, printer), functions: index === 0 ? ["main"] : undefined });
   });
-  assert.is(traceOf(s).steps.length, 3);
+  assert.is(traceOf(s).steps.length, 4); // parse, resolve-modules, check-types, uniquify
   assert.equal(traceOf(s).functions, ["main"]);
   assert.match(viewLines(s)[s.cursor]!, /let t\.5: Int = \(a\.3 % b\.4\)/, "the linked line, once uniquify's step is there");
   assert.is(reduce(s, { kind: "step", trace: empty.id, index: 7, step: stepView(steps[3]!, printer) }), s, "only the next step is taken");
@@ -375,10 +375,11 @@ test("a pass that fails shows what it said, over the passes before it", () => {
   const steps = compile(gcdSource, "gcd.qs", { target: "x86_64", check: true });
   let s = initialState(empty, 80, 24);
   s = reduce(s, { kind: "step", trace: empty.id, index: 0, step: stepView(steps[0]!, newPrinter(empty.sourceLines)) });
-  s = reduce(s, { kind: "failed", trace: empty.id, at: 1, message: "bad.qs:2:13: error: `+` needs two Ints\n 2 |     let x = 1 + true\n   |             ^" });
-  assert.is(traceOf(s).failure?.at, 1);
+  s = reduce(s, { kind: "step", trace: empty.id, index: 1, step: stepView(steps[1]!, newPrinter(empty.sourceLines)) });
+  s = reduce(s, { kind: "failed", trace: empty.id, at: 2, message: "bad.qs:2:13: error: `+` needs two Ints\n 2 |     let x = 1 + true\n   |             ^" });
+  assert.is(traceOf(s).failure?.at, 2);
   assert.match(viewLines(s)[0]!, /fn main/, "parse's program is still there");
-  const failed = press(s, "n");
+  const failed = press(s, "n", "n"); // (past resolve-modules)
   assert.equal(viewLines(failed).slice(0, 3), ["check-types failed:", "", "bad.qs:2:13: error: `+` needs two Ints"]);
   assert.match(viewLines(press(failed, "n"))[0]!, /did not run: check-types failed before it/);
   assert.is(viewLines(press(failed, "n"))[2], "bad.qs:2:13: error: `+` needs two Ints", "and what it said");

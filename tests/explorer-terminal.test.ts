@@ -107,15 +107,17 @@ test("in tmux at 80x24: the passes, the program, n; q, Ctrl-C (130) and SIGTERM 
     text = await waitFor("every semantics mark", (t) => t.includes("every pass agrees with the source"));
     assert.match(text, /▸✓• parse/);
     // Every pass name whole at 80 columns, and the header's help key.
-    for (const pass of ["check-types", "uniquify", "resolve-methods", "expand-using", "desugar-compound-assign", "convert-closures", "remove-complex-operands"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
+    for (const pass of ["resolve-modules", "check-types", "uniquify", "resolve-methods", "expand-using", "desugar-compound-assign", "convert-closures"]) assert.match(text, new RegExp(`[✓·][• ] ${pass}\\s*│`));
     assert.match(lines(text)[0]!, /\? help, q quit/);
     assert.match(text, /let t = \(a % b\)/);
-    assert.match(text, /parse: read the source text into an Lsrc program/, "the pass's purpose");
+    assert.match(text, /parse: read the program's files into Lmodules/, "the pass's purpose");
     assert.not.match(text, /before-explore/, "the explorer is on the alternate screen");
     fitsScreen(text);
 
     await type("n");
-    text = await waitFor("the next pass", (t) => t.includes("after check-types:"));
+    text = await waitFor("the next pass", (t) => t.includes("after resolve-modules:"));
+    await type("n");
+    text = await waitFor("the pass after it", (t) => t.includes("after check-types:"));
     assert.match(text, /▸✓• check-types/);
     assert.match(text, /let pairs: Int = 5/);
     // The longest name, below the first screen of passes, whole too.
@@ -192,8 +194,8 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     fitsScreen(text);
     await type("u");
     await waitFor("every pass again", (t) => /✓  inline-constants/.test(t));
-    await type(":", "2", "1", "Enter");
-    text = await waitFor("pass 21", (t) => /▸[✓·][• ] explicate-returns/.test(t));
+    await type(":", "2", "2", "Enter");
+    text = await waitFor("pass 22", (t) => /▸[✓·][• ] explicate-returns/.test(t));
     // A name that starts with what was typed comes before one that only contains it (expose-allocation).
     await type(":", "a", "l", "l", "o", "c", "Enter");
     text = await waitFor(":alloc", (t) => t.includes("diff choose-spill-candidates -> allocate-regist"));
@@ -212,7 +214,7 @@ test("in tmux: o shows the output beside the source's; a program that reads with
     await type(":", "p", "a", "t", "c", "h", "Enter", "o");
     let text = await waitFor("the output view", (t) => t.includes("output after patch-instructions"));
     assert.match(text, /standard input: tests\/programs\/gcd\.in \(10 lines\)/);
-    assert.match(text, /the source \(Lsrc\): status 0, 5 lines/);
+    assert.match(text, /the source \(Lmodules\): status 0, 5 lines/);
     assert.match(text, /✓ the same output, status and panic/);
     assert.match(text, /^.*│\s+1 │ 6\s+│ 6\s*$/m);
     await quit(0);

@@ -63,8 +63,8 @@ test("the first screen: the pass list with its marks, the parsed program and its
   assert.match(frame, /↓ \d+ more/, "the passes below the list are counted");
   assert.match(frame, /▸✓• parse/);
   assert.match(frame, / ✓  inline-constants/, "gcd has no const: inline-constants changes nothing");
-  assert.match(frame, /after parse: source text -> Lsrc/);
-  assert.match(frame, /parse: read the source text into an Lsrc program/, "the pass's purpose, from the pipeline table");
+  assert.match(frame, /after parse: source text -> Lmodules/);
+  assert.match(frame, /parse: read the program's files into Lmodules/, "the pass's purpose, from the pipeline table");
   assert.match(frame, /let t = \(a % b\)/);
   assert.match(frame, /▸fn main/, "the cursor");
   assert.match(frame, /source line 2: fn main\(\) \{/);
@@ -74,7 +74,7 @@ test("the first screen: the pass list with its marks, the parsed program and its
 
 test("n moves to the next pass; d shows the diff against the pass before", async () => {
   const ui = open();
-  await ui.keys("n");
+  await ui.keys("n", "n"); // (past resolve-modules)
   assert.match(ui.frame(), /▸✓• check-types/);
   assert.match(ui.frame(), /let pairs: Int = 5/);
   await ui.keys(":", "desugar-for", "\r", "d");
@@ -212,9 +212,11 @@ test("a program that no longer compiles shows its diagnostic on the screen", () 
   const empty = emptyTrace("bad.qs", "fn main() {\n    let x = 1 + true\n}\n", "x86_64", "", null);
   const steps = compile(gcdSource, "gcd.qs", { target: "x86_64", check: true });
   let s = initialState(empty, 80, 24);
-  s = reduce(s, { kind: "step", trace: empty.id, index: 0, step: buildTrace("gcd.qs", gcdSource, "x86_64", steps.slice(0, 1), "", "later").steps[0]! });
-  s = reduce(s, { kind: "failed", trace: empty.id, at: 1, message: "bad.qs:2:15: error: `+` needs two Ints\n 2 |     let x = 1 + true\n   |               ^" });
-  const frame = fits(press(s, "n")).join("\n");
+  const made = buildTrace("gcd.qs", gcdSource, "x86_64", steps.slice(0, 2), "", "later").steps;
+  s = reduce(s, { kind: "step", trace: empty.id, index: 0, step: made[0]! });
+  s = reduce(s, { kind: "step", trace: empty.id, index: 1, step: made[1]! });
+  s = reduce(s, { kind: "failed", trace: empty.id, at: 2, message: "bad.qs:2:15: error: `+` needs two Ints\n 2 |     let x = 1 + true\n   |               ^" });
+  const frame = fits(press(s, "n", "n")).join("\n"); // (past resolve-modules)
   assert.match(frame, /check-types failed:/);
   assert.match(frame, /bad\.qs:2:15: error: `\+` needs two Ints/);
   assert.match(frame, /▸✗  check-types/);

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { validate } from "../il/validate.js";
-import { Lsrc } from "../ir-defs/lsrc.js";
+import { Lmodules } from "../ir-defs/lmodules.js";
 import { targets } from "../ir-defs/targets.js";
 import { packageRoot } from "../driver/paths.js";
 import { quastraSource } from "../front-end/quastra-source.js";
@@ -37,7 +37,7 @@ mutations("the corpus holds the golden programs, the regressions and the diagnos
   assert.ok(corpus.filter((s) => s.tree !== null).length > corpus.length / 2);
 });
 
-mutations("a tree mutation gives a tree of the grammar (Lsrc), and one that prints", () => {
+mutations("a tree mutation gives a tree of the grammar (Lmodules: a file as parsed), and one that prints", () => {
   const r = random(11);
   const trees = corpus.flatMap((s) => (s.tree ? [s.tree] : []));
   const seen = new Set<string>();
@@ -45,7 +45,7 @@ mutations("a tree mutation gives a tree of the grammar (Lsrc), and one that prin
     const m = mutateTree(r.pick(trees), r, [r.pick(trees)]);
     if (m === null) continue;
     seen.add(m.how);
-    const v = validate(Lsrc, m.tree);
+    const v = validate(Lmodules, m.tree);
     assert.ok(v.ok, `${m.how}: ${JSON.stringify(v)}`);
     quastraSource(m.tree as never);
   }

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
+import { resolveModules } from "../passes/resolve-modules.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { decodeSource } from "../front-end/source-file.js";
 import { packageRoot } from "../driver/paths.js";
@@ -42,10 +43,10 @@ export function renderDiagnosticsOf(source: string, file: string): string {
   const warnings: Warning[] = [];
   const context = passContext(file, source, warnings);
   try {
-    checkTypes.run(parse.run(source, context), context);
+    checkTypes.run(resolveModules.run(parse.run(source, context), context), context);
     return warnings.length === 0 ? "" : formatDiagnostics(warnings, source, false, "warning") + "\n";
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
-    return formatDiagnostics(e.diagnostics, source, false) + "\n";
+    return formatDiagnostics(e.diagnostics, source, false, "error", e.sources) + "\n";
   }
 }

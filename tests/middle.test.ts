@@ -14,6 +14,7 @@ import { Luniq } from "../ir-defs/luniq.js";
 import { Lwhile } from "../ir-defs/lwhile.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
+import { resolveModules } from "../passes/resolve-modules.js";
 import { printNode } from "../il/print.js";
 import { compile } from "../driver/driver.js";
 import type { Outcome } from "../interp/runtime-model.js";
@@ -225,9 +226,9 @@ golden("there are golden programs", () => {
 for (const g of goldens) {
   golden(g.name, () => {
     const expected = { stdout: g.stdout, status: g.status, panic: g.panic };
-    // Stages: Lsrc (the parser's output), Ltyped, then each middle pass's.
-    const stages = b.stagesOf({ source: g.source, file: g.path }, [parse, checkTypes, ...b.middlePasses], { stdin: g.stdin });
-    assert.equal(stages.slice(0, 2).map((s) => s.il), ["Lsrc", "Ltyped"]);
+    // Stages: Lmodules (the parser's output), Lsrc (its modules made one program), Ltyped, then each middle pass's.
+    const stages = b.stagesOf({ source: g.source, file: g.path }, [parse, resolveModules, checkTypes, ...b.middlePasses], { stdin: g.stdin });
+    assert.equal(stages.slice(0, 3).map((s) => s.il), ["Lmodules", "Lsrc", "Ltyped"]);
     expectEverywhere(stages, expected);
   });
 }

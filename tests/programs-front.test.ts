@@ -10,6 +10,7 @@ import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { Ltyped } from "../ir-defs/ltyped.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
+import { resolveModules } from "../passes/resolve-modules.js";
 import { passContext } from "../driver/driver.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { validate } from "../il/validate.js";
@@ -25,7 +26,7 @@ import { loadGoldens } from "./golden-programs.js";
 function front(source: string, file: string) {
   const warnings: Warning[] = [];
   const context = passContext(file, source, warnings);
-  const lsrc = parse.run(source, context);
+  const lsrc = resolveModules.run(parse.run(source, context), context);
   const ltyped = checkTypes.run(lsrc, context);
   assert.equal(warnings.map((w) => w.message), [], `${file}: warnings`);
   return { lsrc, ltyped, context };
@@ -54,13 +55,15 @@ for (const g of goldens) {
     // Printed as Quastra, either program reads back as itself (Ltyped: after check-types
     // again, without the prelude's items, which come back with the prelude; a program
     // that hides some of them gets names Quastra cannot write, `prelude.Option`).
-    assert.equal(withoutLoc(parse.run(quastraSource(lsrc), context)), withoutLoc(lsrc), "Lsrc round trip");
+    // (A program of modules names their items `a.b/f`, which Quastra cannot write either.)
+    const modules = lsrc.items.some((item) => "name" in item && (item.name as string).includes("/"));
+    if (!modules) assert.equal(withoutLoc(resolveModules.run(parse.run(quastraSource(lsrc), context), context)), withoutLoc(lsrc), "Lsrc round trip");
     // Ltyped keeps no protocols (a method is an item of its own), so a program with methods is
     // not written back as Quastra.
     const fromPrelude = new Set(lsrc.items.flatMap((item) => (item.kind === "Module" ? item.items.map((i) => ("name" in i ? i.name : "")) : [])));
     const again = quastraSource({ ...ltyped, items: ltyped.items.filter((item) => !fromPrelude.has(item.name)) });
     const methods = ltyped.items.some((item) => item.kind === "Method" || item.kind === "GenericMethod");
-    if (!again.includes("prelude.") && !methods) assert.equal(withoutLoc(front(again, g.path).ltyped), withoutLoc(ltyped), `Ltyped round trip:\n${again}`);
+    if (!again.includes("prelude.") && !methods && !modules) assert.equal(withoutLoc(front(again, g.path).ltyped), withoutLoc(ltyped), `Ltyped round trip:\n${again}`);
     // Printed as IL text, either program reads back as itself (il/read.ts).
     for (const [il, program] of [[LsrcIL, lsrc], [Ltyped, ltyped]] as const) assert.equal(readNode(il, printNode(il, program)), withoutLoc(program), `${il.name} text round trip`);
   });

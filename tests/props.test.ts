@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeProgram } from "../props/generator-modules.js";
 import { assembleAndLink } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { passContext } from "../driver/driver.js";
@@ -22,6 +23,7 @@ import { isRejected, loadGoldens } from "./golden-programs.js";
 import { renderDiagnosticsOf } from "./golden-diagnostics.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
+import { resolveModules } from "../passes/resolve-modules.js";
 import { pipeline } from "../passes/pipeline.js";
 import { suffixLabels } from "../props/batch.js";
 import { checkProgram } from "../props/check.js";
@@ -42,8 +44,9 @@ function everyConstruct(options: GeneratorOptions, runs: number): void {
   const seen = new Map<string, number>();
   for (const g of fc.sample(programs(options), { numRuns: runs, seed: quickRun.seed })) {
     const warnings: Warning[] = [];
-    const context = passContext("generated.qs", g.source, warnings);
-    checkTypes.run(parse.run(g.source, context), context); // throws a CompileError when not
+    const file = g.modules ? writeProgram(dir, g.source, g.modules) : "generated.qs"; // (a program of modules: its files in a folder)
+    const context = passContext(file, g.source, warnings);
+    checkTypes.run(resolveModules.run(parse.run(g.source, context), context), context); // throws a CompileError when not
     assert.equal(warnings.map((w) => w.message), [], `warnings on:\n${g.source}`);
     for (const c of g.constructs) seen.set(c, (seen.get(c) ?? 0) + 1);
   }
@@ -56,6 +59,8 @@ generator("without unions: every generated program parses and type-checks, and e
 // With the `unions` switch the same number of values spreads over more types (Option, Result, the
 // program's unions), so each older construct is about half as common: twice the programs.
 generator("with unions: every generated program parses and type-checks without a warning, and every construct appears, the older ones too", () => everyConstruct({ unions: true }, 2000));
+
+generator("with modules: every generated program, some split into two files, parses and type-checks, and every construct appears", () => everyConstruct({ unions: true, modules: true }, 500));
 
 const unionOperandPairs = operandPairsFor({ unions: true }).filter((p) => !allOperandPairs.includes(p));
 
@@ -94,7 +99,7 @@ generator("with unions, a failing program shrinks to a smaller one that still ty
   const [shrunk] = details.counterexample as [Generated];
   assert.ok(shrunk.source.length < (first as Generated).source.length / 2, `shrunk from ${(first as Generated).source.length} to ${shrunk.source.length} characters:\n${shrunk.source}`);
   const context = passContext("generated.qs", shrunk.source);
-  checkTypes.run(parse.run(shrunk.source, context), context);
+  checkTypes.run(resolveModules.run(parse.run(shrunk.source, context), context), context);
 });
 
 generator("the same seed gives the same programs", () => {
@@ -204,7 +209,7 @@ commands("props --unions --until NAME: unions too, through the shared front end 
   const r = qnano(["props", "--runs", "6", "--seed", "4", "--unions", "--until", "check-types"]);
   assert.is(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stderr, /seed 4, 6 programs, the front end up to check-types, with unions/);
-  assert.match(r.stdout, /\n {2}parse +6\n {2}check-types +6\n/);
+  assert.match(r.stdout, /\n {2}parse +6\n {2}resolve-modules +6\n {2}check-types +6\n/);
   assert.not.match(r.stdout, /uniquify|end to end/);
   assert.match(r.stdout, new RegExp(`\\noperand pairs covered \\(construct in operand position\\): \\d+ of ${operandPairsFor({ unions: true }).length} `));
   assert.is(qnano(["props", "--until", "emit-asm"]).status, 2);

@@ -24,6 +24,10 @@ import { Lx86 } from "../ir-defs/x86_64/lx86.js";
 import { Lx86homes } from "../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../ir-defs/x86_64/lx86var.js";
 import { programs } from "../props/generator.js";
+import { writeProgram } from "../props/generator-modules.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { withoutLoc } from "../il/node.js";
 import { quickRun } from "./props/quick.js";
 
@@ -58,12 +62,16 @@ function back(il: IL, term: AnyNode): void {
   assert.equal(readNode(il, text, il.kinds.get(term.kind)!.nonterminal), term, text);
 }
 
+const folder = mkdtempSync(join(tmpdir(), "qnano-read-"));
+process.on("exit", () => rmSync(folder, { recursive: true, force: true }));
+
 test("read(print(p)) = p for every IL, on generated programs after every pass, on both targets", () => {
   const seen = new Set<string>();
   fc.assert(
     fc.property(programs(), (g) => {
+      const file = g.modules ? writeProgram(folder, g.source, g.modules) : "generated.qs"; // (a program of modules: its files in a folder)
       for (const target of targets) {
-        for (const step of compile(g.source, "generated.qs", { target, check: true })) {
+        for (const step of compile(g.source, file, { target, check: true })) {
           if (typeof step.pass.to === "string") continue;
           seen.add(step.pass.to.name);
           const wrong = roundTrip(step.pass.to, step.output);

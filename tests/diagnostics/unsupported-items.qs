@@ -1,4 +1,3 @@
-use geometry
 protocol Show { fn show(self) -> String }
 impl Show for Int { fn show(self) -> String { "n" } }
 fn main() {

@@ -1,0 +1,77 @@
+// Modules (shared/quastra-brief.md §2): where the file of `use a.b` is, what a
+// module's full path is, and which modules a file imports. The driver reads
+// the files (passes do no I/O) with these rules, and resolve-modules finds
+// each `use`'s module again with the same ones.
+//
+// `use a.b` in the file `dir/f.qs` is the file `dir/a/b.qs`; `use core.x.y` is
+// the compiler's own `core/x/y.qs`, from any file. A module's full path is its
+// file's path from the program's own folder, dots for slashes and without
+// `.qs` (`dir/a/b.qs` from `dir/app.qs` is `a.b`), or `core.x.y`; an item of
+// a module is named by the path and `/` after resolve-modules,
+// `a.b/area` (spec/symbols.md).
+
+import { posix } from "node:path";
+import type { PassContext } from "../il/pass.js";
+import { diagnosticSink, type SourceSet } from "./diagnostics.js";
+import { lexer } from "./lexer.js";
+
+/** The first segment of the compiler's own modules' paths, and the folder they are in. */
+export const coreModule = "core";
+
+/** The file of the module `path` (`use a.b`: ["a", "b"]) imported by the file `importer`. */
+export function moduleFileOf(importer: string, path: readonly string[]): string {
+  if (path[0] === coreModule) return `${posix.join(...path)}.qs`;
+  return posix.normalize(posix.join(posix.dirname(importer), ...path) + ".qs");
+}
+
+/** Whether a file is one of the compiler's own modules (by its name, as moduleFileOf gives it). */
+export const isCoreFile = (file: string): boolean => file.startsWith(`${coreModule}/`);
+
+/** The full path of the module in `file`, in a program whose own file is `mainFile`. */
+export function modulePathOf(file: string, mainFile: string): string[] {
+  const relative = isCoreFile(file) ? file : posix.relative(posix.dirname(posix.normalize(mainFile)), file);
+  return relative.replace(/\.qs$/, "").split("/");
+}
+
+/** The name a file gives its module: its file's name without `.qs`. */
+export const moduleNameOf = (file: string): string => posix.basename(file).replace(/\.qs$/, "");
+
+/** The name of an item of the module `path` in the ILs after resolve-modules: `a.b/area`. */
+export const qualifiedName = (path: readonly string[], name: string): string => `${path.join(".")}/${name}`;
+
+/** The modules a source file imports, each as its path (`use a.b.{f}`: ["a", "b"]), from its
+ * tokens alone: the driver reads their files before anything is parsed. A `use` counts at the
+ * top level only (outside any bracket); a malformed one is the parser's to report. */
+export function importsOf(source: string): string[][] {
+  const read = lexer(source, diagnosticSink(""));
+  const imports: string[][] = [];
+  let depth = 0;
+  let t = read();
+  const step = () => {
+    if (t.kind === "{" || t.kind === "(" || t.kind === "[") depth++;
+    else if (t.kind === "}" || t.kind === ")" || t.kind === "]") depth = Math.max(0, depth - 1);
+    t = read();
+  };
+  while (t.kind !== "eof") {
+    if (t.kind !== "use" || depth > 0) {
+      step();
+      continue;
+    }
+    const path: string[] = [];
+    for (t = read(); t.kind === "ident"; t = read()) {
+      path.push(t.text);
+      t = read();
+      if (t.kind !== ".") break;
+    }
+    if (path.length > 0) imports.push(path); // (a `{` after the last dot is counted by step)
+  }
+  return imports;
+}
+
+/** The text of each module's file that the driver read, by file name: what a diagnostic
+ * pointing into one of them is shown with. */
+export function sourcesOf(context: PassContext): SourceSet {
+  const sources = new Map<string, string>();
+  for (const m of context.modules?.values() ?? []) if (m.source !== null) sources.set(m.file, m.source);
+  return sources;
+}

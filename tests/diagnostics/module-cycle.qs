@@ -1,0 +1,5 @@
+use modules.cycle_a
+
+fn main() {
+    print(cycle_a.a())
+}

@@ -1,0 +1,5 @@
+use modules.broken.{twice}
+
+fn main() {
+    print(twice(2))
+}

@@ -1,0 +1,6 @@
+module not_this_name
+use modules.misnamed
+
+fn main() {
+    print(misnamed.one())
+}

@@ -1,0 +1,5 @@
+module broken
+
+pub fn twice(x: Int) -> Int {
+    x + true
+}

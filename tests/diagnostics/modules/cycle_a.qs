@@ -1,0 +1,2 @@
+use cycle_b
+pub fn a() -> Int { 1 }

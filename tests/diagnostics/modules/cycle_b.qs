@@ -1,0 +1,2 @@
+use cycle_c
+pub fn b() -> Int { 2 }

@@ -1,0 +1,2 @@
+use cycle_a
+pub fn c() -> Int { 3 }

@@ -1,0 +1,3 @@
+module something_else
+
+pub fn one() -> Int { 1 }

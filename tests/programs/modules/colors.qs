@@ -1,0 +1,3 @@
+pub fn tag() -> String { helper() + "!" }
+
+fn helper() -> String { "colors" }

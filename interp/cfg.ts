@@ -9,7 +9,8 @@
 // written as tail recursion runs in constant (JavaScript) stack.
 // Lfun adds only function references (&f) and calls that name their callee
 // by an atom; Lfunlive, live sets, checked by forgetting at each block's start
-// the reference variables not in its set; Lrc, inc and dec (the heap model counts references from there
+// the reference variables not in its set; Lborrowed, a def's borrowed variables and a call's lent
+// arguments (counted from Lrc on); Lrc, inc and dec (the heap model counts references from there
 // on); Lreleased, release of an object's last reference (its count checked to
 // be 1); Lalloc, the allocator's alloc and alloc_array.
 
@@ -151,6 +152,7 @@ export const interpreters: Record<string, Interpreter> = {
   Ltail: blocks,
   Lfun: functions,
   Lfunlive: functions,
+  Lborrowed: functions, // what a call lends changes no count before Lrc
   // From Lrc on, inc and dec count references, and what is still live when main returns is reported.
   Lrc: counted,
   Lguarded: counted,

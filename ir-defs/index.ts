@@ -10,6 +10,7 @@ import { Lclosed } from "./lclosed.js";
 import { Ltail } from "./ltail.js";
 import { Lfun } from "./lfun.js";
 import { Lfunlive } from "./lfunlive.js";
+import { Lborrowed } from "./lborrowed.js";
 import { Lchecked } from "./lchecked.js";
 import { Ldata } from "./ldata.js";
 import { Llayout } from "./llayout.js";
@@ -34,7 +35,7 @@ import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lmodules, Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lrc, Lguarded, Lreleased, Lalloc];
+export const commonILs: readonly IL[] = [Lmodules, Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lborrowed, Lrc, Lguarded, Lreleased, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

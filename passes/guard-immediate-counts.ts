@@ -34,7 +34,7 @@ export const guardImmediateCounts = pass({
   purpose: "put each inc and dec of a variable that may hold a union's immediate behind a test of its low bit",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lrc, program);
-    const defs = program.defs.map(({ unions, ...def }): Out.Def => {
+    const defs = program.defs.map(({ unions, borrows: _, ...def }): Out.Def => {
       const guarded = new Set(unions);
       let n = 0;
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {

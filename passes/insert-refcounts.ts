@@ -1,4 +1,4 @@
-// insert-refcounts: Lfunlive -> Lrc
+// insert-refcounts: Lborrowed -> Lrc
 //
 // Makes every change of a reference count explicit (spec/heap.md). The rule:
 // each variable in a function's `refs` owns one reference to its object from
@@ -16,9 +16,9 @@
 //   (before anything is dropped); a string literal is one too (name-string-literals);
 // - a store drops the reference it overwrites (a union's immediate, maybe: `unions`).
 //
-// Parameters are owned by the callee, results by the caller. There is no
-// inc followed by a dec of the same variable on straight-line code: a dying
-// variable is moved, never copied and then dropped.
+// Parameters are owned by the callee (a borrowed one is not in `refs`), results
+// by the caller. No inc is followed by a dec of the same variable on straight-
+// line code: a dying variable is moved, never copied and then dropped.
 //
 // Before:                               After:
 //   main.start:                           main.start:
@@ -34,13 +34,13 @@
 //                                           dec u.4
 //     return ()                             return ()
 
-import type * as In from "../ir-defs/generated/Lfunlive.js";
+import type * as In from "../ir-defs/generated/Lborrowed.js";
 import type * as Out from "../ir-defs/generated/Lrc.js";
-import { Lfunlive } from "../ir-defs/lfunlive.js";
+import { Lborrowed } from "../ir-defs/lborrowed.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
-import { readsOf, successors, usesOf } from "./shared/reference-uses.js";
+import { readsOf, successors, usesOf } from "../ir-defs/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
@@ -139,11 +139,11 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
 
 export const insertRefcounts = pass({
   name: "insert-refcounts",
-  from: Lfunlive,
+  from: Lborrowed,
   to: Lrc,
   purpose: "make reference counting explicit: inc where a reference is copied, dec where one dies",
   run(program: In.Program): Out.Program {
-    const fresh = freshNamer(Lfunlive, program);
+    const fresh = freshNamer(Lborrowed, program);
     return { ...program, defs: program.defs.map((d) => countFunction(d, fresh)) };
   },
 });

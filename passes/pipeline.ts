@@ -15,6 +15,7 @@ import { explicateReturns } from "./explicate-returns.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
+import { inferBorrows } from "./infer-borrows.js";
 import { insertRefcounts } from "./insert-refcounts.js";
 import { guardImmediateCounts } from "./guard-immediate-counts.js";
 import { expandDecrements } from "./expand-decrements.js";
@@ -72,6 +73,7 @@ export const frontEnd: readonly Pass[] = [
   revealFunctions,
   nameStringLiterals,
   uncoverLiveReferences,
+  inferBorrows,
   insertRefcounts,
   guardImmediateCounts,
   skipKnownTests,

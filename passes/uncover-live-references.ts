@@ -3,7 +3,7 @@
 // Purpose: find, for each block, which of its function's reference variables
 // (`refs`) are live when it starts: read later on some path before they are
 // assigned again. A statement reads what it consumes or borrows
-// (passes/shared/reference-uses.ts); a block's live set is what its statements
+// (ir-defs/reference-uses.ts); a block's live set is what its statements
 // read, walking backwards from what its successors need, less what they
 // assign. Loops make that a fixed point: blocks are revisited, from a work
 // list, until no set grows. insert-refcounts drops a reference where its
@@ -24,7 +24,7 @@ import type * as Out from "../ir-defs/generated/Lfunlive.js";
 import { Lfun } from "../ir-defs/lfun.js";
 import { Lfunlive } from "../ir-defs/lfunlive.js";
 import { pass } from "../il/pass.js";
-import { readsOf, successors } from "./shared/reference-uses.js";
+import { readsOf, successors } from "../ir-defs/reference-uses.js";
 
 /** The variables of `refs` live at the start of each block: a fixed point over the graph. */
 function liveIn(blocks: readonly In.BasicBlock[], refs: ReadonlySet<string>): Map<string, Set<string>> {

@@ -54,11 +54,12 @@ export interface Dec {
 }
 
 export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
-/** CExpr ::= call <callee:Atom>(<args:Atom*, >) */
+/** CExpr ::= call <callee:Atom>(<args:Atom*, >)< lends |lent:count*, > */
 export interface Call {
   readonly kind: "Call";
   readonly callee: Atom;
   readonly args: readonly Atom[];
+  readonly lent: readonly number[];
   readonly loc?: Loc;
 }
 /** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */
@@ -151,11 +152,12 @@ export interface FunRef {
   readonly loc?: Loc;
 }
 
-/** Def ::= fn <name:name>(<params:name*, >)< refs |refs:name*, >< unions |unions:name*, ><blocks:BasicBlock*\n> */
+/** Def ::= fn <name:name>(<params:name*, >)< borrows |borrows:name*, >< refs |refs:name*, >< unions |unions:name*, ><blocks:BasicBlock*\n> */
 export interface Def {
   readonly kind: "Def";
   readonly name: string;
   readonly params: readonly string[];
+  readonly borrows: readonly string[];
   readonly refs: readonly string[];
   readonly unions: readonly string[];
   readonly blocks: readonly BasicBlock[];

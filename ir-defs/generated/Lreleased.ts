@@ -54,11 +54,12 @@ export interface Release {
 }
 
 export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
-/** CExpr ::= call <callee:Atom>(<args:Atom*, >) */
+/** CExpr ::= call <callee:Atom>(<args:Atom*, >)< lends |lent:count*, > */
 export interface Call {
   readonly kind: "Call";
   readonly callee: Atom;
   readonly args: readonly Atom[];
+  readonly lent: readonly number[];
   readonly loc?: Loc;
 }
 /** CExpr ::= (<left:Atom> <op:binop> <right:Atom>) */

@@ -236,6 +236,18 @@ export const mutants: readonly Mutant[] = [
     to: "Store: (node, ctx, recur) => (true ?",
   },
   {
+    name: "infer-borrows: a consumed parameter stays borrowed",
+    file: "passes/infer-borrows.js",
+    from: "consumedBy(s, mine, lends).forEach((v) => demote(def.name, v));",
+    to: "consumedBy(s, mine, lends).slice(1).forEach((v) => demote(def.name, v));",
+  },
+  {
+    name: "infer-borrows: a field that a Box's set writes is read borrowed",
+    file: "passes/infer-borrows.js",
+    from: "e.index === null && !written.has(e.offset)",
+    to: "e.index === null",
+  },
+  {
     name: "insert-refcounts: a reference read from a field is not counted",
     file: "passes/insert-refcounts.js",
     from: `const owned = s.value.kind === "Load" || s.value.kind === "Str" || s.value.kind === "StaticClosure";`,

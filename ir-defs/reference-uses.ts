@@ -7,9 +7,10 @@
 // stored element, the function's result) or borrows it (the object is only
 // looked at: an operand of a primitive, the object a load or store goes
 // through, the array `array(n, x)` fills with x, whose count the runtime
-// raises by n itself).
+// raises by n itself). A call borrows the arguments it lends (Lborrowed: its
+// `lent` positions, where the callee's parameter is borrowed).
 
-import type * as L from "../../ir-defs/generated/Lfun.js";
+import type * as L from "./generated/Lfun.js";
 
 export interface Uses {
   /** Variables whose reference the statement consumes, once per occurrence, in order. */
@@ -37,7 +38,11 @@ export function usesOf(s: L.CStmt | L.Tail, refs: ReadonlySet<string>): Uses {
       case "Binary": return [e.left, e.right].forEach(borrow);
       case "Unary": return borrow(e.arg);
       case "Prim": return e.args.forEach(borrow);
-      case "Call": borrow(e.callee); return e.args.forEach(consume);
+      case "Call": {
+        borrow(e.callee);
+        const lent = new Set((e as { lent?: readonly number[] }).lent ?? []);
+        return e.args.forEach((a, i) => (lent.has(i) ? borrow(a) : consume(a)));
+      }
       case "New": return e.fields.forEach(consume);
       case "NewArray": return [e.length, e.init].forEach(borrow);
       case "Load": return [e.base, e.index].forEach(borrow);

@@ -36,6 +36,7 @@ interface Values {
   inputs?: string;
   out?: string;
   budget?: string;
+  filter?: string;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
@@ -80,14 +81,14 @@ function refuseOverwritingInput(file: string, out: string, named: boolean): void
 }
 
 /** Compiles, turning bad input into diagnostics on stderr (status 1); warnings go to stderr too. */
-function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }): Step[] | null {
+function compileOrReport(file: string, source: string, values: Values, trace?: { until?: string }, tests?: readonly string[]): Step[] | null {
   const warnings: Warning[] = [];
   const showWarnings = () => {
     if (warnings.length > 0) printError(formatDiagnostics(warnings, source, isatty(2) && !process.env.NO_COLOR, "warning"));
   };
   try {
     // Only `trace` shows the intermediate programs; building keeps just the last.
-    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings });
+    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings, ...(tests ? { tests } : {}) });
     showWarnings();
     return steps;
   } catch (e) {
@@ -104,8 +105,8 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
   }
 }
 
-function build(file: string, source: string, values: Values, out: string): boolean {
-  const steps = compileOrReport(file, source, values);
+function build(file: string, source: string, values: Values, out: string, tests?: readonly string[]): boolean {
+  const steps = compileOrReport(file, source, values, undefined, tests);
   if (!steps) return false;
   try {
     assembleAndLink(assemblyOf(steps), targetOf(values), out);
@@ -170,6 +171,12 @@ export function runCommand(command: string, positionals: string[], values: Value
       // Without a terminal, bad input still gets its diagnostics; in one, the screen shows them.
       if ((!process.stdout.isTTY || !process.stdin.isTTY) && !compileOrReport(file, source, { ...values, target: undefined, check: true }, { until: "check-types" })) return 1;
       return import("./explore.js").then((m) => m.explore(file, source, target, values.stdin));
+    }
+    case "test": {
+      if (positionals.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
+      const files = positionals.map((file) => readSource(file, usage));
+      const target = targetOf(values);
+      return import("./test.js").then((m) => m.testCommand(files, (file, source, tests, exe) => build(file, source, values, exe, tests), target, values.filter));
     }
     case "props":
       return import("./props.js").then((m) => m.propsCommand(values));

@@ -8,7 +8,7 @@ import { FileError } from "../driver/files.js";
 import { ToolchainError } from "../driver/toolchain.js";
 
 /** Each command: its usage line, summary and options, and the one argument it takes, if any. */
-const commands: Record<string, { usage: string; summary: string; options: string; takes: "FILE" | "IL" | null }> = {
+const commands: Record<string, { usage: string; summary: string; options: string; takes: "FILE" | "FILE..." | "IL" | null }> = {
   build: {
     usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check]",
     summary: "compile FILE to a static executable (or to assembly with --emit asm)",
@@ -24,6 +24,13 @@ const commands: Record<string, { usage: string; summary: string; options: string
     options: `  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)
   --check            validate every pass's output against its IL`,
     takes: "FILE",
+  },
+  test: {
+    usage: "qnano test FILE... [--filter TEXT] [--target x86_64|aarch64]",
+    summary: "run every fn test_NAME() of the files, each in a process of its own: ok NAME or FAIL NAME: why",
+    options: `  --filter TEXT      only the tests whose names contain TEXT
+  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)`,
+    takes: "FILE...",
   },
   trace: {
     usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64]",
@@ -127,6 +134,7 @@ const optionSpec = {
   verbose: { type: "boolean" },
   unions: { type: "boolean" },
   until: { type: "string" },
+  filter: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
@@ -152,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { takes, usage } = commands[command]!;
-  const extra = parsed.positionals[takes === null ? 0 : 1];
+  const extra = takes === "FILE..." ? undefined : parsed.positionals[takes === null ? 0 : 1];
   if (extra !== undefined) {
     throw new UsageError(`unexpected argument \`${extra}\`: \`qnano ${command}\` takes ${takes === null ? "no arguments" : `one ${takes}`}\nusage: ${usage}`);
   }

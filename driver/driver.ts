@@ -38,7 +38,7 @@ export interface Step {
  * of an IL; `check` says whether to validate and interpret that program too
  * (as a step of the identity pass `input`), false when an earlier check did. */
 export type Start =
-  | { readonly source: string; readonly file: string }
+  | { readonly source: string; readonly file: string; readonly tests?: readonly string[] }
   | { readonly program: unknown; readonly il: IL; readonly check: boolean; readonly context?: PassContext };
 
 /** The outcome every step is compared with, and what to call it in an explanation. */
@@ -115,6 +115,7 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
   if ("source" in start) {
     input = start.source;
     context = passContext(start.file, start.source, options.warnings);
+    if (start.tests) context = { ...context, tests: start.tests };
   } else {
     input = start.program;
     context = start.context ?? { file: "input", source: "" };
@@ -301,6 +302,8 @@ export interface CompileOptions {
   readonly warnings?: Warning[];
   /** Called with each step as soon as its pass has run (the explorer shows it at once). */
   readonly made?: (step: Step, index: number) => void;
+  /** Compile a test binary: main runs the test of these whose number stdin gives (`qnano test`). */
+  readonly tests?: readonly string[];
 }
 
 /** The prelude shipped in the package (core/prelude.qs), read once per process. */
@@ -346,7 +349,7 @@ export function passesUntil(passes: readonly Pass[], until: string | undefined):
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
   const passes = passesUntil(pipeline(options.target), options.until);
-  for (const step of checkPasses({ source, file }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
+  for (const step of checkPasses({ source, file, ...(options.tests ? { tests: options.tests } : {}) }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push(step);

@@ -25,6 +25,8 @@ import { typeLocOf } from "./parser.js";
 /** The arity of each built-in function. */
 const builtins: ReadonlyMap<string, number> = new Map([
   ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
+  // The runtime's primitives that core.string and core.io are written over.
+  ["string_byte", 2], ["string_slice", 3], ["write_string", 1], ["input_line", 0],
 ]);
 
 // A block's type is that of its last statement if that is an expression,
@@ -349,7 +351,7 @@ const fitsBuiltin = (t: Type, want: Type): boolean => t.canon === want || t.kind
 
 const article = (t: Type) => (t.head.kind === "fn" ? `a function of type ${show(t)}` : /^[AEIOU]/.test(show(t)) ? `an ${show(t)}` : `a ${show(t)}`);
 
-// A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic.
+// A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic, ...
 function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   const name = e.callee;
   const local = lookup(c, name);
@@ -396,6 +398,14 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
     }
     case "Box": return prim("box", made(c, c.types.named("Box", [arg!.type]), e.loc));
     case "read_int": return prim("read_int", IntType);
+    case "input_line": return prim("input_line", StringType);
+    case "string_byte": case "string_slice":
+      expectType(c, arg!.type, StringType, tailLoc(first!));
+      e.args.slice(1).forEach((a, i) => expectType(c, args[i + 1]!.type, IntType, tailLoc(a)));
+      return prim(name, name === "string_byte" ? IntType : StringType);
+    case "write_string":
+      expectType(c, arg!.type, StringType, tailLoc(first!));
+      return prim("write_string", UnitType);
     case "exit":
       expectType(c, arg!.type, IntType, first!.loc);
       return prim("exit", NeverType);

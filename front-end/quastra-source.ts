@@ -23,6 +23,7 @@ type Expr = Lsrc.Expr | Ltyped.Expr;
 const builtinOf: Readonly<Partial<Record<Ltyped.Prim["op"], string>>> = {
   print_int: "print", print_bool: "print", print_string: "print", read_int: "read_int", exit: "exit", assert: "assert", panic: "panic",
   len: "len", array: "array", box: "Box",
+  string_byte: "string_byte", string_slice: "string_slice", write_string: "write_string", input_line: "input_line",
 };
 
 function primitive(n: Ltyped.Prim): string {

@@ -30,6 +30,8 @@ export interface PassContext {
   readonly prelude?: { readonly file: string; readonly source: string };
   /** Every file the program's imports reach, directly or not, by file name (front-end/modules.ts). */
   readonly modules?: ReadonlyMap<string, ModuleSource>;
+  /** For `qnano test`: the tests whose entry replaces main (front-end/test-entry.ts). */
+  readonly tests?: readonly string[];
   readonly warn?: (warning: Warning) => void;
 }
 

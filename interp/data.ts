@@ -64,6 +64,10 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
     case "concat": return (a as string) + (b as string);
     case "string_eq": return a === b;
     case "string_cmp": return compareBytes(a as string, b as string);
+    case "string_byte": return model.stringByte(a as string, b as bigint);
+    case "string_slice": return model.stringSlice(a as string, b as bigint, args[2] as bigint);
+    case "write_string": model.writeString(a as string); return unit;
+    case "input_line": return model.inputLine();
     case "len": return typeof a === "string" ? BigInt(Buffer.byteLength(a, "utf8")) : BigInt(data(a!).array.length);
     case "array": {
       const n = a as bigint;
@@ -136,6 +140,10 @@ export function heapPrimitive(op: string, args: readonly Value[], model: Runtime
     case "string_eq": return heap.text(args[0]) === heap.text(args[1]);
     case "string_cmp": return compareBytes(heap.text(args[0]), heap.text(args[1]));
     case "panic": return model.panic(heap.text(args[0]));
+    case "string_byte": return model.stringByte(heap.text(args[0]), args[1] as bigint);
+    case "string_slice": return heap.string(model.stringSlice(heap.text(args[0]), args[1] as bigint, args[2] as bigint));
+    case "write_string": model.writeString(heap.text(args[0])); return unit;
+    case "input_line": return heap.string(model.inputLine());
   }
   return undefined;
 }

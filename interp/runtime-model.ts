@@ -56,12 +56,16 @@ export class RuntimeModel {
   readonly heap = new Heap();
   private tasks: Scheduler<Body> | undefined;
 
+  /** Whether the last line of input ends in a newline (what input_line gives back with it). */
+  private readonly lastLineEnded: boolean;
+
   constructor(
     options: RunOptions = {},
     private readonly counting: Counting = "uncounted",
   ) {
     const stdin = options.stdin ?? "";
     this.lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
+    this.lastLineEnded = stdin.endsWith("\n");
     this.fuel = options.fuel ?? defaultFuel;
   }
 
@@ -78,6 +82,29 @@ export class RuntimeModel {
   }
   printString(text: string): void {
     this.out.push(`${text}\n`);
+  }
+  /** qn_write_string: the string's bytes, no newline. */
+  writeString(text: string): void {
+    this.out.push(text);
+  }
+  /** qn_input_line: the next line of input with its newline (the last line may have none), or "" at its end. */
+  inputLine(): string {
+    const line = this.lines[this.nextLine++];
+    if (line === undefined) return "";
+    return this.nextLine < this.lines.length || this.lastLineEnded ? `${line}\n` : line;
+  }
+  /** qn_string_byte: the byte at index i (0 to 255); out of range panics `index out of bounds`. */
+  stringByte(text: string, i: bigint): bigint {
+    const bytes = utf8(text);
+    if (i < 0n || i >= BigInt(bytes.length)) this.indexOutOfBounds();
+    return BigInt(bytes[Number(i)]!);
+  }
+  /** qn_string_slice: the bytes from `start` up to `end`. Out of range (start < 0, end > len,
+   * start > end), or a bound inside a character's UTF-8, panics `index out of bounds`. */
+  stringSlice(text: string, start: bigint, end: bigint): string {
+    const bytes = utf8(text);
+    if (start < 0n || end > BigInt(bytes.length) || start > end || !boundary(bytes, start) || !boundary(bytes, end)) this.indexOutOfBounds();
+    return bytes.subarray(Number(start), Number(end)).toString("utf8");
   }
   readInt(): bigint {
     const line = this.lines[this.nextLine++];
@@ -131,6 +158,10 @@ export class RuntimeModel {
       case "qn_string_cmp": return compareBytes(this.heap.text(a(0)), this.heap.text(a(1)));
       case "qn_print_string": this.printString(this.heap.text(a(0))); return 0n;
       case "qn_panic_string": return this.panic(this.heap.text(a(0)));
+      case "qn_string_byte": return this.stringByte(this.heap.text(a(0)), a(1));
+      case "qn_string_slice": return this.heap.string(this.stringSlice(this.heap.text(a(0)), a(1), a(2)));
+      case "qn_write_string": this.writeString(this.heap.text(a(0))); return 0n;
+      case "qn_input_line": return this.heap.string(this.inputLine());
     }
     throw new Error(`the runtime has no routine ${symbol}`);
   }
@@ -162,6 +193,18 @@ export class RuntimeModel {
     return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}) };
   }
 }
+
+/** A string's UTF-8 bytes; the last string asked for is kept, so that a loop over one
+ * string's bytes converts it once. */
+let lastText = "";
+let lastBytes = Buffer.alloc(0);
+function utf8(text: string): Buffer {
+  if (text !== lastText) [lastText, lastBytes] = [text, Buffer.from(text, "utf8")];
+  return lastBytes;
+}
+
+/** Whether a byte index is where a character's UTF-8 starts, or the end: not a continuation byte. */
+const boundary = (bytes: Buffer, i: bigint): boolean => i === BigInt(bytes.length) || (bytes[Number(i)]! & 0xc0) !== 0x80;
 
 /** Two outcomes agree when the world cannot tell them apart. */
 export function sameOutcome(a: Outcome, b: Outcome): boolean {

@@ -44,6 +44,8 @@ export const primitives = [
   "print_int", "print_bool", "print_string", "read_int", "exit", "assert", "panic",
   // Strings: `a + b`, `a == b`; `len` of a String or an Array.
   "concat", "string_eq", "string_cmp", "len",
+  // What core.string and core.io are written over: a byte, a slice, output without a newline, a line of input.
+  "string_byte", "string_slice", "write_string", "input_line",
   // `array(n, init)`, `Box(v)`, `b.get()`, `b.set(v)`.
   "array", "box", "get", "set",
 ] as const;

@@ -20,6 +20,11 @@ export const runtimeRoutines: Readonly<Record<string, { readonly arguments: numb
   qn_string_cmp: { arguments: 2, result: true },
   qn_print_string: { arguments: 1, result: false },
   qn_panic_string: { arguments: 1, result: false },
+  // What core.string and core.io are written over.
+  qn_string_byte: { arguments: 2, result: true },
+  qn_string_slice: { arguments: 3, result: true },
+  qn_write_string: { arguments: 1, result: false },
+  qn_input_line: { arguments: 0, result: true },
   // Tasks and channels (runtime-asm/README.md, "Concurrency").
   qn_scope_open: { arguments: 0, result: true },
   qn_scope_close: { arguments: 1, result: false },
@@ -46,6 +51,10 @@ export const routineOf = {
   concat: "qn_concat",
   string_eq: "qn_string_eq",
   string_cmp: "qn_string_cmp",
+  string_byte: "qn_string_byte",
+  string_slice: "qn_string_slice",
+  write_string: "qn_write_string",
+  input_line: "qn_input_line",
   panic: "qn_panic_string",
   alloc: "qn_alloc",
   alloc_array: "qn_array",

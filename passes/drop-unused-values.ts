@@ -5,8 +5,9 @@
 // concat, string_eq, string_cmp) is dropped; one that may have an effect stays: a call, a
 // primitive that prints, reads, exits or panics, a division (which may panic),
 // an if or a block (whose own statements go through the same). A reference
-// that one would make (a call's result, an array, which may panic) is kept in
-// a variable of its own, `unused.N`, which insert-refcounts releases at once.
+// that one would make (a call's result, an array, which may panic, a string
+// slice or a line of input) is kept in a variable of its own, `unused.N`,
+// which insert-refcounts releases at once.
 // The last expression of a block whose value is used is no such statement.
 //
 // Before (Lreturn):                      After (Lreturn):
@@ -46,7 +47,10 @@ export const dropUnusedValues = pass({
       const e = s.expr;
       switch (e.kind) {
         case "Block": case "If": return [{ ...s, expr: recur(e, "effect") }];
-        case "Prim": return e.op === "concat" || e.op === "string_eq" || e.op === "string_cmp" ? [] : [s];
+        case "Prim":
+          if (e.op === "concat" || e.op === "string_eq" || e.op === "string_cmp") return [];
+          // A string made by one that may panic or read: kept, to be released at once.
+          return e.op === "string_slice" || e.op === "input_line" ? [unused(e, s.loc)] : [s];
         case "Binary": return e.op === "/" || e.op === "%" ? [s] : []; // may panic
         case "NewArray": return [unused(e, s.loc)]; // may panic; the array made is released at once
         case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc, declaredType(e, types))] : [s];

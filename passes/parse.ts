@@ -7,6 +7,8 @@
 // too, once, and follows as an Imported item under its module's full path; its nodes'
 // locs name its file. The prelude's items that the program may use follow, in a
 // `module prelude` item (front-end/prelude.ts), when the driver hands the prelude in.
+// For `qnano test`, the program's main is the entry that runs the test standard input
+// names (front-end/test-entry.ts).
 //
 // Before (text):                     After (Lmodules, printed):
 //   use geometry.{area}                use geometry.{area} in "geometry.qs"
@@ -24,6 +26,7 @@ import { CompileError, diagnosticSink, type Diagnostic } from "../front-end/diag
 import { pass, type PassContext } from "../il/pass.js";
 import { parseModuleFile } from "../front-end/parser.js";
 import { withPrelude } from "../front-end/prelude.js";
+import { withTestEntry } from "../front-end/test-entry.js";
 import { moduleFileOf, modulePathOf, sourcesOf } from "../front-end/modules.js";
 
 /** The items of the file `file`, each `use` saying which file it names. */
@@ -38,7 +41,8 @@ export const parse = pass({
   run(source: string, context: PassContext): Lmodules.Program {
     const sink = diagnosticSink(context.file);
     const [words, moduleWords] = [new Set<string>(), new Set<string>()];
-    const program = parseModuleFile(source, sink, context.prelude ? words : undefined);
+    const own = parseModuleFile(source, sink, context.prelude ? words : undefined);
+    const program = context.tests ? withTestEntry(own, context.tests) : own;
     const diagnostics: Diagnostic[] = [...sink.diagnostics];
     const imported: Lmodules.Imported[] = [];
     const files = [...(context.modules?.values() ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -25,6 +25,7 @@ export const allConstructs: readonly string[] = [
   "string literal", "string escape", "string \\u{..} escape", "string non-ASCII", "variable String",
   "string +", "binary == String", "binary != String", "print String", "len String",
   "if-else String", "block value String", "call String", "assign String", "string rebuilt in a loop", "panic with a computed message",
+  "string_byte", "string_slice", "write_string", "input_line",
   // Types.
   "record", "type alias", "type declared after main", "let with a heap type", "let with an alias type",
   "tuple of 2", "tuple of 3", "record literal", "record literal out of order", "tuple field", "record field",

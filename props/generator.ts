@@ -231,6 +231,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         },
         { arbitrary: proj, weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("len" as const), pick, text: str, effect: effectFirst }), weight: 1 },
+        { arbitrary: fc.record({ k: fc.constant("byte" as const), text: str, at: fc.nat(2) }), weight: 1 },
         ...shared(int),
       ) as fc.Arbitrary<IntE>,
       bool: fc.oneof(
@@ -254,6 +255,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         { arbitrary: fc.record({ k: fc.constant("assert" as const), arg: bool, likely: fc.boolean() }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("when" as const), cond: bool, body: stmtList(stmt, 3) }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("print" as const), ty: fc.constant("String" as const), arg: str }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("write" as const), arg: str }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("boxSet" as const), pick, value: part, effect: effectFirst }), weight: 2 },
         ...shared(unit),
       ) as fc.Arbitrary<UnitE>,
@@ -262,6 +264,10 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         { arbitrary: fc.record({ k: fc.constant("lit" as const), value: stringLiteral }), weight: 6 },
         { arbitrary: fc.record({ k: fc.constant("var" as const), pick }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("concat" as const), left: str, right: str }), weight: 4 },
+        {
+          arbitrary: fc.oneof(fc.record({ k: fc.constant("slice" as const), text: str, from: fc.nat(2), length: fc.nat(3) }), fc.record({ k: fc.constant("line" as const) })),
+          weight: 1,
+        },
         { arbitrary: proj, weight: 2 },
         ...shared(str),
       ) as fc.Arbitrary<StrE>,

@@ -68,7 +68,7 @@ export const allOperandPairs: readonly string[] = pairsOf(firstSlots, laterSlots
 export const operandPairsFor = (options: GeneratorOptions = defaultGenerator): readonly string[] =>
   options.unions ? [...allOperandPairs, ...pairsOf(unionFirstSlots, unionLaterSlots)] : allOperandPairs;
 
-const builtins = new Set(["print", "read_int", "exit", "assert", "panic", "array", "Box", "len"]);
+const builtins = new Set(["print", "read_int", "exit", "assert", "panic", "array", "Box", "len", "string_byte", "string_slice", "write_string", "input_line"]);
 const binaryGroups: Readonly<Record<string, string>> = {
   "+": "arithmetic", "-": "arithmetic", "*": "arithmetic", "/": "arithmetic", "%": "arithmetic", "<<": "arithmetic", ">>": "arithmetic",
   "&": "bitwise", "|": "bitwise", "^": "bitwise",
@@ -140,8 +140,8 @@ export function operandPairs(program: Lsrc.Program): Set<string> {
       case "Break": case "Continue": leaves = true; break;
       case "Call": {
         const callee = node.callee as string;
-        if (callee === "print") prints = true;
-        else if (callee === "read_int") reads = true;
+        if (callee === "print" || callee === "write_string") prints = true;
+        else if (callee === "read_int" || callee === "input_line") reads = true;
         else if (callee === "panic" || callee === "exit") stops = true;
         else if (!builtins.has(callee) && !ctors.has(callee)) calls.push(callee);
         break;

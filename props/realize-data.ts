@@ -152,6 +152,13 @@ export function strExpr(w: Walk, e: StrE, ctx: Context, tame = false): Lsrc.Expr
       if (wide) w.wideConcats++;
       return bin(left, "+", strExpr(w, e.right, ctx, !wide));
     }
+    case "slice":
+      w.used.add("string_slice");
+      return call("string_slice", strExpr(w, e.text, ctx, tame), int(BigInt(e.from)), int(BigInt(e.from + e.length)));
+    case "line":
+      if (tame) return w.types.defaultValue("String", 0);
+      w.used.add("input_line");
+      return call("input_line");
     case "proj":
       if (tame) return w.types.defaultValue("String", e.pick);
       return projExpr(w, e, "String", ctx) ?? w.variable(ctx, "String", e.pick) ?? w.types.defaultValue("String", e.pick);

@@ -119,6 +119,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       }
       case "proj": return projExpr(w, e, "Int", ctx) ?? variable(ctx, "Int", e.pick) ?? fallback("Int", e.pick);
       case "len": return ctx.constant ? int(BigInt(e.pick)) : lenExpr(w, e, ctx);
+      case "byte":
+        if (ctx.constant) return int(BigInt(e.at));
+        used.add("string_byte");
+        return call("string_byte", strExpr(w, e.text, ctx), int(BigInt(e.at)));
       default: return shared(e, "Int", ctx, intExpr);
     }
   };
@@ -166,6 +170,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       case "print":
         used.add(`print ${e.ty}`);
         return call("print", e.ty === "Int" ? intExpr(e.arg as IntE, ctx) : e.ty === "Bool" ? boolExpr(e.arg as BoolE, ctx) : strExpr(w, e.arg as StrE, ctx));
+      case "write":
+        used.add("write_string");
+        return call("write_string", strExpr(w, e.arg, ctx));
       case "assert": {
         used.add("assert");
         // Most asserts hold (a random Int is almost never this one), so programs go on.

@@ -76,7 +76,9 @@ export type IntE =
   | { readonly k: "effect"; readonly pick: number; readonly op: AssignOp; readonly value: IntE; readonly result: IntE }
   | ProjE
   /** `len(a)` of an array or string in scope (by `pick`), or `len(text)`. */
-  | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect };
+  | { readonly k: "len"; readonly pick: number; readonly text: StrE; readonly effect: Effect }
+  /** `string_byte(text, at)`: `at` is 0 to 2, out of range for a short text (a panic). */
+  | { readonly k: "byte"; readonly text: StrE; readonly at: number };
 
 export type BoolE =
   | VarE | IfE<BoolE> | BlockE<BoolE> | NeverE<BoolE> | CallE | SideEffectE<BoolE> | MatchE<BoolE> | TryE | PreludeCallE | GenericCallE | LambdaE<BoolE>
@@ -96,6 +98,7 @@ export type UnitE =
   | { readonly k: "unit" }
   | { readonly k: "print"; readonly arg: IntE | BoolE; readonly ty: "Int" | "Bool" }
   | { readonly k: "print"; readonly arg: StrE; readonly ty: "String" }
+  | { readonly k: "write"; readonly arg: StrE }
   /** `b.set(v)` on a Box in scope (by `pick`). */
   | { readonly k: "boxSet"; readonly pick: number; readonly value: Part; readonly effect: Effect }
   | { readonly k: "assert"; readonly arg: BoolE; readonly likely: boolean }
@@ -104,7 +107,11 @@ export type UnitE =
 export type StrE =
   | VarE | IfE<StrE> | BlockE<StrE> | NeverE<StrE> | CallE | SideEffectE<StrE> | MatchE<StrE> | TryE | PreludeCallE | GenericCallE | LambdaE<StrE> | ProjE
   | { readonly k: "lit"; readonly value: string }
-  | { readonly k: "concat"; readonly left: StrE; readonly right: StrE };
+  | { readonly k: "concat"; readonly left: StrE; readonly right: StrE }
+  /** `string_slice(text, from, from + length)`: out of range or inside a character, a panic. */
+  | { readonly k: "slice"; readonly text: StrE; readonly from: number; readonly length: number }
+  /** `input_line()`: a line of the input given to read_int, "" at its end. */
+  | { readonly k: "line" };
 
 /** A value of the type the context wants (any type): see the header. */
 export type DataE =

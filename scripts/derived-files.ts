@@ -1,10 +1,11 @@
-// Every file that is derived from the IL definitions and the pipeline and
-// checked in. `npm run gen` writes them; a test of tests/il.test.ts fails when
+// Every file that is derived from the IL definitions, the pipeline and the
+// standard library's sources (core/*.qs: scripts/core-docs.ts), and checked in. `npm run gen` writes them; a test of tests/il.test.ts fails when
 // one is stale, so the checked-in copies always say what the code says.
 
 import { allILs } from "../ir-defs/index.js";
 import { pipelineTable, passesOf } from "../passes/pipeline.js";
 import { specPage, typesModule } from "../il/generate.js";
+import { coreDocPages } from "./core-docs.js";
 
 export function derivedFiles(): Map<string, string> {
   const files = new Map<string, string>();
@@ -16,5 +17,6 @@ export function derivedFiles(): Map<string, string> {
     files.set(`spec/ils/${il.name}.md`, specPage(il, [...new Set(producedBy)], [...new Set(readBy)]));
   }
   files.set("spec/pipeline.md", pipelineTable("markdown"));
+  for (const [path, page] of coreDocPages()) files.set(path, page);
   return files;
 }

@@ -60,7 +60,10 @@ generator("without unions: every generated program parses and type-checks, and e
 // program's unions), so each older construct is about half as common: twice the programs.
 generator("with unions: every generated program parses and type-checks without a warning, and every construct appears, the older ones too", () => everyConstruct({ unions: true }, 2000));
 
-generator("with modules: every generated program, some split into two files, parses and type-checks, and every construct appears", () => everyConstruct({ unions: true, modules: true }, 500));
+// Splitting a program into modules draws no value from the random sequence the constructs come
+// from, so the rarest older ones (a record in a record, the field of a call's result: about 1 in
+// 250 programs) need as many programs as with unions alone.
+generator("with modules: every generated program, some split into two files, parses and type-checks, and every construct appears", () => everyConstruct({ unions: true, modules: true }, 2000));
 
 const unionOperandPairs = operandPairsFor({ unions: true }).filter((p) => !allOperandPairs.includes(p));
 

@@ -109,9 +109,9 @@ function resultOf(type: TypeName): TypeName {
 /** The type a primitive gives, when it does not depend on its arguments' types (null: array, box, get). */
 function primitiveResult(op: string): ExprType | null {
   switch (op) {
-    case "read_int": case "len": return "Int";
+    case "read_int": case "len": case "string_byte": return "Int";
     case "exit": case "panic": return never;
-    case "concat": return "String";
+    case "concat": case "string_slice": case "input_line": return "String";
     case "string_eq": return "Bool";
     case "string_cmp": return "Int";
     case "array": case "box": case "get": return null;

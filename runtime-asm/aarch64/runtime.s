@@ -1200,6 +1200,164 @@ qn_panic_string:
         add     x0, x0, #24
         b       qn_panic                // tail call: it never returns
 
+// ---------------------------------------------------------------------
+// What core.string and core.io are written over: a byte of a string, a
+// slice of one, output without a newline, and a line of input.
+// ---------------------------------------------------------------------
+
+// ---------------------------------------------------------------------
+// qn_string_of(bytes, n) -> string: a new string of the n bytes at bytes.
+//   Arguments: x0 = where the bytes are, x1 = how many.
+//   Result:    x0 = the new string (rc = 1).
+// ---------------------------------------------------------------------
+qn_string_of:
+        stp     x29, x30, [sp, #-48]!   // frame: fp, lr, x19, x20, x21
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = where the bytes are, x20 = how many
+        str     x21, [sp, #32]          // x21 = the new string
+        mov     x19, x0
+        mov     x20, x1
+        add     x0, x20, #24            // qn_alloc(24 + n, 3)
+        mov     x1, #3
+        bl      qn_alloc
+        mov     x21, x0
+        str     x20, [x21, #16]         // its length
+        add     x0, x21, #24            // qn_copy_bytes(its bytes, bytes, n)
+        mov     x1, x19
+        mov     x2, x20
+        bl      qn_copy_bytes
+        mov     x0, x21
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+
+// ---------------------------------------------------------------------
+// qn_string_byte(s: string, i: i64) -> i64: the byte at index i.
+//   Arguments: x0 = s (borrowed), x1 = i.
+//   Result:    x0 = 0..255. An i outside 0 .. len-1 panics with
+//              "index out of bounds" (one unsigned compare: a negative
+//              i is a huge unsigned one).
+// ---------------------------------------------------------------------
+        .globl qn_string_byte
+qn_string_byte:
+        ldr     x9, [x0, #16]
+        cmp     x1, x9
+        b.hs    qn_index_out_of_bounds
+        add     x9, x0, #24
+        ldrb    w0, [x9, x1]
+        ret
+
+// ---------------------------------------------------------------------
+// qn_string_slice(s: string, start: i64, end: i64) -> string: the bytes
+// of s from start up to (not including) end, in a new string.
+//   Arguments: x0 = s (borrowed), x1 = start, x2 = end.
+//   Result:    x0 = the new string (rc = 1).
+// Panics with "index out of bounds" unless 0 <= start <= end <= len,
+// and when start or end falls inside a character (the byte there is a
+// UTF-8 continuation byte, 10xxxxxx): so a slice is always whole
+// characters, as its string was.
+// ---------------------------------------------------------------------
+        .globl qn_string_slice
+qn_string_slice:
+        ldr     x9, [x0, #16]           // x9 = s's length
+        cmp     x2, x9
+        b.hi    qn_index_out_of_bounds  // end > len (or end < 0: unsigned)
+        cmp     x1, x2
+        b.hi    qn_index_out_of_bounds  // start > end (or start < 0)
+        add     x10, x0, #24            // x10 = s's bytes
+        cmp     x1, x9
+        b.hs    1f                      // start = len: a boundary
+        ldrb    w11, [x10, x1]
+        and     w11, w11, #0xc0
+        cmp     w11, #0x80
+        b.eq    qn_index_out_of_bounds  // start inside a character
+1:      cmp     x2, x9
+        b.hs    2f                      // end = len: a boundary
+        ldrb    w11, [x10, x2]
+        and     w11, w11, #0xc0
+        cmp     w11, #0x80
+        b.eq    qn_index_out_of_bounds  // end inside a character
+2:      add     x0, x10, x1             // qn_string_of(s + 24 + start, end - start)
+        sub     x1, x2, x1
+        b       qn_string_of            // tail call: it returns for us
+
+// ---------------------------------------------------------------------
+// qn_write_string(s: string): write s's bytes to stdout, no newline.
+//   Arguments: x0 = the string (borrowed).   Result: none.
+// ---------------------------------------------------------------------
+        .globl qn_write_string
+qn_write_string:
+        ldr     x1, [x0, #16]           // qn_put_bytes(s + 24, s.len)
+        add     x0, x0, #24
+        b       qn_put_bytes            // tail call: it returns for us
+
+// ---------------------------------------------------------------------
+// qn_input_line() -> string: the next line of stdin, its '\n' included
+// (the last line may have none), or "" at the end of input.
+//   Arguments: none.   Result: x0 = the new string (rc = 1).
+// stdout is flushed first, as by qn_read_int, and the bytes come from
+// the same buffer (qn_read_byte), so the two may be mixed. They are
+// gathered in a buffer that is itself a string object whose length is
+// its capacity (so qn_release frees it with its size), twice as big
+// each time it is full; at the end the line is copied into a string of
+// its own length and the buffer is released.
+// ---------------------------------------------------------------------
+        .globl qn_input_line
+qn_input_line:
+        stp     x29, x30, [sp, #-64]!   // frame: fp, lr, x19 .. x23
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]     // x19 = the buffer, x20 = bytes in it
+        stp     x21, x22, [sp, #32]     // x21 = its capacity, x22 = the byte read; a new string
+        str     x23, [sp, #48]          // x23 = a bigger buffer
+        bl      qn_flush
+        mov     x21, #64
+        add     x0, x21, #24            // qn_alloc(24 + 64, 3)
+        mov     x1, #3
+        bl      qn_alloc
+        mov     x19, x0
+        str     x21, [x19, #16]
+        mov     x20, #0
+.Lil_next:
+        bl      qn_read_byte
+        cmn     x0, #1
+        b.eq    .Lil_done               // end of input
+        mov     x22, x0
+        cmp     x20, x21
+        b.lo    .Lil_store
+        add     x21, x21, x21           // full: one twice as big
+        add     x0, x21, #24
+        mov     x1, #3
+        bl      qn_alloc
+        mov     x23, x0
+        str     x21, [x23, #16]
+        add     x0, x23, #24            // the bytes so far, into it
+        add     x1, x19, #24
+        mov     x2, x20
+        bl      qn_copy_bytes
+        mov     x0, x19
+        bl      qn_release
+        mov     x19, x23
+.Lil_store:
+        add     x9, x19, #24
+        strb    w22, [x9, x20]
+        add     x20, x20, #1
+        cmp     x22, #'\n'
+        b.ne    .Lil_next
+.Lil_done:
+        add     x0, x19, #24            // the line: qn_string_of(its bytes, count)
+        mov     x1, x20
+        bl      qn_string_of
+        mov     x22, x0
+        mov     x0, x19
+        bl      qn_release
+        mov     x0, x22
+        ldr     x23, [sp, #48]
+        ldp     x21, x22, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #64
+        ret
+
 // =====================================================================
 // Tasks and channels (runtime-asm/README.md, "Concurrency").
 //

@@ -1166,6 +1166,169 @@ qn_panic_string:
         addq    $24, %rdi
         jmp     qn_panic                # tail call: it never returns
 
+# ---------------------------------------------------------------------
+# What core.string and core.io are written over: a byte of a string, a
+# slice of one, output without a newline, and a line of input.
+# ---------------------------------------------------------------------
+
+# ---------------------------------------------------------------------
+# qn_string_of(bytes, n) -> string: a new string of the n bytes at bytes.
+#   Arguments: rdi = where the bytes are, rsi = how many.
+#   Result:    rax = the new string (rc = 1).
+# ---------------------------------------------------------------------
+qn_string_of:
+        pushq   %rbx                    # rbx = where the bytes are
+        pushq   %r12                    # r12 = how many
+        pushq   %r13                    # r13 = the new string
+                                        # (3 pushes: stack is aligned)
+        movq    %rdi, %rbx
+        movq    %rsi, %r12
+        leaq    24(%r12), %rdi          # qn_alloc(24 + n, 3)
+        movl    $3, %esi
+        call    qn_alloc
+        movq    %rax, %r13
+        movq    %r12, 16(%r13)          # its length
+        leaq    24(%r13), %rdi          # qn_copy_bytes(its bytes, bytes, n)
+        movq    %rbx, %rsi
+        movq    %r12, %rdx
+        call    qn_copy_bytes
+        movq    %r13, %rax
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
+# ---------------------------------------------------------------------
+# qn_string_byte(s: string, i: i64) -> i64: the byte at index i.
+#   Arguments: rdi = s (borrowed), rsi = i.
+#   Result:    rax = 0..255. An i outside 0 .. len-1 panics with
+#              "index out of bounds" (one unsigned compare: a negative
+#              i is a huge unsigned one).
+# ---------------------------------------------------------------------
+        .globl qn_string_byte
+qn_string_byte:
+        cmpq    16(%rdi), %rsi
+        jae     .Lsb_out
+        movzbl  24(%rdi,%rsi), %eax
+        ret
+.Lsb_out:
+        subq    $8, %rsp                # aligned as at a call in compiled code
+        jmp     qn_index_out_of_bounds
+
+# ---------------------------------------------------------------------
+# qn_string_slice(s: string, start: i64, end: i64) -> string: the bytes
+# of s from start up to (not including) end, in a new string.
+#   Arguments: rdi = s (borrowed), rsi = start, rdx = end.
+#   Result:    rax = the new string (rc = 1).
+# Panics with "index out of bounds" unless 0 <= start <= end <= len,
+# and when start or end falls inside a character (the byte there is a
+# UTF-8 continuation byte, 10xxxxxx): so a slice is always whole
+# characters, as its string was.
+# ---------------------------------------------------------------------
+        .globl qn_string_slice
+qn_string_slice:
+        movq    16(%rdi), %rcx          # rcx = s's length
+        cmpq    %rcx, %rdx
+        ja      .Lss_out                # end > len (or end < 0: unsigned)
+        cmpq    %rdx, %rsi
+        ja      .Lss_out                # start > end (or start < 0)
+        cmpq    %rcx, %rsi
+        jae     1f                      # start = len: a boundary
+        movzbl  24(%rdi,%rsi), %eax
+        andl    $0xc0, %eax
+        cmpl    $0x80, %eax
+        je      .Lss_out                # start inside a character
+1:      cmpq    %rcx, %rdx
+        jae     2f                      # end = len: a boundary
+        movzbl  24(%rdi,%rdx), %eax
+        andl    $0xc0, %eax
+        cmpl    $0x80, %eax
+        je      .Lss_out                # end inside a character
+2:      leaq    24(%rdi,%rsi), %rdi     # qn_string_of(s + 24 + start, end - start)
+        subq    %rsi, %rdx
+        movq    %rdx, %rsi
+        jmp     qn_string_of            # tail call: it returns for us
+.Lss_out:
+        subq    $8, %rsp                # aligned as at a call in compiled code
+        jmp     qn_index_out_of_bounds
+
+# ---------------------------------------------------------------------
+# qn_write_string(s: string): write s's bytes to stdout, no newline.
+#   Arguments: rdi = the string (borrowed).   Result: none.
+# ---------------------------------------------------------------------
+        .globl qn_write_string
+qn_write_string:
+        movq    16(%rdi), %rsi          # qn_put_bytes(s + 24, s.len)
+        addq    $24, %rdi
+        jmp     qn_put_bytes            # tail call: it returns for us
+
+# ---------------------------------------------------------------------
+# qn_input_line() -> string: the next line of stdin, its '\n' included
+# (the last line may have none), or "" at the end of input.
+#   Arguments: none.   Result: rax = the new string (rc = 1).
+# stdout is flushed first, as by qn_read_int, and the bytes come from
+# the same buffer (qn_read_byte), so the two may be mixed. They are
+# gathered in a buffer that is itself a string object whose length is
+# its capacity (so qn_release frees it with its size), twice as big
+# each time it is full; at the end the line is copied into a string of
+# its own length and the buffer is released.
+# ---------------------------------------------------------------------
+        .globl qn_input_line
+qn_input_line:
+        pushq   %rbx                    # rbx = the buffer
+        pushq   %r12                    # r12 = bytes in it
+        pushq   %r13                    # r13 = its capacity
+        pushq   %r14                    # r14 = the byte read; a new string
+        pushq   %r15                    # r15 = a bigger buffer
+                                        # (5 pushes: stack is aligned)
+        call    qn_flush
+        movl    $64, %r13d
+        leaq    24(%r13), %rdi          # qn_alloc(24 + 64, 3)
+        movl    $3, %esi
+        call    qn_alloc
+        movq    %rax, %rbx
+        movq    %r13, 16(%rbx)
+        xorl    %r12d, %r12d
+.Lil_next:
+        call    qn_read_byte
+        cmpq    $-1, %rax
+        je      .Lil_done               # end of input
+        movq    %rax, %r14
+        cmpq    %r13, %r12
+        jb      .Lil_store
+        addq    %r13, %r13              # full: one twice as big
+        leaq    24(%r13), %rdi
+        movl    $3, %esi
+        call    qn_alloc
+        movq    %rax, %r15
+        movq    %r13, 16(%r15)
+        leaq    24(%r15), %rdi          # the bytes so far, into it
+        leaq    24(%rbx), %rsi
+        movq    %r12, %rdx
+        call    qn_copy_bytes
+        movq    %rbx, %rdi
+        call    qn_release
+        movq    %r15, %rbx
+.Lil_store:
+        movb    %r14b, 24(%rbx,%r12)
+        incq    %r12
+        cmpq    $'\n', %r14
+        jne     .Lil_next
+.Lil_done:
+        leaq    24(%rbx), %rdi          # the line: qn_string_of(its bytes, count)
+        movq    %r12, %rsi
+        call    qn_string_of
+        movq    %rax, %r14
+        movq    %rbx, %rdi
+        call    qn_release
+        movq    %r14, %rax
+        popq    %r15
+        popq    %r14
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        ret
+
 # =====================================================================
 # Tasks and channels (runtime-asm/README.md, "Concurrency").
 #

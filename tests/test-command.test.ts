@@ -1,0 +1,79 @@
+// `qnano test FILE...` as a user runs it (cli/test.ts): every `fn test_NAME()`
+// of the files in a process of its own, one line each in the order written,
+// the panic's message for a failure, a count line that the test suite's own
+// summary cannot be mistaken for, status 1 when one failed; --filter; both
+// targets. The files are tests/test-command/*.qs.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { packageRoot } from "../driver/paths.js";
+import { targets } from "../ir-defs/targets.js";
+
+const { FORCE_COLOR: _, ...env } = process.env;
+const file = (name: string) => join("tests", "test-command", `${name}.qs`);
+
+function qnanoTest(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(packageRoot, "bin", "qnano.js"), "test", ...args], { cwd: packageRoot, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+for (const target of targets) {
+  test(`${target}: passing tests, in the order written (the slowest first), and the file's own main not run`, () => {
+    const r = qnanoTest(file("passing"), "--target", target);
+    assert.is(r.stdout, "ok test_slow_sum\nok test_add\nok test_strings\nqnano test: 3 passed, 0 failed\n");
+    assert.is(r.stderr, "");
+    assert.is(r.status, 0);
+  });
+
+  test(`${target}: each failing test fails alone, with its panic's message, exit status or signal; status 1`, () => {
+    const r = qnanoTest(file("failing"), "--target", target);
+    assert.is(r.stdout, [
+      "ok test_passes",
+      "FAIL test_panics: this test fails on purpose",
+      "FAIL test_assert: assertion failed",
+      "FAIL test_exit: exit status 3",
+      "FAIL test_divides: division by zero",
+      "FAIL test_out_of_bounds: index out of bounds",
+      "qnano test: 1 passed, 5 failed",
+      "",
+    ].join("\n"));
+    assert.is(r.status, 1);
+  });
+}
+
+test("--filter keeps the tests whose names contain the text; several files name each test after its file", () => {
+  const r = qnanoTest(file("failing"), file("passing"), "--filter", "a");
+  assert.is(r.stdout, [
+    `ok ${file("failing")}:test_passes`,
+    `FAIL ${file("failing")}:test_panics: this test fails on purpose`,
+    `FAIL ${file("failing")}:test_assert: assertion failed`,
+    `ok ${file("passing")}:test_add`,
+    "qnano test: 2 passed, 2 failed",
+    "",
+  ].join("\n"));
+  assert.is(r.status, 1);
+  const none = qnanoTest(file("passing"), "--filter", "nothing like it");
+  assert.is(none.stdout, "qnano test: 0 passed, 0 failed\n");
+  assert.is(none.status, 0);
+});
+
+test("the count line is not the test suite's summary (scripts/test.ts reads `N passed, N failed` at a line's start)", () => {
+  const r = qnanoTest(file("passing"));
+  assert.not.match(r.stdout, /^\d+ passed, \d+ failed/m);
+});
+
+test("a file that does not compile: its diagnostics, the other files' tests, status 1", () => {
+  const r = qnanoTest(file("broken"), file("passing"), "--filter", "add");
+  assert.match(r.stderr, /broken\.qs:1:33: error: expected Int, found Bool/);
+  assert.is(r.stdout, `ok ${file("passing")}:test_add\nqnano test: 1 passed, 0 failed; 1 file did not compile\n`);
+  assert.is(r.status, 1);
+});
+
+test("no FILE is a usage error", () => {
+  const r = qnanoTest();
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /^qnano: missing FILE/);
+});
+
+test.run();

@@ -1,0 +1,1 @@
+fn test_broken() { let x: Int = true }

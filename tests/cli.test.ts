@@ -162,7 +162,9 @@ test("invalid UTF-8 is an error at its place; a byte-order mark is skipped (issu
 
 /** Runs a bash script in the test folder, with $QNANO the command. */
 function shell(script: string, options: { uid?: number } = {}) {
-  const r = spawnSync("bash", ["-c", script], {
+  // --norc: with its standard input a socket (node's pipes are) and SHLVL unset, bash reads ~/.bashrc,
+  // which another user may not read (run as nobody: "bash: /root/.bashrc: Permission denied").
+  const r = spawnSync("bash", ["--norc", "-c", script], {
     cwd: dir,
     encoding: "utf8",
     env: { ...withoutForceColor, NO_COLOR: "1", QNANO: `${process.execPath} ${join(packageRoot, "bin", "qnano.js")}` },

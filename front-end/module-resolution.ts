@@ -16,7 +16,7 @@ import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { moduleNameOf, qualifiedName } from "./modules.js";
 import { parseType } from "../ir-defs/type-syntax.js";
-import { declarationsOf, memberOf, renameItems, type Declared, type ModuleInfo } from "./module-scope.js";
+import { declarationsOf, declaredItem, memberOf, renameItems, type Declared, type ModuleInfo } from "./module-scope.js";
 import { hiddenName } from "./prelude.js";
 
 /** The program's own file (null when unknown: the interpreter's, for a program already checked),
@@ -30,7 +30,7 @@ const isUse = (item: Lmodules.Item): item is Lmodules.Use => item.kind === "Use"
 
 /** A module's items as Lsrc: `pub` unwrapped, `use` and the header gone. */
 const sourceItems = (items: readonly Lmodules.Item[]): Lsrc.Item[] =>
-  items.flatMap((item): Lsrc.Item[] => (item.kind === "Pub" ? [item.item as Lsrc.Item] : item.kind === "Use" || item.kind === "ModuleHeader" || item.kind === "Imported" ? [] : [item as Lsrc.Item]));
+  items.map(declaredItem).filter((item) => item.kind !== "Use" && item.kind !== "ModuleHeader" && item.kind !== "Imported") as Lsrc.Item[];
 
 /** The whole program, every module's items under their names in the whole program. */
 export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink: DiagnosticSink): Lsrc.Program {
@@ -110,7 +110,7 @@ function checkImpls(m: ModuleInfo, names: ReadonlyMap<string, Declared>, sink: D
   const here = (name: string) => m.declared.get(name)?.ctor === false;
   const other = (name: string) => name.includes("/") || (names.has(name) && !m.declared.has(name));
   for (const outer of m.items) {
-    const item = outer.kind === "Pub" ? outer.item : outer;
+    const item = declaredItem(outer);
     if (item.kind !== "Impl" && item.kind !== "ProtocolImpl") continue;
     const tree = parseType(item.type);
     const type = tree?.kind === "name" ? tree.name : "";

@@ -48,6 +48,9 @@ export interface Scope {
   readonly reserved: ReadonlySet<string>;
 }
 
+/** An item as declared, without its `pub`. */
+export const declaredItem = (item: Lmodules.Item): Lmodules.Item => (item.kind === "Pub" ? item.item : item);
+
 /** The names a module's items declare, each with its name in the whole program (`rename`). */
 export function declarationsOf(items: readonly Lmodules.Item[], rename: (name: string) => string): Map<string, Declared> {
   const declared = new Map<string, Declared>();
@@ -55,7 +58,7 @@ export function declarationsOf(items: readonly Lmodules.Item[], rename: (name: s
     if (!declared.has(name)) declared.set(name, { resolved: rename(name), pub, ctor, loc, ...(ctors ? { ctors } : {}) }); // (a second is check-types' to report)
   };
   for (const outer of items) {
-    const item = outer.kind === "Pub" ? outer.item : outer;
+    const item = declaredItem(outer);
     const pub = outer.kind === "Pub";
     switch (item.kind) {
       case "Union": case "GenericUnion":

@@ -17,18 +17,17 @@
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { withoutLoc } from "../il/node.js";
 import { diagnosticSink } from "./diagnostics.js";
+import { declaredItem } from "./module-scope.js";
 import { parseSource } from "./parser.js";
 
 /** The prefix that makes a function a test. */
 export const testPrefix = "test_";
 
-/** An item as declared, `pub` or not. */
-const declared = (item: Lmodules.Item): Lmodules.Item => (item.kind === "Pub" ? declared(item.item) : item);
 
 /** A file's tests, in the order they are written: its functions `test_NAME()` with no
  * parameters (and no type parameters), `pub` or not. */
 export function testNames(program: Lmodules.Program): string[] {
-  return program.items.map(declared).filter((item): item is Lmodules.Fn => item.kind === "Fn" && item.name.startsWith(testPrefix) && item.params.length === 0).map((fn) => fn.name);
+  return program.items.map(declaredItem).filter((item): item is Lmodules.Fn => item.kind === "Fn" && item.name.startsWith(testPrefix) && item.params.length === 0).map((fn) => fn.name);
 }
 
 /** The program with its `main` replaced by the entry that runs the test whose number
@@ -38,6 +37,6 @@ export function withTestEntry(program: Lmodules.Program, tests: readonly string[
   const sink = diagnosticSink("(test entry)");
   const entry = parseSource(`fn main() {\n    let test = read_int()\n${calls}}\n`, sink);
   if (sink.diagnostics.length > 0) throw new Error(`the test entry does not parse: ${sink.diagnostics[0]!.message}`);
-  const own = program.items.filter((item) => { const d = declared(item); return !(d.kind === "Fn" && d.name === "main"); });
+  const own = program.items.filter((item) => { const d = declaredItem(item); return !(d.kind === "Fn" && d.name === "main"); });
   return { ...program, items: [...own, ...entry.items.map((item) => withoutLoc(item) as Lmodules.Item)] };
 }

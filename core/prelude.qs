@@ -1,20 +1,22 @@
-// The prelude: Quastra that every program is compiled with (shared/quastra-brief.md §6).
+// The prelude: a module that every module imports implicitly (shared/quastra-brief.md §6).
 //
-// Its names are an outer scope: a program's own item or constructor of the
-// same name hides the prelude's in the program, while the prelude's code, and
-// the language's own constructs (`try` unwraps the prelude's Result), still
-// mean the prelude's. Only what a program uses is compiled into it.
-// spec/language.md, "The prelude", lists what is here.
+// Its `pub` names are an outer scope: a module's own item or constructor, or
+// an import, of the same name hides the prelude's in that module, while the
+// prelude's code, and the language's own constructs (`try` unwraps the
+// prelude's Result), still mean the prelude's. Only what a program uses is
+// compiled into it. spec/language.md, "The prelude", lists what is here.
+
+module prelude
 
 // A value that may be missing: `Some(v)`, or `None`.
-union Option[T] { Some(value: T), None }
+pub union Option[T] { Some(value: T), None }
 
 // The outcome of something that may fail: `Ok(v)`, or `Err(e)` saying why.
 // `try r` gives the value of an Ok, and returns an Err from the function.
-union Result[T, E] { Ok(value: T), Err(error: E) }
+pub union Result[T, E] { Ok(value: T), Err(error: E) }
 
 // The value of a `Some`; panics with `unwrap of None` on `None`.
-fn unwrap[T](option: Option[T]) -> T {
+pub fn unwrap[T](option: Option[T]) -> T {
     match option {
         Some(value) => value,
         None => panic("unwrap of None"),
@@ -22,37 +24,37 @@ fn unwrap[T](option: Option[T]) -> T {
 }
 
 // The value of a `Some`, or `default` for `None`.
-fn unwrap_or[T](option: Option[T], default: T) -> T {
+pub fn unwrap_or[T](option: Option[T], default: T) -> T {
     match option {
         Some(value) => value,
         None => default,
     }
 }
 
-fn is_some[T](option: Option[T]) -> Bool {
+pub fn is_some[T](option: Option[T]) -> Bool {
     match option {
         Some(_) => true,
         None => false,
     }
 }
 
-fn is_none[T](option: Option[T]) -> Bool {
+pub fn is_none[T](option: Option[T]) -> Bool {
     !is_some(option)
 }
 
-fn is_ok[T, E](result: Result[T, E]) -> Bool {
+pub fn is_ok[T, E](result: Result[T, E]) -> Bool {
     match result {
         Ok(_) => true,
         Err(_) => false,
     }
 }
 
-fn is_err[T, E](result: Result[T, E]) -> Bool {
+pub fn is_err[T, E](result: Result[T, E]) -> Bool {
     !is_ok(result)
 }
 
 // The absolute value; `abs(-9223372036854775808)` wraps to itself, as `-` does.
-fn abs(x: Int) -> Int {
+pub fn abs(x: Int) -> Int {
     if x < 0 { -x } else { x }
 }
 
@@ -62,13 +64,13 @@ fn abs(x: Int) -> Int {
 // parameter needs the bound (`T: Ord`).
 
 // Equality: `eq` is true when the two are the same value.
-protocol Eq { fn eq(self, other: Self) -> Bool }
+pub protocol Eq { fn eq(self, other: Self) -> Bool }
 
 // Order: `cmp` is negative when self comes first, zero when they are equal, positive after.
-protocol Ord { fn cmp(self, other: Self) -> Int }
+pub protocol Ord { fn cmp(self, other: Self) -> Int }
 
 // A value as text.
-protocol Show { fn show(self) -> String }
+pub protocol Show { fn show(self) -> String }
 
 impl Eq for Int { fn eq(self, other: Int) -> Bool { self == other } }
 impl Ord for Int { fn cmp(self, other: Int) -> Int { if self < other { -1 } else if self > other { 1 } else { 0 } } }
@@ -103,7 +105,47 @@ impl Ord for String { fn cmp(self, other: String) -> Int { if self < other { -1 
 impl Show for String { fn show(self) -> String { self } }
 
 // The smaller of the two (the first when they are equal).
-fn min[T: Ord](a: T, b: T) -> T { if b < a { b } else { a } }
+pub fn min[T: Ord](a: T, b: T) -> T { if b < a { b } else { a } }
 
 // The larger of the two (the second when they are equal).
-fn max[T: Ord](a: T, b: T) -> T { if a > b { a } else { b } }
+pub fn max[T: Ord](a: T, b: T) -> T { if a > b { a } else { b } }
+
+// Two Options are equal when both are None, or both Some of equal values.
+impl[T: Eq] Eq for Option[T] {
+    fn eq(self, other: Option[T]) -> Bool {
+        match self {
+            Some(a) => match other { Some(b) => a == b, None => false },
+            None => is_none(other),
+        }
+    }
+}
+
+// `Some(` the value's show `)`, or `None`.
+impl[T: Show] Show for Option[T] {
+    fn show(self) -> String {
+        match self {
+            Some(value) => "Some(" + value.show() + ")",
+            None => "None",
+        }
+    }
+}
+
+// Two Results are equal when both are Ok of equal values, or both Err of equal errors.
+impl[T: Eq, E: Eq] Eq for Result[T, E] {
+    fn eq(self, other: Result[T, E]) -> Bool {
+        match self {
+            Ok(a) => match other { Ok(b) => a == b, Err(_) => false },
+            Err(a) => match other { Ok(_) => false, Err(b) => a == b },
+        }
+    }
+}
+
+// `Ok(` the value's show `)`, or `Err(` the error's show `)`.
+impl[T: Show, E: Show] Show for Result[T, E] {
+    fn show(self) -> String {
+        match self {
+            Ok(value) => "Ok(" + value.show() + ")",
+            Err(error) => "Err(" + error.show() + ")",
+        }
+    }
+}

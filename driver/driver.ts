@@ -24,6 +24,7 @@ import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../
 import { ilName, type Pass, type PassContext, type Warning } from "../il/pass.js";
 import { packageRoot } from "./paths.js";
 import { readModules } from "./source-set.js";
+import { preludeFile } from "../front-end/modules.js";
 
 export interface Step {
   readonly pass: Pass;
@@ -306,8 +307,8 @@ export interface CompileOptions {
   readonly tests?: readonly string[];
 }
 
+export { preludeFile };
 /** The prelude shipped in the package (core/prelude.qs), read once per process. */
-export const preludeFile = "core/prelude.qs";
 let preludeText: string | null = null;
 
 function readPrelude(): string {

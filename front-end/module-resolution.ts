@@ -1,7 +1,10 @@
 // Module resolution (resolve-modules, and the meaning of an Lmodules program):
 // every module's scope is built from its items and its `use`s, its items are
 // renamed through it (module-scope.ts), and all of them become one program:
-// the program's own file's items, then each module's, then the prelude's.
+// the program's own file's items, then each module's, then the prelude's that
+// the program may use (front-end/prelude.ts). The prelude, core/prelude.qs, is
+// a module like the others, whose `pub` items every other module sees unless
+// it declares or imports the same name.
 //
 // Errors, each at its place in its file: a `use` whose file cannot be read
 // (naming the file tried), an unknown or private item of a module, two imports
@@ -14,10 +17,10 @@ import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { posix } from "node:path";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import { moduleNameOf, qualifiedName } from "./modules.js";
+import { moduleNameOf, preludeFile, qualifiedName } from "./modules.js";
 import { parseType } from "../ir-defs/type-syntax.js";
 import { declarationsOf, declaredItem, memberOf, renameItems, type Declared, type ModuleInfo } from "./module-scope.js";
-import { hiddenName } from "./prelude.js";
+import { hiddenName, preludeName, preludeUsed } from "./prelude.js";
 
 /** The program's own file (null when unknown: the interpreter's, for a program already checked),
  * and why a module's file could not be read (the driver's words), by file name. */
@@ -32,20 +35,29 @@ const isUse = (item: Lmodules.Item): item is Lmodules.Use => item.kind === "Use"
 const sourceItems = (items: readonly Lmodules.Item[]): Lsrc.Item[] =>
   items.map(declaredItem).filter((item) => item.kind !== "Use" && item.kind !== "ModuleHeader" && item.kind !== "Imported") as Lsrc.Item[];
 
-/** The whole program, every module's items under their names in the whole program. */
+/** The whole program, every module's items under their names in the whole program; the
+ * prelude's (core/prelude.qs, when parse brought it in) that the program may use last, in a
+ * `module prelude` item. */
 export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink: DiagnosticSink): Lsrc.Program {
   const own = program.items.filter((item) => item.kind !== "Imported" && item.kind !== "Module");
   const main: ModuleInfo = { path: [], name: files.main === null ? "main" : moduleNameOf(files.main), file: files.main ?? "", items: own, declared: declarationsOf(own, (n) => n) };
   const modules = new Map<string, ModuleInfo>();
+  let prelude: ModuleInfo | null = null;
   for (const m of program.items) {
-    if (m.kind === "Imported") modules.set(m.file, { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, (n) => qualifiedName(m.path, n)) });
+    if (m.kind !== "Imported") continue;
+    if (m.file === preludeFile) {
+      const pub = declarationsOf(m.items, (n) => n);
+      const named = (n: string) => (main.declared.has(n) || !pub.get(n)?.pub ? hiddenName(n) : n); // (what no module may name is `prelude.X`)
+      prelude = { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, named) };
+    }
+    else modules.set(m.file, { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, (n) => qualifiedName(m.path, n)) });
   }
-  const preludeItems = program.items.filter((item) => item.kind === "Module");
-  const hidden = new Set(preludeItems.flatMap((m) => (m.kind === "Module" ? m.items.map((i) => ("name" in i ? (i.name as string) : "")) : [])));
+  const outer = new Map([...(prelude?.declared ?? [])].filter(([, d]) => d.pub));
   const mainFile = files.main === null ? null : posix.normalize(files.main);
-  const targetOf = (use: Lmodules.Use) => modules.get(use.file) ?? (use.file === mainFile ? main : undefined);
+  const targetOf = (use: Lmodules.Use) => modules.get(use.file) ?? (use.file === mainFile ? main : use.file === preludeFile ? prelude ?? undefined : undefined);
   const items: Lsrc.Item[] = [];
-  for (const m of [main, ...modules.values()]) {
+  let preludeItems: Lsrc.Item[] = [];
+  for (const m of [main, ...modules.values(), ...(prelude ? [prelude] : [])]) {
     for (const item of m.items) {
       if (item.kind === "ModuleHeader" && files.main !== null && item.name !== moduleNameOf(m.file)) {
         sink.report(item.loc, `this file is the module \`${moduleNameOf(m.file)}\` (${posix.basename(m.file)}), not \`${item.name}\`: a module's name is its file's`);
@@ -54,16 +66,17 @@ export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink:
     const { names, aliases } = importsOf(m, targetOf, files, sink);
     checkImpls(m, names, sink);
     const free = (name: string, loc: Loc | undefined): string => {
-      if (m === main || !main.declared.has(name)) return name;
-      if (hidden.has(hiddenName(name))) return hiddenName(name); // the prelude's, which the program's own file hides
-      sink.report(loc, `\`${name}\` is neither declared in the module \`${m.name}\` nor imported into it`);
+      if (m !== main && main.declared.has(name)) sink.report(loc, `\`${name}\` is neither declared in the module \`${m.name}\` nor imported into it`);
       return name;
     };
     const reserved = m === main ? new Set<string>() : new Set(main.declared.keys());
-    items.push(...renameItems(sourceItems(m.items), { names, modules: aliases, free, reserved }, sink));
+    const renamed = renameItems(sourceItems(m.items), { names, modules: aliases, outer: m === prelude ? new Map() : outer, free, reserved, localName: (n) => qualifiedName(m.path, n) }, sink);
+    if (m === prelude) preludeItems = preludeUsed(items, renamed);
+    else items.push(...renamed);
   }
   reportCycles(main, (m) => m.items.filter(isUse).flatMap((use) => { const t = targetOf(use); return t ? [{ use, target: t }] : []; }), sink);
-  return { ...program, items: [...items, ...(preludeItems as Lsrc.Item[])] };
+  const module: Lsrc.Module[] = preludeItems.length > 0 ? [{ kind: "Module", name: preludeName, items: preludeItems }] : [];
+  return { ...program, items: [...items, ...module] };
 }
 
 /** A module's scope: its own items, the names its `use`s bring in, and the modules they name. */

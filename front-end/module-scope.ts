@@ -1,11 +1,12 @@
 // A module's scope, and its items renamed through it (resolve-modules). In a
 // module, a name means, innermost first: a local variable; an item of the
-// module itself, or one brought in by `use a.b.{x}`; else the prelude's (or a
-// built-in). `b.x`, where `b` is a module that `use a.b` names (and no local
-// variable hides it), is the item x of that module, and must be `pub` there.
-// Every name of an item is rewritten to the name that item has in the whole
-// program: its own for an item of the program's own file, `a.b/x` for the
-// module a.b's (spec/symbols.md). A type's methods keep their names: they are
+// module itself, or one brought in by `use a.b.{x}`; else the prelude's `pub`
+// item (the outer scope, front-end/prelude.ts); else a built-in. `b.x`, where
+// `b` is a module that `use a.b` names (and no local variable hides it), is the
+// item x of that module, and must be `pub` there. Every name of an item is
+// rewritten to the name that item has in the whole program: its own for an
+// item of the program's own file, `a.b/x` for the module a.b's, the prelude's
+// own or `prelude.X` (spec/symbols.md). A type's methods keep their names: they are
 // named after their type (resolve-methods), which goes wherever the type goes.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
@@ -42,10 +43,14 @@ export interface ModuleInfo {
 export interface Scope {
   readonly names: ReadonlyMap<string, Declared>;
   readonly modules: ReadonlyMap<string, ModuleInfo>;
+  /** The names every module may use unless it hides them: the prelude's `pub` items. */
+  readonly outer: ReadonlyMap<string, Declared>;
   /** What a name in no scope means (the prelude's, a built-in's, or an error: resolve-modules). */
   readonly free: (name: string, loc: Loc | undefined) => string;
-  /** The names in no scope that `free` does not leave as they are. */
+  /** The names in no scope that `free` does not leave as they are: the program's own file's items. */
   readonly reserved: ReadonlySet<string>;
+  /** The name in the ILs of a variable named like one of `reserved` (`a.b/x`). */
+  readonly localName: (name: string) => string;
 }
 
 /** An item as declared, without its `pub`. */
@@ -91,19 +96,29 @@ export function memberOf(module: ModuleInfo, name: string, loc: Loc | undefined,
 const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self"]);
 
 interface Ctx {
-  /** Local variables (and type parameters) that hide a name of the scope: only those matter. */
-  readonly locals: ReadonlySet<string>;
+  /** Local variables (and type parameters) that hide a name of the scope, each with its name
+   * in the ILs: only those matter. */
+  readonly locals: ReadonlyMap<string, string>;
 }
 
 /** A module's items (its `pub`, `use` and header gone), every name of an item as the whole program names it. */
 export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: DiagnosticSink): Lsrc.Item[] {
-  const hides = (name: string) => scope.names.has(name) || scope.modules.has(name) || scope.reserved.has(name);
+  const hides = (name: string) => scope.names.has(name) || scope.modules.has(name) || scope.outer.has(name) || scope.reserved.has(name);
+  const declared = (name: string) => (scope.names.has(name) ? scope.names.get(name) : scope.outer.get(name));
   const bind = (ctx: Ctx, names: readonly string[]): Ctx => {
     const hiding = names.filter(hides);
-    return hiding.length === 0 ? ctx : { locals: new Set([...ctx.locals, ...hiding]) };
+    return hiding.length === 0 ? ctx : { locals: new Map([...ctx.locals, ...hiding.map((n) => [n, n] as const)]) };
   };
+  /** `bind` for variables: one named like an item of the program's own file, which no other
+   * module sees, is named as the module's own item would be, `a.b/x`, so that check-types
+   * never takes it for that item (a pattern's `Circle` for main's constructor). */
+  const bindVars = (ctx: Ctx, names: readonly string[]): Ctx => {
+    const hiding = names.filter(hides);
+    return hiding.length === 0 ? ctx : { locals: new Map([...ctx.locals, ...hiding.map((n) => [n, scope.reserved.has(n) ? scope.localName(n) : n] as const)]) };
+  };
+  const local = (ctx: Ctx, name: string) => ctx.locals.get(name) ?? name;
   const resolve = (name: string, loc: Loc | undefined, ctx: Ctx): string => {
-    if (ctx.locals.has(name)) return name;
+    if (ctx.locals.has(name)) return ctx.locals.get(name)!;
     const sep = name.indexOf("/");
     if (sep >= 0) { // `shapes/Point`: written `shapes.Point`
       const alias = name.slice(0, sep);
@@ -112,7 +127,7 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
       sink.report(loc, `no module \`${alias}\` is imported here (\`${alias}.${name.slice(sep + 1)}\` needs a \`use ...${alias}\`)`);
       return name;
     }
-    return scope.names.get(name)?.resolved ?? scope.free(name, loc);
+    return declared(name)?.resolved ?? scope.free(name, loc);
   };
   const type = (text: string | null, loc: Loc | undefined, ctx: Ctx): string | null => {
     if (text === null) return null;
@@ -135,10 +150,10 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
   const pattern = (p: Lsrc.Pattern, ctx: Ctx, bound: string[]): Lsrc.Pattern => {
     switch (p.kind) {
       case "Binder": {
-        const isCtor = p.name.includes("/") || (!ctx.locals.has(p.name) && scope.names.get(p.name)?.ctor === true);
+        const isCtor = p.name.includes("/") || (!ctx.locals.has(p.name) && declared(p.name)?.ctor === true);
         if (isCtor) return { ...p, name: resolve(p.name, p.loc, ctx) };
         bound.push(p.name);
-        return p;
+        return { ...p, name: scope.reserved.has(p.name) ? scope.localName(p.name) : p.name };
       }
       case "CtorPat": return { ...p, ctor: resolve(p.ctor, p.loc, ctx), args: p.args.map((a) => pattern(a, ctx, bound)) };
       case "TuplePat": return { ...p, elems: p.elems.map((e) => pattern(e, ctx, bound)) };
@@ -155,8 +170,8 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
   /** A function (or a method, `keepName`): its parameters and type parameters are its locals. */
   const fn = (node: Lsrc.Fn | Lsrc.GenericFn, ctx: Ctx, recur: Recur<Ctx>, keepName: boolean) => {
     const tparams = node.kind === "GenericFn" ? node.tparams.map((t) => t.name) : [];
-    const inner = bind(ctx, [...tparams, ...node.params.map((p) => p.name)]);
-    const out: Record<string, unknown> = { ...node, name: keepName ? node.name : resolve(node.name, node.loc, ctx), params: node.params.map((p) => withTypes(p, { ...p }, inner)), body: recur(node.body, inner) };
+    const inner = bindVars(bind(ctx, tparams), node.params.map((p) => p.name));
+    const out: Record<string, unknown> = { ...node, name: keepName ? node.name : resolve(node.name, node.loc, ctx), params: node.params.map((p) => withTypes(p, { ...p, name: local(inner, p.name) }, inner)), body: recur(node.body, inner) };
     if (node.kind === "GenericFn") out.tparams = typeParams(node.tparams, inner);
     return withTypes(node, out, inner);
   };
@@ -193,21 +208,29 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
       let inner = ctx;
       const stmts = node.stmts.map((s) => {
         const out = recur<Lsrc.Stmt>(s, inner);
-        if (s.kind === "Let" || s.kind === "Using") inner = bind(inner, [s.name]);
-        return out;
+        if (s.kind !== "Let" && s.kind !== "Using") return out;
+        inner = bindVars(inner, [s.name]);
+        const name = local(inner, s.name);
+        return name === s.name ? out : keepTypeLoc(out, { ...out, name });
       });
       return { ...node, stmts };
     },
-    For: (node, ctx, recur) => ({ ...node, from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, bind(ctx, [node.name])) }),
-    ForEach: (node, ctx, recur) => ({ ...node, iter: recur(node.iter, ctx), body: recur(node.body, bind(ctx, [node.name])) }),
+    For: (node, ctx, recur) => {
+      const inner = bindVars(ctx, [node.name]);
+      return { ...node, name: local(inner, node.name), from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, inner) };
+    },
+    ForEach: (node, ctx, recur) => {
+      const inner = bindVars(ctx, [node.name]);
+      return { ...node, name: local(inner, node.name), iter: recur(node.iter, ctx), body: recur(node.body, inner) };
+    },
     Lambda: (node, ctx, recur) => {
-      const inner = bind(ctx, node.params.map((p) => p.name));
-      return withTypes(node, { ...node, params: node.params.map((p) => withTypes(p, { ...p }, ctx)), body: recur(node.body, inner) }, ctx);
+      const inner = bindVars(ctx, node.params.map((p) => p.name));
+      return withTypes(node, { ...node, params: node.params.map((p) => withTypes(p, { ...p, name: local(inner, p.name) }, ctx)), body: recur(node.body, inner) }, ctx);
     },
     Arm: (node, ctx, recur) => {
       const bound: string[] = [];
       const p = pattern(node.pattern, ctx, bound);
-      const inner = bind(ctx, bound);
+      const inner = bindVars(ctx, bound);
       return { ...node, pattern: p, guard: node.guard && recur(node.guard, inner), body: recur(node.body, inner) };
     },
     Var: (node, ctx) => ({ ...node, name: resolve(node.name, node.loc, ctx) }),
@@ -225,7 +248,9 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
       if (!module) return generic(node, ctx, recur);
       return { kind: "Var", name: memberOf(module, node.field, node.loc, sink), loc: node.loc };
     },
+    Assign: (node, ctx, recur) => ({ ...recur.children(node, ctx), name: local(ctx, node.name) }),
+    SetField: (node, ctx, recur) => ({ ...recur.children(node, ctx), name: local(ctx, node.name) }),
     Let: generic, Using: generic, Sig: generic, Param: generic, FieldDecl: generic,
   });
-  return items.map((item) => rename(item, { locals: new Set() }) as Lsrc.Item);
+  return items.map((item) => rename(item, { locals: new Map() }) as Lsrc.Item);
 }

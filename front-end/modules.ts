@@ -24,6 +24,9 @@ export function moduleFileOf(importer: string, path: readonly string[]): string 
   return posix.normalize(posix.join(posix.dirname(importer), ...path) + ".qs");
 }
 
+/** The prelude's file: a module every module imports implicitly (front-end/prelude.ts). */
+export const preludeFile = `${coreModule}/prelude.qs`;
+
 /** Whether a file is one of the compiler's own modules (by its name, as moduleFileOf gives it). */
 export const isCoreFile = (file: string): boolean => file.startsWith(`${coreModule}/`);
 
@@ -73,5 +76,6 @@ export function importsOf(source: string): string[][] {
 export function sourcesOf(context: PassContext): SourceSet {
   const sources = new Map<string, string>();
   for (const m of context.modules?.values() ?? []) if (m.source !== null) sources.set(m.file, m.source);
+  if (context.prelude) sources.set(context.prelude.file, context.prelude.source);
   return sources;
 }

@@ -1,85 +1,42 @@
-// The prelude (shared/quastra-brief.md §6): declarations written in Quastra,
-// shipped in core/prelude.qs and compiled with every program: Option, Result,
-// unwrap, abs, ... The driver reads the file (passes do no I/O) and hands its
-// text to the parse pass in the pass context; parse calls `withPrelude`.
+// The prelude (shared/quastra-brief.md §6): core/prelude.qs, a module written in
+// Quastra that every module imports implicitly. The driver hands its text in the
+// pass context (passes do no I/O); parse reads it into an Imported item like any
+// other module's file (core.prelude), and resolve-modules gives every other
+// module its `pub` items as an outer scope (module-resolution.ts): a module's own
+// item or import of the same name hides the prelude's there, while the prelude's
+// own code still means its own.
 //
-// The prelude's names form an outer scope: a program's own item (or
-// constructor) of the same name hides the prelude's in the program, while the
-// prelude's own code still means its own. `withPrelude` puts the prelude's
-// items that the program may use after the program's own, in a
-// `module prelude { ... }` item, where each item the program hides is renamed
-// `prelude.X` (and so is every mention of it in the prelude's code), so that
-// from there on every item has a name of its own. "May use" is by name: the
-// items whose names are words of the program's text (a variable or a field
-// named `abs` counts too; `try` counts for Result), and those their code names
-// in turn; check-types keeps only the items the program really uses. A program
-// that names nothing of the prelude's is left as it is.
+// Naming: the prelude's items keep their names in the whole program (`unwrap`,
+// `Option`), as the language's own names do, but one that the program's own
+// file hides, and a private one, is `prelude.X` (spec/symbols.md): no module
+// can name it by accident. The joined program holds them in
+// a `module prelude { ... }` item after every module's items, so that
+// check-types knows them: it keeps only what the program uses.
 //
-// The prelude is parsed once per process. Its nodes have no locations: those
-// would point into another file, and diagnostics, `trace` and the explorer
-// read a location as a place in the program's own file.
-//
-// When modules come (issue 18), the prelude becomes a module imported
-// implicitly; this is where that module's items are brought in.
+// `preludeUsed` leaves out, before that, the prelude's items that no module can
+// reach by name, so that a program's trace and every pass before check-types
+// carry only what it may use: an item some module's code names (a variable, a
+// callee, a type, a constructor, a bound), Result for `try`, Eq for `==` and
+// `!=`, Ord for `<` `<=` `>` `>=`, a protocol whose method some code calls by
+// name, an impl whose protocol is in, and what those items name in turn.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
-import { namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
-import { forEachNode, rewriter } from "../il/rewrite.js";
-import { withoutLoc, type AnyNode } from "../il/node.js";
-import type { PassContext } from "../il/pass.js";
-import { diagnosticSink } from "./diagnostics.js";
-import { parseSource } from "./parser.js";
+import { namedTypes, parseType } from "../ir-defs/type-syntax.js";
+import { forEachNode } from "../il/rewrite.js";
 
-/** The prelude's module name, and the prefix of the names the ILs give its hidden items. */
+/** The prelude's module name, and the names the ILs give the items the program's own file hides. */
 export const preludeName = "prelude";
 export const hiddenName = (name: string): string => `${preludeName}.${name}`;
 
-/** The prelude's source, as the driver hands it in. */
-export type PreludeSource = NonNullable<PassContext["prelude"]>;
+const eqOps = new Set(["==", "!="]);
+const ordOps = new Set(["<", "<=", ">", ">="]);
 
-interface ParsedPrelude {
-  readonly source: string;
-  readonly items: readonly Lsrc.Item[];
-  /** The names each item declares (its own, a union's constructors') and the names its code uses. */
-  readonly declares: readonly (readonly string[])[];
-  readonly uses: readonly ReadonlySet<string>[];
-}
-
-let cache: ParsedPrelude | null = null;
-
-/** The prelude's items, parsed once for a given text. A prelude that does not parse is the
- * compiler's own fault, not the program's: an exception. */
-function parsePrelude(prelude: PreludeSource): ParsedPrelude {
-  if (cache?.source === prelude.source) return cache;
-  const sink = diagnosticSink(prelude.file);
-  const program = parseSource(prelude.source, sink);
-  if (sink.diagnostics.length > 0) {
-    const d = sink.diagnostics[0]!;
-    throw new Error(`the prelude ${prelude.file} does not parse: ${d.loc.line}:${d.loc.col}: ${d.message}`);
-  }
-  const items = program.items.map((item) => withoutLoc(item) as Lsrc.Item); // (the prelude has no `use` or `pub`)
-  cache = { source: prelude.source, items, declares: items.map(declaredBy), uses: items.map((item) => namesIn([item])) };
-  return cache;
-}
-
-/** The names an item brings into scope: its own, and a union's constructors' (a `use`, a
- * module header and an imported module bring none into the program's own file's scope). */
-function declaredBy(item: Lsrc.Item | Lmodules.Item): string[] {
-  if (item.kind === "Pub") return declaredBy(item.item);
-  if (item.kind === "Impl" || item.kind === "ProtocolImpl" || item.kind === "Use" || item.kind === "ModuleHeader" || item.kind === "Imported" || item.kind === "Module") return [];
-  return item.kind === "Union" || item.kind === "GenericUnion" ? [item.name, ...item.ctors.map((c) => c.name)] : [item.name];
-}
-
-/** A word that stands for the prelude's Result, whatever the program calls its own: `try`
- * (a keyword, so no item has that name). */
-const tryName = "try";
-
-/** Every name that code mentions and that might name an item: variables, callees, records,
- * a pattern's names and constructors, the names in types; and `try`, for Result. */
-function namesIn(items: readonly Lsrc.Item[]): Set<string> {
-  const names = new Set<string>();
+/** Every name that code mentions and that might name an item (as the joined program names
+ * it): variables, callees, records, a pattern's names and constructors, the names in types,
+ * protocols and bounds; and what the language's constructs stand for: `try` Result, `==`
+ * Eq, `<` Ord (by the names `result`, `eq`, `ord` give them); method names, as `.m`. */
+function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; eq: string; ord: string }): void {
   for (const item of items) {
     forEachNode(LsrcIL, item, (node) => {
       switch (node.kind) {
@@ -87,7 +44,9 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
         case "Call": names.add(node.callee as string); break;
         case "RecordLit": names.add(node.name as string); break;
         case "CtorPat": names.add(node.ctor as string); break;
-        case "Try": names.add(tryName); break;
+        case "Try": names.add(stands.result); break;
+        case "BinOp": if (eqOps.has(node.op as string)) names.add(stands.eq); else if (ordOps.has(node.op as string)) names.add(stands.ord); break;
+        case "MethodCall": names.add(`.${node.method as string}`); break;
         case "ProtocolImpl": names.add(node.protocol as string); break;
         case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }
@@ -98,66 +57,42 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
       }
     });
   }
-  return names;
 }
 
-/** The program with the prelude's items it may use after its own, in a `module prelude` item;
- * `words` are the words of the program's own file (front-end/lexer.ts), `moduleWords` those of
- * its modules' files: a module may use a prelude item that the program's own file hides. */
-export function withPrelude<P extends Lsrc.Program | Lmodules.Program>(program: P, words: ReadonlySet<string>, source: PreludeSource, moduleWords: ReadonlySet<string> = new Set()): P {
-  const prelude = parsePrelude(source);
-  const own = new Set((program.items as readonly (Lsrc.Item | Lmodules.Item)[]).flatMap(declaredBy));
-  const declaring = new Map<string, number>(); // a prelude name -> the item that declares it
-  prelude.declares.forEach((names, i) => names.forEach((n) => declaring.set(n, i)));
-  if (declaring.has("Result")) declaring.set(tryName, declaring.get("Result")!);
+/** The names an item of the joined program declares: its own, a union's constructors', a
+ * protocol's methods' (`.m`). */
+function declaredBy(item: Lsrc.Item): string[] {
+  switch (item.kind) {
+    case "Union": case "GenericUnion": return [item.name, ...item.ctors.map((c) => c.name)];
+    case "Protocol": return [item.name, ...item.sigs.map((s) => `.${s.name}`)];
+    case "Impl": case "ProtocolImpl": case "Module": return [];
+    default: return [item.name];
+  }
+}
+
+/** The prelude's items (renamed as the joined program names them) that the program's other
+ * items (`program`) may use, in their order. */
+export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsrc.Item[]): Lsrc.Item[] {
+  const declaring = new Map<string, number>();
+  prelude.forEach((item, i) => declaredBy(item).forEach((n) => declaring.set(n, i)));
+  const nameOf = (n: string) => (declaring.has(hiddenName(n)) ? hiddenName(n) : n);
+  const stands = { result: nameOf("Result"), eq: nameOf("Eq"), ord: nameOf("Ord") };
+  const names = new Set<string>();
+  namesIn(program, names, stands);
   const included = new Set<number>();
-  const pending = [...declaring.keys()].filter((n) => (words.has(n) && (!own.has(n) || n === tryName)) || moduleWords.has(n)).map((n) => declaring.get(n)!);
-  // A protocol comes with a word of its methods' names too (`x.show()`), and an impl with its protocol.
-  prelude.items.forEach((item, i) => {
-    if (item.kind === "Protocol" && !own.has(item.name) && item.sigs.some((sig) => words.has(sig.name) || moduleWords.has(sig.name))) pending.push(i);
-  });
+  const pending = [...names].flatMap((n) => (declaring.has(n) ? [declaring.get(n)!] : []));
   for (;;) {
     for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
       if (included.has(i)) continue;
       included.add(i);
-      for (const n of prelude.uses[i]!) if (declaring.has(n)) pending.push(declaring.get(n)!);
+      const uses = new Set<string>();
+      namesIn([prelude[i]!], uses, stands);
+      for (const n of uses) if (declaring.has(n)) pending.push(declaring.get(n)!);
     }
-    prelude.items.forEach((item, i) => {
+    prelude.forEach((item, i) => { // an impl comes with its protocol
       if (item.kind === "ProtocolImpl" && !included.has(i) && included.has(declaring.get(item.protocol) ?? -1)) pending.push(i);
     });
     if (pending.length === 0) break;
   }
-  if (included.size === 0) return program;
-  const hidden = new Set([...declaring.keys()].filter((n) => own.has(n)));
-  const items = prelude.items.filter((_, i) => included.has(i)).map((item) => (hidden.size > 0 ? renamed(item, hidden) : item));
-  // (a program's own item hides the prelude's: its modules reach that one as `prelude.X`, resolve-modules)
-  const module: Lsrc.Module = { kind: "Module", name: preludeName, items };
-  return { ...program, items: [...program.items, module] };
-}
-
-/** A prelude item with every name in `hidden` renamed `prelude.X`, where it is declared and
- * wherever the prelude's code names it. (The prelude binds no local variable with the name
- * of one of its items, so every mention is of the item.) */
-function renamed(item: Lsrc.Item, hidden: ReadonlySet<string>): Lsrc.Item {
-  const name = (n: string) => (hidden.has(n) ? hiddenName(n) : n);
-  const rename = (t: TypeTree): TypeTree => {
-    switch (t.kind) {
-      case "name": return { kind: "name", name: name(t.name), ...(t.args ? { args: t.args.map(rename) } : {}) };
-      case "tuple": return { kind: "tuple", elems: t.elems.map(rename) };
-      case "fn": return { kind: "fn", params: t.params.map(rename), ret: rename(t.ret) };
-      default: return { kind: t.kind, elem: rename(t.elem) };
-    }
-  };
-  const type = (text: string) => showType(rename(parseType(text)!));
-  const names: Record<string, string> = { Protocol: "name", ProtocolImpl: "protocol", Var: "name", Binder: "name", Call: "callee", RecordLit: "name", CtorPat: "ctor", Ctor: "name", Fn: "name", GenericFn: "name", Union: "name", GenericUnion: "name", Record: "name", GenericRecord: "name", Const: "name", TypeAlias: "name" };
-  const visit = (node: AnyNode, recur: { children<T extends { kind: string }>(n: T, ctx: undefined): T }) => {
-    const out: Record<string, unknown> = { ...recur.children(node, undefined) };
-    const field = names[node.kind];
-    if (field) out[field] = name(out[field] as string);
-    if (node.kind === "TypeParam") out.bounds = (out.bounds as string[]).map(name);
-    for (const f of LsrcIL.kinds.get(node.kind)!.fields) if (f.type === "type" && typeof out[f.name] === "string") out[f.name] = type(out[f.name] as string);
-    return out;
-  };
-  const clauses = Object.fromEntries([...LsrcIL.kinds.keys()].map((k) => [k, (node: AnyNode, _ctx: undefined, recur: Parameters<typeof visit>[1]) => visit(node, recur)]));
-  return rewriter<Lsrc.Node, undefined>(LsrcIL, clauses)(item, undefined) as Lsrc.Item;
+  return prelude.filter((_, i) => included.has(i));
 }

@@ -35,7 +35,7 @@ function printerFor(il: IL, p: Production): Printer {
   return (node, mark) => {
     let out = "";
     pieces.forEach((piece, i) => {
-      if (i > 0 && runTogether(il, p.parts, i, node, out)) out += " ";
+      if (i > 0 && runTogether(il, p.parts, i, node, out, mark !== null)) out += " ";
       out += typeof piece === "string" ? piece : piece(node, mark);
     });
     return out;
@@ -52,12 +52,14 @@ const unmarked = (il: IL, part: TemplatePart, node: Record<string, unknown>) => 
  * - a name before a `.` may read on through it, where names have dots: field
  *   `next` of the variable `i.2` prints `i.2 .next` where `i.2.next` is a name.
  */
-function runTogether(il: IL, parts: readonly TemplatePart[], i: number, node: Record<string, unknown>, out: string): boolean {
+function runTogether(il: IL, parts: readonly TemplatePart[], i: number, node: Record<string, unknown>, out: string, marked: boolean): boolean {
   if (out.endsWith("-")) return /^[0-9]/.test(unmarked(il, parts[i]!, node));
   const next = parts[i]!;
   const name = il.terminals.get("name");
-  if (!name || !("text" in next) || !next.text.startsWith(".") || !/[A-Za-z0-9_]$/.test(out)) return false;
+  // (`out` may end with a caller's marks, printNodeMarked: then the text without them decides)
+  if (!name || !("text" in next) || !next.text.startsWith(".") || (!marked && !/[A-Za-z0-9_]$/.test(out))) return false;
   const before = parts.slice(0, i).map((part) => unmarked(il, part, node)).join("");
+  if (!/[A-Za-z0-9_]$/.test(before)) return false;
   const tail = /[A-Za-z0-9_.]*$/.exec(before)![0];
   const after = parts.slice(i).map((part) => unmarked(il, part, node)).join("");
   const reads = (text: string) => Math.max(-1, ...name.read(text, 0).filter((r) => name.test(r.value)).map((r) => r.end));

@@ -3,7 +3,8 @@
 // directly or through another module, follows as one Imported item holding
 // that file's items, under the module's full path (from the program's folder,
 // or `core.` for the compiler's own modules) and its file name. A file reached
-// by two paths is one Imported item. Items may be `pub`, a file may start with
+// by two paths is one Imported item. The prelude, core/prelude.qs, is the last
+// Imported item: every module imports it implicitly (front-end/prelude.ts). Items may be `pub`, a file may start with
 // `module name` and hold `use` items.
 //
 // Names are as written, but a name of another module: `shapes.Point` in a type,

@@ -5,8 +5,9 @@
 // syntax error found. Every node carries `loc`, its position in the source. Each file
 // the program's imports reach (the driver reads them into the pass context) is parsed
 // too, once, and follows as an Imported item under its module's full path; its nodes'
-// locs name its file. The prelude's items that the program may use follow, in a
-// `module prelude` item (front-end/prelude.ts), when the driver hands the prelude in.
+// locs name its file. The prelude (core/prelude.qs, when the driver hands it in) is
+// the last such module, core.prelude, which every module imports implicitly
+// (front-end/prelude.ts); it is parsed once per process.
 // For `qnano test`, the program's main is the entry that runs the test standard input
 // names (front-end/test-entry.ts).
 //
@@ -25,36 +26,50 @@ import { Lmodules as LmodulesIL } from "../ir-defs/lmodules.js";
 import { CompileError, diagnosticSink, type Diagnostic } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
 import { parseModuleFile } from "../front-end/parser.js";
-import { withPrelude } from "../front-end/prelude.js";
 import { withTestEntry } from "../front-end/test-entry.js";
-import { moduleFileOf, modulePathOf, sourcesOf } from "../front-end/modules.js";
+import { moduleFileOf, modulePathOf, preludeFile, sourcesOf } from "../front-end/modules.js";
 
 /** The items of the file `file`, each `use` saying which file it names. */
 const withFiles = (items: readonly Lmodules.Item[], file: string): Lmodules.Item[] =>
   items.map((item) => (item.kind === "Use" ? { ...item, file: moduleFileOf(file, item.path) } : item));
 
+/** The prelude's file, parsed once per text (it is the same in every compilation). */
+let preludeCache: { source: string; module: Lmodules.Imported; diagnostics: Diagnostic[] } | null = null;
+
+/** The module in `file` as an Imported item, under its full path in the program `mainFile`. */
+function importedModule(file: string, text: string, mainFile: string, diagnostics: Diagnostic[]): Lmodules.Imported {
+  const moduleSink = diagnosticSink(file);
+  const parsed = parseModuleFile(text, moduleSink, undefined, file);
+  diagnostics.push(...moduleSink.diagnostics);
+  return { kind: "Imported", path: modulePathOf(file, mainFile), file, items: withFiles(parsed.items, file), loc: parsed.loc };
+}
+
 export const parse = pass({
   name: "parse",
   from: "text",
   to: LmodulesIL,
-  purpose: "read the program's files into Lmodules, reporting every syntax error; add the prelude's items it may use",
+  purpose: "read the program's files, its modules' and the prelude's, into Lmodules, reporting every syntax error",
   run(source: string, context: PassContext): Lmodules.Program {
     const sink = diagnosticSink(context.file);
-    const [words, moduleWords] = [new Set<string>(), new Set<string>()];
-    const own = parseModuleFile(source, sink, context.prelude ? words : undefined);
+    const own = parseModuleFile(source, sink);
     const program = context.tests ? withTestEntry(own, context.tests) : own;
     const diagnostics: Diagnostic[] = [...sink.diagnostics];
     const imported: Lmodules.Imported[] = [];
     const files = [...(context.modules?.values() ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const { file, source: text } of files) {
-      if (text === null) continue; // (resolve-modules says why, at the `use`)
-      const moduleSink = diagnosticSink(file);
-      const parsed = parseModuleFile(text, moduleSink, context.prelude ? moduleWords : undefined, file);
-      diagnostics.push(...moduleSink.diagnostics);
-      imported.push({ kind: "Imported", path: modulePathOf(file, context.file), file, items: withFiles(parsed.items, file), loc: parsed.loc });
+      if (text === null || (context.prelude && file === preludeFile)) continue; // (resolve-modules says why, at the `use`; the prelude follows)
+      imported.push(importedModule(file, text, context.file, diagnostics));
+    }
+    if (context.prelude) {
+      const { file, source: text } = context.prelude;
+      if (preludeCache?.source !== text) {
+        const found: Diagnostic[] = [];
+        preludeCache = { source: text, module: importedModule(file, text, file, found), diagnostics: found };
+      }
+      diagnostics.push(...preludeCache.diagnostics);
+      imported.push(preludeCache.module);
     }
     if (diagnostics.length > 0) throw new CompileError(diagnostics, sourcesOf(context));
-    const whole: Lmodules.Program = { ...program, items: [...withFiles(program.items, context.file), ...imported] };
-    return context.prelude ? withPrelude(whole, words, context.prelude, moduleWords) : whole;
+    return { ...program, items: [...withFiles(program.items, context.file), ...imported] };
   },
 });

@@ -5,8 +5,11 @@
 // (front-end/module-resolution.ts, module-scope.ts): an item of the program's
 // own file keeps its name, the module a.b's item x is `a.b/x` (so private items
 // of one name in two modules never meet, spec/symbols.md), `b.x` and an item
-// brought in by `use a.b.{x}` become `a.b/x`, and a name the program's own file
-// hides from the prelude is the prelude's `prelude.X` in a module that does not.
+// brought in by `use a.b.{x}` become `a.b/x`. The prelude (core.prelude) is a
+// module every module imports implicitly, its `pub` names an outer scope that a
+// module's own items and imports hide: its items that the program may use
+// follow in a `module prelude` item, keeping their names, but `prelude.X` for
+// one the program's own file hides or a private one (front-end/prelude.ts).
 // `pub`, `use` and `module` headers are gone. Every error is reported where it
 // is, in its own file: a module file not found, an unknown or private item,
 // two imports of one name, an import clashing with an item, a header that is

@@ -58,9 +58,8 @@
 import fc from "fast-check";
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { quastraSource } from "../front-end/quastra-source.js";
-import { diagnosticSink } from "../front-end/diagnostics.js";
-import { lexer } from "../front-end/lexer.js";
-import { withPrelude } from "../front-end/prelude.js";
+import { parse } from "../passes/parse.js";
+import { resolveModules } from "../passes/resolve-modules.js";
 import { passContext } from "../driver/driver.js";
 import { namedWithArgs, unionDecls, unionFunctions, unionShared, unionTypeSkels, resultOfPalette, withResult, defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { realize } from "./realize.js";
@@ -388,7 +387,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
 }
 
 /** Realizes and prints a skeleton. The tree has the prelude's items the program may use, as
- * parse adds them (front-end/prelude.ts), so that the interpreters can run it. */
+ * resolve-modules joins them (front-end/prelude.ts), so that the interpreters can run it. */
 export function generated(skeleton: Skeleton): Generated {
   const realized = realize(skeleton);
   const constructs = new Set(realized.constructs);
@@ -398,11 +397,12 @@ export function generated(skeleton: Skeleton): Generated {
   return { program: skeleton.unions ? withPreludeOf(program, source) : program, source, stdin, constructs };
 }
 
+/** The program with the prelude's items it may use, as resolve-modules joins them to the
+ * program its source compiles to (front-end/prelude.ts). */
 function withPreludeOf(program: Lsrc.Program, source: string): Lsrc.Program {
-  const words = new Set<string>();
-  const next = lexer(source, diagnosticSink("generated.qs"), undefined, words);
-  while (next().kind !== "eof");
-  return withPrelude(program, words, passContext("generated.qs", source).prelude!);
+  const context = passContext("generated.qs", source);
+  const joined: Lsrc.Program = resolveModules.run(parse.run(source, context), context);
+  return { ...program, items: [...program.items, ...joined.items.filter((item) => item.kind === "Module")] };
 }
 
 /** The arbitrary of generated programs; with `unions`, they have unions, match, generics,

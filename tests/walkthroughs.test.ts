@@ -8,7 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { checkPasses, isBad, preludeFile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { Lsrc } from "../ir-defs/lsrc.js";
+import { Lmodules } from "../ir-defs/lmodules.js";
 import { targets } from "../ir-defs/targets.js";
 import { parse } from "../passes/parse.js";
 import { pipeline } from "../passes/pipeline.js";
@@ -24,7 +24,7 @@ function printsWithPrelude(addition: string, program: string): string {
   const prelude = { file: preludeFile, source: `${readFileSync(join(packageRoot, preludeFile), "utf8")}\n${addition}` };
   const context = { file: "exercise.qs", source: program, prelude };
   const outputs = targets.map((target) => {
-    const steps = [...checkPasses({ program: parse.run(program, context), il: Lsrc, check: true, context }, pipeline(target).slice(1))];
+    const steps = [...checkPasses({ program: parse.run(program, context), il: Lmodules, check: true, context }, pipeline(target).slice(1))];
     const bad = steps.find(isBad);
     assert.ok(!bad, bad ? `${bad.pass.name} on ${target}: ${bad.explanation}` : "");
     return steps.find((s) => s.outcome)!.outcome!.stdout; // (the source's: every later one agrees)

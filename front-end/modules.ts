@@ -3,12 +3,15 @@
 // the files (passes do no I/O) with these rules, and resolve-modules finds
 // each `use`'s module again with the same ones.
 //
-// `use a.b` in the file `dir/f.qs` is the file `dir/a/b.qs`; `use core.x.y` is
-// the compiler's own `core/x/y.qs`, from any file. A module's full path is its
-// file's path from the program's own folder, dots for slashes and without
-// `.qs` (`dir/a/b.qs` from `dir/app.qs` is `a.b`), or `core.x.y`; an item of
-// a module is named by the path and `/` after resolve-modules,
-// `a.b/area` (spec/symbols.md).
+// `use a.b` in the file `dir/f.qs` is the file `dir/a/b.qs`; `use core.x`,
+// where x is a module the compiler ships (`coreModules`), is the compiler's own
+// `core/x.qs`, from any file. Any other `core....` path is the program's own,
+// like any `use`: a program may have a folder named `core`, but a module there
+// named like a shipped one is never reached (`use core.math` is the
+// compiler's). A module's full path is its file's path from the program's own
+// folder, dots for slashes and without `.qs` (`dir/a/b.qs` from `dir/app.qs` is
+// `a.b`), or `core.x`; an item of a module is named by the path and `/` after
+// resolve-modules, `a.b/area` (spec/symbols.md).
 
 import { posix } from "node:path";
 import type { PassContext } from "../il/pass.js";
@@ -18,9 +21,12 @@ import { lexer } from "./lexer.js";
 /** The first segment of the compiler's own modules' paths, and the folder they are in. */
 export const coreModule = "core";
 
+/** The modules the compiler ships, `core/NAME.qs` (tests/core.test.ts checks the list). */
+export const coreModules: ReadonlySet<string> = new Set(["array", "io", "math", "prelude", "string", "test"]);
+
 /** The file of the module `path` (`use a.b`: ["a", "b"]) imported by the file `importer`. */
 export function moduleFileOf(importer: string, path: readonly string[]): string {
-  if (path[0] === coreModule) return `${posix.join(...path)}.qs`;
+  if (path.length === 2 && path[0] === coreModule && coreModules.has(path[1]!)) return `${coreModule}/${path[1]}.qs`;
   return posix.normalize(posix.join(posix.dirname(importer), ...path) + ".qs");
 }
 
@@ -28,7 +34,10 @@ export function moduleFileOf(importer: string, path: readonly string[]): string 
 export const preludeFile = `${coreModule}/prelude.qs`;
 
 /** Whether a file is one of the compiler's own modules (by its name, as moduleFileOf gives it). */
-export const isCoreFile = (file: string): boolean => file.startsWith(`${coreModule}/`);
+export const isCoreFile = (file: string): boolean => {
+  const [folder, name, ...more] = file.split("/");
+  return folder === coreModule && more.length === 0 && coreModules.has(name!.replace(/\.qs$/, ""));
+};
 
 /** The full path of the module in `file`, in a program whose own file is `mainFile`. */
 export function modulePathOf(file: string, mainFile: string): string[] {

@@ -10,6 +10,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { packageRoot } from "../driver/paths.js";
 import { targets } from "../ir-defs/targets.js";
+import { coreModules } from "../front-end/modules.js";
 
 const { FORCE_COLOR: _, ...env } = process.env;
 const folder = join("tests", "core");
@@ -18,6 +19,11 @@ const files = readdirSync(join(packageRoot, folder)).filter((name) => name.endsW
 test("every module of core/ has its tests, the prelude's included", () => {
   const modules = readdirSync(join(packageRoot, "core")).filter((name) => name.endsWith(".qs"));
   assert.equal(modules.map((m) => m.replace(/\.qs$/, "_test.qs")).sort(), files);
+});
+
+test("the modules the compiler ships are those front-end/modules.ts knows (`use core.NAME` finds them)", () => {
+  const shipped = readdirSync(join(packageRoot, "core")).filter((name) => name.endsWith(".qs")).map((name) => name.replace(/\.qs$/, ""));
+  assert.equal(shipped.sort(), [...coreModules].sort());
 });
 
 for (const target of targets) {

@@ -1,5 +1,5 @@
 // Modules (shared/quastra-brief.md §2): where the file of `use a.b` is, what a
-// module's full path is, and which modules a file imports. The driver reads
+// module's full path is. The driver reads
 // the files (passes do no I/O) with these rules, and resolve-modules finds
 // each `use`'s module again with the same ones.
 //
@@ -15,8 +15,7 @@
 
 import { posix } from "node:path";
 import type { PassContext } from "../il/pass.js";
-import { diagnosticSink, type SourceSet } from "./diagnostics.js";
-import { lexer } from "./lexer.js";
+import type { SourceSet } from "./diagnostics.js";
 
 /** The first segment of the compiler's own modules' paths, and the folder they are in. */
 export const coreModule = "core";
@@ -50,35 +49,6 @@ export const moduleNameOf = (file: string): string => posix.basename(file).repla
 
 /** The name of an item of the module `path` in the ILs after resolve-modules: `a.b/area`. */
 export const qualifiedName = (path: readonly string[], name: string): string => `${path.join(".")}/${name}`;
-
-/** The modules a source file imports, each as its path (`use a.b.{f}`: ["a", "b"]), from its
- * tokens alone: the driver reads their files before anything is parsed. A `use` counts at the
- * top level only (outside any bracket); a malformed one is the parser's to report. */
-export function importsOf(source: string): string[][] {
-  const read = lexer(source, diagnosticSink(""));
-  const imports: string[][] = [];
-  let depth = 0;
-  let t = read();
-  const step = () => {
-    if (t.kind === "{" || t.kind === "(" || t.kind === "[") depth++;
-    else if (t.kind === "}" || t.kind === ")" || t.kind === "]") depth = Math.max(0, depth - 1);
-    t = read();
-  };
-  while (t.kind !== "eof") {
-    if (t.kind !== "use" || depth > 0) {
-      step();
-      continue;
-    }
-    const path: string[] = [];
-    for (t = read(); t.kind === "ident"; t = read()) {
-      path.push(t.text);
-      t = read();
-      if (t.kind !== ".") break;
-    }
-    if (path.length > 0) imports.push(path); // (a `{` after the last dot is counted by step)
-  }
-  return imports;
-}
 
 /** The text of each module's file that the driver read, by file name: what a diagnostic
  * pointing into one of them is shown with. */

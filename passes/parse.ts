@@ -7,7 +7,9 @@
 // too, once, and follows as an Imported item under its module's full path; its nodes'
 // locs name its file. The prelude (core/prelude.qs, when the driver hands it in) is
 // the last such module, core.prelude, which every module imports implicitly
-// (front-end/prelude.ts); it is parsed once per process.
+// (front-end/prelude.ts); it is parsed once per process. Each file is lexed and
+// parsed once per compilation: the driver, which parses each file to find its
+// imports, hands its parse on (front-end/parse-once.ts).
 // For `qnano test`, the program's main is the entry that runs the test standard input
 // names (front-end/test-entry.ts).
 //
@@ -23,9 +25,9 @@
 
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { Lmodules as LmodulesIL } from "../ir-defs/lmodules.js";
-import { CompileError, diagnosticSink, type Diagnostic } from "../front-end/diagnostics.js";
+import { CompileError, type Diagnostic } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
-import { parseModuleFile } from "../front-end/parser.js";
+import { parseOnce } from "../front-end/parse-once.js";
 import { withTestEntry } from "../front-end/test-entry.js";
 import { moduleFileOf, modulePathOf, preludeFile, sourcesOf } from "../front-end/modules.js";
 
@@ -38,10 +40,9 @@ let preludeCache: { source: string; module: Lmodules.Imported; diagnostics: Diag
 
 /** The module in `file` as an Imported item, under its full path in the program `mainFile`. */
 function importedModule(file: string, text: string, mainFile: string, diagnostics: Diagnostic[]): Lmodules.Imported {
-  const moduleSink = diagnosticSink(file);
-  const parsed = parseModuleFile(text, moduleSink, undefined, file);
-  diagnostics.push(...moduleSink.diagnostics);
-  return { kind: "Imported", path: modulePathOf(file, mainFile), file, items: withFiles(parsed.items, file), loc: parsed.loc };
+  const parsed = parseOnce(text, file, false);
+  diagnostics.push(...parsed.diagnostics);
+  return { kind: "Imported", path: modulePathOf(file, mainFile), file, items: withFiles(parsed.program.items, file), loc: parsed.program.loc };
 }
 
 export const parse = pass({
@@ -50,10 +51,9 @@ export const parse = pass({
   to: LmodulesIL,
   purpose: "read the program's files, its modules' and the prelude's, into Lmodules, reporting every syntax error",
   run(source: string, context: PassContext): Lmodules.Program {
-    const sink = diagnosticSink(context.file);
-    const own = parseModuleFile(source, sink);
-    const program = context.tests ? withTestEntry(own, context.tests) : own;
-    const diagnostics: Diagnostic[] = [...sink.diagnostics];
+    const parsed = parseOnce(source, context.file, true);
+    const program = context.tests ? withTestEntry(parsed.program, context.tests) : parsed.program;
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const imported: Lmodules.Imported[] = [];
     const files = [...(context.modules?.values() ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const { file, source: text } of files) {

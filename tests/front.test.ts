@@ -17,6 +17,7 @@ import { forEachNode } from "../il/rewrite.js";
 import { validate } from "../il/validate.js";
 import { withoutLoc } from "../il/node.js";
 import { lex } from "../front-end/lexer.js";
+import { parsesMade } from "../front-end/parse-once.js";
 import { decodeSource } from "../front-end/source-file.js";
 import { displayWidth } from "../front-end/display.js";
 import { packageRoot } from "../driver/paths.js";
@@ -488,6 +489,19 @@ test("check-types: the prelude's items a program does not use are dropped; a var
   assert.equal(names("fn f() -> Result[Int, Int] { Ok(1) }\nfn main() { }"), ["f", "main", "Result"]);
   // ... and a program that uses none of the unions' compiles as before, on both targets.
   assert.is(compileEverywhere(wrap("let unwrap = -3\nprint(abs(unwrap))")).stdout, "3\n");
+});
+
+test("parse: each file of a compilation is lexed and parsed once, by the driver to find its imports, and the parse pass takes that parse", () => {
+  const file = "tests/programs/modules_tree.qs";
+  const source = readFileSync(join(packageRoot, file), "utf8");
+  const context = passContext(file, source);
+  const modules = [...context.modules!.values()].filter((m) => m.source !== null).length;
+  assert.is(modules, 4); // (geo/shapes, geo/colors, text, colors: shapes is reached twice)
+  const files = 1 + modules;
+  assert.is(parsesMade(), files);
+  const program = parse.run(source, context);
+  assert.is(parsesMade(), files, "the parse pass parsed a file again");
+  assert.is(program.items.filter((item) => item.kind === "Imported").length, modules + 1); // (and the prelude, parsed once per process)
 });
 
 test("check-types: a program's own items hide the prelude's; `try` still means the prelude's Result", () => {

@@ -2,12 +2,14 @@
 
 import { statSync } from "node:fs";
 import { isatty } from "node:tty";
-import { basename } from "node:path";
+import { basename, normalize } from "node:path";
 import kleur from "kleur";
 import { allILs, findIL } from "../ir-defs/index.js";
 import { pipeline, pipelineTable } from "../passes/pipeline.js";
 import { CompileError, formatDiagnostics, type Diagnostic, type SourceSet } from "../front-end/diagnostics.js";
 import { decodeSource } from "../front-end/source-file.js";
+import { isCoreFile } from "../front-end/modules.js";
+import { readModules } from "../driver/source-set.js";
 import type { Warning } from "../il/pass.js";
 import { assemblyOf, BrokenPass, compile, type Step } from "../driver/driver.js";
 import { deltaText, grammarBnf, printNode } from "../il/print.js";
@@ -37,6 +39,7 @@ interface Values {
   out?: string;
   budget?: string;
   filter?: string;
+  all?: boolean;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
@@ -55,6 +58,21 @@ function readSource(file: string | undefined, usage: string): { file: string; so
     throw new Reported(1);
   }
   return { file, source: text };
+}
+
+/** The program files that `files` import, directly or not, each once and not one of `files`,
+ * in the order of their names: their tests are run with `qnano test --all` (each compiled as
+ * a program of its own). The shipped core.* modules are left out, and so is a file that cannot
+ * be read (compiling the file that uses it says why). */
+function modulesUsed(files: readonly { file: string; source: string }[]): { file: string; source: string; optional: true }[] {
+  const given = new Set(files.map((f) => normalize(f.file)));
+  const found = new Map<string, string>();
+  for (const { file, source } of files) {
+    for (const m of readModules(file, source).values()) {
+      if (m.source !== null && !isCoreFile(m.file) && !given.has(normalize(m.file))) found.set(m.file, m.source);
+    }
+  }
+  return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, source]) => ({ file, source, optional: true }));
 }
 
 function showDiagnostics(diagnostics: readonly Diagnostic[], source: string, sources?: SourceSet): void {
@@ -174,7 +192,8 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "test": {
       if (positionals.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
-      const files = positionals.map((file) => readSource(file, usage));
+      const given = positionals.map((file) => readSource(file, usage));
+      const files = values.all ? [...given, ...modulesUsed(given)] : given;
       const target = targetOf(values);
       return import("./test.js").then((m) => m.testCommand(files, (file, source, tests, exe) => build(file, source, values, exe, tests), target, values.filter));
     }

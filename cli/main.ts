@@ -26,9 +26,11 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "FILE",
   },
   test: {
-    usage: "qnano test FILE... [--filter TEXT] [--target x86_64|aarch64]",
+    usage: "qnano test FILE... [--all] [--filter TEXT] [--target x86_64|aarch64]",
     summary: "run every fn test_NAME() of the files, each in a process of its own: ok NAME or FAIL NAME: why",
-    options: `  --filter TEXT      only the tests whose names contain TEXT
+    options: `  --all              also the tests of every module the files use, directly or not
+                     (not the shipped core.* modules: their tests are qnano's own)
+  --filter TEXT      only the tests whose names contain TEXT
   --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)`,
     takes: "FILE...",
   },
@@ -135,6 +137,7 @@ const optionSpec = {
   unions: { type: "boolean" },
   until: { type: "string" },
   filter: { type: "string" },
+  all: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

@@ -9,7 +9,10 @@
 // Each test prints one line, in the order the tests are written whatever order
 // they end in: `ok NAME`, or `FAIL NAME: <why>`, where why is the panic's
 // message (or the exit status, or the signal, or the time limit); NAME is the
-// function's name, after its file's when several files are tested. Then
+// function's name, after its file's when several files are tested. With
+// `--all`, the modules the files use, directly or not (the shipped core.*
+// ones aside), are tested too, each compiled as a program of its own (its
+// tests can be private), named after its file. Then
 // `qnano test: N passed, N failed` (prefixed, so that it is never taken for
 // the summary of qnano's own test suite; a file that did not compile, whose
 // diagnostics are on stderr, is counted after), and the status is 1 when a
@@ -80,7 +83,7 @@ function testsOf(file: string, source: string, filter: string | undefined): stri
 
 /** `build(file, source, tests, exe)` compiles a file's test binary (false: it reported why not). */
 export async function testCommand(
-  files: readonly { file: string; source: string }[],
+  files: readonly { file: string; source: string; optional?: boolean }[],
   build: (file: string, source: string, tests: readonly string[], exe: string) => boolean,
   target: Target,
   filter: string | undefined,
@@ -89,8 +92,9 @@ export async function testCommand(
   try {
     const jobs: Job[] = [];
     let broken = 0;
-    files.forEach(({ file, source }, i) => {
+    files.forEach(({ file, source, optional }, i) => {
       const tests = testsOf(file, source, filter);
+      if (optional && tests.length === 0) return; // (a module --all adds, with no test to run)
       const exe = join(dir, `tests${i}`);
       if (!build(file, source, tests, exe)) broken++;
       else tests.forEach((test, index) => jobs.push({ name: files.length > 1 ? `${file}:${test}` : test, exe, index }));

@@ -2,7 +2,7 @@
 // of the files in a process of its own, one line each in the order written,
 // the panic's message for a failure, a count line that the test suite's own
 // summary cannot be mistaken for, status 1 when one failed; --filter; both
-// targets. The files are tests/test-command/*.qs.
+// targets; --all. The files are tests/test-command/*.qs (and lib/, the modules all.qs uses).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -41,6 +41,32 @@ for (const target of targets) {
     assert.is(r.status, 1);
   });
 }
+
+for (const target of targets) {
+  test(`${target}: --all also runs the tests of the modules the file uses, directly or not, each once; not core's`, () => {
+    const r = qnanoTest(file("all"), "--all", "--target", target);
+    const lib = join("tests", "test-command", "lib");
+    assert.is(r.stdout, [
+      `ok ${file("all")}:test_area`,
+      `ok ${file("all")}:test_double`,
+      `ok ${lib}/shapes.qs:test_square`,
+      `ok ${lib}/shapes.qs:test_doubled_rect`,
+      `ok ${lib}/util.qs:test_double_zero`,
+      `FAIL ${lib}/util.qs:test_double_fails: assertion failed`,
+      "qnano test: 5 passed, 1 failed",
+      "",
+    ].join("\n"));
+    assert.is(r.stderr, "");
+    assert.is(r.status, 1);
+  });
+}
+
+test("without --all only the given files' tests run; --all with --filter keeps the modules' tests that match", () => {
+  assert.is(qnanoTest(file("all")).stdout, "ok test_area\nok test_double\nqnano test: 2 passed, 0 failed\n");
+  const r = qnanoTest(file("all"), "--all", "--filter", "zero");
+  assert.is(r.stdout, `ok ${join("tests", "test-command", "lib")}/util.qs:test_double_zero\nqnano test: 1 passed, 0 failed\n`);
+  assert.is(r.status, 0);
+});
 
 test("--filter keeps the tests whose names contain the text; several files name each test after its file", () => {
   const r = qnanoTest(file("failing"), file("passing"), "--filter", "a");

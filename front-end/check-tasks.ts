@@ -24,7 +24,7 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import { maxCaptures } from "../ir-defs/heap-layout.js";
 import { expectType, made, tailLoc, use, type Binding, type Checker, type Typed } from "./checker.js";
-import { ErrorType, IntType, show, UnitType, type Type } from "./types.js";
+import { ErrorType, IntType, UnitType, type Type } from "./types.js";
 
 /** Notes the first concurrent construct of the program, for the diagnostic that says it is not compiled yet. */
 export function noteConcurrency(c: Checker, loc: Loc | undefined, what: string): void {

@@ -41,9 +41,9 @@ const levels: ReadonlyMap<string, number> = new Map([
   ["|", 4], ["^", 5], ["&", 6], ["<<", 7], [">>", 7], ["+", 8], ["-", 8], ["*", 9], ["/", 9], ["%", 9],
 ]);
 
+const statementsOnly: ReadonlySet<string> = new Set(["let", "using", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
-const statementsOnly: ReadonlySet<string> = new Set(["let", "using", "while", "for", "break", "continue", "return"]);
 
 // Where recovery may resume, at the start of a line: keywords that start a statement, or an item.
 const startsStatement: ReadonlySet<string> = new Set(["let", "while", "for", "return"]);

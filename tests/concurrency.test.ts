@@ -67,6 +67,28 @@ test("the generator writes every kind of action, nested spawns and scopes, and e
   assert.equal(want.filter((k) => !seen.has(k)), []);
 });
 
+test("mangled concurrent programs give diagnostics, never a crash, each at a place in the file", () => {
+  let seed = 19;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = ["{", "}", "(", ")", "[", "]", "\n", ";", "scope ", "spawn ", "channel", "channel[Int]", "Chan[", ".send(", ".recv()", ".close()", "yield()", "for v in ", "break", "return ", "try ", "fn() ", "let mut ", "= ", "1", "-1", "c0", "shown", "+= 1"];
+  const programs = fc.sample(taskPrograms, { numRuns: 300, seed: quickRun.seed });
+  for (let n = 0; n < 1500; n++) {
+    let source = programs[Math.floor(rnd() * programs.length)]!.source;
+    for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
+      const at = Math.floor(rnd() * source.length);
+      source = rnd() < 0.4 ? source.slice(0, at) + source.slice(at + 1 + Math.floor(rnd() * 5)) : source.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + source.slice(at);
+    }
+    const lines = source.split("\n").length;
+    try {
+      checkTypes.run(parseText(source), passContext("tasks.qs", source));
+      assert.unreachable(`a concurrent program compiled:\n${source}`); // every generated program uses concurrency, which stops at check-types
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw new Error(`${String(e)} for:\n${source}`);
+      for (const d of e.diagnostics) assert.ok(d.loc.line >= 1 && d.loc.line <= lines && d.loc.col >= 1 && d.loc.length >= 1, `bad position ${JSON.stringify(d.loc)} for:\n${source}`);
+    }
+  }
+});
+
 test("the same seed gives the same concurrent programs", () => {
   const a = fc.sample(taskPrograms, { numRuns: 20, seed: 5 }).map((p) => p.source);
   const b = fc.sample(taskPrograms, { numRuns: 20, seed: 5 }).map((p) => p.source);

@@ -93,7 +93,7 @@ export function memberOf(module: ModuleInfo, name: string, loc: Loc | undefined,
   return d.resolved;
 }
 
-const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self"]);
+const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self", "Chan"]);
 
 interface Ctx {
   /** Local variables (and type parameters) that hide a name of the scope, each with its name
@@ -250,7 +250,7 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
     },
     Assign: (node, ctx, recur) => ({ ...recur.children(node, ctx), name: local(ctx, node.name) }),
     SetField: (node, ctx, recur) => ({ ...recur.children(node, ctx), name: local(ctx, node.name) }),
-    Let: generic, Using: generic, Sig: generic, Param: generic, FieldDecl: generic,
+    Let: generic, Using: generic, Sig: generic, Param: generic, FieldDecl: generic, Channel: generic,
   });
   return items.map((item) => rename(item, { locals: new Map() }) as Lsrc.Item);
 }

@@ -16,9 +16,10 @@
 // `preludeUsed` leaves out, before that, the prelude's items that no module can
 // reach by name, so that a program's trace and every pass before check-types
 // carry only what it may use: an item some module's code names (a variable, a
-// callee, a type, a constructor, a bound), Result for `try`, Eq for `==` and
-// `!=`, Ord for `<` `<=` `>` `>=`, a protocol whose method some code calls by
-// name, an impl whose protocol is in, and what those items name in turn.
+// callee, a type, a constructor, a bound), Result for `try`, Option for a
+// channel's `recv`, Eq for `==` and `!=`, Ord for `<` `<=` `>` `>=`, a protocol
+// whose method some code calls by name, an impl whose protocol is in, and what
+// those items name in turn.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
@@ -34,9 +35,9 @@ const ordOps = new Set(["<", "<=", ">", ">="]);
 
 /** Every name that code mentions and that might name an item (as the joined program names
  * it): variables, callees, records, a pattern's names and constructors, the names in types,
- * protocols and bounds; and what the language's constructs stand for: `try` Result, `==`
- * Eq, `<` Ord (by the names `result`, `eq`, `ord` give them); method names, as `.m`. */
-function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; eq: string; ord: string }): void {
+ * protocols and bounds; and what the language's constructs stand for: `try` Result, `recv`
+ * Option, `==` Eq, `<` Ord (by the names `stands` gives them); method names, as `.m`. */
+function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; option: string; eq: string; ord: string }): void {
   for (const item of items) {
     forEachNode(LsrcIL, item, (node) => {
       switch (node.kind) {
@@ -46,7 +47,10 @@ function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { resu
         case "CtorPat": names.add(node.ctor as string); break;
         case "Try": names.add(stands.result); break;
         case "BinOp": if (eqOps.has(node.op as string)) names.add(stands.eq); else if (ordOps.has(node.op as string)) names.add(stands.ord); break;
-        case "MethodCall": names.add(`.${node.method as string}`); break;
+        case "MethodCall":
+          names.add(`.${node.method as string}`);
+          if (node.method === "recv") names.add(stands.option); // (a channel's recv gives an Option)
+          break;
         case "ProtocolImpl": names.add(node.protocol as string); break;
         case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }
@@ -76,7 +80,7 @@ export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsr
   const declaring = new Map<string, number>();
   prelude.forEach((item, i) => declaredBy(item).forEach((n) => declaring.set(n, i)));
   const nameOf = (n: string) => (declaring.has(hiddenName(n)) ? hiddenName(n) : n);
-  const stands = { result: nameOf("Result"), eq: nameOf("Eq"), ord: nameOf("Ord") };
+  const stands = { result: nameOf("Result"), option: nameOf("Option"), eq: nameOf("Eq"), ord: nameOf("Ord") };
   const names = new Set<string>();
   namesIn(program, names, stands);
   const included = new Set<number>();

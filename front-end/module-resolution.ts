@@ -1,16 +1,13 @@
 // Module resolution (resolve-modules, and the meaning of an Lmodules program):
-// every module's scope is built from its items and its `use`s, its items are
-// renamed through it (module-scope.ts), and all of them become one program:
-// the program's own file's items, then each module's, then the prelude's that
-// the program may use (front-end/prelude.ts). The prelude, core/prelude.qs, is
-// a module like the others, whose `pub` items every other module sees unless
-// it declares or imports the same name.
-//
-// Errors, each at its place in its file: a `use` whose file cannot be read
-// (naming the file tried), an unknown or private item of a module, two imports
-// bringing one name (or two modules of one last segment), an import and an
-// item of the file with one name, a `module` header that is not the file's
-// name, a cycle of imports (named whole: `app -> a -> b -> app`).
+// the modules are joined into one program. Each module's scope is built from
+// its items and its `use`s (module-scope.ts), its items are renamed through it
+// (module-rename.ts), and all of them become one program: the program's own
+// file's items, then each module's, then the prelude's that the program may
+// use (front-end/prelude.ts). The prelude, core/prelude.qs, is a module like
+// the others, whose `pub` items every other module sees unless it declares or
+// imports the same name. Errors found here, each at its place in its file: a
+// `module` header that is not the file's name, a cycle of imports (named
+// whole: `app -> a -> b -> app`); the scope's own are module-scope.ts's.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
@@ -18,8 +15,8 @@ import { posix } from "node:path";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { moduleNameOf, preludeFile, qualifiedName } from "./modules.js";
-import { parseType } from "../ir-defs/type-syntax.js";
-import { declarationsOf, declaredItem, memberOf, renameItems, type Declared, type ModuleInfo } from "./module-scope.js";
+import { checkImpls, declarationsOf, declaredItem, scopeOf, type ModuleInfo } from "./module-scope.js";
+import { renameItems } from "./module-rename.js";
 import { hiddenName, preludeName, preludeUsed } from "./prelude.js";
 
 /** The program's own file (null when unknown: the interpreter's, for a program already checked),
@@ -63,7 +60,7 @@ export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink:
         sink.report(item.loc, `this file is the module \`${moduleNameOf(m.file)}\` (${posix.basename(m.file)}), not \`${item.name}\`: a module's name is its file's`);
       }
     }
-    const { names, aliases } = importsOf(m, targetOf, files, sink);
+    const { names, aliases } = scopeOf(m, targetOf, files.unreadable, sink);
     checkImpls(m, names, sink);
     const free = (name: string, loc: Loc | undefined): string => {
       if (m !== main && main.declared.has(name)) sink.report(loc, `\`${name}\` is neither declared in the module \`${m.name}\` nor imported into it`);
@@ -77,64 +74,6 @@ export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink:
   reportCycles(main, (m) => m.items.filter(isUse).flatMap((use) => { const t = targetOf(use); return t ? [{ use, target: t }] : []; }), sink);
   const module: Lsrc.Module[] = preludeItems.length > 0 ? [{ kind: "Module", name: preludeName, items: preludeItems }] : [];
   return { ...program, items: [...items, ...module] };
-}
-
-/** A module's scope: its own items, the names its `use`s bring in, and the modules they name. */
-function importsOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleInfo | undefined, files: ModuleFiles, sink: DiagnosticSink) {
-  const names = new Map<string, Declared>(m.declared);
-  const aliases = new Map<string, ModuleInfo>();
-  const broughtAt = new Map<string, { loc: Loc | undefined; by: string }>();
-  const bring = (name: string, loc: Loc | undefined, by: string): boolean => {
-    const local = m.declared.get(name);
-    const earlier = broughtAt.get(name);
-    if (local) sink.report(loc, `\`${name}\` is both imported (${by}) and declared in this file`, local.loc ? [{ loc: local.loc, message: `\`${name}\` is declared here` }] : []);
-    else if (earlier) sink.report(loc, `\`${name}\` is imported twice: ${by}, and ${earlier.by}`, earlier.loc ? [{ loc: earlier.loc, message: `\`${name}\` is first imported here` }] : []);
-    else broughtAt.set(name, { loc, by });
-    return !local && !earlier;
-  };
-  for (const use of m.items.filter(isUse)) {
-    const shown = use.path.join(".");
-    const target = targetOf(use);
-    if (!target) {
-      const why = files.unreadable(use.file) ?? "not read";
-      sink.report(use.loc, `cannot find the module \`${shown}\`: tried ${use.file} (${why.replace(`cannot read ${use.file}: `, "")})`);
-      continue;
-    }
-    if (use.names.length === 0) {
-      const alias = use.path[use.path.length - 1]!;
-      if (bring(alias, use.loc, `the module \`${shown}\``)) aliases.set(alias, target);
-      continue;
-    }
-    for (const imp of use.names) {
-      memberOf(target, imp.name, imp.loc, sink);
-      const d = target.declared.get(imp.name);
-      if (!d) continue;
-      for (const name of [imp.name, ...(d.ctors ?? [])]) {
-        if (bring(name, imp.loc, `from \`${shown}\``)) names.set(name, target.declared.get(name)!);
-      }
-    }
-  }
-  return { names, aliases };
-}
-
-/** An inherent impl is written in the module that declares its type; `impl P for T` in the
- * module that declares P or T (brief §2): an impl for another module's type is an error. */
-function checkImpls(m: ModuleInfo, names: ReadonlyMap<string, Declared>, sink: DiagnosticSink): void {
-  const here = (name: string) => m.declared.get(name)?.ctor === false;
-  const other = (name: string) => name.includes("/") || (names.has(name) && !m.declared.has(name));
-  for (const outer of m.items) {
-    const item = declaredItem(outer);
-    if (item.kind !== "Impl" && item.kind !== "ProtocolImpl") continue;
-    const tree = parseType(item.type);
-    const type = tree?.kind === "name" ? tree.name : "";
-    const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
-    const shown = type.replace("/", ".");
-    if (protocol === null ? other(type) : !here(protocol) && !here(type) && (other(protocol) || other(type))) {
-      sink.report(item.loc, protocol === null
-        ? `an impl of \`${shown}\` is written in the module that declares \`${shown}\`, not here`
-        : `\`impl ${protocol.replace("/", ".")} for ${shown}\` is written in the module that declares \`${protocol.replace("/", ".")}\` or \`${shown}\`, not here`);
-    }
-  }
 }
 
 /** Reports each cycle of imports once, at the `use` that closes it, naming it whole. */

@@ -2,8 +2,8 @@
 //
 // Makes one program of the program's files: each module's items join the
 // program's own, every name of an item written as the whole program names it
-// (front-end/module-resolution.ts, module-scope.ts): an item of the program's
-// own file keeps its name, the module a.b's item x is `a.b/x` (so private items
+// (front-end/module-resolution.ts joins, module-scope.ts builds each module's
+// scope, module-rename.ts renames): an item of the program's own file keeps its name, the module a.b's item x is `a.b/x` (so private items
 // of one name in two modules never meet, spec/symbols.md), `b.x` and an item
 // brought in by `use a.b.{x}` become `a.b/x`. The prelude (core.prelude) is a
 // module every module imports implicitly, its `pub` names an outer scope that a

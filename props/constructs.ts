@@ -76,4 +76,4 @@ export const constructsFor = (options: GeneratorOptions = defaultGenerator): rea
   [...(options.unions ? [...allConstructs, ...unionConstructs, ...methodConstructs] : allConstructs), ...(options.modules ? moduleConstructs : [])];
 
 /** What the generator's `modules` switch adds (props/generator-modules.ts). */
-export const moduleConstructs: readonly string[] = ["program of two modules", "item imported from a module", "impl in a module"];
+export const moduleConstructs: readonly string[] = ["program of two modules", "item imported from a module", "impl in a module", "qualified use of a module's item", "private items of one name in two modules of one last segment"];

@@ -2,7 +2,14 @@
 // its items (never `main`), with every item they need and every impl of their
 // types, move into the module `mods/lib.qs` (a subfolder), all `pub` there; the
 // program's own file imports what it still uses with `use mods.lib.{...}` (a
-// union brings its constructors). The split program must mean what the whole
+// union brings its constructors), or, `qualified`, with `use mods.lib` and
+// qualified uses: `lib.f(x)`, `lib.Circle(2)`, `lib.K`, `lib.f` as a value
+// (its types, record literals and patterns still import their names, as
+// `use mods.lib.{Shape}` beside it). With `twins`, two more modules with the
+// same last segment in different folders, `mods/lib.qs`'s and `twin/lib.qs`,
+// each hold a private fn `secret` of their own that a pub fn returns, and
+// main panics unless each gives its own: private items of one name in two
+// modules never meet. The split program must mean what the whole
 // one means: the properties compare every IL's outcome, and the binaries',
 // with the source interpreter's on the program before the split. The files
 // are written to a temporary folder by props/check.ts (passes do no I/O).
@@ -11,7 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
-import { forEachNode } from "../il/rewrite.js";
+import { forEachNode, rewriter } from "../il/rewrite.js";
 import { namedTypes, parseType } from "../ir-defs/type-syntax.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 
@@ -54,7 +61,7 @@ const implType = (item: Lsrc.Impl | Lsrc.ProtocolImpl): string => item.type.repl
  * when nothing can move (a picked item needs `main`) or nothing was picked. The program's own
  * file is `source`; the module's, `modules`.
  */
-export function splitProgram(program: Lsrc.Program, picks: readonly boolean[]): { source: string; modules: ModuleFile[] } | null {
+export function splitProgram(program: Lsrc.Program, picks: readonly boolean[], style: { qualified: boolean; twins: boolean } = { qualified: false, twins: false }): { source: string; modules: ModuleFile[] } | null {
   const items = program.items.filter((item) => item.kind !== "Module");
   const owner = new Map<string, number>();
   items.forEach((item, i) => declares(item).forEach((n) => owner.set(n, i)));
@@ -78,9 +85,13 @@ export function splitProgram(program: Lsrc.Program, picks: readonly boolean[]): 
   if (moved.size === 0 || [...moved].some((i) => declares(items[i]!).includes("main"))) return null;
   const stay = items.filter((_, i) => !moved.has(i));
   const go = items.filter((_, i) => moved.has(i));
+  // With `qualified`, calls and values of moved items are written `lib.x` (in an item that
+  // binds no variable of that name).
+  const movedNames = new Set([...moved].flatMap((i) => declares(items[i]!)));
+  const staying = style.qualified ? stay.map((item) => qualify(item, movedNames)) : stay;
   // What the program's own file still names from the module: a constructor by its union.
   const needed = new Set<string>();
-  for (const item of stay) {
+  for (const item of staying) {
     for (const n of mentions(item)) {
       const i = owner.get(n);
       if (i === undefined || !moved.has(i)) continue;
@@ -89,10 +100,46 @@ export function splitProgram(program: Lsrc.Program, picks: readonly boolean[]): 
     }
   }
   const text = (item: Item) => quastraSource({ kind: "Program", items: [item] }).trimEnd();
-  const module = go.map((item) => (item.kind === "Impl" || item.kind === "ProtocolImpl" ? text(item) : `pub ${text(item)}`)).join("\n\n") + "\n";
-  const use = needed.size > 0 ? `use ${splitModule.use}.{${[...needed].sort().join(", ")}}` : `use ${splitModule.use}`;
-  const source = `${use}\n\n${quastraSource({ ...program, items: stay })}`;
-  return { source, modules: [{ path: splitModule.path, source: module }] };
+  const twin = (value: number) => `fn secret() -> Int { ${value} }\n\npub fn secret_${value}() -> Int { secret() }\n`;
+  const module = go.map((item) => (item.kind === "Impl" || item.kind === "ProtocolImpl" ? text(item) : `pub ${text(item)}`)).join("\n\n") + "\n" + (style.twins ? `\n${twin(1)}` : "");
+  if (style.twins && !style.qualified) needed.add("secret_1");
+  const uses = [
+    ...(style.qualified ? [`use ${splitModule.use}`] : []),
+    ...(needed.size > 0 ? [`use ${splitModule.use}.{${[...needed].sort().join(", ")}}`] : style.qualified ? [] : [`use ${splitModule.use}`]),
+    ...(style.twins ? [`use ${twinModule.use}.{secret_2}`] : []),
+  ];
+  const withTwins = style.twins ? staying.map((item) => (item.kind === "Fn" && item.name === "main" ? checkTwins(item, style.qualified) : item)) : staying;
+  const source = `${uses.join("\n\n")}\n\n${quastraSource({ ...program, items: withTwins })}`;
+  return { source, modules: [{ path: splitModule.path, source: module }, ...(style.twins ? [{ path: twinModule.path, source: twin(2) }] : [])] };
+}
+
+/** The second module `twins` adds: its last segment is splitModule's. */
+export const twinModule = { path: "twin/lib.qs", use: "twin.lib" } as const;
+
+/** Main, first checking that each module's private `secret` is its own (a panic if not). */
+function checkTwins(main: Lsrc.Fn, qualified: boolean): Lsrc.Fn {
+  const call = (n: number): Lsrc.Expr => (n === 1 && qualified ? { kind: "MethodCall", target: { kind: "Var", name: "lib" }, method: "secret_1", args: [] } : n === 1 ? { kind: "Call", callee: "secret_1", args: [] } : { kind: "Call", callee: "secret_2", args: [] });
+  const check = (n: number): Lsrc.Stmt => ({ kind: "ExprStmt", expr: { kind: "If", cond: { kind: "Binary", op: "!=", left: call(n), right: { kind: "Int", value: BigInt(n) } }, then: { kind: "Block", stmts: [{ kind: "ExprStmt", expr: { kind: "Call", callee: "panic", args: [{ kind: "Str", value: "private items met" }] } }] }, else: null } });
+  return { ...main, body: { ...main.body, stmts: [check(1), check(2), ...main.body.stmts] } };
+}
+
+/** An item with its calls and values of the `moved` items written `lib.x` (a method call or a
+ * field of the module's name: resolve-modules reads them so); left as it is when it binds a
+ * variable of one of those names. */
+function qualify(item: Item, moved: ReadonlySet<string>): Item {
+  let binds = false;
+  forEachNode(LsrcIL, item, (node) => {
+    if ((node.kind === "Let" || node.kind === "Param" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Using" || node.kind === "Binder") && moved.has(node.name as string) && !(node.kind === "Binder")) binds = true;
+  });
+  if (binds) return item;
+  const module: Lsrc.Expr = { kind: "Var", name: splitModule.use.split(".").pop()! };
+  return rewriter<Lsrc.Node, undefined>(LsrcIL, {
+    Call: (node, ctx, recur) => {
+      const args = node.args.map((a) => recur(a, ctx));
+      return moved.has(node.callee) ? { kind: "MethodCall", target: module, method: node.callee, args } : { ...node, args };
+    },
+    Var: (node) => (moved.has(node.name) ? { kind: "Field", target: module, field: node.name } : node),
+  })(item, undefined) as Item;
 }
 
 /** Writes a program of modules into the folder `dir`: its own file, generated.qs, whose path

@@ -411,16 +411,19 @@ export function programs(options: GeneratorOptions = defaultGenerator): fc.Arbit
   const whole = arbitraries(options).program.map(generated);
   if (!options.modules) return whole;
   // About half the programs are split: a pick per item says whether it moves to the module.
-  const picks = fc.option(fc.array(fc.boolean(), { maxLength: 12 }), { nil: null, freq: 2 });
-  return fc.tuple(whole, picks).map(([g, pick]) => (pick === null ? g : split(g, pick)));
+  // Half the split programs use the module's items qualified, half add two modules of one last segment.
+  const picks = fc.option(fc.record({ picks: fc.array(fc.boolean(), { maxLength: 12 }), qualified: fc.boolean(), twins: fc.boolean() }), { nil: null, freq: 2 });
+  return fc.tuple(whole, picks).map(([g, pick]) => (pick === null ? g : split(g, pick.picks, pick)));
 }
 
 /** The program split into modules as `picks` says, or as it is when nothing moves. */
-function split(g: Generated, picks: readonly boolean[]): Generated {
-  const s = splitProgram(g.program, picks);
+function split(g: Generated, picks: readonly boolean[], style: { qualified: boolean; twins: boolean }): Generated {
+  const s = splitProgram(g.program, picks, style);
   if (s === null) return g;
   const constructs = new Set([...g.constructs, "program of two modules"]);
-  if (s.source.startsWith(`use ${splitModule.use}.{`)) constructs.add("item imported from a module");
+  if (new RegExp(`^use ${splitModule.use}\\.\\{`, "m").test(s.source)) constructs.add("item imported from a module");
+  if (style.qualified && /\blib\.[A-Za-z_]/.test(s.source)) constructs.add("qualified use of a module's item");
+  if (style.twins) constructs.add("private items of one name in two modules of one last segment");
   if (/^impl/m.test(s.modules[0]!.source)) constructs.add("impl in a module");
   return { ...g, source: s.source, modules: s.modules, constructs };
 }

@@ -307,8 +307,8 @@ export interface CompileOptions {
   readonly tests?: readonly string[];
 }
 
+/** The prelude shipped in the package (core/prelude.qs, front-end/modules.ts), read once per process. */
 export { preludeFile };
-/** The prelude shipped in the package (core/prelude.qs), read once per process. */
 let preludeText: string | null = null;
 
 function readPrelude(): string {

@@ -46,8 +46,7 @@ export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink:
       const pub = declarationsOf(m.items, (n) => n);
       const named = (n: string) => (main.declared.has(n) || !pub.get(n)?.pub ? hiddenName(n) : n); // (what no module may name is `prelude.X`)
       prelude = { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, named) };
-    }
-    else modules.set(m.file, { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, (n) => qualifiedName(m.path, n)) });
+    } else modules.set(m.file, { path: m.path, name: m.path.join("."), file: m.file, items: m.items, declared: declarationsOf(m.items, (n) => qualifiedName(m.path, n)) });
   }
   const outer = new Map([...(prelude?.declared ?? [])].filter(([, d]) => d.pub));
   const mainFile = files.main === null ? null : posix.normalize(files.main);

@@ -14,7 +14,8 @@
 // check-types knows them: it keeps only what the program uses.
 //
 // `preludeUsed` leaves out, before that, the prelude's items that no module can
-// reach by name, so that a program's trace and every pass before check-types
+// reach by name (parse already reads in only those the files' names may reach,
+// `preludeReadFor`, all of it when a file names core.prelude itself), so that a program's trace and every pass before check-types
 // carry only what it may use: an item some module's code names (a variable, a
 // callee, a type, a constructor, a bound), Result for `try`, Option for a
 // channel's `recv`, Eq for `==` and `!=`, Ord for `<` `<=` `>` `>=`, a protocol
@@ -22,6 +23,7 @@
 // those items name in turn.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import { namedTypes, parseType } from "../ir-defs/type-syntax.js";
 import { forEachNode } from "../il/rewrite.js";
@@ -99,4 +101,21 @@ export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsr
     if (pending.length === 0) break;
   }
   return prelude.filter((_, i) => included.has(i));
+}
+
+/** An Lmodules item as Lsrc code (its `pub` unwrapped), or null for a `use`, a header, a module. */
+const asCode = (item: Lmodules.Item): Lsrc.Item | null => {
+  const inner = item.kind === "Pub" ? item.item : item;
+  return inner.kind === "Use" || inner.kind === "ModuleHeader" || inner.kind === "Imported" ? null : (inner as Lsrc.Item);
+};
+
+/** The prelude's module as parse reads it in: only the items that the program's files (`items`,
+ * its own and its modules') may use by their names as written, and what those name in turn
+ * (preludeUsed, before resolve-modules makes it exact); null when they use none, so that a
+ * program that uses nothing of the prelude's is read, traced and shown without it. */
+export function preludeReadFor(items: readonly Lmodules.Item[], prelude: Lmodules.Imported): Lmodules.Imported | null {
+  const code = items.flatMap((item) => (item.kind === "Imported" ? item.items : [item])).map(asCode).filter((item) => item !== null);
+  const used = new Set(preludeUsed(code, prelude.items.map(asCode).filter((item) => item !== null)));
+  if (used.size === 0) return null;
+  return { ...prelude, items: prelude.items.filter((item) => { const c = asCode(item); return c === null || used.has(c); }) };
 }

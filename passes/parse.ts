@@ -7,7 +7,8 @@
 // too, once, and follows as an Imported item under its module's full path; its nodes'
 // locs name its file. The prelude (core/prelude.qs, when the driver hands it in) is
 // the last such module, core.prelude, which every module imports implicitly
-// (front-end/prelude.ts); it is parsed once per process. Each file is lexed and
+// (front-end/prelude.ts); it is parsed once per process, and only its items that
+// the files may use by name are read in (all of them when a file names it). Each file is lexed and
 // parsed once per compilation: the driver, which parses each file to find its
 // imports, hands its parse on (front-end/parse-once.ts).
 // For `qnano test`, the program's main is the entry that runs the test standard input
@@ -29,6 +30,7 @@ import { CompileError, type Diagnostic } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
 import { parseOnce } from "../front-end/parse-once.js";
 import { withTestEntry } from "../front-end/test-entry.js";
+import { preludeReadFor } from "../front-end/prelude.js";
 import { moduleFileOf, modulePathOf, preludeFile, sourcesOf } from "../front-end/modules.js";
 
 /** The items of the file `file`, each `use` saying which file it names. */
@@ -49,7 +51,7 @@ export const parse = pass({
   name: "parse",
   from: "text",
   to: LmodulesIL,
-  purpose: "read the program's files, its modules' and the prelude's, into Lmodules, reporting every syntax error",
+  purpose: "read the program's files into Lmodules, reporting every syntax error; and the prelude's items they may use",
   run(source: string, context: PassContext): Lmodules.Program {
     const parsed = parseOnce(source, context.file, true);
     const program = context.tests ? withTestEntry(parsed.program, context.tests) : parsed.program;
@@ -67,7 +69,10 @@ export const parse = pass({
         preludeCache = { source: text, module: importedModule(file, text, file, found), diagnostics: found };
       }
       diagnostics.push(...preludeCache.diagnostics);
-      imported.push(preludeCache.module);
+      const files = [...program.items, ...imported];
+      const named = files.some((item) => (item.kind === "Imported" ? item.items : [item]).some((i) => i.kind === "Use" && i.path.join("/") === preludeFile.replace(/\.qs$/, "")));
+      const read = named ? preludeCache.module : preludeReadFor(files, preludeCache.module);
+      if (read) imported.push(read);
     }
     if (diagnostics.length > 0) throw new CompileError(diagnostics, sourcesOf(context));
     return { ...program, items: [...withFiles(program.items, context.file), ...imported] };

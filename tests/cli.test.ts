@@ -342,9 +342,9 @@ test("trace prints every intermediate program, one pass, or JSON", () => {
   assert.is(qnano(["trace", sum, "--pass", "nope"]).status, 2);
 });
 
-test("trace on a program of modules: --json names the file of every location, a module's its own", () => {
+for (const pass of ["parse", "resolve-modules", "check-types", "monomorphize", "explicate-control"]) test(`trace on a program of modules: --json names the file of every location after ${pass}, a module's and the prelude's their own`, () => {
   const main = join(packageRoot, "tests", "programs", "modules_tree.qs");
-  const r = qnano(["trace", main, "--pass", "check-types", "--json"]);
+  const r = qnano(["trace", main, "--pass", pass, "--json"]);
   assert.is(r.status, 0, r.stderr);
   const files = new Set<string>();
   const walk = (v: unknown, key: string): void => {
@@ -360,6 +360,7 @@ test("trace on a program of modules: --json names the file of every location, a 
   walk(JSON.parse(r.stdout), "");
   assert.ok(files.has(main), "the program's own file");
   assert.ok(files.has(join(packageRoot, "tests", "programs", "modules", "geo", "shapes.qs")), `a module's file (files: ${[...files].join(", ")})`);
+  assert.ok(files.has("core/prelude.qs"), `the prelude's file, for its unwrap (files: ${[...files].join(", ")})`);
 });
 
 test("trace --fn shows one function at a time, down to its assembly", () => {

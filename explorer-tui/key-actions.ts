@@ -8,6 +8,7 @@ import type { Target } from "../ir-defs/targets.js";
 import { freshTrace, type Trace } from "./trace.js";
 import { diffOf, printedOf } from "./views.js";
 import { helpLines } from "./help.js";
+import { entryFunction, functionEntry } from "./function-list.js";
 import {
   maxScroll,
   moveCursor,
@@ -151,6 +152,47 @@ function nextFunction(s: State): State {
   return placeCursor(moved, row(s));
 }
 
+/** Opens the list of functions by module (F), on the one shown. */
+function openFunctionList(s: State): State {
+  const fns = traceOf(s).functions;
+  if (fns.length < 2) return say(s, fns.length === 1 ? `${fns[0]} is the only function` : "this program has no functions (yet)");
+  return produce(s, (d) => void (d.functionList = functionEntry(traceOf(s), s.fn)));
+}
+
+/** In the list of functions: j k move, Enter shows the chosen one, q quits, any other key closes it. */
+function inFunctionList(s: State, key: string): State {
+  const trace = traceOf(s);
+  const at = s.functionList!;
+  const to = (n: number) => produce(s, (d) => void (d.functionList = Math.max(0, Math.min(n, trace.functions.length))));
+  switch (key) {
+    case "q":
+      return produce(s, (d) => void (d.quit = 0));
+    case "j":
+    case "down":
+      return to(at + 1);
+    case "k":
+    case "up":
+      return to(at - 1);
+    case "g":
+    case "home":
+      return to(0);
+    case "G":
+    case "end":
+      return to(trace.functions.length);
+    case "return": {
+      const fn = entryFunction(trace, at);
+      const moved = produce(s, (d) => {
+        d.functionList = null;
+        d.fn = fn;
+        d.match = null;
+        d.message = fn === null ? "every function" : `fn ${fn} alone (F: the list, f: the next)`;
+      });
+      return placeCursor(moved, row(s));
+    }
+  }
+  return produce(s, (d) => void (d.functionList = null));
+}
+
 const listModes: readonly ListMode[] = ["names", "numbers", "hidden"];
 
 function typing(s: State, key: string): State {
@@ -198,6 +240,7 @@ export function pressed(s: State, key: string): State {
   if (key === "ctrl-c") return produce(s, (d) => void (d.quit = 130));
   if (s.input) return typing(s, key);
   if (s.help !== null) return inHelp(s, key);
+  if (s.functionList !== null) return inFunctionList(s, key);
   const page = viewHeight(s);
   switch (key) {
     case "q":
@@ -268,6 +311,8 @@ export function pressed(s: State, key: string): State {
       return findMatch(s, s.match === null ? s.cursor : s.match - 1, -1);
     case "f":
       return nextFunction(s);
+    case "F":
+      return openFunctionList(s);
     case "t":
       return showTarget(s, otherTarget(s.target));
     case "T":

@@ -25,6 +25,7 @@ function arrived(s: State, event: Extract<Event, { kind: "step" }>): State {
     const t = d.traces[trace.target]!;
     t.steps.push(freeze(event.step, true) as never);
     if (event.functions) t.functions = [...event.functions];
+    if (event.files) t.files = freeze([...event.files], true) as never;
     // The last pass of a reload: its message has served.
     if (t.steps.length === t.passes.length && isReloading(s, trace)) d.message = "";
   });

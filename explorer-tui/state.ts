@@ -16,6 +16,7 @@ import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import { compiled, type Mark, type StepView, type Trace } from "./trace.js";
 import { lineOf, linesOf, type Lines, type View } from "./views.js";
+import type { SourceFile } from "./sources.js";
 
 export type { View };
 /** The pass list: names (and times when there is room), numbers only, or hidden. */
@@ -49,6 +50,8 @@ export interface State {
   readonly match: number | null;
   /** The help's first visible line while it is open, else null. */
   readonly help: number | null;
+  /** The list of functions by module (`F`) while it is open: its selected entry (function-list.ts), else null. */
+  readonly functionList: number | null;
   /** The function shown (`f` cycles through them), or null for the whole program. */
   readonly fn: string | null;
   readonly message: string;
@@ -64,7 +67,7 @@ export type Event =
   /** A whole trace at once (a test's, or one built in this process), in place of its target's. */
   | { readonly kind: "loaded"; readonly trace: Trace }
   /** The next step of trace `trace` (and, with the first, the program's functions). */
-  | { readonly kind: "step"; readonly trace: number; readonly index: number; readonly step: StepView; readonly functions?: readonly string[] }
+  | { readonly kind: "step"; readonly trace: number; readonly index: number; readonly step: StepView; readonly functions?: readonly string[]; readonly files?: readonly SourceFile[] }
   /** Pass `at` of trace `trace` failed: the diagnostics, or what the broken pass did. */
   | { readonly kind: "failed"; readonly trace: number; readonly at: number; readonly message: string }
   | { readonly kind: "meaning"; readonly trace: number; readonly index: number; readonly mark: Mark }
@@ -96,6 +99,7 @@ export function initialState(trace: Trace, columns = 80, rows = 24, options: { b
     query: "",
     match: null,
     help: null,
+    functionList: null,
     fn: null,
     message: "",
     quit: null,

@@ -18,6 +18,8 @@ import { functionNames, functionViews, variablesOfFunctions } from "../driver/fu
 import { printLines } from "./print-lines.js";
 import { diffLines, interleave, type DiffLine } from "./diff.js";
 import { eachVerdict, type Mark, type StepVerdict } from "./marks.js";
+import { functionOfSymbol } from "../ir-defs/functions.js";
+import { moduleOfFunction, placer, programFiles, sourceFiles, splitLines, type SourceFile } from "./sources.js";
 
 export type { Mark, StepVerdict };
 
@@ -87,8 +89,10 @@ export interface Trace {
   readonly firstBad: number | null;
   /** Why there are no meaning marks, when the interpreters could not run. */
   readonly meaningError: string | null;
-  /** The functions of the program, in source order (known once parse has run). */
+  /** The functions of the program, in source order (known once parse has run); an imported module's by `path/name`. */
   readonly functions: readonly string[];
+  /** The program's files: its own, then (once parse has run) those of the modules it uses; a view's line numbers count through them all (sources.ts). */
+  readonly files: readonly SourceFile[];
 }
 
 export const passesOf = (target: Target): PassInfo[] =>
@@ -103,7 +107,7 @@ export function emptyTrace(file: string, source: string, target: Target, stdin: 
     file,
     target,
     source,
-    sourceLines: source.replace(/\n$/, "").split("\n"),
+    sourceLines: splitLines(source),
     stdin,
     input,
     passes: passesOf(target),
@@ -112,6 +116,7 @@ export function emptyTrace(file: string, source: string, target: Target, stdin: 
     firstBad: null,
     meaningError: null,
     functions: [],
+    files: sourceFiles(file, source, []),
   };
 }
 
@@ -127,13 +132,16 @@ export const compiled = (t: Trace): boolean => t.failure !== null || t.steps.len
  * `# N: ...` (or `// N: ...`) comment above it, which emit-asm writes where
  * the source line changes. Labels, directives and a function's code before
  * its first such comment belong to no source line. */
-export function assemblyLines(text: string): { lines: string[]; locs: (Loc | null)[] } {
+export function assemblyLines(text: string, place: (module: string, line: number) => number = (_, line) => line, files: readonly SourceFile[] = []): { lines: string[]; locs: (Loc | null)[] } {
   const lines = text.replace(/\n$/, "").split("\n");
   let current: Loc | null = null;
+  let module = ""; // the module of the function whose code this is: its line numbers are its file's
   const locs = lines.map((line) => {
     const named = /^\s*(?:#|\/\/) (\d+): /.exec(line);
-    if (named) return (current = { line: Number(named[1]), col: 1, length: 1 });
+    if (named) return (current = { line: place(module, Number(named[1])), col: 1, length: 1 });
     if (/^\S.*:$/.test(line)) {
+      const fn = functionOfSymbol(line.slice(0, -1).replace(/^"(.*)"$/, "$1"));
+      if (fn !== null) module = moduleOfFunction(files, fn);
       if (!line.includes(".")) current = null; // a function's symbol: its code starts afresh
       return null; // a label
     }
@@ -146,9 +154,11 @@ export function assemblyLines(text: string): { lines: string[]; locs: (Loc | nul
   return { lines, locs };
 }
 
-function printStep(to: Step["pass"]["to"], output: unknown): Printed {
-  const printed = typeof to === "string" ? assemblyLines(String(output)) : printLines(to, output);
-  return { lines: printed.lines, locs: printed.locs.length > 0 ? printed.locs : printed.lines.map(() => null) };
+function printStep(to: Step["pass"]["to"], output: unknown, printer: Printer): Printed {
+  const place = placer(printer.files);
+  const printed = typeof to === "string" ? assemblyLines(String(output), place.module, printer.files) : printLines(to, output);
+  const locs = typeof to === "string" || printer.files.length <= 1 ? printed.locs : printed.locs.map(place.loc);
+  return { lines: printed.lines, locs: locs.length > 0 ? locs : printed.lines.map(() => null) };
 }
 
 /** What a worker needs to know across steps to print the next one. */
@@ -157,21 +167,23 @@ export interface Printer {
   /** Each function's variables, named by instruction selection's output (before allocation gives them homes). */
   variables: Map<string, Set<string>> | null;
   previous: readonly string[];
+  /** The program's files, whose lines the printed locs are placed among. */
+  readonly files: readonly SourceFile[];
 }
 
-export const newPrinter = (sourceLines: readonly string[]): Printer => ({ functions: [], variables: null, previous: sourceLines });
+export const newPrinter = (sourceLines: readonly string[], files: readonly SourceFile[] = []): Printer => ({ functions: [], variables: null, previous: sourceLines, files });
 
 /** One step as the explorer shows it (its verdict pending), printed whole and, with several functions, one function at a time. */
 export function stepView(step: Step, printer: Printer): StepView {
   const to = step.pass.to;
   if (printer.functions.length === 0 && step.pass.from === "text") printer.functions.push(...functionNames(step.output));
   if (step.pass.name === "select-instructions" && printer.functions.length > 1) printer.variables = variablesOfFunctions(step.output, printer.functions);
-  const printed = printStep(to, step.output);
+  const printed = printStep(to, step.output, printer);
   let byFunction: Record<string, Printed> | null = null;
   if (printer.functions.length > 1) {
     byFunction = {};
     const views = functionViews(step.output, printer.functions, printer.variables ?? new Map());
-    for (const fn of printer.functions) byFunction[fn] = printStep(to, views.get(fn));
+    for (const fn of printer.functions) byFunction[fn] = printStep(to, views.get(fn), printer);
   }
   const previous = printer.previous;
   const changed = step.pass.from === "text" || printed.lines.length !== previous.length || printed.lines.some((l, i) => l !== previous[i]);
@@ -247,7 +259,8 @@ export function firstBadOf(steps: readonly StepView[]): number | null {
  */
 export function buildTrace(file: string, source: string, target: Target, steps: readonly Step[], stdin: string, meaning: "now" | "later" = "now", input: string | null = null): Trace {
   const empty = emptyTrace(file, source, target, stdin, input);
-  const printer = newPrinter(empty.sourceLines);
+  const files = programFiles(file, source);
+  const printer = newPrinter(empty.sourceLines, files);
   const views = steps.map((step) => stepView(step, printer));
   let meaningError: string | null = null;
   if (meaning === "now") {
@@ -258,5 +271,5 @@ export function buildTrace(file: string, source: string, target: Target, steps: 
       views.forEach((v, i) => v.verdict === "pending" && (views[i] = { ...v, verdict: null }));
     }
   }
-  return { ...empty, steps: views, firstBad: firstBadOf(views), meaningError, functions: printer.functions };
+  return { ...empty, steps: views, firstBad: firstBadOf(views), meaningError, functions: printer.functions, files };
 }

@@ -60,7 +60,6 @@ export interface Lines {
   readonly changes?: readonly DiffLine[];
 }
 
-const none: readonly (Loc | null)[] = [];
 const linesCache = new WeakMap<object, Map<string, Lines>>();
 
 /** The lines of the view of `view` for pass `pass` of `trace` (cached: a key never recomputes them). */

@@ -6,7 +6,8 @@
 // linked line.
 
 import { produce, freeze } from "immer";
-import { firstBadOf, freshTrace, type StepView, type Trace } from "./trace.js";
+import { firstBadOf, freshTrace, type Trace } from "./trace.js";
+import type { StepView } from "./step-view.js";
 import { pressed } from "./key-actions.js";
 import { moveCursor, otherTarget, placeCursor, row, say, traceOf, type Event, type State } from "./state.js";
 

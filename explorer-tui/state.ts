@@ -14,7 +14,8 @@
 
 import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
-import { compiled, type Mark, type StepView, type Trace } from "./trace.js";
+import { compiled, type Mark, type Trace } from "./trace.js";
+import type { StepView } from "./step-view.js";
 import { lineOf, linesOf, type Lines, type View } from "./views.js";
 import type { SourceFile } from "./sources.js";
 

@@ -13,7 +13,7 @@ import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { pipeline } from "../passes/pipeline.js";
-import { newPrinter, stepView, type StepView } from "./trace.js";
+import { newPrinter, stepView, type StepView } from "./step-view.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
 import { marksPool, type MarksPool } from "./marks-pool.js";
 import { programFiles, splitLines, type SourceFile } from "./sources.js";

@@ -5,7 +5,8 @@
 // changed. With both targets the right pane follows the left one's link.
 
 import type { Target } from "../ir-defs/targets.js";
-import { partners, wordMarks, type DiffLine, type Span } from "./diff.js";
+import type { DiffLine } from "./diff.js";
+import { partners, wordMarks, type Span } from "./diff-words.js";
 import { highlight, type Segment } from "./highlight.js";
 import { passName, traceOf, viewHeight, viewWidth, type State } from "./state.js";
 import { lineOf, linesOf, type Lines } from "./views.js";

@@ -21,7 +21,8 @@ import {
 import { press, reduce } from "../explorer-tui/reducer.js";
 import { lineOf } from "../explorer-tui/views.js";
 import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
-import { buildTrace, emptyTrace, newPrinter, stepView, type StepVerdict } from "../explorer-tui/trace.js";
+import { buildTrace, emptyTrace, type StepVerdict } from "../explorer-tui/trace.js";
+import { newPrinter, stepView } from "../explorer-tui/step-view.js";
 import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";
 import { packageRoot } from "../driver/paths.js";

@@ -15,7 +15,14 @@ import { diffLines, type DiffLine } from "./diff.js";
 import { interleave } from "./diff-words.js";
 import type { Mark } from "./marks.js";
 import { moduleOfFunction, placer, type SourceFile } from "./sources.js";
-import type { PassInfo } from "./trace.js";
+
+/** A pass as the pipeline table says it, known before it runs. */
+export interface PassInfo {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly purpose: string;
+}
 
 export interface Printed {
   readonly lines: readonly string[];

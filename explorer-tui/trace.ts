@@ -11,17 +11,9 @@ import { ilName } from "../il/pass.js";
 import { pipeline } from "../passes/pipeline.js";
 import { eachVerdict, type Mark, type StepVerdict } from "./marks.js";
 import { programFiles, sourceFiles, splitLines, type SourceFile } from "./sources.js";
-import { newPrinter, stepView, type StepView } from "./step-view.js";
+import { newPrinter, stepView, type PassInfo, type StepView } from "./step-view.js";
 
 export type { Mark, StepVerdict };
-
-/** A pass as the pipeline table says it, known before it runs. */
-export interface PassInfo {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly purpose: string;
-}
 
 
 export interface Trace {

@@ -73,8 +73,8 @@ export type Event =
   | { readonly kind: "failed"; readonly trace: number; readonly at: number; readonly message: string }
   | { readonly kind: "meaning"; readonly trace: number; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly trace: number; readonly message: string }
-  /** The file's text now (after `r`, or when it changed on disk: `changed`). */
-  | { readonly kind: "reload"; readonly source: string; readonly changed?: boolean }
+  /** The file's text now (after `r`, or when it changed on disk: `changed`, the name of a module's file when that one changed). */
+  | { readonly kind: "reload"; readonly source: string; readonly changed?: true | string }
   | { readonly kind: "say"; readonly message: string };
 
 export const otherTarget = (t: Target): Target => (t === "x86_64" ? "aarch64" : "x86_64");

@@ -410,6 +410,14 @@ test("a reload compiles the file again, keeping the pass, the view and the linke
   assert.is(again, reloaded);
 });
 
+test("a module's file saved compiles the program again, though the program's own text is the same", () => {
+  const s = initialState(goldenTrace("modules_tree"), 80, 24);
+  const module = "tests/programs/modules/geo/shapes.qs";
+  const reloaded = reduce(s, { kind: "reload", source: traceOf(s).source, changed: module });
+  assert.not.equal(traceOf(reloaded).id, traceOf(s).id);
+  assert.is(reloaded.message, `${module} changed on disk: compiling...`);
+});
+
 test("a resize keeps the cursor's line on the new screen", () => {
   const s = press(start(), "a", "G");
   const small = reduce(s, { kind: "resize", columns: 60, rows: 12 });

@@ -2,7 +2,7 @@
 // sent, the screen read back with capture-pane; and without a terminal, where
 // it says what to do instead.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -287,6 +287,25 @@ test("in tmux: the file is compiled again when saved, keeping the pass; a broken
     await waitFor("read again", (t) => t.includes("read again"));
     await quit(0);
   }, dir);
+});
+
+test("in tmux: a module's file saved compiles the program again", async () => {
+  const copy = join(dir, "tree");
+  cpSync(join(packageRoot, "tests/programs/modules"), join(copy, "modules"), { recursive: true });
+  copyFileSync(join(packageRoot, "tests/programs/modules_tree.qs"), join(copy, "modules_tree.qs"));
+  const shapes = join(copy, "modules/geo/shapes.qs");
+  await inTerminal(async () => {
+    explore("modules_tree.qs");
+    await waitFor("the explorer", (t) => t.includes("every pass agrees"));
+    writeFileSync(shapes, readFileSync(shapes, "utf8").replace("Circle(r) => 3 * r * r", "Circle(r) => 4 * r * r"));
+    await waitFor("the reload", (t) => t.includes("modules/geo/shapes.qs changed on disk: compiling..."));
+    await waitFor("the new program", (t) => t.includes("every pass agrees"));
+    await type("/", ..."(4 * r)", "Enter");
+    const text = await waitFor("the module's new line", (t) => /"\(4 \* r\)": line \d+ of/.test(t));
+    assert.match(text, /▸\s+Circle\(r\) => \(\(4 \* r\) \* r\)/);
+    assert.match(text, /modules\.geo\.shapes line 20: Circle\(r\) => 4 \* r \* r,/);
+    await quit(0);
+  }, copy);
 });
 
 test("in tmux: a 5,000-line program opens at once with the passes' progress; keys typed meanwhile are not echoed", async () => {

@@ -15,40 +15,58 @@ export function openFunctionList(s: State): State {
   return produce(s, (d) => void (d.functionList = functionEntry(traceOf(s), s.fn)));
 }
 
+/**
+ * A key in a list that takes the place of the views (the help, the functions):
+ * the line or entry it moves to (before clamping), "quit" for q, or null for a
+ * key that closes the list.
+ */
+function listKey(key: string, at: number, page: number, last: number): number | "quit" | null {
+  switch (key) {
+    case "q":
+      return "quit";
+    case "j":
+    case "down":
+      return at + 1;
+    case "k":
+    case "up":
+      return at - 1;
+    case " ":
+    case "pagedown":
+      return at + page;
+    case "pageup":
+      return at - page;
+    case "g":
+    case "home":
+      return 0;
+    case "G":
+    case "end":
+      return last;
+  }
+  return null;
+}
+
 /** In the list of functions: j k move, Enter shows the chosen one, q quits, any other key closes it. */
 export function inFunctionList(s: State, key: string): State {
   const trace = traceOf(s);
   const at = s.functionList!;
-  const to = (n: number) => produce(s, (d) => void (d.functionList = Math.max(0, Math.min(n, trace.functions.length))));
-  switch (key) {
-    case "q":
-      return produce(s, (d) => void (d.quit = 0));
-    case "j":
-    case "down":
-      return to(at + 1);
-    case "k":
-    case "up":
-      return to(at - 1);
-    case "g":
-    case "home":
-      return to(0);
-    case "G":
-    case "end":
-      return to(trace.functions.length);
-    case "return": {
-      const fn = entryFunction(trace, at);
-      const moved = produce(s, (d) => {
-        d.functionList = null;
-        d.fn = fn;
-        d.match = null;
-        d.message = fn === null ? "every function" : `fn ${fn} alone (F: the list, f: the next)`;
-      });
-      return placeCursor(moved, row(s));
-    }
+  if (key === "return") {
+    const fn = entryFunction(trace, at);
+    const moved = produce(s, (d) => {
+      d.functionList = null;
+      d.fn = fn;
+      d.match = null;
+      d.message = fn === null ? "every function" : `fn ${fn} alone (F: the list, f: the next)`;
+    });
+    return placeCursor(moved, row(s));
   }
-  return produce(s, (d) => void (d.functionList = null));
+  const to = listKey(key, at, viewHeight(s), trace.functions.length);
+  return produce(s, (d) => {
+    if (to === "quit") d.quit = 0;
+    else d.functionList = to === null ? null : Math.max(0, Math.min(to, trace.functions.length));
+  });
 }
 
+/** The line typed after / (a search) or : (a pass): Enter acts on it, Esc drops it. */
 export function typing(s: State, key: string): State {
   const input = s.input!;
   if (key === "escape") return produce(s, (d) => void (d.input = null));
@@ -66,26 +84,14 @@ export function typing(s: State, key: string): State {
   return s;
 }
 
+/** In the help: j k (and a page, the top, the bottom) scroll it, q quits, any other key closes it. */
 export function inHelp(s: State, key: string): State {
-  const top = s.help!;
   // The help has the view's rows and its title's, less its own title.
   const page = viewHeight(s) + 1;
   const last = Math.max(0, helpLines().length - page);
-  const to = (n: number) => produce(s, (d) => void (d.help = Math.max(0, Math.min(n, last))));
-  switch (key) {
-    case "q":
-      return produce(s, (d) => void (d.quit = 0));
-    case "j":
-    case "down":
-      return to(top + 1);
-    case "k":
-    case "up":
-      return to(top - 1);
-    case " ":
-    case "pagedown":
-      return to(top + page);
-    case "pageup":
-      return to(top - page);
-  }
-  return produce(s, (d) => void (d.help = null));
+  const to = listKey(key, s.help!, page, last);
+  return produce(s, (d) => {
+    if (to === "quit") d.quit = 0;
+    else d.help = to === null ? null : Math.max(0, Math.min(to, last));
+  });
 }

@@ -4,8 +4,8 @@
 // screen before any pass has run, and lets workers compile and interpret the
 // program (the steps and marks fill in); it always switches back: on `q`,
 // Ctrl-C (status 130), SIGTERM or a crash. It watches the file (and its
-// modules' files) and compiles it again when one is saved. Without a terminal it says so and points at
-// `qnano trace`.
+// modules' files) and compiles it again when one is saved. Without a terminal
+// it says so and points at `qnano trace`.
 
 import { existsSync, watch as watchFile } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";

@@ -67,7 +67,7 @@ export type Event =
   | { readonly kind: "resize"; readonly columns: number; readonly rows: number }
   /** A whole trace at once (a test's, or one built in this process), in place of its target's. */
   | { readonly kind: "loaded"; readonly trace: Trace }
-  /** The next step of trace `trace` (and, with the first, the program's functions). */
+  /** The next step of trace `trace` (and, with the first, the program's functions and files). */
   | { readonly kind: "step"; readonly trace: number; readonly index: number; readonly step: StepView; readonly functions?: readonly string[]; readonly files?: readonly SourceFile[] }
   /** Pass `at` of trace `trace` failed: the diagnostics, or what the broken pass did. */
   | { readonly kind: "failed"; readonly trace: number; readonly at: number; readonly message: string }

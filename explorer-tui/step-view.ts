@@ -64,7 +64,9 @@ export interface StepView extends PassInfo, Printed {
 /** Assembly text as lines, each with the source line named by the nearest
  * `# N: ...` (or `// N: ...`) comment above it, which emit-asm writes where
  * the source line changes. Labels, directives and a function's code before
- * its first such comment belong to no source line. */
+ * its first such comment belong to no source line. In a function of another
+ * module, N is a line of that module's file: `place` puts it among every
+ * file's lines (sources.ts). */
 export function assemblyLines(text: string, place: (module: string, line: number) => number = (_, line) => line, files: readonly SourceFile[] = []): { lines: string[]; locs: (Loc | null)[] } {
   const lines = text.replace(/\n$/, "").split("\n");
   let current: Loc | null = null;

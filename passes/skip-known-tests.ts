@@ -30,6 +30,7 @@ import type * as G from "../ir-defs/generated/Lguarded.js";
 import { Lguarded } from "../ir-defs/lguarded.js";
 import { pass } from "../il/pass.js";
 import { forEachNode } from "../il/rewrite.js";
+import { successors } from "../ir-defs/reference-uses.js";
 
 type Bits = ReadonlyMap<string, bigint>; // the variables whose low bit is known, and that bit
 type Way = [to: string, bits: Bits];
@@ -85,12 +86,25 @@ function ways(block: G.BasicBlock, entry: Bits): Way[] {
   return [[t.then, on(f?.then ?? null)], [t.else, on(f?.else ?? null)]];
 }
 
+/** The blocks reached, each before those it leads to but along a loop's way back: one sweep
+ * meets every way into a join (in the program's order, a long function's facts grew with it). */
+function reversePostorder(blocks: ReadonlyMap<string, G.BasicBlock>, entry: string): G.BasicBlock[] {
+  const [order, seen, stack] = [[] as G.BasicBlock[], new Set<string>(), [] as [G.BasicBlock, string[]][]];
+  const enter = (label: string) => seen.has(label) || (seen.add(label), stack.push([blocks.get(label)!, successors(blocks.get(label)!.tail)]));
+  for (enter(entry); stack.length > 0; ) {
+    const to = stack[stack.length - 1]![1].shift();
+    if (to === undefined) order.push(stack.pop()![0]);
+    else enter(to);
+  }
+  return order.reverse();
+}
+
 /** The facts at the start of each block reached. */
 function factsOf(blocks: ReadonlyMap<string, G.BasicBlock>, entry: string): Map<string, Bits> {
   const facts = new Map<string, Bits>([[entry, new Map()]]);
-  for (let changed = true; changed; ) {
+  for (let changed = true, order = reversePostorder(blocks, entry); changed; ) {
     changed = false;
-    for (const b of blocks.values()) for (const [to, bits] of facts.has(b.label) ? ways(b, facts.get(b.label)!) : []) {
+    for (const b of order) for (const [to, bits] of facts.has(b.label) ? ways(b, facts.get(b.label)!) : []) {
       const old = facts.get(to);
       const met = old ? new Map([...old].filter(([x, bit]) => bits.get(x) === bit)) : bits;
       if (!old || met.size < old.size) [changed] = [true, facts.set(to, met)];

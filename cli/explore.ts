@@ -3,12 +3,12 @@
 // (keys typed while it starts are the explorer's, not the shell's), opens the
 // screen before any pass has run, and lets workers compile and interpret the
 // program (the steps and marks fill in); it always switches back: on `q`,
-// Ctrl-C (status 130), SIGTERM or a crash. It watches the file and compiles
-// it again when it is saved. Without a terminal it says so and points at
-// `qnano trace`.
+// Ctrl-C (status 130), SIGTERM or a crash. It watches the file (and its
+// modules' files) and compiles it again when one is saved. Without a terminal
+// it says so and points at `qnano trace`.
 
 import { existsSync, watch as watchFile } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { render as inkRender } from "ink";
 import type { Target } from "../ir-defs/targets.js";
 import { readRegularFile } from "../driver/files.js";
@@ -91,23 +91,31 @@ export async function explore(file: string, source: string, target: Target | "bo
   process.env.NODE_ENV ??= "production";
   const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
   const readSource = () => readRegularFile(file).toString("utf8");
-  // Editors save by writing the file or by renaming another over it: watch its folder.
-  const watch = (changed: (source: string) => void) => {
+  // Editors save by writing the file or by renaming another over it: watch the folders of the
+  // program's file and of its modules' files (those its `use`s reach as it starts).
+  const { programFiles } = await import("../explorer-tui/sources.js");
+  const watch = (changed: (source: string, module?: string) => void) => {
     let timer: NodeJS.Timeout | null = null;
-    const watcher = watchFile(dirname(file), (_, name) => {
-      if (name !== null && name !== basename(file)) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        try {
-          changed(readSource());
-        } catch {
-          // gone for a moment while it is being replaced
-        }
-      }, 150);
-    });
+    const files = programFiles(file, source).map((f) => f.file);
+    const folders = new Map<string, Set<string>>();
+    for (const f of files) folders.set(dirname(f), (folders.get(dirname(f)) ?? new Set()).add(basename(f)));
+    const watchers = [...folders].map(([folder, names]) =>
+      watchFile(folder, (_, name) => {
+        if (name === null || !names.has(name)) return;
+        const saved = join(folder, name);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          try {
+            changed(readSource(), resolve(saved) === resolve(file) ? undefined : saved);
+          } catch {
+            // gone for a moment while it is being replaced
+          }
+        }, 150);
+      }),
+    );
     return () => {
       if (timer) clearTimeout(timer);
-      watcher.close();
+      for (const w of watchers) w.close();
     };
   };
   let status = 0;

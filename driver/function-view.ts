@@ -1,7 +1,9 @@
 // One function of an intermediate program, for `qnano trace --fn NAME`: what
 // the program says about that function alone, in the shape of its IL.
 //
-//   tree ILs (Lsrc .. Lmon)    the program with only the fn item NAME
+//   tree ILs (Lsrc .. Lmon)    the program with only the fn item NAME (in Lmodules,
+//                              an imported module's function is `path/NAME`, as
+//                              resolve-modules names it, and keeps its module around it)
 //   Lcfg, Lfun                 the program with only the definition NAME
 //   instruction ILs            only NAME's blocks (its labels start with `NAME.`,
 //                              its prelude is its symbol), and of the tables of
@@ -18,12 +20,27 @@ type Named = { readonly name?: unknown; readonly label?: unknown; readonly var?:
 
 /** The generic function an instance's name is of (`swap[Int, Bool]`: swap; spec/symbols.md), or the name itself. */
 const genericOf = (name: string): string => name.replace(/\[.*$/, "");
-const isFn = (i: Named): boolean => ["Fn", "GenericFn"].includes((i as { kind?: string }).kind ?? "");
+const kindOf = (i: Named): string => (i as { kind?: string }).kind ?? "";
+/** An item without its `pub` (Lmodules). */
+const unpub = (i: Named): Named => (kindOf(i) === "Pub" ? ((i as { item: Named }).item) : i);
+const isFn = (i: Named): boolean => ["Fn", "GenericFn"].includes(kindOf(unpub(i)));
+
+/** Each function item of a program's items with its name: in Lmodules, an imported
+ * module's are qualified by its path (as resolve-modules names them) and come inside
+ * their module, alone. */
+function fnItems(items: readonly Named[]): [string, Named][] {
+  return items.flatMap((item): [string, Named][] => {
+    if (isFn(item)) return [[unpub(item).name as string, item]];
+    if (kindOf(item) !== "Imported") return [];
+    const module = item as { path: string[]; items: Named[] };
+    return module.items.filter(isFn).map((fn): [string, Named] => [`${module.path.join(".")}/${unpub(fn).name as string}`, { ...module, items: [fn] } as Named]);
+  });
+}
 
 /** The functions a program has, in order (null when it is not a program of functions). */
 export function functionNames(program: unknown): string[] {
   const p = program as Program;
-  if (Array.isArray(p.items)) return (p.items as Named[]).filter(isFn).map((i) => i.name as string);
+  if (Array.isArray(p.items)) return fnItems(p.items as Named[]).map(([name]) => name);
   if (Array.isArray(p.defs)) return (p.defs as Named[]).map((d) => d.name as string);
   if (Array.isArray(p.blocks)) return (p.blocks as Named[]).map((b) => b.label as string).filter((l) => l.endsWith(".start")).map(functionOfLabel);
   return [];
@@ -56,7 +73,8 @@ export function functionViews(program: unknown, names: readonly string[], variab
     return groups;
   };
   if (Array.isArray(p.items)) {
-    const items = byName(p.items as Named[], (i) => (isFn(i) ? (i.name as string) : null));
+    const items = new Map<string, Named[]>(names.map((n) => [n, []]));
+    for (const [n, item] of fnItems(p.items as Named[])) (items.get(n) ?? items.get(genericOf(n)))?.push(item); // (an instance goes with its generic function)
     for (const name of names) views.set(name, { ...p, items: items.get(name) });
     return views;
   }

@@ -18,8 +18,8 @@ export interface AppProps {
   readonly start?: (trace: Trace, dispatch: (event: Event) => void) => () => void;
   /** The file's text now (for `r`). */
   readonly readSource?: () => string;
-  /** Calls back with the file's text whenever it changes on disk; returns a function that stops watching. */
-  readonly watch?: (changed: (source: string) => void) => () => void;
+  /** Calls back with the file's text whenever it (or, named, one of its modules' files) changes on disk; returns a function that stops watching. */
+  readonly watch?: (changed: (source: string, module?: string) => void) => () => void;
   /** Told the exit status when the explorer ends. */
   readonly onQuit?: (status: number) => void;
 }
@@ -50,7 +50,7 @@ export function App({ initial, start, readSource, watch, onQuit }: AppProps) {
       dispatch({ kind: "say", message: `cannot read the file again: ${(e as Error).message}` });
     }
   }, [state.reloads, readSource]);
-  useEffect(() => watch?.((source) => dispatch({ kind: "reload", source, changed: true })), [watch]);
+  useEffect(() => watch?.((source, module) => dispatch({ kind: "reload", source, changed: module ?? true })), [watch]);
   // One worker per trace that is not complete; a trace that was replaced (reload) stops its worker.
   const started = useRef(new Map<number, () => void>());
   useEffect(() => {

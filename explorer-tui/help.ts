@@ -22,6 +22,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
   ["/", "search the view: type, Enter"],
   [">  <", "next / previous match (also ctrl-n / ctrl-p)"],
   ["f", "the next function alone (then the whole program again)"],
+  ["F", "the functions by module: j k, Enter shows one alone"],
   ["t", "toggle the target (x86_64 / aarch64)"],
   ["T", "both targets side by side (or one)"],
   ["w", "the pass list: names, numbers only, or hidden"],

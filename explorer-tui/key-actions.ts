@@ -1,13 +1,14 @@
 // What each key does to the explorer's state (reducer.ts hands keys here):
-// moving through passes, views, changes and search matches, jumping to a pass
-// by name or number, the help, the targets, the pass list. Pure functions of
-// the state, like every step of the reducer.
+// moving through passes, views and lines, the targets, the functions, the pass
+// list; the keys that jump are in key-jumps.ts, those of the help, the list of
+// functions and the typed line in key-overlays.ts. Pure functions of the
+// state, like every step of the reducer.
 
 import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
 import { freshTrace, type Trace } from "./trace.js";
-import { diffOf, printedOf } from "./views.js";
-import { helpLines } from "./help.js";
+import { findMatch, nextChange, nextChanged } from "./key-jumps.js";
+import { inFunctionList, inHelp, openFunctionList, typing } from "./key-overlays.js";
 import {
   maxScroll,
   moveCursor,
@@ -16,10 +17,8 @@ import {
   placeCursor,
   row,
   say,
-  selectPass,
   setView,
   step,
-  stepOf,
   traceOf,
   viewHeight,
   viewLines,
@@ -27,90 +26,6 @@ import {
   type ListMode,
   type State,
 } from "./state.js";
-
-function nextChanged(s: State, direction: 1 | -1): State {
-  const steps = traceOf(s).steps;
-  for (let i = s.pass + direction; i >= 0 && i < steps.length; i += direction) if (steps[i]!.changed) return selectPass(s, i);
-  return say(s, direction > 0 ? "no later pass changes the program" : "no earlier pass changes the program");
-}
-
-/** The lines of the program or diff view where a change starts: runs of + and - lines. */
-function changeStarts(s: State): number[] {
-  const trace = traceOf(s);
-  const step = trace.steps[s.pass];
-  if (!step || !step.changed || (s.view !== "program" && s.view !== "diff")) return [];
-  const diff = diffOf(trace, s.pass, s.fn);
-  const starts: number[] = [];
-  if (s.view === "diff") {
-    diff.forEach((d, i) => d.sign !== " " && (i === 0 || diff[i - 1]!.sign === " ") && starts.push(i));
-    return starts;
-  }
-  // In the program: the first added line of each run, or where lines were removed.
-  diff.forEach((d, i) => {
-    const prev = diff[i - 1];
-    if (d.sign === "-" && (!prev || prev.sign === " ")) {
-      const next = diff.slice(i).find((x) => x.sign !== "-");
-      starts.push(next ? next.at : printedOf(step, s.fn).lines.length - 1);
-    } else if (d.sign === "+" && (!prev || prev.sign === " ")) starts.push(d.at);
-  });
-  return [...new Set(starts)].sort((a, b) => a - b);
-}
-
-function nextChange(s: State, direction: 1 | -1): State {
-  if (s.view !== "program" && s.view !== "diff") return say(s, "] and [ move between the changes in the program (p) and diff (d) views");
-  if (!stepOf(s)?.changed) return say(s, stepOf(s) ? `${passName(s)} changed nothing` : `${passName(s)} has not run yet`);
-  const starts = changeStarts(s);
-  const found = direction > 0 ? starts.find((i) => i > s.cursor) : [...starts].reverse().find((i) => i < s.cursor);
-  if (found === undefined) return say(s, direction > 0 ? "no change below" : "no change above");
-  const k = starts.indexOf(found);
-  return say(moveCursor(s, found, found - Math.floor(viewHeight(s) / 3)), `change ${k + 1} of ${starts.length}`);
-}
-
-/** Finds the query from line `from` on (or back), wrapping around; the cursor goes there. */
-function findMatch(s: State, from: number, direction: 1 | -1): State {
-  if (s.query === "") return say(s, "no search yet: type / and a word");
-  const lines = viewLines(s);
-  const q = s.query.toLowerCase();
-  for (let k = 0; k < lines.length; k++) {
-    const i = (((from + direction * k) % lines.length) + lines.length) % lines.length;
-    if (lines[i]!.toLowerCase().includes(q)) {
-      const visible = i >= s.scroll && i < s.scroll + viewHeight(s);
-      const moved = moveCursor(s, i, visible ? s.scroll : i - Math.floor(viewHeight(s) / 3));
-      return produce(moved, (d) => {
-        d.match = i;
-        d.message = `"${s.query}": line ${i + 1} of ${lines.length}`;
-      });
-    }
-  }
-  return produce(s, (d) => {
-    d.match = null;
-    d.message = `"${s.query}" is not in this view`;
-  });
-}
-
-/**
- * `:TEXT` selects a pass: `:12` the 12th; else, searching from the pass after
- * the selected one round to it, the first whose name starts with TEXT, else
- * the first with a word (between dashes) that starts with it, else the first
- * that contains it (`:alloc` finds allocate-registers before expose-allocation).
- */
-function jumpTo(s: State, text: string): State {
-  const passes = traceOf(s).passes;
-  const want = text.trim().toLowerCase();
-  if (want === "") return s;
-  if (/^\d+$/.test(want)) {
-    const n = Number(want);
-    return n >= 1 && n <= passes.length ? selectPass(s, n - 1) : say(s, `there are passes 1 to ${passes.length}`);
-  }
-  const tests = [(name: string) => name.startsWith(want), (name: string) => name.split("-").some((w) => w.startsWith(want)), (name: string) => name.includes(want)];
-  for (const matches of tests) {
-    for (let k = 1; k <= passes.length; k++) {
-      const i = (s.pass + k) % passes.length;
-      if (matches(passes[i]!.name)) return selectPass(s, i);
-    }
-  }
-  return say(s, `no pass matches "${text}"`);
-}
 
 /** Shows a target: its trace (a fresh one to compile, when there is none yet), keeping the pass by name. */
 function showTarget(s: State, target: Target, trace?: Trace): State {
@@ -152,52 +67,11 @@ function nextFunction(s: State): State {
 }
 
 const listModes: readonly ListMode[] = ["names", "numbers", "hidden"];
-
-function typing(s: State, key: string): State {
-  const input = s.input!;
-  if (key === "escape") return produce(s, (d) => void (d.input = null));
-  if (key === "backspace") return produce(s, (d) => void (d.input = { ...input, text: input.text.slice(0, -1) }));
-  if (key === "return") {
-    const done = produce(s, (d) => void (d.input = null));
-    if (input.purpose === "jump") return jumpTo(done, input.text);
-    if (input.text === "") return done;
-    return findMatch(produce(done, (d) => void (d.query = input.text)), s.cursor, 1);
-  }
-  // A printable character, or several at once when typed fast or pasted.
-  if (key.length > 0 && !/[\u0000-\u001f\u007f]/.test(key) && !/^(ctrl-.|up|down|left|right|pageup|pagedown|home|end|tab)$/.test(key)) {
-    return produce(s, (d) => void (d.input = { ...input, text: input.text + key }));
-  }
-  return s;
-}
-
-function inHelp(s: State, key: string): State {
-  const top = s.help!;
-  // The help has the view's rows and its title's, less its own title.
-  const page = viewHeight(s) + 1;
-  const last = Math.max(0, helpLines().length - page);
-  const to = (n: number) => produce(s, (d) => void (d.help = Math.max(0, Math.min(n, last))));
-  switch (key) {
-    case "q":
-      return produce(s, (d) => void (d.quit = 0));
-    case "j":
-    case "down":
-      return to(top + 1);
-    case "k":
-    case "up":
-      return to(top - 1);
-    case " ":
-    case "pagedown":
-      return to(top + page);
-    case "pageup":
-      return to(top - page);
-  }
-  return produce(s, (d) => void (d.help = null));
-}
-
 export function pressed(s: State, key: string): State {
   if (key === "ctrl-c") return produce(s, (d) => void (d.quit = 130));
   if (s.input) return typing(s, key);
   if (s.help !== null) return inHelp(s, key);
+  if (s.functionList !== null) return inFunctionList(s, key);
   const page = viewHeight(s);
   switch (key) {
     case "q":
@@ -268,6 +142,8 @@ export function pressed(s: State, key: string): State {
       return findMatch(s, s.match === null ? s.cursor : s.match - 1, -1);
     case "f":
       return nextFunction(s);
+    case "F":
+      return openFunctionList(s);
     case "t":
       return showTarget(s, otherTarget(s.target));
     case "T":

@@ -6,12 +6,14 @@
 // linked line.
 
 import { produce, freeze } from "immer";
-import { firstBadOf, freshTrace, type StepView, type Trace } from "./trace.js";
+import { firstBadOf, freshTrace, type Trace } from "./trace.js";
+import type { StepView } from "./step-view.js";
 import { pressed } from "./key-actions.js";
 import { moveCursor, otherTarget, placeCursor, row, say, traceOf, type Event, type State } from "./state.js";
 
-const reloading = (trace: Trace, changed = false) => `${trace.file} ${changed ? "changed on disk" : "read again"}: compiling...`;
-const isReloading = (s: State, trace: Trace) => s.message === reloading(trace) || s.message === reloading(trace, true);
+const reloading = (trace: Trace, changed?: true | string) => `${changed === undefined ? `${trace.file} read again` : `${changed === true ? trace.file : changed} changed on disk`}: compiling...`;
+/** Whether the message is the one a reload shows while it compiles (which ends when its last pass is in). */
+const isReloading = (s: State) => s.message.endsWith(": compiling...");
 
 /** The trace with this id, and its target; undefined for one that was replaced (a reload, a stale worker). */
 function traceById(s: State, id: number): Trace | undefined {
@@ -25,8 +27,9 @@ function arrived(s: State, event: Extract<Event, { kind: "step" }>): State {
     const t = d.traces[trace.target]!;
     t.steps.push(freeze(event.step, true) as never);
     if (event.functions) t.functions = [...event.functions];
+    if (event.files) t.files = freeze([...event.files], true) as never;
     // The last pass of a reload: its message has served.
-    if (t.steps.length === t.passes.length && isReloading(s, trace)) d.message = "";
+    if (t.steps.length === t.passes.length && isReloading(s)) d.message = "";
   });
   // The selected step (or the assembly, in its view) arrived: put the cursor on the linked line.
   const shown = trace.target === s.target && (event.index === s.pass || (s.view === "asm" && event.index === trace.passes.length - 1));
@@ -55,7 +58,7 @@ export function reduce(s: State, event: Event): State {
       if (!trace) return s;
       return produce(s, (d) => {
         d.traces[trace.target]!.failure = { at: event.at, message: event.message };
-        if (isReloading(s, trace)) d.message = "";
+        if (isReloading(s)) d.message = "";
       });
     }
     case "meaning": {
@@ -80,7 +83,8 @@ export function reduce(s: State, event: Event): State {
       return say(s, event.message);
     case "reload": {
       const trace = traceOf(s);
-      if (event.changed && event.source === trace.source) return s;
+      // The program's own file saved as it was: nothing to do (a module's file changed: its text is not here to compare).
+      if (event.changed === true && event.source === trace.source) return s;
       const shown = s.both ? [s.target, otherTarget(s.target)] : [s.target];
       return produce(s, (d) => {
         d.traces = Object.fromEntries(shown.map((t) => [t, freeze(freshTrace(traceOf(s, t), t, event.source), true)])) as never;

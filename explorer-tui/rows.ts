@@ -1,69 +1,35 @@
 // The explorer's screen as rows of text: it renders a State and nothing else.
-// Layout: a header line; the pass list beside the view (or two views, one per
-// target), each under a title and the pass's purpose; the source line the
-// cursor is linked to; a status line (or the line being typed). Every width is
-// counted in display columns (text.ts). Each row is one string with its
-// colours (paint): the Ink screen (screen.tsx) is one text of these rows, so
-// Ink lays out a node or two instead of one per coloured word; and the first
-// frame is written before Ink has loaded (cli/explore.ts).
+// Layout: a header line; the pass list (pass-list.ts) beside the view (or two
+// views, one per target: view-pane.ts), each under a title and the pass's
+// purpose; the source line the cursor is linked to; a status line (or the line
+// being typed). The help (?) and the list of functions (F) take the place of
+// the list and the views. Every width is counted in display columns (text.ts).
+// Each row is one string with its colours (paint.ts); the first frame is
+// written before Ink has loaded (cli/explore.ts).
 
-import type { Target } from "../ir-defs/targets.js";
-import { partners, wordMarks, type DiffLine, type Span } from "./diff.js";
-import { highlight, type Segment } from "./highlight.js";
-import {
-  listed,
-  listWidth,
-  otherTarget,
-  passName,
-  pendingOf,
-  stepOf,
-  timesFrom,
-  traceOf,
-  viewHeight,
-  viewWidth,
-  type State,
-} from "./state.js";
-import { lineOf, linesOf, type Lines } from "./views.js";
+import { listWidth, otherTarget, pendingOf, stepOf, traceOf, viewHeight, type State } from "./state.js";
 import { helpLines } from "./help.js";
-import { fit, fitPieces, type Piece } from "./text.js";
-import { compiled, type Trace } from "./trace.js";
-import { briefly, type Mark } from "./marks.js";
+import { fit } from "./text.js";
+import { compiled } from "./trace.js";
+import { briefly } from "./marks.js";
+import { sourceLineOf } from "./sources.js";
+import { paint, painted, type Style } from "./paint.js";
+import { passList } from "./pass-list.js";
+import { paneOf, viewPane } from "./view-pane.js";
+import { functionRows } from "./function-list.js";
 
 const minColumns = 40;
 const minRows = 10;
 const basename = (file: string) => file.split("/").pop()!;
 
-interface Style {
-  readonly color?: keyof typeof colours;
-  readonly inverse?: boolean;
-  readonly bold?: boolean;
-  readonly dim?: boolean;
-}
-
-const colours = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90 } as const;
-
-/** Pieces as one string with the terminal's colour codes (SGR), each piece reset after it. */
-function paint(pieces: readonly Piece<Style>[]): string {
-  let out = "";
-  for (const { text, style } of pieces) {
-    const codes: number[] = [];
-    if (style.bold) codes.push(1);
-    if (style.dim) codes.push(2);
-    if (style.inverse) codes.push(7);
-    if (style.color) codes.push(colours[style.color]);
-    out += codes.length === 0 ? text : `\x1b[${codes.join(";")}m${text}\x1b[0m`;
-  }
-  return out;
-}
-
-/** Text fitted to `width` columns, in one style. */
-const painted = (text: string, width: number, style: Style = {}, from = 0) => paint(fitPieces([{ text, style }], width, from, style));
-
 // ---------------------------------------------------------------- header
 
 function header(s: State): string {
   const trace = traceOf(s);
-  const fns = s.fn !== null ? `fn ${s.fn} (f: next)` : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : trace.functions.length > 1 ? `${trace.functions.length} fns (f: one)` : "";
+  const fns = s.fn !== null ? `fn ${s.fn} (f: next)` : trace.functions.length === 1 ? `fn ${trace.functions[0]}` : trace.functions.length > 1 ? `${trace.functions.length} fns (F: list)` : "";
+  // One function of a module, shorter: its own name, its module after it.
+  const slash = s.fn?.indexOf("/") ?? -1;
+  const short = s.fn !== null && slash > 0 ? `fn ${s.fn.slice(slash + 1)} · ${s.fn.slice(0, slash)}` : fns;
   const targets = s.both ? `${s.target} | ${otherTarget(s.target)}` : s.target;
   const base = basename(trace.file);
   // The longest that fits: the help key is never the part that is cut.
@@ -71,196 +37,12 @@ function header(s: State): string {
     [`qnano explore ${trace.file}`, fns, targets, `view: ${s.view}`, "? help, q quit"],
     [trace.file, fns, targets, s.view, "? help, q quit"],
     [base, fns, targets, s.view, "? help"],
+    [base, short, targets, s.view, "? help"],
+    [base, short, s.view, "? help"],
     [base, targets, s.view, "? help"],
   ].map((parts) => ` ${parts.filter((p) => p !== "").join(" │ ")}`);
   const text = candidates.find((c) => c.length <= s.columns) ?? candidates[candidates.length - 1]!;
   return painted(text, s.columns, { inverse: true, bold: true });
-}
-
-// ---------------------------------------------------------------- the pass list
-
-const markOf = (v: Mark | undefined, failed: boolean): { mark: string; color?: Style["color"] } => {
-  if (failed) return { mark: "✗", color: "red" };
-  if (v === undefined || v === "pending") return { mark: "·" };
-  if (v === null) return { mark: " " };
-  if (v === "no input") return { mark: "?", color: "yellow" };
-  return v.agrees ? { mark: "✓", color: "green" } : { mark: "✗", color: "red" };
-};
-
-/** The pass list's rows, `width` columns each (its border not included). */
-function passList(s: State, trace: Trace, width: number, height: number): string[] {
-  const { pass } = s;
-  const shown = trace.passes.map((_, i) => i).filter((i) => listed({ trace, pass, hideUnchanged: s.hideUnchanged }, i));
-  const n = shown.length;
-  const at = Math.max(0, shown.indexOf(pass));
-  // When the list does not fit: a row "↑ N more" above it, "↓ N more" below, as needed.
-  let first = 0;
-  let rows = height;
-  if (n > height) {
-    rows = height - 1;
-    if (at >= rows) {
-      first = n - rows; // the end, without "↓"
-      if (at < first) {
-        rows = height - 2;
-        first = at - Math.floor(rows / 2);
-      }
-    }
-  }
-  const names = s.list === "names";
-  const times = names && s.columns >= timesFrom;
-  const nameWidth = width - 4 - (times ? 6 : 0);
-  const more = (count: number, arrow: string) => painted(` ${arrow} ${count} more`, width, { dim: true });
-  const lines: string[] = [];
-  if (first > 0) lines.push(more(first, "↑"));
-  for (const i of shown.slice(first, first + rows)) {
-    const selected = i === pass;
-    const step = trace.steps[i];
-    const failed = trace.failure !== null && trace.failure.at === i;
-    const base: Style = selected ? { inverse: true, bold: true } : !step && !failed ? { dim: true } : {};
-    // After a failure the passes below it never run: no mark.
-    const { mark, color } = trace.failure !== null && i > trace.failure.at ? { mark: " " } : markOf(step?.verdict, failed);
-    const label = names ? fit(trace.passes[i]!.name, nameWidth) : String(i + 1).padStart(width - 4);
-    const ms = step ? (step.ms < 100 ? step.ms.toFixed(1) : String(Math.round(step.ms))) : "";
-    lines.push(
-      paint([
-        { text: selected ? "▸" : " ", style: base },
-        { text: mark, style: { ...base, color } },
-        { text: step?.changed ? "•" : " ", style: { ...base, color: "yellow" } },
-        { text: ` ${label}`, style: base },
-        ...(times ? [{ text: ` ${ms.padStart(5)}`, style: { ...base, dim: !selected } }] : []),
-      ]),
-    );
-  }
-  if (first + rows < n) lines.push(more(n - first - rows, "↓"));
-  while (lines.length < height) lines.push(" ".repeat(width));
-  return lines;
-}
-
-// ---------------------------------------------------------------- a view
-
-const segmentStyle = (seg: Segment): Style => (seg.color ? { color: seg.color } : {});
-
-/** The pieces of a line of `view` (its text only; the gutter is drawn apart). */
-function linePieces(s: State, text: string, marks: readonly Span[]): Piece<Style>[] {
-  switch (s.view) {
-    case "program":
-    case "asm":
-      return highlight(text).map((seg) => ({ text: seg.text, style: segmentStyle(seg) }));
-    case "diff": {
-      const color = text[0] === "+" ? "green" : text[0] === "-" ? "red" : undefined;
-      if (marks.length === 0) return [{ text, style: { color } }];
-      // The words that changed, in inverse: offsets in the line's text, which starts after "± ".
-      const pieces: Piece<Style>[] = [];
-      let at = 0;
-      for (const [from, to] of marks) {
-        if (from + 2 > at) pieces.push({ text: text.slice(at, from + 2), style: { color } });
-        pieces.push({ text: text.slice(from + 2, to + 2), style: { color, inverse: true } });
-        at = to + 2;
-      }
-      if (at < text.length) pieces.push({ text: text.slice(at), style: { color } });
-      return pieces;
-    }
-    case "grammar":
-      return [{ text, style: { color: text[0] === "+" ? "green" : text[0] === "~" ? "yellow" : undefined } }];
-    case "output":
-      return [{ text, style: { color: text.endsWith("✗") || text.startsWith("  ✗") ? "red" : text.startsWith("  ✓") ? "green" : undefined } }];
-  }
-}
-
-const partnerCache = new WeakMap<readonly DiffLine[], Int32Array>();
-
-/** The changed words of diff line i (with its partner line, the one it replaced or that replaced it). */
-function marksOf(diff: readonly DiffLine[] | undefined, i: number): readonly Span[] {
-  if (!diff) return [];
-  let partner = partnerCache.get(diff);
-  if (!partner) partnerCache.set(diff, (partner = partners(diff)));
-  const p = partner[i]!;
-  if (p < 0) return [];
-  const line = diff[i]!;
-  const other = diff[p]!;
-  return line.sign === "-" ? wordMarks(line.text, other.text).removed : wordMarks(other.text, line.text).added;
-}
-
-/** What a view pane shows: its lines, and where its cursor and first line are. */
-interface Pane {
-  readonly target: Target;
-  readonly trace: Trace;
-  readonly pass: number;
-  readonly view: Lines;
-  readonly cursor: number | null;
-  readonly scroll: number;
-}
-
-/** The left (or only) pane: the state's cursor; the right pane (both targets): aligned on the link, at the same row. */
-function paneOf(s: State, target: Target): Pane {
-  const trace = traceOf(s, target);
-  const width = viewWidth(s);
-  const height = viewHeight(s);
-  const clamp = (top: number, length: number) => Math.max(0, Math.min(top, length - height));
-  if (target === s.target) {
-    const view = linesOf(trace, s.pass, s.view, s.fn, width);
-    return { target, trace, pass: s.pass, view, cursor: s.cursor < view.lines.length ? s.cursor : null, scroll: clamp(s.scroll, view.lines.length) };
-  }
-  const name = passName(s);
-  const byName = trace.passes.findIndex((p) => p.name === name);
-  const pass = byName >= 0 ? byName : Math.min(s.pass, trace.passes.length - 1);
-  const view = linesOf(trace, pass, s.view, s.fn, width);
-  let at = -1;
-  if (s.link !== null && view.locs) at = view.locs.findIndex((l) => l?.line === s.link);
-  if (at < 0) return { target, trace, pass, view, cursor: null, scroll: clamp(s.scroll, view.lines.length) };
-  return { target, trace, pass, view, cursor: at, scroll: clamp(at - (s.cursor - s.scroll), view.lines.length) };
-}
-
-function title(s: State, pane: Pane): [string, string] {
-  const { trace, pass } = pane;
-  const info = trace.passes[pass]!;
-  const step = trace.steps[pass];
-  const which = s.both ? `${pane.target}: ` : "";
-  const noChange = step && !step.changed ? " (no change)" : "";
-  const purpose = `${info.name}: ${info.purpose}`;
-  switch (s.view) {
-    case "program":
-      return [`${which}after ${info.name}: ${info.from} -> ${info.to}${noChange}`, purpose];
-    case "diff":
-      return [`${which}diff ${pass === 0 ? "source" : trace.passes[pass - 1]!.name} -> ${info.name}${noChange}`, purpose];
-    case "grammar":
-      return [`${which}grammar of ${info.to} (+ added, ~ changed)`, purpose];
-    case "asm":
-      return [`${which}final assembly (${pane.target})`, purpose];
-    case "output":
-      return [`${which}output after ${info.name}`, purpose];
-  }
-}
-
-/** A view pane's rows (its title, its purpose, its lines), `viewWidth` columns each. */
-function viewPane(s: State, pane: Pane): string[] {
-  const width = viewWidth(s);
-  const height = viewHeight(s);
-  const { view } = pane;
-  const lines = view.lines.slice(pane.scroll, pane.scroll + height);
-  const linkedTo = s.link;
-  // The source text beside the assembly, where its source line changes, when there is room.
-  const side = s.view === "asm" && !s.both && width >= 100 ? Math.floor(width * 0.4) : 0;
-  const main = width - 1 - (side > 0 ? side + 1 : 0);
-  const [head, purpose] = title(s, pane);
-  const rows = [painted(head, width, { bold: true, color: "cyan" }), painted(purpose, width, { dim: true })];
-  lines.forEach((text, k) => {
-    const i = pane.scroll + k;
-    const here = lineOf(view, i);
-    const cursor = pane.cursor === i;
-    const linked = !cursor && linkedTo !== null && here === linkedTo;
-    let pieces = fitPieces(linePieces(s, text, view.changes ? marksOf(view.changes, i) : []), main, s.hscroll, {} as Style);
-    if (cursor) pieces = pieces.map((p) => ({ text: p.text, style: { ...p.style, inverse: !p.style.inverse } }));
-    let row = paint([{ text: cursor ? "▸" : linked ? "┃" : " ", style: { color: linked ? "yellow" : cursor ? "cyan" : undefined } }, ...pieces]);
-    if (side > 0) {
-      const changes = here !== null && (i === 0 || lineOf(view, i - 1) !== here);
-      const source = changes ? pane.trace.sourceLines[here - 1] : undefined;
-      row += paint([{ text: "│", style: { dim: true } }]) + painted(source !== undefined ? `${String(here).padStart(4)} ${source.trim()}` : "", side, { dim: true });
-    }
-    rows.push(row);
-  });
-  while (rows.length < height + 2) rows.push(" ".repeat(width));
-  return rows;
 }
 
 function help(s: State, height: number): string[] {
@@ -274,17 +56,35 @@ function help(s: State, height: number): string[] {
   return rows;
 }
 
+/** The list of functions by module, its selected entry in inverse, scrolled to keep it in sight. */
+function functionList(s: State, height: number): string[] {
+  const list = functionRows(traceOf(s));
+  const at = Math.max(0, list.findIndex((r) => r.entry === s.functionList));
+  const page = height - 1;
+  const top = Math.max(0, Math.min(at - Math.floor(page / 2), list.length - page));
+  const shown = list.slice(top, top + page);
+  const rows = [painted(` functions by module (${traceOf(s).functions.length}): j k move, Enter shows one alone, other keys close`, s.columns, { bold: true, color: "cyan" })];
+  for (const r of shown) {
+    const selected = r.entry !== null && r.entry === s.functionList;
+    const style: Style = selected ? { inverse: true, bold: true } : r.entry === null ? { color: "yellow" } : {};
+    rows.push(painted(`${selected ? "▸" : " "}${r.entry === null ? "" : "  "}${r.text}`, s.columns, style));
+  }
+  while (rows.length < height) rows.push(" ".repeat(s.columns));
+  return rows;
+}
+
 // ---------------------------------------------------------------- the last two lines
 
 function sourceLine(s: State): string {
-  if (s.help !== null) return "";
+  if (s.help !== null || s.functionList !== null) return "";
   const pane = paneOf(s, s.target);
   const total = pane.view.lines.length;
   const where = total > 0 && pane.cursor !== null ? ` ${pane.cursor + 1}/${total}` : "";
   if (!pane.view.locs) return where ? `${" ".repeat(Math.max(0, s.columns - where.length - 1))}${where}` : "";
-  const line = s.link;
-  const text = line !== null ? (pane.trace.sourceLines[line - 1] ?? "").trim() : null;
-  const left = text !== null ? ` source line ${line}: ${text}` : " source: - (this line comes from no source line)";
+  const source = s.link !== null ? sourceLineOf(pane.trace.files, s.link) : null;
+  // A line of another file than the program's own: named by its module.
+  const named = source === null ? "" : source.file.offset === 0 ? "source line" : `${source.file.module} line`;
+  const left = source !== null ? ` ${named} ${source.line}: ${source.text.trim()}` : " source: - (this line comes from no source line)";
   return `${fit(left, Math.max(0, s.columns - where.length))}${where}`;
 }
 
@@ -324,6 +124,7 @@ export function screenRows(s: State): string[] {
   const status = statusLine(s);
   let body: string[];
   if (s.help !== null) body = help(s, bodyHeight);
+  else if (s.functionList !== null) body = functionList(s, bodyHeight);
   else {
     const columns: string[][] = [];
     const bar = paint([{ text: "│", style: { dim: true } }]);

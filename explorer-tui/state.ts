@@ -14,8 +14,10 @@
 
 import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
-import { compiled, type Mark, type StepView, type Trace } from "./trace.js";
+import { compiled, type Mark, type Trace } from "./trace.js";
+import type { StepView } from "./step-view.js";
 import { lineOf, linesOf, type Lines, type View } from "./views.js";
+import type { SourceFile } from "./sources.js";
 
 export type { View };
 /** The pass list: names (and times when there is room), numbers only, or hidden. */
@@ -49,6 +51,8 @@ export interface State {
   readonly match: number | null;
   /** The help's first visible line while it is open, else null. */
   readonly help: number | null;
+  /** The list of functions by module (`F`) while it is open: its selected entry (function-list.ts), else null. */
+  readonly functionList: number | null;
   /** The function shown (`f` cycles through them), or null for the whole program. */
   readonly fn: string | null;
   readonly message: string;
@@ -63,14 +67,14 @@ export type Event =
   | { readonly kind: "resize"; readonly columns: number; readonly rows: number }
   /** A whole trace at once (a test's, or one built in this process), in place of its target's. */
   | { readonly kind: "loaded"; readonly trace: Trace }
-  /** The next step of trace `trace` (and, with the first, the program's functions). */
-  | { readonly kind: "step"; readonly trace: number; readonly index: number; readonly step: StepView; readonly functions?: readonly string[] }
+  /** The next step of trace `trace` (and, with the first, the program's functions and files). */
+  | { readonly kind: "step"; readonly trace: number; readonly index: number; readonly step: StepView; readonly functions?: readonly string[]; readonly files?: readonly SourceFile[] }
   /** Pass `at` of trace `trace` failed: the diagnostics, or what the broken pass did. */
   | { readonly kind: "failed"; readonly trace: number; readonly at: number; readonly message: string }
   | { readonly kind: "meaning"; readonly trace: number; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly trace: number; readonly message: string }
-  /** The file's text now (after `r`, or when it changed on disk: `changed`). */
-  | { readonly kind: "reload"; readonly source: string; readonly changed?: boolean }
+  /** The file's text now (after `r`, or when it changed on disk: `changed`, the name of a module's file when that one changed). */
+  | { readonly kind: "reload"; readonly source: string; readonly changed?: true | string }
   | { readonly kind: "say"; readonly message: string };
 
 export const otherTarget = (t: Target): Target => (t === "x86_64" ? "aarch64" : "x86_64");
@@ -96,6 +100,7 @@ export function initialState(trace: Trace, columns = 80, rows = 24, options: { b
     query: "",
     match: null,
     help: null,
+    functionList: null,
     fn: null,
     message: "",
     quit: null,

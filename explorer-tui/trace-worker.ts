@@ -13,9 +13,10 @@ import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { pipeline } from "../passes/pipeline.js";
-import { newPrinter, stepView, type StepView } from "./trace.js";
+import { newPrinter, stepView, type StepView } from "./step-view.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
 import { marksPool, type MarksPool } from "./marks-pool.js";
+import { programFiles, splitLines, type SourceFile } from "./sources.js";
 
 export interface TraceRequest {
   readonly file: string;
@@ -25,14 +26,15 @@ export interface TraceRequest {
 }
 
 export type TraceMessage =
-  | { readonly kind: "step"; readonly index: number; readonly step: StepView; readonly functions?: readonly string[] }
+  | { readonly kind: "step"; readonly index: number; readonly step: StepView; readonly functions?: readonly string[]; readonly files?: readonly SourceFile[] }
   | { readonly kind: "failed"; readonly at: number; readonly message: string }
   | { readonly kind: "meaning"; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly message: string };
 
 const { file, source, target, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
-const printer = newPrinter(source.replace(/\n$/, "").split("\n"));
+const files = programFiles(file, source);
+const printer = newPrinter(splitLines(source), files);
 const made: Step[] = [];
 /** Marks known before their step was sent ("no input" says it of every step at once): each is sent after its step. */
 const early = new Map<number, Mark>();
@@ -43,7 +45,7 @@ try {
     check: true,
     made(step, index) {
       const view = stepView(step, printer);
-      post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions } : { kind: "step", index, step: view });
+      post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions, files } : { kind: "step", index, step: view });
       made.push(step);
       const held = early.get(index);
       if (held !== undefined) post({ kind: "meaning", index, mark: held });

@@ -7,8 +7,11 @@
 // rows.ts paints them.
 
 import type { Loc } from "../il/node.js";
-import { diffLines, interleave, type DiffLine } from "./diff.js";
-import { grammarLines, unpackDiff, type Printed, type StepView, type Trace } from "./trace.js";
+import { diffLines, type DiffLine } from "./diff.js";
+import { interleave } from "./diff-words.js";
+import type { Trace } from "./trace.js";
+import { unpackDiff, type Printed, type StepView } from "./step-view.js";
+import { grammarLines } from "./grammar-lines.js";
 import { briefly } from "./marks.js";
 import { widthOf } from "./text.js";
 
@@ -60,7 +63,6 @@ export interface Lines {
   readonly changes?: readonly DiffLine[];
 }
 
-const none: readonly (Loc | null)[] = [];
 const linesCache = new WeakMap<object, Map<string, Lines>>();
 
 /** The lines of the view of `view` for pass `pass` of `trace` (cached: a key never recomputes them). */

@@ -377,6 +377,17 @@ test("trace --fn shows one function at a time, down to its assembly", () => {
   assert.match(missing.stderr, /no function `thrice`.*`main`, `twice`/);
 });
 
+test("trace --fn takes a module's function by its qualified name, from parse on (issue 18)", () => {
+  const main = join(packageRoot, "tests", "programs", "modules_tree.qs");
+  const r = qnano(["trace", main, "--fn", "modules.geo.shapes/area", "--target", "x86_64"]);
+  assert.is(r.status, 0, r.stderr);
+  // In parse's Lmodules, inside its module; from resolve-modules on, by its qualified name.
+  assert.match(r.stdout, /── parse[^\n]*\nmodule modules\.geo\.shapes from "[^"]*shapes\.qs" \{\n  pub fn area\(s: Shape\) -> Int \{/);
+  assert.match(r.stdout, /── resolve-modules[^\n]*\nfn modules\.geo\.shapes\/area\(/);
+  assert.match(r.stdout, /── emit-asm[^\n]*\n"fn\.modules\.geo\.shapes\/area":\n/);
+  assert.not.match(r.stdout, /fn main|qn_main|^fn modules\.geo\.shapes\/helper|"fn\.modules\.geo\.shapes\/helper":/m, "nothing of the other functions");
+});
+
 test("the output is never written over the input, also through a link (issue 14.1)", () => {
   const text = readFileSync(join(dir, sum), "utf8");
   write("prog", text); // a source without .qs: its default output is itself

@@ -2,12 +2,15 @@
 // lines, the changed marks, the semantics marks, and the line diff.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diffLines, interleave, limits, partners, wordMarks } from "../explorer-tui/diff.js";
+import { diffLines, limits } from "../explorer-tui/diff.js";
+import { interleave, partners, wordMarks } from "../explorer-tui/diff-words.js";
 import { highlight } from "../explorer-tui/highlight.js";
 import { printLines } from "../explorer-tui/print-lines.js";
 import type { Event } from "../explorer-tui/state.js";
 import { startTrace } from "../explorer-tui/trace-client.js";
-import { assemblyLines, buildTrace, emptyTrace, grammarLines, type StepView } from "../explorer-tui/trace.js";
+import { buildTrace, emptyTrace } from "../explorer-tui/trace.js";
+import { assemblyLines, type StepView } from "../explorer-tui/step-view.js";
+import { grammarLines } from "../explorer-tui/grammar-lines.js";
 import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";

@@ -21,11 +21,17 @@ import {
 import { press, reduce } from "../explorer-tui/reducer.js";
 import { lineOf } from "../explorer-tui/views.js";
 import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
-import { buildTrace, emptyTrace, newPrinter, stepView, type StepVerdict } from "../explorer-tui/trace.js";
+import { buildTrace, emptyTrace, type StepVerdict } from "../explorer-tui/trace.js";
+import { newPrinter, stepView } from "../explorer-tui/step-view.js";
 import { compile } from "../driver/driver.js";
 import { programsDir } from "./golden-programs.js";
 import { packageRoot } from "../driver/paths.js";
 import { goldenTrace } from "./explorer-helpers.js";
+import { screenRows } from "../explorer-tui/rows.js";
+import { sourceLineOf } from "../explorer-tui/sources.js";
+
+/** A row without its colour codes. */
+const plain = (row: string) => row.replace(/\x1b\[[0-9;]*m/g, "");
 
 const gcdSource = readFileSync(join(programsDir, "gcd.qs"), "utf8");
 const compileGcd = () => compile(gcdSource, "gcd.qs", { target: "x86_64", check: true });
@@ -404,6 +410,14 @@ test("a reload compiles the file again, keeping the pass, the view and the linke
   assert.is(again, reloaded);
 });
 
+test("a module's file saved compiles the program again, though the program's own text is the same", () => {
+  const s = initialState(goldenTrace("modules_tree"), 80, 24);
+  const module = "tests/programs/modules/geo/shapes.qs";
+  const reloaded = reduce(s, { kind: "reload", source: traceOf(s).source, changed: module });
+  assert.not.equal(traceOf(reloaded).id, traceOf(s).id);
+  assert.is(reloaded.message, `${module} changed on disk: compiling...`);
+});
+
 test("a resize keeps the cursor's line on the new screen", () => {
   const s = press(start(), "a", "G");
   const small = reduce(s, { kind: "resize", columns: 60, rows: 12 });
@@ -462,6 +476,52 @@ test("f shows one function at a time, in every view, then the whole program agai
   assert.is(back.fn, null);
   assert.equal(viewLines(back), viewLines(whole));
   assert.match(press(start(), "f").message, /only function/);
+});
+
+test("a program of several modules: F lists its functions by module; a line from a module is linked to its file's line", () => {
+  const s = initialState(goldenTrace("modules_tree"), 80, 24);
+  const trace = traceOf(s);
+  // Every module's functions, by the names resolve-modules gives them.
+  for (const fn of ["main", "tag", "modules.geo.shapes/area", "modules.colors/helper", "modules.geo.colors/helper", "modules.text/shout"]) assert.ok(trace.functions.includes(fn), fn);
+  assert.equal(
+    trace.files.map((f) => f.module),
+    ["modules_tree", "modules.text", "modules.colors", "modules.geo.shapes", "modules.geo.colors"],
+  );
+  // The list: each module's row (with its file), its functions under it, by their own names.
+  const list = press(s, "F");
+  assert.is(list.functionList, 0, "on the whole program, shown now");
+  const rows = screenRows(list).map(plain);
+  const shapes = rows.findIndex((r) => /module modules\.geo\.shapes +\(tests\/programs\/modules\/geo\/shapes\.qs\)/.test(r));
+  assert.ok(shapes > 0, rows.join("\n"));
+  assert.match(rows[shapes + 1]!, /^ {5}area\s*$/);
+  assert.ok(rows.findIndex((r) => /module modules\.geo\.colors/.test(r)) !== rows.findIndex((r) => /module modules\.colors/.test(r)), "two modules of one last name apart");
+  // Enter on area: that function alone, in every pass; its lines are shapes.qs's.
+  const area = trace.functions.indexOf("modules.geo.shapes/area") + 1;
+  const chosen = press(list, ...Array(area).fill("j"), "return", ":", "resolve-modules", "return", "j");
+  assert.is(chosen.functionList, null);
+  assert.is(chosen.fn, "modules.geo.shapes/area");
+  assert.match(viewLines(chosen)[0]!, /^fn modules\.geo\.shapes\/area\(/);
+  const screen = screenRows(chosen).map(plain);
+  assert.match(screen[0]!, /fn area · modules\.geo\.shapes|fn modules\.geo\.shapes\/area/, "the header names the function and its module");
+  const shapesFile = readFileSync(join(programsDir, "modules", "geo", "shapes.qs"), "utf8").split("\n");
+  const matchLine = shapesFile.findIndex((l) => /^\s*match s \{/.test(l)) + 1;
+  assert.match(screen[screen.length - 2]!, new RegExp(`^ modules\\.geo\\.shapes line ${matchLine}: match s \\{`), screen.join("\n"));
+  // The link holds into the assembly of the function: no instruction comes from `match s {`,
+  // so the cursor is on the nearest line's, one of area's in shapes.qs.
+  const asm = press(chosen, "a");
+  assert.is(asm.link, chosen.link);
+  const near = sourceLineOf(trace.files, lineOf(viewOf(asm), asm.cursor)!)!;
+  assert.is(near.file.module, "modules.geo.shapes");
+  assert.ok(near.line > matchLine && near.line < matchLine + 5, `line ${near.line}`);
+  assert.match(plain(screenRows(asm).at(-2)!), new RegExp(`^ modules\\.geo\\.shapes line ${matchLine}: `));
+  // A function of the program's own file: its own lines.
+  const main = press(s, "F", ...Array(trace.functions.indexOf("main") + 1).fill("j"), "return", "j");
+  assert.match(plain(screenRows(main).at(-2)!), /^ source line \d+: let p = shapes\.Point/);
+  // One function alone: F says so; other keys close the list without acting.
+  assert.match(press(start(), "F").message, /only function/);
+  const closed = press(list, "n");
+  assert.is(closed.functionList, null);
+  assert.is(closed.pass, 0);
 });
 
 test.run();

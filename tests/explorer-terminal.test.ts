@@ -2,7 +2,7 @@
 // sent, the screen read back with capture-pane; and without a terminal, where
 // it says what to do instead.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -253,7 +253,7 @@ test("in tmux: w hides the pass list, } scrolls a long line, ? explains the mark
     text = await waitFor("the help", (t) => t.includes("keys and marks"));
     assert.match(text, /next \/ previous change/);
     fitsScreen(text);
-    await type("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j");
+    await type(..."jjjjjjjjjjjjjjjj"); // (to the end: it stops there)
     text = await waitFor("the marks in the help", (t) => t.includes("the pass changed the printed program"));
     assert.match(text, /✓\s+its IL's interpreter gives the same output, status, panic/);
     fitsScreen(text);
@@ -287,6 +287,25 @@ test("in tmux: the file is compiled again when saved, keeping the pass; a broken
     await waitFor("read again", (t) => t.includes("read again"));
     await quit(0);
   }, dir);
+});
+
+test("in tmux: a module's file saved compiles the program again", async () => {
+  const copy = join(dir, "tree");
+  cpSync(join(packageRoot, "tests/programs/modules"), join(copy, "modules"), { recursive: true });
+  copyFileSync(join(packageRoot, "tests/programs/modules_tree.qs"), join(copy, "modules_tree.qs"));
+  const shapes = join(copy, "modules/geo/shapes.qs");
+  await inTerminal(async () => {
+    explore("modules_tree.qs");
+    await waitFor("the explorer", (t) => t.includes("every pass agrees"));
+    writeFileSync(shapes, readFileSync(shapes, "utf8").replace("Circle(r) => 3 * r * r", "Circle(r) => 4 * r * r"));
+    await waitFor("the reload", (t) => t.includes("modules/geo/shapes.qs changed on disk: compiling..."));
+    await waitFor("the new program", (t) => t.includes("every pass agrees"));
+    await type("/", ..."(4 * r)", "Enter");
+    const text = await waitFor("the module's new line", (t) => /"\(4 \* r\)": line \d+ of/.test(t));
+    assert.match(text, /▸\s+Circle\(r\) => \(\(4 \* r\) \* r\)/);
+    assert.match(text, /modules\.geo\.shapes line 20: Circle\(r\) => 4 \* r \* r,/);
+    await quit(0);
+  }, copy);
 });
 
 test("in tmux: a 5,000-line program opens at once with the passes' progress; keys typed meanwhile are not echoed", async () => {
@@ -341,6 +360,25 @@ test("in tmux: --target both shows the two targets side by side", async () => {
     fitsScreen(text, 100, 30);
     await quit(0);
   }, packageRoot, 100, 30);
+});
+
+test("in tmux: a program of several modules: F lists the functions by module, a module's lines link to its file", async () => {
+  await inTerminal(async () => {
+    explore("tests/programs/modules_tree.qs");
+    await waitFor("every mark", (t) => t.includes("every pass agrees with the source"));
+    await type("F");
+    let text = await waitFor("the list", (t) => t.includes("functions by module"));
+    assert.match(text, /^ module modules\.geo\.shapes +\(tests\/programs\/modules\/geo\/shapes\.qs\)\s*\n {5}area\s*$/m);
+    assert.match(text, /^ module modules_tree +\(tests\/programs\/modules_tree\.qs\)\s*$/m);
+    fitsScreen(text);
+    // area is the 7th function (tag, main, then modules.colors's two and modules.geo.colors's two).
+    await type(..."jjjjjjj", "Enter", "n", "j");
+    text = await waitFor("area alone after resolve-modules", (t) => t.includes("after resolve-modules") && t.includes("fn modules.geo.shapes/area("));
+    text = await waitFor("its source line, in shapes.qs", (t) => /^ modules\.geo\.shapes line 19: match s \{/m.test(t));
+    assert.match(lines(text)[0]!, /fn area · modules\.geo\.shapes|fn modules\.geo\.shapes\/area/);
+    fitsScreen(text);
+    await quit(0);
+  });
 });
 
 test("the README's frames of the explorer are what `npm run captures` captures now", async () => {

@@ -4,6 +4,7 @@
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import type { IL } from "../../il/define.js";
+import type { PassContext } from "../../il/pass.js";
 import { unreachable, type Loc } from "../../il/node.js";
 import { forEachNode } from "../../il/rewrite.js";
 import { fieldsInfo, kinds, staticCount } from "../../ir-defs/heap-layout.js";
@@ -103,14 +104,20 @@ export function fromSource<I extends object>(instrs: I[], loc: Loc | undefined):
 }
 
 /** Comment lines naming the source line that the instructions after them come
- * from (`# 12: x = x + 1`), inserted where that line changes. */
-export function sourceComments(comment: string, source: string): (loc: Loc | undefined) => string[] {
-  const lines = source.split("\n");
-  let last = 0;
+ * from (`# 12: x = x + 1`), inserted where that line changes. A location in an
+ * imported module's file (`loc.file`) quotes that file's line, not the program's. */
+export function sourceComments(comment: string, context: PassContext): (loc: Loc | undefined) => string[] {
+  const files = new Map<string | undefined, string[]>();
+  const linesOf = (file: string | undefined): string[] => {
+    let lines = files.get(file);
+    if (!lines) files.set(file, (lines = ((file === undefined ? context.source : context.modules?.get(file)?.source) ?? "").split("\n")));
+    return lines;
+  };
+  let last: Loc | undefined;
   return (loc) => {
-    if (!loc || loc.line === last) return [];
-    last = loc.line;
-    return [`${asmIndent}${comment} ${loc.line}: ${(lines[loc.line - 1] ?? "").trim()}`];
+    if (!loc || (loc.line === last?.line && loc.file === last.file)) return [];
+    last = loc;
+    return [`${asmIndent}${comment} ${loc.line}: ${(linesOf(loc.file)[loc.line - 1] ?? "").trim()}`];
   };
 }
 

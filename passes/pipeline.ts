@@ -114,16 +114,27 @@ export function orderProblem(passes: readonly Pass[]): string | null {
   return null;
 }
 
-const checked = new Map<Target, readonly Pass[]>();
+/** How much to optimise (`--opt`): 0, no optimisation, the pipeline without the passes below; 1, all of them (the default). */
+export type OptLevel = 0 | 1;
+export const optLevels: readonly OptLevel[] = [0, 1];
 
-/** A target's whole pipeline, checked (orderProblem) the first time it is asked for. */
-export function pipeline(target: Target): readonly Pass[] {
-  let list = checked.get(target);
+/** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
+ * the pipeline without them is in order as well: that is `--opt 0`. */
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([]);
+
+/** The passes of `passes` that run at this level. */
+export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);
+
+const checked = new Map<string, readonly Pass[]>();
+
+/** A target's whole pipeline at an optimisation level, checked (orderProblem) the first time it is asked for. */
+export function pipeline(target: Target, opt: OptLevel = 1): readonly Pass[] {
+  let list = checked.get(`${target} ${opt}`);
   if (!list) {
-    list = [...frontEnd, ...backEnds[target]];
+    list = atLevel([...frontEnd, ...backEnds[target]], opt);
     const problem = orderProblem(list);
-    if (problem) throw new Error(`the ${target} pipeline is out of order: ${problem}`);
-    checked.set(target, list);
+    if (problem) throw new Error(`the ${target} pipeline at --opt ${opt} is out of order: ${problem}`);
+    checked.set(`${target} ${opt}`, list);
   }
   return list;
 }
@@ -137,13 +148,15 @@ export function passesOf(): readonly Pass[] {
  * column of its own before the name (`qnano passes`: each pass's lines), one entry per row. */
 export function pipelineTable(format: "text" | "markdown", column: readonly string[] = []): string {
   const rows: [string, string, string, string][] = [];
-  frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
-  for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
+  const purpose = (p: Pass) => `${optimisations.has(p) ? "[opt] " : ""}${p.purpose}`;
+  frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, purpose(p)]));
+  for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, purpose(p)]));
   if (format === "markdown") {
     return [
       "# The pipeline",
       "",
       "Every pass in order. Up to `Lalloc` the pipeline is shared; it then splits per target.",
+      "The optimisations, marked [opt], are left out by `--opt 0` (spec/optimisations.md).",
       "",
       "| # | target | pass | contract | purpose |",
       "| --- | --- | --- | --- | --- |",

@@ -25,6 +25,7 @@ levels("--opt 0 is the pipeline without the optimisations, --opt 1 all of it; bo
   for (const target of targets) {
     const all = pipeline(target, 1);
     assert.equal([...pipeline(target, 0)], all.filter((p) => !optimisations.has(p)), target);
+    assert.ok(all.length > pipeline(target, 0).length, `${target}: at --opt 1 some optimisation runs`);
     for (const opt of optLevels) assert.is(orderProblem(pipeline(target, opt)), null, `${target} at --opt ${opt}`);
   }
   for (const p of optimisations) assert.is(p.from, p.to, `${p.name} reads and writes one IL, so it can be left out`);

@@ -358,4 +358,16 @@ export const mutants: readonly Mutant[] = [
     from: "args: [target, ...node.args].map((a) => recur(a, ctx)),",
     to: "args: [...node.args, target].map((a) => recur(a, ctx)),",
   },
+  {
+    name: "drop-leaf-frames: a function that calls loses its frame too",
+    file: "passes/drop-leaf-frames.js",
+    from: "if (shape.needFrame.has(instr.kind) ||",
+    to: "if (false ||",
+  },
+  {
+    name: "drop-leaf-frames: a frame with slots or saved registers is dropped too",
+    file: "passes/drop-leaf-frames.js",
+    from: "!kindsAre(prelude.instrs.slice(0, -1), shape.prelude) ||",
+    to: "",
+  },
 ];

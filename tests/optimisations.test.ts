@@ -1,0 +1,94 @@
+// Each optimisation does what it says (spec/optimisations.md), on generated
+// programs and the benchmarks. That each keeps the meaning is the checking
+// loop's, like every pass's (tests/props.test.ts, tests/golden.test.ts).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { compile } from "../driver/driver.js";
+import { packageRoot } from "../driver/paths.js";
+import { conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
+import { targets, type Target } from "../ir-defs/targets.js";
+import type { AnyNode } from "../il/node.js";
+import { programs } from "../props/generator.js";
+import { quickRun } from "./props/quick.js";
+
+type Block = { label: string; instrs: AnyNode[] };
+
+// ---------------------------------------------------------------- drop-leaf-frames
+
+const leaf = suite("drop-leaf-frames: leaves lose their frames, nothing else changes");
+
+/** Per target, what the test knows of frames independently of the pass. */
+const frames: Record<Target, { preludeLength: number; calls: string[]; frameRegisters: string[] }> = {
+  x86_64: { preludeLength: 5, calls: ["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"], frameRegisters: ["rbp", "rsp"] },
+  aarch64: { preludeLength: 8, calls: ["Bl", "Blr", "Br", "Stp", "Ldp"], frameRegisters: ["x29", "x30", "sp"] },
+};
+
+/** Every function of an assembly-level program: its blocks, from its prelude to its conclusion. */
+function functions(blocks: readonly Block[]): Block[][] {
+  const list: Block[][] = [];
+  for (const b of blocks) {
+    if (functionOfSymbol(b.label) !== null) list.push([]);
+    list.at(-1)!.push(b);
+  }
+  return list;
+}
+
+/** Whether any node under `instr` names one of the registers (as a register or a memory base). */
+function names(instr: unknown, registers: readonly string[]): boolean {
+  if (typeof instr !== "object" || instr === null) return false;
+  const node = instr as Record<string, unknown>;
+  if ((node.kind === "Reg" && registers.includes(node.name as string)) || (node.kind === "Mem" && registers.includes(node.base as string))) return true;
+  return Object.values(node).some((v) => (Array.isArray(v) ? v.some((x) => names(x, registers)) : names(v, registers)));
+}
+
+/** Before and after drop-leaf-frames, each a list of functions; checks them; returns how many lost their frame. */
+function checkLeaves(source: string, target: Target): number {
+  const steps = compile(source, "generated.qs", { target, check: true, until: "drop-leaf-frames" });
+  const [before, after] = steps.slice(-2).map((s) => functions((s.output as { blocks: Block[] }).blocks)) as [Block[][], Block[][]];
+  assert.is(after.length, before.length);
+  const { preludeLength, calls, frameRegisters } = frames[target];
+  let dropped = 0;
+  before.forEach((fn, k) => {
+    const out = after[k]!;
+    const label = fn[0]!.label;
+    assert.equal(out.slice(1, -1), fn.slice(1, -1), `${label}: the body does not change`);
+    const body = fn.slice(1, -1);
+    const labels = new Set(fn.map((b) => b.label));
+    const isLeaf =
+      fn[0]!.instrs.length === preludeLength && // no room made, nothing saved
+      fn.at(-1)!.label === conclusionOf(functionOfSymbol(label)!) &&
+      body.every((b) => b.instrs.every((i) => !calls.includes(i.kind) && !names(i, frameRegisters) && !(typeof i.target === "string" && !labels.has(i.target))));
+    if (isLeaf) {
+      dropped++;
+      assert.equal(out[0]!.instrs, fn[0]!.instrs.slice(-1), `${label}: a leaf's prelude is only its jump to the entry`);
+      assert.equal(out.at(-1)!.instrs, fn.at(-1)!.instrs.slice(-1), `${label}: a leaf's conclusion only returns`);
+    } else {
+      assert.equal(out, fn, `${label}: a function that needs its frame keeps it`);
+    }
+  });
+  return dropped;
+}
+
+leaf("on generated programs, on both targets: exactly the leaves lose their frames, and some do", () => {
+  for (const target of targets) {
+    let dropped = 0;
+    for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) dropped += checkLeaves(g.source, target);
+    assert.ok(dropped >= 10, `${target}: only ${dropped} functions lost their frame in 200 programs`);
+  }
+});
+
+leaf("the benchmarks' small callees lose their frames, a recursive function keeps its", () => {
+  const bench = (name: string) => readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8");
+  for (const target of targets) {
+    for (const name of ["function_calls", "method_calls", "fib"]) checkLeaves(bench(name), target);
+    const asm = (name: string) => compile(bench(name), `${name}.qs`, { target }).at(-1)!.output as string;
+    assert.not.match(asm("function_calls").split("fn.step:")[1]!.split("step.conclusion:")[0]!, /qn_stack_limit/, `${target}: step has no stack check`);
+    assert.match(asm("fib").split("fn.fib:")[1]!.split("fib.start:")[0]!, /qn_stack_limit/, `${target}: fib calls, so it keeps its check`);
+  }
+});
+
+leaf.run();
+

@@ -13,6 +13,10 @@ import { targets, type Target } from "../ir-defs/targets.js";
 import type { AnyNode } from "../il/node.js";
 import { programs } from "../props/generator.js";
 import { quickRun } from "./props/quick.js";
+import type * as C from "../ir-defs/generated/Lcfg.js";
+import { forEachNode } from "../il/rewrite.js";
+import { Lcfg } from "../ir-defs/lcfg.js";
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 
@@ -91,4 +95,58 @@ leaf("the benchmarks' small callees lose their frames, a recursive function keep
 });
 
 leaf.run();
+
+// ---------------------------------------------------------------- fold-constants, fold-branches
+
+const fold = suite("fold-constants and fold-branches: what is known is computed, branches on it go one way");
+
+const literal = (a: C.Atom) => a.kind === "Int" || a.kind === "Bool";
+/** The programs after explicate-control, fold-constants and fold-branches. */
+function folded(source: string): [C.Program, C.Program, C.Program] {
+  const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "fold-branches" });
+  return steps.slice(-3).map((s) => s.output) as [C.Program, C.Program, C.Program];
+}
+/** What is left to fold: operators on literals only (but a division or remainder by 0, which must panic when run), and branches on literals. */
+function leftToFold(p: C.Program): { operators: string[]; branches: number; constants: string[] } {
+  const operators: string[] = [];
+  let branches = 0;
+  forEachNode(Lcfg, p, (node) => {
+    const n = node as unknown as C.Node;
+    if (n.kind === "Binary" && literal(n.left) && literal(n.right) && !((n.op === "/" || n.op === "%") && n.right.kind === "Int" && n.right.value === 0n)) operators.push(n.op);
+    if (n.kind === "Unary" && literal(n.arg)) operators.push(n.op);
+    if (n.kind === "Branch" && literal(n.left) && literal(n.right)) branches++;
+  });
+  const constants = p.defs.flatMap((d) => {
+    const assigns = d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s] : [])));
+    const kept = new Set([...d.params, ...d.refs, ...d.unions]);
+    return assigns.filter((a) => literal(a.value as C.Atom) && !kept.has(a.name) && assigns.filter((b) => b.name === a.name).length === 1).map((a) => a.name);
+  });
+  return { operators, branches, constants };
+}
+
+fold("on generated programs: after fold-constants no operator has only literal operands and no variable is a constant left; after fold-branches no branch is on literals", () => {
+  let [operators, branches, constants] = [0, 0, 0];
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) {
+    const [before, afterConstants, afterBranches] = folded(g.source);
+    const [was, left, last] = [leftToFold(before), leftToFold(afterConstants), leftToFold(afterBranches)];
+    [operators, branches, constants] = [operators + was.operators.length, branches + left.branches, constants + was.constants.length];
+    assert.equal(left.operators, [], `operators on literals left:\n${g.source}`);
+    assert.equal(left.constants, [], `constants left:\n${g.source}`);
+    assert.is(last.branches, 0, `branches on literals left:\n${g.source}`);
+  }
+  // Not empty: the generated programs give each something to do.
+  assert.ok(constants >= 50 && operators + branches >= 20, `only ${constants} constants, ${operators} operators on literals and ${branches} branches on them in 200 programs`);
+});
+
+fold("folding wraps as the machine does, and leaves what panics to panic", () => {
+  const main = (body: string) => `fn main() {\n${body}\n}\n`;
+  const [, after] = folded(main(`let big = ${INT_MAX}\nlet one = 1\nprint(big + one)\nprint(0 - big - one - one)\nprint(one << 65)\nprint(-one >> 70)\nlet z = 0\nprint(big / z)\nprint(big % z)`));
+  const printed = after.defs[0]!.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Do" && s.expr.kind === "Prim" ? [s.expr.args[0]!] : [])));
+  assert.equal(printed.slice(0, 4).map((a) => (a.kind === "Int" ? a.value : a.kind)), [INT_MIN, INT_MAX, 2n, -1n]);
+  const divisions: string[] = [];
+  forEachNode(Lcfg, after, (n) => void (n.kind === "Binary" && divisions.push(n.op as string)));
+  assert.equal(divisions, ["/", "%"], "a division by zero stays, to panic");
+});
+
+fold.run();
 

@@ -365,9 +365,27 @@ export const mutants: readonly Mutant[] = [
     to: "if (false ||",
   },
   {
-    name: "drop-leaf-frames: a frame with slots or saved registers is dropped too",
+    name: "drop-leaf-frames: the frame goes from the prelude but the conclusion still takes it down",
     file: "passes/drop-leaf-frames.js",
-    from: "!kindsAre(prelude.instrs.slice(0, -1), shape.prelude) ||",
-    to: "",
+    from: "{ ...conclusion, instrs: conclusion.instrs.slice(-1) }",
+    to: "conclusion",
+  },
+  {
+    name: "fold-constants: a fold ignores wrapping (+ and * as unbounded integers)",
+    file: "passes/fold-constants.js",
+    from: "return literal(binary(e.op, e.left.value, e.right.value), e.loc);",
+    to: `return literal(e.op === "+" && typeof e.left.value === "bigint" ? e.left.value + e.right.value : e.op === "*" && typeof e.left.value === "bigint" ? e.left.value * e.right.value : binary(e.op, e.left.value, e.right.value), e.loc);`,
+  },
+  {
+    name: "fold-constants: a variable assigned more than once is propagated too",
+    file: "passes/fold-constants.js",
+    from: "assigned.get(name) === 1 &&",
+    to: "assigned.get(name) >= 1 &&",
+  },
+  {
+    name: "fold-branches: a known branch goes the other way",
+    file: "passes/fold-branches.js",
+    from: "=== true ? t.then : t.else;",
+    to: "=== true ? t.else : t.then;",
   },
 ];

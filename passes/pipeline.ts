@@ -14,6 +14,7 @@ import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
 import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
+import { maskRemainders } from "./mask-remainders.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
@@ -72,6 +73,7 @@ export const frontEnd: readonly Pass[] = [
   explicateControl,
   foldConstants,
   foldBranches,
+  maskRemainders,
   markTailCalls,
   orderBlocks,
   revealFunctions,
@@ -124,7 +126,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

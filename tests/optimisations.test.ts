@@ -150,3 +150,54 @@ fold("folding wraps as the machine does, and leaves what panics to panic", () =>
 
 fold.run();
 
+// ---------------------------------------------------------------- mask-remainders
+
+const masks = suite("mask-remainders: a remainder by a power of two only tested against zero becomes a mask");
+
+/** The remainders by a power of two of `p` whose variable is read only by branches `== 0` / `!= 0`, and the masks. */
+function remaindersAndMasks(p: C.Program): { remainders: number; masks: number } {
+  let [remainders, masks] = [0, 0];
+  for (const d of p.defs) {
+    const reads = new Map<string, number>();
+    const tests = new Map<string, number>();
+    forEachNode(Lcfg, d, (node) => {
+      const n = node as unknown as C.Node;
+      if (n.kind === "Var") reads.set(n.name, (reads.get(n.name) ?? 0) + 1);
+      if (n.kind === "Branch" && (n.op === "==" || n.op === "!=")) {
+        for (const [a, b] of [[n.left, n.right], [n.right, n.left]] as const) if (a.kind === "Var" && b.kind === "Int" && b.value === 0n) tests.set(a.name, (tests.get(a.name) ?? 0) + 1);
+      }
+    });
+    const assigns = d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s] : [])));
+    for (const a of assigns) {
+      if (a.value.kind !== "Binary" || a.value.right.kind !== "Int" || assigns.filter((b) => b.name === a.name).length !== 1 || reads.get(a.name) !== tests.get(a.name)) continue;
+      const c = a.value.right.value;
+      if (a.value.op === "%" && [2n, 4n, 8n, 16n, 1n << 62n].includes(c)) remainders++;
+      if (a.value.op === "&" && [1n, 3n, 7n, 15n].includes(c)) masks++;
+    }
+  }
+  return { remainders, masks };
+}
+
+masks("on generated programs: no such remainder is left, and some became masks", () => {
+  let made = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 700, seed: quickRun.seed })) {
+    const steps = compile(g.source, "generated.qs", { target: "x86_64", check: true, until: "mask-remainders" });
+    const [before, after] = steps.slice(-2).map((s) => remaindersAndMasks(s.output as C.Program)) as [ReturnType<typeof remaindersAndMasks>, ReturnType<typeof remaindersAndMasks>];
+    assert.is(after.remainders, 0, `a remainder left:\n${g.source}`);
+    assert.is(after.masks - before.masks, before.remainders, `each remainder became a mask:\n${g.source}`);
+    made += before.remainders;
+  }
+  assert.ok(made >= 5, `only ${made} remainders to mask in 700 programs`);
+});
+
+masks("collatz tests evenness with a mask; a remainder whose value is printed stays", () => {
+  const collatz = readFileSync(join(packageRoot, "bench", "collatz.qs"), "utf8");
+  const after = compile(collatz, "collatz.qs", { target: "x86_64", until: "mask-remainders" }).at(-1)!.output as C.Program;
+  assert.equal(remaindersAndMasks(after), { remainders: 0, masks: 1 });
+  const kept = compile("fn main() {\n    let n = read_int()\n    let r = n % 4\n    if r == 0 { print(r) }\n}\n", "r.qs", { target: "x86_64", until: "mask-remainders" }).at(-1)!.output as C.Program;
+  const ops: string[] = [];
+  forEachNode(Lcfg, kept, (n) => void (n.kind === "Binary" && ops.push(n.op as string)));
+  assert.equal(ops, ["%"]);
+});
+
+masks.run();

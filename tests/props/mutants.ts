@@ -388,4 +388,10 @@ export const mutants: readonly Mutant[] = [
     from: "=== true ? t.then : t.else;",
     to: "=== true ? t.else : t.then;",
   },
+  {
+    name: "mask-remainders: the mask is the power of two itself, not one less",
+    file: "passes/mask-remainders.js",
+    from: "right: { ...right, value: right.value - 1n }",
+    to: "right: { ...right, value: right.value }",
+  },
 ];

@@ -21,12 +21,14 @@ import { hasImpl, lookupMethod } from "./protocols.js";
 import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, typeText, UnitType, type Type } from "./types.js";
 import { maxCaptures } from "../ir-defs/heap-layout.js";
 import { typeLocOf } from "./parser.js";
+import { boundaryOf, checkChannel, checkScope, checkSpawn, checkYield } from "./check-tasks.js";
 
 /** The arity of each built-in function. */
 const builtins: ReadonlyMap<string, number> = new Map([
   ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
   // The runtime's primitives that core.string and core.io are written over.
   ["string_byte", 2], ["string_slice", 3], ["write_string", 1], ["input_line", 0],
+  ["yield", 0],
 ]);
 
 // A block's type is that of its last statement if that is an expression,
@@ -85,7 +87,12 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
     case "Return": return { node: checkReturn(c, s), type: NeverType };
     case "Break":
     case "Continue":
-      if (c.loops === 0) c.sink.report(s.loc, `\`${s.kind === "Break" ? "break" : "continue"}\` outside a loop${inLambda(c) ? " (it cannot leave the anonymous function around it)" : ""}`);
+      if (c.loops === 0) {
+        const word = s.kind === "Break" ? "break" : "continue";
+        const boundary = boundaryOf(c);
+        if (boundary === "spawn") c.sink.report(s.loc, `\`${word}\` cannot leave a spawned block: the loop it would ${word} is outside the task`);
+        else c.sink.report(s.loc, `\`${word}\` outside a loop${boundary === "lambda" ? " (it cannot leave the anonymous function around it)" : ""}`);
+      }
       return { node: s, type: NeverType };
     case "ExprStmt": {
       const e = checkExpr(c, s.expr);
@@ -197,6 +204,9 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
     case "Try": return checkTry(c, e);
     case "Lambda": return checkLambda(c, e);
     case "Apply": return checkApply(c, e);
+    case "Scope": return checkScope(c, e);
+    case "Spawn": return checkSpawn(c, e);
+    case "Channel": return checkChannel(c, e);
     default: return unreachable(e);
   }
 }
@@ -251,6 +261,7 @@ function checkIf(c: Checker, e: Lsrc.If): Typed<Ltyped.If> {
 
 // `return e` needs e to fit the function's result type; `return` alone, Unit.
 function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
+  if (boundaryOf(c) === "spawn") c.sink.report(s.loc, "`return` cannot leave a spawned block: a task has no function to return from (let the block end instead)");
   if (s.value === null) {
     if (!unify(c.inference, UnitType, c.result)) c.sink.report(s.loc, `missing return value: the function returns ${show(c.result)}`);
     return { ...s, value: { kind: "Unit", loc: s.loc } };
@@ -317,28 +328,23 @@ function callType(c: Checker, type: Type, args: readonly Typed<unknown>[], exprs
   return ret;
 }
 
-/** Whether the code being checked is inside an anonymous function. */
-function inLambda(c: Checker): boolean {
-  for (let s = c.scope; s; s = s.parent) if (s.captures) return true;
-  return false;
-}
-
 // `fn(x1: T1, ..., xn: Tn) -> R { B }` has type fn(T1, ..., Tn) -> R. Its parameters are bound,
 // immutable, in a scope of their own, the boundary of what it captures (checker.ts, `lookup`); its
 // body fits R, `return` returns from it, and `break` and `continue` cannot leave it.
 function checkLambda(c: Checker, e: Lsrc.Lambda): Typed<Ltyped.Lambda> {
   const params = e.params.map((p) => c.data.resolve(p.type, typeLocOf(p) ?? p.loc, c.typeScope));
   const ret = e.ret === null ? UnitType : c.data.resolve(e.ret, typeLocOf(e) ?? e.loc, c.typeScope);
-  const [scope, result, loops] = [c.scope, c.result, c.loops];
+  const [scope, result, loops, scopes] = [c.scope, c.result, c.loops, c.scopes];
   const captures = new Set<Binding>();
   c.scope = { names: null, parent: scope, captures };
+  c.scopes = 0;
   e.params.forEach((param, i) => {
     if (c.scope!.names?.has(param.name)) c.sink.report(param.loc, `\`${param.name}\` is a parameter of this function twice`);
     bind(c, param.name, { type: params[i]!, mutable: false, what: "parameter", loc: param.loc });
   });
   [c.result, c.loops] = [ret, 0];
   const body = checkBlock(c, e.body);
-  [c.scope, c.result, c.loops] = [scope, result, loops];
+  [c.scope, c.result, c.loops, c.scopes] = [scope, result, loops, scopes];
   const why = isType(ret, UnitType) ? "the body of an anonymous function without `->` must not produce a value" : `the body of the anonymous function must end in its ${show(ret)} result or return it`;
   expectType(c, body.type, ret, tailLoc(e.body), why);
   if (captures.size > maxCaptures) c.sink.report(e.loc, `this anonymous function captures ${captures.size} variables: at most ${maxCaptures} are supported (gather some in a tuple or a record)`);
@@ -397,6 +403,7 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
       return prim("array", made(c, c.types.named("Array", [init]), e.loc)); // Never if init is (types.ts)
     }
     case "Box": return prim("box", made(c, c.types.named("Box", [arg!.type]), e.loc));
+    case "yield": return checkYield(c, e);
     case "read_int": return prim("read_int", IntType);
     case "input_line": return prim("input_line", StringType);
     case "string_byte": case "string_slice":

@@ -102,6 +102,9 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
       case "Try":
       case "Lambda":
       case "Apply":
+      case "Scope":
+      case "Spawn":
+      case "Channel":
         sink.report(e.loc, "a const's value must be a constant expression: literals, operators and other consts");
         return none(ErrorType);
       default: return unreachable(e);

@@ -14,6 +14,7 @@ import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 import { lookupMethod } from "./protocols.js";
+import { boundaryOf, channelMethods, checkChannelMethod, noteConcurrency } from "./check-tasks.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
@@ -127,6 +128,9 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   const args = e.args.map((a) => c.checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
   const targetType = mustKnow(c, target.type, tailLoc(e.target));
+  const carried = elementOf(targetType, "Chan");
+  const onChannel = carried === null ? null : checkChannelMethod(c, e, carried, args);
+  if (onChannel !== null) return onChannel;
   const elem = elementOf(targetType, "Box");
   if (elem === null || (e.method !== "get" && e.method !== "set")) {
     if (targetType === NeverType) neverValue(c, tailLoc(e.target), `it has no method \`${e.method}\``);
@@ -150,7 +154,8 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
   const node: Ltyped.MethodCall = { kind: "MethodCall", target: target.node, type: "", method: e.method, args: args.map((a) => a.node), ...(e.loc ? { loc: e.loc } : {}) };
   writeType(c.inference, c.types, node, "type", receiver);
   if ("methods" in found) {
-    const methods = elementOf(receiver, "Box") === null ? found.methods : ["get", "set", ...found.methods];
+    const builtin = elementOf(receiver, "Box") !== null ? ["get", "set"] : elementOf(receiver, "Chan") !== null ? channelMethods : [];
+    const methods = [...builtin, ...found.methods];
     const list = methods.length === 0 ? (receiver.head.kind === "param" ? "its bounds give it no methods" : "it has no methods") : `its methods: ${methods.map((m) => `\`${m}\``).join(", ")}`;
     c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\` (${list})`);
     return { node, type: ErrorType };
@@ -178,8 +183,9 @@ export function checkAssignable(c: Checker, name: string, loc: Loc | undefined):
   const b = lookup(c, name);
   if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\``);
   else if (isCaptured(c, name)) {
-    const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here, outside the anonymous function` }] : [];
-    c.sink.report(loc, `cannot assign to \`${name}\` inside an anonymous function: it captured \`${name}\` by value, as a copy made when the function was made (to share a value that changes, put it in a Box: \`Box(...)\`, \`.set(v)\`, \`.get()\`)`, note);
+    const [inside, made] = boundaryOf(c) === "spawn" ? ["a spawned block", "the task was spawned"] : ["an anonymous function", "the function was made"];
+    const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here, outside ${inside.replace(/^an? /, "the ")}` }] : [];
+    c.sink.report(loc, `cannot assign to \`${name}\` inside ${inside}: it captured \`${name}\` by value, as a copy made when ${made} (to share a value that changes, put it in a Box: \`Box(...)\`, \`.set(v)\`, \`.get()\`)`, note);
   }
   else if (b.what === "for") c.sink.report(loc, `cannot assign to \`${name}\`: a \`for\` loop variable cannot be changed`);
   else if (b.what === "parameter") c.sink.report(loc, `cannot assign to \`${name}\`: a parameter cannot be changed (copy it into a \`let mut\`)`);
@@ -224,10 +230,12 @@ export function checkSetIndex(c: Checker, s: Lsrc.SetIndex): Ltyped.SetIndex {
   return { ...s, array: array.node, index: index.node, value: value.node };
 }
 
-/** `for v in a`: a is an Array[T]; v, a T, is bound in the body. */
+/** `for v in a`: a is an Array[T] or a Chan[T] (check-tasks.ts); v, a T, is bound in the body. */
 export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach {
   const iter = c.checkExpr(c, s.iter);
-  const elem = arrayElement(c, iter.type, s.iter, `\`for ${s.name} in\` cannot go through it`, `\`for ${s.name} in\` needs a range \`a..b\` or an Array`);
+  const carried = elementOf(known(c, iter.type), "Chan");
+  if (carried !== null) noteConcurrency(c, s.loc, `\`for ${s.name} in\` a channel`);
+  const elem = carried ?? arrayElement(c, iter.type, s.iter, `\`for ${s.name} in\` cannot go through it`, `\`for ${s.name} in\` needs a range \`a..b\`, an Array or a Chan`);
   c.scope = { names: new Map([[s.name, { type: elem ?? ErrorType, mutable: false, what: "for", loc: s.loc }]]), parent: c.scope };
   c.loops++;
   const body = c.checkBlock(c, s.body);

@@ -19,6 +19,7 @@ import { expectType, joinTypes, known, mustKnow, neverValue, tailLoc, use, type 
 import { analyseMatch, anything, type Constructor, type Shape } from "./exhaustiveness.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import type { CtorInfo } from "./type-items.js";
+import { boundaryOf } from "./check-tasks.js";
 import { BoolType, ErrorType, IntType, NeverType, show, silent, StringType, type Type } from "./types.js";
 
 // ---------------------------------------------------------------- constructors, as exhaustiveness.ts sees them
@@ -195,6 +196,7 @@ function judgeArms(c: Checker, e: Lsrc.Match, arms: readonly { shape: Shape; gua
 
 /** `try e`: e a Result[T, E], in a function returning a Result[U, E]; it is a T. */
 export function checkTry(c: Checker, e: Lsrc.Try): Typed<Ltyped.Try> {
+  if (boundaryOf(c) === "spawn") c.sink.report(e.loc, "`try` cannot leave a spawned block: a task has no function to return an Err from (match on the Result instead)");
   const value = c.checkExpr(c, e.value);
   const node: Ltyped.Try = { kind: "Try", value: value.node, type: "Unit", ret: "Unit", loc: e.loc };
   const result = c.preludeResult;

@@ -32,6 +32,8 @@ export interface Scope {
   /** On the scope of an anonymous function's parameters, the boundary of its body: the
    * bindings from outside it that the body uses, which the function captures. */
   readonly captures?: Set<Binding>;
+  /** With `captures`: the boundary is a spawned block's, not an anonymous function's (check-tasks.ts). */
+  readonly spawned?: boolean;
 }
 
 /** A fn item's signature: its parameter and result types (`->` omitted: Unit), and its type
@@ -58,6 +60,8 @@ export interface Checker {
   readonly inference: Inference;
   /** The name the ILs give the prelude's Result, which `try` unwraps (null without a prelude). */
   readonly preludeResult: string | null;
+  /** The name the ILs give the prelude's Option, which a channel's `recv` returns (null without a prelude). */
+  readonly preludeOption: string | null;
   /** The protocols, impls and methods (protocols.ts); the prelude's Eq and Ord, which `==`
    * and `<` on types other than Int, Bool and String call (null when the program has none). */
   readonly protocols: Protocols;
@@ -73,6 +77,10 @@ export interface Checker {
   scope: Scope | null;
   /** How many loops enclose the code being checked. */
   loops: number;
+  /** How many `scope`s enclose the code being checked, inside its function (an anonymous one is a boundary). */
+  scopes: number;
+  /** The program's first concurrent construct, which cannot be compiled yet (check-tasks.ts). */
+  concurrency: { readonly loc: Loc | undefined; readonly what: string } | null;
   /** The rules of statements and expressions (check-body.ts), for the rules
    * of data (check-data.ts) that check the expressions inside a construct. */
   readonly checkExpr: (c: Checker, e: Lsrc.Expr) => Typed<Ltyped.Expr>;
@@ -168,6 +176,7 @@ export function neverValue(c: Checker, loc: Loc | undefined, why: string): null 
 
 /** Where a value comes from: the last expression of a block, for carets. */
 export function tailLoc(e: Lsrc.Expr): Loc | undefined {
+  if (e.kind === "Scope") return tailLoc(e.body);
   const last = e.kind === "Block" ? e.stmts[e.stmts.length - 1] : undefined;
   return last?.kind === "ExprStmt" ? tailLoc(last.expr) : e.loc;
 }

@@ -88,7 +88,7 @@ export function memberOf(module: ModuleInfo, name: string, loc: Loc | undefined,
   return d.resolved;
 }
 
-const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self"]);
+const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self", "Chan"]);
 
 interface Ctx {
   /** Local variables (and type parameters) that hide a name of the scope: only those matter. */
@@ -225,7 +225,7 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
       if (!module) return generic(node, ctx, recur);
       return { kind: "Var", name: memberOf(module, node.field, node.loc, sink), loc: node.loc };
     },
-    Let: generic, Using: generic, Sig: generic, Param: generic, FieldDecl: generic,
+    Let: generic, Using: generic, Sig: generic, Param: generic, FieldDecl: generic, Channel: generic,
   });
   return items.map((item) => rename(item, { locals: new Set() }) as Lsrc.Item);
 }

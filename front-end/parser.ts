@@ -41,8 +41,6 @@ const levels: ReadonlyMap<string, number> = new Map([
   ["|", 4], ["^", 5], ["&", 6], ["<<", 7], [">>", 7], ["+", 8], ["-", 8], ["*", 9], ["/", 9], ["%", 9],
 ]);
 
-// Keywords of the full language whose constructs this subset does not have yet.
-const notYet: ReadonlySet<string> = new Set(["spawn", "scope"]);
 const statementsOnly: ReadonlySet<string> = new Set(["let", "using", "while", "for", "break", "continue", "return"]);
 // Tokens that may follow an operand: after one of them, a keyword was meant as a name.
 const endsOperand: ReadonlySet<string> = new Set([")", "]", "}", ",", ";", "..", ...levels.keys(), ...assignOperators]);
@@ -948,6 +946,7 @@ function parseRecordLiteral(p: Parser, name: Token, module = ""): Lsrc.RecordLit
 }
 
 // primary = int | "true" | "false" | string | "(" ")" | "(" expr ")" | name | "self" | block | if-expr | match-expr | lambda
+//         | "scope" block | "spawn" block | "channel" "[" type "]" "(" expr ")"
 function parsePrimary(p: Parser): Lsrc.Expr {
   const t = peek(p);
   switch (t.kind) {
@@ -964,6 +963,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
       next(p);
       p.height = 1;
       if (at(p, "{") && !p.noRecord) return parseRecordLiteral(p, t);
+      if (t.text === "channel" && at(p, "[")) return parseChannel(p, t);
       return { kind: "Var", name: t.text, loc: locOf(t) };
     case "self": // a method's receiver: a parameter like any other (check-types refuses it outside a method)
       next(p);
@@ -973,14 +973,42 @@ function parsePrimary(p: Parser): Lsrc.Expr {
     case "if": return parseIf(p);
     case "match": return parseMatch(p);
     case "fn": return parseLambda(p);
+    case "scope": case "spawn": return parseTaskBlock(p);
     case "{":
       return parseBlock(p);
   }
-  if (notYet.has(t.kind) && !endsOperand.has(peekSecond(p).kind)) throw fail(p, t, `\`${t.kind}\` is not supported yet`);
   if (statementsOnly.has(t.kind)) throw fail(p, t, `expected an expression, found \`${t.kind}\` (a statement)`);
   if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
   if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
   throw fail(p, t, `expected an expression, found ${describe(t)}`);
+}
+
+// "scope" block | "spawn" block: a block whose tasks are joined at its end, a block run as a task of its own
+function parseTaskBlock(p: Parser): Lsrc.Scope | Lsrc.Spawn {
+  const keyword = next(p);
+  const kind = keyword.kind === "scope" ? "Scope" : "Spawn";
+  if (endsOperand.has(peek(p).kind)) throw fail(p, keyword, `\`${keyword.kind}\` is a reserved keyword and cannot be used as a name`);
+  if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` after \`${keyword.kind}\` (\`${keyword.kind} { ... }\`), found ${describe(peek(p))}`);
+  enter(p, keyword);
+  const body = parseBlock(p);
+  p.depth--;
+  p.height += 1;
+  return { kind, body, loc: locOf(keyword) };
+}
+
+// channel = "channel" "[" type "]" "(" expr ")"     (the one call whose type argument is written)
+// `channel` followed by `[` is always the built-in: an array named `channel` is indexed after parentheses, `(channel)[i]`.
+function parseChannel(p: Parser, name: Token): Lsrc.Channel {
+  next(p);
+  const elem = parseType(p, 2);
+  expect(p, "]", "to close `channel[`");
+  if (!at(p, "(")) throw fail(p, peek(p), `expected \`(\` and the capacity after \`channel[${elem}]\` (\`channel[${elem}](4)\`), found ${describe(peek(p))}`);
+  enter(p, name);
+  const args = parseArguments(p, "`channel`");
+  p.depth--;
+  p.height += 1;
+  if (args.length !== 1) throw fail(p, name, `\`channel[${elem}](cap)\` takes 1 argument, its capacity, found ${args.length}`);
+  return { kind: "Channel", elem, cap: args[0]!, loc: locOf(name) };
 }
 
 // lambda = "fn" "(" [ param { "," param } [ "," ] ] ")" [ "->" type ] block      (no `->`: Unit)

@@ -11,7 +11,7 @@
 // `prelude.X` (and so is every mention of it in the prelude's code), so that
 // from there on every item has a name of its own. "May use" is by name: the
 // items whose names are words of the program's text (a variable or a field
-// named `abs` counts too; `try` counts for Result), and those their code names
+// named `abs` counts too; `try` counts for Result, `recv` for Option), and those their code names
 // in turn; check-types keeps only the items the program really uses. A program
 // that names nothing of the prelude's is left as it is.
 //
@@ -72,9 +72,9 @@ function declaredBy(item: Lsrc.Item | Lmodules.Item): string[] {
   return item.kind === "Union" || item.kind === "GenericUnion" ? [item.name, ...item.ctors.map((c) => c.name)] : [item.name];
 }
 
-/** A word that stands for the prelude's Result, whatever the program calls its own: `try`
- * (a keyword, so no item has that name). */
-const tryName = "try";
+/** Words that stand for a prelude item, whatever the program calls its own: `try` for Result
+ * (a keyword, so no item has that name), and a channel's `recv`, which returns an Option. */
+const standsFor: ReadonlyMap<string, string> = new Map([["try", "Result"], ["recv", "Option"]]);
 
 /** Every name that code mentions and that might name an item: variables, callees, records,
  * a pattern's names and constructors, the names in types; and `try`, for Result. */
@@ -87,7 +87,8 @@ function namesIn(items: readonly Lsrc.Item[]): Set<string> {
         case "Call": names.add(node.callee as string); break;
         case "RecordLit": names.add(node.name as string); break;
         case "CtorPat": names.add(node.ctor as string); break;
-        case "Try": names.add(tryName); break;
+        case "Try": names.add("try"); break;
+        case "MethodCall": if (node.method === "recv") names.add("recv"); break;
         case "ProtocolImpl": names.add(node.protocol as string); break;
         case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }
@@ -109,9 +110,9 @@ export function withPrelude<P extends Lsrc.Program | Lmodules.Program>(program: 
   const own = new Set((program.items as readonly (Lsrc.Item | Lmodules.Item)[]).flatMap(declaredBy));
   const declaring = new Map<string, number>(); // a prelude name -> the item that declares it
   prelude.declares.forEach((names, i) => names.forEach((n) => declaring.set(n, i)));
-  if (declaring.has("Result")) declaring.set(tryName, declaring.get("Result")!);
+  for (const [word, item] of standsFor) if (declaring.has(item)) declaring.set(word, declaring.get(item)!);
   const included = new Set<number>();
-  const pending = [...declaring.keys()].filter((n) => (words.has(n) && (!own.has(n) || n === tryName)) || moduleWords.has(n)).map((n) => declaring.get(n)!);
+  const pending = [...declaring.keys()].filter((n) => (words.has(n) && (!own.has(n) || standsFor.has(n))) || moduleWords.has(n)).map((n) => declaring.get(n)!);
   // A protocol comes with a word of its methods' names too (`x.show()`), and an impl with its protocol.
   prelude.items.forEach((item, i) => {
     if (item.kind === "Protocol" && !own.has(item.name) && item.sigs.some((sig) => words.has(sig.name) || moduleWords.has(sig.name))) pending.push(i);

@@ -166,6 +166,9 @@ function show(n: Node): string {
     // `r.f(x)` is a method call: a field called is written `(r.f)(x)`.
     case "Apply": return `${n.callee.kind === "Field" ? `(${show(n.callee)})` : postfixTarget(n.callee)}(${n.args.map(show).join(", ")})`;
     case "Try": return `try ${show(n.value)}`;
+    case "Scope": return `scope ${block(n.body)}`;
+    case "Spawn": return `spawn ${block(n.body)}`;
+    case "Channel": return `channel[${n.elem}](${show(n.cap)})`;
     case "Match": return match(n);
     case "Arm": return `${show(n.pattern)}${n.guard === null ? "" : ` if ${show(n.guard)}`} => ${show(n.body)}`;
     case "Wildcard": return "_";

@@ -133,8 +133,13 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
           sink.report(loc, `\`${t.name}\` takes no type arguments`);
           return ErrorType;
         }
+        if (t.name === "Chan" && param === undefined) { // the built-in channel type (check-tasks.ts)
+          if (args.length === 1) return types.named("Chan", args.map(part));
+          sink.report(loc, `\`Chan\` takes 1 type argument, found ${args.length}: \`Chan[T]\``);
+          return ErrorType;
+        }
         if (t.name === "Self") sink.report(loc, "`Self` outside an impl or a protocol: it is the type an impl is for");
-        else sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T] and fn(...) -> ...)`);
+        else sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T], Chan[T] and fn(...) -> ...)`);
         return ErrorType;
       }
       case "tuple": return types.tuple(t.elems.map(part));

@@ -194,8 +194,8 @@ export function join(a: Type, b: Type): Type | null {
 /** Whether `t` is the built-in type `name` (Int, Bool, Unit, String), through aliases. */
 export const isType = (t: Type, builtinType: Type): boolean => t.canon === builtinType;
 
-/** The element type of an Array[T] or Box[T] (as written: `Array[Count]` gives Count), or null. */
-export function elementOf(t: Type, of: "Array" | "Box"): Type | null {
+/** The element type of an Array[T], Box[T] or Chan[T] (as written: `Array[Count]` gives Count), or null. */
+export function elementOf(t: Type, of: "Array" | "Box" | "Chan"): Type | null {
   const h = t.head;
   return h.kind === "named" && h.name === of && h.args.length === 1 ? h.args[0]! : null;
 }

@@ -15,7 +15,8 @@ export const assignOperators = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "
 
 /** A type as written (ir-defs/type-syntax.ts): Int, Bool, Unit, String, a
  * record, union, alias or type parameter's name, a generic record or union
- * applied to its arguments, a tuple, Array[T], Box[T] or `fn(T1, T2) -> R`. */
+ * applied to its arguments (a channel's type `Chan[T]` is written so too), a tuple, Array[T], Box[T]
+ * or `fn(T1, T2) -> R`. */
 export const typeTerminal: Terminal = {
   name: "type",
   describe: "Int | Bool | Unit | String | Name | Name[type, ...] | (type, type, ...) | Array[type] | Box[type] | fn(type, ...) -> type",
@@ -130,6 +131,12 @@ export const Lsrc = defineIL({
         Lambda: "fn(<params:Param*, >)< -> |ret:type?> <body:Block>",
         /** A call of any other expression than a name: `table[i](x)`, `(r.f)(x)`, `curry(f)(1)`. */
         Apply: "(<callee:Expr>)(<args:Expr*, >)",
+        /** `scope { ... }`: the block's value, once every task spawned in it has finished. */
+        Scope: "scope <body:Block>",
+        /** `spawn { ... }`: the block runs as a new task of the innermost scope around it (its value is dropped). */
+        Spawn: "spawn <body:Block>",
+        /** `channel[T](cap)`: a new open channel of T with room for `cap` values (0: a rendezvous). */
+        Channel: "channel[<elem:type>](<cap:Expr>)",
       },
     ],
     Arm: { Arm: "<pattern:Pattern>< if |guard:Expr?> => <body:Expr>" },

@@ -21,6 +21,11 @@
 // the program's own (one under the name `prelude.X` when the program has its
 // own X). The type of every expression follows from its parts, as
 // passes/shared/expression-types.ts works it out.
+//
+// Concurrency (`scope`, `spawn`, `channel[T](cap)`, Chan's methods, `yield()`,
+// `for v in ch`) is checked by check-types but not lowered yet: it stops a
+// program that uses it with a diagnostic, so Ltyped has none of its forms
+// until the passes that lower it land (spec/language.md, "Concurrency").
 import { extendIL, terminal, type Terminal } from "../il/define.js";
 import { Lsrc, typeTerminal } from "./lsrc.js";
 import { parseType } from "./type-syntax.js";
@@ -54,7 +59,7 @@ export const Ltyped = extendIL(Lsrc, {
   name: "Ltyped",
   purpose: "types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives, constructors and generic instances state their types",
   terminals: { prim: terminal.oneOf("prim", primitives), appliedtype: appliedTypeTerminal },
-  remove: ["TypeAlias", "Module", "Impl", "ProtocolImpl", "Protocol", "Sig"],
+  remove: ["TypeAlias", "Module", "Impl", "ProtocolImpl", "Protocol", "Sig", "Scope", "Spawn", "Channel"],
   add: {
     Item: {
       /** A method of an impl, with the type it is a method of: `fn Point::norm1(self: Point) -> Int`. */

@@ -360,6 +360,21 @@ test("check-types: one error is reported once, not again by everything that uses
 /** The Ltyped program of a source, printed. */
 const typedText = (source: string) => printNode(Ltyped, front(source));
 
+test("parser: scope, spawn and channel[T](cap) are expressions in Lsrc; printed as Quastra they parse back the same", () => {
+  const source = wrap("let r = scope {\n let ch = channel[(Int, Array[Bool])](n + 1)\n spawn { for v in ch { print(v.0) }; yield() }\n ch.send((1, array(2, true)))\n 5\n}\nlet channel = 3\nprint(channel)");
+  const program = parseText(source);
+  assert.equal(validate(LsrcIL, program), { ok: true });
+  const let0 = (program.items[0] as Lsrc.Fn).body.stmts[0] as Lsrc.Let;
+  assert.is(let0.init.kind, "Scope");
+  const [make, spawned] = (let0.init as Lsrc.Scope).body.stmts as [Lsrc.Let, Lsrc.ExprStmt];
+  assert.equal(withoutLoc(make.init), { kind: "Channel", elem: "(Int, Array[Bool])", cap: { kind: "Binary", op: "+", left: { kind: "Var", name: "n" }, right: { kind: "Int", value: 1n } } });
+  assert.is(spawned.expr.kind, "Spawn");
+  assert.equal(withoutLoc(parseText(quastraSource(program))), withoutLoc(program));
+  // `channel` is a name like any other unless `[` follows it; `scope` and `spawn` are keywords.
+  assert.equal(messagesOf(wrap("let x = scope + 1")), ["2:9 `scope` is a reserved keyword and cannot be used as a name"]);
+  assert.equal(messagesOf(wrap("spawn print(1)")), ["2:7 expected `{` after `spawn` (`spawn { ... }`), found `print`"]);
+});
+
 test("parser: unions, generic items and their type parameters (bounds kept for protocols), types with arguments", () => {
   const program = parseText("union List[T] { Nil, Cons(head: T, tail: List[T]) }\nunion Shape {\n  Circle(r: Int),\n  Empty,\n}\nrecord Pair[A, B: Ord + Show] { a: A, b: B }\nfn swap[A, B](p: Pair[A, B]) -> Pair[B, A] { Pair { a: p.b, b: p.a } }\nfn main() { let x: Option[(Int, List[Bool])] = None }\n");
   const [list, shape, pair, swap, main] = program.items.map(withoutLoc) as any[];

@@ -237,7 +237,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Scope | Spawn | Channel;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -360,6 +360,25 @@ export interface Apply {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= scope <body:Block> */
+export interface Scope {
+  readonly kind: "Scope";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= spawn <body:Block> */
+export interface Spawn {
+  readonly kind: "Spawn";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= channel[<elem:type>](<cap:Expr>) */
+export interface Channel {
+  readonly kind: "Channel";
+  readonly elem: string;
+  readonly cap: Expr;
+  readonly loc?: Loc;
+}
 
 /** Arm ::= <pattern:Pattern>< if |guard:Expr?> => <body:Expr> */
 export interface Arm {
@@ -430,5 +449,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Impl | ProtocolImpl | Protocol | Module | Param | Sig | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Const | Fn | Record | TypeAlias | Union | GenericUnion | GenericRecord | GenericFn | Impl | ProtocolImpl | Protocol | Module | Param | Sig | TypeParam | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | MethodCall | Match | Try | Lambda | Apply | Scope | Spawn | Channel | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

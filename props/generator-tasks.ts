@@ -1,0 +1,109 @@
+// Concurrent programs for the properties: a fast-check arbitrary of
+// well-typed Quastra programs that use `scope`, `spawn`, channels of Int,
+// `for v in ch`, `recv`, `close` and `yield()` (spec/language.md,
+// "Concurrency"). Apart from props/generator.ts, which builds sequential
+// programs from the typing rules, it composes a program of actions on a few
+// channels, each action well typed wherever it stands, so shrinking (dropping
+// actions, lowering counts) keeps every program well typed.
+//
+// main holds a `scope` that makes the channels c0, c1, ... (capacities mostly
+// 0 to 4, rarely -1: `bad channel capacity`) and runs a list of actions; an
+// action may spawn a task running a list of its own, or open a nested scope.
+// A task captures the channels, a Box `counter` and the Int `shown` by value:
+// it may print `shown` (its copy) but never assigns it (only main's own
+// actions do, `shown += 1`), and changes the shared Box.
+//
+// Every program ends: a `for i in 0..n` sends at most 4 values; `for v in ci`
+// takes one value per turn, and forwards it only to a channel of a higher
+// number (the channels form no cycle), so the values that can ever be sent
+// are bounded; a task blocked for good ends the program with `deadlock`.
+// Programs deadlock (a channel drained but never closed, a receive nobody
+// sends to), send on a closed channel, or end normally, each often enough.
+import fc from "fast-check";
+
+export type TaskAction =
+  /** `for i in 0..n { ci.send(i * 10 + base) }` */
+  | { readonly k: "send"; readonly ch: number; readonly n: number; readonly base: number }
+  /** `match ci.recv() { Some(v) => print(v), None => print(-1) }` */
+  | { readonly k: "recv"; readonly ch: number }
+  /** `for v in ci { print(v) }`, forwarding `v + 100` to cj when j > i. */
+  | { readonly k: "drain"; readonly ch: number; readonly to: number }
+  | { readonly k: "close"; readonly ch: number }
+  | { readonly k: "yield" }
+  /** `counter.set(counter.get() + 1)`: the Box is shared by every task. */
+  | { readonly k: "count" }
+  /** `print(shown)`: in a task, the value `shown` had when the task was spawned. */
+  | { readonly k: "show" }
+  /** `shown += 1`: only where main runs it (left out of a task's actions). */
+  | { readonly k: "bump" }
+  | { readonly k: "spawn"; readonly body: readonly TaskAction[] }
+  | { readonly k: "scope"; readonly body: readonly TaskAction[] };
+
+export interface TaskProgram {
+  /** The capacity of each channel c0, c1, ... */
+  readonly caps: readonly number[];
+  readonly actions: readonly TaskAction[];
+}
+
+/** The kinds of action, for the coverage test. */
+export const taskActionKinds: readonly TaskAction["k"][] = ["send", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope"];
+
+const channel = fc.nat(2);
+const capacity = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: fc.constant(4) }, { weight: 1, arbitrary: fc.constant(-1) });
+
+const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie) => ({
+  actions: fc.array(tie("action"), { maxLength: 5 }),
+  action: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record({ k: fc.constant("send" as const), ch: channel, n: fc.integer({ min: 0, max: 4 }), base: fc.nat(9) }),
+    fc.record({ k: fc.constant("recv" as const), ch: channel }),
+    fc.record({ k: fc.constant("drain" as const), ch: channel, to: channel }),
+    fc.record({ k: fc.constant("close" as const), ch: channel }),
+    fc.constant({ k: "yield" as const }),
+    fc.constant({ k: "count" as const }),
+    fc.constant({ k: "show" as const }),
+    fc.constant({ k: "bump" as const }),
+    fc.record({ k: fc.constant("spawn" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }),
+    fc.record({ k: fc.constant("scope" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }),
+  ),
+}));
+
+/** Concurrent programs: their skeleton and their source text. */
+export const taskPrograms: fc.Arbitrary<TaskProgram & { readonly source: string }> = fc
+  .record({ caps: fc.array(capacity, { minLength: 1, maxLength: 3 }), actions: actionsArb.actions })
+  .map((p) => ({ ...p, source: taskSource(p) }));
+
+/** The program's Quastra source. */
+export function taskSource(p: TaskProgram): string {
+  const lines = ["fn main() {", "    let counter = Box(0)", "    let mut shown = 0", "    scope {"];
+  p.caps.forEach((cap, i) => lines.push(`        let c${i} = channel[Int](${cap})`));
+  writeActions(p.actions, p.caps.length, 2, false, lines);
+  lines.push("    }", "    print(counter.get())", "}");
+  return lines.join("\n") + "\n";
+}
+
+function writeActions(actions: readonly TaskAction[], channels: number, depth: number, inTask: boolean, out: string[]): void {
+  const pad = "    ".repeat(depth);
+  const c = (i: number) => `c${i % channels}`;
+  for (const a of actions) {
+    switch (a.k) {
+      case "send": out.push(`${pad}for i in 0..${a.n} { ${c(a.ch)}.send(i * 10 + ${a.base}) }`); break;
+      case "recv": out.push(`${pad}match ${c(a.ch)}.recv() { Some(v) => print(v), None => print(-1) }`); break;
+      case "drain": {
+        const [from, to] = [a.ch % channels, a.to % channels];
+        out.push(`${pad}for v in c${from} { print(v)${to > from ? `; c${to}.send(v + 100)` : ""} }`);
+        break;
+      }
+      case "close": out.push(`${pad}${c(a.ch)}.close()`); break;
+      case "yield": out.push(`${pad}yield()`); break;
+      case "count": out.push(`${pad}counter.set(counter.get() + 1)`); break;
+      case "show": out.push(`${pad}print(shown)`); break;
+      case "bump": if (!inTask) out.push(`${pad}shown += 1`); break;
+      case "spawn": case "scope":
+        out.push(`${pad}${a.k} {`);
+        writeActions(a.body, channels, depth + 1, inTask || a.k === "spawn", out);
+        out.push(`${pad}}`);
+        break;
+    }
+  }
+}

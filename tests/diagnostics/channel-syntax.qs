@@ -1,0 +1,5 @@
+fn main() {
+    scope {
+        let ch = channel[Int]
+    }
+}

@@ -1,0 +1,5 @@
+fn main() {
+    scope {
+        spawn print(1)
+    }
+}

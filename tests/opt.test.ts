@@ -17,7 +17,6 @@ import { optimisations, optLevels, orderProblem, pipeline } from "../passes/pipe
 import { loadGoldens } from "./golden-programs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-opt-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 const levels = suite("the pipeline at each --opt level");
 
@@ -67,4 +66,5 @@ for (const target of targets) {
     });
   }
 }
+same.after(() => rmSync(dir, { recursive: true, force: true }));
 same.run();

@@ -102,11 +102,14 @@ export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: C
     return (copy ?? node) as unknown as T;
   };
 
+  // What each kind gets, looked up once per node: its clause, or the fallback (a kind below which
+  // a clause may apply); any other kind is shared as it is.
+  const fallback = (node: AnyNode, ctx: Ctx) => children(node, ctx);
+  const action = new Map<string, (node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown>([...walked].map((kind) => [kind, table[kind] ?? fallback]));
   const recur = ((child: unknown, ctx: Ctx): unknown => {
     if (typeof child !== "object" || child === null || Array.isArray(child)) return child;
-    const kind = (child as AnyNode).kind;
-    const clause = table[kind];
-    return clause ? clause(child as AnyNode, ctx, recur) : walked.has(kind) ? children(child as AnyNode, ctx) : child;
+    const act = action.get((child as AnyNode).kind);
+    return act ? act(child as AnyNode, ctx, recur) : child;
   }) as Recur<Ctx>;
   recur.children = children;
 

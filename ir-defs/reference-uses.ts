@@ -69,3 +69,19 @@ export const readsOf = (s: L.CStmt | L.Tail, refs: ReadonlySet<string>): string[
 };
 
 export const successors = (t: L.Tail): string[] => (t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []);
+
+/** The blocks in reverse postorder from the first (then those it does not reach, in their order):
+ * each before the blocks it leads to, but along a loop's way back. A forward dataflow sweeps them
+ * in this order and a backward one in the opposite, so that a block's value is made from every
+ * way into it at once (skip-known-tests, uncover-live-references). */
+export function reversePostorder<B extends { readonly label: string; readonly tail: L.Tail }>(blocks: readonly B[]): B[] {
+  const byLabel = new Map(blocks.map((b) => [b.label, b] as const));
+  const [order, seen, stack] = [[] as B[], new Set<string>(), [] as [B, string[]][]];
+  const enter = (b: B) => seen.has(b.label) || (seen.add(b.label), stack.push([b, successors(b.tail)]));
+  for (blocks.slice(0, 1).forEach(enter); stack.length > 0; ) {
+    const to = stack[stack.length - 1]![1].shift();
+    if (to === undefined) order.push(stack.pop()![0]);
+    else enter(byLabel.get(to)!);
+  }
+  return [...order.reverse(), ...blocks.filter((b) => !seen.has(b.label))];
+}

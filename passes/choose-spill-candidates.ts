@@ -82,6 +82,7 @@ function spillCandidates(neighbours: readonly (readonly number[])[], free: (v: n
   const candidate = new Uint8Array(n);
   const low = [...Array(n).keys()].filter((v) => degree[v]! < free(v));
   let left = n;
+  let rest = [...Array(n).keys()]; // the vertices not set aside, compacted before each choice: it scans only those
   const remove = (v: number): void => {
     setAside[v] = 1;
     left--;
@@ -93,10 +94,8 @@ function spillCandidates(neighbours: readonly (readonly number[])[], free: (v: n
       if (!setAside[v]) remove(v);
       continue;
     }
-    let cheapest = -1;
-    for (let w = 0; w < n; w++) {
-      if (!setAside[w] && (cheapest < 0 || cost[w]! / degree[w]! < cost[cheapest]! / degree[cheapest]!)) cheapest = w;
-    }
+    rest = rest.filter((w) => !setAside[w]);
+    const cheapest = rest.reduce((c, w) => (cost[w]! / degree[w]! < cost[c]! / degree[c]! ? w : c)); // (the first of the cheapest)
     candidate[cheapest] = 1;
     remove(cheapest);
   }

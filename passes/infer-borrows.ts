@@ -51,7 +51,7 @@ function sourceOf(e: In.CExpr, written: ReadonlySet<bigint>): string | null {
 /** The variables a function may borrow, before its uses are looked at. */
 function candidates(def: In.Def, code: boolean, lendClosures: boolean, written: ReadonlySet<bigint>): Set<string> {
   const values = new Map<string, In.CExpr[]>();
-  for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") values.set(s.name, [...(values.get(s.name) ?? []), s.value]);
+  for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") (values.get(s.name) ?? values.set(s.name, []).get(s.name)!).push(s.value);
   const refs = new Set(def.refs);
   const params = def.params.filter((p, i) => refs.has(p) && !values.has(p) && (!code || (lendClosures && i === 0)));
   const derived = [...values].filter(([v, es]) => refs.has(v) && !def.params.includes(v) && es.every((e) => sourceOf(e, written) !== null));

@@ -30,6 +30,7 @@ import type * as G from "../ir-defs/generated/Lguarded.js";
 import { Lguarded } from "../ir-defs/lguarded.js";
 import { pass } from "../il/pass.js";
 import { forEachNode } from "../il/rewrite.js";
+import { reversePostorder } from "../ir-defs/reference-uses.js";
 
 type Bits = ReadonlyMap<string, bigint>; // the variables whose low bit is known, and that bit
 type Way = [to: string, bits: Bits];
@@ -85,12 +86,12 @@ function ways(block: G.BasicBlock, entry: Bits): Way[] {
   return [[t.then, on(f?.then ?? null)], [t.else, on(f?.else ?? null)]];
 }
 
-/** The facts at the start of each block reached. */
+/** The facts at the start of each block reached (in reverse postorder, one sweep meets every way into a join). */
 function factsOf(blocks: ReadonlyMap<string, G.BasicBlock>, entry: string): Map<string, Bits> {
   const facts = new Map<string, Bits>([[entry, new Map()]]);
-  for (let changed = true; changed; ) {
+  for (let changed = true, order = reversePostorder([...blocks.values()]); changed; ) {
     changed = false;
-    for (const b of blocks.values()) for (const [to, bits] of facts.has(b.label) ? ways(b, facts.get(b.label)!) : []) {
+    for (const b of order) for (const [to, bits] of facts.has(b.label) ? ways(b, facts.get(b.label)!) : []) {
       const old = facts.get(to);
       const met = old ? new Map([...old].filter(([x, bit]) => bits.get(x) === bit)) : bits;
       if (!old || met.size < old.size) [changed] = [true, facts.set(to, met)];
@@ -100,8 +101,7 @@ function factsOf(blocks: ReadonlyMap<string, G.BasicBlock>, entry: string): Map<
 }
 
 function skip(def: G.Def): G.Def {
-  const blocks = new Map(def.blocks.map((b) => [b.label, b] as const));
-  const reads = new Map<string, number>();
+  const [blocks, reads] = [new Map(def.blocks.map((b) => [b.label, b] as const)), new Map<string, number>()];
   const countReads = () => {
     reads.clear();
     for (const b of blocks.values()) forEachNode(Lguarded, b, (n) => n.kind === "Var" && reads.set(n.name as string, (reads.get(n.name as string) ?? 0) + 1));

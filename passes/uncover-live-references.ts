@@ -24,7 +24,7 @@ import type * as Out from "../ir-defs/generated/Lfunlive.js";
 import { Lfun } from "../ir-defs/lfun.js";
 import { Lfunlive } from "../ir-defs/lfunlive.js";
 import { pass } from "../il/pass.js";
-import { readsOf, successors } from "../ir-defs/reference-uses.js";
+import { readsOf, reversePostorder, successors } from "../ir-defs/reference-uses.js";
 
 /** The variables of `refs` live at the start of each block: a fixed point over the graph. */
 function liveIn(blocks: readonly In.BasicBlock[], refs: ReadonlySet<string>): Map<string, Set<string>> {
@@ -42,7 +42,7 @@ function liveIn(blocks: readonly In.BasicBlock[], refs: ReadonlySet<string>): Ma
   const byLabel = new Map(blocks.map((b) => [b.label, b] as const));
   const predecessors = new Map(blocks.map((b) => [b.label, [] as string[]] as const));
   for (const b of blocks) for (const s of successors(b.tail)) predecessors.get(s)!.push(b.label);
-  const work = blocks.map((b) => b.label).reverse();
+  const work = reversePostorder(blocks).map((b) => b.label); // the last first: liveness flows backwards
   const queued = new Set(work); // what `work` holds, to ask in constant time
   while (work.length > 0) {
     const label = work.pop()!;
@@ -65,6 +65,7 @@ export const uncoverLiveReferences = pass({
   purpose: "the reference variables live at the start of each block, by dataflow to a fixed point",
   run(program: In.Program): Out.Program {
     const defs = program.defs.map((def): Out.Def => {
+      if (def.refs.length === 0) return { ...def, blocks: def.blocks.map((b) => ({ ...b, live: [] })) }; // (no reference: nothing to walk)
       const live = liveIn(def.blocks, new Set(def.refs));
       return { ...def, blocks: def.blocks.map((b) => ({ ...b, live: [...live.get(b.label)!].sort() })) };
     });

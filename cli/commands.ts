@@ -18,7 +18,7 @@ import { passSizes } from "../driver/pass-sizes.js";
 import { functionNames, functionView, variablesOfFunction } from "../driver/function-view.js";
 import { assembleAndLink, hostTarget, ToolchainError } from "../driver/toolchain.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import { complaint, Reported, UsageError } from "./usage.js";
+import { complaint, optOption, Reported, UsageError } from "./usage.js";
 import { printError, printLine, writeStdout } from "./output.js";
 import { FileError, readRegularFile, writeOutputFile } from "../driver/files.js";
 
@@ -40,6 +40,7 @@ interface Values {
   budget?: string;
   filter?: string;
   all?: boolean;
+  opt?: string;
 }
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
@@ -106,7 +107,7 @@ function compileOrReport(file: string, source: string, values: Values, trace?: {
   };
   try {
     // Only `trace` shows the intermediate programs; building keeps just the last.
-    const steps = compile(source, file, { target: targetOf(values), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings, ...(tests ? { tests } : {}) });
+    const steps = compile(source, file, { target: targetOf(values), opt: optOption(values.opt), check: values.check ?? false, until: trace?.until, lastOnly: !trace, warnings, ...(tests ? { tests } : {}) });
     showWarnings();
     return steps;
   } catch (e) {
@@ -188,7 +189,7 @@ export function runCommand(command: string, positionals: string[], values: Value
       const target = values.target === "both" ? "both" : targetOf(values);
       // Without a terminal, bad input still gets its diagnostics; in one, the screen shows them.
       if ((!process.stdout.isTTY || !process.stdin.isTTY) && !compileOrReport(file, source, { ...values, target: undefined, check: true }, { until: "check-types" })) return 1;
-      return import("./explore.js").then((m) => m.explore(file, source, target, values.stdin));
+      return import("./explore.js").then((m) => m.explore(file, source, target, values.stdin, optOption(values.opt)));
     }
     case "test": {
       if (positionals.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
@@ -208,8 +209,8 @@ export function runCommand(command: string, positionals: string[], values: Value
     case "trace": {
       const { file, source } = readSource(positionals[0], usage);
       const target = targetOf(values);
-      if (values.pass !== undefined && !pipeline(target).some((p) => p.name === values.pass)) {
-        throw new UsageError(`no pass \`${values.pass}\` in the ${target} pipeline (see \`qnano passes\`)`);
+      if (values.pass !== undefined && !pipeline(target, optOption(values.opt)).some((p) => p.name === values.pass)) {
+        throw new UsageError(`no pass \`${values.pass}\` in the ${target} pipeline${values.opt === "0" ? " at --opt 0" : ""} (see \`qnano passes\`)`);
       }
       const steps = compileOrReport(file, source, { ...values, check: true }, { until: values.pass });
       if (!steps) return 1;

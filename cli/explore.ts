@@ -11,6 +11,7 @@ import { existsSync, watch as watchFile } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { render as inkRender } from "ink";
 import type { Target } from "../ir-defs/targets.js";
+import type { OptLevel } from "../passes/pipeline.js";
 import { readRegularFile } from "../driver/files.js";
 import { printError } from "./output.js";
 import { complaint } from "./usage.js";
@@ -25,7 +26,7 @@ export function inputFor(file: string, stdinFile: string | undefined): { stdin: 
   return { stdin: readRegularFile(input).toString("utf8"), input }; // a FileError: `cannot read IN: why`, status 1
 }
 
-export async function explore(file: string, source: string, target: Target | "both", stdinFile?: string): Promise<number> {
+export async function explore(file: string, source: string, target: Target | "both", stdinFile?: string, opt: OptLevel = 1): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     printError(complaint(`explore needs a terminal (stdin and stdout); to print every pass instead, use \`qnano trace ${file}\``));
     return 1;
@@ -76,8 +77,8 @@ export async function explore(file: string, source: string, target: Target | "bo
     import("../explorer-tui/rows.js"),
   ]);
   const first = target === "both" ? "x86_64" : target;
-  const trace = emptyTrace(file, source, first, stdin, input);
-  const both = target === "both" ? emptyTrace(file, source, "aarch64", stdin, input) : undefined;
+  const trace = emptyTrace(file, source, first, stdin, input, opt);
+  const both = target === "both" ? emptyTrace(file, source, "aarch64", stdin, input, opt) : undefined;
   // Until Ink is there, the frames are drawn here, as the steps arrive.
   let state = initialState(trace, process.stdout.columns, process.stdout.rows, { both });
   const draw = () => process.stdout.write(`\x1b[H${screenRows(state).join("\n")}\x1b[H`);

@@ -10,19 +10,21 @@ import { ToolchainError } from "../driver/toolchain.js";
 /** Each command: its usage line, summary and options, and the one argument it takes, if any. */
 const commands: Record<string, { usage: string; summary: string; options: string; takes: "FILE" | "FILE..." | "IL" | null }> = {
   build: {
-    usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check]",
+    usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check] [--opt 0|1]",
     summary: "compile FILE to a static executable (or to assembly with --emit asm)",
     options: `  -o, --output OUT   where to write (default: FILE without .qs, or FILE.s with --emit asm; with --emit asm, - for stdout)
   --target T         x86_64 or aarch64 (default: this machine's)
   --emit asm         write the assembly text instead of an executable
-  --check            validate every pass's output against its IL`,
+  --check            validate every pass's output against its IL
+  --opt N            0: no optimisation (the pipeline without its [opt] passes); 1: optimised (the default)`,
     takes: "FILE",
   },
   run: {
-    usage: "qnano run FILE [--target x86_64|aarch64] [--check]",
+    usage: "qnano run FILE [--target x86_64|aarch64] [--check] [--opt 0|1]",
     summary: "build FILE and run it; stdin, stdout and the exit status pass through",
     options: `  --target T         x86_64 or aarch64 (aarch64 runs under qemu-aarch64 on x86-64)
-  --check            validate every pass's output against its IL`,
+  --check            validate every pass's output against its IL
+  --opt N            0: no optimisation; 1: optimised (the default)`,
     takes: "FILE",
   },
   test: {
@@ -35,20 +37,22 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "FILE...",
   },
   trace: {
-    usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64]",
+    usage: "qnano trace FILE [--pass NAME] [--fn NAME] [--json] [--target x86_64|aarch64] [--opt 0|1]",
     summary: "print every intermediate program of FILE, pass by pass",
     options: `  --pass NAME        only the program after this pass
   --fn NAME          only the function NAME of each program
   --json             JSON instead of the printed form (integers as strings)
-  --target T         which back end to follow (default: this machine's)`,
+  --target T         which back end to follow (default: this machine's)
+  --opt N            0: no optimisation; 1: optimised, each optimisation a step (the default)`,
     takes: "FILE",
   },
   explore: {
-    usage: "qnano explore FILE [--target x86_64|aarch64|both] [--stdin IN]",
+    usage: "qnano explore FILE [--target x86_64|aarch64|both] [--stdin IN] [--opt 0|1]",
     summary: "step through every intermediate program of FILE in a full-screen terminal view",
     options: `  --target T         the back end shown first (\`t\` toggles; default: this machine's);
                      both: the two side by side
   --stdin IN         what the interpreters read as input (default: FILE.in when there is one)
+  --opt N            0: no optimisation; 1: optimised, each optimisation a step (the default)
   keys: n/N next/previous pass, d diff, o output, b grammar, a assembly, / search, ? all keys, q quit`,
     takes: "FILE",
   },
@@ -65,7 +69,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
     takes: "IL",
   },
   props: {
-    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--unions] [--until NAME] [--verbose]",
+    usage: "qnano props [--runs N] [--seed S] [--pass NAME] [--target T] [--time 10m] [--path P] [--unions] [--until NAME] [--opt 0|1] [--verbose]",
     summary: "check every pass on generated programs (property-based); a failure is shrunk and saved",
     options: `  --runs N           how many generated programs (default: 1000; with --time: no limit)
   --seed S           the first seed (default: from the clock; printed)
@@ -75,6 +79,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
   --path P           replay one failure: the seed and path it printed
   --unions           generate unions, match, generics, Option/Result and try too
   --until NAME       check only the shared front end's passes up to NAME (no back end, no binaries)
+  --opt N            0: the pipeline without its optimisations; 1: with them, each checked (the default)
   --verbose          list the operand pairs not covered`,
     takes: null,
   },
@@ -138,6 +143,7 @@ const optionSpec = {
   until: { type: "string" },
   filter: { type: "string" },
   all: { type: "boolean" },
+  opt: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 

@@ -10,7 +10,7 @@ import { constructsFor, defaultGenerator } from "../props/generator.js";
 import { operandPairsFor } from "../props/operand-pairs.js";
 import { describeFailure, runProperties, type Progress } from "../props/run.js";
 import { targets, type Target } from "../ir-defs/targets.js";
-import { UsageError } from "./usage.js";
+import { optOption, UsageError } from "./usage.js";
 import { printError, printLine, writeStderr } from "./output.js";
 
 export interface PropsValues {
@@ -23,6 +23,7 @@ export interface PropsValues {
   verbose?: boolean;
   unions?: boolean;
   until?: string;
+  opt?: string;
 }
 
 /** `90s`, `10m`, `2h` (a bare number is seconds) in milliseconds. */
@@ -96,6 +97,7 @@ export async function propsCommand(values: PropsValues): Promise<number> {
     runs,
     seed,
     targets: chosen,
+    opt: optOption(values.opt),
     pass: values.pass,
     until: values.until,
     generator,

@@ -1,4 +1,5 @@
 import { escapeControls } from "../front-end/display.js";
+import type { OptLevel } from "../passes/pipeline.js";
 
 /** A problem with how qnano was called (exit status 2) or with what it was
  * given to read (status 1): reported in one line, never a stack trace. */
@@ -23,4 +24,11 @@ export class Reported extends Error {
  * tool's output) is shown with its control characters escaped. */
 export function complaint(message: string): string {
   return `qnano: ${message.split("\n").map((line) => escapeControls(line)).join("\n")}`;
+}
+
+/** `--opt`: 0 (no optimisation: the pipeline without the optimisations) or 1 (the default). */
+export function optOption(value: string | undefined): OptLevel {
+  if (value === undefined) return 1;
+  if (value !== "0" && value !== "1") throw new UsageError(`--opt takes 0 (no optimisation) or 1 (optimised), not \`${value}\``);
+  return Number(value) as OptLevel;
 }

@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
-import { backEnds, frontEnd, pipeline } from "../passes/pipeline.js";
+import { atLevel, backEnds, frontEnd, pipeline, type OptLevel } from "../passes/pipeline.js";
 import { checkTypes } from "../passes/check-types.js";
 import type { IL } from "../il/define.js";
 import { unreachable } from "../il/node.js";
@@ -134,10 +134,10 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
 
 /** The front end once, then each target's back end from its last program, all
  * compared with one reference (by default the source's outcome). */
-export function* checkTargets(source: string, file: string, targets: readonly Target[], options: CheckOptions = {}): Generator<TargetStep> {
+export function* checkTargets(source: string, file: string, targets: readonly Target[], options: CheckOptions = {}, opt: OptLevel = 1): Generator<TargetStep> {
   let reference = options.reference ?? null;
   let last: CheckedStep | null = null;
-  for (const step of checkPasses({ source, file }, frontEnd, options)) {
+  for (const step of checkPasses({ source, file }, atLevel(frontEnd, opt), options)) {
     reference ??= step.reference;
     last = step;
     yield { ...step, target: null };
@@ -145,7 +145,7 @@ export function* checkTargets(source: string, file: string, targets: readonly Ta
   if (last === null || last.verdict.kind === "crashed" || typeof last.pass.to === "string") return;
   const start: Start = { program: last.output, il: last.pass.to, check: false, context: passContext(file, source) };
   for (const target of targets) {
-    for (const step of checkPasses(start, backEnds[target], { ...options, reference: reference ?? undefined })) yield { ...step, target };
+    for (const step of checkPasses(start, atLevel(backEnds[target], opt), { ...options, reference: reference ?? undefined })) yield { ...step, target };
   }
 }
 
@@ -293,6 +293,8 @@ export function showOutcome(o: Outcome): string {
 
 export interface CompileOptions {
   readonly target: Target;
+  /** How much to optimise (default 1: every optimisation; 0: none). */
+  readonly opt?: OptLevel;
   /** Validate every output against its IL and freeze it (tests, explore, --check). */
   readonly check?: boolean;
   /** Stop after this pass (by name). */
@@ -349,7 +351,7 @@ export function passesUntil(passes: readonly Pass[], until: string | undefined):
  * step. Throws CompileError on bad input, BrokenPass in checked mode. */
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
-  const passes = passesUntil(pipeline(options.target), options.until);
+  const passes = passesUntil(pipeline(options.target, options.opt), options.until);
   for (const step of checkPasses({ source, file, ...(options.tests ? { tests: options.tests } : {}) }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;

@@ -8,7 +8,7 @@ import type { Trace } from "./trace.js";
 
 /** Compiles and interprets `trace`'s program in a worker; returns a function that stops it. */
 export function startTrace(trace: Trace, dispatch: (event: Event) => void): () => void {
-  const request: TraceRequest = { file: trace.file, source: trace.source, target: trace.target, stdin: trace.stdin };
+  const request: TraceRequest = { file: trace.file, source: trace.source, target: trace.target, opt: trace.opt, stdin: trace.stdin };
   const worker = new Worker(new URL("./trace-worker.js", import.meta.url), { workerData: request });
   const id = trace.id;
   worker.on("message", (m: TraceMessage) => dispatch({ ...m, trace: id }));

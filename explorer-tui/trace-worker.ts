@@ -12,7 +12,7 @@ import type { IL } from "../il/define.js";
 import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
-import { pipeline } from "../passes/pipeline.js";
+import { pipeline, type OptLevel } from "../passes/pipeline.js";
 import { newPrinter, stepView, type StepView } from "./step-view.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
 import { marksPool, type MarksPool } from "./marks-pool.js";
@@ -22,6 +22,7 @@ export interface TraceRequest {
   readonly file: string;
   readonly source: string;
   readonly target: Target;
+  readonly opt: OptLevel;
   readonly stdin: string;
 }
 
@@ -31,7 +32,7 @@ export type TraceMessage =
   | { readonly kind: "meaning"; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly message: string };
 
-const { file, source, target, stdin } = workerData as TraceRequest;
+const { file, source, target, opt, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
 const files = programFiles(file, source);
 const printer = newPrinter(splitLines(source), files);
@@ -42,6 +43,7 @@ const marks = startMarks();
 try {
   compile(source, file, {
     target,
+    opt,
     check: true,
     made(step, index) {
       const view = stepView(step, printer);
@@ -85,7 +87,7 @@ function startMarks(): { add: (step: Step, index: number) => void; done: (steps:
     };
     return { add: () => {}, done, stop: () => {} };
   }
-  const indices = pipeline(target).flatMap((p, i) => (typeof p.to === "string" ? [] : [i]));
+  const indices = pipeline(target, opt).flatMap((p, i) => (typeof p.to === "string" ? [] : [i]));
   const runs = runSharer(marker(indices, stdin, report));
   // The workers start once parse's program is on its way to the screen.
   let pool: MarksPool | null = null;

@@ -8,7 +8,7 @@
 import type { Target } from "../ir-defs/targets.js";
 import type { Step } from "../driver/driver.js";
 import { ilName } from "../il/pass.js";
-import { pipeline } from "../passes/pipeline.js";
+import { pipeline, type OptLevel } from "../passes/pipeline.js";
 import { eachVerdict, type Mark, type StepVerdict } from "./marks.js";
 import { programFiles, sourceFiles, splitLines, type SourceFile } from "./sources.js";
 import { newPrinter, stepView, type PassInfo, type StepView } from "./step-view.js";
@@ -21,6 +21,8 @@ export interface Trace {
   readonly id: number;
   readonly file: string;
   readonly target: Target;
+  /** How much the pipeline optimises (\`--opt\`). */
+  readonly opt: OptLevel;
   readonly source: string;
   readonly sourceLines: readonly string[];
   /** What the interpreters read as standard input. */
@@ -43,22 +45,23 @@ export interface Trace {
   readonly files: readonly SourceFile[];
 }
 
-export const passesOf = (target: Target): PassInfo[] =>
-  pipeline(target).map((p) => ({ name: p.name, from: ilName(p.from), to: ilName(p.to), purpose: p.purpose }));
+export const passesOf = (target: Target, opt: OptLevel = 1): PassInfo[] =>
+  pipeline(target, opt).map((p) => ({ name: p.name, from: ilName(p.from), to: ilName(p.to), purpose: p.purpose }));
 
 let traces = 0;
 
 /** A trace before any pass has run: the passes, the source, the input. */
-export function emptyTrace(file: string, source: string, target: Target, stdin: string, input: string | null): Trace {
+export function emptyTrace(file: string, source: string, target: Target, stdin: string, input: string | null, opt: OptLevel = 1): Trace {
   return {
     id: ++traces,
     file,
     target,
+    opt,
     source,
     sourceLines: splitLines(source),
     stdin,
     input,
-    passes: passesOf(target),
+    passes: passesOf(target, opt),
     steps: [],
     failure: null,
     firstBad: null,
@@ -69,7 +72,7 @@ export function emptyTrace(file: string, source: string, target: Target, stdin: 
 }
 
 /** The same file and input, compiled again (for another target, or after the file changed). */
-export const freshTrace = (t: Trace, target: Target = t.target, source: string = t.source): Trace => emptyTrace(t.file, source, target, t.stdin, t.input);
+export const freshTrace = (t: Trace, target: Target = t.target, source: string = t.source): Trace => emptyTrace(t.file, source, target, t.stdin, t.input, t.opt);
 
 /** Whether every pass has run (or one failed, so no more will). */
 export const compiled = (t: Trace): boolean => t.failure !== null || t.steps.length === t.passes.length;

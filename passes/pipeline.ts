@@ -4,7 +4,7 @@
 
 import type { Target } from "../ir-defs/targets.js";
 import { ilName, type Pass } from "../il/pass.js";
-import { aarch64Passes } from "./aarch64/index.js";
+import { aarch64Passes, dropLeafFramesA64 } from "./aarch64/index.js";
 import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
@@ -12,6 +12,9 @@ import { desugarFor } from "./desugar-for.js";
 import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
+import { foldBranches } from "./fold-branches.js";
+import { foldConstants } from "./fold-constants.js";
+import { maskRemainders } from "./mask-remainders.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
@@ -40,7 +43,7 @@ import { expandTry } from "./expand-try.js";
 import { resolveMethods } from "./resolve-methods.js";
 import { compileMatch } from "./compile-match.js";
 import { expandUsing } from "./expand-using.js";
-import { x86_64Passes } from "./x86_64/index.js";
+import { dropLeafFramesX86, x86_64Passes } from "./x86_64/index.js";
 
 /** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
@@ -68,6 +71,9 @@ export const frontEnd: readonly Pass[] = [
   explicateReturns,
   dropUnusedValues,
   explicateControl,
+  foldConstants,
+  foldBranches,
+  maskRemainders,
   markTailCalls,
   orderBlocks,
   revealFunctions,
@@ -114,16 +120,27 @@ export function orderProblem(passes: readonly Pass[]): string | null {
   return null;
 }
 
-const checked = new Map<Target, readonly Pass[]>();
+/** How much to optimise (`--opt`): 0, no optimisation, the pipeline without the passes below; 1, all of them (the default). */
+export type OptLevel = 0 | 1;
+export const optLevels: readonly OptLevel[] = [0, 1];
 
-/** A target's whole pipeline, checked (orderProblem) the first time it is asked for. */
-export function pipeline(target: Target): readonly Pass[] {
-  let list = checked.get(target);
+/** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
+ * the pipeline without them is in order as well: that is `--opt 0`. */
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
+
+/** The passes of `passes` that run at this level. */
+export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);
+
+const checked = new Map<string, readonly Pass[]>();
+
+/** A target's whole pipeline at an optimisation level, checked (orderProblem) the first time it is asked for. */
+export function pipeline(target: Target, opt: OptLevel = 1): readonly Pass[] {
+  let list = checked.get(`${target} ${opt}`);
   if (!list) {
-    list = [...frontEnd, ...backEnds[target]];
+    list = atLevel([...frontEnd, ...backEnds[target]], opt);
     const problem = orderProblem(list);
-    if (problem) throw new Error(`the ${target} pipeline is out of order: ${problem}`);
-    checked.set(target, list);
+    if (problem) throw new Error(`the ${target} pipeline at --opt ${opt} is out of order: ${problem}`);
+    checked.set(`${target} ${opt}`, list);
   }
   return list;
 }
@@ -137,13 +154,15 @@ export function passesOf(): readonly Pass[] {
  * column of its own before the name (`qnano passes`: each pass's lines), one entry per row. */
 export function pipelineTable(format: "text" | "markdown", column: readonly string[] = []): string {
   const rows: [string, string, string, string][] = [];
-  frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
-  for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, p.purpose]));
+  const purpose = (p: Pass) => `${optimisations.has(p) ? "[opt] " : ""}${p.purpose}`;
+  frontEnd.forEach((p) => rows.push(["both", p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, purpose(p)]));
+  for (const [target, list] of Object.entries(backEnds)) list.forEach((p) => rows.push([target, p.name, `${ilName(p.from)} -> ${ilName(p.to)}`, purpose(p)]));
   if (format === "markdown") {
     return [
       "# The pipeline",
       "",
       "Every pass in order. Up to `Lalloc` the pipeline is shared; it then splits per target.",
+      "The optimisations, marked [opt], are left out by `--opt 0` (spec/optimisations.md).",
       "",
       "| # | target | pass | contract | purpose |",
       "| --- | --- | --- | --- | --- |",

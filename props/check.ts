@@ -26,7 +26,7 @@ import { toolNames } from "../driver/toolchain.js";
 import { type Target } from "../ir-defs/targets.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { assemblyOf, checkPasses, checkTargets, compile, isBad, passesUntil, showOutcome, stepLabel, type CheckedStep, type TargetStep, type Verdict } from "../driver/driver.js";
-import { backEnds, frontEnd } from "../passes/pipeline.js";
+import { atLevel, backEnds, frontEnd, type OptLevel } from "../passes/pipeline.js";
 import { Lmodules } from "../ir-defs/lmodules.js";
 import type { IL } from "../il/define.js";
 import { interpreterFor } from "../interp/index.js";
@@ -58,6 +58,8 @@ export interface Failure {
 
 export interface CheckOptions {
   readonly targets: readonly Target[];
+  /** How much the pipeline optimises (default 1: every optimisation checked; 0: none run). */
+  readonly opt?: OptLevel;
   /** Check only this pass (the others still run, to produce its input). */
   readonly pass?: string;
   /** Build and run real binaries. */
@@ -158,11 +160,11 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
     }
     return last;
   };
-  const front = checked(checkPasses({ program: parsed, il: Lmodules, check: false, context }, frontEnd.slice(1), loop(null)), null);
+  const front = checked(checkPasses({ program: parsed, il: Lmodules, check: false, context }, atLevel(frontEnd, options.opt ?? 1).slice(1), loop(null)), null);
   if (front === null || !("pass" in front && "verdict" in front)) return (front as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
   const assembly = new Map<Target, string>();
   for (const target of options.targets) {
-    const back = checked(checkPasses({ program: front.output, il: front.pass.to as IL, check: false, context }, backEnds[target], loop(target)), target);
+    const back = checked(checkPasses({ program: front.output, il: front.pass.to as IL, check: false, context }, atLevel(backEnds[target], options.opt ?? 1), loop(target)), target);
     if (back === null || !("verdict" in back)) return (back as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
     assembly.set(target, back.output as string);
   }
@@ -170,8 +172,8 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
 }
 
 /** The checking loop over the shared front end's passes up to `until`. */
-function* frontEndUntil(source: string, file: string, until: string, options: Parameters<typeof checkPasses>[2]): Generator<TargetStep> {
-  for (const step of checkPasses({ source, file }, passesUntil(frontEnd, until), options)) yield { ...step, target: null };
+function* frontEndUntil(source: string, file: string, until: string, options: Parameters<typeof checkPasses>[2], opt: OptLevel): Generator<TargetStep> {
+  for (const step of checkPasses({ source, file }, passesUntil(atLevel(frontEnd, opt), until), options)) yield { ...step, target: null };
 }
 
 /** Everything but the real binaries; on success, the assembly for each target (none with `until`). */
@@ -186,7 +188,7 @@ function checkFiles(program: unknown, source: string, file: string, stdin: strin
   const only = (p: Pass) => options.pass === undefined || options.pass === p.name;
   const warnings: Warning[] = [];
   const checking = { run: { stdin, fuel }, reference: { outcome: expected, name: "the source" }, only, warnings };
-  const steps = options.until === undefined ? checkTargets(source, file, options.targets, checking) : frontEndUntil(source, file, options.until, checking);
+  const steps = options.until === undefined ? checkTargets(source, file, options.targets, checking, options.opt) : frontEndUntil(source, file, options.until, checking, options.opt ?? 1);
   // (A program split into modules parses to its own file and theirs: its tree is the whole program's.)
   const tree = options.modules === undefined || options.modules.length === 0 ? program : null;
   for (const step of steps) {
@@ -198,7 +200,7 @@ function checkFiles(program: unknown, source: string, file: string, stdin: strin
     if (step.target === null || step.pass.to !== "asm") continue;
     assembly.set(step.target, step.output as string);
     if (options.pass === undefined) {
-      const again = assemblyOf(compile(source, file, { target: step.target }));
+      const again = assemblyOf(compile(source, file, { target: step.target, opt: options.opt }));
       if (again !== step.output) return { property: "deterministic", pass: null, message: `compiling twice for ${step.target} gives different assembly` };
       count(options, `deterministic (${step.target})`);
     }

@@ -149,6 +149,12 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
       case "compare": {
         used.add(`binary ${e.op} Int`);
         const left = intExpr(e.left, ctx);
+        // A test of divisibility, written as `n % 2 == 0` is (what mask-remainders changes): by 2, 4, 8 or 16.
+        if (e.mirror >= 2 && (e.op === "==" || e.op === "!=")) {
+          used.add("binary % Int");
+          const power = e.right.k === "lit" ? 2n << BigInt.asUintN(2, e.right.value) : 2n;
+          return bin(bin(left, "%", int(power)), e.op, int(0n));
+        }
         const same = e.mirror === 0 && (left.kind === "Int" || left.kind === "Var");
         return bin(left, e.op, same ? left : intExpr(e.right, laterOperand(ctx, left)));
       }

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import type { Target } from "../ir-defs/targets.js";
 import type { Outcome } from "../interp/runtime-model.js";
+import type { OptLevel } from "../passes/pipeline.js";
 import { batchBinary, buildBatch, inParallel, runBinaryAsync } from "./batch.js";
 import { binaryVerdict, checkInProcess, checkProgram, endToEndLabel, sourceOutcome, type Failure } from "./check.js";
 import { programs, type Generated, type GeneratorOptions } from "./generator.js";
@@ -24,6 +25,8 @@ export interface PropsOptions {
   readonly targets: readonly Target[];
   /** Check only this pass. */
   readonly pass?: string;
+  /** How much the pipeline optimises (default 1). */
+  readonly opt?: OptLevel;
   /** Check only the shared front end's passes up to this one (props/check.ts). */
   readonly until?: string;
   /** The generator's switches (props/generator-unions.ts). */
@@ -91,7 +94,7 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
   /** After the first failure: shrinking or replaying, when nothing is counted. */
   let shrinking = false;
   let waiting: Waiting[] = [];
-  const checkOptions = { targets: options.targets, pass: options.pass, until: options.until, endToEnd: options.endToEnd, tally };
+  const checkOptions = { targets: options.targets, opt: options.opt, pass: options.pass, until: options.until, endToEnd: options.endToEnd, tally };
   const note = (g: Generated, failed: boolean) => {
     if (!shrinking) {
       done++;
@@ -153,6 +156,7 @@ export async function runProperties(options: PropsOptions): Promise<PropsReport>
         replay: [
           `qnano props --seed ${seed} --path ${result.counterexamplePath ?? ""}`,
           ...(options.pass !== undefined ? [`--pass ${options.pass}`] : []),
+          ...(options.opt === 0 ? ["--opt 0"] : []),
           ...(options.targets.length === 1 ? [`--target ${options.targets[0]}`] : []),
         ].join(" "),
       };

@@ -14,9 +14,18 @@ import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
+import { dropLeafFrames } from "../drop-leaf-frames.js";
 import { lowerMemory } from "./lower-memory.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
+
+/** A frame with no room and nothing saved (add-prelude-and-conclusion), and what needs one. */
+export const dropLeafFramesA64 = dropLeafFrames(La64, {
+  prelude: ["Stp", "Mov", "Adrp", "LdrLo12", "Mov", "Cmp", "BCond"],
+  conclusion: ["Mov", "Ldp"],
+  frameRegisters: new Set(["x29", "x30", "sp"]),
+  needFrame: new Set(["Bl", "Blr", "Br", "Stp", "Ldp"]),
+});
 
 export const aarch64Passes: readonly Pass[] = [
   selectInstructions,
@@ -30,6 +39,7 @@ export const aarch64Passes: readonly Pass[] = [
   assignHomes(La64coloured, La64homes),
   patchInstructions,
   addPreludeAndConclusion,
+  dropLeafFramesA64,
   removeJumps(La64, machine),
   emitAsm,
 ];

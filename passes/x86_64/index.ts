@@ -9,6 +9,7 @@ import { assignHomes } from "../assign-homes.js";
 import { buildInterference } from "../build-interference.js";
 import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
+import { dropLeafFrames } from "../drop-leaf-frames.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
@@ -16,6 +17,14 @@ import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
+
+/** A frame with no room and nothing saved (add-prelude-and-conclusion), and what needs one. */
+export const dropLeafFramesX86 = dropLeafFrames(Lx86, {
+  prelude: ["Pushq", "Movq", "CheckStack", "JmpIf"],
+  conclusion: ["Movq", "Popq"],
+  frameRegisters: new Set(["rbp", "rsp"]),
+  needFrame: new Set(["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"]),
+});
 
 export const x86_64Passes: readonly Pass[] = [
   selectInstructions,
@@ -28,6 +37,7 @@ export const x86_64Passes: readonly Pass[] = [
   assignHomes(Lx86coloured, Lx86homes),
   patchInstructions,
   addPreludeAndConclusion,
+  dropLeafFramesX86,
   removeJumps(Lx86, machine),
   emitAsm,
 ];

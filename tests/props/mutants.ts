@@ -358,4 +358,40 @@ export const mutants: readonly Mutant[] = [
     from: "args: [target, ...node.args].map((a) => recur(a, ctx)),",
     to: "args: [...node.args, target].map((a) => recur(a, ctx)),",
   },
+  {
+    name: "drop-leaf-frames: a function that calls loses its frame too",
+    file: "passes/drop-leaf-frames.js",
+    from: "if (shape.needFrame.has(instr.kind) ||",
+    to: "if (false ||",
+  },
+  {
+    name: "drop-leaf-frames: the frame goes from the prelude but the conclusion still takes it down",
+    file: "passes/drop-leaf-frames.js",
+    from: "{ ...conclusion, instrs: conclusion.instrs.slice(-1) }",
+    to: "conclusion",
+  },
+  {
+    name: "fold-constants: a fold ignores wrapping (+ and * as unbounded integers)",
+    file: "passes/fold-constants.js",
+    from: "return literal(binary(e.op, e.left.value, e.right.value), e.loc);",
+    to: `return literal(e.op === "+" && typeof e.left.value === "bigint" ? e.left.value + e.right.value : e.op === "*" && typeof e.left.value === "bigint" ? e.left.value * e.right.value : binary(e.op, e.left.value, e.right.value), e.loc);`,
+  },
+  {
+    name: "fold-constants: a variable assigned more than once is propagated too",
+    file: "passes/fold-constants.js",
+    from: "assigned.get(name) === 1 &&",
+    to: "assigned.get(name) >= 1 &&",
+  },
+  {
+    name: "fold-branches: a known branch goes the other way",
+    file: "passes/fold-branches.js",
+    from: "=== true ? t.then : t.else;",
+    to: "=== true ? t.else : t.then;",
+  },
+  {
+    name: "mask-remainders: the mask is the power of two itself, not one less",
+    file: "passes/mask-remainders.js",
+    from: "right: { ...right, value: right.value - 1n }",
+    to: "right: { ...right, value: right.value }",
+  },
 ];

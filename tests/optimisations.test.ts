@@ -1,0 +1,203 @@
+// Each optimisation does what it says (spec/optimisations.md), on generated
+// programs and the benchmarks. That each keeps the meaning is the checking
+// loop's, like every pass's (tests/props.test.ts, tests/golden.test.ts).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { compile } from "../driver/driver.js";
+import { packageRoot } from "../driver/paths.js";
+import { conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
+import { targets, type Target } from "../ir-defs/targets.js";
+import type { AnyNode } from "../il/node.js";
+import { programs } from "../props/generator.js";
+import { quickRun } from "./props/quick.js";
+import type * as C from "../ir-defs/generated/Lcfg.js";
+import { forEachNode } from "../il/rewrite.js";
+import { Lcfg } from "../ir-defs/lcfg.js";
+import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+
+type Block = { label: string; instrs: AnyNode[] };
+
+// ---------------------------------------------------------------- drop-leaf-frames
+
+const leaf = suite("drop-leaf-frames: leaves lose their frames, nothing else changes");
+
+/** Per target, what the test knows of frames independently of the pass. */
+const frames: Record<Target, { preludeLength: number; calls: string[]; frameRegisters: string[] }> = {
+  x86_64: { preludeLength: 5, calls: ["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"], frameRegisters: ["rbp", "rsp"] },
+  aarch64: { preludeLength: 8, calls: ["Bl", "Blr", "Br", "Stp", "Ldp"], frameRegisters: ["x29", "x30", "sp"] },
+};
+
+/** Every function of an assembly-level program: its blocks, from its prelude to its conclusion. */
+function functions(blocks: readonly Block[]): Block[][] {
+  const list: Block[][] = [];
+  for (const b of blocks) {
+    if (functionOfSymbol(b.label) !== null) list.push([]);
+    list.at(-1)!.push(b);
+  }
+  return list;
+}
+
+/** Whether any node under `instr` names one of the registers (as a register or a memory base). */
+function names(instr: unknown, registers: readonly string[]): boolean {
+  if (typeof instr !== "object" || instr === null) return false;
+  const node = instr as Record<string, unknown>;
+  if ((node.kind === "Reg" && registers.includes(node.name as string)) || (node.kind === "Mem" && registers.includes(node.base as string))) return true;
+  return Object.values(node).some((v) => (Array.isArray(v) ? v.some((x) => names(x, registers)) : names(v, registers)));
+}
+
+/** Before and after drop-leaf-frames, each a list of functions; checks them; returns how many lost their frame. */
+function checkLeaves(source: string, target: Target): number {
+  const steps = compile(source, "generated.qs", { target, check: true, until: "drop-leaf-frames" });
+  const [before, after] = steps.slice(-2).map((s) => functions((s.output as { blocks: Block[] }).blocks)) as [Block[][], Block[][]];
+  assert.is(after.length, before.length);
+  const { preludeLength, calls, frameRegisters } = frames[target];
+  let dropped = 0;
+  before.forEach((fn, k) => {
+    const out = after[k]!;
+    const label = fn[0]!.label;
+    assert.equal(out.slice(1, -1), fn.slice(1, -1), `${label}: the body does not change`);
+    const body = fn.slice(1, -1);
+    const labels = new Set(fn.map((b) => b.label));
+    const isLeaf =
+      fn[0]!.instrs.length === preludeLength && // no room made, nothing saved
+      fn.at(-1)!.label === conclusionOf(functionOfSymbol(label)!) &&
+      body.every((b) => b.instrs.every((i) => !calls.includes(i.kind) && !names(i, frameRegisters) && !(typeof i.target === "string" && !labels.has(i.target))));
+    if (isLeaf) {
+      dropped++;
+      assert.equal(out[0]!.instrs, fn[0]!.instrs.slice(-1), `${label}: a leaf's prelude is only its jump to the entry`);
+      assert.equal(out.at(-1)!.instrs, fn.at(-1)!.instrs.slice(-1), `${label}: a leaf's conclusion only returns`);
+    } else {
+      assert.equal(out, fn, `${label}: a function that needs its frame keeps it`);
+    }
+  });
+  return dropped;
+}
+
+leaf("on generated programs, on both targets: exactly the leaves lose their frames, and some do", () => {
+  for (const target of targets) {
+    let dropped = 0;
+    for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) dropped += checkLeaves(g.source, target);
+    assert.ok(dropped >= 10, `${target}: only ${dropped} functions lost their frame in 200 programs`);
+  }
+});
+
+leaf("the benchmarks' small callees lose their frames, a recursive function keeps its", () => {
+  const bench = (name: string) => readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8");
+  for (const target of targets) {
+    for (const name of ["function_calls", "method_calls", "fib"]) checkLeaves(bench(name), target);
+    const asm = (name: string) => compile(bench(name), `${name}.qs`, { target }).at(-1)!.output as string;
+    assert.not.match(asm("function_calls").split("fn.step:")[1]!.split("step.conclusion:")[0]!, /qn_stack_limit/, `${target}: step has no stack check`);
+    assert.match(asm("fib").split("fn.fib:")[1]!.split("fib.start:")[0]!, /qn_stack_limit/, `${target}: fib calls, so it keeps its check`);
+  }
+});
+
+leaf.run();
+
+// ---------------------------------------------------------------- fold-constants, fold-branches
+
+const fold = suite("fold-constants and fold-branches: what is known is computed, branches on it go one way");
+
+const literal = (a: C.Atom) => a.kind === "Int" || a.kind === "Bool";
+/** The programs after explicate-control, fold-constants and fold-branches. */
+function folded(source: string): [C.Program, C.Program, C.Program] {
+  const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "fold-branches" });
+  return steps.slice(-3).map((s) => s.output) as [C.Program, C.Program, C.Program];
+}
+/** What is left to fold: operators on literals only (but a division or remainder by 0, which must panic when run), and branches on literals. */
+function leftToFold(p: C.Program): { operators: string[]; branches: number; constants: string[] } {
+  const operators: string[] = [];
+  let branches = 0;
+  forEachNode(Lcfg, p, (node) => {
+    const n = node as unknown as C.Node;
+    if (n.kind === "Binary" && literal(n.left) && literal(n.right) && !((n.op === "/" || n.op === "%") && n.right.kind === "Int" && n.right.value === 0n)) operators.push(n.op);
+    if (n.kind === "Unary" && literal(n.arg)) operators.push(n.op);
+    if (n.kind === "Branch" && literal(n.left) && literal(n.right)) branches++;
+  });
+  const constants = p.defs.flatMap((d) => {
+    const assigns = d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s] : [])));
+    const kept = new Set([...d.params, ...d.refs, ...d.unions]);
+    return assigns.filter((a) => literal(a.value as C.Atom) && !kept.has(a.name) && assigns.filter((b) => b.name === a.name).length === 1).map((a) => a.name);
+  });
+  return { operators, branches, constants };
+}
+
+fold("on generated programs: after fold-constants no operator has only literal operands and no variable is a constant left; after fold-branches no branch is on literals", () => {
+  let [operators, branches, constants] = [0, 0, 0];
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) {
+    const [before, afterConstants, afterBranches] = folded(g.source);
+    const [was, left, last] = [leftToFold(before), leftToFold(afterConstants), leftToFold(afterBranches)];
+    [operators, branches, constants] = [operators + was.operators.length, branches + left.branches, constants + was.constants.length];
+    assert.equal(left.operators, [], `operators on literals left:\n${g.source}`);
+    assert.equal(left.constants, [], `constants left:\n${g.source}`);
+    assert.is(last.branches, 0, `branches on literals left:\n${g.source}`);
+  }
+  // Not empty: the generated programs give each something to do.
+  assert.ok(constants >= 50 && operators + branches >= 20, `only ${constants} constants, ${operators} operators on literals and ${branches} branches on them in 200 programs`);
+});
+
+fold("folding wraps as the machine does, and leaves what panics to panic", () => {
+  const main = (body: string) => `fn main() {\n${body}\n}\n`;
+  const [, after] = folded(main(`let big = ${INT_MAX}\nlet one = 1\nprint(big + one)\nprint(0 - big - one - one)\nprint(one << 65)\nprint(-one >> 70)\nlet z = 0\nprint(big / z)\nprint(big % z)`));
+  const printed = after.defs[0]!.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Do" && s.expr.kind === "Prim" ? [s.expr.args[0]!] : [])));
+  assert.equal(printed.slice(0, 4).map((a) => (a.kind === "Int" ? a.value : a.kind)), [INT_MIN, INT_MAX, 2n, -1n]);
+  const divisions: string[] = [];
+  forEachNode(Lcfg, after, (n) => void (n.kind === "Binary" && divisions.push(n.op as string)));
+  assert.equal(divisions, ["/", "%"], "a division by zero stays, to panic");
+});
+
+fold.run();
+
+// ---------------------------------------------------------------- mask-remainders
+
+const masks = suite("mask-remainders: a remainder by a power of two only tested against zero becomes a mask");
+
+/** The remainders by a power of two of `p` whose variable is read only by branches `== 0` / `!= 0`, and the masks. */
+function remaindersAndMasks(p: C.Program): { remainders: number; masks: number } {
+  let [remainders, masks] = [0, 0];
+  for (const d of p.defs) {
+    const reads = new Map<string, number>();
+    const tests = new Map<string, number>();
+    forEachNode(Lcfg, d, (node) => {
+      const n = node as unknown as C.Node;
+      if (n.kind === "Var") reads.set(n.name, (reads.get(n.name) ?? 0) + 1);
+      if (n.kind === "Branch" && (n.op === "==" || n.op === "!=")) {
+        for (const [a, b] of [[n.left, n.right], [n.right, n.left]] as const) if (a.kind === "Var" && b.kind === "Int" && b.value === 0n) tests.set(a.name, (tests.get(a.name) ?? 0) + 1);
+      }
+    });
+    const assigns = d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s] : [])));
+    for (const a of assigns) {
+      if (a.value.kind !== "Binary" || a.value.right.kind !== "Int" || assigns.filter((b) => b.name === a.name).length !== 1 || reads.get(a.name) !== tests.get(a.name)) continue;
+      const c = a.value.right.value;
+      if (a.value.op === "%" && [2n, 4n, 8n, 16n, 1n << 62n].includes(c)) remainders++;
+      if (a.value.op === "&" && [1n, 3n, 7n, 15n].includes(c)) masks++;
+    }
+  }
+  return { remainders, masks };
+}
+
+masks("on generated programs: no such remainder is left, and some became masks", () => {
+  let made = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 700, seed: quickRun.seed })) {
+    const steps = compile(g.source, "generated.qs", { target: "x86_64", check: true, until: "mask-remainders" });
+    const [before, after] = steps.slice(-2).map((s) => remaindersAndMasks(s.output as C.Program)) as [ReturnType<typeof remaindersAndMasks>, ReturnType<typeof remaindersAndMasks>];
+    assert.is(after.remainders, 0, `a remainder left:\n${g.source}`);
+    assert.is(after.masks - before.masks, before.remainders, `each remainder became a mask:\n${g.source}`);
+    made += before.remainders;
+  }
+  assert.ok(made >= 5, `only ${made} remainders to mask in 700 programs`);
+});
+
+masks("collatz tests evenness with a mask; a remainder whose value is printed stays", () => {
+  const collatz = readFileSync(join(packageRoot, "bench", "collatz.qs"), "utf8");
+  const after = compile(collatz, "collatz.qs", { target: "x86_64", until: "mask-remainders" }).at(-1)!.output as C.Program;
+  assert.equal(remaindersAndMasks(after), { remainders: 0, masks: 1 });
+  const kept = compile("fn main() {\n    let n = read_int()\n    let r = n % 4\n    if r == 0 { print(r) }\n}\n", "r.qs", { target: "x86_64", until: "mask-remainders" }).at(-1)!.output as C.Program;
+  const ops: string[] = [];
+  forEachNode(Lcfg, kept, (n) => void (n.kind === "Binary" && ops.push(n.op as string)));
+  assert.equal(ops, ["%"]);
+});
+
+masks.run();

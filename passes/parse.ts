@@ -28,7 +28,7 @@ import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { Lmodules as LmodulesIL } from "../ir-defs/lmodules.js";
 import { CompileError, type Diagnostic } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
-import { parseOnce } from "../front-end/parse-once.js";
+import { takeParse } from "../front-end/parse-once.js";
 import { withTestEntry } from "../front-end/test-entry.js";
 import { preludeReadFor } from "../front-end/prelude.js";
 import { moduleFileOf, modulePathOf, preludeFile, sourcesOf } from "../front-end/modules.js";
@@ -42,7 +42,7 @@ let preludeCache: { source: string; module: Lmodules.Imported; diagnostics: Diag
 
 /** The module in `file` as an Imported item, under its full path in the program `mainFile`. */
 function importedModule(file: string, text: string, mainFile: string, diagnostics: Diagnostic[]): Lmodules.Imported {
-  const parsed = parseOnce(text, file, false);
+  const parsed = takeParse(text, file, false);
   diagnostics.push(...parsed.diagnostics);
   return { kind: "Imported", path: modulePathOf(file, mainFile), file, items: withFiles(parsed.program.items, file), loc: parsed.program.loc };
 }
@@ -53,7 +53,7 @@ export const parse = pass({
   to: LmodulesIL,
   purpose: "read the program's files into Lmodules, reporting every syntax error; and the prelude's items they may use",
   run(source: string, context: PassContext): Lmodules.Program {
-    const parsed = parseOnce(source, context.file, true);
+    const parsed = takeParse(source, context.file, true);
     const program = context.tests ? withTestEntry(parsed.program, context.tests) : parsed.program;
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const imported: Lmodules.Imported[] = [];

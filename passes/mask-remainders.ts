@@ -21,9 +21,7 @@ import type * as C from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { forEachNode } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-
-/** Whether c is 2^k with 1 <= k <= 62. */
-const powerOfTwo = (c: bigint): boolean => c >= 2n && c <= 1n << 62n && (c & (c - 1n)) === 0n;
+import { powerOfTwo } from "./shared/both-targets.js";
 
 /** Whether `a` is the literal 0. */
 const zero = (a: C.Atom) => a.kind === "Int" && a.value === 0n;
@@ -56,7 +54,7 @@ export const maskRemainders = pass({
       const masked = (s: C.CStmt): C.CStmt => {
         if (s.kind !== "Assign" || s.value.kind !== "Binary" || s.value.op !== "%" || assigns.get(s.name) !== 1 || !tested.has(s.name)) return s;
         const { right } = s.value;
-        if (right.kind !== "Int" || !powerOfTwo(right.value)) return s;
+        if (right.kind !== "Int" || powerOfTwo(right.value) === null) return s;
         return { ...s, value: { ...s.value, op: "&", right: { ...right, value: right.value - 1n } } };
       };
       return { ...def, blocks: def.blocks.map((b) => ({ ...b, stmts: b.stmts.map(masked) })) };

@@ -14,7 +14,7 @@ import { printLines } from "./print-lines.js";
 import { diffLines, type DiffLine } from "./diff.js";
 import { interleave } from "./diff-words.js";
 import type { Mark } from "./marks.js";
-import { moduleOfFunction, placer, type SourceFile } from "./sources.js";
+import { moduleOfFunction, placer, splitLines, type SourceFile } from "./sources.js";
 
 /** A pass as the pipeline table says it, known before it runs. */
 export interface PassInfo {
@@ -68,7 +68,7 @@ export interface StepView extends PassInfo, Printed {
  * module, N is a line of that module's file: `place` puts it among every
  * file's lines (sources.ts). */
 export function assemblyLines(text: string, place: (module: string, line: number) => number = (_, line) => line, files: readonly SourceFile[] = []): { lines: string[]; locs: (Loc | null)[] } {
-  const lines = text.replace(/\n$/, "").split("\n");
+  const lines = splitLines(text);
   let current: Loc | null = null;
   let module = ""; // the module of the function whose code this is: its line numbers are its file's
   const locs = lines.map((line) => {

@@ -14,12 +14,11 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
-import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
+import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
 import { hasImpl, lookupMethod } from "./protocols.js";
 import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, typeText, UnitType, type Type } from "./types.js";
-import { maxCaptures } from "../ir-defs/heap-layout.js";
 import { typeLocOf } from "./parser.js";
 import { boundaryOf, checkChannel, checkScope, checkSpawn, checkYield } from "./check-tasks.js";
 
@@ -334,20 +333,18 @@ function callType(c: Checker, type: Type, args: readonly Typed<unknown>[], exprs
 function checkLambda(c: Checker, e: Lsrc.Lambda): Typed<Ltyped.Lambda> {
   const params = e.params.map((p) => c.data.resolve(p.type, typeLocOf(p) ?? p.loc, c.typeScope));
   const ret = e.ret === null ? UnitType : c.data.resolve(e.ret, typeLocOf(e) ?? e.loc, c.typeScope);
-  const [scope, result, loops, scopes] = [c.scope, c.result, c.loops, c.scopes];
-  const captures = new Set<Binding>();
-  c.scope = { names: null, parent: scope, captures };
-  c.scopes = 0;
-  e.params.forEach((param, i) => {
-    if (c.scope!.names?.has(param.name)) c.sink.report(param.loc, `\`${param.name}\` is a parameter of this function twice`);
-    bind(c, param.name, { type: params[i]!, mutable: false, what: "parameter", loc: param.loc });
+  const [result, scopes] = [c.result, c.scopes];
+  [c.result, c.scopes] = [ret, 0];
+  const body = withinBoundary(c, e.loc, "this anonymous function", false, () => {
+    e.params.forEach((param, i) => {
+      if (c.scope!.names?.has(param.name)) c.sink.report(param.loc, `\`${param.name}\` is a parameter of this function twice`);
+      bind(c, param.name, { type: params[i]!, mutable: false, what: "parameter", loc: param.loc });
+    });
+    return checkBlock(c, e.body);
   });
-  [c.result, c.loops] = [ret, 0];
-  const body = checkBlock(c, e.body);
-  [c.scope, c.result, c.loops, c.scopes] = [scope, result, loops, scopes];
+  [c.result, c.scopes] = [result, scopes];
   const why = isType(ret, UnitType) ? "the body of an anonymous function without `->` must not produce a value" : `the body of the anonymous function must end in its ${show(ret)} result or return it`;
   expectType(c, body.type, ret, tailLoc(e.body), why);
-  if (captures.size > maxCaptures) c.sink.report(e.loc, `this anonymous function captures ${captures.size} variables: at most ${maxCaptures} are supported (gather some in a tuple or a record)`);
   const node: Ltyped.Lambda = { ...e, params: e.params.map((p, i) => ({ ...p, type: typeText(params[i]!) })), ret: typeText(ret), body: body.node };
   return { node, type: made(c, c.types.fn(params, ret), e.loc) };
 }

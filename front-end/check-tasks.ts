@@ -22,8 +22,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
-import { maxCaptures } from "../ir-defs/heap-layout.js";
-import { expectType, made, tailLoc, use, type Binding, type Checker, type Typed } from "./checker.js";
+import { expectType, made, tailLoc, use, withinBoundary, type Checker, type Typed } from "./checker.js";
 import { ErrorType, IntType, UnitType, type Type } from "./types.js";
 
 /** Notes the first concurrent construct of the program, for the diagnostic that says it is not compiled yet. */
@@ -56,13 +55,7 @@ export function checkSpawn(c: Checker, e: Lsrc.Spawn): Typed<Ltyped.Expr> {
     const why = boundaryOf(c) === "lambda" ? ": an anonymous function is a boundary, so a `spawn` inside one needs a `scope` inside it too" : ": a task belongs to the innermost `scope { ... }` around it, which waits for it to finish";
     c.sink.report(e.loc, `\`spawn\` outside a \`scope\`${why}`);
   }
-  const [scope, loops] = [c.scope, c.loops];
-  const captures = new Set<Binding>();
-  c.scope = { names: null, parent: scope, captures, spawned: true };
-  c.loops = 0;
-  c.checkBlock(c, e.body);
-  [c.scope, c.loops] = [scope, loops];
-  if (captures.size > maxCaptures) c.sink.report(e.loc, `this spawned block captures ${captures.size} variables: at most ${maxCaptures} are supported (gather some in a tuple or a record)`);
+  withinBoundary(c, e.loc, "this spawned block", true, () => c.checkBlock(c, e.body));
   return { node: placeholder(e.loc), type: UnitType };
 }
 

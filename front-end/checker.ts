@@ -11,6 +11,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
+import { maxCaptures } from "../ir-defs/heap-layout.js";
 import type { ConstantInfo } from "./check-constants.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { giveUp, resolve, unify, type Inference } from "./inference.js";
@@ -105,6 +106,20 @@ export function lookup(c: Checker, name: string): Binding | undefined {
     if (s.captures) (crossed ??= []).push(s.captures);
   }
   return undefined;
+}
+
+/** Checks `inside` as the body of a capture boundary (an anonymous function, or a spawned block
+ * when `spawned`): in a scope of its own that collects what it captures, where no loop around it
+ * can be left by `break` or `continue`; then says when it captures more than a closure can hold. */
+export function withinBoundary<R>(c: Checker, loc: Loc | undefined, what: string, spawned: boolean, inside: () => R): R {
+  const [scope, loops] = [c.scope, c.loops];
+  const captures = new Set<Binding>();
+  c.scope = { names: null, parent: scope, captures, ...(spawned ? { spawned } : {}) };
+  c.loops = 0;
+  const result = inside();
+  [c.scope, c.loops] = [scope, loops];
+  if (captures.size > maxCaptures) c.sink.report(loc, `${what} captures ${captures.size} variables: at most ${maxCaptures} are supported (gather some in a tuple or a record)`);
+  return result;
 }
 
 /** Whether `name` is a variable bound outside the anonymous function being checked (one it captures). */

@@ -574,6 +574,7 @@ export const interpreters: Record<string, Interpreter> = {
   Lassign: assigned,
   Lvalues: assigned,
   Lwhile: assigned,
+  Ltasks: assigned,
   Lcaptures: treeInterpreter({ ...assignHandlers, ...captureClosures }),
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
   Lclosed: closed,

@@ -9,6 +9,7 @@ import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
+import { lowerTasks } from "./lower-tasks.js";
 import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
@@ -60,6 +61,7 @@ export const frontEnd: readonly Pass[] = [
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
+  lowerTasks,
   uncoverCaptures,
   liftFunctions,
   convertClosures,

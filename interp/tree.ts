@@ -579,6 +579,7 @@ export const interpreters: Record<string, Interpreter> = {
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
   Lclosed: closed,
   Lshrunk: closed,
+  Lchannels: closed,
   Ldata: treeInterpreter({ ...layoutHandlers, ...heapClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: laidOut,

@@ -1,4 +1,4 @@
-// Ldata: Lshrunk with data laid out in memory (spec/heap.md). Tuples, records,
+// Ldata: Lchannels with data laid out in memory (spec/heap.md). Tuples, records,
 // boxes, arrays and strings are objects on the heap, and a value of any of
 // their types is a reference (`Ref`) to one. Building one is `new(...)` or
 // `array(...)`, reading a field or an element is a load at a byte offset,
@@ -24,18 +24,11 @@
 // of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
 // array a.
 //
-// Channels (spec/language.md, "Concurrency"): a channel is a heap object made
-// by the primitive `channel(cap, info)`, the runtime's qn_channel: info is 4,
-// plus 256 when the values it carries are references. `send(ch, v)` moves v's
-// reference into the channel; `close(ch)`, `yield()` and the task primitives
-// are Ltasks'. A receive is `recv(ch) found f.3`: its value is the word
-// received, an Int (a reference received is owned, and is moved at once into
-// the Some that lower-data-layout builds round it, so it is never counted
-// apart), 0 once the channel is closed and drained; it also sets f.3, which it
-// binds, an Int: 1 when a value came, 0 when none did (qn_recv's two results).
+// A channel (Lchannels' `channel(cap, info)`) is a heap object like the others:
+// its type Chan[T] is a Ref.
 import { extendIL, readMatch, terminal, type Invariant, type Terminal } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
-import { Lshrunk } from "./lshrunk.js";
+import { Lchannels } from "./lchannels.js";
 import { everyTypeNamesAnItem } from "./lmono.js";
 import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
@@ -95,19 +88,16 @@ export const elementOperandsAreAtoms: Invariant = {
   },
 };
 
-export const Ldata = extendIL(Lshrunk, {
+export const Ldata = extendIL(Lchannels, {
   name: "Ldata",
   purpose: "data laid out: tuples, records, boxes, arrays, strings and unions are heap objects, read and written at byte offsets",
   terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
-  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Union", "Ctor", "Construct", "IsCtor", "CtorField", "Channel", "Recv"],
+  remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Union", "Ctor", "Construct", "IsCtor", "CtorField"],
   add: {
     Expr: {
       New: "new(<fields:Expr*, >) refs <refs:refs>",
       NewArray: "array(<length:Expr>, <init:Expr>) refs <refs:refs>",
       Load: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type>",
-      /** The word received from the channel (an Int; 0 when none came); binds `found`, an Int, to 1 when a
-       * value came and 0 once the channel is closed and drained. May block. */
-      Receive: "recv(<chan:Expr>) found <found:name>",
     },
     /** With an index (an element), the load and the store first check it against the array's length. */
     Stmt: { Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>" },

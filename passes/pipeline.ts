@@ -10,6 +10,7 @@ import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
 import { lowerTasks } from "./lower-tasks.js";
+import { lowerChannels } from "./lower-channels.js";
 import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
@@ -66,6 +67,7 @@ export const frontEnd: readonly Pass[] = [
   liftFunctions,
   convertClosures,
   shrink,
+  lowerChannels,
   lowerDataLayout,
   layOutClosures,
   insertIndexChecks,

@@ -99,7 +99,7 @@ export interface CheckIndex {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | Receive | StaticClosure;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Receive | New | NewArray | Load | StaticClosure;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -166,6 +166,13 @@ export interface Prim {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= recv(<chan:Expr>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Expr;
+  readonly found: string;
+  readonly loc?: Loc;
+}
 /** Expr ::= new(<fields:Expr*, >) refs <refs:refs> */
 export interface New {
   readonly kind: "New";
@@ -190,13 +197,6 @@ export interface Load {
   readonly type: string;
   readonly loc?: Loc;
 }
-/** Expr ::= recv(<chan:Expr>) found <found:name> */
-export interface Receive {
-  readonly kind: "Receive";
-  readonly chan: Expr;
-  readonly found: string;
-  readonly loc?: Loc;
-}
 /** Expr ::= static closure <code:name> */
 export interface StaticClosure {
   readonly kind: "StaticClosure";
@@ -204,5 +204,5 @@ export interface StaticClosure {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | Receive | StaticClosure;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Receive | New | NewArray | Load | StaticClosure;
 export type Kind = Node["kind"];

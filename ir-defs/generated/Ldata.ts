@@ -92,7 +92,7 @@ export interface Store {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | New | NewArray | Load | Receive;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | Receive | New | NewArray | Load;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -181,6 +181,13 @@ export interface CallCode {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= recv(<chan:Expr>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Expr;
+  readonly found: string;
+  readonly loc?: Loc;
+}
 /** Expr ::= new(<fields:Expr*, >) refs <refs:refs> */
 export interface New {
   readonly kind: "New";
@@ -205,13 +212,6 @@ export interface Load {
   readonly type: string;
   readonly loc?: Loc;
 }
-/** Expr ::= recv(<chan:Expr>) found <found:name> */
-export interface Receive {
-  readonly kind: "Receive";
-  readonly chan: Expr;
-  readonly found: string;
-  readonly loc?: Loc;
-}
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | New | NewArray | Load | Receive;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | Receive | New | NewArray | Load;
 export type Kind = Node["kind"];

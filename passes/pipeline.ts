@@ -14,6 +14,7 @@ import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
 import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
+import { inlineCalls } from "./inline-calls.js";
 import { maskRemainders } from "./mask-remainders.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
@@ -71,6 +72,7 @@ export const frontEnd: readonly Pass[] = [
   explicateReturns,
   dropUnusedValues,
   explicateControl,
+  inlineCalls,
   foldConstants,
   foldBranches,
   maskRemainders,
@@ -126,7 +128,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

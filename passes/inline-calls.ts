@@ -46,7 +46,7 @@ import { freshNamer } from "./shared/fresh-names.js";
 export const inlineBudget = 16;
 
 /** A function's size: its statements, and a tail per block. */
-export const sizeOf = (def: C.Def): number => def.blocks.reduce((n, b) => n + b.stmts.length + 1, 0);
+const sizeOf = (def: C.Def): number => def.blocks.reduce((n, b) => n + b.stmts.length + 1, 0);
 
 /** The functions of the program `def` calls directly. */
 function callees(def: C.Def, defs: ReadonlyMap<string, C.Def>): Set<string> {

@@ -147,6 +147,18 @@ export function pipeline(target: Target, opt: OptLevel = 1): readonly Pass[] {
   return list;
 }
 
+/** A target's pipeline at --opt 1 without the optimisations named (by pass name): what each one
+ * does, measured by leaving it out (`npm run bench -- opt`). Only optimisations may be left out. */
+export function pipelineWithout(target: Target, names: readonly string[]): readonly Pass[] {
+  const known = new Set([...optimisations].map((p) => p.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new Error(`not an optimisation: ${unknown.join(", ")} (the optimisations: ${[...known].join(", ")})`);
+  const list = pipeline(target, 1).filter((p) => !(optimisations.has(p) && names.includes(p.name)));
+  const problem = orderProblem(list);
+  if (problem) throw new Error(`the ${target} pipeline without ${names.join(", ")} is out of order: ${problem}`);
+  return list;
+}
+
 /** Every pass once, front end first. */
 export function passesOf(): readonly Pass[] {
   return [...frontEnd, ...backEnds.x86_64, ...backEnds.aarch64];

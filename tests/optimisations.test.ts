@@ -18,6 +18,8 @@ import { forEachNode } from "../il/rewrite.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 import { inlineBudget } from "../passes/inline-calls.js";
+import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
+import { benchmarks } from "../scripts/bench-code.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 
@@ -274,3 +276,32 @@ inline("the benchmarks' small callees are inlined, fib and mutually recursive fu
 });
 
 inline.run();
+
+// ---------------------------------------------------------------- the table of `npm run bench -- opt`
+
+const table = suite("spec/optimisations.md holds the table `npm run bench -- opt` writes (its shape, never its figures)");
+
+table("between its markers, a table per target: a column per optimisation left out, a row per benchmark", () => {
+  const page = readFileSync(optDoc, "utf8");
+  const [begin, end] = [page.indexOf(markers.begin), page.indexOf(markers.end)];
+  assert.ok(begin >= 0 && end > begin, "the markers are there, in order");
+  const lines = page.slice(begin, end).split("\n");
+  for (const target of targets) {
+    const head = tableHead(target);
+    const at = lines.indexOf(head[0]!);
+    assert.ok(at >= 0 && lines[at + 1] === head[1], `${target}: the header ${head[0]}`);
+    const rows: string[] = [];
+    for (let i = at + 2; lines[i]?.startsWith("|"); i++) rows.push(lines[i]!);
+    assert.equal(rows.map((r) => r.split("|")[1]!.trim()), benchmarks(), `${target}: a row per benchmark`);
+    for (const r of rows) assert.match(r, new RegExp(`^\\| \\w+ \\|${" \\d+ \\|".repeat(columnsOf(target).length)}$`), `${target}: a figure per column`);
+  }
+  assert.ok(columnsOf("x86_64").includes("without inline-calls"), "inline-calls is one of the optimisations left out");
+});
+
+table("betweenMarkers replaces what is between the markers and nothing else", () => {
+  const page = `a\n${markers.begin}\nold\n${markers.end}\nb\n`;
+  assert.is(betweenMarkers(page, "new"), `a\n${markers.begin}\nnew\n${markers.end}\nb\n`);
+  assert.throws(() => betweenMarkers("no markers", "new"));
+});
+
+table.run();

@@ -1,13 +1,12 @@
 // inline-calls: Lcfg -> Lcfg; an optimisation (--opt 1)
 //
-// Purpose: a call of a small function that is on no cycle of calls becomes a
-// copy of the function's body. The calling block ends at the call: the
-// parameters are bound to the arguments, a goto enters the copy, whose
-// variables and labels are renamed apart (`main.step_1.start`), and each
-// `return v` of the copy becomes `x = v` (x, the call's variable) and a goto to
-// what followed the call (`main.step_1.after`). A tail call `return f(a)` keeps
-// the copy's returns. It runs before fold-constants, which then sees the body
-// with the caller's literals in it.
+// Purpose: a call of a small function on no cycle of calls becomes a copy of
+// its body. The calling block ends at the call: the parameters are bound to the
+// arguments, a goto enters the copy, its variables and labels renamed apart
+// (`main.step_1.start`), and each `return v` of the copy becomes `x = v` (x,
+// the call's variable) and a goto to what followed the call (`main.step_1.after`).
+// A tail call `return f(a)` keeps the copy's returns. Before fold-constants,
+// which then sees the body with the caller's literals in it.
 //
 // Small: at most `inlineBudget` statements, each block's tail counting as one.
 // The functions are taken callees first (Tarjan's algorithm gives the cycles of
@@ -140,9 +139,10 @@ export const inlineCalls = pass({
       return { ...def, refs: [...refs], unions: [...unions], blocks };
     };
 
-    for (const component of stronglyConnected(defs.keys(), (f) => callees(defs.get(f)!, defs))) {
-      for (const f of component) defs.set(f, inlineInto(defs.get(f)!));
-      const recursive = component.length > 1 || callees(defs.get(component[0]!)!, defs).has(component[0]!);
+    const calls = new Map([...defs.values()].map((d) => [d.name, callees(d, defs)] as const));
+    for (const component of stronglyConnected(defs.keys(), (f) => calls.get(f)!)) {
+      for (const f of component) if ([...calls.get(f)!].some((g) => inlinable.has(g))) defs.set(f, inlineInto(defs.get(f)!));
+      const recursive = component.length > 1 || calls.get(component[0]!)!.has(component[0]!);
       for (const f of component) if (!recursive && sizeOf(defs.get(f)!) <= inlineBudget) inlinable.set(f, defs.get(f)!);
     }
     return { ...program, defs: program.defs.map((d) => defs.get(d.name)!) };

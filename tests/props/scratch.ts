@@ -32,6 +32,7 @@ export function scratchCopy(mutant: Mutant | null): string {
   symlinkSync(join(packageRoot, "runtime-asm"), join(root, "runtime-asm"));
   symlinkSync(join(packageRoot, "core"), join(root, "core"));
   symlinkSync(join(packageRoot, "bench"), join(root, "bench"));
+  symlinkSync(join(packageRoot, "spec"), join(root, "spec"));
   if (mutant) {
     const file = join(root, "dist", mutant.file);
     const text = readFileSync(file, "utf8");

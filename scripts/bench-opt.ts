@@ -6,10 +6,11 @@
 // one prints. Each is timed in CPU time (user + system, from GNU time: 10 ms
 // steps), which the other work of a loaded machine changes less than the wall
 // clock's, best of 5 runs, the runs of one benchmark's binaries taken in turn
-// (paired: what loads the machine during one round loads them all). The tables are written into spec/optimisations.md
-// between its markers, with the date and the machine's load; the rest of the
-// page is left as it is. tests/optimisations.test.ts checks that the markers and
-// the tables' shape are there, never the figures.
+// (paired: what loads the machine during one round loads them all). The
+// tables are written into spec/optimisations.md between its markers, with the
+// date and the machine's load; the rest of the page is left as it is.
+// tests/optimisations.test.ts checks that the markers and the tables' shape
+// are there, never the figures.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";

@@ -6,7 +6,7 @@
 // (props/tasks-meaning.ts), and their leak check finds nothing when main
 // returns. The source interpreter becomes the reference once it runs tasks
 // (helper B of issue 19); until then the model is. tests/tasks.test.ts runs
-// it, and so does `npm run mutants` for the faults in the lowering of tasks.
+// it, which `npm run mutants` runs for the faults in the lowering of tasks.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

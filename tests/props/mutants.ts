@@ -394,40 +394,62 @@ export const mutants: readonly Mutant[] = [
     from: "right: { ...right, value: right.value - 1n }",
     to: "right: { ...right, value: right.value }",
   },
-  // The lowering of tasks and channels (issue 19), caught by the property of concurrent programs.
+  {
+    name: "inline-calls: the call stays beside its inlined body (the callee runs twice)",
+    file: "passes/inline-calls.js",
+    from: "const before = at >= 0 ? b.stmts.slice(0, at) : b.stmts;",
+    to: "const before = at >= 0 ? b.stmts.slice(0, at + 1) : b.stmts;",
+  },
+  {
+    name: "inline-calls: the parameters are bound to the arguments in reverse order",
+    file: "passes/inline-calls.js",
+    from: "const arg = args[i];",
+    to: "const arg = args[args.length - 1 - i];",
+  },
+  // Inlining a recursive function once keeps the meaning, so no property of the quick run can see
+  // it: tests/optimisations.test.ts (recursion is never inlined) must. It must not hang the compiler
+  // either: each call is looked at once, so the pass ends whatever it inlines.
+  {
+    name: "inline-calls: a recursive function is inlined too",
+    file: "passes/inline-calls.js",
+    from: "if (!recursive && sizeOf(",
+    to: "if (sizeOf(",
+    test: "optimisations",
+  },
+  // The lowering of tasks and channels (issue 19): the property of concurrent programs (tests/tasks.test.ts) must catch them.
   {
     name: "desugar-for: `for v in ch` stops after the first value",
     file: "passes/desugar-for.js",
     from: "then: { ...body, stmts: [value, ...body.stmts] },",
     to: "then: { ...body, stmts: [value, ...body.stmts, { kind: \"Break\", loc }] },",
-    tasks: true,
+    test: "tasks",
   },
   {
     name: "lower-tasks: a spawn inside a nested scope belongs to the outer one",
     file: "passes/lower-tasks.js",
     from: "const body = recur(node.body, handle);",
     to: "const body = recur(node.body, _outer ?? handle);",
-    tasks: true,
+    test: "tasks",
   },
   {
     name: "lower-channels: recv's found flag read the wrong way round",
     file: "passes/lower-channels.js",
     from: `cond: { kind: "Binary", op: "!=", left: use(found)`,
     to: `cond: { kind: "Binary", op: "==", left: use(found)`,
-    tasks: true,
+    test: "tasks",
   },
   {
     name: "x86-64 lower-calls: qn_recv's found flag taken from %rax, not %rdx",
     file: "passes/x86_64/lower-calls.js",
     from: "...(found ? [movq(rdx, found)] : []),",
     to: "...(found ? [movq(rax, found)] : []),",
-    tasks: true,
+    test: "tasks",
   },
   {
     name: "AArch64 lower-calls: qn_recv's found flag taken from x0, not x1",
     file: "passes/aarch64/lower-calls.js",
     from: "...(found ? [mov(found, x1)] : []),",
     to: "...(found ? [mov(found, x0)] : []),",
-    tasks: true,
+    test: "tasks",
   },
 ];

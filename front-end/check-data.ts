@@ -129,7 +129,7 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
   const targetType = mustKnow(c, target.type, tailLoc(e.target));
   const carried = elementOf(targetType, "Chan");
-  const onChannel = carried === null ? null : checkChannelMethod(c, e, carried, args);
+  const onChannel = carried === null ? null : checkChannelMethod(c, e, target.node, carried, args);
   if (onChannel !== null) return onChannel;
   const elem = elementOf(targetType, "Box");
   if (elem === null || (e.method !== "get" && e.method !== "set")) {
@@ -230,8 +230,9 @@ export function checkSetIndex(c: Checker, s: Lsrc.SetIndex): Ltyped.SetIndex {
   return { ...s, array: array.node, index: index.node, value: value.node };
 }
 
-/** `for v in a`: a is an Array[T] or a Chan[T] (check-tasks.ts); v, a T, is bound in the body. */
-export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach {
+/** `for v in a`: a is an Array[T] or a Chan[T] (check-tasks.ts); v, a T, is bound in the body.
+ * Over a channel, the loop is a ForChan, stating v's type and the Option type of a receive. */
+export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach | Ltyped.ForChan {
   const iter = c.checkExpr(c, s.iter);
   const carried = elementOf(known(c, iter.type), "Chan");
   if (carried !== null) noteConcurrency(c, s.loc, `\`for ${s.name} in\` a channel`);
@@ -241,5 +242,13 @@ export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach {
   const body = c.checkBlock(c, s.body);
   c.loops--;
   c.scope = c.scope.parent;
-  return { ...s, iter: iter.node, body: body.node };
+  if (carried === null) return { ...s, iter: iter.node, body: body.node };
+  if (c.preludeOption === null) {
+    c.sink.report(s.loc, `\`for ${s.name} in\` a channel needs the prelude's Option, and this compilation has no prelude`);
+    return { ...s, iter: iter.node, body: body.node };
+  }
+  use(c, c.preludeOption);
+  const loop: Ltyped.ForChan = { kind: "ForChan", name: s.name, type: "", chan: iter.node, option: "", body: body.node, ...(s.loc ? { loc: s.loc } : {}) };
+  writeType(c.inference, c.types, loop, "type", carried);
+  return writeType(c.inference, c.types, loop, "option", c.types.named(c.preludeOption, [carried]));
 }

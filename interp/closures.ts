@@ -31,7 +31,7 @@ import { evaluate, evaluateAll, lookup, newScope, type Handlers, type LambdaValu
 export const isLambdaValue = (v: Value): v is LambdaValue & Value => typeof v === "object" && v !== null && "lambda" in v;
 
 /** A copy of every variable in `scope` (and the scopes around it), inner ones first. */
-function copyOf(scope: Scope): Scope {
+export function copyOf(scope: Scope): Scope {
   const copy = newScope(null);
   for (let s: Scope | null = scope; s !== null; s = s.parent) {
     for (const [name, cell] of s.vars) if (!copy.vars.has(name)) copy.vars.set(name, { value: cell.value });

@@ -75,6 +75,7 @@ import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions,
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, evaluateAll, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { generatorForm } from "./forms.js";
+import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
 /** The function value a call by name calls (read before the arguments are evaluated), or
@@ -92,6 +93,7 @@ function* callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
   const args = yield* evaluateAll(node.args, scope, m);
   if (callee !== null) return yield* m.apply(callee, args);
+  if (taskPrimitives.has(node.callee)) return (yield* taskPrimitive(node.callee, args, m, false))!; // yield()
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -139,6 +141,7 @@ const statementFields: Readonly<Record<string, { readonly quiet: readonly string
   While: { quiet: ["body"] },
   For: { quiet: ["body"] },
   ForEach: { quiet: ["body"] },
+  ForChan: { quiet: ["body"] },
 };
 
 const quietCache = new WeakMap<object, WeakSet<object>>();
@@ -273,7 +276,9 @@ function* runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Step<V
 /** `for v in a`: a evaluated once, the body run with v bound to each element in
  * the scope `bodyScope` gives (a new one per element in Lsrc, the same after uniquify). */
 function* eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Step<Value> {
-  const items = ((yield* evaluate(node.iter, scope, m)) as { array: Value[] }).array;
+  const iter = yield* evaluate(node.iter, scope, m);
+  if (isChannelValue(iter)) return yield* eachReceived(iter, node.name, node.body, scope, m, bodyScope, runBody, abrupt);
+  const items = (iter as { array: Value[] }).array;
   for (let i = 0; i < items.length; i++) {
     m.model.tick();
     const inner = bodyScope(scope);
@@ -377,6 +382,7 @@ export const srcHandlers: Handlers = {
     const target = yield* evaluate(node.target, scope, m);
     const args = yield* evaluateAll(node.args, scope, m);
     if (typeof target === "object" && "box" in target && (node.method === "get" || node.method === "set")) return dataPrimitive(node.method, [target, ...args], m.model)!;
+    if (isChannelValue(target)) return yield* channelMethod(node.method, target, args, m);
     return yield* m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
   },
   *Return(node: Src.Return, scope, m) {
@@ -398,6 +404,7 @@ export const srcHandlers: Handlers = {
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
   ...sourceClosures,
+  ...taskForms,
 };
 
 /** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
@@ -429,7 +436,12 @@ export const typedHandlers: Handlers = {
   GenericMethodCall: typedMethodCall,
   *Prim(node: Typed.Prim, scope, m) {
     const args = yield* evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (yield* taskPrimitive(node.op, args, m, false))!;
     return primitive(node.op, args, m.model);
+  },
+  *ForChan(node: Typed.ForChan, scope, m) {
+    const ch = yield* evaluate(node.chan, scope, m);
+    return yield* eachReceived(ch, node.name, node.body, scope, m, newScope, runBody, abrupt);
   },
 };
 
@@ -455,6 +467,10 @@ export const uniqueHandlers: Handlers = {
   },
   *ForEach(node: Typed.ForEach, scope, m) {
     return yield* eachElement(node, scope, m, (s) => s);
+  },
+  *ForChan(node: Typed.ForChan, scope, m) {
+    const ch = yield* evaluate(node.chan, scope, m);
+    return yield* eachReceived(ch, node.name, node.body, scope, m, (s) => s, runBody, abrupt);
   },
 };
 
@@ -563,8 +579,8 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
       if (!functions.has(name)) throw new Error(`no function ${name}`);
       return apply(Object.freeze({ fn: name }), args);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
-    const tasks = generatorForm.tasks(model, (code: unknown) => apply(code as Value, []));
+    const tasks = generatorForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+    const machine: TreeMachine = { model, handlers, tasks, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
@@ -579,6 +595,7 @@ export const layoutHandlers: Handlers = {
   ...layoutData,
   *Prim(node: Typed.Prim, scope, m) {
     const args = yield* evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (yield* taskPrimitive(node.op, args, m, true))!;
     return heapPrimitive(node.op, args, m.model) ?? primitive(node.op, args, m.model);
   },
 };

@@ -13,6 +13,7 @@
 //
 // A plain `yield` (not `yield*`) in these files is an error: only the
 // scheduler's routines stop a task, and the handlers reach them with yield*.
+// (`tasks.yield()` and the method `yield()` are names, not the keyword.)
 // A generator method is written at the start of its line, or after `{` or `,`.
 
 import { readFileSync } from "node:fs";
@@ -20,7 +21,7 @@ import { join } from "node:path";
 import { packageRoot } from "../driver/paths.js";
 
 /** The interpreters' files written as generators, each rewritten into interp/generated/. */
-export const generatorSources = ["values", "data", "unions", "closures", "tree", "cfg"] as const;
+export const generatorSources = ["values", "data", "unions", "closures", "tasks", "tree", "cfg"] as const;
 
 /** The text with every comment, string and template literal (and regular expression) blanked out, newlines kept. */
 function codeOnly(text: string): string {
@@ -71,7 +72,7 @@ export function directForm(name: string, text: string): string {
   const line = (i: number) => text.slice(0, i).split("\n").length;
   at(/\bfunction\*/g, (m) => ({ start: m.index + 8, end: m.index + 9, text: "" }));
   at(/(^[ \t]*|[{,][ \t]*)\*[ \t]*(?=[A-Za-z_$][\w$]*[ \t]*[(<])/gm, (m) => ({ start: m.index + m[1]!.length, end: m.index + m[0].length, text: "" }));
-  at(/\byield\b(\*?)[ \t]*/g, (m) => {
+  at(/(?<![.\w$])yield\b(?![ \t]*[(:])(\*?)[ \t]*/g, (m) => {
     if (m[1] !== "*") throw new Error(`interp/${name}.ts:${line(m.index)}: a plain yield (only yield* may stop a task)`);
     return { start: m.index, end: m.index + m[0].length, text: "" };
   });

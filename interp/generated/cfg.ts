@@ -124,8 +124,8 @@ const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): I
     return runBlocks(def, args, machine, defs);
   };
   const apply = (callee: Value, args: readonly Value[]): Step<Value> => call((callee as FunctionValue).fn, args);
-  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call, apply };
-  const tasks = directForm.tasks(model, (code: unknown) => apply(code as Value, []));
+  const tasks = directForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+  const machine: Machine = { model, handlers, tasks, global: (name) => functionValues.get(name), call, apply };
   return model.run(() => {
     directForm.main(tasks, call("main", []));
   });

@@ -42,6 +42,27 @@
 // far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
 // ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
 // agrees with every other and with the runtime.
+//
+// Two forms, one source. A task must be able to stop in the middle of an
+// expression (`print(ch.recv())` in a function a spawned block calls), so
+// every handler here, in values.ts, data.ts, unions.ts, closures.ts and
+// cfg.ts, is a generator: `yield* evaluate(...)` marks each place where what
+// runs below may stop, and a blocking routine of the scheduler
+// (scheduler.ts) yields `suspend` up through every frame to the scheduler's
+// loop, which resumes another task. Generators cost: every node's handler
+// makes one, and each value comes up through a `yield*`, about 1.5 to 3
+// times the time of a plain call (scripts/bench-interp.ts measures it). A
+// program that spawns nothing never needs to stop (a blocking routine in it
+// is a deadlock at once), so it runs in the direct form: the same files
+// rewritten by scripts/direct-form.ts into interp/generated/, every
+// generator `*` and `yield*` dropped, `Step<T>` (what a handler gives) made
+// `T`, and forms.ts's `generatorForm` (how a run starts its tasks and drives
+// a step) made `directForm`. So each handler is written once, the direct
+// form is as fast as the interpreter was before it could stop, and a test
+// (tests/il.test.ts, derived files) fails if the generated files are stale.
+// interp/index.ts picks the form per program: the generator form when the
+// program has a spawn in it. A plain `yield` is not allowed here: only the
+// scheduler's routines stop a task.
 
 import type * as Src from "../../ir-defs/generated/Lsrc.js";
 import type * as Modules from "../../ir-defs/generated/Lmodules.js";
@@ -57,6 +78,7 @@ import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions,
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, evaluateAll, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { directForm } from "../forms.js";
+import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "../runtime-model.js";
 
 /** The function value a call by name calls (read before the arguments are evaluated), or
@@ -74,6 +96,7 @@ function callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
   const args = evaluateAll(node.args, scope, m);
   if (callee !== null) return m.apply(callee, args);
+  if (taskPrimitives.has(node.callee)) return (taskPrimitive(node.callee, args, m, false))!; // yield()
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -121,6 +144,7 @@ const statementFields: Readonly<Record<string, { readonly quiet: readonly string
   While: { quiet: ["body"] },
   For: { quiet: ["body"] },
   ForEach: { quiet: ["body"] },
+  ForChan: { quiet: ["body"] },
 };
 
 const quietCache = new WeakMap<object, WeakSet<object>>();
@@ -255,7 +279,9 @@ function runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Step<Va
 /** `for v in a`: a evaluated once, the body run with v bound to each element in
  * the scope `bodyScope` gives (a new one per element in Lsrc, the same after uniquify). */
 function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Step<Value> {
-  const items = ((evaluate(node.iter, scope, m)) as { array: Value[] }).array;
+  const iter = evaluate(node.iter, scope, m);
+  if (isChannelValue(iter)) return eachReceived(iter, node.name, node.body, scope, m, bodyScope, runBody, abrupt);
+  const items = (iter as { array: Value[] }).array;
   for (let i = 0; i < items.length; i++) {
     m.model.tick();
     const inner = bodyScope(scope);
@@ -359,6 +385,7 @@ export const srcHandlers: Handlers = {
     const target = evaluate(node.target, scope, m);
     const args = evaluateAll(node.args, scope, m);
     if (typeof target === "object" && "box" in target && (node.method === "get" || node.method === "set")) return dataPrimitive(node.method, [target, ...args], m.model)!;
+    if (isChannelValue(target)) return channelMethod(node.method, target, args, m);
     return m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
   },
   Return(node: Src.Return, scope, m) {
@@ -380,6 +407,7 @@ export const srcHandlers: Handlers = {
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
   ...sourceClosures,
+  ...taskForms,
 };
 
 /** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
@@ -411,7 +439,12 @@ export const typedHandlers: Handlers = {
   GenericMethodCall: typedMethodCall,
   Prim(node: Typed.Prim, scope, m) {
     const args = evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (taskPrimitive(node.op, args, m, false))!;
     return primitive(node.op, args, m.model);
+  },
+  ForChan(node: Typed.ForChan, scope, m) {
+    const ch = evaluate(node.chan, scope, m);
+    return eachReceived(ch, node.name, node.body, scope, m, newScope, runBody, abrupt);
   },
 };
 
@@ -437,6 +470,10 @@ export const uniqueHandlers: Handlers = {
   },
   ForEach(node: Typed.ForEach, scope, m) {
     return eachElement(node, scope, m, (s) => s);
+  },
+  ForChan(node: Typed.ForChan, scope, m) {
+    const ch = evaluate(node.chan, scope, m);
+    return eachReceived(ch, node.name, node.body, scope, m, (s) => s, runBody, abrupt);
   },
 };
 
@@ -545,8 +582,8 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
       if (!functions.has(name)) throw new Error(`no function ${name}`);
       return apply(Object.freeze({ fn: name }), args);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
-    const tasks = directForm.tasks(model, (code: unknown) => apply(code as Value, []));
+    const tasks = directForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+    const machine: TreeMachine = { model, handlers, tasks, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
@@ -561,6 +598,7 @@ export const layoutHandlers: Handlers = {
   ...layoutData,
   Prim(node: Typed.Prim, scope, m) {
     const args = evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (taskPrimitive(node.op, args, m, true))!;
     return heapPrimitive(node.op, args, m.model) ?? primitive(node.op, args, m.model);
   },
 };
@@ -606,10 +644,12 @@ export const interpreters: Record<string, Interpreter> = {
   Lassign: assigned,
   Lvalues: assigned,
   Lwhile: assigned,
+  Ltasks: assigned,
   Lcaptures: treeInterpreter({ ...assignHandlers, ...captureClosures }),
   Llifted: treeInterpreter({ ...assignHandlers, ...liftedClosures }),
   Lclosed: closed,
   Lshrunk: closed,
+  Lchannels: closed,
   Ldata: treeInterpreter({ ...layoutHandlers, ...heapClosures, ...checkedElements }),
   Llayout: treeInterpreter({ ...layoutHandlers, ...checkedElements }),
   Lchecked: laidOut,

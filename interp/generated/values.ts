@@ -65,8 +65,23 @@ export interface Machine {
   readonly call: (fn: string, args: readonly Value[]) => Step<Value>;
   /** Calls a function value (a fn item's, an anonymous function's, a closure). */
   readonly apply: (callee: Value, args: readonly Value[]) => Step<Value>;
+  /** The runtime's scheduler (scheduler.ts), as the form runs it (forms.ts). */
+  readonly tasks: Tasks;
   /** The function a method call runs (interp/methods.ts), in the ILs that have methods. */
   readonly dispatch?: (type: string | undefined, method: string, receiver: Value) => string;
+}
+
+/** The scheduler's routines (scheduler.ts), those that may stop a task run with yield*.
+ * A task's code is what `start` (forms.ts) calls: here a function giving the task's body. */
+export interface Tasks {
+  scopeOpen(): bigint;
+  scopeClose(handle: unknown): Step<void>;
+  spawn(handle: unknown, code: unknown, env: unknown): void;
+  yield(): Step<void>;
+  channel(cap: bigint, info: bigint): bigint;
+  send(ch: unknown, value: unknown): Step<void>;
+  recv(ch: unknown): Step<[unknown, boolean]>;
+  close(ch: unknown): void;
 }
 
 export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });

@@ -14,7 +14,7 @@ import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 import { lookupMethod } from "./protocols.js";
-import { boundaryOf, channelMethods, checkChannelMethod, noteConcurrency } from "./check-tasks.js";
+import { boundaryOf, channelMethods, checkChannelMethod } from "./check-tasks.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
@@ -235,7 +235,6 @@ export function checkSetIndex(c: Checker, s: Lsrc.SetIndex): Ltyped.SetIndex {
 export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach | Ltyped.ForChan {
   const iter = c.checkExpr(c, s.iter);
   const carried = elementOf(known(c, iter.type), "Chan");
-  if (carried !== null) noteConcurrency(c, s.loc, `\`for ${s.name} in\` a channel`);
   const elem = carried ?? arrayElement(c, iter.type, s.iter, `\`for ${s.name} in\` cannot go through it`, `\`for ${s.name} in\` needs a range \`a..b\`, an Array or a Chan`);
   c.scope = { names: new Map([[s.name, { type: elem ?? ErrorType, mutable: false, what: "for", loc: s.loc }]]), parent: c.scope };
   c.loops++;

@@ -16,8 +16,6 @@
 //
 // The nodes given back are Ltyped's forms for them (ir-defs/ltyped.ts): Scope,
 // Spawn, Channel, Recv and ForChan, and the primitives send, close and yield.
-// The checker notes the first construct it meets (`c.concurrency`), for a
-// compilation that stops before the passes that lower them (check-types).
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
@@ -25,11 +23,6 @@ import type { Loc } from "../il/node.js";
 import { expectType, made, tailLoc, use, withinBoundary, type Checker, type Typed } from "./checker.js";
 import { writeType } from "./inference.js";
 import { ErrorType, IntType, UnitType, type Type } from "./types.js";
-
-/** Notes the first concurrent construct of the program. */
-export function noteConcurrency(c: Checker, loc: Loc | undefined, what: string): void {
-  c.concurrency ??= { loc, what };
-}
 
 /** What code here would leave first, going out: an anonymous function, a spawned block, or neither. */
 export function boundaryOf(c: Checker): "lambda" | "spawn" | null {
@@ -43,7 +36,6 @@ const at = (loc: Loc | undefined) => (loc ? { loc } : {});
 
 // `scope { B }`: B's type; spawns inside B (not inside an anonymous function in it) belong to it.
 export function checkScope(c: Checker, e: Lsrc.Scope): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`scope`");
   c.scopes++;
   const body = c.checkBlock(c, e.body);
   c.scopes--;
@@ -52,7 +44,6 @@ export function checkScope(c: Checker, e: Lsrc.Scope): Typed<Ltyped.Expr> {
 
 // `spawn { B }`: Unit, only inside a scope; B is a boundary for captures, return, try, break and continue.
 export function checkSpawn(c: Checker, e: Lsrc.Spawn): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`spawn`");
   if (c.scopes === 0) {
     const why = boundaryOf(c) === "lambda" ? ": an anonymous function is a boundary, so a `spawn` inside one needs a `scope` inside it too" : ": a task belongs to the innermost `scope { ... }` around it, which waits for it to finish";
     c.sink.report(e.loc, `\`spawn\` outside a \`scope\`${why}`);
@@ -63,7 +54,6 @@ export function checkSpawn(c: Checker, e: Lsrc.Spawn): Typed<Ltyped.Expr> {
 
 // `channel[T](cap)`: cap is an Int; a Chan[T].
 export function checkChannel(c: Checker, e: Lsrc.Channel): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`channel`");
   const elem = c.data.resolve(e.elem, e.loc, c.typeScope);
   const cap = c.checkExpr(c, e.cap);
   expectType(c, cap.type, IntType, tailLoc(e.cap));
@@ -78,7 +68,6 @@ export const channelMethods = ["send", "recv", "close"] as const;
 // Null for any other method (the caller reports it).
 export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, target: Ltyped.Expr, elem: Type, args: readonly Typed<Ltyped.Expr>[]): Typed<Ltyped.Expr> | null {
   if (!(channelMethods as readonly string[]).includes(e.method)) return null;
-  noteConcurrency(c, e.loc, `\`${e.method}\``);
   const arity = e.method === "send" ? 1 : 0;
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${e.method}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
@@ -98,6 +87,5 @@ export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, target: Ltype
 
 // `yield()`: Unit.
 export function checkYield(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`yield`");
   return { node: { kind: "Prim", op: "yield", args: [], ...at(e.loc) }, type: UnitType };
 }

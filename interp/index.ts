@@ -11,7 +11,7 @@ import { interpreters as aarch64 } from "./aarch64.js";
 import { interpreters as cfg } from "./cfg.js";
 import { interpreters as directCfg } from "./generated/cfg.js";
 import { interpreters as directTree } from "./generated/tree.js";
-import type { Interpreter } from "./runtime-model.js";
+import type { Interpreter, RunOptions } from "./runtime-model.js";
 import { interpreters as tree } from "./tree.js";
 import { interpreters as x86_64 } from "./x86_64.js";
 
@@ -43,7 +43,7 @@ function bothForms(direct: Readonly<Record<string, Interpreter>>, generators: Re
   const out: Record<string, Interpreter> = {};
   for (const [il, run] of Object.entries(direct)) {
     const withTasks = generators[il]!;
-    if (!made.has(run)) made.set(run, (program, options) => (spawns(program) ? withTasks : run)(program, options));
+    if (!made.has(run)) made.set(run, Object.assign((program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options), { runsTasks: true as const }));
     out[il] = made.get(run)!;
   }
   return out;
@@ -60,5 +60,8 @@ export function interpreterFor(ilName: string): Interpreter | undefined {
 export function generatorInterpreterFor(ilName: string): Interpreter | undefined {
   return generatorForms[ilName];
 }
+
+/** The ILs whose interpreter cannot run a program with tasks or channels yet (`runsTasks`). */
+export const withoutTasks = (): string[] => Object.entries(all).filter(([, i]) => i.runsTasks !== true).map(([name]) => name);
 
 export type { Interpreter };

@@ -21,6 +21,10 @@ import { assemblyOf, compile } from "../driver/driver.js";
 import type { Pass } from "../il/pass.js";
 import { checkBinary, checkLargeRun, checkRun } from "./checked-runs.js";
 import { loadGoldens } from "./golden-programs.js";
+import { usesTasks } from "../driver/driver.js";
+import { parseModuleFile } from "../front-end/parser.js";
+import { diagnosticSink } from "../front-end/diagnostics.js";
+import { withoutTasks } from "../interp/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-golden-"));
 const goldens = loadGoldens();
@@ -29,7 +33,10 @@ process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 for (const target of targets) {
   const golden = suite(`golden programs on ${target}`);
   for (const g of goldens) {
-    golden(`${g.name} on ${target}`, () => {
+    // Issue 19, until every interpreter runs tasks: a program with tasks is checked by the binaries, and by those interpreters only.
+    const skipped = usesTasks(parseModuleFile(g.source, diagnosticSink(g.path))) ? withoutTasks() : [];
+    const without = skipped.length === 0 ? "" : ` (without the interpreters that cannot run tasks yet: ${skipped.join(", ")})`;
+    golden(`${g.name} on ${target}${without}`, () => {
       // The front end is shared: check its interpreters once, on the first target.
       const only = target === targets[0] ? undefined : (p: Pass) => !frontEnd.includes(p) || p === frontEnd.at(-1);
       const start = { source: g.source, file: g.path };

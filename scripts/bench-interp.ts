@@ -1,11 +1,13 @@
-// `node dist/scripts/bench-interp.js [direct|generators] [REGEX]`: how long the
+// `node dist/scripts/bench-interp.js [direct|generators] [REGEX] [SKIP]`: how long the
 // tree and Lcfg interpreters take on the golden programs (tests/programs):
 // each program is compiled once, then every IL's program from Lsrc to Lalloc
 // is run by its interpreter, and the time of those runs is summed per
 // program and over all. `direct` (the default) runs the interpreters as the
 // driver does (their direct form for a program that spawns nothing);
 // `generators` forces their generator form (interp/tree.ts says why there
-// are two forms), to measure what a task's ability to stop costs.
+// are two forms), to measure what a task's ability to stop costs. REGEX picks
+// the programs by file name, SKIP (a regular expression) leaves ILs out (to
+// compare with a pipeline that lacks them).
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +21,7 @@ import { interpreters as cfg } from "../interp/cfg.js";
 
 const form = process.argv[2] ?? "direct";
 const only = new RegExp(process.argv[3] ?? "");
+const skip = process.argv[4] === undefined ? null : new RegExp(`^(${process.argv[4]})$`);
 const dir = join(packageRoot, "tests", "programs");
 const treeAndCfg = new Set([...Object.keys(tree), ...Object.keys(cfg)]);
 let total = 0;
@@ -35,7 +38,7 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith(".qs") && only.test
   }
   let t = 0;
   for (const step of steps) {
-    if (typeof step.pass.to === "string" || !treeAndCfg.has(ilName(step.pass.to))) continue;
+    if (typeof step.pass.to === "string" || !treeAndCfg.has(ilName(step.pass.to)) || skip?.test(ilName(step.pass.to))) continue;
     const run = form === "generators" ? generatorInterpreterFor(ilName(step.pass.to)) : interpreterFor(ilName(step.pass.to));
     if (!run || step.output === null) continue;
     const t0 = performance.now();

@@ -24,6 +24,8 @@
 //     Llayout   closures in the heap model too (a static closure, data.ts)
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
+//     Lsrc .. Lreturn: scopes, tasks and channels, in each IL's forms (tasks.ts):
+//               Ltasks and Lchannels have nothing else new
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function (closures.ts says what an anonymous
@@ -50,8 +52,9 @@
 // runs below may stop, and a blocking routine of the scheduler
 // (scheduler.ts) yields `suspend` up through every frame to the scheduler's
 // loop, which resumes another task. Generators cost: every node's handler
-// makes one, and each value comes up through a `yield*`, about 1.5 to 3
-// times the time of a plain call (scripts/bench-interp.ts measures it). A
+// makes one, and each value comes up through a `yield*`: on the golden
+// programs the generator form takes about twice the CPU time of the direct
+// form (scripts/bench-interp.ts measures both). A
 // program that spawns nothing never needs to stop (a blocking routine in it
 // is a deadlock at once), so it runs in the direct form: the same files
 // rewritten by scripts/direct-form.ts into interp/generated/, every

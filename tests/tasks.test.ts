@@ -1,0 +1,16 @@
+// Concurrent programs through the whole compiler (issue 19): the property of
+// props/tasks-check.ts on generated programs (every pass's output in its IL;
+// the binaries of both targets give what the program means on the scheduler
+// model, leaking nothing), which must end every way a concurrent program can.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { checkTaskPrograms } from "../props/tasks-check.js";
+import { quickTasks } from "./props/quick.js";
+
+test("generated concurrent programs: every pass's output is in its IL, and the binaries of both targets give what the program means, leaking nothing", () => {
+  const { failure, endings } = checkTaskPrograms(quickTasks.runs, quickTasks.seed);
+  assert.is(failure, null, failure ? `${failure.message}\nfor:\n${failure.source}` : "");
+  assert.equal([...endings].sort(), ["bad channel capacity", "deadlock", "ends", "send on closed channel"], "the sample ends every way");
+});
+
+test.run();

@@ -24,7 +24,8 @@ import { binary } from "../ir-defs/semantics.js";
 import { isImmediate } from "../ir-defs/heap-layout.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
-import { evaluate, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Value } from "./values.js";
+import { evaluate, evaluateAll, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
+import { generatorForm } from "./forms.js";
 
 /** Each function's blocks by label, made once per function (a loop of tail calls asks again and again). */
 const blocksByLabel = new WeakMap<Cfg.Def, ReadonlyMap<string, Cfg.BasicBlock>>();
@@ -42,11 +43,11 @@ function frame(def: Cfg.Def, args: readonly Value[]): Scope {
 }
 
 /** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
-function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Value {
+function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Step<Value> {
   let def = first;
   let blocks = blocksOf(def);
   let scope = frame(def, firstArgs);
-  const atom = (a: Cfg.Atom): Value => evaluate(a, scope, machine);
+  const atom = (a: Cfg.Atom): Step<Value> => evaluate(a, scope, machine);
   const jump = (label: string): Cfg.BasicBlock => {
     const next = blocks.get(label);
     if (!next) throw new Error(`goto to an unknown label ${label}`);
@@ -62,9 +63,9 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
     for (const stmt of block.stmts as readonly (Rc.CStmt | Released.Release)[]) {
       machine.model.tick();
       switch (stmt.kind) {
-        case "Assign": scope.vars.set(stmt.name, { value: evaluate(stmt.value, scope, machine) }); break;
-        case "Do": evaluate(stmt.expr, scope, machine); break;
-        case "Store": case "CheckIndex": evaluate(stmt, scope, machine); break;
+        case "Assign": scope.vars.set(stmt.name, { value: yield* evaluate(stmt.value, scope, machine) }); break;
+        case "Do": yield* evaluate(stmt.expr, scope, machine); break;
+        case "Store": case "CheckIndex": yield* evaluate(stmt, scope, machine); break;
         case "Inc": case "Dec": {
           // From Lguarded on (no `unions` list), an inc or dec is only ever of a reference, as on the machine.
           const value = scope.vars.get(stmt.name)!.value;
@@ -88,16 +89,17 @@ function runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine
     switch (tail.kind) {
       case "Goto": block = jump(tail.target); break;
       case "Branch": {
-        const taken = truth(binary(tail.op, atom(tail.left) as bigint | boolean, atom(tail.right) as bigint | boolean));
+        const left = (yield* atom(tail.left)) as bigint | boolean;
+        const taken = truth(binary(tail.op, left, (yield* atom(tail.right)) as bigint | boolean));
         block = jump(taken ? tail.then : tail.else);
         break;
       }
-      case "Return": return atom(tail.value);
+      case "Return": return yield* atom(tail.value);
       case "ReturnCall":
       case "TailCall": {
-        const args = tail.args.map(atom);
+        const args = yield* evaluateAll(tail.args, scope, machine);
         // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
-        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
+        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : yield* evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
         const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
         if (!next) throw new Error("tail call of a value that is not a function");
         [def, blocks, scope] = [next, blocksOf(next), frame(next, args)];
@@ -113,33 +115,41 @@ const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): I
   const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
   const model = new RuntimeModel(options, counting);
   const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
-  const call = (name: string, args: readonly Value[]): Value => {
+  const call = (name: string, args: readonly Value[]): Step<Value> => {
     const def = defs.get(name);
     if (!def) throw new Error(`no function ${name}`);
     return runBlocks(def, args, machine, defs);
   };
-  const apply = (callee: Value, args: readonly Value[]): Value => call((callee as FunctionValue).fn, args);
-  const machine: Machine = { model, handlers, global: (name) => functionValues.get(name), call, apply };
+  const apply = (callee: Value, args: readonly Value[]): Step<Value> => call((callee as FunctionValue).fn, args);
+  const tasks = generatorForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+  const machine: Machine = { model, handlers, tasks, global: (name) => functionValues.get(name), call, apply };
   return model.run(() => {
-    call("main", []);
+    generatorForm.main(tasks, call("main", []));
   });
 };
 
 const funHandlers: Handlers = {
   ...layoutHandlers,
-  FunRef: (node: Fun.FunRef) => Object.freeze({ fn: node.name }),
-  Call(node: Fun.Call, scope, m) {
-    const callee = evaluate(node.callee, scope, m) as FunctionValue;
+  *FunRef(node: Fun.FunRef) {
+    return Object.freeze({ fn: node.name });
+  },
+  *Call(node: Fun.Call, scope, m) {
+    const callee = (yield* evaluate(node.callee, scope, m)) as FunctionValue;
     if (typeof callee !== "object" || !("fn" in callee)) throw new Error("call of a value that is not a function");
-    return m.call(callee.fn, node.args.map((a) => evaluate(a, scope, m)));
+    return yield* m.call(callee.fn, yield* evaluateAll(node.args, scope, m));
   },
 };
 
 // Lalloc: objects made by the runtime's allocator, their fields stored one by one.
 const allocHandlers: Handlers = {
   ...funHandlers,
-  Alloc: (node: Alloc.Alloc, _scope, m) => m.model.heap.alloc(node.bytes, node.info),
-  AllocArray: (node: Alloc.AllocArray, scope, m) => m.model.heap.allocArray(evaluate(node.length, scope, m) as bigint, evaluate(node.init, scope, m), node.info),
+  *Alloc(node: Alloc.Alloc, _scope, m) {
+    return m.model.heap.alloc(node.bytes, node.info);
+  },
+  *AllocArray(node: Alloc.AllocArray, scope, m) {
+    const length = (yield* evaluate(node.length, scope, m)) as bigint;
+    return m.model.heap.allocArray(length, yield* evaluate(node.init, scope, m), node.info);
+  },
 };
 
 // ILs run alike share one interpreter (tree.ts says why).

@@ -26,12 +26,12 @@
 
 import type * as Src from "../ir-defs/generated/Lsrc.js";
 import { captureOffset, closureCodeOffset, fieldsInfo } from "../ir-defs/heap-layout.js";
-import { evaluate, lookup, newScope, type Handlers, type LambdaValue, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
+import { evaluate, evaluateAll, lookup, newScope, type Handlers, type LambdaValue, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 
 export const isLambdaValue = (v: Value): v is LambdaValue & Value => typeof v === "object" && v !== null && "lambda" in v;
 
 /** A copy of every variable in `scope` (and the scopes around it), inner ones first. */
-function copyOf(scope: Scope): Scope {
+export function copyOf(scope: Scope): Scope {
   const copy = newScope(null);
   for (let s: Scope | null = scope; s !== null; s = s.parent) {
     for (const [name, cell] of s.vars) if (!copy.vars.has(name)) copy.vars.set(name, { value: cell.value });
@@ -40,17 +40,19 @@ function copyOf(scope: Scope): Scope {
 }
 
 /** What a call through a function value calls: the callee (evaluated first) and the arguments. */
-export function applied(node: Src.Apply, scope: Scope, m: Machine): { callee: Value; args: Value[] } {
-  const callee = evaluate(node.callee, scope, m);
-  return { callee, args: node.args.map((a) => evaluate(a, scope, m)) };
+export function* applied(node: Src.Apply, scope: Scope, m: Machine): Step<{ callee: Value; args: Value[] }> {
+  const callee = yield* evaluate(node.callee, scope, m);
+  return { callee, args: yield* evaluateAll(node.args, scope, m) };
 }
 
 /** Lsrc to Lwhile: an anonymous fn copies every variable in scope; Apply calls any expression. */
 export const sourceClosures: Handlers = {
-  Lambda: (node, scope) => Object.freeze({ lambda: node, scope: copyOf(scope) }),
-  Apply(node: Src.Apply, scope, m) {
-    const { callee, args } = applied(node, scope, m);
-    return m.apply(callee, args);
+  *Lambda(node, scope) {
+    return Object.freeze({ lambda: node, scope: copyOf(scope) });
+  },
+  *Apply(node: Src.Apply, scope, m) {
+    const { callee, args } = yield* applied(node, scope, m);
+    return yield* m.apply(callee, args);
   },
 };
 
@@ -62,7 +64,7 @@ interface Capture {
 /** Lcaptures: an anonymous fn copies only the variables it lists, under their inner names. */
 export const captureClosures: Handlers = {
   ...sourceClosures,
-  Lambda(node: LambdaValue["lambda"] & { readonly captures: readonly Capture[] }, scope, m) {
+  *Lambda(node: LambdaValue["lambda"] & { readonly captures: readonly Capture[] }, scope, m) {
     const captured = newScope(null);
     for (const c of node.captures) captured.vars.set(c.name, { value: lookup(c.outer, scope, m).value });
     return Object.freeze({ lambda: node, scope: captured });
@@ -72,8 +74,9 @@ export const captureClosures: Handlers = {
 /** Llifted: a closure is its function and the values it captured, given before the arguments. */
 export const liftedClosures: Handlers = {
   ...sourceClosures,
-  Closure: (node: { readonly code: string; readonly captures: readonly NodeLike[] }, scope, m) =>
-    Object.freeze({ fn: node.code, captured: Object.freeze(node.captures.map((c) => evaluate(c, scope, m))) }),
+  *Closure(node: { readonly code: string; readonly captures: readonly NodeLike[] }, scope, m) {
+    return Object.freeze({ fn: node.code, captured: Object.freeze(yield* evaluateAll(node.captures, scope, m)) });
+  },
 };
 
 /** The closure a variable holds, in Lclosed. */
@@ -86,33 +89,34 @@ function closureIn(name: string, scope: Scope, m: Machine): { readonly fn: strin
 /** Lclosed: the closure is an object that its function reads its captures from; a call passes it explicitly. */
 export const closedClosures: Handlers = {
   ...liftedClosures,
-  Captured(node: { readonly env: string; readonly index: bigint }, scope, m) {
+  *Captured(node: { readonly env: string; readonly index: bigint }, scope, m) {
     const value = closureIn(node.env, scope, m).captured[Number(node.index)];
     if (value === undefined) throw new Error(`${node.env} captured no value ${node.index}`);
     return value;
   },
-  CallCode(node: { readonly closure: string; readonly args: readonly NodeLike[] }, scope, m) {
-    const { callee, args } = codeCall(node, scope, m);
-    return m.apply(callee, args);
+  *CallCode(node: { readonly closure: string; readonly args: readonly NodeLike[] }, scope, m) {
+    const { callee, args } = yield* codeCall(node, scope, m);
+    return yield* m.apply(callee, args);
   },
 };
 
 /** What `call code(c)(args)` calls: the function of the closure c (read first; in the heap model from Ldata on), with the arguments as given. */
-export function codeCall(node: { readonly closure: string; readonly args: readonly NodeLike[] }, scope: Scope, m: Machine): { callee: Value; args: Value[] } {
+export function* codeCall(node: { readonly closure: string; readonly args: readonly NodeLike[] }, scope: Scope, m: Machine): Step<{ callee: Value; args: Value[] }> {
   const closure = lookup(node.closure, scope, m).value;
   const callee = typeof closure === "bigint" ? (m.model.heap.load(closure + BigInt(closureCodeOffset)) as Value) : Object.freeze({ fn: closureIn(node.closure, scope, m).fn });
-  return { callee, args: node.args.map((a) => evaluate(a, scope, m)) };
+  return { callee, args: yield* evaluateAll(node.args, scope, m) };
 }
 
 /** Ldata: a closure is a fields object of the heap model, read at the offsets lay-out-closures will use. */
 export const heapClosures: Handlers = {
   ...closedClosures,
-  Closure(node: { readonly code: string; readonly captures: readonly NodeLike[] }, scope, m) {
-    const fields = [Object.freeze({ fn: node.code }), ...node.captures.map((c) => evaluate(c, scope, m))];
+  *Closure(node: { readonly code: string; readonly captures: readonly NodeLike[] }, scope, m) {
+    const fields = [Object.freeze({ fn: node.code }), ...(yield* evaluateAll(node.captures, scope, m))];
     const object = m.model.heap.alloc(BigInt(16 + 8 * fields.length), fieldsInfo("0".repeat(fields.length)));
     fields.forEach((f, i) => m.model.heap.store(object + BigInt(16 + 8 * i), f));
     return object;
   },
-  Captured: (node: { readonly env: string; readonly index: bigint }, scope, m) =>
-    m.model.heap.load((lookup(node.env, scope, m).value as bigint) + BigInt(captureOffset(Number(node.index)))) as Value,
+  *Captured(node: { readonly env: string; readonly index: bigint }, scope, m) {
+    return m.model.heap.load((lookup(node.env, scope, m).value as bigint) + BigInt(captureOffset(Number(node.index)))) as Value;
+  },
 };

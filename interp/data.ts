@@ -17,9 +17,9 @@ import { checkArrayLength } from "./heap.js";
 import { binary as arithmetic } from "../ir-defs/semantics.js";
 import { compareBytes, Panic } from "../ir-defs/semantics.js";
 import type { RuntimeModel } from "./runtime-model.js";
-import { evaluate, lookup, unit, type Handlers, type Machine, type NodeLike, type Value } from "./values.js";
+import { evaluate, evaluateAll, lookup, unit, type Handlers, type Machine, type NodeLike, type Step, type Value } from "./values.js";
 
-const ev = (node: unknown, scope: Parameters<typeof evaluate>[1], m: Machine): Value => evaluate(node as NodeLike, scope, m);
+const ev = (node: unknown, scope: Parameters<typeof evaluate>[1], m: Machine): Step<Value> => evaluate(node as NodeLike, scope, m);
 const data = (v: Value): any => v;
 
 function field(target: Value, name: string): Value {
@@ -82,26 +82,33 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
 }
 
 /** A record's value (frozen: records are values), its fields evaluated in order. */
-export function recordValue(record: string, inits: readonly { readonly name: string; readonly value: unknown }[], scope: Parameters<typeof evaluate>[1], m: Machine): Value {
+export function* recordValue(record: string, inits: readonly { readonly name: string; readonly value: unknown }[], scope: Parameters<typeof evaluate>[1], m: Machine): Step<Value> {
   const fields: Record<string, Value> = {};
-  for (const init of inits) fields[init.name] = ev(init.value, scope, m);
+  for (const init of inits) fields[init.name] = yield* ev(init.value, scope, m);
   return Object.freeze({ record, fields: Object.freeze(fields) });
 }
 
 export const sourceData: Handlers = {
-  Tuple: (node, scope, m) => Object.freeze({ tuple: Object.freeze(node.elems.map((e: unknown) => ev(e, scope, m))) }),
-  RecordLit: (node, scope, m) => recordValue(node.name, node.inits, scope, m),
-  Field: (node, scope, m) => field(ev(node.target, scope, m), node.field),
-  Index(node, scope, m) {
-    const { items, i } = element(ev(node.target, scope, m), ev(node.index, scope, m));
+  *Tuple(node, scope, m) {
+    return Object.freeze({ tuple: Object.freeze(yield* evaluateAll(node.elems, scope, m)) });
+  },
+  *RecordLit(node, scope, m) {
+    return yield* recordValue(node.name, node.inits, scope, m);
+  },
+  *Field(node, scope, m) {
+    return field(yield* ev(node.target, scope, m), node.field);
+  },
+  *Index(node, scope, m) {
+    const target = yield* ev(node.target, scope, m);
+    const { items, i } = element(target, yield* ev(node.index, scope, m));
     return items[i]!;
   },
-  MethodCall(node, scope, m) {
-    const target = ev(node.target, scope, m);
-    const args = node.args.map((a: unknown) => ev(a, scope, m));
+  *MethodCall(node, scope, m) {
+    const target = yield* ev(node.target, scope, m);
+    const args = yield* evaluateAll(node.args, scope, m);
     return dataPrimitive(node.method, [target, ...args], m.model)!;
   },
-  SetField(node, scope, m) {
+  *SetField(node, scope, m) {
     const cell = lookup(node.name, scope, m);
     const op: string = node.op ?? "="; // (Lassign has only `=`)
     let old: Value | null = null; // `p.x op= v` reads p.x before v, as `x op= v` reads x
@@ -109,17 +116,17 @@ export const sourceData: Handlers = {
       old = cell.value;
       for (const f of node.path) old = field(old, f);
     }
-    let value = ev(node.value, scope, m);
+    let value = yield* ev(node.value, scope, m);
     if (old !== null) value = binaryOnValues(op.slice(0, -1), old, value);
     cell.value = withField(cell.value, node.path, value);
     return unit;
   },
-  SetIndex(node, scope, m) {
-    const array = ev(node.array, scope, m);
-    const index = ev(node.index, scope, m);
+  *SetIndex(node, scope, m) {
+    const array = yield* ev(node.array, scope, m);
+    const index = yield* ev(node.index, scope, m);
     const op: string = node.op ?? "=";
     const old = op === "=" ? null : element(array, index); // `a[i] op= v` reads a[i] before v
-    let value = ev(node.value, scope, m);
+    let value = yield* ev(node.value, scope, m);
     if (old) value = binaryOnValues(op.slice(0, -1), old.items[old.i]!, value);
     const { items, i } = element(array, index);
     items[i] = value;
@@ -149,47 +156,52 @@ export function heapPrimitive(op: string, args: readonly Value[], model: Runtime
 }
 
 export const layoutData: Handlers = {
-  Str: (node, _scope, m) => literal(m, node.value),
-  StaticClosure: (node, _scope, m) => m.model.heap.staticClosure(node.code, Object.freeze({ fn: node.code })),
-  New(node, scope, m) {
-    const fields = node.fields.map((f: unknown) => ev(f, scope, m));
+  *Str(node, _scope, m) {
+    return literal(m, node.value);
+  },
+  *StaticClosure(node, _scope, m) {
+    return m.model.heap.staticClosure(node.code, Object.freeze({ fn: node.code }));
+  },
+  *New(node, scope, m) {
+    const fields = yield* evaluateAll(node.fields, scope, m);
     const object = m.model.heap.alloc(BigInt(16 + 8 * fields.length), fieldsInfo(node.refs));
     fields.forEach((f: Value, i: number) => m.model.heap.store(object + BigInt(16 + 8 * i), f));
     return object;
   },
-  NewArray(node, scope, m) {
-    const length = ev(node.length, scope, m) as bigint;
-    return m.model.heap.allocArray(length, ev(node.init, scope, m), arrayInfo(node.refs));
+  *NewArray(node, scope, m) {
+    const length = (yield* ev(node.length, scope, m)) as bigint;
+    return m.model.heap.allocArray(length, yield* ev(node.init, scope, m), arrayInfo(node.refs));
   },
-  Load(node, scope, m) {
-    const base = ev(node.base, scope, m);
-    const index = node.index === null ? null : ev(node.index, scope, m);
+  *Load(node, scope, m) {
+    const base = yield* ev(node.base, scope, m);
+    const index = node.index === null ? null : yield* ev(node.index, scope, m);
     return m.model.heap.load(address(base, node.offset, index)) as Value;
   },
-  Store(node, scope, m) {
-    const base = ev(node.base, scope, m);
-    const index = node.index === null ? null : ev(node.index, scope, m);
-    m.model.heap.store(address(base, node.offset, index), ev(node.value, scope, m));
+  *Store(node, scope, m) {
+    const base = yield* ev(node.base, scope, m);
+    const index = node.index === null ? null : yield* ev(node.index, scope, m);
+    m.model.heap.store(address(base, node.offset, index), yield* ev(node.value, scope, m));
     return unit;
   },
-  CheckIndex(node, scope, m) {
-    checkIndex(ev(node.index, scope, m) as bigint, ev(node.length, scope, m) as bigint);
+  *CheckIndex(node, scope, m) {
+    const index = (yield* ev(node.index, scope, m)) as bigint;
+    checkIndex(index, (yield* ev(node.length, scope, m)) as bigint);
     return unit;
   },
 };
 
 /** Llayout's element accesses: the index is checked against the array's length (at lengthOffset) first. */
 export const checkedElements: Handlers = {
-  Load(node, scope, m) {
-    const base = ev(node.base, scope, m);
-    const index = node.index === null ? null : ev(node.index, scope, m);
+  *Load(node, scope, m) {
+    const base = yield* ev(node.base, scope, m);
+    const index = node.index === null ? null : yield* ev(node.index, scope, m);
     if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
     return m.model.heap.load(address(base, node.offset, index)) as Value;
   },
-  Store(node, scope, m) {
-    const base = ev(node.base, scope, m);
-    const index = node.index === null ? null : ev(node.index, scope, m);
-    const value = ev(node.value, scope, m);
+  *Store(node, scope, m) {
+    const base = yield* ev(node.base, scope, m);
+    const index = node.index === null ? null : yield* ev(node.index, scope, m);
+    const value = yield* ev(node.value, scope, m);
     if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
     m.model.heap.store(address(base, node.offset, index), value);
     return unit;

@@ -2,17 +2,63 @@
 // and says what running it shows: stdout, exit status and panic message.
 // Each module below exports `interpreters`, a record from IL name to interpreter,
 // built by extending the interpreter of the IL before.
+//
+// The tree and Lcfg interpreters come in two forms (tree.ts says why): a
+// program that spawns a task runs in the generator form, any other in the
+// direct one.
 
 import { interpreters as aarch64 } from "./aarch64.js";
 import { interpreters as cfg } from "./cfg.js";
-import type { Interpreter } from "./runtime-model.js";
+import { interpreters as directCfg } from "./generated/cfg.js";
+import { interpreters as directTree } from "./generated/tree.js";
+import type { Interpreter, RunOptions } from "./runtime-model.js";
 import { interpreters as tree } from "./tree.js";
 import { interpreters as x86_64 } from "./x86_64.js";
 
-const all: Readonly<Record<string, Interpreter>> = { ...tree, ...cfg, ...x86_64, ...aarch64 };
+const spawnCache = new WeakMap<object, boolean>();
+const spawnNames = new Set(["spawn", "qn_spawn"]);
+
+/** Whether a program can spawn a task: a Spawn form, or the spawn primitive or routine, anywhere in it. */
+export function spawns(program: unknown): boolean {
+  if (typeof program !== "object" || program === null) return false;
+  const cached = spawnCache.get(program);
+  if (cached !== undefined) return cached;
+  const seen = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(seen);
+    if (typeof value !== "object" || value === null) return false;
+    const node = value as Record<string, unknown>;
+    if (node.kind === "Spawn" || spawnNames.has(node.op as string) || spawnNames.has(node.callee as string) || spawnNames.has(node.name as string)) return true;
+    for (const key in node) if (key !== "loc" && typeof node[key] === "object" && seen(node[key])) return true;
+    return false;
+  };
+  const result = seen(program);
+  spawnCache.set(program, result);
+  return result;
+}
+
+/** Each IL's interpreter in both forms, the direct one for a program that spawns nothing;
+ * ILs that shared an interpreter still share one (the explorer's marks rely on it). */
+function bothForms(direct: Readonly<Record<string, Interpreter>>, generators: Readonly<Record<string, Interpreter>>): Record<string, Interpreter> {
+  const made = new Map<Interpreter, Interpreter>();
+  const out: Record<string, Interpreter> = {};
+  for (const [il, run] of Object.entries(direct)) {
+    const withTasks = generators[il]!;
+    if (!made.has(run)) made.set(run, Object.assign((program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options), { runsTasks: true as const }));
+    out[il] = made.get(run)!;
+  }
+  return out;
+}
+
+const all: Readonly<Record<string, Interpreter>> = { ...bothForms(directTree, tree), ...bothForms(directCfg, cfg), ...x86_64, ...aarch64 };
+const generatorForms: Readonly<Record<string, Interpreter>> = { ...tree, ...cfg };
 
 export function interpreterFor(ilName: string): Interpreter | undefined {
   return all[ilName];
+}
+
+/** The generator form of a tree or Lcfg IL's interpreter, whatever the program (to compare the forms, or time them). */
+export function generatorInterpreterFor(ilName: string): Interpreter | undefined {
+  return generatorForms[ilName];
 }
 
 /** The ILs whose interpreter cannot run a program with tasks or channels yet (`runsTasks`). */

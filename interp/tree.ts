@@ -21,6 +21,8 @@
 //     Llayout   closures in the heap model too (a static closure, data.ts)
 //     Lchecked  + CheckIndex; an element access only reads or writes memory
 //     Lreturn   + ReturnCall (`return f(x)`), run in place like a return of a call
+//     Lsrc .. Lreturn: scopes, tasks and channels, in each IL's forms (tasks.ts):
+//               Ltasks and Lchannels have nothing else new
 //
 // Values: bigint for Int, boolean for Bool, `unit` for Unit, a JS string for a
 // String, `{ fn: NAME }` for a function (closures.ts says what an anonymous
@@ -39,6 +41,28 @@
 // far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
 // ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
 // agrees with every other and with the runtime.
+//
+// Two forms, one source. A task must be able to stop in the middle of an
+// expression (`print(ch.recv())` in a function a spawned block calls), so
+// every handler here, in values.ts, data.ts, unions.ts, closures.ts and
+// cfg.ts, is a generator: `yield* evaluate(...)` marks each place where what
+// runs below may stop, and a blocking routine of the scheduler
+// (scheduler.ts) yields `suspend` up through every frame to the scheduler's
+// loop, which resumes another task. Generators cost: every node's handler
+// makes one, and each value comes up through a `yield*`: on the golden
+// programs the generator form takes about twice the CPU time of the direct
+// form (scripts/bench-interp.ts measures both). A
+// program that spawns nothing never needs to stop (a blocking routine in it
+// is a deadlock at once), so it runs in the direct form: the same files
+// rewritten by scripts/direct-form.ts into interp/generated/, every
+// generator `*` and `yield*` dropped, `Step<T>` (what a handler gives) made
+// `T`, and forms.ts's `generatorForm` (how a run starts its tasks and drives
+// a step) made `directForm`. So each handler is written once, the direct
+// form is as fast as the interpreter was before it could stop, and a test
+// (tests/il.test.ts, derived files) fails if the generated files are stale.
+// interp/index.ts picks the form per program: the generator form when the
+// program has a spawn in it. A plain `yield` is not allowed here: only the
+// scheduler's routines stop a task.
 
 import type * as Src from "../ir-defs/generated/Lsrc.js";
 import type * as Modules from "../ir-defs/generated/Lmodules.js";
@@ -52,7 +76,9 @@ import { methodsOf } from "./methods.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
-import { evaluate, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Value } from "./values.js";
+import { evaluate, evaluateAll, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
+import { generatorForm } from "./forms.js";
+import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
 /** The function value a call by name calls (read before the arguments are evaluated), or
@@ -66,10 +92,11 @@ function calleeOf(node: Src.Call, scope: Scope, m: Machine): Value | null {
 /** A call of the program's own function (by name or through a variable), or of
  * a built-in or a constructor (Lsrc only: check-types turns those into
  * primitives and Constructs). */
-function callHandler(node: Src.Call, scope: Scope, m: Machine): Value {
+function* callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
-  const args = node.args.map((a) => evaluate(a, scope, m));
-  if (callee !== null) return m.apply(callee, args);
+  const args = yield* evaluateAll(node.args, scope, m);
+  if (callee !== null) return yield* m.apply(callee, args);
+  if (taskPrimitives.has(node.callee)) return (yield* taskPrimitive(node.callee, args, m, false))!; // yield()
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -117,6 +144,7 @@ const statementFields: Readonly<Record<string, { readonly quiet: readonly string
   While: { quiet: ["body"] },
   For: { quiet: ["body"] },
   ForEach: { quiet: ["body"] },
+  ForChan: { quiet: ["body"] },
 };
 
 const quietCache = new WeakMap<object, WeakSet<object>>();
@@ -191,9 +219,9 @@ const continueSignal = { signal: "continue" };
 
 /** Runs a loop body; says whether the loop goes on (false after `break`),
  * or hands up `abrupt` (a `return` in it). */
-function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean | typeof abrupt {
+function* runBody(body: NodeLike, scope: Scope, machine: Machine): Step<boolean | typeof abrupt> {
   try {
-    if (evaluate(body, scope, machine) === abrupt) {
+    if ((yield* evaluate(body, scope, machine)) === abrupt) {
       const m = machine as TreeMachine;
       if (m.completion === breakSignal || m.completion === continueSignal) {
         const goOn = m.completion === continueSignal;
@@ -210,12 +238,12 @@ function runBody(body: NodeLike, scope: Scope, machine: Machine): boolean | type
 }
 
 /** A block's statements in `scope`; its value is the last statement's if that is an expression. */
-function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Value {
+function* runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Step<Value> {
   let value: Value = unit;
   for (const [i, stmt] of block.stmts.entries()) {
-    if (stmt.kind === "Using") return runUsing(block.stmts.slice(i), scope, machine);
+    if (stmt.kind === "Using") return yield* runUsing(block.stmts.slice(i), scope, machine);
     machine.model.tick();
-    const v = evaluate(stmt, scope, machine);
+    const v = yield* evaluate(stmt, scope, machine);
     if (v === abrupt) return abrupt;
     value = stmt.kind === "ExprStmt" ? v : unit;
   }
@@ -225,38 +253,40 @@ function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Sc
 /** The statements of a block from a `using r = e` on: r is bound, the rest run, and then,
  * however they end (but by a panic or exit, which end the process), r.drop(), after the
  * value they give or return. A `return f(x)` runs f here, before the drop. */
-function runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Value {
+function* runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Step<Value> {
   const [using, ...rest] = stmts as [NodeLike & { name: string; init: NodeLike; type?: string }, ...NodeLike[]];
   m.model.tick();
-  const target = evaluate(using.init, scope, m);
+  const target = yield* evaluate(using.init, scope, m);
   scope.vars.set(using.name, { value: target });
   const drop = () => m.call(m.dispatch!(using.type, "drop", target), [target]);
   let value: Value;
   try {
-    value = runStatements({ stmts: rest }, scope, m);
+    value = yield* runStatements({ stmts: rest }, scope, m);
   } catch (e) {
     if (!(e instanceof ReturnSignal || e instanceof TailCallSignal || e === breakSignal || e === continueSignal)) throw e;
-    const signal = e instanceof TailCallSignal ? new ReturnSignal(m.apply(e.callee, e.args)) : e;
-    drop();
+    const signal = e instanceof TailCallSignal ? new ReturnSignal(yield* m.apply(e.callee, e.args)) : e;
+    yield* drop();
     throw signal;
   }
   const tm = m as TreeMachine;
-  if (value === abrupt && tm.completion instanceof TailCallSignal) tm.completion = new ReturnSignal(m.apply(tm.completion.callee, tm.completion.args));
+  if (value === abrupt && tm.completion instanceof TailCallSignal) tm.completion = new ReturnSignal(yield* m.apply(tm.completion.callee, tm.completion.args));
   const completion = tm.completion;
-  drop();
+  yield* drop();
   tm.completion = completion;
   return value;
 }
 
 /** `for v in a`: a evaluated once, the body run with v bound to each element in
  * the scope `bodyScope` gives (a new one per element in Lsrc, the same after uniquify). */
-function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Value {
-  const items = (evaluate(node.iter, scope, m) as { array: Value[] }).array;
+function* eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine, bodyScope: (outer: Scope) => Scope): Step<Value> {
+  const iter = yield* evaluate(node.iter, scope, m);
+  if (isChannelValue(iter)) return yield* eachReceived(iter, node.name, node.body, scope, m, bodyScope, runBody, abrupt);
+  const items = (iter as { array: Value[] }).array;
   for (let i = 0; i < items.length; i++) {
     m.model.tick();
     const inner = bodyScope(scope);
     inner.vars.set(node.name, { value: items[i]! });
-    const goOn = runBody(node.body, inner, m);
+    const goOn = yield* runBody(node.body, inner, m);
     if (goOn === abrupt) return abrupt;
     if (!goOn) break;
   }
@@ -264,116 +294,140 @@ function eachElement(node: Src.ForEach | Typed.ForEach, scope: Scope, m: Machine
 }
 
 export const srcHandlers: Handlers = {
-  Block: (node: Src.Block, scope, m) => runStatements(node, newScope(scope), m),
-  Let(node: Src.Let, scope, m) {
-    scope.vars.set(node.name, { value: evaluate(node.init, scope, m) });
+  *Block(node: Src.Block, scope, m) {
+    return yield* runStatements(node, newScope(scope), m);
+  },
+  *Let(node: Src.Let, scope, m) {
+    scope.vars.set(node.name, { value: yield* evaluate(node.init, scope, m) });
     return unit;
   },
-  Assign(node: Src.Assign, scope, m) {
+  *Assign(node: Src.Assign, scope, m) {
     const cell = lookup(node.name, scope, m);
-    if (node.op === "=") cell.value = evaluate(node.value, scope, m);
+    if (node.op === "=") cell.value = yield* evaluate(node.value, scope, m);
     else {
       const old = arith(cell.value); // `x op= e` reads x before evaluating e
-      cell.value = binaryOnValues(node.op.slice(0, -1), old, arith(evaluate(node.value, scope, m)));
+      cell.value = binaryOnValues(node.op.slice(0, -1), old, arith(yield* evaluate(node.value, scope, m)));
     }
     return unit;
   },
-  While(node: Src.While, scope, m) {
+  *While(node: Src.While, scope, m) {
     for (;;) {
       m.model.tick();
-      if (!truth(evaluate(node.cond, scope, m))) break;
-      const goOn = runBody(node.body, scope, m);
+      if (!truth(yield* evaluate(node.cond, scope, m))) break;
+      const goOn = yield* runBody(node.body, scope, m);
       if (goOn === abrupt) return abrupt;
       if (!goOn) break;
     }
     return unit;
   },
-  For(node: Src.For, scope, m) {
-    const from = evaluate(node.from, scope, m) as bigint;
-    const to = evaluate(node.to, scope, m) as bigint; // evaluated once
+  *For(node: Src.For, scope, m) {
+    const from = (yield* evaluate(node.from, scope, m)) as bigint;
+    const to = (yield* evaluate(node.to, scope, m)) as bigint; // evaluated once
     for (let i = from; i < to; i++) {
       m.model.tick();
       const inner = newScope(scope);
       inner.vars.set(node.name, { value: i });
-      const goOn = runBody(node.body, inner, m);
+      const goOn = yield* runBody(node.body, inner, m);
       if (goOn === abrupt) return abrupt;
       if (!goOn) break;
     }
     return unit;
   },
-  ForEach: (node: Src.ForEach, scope, m) => eachElement(node, scope, m, newScope),
-  ...sourceData,
-  Break: (node: Src.Break, _scope, m) => complete(node, m, breakSignal),
-  Continue: (node: Src.Continue, _scope, m) => complete(node, m, continueSignal),
-  ExprStmt: (node: Src.ExprStmt, scope, m) => evaluate(node.expr, scope, m),
-  Int: (node: Src.Int) => node.value,
-  Bool: (node: Src.Bool) => node.value,
-  Unit: () => unit,
-  Str: (node: Src.Str) => node.value,
-  Var: (node: Src.Var, scope, m) => lookup(node.name, scope, m).value,
-  Binary(node: Src.Binary, scope, m) {
-    const value = evaluate(node.left, scope, m);
-    const ordered = typeof value === "boolean" && ["<", "<=", ">", ">="].includes(node.op);
-    if (ordered || (typeof value === "object" && ("record" in value || "ctor" in value))) return protocolOperator(node, value, evaluate(node.right, scope, m), m);
-    const left = arith(value);
-    if (node.op === "&&") return truth(left) ? truth(evaluate(node.right, scope, m)) : false;
-    if (node.op === "||") return truth(left) ? true : truth(evaluate(node.right, scope, m));
-    return binaryOnValues(node.op, left, arith(evaluate(node.right, scope, m)));
+  *ForEach(node: Src.ForEach, scope, m) {
+    return yield* eachElement(node, scope, m, newScope);
   },
-  Unary: (node: Src.Unary, scope, m) => unary(node.op, arith(evaluate(node.arg, scope, m)) as bigint | boolean),
-  If(node: Src.If, scope, m) {
-    if (truth(evaluate(node.cond, scope, m))) {
-      const v = evaluate(node.then, scope, m);
+  ...sourceData,
+  *Break(node: Src.Break, _scope, m) {
+    return complete(node, m, breakSignal);
+  },
+  *Continue(node: Src.Continue, _scope, m) {
+    return complete(node, m, continueSignal);
+  },
+  *ExprStmt(node: Src.ExprStmt, scope, m) {
+    return yield* evaluate(node.expr, scope, m);
+  },
+  *Int(node: Src.Int) {
+    return node.value;
+  },
+  *Bool(node: Src.Bool) {
+    return node.value;
+  },
+  *Unit() {
+    return unit;
+  },
+  *Str(node: Src.Str) {
+    return node.value;
+  },
+  *Var(node: Src.Var, scope, m) {
+    return lookup(node.name, scope, m).value;
+  },
+  *Binary(node: Src.Binary, scope, m) {
+    const value = yield* evaluate(node.left, scope, m);
+    const ordered = typeof value === "boolean" && ["<", "<=", ">", ">="].includes(node.op);
+    if (ordered || (typeof value === "object" && ("record" in value || "ctor" in value))) return yield* protocolOperator(node, value, yield* evaluate(node.right, scope, m), m);
+    const left = arith(value);
+    if (node.op === "&&") return truth(left) ? truth(yield* evaluate(node.right, scope, m)) : false;
+    if (node.op === "||") return truth(left) ? true : truth(yield* evaluate(node.right, scope, m));
+    return binaryOnValues(node.op, left, arith(yield* evaluate(node.right, scope, m)));
+  },
+  *Unary(node: Src.Unary, scope, m) {
+    return unary(node.op, arith(yield* evaluate(node.arg, scope, m)) as bigint | boolean);
+  },
+  *If(node: Src.If, scope, m) {
+    if (truth(yield* evaluate(node.cond, scope, m))) {
+      const v = yield* evaluate(node.then, scope, m);
       return node.else === null && v !== abrupt ? unit : v; // an if without else has type Unit
     }
-    return node.else === null ? unit : evaluate(node.else, scope, m);
+    return node.else === null ? unit : yield* evaluate(node.else, scope, m);
   },
   Call: callHandler,
-  MethodCall(node: Src.MethodCall, scope, m) {
-    const target = evaluate(node.target, scope, m);
-    const args = node.args.map((a) => evaluate(a, scope, m));
+  *MethodCall(node: Src.MethodCall, scope, m) {
+    const target = yield* evaluate(node.target, scope, m);
+    const args = yield* evaluateAll(node.args, scope, m);
     if (typeof target === "object" && "box" in target && (node.method === "get" || node.method === "set")) return dataPrimitive(node.method, [target, ...args], m.model)!;
-    return m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
+    if (isChannelValue(target)) return yield* channelMethod(node.method, target, args, m);
+    return yield* m.call(m.dispatch!(undefined, node.method, target), [target, ...args]);
   },
-  Return(node: Src.Return, scope, m) {
+  *Return(node: Src.Return, scope, m) {
     let value = node.value as NodeLike | null;
     // `return { s; f(x) }` (a call through a closure made explicit): s runs, then the call, in place.
     // (A block with a `using` runs whole: its drop comes after the call.)
     while (value?.kind === "Block" && (value as Src.Block).stmts.at(-1)?.kind === "ExprStmt" && !(value as Src.Block).stmts.some((s) => s.kind === "Using")) {
       const stmts = (value as Src.Block).stmts;
       scope = newScope(scope);
-      if (runStatements({ stmts: stmts.slice(0, -1) }, scope, m) === abrupt) return abrupt;
+      if ((yield* runStatements({ stmts: stmts.slice(0, -1) }, scope, m)) === abrupt) return abrupt;
       value = (stmts.at(-1) as Src.ExprStmt).expr;
     }
-    if (value?.kind === "Call") return returnCall(node, value as Src.Call, scope, m);
+    if (value?.kind === "Call") return yield* returnCall(node, value as Src.Call, scope, m);
     if (value?.kind === "Apply" || value?.kind === "CallCode") {
-      const { callee, args } = value.kind === "Apply" ? applied(value as Src.Apply, scope, m) : codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
+      const { callee, args } = value.kind === "Apply" ? yield* applied(value as Src.Apply, scope, m) : yield* codeCall(value as unknown as Parameters<typeof codeCall>[0], scope, m);
       return complete(node, m, new TailCallSignal(callee, args));
     }
-    return complete(node, m, new ReturnSignal(value === null ? unit : evaluate(value, scope, m)));
+    return complete(node, m, new ReturnSignal(value === null ? unit : yield* evaluate(value, scope, m)));
   },
   ...sourceUnions((value) => new ReturnSignal(value)),
   ...sourceClosures,
+  ...taskForms,
 };
 
 /** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */
-function returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Value {
+function* returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(call, scope, m);
-  const args = call.args.map((a) => evaluate(a, scope, m));
+  const args = yield* evaluateAll(call.args, scope, m);
   if (callee !== null) return complete(ret, m, new TailCallSignal(callee, args));
   return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
 }
 
 /** Lsrc's `a == b` and `a < b` on a record or union (and `a < b` on Bools): the prelude's Eq and Ord, `a.eq(b)` and `a.cmp(b) < 0`. */
-function protocolOperator(node: Src.Binary, left: Value, right: Value, m: Machine): Value {
-  if (node.op === "==" || node.op === "!=") return (m.call(m.dispatch!(undefined, "eq", left), [left, right]) === true) === (node.op === "==");
-  return binaryOnValues(node.op, m.call(m.dispatch!(undefined, "cmp", left), [left, right]), 0n);
+function* protocolOperator(node: Src.Binary, left: Value, right: Value, m: Machine): Step<Value> {
+  if (node.op === "==" || node.op === "!=") return ((yield* m.call(m.dispatch!(undefined, "eq", left), [left, right])) === true) === (node.op === "==");
+  return binaryOnValues(node.op, yield* m.call(m.dispatch!(undefined, "cmp", left), [left, right]), 0n);
 }
 
-function typedMethodCall(node: Typed.MethodCall | Typed.GenericMethodCall, scope: Scope, m: Machine): Value {
-  const target = evaluate(node.target, scope, m);
-  const args = node.args.map((a) => evaluate(a, scope, m));
-  return m.call(m.dispatch!(node.type, node.method, target), [target, ...args]);
+function* typedMethodCall(node: Typed.MethodCall | Typed.GenericMethodCall, scope: Scope, m: Machine): Step<Value> {
+  const target = yield* evaluate(node.target, scope, m);
+  const args = yield* evaluateAll(node.args, scope, m);
+  return yield* m.call(m.dispatch!(node.type, node.method, target), [target, ...args]);
 }
 
 export const typedHandlers: Handlers = {
@@ -383,9 +437,14 @@ export const typedHandlers: Handlers = {
   MethodCall: typedMethodCall,
   // (A generic function runs as it is, whatever its type arguments: so does a method with type parameters of its own.)
   GenericMethodCall: typedMethodCall,
-  Prim(node: Typed.Prim, scope, m) {
-    const args = node.args.map((a) => evaluate(a, scope, m));
+  *Prim(node: Typed.Prim, scope, m) {
+    const args = yield* evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (yield* taskPrimitive(node.op, args, m, false))!;
     return primitive(node.op, args, m.model);
+  },
+  *ForChan(node: Typed.ForChan, scope, m) {
+    const ch = yield* evaluate(node.chan, scope, m);
+    return yield* eachReceived(ch, node.name, node.body, scope, m, newScope, runBody, abrupt);
   },
 };
 
@@ -394,30 +453,37 @@ export const typedHandlers: Handlers = {
 export const uniqueHandlers: Handlers = {
   ...typedHandlers,
   ...treeUnions, // (from Lnomatch on)
-  Block: (node: Typed.Block, scope, m) => runStatements(node, scope, m),
-  For(node: Typed.For, scope, m) {
-    const from = evaluate(node.from, scope, m) as bigint;
-    const to = evaluate(node.to, scope, m) as bigint;
+  *Block(node: Typed.Block, scope, m) {
+    return yield* runStatements(node, scope, m);
+  },
+  *For(node: Typed.For, scope, m) {
+    const from = (yield* evaluate(node.from, scope, m)) as bigint;
+    const to = (yield* evaluate(node.to, scope, m)) as bigint;
     for (let i = from; i < to; i++) {
       m.model.tick();
       scope.vars.set(node.name, { value: i });
-      const goOn = runBody(node.body, scope, m);
+      const goOn = yield* runBody(node.body, scope, m);
       if (goOn === abrupt) return abrupt;
       if (!goOn) break;
     }
     return unit;
   },
-  ForEach: (node: Typed.ForEach, scope, m) => eachElement(node, scope, m, (s) => s),
+  *ForEach(node: Typed.ForEach, scope, m) {
+    return yield* eachElement(node, scope, m, (s) => s);
+  },
+  *ForChan(node: Typed.ForChan, scope, m) {
+    const ch = yield* evaluate(node.chan, scope, m);
+    return yield* eachReceived(ch, node.name, node.body, scope, m, (s) => s, runBody, abrupt);
+  },
 };
 
 export const assignHandlers: Handlers = {
   ...uniqueHandlers,
-  Assign(node: Assigned.Assign, scope, m) {
-    lookup(node.name, scope, m).value = evaluate(node.value, scope, m);
+  *Assign(node: Assigned.Assign, scope, m) {
+    lookup(node.name, scope, m).value = yield* evaluate(node.value, scope, m);
     return unit;
   },
 };
-
 interface FnItem {
   readonly params: readonly { readonly name: string }[];
   readonly body: NodeLike;
@@ -453,7 +519,7 @@ function globals(items: readonly AnyNode[], machine: () => Machine): (name: stri
     if (value === undefined) return undefined;
     if (evaluating.has(name)) throw new Error(`const ${name} depends on itself`);
     evaluating.add(name);
-    const cell = { value: evaluate(value, newScope(null), machine()) };
+    const cell = { value: generatorForm.drive(evaluate(value, newScope(null), machine())) };
     cells.set(name, cell);
     return cell;
   };
@@ -479,14 +545,14 @@ function entered(callee: Value, args: readonly Value[], functions: ReadonlyMap<s
 
 /** Runs a function value's body with its parameters bound; its value, or what `return` gives
  * (after `return g(x)`, what g gives, run here rather than nested). */
-function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Value {
+function* runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Step<Value> {
   let [callee, args] = [first, firstArgs];
   for (;;) {
     machine.model.tick();
     const { body, scope } = entered(callee, args, functions);
     let signal: unknown;
     try {
-      const value = evaluate(body, scope, machine);
+      const value = yield* evaluate(body, scope, machine);
       if (value !== abrupt) return value;
       signal = machine.completion;
       machine.completion = null;
@@ -511,16 +577,17 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
     const methods = methodsOf(items);
     for (const [key, fn] of methods.functions) functions.set(key, fn);
     const model = new RuntimeModel(options);
-    const apply = (callee: Value, args: readonly Value[]): Value => runFunction(callee, args, machine, functions);
-    const call = (name: string, args: readonly Value[]): Value => {
+    const apply = (callee: Value, args: readonly Value[]): Step<Value> => runFunction(callee, args, machine, functions);
+    const call = (name: string, args: readonly Value[]): Step<Value> => {
       if (!functions.has(name)) throw new Error(`no function ${name}`);
       return apply(Object.freeze({ fn: name }), args);
     };
-    const machine: TreeMachine = { model, handlers, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
+    const tasks = generatorForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+    const machine: TreeMachine = { model, handlers, tasks, global: globals(items, () => machine), call, apply, dispatch: methods.dispatch, completion: null, quiet: quietNodes(program as object, items) };
     return model.run(() => {
       for (const item of items) if (item.kind === "Const") machine.global(item.name as string);
       if (!functions.has("main")) throw new Error("the program has no fn main()");
-      call("main", []);
+      generatorForm.main(tasks, call("main", []));
     });
   };
 }
@@ -529,8 +596,9 @@ export function treeInterpreter(handlers: Handlers): Interpreter {
 export const layoutHandlers: Handlers = {
   ...assignHandlers,
   ...layoutData,
-  Prim(node: Typed.Prim, scope, m) {
-    const args = node.args.map((a) => evaluate(a, scope, m));
+  *Prim(node: Typed.Prim, scope, m) {
+    const args = yield* evaluateAll(node.args, scope, m);
+    if (taskPrimitives.has(node.op)) return (yield* taskPrimitive(node.op, args, m, true))!;
     return heapPrimitive(node.op, args, m.model) ?? primitive(node.op, args, m.model);
   },
 };
@@ -538,7 +606,9 @@ export const layoutHandlers: Handlers = {
 /** Lreturn: `return f(x)` says that what f returns is returned; as a `return` of a call, f runs in place. */
 const returnHandlers: Handlers = {
   ...layoutHandlers,
-  ReturnCall: (node: Src.Call, scope, m) => returnCall(node, node, scope, m),
+  *ReturnCall(node: Src.Call, scope, m) {
+    return yield* returnCall(node, node, scope, m);
+  },
 };
 
 // ILs run by the same table share one interpreter: the explorer's marks run it

@@ -22,7 +22,7 @@ import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Matched from "../ir-defs/generated/Lnomatch.js";
 import type { AnyNode } from "../il/node.js";
 import { recordValue } from "./data.js";
-import { evaluate, newScope, type Cell, type Handler, type Handlers, type Machine, type Scope, type Value } from "./values.js";
+import { evaluate, evaluateAll, newScope, type Cell, type Handler, type Handlers, type Machine, type Scope, type Value } from "./values.js";
 
 export interface UnionValue {
   readonly ctor: string;
@@ -89,14 +89,14 @@ function sourceCtor(m: Machine): (name: string) => boolean {
 const never = () => false;
 
 function matchHandler(isCtor: (m: Machine) => (name: string) => boolean): Handler {
-  return (node: Src.Match | Typed.Match, scope: Scope, m: Machine) => {
-    const value = evaluate(node.scrutinee, scope, m);
+  return function* (node: Src.Match | Typed.Match, scope: Scope, m: Machine) {
+    const value = yield* evaluate(node.scrutinee, scope, m);
     for (const arm of node.arms) {
       m.model.tick();
       const inner = newScope(scope);
       if (!matches(arm.pattern, value, inner.vars, isCtor(m))) continue;
-      if (arm.guard !== null && evaluate(arm.guard, inner, m) !== true) continue;
-      return evaluate(arm.body, inner, m);
+      if (arm.guard !== null && (yield* evaluate(arm.guard, inner, m)) !== true) continue;
+      return yield* evaluate(arm.body, inner, m);
     }
     throw new Error("no arm of a match matched (check-types proves one does)");
   };
@@ -104,8 +104,8 @@ function matchHandler(isCtor: (m: Machine) => (name: string) => boolean): Handle
 
 /** `try` throws what `return` throws (tree.ts makes it), so that the call returns the Err. */
 function tryHandler(returning: (value: Value) => unknown): Handler {
-  return (node: Src.Try | Typed.Try, scope, m) => {
-    const value = evaluate(node.value, scope, m);
+  return function* (node: Src.Try | Typed.Try, scope, m) {
+    const value = yield* evaluate(node.value, scope, m);
     if (!isUnionValue(value)) throw new Error("try of a value that is no Result");
     if (value.tag === 0) return value.fields[0]!;
     throw returning(value);
@@ -120,27 +120,31 @@ export function sourceUnions(returning: (value: Value) => unknown): Handlers {
 /** What Ltyped changes: match (every Binder binds), constructors, generic calls and instances. */
 export const typedUnions: Handlers = {
   Match: matchHandler(() => never),
-  Construct(node: Typed.Construct, scope, m) {
-    const fields = node.args.map((a) => evaluate(a, scope, m));
+  *Construct(node: Typed.Construct, scope, m) {
+    const fields = yield* evaluateAll(node.args, scope, m);
     return unionValue(node.ctor, tagOf(node.ctor, m), fields);
   },
-  GenericCall(node: Typed.GenericCall, scope, m) {
-    const args = node.args.map((a) => evaluate(a, scope, m));
-    return m.call(node.callee, args);
+  *GenericCall(node: Typed.GenericCall, scope, m) {
+    const args = yield* evaluateAll(node.args, scope, m);
+    return yield* m.call(node.callee, args);
   },
-  FnInstance: (node: Typed.FnInstance) => Object.freeze({ fn: node.name }),
-  GenericRecordLit: (node: Typed.GenericRecordLit, scope, m) => recordValue(node.type, node.inits, scope, m),
+  *FnInstance(node: Typed.FnInstance) {
+    return Object.freeze({ fn: node.name });
+  },
+  *GenericRecordLit(node: Typed.GenericRecordLit, scope, m) {
+    return yield* recordValue(node.type, node.inits, scope, m);
+  },
 };
 
 /** What Lnomatch adds, for the decision trees of compile-match: a constructor test and a field read. */
 export const treeUnions: Handlers = {
-  IsCtor(node: Matched.IsCtor, scope, m) {
-    const value = evaluate(node.value, scope, m);
+  *IsCtor(node: Matched.IsCtor, scope, m) {
+    const value = yield* evaluate(node.value, scope, m);
     if (!isUnionValue(value)) throw new Error(`a test for ${node.ctor} met a value that is no union's`);
     return value.ctor === node.ctor;
   },
-  CtorField(node: Matched.CtorField, scope, m) {
-    const value = evaluate(node.value, scope, m);
+  *CtorField(node: Matched.CtorField, scope, m) {
+    const value = yield* evaluate(node.value, scope, m);
     if (!isUnionValue(value) || value.ctor !== node.ctor) throw new Error(`a field of ${node.ctor} read from a value it did not make`);
     const ctor = m.global(node.ctor)?.value;
     if (ctor === undefined || !isConstructor(ctor)) throw new Error(`${node.ctor} is no constructor with fields`);

@@ -10,6 +10,12 @@
 // address, closures too); a constructor's global in Lsrc as unions.ts says.
 
 import type { RuntimeModel } from "./runtime-model.js";
+import type { Suspend } from "./scheduler.js";
+
+/** What running a node gives: in this (the generator) form, a generator that
+ * yields `suspend` each time the task must stop and returns the value; in the
+ * direct form (interp/generated/values.ts), the value itself. */
+export type Step<T> = Generator<Suspend, T, undefined>;
 
 export const unit: { readonly unit: true } = Object.freeze({ unit: true });
 /** A function value: the name of a fn item; from lift-functions on, with the values its closure
@@ -44,7 +50,7 @@ export interface Scope {
   readonly parent: Scope | null;
 }
 
-export type Handler = (node: any, scope: Scope, machine: Machine) => Value;
+export type Handler = (node: any, scope: Scope, machine: Machine) => Step<Value>;
 export type Handlers = Readonly<Record<string, Handler>>;
 
 /** One run of a program: its I/O, its handler table, its globals (consts and
@@ -53,11 +59,26 @@ export interface Machine {
   readonly model: RuntimeModel;
   readonly handlers: Handlers;
   readonly global: (name: string) => Cell | undefined;
-  readonly call: (fn: string, args: readonly Value[]) => Value;
+  readonly call: (fn: string, args: readonly Value[]) => Step<Value>;
   /** Calls a function value (a fn item's, an anonymous function's, a closure). */
-  readonly apply: (callee: Value, args: readonly Value[]) => Value;
+  readonly apply: (callee: Value, args: readonly Value[]) => Step<Value>;
+  /** The runtime's scheduler (scheduler.ts), as the form runs it (forms.ts). */
+  readonly tasks: Tasks;
   /** The function a method call runs (interp/methods.ts), in the ILs that have methods. */
   readonly dispatch?: (type: string | undefined, method: string, receiver: Value) => string;
+}
+
+/** The scheduler's routines (scheduler.ts), those that may stop a task run with yield*.
+ * A task's code is what `start` (forms.ts) calls: here a function giving the task's body. */
+export interface Tasks {
+  scopeOpen(): bigint;
+  scopeClose(handle: unknown): Step<void>;
+  spawn(handle: unknown, code: unknown, env: unknown): void;
+  yield(): Step<void>;
+  channel(cap: bigint, info: bigint): bigint;
+  send(ch: unknown, value: unknown): Step<void>;
+  recv(ch: unknown): Step<[unknown, boolean]>;
+  close(ch: unknown): void;
 }
 
 export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), parent });
@@ -65,10 +86,18 @@ export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), par
 /** Any node of any IL (the generated node interfaces included). */
 export type NodeLike = { readonly kind: string };
 
-export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Value {
+/** Runs a node by its kind's handler (its caller writes `yield* evaluate(...)`). */
+export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Step<Value> {
   const handler = machine.handlers[node.kind];
   if (!handler) throw new Error(`the interpreter has no handler for ${node.kind}`);
   return handler(node, scope, machine);
+}
+
+/** The values of nodes, evaluated left to right. */
+export function* evaluateAll(nodes: readonly NodeLike[], scope: Scope, machine: Machine): Step<Value[]> {
+  const values: Value[] = [];
+  for (const node of nodes) values.push(yield* evaluate(node, scope, machine));
+  return values;
 }
 
 /** The cell a name is bound to: a local, else a global; undefined when none. */

@@ -1,11 +1,13 @@
 // Every file that is derived from the IL definitions, the pipeline and the
-// standard library's sources (core/*.qs: scripts/core-docs.ts), and checked in. `npm run gen` writes them; a test of tests/il.test.ts fails when
+// standard library's sources (core/*.qs: scripts/core-docs.ts), and the direct
+// form of the interpreters (interp/generated/: scripts/direct-form.ts), and checked in. `npm run gen` writes them; a test of tests/il.test.ts fails when
 // one is stale, so the checked-in copies always say what the code says.
 
 import { allILs } from "../ir-defs/index.js";
 import { pipelineTable, passesOf } from "../passes/pipeline.js";
 import { specPage, typesModule } from "../il/generate.js";
 import { coreDocPages } from "./core-docs.js";
+import { directFormFiles } from "./direct-form.js";
 
 export function derivedFiles(): Map<string, string> {
   const files = new Map<string, string>();
@@ -18,5 +20,6 @@ export function derivedFiles(): Map<string, string> {
   }
   files.set("spec/pipeline.md", pipelineTable("markdown"));
   for (const [path, page] of coreDocPages()) files.set(path, page);
+  for (const [path, text] of directFormFiles()) files.set(path, text);
   return files;
 }

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly stdin?: string;
   /** How many steps an interpreter may take before giving up. */
   readonly fuel?: number;
+  /** Makes the run's scheduler (default: scheduler.ts's): a test plants a faulty copy with it. */
+  readonly scheduler?: (heap: Heap, start: (code: unknown, env: unknown) => Body) => Scheduler<Body>;
 }
 
 /** Whether an IL's interpreter counts references (and so reports live objects). */
@@ -55,6 +57,7 @@ export class RuntimeModel {
   private fuel: number;
   readonly heap = new Heap();
   private tasks: Scheduler<Body> | undefined;
+  private readonly makeScheduler: NonNullable<RunOptions["scheduler"]>;
 
   /** Whether the last line of input ends in a newline (what input_line gives back with it). */
   private readonly lastLineEnded: boolean;
@@ -67,6 +70,7 @@ export class RuntimeModel {
     this.lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
     this.lastLineEnded = stdin.endsWith("\n");
     this.fuel = options.fuel ?? defaultFuel;
+    this.makeScheduler = options.scheduler ?? ((heap, start) => new Scheduler<Body>(heap, start));
   }
 
   /** Interpreters call this once per step; it throws OutOfFuel when the budget is spent. */
@@ -136,7 +140,7 @@ export class RuntimeModel {
    * made at the first call with the interpreter's way to start a task:
    * `start(code, env)` gives the body that runs code(env). */
   scheduler<B extends Body>(start: (code: unknown, env: unknown) => B): Scheduler<B> {
-    this.tasks ??= new Scheduler<B>(this.heap, start) as unknown as Scheduler<Body>;
+    this.tasks ??= this.makeScheduler(this.heap, start as unknown as (code: unknown, env: unknown) => Body);
     return this.tasks as unknown as Scheduler<B>;
   }
 

@@ -14,7 +14,7 @@ import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 import { lookupMethod } from "./protocols.js";
-import { boundaryOf, channelMethods, checkChannelMethod, noteConcurrency } from "./check-tasks.js";
+import { boundaryOf, channelMethods, checkChannelMethod } from "./check-tasks.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
@@ -129,7 +129,7 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   const prim = (op: Ltyped.Prim["op"], type: Type) => ({ node: { kind: "Prim", op, args: [target.node, ...args.map((a) => a.node)], loc: e.loc } as Ltyped.Prim, type });
   const targetType = mustKnow(c, target.type, tailLoc(e.target));
   const carried = elementOf(targetType, "Chan");
-  const onChannel = carried === null ? null : checkChannelMethod(c, e, carried, args);
+  const onChannel = carried === null ? null : checkChannelMethod(c, e, target.node, carried, args);
   if (onChannel !== null) return onChannel;
   const elem = elementOf(targetType, "Box");
   if (elem === null || (e.method !== "get" && e.method !== "set")) {
@@ -230,16 +230,24 @@ export function checkSetIndex(c: Checker, s: Lsrc.SetIndex): Ltyped.SetIndex {
   return { ...s, array: array.node, index: index.node, value: value.node };
 }
 
-/** `for v in a`: a is an Array[T] or a Chan[T] (check-tasks.ts); v, a T, is bound in the body. */
-export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach {
+/** `for v in a`: a is an Array[T] or a Chan[T] (check-tasks.ts); v, a T, is bound in the body.
+ * Over a channel, the loop is a ForChan, stating v's type and the Option type of a receive. */
+export function checkForEach(c: Checker, s: Lsrc.ForEach): Ltyped.ForEach | Ltyped.ForChan {
   const iter = c.checkExpr(c, s.iter);
   const carried = elementOf(known(c, iter.type), "Chan");
-  if (carried !== null) noteConcurrency(c, s.loc, `\`for ${s.name} in\` a channel`);
   const elem = carried ?? arrayElement(c, iter.type, s.iter, `\`for ${s.name} in\` cannot go through it`, `\`for ${s.name} in\` needs a range \`a..b\`, an Array or a Chan`);
   c.scope = { names: new Map([[s.name, { type: elem ?? ErrorType, mutable: false, what: "for", loc: s.loc }]]), parent: c.scope };
   c.loops++;
   const body = c.checkBlock(c, s.body);
   c.loops--;
   c.scope = c.scope.parent;
-  return { ...s, iter: iter.node, body: body.node };
+  if (carried === null) return { ...s, iter: iter.node, body: body.node };
+  if (c.preludeOption === null) {
+    c.sink.report(s.loc, `\`for ${s.name} in\` a channel needs the prelude's Option, and this compilation has no prelude`);
+    return { ...s, iter: iter.node, body: body.node };
+  }
+  use(c, c.preludeOption);
+  const loop: Ltyped.ForChan = { kind: "ForChan", name: s.name, type: "", chan: iter.node, option: "", body: body.node, ...(s.loc ? { loc: s.loc } : {}) };
+  writeType(c.inference, c.types, loop, "type", carried);
+  return writeType(c.inference, c.types, loop, "option", c.types.named(c.preludeOption, [carried]));
 }

@@ -14,21 +14,15 @@
 //   Option[T]; `close()`, Unit. `for v in ch` binds v : T.
 // - `yield()`: Unit.
 //
-// Nothing below check-types compiles these forms yet: the checker notes the
-// first one it meets (`c.concurrency`), and check-types reports it when the
-// program has no other error. The nodes given back for them are placeholders
-// that never leave check-types.
+// The nodes given back are Ltyped's forms for them (ir-defs/ltyped.ts): Scope,
+// Spawn, Channel, Recv and ForChan, and the primitives send, close and yield.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import { expectType, made, tailLoc, use, withinBoundary, type Checker, type Typed } from "./checker.js";
+import { writeType } from "./inference.js";
 import { ErrorType, IntType, UnitType, type Type } from "./types.js";
-
-/** Notes the first concurrent construct of the program, for the diagnostic that says it is not compiled yet. */
-export function noteConcurrency(c: Checker, loc: Loc | undefined, what: string): void {
-  c.concurrency ??= { loc, what };
-}
 
 /** What code here would leave first, going out: an anonymous function, a spawned block, or neither. */
 export function boundaryOf(c: Checker): "lambda" | "spawn" | null {
@@ -36,36 +30,35 @@ export function boundaryOf(c: Checker): "lambda" | "spawn" | null {
   return null;
 }
 
-/** A placeholder for a construct not compiled yet (see the header). */
+/** What a construct that did not check gives: a node that never leaves check-types (an error stops it). */
 const placeholder = (loc: Loc | undefined): Ltyped.Unit => (loc ? { kind: "Unit", loc } : { kind: "Unit" });
+const at = (loc: Loc | undefined) => (loc ? { loc } : {});
 
 // `scope { B }`: B's type; spawns inside B (not inside an anonymous function in it) belong to it.
 export function checkScope(c: Checker, e: Lsrc.Scope): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`scope`");
   c.scopes++;
   const body = c.checkBlock(c, e.body);
   c.scopes--;
-  return { node: body.node, type: body.type };
+  return { node: { kind: "Scope", body: body.node as Ltyped.Block, ...at(e.loc) }, type: body.type };
 }
 
 // `spawn { B }`: Unit, only inside a scope; B is a boundary for captures, return, try, break and continue.
 export function checkSpawn(c: Checker, e: Lsrc.Spawn): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`spawn`");
   if (c.scopes === 0) {
     const why = boundaryOf(c) === "lambda" ? ": an anonymous function is a boundary, so a `spawn` inside one needs a `scope` inside it too" : ": a task belongs to the innermost `scope { ... }` around it, which waits for it to finish";
     c.sink.report(e.loc, `\`spawn\` outside a \`scope\`${why}`);
   }
-  withinBoundary(c, e.loc, "this spawned block", true, () => c.checkBlock(c, e.body));
-  return { node: placeholder(e.loc), type: UnitType };
+  const body = withinBoundary(c, e.loc, "this spawned block", true, () => c.checkBlock(c, e.body));
+  return { node: { kind: "Spawn", body: body.node as Ltyped.Block, ...at(e.loc) }, type: UnitType };
 }
 
 // `channel[T](cap)`: cap is an Int; a Chan[T].
 export function checkChannel(c: Checker, e: Lsrc.Channel): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`channel`");
   const elem = c.data.resolve(e.elem, e.loc, c.typeScope);
   const cap = c.checkExpr(c, e.cap);
   expectType(c, cap.type, IntType, tailLoc(e.cap));
-  return { node: placeholder(e.loc), type: made(c, c.types.named("Chan", [elem]), e.loc) };
+  const node: Ltyped.Channel = writeType(c.inference, c.types, { kind: "Channel", elem: "", cap: cap.node, ...at(e.loc) }, "elem", elem);
+  return { node, type: made(c, c.types.named("Chan", [elem]), e.loc) };
 }
 
 /** The methods of a Chan[T], for the message about a method it has not. */
@@ -73,27 +66,26 @@ export const channelMethods = ["send", "recv", "close"] as const;
 
 // `ch.send(v)`: v is a T, Unit. `ch.recv()`: the prelude's Option[T]. `ch.close()`: Unit.
 // Null for any other method (the caller reports it).
-export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, elem: Type, args: readonly Typed<Ltyped.Expr>[]): Typed<Ltyped.Expr> | null {
+export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, target: Ltyped.Expr, elem: Type, args: readonly Typed<Ltyped.Expr>[]): Typed<Ltyped.Expr> | null {
   if (!(channelMethods as readonly string[]).includes(e.method)) return null;
-  noteConcurrency(c, e.loc, `\`${e.method}\``);
   const arity = e.method === "send" ? 1 : 0;
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${e.method}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
     return { node: placeholder(e.loc), type: ErrorType };
   }
   if (e.method === "send") expectType(c, args[0]!.type, elem, tailLoc(e.args[0]!));
-  if (e.method !== "recv") return { node: placeholder(e.loc), type: UnitType };
+  if (e.method !== "recv") return { node: { kind: "Prim", op: e.method as "send" | "close", args: [target, ...args.map((a) => a.node)], ...at(e.loc) }, type: UnitType };
   const option = c.preludeOption;
   if (option === null) {
     c.sink.report(e.loc, "`recv` needs the prelude's Option, and this compilation has no prelude");
     return { node: placeholder(e.loc), type: ErrorType };
   }
   use(c, option);
-  return { node: placeholder(e.loc), type: made(c, c.types.named(option, [elem]), e.loc) };
+  const type = made(c, c.types.named(option, [elem]), e.loc);
+  return { node: writeType(c.inference, c.types, { kind: "Recv", chan: target, type: "", ...at(e.loc) } as Ltyped.Recv, "type", type), type };
 }
 
 // `yield()`: Unit.
 export function checkYield(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
-  noteConcurrency(c, e.loc, "`yield`");
-  return { node: placeholder(e.loc), type: UnitType };
+  return { node: { kind: "Prim", op: "yield", args: [], ...at(e.loc) }, type: UnitType };
 }

@@ -80,8 +80,6 @@ export interface Checker {
   loops: number;
   /** How many `scope`s enclose the code being checked, inside its function (an anonymous one is a boundary). */
   scopes: number;
-  /** The program's first concurrent construct, which cannot be compiled yet (check-tasks.ts). */
-  concurrency: { readonly loc: Loc | undefined; readonly what: string } | null;
   /** The rules of statements and expressions (check-body.ts), for the rules
    * of data (check-data.ts) that check the expressions inside a construct. */
   readonly checkExpr: (c: Checker, e: Lsrc.Expr) => Typed<Ltyped.Expr>;

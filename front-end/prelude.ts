@@ -38,7 +38,7 @@ const ordOps = new Set(["<", "<=", ">", ">="]);
 /** Every name that code mentions and that might name an item (as the joined program names
  * it): variables, callees, records, a pattern's names and constructors, the names in types,
  * protocols and bounds; and what the language's constructs stand for: `try` Result, `recv`
- * Option, `==` Eq, `<` Ord (by the names `stands` gives them); method names, as `.m`. */
+ * and `for v in` (maybe a channel) Option, `==` Eq, `<` Ord (by the names `stands` gives them); method names, as `.m`. */
 function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; option: string; eq: string; ord: string }): void {
   for (const item of items) {
     forEachNode(LsrcIL, item, (node) => {
@@ -53,6 +53,7 @@ function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { resu
           names.add(`.${node.method as string}`);
           if (node.method === "recv") names.add(stands.option); // (a channel's recv gives an Option)
           break;
+        case "ForEach": names.add(stands.option); break; // (over a channel, each value is a recv's; check-types keeps Option only if used)
         case "ProtocolImpl": names.add(node.protocol as string); break;
         case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }

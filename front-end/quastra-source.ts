@@ -24,6 +24,7 @@ const builtinOf: Readonly<Partial<Record<Ltyped.Prim["op"], string>>> = {
   print_int: "print", print_bool: "print", print_string: "print", read_int: "read_int", exit: "exit", assert: "assert", panic: "panic",
   len: "len", array: "array", box: "Box",
   string_byte: "string_byte", string_slice: "string_slice", write_string: "write_string", input_line: "input_line",
+  yield: "yield",
 };
 
 function primitive(n: Ltyped.Prim): string {
@@ -34,6 +35,8 @@ function primitive(n: Ltyped.Prim): string {
     case "string_cmp": return `(${args[0]} < ${args[1]})`; // (only ever compared with 0: see Binary)
     case "get": return `${postfixTarget(n.args[0]!)}.get()`;
     case "set": return `${postfixTarget(n.args[0]!)}.set(${args[1]})`;
+    case "send": return `${postfixTarget(n.args[0]!)}.send(${args[1]})`;
+    case "close": return `${postfixTarget(n.args[0]!)}.close()`;
     default: return `${builtinOf[n.op]}(${args.join(", ")})`;
   }
 }
@@ -131,6 +134,7 @@ function show(n: Node): string {
     case "While": return `while ${condition(n.cond)} ${block(n.body)}`;
     case "For": return `for ${n.name} in ${condition(n.from)}..${condition(n.to)} ${block(n.body)}`;
     case "ForEach": return `for ${n.name} in ${condition(n.iter)} ${block(n.body)}`;
+    case "ForChan": return `for ${n.name} in ${condition(n.chan)} ${block(n.body)}`;
     case "SetField": return `${n.name}.${n.path.join(".")} ${n.op} ${show(n.value)}`;
     case "SetIndex": return `${postfixTarget(n.array)}[${show(n.index)}] ${n.op} ${show(n.value)}`;
     case "Record": return `record ${n.name} { ${n.fields.map(show).join(", ")} }`;
@@ -169,6 +173,7 @@ function show(n: Node): string {
     case "Scope": return `scope ${block(n.body)}`;
     case "Spawn": return `spawn ${block(n.body)}`;
     case "Channel": return `channel[${n.elem}](${show(n.cap)})`;
+    case "Recv": return `${postfixTarget(n.chan)}.recv()`;
     case "Match": return match(n);
     case "Arm": return `${show(n.pattern)}${n.guard === null ? "" : ` if ${show(n.guard)}`} => ${show(n.body)}`;
     case "Wildcard": return "_";

@@ -15,4 +15,7 @@ export function interpreterFor(ilName: string): Interpreter | undefined {
   return all[ilName];
 }
 
+/** The ILs whose interpreter cannot run a program with tasks or channels yet (`runsTasks`). */
+export const withoutTasks = (): string[] => Object.entries(all).filter(([, i]) => i.runsTasks !== true).map(([name]) => name);
+
 export type { Interpreter };

@@ -26,6 +26,7 @@ import { Lnousing } from "./lnousing.js";
 import { Lnomatch } from "./lnomatch.js";
 import { Lrc } from "./lrc.js";
 import { Lshrunk } from "./lshrunk.js";
+import { Lchannels } from "./lchannels.js";
 import { Lsrc } from "./lsrc.js";
 import { Lmodules } from "./lmodules.js";
 import { Ltyped } from "./ltyped.js";
@@ -33,9 +34,10 @@ import { Luniq } from "./luniq.js";
 import { Lmono } from "./lmono.js";
 import { Lvalues } from "./lvalues.js";
 import { Lwhile } from "./lwhile.js";
+import { Ltasks } from "./ltasks.js";
 import { x86_64ILs } from "./x86_64/index.js";
 
-export const commonILs: readonly IL[] = [Lmodules, Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Lcaptures, Llifted, Lclosed, Lshrunk, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lborrowed, Lrc, Lguarded, Lreleased, Lalloc];
+export const commonILs: readonly IL[] = [Lmodules, Lsrc, Ltyped, Luniq, Lmono, Lnoconst, Lresolved, Lnotry, Lnomatch, Lnousing, Lassign, Lvalues, Lwhile, Ltasks, Lcaptures, Llifted, Lclosed, Lshrunk, Lchannels, Ldata, Llayout, Lchecked, Lmon, Lreturn, Lcfg, Ltail, Lfun, Lfunlive, Lborrowed, Lrc, Lguarded, Lreleased, Lalloc];
 export const allILs: readonly IL[] = [...commonILs, ...x86_64ILs, ...aarch64ILs];
 
 export function findIL(name: string): IL | undefined {

@@ -33,6 +33,7 @@ function operands(e: L.CExpr): (L.Atom | null)[] {
     case "New": return [...e.fields];
     case "NewArray": return [e.length, e.init];
     case "Load": return [e.base, e.index];
+    case "Receive": return [e.chan];
     default: return [e];
   }
 }

@@ -1,4 +1,4 @@
-// Lcaptures: Lwhile where each anonymous function says what it captures (the
+// Lcaptures: Ltasks where each anonymous function says what it captures (the
 // free-variable analysis of uncover-captures). `fn[k.5: Int = k.2](x.4: Int)
 // -> Int { (x.4 + k.5) }` captures k.2: when the function value is made, the
 // value of k.2 is copied into k.5, a name of the function's own, which its body
@@ -7,7 +7,7 @@
 import { extendIL, type Invariant } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
 import type { AnyNode } from "../il/node.js";
-import { Lwhile } from "./lwhile.js";
+import { Ltasks } from "./ltasks.js";
 
 /** The names a node of a tree IL binds (a let, a parameter, a capture) and the variables it uses. */
 export function bindsAndUses(node: AnyNode): { binds: string | null; uses: string | null } {
@@ -40,7 +40,7 @@ const capturesComplete: Invariant = {
   },
 };
 
-export const Lcaptures = extendIL(Lwhile, {
+export const Lcaptures = extendIL(Ltasks, {
   name: "Lcaptures",
   purpose: "free variables explicit: each anonymous fn lists the variables it captures, copied into names of its own when it is made",
   add: {

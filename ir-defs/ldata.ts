@@ -1,4 +1,4 @@
-// Ldata: Lshrunk with data laid out in memory (spec/heap.md). Tuples, records,
+// Ldata: Lchannels with data laid out in memory (spec/heap.md). Tuples, records,
 // boxes, arrays and strings are objects on the heap, and a value of any of
 // their types is a reference (`Ref`) to one. Building one is `new(...)` or
 // `array(...)`, reading a field or an element is a load at a byte offset,
@@ -23,12 +23,16 @@
 // copies of x, which are references. `*(p + 16): Int` is the word at byte 16
 // of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
 // array a.
+//
+// A channel (Lchannels' `channel(cap, info)`) is a heap object like the others:
+// its type Chan[T] is a Ref.
 import { extendIL, readMatch, terminal, type Invariant, type Terminal } from "../il/define.js";
 import { forEachNode } from "../il/rewrite.js";
-import { Lshrunk } from "./lshrunk.js";
+import { Lchannels } from "./lchannels.js";
 import { everyTypeNamesAnItem } from "./lmono.js";
 import { dottedNames } from "./names.js";
 import { primitives } from "./ltyped.js";
+import { taskPrimitives } from "./ltasks.js";
 import { typeTerminal } from "./lsrc.js";
 import { isHeapType, parseType, showType, type TypeTree } from "./type-syntax.js";
 
@@ -67,7 +71,7 @@ export const refsTerminal: Terminal = {
 };
 
 /** The primitives left: the others became loads, stores and allocations. */
-export const layoutPrimitives = primitives.filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
+export const layoutPrimitives = [...primitives, ...taskPrimitives, "channel"].filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
 
 const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var", "StaticClosure"]);
 
@@ -84,7 +88,7 @@ export const elementOperandsAreAtoms: Invariant = {
   },
 };
 
-export const Ldata = extendIL(Lshrunk, {
+export const Ldata = extendIL(Lchannels, {
   name: "Ldata",
   purpose: "data laid out: tuples, records, boxes, arrays, strings and unions are heap objects, read and written at byte offsets",
   terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },

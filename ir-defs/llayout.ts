@@ -7,6 +7,10 @@
 // x.4)` where code.9 = *(c.8 + 16): fn(Ref, Int) -> Int. A function value is a
 // `Ref` like any other object's; a type `fn(...) -> R` is now a function's code,
 // which is no object.
+//
+// `spawn(s, f)` (Ltasks) becomes `spawn(s, code, c)`, as the runtime's qn_spawn
+// takes it: the closure c's code, loaded like a call's, and c itself, which the
+// code takes as its one parameter (its closure); c's reference moves to the task.
 import { extendIL } from "../il/define.js";
 import { Ldata } from "./ldata.js";
 

@@ -6,7 +6,7 @@ import { Lchecked } from "./lchecked.js";
 export const Lmon = extendIL(Lchecked, {
   name: "Lmon",
   purpose: "operands are atoms: every operator, primitive, call, load, store and allocation takes literals and variables only",
-  remove: ["Int", "Bool", "Unit", "Str", "Var", "StaticClosure", "Binary", "Unary", "Prim", "New", "NewArray", "Load"],
+  remove: ["Int", "Bool", "Unit", "Str", "Var", "StaticClosure", "Binary", "Unary", "Prim", "New", "NewArray", "Load", "Receive"],
   add: {
     Atom: { Int: "<value:int>", Bool: "<value:bool>", Unit: "()", Str: "<value:string>", Var: "<name:name>", StaticClosure: "static closure <code:name>" },
     Expr: [
@@ -19,6 +19,7 @@ export const Lmon = extendIL(Lchecked, {
         New: "new(<fields:Atom*, >) refs <refs:refs>",
         NewArray: "array(<length:Atom>, <init:Atom>) refs <refs:refs>",
         Load: "*(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type>",
+        Receive: "recv(<chan:Atom>) found <found:name>",
       },
     ],
     Stmt: {

@@ -14,7 +14,7 @@ import { namedTypes, parseType, showType } from "./type-syntax.js";
 const builtIn: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "String"]);
 
 export const everyTypeNamesAnItem: Invariant = {
-  says: "every named type is built in or names a record or union of the program (no type parameter is left)",
+  says: "every named type is built in (Chan[T] too) or names a record or union of the program (no type parameter is left)",
   check(program) {
     const list = (program as { items?: { kind: string; name: string }[] }).items;
     if (!Array.isArray(list)) return null; // (a piece of a program, or a later IL without items)
@@ -25,13 +25,16 @@ export const everyTypeNamesAnItem: Invariant = {
       for (const field of Lmono.kinds.get(node.kind)?.fields ?? []) {
         const value = node[field.name];
         if (field.type !== "type" || typeof value !== "string") continue;
-        const unknown = namedTypes(parseType(value)!).find((t) => !builtIn.has(showName(t)) && !items.has(showName(t)));
+        const unknown = namedTypes(parseType(value)!).find((t) => !builtIn.has(showName(t)) && !items.has(showName(t)) && !isChannel(t));
         if (unknown) broken = { path: `${path()}.${field.name}`, message: `${showName(unknown)} names no record or union of the program` };
       }
     });
     return broken;
   },
 };
+
+/** A channel's type `Chan[T]`, built in (its T is checked as a type of its own). */
+const isChannel = (t: ReturnType<typeof namedTypes>[number]): boolean => t.name === "Chan" && t.args.length === 1;
 
 /** A named type's text: its name, with its type arguments when it is an instance. */
 const showName = (t: ReturnType<typeof namedTypes>[number]): string => showType({ kind: "name", name: t.name, args: t.args });

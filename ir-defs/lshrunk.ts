@@ -2,6 +2,7 @@
 import { extendIL, terminal } from "../il/define.js";
 import { binaryOperators } from "./lsrc.js";
 import { primitives } from "./ltyped.js";
+import { taskPrimitives } from "./ltasks.js";
 import { Lclosed } from "./lclosed.js";
 
 export const Lshrunk = extendIL(Lclosed, {
@@ -9,7 +10,7 @@ export const Lshrunk = extendIL(Lclosed, {
   purpose: "derived forms removed: && and || become if, assert becomes if and panic, every if has an else block",
   terminals: {
     binop: terminal.oneOf("binop", binaryOperators.filter((op) => op !== "&&" && op !== "||")),
-    prim: terminal.oneOf("prim", primitives.filter((p) => p !== "assert")),
+    prim: terminal.oneOf("prim", [...primitives, ...taskPrimitives].filter((p) => p !== "assert")),
   },
   add: { Expr: { If: "if <cond:Expr> <then:Block> else <else:Block>" } },
 });

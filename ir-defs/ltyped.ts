@@ -22,10 +22,13 @@
 // own X). The type of every expression follows from its parts, as
 // passes/shared/expression-types.ts works it out.
 //
-// Concurrency (`scope`, `spawn`, `channel[T](cap)`, Chan's methods, `yield()`,
-// `for v in ch`) is checked by check-types but not lowered yet: it stops a
-// program that uses it with a diagnostic, so Ltyped has none of its forms
-// until the passes that lower it land (spec/language.md, "Concurrency").
+// Concurrency (spec/language.md, "Concurrency"): `scope { B }`, `spawn { B }`
+// and `channel[T](cap)` stay forms (Lsrc's); `ch.send(v)`, `ch.close()` and
+// `yield()` are the primitives send(ch, v), close(ch) and yield(); `ch.recv()`
+// is `recv(ch): Option[T]`, stating the Option type it gives (the prelude's, by
+// the name the program knows it by), so monomorphize renames it like any type;
+// `for v in ch` is a loop of its own, `for v: T in recv ch: Option[T] { B }`,
+// until desugar-for writes it as a while loop over recv.
 import { extendIL, terminal, type Terminal } from "../il/define.js";
 import { Lsrc, typeTerminal } from "./lsrc.js";
 import { parseType } from "./type-syntax.js";
@@ -53,13 +56,15 @@ export const primitives = [
   "string_byte", "string_slice", "write_string", "input_line",
   // `array(n, init)`, `Box(v)`, `b.get()`, `b.set(v)`.
   "array", "box", "get", "set",
+  // Channels and tasks: `ch.send(v)`, `ch.close()`, `yield()` (spec/language.md, "Concurrency").
+  "send", "close", "yield",
 ] as const;
 
 export const Ltyped = extendIL(Lsrc, {
   name: "Ltyped",
   purpose: "types made explicit: every let and fn has its type, return has a value, built-in calls are typed primitives, constructors and generic instances state their types",
   terminals: { prim: terminal.oneOf("prim", primitives), appliedtype: appliedTypeTerminal },
-  remove: ["TypeAlias", "Module", "Impl", "ProtocolImpl", "Protocol", "Sig", "Scope", "Spawn", "Channel"],
+  remove: ["TypeAlias", "Module", "Impl", "ProtocolImpl", "Protocol", "Sig"],
   add: {
     Item: {
       /** A method of an impl, with the type it is a method of: `fn Point::norm1(self: Point) -> Int`. */
@@ -70,7 +75,14 @@ export const Ltyped = extendIL(Lsrc, {
       Fn: "fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block>",
       GenericFn: "fn <name:name>[<tparams:TypeParam*, >](<params:Param*, >) -> <ret:type> <body:Block>",
     },
-    Stmt: { Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>", Return: "return <value:Expr>", Using: "using <name:name>: <type:type> = <init:Expr>" },
+    Stmt: {
+      Let: "<decl:decl> <name:name>: <type:type> = <init:Expr>",
+      Return: "return <value:Expr>",
+      Using: "using <name:name>: <type:type> = <init:Expr>",
+      /** `for v in ch`: v, of the channel's element type, takes each value received until the channel is closed
+       * and drained; `option` is the Option type of a receive (`recv`'s). */
+      ForChan: "for <name:name>: <type:type> in recv <chan:Expr>: <option:type> <body:Block>",
+    },
     Expr: {
       /** A call of one of the program's functions; a built-in's is a primitive. */
       Call: "call <callee:name>(<args:Expr*, >)",
@@ -94,6 +106,9 @@ export const Ltyped = extendIL(Lsrc, {
       Lambda: "fn(<params:Param*, >) -> <ret:type> <body:Block>",
       /** A call through the function value the callee gives, which is evaluated first. */
       Apply: "call (<callee:Expr>)(<args:Expr*, >)",
+      /** `ch.recv()`: the next value of the channel as Some, or None once it is closed and drained (may block);
+       * `type` is the Option type it gives, `Option[Int]`. */
+      Recv: "recv(<chan:Expr>): <type:type>",
     },
     Pattern: {
       Binder: "<name:name>: <type:type>",

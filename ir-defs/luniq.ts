@@ -16,7 +16,7 @@ export const Luniq = extendIL(Ltyped, {
         let broken: { path: string; message: string } | null = null;
         forEachNode(Luniq, program, (node, path) => {
           if (broken) return;
-          const binder = ["Let", "Using", "For", "ForEach", "Param", "Const", "Capture", "Binder"].includes(node.kind) ? (node.name as string) : null;
+          const binder = ["Let", "Using", "For", "ForEach", "ForChan", "Param", "Const", "Capture", "Binder"].includes(node.kind) ? (node.name as string) : null;
           if (binder === null) return;
           if (seen.has(binder)) broken = { path: path(), message: `${binder} is bound a second time` };
           seen.add(binder);

@@ -8,7 +8,7 @@
 //   Luniq ...         and x.N: uniquify gives each local its own number, and a
 //                     variable a pass makes is named after what it holds,
 //                     `index.7` (fresh-names.ts); after a tuple's field, `0.8`
-//   Lwhile, Lshrunk   and a for loop's x.N.next, x.N.end, x.N.array (desugar-for)
+//   Lwhile, Lshrunk   and a for loop's x.N.next, x.N.end, x.N.array, x.N.chan, x.N.recv (desugar-for)
 //   Llayout ...       any dotted name: with no fields left, a dot can only be a name's
 //   Lmono ...         and an instance of a generic item, named by its type arguments:
 //                     swap[Int, Bool], prelude.Option[Int] (spec/symbols.md)
@@ -142,8 +142,8 @@ export function withMethods(base: Terminal): Terminal {
 export const methodNames = withMethods(monoNames);
 
 export const loopNames = withMethods(withInstances(names(
-  "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array",
-  new RegExp(`${qualifier.source}[A-Za-z_][A-Za-z0-9_]*(?:\\.[0-9]+(?:\\.(?:next|end|array)(?![A-Za-z0-9_]))?)?|[0-9]+\\.[0-9]+`),
-), "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end or x.N.array"));
+  "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end, x.N.array, x.N.chan or x.N.recv",
+  new RegExp(`${qualifier.source}[A-Za-z_][A-Za-z0-9_]*(?:\\.[0-9]+(?:\\.(?:next|end|array|chan|recv)(?![A-Za-z0-9_]))?)?|[0-9]+\\.[0-9]+`),
+), "an identifier, a variable's unique name x.N, or a for loop's x.N.next, x.N.end, x.N.array, x.N.chan or x.N.recv"));
 
 export const dottedNames = withInstances(terminal.name, "an identifier, maybe with dot-separated parts (x.3, i.2.next)");

@@ -8,7 +8,9 @@
 //               function's first instruction takes its parameters, `params
 //               n.1, m.2`; `return v` gives the function's value. None of them
 //               says yet which register or stack cell carries what: that is
-//               the calling convention. An argument may be an address,
+//               the calling convention. `call qn_recv(ch) => v found f`
+//               also takes the routine's second result (x86-64 %rdx,
+//               AArch64 x1) into f. An argument may be an address,
 //               `$label` (x86-64) or `=label` (AArch64): of a string object
 //               (.Lstr0) or a function (fn.f); `$.Lstr0+24` is the address of
 //               the string's bytes (a panic message for qn_panic).
@@ -45,8 +47,9 @@ export function callsIL(instructions: IL, name: string, target: string, conventi
     add: {
       Operand: ["Arg", { Address: `${address}<label:label><+|offset:int?>` }],
       Instr: {
-        /** A call of a function of the program or a routine of the runtime; the result, if any, goes to `result`. */
-        Call: "call <target:label>(<args:Operand*, >)< => |result:Arg?>",
+        /** A call of a function of the program or a routine of the runtime; the result, if any, goes to `result`,
+         * and a second result (qn_recv's found flag) to `found`. */
+        Call: "call <target:label>(<args:Operand*, >)< => |result:Arg?>< found |found:Arg?>",
         CallIndirect: "call *<callee:Arg>(<args:Operand*, >)< => |result:Arg?>",
         TailCall: "tailcall <target:label>(<args:Operand*, >)",
         TailCallIndirect: "tailcall *<callee:Arg>(<args:Operand*, >)",

@@ -5,7 +5,8 @@
 // A use either consumes a reference (the value goes somewhere that will own
 // it: a variable it is copied to, an argument, a field of a new object, a
 // stored element, the function's result) or borrows it (the object is only
-// looked at: an operand of a primitive, the object a load or store goes
+// looked at: an operand of a primitive (but the value `send` sends and the
+// closure `spawn` gives its task, which move), the object a load or store goes
 // through, the array `array(n, x)` fills with x, whose count the runtime
 // raises by n itself). A call borrows the arguments it lends (Lborrowed: its
 // `lent` positions, where the callee's parameter is borrowed).
@@ -18,6 +19,10 @@ export interface Uses {
   /** Variables it borrows. */
   readonly borrowed: Set<string>;
 }
+
+/** The arguments a primitive takes the reference of: the value of `send(ch, v)`, which moves into the
+ * channel, and the closure of `spawn(s, code, c)`, which moves to the task (runtime-asm/README.md). */
+export const movesArgument = (op: string, i: number): boolean => (op === "send" && i === 1) || (op === "spawn" && i === 2);
 
 const varOf = (a: L.Atom, refs: ReadonlySet<string>): string | null => (a.kind === "Var" && refs.has(a.name) ? a.name : null);
 
@@ -37,7 +42,7 @@ export function usesOf(s: L.CStmt | L.Tail, refs: ReadonlySet<string>): Uses {
     switch (e.kind) {
       case "Binary": return [e.left, e.right].forEach(borrow);
       case "Unary": return borrow(e.arg);
-      case "Prim": return e.args.forEach(borrow);
+      case "Prim": return e.args.forEach((a, i) => (movesArgument(e.op, i) ? consume(a) : borrow(a)));
       case "Call": {
         borrow(e.callee);
         const lent = new Set((e as { lent?: readonly number[] }).lent ?? []);
@@ -46,6 +51,7 @@ export function usesOf(s: L.CStmt | L.Tail, refs: ReadonlySet<string>): Uses {
       case "New": return e.fields.forEach(consume);
       case "NewArray": return [e.length, e.init].forEach(borrow);
       case "Load": return [e.base, e.index].forEach(borrow);
+      case "Receive": return borrow(e.chan); // the value received is the caller's, an Int word (ir-defs/ldata.ts)
       default: return consume(e); // an atom copied into a variable
     }
   };

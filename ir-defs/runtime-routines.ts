@@ -59,6 +59,14 @@ export const routineOf = {
   alloc: "qn_alloc",
   alloc_array: "qn_array",
   release: "qn_release",
+  // Tasks and channels: `recv(ch) found f` calls qn_recv, and `spawn(s, code, env)` qn_spawn.
+  scope_open: "qn_scope_open",
+  scope_close: "qn_scope_close",
+  spawn: "qn_spawn",
+  yield: "qn_yield",
+  channel: "qn_channel",
+  send: "qn_send",
+  close: "qn_close",
 } as const;
 
 /** How many result registers a routine sets, when not one (or none): qn_recv

@@ -86,7 +86,7 @@ export const checkTypes = pass({
     const checker: Checker = {
       sink, warnings, constants, functions: signatures, data, types, inference: newInference(), preludeResult: preludeItem("Result"), preludeOption: preludeItem("Option"),
       protocols, preludeEq: preludeItem("Eq"), preludeOrd: preludeItem("Ord"), pendingBounds: [],
-      typeScope: { params: new Map(), uses: null }, result: UnitType, scope: null, loops: 0, scopes: 0, concurrency: null, checkExpr, checkBlock,
+      typeScope: { params: new Map(), uses: null }, result: UnitType, scope: null, loops: 0, scopes: 0, checkExpr, checkBlock,
     };
 
     const items: Ltyped.Item[] = [];
@@ -117,10 +117,6 @@ export const checkTypes = pass({
     if (main === undefined) sink.report(startOfFile, "no `fn main()` in this file");
     else if (main.kind !== "Fn" && main.kind !== "GenericFn") sink.report(main.loc, "`main` must be a function: the program starts at `fn main()`");
     if (sink.diagnostics.length === 0) checkInstantiation(items, sink); // needs every type argument known
-    if (sink.diagnostics.length === 0 && checker.concurrency !== null) {
-      const { loc, what } = checker.concurrency;
-      sink.report(loc, `concurrency (${what} here) is checked but cannot be compiled yet: the passes that lower it to the runtime's tasks and channels are not written (spec/language.md, "Concurrency")`);
-    }
     if (sink.diagnostics.length > 0) throw new CompileError(sink.diagnostics, sourcesOf(context));
     for (const w of warnings.diagnostics) context.warn?.(w);
     if (prelude.length === 0) return { ...program, items };

@@ -25,6 +25,18 @@
 //                                        v.3.next = (v.3.next + 1)
 //                                        print_int(v.3)
 //                                      }
+//
+// `for v in ch` over a channel receives until the channel is closed and drained
+// (spec/language.md, "Concurrency"); `continue` receives the next value:
+//
+//   for v.3: Int in recv c.4:          let v.3.chan: Chan[Int] = c.4
+//       Option[Int] {                  while true {
+//     print_int(v.3)                     let v.3.recv: Option[Int] = recv(v.3.chan): Option[Int]
+//   }                                    if (v.3.recv is Option[Int]::Some) {
+//                                          let v.3: Int = (v.3.recv as Option[Int]::Some).value
+//                                          print_int(v.3)
+//                                        } else { break }
+//                                      }
 
 import type * as In from "../ir-defs/generated/Lvalues.js";
 import type * as Out from "../ir-defs/generated/Lwhile.js";
@@ -38,7 +50,7 @@ export const desugarFor = pass({
   name: "desugar-for",
   from: Lvalues,
   to: Lwhile,
-  purpose: "rewrite for loops over ranges and arrays as while loops",
+  purpose: "rewrite for loops over ranges, arrays and channels as while loops",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lvalues, program);
     const desugar = rewriter<In.Node, undefined>(Lvalues, {
@@ -80,6 +92,32 @@ export const desugarFor = pass({
           { kind: "Let", decl: "let mut", name: next, type: "Int", init: { kind: "Int", value: 0n, loc }, loc },
           { kind: "Let", decl: "let", name: end, type: "Int", init: { kind: "Prim", op: "len", args: [use(array)], loc }, loc },
           { kind: "While", cond: { kind: "Binary", op: "<", left: use(next), right: use(end), loc }, body: { ...body, stmts: [element, step, ...body.stmts] }, loc },
+        ];
+      },
+      // `for v in ch`: a receive per turn; Some binds v and runs the body, None leaves the loop.
+      ForChan(node, ctx, recur): Out.Stmt[] {
+        const loc = node.loc;
+        const [chan, received] = [`${node.name}.chan`, `${node.name}.recv`];
+        const use = (name: string): Out.Var => ({ kind: "Var", name, loc });
+        const body = recur<Out.Block>(node.body, ctx);
+        const some = types.record(`${node.option}::Some`)?.[0]?.name;
+        if (some === undefined) throw new Error(`desugar-for: ${node.option} has no Some with a field`);
+        const value: Out.Let = { kind: "Let", decl: "let", name: node.name, type: node.type, init: { kind: "CtorField", value: use(received), type: node.option, ctor: "Some", field: some, loc }, loc };
+        const next: Out.If = {
+          kind: "If",
+          cond: { kind: "IsCtor", value: use(received), type: node.option, ctor: "Some", loc },
+          then: { ...body, stmts: [value, ...body.stmts] },
+          else: { kind: "Block", stmts: [{ kind: "Break", loc }], loc },
+          loc,
+        };
+        return [
+          { kind: "Let", decl: "let", name: chan, type: `Chan[${node.type}]`, init: recur(node.chan, ctx), loc },
+          {
+            kind: "While",
+            cond: { kind: "Bool", value: true, loc },
+            body: { kind: "Block", stmts: [{ kind: "Let", decl: "let", name: received, type: node.option, init: { kind: "Recv", chan: use(chan), type: node.option, loc }, loc }, { kind: "ExprStmt", expr: next, loc }], loc },
+            loc,
+          },
         ];
       },
     });

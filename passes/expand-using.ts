@@ -58,10 +58,10 @@ export const expandUsing = pass({
     const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
     /** `let name = e` of e's type (in the input: what a new variable is declared with). */
     const bind = (hint: string, original: In.Expr, value: Out.Expr, at: Loc | undefined): Out.Let => ({ kind: "Let", decl: "let", name: fresh(hint), type: declaredType(original, types), init: value, ...loc(at) });
-    const loops = <L extends In.While | In.For | In.ForEach>(node: L, scope: Scope, recur: (n: In.Node, s: Scope) => unknown): L => {
+    const loops = <L extends In.While | In.For | In.ForEach | In.ForChan>(node: L, scope: Scope, recur: (n: In.Node, s: Scope) => unknown): L => {
       const inner: Scope = { ...scope, loop: scope.usings.length };
       const out: Record<string, unknown> = { ...node, body: recur(node.body, inner) };
-      for (const key of ["cond", "from", "to", "iter"]) if (key in node) out[key] = recur((node as unknown as Record<string, In.Expr>)[key]!, scope);
+      for (const key of ["cond", "from", "to", "iter", "chan"]) if (key in node) out[key] = recur((node as unknown as Record<string, In.Expr>)[key]!, scope);
       return out as unknown as L;
     };
     const expand = rewriter<In.Node, Scope>(Lnomatch, {
@@ -71,6 +71,7 @@ export const expandUsing = pass({
       While: (node, scope, recur) => loops(node, scope, recur),
       For: (node, scope, recur) => loops(node, scope, recur),
       ForEach: (node, scope, recur) => loops(node, scope, recur),
+      ForChan: (node, scope, recur) => loops(node, scope, recur),
       Break: (node, scope) => (scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node),
       Continue: (node, scope) => (scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node),
       Return(node, scope, recur) {

@@ -21,7 +21,9 @@
 // A call through a closure passes the closure first, to code the caller does
 // not know. So the closure is lent to every closure's code or to none: lent
 // when the program calls through a closure, every code can borrow it and no
-// tail call through a closure passes one its caller owns.
+// tail call through a closure passes one its caller owns. A task's code is
+// given its closure by the runtime (qn_spawn), which moves it there: in a
+// program that spawns, no closure is lent.
 //
 // Before (Lfunlive):                          After (Lborrowed):
 //   fn size(e.1) refs a.2, e.1                  fn size(e.1) borrows a.2, e.1
@@ -135,7 +137,9 @@ export const inferBorrows = pass({
   to: Lborrowed,
   purpose: "borrow inference: parameters only looked at, and what is read out of them, are lent by the caller and not counted",
   run(program: In.Program): Out.Program {
-    const throughClosures = program.defs.some((d) => statementsOf(d).some((s) => callOf(s)?.callee.kind === "Var"));
+    const spawn = (e: In.CExpr) => e.kind === "Prim" && e.op === "spawn";
+    const spawns = program.defs.some((d) => statementsOf(d).some((s) => (s.kind === "Do" && spawn(s.expr)) || (s.kind === "Assign" && spawn(s.value))));
+    const throughClosures = !spawns && program.defs.some((d) => statementsOf(d).some((s) => callOf(s)?.callee.kind === "Var"));
     const { borrowed, lends } = (throughClosures ? infer(program, true) : null) ?? infer(program, false)!;
     return { ...program, defs: program.defs.map((d) => rewrite(d, borrowed.get(d.name)!, lends)) };
   },

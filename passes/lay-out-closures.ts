@@ -8,6 +8,8 @@
 // at 16, first, and calls it with the arguments as given (the closure first).
 // A function value is now a `Ref` like any other object; a type `fn(Ref, Int)
 // -> Int` is the type of a function's code, which takes its closure first.
+// `spawn(s, c)` gives the runtime the closure's code and the closure,
+// `spawn(s, code, c)`: the task calls code(c), as a call through c would.
 //
 // Before (Ldata):                               After (Llayout):
 //   let f.3: fn(Int) -> Int =                     let f.3: Ref = new(main_fn1, k.2) refs 00
@@ -67,6 +69,15 @@ export const layOutClosures = pass({
         const read: Out.Load = { kind: "Load", base: { kind: "Var", name: node.closure, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
         const call: Out.Call = { kind: "Call", callee: code, args: node.args.map((a) => recur<Out.Expr>(a, ctx)), loc };
         return { kind: "Block", stmts: [{ kind: "Let", decl: "let", name: code, type, init: read, loc }, { kind: "ExprStmt", expr: call, loc }], loc };
+      },
+      Prim(node, ctx, recur): Out.Expr {
+        const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
+        if (node.op !== "spawn") return { ...node, args };
+        const [loc, task, code, type] = [node.loc, fresh("task"), fresh("code"), codeType("fn() -> Unit")];
+        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: task, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
+        const spawn: Out.Prim = { ...node, args: [args[0]!, { kind: "Var", name: code, loc }, { kind: "Var", name: task, loc }] };
+        const lets: Out.Let[] = [{ kind: "Let", decl: "let", name: task, type: "Ref", init: args[1]!, loc }, { kind: "Let", decl: "let", name: code, type, init: read, loc }];
+        return { kind: "Block", stmts: [...lets, { kind: "ExprStmt", expr: spawn, loc }], loc };
       },
     });
     return layOut(program, undefined) as Out.Program;

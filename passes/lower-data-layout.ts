@@ -1,4 +1,4 @@
-// lower-data-layout: Lshrunk -> Ldata
+// lower-data-layout: Lchannels -> Ldata
 //
 // Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
 // fields object, `new(...)`, fields in declaration order; an array, `array(n,
@@ -23,10 +23,10 @@
 //   let a.3: Array[Int] = array(n.2, 0)              let a.3: Ref = array(n.2, 0) refs 0
 //   a.3[i.4] = 7                                     *(a.3 + 24 + 8 * i.4) = 7
 
-import type * as In from "../ir-defs/generated/Lshrunk.js";
+import type * as In from "../ir-defs/generated/Lchannels.js";
 import type * as Out from "../ir-defs/generated/Ldata.js";
 import { Ldata, layoutType } from "../ir-defs/ldata.js";
-import { Lshrunk } from "../ir-defs/lshrunk.js";
+import { Lchannels } from "../ir-defs/lchannels.js";
 import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
@@ -39,11 +39,11 @@ const refBit = (type: string): string => (isHeapType(type) ? "1" : "0");
 
 export const lowerDataLayout = pass({
   name: "lower-data-layout",
-  from: Lshrunk,
+  from: Lchannels,
   to: Ldata,
   purpose: "lay tuples, records, boxes, arrays, strings and unions out as heap objects: fields and elements at byte offsets",
   run(program: In.Program): Out.Program {
-    const types = typeContext(Lshrunk, program);
+    const types = typeContext(Lchannels, program);
     type Ctx = undefined;
     const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i.ctors] as const] : [])));
     const lay = (type: string) => layoutType(type, new Set(unions.keys()));
@@ -52,8 +52,8 @@ export const lowerDataLayout = pass({
       return { ctors, tag: ctors.findIndex((c) => c.name === name), layout: unionLayout(ctors.map((c) => c.fields.length)) };
     };
 
-    const fresh = freshNamer(Lshrunk, program);
-    const once = atomBinder(Lshrunk, fresh);
+    const fresh = freshNamer(Lchannels, program);
+    const once = atomBinder(Lchannels, fresh);
     /** `e` (lowered) kept in a variable unless it is an atom that no operand `later` assigns: the lets to run first, and the atom. */
     const keep = (e: Out.Expr, original: In.Expr, hint: string, lets: Out.Stmt[], later: readonly In.Expr[] = []): Out.Expr =>
       once(e, hint, () => lay(declaredType(original, types)), original.loc, lets, later);
@@ -78,7 +78,7 @@ export const lowerDataLayout = pass({
       return layout.tagged ? { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc } : pointer;
     };
 
-    const lower = rewriter<In.Node, Ctx>(Lshrunk, {
+    const lower = rewriter<In.Node, Ctx>(Lchannels, {
       Program: (node, ctx, recur) => ({ ...node, items: node.items.filter((i) => i.kind !== "Record" && i.kind !== "Union").map((i) => recur(i, ctx)) }),
       Construct(node, ctx, recur): Out.Expr {
         const { ctors, tag, layout } = ctorOf(node.type, node.ctor);

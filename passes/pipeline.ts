@@ -9,6 +9,8 @@ import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
 import { desugarFor } from "./desugar-for.js";
+import { lowerTasks } from "./lower-tasks.js";
+import { lowerChannels } from "./lower-channels.js";
 import { dropUnusedValues } from "./drop-unused-values.js";
 import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
@@ -60,10 +62,12 @@ export const frontEnd: readonly Pass[] = [
   desugarCompoundAssign,
   desugarFieldUpdate,
   desugarFor,
+  lowerTasks,
   uncoverCaptures,
   liftFunctions,
   convertClosures,
   shrink,
+  lowerChannels,
   lowerDataLayout,
   layOutClosures,
   insertIndexChecks,

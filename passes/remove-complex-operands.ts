@@ -40,7 +40,7 @@ interface Flat<E> {
  * expression, a list, or an index that may be null. */
 const operandFields = {
   Binary: ["left", "right"], Unary: ["arg"], Prim: ["args"], Call: ["args"], New: ["fields"], NewArray: ["length", "init"],
-  Load: ["base", "index"], Store: ["base", "index", "value"], CheckIndex: ["index", "length"],
+  Load: ["base", "index"], Receive: ["chan"], Store: ["base", "index", "value"], CheckIndex: ["index", "length"],
 } as const;
 
 const isAtom = (e: In.Expr): e is In.Int | In.Bool | In.Unit | In.Str | In.Var | In.StaticClosure =>
@@ -108,7 +108,7 @@ export const removeComplexOperands = pass({
           const cond = flatten(e.cond);
           return { stmts: cond.stmts, expr: { ...e, cond: cond.expr, then: remove(e.then, undefined), else: remove(e.else, undefined) } };
         }
-        case "Binary": case "Unary": case "Prim": case "Call": case "New": case "NewArray": case "Load":
+        case "Binary": case "Unary": case "Prim": case "Call": case "New": case "NewArray": case "Load": case "Receive":
           return withAtoms(e) as Flat<Out.Expr>;
         default: return unreachable(e);
       }

@@ -1,4 +1,4 @@
-// uncover-captures: Lwhile -> Lcaptures
+// uncover-captures: Ltasks -> Lcaptures
 //
 // Free-variable analysis: an anonymous function captures the variables of the
 // code around it that its body uses (check-types made sure it only reads
@@ -12,16 +12,16 @@
 // captures from outside the outer one, the outer one uses where it makes the
 // inner one, and captures too.
 //
-// Before (Lwhile):                       After (Lcaptures):
+// Before (Ltasks):                       After (Lcaptures):
 //   let k.2: Int = 5                       let k.2: Int = 5
 //   let f.3: fn(Int) -> Int =              let f.3: fn(Int) -> Int =
 //     fn(x.4: Int) -> Int {                  fn[k.5: Int = k.2](x.4: Int) -> Int {
 //       (x.4 + k.2)                            (x.4 + k.5)
 //     }                                      }
 
-import type * as In from "../ir-defs/generated/Lwhile.js";
+import type * as In from "../ir-defs/generated/Ltasks.js";
 import type * as Out from "../ir-defs/generated/Lcaptures.js";
-import { Lwhile } from "../ir-defs/lwhile.js";
+import { Ltasks } from "../ir-defs/ltasks.js";
 import { bindsAndUses, Lcaptures } from "../ir-defs/lcaptures.js";
 import { forEachNode, rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
@@ -48,14 +48,14 @@ const renameUses = rewriter<Out.Node, ReadonlyMap<string, string>>(Lcaptures, {
 
 export const uncoverCaptures = pass({
   name: "uncover-captures",
-  from: Lwhile,
+  from: Ltasks,
   to: Lcaptures,
   purpose: "find what each anonymous fn captures (its free variables) and give each capture a name of the function's own",
   run(program: In.Program): Out.Program {
-    const types = typeContext(Lwhile, program);
-    const fresh = freshNamer(Lwhile, program);
+    const types = typeContext(Ltasks, program);
+    const fresh = freshNamer(Ltasks, program);
     const items = new Set(program.items.map((item) => item.name));
-    const uncover = rewriter<In.Node, undefined>(Lwhile, {
+    const uncover = rewriter<In.Node, undefined>(Ltasks, {
       Lambda(node, ctx, recur): Out.Lambda {
         const inner = recur.children(node, ctx) as unknown as Omit<Out.Lambda, "captures">; // inner functions first
         const free = freeIn(inner.body, new Set(inner.params.map((p) => p.name)), items);

@@ -76,6 +76,12 @@ export const uniquify = pass({
         const inner: Names = { renamed: new Map([[node.name, name]]), outer: names }; // the element's name, in the body only
         return { ...node, name, iter, body: recur<In.Block>(node.body, inner) };
       },
+      ForChan(node, names, recur) {
+        const chan = recur<In.Expr>(node.chan, names);
+        const name = fresh(node.name);
+        const inner: Names = { renamed: new Map([[node.name, name]]), outer: names }; // each value's name, in the body only
+        return { ...node, name, chan, body: recur<In.Block>(node.body, inner) };
+      },
       Fn: (node, _names, recur) => fn(node, recur),
       GenericFn: (node, _names, recur) => fn(node, recur),
       Method: (node, _names, recur) => fn(node, recur),

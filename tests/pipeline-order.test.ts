@@ -30,7 +30,7 @@ test("closure conversion runs after monomorphize and compile-match, and cannot m
   // the three passes moved to just after uniquify no longer fit the chain of ILs.
   const moved = frontEnd.filter((p) => !closurePasses.includes(p.name));
   moved.splice(at("uniquify") + 1, 0, ...frontEnd.filter((p) => closurePasses.includes(p.name)));
-  assert.match(orderProblem([...moved, ...backEnds.x86_64]) ?? "", /uncover-captures reads Lwhile, but uniquify before it writes Luniq/);
+  assert.match(orderProblem([...moved, ...backEnds.x86_64]) ?? "", /uncover-captures reads Ltasks, but uniquify before it writes Luniq/);
 });
 
 test.run();

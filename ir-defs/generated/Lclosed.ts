@@ -113,7 +113,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Channel | Prim | Construct | Recv | IsCtor | CtorField | Closure | Captured | CallCode;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -200,10 +200,17 @@ export interface RecordLit {
   readonly inits: readonly FieldInit[];
   readonly loc?: Loc;
 }
+/** Expr ::= channel[<elem:type>](<cap:Expr>) */
+export interface Channel {
+  readonly kind: "Channel";
+  readonly elem: string;
+  readonly cap: Expr;
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -213,6 +220,13 @@ export interface Construct {
   readonly type: string;
   readonly ctor: string;
   readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>): <type:type> */
+export interface Recv {
+  readonly kind: "Recv";
+  readonly chan: Expr;
+  readonly type: string;
   readonly loc?: Loc;
 }
 /** Expr ::= (<value:Expr> is <type:type>::<ctor:name>) */
@@ -271,5 +285,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Prim | Construct | IsCtor | CtorField | Closure | Captured | CallCode | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Channel | Prim | Construct | Recv | IsCtor | CtorField | Closure | Captured | CallCode | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

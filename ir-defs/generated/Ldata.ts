@@ -92,7 +92,7 @@ export interface Store {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | New | NewArray | Load;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | Receive | New | NewArray | Load;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -155,7 +155,7 @@ export interface Call {
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -179,6 +179,13 @@ export interface CallCode {
   readonly kind: "CallCode";
   readonly closure: string;
   readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Expr;
+  readonly found: string;
   readonly loc?: Loc;
 }
 /** Expr ::= new(<fields:Expr*, >) refs <refs:refs> */
@@ -206,5 +213,5 @@ export interface Load {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | New | NewArray | Load;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Closure | Captured | CallCode | Receive | New | NewArray | Load;
 export type Kind = Node["kind"];

@@ -41,7 +41,7 @@ export interface Do {
   readonly loc?: Loc;
 }
 
-export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load;
+export type CExpr = Atom | Call | Binary | Unary | Prim | New | NewArray | Load | Receive;
 /** CExpr ::= call <callee:Atom>(<args:Atom*, >) */
 export interface Call {
   readonly kind: "Call";
@@ -67,7 +67,7 @@ export interface Unary {
 /** CExpr ::= <op:prim>(<args:Atom*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
@@ -93,6 +93,13 @@ export interface Load {
   readonly offset: bigint;
   readonly index: Atom | null;
   readonly type: string;
+  readonly loc?: Loc;
+}
+/** CExpr ::= recv(<chan:Atom>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Atom;
+  readonly found: string;
   readonly loc?: Loc;
 }
 
@@ -191,5 +198,5 @@ export interface TailCall {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | StaticClosure | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
+export type Node = Program | Assign | Store | CheckIndex | Do | Call | Binary | Unary | Prim | New | NewArray | Load | Receive | Int | Bool | Unit | Str | Var | StaticClosure | FunRef | Def | BasicBlock | Goto | Branch | Return | TailCall;
 export type Kind = Node["kind"];

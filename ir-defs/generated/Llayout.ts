@@ -92,7 +92,7 @@ export interface Store {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Receive | New | NewArray | Load | StaticClosure;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -155,8 +155,15 @@ export interface Call {
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
   readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Expr;
+  readonly found: string;
   readonly loc?: Loc;
 }
 /** Expr ::= new(<fields:Expr*, >) refs <refs:refs> */
@@ -190,5 +197,5 @@ export interface StaticClosure {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | New | NewArray | Load | StaticClosure;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Prim | Receive | New | NewArray | Load | StaticClosure;
 export type Kind = Node["kind"];

@@ -58,7 +58,7 @@ export interface Block {
   readonly loc?: Loc;
 }
 
-export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt;
+export type Stmt = Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | ForChan;
 /** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
 export interface Let {
   readonly kind: "Let";
@@ -148,8 +148,18 @@ export interface ExprStmt {
   readonly expr: Expr;
   readonly loc?: Loc;
 }
+/** Stmt ::= for <name:name>: <type:type> in recv <chan:Expr>: <option:type> <body:Block> */
+export interface ForChan {
+  readonly kind: "ForChan";
+  readonly name: string;
+  readonly type: string;
+  readonly chan: Expr;
+  readonly option: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Scope | Spawn | Channel | Prim | Construct | Recv;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -267,10 +277,29 @@ export interface Apply {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= scope <body:Block> */
+export interface Scope {
+  readonly kind: "Scope";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= spawn <body:Block> */
+export interface Spawn {
+  readonly kind: "Spawn";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= channel[<elem:type>](<cap:Expr>) */
+export interface Channel {
+  readonly kind: "Channel";
+  readonly elem: string;
+  readonly cap: Expr;
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set" | "send" | "close" | "yield";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -280,6 +309,13 @@ export interface Construct {
   readonly type: string;
   readonly ctor: string;
   readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>): <type:type> */
+export interface Recv {
+  readonly kind: "Recv";
+  readonly chan: Expr;
+  readonly type: string;
   readonly loc?: Loc;
 }
 
@@ -354,5 +390,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Prim | Construct | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetField | SetIndex | For | ForEach | Using | Break | Continue | Return | ExprStmt | ForChan | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Match | Try | Lambda | Apply | Scope | Spawn | Channel | Prim | Construct | Recv | Arm | Wildcard | Binder | IntPat | BoolPat | StrPat | TuplePat | CtorPat | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

@@ -106,7 +106,7 @@ export interface ReturnCall {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Atom | If | Call | Binary | Unary | Prim | New | NewArray | Load;
+export type Expr = Block | Atom | If | Call | Binary | Unary | Prim | New | NewArray | Load | Receive;
 /** Expr ::= if <cond:Expr> <then:Block> else <else:Block> */
 export interface If {
   readonly kind: "If";
@@ -140,7 +140,7 @@ export interface Unary {
 /** Expr ::= <op:prim>(<args:Atom*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }
@@ -166,6 +166,13 @@ export interface Load {
   readonly offset: bigint;
   readonly index: Atom | null;
   readonly type: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Atom>) found <found:name> */
+export interface Receive {
+  readonly kind: "Receive";
+  readonly chan: Atom;
+  readonly found: string;
   readonly loc?: Loc;
 }
 
@@ -206,5 +213,5 @@ export interface StaticClosure {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | ReturnCall | If | Call | Binary | Unary | Prim | New | NewArray | Load | Int | Bool | Unit | Str | Var | StaticClosure;
+export type Node = Program | Fn | Param | Block | Let | Assign | While | Break | Continue | Return | ExprStmt | Store | CheckIndex | ReturnCall | If | Call | Binary | Unary | Prim | New | NewArray | Load | Receive | Int | Bool | Unit | Str | Var | StaticClosure;
 export type Kind = Node["kind"];

@@ -1,4 +1,4 @@
-// Lwhile: for loops over ranges and arrays rewritten as while loops.
+// Lwhile: for loops over ranges, arrays and channels rewritten as while loops.
 // Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
 //   import type * as Lwhile from "../ir-defs/generated/Lwhile.js";
 import type { Loc } from "../../il/node.js";
@@ -113,7 +113,7 @@ export interface ExprStmt {
   readonly loc?: Loc;
 }
 
-export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim | Construct | IsCtor | CtorField;
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Scope | Spawn | Channel | Prim | Construct | Recv | IsCtor | CtorField;
 /** Expr ::= <value:int> */
 export interface Int {
   readonly kind: "Int";
@@ -215,10 +215,29 @@ export interface Apply {
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
+/** Expr ::= scope <body:Block> */
+export interface Scope {
+  readonly kind: "Scope";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= spawn <body:Block> */
+export interface Spawn {
+  readonly kind: "Spawn";
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= channel[<elem:type>](<cap:Expr>) */
+export interface Channel {
+  readonly kind: "Channel";
+  readonly elem: string;
+  readonly cap: Expr;
+  readonly loc?: Loc;
+}
 /** Expr ::= <op:prim>(<args:Expr*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set" | "send" | "close" | "yield";
   readonly args: readonly Expr[];
   readonly loc?: Loc;
 }
@@ -228,6 +247,13 @@ export interface Construct {
   readonly type: string;
   readonly ctor: string;
   readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>): <type:type> */
+export interface Recv {
+  readonly kind: "Recv";
+  readonly chan: Expr;
+  readonly type: string;
   readonly loc?: Loc;
 }
 /** Expr ::= (<value:Expr> is <type:type>::<ctor:name>) */
@@ -264,5 +290,5 @@ export interface FieldDecl {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Prim | Construct | IsCtor | CtorField | FieldInit | FieldDecl;
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Scope | Spawn | Channel | Prim | Construct | Recv | IsCtor | CtorField | FieldInit | FieldDecl;
 export type Kind = Node["kind"];

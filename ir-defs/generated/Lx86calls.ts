@@ -280,12 +280,13 @@ export interface JmpIf {
   readonly target: string;
   readonly loc?: Loc;
 }
-/** Instr ::= call <target:label>(<args:Operand*, >)< => |result:Arg?> */
+/** Instr ::= call <target:label>(<args:Operand*, >)< => |result:Arg?>< found |found:Arg?> */
 export interface Call {
   readonly kind: "Call";
   readonly target: string;
   readonly args: readonly Operand[];
   readonly result: Arg | null;
+  readonly found: Arg | null;
   readonly loc?: Loc;
 }
 /** Instr ::= call *<callee:Arg>(<args:Operand*, >)< => |result:Arg?> */

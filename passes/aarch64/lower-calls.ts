@@ -36,7 +36,7 @@ import { freshNamer } from "../shared/fresh-names.js";
 import { pass } from "../../il/pass.js";
 import { imm, loadAddress, mov, reg, type Plain, type RegisterName } from "./instructions.js";
 
-const x0 = reg("x0");
+const [x0, x1] = [reg("x0"), reg("x1")];
 const registers = machine.argumentRegisters.map((r) => reg(r as RegisterName));
 
 /** An argument into a register (or variable): an address by adrp and add (and its offset), anything else by a mov. */
@@ -53,19 +53,21 @@ export const lowerCalls = pass({
   purpose: "calls, parameters and returns by AAPCS64: arguments in x0-x7 and outgoing stack cells, the result in x0",
   run(program: In.Program): Out.Program {
     const namer = freshNamer(La64calls, program);
-    /** A call's arguments: the ninth and later to outgoing cells, the first eight to their registers (which it lists). */
-    const call = (args: readonly In.Operand[], jump: (used: Out.Reg[]) => Out.Instr, result: In.Arg | null): Out.Instr[] => {
+    /** A call's arguments: the ninth and later to outgoing cells, the first eight to their registers (which it lists).
+     * A second result (qn_recv's found flag, in x1) is moved out before the first, so that the allocator, seeing
+     * x0 still live there, gives `found` any home but x0. */
+    const call = (args: readonly In.Operand[], jump: (used: Out.Reg[]) => Out.Instr, result: In.Arg | null, found: In.Arg | null = null): Out.Instr[] => {
       const stores = args.slice(registers.length).flatMap((a, k): Out.Instr[] => {
         if (a.kind !== "Address") return [mov({ kind: "OutArg", index: k }, a)];
         const value: Out.Var = { kind: "Var", name: namer("argument") };
         return [...load(a, value), mov({ kind: "OutArg", index: k }, value)];
       });
       const used = registers.slice(0, Math.min(args.length, registers.length));
-      return [...stores, ...used.flatMap((r, i) => load(args[i]!, r)), jump(used), ...(result ? [mov(result, x0)] : [])];
+      return [...stores, ...used.flatMap((r, i) => load(args[i]!, r)), jump(used), ...(found ? [mov(found, x1)] : []), ...(result ? [mov(result, x0)] : [])];
     };
     const lower = (i: In.Instr, fn: string): Out.Instr[] => {
       switch (i.kind) {
-        case "Call": return call(i.args, (used) => ({ kind: "Bl", target: i.target, args: used }), i.result);
+        case "Call": return call(i.args, (used) => ({ kind: "Bl", target: i.target, args: used }), i.result, i.found);
         case "CallIndirect": return call(i.args, (used) => ({ kind: "Blr", callee: i.callee, args: used }), i.result);
         case "TailCall": case "TailCallIndirect": {
           const used = registers.slice(0, i.args.length);

@@ -37,7 +37,7 @@ import { Lalloc } from "../../ir-defs/lalloc.js";
 import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
-import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
+import { argument, functionCall, functionTailCall, heapCall, primitive, receive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
 import { imm, load, mov, StringTable, type Selection } from "./instructions.js";
 
@@ -69,6 +69,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
     case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
     case "Load": return dst ? [{ kind: "LoadHeap", dst, base: argument(e.base, cx.strings), offset: e.offset, index: e.index && argument(e.index, cx.strings) }] : [];
     case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
+    case "Receive": return [receive(e, dst, { kind: "Var", name: e.found }, cx)];
     default: return unreachable(e);
   }
 }

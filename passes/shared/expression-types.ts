@@ -47,6 +47,8 @@ export function typeContext(il: IL, program: unknown): TypeContext {
       if (n.kind === "LiftedFn") lifted!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "For") types!.set(n.name, "Int");
       if (n.kind === "ForEach") types!.set(n.name, n.iter);
+      if (n.kind === "ForChan") types!.set(n.name, n.type);
+      if (n.kind === "Receive") types!.set(n.found, "Int");
       if (n.kind === "Fn") types!.set(n.name, functionType(n.params.map((p: any) => p.type), n.ret));
       if (n.kind === "Record") records!.set(n.name, n.fields.map((f: any) => ({ name: f.name, type: f.type })));
       if (n.kind === "Union") for (const c of n.ctors) records!.set(`${n.name}::${c.name}`, c.fields); // a constructor's fields
@@ -109,13 +111,14 @@ function resultOf(type: TypeName): TypeName {
 /** The type a primitive gives, when it does not depend on its arguments' types (null: array, box, get). */
 function primitiveResult(op: string): ExprType | null {
   switch (op) {
-    case "read_int": case "len": case "string_byte": return "Int";
+    case "read_int": case "len": case "string_byte": case "scope_open": return "Int";
+    case "channel": return "Ref";
     case "exit": case "panic": return never;
     case "concat": case "string_slice": case "input_line": return "String";
     case "string_eq": return "Bool";
     case "string_cmp": return "Int";
     case "array": case "box": case "get": return null;
-    default: return "Unit"; // print_*, assert, set
+    default: return "Unit"; // print_*, assert, set, send, close, yield, scope_close, spawn
   }
 }
 
@@ -174,6 +177,11 @@ export function typeOf(node: Expr, context: TypeContext): ExprType {
     case "IsCtor": return "Bool";
     case "CtorField": return defined(context.record(`${e.type}::${e.ctor}`)?.find((f) => f.name === e.field)?.type, `${e.ctor}.${e.field}`);
     case "New": case "NewArray": return "Ref";
+    case "Scope": return typeOf(e.body, context);
+    case "Spawn": return "Unit";
+    case "Channel": return `Chan[${e.elem}]`;
+    case "Recv": return e.type;
+    case "Receive": return "Int";
     case "Load": return e.type;
   }
   throw new Error(`unknown expression ${e.kind}`);

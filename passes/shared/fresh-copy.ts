@@ -4,7 +4,7 @@
 // function per instance, compile-match writes an arm that several branches
 // of its decision tree reach once in each.
 //
-// A variable is bound by a let, a for or for-each loop, a parameter or a
+// A variable is bound by a let, a for or for-each loop (over an array or a channel), a parameter or a
 // pattern's binder (the node's `name`); each gets `hint.N` from the pass's
 // fresh namer, its hint the old name without its number. Every use of it in
 // the copy (a variable, an assignment, a call through it) follows. Names are
@@ -13,7 +13,7 @@
 
 import { isNode } from "../../il/node.js";
 
-const binders: ReadonlySet<string> = new Set(["Let", "Using", "For", "ForEach", "Param", "Binder"]);
+const binders: ReadonlySet<string> = new Set(["Let", "Using", "For", "ForEach", "ForChan", "Param", "Binder"]);
 
 /** The names `term` binds, anywhere in it. */
 function boundIn(term: unknown, out: Set<string>): Set<string> {

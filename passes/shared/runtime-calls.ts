@@ -13,14 +13,15 @@ import { atomOperand, type StringTable } from "./both-targets.js";
 
 /** An argument of a call before lower-calls: an operand, or an address (of a string object, or of its bytes, or of a function). */
 export type Operand = ReturnType<typeof atomOperand> | { kind: "Address"; label: string; offset: bigint | null };
-/** The pseudo-instruction `call target(args) => result` (both targets' L<t>calls). */
-export type Call<A> = { kind: "Call"; target: string; args: Operand[]; result: A | null };
+/** The pseudo-instruction `call target(args) => result found f` (both targets' L<t>calls); only
+ * qn_recv's call has a `found`, its second result. */
+export type Call<A> = { kind: "Call"; target: string; args: Operand[]; result: A | null; found: A | null };
 type Callee = ReturnType<typeof atomOperand>;
 
 /** A call of a function of the program: direct of a fn item (`&f`), else of the function a variable holds. */
 export function functionCall<A>(callee: Alloc.Atom, args: readonly Alloc.Atom[], result: A | null, strings: StringTable): Call<A> | { kind: "CallIndirect"; callee: Callee; args: Operand[]; result: A | null } {
   const operands = args.map((a) => argument(a, strings));
-  return callee.kind === "FunRef" ? { kind: "Call", target: functionSymbol(callee.name), args: operands, result } : { kind: "CallIndirect", callee: atomOperand(callee), args: operands, result };
+  return callee.kind === "FunRef" ? { kind: "Call", target: functionSymbol(callee.name), args: operands, result, found: null } : { kind: "CallIndirect", callee: atomOperand(callee), args: operands, result };
 }
 
 /** A tail call, likewise. */
@@ -47,7 +48,7 @@ export interface Routines<A, I> {
 export function runtimeCall<A, I>(routine: string, args: readonly (Alloc.Atom | bigint)[], dst: A | null, cx: Routines<A, I>): (Call<A> | I)[] {
   const result = runtimeRoutines[routine]!.result;
   const operands = args.map((a): Operand => (typeof a === "bigint" ? { kind: "Imm", value: a } : argument(a, cx.strings)));
-  return [{ kind: "Call", target: routine, args: operands, result: result ? dst : null }, ...(dst !== null && !result ? [cx.zero(dst)] : [])];
+  return [{ kind: "Call", target: routine, args: operands, result: result ? dst : null, found: null }, ...(dst !== null && !result ? [cx.zero(dst)] : [])];
 }
 
 /** A primitive: a call of its routine. A literal panic message needs no object:
@@ -59,8 +60,13 @@ export function primitive<A, I>(e: Alloc.Prim, dst: A | null, cx: Routines<A, I>
   const a = e.args[0];
   if (e.op !== "panic" || a!.kind !== "Str") return runtimeCall(routine, e.args, dst, cx);
   const { label, length } = cx.strings.add(a!.value);
-  const call: Call<A> = { kind: "Call", target: "qn_panic", args: [{ kind: "Address", label, offset: BigInt(elementsOffset) }, { kind: "Imm", value: BigInt(length) }], result: null };
+  const call: Call<A> = { kind: "Call", target: "qn_panic", args: [{ kind: "Address", label, offset: BigInt(elementsOffset) }, { kind: "Imm", value: BigInt(length) }], result: null, found: null };
   return [call, ...(dst !== null ? [cx.zero(dst)] : [])];
+}
+
+/** `dst = recv(ch) found f`: qn_recv, its value into dst and its found flag into `found` (f). */
+export function receive<A>(e: Alloc.Receive, dst: A | null, found: A, cx: { readonly strings: StringTable }): Call<A> {
+  return { kind: "Call", target: "qn_recv", args: [argument(e.chan, cx.strings)], result: dst, found };
 }
 
 /** `alloc`, `alloc_array` and `release`, by their routines. */

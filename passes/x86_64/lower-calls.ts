@@ -35,7 +35,7 @@ import { fromSource } from "../shared/both-targets.js";
 import { pass } from "../../il/pass.js";
 import { imm, movq, reg, sameArg, type Plain } from "./instructions.js";
 
-const [rax, rsp] = [reg("rax"), reg("rsp")];
+const [rax, rdx, rsp] = [reg("rax"), reg("rdx"), reg("rsp")];
 const registers = machine.argumentRegisters.map((r) => reg(r as Out.Reg["name"]));
 
 /** An argument into a register: an address by leaq (and addq of its offset), anything else by a move (none to itself). */
@@ -45,8 +45,10 @@ function load(a: In.Operand, dst: Out.Reg): Plain[] {
   return a.offset === null ? [address] : [address, { kind: "Addq", src: imm(a.offset), dst }];
 }
 
-/** A call's arguments: the first six to their registers (which it lists), the rest pushed around it. */
-function call(args: readonly In.Operand[], jump: (used: Out.Reg[]) => Out.Instr, result: In.Arg | null): Out.Instr[] {
+/** A call's arguments: the first six to their registers (which it lists), the rest pushed around it.
+ * A second result (qn_recv's found flag, in %rdx) is moved out before the first, so that the allocator,
+ * seeing %rax still live there, gives `found` any home but %rax. */
+function call(args: readonly In.Operand[], jump: (used: Out.Reg[]) => Out.Instr, result: In.Arg | null, found: In.Arg | null = null): Out.Instr[] {
   const onStack = args.slice(registers.length);
   const padding = onStack.length % 2;
   const pushes = [...onStack].reverse().flatMap((a): Out.Instr[] => (a.kind === "Address" ? [...load(a, rax), { kind: "Pushq", src: rax }] : [{ kind: "Pushq", src: a }]));
@@ -58,13 +60,14 @@ function call(args: readonly In.Operand[], jump: (used: Out.Reg[]) => Out.Instr,
     ...used.flatMap((r, i) => load(args[i]!, r)),
     jump(used),
     ...(dropped > 0n ? [{ kind: "Addq", src: imm(dropped), dst: rsp } as const] : []),
+    ...(found ? [movq(rdx, found)] : []),
     ...(result ? [movq(rax, result)] : []),
   ];
 }
 
 function lower(i: In.Instr, fn: string): Out.Instr[] {
   switch (i.kind) {
-    case "Call": return call(i.args, (used) => ({ kind: "Callq", target: i.target, args: used }), i.result);
+    case "Call": return call(i.args, (used) => ({ kind: "Callq", target: i.target, args: used }), i.result, i.found);
     case "CallIndirect": return call(i.args, (used) => ({ kind: "CallqIndirect", callee: i.callee, args: used }), i.result);
     case "TailCall": case "TailCallIndirect": {
       const used = registers.slice(0, i.args.length);

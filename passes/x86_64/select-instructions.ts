@@ -37,7 +37,7 @@ import { Lalloc } from "../../ir-defs/lalloc.js";
 import { Lx86select } from "../../ir-defs/x86_64/lx86calls.js";
 import { atomOperand as atom, fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
-import { argument, functionCall, functionTailCall, heapCall, primitive, type Routines } from "../shared/runtime-calls.js";
+import { argument, functionCall, functionTailCall, heapCall, primitive, receive, type Routines } from "../shared/runtime-calls.js";
 import { pass } from "../../il/pass.js";
 import { checkIndex, increment, loadWord, storeWord } from "./memory.js";
 import { imm, load, movq, reg, sameArg, StringTable, type Selection } from "./instructions.js";
@@ -92,6 +92,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
     case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
     case "Load": return loadWord(e, dst, cx);
     case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
+    case "Receive": return [receive(e, dst, { kind: "Var", name: e.found }, cx)];
     default: return dst ? load(e, dst, cx) : [];
   }
 }

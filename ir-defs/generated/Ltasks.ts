@@ -1,0 +1,282 @@
+// Ltasks: scopes and spawns lowered: scope_open and scope_close around a scope's block, a spawned block an anonymous fn given to spawn.
+// Generated from ir-defs by `npm run gen`: do not edit. Import as a namespace:
+//   import type * as Ltasks from "../ir-defs/generated/Ltasks.js";
+import type { Loc } from "../../il/node.js";
+
+/** Program ::= <items:Item*\n> */
+export interface Program {
+  readonly kind: "Program";
+  readonly items: readonly Item[];
+  readonly loc?: Loc;
+}
+
+export type Item = Fn | Record | Union;
+/** Item ::= fn <name:name>(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Fn {
+  readonly kind: "Fn";
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Item ::= record <name:name> {<fields:FieldDecl*, >} */
+export interface Record {
+  readonly kind: "Record";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
+  readonly loc?: Loc;
+}
+/** Item ::= union <name:name> {<ctors:Ctor*, >} */
+export interface Union {
+  readonly kind: "Union";
+  readonly name: string;
+  readonly ctors: readonly Ctor[];
+  readonly loc?: Loc;
+}
+
+/** Param ::= <name:name>: <type:type> */
+export interface Param {
+  readonly kind: "Param";
+  readonly name: string;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+
+/** Ctor ::= <name:name><(|fields:FieldDecl*, |)> */
+export interface Ctor {
+  readonly kind: "Ctor";
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
+  readonly loc?: Loc;
+}
+
+/** Block ::= {<stmts:Stmt*\n>} */
+export interface Block {
+  readonly kind: "Block";
+  readonly stmts: readonly Stmt[];
+  readonly loc?: Loc;
+}
+
+export type Stmt = Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt;
+/** Stmt ::= <decl:decl> <name:name>: <type:type> = <init:Expr> */
+export interface Let {
+  readonly kind: "Let";
+  readonly decl: "let" | "let mut";
+  readonly name: string;
+  readonly type: string;
+  readonly init: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <name:name> = <value:Expr> */
+export interface Assign {
+  readonly kind: "Assign";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= while <cond:Expr> <body:Block> */
+export interface While {
+  readonly kind: "While";
+  readonly cond: Expr;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <array:Expr>[<index:Expr>] = <value:Expr> */
+export interface SetIndex {
+  readonly kind: "SetIndex";
+  readonly array: Expr;
+  readonly index: Expr;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= break */
+export interface Break {
+  readonly kind: "Break";
+  readonly loc?: Loc;
+}
+/** Stmt ::= continue */
+export interface Continue {
+  readonly kind: "Continue";
+  readonly loc?: Loc;
+}
+/** Stmt ::= return <value:Expr> */
+export interface Return {
+  readonly kind: "Return";
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+/** Stmt ::= <expr:Expr> */
+export interface ExprStmt {
+  readonly kind: "ExprStmt";
+  readonly expr: Expr;
+  readonly loc?: Loc;
+}
+
+export type Expr = Block | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Channel | Prim | Construct | Recv | IsCtor | CtorField;
+/** Expr ::= <value:int> */
+export interface Int {
+  readonly kind: "Int";
+  readonly value: bigint;
+  readonly loc?: Loc;
+}
+/** Expr ::= <value:bool> */
+export interface Bool {
+  readonly kind: "Bool";
+  readonly value: boolean;
+  readonly loc?: Loc;
+}
+/** Expr ::= () */
+export interface Unit {
+  readonly kind: "Unit";
+  readonly loc?: Loc;
+}
+/** Expr ::= <value:string> */
+export interface Str {
+  readonly kind: "Str";
+  readonly value: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> */
+export interface Var {
+  readonly kind: "Var";
+  readonly name: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<left:Expr> <op:binop> <right:Expr>) */
+export interface Binary {
+  readonly kind: "Binary";
+  readonly left: Expr;
+  readonly op: "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "|" | "^" | "&" | "<<" | ">>" | "+" | "-" | "*" | "/" | "%";
+  readonly right: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <op:unop><arg:Expr> */
+export interface Unary {
+  readonly kind: "Unary";
+  readonly op: "-" | "!" | "~";
+  readonly arg: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= if <cond:Expr> <then:Block>< else |else:Expr?> */
+export interface If {
+  readonly kind: "If";
+  readonly cond: Expr;
+  readonly then: Block;
+  readonly else: Expr | null;
+  readonly loc?: Loc;
+}
+/** Expr ::= call <callee:name>(<args:Expr*, >) */
+export interface Call {
+  readonly kind: "Call";
+  readonly callee: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= (<elems:Expr*, >) */
+export interface Tuple {
+  readonly kind: "Tuple";
+  readonly elems: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>.<field:field> */
+export interface Field {
+  readonly kind: "Field";
+  readonly target: Expr;
+  readonly field: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= <target:Expr>[<index:Expr>] */
+export interface Index {
+  readonly kind: "Index";
+  readonly target: Expr;
+  readonly index: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <name:name> {<inits:FieldInit*, >} */
+export interface RecordLit {
+  readonly kind: "RecordLit";
+  readonly name: string;
+  readonly inits: readonly FieldInit[];
+  readonly loc?: Loc;
+}
+/** Expr ::= fn(<params:Param*, >) -> <ret:type> <body:Block> */
+export interface Lambda {
+  readonly kind: "Lambda";
+  readonly params: readonly Param[];
+  readonly ret: string;
+  readonly body: Block;
+  readonly loc?: Loc;
+}
+/** Expr ::= call (<callee:Expr>)(<args:Expr*, >) */
+export interface Apply {
+  readonly kind: "Apply";
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= channel[<elem:type>](<cap:Expr>) */
+export interface Channel {
+  readonly kind: "Channel";
+  readonly elem: string;
+  readonly cap: Expr;
+  readonly loc?: Loc;
+}
+/** Expr ::= <op:prim>(<args:Expr*, >) */
+export interface Prim {
+  readonly kind: "Prim";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "assert" | "panic" | "concat" | "string_eq" | "string_cmp" | "len" | "string_byte" | "string_slice" | "write_string" | "input_line" | "array" | "box" | "get" | "set" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn";
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= <type:type>::<ctor:name><(|args:Expr*, |)> */
+export interface Construct {
+  readonly kind: "Construct";
+  readonly type: string;
+  readonly ctor: string;
+  readonly args: readonly Expr[];
+  readonly loc?: Loc;
+}
+/** Expr ::= recv(<chan:Expr>): <type:type> */
+export interface Recv {
+  readonly kind: "Recv";
+  readonly chan: Expr;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<value:Expr> is <type:type>::<ctor:name>) */
+export interface IsCtor {
+  readonly kind: "IsCtor";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ctor: string;
+  readonly loc?: Loc;
+}
+/** Expr ::= (<value:Expr> as <type:type>::<ctor:name>).<field:field> */
+export interface CtorField {
+  readonly kind: "CtorField";
+  readonly value: Expr;
+  readonly type: string;
+  readonly ctor: string;
+  readonly field: string;
+  readonly loc?: Loc;
+}
+
+/** FieldInit ::= <name:name>: <value:Expr> */
+export interface FieldInit {
+  readonly kind: "FieldInit";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc?: Loc;
+}
+
+/** FieldDecl ::= <name:name>: <type:type> */
+export interface FieldDecl {
+  readonly kind: "FieldDecl";
+  readonly name: string;
+  readonly type: string;
+  readonly loc?: Loc;
+}
+
+export type Node = Program | Fn | Record | Union | Param | Ctor | Block | Let | Assign | While | SetIndex | Break | Continue | Return | ExprStmt | Int | Bool | Unit | Str | Var | Binary | Unary | If | Call | Tuple | Field | Index | RecordLit | Lambda | Apply | Channel | Prim | Construct | Recv | IsCtor | CtorField | FieldInit | FieldDecl;
+export type Kind = Node["kind"];

@@ -365,7 +365,14 @@ export function callSteps<M extends CallingState>(model: CallingModel<M>): Reado
   const values = (m: M, i: Node) => (i.args as Node[]).map((a) => model.read(m, a));
   const call = (m: M, i: Node, fn: string | null, symbol: string): Effect => {
     const args = values(m, i);
-    if (fn === null) return model.callRuntime(m, symbol, args, (results) => i.result && model.write(m, i.result, results[0]!));
+    if (fn === null) {
+      return model.callRuntime(m, symbol, args, (results) => {
+        if (i.result) model.write(m, i.result, results[0]!);
+        if (!i.found) return;
+        if (results.length < 2) throw new Error(`${symbol} gives no second result for \`found\``);
+        model.write(m, i.found, results[1]!); // qn_recv's
+      });
+    }
     m.arguments = args;
     return model.callFunction(m, fn, () => i.result && model.write(m, i.result, m.returned));
   };

@@ -422,11 +422,16 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   m.tasks.run(task(m, "main", null)); // as _start's `callq qn_main`
 }
 
-/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
-const interpreter = onePer((dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options, "counted");
-  return model.run(() => run(dialect, program as Node, model));
-});
+/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). It runs tasks. */
+const interpreter = onePer((dialect: Dialect): Interpreter =>
+  Object.assign(
+    (program: unknown, options?: RunOptions) => {
+      const model = new RuntimeModel(options, "counted");
+      return model.run(() => run(dialect, program as Node, model));
+    },
+    { runsTasks: true as const },
+  ),
+);
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

@@ -22,7 +22,15 @@
 // own maps. Values are bigints wrapped to 64 bits. Unlike on x86-64, add, sub
 // and the other arithmetic instructions leave the flags alone: only cmp sets them.
 // Heap objects (and the program's string objects) are the runtime model's heap
-// (heap.ts): a load or store at an address above the stack goes there.
+// (heap.ts): a load or store at an address above the stack goes there. Calls
+// of the program's functions nest on the runner's stack of frames
+// (machine-code.ts), not on JavaScript's.
+//
+// Tasks (issue 19): the runtime's task and channel routines (qn_spawn, qn_send,
+// qn_recv with its two results in x0 and x1, ...) go to the run's one scheduler
+// (interp/scheduler.ts); main and each spawned task have their own registers,
+// flags and stack memory (MachineTask), so a routine that switches keeps the
+// callee-saved registers, as the runtime does, and poisons the others.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
 // - a `bl qn_*` goes to the runtime model with x0, x1, x2 as arguments and the

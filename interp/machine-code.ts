@@ -1,6 +1,9 @@
 // What the two machine models share: where string objects live in memory, how
-// a word of the heap is read and written, and the fetch-execute loop over
-// labelled blocks of instructions.
+// a word of the heap is read and written, the fetch-execute loop over labelled
+// blocks of instructions (Runner, with its own stack of calls, so that a task
+// can stop in the middle of one), and tasks: the runtime's task and channel
+// routines through the one scheduler (callRoutine), and each task's own part of
+// the machine (MachineTask).
 
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
 import { binary, divide, remainder } from "../ir-defs/semantics.js";

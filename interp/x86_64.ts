@@ -30,6 +30,14 @@
 // argument, and the callee-saved registers are restored at the return as the
 // prelude and conclusion will do; in Lx86 a callee that does not restore them is
 // an error. After every call the caller-saved registers but %rax are poisoned.
+// The calls nest on the runner's stack of frames (machine-code.ts), not on
+// JavaScript's.
+//
+// Tasks (issue 19): the runtime's task and channel routines (qn_spawn, qn_send,
+// qn_recv with its two results in %rax and %rdx, ...) go to the run's one
+// scheduler (interp/scheduler.ts); main and each spawned task have their own
+// registers, flags and stack memory (MachineTask), so a routine that switches
+// keeps the callee-saved registers, as the runtime does, and poisons the others.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
 // - a `callq qn_*` goes to the runtime model with %rdi, %rsi, %rdx as arguments and

@@ -466,19 +466,22 @@ export function callRoutine(tasks: Scheduler, symbol: string, args: readonly big
  * model's stackTop down to the same limit: the runtime's scheme, where the
  * running task has the one stack and a waiting task's stack is copied to the
  * heap and back to the same addresses, without the copy (README "Concurrency").
- * `begin` makes the task's first call, in its context, when it first runs.
+ * `fresh` makes its context and `begin` its first call, in that context, when it first runs.
  */
 export class MachineTask<M extends CodeState> implements Iterator<Suspend, undefined, undefined> {
   private runner: Runner | null = null;
+  /** Made when the task first runs (a task waiting to start holds little). */
+  private context: Partial<M> | null = null;
 
   constructor(
     private readonly m: M,
-    private readonly context: Partial<M>,
+    private readonly fresh: () => Partial<M>,
     private readonly begin: () => Call,
   ) {}
 
   next(): IteratorResult<Suspend, undefined> {
-    const { m, context } = this;
+    const m = this.m;
+    const context = (this.context ??= this.fresh());
     Object.assign(m, context);
     this.runner ??= new Runner(m, this.begin());
     const step = this.runner.next();

@@ -413,7 +413,7 @@ function task(m: Machine, fn: string, env: bigint | null): MachineTask<Machine> 
     }
     return callFunction(m, fn);
   };
-  return new MachineTask(m, freshContext(), begin);
+  return new MachineTask(m, freshContext, begin);
 }
 
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {

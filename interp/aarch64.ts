@@ -44,12 +44,12 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, MachineTask, onePer, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
-import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+import type { Interpreter, RuntimeModel } from "./runtime-model.js";
 
 
 const poison = wrap(0xdeadbeefdeadbeefn);
@@ -382,18 +382,6 @@ function freshContext(): Partial<Machine> {
   return { registers, memory: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, flags: null, arguments: [], returned: 0n };
 }
 
-/** A task that calls `fn`, with `env` as its argument when it has one (a spawned task's code(env)). */
-function task(m: Machine, fn: string, env: bigint | null): MachineTask<Machine> {
-  const begin = () => {
-    if (env !== null) {
-      m.registers.set("x0", env);
-      m.arguments = [env];
-    }
-    return callFunction(m, fn);
-  };
-  return new MachineTask(m, freshContext, begin);
-}
-
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
@@ -404,20 +392,11 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   m.code = decoder(blocks, (instr) => resolve(m, instr));
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
   m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
-  m.tasks = model.scheduler((code, env) => task(m, functionAt(m, code as bigint), env as bigint));
-  m.tasks.run(task(m, "main", null)); // as _start's `bl qn_main`
+  runTasks(m, freshContext, "x0", callFunction);
 }
 
-/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). It runs tasks. */
-const interpreter = onePer((dialect: Dialect): Interpreter =>
-  Object.assign(
-    (program: unknown, options?: RunOptions) => {
-      const model = new RuntimeModel(options, "counted");
-      return model.run(() => run(dialect, program as Node, model));
-    },
-    { runsTasks: true as const },
-  ),
-);
+/** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
+const interpreter = onePer((dialect: Dialect): Interpreter => machineInterpreter((program, model) => run(dialect, program, model)));
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

@@ -10,7 +10,7 @@ import { binary, divide, remainder } from "../ir-defs/semantics.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
-import type { RuntimeModel } from "./runtime-model.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { suspend, type Scheduler, type Suspend } from "./scheduler.js";
 import { elementsOffset } from "../ir-defs/heap-layout.js";
 
@@ -488,4 +488,35 @@ export class MachineTask<M extends CodeState> implements Iterator<Suspend, undef
     for (const key of Object.keys(context) as (keyof M)[]) context[key] = m[key];
     return step;
   }
+}
+
+/** Runs main, and every task it spawns, through the run's one scheduler (interp/scheduler.ts):
+ * each a MachineTask with a context of its own (`fresh`), whose first call is of `fn`, with
+ * `env` (a spawned task's code(env)) as its argument: in `register`, and as a value for the
+ * ILs before lower-calls. */
+export function runTasks<M extends CodeState & CallingState & { readonly registers: Map<string, bigint>; tasks: Scheduler }>(
+  m: M,
+  fresh: () => Partial<M>,
+  register: string,
+  callFunction: (m: M, fn: string) => Call,
+): void {
+  const task = (fn: string, env: bigint | null) =>
+    new MachineTask(m, fresh, () => {
+      if (env !== null) {
+        m.registers.set(register, env);
+        m.arguments = [env];
+      }
+      return callFunction(m, fn);
+    });
+  m.tasks = m.model.scheduler((code, env) => task(functionAt(m, code as bigint), env as bigint));
+  m.tasks.run(task("main", null)); // as _start calls qn_main
+}
+
+/** A machine model's interpreter: `run` over a runtime model of its own, counting references. It runs tasks. */
+export function machineInterpreter(run: (program: Node, model: RuntimeModel) => void): Interpreter {
+  const interpret = (program: unknown, options?: RunOptions) => {
+    const model = new RuntimeModel(options, "counted");
+    return model.run(() => run(program as Node, model));
+  };
+  return Object.assign(interpret, { runsTasks: true as const });
 }

@@ -40,6 +40,10 @@ export interface Wait {
   readonly back: (results: readonly bigint[]) => void;
 }
 
+/** The model's stack: where its pointer starts (16-byte aligned, as _start
+ * calls qn_main), and the lowest value a frame may take it to, as the
+ * runtime's _start computes qn_stack_limit for an 8 MiB stack (spec/calls.md)
+ * that holds no argv or envp: its top - 8 MiB + 8 KiB. */
 export const stackTop = 0x7fff_0000n;
 export const stackLimit = stackTop - 8_388_608n + 8_192n;
 
@@ -240,7 +244,8 @@ export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
   };
   /** After a call, the variables are forgotten when it is back (and the caller's are there again). */
   const after = (m: M, keep: ReadonlySet<string>, effect: Effect): Effect => {
-    if (effect && ("call" in effect || "wait" in effect)) return { ...effect, back: (x: never) => (effect.back(x), forget(m, keep)) } as Effect;
+    if (effect && "call" in effect) return { call: effect.call, back: (how: Ending) => (effect.back(how), forget(m, keep)) };
+    if (effect && "wait" in effect) return { wait: effect.wait, back: (results: readonly bigint[]) => (effect.back(results), forget(m, keep)) };
     forget(m, keep);
     return effect;
   };

@@ -409,7 +409,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entryRsp" | "flags" | "arguments" | "returned">),
-    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler,
+    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);

@@ -49,13 +49,15 @@ export interface TaskProgram {
 export const taskActionKinds: readonly TaskAction["k"][] = ["send", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope"];
 
 const channel = fc.nat(2);
-const capacity = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: fc.constant(4) }, { weight: 1, arbitrary: fc.constant(-1) });
+const capacity = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 2, arbitrary: fc.constant(4) }, { weight: 1, arbitrary: fc.constant(-1) });
+// 0 often: a value 0 received must still read as Some(0) (qn_recv's found flag is its second result).
+const base = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(9) });
 
 const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie) => ({
   actions: fc.array(tie("action"), { maxLength: 5 }),
   action: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.record({ k: fc.constant("send" as const), ch: channel, n: fc.integer({ min: 0, max: 4 }), base: fc.nat(9) }),
+    fc.record({ k: fc.constant("send" as const), ch: channel, n: fc.integer({ min: 0, max: 4 }), base }),
     fc.record({ k: fc.constant("recv" as const), ch: channel }),
     fc.record({ k: fc.constant("drain" as const), ch: channel, to: channel }),
     fc.record({ k: fc.constant("close" as const), ch: channel }),
@@ -63,8 +65,9 @@ const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie
     fc.constant({ k: "count" as const }),
     fc.constant({ k: "show" as const }),
     fc.constant({ k: "bump" as const }),
-    fc.record({ k: fc.constant("spawn" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }),
-    fc.record({ k: fc.constant("scope" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }),
+    // Spawns and scopes more often than the rest: a spawn inside a nested scope belongs to that scope.
+    { weight: 3, arbitrary: fc.record({ k: fc.constant("spawn" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }) },
+    { weight: 2, arbitrary: fc.record({ k: fc.constant("scope" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }) },
   ),
 }));
 

@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { resolveModules } from "../passes/resolve-modules.js";
-import { passContext } from "../driver/driver.js";
+import { compile, passContext } from "../driver/driver.js";
 import { CompileError } from "../front-end/diagnostics.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { withoutLoc } from "../il/node.js";
@@ -64,7 +64,8 @@ test("the generator writes every kind of action, nested spawns and scopes, and e
   assert.equal(want.filter((k) => !seen.has(k)), []);
 });
 
-test("mangled concurrent programs give diagnostics, never a crash, each at a place in the file", () => {
+test("mangled concurrent programs give diagnostics, never a crash, each at a place in the file; those accepted compile", () => {
+  let accepted = 0;
   let seed = 19;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pieces = ["{", "}", "(", ")", "[", "]", "\n", ";", "scope ", "spawn ", "channel", "channel[Int]", "Chan[", ".send(", ".recv()", ".close()", "yield()", "for v in ", "break", "return ", "try ", "fn() ", "let mut ", "= ", "1", "-1", "c0", "shown", "+= 1"];
@@ -78,11 +79,14 @@ test("mangled concurrent programs give diagnostics, never a crash, each at a pla
     const lines = source.split("\n").length;
     try {
       checkTypes.run(parseText(source), passContext("tasks.qs", source));
+      accepted++;
+      compile(source, "tasks.qs", { target: "x86_64", check: true, lastOnly: true }); // accepted: every pass compiles it, each output valid
     } catch (e) {
       if (!(e instanceof CompileError)) throw new Error(`${String(e)} for:\n${source}`);
       for (const d of e.diagnostics) assert.ok(d.loc.line >= 1 && d.loc.line <= lines && d.loc.col >= 1 && d.loc.length >= 1, `bad position ${JSON.stringify(d.loc)} for:\n${source}`);
     }
   }
+  assert.ok(accepted >= 50, `only ${accepted} mangled programs were accepted: too few compiled`);
 });
 
 test("the same seed gives the same concurrent programs", () => {

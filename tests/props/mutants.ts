@@ -394,4 +394,40 @@ export const mutants: readonly Mutant[] = [
     from: "right: { ...right, value: right.value - 1n }",
     to: "right: { ...right, value: right.value }",
   },
+  // The lowering of tasks and channels (issue 19), caught by the property of concurrent programs.
+  {
+    name: "desugar-for: `for v in ch` stops after the first value",
+    file: "passes/desugar-for.js",
+    from: "then: { ...body, stmts: [value, ...body.stmts] },",
+    to: "then: { ...body, stmts: [value, ...body.stmts, { kind: \"Break\", loc }] },",
+    tasks: true,
+  },
+  {
+    name: "lower-tasks: a spawn inside a nested scope belongs to the outer one",
+    file: "passes/lower-tasks.js",
+    from: "const body = recur(node.body, handle);",
+    to: "const body = recur(node.body, _outer ?? handle);",
+    tasks: true,
+  },
+  {
+    name: "lower-channels: recv's found flag read the wrong way round",
+    file: "passes/lower-channels.js",
+    from: `cond: { kind: "Binary", op: "!=", left: use(found)`,
+    to: `cond: { kind: "Binary", op: "==", left: use(found)`,
+    tasks: true,
+  },
+  {
+    name: "x86-64 lower-calls: qn_recv's found flag taken from %rax, not %rdx",
+    file: "passes/x86_64/lower-calls.js",
+    from: "...(found ? [movq(rdx, found)] : []),",
+    to: "...(found ? [movq(rax, found)] : []),",
+    tasks: true,
+  },
+  {
+    name: "AArch64 lower-calls: qn_recv's found flag taken from x0, not x1",
+    file: "passes/aarch64/lower-calls.js",
+    from: "...(found ? [mov(found, x1)] : []),",
+    to: "...(found ? [mov(found, x0)] : []),",
+    tasks: true,
+  },
 ];

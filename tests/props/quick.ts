@@ -6,6 +6,10 @@
 // them 23 of 31, the last after 513).
 export const quickRun = { runs: 700, seed: 20261123 } as const;
 
+// The generated concurrent programs (issue 19) that `npm test` checks through every pass and on
+// both targets' binaries (tests/tasks.test.ts), and `npm run mutants` for the lowering of tasks.
+export const quickTasks = { runs: 60, seed: 20261123 } as const;
+
 // The generator with its `unions` switch on, through what the passes compile today (parse and
 // check-types, both interpreters), until the quick run above does it with every pass. Its programs
 // must put side effects in at least `unionPairs` of the 51 operand pairs of match, try and

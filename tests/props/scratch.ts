@@ -13,6 +13,8 @@ export interface Mutant {
   readonly file: string;
   readonly from: string;
   readonly to: string;
+  /** Caught by the property of concurrent programs (props/tasks-check.ts) rather than the quick run. */
+  readonly tasks?: true;
 }
 
 /** How many times the mutant's text occurs in its compiled file (the text given, or dist/'s). */

@@ -1,7 +1,8 @@
 // name-string-literals: Lfun -> Lfun
 //
 // Purpose: a string literal (or a static closure) whose reference is consumed
-// (copied into a field, passed as an argument, stored, returned) gets a variable
+// (copied into a field, passed as an argument, stored, returned, sent on a
+// channel or given to a task: ir-defs/reference-uses.ts) gets a variable
 // of its own, which owns that reference, so that insert-refcounts counts it like
 // any other: a literal is a static object, and each reference to it is one more
 // count. The variable joins the function's `refs`.
@@ -16,6 +17,7 @@
 import type * as L from "../ir-defs/generated/Lfun.js";
 import { Lfun } from "../ir-defs/lfun.js";
 import { pass } from "../il/pass.js";
+import { movesArgument } from "../ir-defs/reference-uses.js";
 import { freshNamer } from "./shared/fresh-names.js";
 
 export const nameStringLiterals = pass({
@@ -40,7 +42,8 @@ export const nameStringLiterals = pass({
           if (s.kind === "Store") return { ...s, value: own(s.value) };
           if (s.kind !== "Assign" && s.kind !== "Do") return s;
           const e = s.kind === "Assign" ? s.value : s.expr;
-          const changed: L.CExpr = e.kind === "Call" ? { ...e, args: e.args.map(own) } : e.kind === "New" ? { ...e, fields: e.fields.map(own) } : e;
+          const changed: L.CExpr = e.kind === "Call" ? { ...e, args: e.args.map(own) } : e.kind === "New" ? { ...e, fields: e.fields.map(own) }
+            : e.kind === "Prim" ? { ...e, args: e.args.map((a, i) => (movesArgument(e.op, i) ? own(a) : a)) } : e;
           return s.kind === "Assign" ? { ...s, value: changed } : { ...s, expr: changed };
         };
         for (const s of b.stmts) stmts.push(stmt(s));

@@ -194,8 +194,8 @@ test("in tmux: the diff marks the changed words, says (no change), ] jumps to a 
     fitsScreen(text);
     await type("u");
     await waitFor("every pass again", (t) => /✓  inline-constants/.test(t));
-    await type(":", "2", "2", "Enter");
-    text = await waitFor("pass 22", (t) => /▸[✓·][• ] explicate-returns/.test(t));
+    await type(":", "2", "4", "Enter");
+    text = await waitFor("pass 24", (t) => /▸[✓·][• ] explicate-returns/.test(t));
     // A name that starts with what was typed comes before one that only contains it (expose-allocation).
     await type(":", "a", "l", "l", "o", "c", "Enter");
     text = await waitFor(":alloc", (t) => t.includes("diff choose-spill-candidates -> allocate-regist"));

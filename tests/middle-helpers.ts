@@ -6,6 +6,8 @@ import { Ltyped } from "../ir-defs/ltyped.js";
 import { desugarCompoundAssign } from "../passes/desugar-compound-assign.js";
 import { desugarFieldUpdate } from "../passes/desugar-field-update.js";
 import { desugarFor } from "../passes/desugar-for.js";
+import { lowerTasks } from "../passes/lower-tasks.js";
+import { lowerChannels } from "../passes/lower-channels.js";
 import { insertIndexChecks } from "../passes/insert-index-checks.js";
 import { lowerDataLayout } from "../passes/lower-data-layout.js";
 import { dropUnusedValues } from "../passes/drop-unused-values.js";
@@ -30,7 +32,7 @@ import { checkPasses, throwIfBroken, type Start } from "../driver/driver.js";
 import type { Outcome, RunOptions } from "../interp/runtime-model.js";
 import { ilName, type Pass } from "../il/pass.js";
 
-export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, resolveMethods, expandTry, compileMatch, expandUsing, desugarCompoundAssign, desugarFieldUpdate, desugarFor, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerDataLayout, layOutClosures, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
+export const middlePasses: readonly Pass[] = [uniquify, monomorphize, inlineConstants, resolveMethods, expandTry, compileMatch, expandUsing, desugarCompoundAssign, desugarFieldUpdate, desugarFor, lowerTasks, uncoverCaptures, liftFunctions, convertClosures, shrink, lowerChannels, lowerDataLayout, layOutClosures, insertIndexChecks, removeComplexOperands, explicateReturns, dropUnusedValues, explicateControl, markTailCalls, orderBlocks];
 
 export type Stmt = T.Stmt;
 
@@ -41,11 +43,14 @@ export interface Stage {
 }
 
 /** Each step of the driver's checking loop from `start` through `passes`, as
- * a stage; throws when an output is not in its IL or cannot be run. */
+ * a stage; throws when an output is not in its IL or cannot be run. A step
+ * whose interpreter cannot run tasks yet is left out for a program with tasks
+ * (issue 19: the driver's switch). */
 export function stagesOf(start: Start, passes: readonly Pass[], options: RunOptions = {}): Stage[] {
   const stages: Stage[] = [];
   for (const step of checkPasses(start, passes, { run: options })) {
     throwIfBroken(step);
+    if (step.outcome === null) continue;
     stages.push({ il: ilName(step.pass.to), program: step.output, outcome: step.outcome! });
   }
   return stages;

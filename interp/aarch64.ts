@@ -22,7 +22,15 @@
 // own maps. Values are bigints wrapped to 64 bits. Unlike on x86-64, add, sub
 // and the other arithmetic instructions leave the flags alone: only cmp sets them.
 // Heap objects (and the program's string objects) are the runtime model's heap
-// (heap.ts): a load or store at an address above the stack goes there.
+// (heap.ts): a load or store at an address above the stack goes there. Calls
+// of the program's functions nest on the runner's stack of frames
+// (machine-code.ts), not on JavaScript's.
+//
+// Tasks (issue 19): the runtime's task and channel routines (qn_spawn, qn_send,
+// qn_recv with its two results in x0 and x1, ...) go to the run's one scheduler
+// (interp/scheduler.ts); main and each spawned task have their own registers,
+// flags and stack memory (MachineTask), so a routine that switches keeps the
+// callee-saved registers, as the runtime does, and poisons the others.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
 // - a `bl qn_*` goes to the runtime model with x0, x1, x2 as arguments and the
@@ -36,11 +44,12 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, onePer, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
-import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+import type { Interpreter, RuntimeModel } from "./runtime-model.js";
 
 
 const poison = wrap(0xdeadbeefdeadbeefn);
@@ -60,7 +69,10 @@ const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29
 
 interface Machine {
   readonly model: RuntimeModel;
-  readonly registers: Map<string, bigint>;
+  /** The tasks' scheduler, the run's one (interp/scheduler.ts). */
+  tasks: Scheduler;
+  /** The task running's registers (each task has its own: see MachineTask). */
+  registers: Map<string, bigint>;
   /** The variables and slots of the function running (before La64). */
   variables: Map<string, bigint>;
   slots: Map<number, bigint>;
@@ -72,7 +84,8 @@ interface Machine {
   code: (block: number) => readonly Step[];
   /** The program's functions, in order (their addresses are codeAddress(index)). */
   readonly functions: readonly string[];
-  readonly memory: Map<bigint, bigint>; // 8-byte words by address
+  /** The task running's stack: 8-byte words by address. */
+  memory: Map<bigint, bigint>;
   strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
   /** The last cmp's operands (flags = left - right), or null when no cmp set them since the last call. */
@@ -195,22 +208,29 @@ function condition(m: Machine, cond: string): boolean {
   return holds(c, m.flags.left, m.flags.right);
 }
 
-/** A routine of the runtime on `args`: its result (undefined when it has none); the caller-saved registers are poisoned. */
-function runtimeCall(m: Machine, symbol: string, args: readonly bigint[]): bigint {
+/** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
+ * switch); once it is done, the caller-saved registers are poisoned and `back` takes its
+ * results (poison for a routine without one). */
+function runtimeCall(m: Machine, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect {
   if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
-  const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
-  for (const r of callerSaved) m.registers.set(r, poison);
-  m.flags = null;
-  return runtimeRoutines[symbol]?.result ? wrap(result) : poison;
+  const ordinary = () => m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
+  return callRoutine(m.tasks, symbol, args, ordinary, (results) => {
+    for (const r of callerSaved) m.registers.set(r, poison);
+    m.flags = null;
+    back(runtimeRoutines[symbol]?.result ? results.map(wrap) : [poison]);
+  });
 }
 
-function callRuntime(m: Machine, symbol: string): void {
-  const result = runtimeCall(m, symbol, [register(m, "x0"), register(m, "x1"), register(m, "x2")]);
-  if (runtimeRoutines[symbol]?.result) m.registers.set("x0", result);
+/** `bl qn_...`: the arguments in x0, x1, x2; the results in x0 (and qn_recv's second in x1). */
+function callRuntime(m: Machine, symbol: string): Effect {
+  return runtimeCall(m, symbol, [register(m, "x0"), register(m, "x1"), register(m, "x2")], (results) => {
+    if (runtimeRoutines[symbol]?.result) m.registers.set("x0", results[0]!);
+    if (results.length > 1) m.registers.set("x1", results[1]!);
+  });
 }
 
-/** A call of the program's function `fn`: it returns with sp back where it was. */
-function callFunction(m: Machine, fn: string): void {
+/** A call of the program's function `fn`: it must return with sp back where it was; `then` runs after. */
+function callFunction(m: Machine, fn: string, then?: () => void): Call {
   const before = register(m, "sp");
   if (before % 16n !== 0n) throw new Error(`bl ${functionSymbol(fn)} with sp not 16-byte aligned`);
   const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
@@ -218,18 +238,21 @@ function callFunction(m: Machine, fn: string): void {
   [m.variables, m.slots, m.entrySp] = [new Map(), new Map(), before];
   m.registers.set("x30", returnToCaller);
   if (!m.dialect.framed) m.registers.set("sp", before - modelFrame);
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
-  if (how === "conclusion") {
-    // Before La64 the conclusion does not exist: do what it will (restore, ret).
-    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
-    m.registers.set("sp", before);
-  } else {
-    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring ${r}`);
-  }
-  if (register(m, "sp") !== before) throw new Error(`${fn} returns with sp = ${register(m, "sp")}, not ${before}`);
-  [m.variables, m.slots, m.entrySp] = [frame.variables, frame.slots, frame.entrySp];
-  for (const r of callerSaved) if (r !== "x0") m.registers.set(r, poison);
-  m.flags = null;
+  const back = (how: Ending) => {
+    if (how === "conclusion") {
+      // Before La64 the conclusion does not exist: do what it will (restore, ret).
+      for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+      m.registers.set("sp", before);
+    } else {
+      for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring ${r}`);
+    }
+    if (register(m, "sp") !== before) throw new Error(`${fn} returns with sp = ${register(m, "sp")}, not ${before}`);
+    [m.variables, m.slots, m.entrySp] = [frame.variables, frame.slots, frame.entrySp];
+    for (const r of callerSaved) if (r !== "x0") m.registers.set(r, poison);
+    m.flags = null;
+    then?.();
+  };
+  return { call: m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), back };
 }
 
 /** How the model executes an instruction (found once per run: see decoder). */
@@ -272,8 +295,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   AddLo12Fn: (m, i) => write(m, i.dst, read(m, i.src) + (functionAddress(m, i.symbol) & 0xfffn)),
   Bl(m, i) {
     const fn = functionOf(i.target);
-    if (fn === null) callRuntime(m, i.target);
-    else callFunction(m, fn);
+    return fn === null ? callRuntime(m, i.target) : callFunction(m, fn);
   },
   Blr: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before La64: the callee runs in this call's place, with a frame of its own.
@@ -351,27 +373,30 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 // ---------------------------------------------------------------- running
 
+/** What each task has of its own (MachineTask): at its start, what _start gives main. */
+function freshContext(): Partial<Machine> {
+  const registers = new Map<string, bigint>();
+  for (const r of callerSaved) registers.set(r, poison);
+  for (const [r, v] of Object.entries(callerValues)) registers.set(r, v);
+  registers.set("sp", stackTop); // as _start calls qn_main, and qn_task_run a task's code
+  return { registers, memory: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, flags: null, arguments: [], returned: 0n };
+}
+
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entrySp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
-    code: () => [],
+    ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entrySp" | "flags" | "arguments" | "returned">),
+    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
-  for (const r of callerSaved) m.registers.set(r, poison);
-  for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
-  m.registers.set("sp", stackTop);
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
   m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
-  callFunction(m, "main"); // as _start's `bl qn_main`
+  runTasks(m, freshContext, "x0", callFunction);
 }
 
 /** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
-const interpreter = onePer((dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options, "counted");
-  return model.run(() => run(dialect, program as Node, model));
-});
+const interpreter = onePer((dialect: Dialect): Interpreter => machineInterpreter((program, model) => run(dialect, program, model)));
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

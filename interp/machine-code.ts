@@ -1,19 +1,44 @@
 // What the two machine models share: where string objects live in memory, how
-// a word of the heap is read and written, and the fetch-execute loop over
-// labelled blocks of instructions.
+// a word of the heap is read and written, the fetch-execute loop over labelled
+// blocks of instructions (Runner, with its own stack of calls, so that a task
+// can stop in the middle of one), and tasks: the runtime's task and channel
+// routines through the one scheduler (callRoutine), and each task's own part of
+// the machine (MachineTask).
 
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
 import { binary, divide, remainder } from "../ir-defs/semantics.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import type { AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
-import type { RuntimeModel } from "./runtime-model.js";
+import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+import { suspend, type Scheduler, type Suspend } from "./scheduler.js";
 import { elementsOffset } from "../ir-defs/heap-layout.js";
 
 export type Node = AnyNode & Record<string, any>;
 
-/** What executing one instruction does to control: nothing (go on), a jump, or a return from main. */
-export type Effect = void | { readonly jump: string } | { readonly returned: true };
+/** What executing one instruction does to control: nothing (go on), a jump, a
+ * return from the function running, a call of a function of the program (Call)
+ * or of a runtime routine that may switch tasks (Wait). */
+export type Effect = void | { readonly jump: string } | { readonly returned: true } | Call | Wait;
+
+/** How a function's code ended: by a `ret`, or (before the conclusion exists) by a jump to its conclusion's label. */
+export type Ending = "ret" | "conclusion";
+
+/** A call of a function of the program: run from the block `call`; when the
+ * function returns, `back` does what the call does after it (restores the
+ * caller's frame, checks the callee kept what it must, takes the result). */
+export interface Call {
+  readonly call: string;
+  readonly back: (how: Ending) => void;
+}
+
+/** A call of a runtime routine that may switch tasks: the routine of the
+ * scheduler (interp/scheduler.ts), stepped until it is done, then `back` takes
+ * its results (none, one, or qn_recv's two). */
+export interface Wait {
+  readonly wait: Iterator<Suspend, readonly bigint[], undefined>;
+  readonly back: (results: readonly bigint[]) => void;
+}
 
 /** The model's stack: where its pointer starts (16-byte aligned, as _start
  * calls qn_main), and the lowest value a frame may take it to, as the
@@ -67,53 +92,135 @@ export function decoder(blocks: readonly Node[], resolve: (instr: Node) => Step)
 /** Each block's index by its label. */
 export const labelIndex = (blocks: readonly Node[]): Map<string, number> => new Map(blocks.map((block, index) => [block.label as string, index]));
 
+/** What the runner of a task's code reads of the machine: its code, and the runtime model (fuel, panics). */
+export interface CodeState {
+  readonly blocks: readonly Node[];
+  readonly labels: ReadonlyMap<string, number>;
+  readonly model: RuntimeModel;
+  /** Each block's steps, found when it first runs. */
+  readonly code: (block: number) => readonly Step[];
+}
+
+/** The deepest the models nest calls (each a frame of the runner's stack, with
+ * its variables): deeper, they give up, as an interpreter whose calls fill
+ * JavaScript's stack does (runtime-model.ts). A compiled program goes deeper
+ * (its stack check panics at 8 MiB); the models stop here to stay quick and small. */
+export const maxCallDepth = 10_000;
+
+const suspended: IteratorResult<Suspend, undefined> = { value: suspend, done: false };
+const finished: IteratorResult<Suspend, undefined> = { value: undefined, done: true };
+
 /**
- * Runs blocks of instructions from the one labelled `start`, falling through
- * from one block to the next, until the function returns: by a `ret`
- * (`{ returned: true }`), or, in the ILs before the conclusion exists, by a
- * jump to its conclusion's label. Returns which of the two it was. A call runs
- * the callee by calling this again (the instruction's step does). A jump to the
- * runtime's qn_division_by_zero, qn_index_out_of_bounds or qn_stack_overflow
- * is its panic, which never returns.
+ * Runs a task's code: blocks of instructions from a first call (main's, or the
+ * function a spawned task runs), falling through from one block to the next,
+ * until that call returns. Calls nest on the runner's own stack of frames, not
+ * on JavaScript's, so that a task can stop in the middle of any call (next()
+ * returns `suspend`, as interp/scheduler.ts wants of a task's body) and go on
+ * from there when next() is called again; and so that recursion is as deep as
+ * the modelled stack allows. A function returns by a `ret` or, in the ILs
+ * before the conclusion exists, by a jump to its conclusion's label. A jump to
+ * the runtime's qn_division_by_zero, qn_index_out_of_bounds or
+ * qn_stack_overflow is its panic, which never returns.
  */
-export function runCode(
-  blocks: readonly Node[],
-  labels: ReadonlyMap<string, number>,
-  model: RuntimeModel,
-  start: string,
-  code: (block: number) => readonly Step[],
-): "ret" | "conclusion" {
-  let b = labels.get(start) ?? -1;
-  if (b < 0) throw new Error(`no block is labelled ${start}`);
-  let instrs = blocks[b]!.instrs as Node[];
-  let steps = code(b);
-  let i = 0;
-  for (;;) {
-    if (i >= instrs.length) { // fall through to the next block
-      const block = blocks[++b];
-      if (!block) throw new Error("control ran off the end of the code");
-      instrs = block.instrs as Node[];
-      steps = code(b);
-      i = 0;
-      continue;
+export class Runner implements Iterator<Suspend, undefined, undefined> {
+  /** The callers' positions, and what each call does when its callee returns. */
+  private readonly frames: { readonly b: number; readonly i: number; readonly back: Call["back"] }[] = [];
+  private b: number;
+  private i = 0;
+  /** What the call of the function running does when it returns. */
+  private back: Call["back"];
+  /** The routine the task waits in, while it is stopped. */
+  private waiting: Wait | null = null;
+
+  constructor(
+    private readonly state: CodeState,
+    first: Call,
+  ) {
+    this.b = this.block(first.call);
+    this.back = first.back;
+  }
+
+  private block(label: string): number {
+    const b = this.state.labels.get(label);
+    if (b === undefined) throw new Error(`no block is labelled ${label}`);
+    return b;
+  }
+
+  next(): IteratorResult<Suspend, undefined> {
+    const waiting = this.waiting;
+    if (waiting !== null) {
+      const step = waiting.wait.next();
+      if (step.done !== true) return suspended;
+      this.waiting = null;
+      waiting.back(step.value);
     }
-    const step = steps[i]!;
-    const instr = instrs[i++]!;
-    model.tick();
-    const effect = step(instr);
-    if (!effect) continue;
-    if ("returned" in effect) return "ret";
-    const target = labels.get(effect.jump);
-    if (target !== undefined) {
-      b = target;
+    const { blocks, labels, model, code } = this.state;
+    const frames = this.frames;
+    let b = this.b;
+    let instrs = blocks[b]!.instrs as Node[];
+    let steps = code(b);
+    let i = this.i;
+    for (;;) {
+      if (i >= instrs.length) { // fall through to the next block
+        const block = blocks[++b];
+        if (!block) throw new Error("control ran off the end of the code");
+        instrs = block.instrs as Node[];
+        steps = code(b);
+        i = 0;
+        continue;
+      }
+      const step = steps[i]!;
+      const instr = instrs[i++]!;
+      model.tick();
+      const effect = step(instr);
+      if (!effect) continue;
+      let how: Ending;
+      if ("jump" in effect) {
+        const target = labels.get(effect.jump);
+        if (target !== undefined) {
+          b = target;
+          instrs = blocks[b]!.instrs as Node[];
+          steps = code(b);
+          i = 0;
+          continue;
+        }
+        if (isConclusion(effect.jump)) how = "conclusion"; // the function's, or (after tail calls) its callee's
+        else if (effect.jump === divisionByZero) return model.divisionByZero();
+        else if (effect.jump === indexOutOfBounds) return model.indexOutOfBounds();
+        else if (effect.jump === stackOverflow) return model.stackOverflow();
+        else throw new Error(`jump to ${effect.jump}, which labels no block`);
+      } else if ("returned" in effect) how = "ret";
+      else if ("call" in effect) {
+        // (a RangeError about the call stack: the run gives up, as on JavaScript's stack)
+        if (frames.length >= maxCallDepth) throw new RangeError(`the model's call stack is full: ${maxCallDepth} calls deep`);
+        frames.push({ b, i, back: this.back });
+        this.back = effect.back;
+        b = this.block(effect.call);
+        instrs = blocks[b]!.instrs as Node[];
+        steps = code(b);
+        i = 0;
+        continue;
+      } else {
+        const done = effect.wait.next();
+        if (done.done === true) effect.back(done.value);
+        else {
+          [this.b, this.i, this.waiting] = [b, i, effect];
+          return suspended;
+        }
+        continue;
+      }
+      // The function running returns: to its caller, or, from the first call, the task's code is done.
+      const back = this.back;
+      const caller = frames.pop();
+      if (caller === undefined) {
+        back(how);
+        return finished;
+      }
+      [b, i, this.back] = [caller.b, caller.i, caller.back];
       instrs = blocks[b]!.instrs as Node[];
       steps = code(b);
-      i = 0;
-    } else if (isConclusion(effect.jump)) return "conclusion"; // the function's, or (after tail calls) its callee's
-    else if (effect.jump === divisionByZero) model.divisionByZero();
-    else if (effect.jump === indexOutOfBounds) model.indexOutOfBounds();
-    else if (effect.jump === stackOverflow) model.stackOverflow();
-    else throw new Error(`jump to ${effect.jump}, which labels no block`);
+      back(how);
+    }
   }
 }
 
@@ -135,21 +242,20 @@ export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
   const forget = (m: M, keep: ReadonlySet<string>) => {
     for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
   };
-  const run: Decodable<M> = (m, live) => {
-    const effect = step(m, live.instr as Node);
-    forget(m, keepOf(live));
+  /** After a call, the variables are forgotten when it is back (and the caller's are there again). */
+  const after = (m: M, keep: ReadonlySet<string>, effect: Effect): Effect => {
+    if (effect && "call" in effect) return { call: effect.call, back: (how: Ending) => (effect.back(how), forget(m, keep)) };
+    if (effect && "wait" in effect) return { wait: effect.wait, back: (results: readonly bigint[]) => (effect.back(results), forget(m, keep)) };
+    forget(m, keep);
     return effect;
   };
+  const run: Decodable<M> = (m, live) => after(m, keepOf(live), step(m, live.instr as Node));
   // Found once per run: the live set of each Live node, and what it wraps.
   run.decode = (m, live) => {
     const keep = keepOf(live);
     const inner = live.instr as Node;
     const innerStep = instructions[inner.kind]!;
-    return () => {
-      const effect = innerStep(m, inner);
-      forget(m, keep);
-      return effect;
-    };
+    return () => after(m, keep, innerStep(m, inner));
   };
   return run;
 }
@@ -253,12 +359,13 @@ export interface CallingState extends FunctionState {
 }
 
 /** What a target's model does for a call: of a runtime routine (arguments as values,
- * its result back) and of a function of the program (which runs until it returns). */
+ * its results to `back`: see callRoutine) and of a function of the program (the call's
+ * effect; `then` after it has returned). */
 export interface CallingModel<M extends CallingState> {
   read(m: M, arg: Node): bigint;
   write(m: M, arg: Node, value: bigint): void;
-  callRuntime(m: M, symbol: string, args: readonly bigint[]): bigint;
-  callFunction(m: M, fn: string): void;
+  callRuntime(m: M, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect;
+  callFunction(m: M, fn: string, then?: () => void): Call;
 }
 
 /** The steps of the pseudo-instructions of L<t>calls (ir-defs/pseudo-instructions.ts), by kind. */
@@ -266,14 +373,16 @@ export function callSteps<M extends CallingState>(model: CallingModel<M>): Reado
   const values = (m: M, i: Node) => (i.args as Node[]).map((a) => model.read(m, a));
   const call = (m: M, i: Node, fn: string | null, symbol: string): Effect => {
     const args = values(m, i);
-    let result: bigint;
-    if (fn === null) result = model.callRuntime(m, symbol, args);
-    else {
-      m.arguments = args;
-      model.callFunction(m, fn);
-      result = m.returned;
+    if (fn === null) {
+      return model.callRuntime(m, symbol, args, (results) => {
+        if (i.result) model.write(m, i.result, results[0]!);
+        if (!i.found) return;
+        if (results.length < 2) throw new Error(`${symbol} gives no second result for \`found\``);
+        model.write(m, i.found, results[1]!); // qn_recv's
+      });
     }
-    if (i.result) model.write(m, i.result, result);
+    m.arguments = args;
+    return model.callFunction(m, fn, () => i.result && model.write(m, i.result, m.returned));
   };
   return {
     Call: (m, i) => call(m, i, functionOf(i.target), i.target),
@@ -288,7 +397,7 @@ export function callSteps<M extends CallingState>(model: CallingModel<M>): Reado
       return tailCall(m, fn);
     },
     Params: (m, i) => (i.params as Node[]).forEach((p, k) => model.write(m, p, m.arguments[k] ?? 0n)),
-    // Any conclusion's label ends the function running (see runCode).
+    // Any conclusion's label ends the function running (see Runner).
     Return(m, i) {
       m.returned = model.read(m, i.value);
       return { jump: conclusionOf("") };
@@ -307,4 +416,112 @@ export function divideStep(read: (arg: Node) => bigint, i: Node): { value: bigin
   const [a, b] = [read(i.left), read(i.right)];
   if (b === 0n) return { jump: divisionByZero };
   return { value: i.dst ? (i.op === "div" ? divide(a, b) : remainder(a, b)) : null };
+}
+
+// ---------------------------------------------------------------- tasks
+
+/** What a recv's value is on the machine: a word. */
+function word(value: unknown): bigint {
+  if (typeof value !== "bigint") throw new Error(`a channel carried ${String(value)}, not a machine word`);
+  return value;
+}
+
+function* giving<T>(routine: Generator<Suspend, T, undefined>, results: (t: T) => readonly bigint[]): Generator<Suspend, readonly bigint[], undefined> {
+  return results(yield* routine);
+}
+
+/** The runtime's routines of tasks and channels (runtime-asm/README.md,
+ * "Concurrency"), each done by the run's one scheduler: their results (none,
+ * one, or qn_recv's value and found flag), or, for a routine that may switch
+ * (switchingRoutines), the scheduler's routine to step; null for any other symbol. */
+function taskRoutine(tasks: Scheduler, symbol: string, args: readonly bigint[]): readonly bigint[] | Generator<Suspend, readonly bigint[], undefined> | null {
+  const a = (k: number) => args[k] ?? 0n;
+  switch (symbol) {
+    case "qn_scope_open": return [tasks.scopeOpen()];
+    case "qn_scope_close": return giving(tasks.scopeClose(a(0)), () => []);
+    case "qn_spawn": tasks.spawn(a(0), a(1), a(2)); return [];
+    case "qn_yield": return giving(tasks.yield(), () => []);
+    case "qn_channel": return [tasks.channel(a(0), a(1))];
+    case "qn_send": return giving(tasks.send(a(0), a(1)), () => []);
+    case "qn_recv": return giving(tasks.recv(a(0)), ([value, found]) => [word(value), found ? 1n : 0n]);
+    case "qn_close": tasks.close(a(0)); return [];
+  }
+  return null;
+}
+
+/**
+ * A call of the runtime routine `symbol`: a routine of tasks and channels goes
+ * to the scheduler (a Wait when it may switch), any other to `ordinary` (the
+ * runtime model's). Its results go to `back` once it is done: at once, or when
+ * the task runs again after a switch.
+ */
+export function callRoutine(tasks: Scheduler, symbol: string, args: readonly bigint[], ordinary: () => bigint, back: (results: readonly bigint[]) => void): Effect {
+  const routine = taskRoutine(tasks, symbol, args);
+  if (routine === null) back([ordinary()]);
+  else if (Array.isArray(routine)) back(routine);
+  else return { wait: routine as Generator<Suspend, readonly bigint[], undefined>, back };
+}
+
+/**
+ * A task's body on a machine model (a task of interp/scheduler.ts; main is
+ * one): its code's Runner, and its context, the part of the machine that is
+ * each task's own (registers, the flags, the stack's memory, the variables and
+ * slots of the function running), put in the machine while the task runs and
+ * taken back when it stops. Every task's stack has the same addresses, from the
+ * model's stackTop down to the same limit: the runtime's scheme, where the
+ * running task has the one stack and a waiting task's stack is copied to the
+ * heap and back to the same addresses, without the copy (README "Concurrency").
+ * `fresh` makes its context and `begin` its first call, in that context, when it first runs.
+ */
+export class MachineTask<M extends CodeState> implements Iterator<Suspend, undefined, undefined> {
+  private runner: Runner | null = null;
+  /** Made when the task first runs (a task waiting to start holds little). */
+  private context: Partial<M> | null = null;
+
+  constructor(
+    private readonly m: M,
+    private readonly fresh: () => Partial<M>,
+    private readonly begin: () => Call,
+  ) {}
+
+  next(): IteratorResult<Suspend, undefined> {
+    const m = this.m;
+    const context = (this.context ??= this.fresh());
+    Object.assign(m, context);
+    this.runner ??= new Runner(m, this.begin());
+    const step = this.runner.next();
+    for (const key of Object.keys(context) as (keyof M)[]) context[key] = m[key];
+    return step;
+  }
+}
+
+/** Runs main, and every task it spawns, through the run's one scheduler (interp/scheduler.ts):
+ * each a MachineTask with a context of its own (`fresh`), whose first call is of `fn`, with
+ * `env` (a spawned task's code(env)) as its argument: in `register`, and as a value for the
+ * ILs before lower-calls. */
+export function runTasks<M extends CodeState & CallingState & { readonly registers: Map<string, bigint>; tasks: Scheduler }>(
+  m: M,
+  fresh: () => Partial<M>,
+  register: string,
+  callFunction: (m: M, fn: string) => Call,
+): void {
+  const task = (fn: string, env: bigint | null) =>
+    new MachineTask(m, fresh, () => {
+      if (env !== null) {
+        m.registers.set(register, env);
+        m.arguments = [env];
+      }
+      return callFunction(m, fn);
+    });
+  m.tasks = m.model.scheduler((code, env) => task(functionAt(m, code as bigint), env as bigint));
+  m.tasks.run(task("main", null)); // as _start calls qn_main
+}
+
+/** A machine model's interpreter: `run` over a runtime model of its own, counting references. It runs tasks. */
+export function machineInterpreter(run: (program: Node, model: RuntimeModel) => void): Interpreter {
+  const interpret = (program: unknown, options?: RunOptions) => {
+    const model = new RuntimeModel(options, "counted");
+    return model.run(() => run(program as Node, model));
+  };
+  return Object.assign(interpret, { runsTasks: true as const });
 }

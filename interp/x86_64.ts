@@ -30,6 +30,14 @@
 // argument, and the callee-saved registers are restored at the return as the
 // prelude and conclusion will do; in Lx86 a callee that does not restore them is
 // an error. After every call the caller-saved registers but %rax are poisoned.
+// The calls nest on the runner's stack of frames (machine-code.ts), not on
+// JavaScript's.
+//
+// Tasks (issue 19): the runtime's task and channel routines (qn_spawn, qn_send,
+// qn_recv with its two results in %rax and %rdx, ...) go to the run's one
+// scheduler (interp/scheduler.ts); main and each spawned task have their own
+// registers, flags and stack memory (MachineTask), so a routine that switches
+// keeps the callee-saved registers, as the runtime does, and poisons the others.
 //
 // Like the machine, and unlike a tree interpreter, it is unforgiving:
 // - a `callq qn_*` goes to the runtime model with %rdi, %rsi, %rdx as arguments and
@@ -43,10 +51,11 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, onePer, runCode, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Condition, type Decodable, type Effect, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
-import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+import type { Interpreter, RuntimeModel } from "./runtime-model.js";
 
 
 const poison = wrap(0x5a5a5a5a5a5a5a5an);
@@ -61,7 +70,10 @@ const byteViews: ReadonlyMap<string, string> = new Map([["al", "rax"], ["cl", "r
 
 interface Machine {
   readonly model: RuntimeModel;
-  readonly registers: Map<string, bigint>;
+  /** The tasks' scheduler, the run's one (interp/scheduler.ts). */
+  tasks: Scheduler;
+  /** The task running's registers (each task has its own: see MachineTask). */
+  registers: Map<string, bigint>;
   /** The variables and slots of the function running (before Lx86). */
   variables: Map<string, bigint>;
   slots: Map<number, bigint>;
@@ -73,7 +85,8 @@ interface Machine {
   code: (block: number) => readonly Step[];
   /** The program's functions, in order (their addresses are codeAddress(index)). */
   readonly functions: readonly string[];
-  readonly memory: Map<number, bigint>; // by address (addresses are small enough for a number)
+  /** The task running's stack: by address (addresses are small enough for a number). */
+  memory: Map<number, bigint>;
   strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
   /** The last cmpq's operands (flags = left - right), or null once another instruction changed them. */
@@ -233,39 +246,49 @@ function storeWord(m: Machine, at: bigint, value: bigint): void {
 /** The address of a load or store: base + offset (+ 8 * index). */
 const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
 
-/** A routine of the runtime on `args`: its result; every caller-saved register is poisoned. */
-function runtimeCall(m: Machine, symbol: string, args: readonly bigint[]): bigint {
+/** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
+ * switch); once it is done, every caller-saved register is poisoned and `back` takes its results. */
+function runtimeCall(m: Machine, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect {
   if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
-  const result = m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
-  for (const r of callerSaved) m.registers.set(r, poison);
-  m.flags = null;
-  return wrap(result);
+  const ordinary = () => m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
+  return callRoutine(m.tasks, symbol, args, ordinary, (results) => {
+    for (const r of callerSaved) m.registers.set(r, poison);
+    m.flags = null;
+    back(results.map(wrap));
+  });
 }
 
-function callRuntime(m: Machine, symbol: string): void {
-  m.registers.set("rax", runtimeCall(m, symbol, [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")]));
+/** `callq qn_...`: the arguments in %rdi, %rsi, %rdx; the results in %rax (and qn_recv's second in %rdx). */
+function callRuntime(m: Machine, symbol: string): Effect {
+  return runtimeCall(m, symbol, [register(m, "rdi"), register(m, "rsi"), register(m, "rdx")], (results) => {
+    m.registers.set("rax", results[0] ?? poison);
+    if (results.length > 1) m.registers.set("rdx", results[1]!);
+  });
 }
 
-/** A call of the program's function `fn`: it returns with %rsp back where it was. */
-function callFunction(m: Machine, fn: string): void {
+/** A call of the program's function `fn`: it must return with %rsp back where it was; `then` runs after. */
+function callFunction(m: Machine, fn: string, then?: () => void): Call {
   if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${functionSymbol(fn)} with %rsp not 16-byte aligned`);
   const before = register(m, "rsp");
   const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
   const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
   push(m, returnToCaller);
   [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
-  const how = runCode(m.blocks, m.labels, m.model, m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), m.code);
-  if (how === "conclusion") {
-    // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
-    for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
-    if (pop(m) !== returnToCaller) throw new Error(`${fn} returns to the wrong address`);
-  } else {
-    for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring %${r}`);
-  }
-  if (register(m, "rsp") !== before) throw new Error(`${fn} returns with %rsp = ${register(m, "rsp")}, not ${before}`);
-  [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
-  for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
-  m.flags = null;
+  const back = (how: Ending) => {
+    if (how === "conclusion") {
+      // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
+      for (const [r, v] of kept) if (v !== undefined) m.registers.set(r, v);
+      if (pop(m) !== returnToCaller) throw new Error(`${fn} returns to the wrong address`);
+    } else {
+      for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring %${r}`);
+    }
+    if (register(m, "rsp") !== before) throw new Error(`${fn} returns with %rsp = ${register(m, "rsp")}, not ${before}`);
+    [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
+    for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
+    m.flags = null;
+    then?.();
+  };
+  return { call: m.dialect.framed ? symbolLabel(fn) : entryLabel(fn), back };
 }
 
 /** How the model executes an instruction (found once per run: see decoder). */
@@ -304,8 +327,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   },
   Callq(m, i) {
     const fn = functionOf(i.target);
-    if (fn === null) callRuntime(m, i.target);
-    else callFunction(m, fn);
+    return fn === null ? callRuntime(m, i.target) : callFunction(m, fn);
   },
   CallqIndirect: (m, i) => callFunction(m, functionAt(m, read(m, i.callee))),
   // Before Lx86: the callee runs in this call's place, with a frame of its own.
@@ -373,28 +395,30 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 // ---------------------------------------------------------------- running
 
+/** What each task has of its own (MachineTask): at its start, what _start gives main. */
+function freshContext(): Partial<Machine> {
+  const registers = new Map<string, bigint>();
+  for (const r of callerSaved) registers.set(r, poison);
+  for (const [r, v] of Object.entries(callerValues)) registers.set(r, v);
+  registers.set("rsp", stackTop); // _start calls qn_main, and qn_task_run a task's code, with %rsp 16-byte aligned
+  return { registers, memory: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, flags: null, arguments: [], returned: 0n };
+}
+
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const blocks = program.blocks as Node[];
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
-    registers: new Map(), variables: new Map(), slots: new Map(), entryRsp: 0n, memory: new Map(), strings: new Map(), flags: null, arguments: [], returned: 0n, homes: new Map(),
-    code: () => [],
+    ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entryRsp" | "flags" | "arguments" | "returned">),
+    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
-  for (const r of callerSaved) m.registers.set(r, poison);
-  for (const [r, v] of Object.entries(callerValues)) m.registers.set(r, v);
-  m.registers.set("rsp", stackTop); // _start calls qn_main with %rsp 16-byte aligned
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
   m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
-  callFunction(m, "main");
-
+  runTasks(m, freshContext, "rdi", callFunction);
 }
 
 /** The interpreter of a dialect, one per dialect: ILs run alike share it (interp/tree.ts says why). */
-const interpreter = onePer((dialect: Dialect): Interpreter => (program: unknown, options?: RunOptions) => {
-  const model = new RuntimeModel(options, "counted");
-  return model.run(() => run(dialect, program as Node, model));
-});
+const interpreter = onePer((dialect: Dialect): Interpreter => machineInterpreter((program, model) => run(dialect, program, model)));
 
 const varDialect: Dialect = { operands: varOperands, instructions: varInstructions, framed: false };
 const callsDialect: Dialect = { operands: callsOperands, instructions: callsInstructions, framed: false };

@@ -15,6 +15,8 @@ import { explicateReturns } from "./explicate-returns.js";
 import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
 import { maskRemainders } from "./mask-remainders.js";
+import { dropChecksInRange } from "./drop-checks-in-range.js";
+import { dropChecksBelowLength } from "./drop-checks-below-length.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
@@ -74,6 +76,8 @@ export const frontEnd: readonly Pass[] = [
   foldConstants,
   foldBranches,
   maskRemainders,
+  dropChecksInRange,
+  dropChecksBelowLength,
   markTailCalls,
   orderBlocks,
   revealFunctions,
@@ -126,7 +130,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, dropLeafFramesX86, dropLeafFramesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

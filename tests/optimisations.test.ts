@@ -280,3 +280,66 @@ checks("the benchmarks' checks go where they are proved, and pass where they wen
 });
 
 checks.run();
+
+// ---------------------------------------------------------------- hoist-invariants
+
+const hoisted = suite("hoist-invariants: what a loop does not change is computed before it");
+
+/** The statements hoist-invariants moved, each with the block it left and the one it went to; and checks each move:
+ * the statement cannot panic, is its variable's only assignment, and none of its operands is assigned on a cycle
+ * through the block it left, which the block it went to is not on. */
+function movesOf(source: string): { after: C.Program; moved: number } {
+  const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "hoist-invariants" });
+  const [before, after] = steps.slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
+  let moved = 0;
+  before.defs.forEach((def, k) => {
+    const out = after.defs[k]!;
+    const byLabel = new Map(out.blocks.map((b) => [b.label, b]));
+    const next = (l: string) => { const t = byLabel.get(l)!.tail; return t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []; };
+    /** The blocks reached from `from`'s successors without going through `avoid`. */
+    const reach = (from: string, avoid: string) => {
+      const seen = new Set<string>();
+      for (const stack = next(from); stack.length > 0; ) {
+        const l = stack.pop()!;
+        if (l !== avoid && !seen.has(l)) [seen.add(l), stack.push(...next(l))];
+      }
+      return seen;
+    };
+    const left = new Map<string, [C.CStmt, string]>(); // statement text -> the statement, the block it left
+    const went = new Map<string, string>(); // statement text -> the block it went to
+    def.blocks.forEach((b, j) => {
+      const now = out.blocks[j]!.stmts.map(text);
+      b.stmts.filter((s) => !now.includes(text(s))).forEach((s) => left.set(text(s), [s, b.label]));
+      now.filter((s) => !b.stmts.map(text).includes(s)).forEach((s) => went.set(s, b.label));
+    });
+    assert.equal([...left.keys()].sort(), [...went.keys()].sort(), `${def.name}: statements only move`);
+    for (const [s, [stmt, from]] of left) {
+      assert.is(stmt.kind, "Assign", s);
+      const { name, value } = stmt as C.Assign;
+      const pure = (value.kind === "Binary" && value.op !== "/" && value.op !== "%") || value.kind === "Unary" || (value.kind === "Load" && value.offset === 16n && value.index === null);
+      assert.ok(pure, `${s} cannot panic`);
+      assert.is(out.blocks.flatMap((b) => b.stmts).filter((t) => t.kind === "Assign" && t.name === name).length, 1, `${s}: the only assignment`);
+      // It went to a block P every way into its old block goes through, and its old block is on a cycle without P: a loop.
+      const to = went.get(s)!;
+      const entry = out.blocks[0]!.label;
+      assert.ok(from !== entry && (to === entry || !reach(entry, to).has(from)) && reach(from, to).has(from), `${s} went from a loop to before it`);
+      // No operand is assigned on a way from P to its old block: there, it has the value it had in P.
+      const between = [...reach(to, to)].filter((l) => l === from || reach(l, to).has(from));
+      const operands = (value.kind === "Binary" ? [value.left, value.right] : value.kind === "Unary" ? [value.arg] : value.kind === "Load" ? [value.base] : []).flatMap((a) => (a.kind === "Var" ? [a.name] : []));
+      const changed = between.flatMap((l) => byLabel.get(l)!.stmts.flatMap((t) => (t.kind === "Assign" ? [t.name] : [])));
+      assert.equal(operands.filter((o) => changed.includes(o)), [], `${s}: an operand changes in the loop it left`);
+      moved++;
+    }
+  });
+  return { after, moved };
+}
+
+hoisted("on generated programs and matrix: each statement moved is invariant in the loop it left and cannot panic; some move", () => {
+  let moved = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 300, seed: quickRun.seed })) moved += movesOf(g.source).moved;
+  assert.ok(moved >= 20, `only ${moved} statements moved in 300 programs`); // 29
+  const matrix = movesOf(readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8"));
+  assert.ok(matrix.moved >= 3, "matrix: i * n leaves the inner loops");
+});
+
+hoisted.run();

@@ -1,5 +1,6 @@
 // What the passes that drop index checks share (drop-checks-in-range,
-// drop-checks-below-length): a forward analysis of one Lcfg function to a
+// drop-checks-below-length; hoist-invariants reads which variables are arrays
+// and which loads are lengths): a forward analysis of one Lcfg function to a
 // fixed point, for any domain of what is known at a point; which variables
 // hold arrays and which terms are worth knowing; and the rewrite that drops
 // the checks a domain proves, with the length loads only they read.
@@ -49,6 +50,16 @@ export function ordersOf(l: C.Atom, op: Cmp, r: C.Atom): [C.Atom, C.Atom, boolea
 /** Whether e is `*(a + 16)`, the length of an array variable a. */
 export const isLength = (e: C.CExpr, arrays: ReadonlySet<string>): e is C.Load & { base: C.Var } =>
   e.kind === "Load" && e.index === null && e.offset === BigInt(lengthOffset) && e.base.kind === "Var" && arrays.has(e.base.name);
+
+/** The array variables of a function: the bases of its element accesses (loads and stores with an index). */
+export function arraysOf(def: C.Def): Set<string> {
+  const arrays = new Set<string>();
+  for (const b of def.blocks) for (const s of b.stmts) {
+    const access = s.kind === "Store" ? s : s.kind === "Assign" && s.value.kind === "Load" ? s.value : null;
+    if (access && access.index !== null && access.base.kind === "Var") arrays.add(access.base.name);
+  }
+  return arrays;
+}
 
 /** Where control goes from block b entered knowing k, and what is known on each way. */
 function ways<K>(b: C.BasicBlock, k: K, d: Domain<K>): [string, K][] {
@@ -120,11 +131,7 @@ function relevantTerms(def: C.Def, arrays: ReadonlySet<string>): Set<string> {
  * analysis (it costs about blocks x terms per sweep) keeps its checks. */
 export function dropProvedChecks<K>(def: C.Def, domain: (scope: Scope) => Domain<K>, proved: (k: K, s: C.CheckIndex) => boolean): C.Def {
   if (!def.blocks.some((b) => b.stmts.some((s) => s.kind === "CheckIndex"))) return def;
-  const arrays = new Set<string>();
-  for (const b of def.blocks) for (const s of b.stmts) {
-    const access = s.kind === "Store" ? s : s.kind === "Assign" && s.value.kind === "Load" ? s.value : null;
-    if (access && access.index !== null && access.base.kind === "Var") arrays.add(access.base.name);
-  }
+  const arrays = arraysOf(def);
   const scope: Scope = { arrays, relevant: relevantTerms(def, arrays) };
   const d = domain(scope);
   const at = scope.relevant.size * def.blocks.length <= 100_000 ? analyse(def, d) : null;

@@ -412,4 +412,10 @@ export const mutants: readonly Mutant[] = [
     from: "k.set(lenOf(s.name), [max(length[0], 0n), length[1]]);",
     to: "k.set(lenOf(s.name), [max(length[0], 0n) + 1n, length[1] + 1n]);",
   },
+  {
+    name: "hoist-invariants: a computation is hoisted out of a loop that changes its operands",
+    file: "passes/hoist-invariants.js",
+    from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,
+    to: "const invariant = (a) => true;",
+  },
 ];

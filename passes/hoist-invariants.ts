@@ -53,8 +53,8 @@ function predecessors(def: C.Def): Map<string, string[]> {
   return preds;
 }
 
-/** Each reached block's immediate dominator (Cooper, Harvey and Kennedy's iteration over reverse postorder). */
-function dominators(def: C.Def, preds: Map<string, string[]>): Map<string, string> {
+/** Each reached block's immediate dominator (Cooper, Harvey and Kennedy's iteration over reverse postorder), and each block's place in that order. */
+function dominators(def: C.Def, preds: Map<string, string[]>): { idom: Map<string, string>; index: Map<string, number> } {
   // Reverse postorder puts the blocks not reached last: those (no dominator) have no predecessor reached before them.
   const order = reversePostorder(def.blocks as unknown as Parameters<typeof reversePostorder>[0]).map((b) => b.label);
   const index = new Map(order.map((l, i) => [l, i]));
@@ -76,13 +76,13 @@ function dominators(def: C.Def, preds: Map<string, string[]>): Map<string, strin
       changed = true;
     }
   }
-  return idom;
+  return { idom, index };
 }
 
-/** The function's loops, innermost (fewest blocks) first: each header and its blocks. */
-function loops(def: C.Def): { header: string; body: Set<string> }[] {
+/** The function's loops, innermost (fewest blocks) first: each header, its blocks and the blocks outside that lead into it. */
+function loops(def: C.Def): { header: string; body: Set<string>; entries: string[] }[] {
   const preds = predecessors(def);
-  const idom = dominators(def, preds);
+  const { idom, index } = dominators(def, preds);
   const dominates = (h: string, b: string): boolean => {
     let at = b;
     while (at !== h && idom.get(at) !== at) at = idom.get(at)!;
@@ -91,7 +91,8 @@ function loops(def: C.Def): { header: string; body: Set<string> }[] {
   const found = new Map<string, Set<string>>();
   for (const b of def.blocks) {
     for (const h of next(b)) {
-      if (!idom.has(b.label) || !dominates(h, b.label)) continue;
+      // A way back goes to a block no later in reverse postorder (only those are asked: the walk up is long from far).
+      if (!idom.has(b.label) || index.get(h)! > index.get(b.label)! || !dominates(h, b.label)) continue;
       const body = found.get(h) ?? new Set([h]);
       for (const stack = [b.label]; stack.length > 0; ) {
         const at = stack.pop()!;
@@ -102,7 +103,8 @@ function loops(def: C.Def): { header: string; body: Set<string> }[] {
       found.set(h, body);
     }
   }
-  return [...found].map(([header, body]) => ({ header, body })).sort((a, b) => a.body.size - b.body.size);
+  const entries = (header: string, body: Set<string>) => (preds.get(header) ?? []).filter((p) => !body.has(p));
+  return [...found].map(([header, body]) => ({ header, body, entries: entries(header, body) })).sort((a, b) => a.body.size - b.body.size);
 }
 
 function hoist(def: C.Def): C.Def {
@@ -110,9 +112,8 @@ function hoist(def: C.Def): C.Def {
   const assigned = new Map<string, number>();
   for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
   const blocks = new Map(def.blocks.map((b) => [b.label, b]));
-  for (const { header, body } of loops(def)) {
-    const outside = def.blocks.filter((b) => !body.has(b.label) && next(b).includes(header));
-    const pre = outside.length === 1 && outside[0]!.tail.kind === "Goto" ? blocks.get(outside[0]!.label)! : null;
+  for (const { body, entries } of loops(def)) {
+    const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
     if (!pre) continue;
     const changed = new Set<string>(); // what the loop assigns
     for (const l of body) for (const s of blocks.get(l)!.stmts) if (s.kind === "Assign") changed.add(s.name);

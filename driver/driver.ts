@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
-import { atLevel, backEnds, frontEnd, pipeline, type OptLevel } from "../passes/pipeline.js";
+import { atLevel, backEnds, frontEnd, pipeline, pipelineWithout, type OptLevel } from "../passes/pipeline.js";
 import { checkTypes } from "../passes/check-types.js";
 import type { IL } from "../il/define.js";
 import { unreachable } from "../il/node.js";
@@ -295,6 +295,8 @@ export interface CompileOptions {
   readonly target: Target;
   /** How much to optimise (default 1: every optimisation; 0: none). */
   readonly opt?: OptLevel;
+  /** At --opt 1, leave out these optimisations (by name): the bench's table of what each one does. */
+  readonly without?: readonly string[];
   /** Validate every output against its IL and freeze it (tests, explore, --check). */
   readonly check?: boolean;
   /** Stop after this pass (by name). */
@@ -351,7 +353,7 @@ export function passesUntil(passes: readonly Pass[], until: string | undefined):
  * step. Throws CompileError on bad input, BrokenPass in checked mode. */
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
-  const passes = passesUntil(pipeline(options.target, options.opt), options.until);
+  const passes = passesUntil(options.without ? pipelineWithout(options.target, options.without) : pipeline(options.target, options.opt), options.until);
   for (const step of checkPasses({ source, file, ...(options.tests ? { tests: options.tests } : {}) }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;

@@ -14,6 +14,7 @@ import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
 import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
+import { inlineCalls } from "./inline-calls.js";
 import { maskRemainders } from "./mask-remainders.js";
 import { dropChecksInRange } from "./drop-checks-in-range.js";
 import { dropChecksBelowLength } from "./drop-checks-below-length.js";
@@ -74,6 +75,7 @@ export const frontEnd: readonly Pass[] = [
   explicateReturns,
   dropUnusedValues,
   explicateControl,
+  inlineCalls,
   foldConstants,
   foldBranches,
   maskRemainders,
@@ -132,7 +134,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, dropLeafFramesX86, dropLeafFramesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);
@@ -148,6 +150,18 @@ export function pipeline(target: Target, opt: OptLevel = 1): readonly Pass[] {
     if (problem) throw new Error(`the ${target} pipeline at --opt ${opt} is out of order: ${problem}`);
     checked.set(`${target} ${opt}`, list);
   }
+  return list;
+}
+
+/** A target's pipeline at --opt 1 without the optimisations named (by pass name): what each one
+ * does, measured by leaving it out (`npm run bench -- opt`). Only optimisations may be left out. */
+export function pipelineWithout(target: Target, names: readonly string[]): readonly Pass[] {
+  const known = new Set([...optimisations].map((p) => p.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new Error(`not an optimisation: ${unknown.join(", ")} (the optimisations: ${[...known].join(", ")})`);
+  const list = pipeline(target, 1).filter((p) => !(optimisations.has(p) && names.includes(p.name)));
+  const problem = orderProblem(list);
+  if (problem) throw new Error(`the ${target} pipeline without ${names.join(", ")} is out of order: ${problem}`);
   return list;
 }
 

@@ -3,11 +3,13 @@
 // growth and a profile by pass (scripts/bench-compile.ts); then property-test
 // throughput, the speed of the generated code against gcc -O0 and -O1
 // (scripts/bench-code.ts), and the explorer's (first screen, per key, marks:
-// scripts/bench-explore.ts). `npm run bench -- compile`, `-- code` or
-// `-- explore` runs only that section.
+// scripts/bench-explore.ts), and what each optimisation does to the generated
+// code, written into spec/optimisations.md (scripts/bench-opt.ts).
+// `npm run bench -- compile`, `-- code`, `-- opt` or `-- explore` runs only that section.
 
 import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
+import { optBench } from "./bench-opt.js";
 import { exploreBench } from "./bench-explore.js";
 import { compileBench } from "./bench-compile.js";
 import { BenchError } from "./timing.js";
@@ -22,15 +24,16 @@ async function propsSection(): Promise<void> {
 }
 
 const only = process.argv[2];
-const sections = ["compile", "code", "explore"];
+const sections = ["compile", "code", "opt", "explore"];
 if (only !== undefined && !sections.includes(only)) {
-  console.error(`usage: node dist/scripts/bench.js [compile|code|explore]   (only the compile-speed section, the generated code's, or the explorer's)`);
+  console.error(`usage: node dist/scripts/bench.js [compile|code|opt|explore]   (only the compile-speed section, the generated code's, each optimisation's effect on it, or the explorer's)`);
   process.exit(2);
 }
 try {
   if (only === undefined || only === "compile") await compileBench();
   if (only === undefined) await propsSection();
   if (only === undefined || only === "code") codeBench();
+  if (only === undefined || only === "opt") optBench();
   if (only === undefined || only === "explore") await exploreBench();
 } catch (e) {
   // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.

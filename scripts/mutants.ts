@@ -6,8 +6,13 @@
 // the quick property run (tests/props/quick.ts: the one of `npm test`) from
 // that copy. Every fault must be caught; the script reports which property
 // caught it, the pass it named, and after how many generated programs.
-// An unchanged copy runs first, as the control: it must pass.
+// An unchanged copy runs first, as the control: it must pass. A fault that
+// keeps the meaning (a recursive function inlined once) names instead the test
+// suite that must catch it (tests/NAME.test.ts), run from the copy (and from
+// the control, where it must pass), with a time limit: a fault that made the
+// compiler hang stops the run with an error.
 // `npm run mutants -- WORD` runs only the faults whose name contains WORD.
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,7 +22,14 @@ import type { PropsReport, runProperties } from "../props/run.js";
 import { mutants } from "../tests/props/mutants.js";
 import { scratchCopy } from "../tests/props/scratch.js";
 
-
+/** Whether the suite tests/NAME.test.ts passes, run from a copy; within 20 minutes (a fault that
+ * makes the compiler hang is not caught: it fails the run). */
+function suitePasses(root: string, name: string): boolean {
+  const uvu = join(root, "node_modules", "uvu", "bin.js");
+  const run = spawnSync(process.execPath, [uvu, join(root, "dist", "tests"), `^${name}\\.test\\.js$`], { encoding: "utf8", timeout: 20 * 60_000 });
+  if (run.signal !== null) throw new Error(`tests/${name}.test.ts did not finish in 20 minutes (${run.signal}) from ${root}`);
+  return run.status === 0;
+}
 
 async function runFrom(root: string): Promise<PropsReport> {
   const module = (await import(pathToFileURL(join(root, "dist", "props", "run.js")).href)) as { runProperties: typeof runProperties };
@@ -27,6 +39,8 @@ async function runFrom(root: string): Promise<PropsReport> {
 // Each copy's modules register their own exit handlers (to remove temporary files).
 process.setMaxListeners(mutants.length + 10);
 const started = performance.now();
+const only = process.argv[2];
+const chosen = mutants.filter((m) => only === undefined || m.name.includes(only));
 const control = scratchCopy(null);
 try {
   const report = await runFrom(control);
@@ -35,16 +49,28 @@ try {
     process.exit(1);
   }
   console.log(`control (no fault): ${report.runs} programs pass (${(report.ms / 1000).toFixed(1)} s)`);
+  for (const test of new Set(chosen.flatMap((m) => (m.test === undefined ? [] : [m.test])))) {
+    if (!suitePasses(control, test)) {
+      console.log(`the control (no fault) fails tests/${test}.test.ts`);
+      process.exit(1);
+    }
+    console.log(`control (no fault): tests/${test}.test.ts passes`);
+  }
 } finally {
   rmSync(control, { recursive: true, force: true });
 }
 
-const only = process.argv[2];
-const chosen = mutants.filter((m) => only === undefined || m.name.includes(only));
 let missed = 0;
 for (const mutant of chosen) {
   const root = scratchCopy(mutant);
   try {
+    if (mutant.test !== undefined) {
+      const start = performance.now();
+      const caught = !suitePasses(root, mutant.test);
+      if (!caught) missed++;
+      console.log(`${caught ? "caught     " : "NOT CAUGHT "} ${mutant.name}\n            by tests/${mutant.test}.test.ts (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+      continue;
+    }
     const report = await runFrom(root);
     const f = report.failure;
     if (f === null) {

@@ -13,7 +13,7 @@ import { assembleAndLink, hostTarget, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { assemblyOf, compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { optimisations, optLevels, orderProblem, pipeline } from "../passes/pipeline.js";
+import { optimisations, optLevels, orderProblem, pipeline, pipelineWithout } from "../passes/pipeline.js";
 import { loadGoldens } from "./golden-programs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-opt-"));
@@ -28,6 +28,16 @@ levels("--opt 0 is the pipeline without the optimisations, --opt 1 all of it; bo
     for (const opt of optLevels) assert.is(orderProblem(pipeline(target, opt)), null, `${target} at --opt ${opt}`);
   }
   for (const p of optimisations) assert.is(p.from, p.to, `${p.name} reads and writes one IL, so it can be left out`);
+});
+
+levels("each optimisation can be left out alone (the bench's table), and only an optimisation", () => {
+  for (const target of targets) {
+    for (const o of new Set([...optimisations].map((p) => p.name))) {
+      const without = pipelineWithout(target, [o]);
+      assert.equal(without.map((p) => p.name), pipeline(target, 1).map((p) => p.name).filter((n) => n !== o), `${target} without ${o}`);
+    }
+    assert.throws(() => pipelineWithout(target, ["uniquify"]), /not an optimisation: uniquify/);
+  }
 });
 
 levels("the command takes --opt 0 and --opt 1, and says what is wrong with --opt 2", () => {

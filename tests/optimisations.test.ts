@@ -18,6 +18,9 @@ import { forEachNode } from "../il/rewrite.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 import { interpreterFor } from "../interp/index.js";
+import { inlineBudget } from "../passes/inline-calls.js";
+import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
+import { benchmarks } from "../scripts/bench-code.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 
@@ -343,3 +346,108 @@ hoisted("on generated programs and matrix: each statement moved is invariant in 
 });
 
 hoisted.run();
+// ---------------------------------------------------------------- inline-calls
+
+const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");
+
+/** What the test knows of a program's calls independently of the pass: each function's size
+ * (statements and tails), the functions it calls, and those on a cycle of calls. */
+function callGraph(p: C.Program): { size: Map<string, number>; calls: Map<string, string[]>; recursive: Set<string> } {
+  const size = new Map(p.defs.map((d) => [d.name, d.blocks.reduce((n, b) => n + b.stmts.length + 1, 0)] as const));
+  const calls = new Map(p.defs.map((d) => {
+    const list: string[] = [];
+    forEachNode(Lcfg, d, (n) => void ((n.kind === "Call" || n.kind === "ReturnCall") && size.has(n.callee as string) && list.push(n.callee as string)));
+    return [d.name, list] as const;
+  }));
+  const reaches = (from: string, to: string): boolean => {
+    const [seen, todo] = [new Set<string>(), [...calls.get(from)!]];
+    for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
+      if (f === to) return true;
+      if (!seen.has(f)) seen.add(f) && todo.push(...calls.get(f)!);
+    }
+    return false;
+  };
+  return { size, calls, recursive: new Set(p.defs.map((d) => d.name).filter((f) => reaches(f, f))) };
+}
+
+/** The programs before and after inline-calls. */
+function inlined(source: string): [C.Program, C.Program] {
+  return compile(source, "generated.qs", { target: "x86_64", check: true, until: "inline-calls" }).slice(-2).map((s) => s.output) as [C.Program, C.Program];
+}
+
+/** Checks what inline-calls did to one program; returns how many calls it inlined and how many recursive functions it has. */
+function checkInlined(source: string): { inlined: number; recursive: number } {
+  const [before, after] = inlined(source);
+  const [was, is] = [callGraph(before), callGraph(after)];
+  const labelPart = (f: string) => f.replace(/[^A-Za-z0-9_]/g, "_");
+  let inlinedCalls = 0;
+  for (const d of after.defs) {
+    for (const g of is.calls.get(d.name)!) assert.ok(was.recursive.has(g) || is.size.get(g)! > inlineBudget, `${d.name} still calls ${g}, which is small and not recursive:\n${source}`);
+    const labels = d.blocks.map((b) => b.label);
+    for (const r of was.recursive) assert.not.ok(labels.some((l) => l.includes(`.${labelPart(r)}_`)), `${r} is recursive, but inlined into ${d.name}:\n${source}`);
+    const sites = was.calls.get(d.name)!;
+    const params = (f: string) => before.defs.find((x) => x.name === f)!.params.length;
+    const bound = was.size.get(d.name)! + sites.reduce((n, g) => n + 2 * inlineBudget + params(g) + 1, 0);
+    assert.ok(is.size.get(d.name)! <= bound, `${d.name} grew from ${was.size.get(d.name)} to ${is.size.get(d.name)} statements, more than ${bound}:\n${source}`);
+    inlinedCalls += sites.length - is.calls.get(d.name)!.filter((g) => sites.includes(g)).length;
+  }
+  return { inlined: inlinedCalls, recursive: was.recursive.size };
+}
+
+inline("on generated programs: no call is left to a small function on no cycle, none to a recursive one is inlined, and each function grows within the bound", () => {
+  let [inlined, recursive] = [0, 0];
+  // With unions, the generator writes recursive functions too (folds over recursive unions).
+  const generated = [...fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed }), ...fc.sample(programs({ unions: true }), { numRuns: 100, seed: quickRun.seed })];
+  for (const g of generated) {
+    const found = checkInlined(g.source);
+    [inlined, recursive] = [inlined + found.inlined, recursive + found.recursive];
+  }
+  assert.ok(inlined >= 50 && recursive >= 5, `only ${inlined} calls inlined and ${recursive} recursive functions in 300 programs`);
+});
+
+inline("the benchmarks' small callees are inlined, fib and mutually recursive functions are not", () => {
+  const bench = (name: string) => readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8");
+  for (const name of ["function_calls", "method_calls", "calls8"]) {
+    assert.is(checkInlined(bench(name)).inlined, 1, `${name}: its one call is inlined`);
+    const [, after] = inlined(bench(name));
+    assert.equal(callGraph(after).calls.get("main"), [], `${name}: main calls nothing`);
+  }
+  assert.is(checkInlined(bench("fib")).inlined, 0, "fib is recursive");
+  const parity = "fn even(n: Int) -> Bool { if n == 0 { true } else { odd(n - 1) } }\nfn odd(n: Int) -> Bool { if n == 0 { false } else { even(n - 1) } }\n" +
+    "fn twice(n: Int) -> Int { n * 2 }\nfn four(n: Int) -> Int { twice(twice(n)) }\nfn main() {\n    print(even(four(3)))\n}\n";
+  const [, after] = inlined(parity);
+  assert.is(checkInlined(parity).inlined, 3, "twice twice into four, four into main");
+  assert.equal(callGraph(after).calls.get("main"), ["even"]);
+  assert.equal(callGraph(after).calls.get("even"), ["odd"]);
+});
+
+inline.run();
+
+// ---------------------------------------------------------------- the table of `npm run bench -- opt`
+
+const table = suite("spec/optimisations.md holds the table `npm run bench -- opt` writes (its shape, never its figures)");
+
+table("between its markers, a table per target: a column per optimisation left out, a row per benchmark", () => {
+  const page = readFileSync(optDoc, "utf8");
+  const [begin, end] = [page.indexOf(markers.begin), page.indexOf(markers.end)];
+  assert.ok(begin >= 0 && end > begin, "the markers are there, in order");
+  const lines = page.slice(begin, end).split("\n");
+  for (const target of targets) {
+    const head = tableHead(target);
+    const at = lines.indexOf(head[0]!);
+    assert.ok(at >= 0 && lines[at + 1] === head[1], `${target}: the header ${head[0]}`);
+    const rows: string[] = [];
+    for (let i = at + 2; lines[i]?.startsWith("|"); i++) rows.push(lines[i]!);
+    assert.equal(rows.map((r) => r.split("|")[1]!.trim()), benchmarks(), `${target}: a row per benchmark`);
+    for (const r of rows) assert.match(r, new RegExp(`^\\| \\w+ \\|${" \\d+ \\|".repeat(columnsOf(target).length)}$`), `${target}: a figure per column`);
+  }
+  assert.ok(columnsOf("x86_64").includes("without inline-calls"), "inline-calls is one of the optimisations left out");
+});
+
+table("betweenMarkers replaces what is between the markers and nothing else", () => {
+  const page = `a\n${markers.begin}\nold\n${markers.end}\nb\n`;
+  assert.is(betweenMarkers(page, "new"), `a\n${markers.begin}\nnew\n${markers.end}\nb\n`);
+  assert.throws(() => betweenMarkers("no markers", "new"));
+});
+
+table.run();

@@ -395,6 +395,28 @@ export const mutants: readonly Mutant[] = [
     to: "right: { ...right, value: right.value }",
   },
   {
+    name: "inline-calls: the call stays beside its inlined body (the callee runs twice)",
+    file: "passes/inline-calls.js",
+    from: "const before = at >= 0 ? b.stmts.slice(0, at) : b.stmts;",
+    to: "const before = at >= 0 ? b.stmts.slice(0, at + 1) : b.stmts;",
+  },
+  {
+    name: "inline-calls: the parameters are bound to the arguments in reverse order",
+    file: "passes/inline-calls.js",
+    from: "const arg = args[i];",
+    to: "const arg = args[args.length - 1 - i];",
+  },
+  // Inlining a recursive function once keeps the meaning, so no property of the quick run can see
+  // it: tests/optimisations.test.ts (recursion is never inlined) must. It must not hang the compiler
+  // either: each call is looked at once, so the pass ends whatever it inlines.
+  {
+    name: "inline-calls: a recursive function is inlined too",
+    file: "passes/inline-calls.js",
+    from: "if (!recursive && sizeOf(",
+    to: "if (sizeOf(",
+    test: "optimisations",
+  },
+  {
     name: "drop-checks (shared): a guard i <= n is taken for i < n, so a check past it goes",
     file: "passes/shared/index-checks.js",
     from: `case "<=": return [[l, r, false]];`,

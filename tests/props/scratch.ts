@@ -13,6 +13,9 @@ export interface Mutant {
   readonly file: string;
   readonly from: string;
   readonly to: string;
+  /** The uvu suite (tests/NAME.test.ts) that must catch it, when the quick property run cannot:
+   * a fault that keeps the meaning but breaks what an optimisation says it does. */
+  readonly test?: string;
 }
 
 /** How many times the mutant's text occurs in its compiled file (the text given, or dist/'s). */
@@ -28,6 +31,8 @@ export function scratchCopy(mutant: Mutant | null): string {
   symlinkSync(join(packageRoot, "node_modules"), join(root, "node_modules"));
   symlinkSync(join(packageRoot, "runtime-asm"), join(root, "runtime-asm"));
   symlinkSync(join(packageRoot, "core"), join(root, "core"));
+  symlinkSync(join(packageRoot, "bench"), join(root, "bench"));
+  symlinkSync(join(packageRoot, "spec"), join(root, "spec"));
   if (mutant) {
     const file = join(root, "dist", mutant.file);
     const text = readFileSync(file, "utf8");

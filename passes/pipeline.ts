@@ -18,6 +18,9 @@ import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
 import { inlineCalls } from "./inline-calls.js";
 import { maskRemainders } from "./mask-remainders.js";
+import { dropChecksInRange } from "./drop-checks-in-range.js";
+import { dropChecksBelowLength } from "./drop-checks-below-length.js";
+import { hoistInvariants } from "./hoist-invariants.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
@@ -80,6 +83,9 @@ export const frontEnd: readonly Pass[] = [
   foldConstants,
   foldBranches,
   maskRemainders,
+  dropChecksInRange,
+  dropChecksBelowLength,
+  hoistInvariants,
   markTailCalls,
   orderBlocks,
   revealFunctions,
@@ -132,7 +138,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, dropLeafFramesX86, dropLeafFramesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

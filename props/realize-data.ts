@@ -21,6 +21,27 @@ const isHeap = (type: string) => !printable(type) && type !== "Unit";
 const isArray = (type: string) => type.startsWith("Array[");
 const boolAssignOps: readonly AssignOp[] = ["=", "&=", "|=", "^="];
 
+/** A loop over an array's indices, as a `for v in a` skeleton's other form (so that programs meet the
+ * passes that drop index checks): `{ let mut i = 0; while i < len(a) && i < 9 { print(a[i]); i += 1; body } }`,
+ * from 0, 1 or 2, with the bound (by the skeleton's `type`) `i < len(a)`, `i <= len(a) - 1`, `i < n` with
+ * `let n = len(a)` before the loop (the body may give a a new value: n is then stale), or one past the end
+ * (a panic, unless the body leaves first): `i <= len(a)`, or `i < len(a)` from 0 with `i += 1` before `a[i]`.
+ * The body sees no i, so the loop ends. */
+function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: Context): Lsrc.Stmt[] {
+  const [i, n] = [w.fresh("wi"), w.fresh("wn")];
+  const array = () => placeExpr(w, p, { k: "at", value: 0 }, ctx);
+  const length = () => call("len", array());
+  const bound = [bin(v(i), "<", length()), bin(v(i), "<=", bin(length(), "-", int(1n))), bin(v(i), "<", v(n)), bin(v(i), s.name >= 4 ? "<" : "<=", length())][s.type % 4]!;
+  w.used.add(s.type % 4 === 3 ? "index walk one past the end" : "index walk over an array");
+  const inner: Context = { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 };
+  const step: Lsrc.Assign = { kind: "Assign", name: i, op: "+=", value: int(1n) };
+  const late = s.type % 4 === 3 && s.name >= 4; // one past the end by the increment's place, not the bound's
+  const read = observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type);
+  const body = block(...(late ? [step, ...read] : [...read, step]), ...w.statements(s.body, inner, true));
+  const lets = [letStmt(i, int(late ? 0n : BigInt(s.name % 3)), true), ...(s.type % 4 === 2 ? [letStmt(n, length())] : [])];
+  return [exprStmt(block(...lets, { kind: "While", cond: bin(bound, "&&", bin(v(i), "<", int(9n))), body }))];
+}
+
 function sizeExpr(w: Walk, s: SizeSkel, ctx: Context): Lsrc.Expr {
   if (s.n < 0) w.used.add("array of negative length");
   else if (s.n > 5) w.used.add("big array");
@@ -333,13 +354,20 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       const found = places(w, ctx, isArray);
       let iter: Lsrc.Expr;
       let type: string;
-      if (found.length > 0 && s.pick % 4 !== 3) {
+      if (found.length > 0 && s.pick % 4 === 2) return indexWalk(w, s, found[s.pick % found.length]!, ctx);
+      if (found.length > 0 && s.pick % 4 < 2) {
         const p = found[s.pick % found.length]!;
         [iter, type] = [placeExpr(w, p, { k: "at", value: 0 }, ctx), p.type];
         w.used.add("for each over an array in scope");
       } else {
         type = `Array[${w.types.palette[s.type % w.types.palette.length]!.canon}]`;
         iter = typed(w, dataExpr(w, s.iter, type, ctx), type);
+        if (s.pick % 2 === 1) {
+          // Over an array in a new variable: `{ let wa = array(...); <the index walk> }`.
+          const array = w.fresh("wa");
+          const walk = indexWalk(w, s, { root: v(array), path: [], type }, { ...ctx, scope: [...ctx.scope, { name: array, type, mutable: false }] });
+          return [exprStmt(block(letStmt(array, iter), ...walk))];
+        }
         w.used.add("for each over a new array");
       }
       const name = namePool[s.name % namePool.length]!;

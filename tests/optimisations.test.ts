@@ -17,6 +17,7 @@ import type * as C from "../ir-defs/generated/Lcfg.js";
 import { forEachNode } from "../il/rewrite.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
+import { interpreterFor } from "../interp/index.js";
 import { inlineBudget } from "../passes/inline-calls.js";
 import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
 import { benchmarks } from "../scripts/bench-code.js";
@@ -205,6 +206,146 @@ masks("collatz tests evenness with a mask; a remainder whose value is printed st
 
 masks.run();
 
+// ---------------------------------------------------------------- drop-checks-in-range, drop-checks-below-length
+
+const checks = suite("drop-checks-in-range and drop-checks-below-length: a check goes only where its index is in range on every run");
+
+const failed = "a dropped check fails";
+const text = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+/** Before the two passes, after each; `before` with each check they dropped made a test of its own that panics
+ * `failed` when its index is out of range; and how many checks each dropped. Each block of `after` is its block of
+ * `before` less some statements (checks, and the length loads only they read): the test holds that too. */
+function dropsOf(source: string): { after: C.Program; tested: C.Program; dropped: [number, number] } {
+  const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "drop-checks-below-length" });
+  const [before, middle, after] = steps.slice(-3).map((s) => s.output as C.Program) as [C.Program, C.Program, C.Program];
+  const count = (p: C.Program) => p.defs.reduce((n, d) => n + d.blocks.reduce((m, b) => m + b.stmts.filter((s) => s.kind === "CheckIndex").length, 0), 0);
+  const defs = before.defs.map((def, k) => {
+    const blocks: C.BasicBlock[] = [];
+    def.blocks.forEach((b, j) => {
+      const kept = after.defs[k]!.blocks[j]!;
+      assert.is(kept.label, b.label);
+      assert.is(text(kept.tail), text(b.tail));
+      let [next, rest, part] = [0, b.label, [] as C.CStmt[]];
+      for (const s of b.stmts) {
+        if (next < kept.stmts.length && text(kept.stmts[next]) === text(s)) {
+          [next, part] = [next + 1, [...part, s]];
+          continue;
+        }
+        if (s.kind === "Assign" && s.value.kind === "Load" && s.value.offset === 16n && s.value.index === null) {
+          part.push(s); // a length load only dropped checks read: the test reads it
+          continue;
+        }
+        assert.is(s.kind, "CheckIndex", `only checks and length loads are dropped: ${text(s)}`);
+        const { index, length } = s as C.CheckIndex;
+        // `if i < 0 goto fail else more; more: if i >= n goto fail else rest; rest: the statements after`.
+        const [more, tail, fail] = [`${rest}.more`, `${rest}.rest`, `${rest}.fail`];
+        blocks.push({ kind: "BasicBlock", label: rest, stmts: part, tail: { kind: "Branch", left: index, op: "<", right: { kind: "Int", value: 0n }, then: fail, else: more } });
+        blocks.push({ kind: "BasicBlock", label: more, stmts: [], tail: { kind: "Branch", left: index, op: ">=", right: length, then: fail, else: tail } });
+        blocks.push({ kind: "BasicBlock", label: fail, stmts: [{ kind: "Do", expr: { kind: "Prim", op: "panic", args: [{ kind: "Str", value: failed }] } }], tail: { kind: "Return", value: { kind: "Unit" } } });
+        [rest, part] = [tail, []];
+      }
+      assert.is(next, kept.stmts.length, `${b.label}: the statements kept are the block's, in order`);
+      blocks.push({ ...b, label: rest, stmts: part });
+    });
+    return { ...def, blocks: [...blocks.filter((b) => b.label === def.blocks[0]!.label), ...blocks.filter((b) => b.label !== def.blocks[0]!.label)] };
+  });
+  return { after, tested: { ...before, defs }, dropped: [count(before) - count(middle), count(middle) - count(after)] };
+}
+
+checks("on generated programs: every check dropped passes on every run (a test of its own in its place), and each pass drops some", () => {
+  const run = interpreterFor("Lcfg")!;
+  let [inRange, belowLength, tested] = [0, 0, 0];
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 300, seed: quickRun.seed })) {
+    const { tested: program, dropped } = dropsOf(g.source);
+    [inRange, belowLength] = [inRange + dropped[0], belowLength + dropped[1]];
+    if (dropped[0] + dropped[1] === 0) continue;
+    const outcome = run(program, { stdin: g.stdin });
+    assert.is.not(outcome.panic, failed, `a dropped check fails:\n${g.source}`);
+    if (!outcome.outOfFuel) tested++;
+  }
+  assert.ok(inRange >= 100 && belowLength >= 50 && tested >= 50, `only ${inRange} and ${belowLength} checks dropped, in ${tested} programs run`);
+});
+
+/** A benchmark made small enough for the interpreter: its sizes replaced. */
+const smallBench = (name: string, sizes: [string, string][]) => sizes.reduce((s, [from, to]) => s.replace(from, to), readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8"));
+
+checks("the benchmarks' checks go where they are proved, and pass where they went", () => {
+  const run = interpreterFor("Lcfg")!;
+  const matrix = smallBench("matrix", [["let n = 500", "let n = 7"]]);
+  const sieve = smallBench("sieve", [["let n = 2_000_000", "let n = 2_000"], ["0..30", "0..2"]]);
+  for (const [source, left] of [[matrix, 0], [sieve, 1]] as const) {
+    const { after, tested } = dropsOf(source);
+    assert.is(run(tested).panic, null);
+    const kept: string[] = [];
+    forEachNode(Lcfg, after, (n) => void (n.kind === "CheckIndex" && kept.push(text(n))));
+    assert.is(kept.length, left, `checks left: ${kept.join(", ")}`); // sieve keeps a[i] of `while i * i <= n`: i's range is not bounded
+  }
+});
+
+checks.run();
+
+// ---------------------------------------------------------------- hoist-invariants
+
+const hoisted = suite("hoist-invariants: what a loop does not change is computed before it");
+
+/** The statements hoist-invariants moved, each with the block it left and the one it went to; and checks each move:
+ * the statement cannot panic, is its variable's only assignment, and none of its operands is assigned on a cycle
+ * through the block it left, which the block it went to is not on. */
+function movesOf(source: string): { after: C.Program; moved: number } {
+  const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "hoist-invariants" });
+  const [before, after] = steps.slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
+  let moved = 0;
+  before.defs.forEach((def, k) => {
+    const out = after.defs[k]!;
+    const byLabel = new Map(out.blocks.map((b) => [b.label, b]));
+    const next = (l: string) => { const t = byLabel.get(l)!.tail; return t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []; };
+    /** The blocks reached from `from`'s successors without going through `avoid`. */
+    const reach = (from: string, avoid: string) => {
+      const seen = new Set<string>();
+      for (const stack = next(from); stack.length > 0; ) {
+        const l = stack.pop()!;
+        if (l !== avoid && !seen.has(l)) [seen.add(l), stack.push(...next(l))];
+      }
+      return seen;
+    };
+    const left = new Map<string, [C.CStmt, string]>(); // statement text -> the statement, the block it left
+    const went = new Map<string, string>(); // statement text -> the block it went to
+    def.blocks.forEach((b, j) => {
+      const now = out.blocks[j]!.stmts.map(text);
+      b.stmts.filter((s) => !now.includes(text(s))).forEach((s) => left.set(text(s), [s, b.label]));
+      now.filter((s) => !b.stmts.map(text).includes(s)).forEach((s) => went.set(s, b.label));
+    });
+    assert.equal([...left.keys()].sort(), [...went.keys()].sort(), `${def.name}: statements only move`);
+    for (const [s, [stmt, from]] of left) {
+      assert.is(stmt.kind, "Assign", s);
+      const { name, value } = stmt as C.Assign;
+      const pure = (value.kind === "Binary" && value.op !== "/" && value.op !== "%") || value.kind === "Unary" || (value.kind === "Load" && value.offset === 16n && value.index === null);
+      assert.ok(pure, `${s} cannot panic`);
+      assert.is(out.blocks.flatMap((b) => b.stmts).filter((t) => t.kind === "Assign" && t.name === name).length, 1, `${s}: the only assignment`);
+      // It went to a block P every way into its old block goes through, and its old block is on a cycle without P: a loop.
+      const to = went.get(s)!;
+      const entry = out.blocks[0]!.label;
+      assert.ok(from !== entry && (to === entry || !reach(entry, to).has(from)) && reach(from, to).has(from), `${s} went from a loop to before it`);
+      // No operand is assigned on a way from P to its old block: there, it has the value it had in P.
+      const between = [...reach(to, to)].filter((l) => l === from || reach(l, to).has(from));
+      const operands = (value.kind === "Binary" ? [value.left, value.right] : value.kind === "Unary" ? [value.arg] : value.kind === "Load" ? [value.base] : []).flatMap((a) => (a.kind === "Var" ? [a.name] : []));
+      const changed = between.flatMap((l) => byLabel.get(l)!.stmts.flatMap((t) => (t.kind === "Assign" ? [t.name] : [])));
+      assert.equal(operands.filter((o) => changed.includes(o)), [], `${s}: an operand changes in the loop it left`);
+      moved++;
+    }
+  });
+  return { after, moved };
+}
+
+hoisted("on generated programs and matrix: each statement moved is invariant in the loop it left and cannot panic; some move", () => {
+  let moved = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 300, seed: quickRun.seed })) moved += movesOf(g.source).moved;
+  assert.ok(moved >= 20, `only ${moved} statements moved in 300 programs`); // 29
+  const matrix = movesOf(readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8"));
+  assert.ok(matrix.moved >= 3, "matrix: i * n leaves the inner loops");
+});
+
+hoisted.run();
 // ---------------------------------------------------------------- inline-calls
 
 const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");

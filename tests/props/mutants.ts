@@ -452,4 +452,28 @@ export const mutants: readonly Mutant[] = [
     to: "...(found ? [mov(found, x0)] : []),",
     test: "tasks",
   },
+  {
+    name: "drop-checks (shared): a guard i <= n is taken for i < n, so a check past it goes",
+    file: "passes/shared/index-checks.js",
+    from: `case "<=": return [[l, r, false]];`,
+    to: `case "<=": return [[l, r, true]];`,
+  },
+  {
+    name: "drop-checks-below-length: past i = y + 1 with y < z, i < z is assumed (it is only i <= z)",
+    file: "passes/drop-checks-below-length.js",
+    from: "above.forEach((z) => fact(k, x, z, false));",
+    to: "above.forEach((z) => fact(k, x, z, true));",
+  },
+  {
+    name: "drop-checks-in-range: a new array's length is taken one more than it is",
+    file: "passes/drop-checks-in-range.js",
+    from: "k.set(lenOf(s.name), [max(length[0], 0n), length[1]]);",
+    to: "k.set(lenOf(s.name), [max(length[0], 0n) + 1n, length[1] + 1n]);",
+  },
+  {
+    name: "hoist-invariants: a computation is hoisted out of a loop that changes its operands",
+    file: "passes/hoist-invariants.js",
+    from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,
+    to: "const invariant = (a) => true;",
+  },
 ];

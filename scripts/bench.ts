@@ -3,13 +3,15 @@
 // growth and a profile by pass (scripts/bench-compile.ts); then property-test
 // throughput, the speed of the generated code against gcc -O0 and -O1
 // (scripts/bench-code.ts), and the explorer's (first screen, per key, marks:
-// scripts/bench-explore.ts). `npm run bench -- compile`, `-- code` or
-// `-- explore` runs only that section.
+// scripts/bench-explore.ts), and tasks and channels against Go
+// (scripts/bench-tasks.ts). `npm run bench -- compile`, `-- code`,
+// `-- explore` or `-- tasks` runs only that section.
 
 import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
 import { exploreBench } from "./bench-explore.js";
 import { compileBench } from "./bench-compile.js";
+import { tasksBench } from "./bench-tasks.js";
 import { BenchError } from "./timing.js";
 
 async function propsSection(): Promise<void> {
@@ -22,9 +24,9 @@ async function propsSection(): Promise<void> {
 }
 
 const only = process.argv[2];
-const sections = ["compile", "code", "explore"];
+const sections = ["compile", "code", "explore", "tasks"];
 if (only !== undefined && !sections.includes(only)) {
-  console.error(`usage: node dist/scripts/bench.js [compile|code|explore]   (only the compile-speed section, the generated code's, or the explorer's)`);
+  console.error(`usage: node dist/scripts/bench.js [compile|code|explore|tasks]   (only the compile-speed section, the generated code's, the explorer's, or tasks against Go)`);
   process.exit(2);
 }
 try {
@@ -32,6 +34,7 @@ try {
   if (only === undefined) await propsSection();
   if (only === undefined || only === "code") codeBench();
   if (only === undefined || only === "explore") await exploreBench();
+  if (only === undefined || only === "tasks") tasksBench();
 } catch (e) {
   // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.
   if (!(e instanceof BenchError)) throw e;

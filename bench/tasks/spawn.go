@@ -3,6 +3,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -19,6 +20,7 @@ func main() {
 			sums <- i
 		}(i)
 	}
+	runtime.Gosched()
 	close(gate)
 	wg.Wait()
 	close(sums)

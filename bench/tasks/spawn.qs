@@ -1,6 +1,7 @@
-// spawn: 100,000 tasks spawned in one scope, all alive at once: each waits on
-// the channel `gate` until main closes it, then adds its number to `sums`
-// and finishes; the scope joins them all. Prints the number of tasks and the
+// spawn: 100,000 tasks spawned in one scope, all alive at once: main yields
+// once they are spawned, so each runs and waits on the channel `gate` (its
+// stack saved) until main closes it; then each adds its number to `sums`
+// and finishes, and the scope joins them all. Prints the number of tasks and the
 // sum of their numbers. Peak memory is what 100,000 waiting tasks cost.
 // spawn.go is the twin.
 fn main() {
@@ -14,6 +15,7 @@ fn main() {
                 sums.send(i)
             }
         }
+        yield()
         gate.close()
     }
     sums.close()

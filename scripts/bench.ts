@@ -3,15 +3,17 @@
 // growth and a profile by pass (scripts/bench-compile.ts); then property-test
 // throughput, the speed of the generated code against gcc -O0 and -O1
 // (scripts/bench-code.ts), and the explorer's (first screen, per key, marks:
-// scripts/bench-explore.ts), and what each optimisation does to the generated
-// code, written into spec/optimisations.md (scripts/bench-opt.ts).
-// `npm run bench -- compile`, `-- code`, `-- opt` or `-- explore` runs only that section.
+// scripts/bench-explore.ts), what each optimisation does to the generated
+// code, written into spec/optimisations.md (scripts/bench-opt.ts), and tasks
+// and channels against Go (scripts/bench-tasks.ts). `npm run bench --
+// compile`, `-- code`, `-- opt`, `-- explore` or `-- tasks` runs only that section.
 
 import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
 import { optBench } from "./bench-opt.js";
 import { exploreBench } from "./bench-explore.js";
 import { compileBench } from "./bench-compile.js";
+import { tasksBench } from "./bench-tasks.js";
 import { BenchError } from "./timing.js";
 
 async function propsSection(): Promise<void> {
@@ -24,9 +26,9 @@ async function propsSection(): Promise<void> {
 }
 
 const only = process.argv[2];
-const sections = ["compile", "code", "opt", "explore"];
+const sections = ["compile", "code", "opt", "explore", "tasks"];
 if (only !== undefined && !sections.includes(only)) {
-  console.error(`usage: node dist/scripts/bench.js [compile|code|opt|explore]   (only the compile-speed section, the generated code's, each optimisation's effect on it, or the explorer's)`);
+  console.error(`usage: node dist/scripts/bench.js [compile|code|opt|explore|tasks]   (only the compile-speed section, the generated code's, each optimisation's effect on it, the explorer's, or tasks against Go)`);
   process.exit(2);
 }
 try {
@@ -35,6 +37,7 @@ try {
   if (only === undefined || only === "code") codeBench();
   if (only === undefined || only === "opt") optBench();
   if (only === undefined || only === "explore") await exploreBench();
+  if (only === undefined || only === "tasks") tasksBench();
 } catch (e) {
   // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.
   if (!(e instanceof BenchError)) throw e;

@@ -21,17 +21,12 @@ import { faults } from "./sched/faults.js";
 
 const programs = loadGoldens(join(packageRoot, "tests", "interp-tasks"));
 const treeAndCfg = (il: string) => generatorInterpreterFor(il) !== undefined;
-/** no_tasks.qs: from guard-immediate-counts on, conc-passes leaves a dec of the recv's Option unguarded (reported; the binary crashes too). */
-const upTo = (g: Golden) => (g.name === "no_tasks" ? "infer-borrows" : null);
-
 for (const g of programs) {
   test(`${g.name}: every tree and Lcfg interpreter gives its output through every pass`, () => {
     const passes = pipeline("x86_64");
-    const last = upTo(g);
-    const end = last === null ? passes.length : passes.findIndex((p) => p.name === last) + 1;
     const only = (p: Pass) => typeof p.to !== "string" && treeAndCfg(ilName(p.to));
     let ran = 0;
-    for (const step of checkPasses({ source: g.source, file: g.path }, passes.slice(0, end), { run: { stdin: g.stdin }, only })) {
+    for (const step of checkPasses({ source: g.source, file: g.path }, passes, { run: { stdin: g.stdin }, only })) {
       throwIfBroken(step);
       const o = step.outcome;
       if (o === null) continue;
@@ -43,19 +38,19 @@ for (const g of programs) {
       if (o.live && o.status === 0) assert.equal(o.live, { objects: 0, bytes: 0 }, `${where}: objects live when main returns`);
       assert.ok(step.verdict.kind === "agrees", `${where}: ${step.explanation}`);
     }
-    assert.ok(ran >= (last === null ? 40 : 30), `only ${ran} steps interpreted`);
+    assert.ok(ran >= 40, `only ${ran} steps interpreted`);
   });
 }
 
 /** Every tree and Lcfg IL's program of a golden, from one compilation. */
-function programsOf(g: Golden, until?: string): { il: string; program: unknown }[] {
-  const steps = compile(g.source, g.path, { target: "x86_64", ...(until ? { until } : {}) });
+function programsOf(g: Golden): { il: string; program: unknown }[] {
+  const steps = compile(g.source, g.path, { target: "x86_64" });
   return steps.flatMap((s) => (typeof s.pass.to !== "string" && treeAndCfg(ilName(s.pass.to)) ? [{ il: ilName(s.pass.to), program: s.output }] : []));
 }
 
 test("no_tasks: the generator form, forced, gives what the direct form gives at every IL", () => {
   const g = programs.find((p) => p.name === "no_tasks")!;
-  for (const { il, program } of programsOf(g, "infer-borrows")) {
+  for (const { il, program } of programsOf(g)) {
     const direct = interpreterFor(il)!(program);
     const generators = generatorInterpreterFor(il)!(program);
     assert.ok(sameOutcome(direct, generators), `${il}: direct ${describeOutcome(direct)}, generators ${describeOutcome(generators)}`);

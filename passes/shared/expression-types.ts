@@ -95,7 +95,14 @@ export function fieldOf(type: TypeName, field: string, context: TypeContext): { 
   return { index, type: fields[index]!.type, count: fields.length };
 }
 
-const join = (a: ExprType, b: ExprType): ExprType => (a === never ? b : a);
+/** The type of an `if`'s value from its two branches' types: a branch that never ends adds
+ * nothing; once data is laid out (Ldata on), a union's value made by `new` in one branch is a
+ * Ref and a constructor without fields in the other a Union (an immediate), and the `if` may
+ * give either, so it is a Union: the variable that holds it gets its counts guarded. */
+const join = (a: ExprType, b: ExprType): ExprType => {
+  if (a === never) return b;
+  return (a === "Ref" && b === "Union") || (a === "Union" && b === "Ref") ? "Union" : a;
+};
 const defined = (t: TypeName | undefined, name: string): TypeName => {
   if (t === undefined) throw new Error(`no type known for ${name}`);
   return t;

@@ -202,29 +202,9 @@ function take<T>(items: Iterator<T>, n: number): T[] {
 /** The identity pass through which a start program is checked as a step. */
 const inputPass = (il: IL): Pass => ({ name: "input", from: il, to: il, purpose: "the program the check starts from", run: (p: unknown) => p });
 
-/** What makes a program one with tasks or channels, in any IL: the forms, the primitives and the runtime's routines. */
-const taskForms: ReadonlySet<string> = new Set(["Scope", "Spawn", "Channel", "Recv", "ForChan", "Receive"]);
-const taskPrimitives: ReadonlySet<string> = new Set(["yield", "spawn", "scope_open", "channel", "send", "close"]);
-const taskRoutines: ReadonlySet<string> = new Set(["qn_yield", "qn_spawn", "qn_scope_open", "qn_channel"]);
-
-/** Whether a program (of any IL) uses scopes, tasks or channels: a channel is made by `channel[T](cap)`
- * (or its lowering), so every program that has one says so; `yield()` alone counts too. */
-export function usesTasks(program: unknown): boolean {
-  const seen = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(seen);
-    if (node === null || typeof node !== "object") return false;
-    const n = node as Record<string, unknown>;
-    if (taskForms.has(n.kind as string) || (n.kind === "Call" && n.callee === "yield") || taskRoutines.has(n.target as string)) return true;
-    if (n.kind === "Prim" && taskPrimitives.has(n.op as string)) return true;
-    return Object.values(n).some(seen);
-  };
-  return seen(program);
-}
-
 /** Checks one pass's run; remembers the first outcome as the reference when none was given. */
 function judgeWith(options: CheckOptions): (ran: Ran, meaning: boolean) => CheckedStep {
   let reference = options.reference ?? null;
-  let tasks: boolean | null = null; // the program uses tasks or channels: known from the first program checked
   return (ran, meaning) => {
     const started = performance.now();
     const { pass } = ran;
@@ -248,8 +228,6 @@ function judgeWith(options: CheckOptions): (ran: Ran, meaning: boolean) => Check
     if (!meaning || options.interpret === false) return step({ kind: validation === null ? "unchecked" : "valid" }, validation);
     const interpret = interpreterFor(il.name);
     if (interpret === undefined) return step({ kind: "unrunnable", error: new Error(`no interpreter for ${il.name}`) }, validation);
-    tasks ??= usesTasks(output);
-    if (tasks && interpret.runsTasks !== true) return step({ kind: "valid" }, validation); // (issue 19: until it runs tasks)
     let outcome: Outcome;
     try {
       options.onStep?.(`the ${il.name} interpreter`);

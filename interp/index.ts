@@ -43,7 +43,7 @@ function bothForms(direct: Readonly<Record<string, Interpreter>>, generators: Re
   const out: Record<string, Interpreter> = {};
   for (const [il, run] of Object.entries(direct)) {
     const withTasks = generators[il]!;
-    if (!made.has(run)) made.set(run, Object.assign((program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options), { runsTasks: true as const }));
+    if (!made.has(run)) made.set(run, Object.assign((program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options)));
     out[il] = made.get(run)!;
   }
   return out;
@@ -60,8 +60,5 @@ export function interpreterFor(ilName: string): Interpreter | undefined {
 export function generatorInterpreterFor(ilName: string): Interpreter | undefined {
   return generatorForms[ilName];
 }
-
-/** The ILs whose interpreter cannot run a program with tasks or channels yet (`runsTasks`). */
-export const withoutTasks = (): string[] => Object.entries(all).filter(([, i]) => i.runsTasks !== true).map(([name]) => name);
 
 export type { Interpreter };

@@ -523,5 +523,5 @@ export function machineInterpreter(run: (program: Node, model: RuntimeModel) => 
     const model = new RuntimeModel(options, "counted");
     return model.run(() => run(program as Node, model));
   };
-  return Object.assign(interpret, { runsTasks: true as const });
+  return interpret;
 }

@@ -38,10 +38,8 @@ export interface RunOptions {
 /** Whether an IL's interpreter counts references (and so reports live objects). */
 export type Counting = "counted" | "uncounted";
 
-/** An IL's interpreter: runs a program of that IL. `runsTasks` (issue 19, until every interpreter
- * has it): it runs a program that uses scopes, tasks or channels; the checking loop does not ask one
- * without it the meaning of such a program (driver/driver.ts), and the goldens' names say so. */
-export type Interpreter = ((program: unknown, options?: RunOptions) => Outcome) & { readonly runsTasks?: true };
+/** An IL's interpreter: runs a program of that IL (with its tasks, if it spawns any). */
+export type Interpreter = (program: unknown, options?: RunOptions) => Outcome;
 
 export const defaultFuel = 50_000_000;
 

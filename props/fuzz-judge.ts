@@ -28,7 +28,6 @@ import { interpreterFor } from "../interp/index.js";
 import type { Outcome } from "../interp/runtime-model.js";
 import { frontEnd } from "../passes/pipeline.js";
 import { checkLowering, type Failure } from "./check.js";
-import { usesTasks } from "../driver/driver.js";
 
 export interface FuzzInput {
   readonly source: string;
@@ -157,20 +156,16 @@ export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: s
   }
   const v = validate(Lmodules, parsed);
   if (!v.ok) return { kind: "bad", bad: { kind: "invalid IL", where: "parse", message: explainValidation(v), signature: "invalid IL from parse" } };
-  let expected: Outcome | null = null;
-  const source = interpreterFor("Lmodules")!;
-  // Issue 19, until every interpreter runs tasks: a program with tasks is judged by the passes and their ILs only.
-  if (!usesTasks(parsed) || source.runsTasks === true) {
-    try {
-      onStep?.("the Lmodules interpreter");
-      expected = source(parsed, { stdin: input.stdin, fuel: options.sourceFuel });
-      if (expected.outOfFuel || expected.panic === "stack overflow") expected = null;
-    } catch (e) {
-      if (!(e instanceof BeyondTheModel)) {
-        return { kind: "bad", bad: { kind: "interpreter crash", where: "parse", message: `the Lmodules interpreter crashed: ${(e as Error).message}`, signature: `interpreter crash after parse: ${normalise((e as Error).message)} at ${thrownAt(e)}` } };
-      }
-      expected = null; // (an array that may or may not fit in memory)
+  let expected: Outcome | null;
+  try {
+    onStep?.("the Lmodules interpreter");
+    expected = interpreterFor("Lmodules")!(parsed, { stdin: input.stdin, fuel: options.sourceFuel });
+    if (expected.outOfFuel || expected.panic === "stack overflow") expected = null;
+  } catch (e) {
+    if (!(e instanceof BeyondTheModel)) {
+      return { kind: "bad", bad: { kind: "interpreter crash", where: "parse", message: `the Lmodules interpreter crashed: ${(e as Error).message}`, signature: `interpreter crash after parse: ${normalise((e as Error).message)} at ${thrownAt(e)}` } };
     }
+    expected = null; // (an array that may or may not fit in memory)
   }
   const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep, file: fuzzFile });
   // A pass may refuse a program that type-checks (a construct whose passes are still to come): a diagnostic is an answer.

@@ -1,11 +1,9 @@
 // The property of concurrent programs (issue 19), checked on generated ones
-// (props/generator-tasks.ts): every pass's output is in its IL, and agrees
-// with the program's meaning where that IL's interpreter runs tasks
-// (`runsTasks`); the binaries of both targets (AArch64 under qemu) give what
-// the program means, worked out on the scheduler model from its actions
-// (props/tasks-meaning.ts), and their leak check finds nothing when main
-// returns. The source interpreter becomes the reference once it runs tasks
-// (helper B of issue 19); until then the model is. tests/tasks.test.ts runs
+// (props/generator-tasks.ts): every pass's output is in its IL, and every
+// IL's interpreter agrees with the source's; the binaries of both targets
+// (AArch64 under qemu) give what the program means, worked out on the
+// scheduler model from its actions (props/tasks-meaning.ts), and their leak
+// check finds nothing when main returns. tests/tasks.test.ts runs
 // it, which `npm run mutants` runs for the faults in the lowering of tasks.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

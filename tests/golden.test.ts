@@ -21,10 +21,6 @@ import { assemblyOf, compile } from "../driver/driver.js";
 import type { Pass } from "../il/pass.js";
 import { checkBinary, checkLargeRun, checkRun } from "./checked-runs.js";
 import { loadGoldens } from "./golden-programs.js";
-import { usesTasks } from "../driver/driver.js";
-import { parseModuleFile } from "../front-end/parser.js";
-import { diagnosticSink } from "../front-end/diagnostics.js";
-import { withoutTasks } from "../interp/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qnano-golden-"));
 const goldens = loadGoldens();
@@ -33,24 +29,18 @@ process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 for (const target of targets) {
   const golden = suite(`golden programs on ${target}`);
   for (const g of goldens) {
-    // Issue 19, until every interpreter runs tasks: a program with tasks is checked by the binaries, and by those interpreters only.
-    const skipped = usesTasks(parseModuleFile(g.source, diagnosticSink(g.path))) ? withoutTasks() : [];
-    const without = skipped.length === 0 ? "" : ` (binaries only: ${skipped.length} interpreters cannot run tasks yet)`;
-    golden(`${g.name} on ${target}${without}`, () => {
+    golden(`${g.name} on ${target}`, () => {
       // The front end is shared: check its interpreters once, on the first target.
       const only = target === targets[0] ? undefined : (p: Pass) => !frontEnd.includes(p) || p === frontEnd.at(-1);
       const start = { source: g.source, file: g.path };
-      const checked = checkRun(start, pipeline(target), g, { only });
-      const asm = checked.asm;
-      // With no interpreter that counts references, the leak check must find nothing when main returns.
-      const live = checked.live ?? (skipped.length > 0 && g.status === 0 ? { objects: 0, bytes: 0 } : null);
+      const { asm, live } = checkRun(start, pipeline(target), g, { only });
       assert.is(assemblyOf(compile(g.source, g.path, { target })), asm, "compiling twice gives the same assembly");
       const exe = join(dir, `${g.name}.${target}`);
       assembleAndLink(asm, target, exe);
       checkBinary(exe, target, g, live);
       for (const run of g.more) {
         if (run.large) checkLargeRun(exe, target, run);
-        else checkBinary(exe, target, run, checkRun(start, pipeline(target), run, { only }).live ?? (skipped.length > 0 && run.status === 0 ? { objects: 0, bytes: 0 } : null));
+        else checkBinary(exe, target, run, checkRun(start, pipeline(target), run, { only }).live);
       }
     });
   }

@@ -43,14 +43,11 @@ export interface Stage {
 }
 
 /** Each step of the driver's checking loop from `start` through `passes`, as
- * a stage; throws when an output is not in its IL or cannot be run. A step
- * whose interpreter cannot run tasks yet is left out for a program with tasks
- * (issue 19: the driver's switch). */
+ * a stage; throws when an output is not in its IL or cannot be run. */
 export function stagesOf(start: Start, passes: readonly Pass[], options: RunOptions = {}): Stage[] {
   const stages: Stage[] = [];
   for (const step of checkPasses(start, passes, { run: options })) {
     throwIfBroken(step);
-    if (step.outcome === null) continue;
     stages.push({ il: ilName(step.pass.to), program: step.output, outcome: step.outcome! });
   }
   return stages;

@@ -16,9 +16,7 @@ import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { resolveModules } from "../passes/resolve-modules.js";
 import { printNode } from "../il/print.js";
-import { compile, usesTasks } from "../driver/driver.js";
-import { parseModuleFile } from "../front-end/parser.js";
-import { diagnosticSink } from "../front-end/diagnostics.js";
+import { compile } from "../driver/driver.js";
 import type { Outcome } from "../interp/runtime-model.js";
 import { loadGoldens } from "./golden-programs.js";
 import * as b from "./middle-helpers.js";
@@ -227,13 +225,11 @@ golden("there are golden programs", () => {
 });
 
 for (const g of goldens) {
-  // Issue 19, until every interpreter runs tasks: a program with tasks is run by those that do only.
-  const tasks = usesTasks(parseModuleFile(g.source, diagnosticSink(g.path)));
-  golden(`${g.name}${tasks ? " (by the interpreters that run tasks only)" : ""}`, () => {
+  golden(g.name, () => {
     const expected = { stdout: g.stdout, status: g.status, panic: g.panic };
     // Stages: Lmodules (the parser's output), Lsrc (its modules made one program), Ltyped, then each middle pass's.
     const stages = b.stagesOf({ source: g.source, file: g.path }, [parse, resolveModules, checkTypes, ...b.middlePasses], { stdin: g.stdin });
-    if (!tasks) assert.equal(stages.slice(0, 3).map((s) => s.il), ["Lmodules", "Lsrc", "Ltyped"]);
+    assert.equal(stages.slice(0, 3).map((s) => s.il), ["Lmodules", "Lsrc", "Ltyped"]);
     expectEverywhere(stages, expected);
   });
 }

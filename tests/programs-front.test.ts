@@ -11,7 +11,7 @@ import { Ltyped } from "../ir-defs/ltyped.js";
 import { checkTypes } from "../passes/check-types.js";
 import { parse } from "../passes/parse.js";
 import { resolveModules } from "../passes/resolve-modules.js";
-import { passContext, usesTasks } from "../driver/driver.js";
+import { passContext } from "../driver/driver.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { validate } from "../il/validate.js";
 import { printNode } from "../il/print.js";
@@ -41,13 +41,11 @@ programs("there are programs for every construct the issue names", () => {
 });
 
 for (const g of goldens) {
-  const tasks = /\b(scope|spawn|channel)\b/.test(g.source); // (the name only: the check below asks the parsed program)
-  programs(`${g.name}${tasks ? " (Lsrc and Ltyped interpreters: only if they run tasks)" : ""}`, () => {
+  programs(g.name, () => {
     const { lsrc, ltyped, context } = front(g.source, g.path);
     assert.equal(validate(LsrcIL, lsrc), { ok: true });
     assert.equal(validate(Ltyped, ltyped), { ok: true });
     for (const [il, program] of [["Lsrc", lsrc], ["Ltyped", ltyped]] as const) {
-      if (usesTasks(lsrc) && interpreterFor(il)!.runsTasks !== true) continue; // (issue 19: until it runs tasks)
       const outcome = interpreterFor(il)!(program, { stdin: g.stdin });
       assert.is(outcome.outOfFuel, false, `${il}: ran out of fuel`);
       assert.is(outcome.stdout, g.stdout, `${il}: stdout (${describeOutcome(outcome)})`);

@@ -43,7 +43,7 @@ function bothForms(direct: Readonly<Record<string, Interpreter>>, generators: Re
   const out: Record<string, Interpreter> = {};
   for (const [il, run] of Object.entries(direct)) {
     const withTasks = generators[il]!;
-    if (!made.has(run)) made.set(run, Object.assign((program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options)));
+    if (!made.has(run)) made.set(run, (program: unknown, options?: RunOptions) => (spawns(program) ? withTasks : run)(program, options));
     out[il] = made.get(run)!;
   }
   return out;

@@ -15,13 +15,14 @@
 // *grows* when the argument is more than P itself (`(P, P)`, `List[P]`). An
 // instance can lead to ever larger ones exactly when a growing edge lies on a
 // cycle: inside one strongly connected component of the graph (found by
-// Tarjan's algorithm, with a stack of its own so that no program overflows
-// ours). Each such component is reported once, naming the chain.
+// Tarjan's algorithm in il/graphs.ts, with a stack of its own so that no
+// program overflows ours). Each such component is reported once, naming the chain.
 
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { Ltyped as LtypedIL } from "../ir-defs/ltyped.js";
 import { matchTypeTree, namedTypes, parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { forEachNode } from "../il/rewrite.js";
+import { stronglyConnected } from "../il/graphs.js";
 import type { Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { showChain } from "./dependency-order.js";
@@ -96,48 +97,10 @@ function graphOf(generics: ReadonlyMap<string, Generic>): Map<Param, Edge[]> {
 }
 
 /** The strongly connected components of the graph, each as a map from node to its
- * component's number (Tarjan's algorithm, iterative). */
+ * component's number (il/graphs.ts). */
 function components(edges: ReadonlyMap<Param, readonly Edge[]>): Map<Param, number> {
-  const index = new Map<Param, number>();
-  const low = new Map<Param, number>();
   const component = new Map<Param, number>();
-  const stack: Param[] = [];
-  const onStack = new Set<Param>();
-  let counter = 0;
-  let components = 0;
-  const work: { node: Param; next: number }[] = [];
-  const visit = (node: Param) => {
-    index.set(node, counter);
-    low.set(node, counter++);
-    stack.push(node);
-    onStack.add(node);
-    work.push({ node, next: 0 });
-  };
-  for (const root of edges.keys()) {
-    if (index.has(root)) continue;
-    visit(root);
-    while (work.length > 0) {
-      const top = work[work.length - 1]!;
-      const out = edges.get(top.node)!;
-      if (top.next < out.length) {
-        const to = out[top.next++]!.to;
-        if (!index.has(to)) visit(to);
-        else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
-      if (low.get(top.node) === index.get(top.node)) {
-        for (let n = stack.pop(); ; n = stack.pop()) {
-          onStack.delete(n!);
-          component.set(n!, components);
-          if (n === top.node) break;
-        }
-        components++;
-      }
-    }
-  }
+  stronglyConnected(edges.keys(), (node) => edges.get(node)!.map((e) => e.to)).forEach((nodes, c) => nodes.forEach((n) => component.set(n, c)));
   return component;
 }
 

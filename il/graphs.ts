@@ -1,7 +1,7 @@
 // A graph algorithm that knows no IL: the strongly connected components of a
 // directed graph (Tarjan's algorithm), for whatever needs to know what is on a
-// cycle: calls that recurse (passes/inline-calls.ts). front-end/instantiation.ts
-// has a copy of its own, over its graph of type parameters.
+// cycle: calls that recurse (passes/inline-calls.ts), generic items that would
+// need ever larger instances of one another (front-end/instantiation.ts).
 
 /**
  * The strongly connected components of the graph of `nodes` and `successors`,

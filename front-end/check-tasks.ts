@@ -1,6 +1,6 @@
 // The typing rules of concurrency (part of check-types; spec/language.md,
 // "Concurrency"): `scope { B }`, `spawn { B }`, `channel[T](cap)`, a Chan[T]'s
-// methods `send`, `recv` and `close`, `for v in ch`, and `yield()`.
+// methods `send`, `try_send`, `recv` and `close`, `for v in ch`, and `yield()`.
 //
 // - `scope { B }` has B's type; it counts as a scope for the spawns inside B.
 // - `spawn { B }` has type Unit (B's value is dropped). It needs a `scope`
@@ -10,19 +10,20 @@
 //   (checkAssignable), and `return`, `try`, and a `break` or `continue` of a
 //   loop outside B may not leave it (`boundaryOf` says where they would go).
 // - `channel[T](cap)`: cap is an Int; the type is Chan[T].
-// - On a Chan[T]: `send(v)` with v a T, Unit; `recv()`, the prelude's
+// - On a Chan[T]: `send(v)` with v a T, Unit; `try_send(v)` with v a T,
+//   Bool (whether it was sent: it never blocks); `recv()`, the prelude's
 //   Option[T]; `close()`, Unit. `for v in ch` binds v : T.
 // - `yield()`: Unit.
 //
 // The nodes given back are Ltyped's forms for them (ir-defs/ltyped.ts): Scope,
-// Spawn, Channel, Recv and ForChan, and the primitives send, close and yield.
+// Spawn, Channel, Recv and ForChan, and the primitives send, try_send, close and yield.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import { expectType, made, tailLoc, use, withinBoundary, type Checker, type Typed } from "./checker.js";
 import { writeType } from "./inference.js";
-import { ErrorType, IntType, UnitType, type Type } from "./types.js";
+import { BoolType, ErrorType, IntType, UnitType, type Type } from "./types.js";
 
 /** What code here would leave first, going out: an anonymous function, a spawned block, or neither. */
 export function boundaryOf(c: Checker): "lambda" | "spawn" | null {
@@ -62,19 +63,19 @@ export function checkChannel(c: Checker, e: Lsrc.Channel): Typed<Ltyped.Expr> {
 }
 
 /** The methods of a Chan[T], for the message about a method it has not. */
-export const channelMethods = ["send", "recv", "close"] as const;
+export const channelMethods = ["send", "try_send", "recv", "close"] as const;
 
-// `ch.send(v)`: v is a T, Unit. `ch.recv()`: the prelude's Option[T]. `ch.close()`: Unit.
+// `ch.send(v)`: v is a T, Unit. `ch.try_send(v)`: v is a T, Bool. `ch.recv()`: the prelude's Option[T]. `ch.close()`: Unit.
 // Null for any other method (the caller reports it).
 export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, target: Ltyped.Expr, elem: Type, args: readonly Typed<Ltyped.Expr>[]): Typed<Ltyped.Expr> | null {
   if (!(channelMethods as readonly string[]).includes(e.method)) return null;
-  const arity = e.method === "send" ? 1 : 0;
+  const arity = e.method === "send" || e.method === "try_send" ? 1 : 0;
   if (args.length !== arity) {
     c.sink.report(e.loc, `\`${e.method}\` takes ${arity} argument${arity === 1 ? "" : "s"}, found ${args.length}`);
     return { node: placeholder(e.loc), type: ErrorType };
   }
-  if (e.method === "send") expectType(c, args[0]!.type, elem, tailLoc(e.args[0]!));
-  if (e.method !== "recv") return { node: { kind: "Prim", op: e.method as "send" | "close", args: [target, ...args.map((a) => a.node)], ...at(e.loc) }, type: UnitType };
+  if (arity === 1) expectType(c, args[0]!.type, elem, tailLoc(e.args[0]!));
+  if (e.method !== "recv") return { node: { kind: "Prim", op: e.method as "send" | "try_send" | "close", args: [target, ...args.map((a) => a.node)], ...at(e.loc) }, type: e.method === "try_send" ? BoolType : UnitType };
   const option = c.preludeOption;
   if (option === null) {
     c.sink.report(e.loc, "`recv` needs the prelude's Option, and this compilation has no prelude");

@@ -34,8 +34,7 @@ function primitive(n: Ltyped.Prim): string {
     case "string_eq": return `(${args[0]} == ${args[1]})`;
     case "string_cmp": return `(${args[0]} < ${args[1]})`; // (only ever compared with 0: see Binary)
     case "get": return `${postfixTarget(n.args[0]!)}.get()`;
-    case "set": return `${postfixTarget(n.args[0]!)}.set(${args[1]})`;
-    case "send": return `${postfixTarget(n.args[0]!)}.send(${args[1]})`;
+    case "set": case "send": case "try_send": return `${postfixTarget(n.args[0]!)}.${n.op}(${args[1]})`;
     case "close": return `${postfixTarget(n.args[0]!)}.close()`;
     default: return `${builtinOf[n.op]}(${args.join(", ")})`;
   }

@@ -48,6 +48,7 @@ export interface DirectTasks {
   yield(): void;
   channel(cap: bigint, info: bigint): bigint;
   send(ch: unknown, value: unknown): void;
+  trySend(ch: unknown, value: unknown): boolean;
   recv(ch: unknown): [unknown, boolean];
   close(ch: unknown): void;
 }
@@ -67,6 +68,7 @@ export const directForm = {
       yield: () => atOnce(s().yield()),
       channel: (cap, info) => s().channel(cap, info),
       send: (ch, value) => atOnce(s().send(ch, value)),
+      trySend: (ch, value) => s().trySend(ch, value),
       recv: (ch) => atOnce(s().recv(ch)),
       close: (ch) => s().close(ch),
     };

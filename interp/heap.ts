@@ -72,6 +72,9 @@ const base = 0x10_0000_0000n;
 const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
 
 export class Heap {
+  /** counted: references are counted (Lrc and below), so a value a routine drops (a try_send that did not send) is released. */
+  constructor(readonly counted = false) {}
+
   private readonly objects: HeapObject[] = [];
   private readonly literals = new Map<string, bigint>();
   private readonly closures = new Map<string, bigint>();

@@ -443,6 +443,7 @@ function taskRoutine(tasks: Scheduler, symbol: string, args: readonly bigint[]):
     case "qn_yield": return giving(tasks.yield(), () => []);
     case "qn_channel": return [tasks.channel(a(0), a(1))];
     case "qn_send": return giving(tasks.send(a(0), a(1)), () => []);
+    case "qn_try_send": return [tasks.trySend(a(0), a(1)) ? 1n : 0n];
     case "qn_recv": return giving(tasks.recv(a(0)), ([value, found]) => [word(value), found ? 1n : 0n]);
     case "qn_close": tasks.close(a(0)); return [];
   }

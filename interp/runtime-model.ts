@@ -55,7 +55,7 @@ export class RuntimeModel {
   private lines: string[];
   private nextLine = 0;
   private fuel: number;
-  readonly heap = new Heap();
+  readonly heap: Heap;
   private tasks: Scheduler<Body> | undefined;
   private readonly makeScheduler: NonNullable<RunOptions["scheduler"]>;
 
@@ -71,6 +71,7 @@ export class RuntimeModel {
     this.lastLineEnded = stdin.endsWith("\n");
     this.fuel = options.fuel ?? defaultFuel;
     this.makeScheduler = options.scheduler ?? ((heap, start) => new Scheduler<Body>(heap, start));
+    this.heap = new Heap(counting === "counted");
   }
 
   /** Interpreters call this once per step; it throws OutOfFuel when the budget is spent. */

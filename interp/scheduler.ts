@@ -16,6 +16,8 @@
 //   (which panics `send on closed channel` when it runs); closing a closed
 //   channel does nothing; print, close, and sends and receives that do not
 //   block never switch;
+// - `try_send` never blocks and never switches: it sends when a send would not
+//   block, else the value is dropped (released, when references are counted);
 // - a woken task goes to the back of the ready queue at the moment it is woken;
 // - the end of a scope waits for all the tasks spawned in it (none left: no
 //   switch);
@@ -108,6 +110,8 @@ export interface Scope<B extends Body = Body> {
 /** A channel's state (CHAN_*), hung on its heap object. */
 export interface Channel<B extends Body = Body> extends ChannelBuffer {
   readonly capacity: number;
+  /** Its values are references (info bit 8): one that try_send drops is released. */
+  readonly references: boolean;
   readonly buffer: Queue<unknown>;
   closed: boolean;
   readonly receivers: Queue<Task<B>>;
@@ -219,30 +223,45 @@ export class Scheduler<B extends Body = Body> {
 
   /** qn_channel: a new channel, empty and open (a heap object; info bit 8: it carries references). */
   channel(cap: bigint, info: bigint): bigint {
-    const state: Channel<B> = { capacity: Number(cap), buffer: new Queue(), closed: false, receivers: new Queue(), senders: new Queue() };
+    const state: Channel<B> = { capacity: Number(cap), references: ((info >> 8n) & 1n) === 1n, buffer: new Queue(), closed: false, receivers: new Queue(), senders: new Queue() };
     return this.heap.channel(cap, info, state);
+  }
+
+  /** The part of a send that never blocks: a waiting receiver gets the value (and is woken), or
+   * the buffer takes it, and true; false when neither can (full, or capacity 0 with no receiver). */
+  protected offer(c: Channel<B>, value: unknown): boolean {
+    const receiver = c.receivers.shift();
+    if (receiver !== undefined) {
+      receiver.value = value;
+      receiver.flag = true;
+      this.wake(receiver);
+      return true;
+    }
+    if (c.buffer.length >= c.capacity) return false;
+    c.buffer.push(value);
+    return true;
   }
 
   /** qn_send: a reference sent moves to the channel, then to its receiver. */
   *send(ch: unknown, value: unknown): Generator<Suspend, void, undefined> {
     const c = this.channelOf(ch);
     if (c.closed) throw new Panic("send on closed channel");
-    const receiver = c.receivers.shift();
-    if (receiver !== undefined) {
-      receiver.value = value;
-      receiver.flag = true;
-      this.wake(receiver);
-      return;
-    }
-    if (c.buffer.length < c.capacity) {
-      c.buffer.push(value);
-      return;
-    }
+    if (this.offer(c, value)) return;
     const me = this.current;
     me.value = value;
     c.senders.push(me);
     yield suspend;
     if (!me.flag) throw new Panic("send on closed channel");
+  }
+
+  /** qn_try_send: sends as qn_send does when that would not block, and true; else false, and the
+   * value is dropped (a reference released, when the heap counts them). Never switches. */
+  trySend(ch: unknown, value: unknown): boolean {
+    const c = this.channelOf(ch);
+    if (c.closed) throw new Panic("send on closed channel");
+    if (this.offer(c, value)) return true;
+    if (c.references && this.heap.counted) this.heap.release(value);
+    return false;
   }
 
   /** qn_recv: [the value, true] (a reference is the receiver's), or [0, false] once closed and empty. */

@@ -24,7 +24,8 @@
 //
 // Concurrency (spec/language.md, "Concurrency"): `scope { B }`, `spawn { B }`
 // and `channel[T](cap)` stay forms (Lsrc's); `ch.send(v)`, `ch.close()` and
-// `yield()` are the primitives send(ch, v), close(ch) and yield(); `ch.recv()`
+// `yield()` are the primitives send(ch, v), close(ch) and yield(), and
+// `ch.try_send(v)` the primitive try_send(ch, v), a Bool; `ch.recv()`
 // is `recv(ch): Option[T]`, stating the Option type it gives (the prelude's, by
 // the name the program knows it by), so monomorphize renames it like any type;
 // `for v in ch` is a loop of its own, `for v: T in recv ch: Option[T] { B }`,
@@ -56,8 +57,8 @@ export const primitives = [
   "string_byte", "string_slice", "write_string", "input_line",
   // `array(n, init)`, `Box(v)`, `b.get()`, `b.set(v)`.
   "array", "box", "get", "set",
-  // Channels and tasks: `ch.send(v)`, `ch.close()`, `yield()` (spec/language.md, "Concurrency").
-  "send", "close", "yield",
+  // Channels and tasks: `ch.send(v)`, `ch.try_send(v)`, `ch.close()`, `yield()` (spec/language.md, "Concurrency").
+  "send", "try_send", "close", "yield",
 ] as const;
 
 export const Ltyped = extendIL(Lsrc, {

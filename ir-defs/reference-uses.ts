@@ -5,7 +5,7 @@
 // A use either consumes a reference (the value goes somewhere that will own
 // it: a variable it is copied to, an argument, a field of a new object, a
 // stored element, the function's result) or borrows it (the object is only
-// looked at: an operand of a primitive (but the value `send` sends and the
+// looked at: an operand of a primitive (but the value `send` or `try_send` sends and the
 // closure `spawn` gives its task, which move), the object a load or store goes
 // through, the array `array(n, x)` fills with x, whose count the runtime
 // raises by n itself). A call borrows the arguments it lends (Lborrowed: its
@@ -21,8 +21,9 @@ export interface Uses {
 }
 
 /** The arguments a primitive takes the reference of: the value of `send(ch, v)`, which moves into the
- * channel, and the closure of `spawn(s, code, c)`, which moves to the task (runtime-asm/README.md). */
-export const movesArgument = (op: string, i: number): boolean => (op === "send" && i === 1) || (op === "spawn" && i === 2);
+ * channel, that of `try_send(ch, v)`, which moves into it or is released, and the closure of
+ * `spawn(s, code, c)`, which moves to the task (runtime-asm/README.md). */
+export const movesArgument = (op: string, i: number): boolean => ((op === "send" || op === "try_send") && i === 1) || (op === "spawn" && i === 2);
 
 const varOf = (a: L.Atom, refs: ReadonlySet<string>): string | null => (a.kind === "Var" && refs.has(a.name) ? a.name : null);
 

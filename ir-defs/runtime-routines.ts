@@ -32,6 +32,7 @@ export const runtimeRoutines: Readonly<Record<string, { readonly arguments: numb
   qn_yield: { arguments: 0, result: false },
   qn_channel: { arguments: 2, result: true },
   qn_send: { arguments: 2, result: false },
+  qn_try_send: { arguments: 2, result: true }, // 1: sent; 0: not (a reference is released)
   qn_recv: { arguments: 1, result: true }, // and a second result: runtimeResults
   qn_close: { arguments: 1, result: false },
 };
@@ -66,6 +67,7 @@ export const routineOf = {
   yield: "qn_yield",
   channel: "qn_channel",
   send: "qn_send",
+  try_send: "qn_try_send",
   close: "qn_close",
 } as const;
 

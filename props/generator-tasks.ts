@@ -1,6 +1,6 @@
 // Concurrent programs for the properties: a fast-check arbitrary of
 // well-typed Quastra programs that use `scope`, `spawn`, channels of Int,
-// `for v in ch`, `recv`, `close` and `yield()` (spec/language.md,
+// `for v in ch`, `recv`, `try_send`, `close` and `yield()` (spec/language.md,
 // "Concurrency"). Apart from props/generator.ts, which builds sequential
 // programs from the typing rules, it composes a program of actions on a few
 // channels, each action well typed wherever it stands, so shrinking (dropping
@@ -19,11 +19,14 @@
 // are bounded; a task blocked for good ends the program with `deadlock`.
 // Programs deadlock (a channel drained but never closed, a receive nobody
 // sends to), send on a closed channel, or end normally, each often enough.
+// A `try_send` never blocks, so it bounds nothing new: it sends at most 4 values.
 import fc from "fast-check";
 
 export type TaskAction =
   /** `for i in 0..n { ci.send(i * 10 + base) }` */
   | { readonly k: "send"; readonly ch: number; readonly n: number; readonly base: number }
+  /** `for i in 0..n { print(ci.try_send(i * 10 + base)) }`: never blocks; true when the value went. */
+  | { readonly k: "try"; readonly ch: number; readonly n: number; readonly base: number }
   /** `match ci.recv() { Some(v) => print(v), None => print(-1) }` */
   | { readonly k: "recv"; readonly ch: number }
   /** `for v in ci { print(v) }`, forwarding `v + 100` to cj when j > i. */
@@ -46,7 +49,7 @@ export interface TaskProgram {
 }
 
 /** The kinds of action, for the coverage test. */
-export const taskActionKinds: readonly TaskAction["k"][] = ["send", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope"];
+export const taskActionKinds: readonly TaskAction["k"][] = ["send", "try", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope"];
 
 const channel = fc.nat(2);
 const capacity = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 2, arbitrary: fc.constant(4) }, { weight: 1, arbitrary: fc.constant(-1) });
@@ -58,6 +61,7 @@ const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie
   action: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     fc.record({ k: fc.constant("send" as const), ch: channel, n: fc.integer({ min: 0, max: 4 }), base }),
+    fc.record({ k: fc.constant("try" as const), ch: channel, n: fc.integer({ min: 0, max: 4 }), base }),
     fc.record({ k: fc.constant("recv" as const), ch: channel }),
     fc.record({ k: fc.constant("drain" as const), ch: channel, to: channel }),
     fc.record({ k: fc.constant("close" as const), ch: channel }),
@@ -91,6 +95,7 @@ function writeActions(actions: readonly TaskAction[], channels: number, depth: n
   for (const a of actions) {
     switch (a.k) {
       case "send": out.push(`${pad}for i in 0..${a.n} { ${c(a.ch)}.send(i * 10 + ${a.base}) }`); break;
+      case "try": out.push(`${pad}for i in 0..${a.n} { print(${c(a.ch)}.try_send(i * 10 + ${a.base})) }`); break;
       case "recv": out.push(`${pad}match ${c(a.ch)}.recv() { Some(v) => print(v), None => print(-1) }`); break;
       case "drain": {
         const [from, to] = [a.ch % channels, a.to % channels];

@@ -6,6 +6,7 @@
 // Each action does what its Quastra text (taskSource) does:
 //
 //   send   for i in 0..n { ci.send(i * 10 + base) }
+//   try    for i in 0..n { print(ci.try_send(i * 10 + base)) }
 //   recv   match ci.recv() { Some(v) => print(v), None => print(-1) }
 //   drain  for v in ci { print(v); cj.send(v + 100) }   (the send when j > i)
 //   close, yield, count (the shared Box + 1), show (print the task's `shown`),
@@ -26,7 +27,7 @@ type Steps = Generator<Suspend, void, undefined>;
 
 export function taskMeaning(p: TaskProgram): TaskMeaning {
   const out: string[] = [];
-  const print = (v: bigint | number) => out.push(`${v}\n`);
+  const print = (v: bigint | number | boolean) => out.push(`${v}\n`);
   const tasks = new Scheduler<Body>(new Heap(), (code, env) => (code as (env: unknown) => Body)(env));
   let counter = 0n;
   let chans: bigint[] = [];
@@ -36,6 +37,7 @@ export function taskMeaning(p: TaskProgram): TaskMeaning {
     for (const a of actions) {
       switch (a.k) {
         case "send": for (let i = 0; i < a.n; i++) yield* tasks.send(c(a.ch), BigInt(i * 10 + a.base)); break;
+        case "try": for (let i = 0; i < a.n; i++) print(tasks.trySend(c(a.ch), BigInt(i * 10 + a.base))); break;
         case "recv": {
           const [v, found] = yield* tasks.recv(c(a.ch));
           print(found ? (v as bigint) : -1);

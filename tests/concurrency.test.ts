@@ -68,7 +68,7 @@ test("mangled concurrent programs give diagnostics, never a crash, each at a pla
   let accepted = 0;
   let seed = 19;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pieces = ["{", "}", "(", ")", "[", "]", "\n", ";", "scope ", "spawn ", "channel", "channel[Int]", "Chan[", ".send(", ".recv()", ".close()", "yield()", "for v in ", "break", "return ", "try ", "fn() ", "let mut ", "= ", "1", "-1", "c0", "shown", "+= 1"];
+  const pieces = ["{", "}", "(", ")", "[", "]", "\n", ";", "scope ", "spawn ", "channel", "channel[Int]", "Chan[", ".send(", ".try_send(", ".recv()", ".close()", "yield()", "for v in ", "break", "return ", "try ", "fn() ", "let mut ", "= ", "1", "-1", "c0", "shown", "+= 1"];
   const programs = fc.sample(taskPrograms, { numRuns: 300, seed: quickRun.seed });
   for (let n = 0; n < 1500; n++) {
     let source = programs[Math.floor(rnd() * programs.length)]!.source;

@@ -16,9 +16,10 @@
 //                channel value, `{ channel: address }`: before Ldata values are
 //                JS values, and the channel's state is a heap-model channel
 //                (heap.ts), the scheduler's, which the value only names;
-//                `ch.send(v)`, `ch.recv()` (Some or None), `ch.close()`,
+//                `ch.send(v)`, `ch.try_send(v)` (a Bool, never stops),
+//                `ch.recv()` (Some or None), `ch.close()`,
 //                `yield()`, and `for v in ch` (a receive per turn until None)
-//   Ltyped ..    the same forms; send, close and yield are primitives, recv a
+//   Ltyped ..    the same forms; send, try_send, close and yield are primitives, recv a
 //                form stating its Option type (Recv), `for v in ch` ForChan
 //   Ltasks ..    scope_open(), scope_close(s), spawn(s, f): the task calls f
 //                as a call through f would (Apply before Lclosed; from Lclosed
@@ -41,7 +42,7 @@ import { evaluate, lookup, newScope, unit, type Handlers, type Machine, type Nod
 const scopeVariable = "%scope";
 
 /** The primitives that concern tasks and channels, every IL's. */
-export const taskPrimitives: ReadonlySet<string> = new Set(["send", "close", "yield", "scope_open", "scope_close", "spawn", "channel"]);
+export const taskPrimitives: ReadonlySet<string> = new Set(["send", "try_send", "close", "yield", "scope_open", "scope_close", "spawn", "channel"]);
 
 /** The heap-model channel a channel value names (a `{ channel }` before Ldata, an address from it on). */
 function channelOf(v: Value): bigint {
@@ -79,6 +80,7 @@ export function taskPrimitive(op: string, args: readonly Value[], m: Machine, he
   const [a, b, c] = args;
   switch (op) {
     case "send": m.tasks.send(channelOf(a!), b); return unit;
+    case "try_send": return m.tasks.trySend(channelOf(a!), b);
     case "close": m.tasks.close(channelOf(a!)); return unit;
     case "yield": m.tasks.yield(); return unit;
     case "scope_open": return m.tasks.scopeOpen();
@@ -130,7 +132,7 @@ export function eachReceived(
   }
 }
 
-/** `ch.send(v)`, `ch.recv()`, `ch.close()` in Lsrc, its receiver and arguments evaluated. */
+/** `ch.send(v)`, `ch.try_send(v)`, `ch.recv()`, `ch.close()` in Lsrc, its receiver and arguments evaluated. */
 export function channelMethod(method: string, ch: Value, args: readonly Value[], m: Machine): Step<Value> {
   if (method === "recv") {
     const [value, found] = m.tasks.recv(channelOf(ch));

@@ -80,6 +80,7 @@ export interface Tasks {
   yield(): Step<void>;
   channel(cap: bigint, info: bigint): bigint;
   send(ch: unknown, value: unknown): Step<void>;
+  trySend(ch: unknown, value: unknown): boolean;
   recv(ch: unknown): Step<[unknown, boolean]>;
   close(ch: unknown): void;
 }

@@ -80,7 +80,7 @@ export interface Unary {
 /** CExpr ::= <op:prim>(<args:Atom*, >) */
 export interface Prim {
   readonly kind: "Prim";
-  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
+  readonly op: "print_int" | "print_bool" | "print_string" | "read_int" | "exit" | "panic" | "concat" | "string_eq" | "string_cmp" | "string_byte" | "string_slice" | "write_string" | "input_line" | "send" | "try_send" | "close" | "yield" | "scope_open" | "scope_close" | "spawn" | "channel";
   readonly args: readonly Atom[];
   readonly loc?: Loc;
 }

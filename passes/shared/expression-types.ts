@@ -122,7 +122,7 @@ function primitiveResult(op: string): ExprType | null {
     case "channel": return "Ref";
     case "exit": case "panic": return never;
     case "concat": case "string_slice": case "input_line": return "String";
-    case "string_eq": return "Bool";
+    case "string_eq": case "try_send": return "Bool";
     case "string_cmp": return "Int";
     case "array": case "box": case "get": return null;
     default: return "Unit"; // print_*, assert, set, send, close, yield, scope_close, spawn

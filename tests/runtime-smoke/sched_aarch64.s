@@ -18,7 +18,7 @@ msg_boom:       .ascii "boom"
 op_table:
         .quad   op_bad, op_print, op_chan, op_send, op_recv, op_close, op_yield
         .quad   op_open, op_close_scope, op_spawn, op_recurse, op_drop, op_exit
-        .quad   op_panic, op_forever
+        .quad   op_panic, op_forever, op_try_send
 
         .bss
         .balign 16
@@ -105,7 +105,7 @@ run_block:
 loop:   cmp     x19, x20
         b.hs    done
         NEXT    x0
-        cmp     x0, #14
+        cmp     x0, #15
         b.hi    op_bad
         adrp    x9, op_table
         add     x9, x9, :lo12:op_table
@@ -155,8 +155,12 @@ no_channel:
         bl      qn_print_int
         b       loop
 
+op_try_send:
+        mov     x26, #1                 // x26 = 1: try_send, 0: send
+        b       1f
 op_send:
-        NEXT    x9
+        mov     x26, #0
+1:      NEXT    x9
         NEXT    x25                     // v
         adrp    x10, slots
         add     x10, x10, :lo12:slots
@@ -174,8 +178,12 @@ op_send:
         mov     x25, x0
 1:      mov     x0, x24
         mov     x1, x25
+        cbnz    x26, 2f
         bl      qn_send
-        mov     x0, x24
+        b       3f
+2:      bl      qn_try_send             // x0 = 1: sent, 0: dropped
+        bl      qn_print_int
+3:      mov     x0, x24
         bl      qn_release
         b       loop
 

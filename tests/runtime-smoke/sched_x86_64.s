@@ -23,6 +23,8 @@
 #             of what they held: sum of 1000 * i + instance, i = 1 .. d
 #   11 k      release slot k (it is empty then)
 #   12 n      exit(n)     13  panic "boom"     14  recurse forever
+#   15 k v    try_send v on slot k (a new box holding v when it carries
+#             boxes) and print what it gives: 1 sent, 0 not (dropped)
 # A slot that holds no channel prints -2 (send, receive, close, release);
 # a spawn with no scope, or a scope close with none open, prints -3. At
 # the end of a block its open scopes are closed, innermost first. The
@@ -43,7 +45,7 @@ msg_boom:       .ascii "boom"
 op_table:
         .quad   op_bad, op_print, op_chan, op_send, op_recv, op_close, op_yield
         .quad   op_open, op_close_scope, op_spawn, op_recurse, op_drop, op_exit
-        .quad   op_panic, op_forever
+        .quad   op_panic, op_forever, op_try_send
 
         .bss
         .balign 16
@@ -133,7 +135,7 @@ run_block:
 loop:   cmpq    %r12, %rbx
         jae     done
         NEXT    %rax
-        cmpq    $14, %rax
+        cmpq    $15, %rax
         ja      op_bad
         leaq    op_table(%rip), %rcx
         jmp     *(%rcx,%rax,8)
@@ -182,8 +184,12 @@ no_channel:
         call    qn_print_int
         jmp     loop
 
+op_try_send:
+        movq    $1, 144(%rsp)           # 144(%rsp) = 1: try_send, 0: send
+        jmp     1f
 op_send:
-        NEXT    %rax
+        movq    $0, 144(%rsp)
+1:      NEXT    %rax
         NEXT    %rsi                    # v
         leaq    slots(%rip), %rcx
         movq    (%rcx,%rax,8), %rdi
@@ -202,8 +208,14 @@ op_send:
         movq    %rax, 136(%rsp)
 1:      movq    128(%rsp), %rdi
         movq    136(%rsp), %rsi
+        cmpq    $0, 144(%rsp)
+        jne     2f
         call    qn_send
-        movq    128(%rsp), %rdi
+        jmp     3f
+2:      call    qn_try_send
+        movq    %rax, %rdi              # 1: sent, 0: dropped
+        call    qn_print_int
+3:      movq    128(%rsp), %rdi
         call    qn_release
         jmp     loop
 

@@ -21,6 +21,7 @@ function opArbitrary(block: number, blocks: number, channels: number): fc.Arbitr
   const arms: fc.WeightedArbitrary<Op>[] = [
     { weight: 40, arbitrary: fc.record({ op: fc.constant("send" as const), k, v: fc.integer({ min: 0, max: 999 }) }) },
     { weight: 40, arbitrary: fc.record({ op: fc.constant("recv" as const), k }) },
+    { weight: 15, arbitrary: fc.record({ op: fc.constant("trysend" as const), k, v: fc.integer({ min: 0, max: 999 }) }) },
     { weight: 12, arbitrary: fc.record({ op: fc.constant("close" as const), k }) },
     { weight: 15, arbitrary: fc.constant({ op: "yield" as const }) },
     { weight: 15, arbitrary: fc.record({ op: fc.constant("print" as const), n: fc.integer({ min: 0, max: 999 }) }) },

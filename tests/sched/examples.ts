@@ -59,6 +59,23 @@ export const examples: readonly { name: string; script: string; want: Seen }[] =
     want: { stdout: lines(1, -1, 7), stderr: leak(1, 96), status: 0 },
   },
   {
+    name: "try_send: room in the buffer takes the value (1); a full buffer gives 0 and the value is dropped, released; it never switches",
+    script: `chan 0 1 refs; open; spawn 1 1; trysend 0 5; trysend 0 6; print 1; recv 0; closeScope
+             print 2`,
+    want: { stdout: lines(1, 0, 1, 5, 1002), stderr: leak(1, 88), status: 0 },
+  },
+  {
+    name: "try_send on capacity 0: a waiting receiver gets the value (1); with nobody waiting, 0",
+    script: `chan 0 0 ints; open; spawn 1 1; trysend 0 1; yield; trysend 0 2; trysend 0 3; closeScope
+             recv 0; print 5`,
+    want: { stdout: lines(0, 1, 0, 2, 1005), stderr: leak(1, 80), status: 0 },
+  },
+  {
+    name: "a try_send on a closed channel panics, even with room in the buffer",
+    script: "chan 0 2 ints; close 0; print 1; trysend 0 1; print 2",
+    want: { stdout: lines(1), stderr: "panic: send on closed channel\n", status: 101 },
+  },
+  {
     name: "deadlock: main receives from an empty channel nobody sends on",
     script: "chan 0 0 ints; print 1; recv 0; print 2",
     want: { stdout: lines(1), stderr: "panic: deadlock\n", status: 101 },

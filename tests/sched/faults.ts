@@ -2,7 +2,7 @@
 // fault planted: the property that runs scripts on the model and on the real
 // runtimes (tests/scheduler.test.ts) must catch every one of them.
 import { Panic } from "../../ir-defs/semantics.js";
-import { Scheduler, type Body, type Task } from "../../interp/scheduler.js";
+import { Scheduler, type Body, type Channel, type Task } from "../../interp/scheduler.js";
 import type { MakeScheduler } from "./script.js";
 
 /** The ready queue is last in, first out. */
@@ -39,9 +39,29 @@ class CloseForgetsSenders extends Scheduler {
   }
 }
 
+/** try_send looks only at the buffer: a receiver waiting on a channel without room does not get the value. */
+class TrySendIgnoresReceivers extends Scheduler {
+  override trySend(ch: unknown, value: unknown): boolean {
+    const c = this.heap.channelState(ch) as Channel;
+    if (c.receivers.length === 0 || c.closed) return super.trySend(ch, value);
+    if (c.buffer.length >= c.capacity) return false;
+    c.buffer.push(value);
+    return true;
+  }
+}
+
+/** try_send on a closed channel gives false (the value dropped) instead of panicking. */
+class TrySendClosedGivesFalse extends Scheduler {
+  override trySend(ch: unknown, value: unknown): boolean {
+    return (this.heap.channelState(ch) as Channel).closed ? false : super.trySend(ch, value);
+  }
+}
+
 export const faults: readonly { readonly name: string; readonly make: MakeScheduler }[] = [
   { name: "the ready queue is LIFO instead of FIFO", make: (heap, start) => new Lifo(heap, start) },
   { name: "a woken task goes to the front of the ready queue", make: (heap, start) => new WakeAtFront(heap, start) },
   { name: "close misses the waiting receivers", make: (heap, start) => new CloseForgetsReceivers(heap, start) },
   { name: "close misses the blocked senders", make: (heap, start) => new CloseForgetsSenders(heap, start) },
+  { name: "try_send ignores a waiting receiver", make: (heap, start) => new TrySendIgnoresReceivers(heap, start) },
+  { name: "try_send on a closed channel gives false", make: (heap, start) => new TrySendClosedGivesFalse(heap, start) },
 ];

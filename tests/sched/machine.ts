@@ -150,7 +150,7 @@ export function scriptProgram(script: Script, target: Target): string {
           start(skip);
           return;
         }
-        case "send": {
+        case "send": case "trysend": {
           const [ch, refs, value, end, go] = [v("ch"), v("refs"), v("value"), label(), label()];
           channel(o.k, ch, end);
           emit(w.inc(ch), w.mov(value, o.v));
@@ -159,7 +159,13 @@ export function scriptProgram(script: Script, target: Target): string {
           const boxed = v("box");
           emit(call("qn_alloc", [24, box], [boxed]), w.store(value, boxed, fieldOffset(0)), w.mov(value, boxed));
           start(go);
-          emit(call("qn_send", [ch, value]), call("qn_release", [ch]), w.jump(end));
+          if (o.op === "send") emit(call("qn_send", [ch, value]));
+          else {
+            const sent = v("sent");
+            emit(call("qn_try_send", [ch, value], [sent]));
+            print(sent);
+          }
+          emit(call("qn_release", [ch]), w.jump(end));
           start(end);
           return;
         }

@@ -38,7 +38,8 @@ export type Op =
   | { readonly op: "drop"; readonly k: number } // [11]
   | { readonly op: "exit"; readonly code: number } // [12]
   | { readonly op: "panic" } // [13]
-  | { readonly op: "forever" }; // [14]
+  | { readonly op: "forever" } // [14]
+  | { readonly op: "trysend"; readonly k: number; readonly v: number }; // [15]
 
 /** Block 0 is main's; a spawn names the block its tasks run. */
 export type Script = readonly (readonly Op[])[];
@@ -62,6 +63,7 @@ function words(op: Op): number[] {
     case "exit": return [12, op.code];
     case "panic": return [13];
     case "forever": return [14];
+    case "trysend": return [15, op.k, op.v];
   }
 }
 
@@ -135,7 +137,7 @@ export function runModel(script: Script, make?: MakeScheduler): Seen {
           if (old !== 0n) heap.release(old);
           break;
         }
-        case "send": {
+        case "send": case "trysend": {
           const ch = channel(op.k);
           if (ch === null) break;
           heap.retain(ch);
@@ -144,7 +146,8 @@ export function runModel(script: Script, make?: MakeScheduler): Seen {
             value = heap.alloc(24n, box);
             heap.store(field(value, 0), BigInt(op.v));
           }
-          yield* sched.send(ch, value);
+          if (op.op === "send") yield* sched.send(ch, value);
+          else print(sched.trySend(ch, value) ? 1n : 0n);
           heap.release(ch);
           break;
         }
@@ -274,6 +277,7 @@ export function parseScript(text: string): Script {
             case "exit": return { op: "exit", code: n(0) };
             case "panic": return { op: "panic" };
             case "forever": return { op: "forever" };
+            case "trysend": return { op: "trysend", k: n(0), v: n(1) };
           }
           throw new Error(`no operation ${String(name)}`);
         }),

@@ -453,6 +453,13 @@ export const mutants: readonly Mutant[] = [
     test: "tasks",
   },
   {
+    name: "interp/tasks: try_send yields before it sends (it must never switch)",
+    file: "interp/tasks.js",
+    from: `case "try_send": return m.tasks.trySend(channelOf(a), b);`,
+    to: `case "try_send": yield* m.tasks.yield(); return m.tasks.trySend(channelOf(a), b);`,
+    test: "tasks",
+  },
+  {
     name: "drop-checks (shared): a guard i <= n is taken for i < n, so a check past it goes",
     file: "passes/shared/index-checks.js",
     from: `case "<=": return [[l, r, false]];`,

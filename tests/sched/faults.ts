@@ -50,10 +50,13 @@ class TrySendIgnoresReceivers extends Scheduler {
   }
 }
 
-/** try_send on a closed channel gives false (the value dropped) instead of panicking. */
+/** try_send on a closed channel gives false, the value dropped as on a full one, instead of panicking. */
 class TrySendClosedGivesFalse extends Scheduler {
   override trySend(ch: unknown, value: unknown): boolean {
-    return (this.heap.channelState(ch) as Channel).closed ? false : super.trySend(ch, value);
+    const c = this.heap.channelState(ch) as Channel;
+    if (!c.closed) return super.trySend(ch, value);
+    if (c.references && this.heap.counted) this.heap.release(value);
+    return false;
   }
 }
 

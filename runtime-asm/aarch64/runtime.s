@@ -1682,13 +1682,24 @@ qn_channel:
 //   Arguments: x0 = the channel (borrowed), x1 = the value (a
 //              reference moves to the channel, then to its receiver).
 //   Result:    none.
+// qn_try_send(ch, v) -> sent: the same, but it never blocks.
+//   Arguments: as qn_send's (a reference not sent is released).
+//   Result:    x0 = 1 when v was sent, 0 when not.
 // A receiver waiting: it gets v and is woken; we go on. Room in the
-// buffer: v goes in at the back; we go on. Otherwise we block among the
-// senders with v, until a receiver takes it (or close wakes us: then we
-// panic). A closed channel panics "send on closed channel".
+// buffer: v goes in at the back; we go on. Otherwise qn_send blocks among
+// the senders with v, until a receiver takes it (or close wakes us: then
+// we panic); qn_try_send drops v (releases it when the channel's info has
+// bit 8 set) and gives 0, without a switch. A closed channel panics "send
+// on closed channel", for both.
 // ---------------------------------------------------------------------
+        .globl qn_try_send
+qn_try_send:
+        mov     x2, #1                  // x2 = 1: a try, 0: a send
+        b       .Lsend
         .globl qn_send
 qn_send:
+        mov     x2, #0
+.Lsend:
         stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
         mov     x29, sp
         stp     x19, x20, [sp, #16]     // x19 = the channel, x20 = v
@@ -1696,8 +1707,41 @@ qn_send:
         mov     x20, x1
         ldr     x9, [x19, #CHAN_CLOSED]
         cbnz    x9, qn_send_closed
-        bl      qn_offer
-        cbnz    x0, .Lsend_done         // a receiver or the buffer took v
+        add     x0, x19, #CHAN_RECEIVERS
+        bl      qn_queue_pop            // x0 = a waiting receiver?
+        cbz     x0, .Lsend_buffer
+        str     x20, [x0, #TASK_VALUE]  // yes: v is its
+        mov     x9, #1
+        str     x9, [x0, #TASK_FLAG]
+        mov     x1, x0
+        bl      qn_wake
+        b       .Lsend_sent
+.Lsend_buffer:
+        ldr     x10, [x19, #CHAN_COUNT]
+        ldr     x11, [x19, #CHAN_CAP]
+        cmp     x10, x11
+        b.hs    .Lsend_full             // full (or capacity 0)
+        ldr     x9, [x19, #CHAN_HEAD]
+        add     x9, x9, x10             // x9 = (head + count) mod cap
+        cmp     x9, x11
+        b.lo    1f
+        sub     x9, x9, x11
+1:      add     x12, x19, #CHAN_RING
+        str     x20, [x12, x9, lsl #3]
+        add     x10, x10, #1
+        str     x10, [x19, #CHAN_COUNT]
+.Lsend_sent:
+        mov     x0, #1                  // (qn_try_send's result)
+        b       .Lsend_done
+.Lsend_full:
+        cbz     x2, .Lsend_block
+        ldr     x9, [x19, #8]           // a try: 0, and v is dropped
+        tbz     x9, #8, 1f              // a plain value
+        mov     x0, x20                 // a reference: release it
+        bl      qn_release
+1:      mov     x0, #0
+        b       .Lsend_done
+.Lsend_block:
         adrp    x1, qn_current
         ldr     x1, [x1, :lo12:qn_current]
         str     x20, [x1, #TASK_VALUE]  // v waits with us
@@ -1711,75 +1755,6 @@ qn_send:
 .Lsend_done:
         ldp     x19, x20, [sp, #16]
         ldp     x29, x30, [sp], #32
-        ret
-
-// ---------------------------------------------------------------------
-// qn_try_send(ch, v) -> sent: send v on a channel if that does not block.
-//   Arguments: x0 = the channel (borrowed), x1 = the value (taken: a
-//              reference moves to the channel, or is released).
-//   Result:    x0 = 1 when v was sent, 0 when not.
-// As qn_send, but where qn_send would block, v is dropped (released when
-// the channel's info has bit 8 set) and the result is 0. A closed channel
-// panics "send on closed channel". Never switches.
-// ---------------------------------------------------------------------
-        .globl qn_try_send
-qn_try_send:
-        stp     x29, x30, [sp, #-32]!   // frame: fp, lr, x19, x20
-        mov     x29, sp
-        stp     x19, x20, [sp, #16]     // x19 = the channel, x20 = v
-        mov     x19, x0
-        mov     x20, x1
-        ldr     x9, [x19, #CHAN_CLOSED]
-        cbnz    x9, qn_send_closed
-        bl      qn_offer
-        cbnz    x0, 1f                  // sent: 1
-        ldr     x9, [x19, #8]
-        tbz     x9, #8, 1f              // not sent, a plain value: 0
-        mov     x0, x20                 // not sent, a reference: release it
-        bl      qn_release
-        mov     x0, #0
-1:      ldp     x19, x20, [sp, #16]
-        ldp     x29, x30, [sp], #32
-        ret
-
-// ---------------------------------------------------------------------
-// qn_offer: the part of a send that never blocks.
-//   Arguments: x19 = the channel (open), x20 = the value.
-//   Result:    x0 = 1 when a waiting receiver got v (and was woken) or
-//              the buffer took it; 0 when neither could (full, or
-//              capacity 0 with no receiver).
-// Changes x0, x1 and x9 to x12.
-// ---------------------------------------------------------------------
-qn_offer:
-        stp     x29, x30, [sp, #-16]!
-        mov     x29, sp
-        add     x0, x19, #CHAN_RECEIVERS
-        bl      qn_queue_pop            // x0 = a waiting receiver?
-        cbz     x0, .Loffer_buffer
-        str     x20, [x0, #TASK_VALUE]  // yes: v is its
-        mov     x9, #1
-        str     x9, [x0, #TASK_FLAG]
-        mov     x1, x0
-        bl      qn_wake
-        mov     x0, #1
-        b       .Loffer_done
-.Loffer_buffer:
-        ldr     x10, [x19, #CHAN_COUNT]
-        ldr     x11, [x19, #CHAN_CAP]
-        cmp     x10, x11
-        b.hs    .Loffer_done            // full (or capacity 0): x0 = 0
-        ldr     x9, [x19, #CHAN_HEAD]
-        add     x9, x9, x10             // x9 = (head + count) mod cap
-        cmp     x9, x11
-        b.lo    1f
-        sub     x9, x9, x11
-1:      add     x12, x19, #CHAN_RING
-        str     x20, [x12, x9, lsl #3]
-        add     x10, x10, #1
-        str     x10, [x19, #CHAN_COUNT]
-        mov     x0, #1
-.Loffer_done:
-        ldp     x29, x30, [sp], #16
         ret
 
 // ---------------------------------------------------------------------

@@ -1630,20 +1630,62 @@ qn_channel:
 #   Arguments: rdi = the channel (borrowed), rsi = the value (a
 #              reference moves to the channel, then to its receiver).
 #   Result:    none.
+# qn_try_send(ch, v) -> sent: the same, but it never blocks.
+#   Arguments: as qn_send's (a reference not sent is released).
+#   Result:    rax = 1 when v was sent, 0 when not.
 # A receiver waiting: it gets v and is woken; we go on. Room in the
-# buffer: v goes in at the back; we go on. Otherwise we block among the
-# senders with v, until a receiver takes it (or close wakes us: then we
-# panic). A closed channel panics "send on closed channel".
+# buffer: v goes in at the back; we go on. Otherwise qn_send blocks among
+# the senders with v, until a receiver takes it (or close wakes us: then
+# we panic); qn_try_send drops v (releases it when the channel's info has
+# bit 8 set) and gives 0, without a switch. A closed channel panics "send
+# on closed channel", for both.
 # ---------------------------------------------------------------------
+        .globl qn_try_send
+qn_try_send:
+        movl    $1, %edx                # rdx = 1: a try, 0: a send
+        jmp     .Lsend
         .globl qn_send
 qn_send:
+        xorl    %edx, %edx
+.Lsend:
         pushq   %rbx                    # rbx = the channel (the stack is aligned)
         movq    %rdi, %rbx
         cmpq    $0, CHAN_CLOSED(%rbx)
         jne     qn_send_closed
-        call    qn_offer
+        leaq    CHAN_RECEIVERS(%rbx), %rdi
+        call    qn_queue_pop            # rax = a waiting receiver?
         testq   %rax, %rax
-        jnz     .Lsend_done             # a receiver or the buffer took v
+        jz      .Lsend_buffer
+        movq    %rsi, TASK_VALUE(%rax)  # yes: v is its
+        movq    $1, TASK_FLAG(%rax)
+        movq    %rax, %rsi
+        call    qn_wake
+        jmp     .Lsend_sent
+.Lsend_buffer:
+        movq    CHAN_COUNT(%rbx), %rcx
+        cmpq    CHAN_CAP(%rbx), %rcx
+        jae     .Lsend_full             # full (or capacity 0)
+        movq    CHAN_HEAD(%rbx), %rax
+        addq    %rcx, %rax              # rax = (head + count) mod cap
+        cmpq    CHAN_CAP(%rbx), %rax
+        jb      1f
+        subq    CHAN_CAP(%rbx), %rax
+1:      movq    %rsi, CHAN_RING(%rbx,%rax,8)
+        incq    CHAN_COUNT(%rbx)
+.Lsend_sent:
+        movl    $1, %eax                # (qn_try_send's result)
+        popq    %rbx
+        ret
+.Lsend_full:
+        testq   %rdx, %rdx
+        jz      .Lsend_block
+        btq     $8, 8(%rbx)             # a try: 0, and v is dropped
+        jnc     1f                      # a plain value
+        movq    %rsi, %rdi              # a reference: release it
+        call    qn_release
+1:      xorl    %eax, %eax
+        jmp     .Lsend_done
+.Lsend_block:
         movq    qn_current(%rip), %rax
         movq    %rsi, TASK_VALUE(%rax)  # v waits with us
         movq    %rax, %rsi
@@ -1655,66 +1697,6 @@ qn_send:
         je      qn_send_closed          # close woke us
 .Lsend_done:
         popq    %rbx
-        ret
-
-# ---------------------------------------------------------------------
-# qn_try_send(ch, v) -> sent: send v on a channel if that does not block.
-#   Arguments: rdi = the channel (borrowed), rsi = the value (taken: a
-#              reference moves to the channel, or is released).
-#   Result:    rax = 1 when v was sent, 0 when not.
-# As qn_send, but where qn_send would block, v is dropped (released when
-# the channel's info has bit 8 set) and the result is 0. A closed channel
-# panics "send on closed channel". Never switches.
-# ---------------------------------------------------------------------
-        .globl qn_try_send
-qn_try_send:
-        pushq   %rbx                    # rbx = the channel (the stack is aligned)
-        movq    %rdi, %rbx
-        cmpq    $0, CHAN_CLOSED(%rbx)
-        jne     qn_send_closed
-        call    qn_offer
-        testq   %rax, %rax
-        jnz     1f                      # sent: 1
-        btq     $8, 8(%rbx)
-        jnc     1f                      # not sent, a plain value: 0
-        movq    %rsi, %rdi              # not sent, a reference: release it
-        call    qn_release
-        xorl    %eax, %eax
-1:      popq    %rbx
-        ret
-
-# ---------------------------------------------------------------------
-# qn_offer: the part of a send that never blocks.
-#   Arguments: rbx = the channel (open), rsi = the value.
-#   Result:    rax = 1 when a waiting receiver got v (and was woken) or
-#              the buffer took it; 0 when neither could (full, or
-#              capacity 0 with no receiver), and rsi is still v.
-# Changes rax, rcx, rdi and rsi.
-# ---------------------------------------------------------------------
-qn_offer:
-        leaq    CHAN_RECEIVERS(%rbx), %rdi
-        call    qn_queue_pop            # rax = a waiting receiver?
-        testq   %rax, %rax
-        jz      .Loffer_buffer
-        movq    %rsi, TASK_VALUE(%rax)  # yes: v is its
-        movq    $1, TASK_FLAG(%rax)
-        movq    %rax, %rsi
-        call    qn_wake
-        movl    $1, %eax
-        ret
-.Loffer_buffer:
-        movq    CHAN_COUNT(%rbx), %rcx
-        cmpq    CHAN_CAP(%rbx), %rcx
-        jae     .Loffer_full            # full (or capacity 0): rax = 0
-        movq    CHAN_HEAD(%rbx), %rax
-        addq    %rcx, %rax              # rax = (head + count) mod cap
-        cmpq    CHAN_CAP(%rbx), %rax
-        jb      1f
-        subq    CHAN_CAP(%rbx), %rax
-1:      movq    %rsi, CHAN_RING(%rbx,%rax,8)
-        incq    CHAN_COUNT(%rbx)
-        movl    $1, %eax
-.Loffer_full:
         ret
 
 # ---------------------------------------------------------------------

@@ -111,6 +111,33 @@ test("the marks start pending and fill in as the worker runs the passes, then th
   app.unmount();
 });
 
+test("the explorer watches the files the worker read: the program's at once, its modules' once parse has run", async () => {
+  const file = join(programsDir, "modules_tree.qs");
+  const empty = emptyTrace(file, readFileSync(file, "utf8"), "x86_64", "", null);
+  const watched: (readonly string[])[] = [];
+  let stopped = 0;
+  let changed: ((source: string, module?: string) => void) | null = null;
+  const watch = (files: readonly string[], onChange: (source: string, module?: string) => void) => {
+    watched.push(files);
+    changed = onChange;
+    return () => void stopped++;
+  };
+  const app = render(createElement(App, { initial: initialState(empty, 100, 30), start: startTrace, watch }));
+  const frame = () => plain(app.lastFrame());
+  assert.equal(watched[0], [file], "the program's file, before any module is known");
+  await until("the modules' files", () => watched.length > 1, frame);
+  const last = watched.at(-1)!;
+  assert.is(last[0], file);
+  for (const module of ["modules/geo/shapes.qs", "modules/geo/colors.qs", "modules/text.qs", "modules/colors.qs"]) assert.ok(last.some((f) => f.endsWith(module)), `${module} is watched: ${last.join(", ")}`);
+  assert.is(stopped, watched.length - 1, "the watch before is stopped");
+  // A module's file saved: the program compiles again, and the same files stay watched.
+  changed!(readFileSync(file, "utf8"), last[2]);
+  await until("the reload", () => frame().includes("changed on disk"), frame);
+  await until("every mark", () => frame().includes("every pass agrees with the source"), frame);
+  assert.is(watched.at(-1), last, "no file is new: the watch goes on");
+  app.unmount();
+});
+
 test("? shows every key and what the marks mean; any other key closes it", async () => {
   const ui = open(80, 40);
   await ui.keys("?");

@@ -8,6 +8,7 @@ import { createElement } from "react";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../explorer-tui/app.js";
+import { warmUp } from "../explorer-tui/warm-up.js";
 import { Screen } from "../explorer-tui/screen.js";
 import { initialState, viewLines, visibleLines, type State } from "../explorer-tui/state.js";
 import { press, reduce } from "../explorer-tui/reducer.js";
@@ -136,6 +137,21 @@ test("the explorer watches the files the worker read: the program's at once, its
   await until("every mark", () => frame().includes("every pass agrees with the source"), frame);
   assert.is(watched.at(-1), last, "no file is new: the watch goes on");
   app.unmount();
+});
+
+test("the renderer's warm-up draws where nobody sees: nothing reaches the terminal, and the state is left as it was", () => {
+  const s = initialState(emptyTrace("gcd.qs", gcdSource, "x86_64", gcdInput, "gcd.in"), 80, 24);
+  const before = JSON.stringify(s);
+  const write = process.stdout.write;
+  let written = 0;
+  process.stdout.write = ((..._args: unknown[]) => (written++, true)) as typeof process.stdout.write;
+  try {
+    warmUp(s);
+  } finally {
+    process.stdout.write = write;
+  }
+  assert.is(written, 0);
+  assert.is(JSON.stringify(s), before);
 });
 
 test("? shows every key and what the marks mean; any other key closes it", async () => {

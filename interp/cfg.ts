@@ -24,7 +24,7 @@ import { binary } from "../ir-defs/semantics.js";
 import { isImmediate } from "../ir-defs/heap-layout.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
-import { evaluate, evaluateAll, newScope, withoutAtoms, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, handlerTable, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
 import { generatorForm } from "./forms.js";
 
 /** Each function's blocks by label, made once per function (a loop of tail calls asks again and again). */
@@ -114,8 +114,8 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
   }
 }
 
-const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): Interpreter => {
-  withoutAtoms(handlers);
+const cfgInterpreter = (table: Handlers, counting: Counting = "uncounted"): Interpreter => {
+  const handlers = handlerTable(table);
   return (program: unknown, options?: RunOptions) => {
     const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
     const model = new RuntimeModel(options, counting);

@@ -79,7 +79,7 @@ import { methodsOf } from "../methods.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
-import { evaluate, evaluateAll, find, lookup, newScope, unit, withoutAtoms, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, find, handlerTable, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { directForm } from "../forms.js";
 import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "../runtime-model.js";
@@ -569,8 +569,8 @@ function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMac
 }
 
 /** The interpreter that runs a program's `main` with the given handler table. */
-export function treeInterpreter(handlers: Handlers): Interpreter {
-  withoutAtoms(handlers);
+export function treeInterpreter(table: Handlers): Interpreter {
+  const handlers = handlerTable(table);
   return (program: unknown, options?: RunOptions) => {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();

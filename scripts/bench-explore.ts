@@ -22,7 +22,7 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Target } from "../ir-defs/targets.js";
@@ -176,14 +176,14 @@ function keysInProcesses(): void {
 // ---------------------------------------------------------------- marks
 
 /** The worker's whole job for one program: from its start to its last mark (ms), and whether every mark came. */
-async function marksOf(file: string, target: Target): Promise<{ ms: number; marks: number; bad: string | null }> {
+async function marksOf(file: string, target: Target): Promise<{ ms: number; cpu: number; marks: number; bad: string | null }> {
   const [{ startTrace }, { emptyTrace }] = await Promise.all([import("../explorer-tui/trace-client.js"), import("../explorer-tui/trace.js")]);
   const source = readFileSync(file, "utf8");
   const inputFile = file.replace(/\.qs$/, ".in");
   const stdin = existsSync(inputFile) ? readFileSync(inputFile, "utf8") : "";
   const trace = emptyTrace(file, source, target, stdin, existsSync(inputFile) ? inputFile : null);
   const interpreted = trace.passes.filter((p) => p.to !== "assembly text").length;
-  const t0 = performance.now();
+  const [t0, c0] = [performance.now(), process.cpuUsage()];
   return new Promise((resolve, reject) => {
     let marks = 0;
     let bad: string | null = null;
@@ -197,30 +197,33 @@ async function marksOf(file: string, target: Target): Promise<{ ms: number; mark
         if (e.mark === "no input") bad = "no input";
         if (marks === interpreted || e.mark === "no input") {
           stop();
-          resolve({ ms: performance.now() - t0, marks, bad });
+          const c = process.cpuUsage(c0); // (this process's threads: the worker and the marks' workers)
+          resolve({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000, marks, bad });
         }
       }
     });
   });
 }
 
-export async function marks(): Promise<void> {
+/** The marks of every golden program (and collatz), or of those whose file name matches `only`. */
+export async function marks(only?: RegExp): Promise<void> {
   const dir = join(packageRoot, "tests", "programs");
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".qs"))
     .map((f) => join(dir, f));
   files.push(join(packageRoot, "examples", "collatz.qs"));
-  const rows: { name: string; ms: number }[] = [];
-  for (const file of files) {
-    const { ms: took, bad } = await marksOf(file, hostTarget);
+  const rows: { name: string; ms: number; cpu: number }[] = [];
+  for (const file of files.filter((f) => only?.test(f) ?? true)) {
+    const { ms: took, cpu, bad } = await marksOf(file, hostTarget);
     if (bad !== null && bad !== "no input") throw new BenchError(`${file}: the marks disagree from ${bad} on`);
-    rows.push({ name: file.slice(packageRoot.length + 1), ms: took });
+    rows.push({ name: file.slice(packageRoot.length + 1), ms: took, cpu });
   }
   rows.sort((a, b) => b.ms - a.ms);
   const golden = rows.filter((r) => r.name.startsWith("tests/"));
   const over = golden.filter((r) => r.ms >= 5_000);
-  console.log(`\nexplore: every mark of a program, the worker's whole job (compile, print, interpret; ${hostTarget}; target: under 5 s for tests/programs)`);
-  for (const r of rows.slice(0, 12)) console.log(`  ${r.name.padEnd(40)} ${seconds(r.ms).padStart(7)}`);
+  console.log(`\nexplore: every mark of a program, the worker's whole job (compile, print, interpret; ${hostTarget}, ${availableParallelism()} processors, load average ${loadavg()[0]!.toFixed(1)}; target: under 5 s for tests/programs)`);
+  console.log(`  ${"program".padEnd(40)} ${"wall".padStart(7)} ${"CPU".padStart(7)}`);
+  for (const r of rows.slice(0, 12)) console.log(`  ${r.name.padEnd(40)} ${seconds(r.ms).padStart(7)} ${seconds(r.cpu).padStart(7)}`);
   console.log(`  ... ${rows.length} programs; median ${seconds(median(golden.map((r) => r.ms)))}; ${over.length} of ${golden.length} golden programs at 5 s or more${over.length ? `: ${over.map((r) => r.name).join(", ")}` : ""}`);
 }
 
@@ -271,4 +274,6 @@ export async function exploreBench(): Promise<void> {
 }
 
 // `node dist/scripts/bench-explore.js keys running|cold|unwarmed`: one per-key walk (keysInProcesses starts these).
+// `node dist/scripts/bench-explore.js marks [REGEX]`: the marks alone, of the programs whose file name matches.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "marks") await marks(new RegExp(process.argv[3] ?? ""));
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "keys") await perKey(process.argv[3] === "cold" || process.argv[3] === "unwarmed" ? process.argv[3] : "running");

@@ -90,14 +90,14 @@ export async function explore(file: string, source: string, target: Target | "bo
   // React's development build is several times slower per frame: load the
   // production one (React reads NODE_ENV once, when it is first imported).
   process.env.NODE_ENV ??= "production";
-  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js")]);
+  const [{ createElement }, { render }, { App }, { warmUp }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js"), import("../explorer-tui/warm-up.js")]);
+  // Ink's code is slow until V8 has compiled it: a few frames drawn where nobody sees them make the first keys quick.
+  warmUp(state);
   const readSource = () => readRegularFile(file).toString("utf8");
   // Editors save by writing the file or by renaming another over it: watch the folders of the
-  // program's file and of its modules' files (those its `use`s reach as it starts).
-  const { programFiles } = await import("../explorer-tui/sources.js");
-  const watch = (changed: (source: string, module?: string) => void) => {
+  // program's file and of its modules' files (those the worker read, which the app hands over).
+  const watch = (files: readonly string[], changed: (source: string, module?: string) => void) => {
     let timer: NodeJS.Timeout | null = null;
-    const files = programFiles(file, source).map((f) => f.file);
     const folders = new Map<string, Set<string>>();
     for (const f of files) folders.set(dirname(f), (folders.get(dirname(f)) ?? new Set()).add(basename(f)));
     const watchers = [...folders].map(([folder, names]) =>

@@ -21,7 +21,7 @@ import { unreachable } from "../il/node.js";
 import { explainValidation, validate, type Validation } from "../il/validate.js";
 import { interpreterFor } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
-import { ilName, type Pass, type PassContext, type Warning } from "../il/pass.js";
+import { ilName, type ModuleSource, type Pass, type PassContext, type Warning } from "../il/pass.js";
 import { packageRoot } from "./paths.js";
 import { readModules } from "./source-set.js";
 import { preludeFile } from "../front-end/modules.js";
@@ -39,7 +39,7 @@ export interface Step {
  * of an IL; `check` says whether to validate and interpret that program too
  * (as a step of the identity pass `input`), false when an earlier check did. */
 export type Start =
-  | { readonly source: string; readonly file: string; readonly tests?: readonly string[] }
+  | { readonly source: string; readonly file: string; readonly tests?: readonly string[]; readonly modules?: ReadonlyMap<string, ModuleSource> }
   | { readonly program: unknown; readonly il: IL; readonly check: boolean; readonly context?: PassContext };
 
 /** The outcome every step is compared with, and what to call it in an explanation. */
@@ -115,7 +115,7 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
   let context: PassContext;
   if ("source" in start) {
     input = start.source;
-    context = passContext(start.file, start.source, options.warnings);
+    context = passContext(start.file, start.source, options.warnings, start.modules);
     if (start.tests) context = { ...context, tests: start.tests };
   } else {
     input = start.program;
@@ -309,6 +309,9 @@ export interface CompileOptions {
   readonly made?: (step: Step, index: number) => void;
   /** Compile a test binary: main runs the test of these whose number stdin gives (`qnano test`). */
   readonly tests?: readonly string[];
+  /** The files of the modules the program imports, already read (readModules): the explorer
+   * reads them once, for its own line numbering and for the passes. Default: read here. */
+  readonly modules?: ReadonlyMap<string, ModuleSource>;
 }
 
 /** The prelude shipped in the package (core/prelude.qs, front-end/modules.ts), read once per process. */
@@ -324,12 +327,12 @@ function readPrelude(): string {
 }
 
 /** What every pass of a compilation of `source` is given: the file, the prelude and the files
- * of the modules it imports (read here, so that no pass does I/O). Warnings go to `warnings`
- * when given. */
-export function passContext(file: string, source: string, warnings?: Warning[]): PassContext {
+ * of the modules it imports (read here, so that no pass does I/O, unless the caller read them
+ * already with readModules). Warnings go to `warnings` when given. */
+export function passContext(file: string, source: string, warnings?: Warning[], read?: ReadonlyMap<string, ModuleSource>): PassContext {
   preludeText ??= readPrelude();
   const prelude = { file: preludeFile, source: preludeText };
-  const modules = readModules(file, source);
+  const modules = read ?? readModules(file, source);
   return warnings ? { file, source, prelude, modules, warn: (w) => warnings.push(w) } : { file, source, prelude, modules };
 }
 
@@ -354,7 +357,7 @@ export function passesUntil(passes: readonly Pass[], until: string | undefined):
 export function compile(source: string, file: string, options: CompileOptions): Step[] {
   const steps: Step[] = [];
   const passes = passesUntil(options.without ? pipelineWithout(options.target, options.without) : pipeline(options.target, options.opt), options.until);
-  for (const step of checkPasses({ source, file, ...(options.tests ? { tests: options.tests } : {}) }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
+  for (const step of checkPasses({ source, file, ...(options.tests ? { tests: options.tests } : {}), ...(options.modules ? { modules: options.modules } : {}) }, passes, { validate: options.check ?? false, interpret: false, warnings: options.warnings })) {
     throwIfBroken(step);
     if (options.lastOnly && steps.length > 0) steps[steps.length - 1]!.output = null;
     steps.push(step);

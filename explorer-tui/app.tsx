@@ -8,7 +8,7 @@ import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer, useRef } from "react";
 import { keyNames } from "./keys.js";
 import { Screen } from "./screen.js";
-import { settled, type Event, type State } from "./state.js";
+import { filesNamed, settled, type Event, type State } from "./state.js";
 import { reduce } from "./reducer.js";
 import type { Trace } from "./trace.js";
 
@@ -18,8 +18,8 @@ export interface AppProps {
   readonly start?: (trace: Trace, dispatch: (event: Event) => void) => () => void;
   /** The file's text now (for `r`). */
   readonly readSource?: () => string;
-  /** Calls back with the file's text whenever it (or, named, one of its modules' files) changes on disk; returns a function that stops watching. */
-  readonly watch?: (changed: (source: string, module?: string) => void) => () => void;
+  /** Calls back with the file's text whenever one of `files` (the program's file, or, named, one of its modules' files) changes on disk; returns a function that stops watching. */
+  readonly watch?: (files: readonly string[], changed: (source: string, module?: string) => void) => () => void;
   /** Told the exit status when the explorer ends. */
   readonly onQuit?: (status: number) => void;
 }
@@ -50,7 +50,12 @@ export function App({ initial, start, readSource, watch, onQuit }: AppProps) {
       dispatch({ kind: "say", message: `cannot read the file again: ${(e as Error).message}` });
     }
   }, [state.reloads, readSource]);
-  useEffect(() => watch?.((source, module) => dispatch({ kind: "reload", source, changed: module ?? true })), [watch]);
+  // Watched: the program's file and every module file a trace has named so far (the worker
+  // read them; a `use` added later adds its file once the program is compiled again).
+  const named = useRef<readonly string[]>([]);
+  named.current = filesNamed(state, named.current);
+  const files = named.current;
+  useEffect(() => watch?.(files, (source, module) => dispatch({ kind: "reload", source, changed: module ?? true })), [watch, files]);
   // One worker per trace that is not complete; a trace that was replaced (reload) stops its worker.
   const started = useRef(new Map<number, () => void>());
   useEffect(() => {

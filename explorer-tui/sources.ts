@@ -35,8 +35,9 @@ export function sourceFiles(main: string, mainSource: string, others: readonly {
   return files;
 }
 
-/** The program's files, read as the driver reads them (a file that cannot be read is left out: parse reports it). */
-export const programFiles = (file: string, source: string): SourceFile[] => sourceFiles(file, source, [...readModules(file, source).values()]);
+/** The program's files from the modules the driver read (readModules; a file that cannot be read is left out: parse reports it). */
+export const programFiles = (file: string, source: string, modules: ReadonlyMap<string, { readonly file: string; readonly source: string | null }> = readModules(file, source)): SourceFile[] =>
+  sourceFiles(file, source, [...modules.values()]);
 
 /** The module a function is of: its name up to the `/`, or the program's own. */
 export function moduleOfFunction(files: readonly SourceFile[], fn: string): string {

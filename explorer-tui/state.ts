@@ -77,6 +77,12 @@ export type Event =
   | { readonly kind: "reload"; readonly source: string; readonly changed?: true | string }
   | { readonly kind: "say"; readonly message: string };
 
+/** The files `before` named and those the traces name now (`before` itself when there is none new): what the explorer watches. */
+export function filesNamed(s: State, before: readonly string[]): readonly string[] {
+  const fresh = Object.values(s.traces).flatMap((t) => t.files.map((f) => f.file).filter((f) => !before.includes(f)));
+  return fresh.length === 0 ? before : [...before, ...new Set(fresh)];
+}
+
 export const otherTarget = (t: Target): Target => (t === "x86_64" ? "aarch64" : "x86_64");
 
 export function initialState(trace: Trace, columns = 80, rows = 24, options: { both?: Trace } = {}): State {

@@ -11,6 +11,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { IL } from "../il/define.js";
 import type { Target } from "../ir-defs/targets.js";
 import { compile, type Step } from "../driver/driver.js";
+import { readModules } from "../driver/source-set.js";
 import { CompileError, formatDiagnostics } from "../front-end/diagnostics.js";
 import { pipeline, type OptLevel } from "../passes/pipeline.js";
 import { newPrinter, stepView, type StepView } from "./step-view.js";
@@ -34,7 +35,9 @@ export type TraceMessage =
 
 const { file, source, target, opt, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
-const files = programFiles(file, source);
+// The modules' files, read once: for the views' line numbering and for the passes.
+const modules = readModules(file, source);
+const files = programFiles(file, source, modules);
 const printer = newPrinter(splitLines(source), files);
 const made: Step[] = [];
 /** Marks known before their step was sent ("no input" says it of every step at once): each is sent after its step. */
@@ -45,6 +48,7 @@ try {
     target,
     opt,
     check: true,
+    modules,
     made(step, index) {
       const view = stepView(step, printer);
       post(index === 0 ? { kind: "step", index, step: view, functions: printer.functions, files } : { kind: "step", index, step: view });

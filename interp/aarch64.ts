@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -97,10 +97,7 @@ interface Machine {
   homes: ReadonlyMap<string, Node>;
 }
 
-interface OperandForm {
-  read(m: Machine, arg: Node): bigint;
-  write(m: Machine, arg: Node, value: bigint): void;
-}
+type OperandForm = OperandFormOf<Machine>;
 
 /** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
 type Instruction = (m: Machine, instr: Node) => Effect;
@@ -189,11 +186,17 @@ const form = (m: Machine, arg: Node): OperandForm => {
 };
 const read = (m: Machine, arg: Node): bigint => form(m, arg).read(m, arg);
 const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write(m, arg, value);
+/** An operand of an instruction being decoded (machine-code.ts). */
+const decodedOperand = (m: Machine, arg: Node) => operand(m, arg, m.dialect.operands, { read, write });
 
 // ---------------------------------------------------------------- instructions
 
 /** `op dst, left, right`: dst = left op right; the flags stay as they are. */
-const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction => (m, i) => write(m, i.dst, op(read(m, i.left), read(m, i.right)));
+const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, left, right] = [decodedOperand(m, i.dst), decodedOperand(m, i.left), decodedOperand(m, i.right)];
+    return () => dst.write(op(left.read(), right.read()));
+  });
 
 /** AArch64's conditions: lt, gt... compare signed; lo (lower), hi (higher)... unsigned, for addresses. */
 const conditions: Readonly<Record<string, Condition>> = {
@@ -273,7 +276,10 @@ function stringAddress(m: Machine, label: string): bigint {
 const shiftCount = (count: bigint): bigint => BigInt.asUintN(6, count); // lslv/asrv take the count mod 64
 
 const varInstructions: Readonly<Record<string, Instruction>> = {
-  Mov: (m, i) => write(m, i.dst, read(m, i.src)),
+  Mov: decoded<Machine>((m, i) => {
+    const [src, dst] = [decodedOperand(m, i.src), decodedOperand(m, i.dst)];
+    return () => dst.write(src.read());
+  }),
   Add: threeAddress((l, r) => l + r),
   AddScaled: threeAddress((l, r) => l + 8n * r),
   Sub: threeAddress((l, r) => l - r),
@@ -287,7 +293,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Asr: threeAddress((l, r) => l >> shiftCount(r)),
   Neg: (m, i) => write(m, i.dst, -read(m, i.src)),
   Mvn: (m, i) => write(m, i.dst, ~read(m, i.src)),
-  Cmp: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
+  Cmp: decoded<Machine>((m, i) => {
+    const [left, right] = [decodedOperand(m, i.left), decodedOperand(m, i.right)];
+    return () => void (m.flags = { left: left.read(), right: right.read() });
+  }),
   Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
   Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
   AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page

@@ -24,7 +24,7 @@ import { binary } from "../ir-defs/semantics.js";
 import { isImmediate } from "../ir-defs/heap-layout.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
-import { evaluate, evaluateAll, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, handlerTable, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
 import { generatorForm } from "./forms.js";
 
 /** Each function's blocks by label, made once per function (a loop of tail calls asks again and again). */
@@ -42,17 +42,18 @@ function frame(def: Cfg.Def, args: readonly Value[]): Scope {
   return scope;
 }
 
+/** The block a goto or branch goes to. */
+function jump(blocks: ReadonlyMap<string, Cfg.BasicBlock>, label: string): Cfg.BasicBlock {
+  const next = blocks.get(label);
+  if (!next) throw new Error(`goto to an unknown label ${label}`);
+  return next;
+}
+
 /** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
 function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Step<Value> {
   let def = first;
   let blocks = blocksOf(def);
   let scope = frame(def, firstArgs);
-  const atom = (a: Cfg.Atom): Step<Value> => evaluate(a, scope, machine);
-  const jump = (label: string): Cfg.BasicBlock => {
-    const next = blocks.get(label);
-    if (!next) throw new Error(`goto to an unknown label ${label}`);
-    return next;
-  };
   let block = def.blocks[0];
   if (!block) throw new Error(`${def.name} has no blocks`);
   for (;;) {
@@ -60,7 +61,9 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
     // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
     const live = (block as { live?: readonly string[] }).live;
     if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
-    for (const stmt of block.stmts as readonly (Rc.CStmt | Released.Release)[]) {
+    const stmts = block.stmts as readonly (Rc.CStmt | Released.Release)[];
+    for (let i = 0; i < stmts.length; i++) {
+      const stmt = stmts[i]!;
       machine.model.tick();
       switch (stmt.kind) {
         case "Assign": scope.vars.set(stmt.name, { value: yield* evaluate(stmt.value, scope, machine) }); break;
@@ -87,14 +90,14 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
     }
     const tail = block.tail as Cfg.Tail | Tail.TailCall;
     switch (tail.kind) {
-      case "Goto": block = jump(tail.target); break;
+      case "Goto": block = jump(blocks, tail.target); break;
       case "Branch": {
-        const left = (yield* atom(tail.left)) as bigint | boolean;
-        const taken = truth(binary(tail.op, left, (yield* atom(tail.right)) as bigint | boolean));
-        block = jump(taken ? tail.then : tail.else);
+        const left = (yield* evaluate(tail.left, scope, machine)) as bigint | boolean;
+        const taken = truth(binary(tail.op, left, (yield* evaluate(tail.right, scope, machine)) as bigint | boolean));
+        block = jump(blocks, taken ? tail.then : tail.else);
         break;
       }
-      case "Return": return yield* atom(tail.value);
+      case "Return": return yield* evaluate(tail.value, scope, machine);
       case "ReturnCall":
       case "TailCall": {
         const args = yield* evaluateAll(tail.args, scope, machine);
@@ -111,27 +114,30 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
   }
 }
 
-const cfgInterpreter = (handlers: Handlers, counting: Counting = "uncounted"): Interpreter => (program: unknown, options?: RunOptions) => {
-  const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
-  const model = new RuntimeModel(options, counting);
-  const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
-  const call = (name: string, args: readonly Value[]): Step<Value> => {
-    const def = defs.get(name);
-    if (!def) throw new Error(`no function ${name}`);
-    return runBlocks(def, args, machine, defs);
+const cfgInterpreter = (table: Handlers, counting: Counting = "uncounted"): Interpreter => {
+  const handlers = handlerTable(table);
+  return (program: unknown, options?: RunOptions) => {
+    const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
+    const model = new RuntimeModel(options, counting);
+    const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
+    const call = (name: string, args: readonly Value[]): Step<Value> => {
+      const def = defs.get(name);
+      if (!def) throw new Error(`no function ${name}`);
+      return runBlocks(def, args, machine, defs);
+    };
+    const apply = (callee: Value, args: readonly Value[]): Step<Value> => call((callee as FunctionValue).fn, args);
+    const tasks = generatorForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
+    const machine: Machine = { model, handlers, tasks, global: (name) => functionValues.get(name), call, apply };
+    return model.run(() => {
+      generatorForm.main(tasks, call("main", []));
+    });
   };
-  const apply = (callee: Value, args: readonly Value[]): Step<Value> => call((callee as FunctionValue).fn, args);
-  const tasks = generatorForm.tasks(model, (code: unknown) => (code as () => Step<Value>)());
-  const machine: Machine = { model, handlers, tasks, global: (name) => functionValues.get(name), call, apply };
-  return model.run(() => {
-    generatorForm.main(tasks, call("main", []));
-  });
 };
 
 const funHandlers: Handlers = {
   ...layoutHandlers,
-  *FunRef(node: Fun.FunRef) {
-    return Object.freeze({ fn: node.name });
+  *FunRef(node: Fun.FunRef, _scope, m) {
+    return m.global(node.name)?.value ?? Object.freeze({ fn: node.name }); // (a function's value made once per run)
   },
   *Call(node: Fun.Call, scope, m) {
     const callee = (yield* evaluate(node.callee, scope, m)) as FunctionValue;

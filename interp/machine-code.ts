@@ -255,10 +255,29 @@ export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
     const keep = keepOf(live);
     const inner = live.instr as Node;
     const innerStep = instructions[inner.kind]!;
-    return () => after(m, keep, innerStep(m, inner));
+    const decoded = (innerStep as Decodable<M>).decode?.(m, inner);
+    return decoded ? () => after(m, keep, decoded(inner)) : () => after(m, keep, innerStep(m, inner));
   };
   return run;
 }
+
+/** An operand's read and write in a model's table of operand forms. */
+export interface OperandForm<M> {
+  read(m: M, arg: Node): bigint;
+  write(m: M, arg: Node, value: bigint): void;
+}
+
+/** An operand of an instruction being decoded: its form in the model's table (`forms`) found
+ * once, for every time the instruction runs; a form the IL lacks is an error when the
+ * instruction runs, as before (`slow`, the model's read and write that look the form up). */
+export function operand<M>(m: M, arg: Node, forms: Readonly<Record<string, OperandForm<M>>>, slow: OperandForm<M>): { read: () => bigint; write: (value: bigint) => void } {
+  const f = forms[arg.kind] ?? slow;
+  return { read: () => f.read(m, arg), write: (value) => f.write(m, arg, value) };
+}
+
+/** An instruction written as its decoding: what it does once its operands are found (decoder);
+ * run undecoded, it is decoded, then run. */
+export const decoded = <M>(decode: (m: M, instr: Node) => () => Effect): Decodable<M> => Object.assign((m: M, instr: Node) => decode(m, instr)(), { decode });
 
 /** An instruction's step that can also be found once per run for one
  * instruction (decode), when there is something to work out before it runs. */

@@ -92,7 +92,7 @@ export function* taskPrimitive(op: string, args: readonly Value[], m: Machine, h
       // spawn(s, f): the task calls f as a call through f would.
       const scope = newScope(null);
       scope.vars.set(taskVariable, { value: b! });
-      const call = m.handlers.CallCode ? callCode : applyTask;
+      const call = m.handlers.has("CallCode") ? callCode : applyTask;
       spawnNode(m, a!, call, scope);
       return unit;
     }

@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoder, divideStep, entryLabel, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -98,10 +98,7 @@ interface Machine {
   homes: ReadonlyMap<string, Node>;
 }
 
-interface OperandForm {
-  read(m: Machine, arg: Node): bigint;
-  write(m: Machine, arg: Node, value: bigint): void;
-}
+type OperandForm = OperandFormOf<Machine>;
 
 /** What an instruction does to control: nothing (go on), jump to a label, or return from main. */
 type Instruction = (m: Machine, instr: Node) => Effect;
@@ -193,13 +190,20 @@ const form = (m: Machine, arg: Node): OperandForm => {
 const read = (m: Machine, arg: Node): bigint => form(m, arg).read(m, arg);
 const write = (m: Machine, arg: Node, value: bigint): void => form(m, arg).write(m, arg, value);
 
+/** An operand of an instruction being decoded (machine-code.ts). */
+const decodedOperand = (m: Machine, arg: Node) => operand(m, arg, m.dialect.operands, { read, write });
+
 // ---------------------------------------------------------------- instructions
 
 /** `op src, dst`: dst = dst op src; the flags are changed. */
-const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction => (m, i) => {
-  write(m, i.dst, op(read(m, i.dst), read(m, i.src)));
-  m.flags = null;
-};
+const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, src] = [decodedOperand(m, i.dst), decodedOperand(m, i.src)];
+    return () => {
+      dst.write(op(dst.read(), src.read()));
+      m.flags = null;
+    };
+  });
 const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m, i) => {
   write(m, i.dst, op(read(m, i.dst), BigInt.asUintN(6, read(m, i.count)))); // the count is taken mod 64
   m.flags = null;
@@ -300,7 +304,10 @@ function resolve(m: Machine, instr: Node): Step {
 }
 
 const varInstructions: Readonly<Record<string, Instruction>> = {
-  Movq: (m, i) => write(m, i.dst, read(m, i.src)),
+  Movq: decoded<Machine>((m, i) => {
+    const [src, dst] = [decodedOperand(m, i.src), decodedOperand(m, i.dst)];
+    return () => dst.write(src.read());
+  }),
   Addq: arithmetic((d, s) => d + s),
   Subq: arithmetic((d, s) => d - s),
   Imulq: arithmetic((d, s) => d * s),
@@ -311,7 +318,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Notq: (m, i) => write(m, i.dst, ~read(m, i.dst)),
   Salq: shift((v, n) => v << n),
   Sarq: shift((v, n) => v >> n),
-  Cmpq: (m, i) => { m.flags = { left: read(m, i.left), right: read(m, i.right) }; },
+  Cmpq: decoded<Machine>((m, i) => {
+    const [left, right] = [decodedOperand(m, i.left), decodedOperand(m, i.right)];
+    return () => void (m.flags = { left: left.read(), right: right.read() });
+  }),
   Set: (m, i) => write(m, i.dst, condition(m, i.cc) ? 1n : 0n),
   Cmov(m, i) { // both operands are read whether or not the move happens
     const [src, dst] = [read(m, i.src), read(m, i.dst)];

@@ -10,8 +10,9 @@
 //   production build, as `qnano explore` loads it) for a walk through every
 //   view of the 5,000-line program, each key timed: as the explorer runs
 //   (the screen drawn as each step arrived, as the worker sends them), and
-//   cold (the keys right after the first frame, when the renderer's code has
-//   not warmed up), each in a process of its own;
+//   cold (the keys right after the first frame, once the renderer has been
+//   warmed up as the explorer warms it: explorer-tui/warm-up.ts; and, to
+//   compare, without that), each in a process of its own;
 // - marks: for each golden program, the worker's whole job as the explorer
 //   runs it (compile, print every step, run every IL's interpreter), from its
 //   start to its last mark;
@@ -21,7 +22,7 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Target } from "../ir-defs/targets.js";
@@ -99,8 +100,10 @@ const keys = [
   "o", "b", "pagedown", "p", "f", "f", "n", "N", "f", "w", "}", "{", "w", "w", "T", "n", "T", "?", "j", "escape", "t", "t", ":", "1", "2", "return", "escape",
 ];
 
-/** Each key of a walk through the 5,000-line program, timed: "running" after the steps arrived one by one, as in `qnano explore`; "cold" after one frame. */
-export async function perKey(how: "running" | "cold"): Promise<void> {
+/** Each key of a walk through the 5,000-line program, timed: "running" after the steps arrived
+ * one by one, as in `qnano explore`; "cold" after one frame, once the renderer has warmed up as
+ * `qnano explore` warms it (warm-up.ts: its time is shown); "unwarmed" after one frame, without it. */
+export async function perKey(how: "running" | "cold" | "unwarmed"): Promise<void> {
   process.env.NODE_ENV = "production";
   const [{ createElement }, { render }, { Screen }, state, { reduce }, { buildTrace }] = await Promise.all([
     import("react"),
@@ -110,18 +113,20 @@ export async function perKey(how: "running" | "cold"): Promise<void> {
     import("../explorer-tui/reducer.js"),
     import("../explorer-tui/trace.js"),
   ]);
+  const { warmUp } = await import("../explorer-tui/warm-up.js");
   const source = bigProgram(5_000);
   const trace = buildTrace("big.qs", source, hostTarget, compile(source, "big.qs", { target: hostTarget, check: true }), "", "later");
   /** The walk's keys, each timed (reducer and render), from the state `start` on screen. */
   const walk = (start: ReturnType<typeof state.initialState>, app: ReturnType<typeof render>) => {
     let s = start;
-    const times: { key: string; ms: number }[] = [];
+    const times: { key: string; ms: number; cpu: number }[] = [];
     for (const key of keys) {
-      const t0 = performance.now();
+      const [t0, c0] = [performance.now(), process.cpuUsage()];
       s = reduce(s, { kind: "key", key });
       app.rerender(createElement(Screen, { s }));
       app.lastFrame();
-      times.push({ key, ms: performance.now() - t0 });
+      const c = process.cpuUsage(c0);
+      times.push({ key, ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
     }
     app.unmount();
     return times;
@@ -137,22 +142,32 @@ export async function perKey(how: "running" | "cold"): Promise<void> {
       app.rerender(createElement(Screen, { s }));
     });
   } else {
-    // Cold: the keys right after the first frame, before the renderer's code has warmed up.
+    // Cold: the keys right after the first frame; `qnano explore` warms the renderer up first, on its first state (no step yet).
+    if (how === "cold") {
+      const [t0, c0] = [performance.now(), process.cpuUsage()];
+      warmUp(state.initialState({ ...trace, steps: [], functions: [] }, 80, 24));
+      const c = process.cpuUsage(c0);
+      console.log(`  the explorer's warm-up of the renderer (warm-up.ts, as it opens): ${ms(performance.now() - t0)} (CPU ${ms((c.user + c.system) / 1000)})`);
+    }
     s = state.initialState(trace, 80, 24);
     app = render(createElement(Screen, { s }));
   }
   const times = walk(s, app);
-  const all = times.map((t) => t.ms);
-  const worst = [...times].sort((a, b) => b.ms - a.ms).slice(0, 3);
-  const over = times.filter((t) => t.ms >= 50).length;
-  const when = how === "running" ? "as the explorer runs (the screen drawn as each step arrived)" : "cold (right after the first frame)";
-  console.log(`  ${when}: median ${ms(median(all))}, max ${ms(Math.max(...all))} (slowest: ${worst.map((t) => `${JSON.stringify(t.key)} ${ms(t.ms)}`).join(", ")}); ${over} of ${keys.length} at 50 ms or more`);
+  const when = how === "running" ? "as the explorer runs (the screen drawn as each step arrived)" : how === "cold" ? "cold (right after the first frame, the renderer warmed up as the explorer does)" : "cold without the warm-up (for comparison)";
+  console.log(`  ${when}, load average ${loadavg()[0]!.toFixed(1)}:`);
+  // The wall clock, and the CPU time of this process (which other processes on a loaded machine move less).
+  for (const measure of ["ms", "cpu"] as const) {
+    const all = times.map((t) => t[measure]);
+    const worst = [...times].sort((a, b) => b[measure] - a[measure]).slice(0, 3);
+    const over = times.filter((t) => t[measure] >= 50).length;
+    console.log(`    ${measure === "ms" ? "wall" : "CPU "}: median ${ms(median(all))}, max ${ms(Math.max(...all))} (slowest: ${worst.map((t) => `${JSON.stringify(t.key)} at ${times.indexOf(t) + 1} ${ms(t[measure])}`).join(", ")}); ${over} of ${keys.length} at 50 ms or more`);
+  }
 }
 
 /** The walk of perKey in a process of its own, each way (so that neither warms the other up). */
 function keysInProcesses(): void {
   console.log(`\nexplore: a key on the 5,000-line program (${keys.length} keys through every view; reducer and Ink's render, production build; target: under 50 ms)`);
-  for (const how of ["running", "cold"]) {
+  for (const how of ["running", "cold", "unwarmed"]) {
     const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "keys", how], { stdio: "inherit" });
     if (child.status !== 0) throw new BenchError(`the per-key walk (${how}) failed`);
   }
@@ -161,14 +176,14 @@ function keysInProcesses(): void {
 // ---------------------------------------------------------------- marks
 
 /** The worker's whole job for one program: from its start to its last mark (ms), and whether every mark came. */
-async function marksOf(file: string, target: Target): Promise<{ ms: number; marks: number; bad: string | null }> {
+async function marksOf(file: string, target: Target): Promise<{ ms: number; cpu: number; marks: number; bad: string | null }> {
   const [{ startTrace }, { emptyTrace }] = await Promise.all([import("../explorer-tui/trace-client.js"), import("../explorer-tui/trace.js")]);
   const source = readFileSync(file, "utf8");
   const inputFile = file.replace(/\.qs$/, ".in");
   const stdin = existsSync(inputFile) ? readFileSync(inputFile, "utf8") : "";
   const trace = emptyTrace(file, source, target, stdin, existsSync(inputFile) ? inputFile : null);
   const interpreted = trace.passes.filter((p) => p.to !== "assembly text").length;
-  const t0 = performance.now();
+  const [t0, c0] = [performance.now(), process.cpuUsage()];
   return new Promise((resolve, reject) => {
     let marks = 0;
     let bad: string | null = null;
@@ -182,30 +197,33 @@ async function marksOf(file: string, target: Target): Promise<{ ms: number; mark
         if (e.mark === "no input") bad = "no input";
         if (marks === interpreted || e.mark === "no input") {
           stop();
-          resolve({ ms: performance.now() - t0, marks, bad });
+          const c = process.cpuUsage(c0); // (this process's threads: the worker and the marks' workers)
+          resolve({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000, marks, bad });
         }
       }
     });
   });
 }
 
-export async function marks(): Promise<void> {
+/** The marks of every golden program (and collatz), or of those whose file name matches `only`. */
+export async function marks(only?: RegExp): Promise<void> {
   const dir = join(packageRoot, "tests", "programs");
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".qs"))
     .map((f) => join(dir, f));
   files.push(join(packageRoot, "examples", "collatz.qs"));
-  const rows: { name: string; ms: number }[] = [];
-  for (const file of files) {
-    const { ms: took, bad } = await marksOf(file, hostTarget);
+  const rows: { name: string; ms: number; cpu: number }[] = [];
+  for (const file of files.filter((f) => only?.test(f) ?? true)) {
+    const { ms: took, cpu, bad } = await marksOf(file, hostTarget);
     if (bad !== null && bad !== "no input") throw new BenchError(`${file}: the marks disagree from ${bad} on`);
-    rows.push({ name: file.slice(packageRoot.length + 1), ms: took });
+    rows.push({ name: file.slice(packageRoot.length + 1), ms: took, cpu });
   }
   rows.sort((a, b) => b.ms - a.ms);
   const golden = rows.filter((r) => r.name.startsWith("tests/"));
   const over = golden.filter((r) => r.ms >= 5_000);
-  console.log(`\nexplore: every mark of a program, the worker's whole job (compile, print, interpret; ${hostTarget}; target: under 5 s for tests/programs)`);
-  for (const r of rows.slice(0, 12)) console.log(`  ${r.name.padEnd(40)} ${seconds(r.ms).padStart(7)}`);
+  console.log(`\nexplore: every mark of a program, the worker's whole job (compile, print, interpret; ${hostTarget}, ${availableParallelism()} processors, load average ${loadavg()[0]!.toFixed(1)}; target: under 5 s for tests/programs)`);
+  console.log(`  ${"program".padEnd(40)} ${"wall".padStart(7)} ${"CPU".padStart(7)}`);
+  for (const r of rows.slice(0, 12)) console.log(`  ${r.name.padEnd(40)} ${seconds(r.ms).padStart(7)} ${seconds(r.cpu).padStart(7)}`);
   console.log(`  ... ${rows.length} programs; median ${seconds(median(golden.map((r) => r.ms)))}; ${over.length} of ${golden.length} golden programs at 5 s or more${over.length ? `: ${over.map((r) => r.name).join(", ")}` : ""}`);
 }
 
@@ -255,5 +273,7 @@ export async function exploreBench(): Promise<void> {
   }
 }
 
-// `node dist/scripts/bench-explore.js keys running|cold`: one per-key walk (keysInProcesses starts these).
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "keys") await perKey(process.argv[3] === "cold" ? "cold" : "running");
+// `node dist/scripts/bench-explore.js keys running|cold|unwarmed`: one per-key walk (keysInProcesses starts these).
+// `node dist/scripts/bench-explore.js marks [REGEX]`: the marks alone, of the programs whose file name matches.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "marks") await marks(new RegExp(process.argv[3] ?? ""));
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "keys") await perKey(process.argv[3] === "cold" || process.argv[3] === "unwarmed" ? process.argv[3] : "running");

@@ -6,8 +6,11 @@
 // scripts/bench-explore.ts), what each optimisation does to the generated
 // code, written into spec/optimisations.md (scripts/bench-opt.ts), and tasks
 // and channels against Go (scripts/bench-tasks.ts). `npm run bench --
-// compile`, `-- code`, `-- opt`, `-- explore` or `-- tasks` runs only that section.
+// compile`, `-- code`, `-- opt`, `-- explore` or `-- tasks` runs only that section;
+// `-- interp` runs only scripts/bench-interp.ts (the tree and Lcfg interpreters, both forms).
 
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { propsThroughput } from "./bench-props.js";
 import { codeBench } from "./bench-code.js";
 import { optBench } from "./bench-opt.js";
@@ -26,9 +29,9 @@ async function propsSection(): Promise<void> {
 }
 
 const only = process.argv[2];
-const sections = ["compile", "code", "opt", "explore", "tasks"];
+const sections = ["compile", "code", "opt", "explore", "tasks", "interp"];
 if (only !== undefined && !sections.includes(only)) {
-  console.error(`usage: node dist/scripts/bench.js [compile|code|opt|explore|tasks]   (only the compile-speed section, the generated code's, each optimisation's effect on it, the explorer's, or tasks against Go)`);
+  console.error(`usage: node dist/scripts/bench.js [compile|code|opt|explore|tasks|interp]   (only the compile-speed section, the generated code's, each optimisation's effect on it, the explorer's, tasks against Go, or the tree and Lcfg interpreters on the golden programs)`);
   process.exit(2);
 }
 try {
@@ -38,6 +41,8 @@ try {
   if (only === undefined || only === "opt") optBench();
   if (only === undefined || only === "explore") await exploreBench();
   if (only === undefined || only === "tasks") tasksBench();
+  // The tree and Lcfg interpreters on every golden program, in both forms (scripts/bench-interp.ts, a process each).
+  if (only === "interp") for (const form of ["direct", "generators"]) spawnSync(process.execPath, [fileURLToPath(new URL("./bench-interp.js", import.meta.url)), form], { stdio: "inherit" });
 } catch (e) {
   // A benchmark that does not compile, a missing tool, a wrong output: the message says it all.
   if (!(e instanceof BenchError)) throw e;

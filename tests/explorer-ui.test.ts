@@ -8,6 +8,7 @@ import { createElement } from "react";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../explorer-tui/app.js";
+import { warmUp } from "../explorer-tui/warm-up.js";
 import { Screen } from "../explorer-tui/screen.js";
 import { initialState, viewLines, visibleLines, type State } from "../explorer-tui/state.js";
 import { press, reduce } from "../explorer-tui/reducer.js";
@@ -109,6 +110,48 @@ test("the marks start pending and fill in as the worker runs the passes, then th
   assert.match(frame(), /▸✓• parse/);
   assert.not.match(frame(), /^[ ▸]·[• ] [a-z]/m, "no pass is pending");
   app.unmount();
+});
+
+test("the explorer watches the files the worker read: the program's at once, its modules' once parse has run", async () => {
+  const file = join(programsDir, "modules_tree.qs");
+  const empty = emptyTrace(file, readFileSync(file, "utf8"), "x86_64", "", null);
+  const watched: (readonly string[])[] = [];
+  let stopped = 0;
+  let changed: ((source: string, module?: string) => void) | null = null;
+  const watch = (files: readonly string[], onChange: (source: string, module?: string) => void) => {
+    watched.push(files);
+    changed = onChange;
+    return () => void stopped++;
+  };
+  const app = render(createElement(App, { initial: initialState(empty, 100, 30), start: startTrace, watch }));
+  const frame = () => plain(app.lastFrame());
+  assert.equal(watched[0], [file], "the program's file, before any module is known");
+  await until("the modules' files", () => watched.length > 1, frame);
+  const last = watched.at(-1)!;
+  assert.is(last[0], file);
+  for (const module of ["modules/geo/shapes.qs", "modules/geo/colors.qs", "modules/text.qs", "modules/colors.qs"]) assert.ok(last.some((f) => f.endsWith(module)), `${module} is watched: ${last.join(", ")}`);
+  assert.is(stopped, watched.length - 1, "the watch before is stopped");
+  // A module's file saved: the program compiles again, and the same files stay watched.
+  changed!(readFileSync(file, "utf8"), last[2]);
+  await until("the reload", () => frame().includes("changed on disk"), frame);
+  await until("every mark", () => frame().includes("every pass agrees with the source"), frame);
+  assert.is(watched.at(-1), last, "no file is new: the watch goes on");
+  app.unmount();
+});
+
+test("the renderer's warm-up draws where nobody sees: nothing reaches the terminal, and the state is left as it was", () => {
+  const s = initialState(emptyTrace("gcd.qs", gcdSource, "x86_64", gcdInput, "gcd.in"), 80, 24);
+  const before = JSON.stringify(s);
+  const write = process.stdout.write;
+  let written = 0;
+  process.stdout.write = ((..._args: unknown[]) => (written++, true)) as typeof process.stdout.write;
+  try {
+    warmUp(s);
+  } finally {
+    process.stdout.write = write;
+  }
+  assert.is(written, 0);
+  assert.is(JSON.stringify(s), before);
 });
 
 test("? shows every key and what the marks mean; any other key closes it", async () => {

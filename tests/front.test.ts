@@ -28,7 +28,9 @@ import { randomProgram } from "./middle-random.js";
 import { checkTargets, compile, isBad, passContext, stepLabel } from "../driver/driver.js";
 import { targets } from "../ir-defs/targets.js";
 import type { Outcome } from "../interp/runtime-model.js";
-import type { Warning } from "../il/pass.js";
+import type { ModuleSource, Warning } from "../il/pass.js";
+import { readModules } from "../driver/source-set.js";
+import { interpreterFor } from "../interp/index.js";
 import { analyseMatch, anything, type Constructor, type Shape } from "../front-end/exhaustiveness.js";
 
 // (A program of modules is read from its own file's place: `file`, the golden program's path.)
@@ -517,6 +519,21 @@ test("parse: each file of a compilation is lexed and parsed once, by the driver 
   const program = parse.run(source, context);
   assert.is(parsesMade(), files, "the parse pass parsed a file again");
   assert.is(program.items.filter((item) => item.kind === "Imported").length, modules + 1); // (and the prelude, parsed once per process)
+});
+
+test("compile takes the modules' files already read (the explorer reads them once): it reads none again", () => {
+  const file = "tests/programs/modules_tree.qs";
+  const source = readFileSync(join(packageRoot, file), "utf8");
+  const read = readModules(file, source);
+  const text = [...read.keys()].find((f) => f.endsWith("modules/text.qs"))!;
+  // The text handed over, not the file on disk, is what the passes see.
+  const edited = new Map(read).set(text, { file: text, source: read.get(text)!.source!.replace('helper(s) + "!"', 'helper(s) + "?"') });
+  const outcome = (modules?: ReadonlyMap<string, ModuleSource>) => {
+    const steps = compile(source, file, { target: "x86_64", check: true, until: "check-types", ...(modules ? { modules } : {}) });
+    return interpreterFor("Ltyped")!(steps.at(-1)!.output).stdout;
+  };
+  assert.match(outcome(), /^hihi!$/m);
+  assert.match(outcome(edited), /^hihi\?$/m);
 });
 
 test("check-types: a program's own items hide the prelude's; `try` still means the prelude's Result", () => {

@@ -79,7 +79,7 @@ import { methodsOf } from "../methods.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
-import { evaluate, evaluateAll, find, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, find, handlerTable, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { directForm } from "../forms.js";
 import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "../runtime-model.js";
@@ -243,8 +243,10 @@ function runBody(body: NodeLike, scope: Scope, machine: Machine): Step<boolean |
 /** A block's statements in `scope`; its value is the last statement's if that is an expression. */
 function runStatements(block: { readonly stmts: readonly NodeLike[] }, scope: Scope, machine: Machine): Step<Value> {
   let value: Value = unit;
-  for (const [i, stmt] of block.stmts.entries()) {
-    if (stmt.kind === "Using") return runUsing(block.stmts.slice(i), scope, machine);
+  const stmts = block.stmts;
+  for (let i = 0; i < stmts.length; i++) {
+    const stmt = stmts[i]!;
+    if (stmt.kind === "Using") return runUsing(stmts.slice(i), scope, machine);
     machine.model.tick();
     const v = evaluate(stmt, scope, machine);
     if (v === abrupt) return abrupt;
@@ -349,9 +351,7 @@ export const srcHandlers: Handlers = {
   ExprStmt(node: Src.ExprStmt, scope, m) {
     return evaluate(node.expr, scope, m);
   },
-  Int(node: Src.Int) {
-    return node.value;
-  },
+  // (Int and Var, the same in every IL, are read by evaluate itself: values.ts.)
   Bool(node: Src.Bool) {
     return node.value;
   },
@@ -360,9 +360,6 @@ export const srcHandlers: Handlers = {
   },
   Str(node: Src.Str) {
     return node.value;
-  },
-  Var(node: Src.Var, scope, m) {
-    return lookup(node.name, scope, m).value;
   },
   Binary(node: Src.Binary, scope, m) {
     const value = evaluate(node.left, scope, m);
@@ -572,7 +569,8 @@ function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMac
 }
 
 /** The interpreter that runs a program's `main` with the given handler table. */
-export function treeInterpreter(handlers: Handlers): Interpreter {
+export function treeInterpreter(table: Handlers): Interpreter {
+  const handlers = handlerTable(table);
   return (program: unknown, options?: RunOptions) => {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();

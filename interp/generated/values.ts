@@ -60,7 +60,8 @@ export type Handlers = Readonly<Record<string, Handler>>;
  * fn items), and how it calls one of its functions, or any function value. */
 export interface Machine {
   readonly model: RuntimeModel;
-  readonly handlers: Handlers;
+  /** Its IL's handlers by node kind (handlerTable). */
+  readonly handlers: ReadonlyMap<string, Handler>;
   readonly global: (name: string) => Cell | undefined;
   readonly call: (fn: string, args: readonly Value[]) => Step<Value>;
   /** Calls a function value (a fn item's, an anonymous function's, a closure). */
@@ -90,11 +91,23 @@ export const newScope = (parent: Scope | null): Scope => ({ vars: new Map(), par
 /** Any node of any IL (the generated node interfaces included). */
 export type NodeLike = { readonly kind: string };
 
-/** Runs a node by its kind's handler (its caller writes `yield* evaluate(...)`). */
+/** Runs a node by its kind's handler (its caller writes `yield* evaluate(...)`). A variable
+ * and an Int literal, most of the nodes a run meets, mean the same in every IL: they are read
+ * here, without a look in the table (no table has them: handlerTable). */
 export function evaluate(node: NodeLike, scope: Scope, machine: Machine): Step<Value> {
-  const handler = machine.handlers[node.kind];
-  if (!handler) throw new Error(`the interpreter has no handler for ${node.kind}`);
+  const kind = node.kind;
+  if (kind === "Var") return lookup((node as NodeLike & { readonly name: string }).name, scope, machine).value;
+  if (kind === "Int") return (node as NodeLike & { readonly value: bigint }).value;
+  const handler = machine.handlers.get(kind);
+  if (!handler) throw new Error(`the interpreter has no handler for ${kind}`);
   return handler(node, scope, machine);
+}
+
+/** A table of handlers as a run looks them up (a Map: quicker than a record of some fifty
+ * kinds, different in each IL), checked to have none for Var or Int (evaluate reads those itself). */
+export function handlerTable(handlers: Handlers): ReadonlyMap<string, Handler> {
+  if ("Var" in handlers || "Int" in handlers) throw new Error("a handler for Var or Int would never run: evaluate reads them itself");
+  return new Map(Object.entries(handlers));
 }
 
 /** The values of nodes, evaluated left to right. */

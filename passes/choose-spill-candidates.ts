@@ -25,7 +25,7 @@ import type { IL } from "../il/define.js";
 import type { AnyNode } from "../il/node.js";
 import { successorsOf, type RegisterMachine } from "../ir-defs/register-allocation.js";
 import { pass, type Pass } from "../il/pass.js";
-import { LowestFirst } from "./allocate-registers/graphs.js";
+import { lowestFirst, Queue } from "./allocate-registers/graphs.js";
 
 type Block = { label: string; instrs: AnyNode[] };
 type Vertex = { var: string; with: string[]; regs: { kind: string; name: string }[]; moves: unknown[] };
@@ -90,7 +90,7 @@ function spillCandidates(neighbours: readonly (readonly number[])[], free: (v: n
   const candidate = new Uint8Array(n);
   const low = [...Array(n).keys()].filter((v) => degree[v]! < free(v));
   const perNeighbour = (v: number) => cost[v]! / degree[v]!;
-  const cheapest = new LowestFirst();
+  const cheapest = new Queue(lowestFirst);
   for (let v = 0; v < n; v++) cheapest.push(v, perNeighbour(v));
   let left = n;
   const remove = (v: number): void => {

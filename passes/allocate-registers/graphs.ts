@@ -10,39 +10,16 @@ export const popcount = (mask: number): number => {
   return n;
 };
 
-/** A max-priority queue (a binary heap) of vertices by key; it may hold stale entries, skipped when popped. */
-export class Queue {
-  private readonly heap: { v: number; key: number }[] = [];
-  push(v: number, key: number): void {
-    const h = this.heap;
-    let i = h.push({ v, key }) - 1;
-    for (; i > 0 && h[(i - 1) >> 1]!.key < key; i = (i - 1) >> 1) h[i] = h[(i - 1) >> 1]!;
-    h[i] = { v, key };
-  }
-  pop(): { v: number; key: number } | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length === 0) return top;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= h.length) break;
-      if (child + 1 < h.length && h[child + 1]!.key > h[child]!.key) child++;
-      if (h[child]!.key <= last.key) break;
-      h[i] = h[child]!;
-      i = child;
-    }
-    h[i] = last;
-    return top;
-  }
-}
+type Entry = { v: number; key: number };
 
-/** A min-priority queue (a binary heap) of vertices by key, the lowest-numbered vertex first
- * among equal keys; like Queue, it may hold stale entries, which the caller skips when popped. */
-export class LowestFirst {
-  private readonly heap: { v: number; key: number }[] = [];
-  private readonly before = (a: { v: number; key: number }, b: { v: number; key: number }) => a.key < b.key || (a.key === b.key && a.v < b.v);
+/** Lowest key first, and the lowest-numbered vertex first among equal keys (choose-spill-candidates). */
+export const lowestFirst = (a: Entry, b: Entry): boolean => a.key < b.key || (a.key === b.key && a.v < b.v);
+
+/** A priority queue (a binary heap) of vertices by key, the highest key first unless `before`
+ * says another order; it may hold stale entries, which the caller skips when popped. */
+export class Queue {
+  private readonly heap: Entry[] = [];
+  constructor(private readonly before: (a: Entry, b: Entry) => boolean = (a, b) => a.key > b.key) {}
   push(v: number, key: number): void {
     const h = this.heap;
     const item = { v, key };
@@ -50,7 +27,7 @@ export class LowestFirst {
     for (; i > 0 && this.before(item, h[(i - 1) >> 1]!); i = (i - 1) >> 1) h[i] = h[(i - 1) >> 1]!;
     h[i] = item;
   }
-  pop(): { v: number; key: number } | undefined {
+  pop(): Entry | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop()!;

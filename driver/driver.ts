@@ -124,11 +124,17 @@ export function* checkPasses(start: Start, passes: readonly Pass[], options: Che
     if (start.check) yield judge({ pass: inputPass(start.il), output: input, ms: 0, freezeMs: 0 }, true);
   }
   // A program means something only once the type checker has accepted it:
-  // the passes up to check-types run before any interpreter does.
+  // the passes up to check-types run before any interpreter does. Without
+  // interpreters there is no need to run ahead, which would keep every tree of
+  // the front end alive at once (`qnano build`: about 80 MB more at 100k lines).
   const ran = runPasses(input, passes, context, validating, options.onStep);
-  const head = take(ran, passes.indexOf(checkTypes) + 1);
+  const head = take(ran, options.interpret === false ? 0 : passes.indexOf(checkTypes) + 1);
   const rejected = head.some((r) => "error" in r);
-  for (const r of head.splice(0)) yield judge(r, !rejected); // (emptied, so that a caller that lets go of a program lets it go)
+  // Each step is taken out of `head` as it is judged, and `r` ends undefined: a
+  // generator keeps its variables for as long as it runs, so a loop variable left
+  // holding the last step of the front end would keep its whole tree alive to the
+  // end of the compilation (about 150 MB at 100k lines), after the caller let go.
+  for (let r; (r = head.shift()) !== undefined; ) yield judge(r, !rejected);
   for (const r of ran) yield judge(r, true);
 }
 

@@ -32,12 +32,17 @@ function printerFor(il: IL, p: Production): Printer {
     const f = part.field;
     return (node, mark) => printField(il, f, node[f.name], mark);
   });
+  // Only a text part that starts with `.`, or any part after a `-`, may run together with what
+  // is before it (runTogether); known once here, so that the other parts (nearly all, in every
+  // instruction that emit-asm prints) skip the check.
+  const mayRunTogether = p.parts.map((part) => "text" in part && part.text.startsWith("."));
   return (node, mark) => {
     let out = "";
-    pieces.forEach((piece, i) => {
-      if (i > 0 && runTogether(il, p.parts, i, node, out, mark !== null)) out += " ";
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (i > 0 && (mayRunTogether[i] || out.endsWith("-")) && runTogether(il, p.parts, i, node, out, mark !== null)) out += " ";
       out += typeof piece === "string" ? piece : piece(node, mark);
-    });
+    }
     return out;
   };
 }

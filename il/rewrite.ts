@@ -79,10 +79,10 @@ export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: C
   const table = clauses as Record<string, ((node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown) | undefined>;
   const walked = kindsReaching(il, Object.keys(table));
 
-  const children = <T extends NodeLike>(typed: T, ctx: Ctx): T => {
-    const node = typed as unknown as AnyNode;
+  /** `node` with each of its child fields `fs` rewritten (the same object if none changed). */
+  const rebuild = (node: AnyNode, fs: readonly { name: string; many: boolean }[], ctx: Ctx): AnyNode => {
     let copy: Record<string, unknown> | null = null;
-    for (const f of fields.get(node.kind) ?? []) {
+    for (const f of fs) {
       const old = node[f.name];
       let next: unknown;
       if (f.many && Array.isArray(old)) {
@@ -99,13 +99,16 @@ export function rewriter<N extends NodeLike, Ctx = undefined>(il: IL, clauses: C
       } else next = old === null || old === undefined ? old : recur(old, ctx);
       if (next !== old) (copy ??= { ...node })[f.name] = next;
     }
-    return (copy ?? node) as unknown as T;
+    return (copy ?? node) as AnyNode;
   };
+  const children = <T extends NodeLike>(node: T, ctx: Ctx): T => rebuild(node as unknown as AnyNode, fields.get(node.kind) ?? [], ctx) as unknown as T;
 
   // What each kind gets, looked up once per node: its clause, or the fallback (a kind below which
-  // a clause may apply); any other kind is shared as it is.
-  const fallback = (node: AnyNode, ctx: Ctx) => children(node, ctx);
-  const action = new Map<string, (node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown>([...walked].map((kind) => [kind, table[kind] ?? fallback]));
+  // a clause may apply), which has the kind's child fields at hand rather than looking them up
+  // for every node (this loop runs for nearly every node of every pass); any other kind is
+  // shared as it is.
+  const fallbackFor = (fs: readonly { name: string; many: boolean }[]) => (node: AnyNode, ctx: Ctx) => rebuild(node, fs, ctx);
+  const action = new Map<string, (node: AnyNode, ctx: Ctx, recur: Recur<Ctx>) => unknown>([...walked].map((kind) => [kind, table[kind] ?? fallbackFor(fields.get(kind) ?? [])]));
   const recur = ((child: unknown, ctx: Ctx): unknown => {
     if (typeof child !== "object" || child === null || Array.isArray(child)) return child;
     const act = action.get((child as AnyNode).kind);

@@ -1,4 +1,5 @@
-// Helpers of allocate-registers: bit tricks on register masks, and a priority queue.
+// Helpers of the register allocator's passes: bit tricks on register masks
+// (allocate-registers), and priority queues (allocate-registers, choose-spill-candidates).
 
 /** The index of the lowest bit set in a non-zero mask. */
 export const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
@@ -9,16 +10,24 @@ export const popcount = (mask: number): number => {
   return n;
 };
 
-/** A max-priority queue (a binary heap) of vertices by key; it may hold stale entries, skipped when popped. */
+type Entry = { v: number; key: number };
+
+/** Lowest key first, and the lowest-numbered vertex first among equal keys (choose-spill-candidates). */
+export const lowestFirst = (a: Entry, b: Entry): boolean => a.key < b.key || (a.key === b.key && a.v < b.v);
+
+/** A priority queue (a binary heap) of vertices by key, the highest key first unless `before`
+ * says another order; it may hold stale entries, which the caller skips when popped. */
 export class Queue {
-  private readonly heap: { v: number; key: number }[] = [];
+  private readonly heap: Entry[] = [];
+  constructor(private readonly before: (a: Entry, b: Entry) => boolean = (a, b) => a.key > b.key) {}
   push(v: number, key: number): void {
     const h = this.heap;
-    let i = h.push({ v, key }) - 1;
-    for (; i > 0 && h[(i - 1) >> 1]!.key < key; i = (i - 1) >> 1) h[i] = h[(i - 1) >> 1]!;
-    h[i] = { v, key };
+    const item = { v, key };
+    let i = h.push(item) - 1;
+    for (; i > 0 && this.before(item, h[(i - 1) >> 1]!); i = (i - 1) >> 1) h[i] = h[(i - 1) >> 1]!;
+    h[i] = item;
   }
-  pop(): { v: number; key: number } | undefined {
+  pop(): Entry | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop()!;
@@ -27,8 +36,8 @@ export class Queue {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= h.length) break;
-      if (child + 1 < h.length && h[child + 1]!.key > h[child]!.key) child++;
-      if (h[child]!.key <= last.key) break;
+      if (child + 1 < h.length && this.before(h[child + 1]!, h[child]!)) child++;
+      if (!this.before(h[child]!, last)) break;
       h[i] = h[child]!;
       i = child;
     }

@@ -59,9 +59,9 @@ export function layOutStrings(data: readonly Node[], heap: Heap, functions: read
 /** Heap objects lie above the stack (heap.ts): an address there is the heap model's. */
 export const isHeapAddress = (address: bigint): boolean => address > stackTop;
 
-/** The word of the heap at `address`, as the machine sees it: a 64-bit integer. */
-export function heapLoad(model: RuntimeModel, address: bigint): bigint {
-  const value = model.heap.load(address);
+/** The word of the heap at `address` (with `size` 1, the byte), as the machine sees it: a 64-bit integer. */
+export function heapLoad(model: RuntimeModel, address: bigint, size = 8n): bigint {
+  const value = model.heap.load(address, size);
   if (typeof value !== "bigint") throw new Error(`the word at ${address} holds ${String(value)}, not a machine word`);
   return value;
 }

@@ -243,8 +243,18 @@ function storeWord(m: Machine, at: bigint, value: bigint): void {
   if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
   m.memory.set(Number(at), wrap(value));
 }
-/** The address of a load or store: base + offset (+ 8 * index). */
-const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+/** The address of a load or store: base + offset (+ scale * index). */
+const addressOf = (m: Machine, i: Node, scale = 8n): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? scale * read(m, i.index) : 0n);
+/** The byte at a heap address (an element of an array of bytes: only the heap holds bytes). */
+function heapByte(m: Machine, at: bigint): bigint {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  return heapLoad(m.model, at, 1n);
+}
+/** Stores the low byte of value at a heap address. */
+function storeByte(m: Machine, at: bigint, value: bigint): void {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  m.model.heap.store(at, BigInt.asUintN(8, value), 1n);
+}
 
 /** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
  * switch); once it is done, every caller-saved register is poisoned and `back` takes its results. */
@@ -342,6 +352,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
   Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
   StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  LoadByte: (m, i) => write(m, i.dst, heapByte(m, addressOf(m, i, 1n))),
+  StoreByte: (m, i) => storeByte(m, addressOf(m, i, 1n), read(m, i.src)),
   IncMem(m, i) {
     const at = read(m, i.base);
     storeWord(m, at, loadWord(m, at) + 1n);

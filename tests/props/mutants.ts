@@ -230,6 +230,24 @@ export const mutants: readonly Mutant[] = [
     to: "return load(recur(node.target, ctx), fieldOffset(field.index + 1), field.type, node.loc);",
   },
   {
+    name: "lower-data-layout: an element of an array of bytes (Bool) is stored as a word",
+    file: "passes/lower-data-layout.js",
+    from: `size: elementSize(elementOf(declaredType(node.array, types), "Array")), index: i`,
+    to: `size: 8n, index: i`,
+  },
+  {
+    name: "select-instructions (x86_64): a store into an array of bytes is a movq of 8 bytes",
+    file: "passes/x86_64/memory.js",
+    from: "if (s.size === 1n) {",
+    to: "if (false) {",
+  },
+  {
+    name: "lower-memory (aarch64): the index of a byte is scaled by 8",
+    file: "passes/aarch64/lower-memory.js",
+    from: `size === 1n ? { kind: "Add", dst: element, left: b, right: i }`,
+    to: `size === 0n ? { kind: "Add", dst: element, left: b, right: i }`,
+  },
+  {
     name: "insert-index-checks: an element store is not checked",
     file: "passes/insert-index-checks.js",
     from: "Store: (node, ctx, recur) => (node.index === null ?",

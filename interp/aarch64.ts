@@ -151,9 +151,9 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     read: (_m, arg) => arg.value as bigint,
     write: () => { throw new Error("an instruction cannot write an immediate"); },
   },
-  // A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half.
+  // A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half. wzr reads 0.
   Reg: {
-    read: (m, arg) => ((arg.name as string).startsWith("w") ? BigInt.asUintN(32, register(m, fullRegister(arg.name as string))) : register(m, arg.name)),
+    read: (m, arg) => (arg.name === "wzr" ? 0n : (arg.name as string).startsWith("w") ? BigInt.asUintN(32, register(m, fullRegister(arg.name as string))) : register(m, arg.name)),
     write: (m, arg, value) => void ((arg.name as string).startsWith("w") ? m.registers.set(fullRegister(arg.name as string), BigInt.asUintN(32, value)) : m.registers.set(arg.name, wrap(value))),
   },
   Var: {

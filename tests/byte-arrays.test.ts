@@ -55,7 +55,7 @@ const program = `fn main() {
 test("compiled code reads and writes an element of an array of Bool with one byte instruction, an Int array's with a word one", () => {
   const want: Record<string, [RegExp, RegExp, RegExp]> = {
     x86_64: [/\n\s+movzbq\s+24\(%\w+,%\w+,1\), %\w+\n/, /\n\s+movb\s+\$0, 24\(%\w+,%\w+,1\)\n/, /\n\s+movq\s+\$6, 24\(%\w+,%\w+,8\)\n/],
-    aarch64: [/\n\s+ldrb\s+w\d+, \[x\d+, #24\]\n/, /\n\s+strb\s+w\d+, \[x\d+, #24\]\n/, /\n\s+add\s+x\d+, x\d+, x\d+, lsl #3\n/],
+    aarch64: [/\n\s+ldrb\s+w\d+, \[x\d+, #24\]\n/, /\n\s+strb\s+wzr, \[x\d+, #24\]\n/, /\n\s+add\s+x\d+, x\d+, x\d+, lsl #3\n/],
   };
   for (const target of targets) {
     const asm = assemblyOf(compile(program, "bytes.qs", { target }));

@@ -47,11 +47,11 @@ import { findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 
 /** The 64-bit general registers x0..x30 and the stack pointer, then the 32-bit views w0..w30
- * that ldrb and strb name (from La64patched on: byteViews). */
-export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp", ...Array.from({ length: 31 }, (_, i) => `w${i}`)] as const;
+ * that ldrb and strb name (from La64patched on: byteOperands), and wzr, which reads as 0 (strb wzr stores a 0). */
+export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp", ...Array.from({ length: 31 }, (_, i) => `w${i}`), "wzr"] as const;
 
 /** The 32-bit view of an x register (w9 of x9), and the x register of a view. */
-export const wordView = (x: string): string => `w${x.slice(1)}`;
+export const wordView = (x: string): string => (x === "wzr" ? x : `w${x.slice(1)}`);
 export const fullRegister = (name: string): string => (name.startsWith("w") ? `x${name.slice(1)}` : name);
 
 /** The instructions that name a 32-bit view once patched, and which operand: ldrb's destination, strb's source. */
@@ -109,12 +109,13 @@ const heapOffsets: Invariant = {
 };
 
 const wordViews: Invariant = {
-  says: "a 32-bit register w0..w30 appears only as the destination of ldrb or the source of strb",
+  says: "a 32-bit register w0..w30 or wzr appears only as the destination of ldrb or the source of strb (wzr: only strb's)",
   check: (program) =>
     findInstr(program, (instr) => {
       for (const [field, arg] of Object.entries(instr)) {
         const a = arg as { kind?: string; name?: string } | null;
         if (a?.kind === "Reg" && a.name!.startsWith("w") && byteOperands[instr.kind] !== field) return `${instr.kind}.${field} may not be the 32-bit register ${a.name}`;
+        if (a?.kind === "Reg" && a.name === "wzr" && instr.kind !== "StoreByte") return `${instr.kind}.${field} may not be wzr`;
       }
       return null;
     }),

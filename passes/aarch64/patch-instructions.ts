@@ -32,7 +32,8 @@
 //                                     str x9, [x12, #24]
 //
 // ldrb's destination and strb's source, registers by then, are named as their
-// 32-bit views (`ldrb w9, [x12, #24]`), the only form the assembler takes.
+// 32-bit views (`ldrb w9, [x12, #24]`), the only form the assembler takes; a
+// strb of 0 stores the zero register, `strb wzr, [x13, #24]`.
 //
 // Which operand may be what is one table, ir-defs/aarch64/operand-rules.ts,
 // which La64patched's invariants check too.
@@ -74,6 +75,7 @@ function patchMove(instr: In.Mov): Out.Instr[] {
 /** Any other instruction, driven by its row of the operand table. */
 function patchInstruction(instr: In.Instr): Out.Instr[] {
   if (instr.kind === "Mov") return patchMove(instr);
+  if (instr.kind === "StoreByte" && instr.src.kind === "Imm" && instr.src.value === 0n) instr = { ...instr, src: reg("wzr" as Out.Reg["name"]) }; // strb wzr: a 0 needs no register
   const rules = operandRules[instr.kind] ?? {};
   const before: Out.Instr[] = [];
   const after: Out.Instr[] = [];

@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoder, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -135,16 +135,7 @@ function checkAddress(m: Machine, at: bigint): bigint {
 }
 const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), () => `memory at ${at}`));
 const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
-/** The byte at a heap address (an element of an array of bytes: only the heap holds bytes). */
-function loadByte(m: Machine, at: bigint): bigint {
-  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
-  return heapLoad(m.model, at, 1n);
-}
-/** Stores the low byte of value at a heap address. */
-function storeByte(m: Machine, at: bigint, value: bigint): void {
-  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
-  m.model.heap.store(at, BigInt.asUintN(8, value), 1n);
-}
+
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
@@ -315,8 +306,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
   Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
-  LoadByte: (m, i) => write(m, i.dst, loadByte(m, read(m, i.base) + (i.offset as bigint))),
-  StoreByte: (m, i) => storeByte(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
+  LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, read(m, i.base) + (i.offset as bigint))),
+  StoreByte: (m, i) => storeHeapByte(m.model, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
@@ -334,8 +325,8 @@ const memoryInstructions: Readonly<Record<string, Instruction>> = {
   ...callsInstructions,
   LoadHeap: (m, i) => write(m, i.dst, load(m, heapAddress(m, i))),
   StoreHeap: (m, i) => store(m, heapAddress(m, i), read(m, i.src)),
-  LoadHeapByte: (m, i) => write(m, i.dst, loadByte(m, heapAddress(m, i, 1n))),
-  StoreHeapByte: (m, i) => storeByte(m, heapAddress(m, i, 1n), read(m, i.src)),
+  LoadHeapByte: (m, i) => write(m, i.dst, heapByte(m.model, heapAddress(m, i, 1n))),
+  StoreHeapByte: (m, i) => storeHeapByte(m.model, heapAddress(m, i, 1n), read(m, i.src)),
   IncHeap: (m, i) => store(m, read(m, i.base), load(m, read(m, i.base)) + 1n),
 };
 const selectInstructions: Readonly<Record<string, Instruction>> = {

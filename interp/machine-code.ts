@@ -66,6 +66,17 @@ export function heapLoad(model: RuntimeModel, address: bigint, size = 8n): bigin
   return value;
 }
 
+/** The byte at a heap address, as ldrb and movzbq read it (an element of an array of bytes: only the heap holds bytes). */
+export function heapByte(model: RuntimeModel, at: bigint): bigint {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  return heapLoad(model, at, 1n);
+}
+/** Stores the low byte of value at a heap address, as strb and movb do. */
+export function storeHeapByte(model: RuntimeModel, at: bigint, value: bigint): void {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  model.heap.store(at, BigInt.asUintN(8, value), 1n);
+}
+
 /** A condition code as a comparison of the flags' operands (the last cmp's):
  * Quastra's operator, on the values as signed or as unsigned 64-bit numbers. */
 export type Condition = readonly [op: "==" | "!=" | "<" | "<=" | ">" | ">=", unsigned: boolean];

@@ -6,20 +6,19 @@
 // targets (AArch64 under qemu), print, end and leave nothing live (the leak
 // check, which adds each object's size when it is made and takes it off when it
 // is freed) as the model's routines do on the same script.
-import { readFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assemblyOf, compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { arrayInfo, elementsOffset, kinds, lengthOffset } from "../ir-defs/heap-layout.js";
 import { Panic } from "../ir-defs/semantics.js";
 import { Heap } from "../interp/heap.js";
 import { RuntimeModel, type Outcome } from "../interp/runtime-model.js";
+import { agreeWithModel, driverBinaries } from "./driver-scripts.js";
 
 const bytesInfo = arrayInfo("0", 1n);
 
@@ -116,25 +115,8 @@ function onModel(stdin: string): Outcome {
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), "qnano-byte-arrays-"));
-const driverFile = join(packageRoot, "tests", "byte-arrays", "driver.qs");
-const binaries = targets.map((target) => {
-  const exe = join(dir, `driver-${target}`);
-  assembleAndLink(assemblyOf(compile(readFileSync(driverFile, "utf8"), driverFile, { target })), target, exe);
-  return [target, exe] as const;
-});
-
-function agree(s: readonly Command[]): void {
-  const stdin = stdinOf(s);
-  const want = onModel(stdin);
-  for (const [target, exe] of binaries) {
-    const got = runBinary(exe, target, { stdin, env: { QNANO_LEAK_CHECK: "1" } });
-    const where = `${target}, stdin ${JSON.stringify(stdin)}`;
-    assert.is(got.stdout, want.stdout, `stdout (${where})`);
-    assert.is(got.status, want.status, `status (${where})`);
-    assert.is(got.stderr, want.panic === null ? "leak check: 0 objects, 0 bytes live\n" : `panic: ${want.panic}\n`, `stderr (${where})`);
-  }
-}
+const { dir, binaries } = driverBinaries(join(packageRoot, "tests", "byte-arrays", "driver.qs"), "qnano-byte-arrays-");
+const agree = (s: readonly Command[]): void => agreeWithModel(binaries, stdinOf(s), onModel(stdinOf(s)));
 
 test("examples: an empty array, a write and a read, a count, one past the end, a negative length", () => {
   agree([{ op: 1, n: 0, b: true }, { op: 4 }]);
@@ -148,5 +130,7 @@ test("examples: an empty array, a write and a read, a count, one past the end, a
 test("property: random scripts give the same output, status, panic and leak check on both targets as on the model", () => {
   fc.assert(fc.property(script, (s) => agree(s)), { numRuns: 40 });
 });
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.run();

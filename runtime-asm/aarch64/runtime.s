@@ -921,8 +921,8 @@ qn_array:
 // qn_free(p: pointer): give a dead object's memory back.
 //   Arguments: x0 = the object (its references already released).
 //   Result:    none.
-// Its size comes from info (and the length of an array or a string, or
-// the capacity of a channel).
+// Its size comes from info (and the length of an array, an array of
+// bytes or a string, or the capacity of a channel).
 // It leaves the leak check's counts. A small block goes to the front of
 // its size class's free list; a big object's mapping goes to the cache
 // (qn_big_keep), which unmaps the oldest one when it is full.
@@ -945,7 +945,7 @@ qn_free:
         add     x1, x1, #CHAN_RING
         b       .Lfree_sized
 .Lfree_string:
-        add     x1, x1, #24             // a string: 24 + length bytes
+        add     x1, x1, #24             // a string, an array of bytes: 24 + length
         b       .Lfree_sized
 .Lfree_fields:
         ubfx    x1, x9, #8, #8          // n = bits 8-15 of info
@@ -1019,7 +1019,7 @@ qn_release:
         cmp     x10, #4
         b.eq    .Lrel_channel
         cmp     x10, #2
-        b.ne    .Lrel_free              // a string: no references
+        b.ne    .Lrel_free              // a string, an array of bytes: no references
         tbz     x9, #8, .Lrel_free      // an array of plain values
         add     x11, x20, #24           // x11 = the next element
         ldr     x12, [x20, #16]         // x12 = elements left

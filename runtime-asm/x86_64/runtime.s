@@ -880,8 +880,8 @@ qn_array:
 # qn_free(p: pointer): give a dead object's memory back.
 #   Arguments: rdi = the object (its references already released).
 #   Result:    none.
-# Its size comes from info (and the length of an array or a string, or
-# the capacity of a channel).
+# Its size comes from info (and the length of an array, an array of
+# bytes or a string, or the capacity of a channel).
 # It leaves the leak check's counts. A small block goes to the front of
 # its size class's free list; a big object's mapping goes to the cache
 # (qn_big_keep), which unmaps the oldest one when it is full.
@@ -901,7 +901,7 @@ qn_free:
         leaq    CHAN_RING(,%rsi,8), %rsi  # a channel: 80 + 8*capacity bytes
         jmp     .Lfree_sized
 .Lfree_string:
-        addq    $24, %rsi               # a string: 24 + length bytes
+        addq    $24, %rsi               # a string, an array of bytes: 24 + length
         jmp     .Lfree_sized
 .Lfree_fields:
         shrq    $8, %rax
@@ -965,7 +965,7 @@ qn_release:
         cmpb    $4, %al
         je      .Lrel_channel
         cmpb    $2, %al
-        jne     .Lrel_free              # a string: no references
+        jne     .Lrel_free              # a string, an array of bytes: no references
         btq     $8, %rax
         jnc     .Lrel_free              # an array of plain values
         leaq    24(%r12), %rsi          # rsi = the next element

@@ -133,7 +133,7 @@ export const lowerDataLayout = pass({
         const loc = node.loc;
         switch (node.op) {
           case "len": return load(args[0]!, lengthOffset, "Int", loc);
-          case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, size: elementSize(elementOf(declaredType(node, types), "Array")), refs: refBit(declaredType(node.args[1]!, types)), loc };
+          case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, size: elementSize(declaredType(node.args[1]!, types)), refs: refBit(declaredType(node.args[1]!, types)), loc };
           case "box": return { kind: "New", fields: [args[0]!], refs: refBit(declaredType(node.args[0]!, types)), loc };
           case "get": return load(args[0]!, fieldOffset(0), declaredType(node, types), loc);
           case "set": {

@@ -140,8 +140,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-memory (aarch64): a constant index is folded in one element too far",
     file: "passes/aarch64/lower-memory.js",
-    from: "return [setBase, { base: b, offset: offset + 8n * index.value }];",
-    to: "return [setBase, { base: b, offset: offset + 8n * (index.value + 1n) }];",
+    from: "return [setBase, { base: b, offset: offset + size * index.value }];",
+    to: "return [setBase, { base: b, offset: offset + size * (index.value + 1n) }];",
   },
   {
     name: "assign-homes: every variable is put in the first variable's home",

@@ -44,12 +44,13 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
 import type { Interpreter, RuntimeModel } from "./runtime-model.js";
+import { fullRegister } from "../ir-defs/aarch64/la64var.js";
 
 
 const poison = wrap(0xdeadbeefdeadbeefn);
@@ -132,14 +133,16 @@ function checkAddress(m: Machine, at: bigint): bigint {
 const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), () => `memory at ${at}`));
 const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
 
+
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
     read: (_m, arg) => arg.value as bigint,
     write: () => { throw new Error("an instruction cannot write an immediate"); },
   },
+  // A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half. wzr reads 0.
   Reg: {
-    read: (m, arg) => register(m, arg.name),
-    write: (m, arg, value) => void m.registers.set(arg.name, wrap(value)),
+    read: (m, arg) => (arg.name === "wzr" ? 0n : (arg.name as string).startsWith("w") ? BigInt.asUintN(32, register(m, fullRegister(arg.name as string))) : register(m, arg.name)),
+    write: (m, arg, value) => void ((arg.name as string).startsWith("w") ? m.registers.set(fullRegister(arg.name as string), BigInt.asUintN(32, value)) : m.registers.set(arg.name, wrap(value))),
   },
   Var: {
     read(m, arg) {
@@ -312,6 +315,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
   Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
   Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
+  LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, read(m, i.base) + (i.offset as bigint))),
+  StoreByte: (m, i) => storeHeapByte(m.model, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
   B: (_m, i) => ({ jump: i.target }),
   BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
   Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
@@ -323,12 +328,14 @@ const callsOperands: Readonly<Record<string, OperandForm>> = {
   Address: addressForm,
 };
 const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
-/** base + offset (+ 8 * index), of La64memory's heap accesses. */
-const heapAddress = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+/** base + offset (+ scale * index), of La64memory's heap accesses. */
+const heapAddress = (m: Machine, i: Node, scale = 8n): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? scale * read(m, i.index) : 0n);
 const memoryInstructions: Readonly<Record<string, Instruction>> = {
   ...callsInstructions,
   LoadHeap: (m, i) => write(m, i.dst, load(m, heapAddress(m, i))),
   StoreHeap: (m, i) => store(m, heapAddress(m, i), read(m, i.src)),
+  LoadHeapByte: (m, i) => write(m, i.dst, heapByte(m.model, heapAddress(m, i, 1n))),
+  StoreHeapByte: (m, i) => storeHeapByte(m.model, heapAddress(m, i, 1n), read(m, i.src)),
   IncHeap: (m, i) => store(m, read(m, i.base), load(m, read(m, i.base)) + 1n),
 };
 const selectInstructions: Readonly<Record<string, Instruction>> = {

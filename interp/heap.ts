@@ -7,7 +7,11 @@
 // does, at the offsets of ir-defs/heap-layout.ts: the reference count, the
 // info word, then the fields (or an array's or string's length and elements). A word holds whatever the
 // interpreter stores there: a bigint on the machine models, a boolean or a
-// function value in the interpreters above them.
+// function value in the interpreters above them. An array of Bool (kind bytes)
+// holds a byte an element: its elements are read and written one byte at a
+// time (an access of size 1), every other word of every object 8 bytes at a
+// time; an access of the wrong size, or between two elements, is an error of
+// the compiler, as it would read or write the wrong bytes on the machine.
 //
 // Counts: retain and release are what `inc` and `dec` do (Lrc and below). An
 // object whose count reaches zero is freed, and releases what it refers to;
@@ -21,7 +25,7 @@
 // scheduler keeps for it (interp/scheduler.ts) hangs on the object, and when
 // the channel is freed the values still in its buffer are released.
 
-import { channelBytes, countOffset, elementsOffset, fieldsInfo, infoOffset, isImmediate, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
+import { arrayBytes, channelBytes, countOffset, elementSizeOf, elementsOffset, fieldsInfo, infoOffset, isImmediate, kinds, lengthOffset, maxArrayLength, maxChannelCapacity, payloadOffset, staticCount, wordBytes } from "../ir-defs/heap-layout.js";
 import { Panic } from "../ir-defs/semantics.js";
 
 /** The longest array the model itself can hold (2^26 elements, 512 MiB in a real program).
@@ -34,10 +38,10 @@ export class BeyondTheModel extends Error {
   override name = "BeyondTheModel";
 }
 
-/** What `array(n, x)` does before making anything: panics as the runtime's qn_array does, or gives up. */
-export function checkArrayLength(length: bigint): void {
+/** What `array(n, x)` of elements of `size` bytes does before making anything: panics as the runtime's qn_array does, or gives up. */
+export function checkArrayLength(length: bigint, size: bigint): void {
   if (length < 0n) throw new Panic("index out of bounds");
-  if (length > maxArrayLength) throw new Panic("out of memory");
+  if (length > maxArrayLength(size)) throw new Panic("out of memory");
   if (length > modelArrayLength) throw new BeyondTheModel(`the heap model cannot make an array of ${length} elements`);
 }
 
@@ -69,6 +73,8 @@ interface HeapObject {
 }
 
 const base = 0x10_0000_0000n;
+/** What a byte holds once stored: a number's low 8 bits (a Bool is 0 or 1), any other value (true, false) as it is. */
+const byte = (value: unknown): unknown => (typeof value === "bigint" ? value & 0xffn : value);
 const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
 
 export class Heap {
@@ -107,10 +113,11 @@ export class Heap {
 
   /** qn_array: `length` copies of `init`; when they are references, init's count goes up by length. */
   allocArray(length: bigint, init: unknown, info: bigint): bigint {
-    checkArrayLength(length);
-    if ((info >> 8n) & 1n && length > 0n && !isImmediate(init)) this.find(init, "array")[0].rc += length;
-    const slots = new Array<unknown>(Number(length)).fill(init);
-    return this.add({ rc: 1n, info, slots, text: null, bytes: elementsOffset + wordBytes * Number(length), isStatic: false });
+    const size = elementSizeOf(info);
+    checkArrayLength(length, size);
+    if ((info & 0xffn) === kinds.array && (info >> 8n) & 1n && length > 0n && !isImmediate(init)) this.find(init, "array")[0].rc += length;
+    const slots = new Array<unknown>(Number(length)).fill(size === 1n ? byte(init) : init);
+    return this.add({ rc: 1n, info, slots, text: null, bytes: Number(arrayBytes(length, size)), isStatic: false });
   }
 
   /** qn_concat and every string made while running: rc 1. */
@@ -159,28 +166,40 @@ export class Heap {
     return o.text;
   }
 
-  /** The word at a byte address. */
-  load(address: unknown): unknown {
+  /** The word at a byte address, or with `size` 1 the byte (an element of an array of bytes). */
+  load(address: unknown, size = 8n): unknown {
     const [o, offset] = this.find(address, "load");
-    if (offset === countOffset) return o.rc;
-    if (offset === infoOffset) return o.info;
-    const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
-    if (offset === lengthOffset && payload === elementsOffset) return o.text === null ? BigInt(o.slots.length) : BigInt(utf8Length(o.text));
-    return o.slots[this.slot(o, offset, payload, "load")];
+    if (offset < elementsOffset || size !== 1n) {
+      if (offset === countOffset) return this.word(o, offset, size, "load") && o.rc;
+      if (offset === infoOffset) return this.word(o, offset, size, "load") && o.info;
+      const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
+      if (offset === lengthOffset && payload === elementsOffset) return o.text === null ? BigInt(o.slots.length) : BigInt(utf8Length(o.text));
+    }
+    return o.slots[this.slot(o, offset, size, "load")];
   }
 
-  store(address: unknown, value: unknown): void {
+  /** Stores a word at a byte address, or with `size` 1 a byte (a bigint keeps its low 8 bits, as movb and strb do). */
+  store(address: unknown, value: unknown, size = 8n): void {
     const [o, offset] = this.find(address, "store");
-    if (offset === countOffset && typeof value === "bigint") {
+    if (offset === countOffset && typeof value === "bigint" && this.word(o, offset, size, "store")) {
       o.rc = value; // compiled code may count by loads and stores (x86-64 and AArch64 inc)
       return;
     }
-    const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
-    o.slots[this.slot(o, offset, payload, "store")] = value;
+    o.slots[this.slot(o, offset, size, "store")] = size === 1n ? byte(value) : value;
   }
 
-  private slot(o: HeapObject, offset: number, payload: number, what: string): number {
-    const i = (offset - payload) / wordBytes;
+  /** True, when an access of `size` bytes at `offset` (below the elements) reads a whole word; else an error. */
+  private word(o: HeapObject, offset: number, size: bigint, what: string): true {
+    if (size !== BigInt(wordBytes)) throw new Error(`${what} of ${size} byte(s) at byte ${offset} of an object of kind ${o.info & 0xffn}: that is a word`);
+    return true;
+  }
+
+  /** The slot that an access of `size` bytes at `offset` reaches: a field or an element of the object's own size. */
+  private slot(o: HeapObject, offset: number, size: bigint, what: string): number {
+    const bytes = (o.info & 0xffn) === kinds.bytes;
+    const payload = (o.info & 0xffn) === kinds.fields ? payloadOffset : elementsOffset;
+    if (size !== (bytes ? 1n : BigInt(wordBytes))) throw new Error(`${what} of ${size} byte(s) at byte ${offset} of ${bytes ? "an array of bytes" : `an object of kind ${o.info & 0xffn}, whose words are 8 bytes`}`);
+    const i = (offset - payload) / (bytes ? 1 : wordBytes);
     if (o.text !== null || !Number.isInteger(i) || i < 0 || i >= o.slots.length) throw new Error(`${what} at byte ${offset} is outside the object`);
     return i;
   }

@@ -59,11 +59,22 @@ export function layOutStrings(data: readonly Node[], heap: Heap, functions: read
 /** Heap objects lie above the stack (heap.ts): an address there is the heap model's. */
 export const isHeapAddress = (address: bigint): boolean => address > stackTop;
 
-/** The word of the heap at `address`, as the machine sees it: a 64-bit integer. */
-export function heapLoad(model: RuntimeModel, address: bigint): bigint {
-  const value = model.heap.load(address);
+/** The word of the heap at `address` (with `size` 1, the byte), as the machine sees it: a 64-bit integer. */
+export function heapLoad(model: RuntimeModel, address: bigint, size = 8n): bigint {
+  const value = model.heap.load(address, size);
   if (typeof value !== "bigint") throw new Error(`the word at ${address} holds ${String(value)}, not a machine word`);
   return value;
+}
+
+/** The byte at a heap address, as ldrb and movzbq read it (an element of an array of bytes: only the heap holds bytes). */
+export function heapByte(model: RuntimeModel, at: bigint): bigint {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  return heapLoad(model, at, 1n);
+}
+/** Stores the low byte of value at a heap address, as strb and movb do. */
+export function storeHeapByte(model: RuntimeModel, at: bigint, value: bigint): void {
+  if (!isHeapAddress(at)) throw new Error(`a byte access at ${at}, not in the heap`);
+  model.heap.store(at, BigInt.asUintN(8, value), 1n);
 }
 
 /** A condition code as a comparison of the flags' operands (the last cmp's):

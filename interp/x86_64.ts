@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapLoad, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -247,8 +247,8 @@ function storeWord(m: Machine, at: bigint, value: bigint): void {
   if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
   m.memory.set(Number(at), wrap(value));
 }
-/** The address of a load or store: base + offset (+ 8 * index). */
-const addressOf = (m: Machine, i: Node): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? 8n * read(m, i.index) : 0n);
+/** The address of a load or store: base + offset (+ scale * index). */
+const addressOf = (m: Machine, i: Node, scale = 8n): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? scale * read(m, i.index) : 0n);
 
 /** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
  * switch); once it is done, every caller-saved register is poisoned and `back` takes its results. */
@@ -352,6 +352,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
   Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
   StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
+  LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, addressOf(m, i, 1n))),
+  StoreByte: (m, i) => storeHeapByte(m.model, addressOf(m, i, 1n), read(m, i.src)),
   IncMem(m, i) {
     const at = read(m, i.base);
     storeWord(m, at, loadWord(m, at) + 1n);

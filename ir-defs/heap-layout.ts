@@ -9,8 +9,10 @@
 //              fields:  n (how many) in bits 8-15, a mask of which hold references from bit 16
 //              array:   bit 8 set when the elements are references
 //              string:  nothing
+//              bytes:   nothing (an array of Bool: one byte an element, never a reference)
 //              channel: bit 8 set when the values it carries are references
-//   then     fields (each a word), or an array's or string's length and its elements or bytes,
+//   then     fields (each a word), or an array's or string's length and its elements or bytes
+//            (an element is a word, or a byte in an array of Bool),
 //            or a channel's capacity, state words and ring buffer
 //
 // A closure (a function value) is a fields object too: its code's address in
@@ -62,7 +64,12 @@ export const immediateOf = (tag: number): bigint => BigInt(tag) * 2n + 1n;
 export const isImmediate = (word: unknown): boolean => typeof word === "bigint" && (word & 1n) === 1n;
 
 /** The kind in bits 0-7 of the info word. */
-export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n } as const;
+export const kinds = { fields: 1n, array: 2n, string: 3n, channel: 4n, bytes: 5n } as const;
+
+/** How many bytes an element of an array of `type` (a source type) takes: a Bool's one byte
+ * (0 or 1), any other a word. So an Array[Bool] is an object of kind bytes, its elements read
+ * and written a byte at a time; the others are of kind array, a word an element. */
+export const elementSize = (type: string): bigint => (type === "Bool" ? 1n : BigInt(wordBytes));
 
 /** The most fields an object may have: the info word holds a 48-bit reference mask. */
 export const maxFields = 48;
@@ -81,8 +88,13 @@ export function fieldsInfo(refs: string): bigint {
   return kinds.fields | (BigInt(refs.length) << 8n) | (mask << 16n);
 }
 
-/** The info word of an array; `refs` is "1" when its elements are references. */
-export const arrayInfo = (refs: string): bigint => kinds.array | (refs === "1" ? 1n << 8n : 0n);
+/** The info word of an array whose elements take `size` bytes (elementSize); `refs` is "1" when
+ * they are references (never so for bytes). */
+export const arrayInfo = (refs: string, size: bigint): bigint => (size === 1n ? kinds.bytes : kinds.array | (refs === "1" ? 1n << 8n : 0n));
+/** The size in bytes of an array of `length` elements of `size` bytes each. */
+export const arrayBytes = (length: bigint, size: bigint): bigint => BigInt(elementsOffset) + size * length;
+/** How many bytes each element of an array object with this info word takes (kind bytes: 1, kind array: 8). */
+export const elementSizeOf = (info: bigint): bigint => ((info & 0xffn) === kinds.bytes ? 1n : BigInt(wordBytes));
 
 /** A channel (runtime-asm/README.md, "Concurrency"): its capacity at 16, then
  * the words of its state (how many values it holds, the oldest one's place,
@@ -99,9 +111,9 @@ export const maxChannelCapacity = ((1n << 48n) - BigInt(channelRingOffset)) / Bi
 /** The count a string literal starts with: so high that it never reaches zero. */
 export const staticCount = 1n << 62n;
 
-/** The longest array the runtime may make: its size, 24 + 8 * length, is at most 2^48 bytes.
- * Longer is `out of memory` on every machine; shorter may be too, when memory runs out. */
-export const maxArrayLength = ((1n << 48n) - BigInt(elementsOffset)) / BigInt(wordBytes);
+/** The longest array of elements of `size` bytes the runtime may make: its size, 24 + size * length,
+ * is at most 2^48 bytes. Longer is `out of memory` on every machine; shorter may be too, when memory runs out. */
+export const maxArrayLength = (size: bigint): bigint => ((1n << 48n) - BigInt(elementsOffset)) / size;
 
 /** The comment over the runtime's heap routines, in each target's comment syntax. */
 export function layoutComment(comment: "#" | "//"): string {
@@ -111,6 +123,7 @@ export function layoutComment(comment: "#" | "//"): string {
     `${comment}                    (a closure: its code at ${closureCodeOffset}, not a reference, its captures from ${captureOffset(0)})`,
     `${comment}   kind ${kinds.array}, array:   info = ${kinds.array} | r << 8, length at ${lengthOffset}, ${elementsOffset} + ${wordBytes}*length bytes`,
     `${comment}   kind ${kinds.string}, string:  info = ${kinds.string}, length at ${lengthOffset}, bytes from ${elementsOffset}, ${elementsOffset} + length`,
+    `${comment}   kind ${kinds.bytes}, bytes:   info = ${kinds.bytes}, an Array[Bool]: length at ${lengthOffset}, a byte an element from ${elementsOffset}, ${elementsOffset} + length`,
     `${comment}   kind ${kinds.channel}, channel: info = ${kinds.channel} | r << 8, capacity at ${lengthOffset}, ring from ${channelRingOffset}, ${channelRingOffset} + ${wordBytes}*capacity bytes`,
     `${comment}   a union's value: a fields object, its tag at ${tagOffset} (if two constructors have fields) then its fields;`,
     `${comment}   or, without fields, the odd word tag*2 + 1,`,

@@ -19,10 +19,14 @@
 //
 // `new(a, s) refs 01` makes a fields object holding a and s; `refs` says, field
 // by field, whether it holds a reference (here s), so that freeing the object
-// can release what it refers to. `array(n, x) refs 1` makes an array of n
-// copies of x, which are references. `*(p + 16): Int` is the word at byte 16
-// of the object p, of type Int; `*(a + 24 + 8 * i): Ref` the element i of an
-// array a.
+// can release what it refers to. `array(n, x) size 8 refs 1` makes an array of n
+// copies of x, which are references, each a word (8 bytes); `array(n, true) size
+// 1 refs 0` an array of Bool, a byte an element (ir-defs/heap-layout.ts).
+// `*(p + 16): Int` is the word at byte 16 of the object p, of type Int;
+// `*(a + 24 + 8 * i): Ref` the element i of an array a, a word; `*(b + 24 + 1 *
+// i): Bool` the element i of an array of Bool, one byte. The size of an element
+// (8 or 1) is both the index's scale and how many bytes the access reads or
+// writes; a load or store without an index reads or writes a word.
 //
 // A channel (Lchannels' `channel(cap, info)`) is a heap object like the others:
 // its type Chan[T] is a Ref.
@@ -73,6 +77,15 @@ export const refsTerminal: Terminal = {
 /** The primitives left: the others became loads, stores and allocations. */
 export const layoutPrimitives = [...primitives, ...taskPrimitives, "channel"].filter((p) => !["assert", "array", "box", "get", "set", "len"].includes(p));
 
+/** How many bytes an array element takes: 8 (a word) or 1 (a Bool, in an array of bytes). */
+export const sizeTerminal: Terminal = {
+  name: "size",
+  describe: "8 or 1: the bytes an array element takes",
+  tsType: "bigint",
+  test: (v: unknown) => v === 8n || v === 1n,
+  read: readMatch(/[18]/, (text) => BigInt(text)),
+};
+
 const atomKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var", "StaticClosure"]);
 
 export const elementOperandsAreAtoms: Invariant = {
@@ -88,20 +101,33 @@ export const elementOperandsAreAtoms: Invariant = {
   },
 };
 
+export const elementSizeWithIndex: Invariant = {
+  says: "a load or store has an element size exactly when it has an index (an element access)",
+  check(program) {
+    let broken: { path: string; message: string } | null = null;
+    forEachNode(Ldata, program, (node, path) => {
+      if (broken || (node.kind !== "Load" && node.kind !== "Store") || (node.index === null) === (node.size === null)) return;
+      broken = { path: `${path()}.size`, message: node.index === null ? "a load or store without an index has no element size" : "an element access needs its element size" };
+    });
+    return broken;
+  },
+};
+
 export const Ldata = extendIL(Lchannels, {
   name: "Ldata",
   purpose: "data laid out: tuples, records, boxes, arrays, strings and unions are heap objects, read and written at byte offsets",
-  terminals: { type: layoutTypeTerminal, refs: refsTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
+  terminals: { type: layoutTypeTerminal, refs: refsTerminal, size: sizeTerminal, prim: terminal.oneOf("prim", layoutPrimitives), name: dottedNames },
   remove: ["Record", "Tuple", "Field", "Index", "RecordLit", "FieldInit", "FieldDecl", "SetIndex", "Union", "Ctor", "Construct", "IsCtor", "CtorField"],
   add: {
     Expr: {
       New: "new(<fields:Expr*, >) refs <refs:refs>",
-      NewArray: "array(<length:Expr>, <init:Expr>) refs <refs:refs>",
-      Load: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type>",
+      NewArray: "array(<length:Expr>, <init:Expr>) size <size:size> refs <refs:refs>",
+      /** With an index (an element), `size` is the element's: 8 (a word) or 1 (a byte). */
+      Load: "*(<base:Expr> + <offset:int>< + |size:size?>< * |index:Expr?>): <type:type>",
     },
     /** With an index (an element), the load and the store first check it against the array's length. */
-    Stmt: { Store: "*(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr>" },
+    Stmt: { Store: "*(<base:Expr> + <offset:int>< + |size:size?>< * |index:Expr?>) = <value:Expr>" },
   },
-  invariants: [elementOperandsAreAtoms],
+  invariants: [elementOperandsAreAtoms, elementSizeWithIndex],
   dropInvariants: [everyTypeNamesAnItem.says], // the records are gone: a type is Int, Bool, Ref, ...
 });

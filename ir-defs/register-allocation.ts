@@ -156,7 +156,8 @@ export interface RegisterMachine {
 
 /** The place an operand names, as a list of none or one (a byte register counts as its full register). */
 export function placesOf(arg: unknown, fullRegister: (name: string) => string = (n) => n): PlaceKey[] {
-  const a = arg as AnyNode;
+  const a = arg as AnyNode | null; // null: an optional operand that is absent (a byte access without an index)
+  if (a === null) return [];
   if (a.kind === "Var") return [a.name as string];
   if (a.kind === "Reg") return [registerKey(fullRegister(a.name as string))];
   return [];

@@ -62,7 +62,7 @@ export const expandDecrements = pass({
         // Nothing left to do but go on: both ways go straight there.
         const next = after.length === 0 && block.tail.kind === "Goto" ? block.tail.target : rest;
         const x: Out.Var = { kind: "Var", name, loc };
-        const word = { base: x, offset: BigInt(countOffset), index: null, loc };
+        const word = { base: x, offset: BigInt(countOffset), size: null, index: null, loc };
         const read: Out.CStmt = { kind: "Assign", name: count, value: { kind: "Load", ...word, type: "Int" }, loc };
         const goOn: Out.Goto = { kind: "Goto", target: next, loc };
         releases.push({ kind: "BasicBlock", label: release, stmts: [{ kind: "Release", name, loc }], tail: goOn, loc });

@@ -32,14 +32,14 @@ export const exposeAllocation = pass({
       Assign(node): Out.CStmt | Out.CStmt[] {
         const e = node.value;
         const loc = node.loc;
-        if (e.kind === "NewArray") return { ...node, value: { kind: "AllocArray", length: e.length, init: e.init, info: arrayInfo(e.refs), loc: e.loc } };
+        if (e.kind === "NewArray") return { ...node, value: { kind: "AllocArray", length: e.length, init: e.init, info: arrayInfo(e.refs, e.size), loc: e.loc } };
         if (e.kind !== "New") return node as Out.Assign;
         // A field may be the variable that receives the object (`xs = Cons(x, xs)`): then the object is made in a new one.
         const self = e.fields.some((f) => f.kind === "Var" && f.name === node.name);
         const object: Out.Var = { kind: "Var", name: self ? fresh("new") : node.name, loc };
         const bytes = BigInt(fieldsBytes(e.fields.length));
         const alloc: Out.Assign = { ...node, name: object.name, value: { kind: "Alloc", bytes, info: fieldsInfo(e.refs), loc: e.loc } };
-        const stores = e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(fieldOffset(i)), index: null, value, loc }));
+        const stores = e.fields.map((value, i): Out.Store => ({ kind: "Store", base: object, offset: BigInt(fieldOffset(i)), size: null, index: null, value, loc }));
         return [alloc, ...stores, ...(self ? [{ ...node, value: object }] : [])];
       },
     });

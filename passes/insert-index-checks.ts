@@ -28,7 +28,7 @@ import { pass } from "../il/pass.js";
 const check = (base: Out.Expr, index: Out.Expr, loc: In.Expr["loc"]): Out.CheckIndex => ({
   kind: "CheckIndex",
   index,
-  length: { kind: "Load", base, offset: BigInt(lengthOffset), index: null, type: "Int", loc },
+  length: { kind: "Load", base, offset: BigInt(lengthOffset), size: null, index: null, type: "Int", loc },
   loc,
 });
 

@@ -59,7 +59,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
   let out: In.CStmt | In.Tail = s;
   if (s.kind === "Store" && s.value.kind === "Var" && refs.has(s.value.name)) {
     const old = fresh("old");
-    before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, index: s.index, type: "Ref" } });
+    before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, size: s.size, index: s.index, type: "Ref" } });
     after.push(dec(old), ...dying.map(dec));
     return { before, stmt: out, after, fresh: [[old, s.value.name]] as [string, string][] };
   }

@@ -63,10 +63,10 @@ export const layOutClosures = pass({
         return { kind: "New", fields: [{ kind: "Var", name: node.code, loc: node.loc }, ...node.captures.map((c) => recur<Out.Expr>(c, ctx))], refs, loc: node.loc };
       },
       Captured: (node): Out.Load =>
-        ({ kind: "Load", base: { kind: "Var", name: node.env, loc: node.loc }, offset: BigInt(captureOffset(Number(node.index))), index: null, type: word(node.type), loc: node.loc }),
+        ({ kind: "Load", base: { kind: "Var", name: node.env, loc: node.loc }, offset: BigInt(captureOffset(Number(node.index))), size: null, index: null, type: word(node.type), loc: node.loc }),
       CallCode(node, ctx, recur): Out.Expr {
         const [loc, code, type] = [node.loc, fresh("code"), codeType(types.variable(node.closure)!)];
-        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: node.closure, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
+        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: node.closure, loc }, offset: BigInt(closureCodeOffset), size: null, index: null, type, loc };
         const call: Out.Call = { kind: "Call", callee: code, args: node.args.map((a) => recur<Out.Expr>(a, ctx)), loc };
         return { kind: "Block", stmts: [{ kind: "Let", decl: "let", name: code, type, init: read, loc }, { kind: "ExprStmt", expr: call, loc }], loc };
       },
@@ -74,7 +74,7 @@ export const layOutClosures = pass({
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
         if (node.op !== "spawn") return { ...node, args };
         const [loc, task, code, type] = [node.loc, fresh("task"), fresh("code"), codeType("fn() -> Unit")];
-        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: task, loc }, offset: BigInt(closureCodeOffset), index: null, type, loc };
+        const read: Out.Load = { kind: "Load", base: { kind: "Var", name: task, loc }, offset: BigInt(closureCodeOffset), size: null, index: null, type, loc };
         const spawn: Out.Prim = { ...node, args: [args[0]!, { kind: "Var", name: code, loc }, { kind: "Var", name: task, loc }] };
         const lets: Out.Let[] = [{ kind: "Let", decl: "let", name: task, type: "Ref", init: args[1]!, loc }, { kind: "Let", decl: "let", name: code, type, init: read, loc }];
         return { kind: "Block", stmts: [...lets, { kind: "ExprStmt", expr: spawn, loc }], loc };

@@ -2,14 +2,14 @@
 //
 // Lays data out in memory (spec/heap.md). A tuple, a record and a Box become a
 // fields object, `new(...)`, fields in declaration order; an array, `array(n,
-// init)`. A field is read at its byte offset, 16 + 8 * its position; an element
-// at 24 + 8 * index, its index checked against the length at offset 16 (which
-// `len` reads too) by the access itself until insert-index-checks writes the
-// check out. Each `new` and `array` says which fields hold references, so that
-// freeing can release them. Types shrink to words: Int, Bool, Unit, Union, Ref,
-// and functions of those (closures, laid out next). A union's constructor with
-// fields makes `new([tag,] fields...)`, one without the immediate tag*2+1,
-// tested by value or by the tag word of a pointer, `1 & v` being 0.
+// init)`, of words, or of bytes for an Array[Bool] (elementSize). A field is read
+// at byte 16 + 8 * its position; an element at 24 + size * index, its index
+// checked against the length at 16 (which `len` reads) by the access itself until
+// insert-index-checks writes the check out. Each `new` and `array` says which
+// fields hold references, so that freeing can release them. Types shrink to
+// words: Int, Bool, Unit, Union, Ref, and functions of those (closures, laid out
+// next). A union's constructor with fields makes `new([tag,] fields...)`, one
+// without the immediate tag*2+1, tested by value or by the tag word of a pointer.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -20,8 +20,9 @@
 // Before (record Point { x: Int, name: String }):
 //   let p.1: Point = Point { x: 3, name: "a" }       let p.1: Ref = new(3, "a") refs 01
 //   let n.2: Int = (len(p.1.name) + p.1.x)           let n.2: Int = (*(*(p.1 + 24): Ref + 16): Int + *(p.1 + 16): Int)
-//   let a.3: Array[Int] = array(n.2, 0)              let a.3: Ref = array(n.2, 0) refs 0
+//   let a.3: Array[Int] = array(n.2, 0)              let a.3: Ref = array(n.2, 0) size 8 refs 0
 //   a.3[i.4] = 7                                     *(a.3 + 24 + 8 * i.4) = 7
+//   b.5[i.4] = false  (b.5: Array[Bool])             *(b.5 + 24 + 1 * i.4) = false
 
 import type * as In from "../ir-defs/generated/Lchannels.js";
 import type * as Out from "../ir-defs/generated/Ldata.js";
@@ -30,8 +31,8 @@ import { Lchannels } from "../ir-defs/lchannels.js";
 import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset, unionLayout } from "../ir-defs/heap-layout.js";
-import { declaredType, fieldOf, typeContext } from "./shared/expression-types.js";
+import { elementSize, elementsOffset, fieldOffset, immediateOf, lengthOffset, tagOffset, unionLayout } from "../ir-defs/heap-layout.js";
+import { declaredType, elementOf, fieldOf, typeContext } from "./shared/expression-types.js";
 import { atomBinder, freshNamer } from "./shared/fresh-names.js";
 
 /** "1" for a type whose values are references, "0" for any other. */
@@ -59,8 +60,7 @@ export const lowerDataLayout = pass({
       once(e, hint, () => lay(declaredType(original, types)), original.loc, lets, later);
     const block = (stmts: Out.Stmt[], value: Out.Expr, loc: In.Expr["loc"]): Out.Expr =>
       stmts.length === 0 ? value : { kind: "Block", stmts: [...stmts, { kind: "ExprStmt", expr: value, loc }], loc };
-    const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load =>
-      ({ kind: "Load", base, offset: BigInt(offset), index, type: lay(type), loc });
+    const load = (base: Out.Expr, offset: number, type: string, loc: In.Expr["loc"], index: Out.Expr | null = null): Out.Load => ({ kind: "Load", base, offset: BigInt(offset), size: index && elementSize(type), index, type: lay(type), loc });
     /** The array and index of `a[i]` (`later`: the operands after them), kept (the access checks i against a's length). */
     const element = (target: In.Expr, index: In.Expr, recur: Recur<Ctx>, lets: Out.Stmt[], later: readonly In.Expr[] = []) => {
       const a = keep(recur(target, undefined), target, "array", lets, [index, ...later]);
@@ -126,18 +126,18 @@ export const lowerDataLayout = pass({
         const lets: Out.Stmt[] = [];
         const { a, i } = element(node.array, node.index, recur, lets, [node.value]);
         const value = keep(recur(node.value, undefined), node.value, "value", lets);
-        return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), index: i, value, loc: node.loc }];
+        return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), size: elementSize(elementOf(declaredType(node.array, types), "Array")), index: i, value, loc: node.loc }];
       },
       Prim(node, ctx, recur): Out.Expr {
         const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
         const loc = node.loc;
         switch (node.op) {
           case "len": return load(args[0]!, lengthOffset, "Int", loc);
-          case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, refs: refBit(declaredType(node.args[1]!, types)), loc };
+          case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, size: elementSize(declaredType(node.args[1]!, types)), refs: refBit(declaredType(node.args[1]!, types)), loc };
           case "box": return { kind: "New", fields: [args[0]!], refs: refBit(declaredType(node.args[0]!, types)), loc };
           case "get": return load(args[0]!, fieldOffset(0), declaredType(node, types), loc);
           case "set": {
-            const store: Out.Store = { kind: "Store", base: args[0]!, offset: BigInt(fieldOffset(0)), index: null, value: args[1]!, loc };
+            const store: Out.Store = { kind: "Store", base: args[0]!, offset: BigInt(fieldOffset(0)), size: null, index: null, value: args[1]!, loc };
             return { kind: "Block", stmts: [store, { kind: "ExprStmt", expr: { kind: "Unit", loc }, loc }], loc };
           }
           default: return { ...node, op: node.op, args };

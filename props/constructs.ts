@@ -31,6 +31,7 @@ export const allConstructs: readonly string[] = [
   "tuple of 2", "tuple of 3", "record literal", "record literal out of order", "tuple field", "record field",
   "array(n, init)", "empty array", "big array", "array of negative length", "array of computed length", "array of a variable's length",
   "array index", "computed index", "index from any Int", "len Array",
+  "array of Bool", "empty or big array of Bool", "Bool element read", "Bool element assign", "index walk one past the end of an array of Bool",
   "Box(v)", "Box get", "Box set",
   "array of records", "array of arrays", "array of strings", "record holding an array", "record holding a string",
   "tuple in a record", "record in a record", "Box of a record", "Box of an array", "tuple holding a heap value",

@@ -45,6 +45,7 @@ export function placeExpr(w: Walk, p: Place, index: IndexSkel, ctx: Context, eff
       e = { kind: "MethodCall", target: e, method: "get", args: [] };
     } else {
       w.used.add("array index");
+      if (c.type === "Bool") w.used.add("Bool element read");
       e = { kind: "Index", target: e, index: first ? indexExpr(w, index, laterOperand(ctx, e)) : int(0n) };
       first = false;
     }

@@ -33,6 +33,7 @@ function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: C
   const length = () => call("len", array());
   const bound = [bin(v(i), "<", length()), bin(v(i), "<=", bin(length(), "-", int(1n))), bin(v(i), "<", v(n)), bin(v(i), s.name >= 4 ? "<" : "<=", length())][s.type % 4]!;
   w.used.add(s.type % 4 === 3 ? "index walk one past the end" : "index walk over an array");
+  if (s.type % 4 === 3 && w.types.components(p.type)[0]!.type === "Bool") w.used.add("index walk one past the end of an array of Bool");
   const inner: Context = { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 };
   const step: Lsrc.Assign = { kind: "Assign", name: i, op: "+=", value: int(1n) };
   const late = s.type % 4 === 3 && s.name >= 4; // one past the end by the increment's place, not the bound's
@@ -133,6 +134,7 @@ function construct(w: Walk, e: DataE & { k: "new" }, type: string, ctx: Context)
   }
   if (t.kind === "Array") {
     w.used.add("array(n, init)");
+    if (elem === "Bool") w.used.add(e.size.n === 0 || e.size.n > 5 ? "empty or big array of Bool" : "array of Bool"); // an array of bytes (spec/heap.md)
     const size = sizeExpr(w, e.size, ctx);
     if (size.kind === "Int" || e.size.n % 2 === 0) return call("array", size, part(0, elem, laterOperand(ctx, size)));
     // The length in a variable that the initial value may change: `{ let mut len3 = ...; array(len3, { len3 = 9; x }) }`.
@@ -336,6 +338,7 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       const part = slot === 2 ? { ...s.value, effect: s.effect } : s.value;
       const { op, value } = update(w, s.op, part, w.types.components(p.type)[0]!.type, laterOperand(ctx, array, index), s.pick);
       w.used.add(op === "=" ? "array element assign" : "compound array element assign");
+      if (w.types.components(p.type)[0]!.type === "Bool") w.used.add("Bool element assign");
       if (s.reassign !== 0) return [{ kind: "SetIndex", array, index, op, value }];
       // The value first gives the array or the index (kept in a `let mut`) a new value, `a[0] = { a = array(...); v }`,
       // `a[i] = { i ^= 1; v }`: the element stored is still the one that a and i named before.

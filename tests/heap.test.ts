@@ -129,8 +129,8 @@ t("a Box that holds itself leaks, and only that: the leak check counts it", () =
   const box: Rc.Var = { kind: "Var", name: b };
   const cycle: Rc.CStmt[] = [
     { kind: "Inc", name: b },
-    { kind: "Assign", name: "old.0", value: { kind: "Load", base: box, offset: 16n, index: null, type: "Ref" } },
-    { kind: "Store", base: box, offset: 16n, index: null, value: box },
+    { kind: "Assign", name: "old.0", value: { kind: "Load", base: box, offset: 16n, size: null, index: null, type: "Ref" } },
+    { kind: "Store", base: box, offset: 16n, size: null, index: null, value: box },
     { kind: "Dec", name: "old.0" },
   ];
   const blocks = main.blocks.map((block) => {

@@ -9,17 +9,14 @@
 // read_int, and read to the end of input with and without a last newline.
 // Planted faults in copies of the model (a slice that cuts a character, ...)
 // each disagree with the runtime on some script, which the property finds.
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { assemblyOf, compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { assembleAndLink, runBinary } from "../driver/toolchain.js";
-import { targets } from "../ir-defs/targets.js";
 import { RuntimeModel, type Outcome } from "../interp/runtime-model.js";
+import { agreeWithModel, driverBinaries } from "./driver-scripts.js";
 
 const driverFile = join(packageRoot, "tests", "primitives", "driver.qs");
 const pieces = ["a", "\n", "\u{e9}", "\u{20ac}", "\u{1f600}", "\0", "\r", "xyz"];
@@ -95,24 +92,12 @@ function onModel(stdin: string, model: typeof RuntimeModel = RuntimeModel): Outc
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), "qnano-primitives-"));
-const binaries = new Map(targets.map((target) => {
-  const exe = join(dir, `driver-${target}`);
-  assembleAndLink(assemblyOf(compile(readFileSync(driverFile, "utf8"), driverFile, { target })), target, exe);
-  return [target, exe] as const;
-}));
+const { dir, binaries } = driverBinaries(driverFile, "qnano-primitives-");
 
 /** The binary's run of a script against the model's (or a faulty copy's). */
 function agree(s: Script, model: typeof RuntimeModel = RuntimeModel): void {
   const stdin = stdinOf(s);
-  const want = onModel(stdin, model);
-  for (const [target, exe] of binaries) {
-    const got = runBinary(exe, target, { stdin, env: { QNANO_LEAK_CHECK: "1" } });
-    const where = `${target}, stdin ${JSON.stringify(stdin)}`;
-    assert.is(got.stdout, want.stdout, `stdout (${where})`);
-    assert.is(got.status, want.status, `status (${where})`);
-    assert.is(got.stderr, want.panic === null ? "leak check: 0 objects, 0 bytes live\n" : `panic: ${want.panic}\n`, `stderr (${where})`);
-  }
+  agreeWithModel(binaries, stdin, onModel(stdin, model));
 }
 
 test("examples: a line read raw, a byte, a slice of whole characters, one inside a character, the end of input", () => {

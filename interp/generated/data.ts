@@ -74,7 +74,7 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
     case "len": return typeof a === "string" ? BigInt(Buffer.byteLength(a, "utf8")) : BigInt(data(a!).array.length);
     case "array": {
       const n = a as bigint;
-      checkArrayLength(n); // the same bounds as the heap model's
+      checkArrayLength(n, typeof b === "boolean" ? 1n : 8n); // the same bounds as the heap model's: an array of Bool (only Bools are booleans here) takes a byte an element
       return { array: new Array<Value>(Number(n)).fill(b!) };
     }
     case "box": case "Box": return { box: { value: a! } };
@@ -139,7 +139,8 @@ export const sourceData: Handlers = {
 
 /** The heap model's address of a string literal (Llayout and below). */
 const literal = (m: Machine, text: string): bigint => m.model.heap.literal(text);
-const address = (base: Value, offset: bigint, index: Value | null): bigint => (base as bigint) + offset + 8n * ((index as bigint | null) ?? 0n);
+/** base + offset (+ size * index: an element of `size` bytes). */
+const address = (base: Value, offset: bigint, size: bigint | null, index: Value | null): bigint => (base as bigint) + offset + (size ?? 0n) * ((index as bigint | null) ?? 0n);
 
 /** The primitives on strings in the heap (Llayout and below); undefined for any other. */
 export function heapPrimitive(op: string, args: readonly Value[], model: RuntimeModel): Value | undefined {
@@ -173,17 +174,17 @@ export const layoutData: Handlers = {
   },
   NewArray(node, scope, m) {
     const length = (ev(node.length, scope, m)) as bigint;
-    return m.model.heap.allocArray(length, ev(node.init, scope, m), arrayInfo(node.refs));
+    return m.model.heap.allocArray(length, ev(node.init, scope, m), arrayInfo(node.refs, node.size));
   },
   Load(node, scope, m) {
     const base = ev(node.base, scope, m);
     const index = node.index === null ? null : ev(node.index, scope, m);
-    return m.model.heap.load(address(base, node.offset, index)) as Value;
+    return m.model.heap.load(address(base, node.offset, node.size, index), node.size ?? 8n) as Value;
   },
   Store(node, scope, m) {
     const base = ev(node.base, scope, m);
     const index = node.index === null ? null : ev(node.index, scope, m);
-    m.model.heap.store(address(base, node.offset, index), ev(node.value, scope, m));
+    m.model.heap.store(address(base, node.offset, node.size, index), ev(node.value, scope, m), node.size ?? 8n);
     return unit;
   },
   CheckIndex(node, scope, m) {
@@ -198,15 +199,15 @@ export const checkedElements: Handlers = {
   Load(node, scope, m) {
     const base = ev(node.base, scope, m);
     const index = node.index === null ? null : ev(node.index, scope, m);
-    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
-    return m.model.heap.load(address(base, node.offset, index)) as Value;
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null, null)) as bigint);
+    return m.model.heap.load(address(base, node.offset, node.size, index), node.size ?? 8n) as Value;
   },
   Store(node, scope, m) {
     const base = ev(node.base, scope, m);
     const index = node.index === null ? null : ev(node.index, scope, m);
     const value = ev(node.value, scope, m);
-    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null)) as bigint);
-    m.model.heap.store(address(base, node.offset, index), value);
+    if (index !== null) checkIndex(index as bigint, m.model.heap.load(address(base, BigInt(lengthOffset), null, null)) as bigint);
+    m.model.heap.store(address(base, node.offset, node.size, index), value, node.size ?? 8n);
     return unit;
   },
 };

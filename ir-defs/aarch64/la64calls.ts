@@ -6,7 +6,8 @@
 //
 // La64memory (lower-memory expands): heap accesses as Lalloc writes them, an
 // address base + offset [+ 8 * index] of any operands, `ldr x, [a + 24 + 8 * i]`,
-// `str v, [p + 16]`, and `inc [p]`, which AArch64, a load/store machine with
+// `str v, [p + 16]`, a byte's (an element of an array of Bool) `ldrb x, [b + 24 + i]`
+// and `strb v, [b + 24 + i]`, and `inc [p]`, which AArch64, a load/store machine with
 // only a register and a small offset for an address, cannot do in one
 // instruction.
 import { extendIL } from "../../il/define.js";
@@ -24,6 +25,10 @@ export const La64memory = extendIL(La64calls, {
       LoadHeap: "ldr <dst:Arg>, [<base:Operand> + <offset:int>< + 8 * |index:Operand?>]",
       /** The word at base + offset (+ 8 * index) = src. */
       StoreHeap: "str <src:Operand>, [<base:Operand> + <offset:int>< + 8 * |index:Operand?>]",
+      /** dst = the byte at base + offset (+ index), zero-extended: an element of an array of Bool. */
+      LoadHeapByte: "ldrb <dst:Arg>, [<base:Operand> + <offset:int>< + |index:Operand?>]",
+      /** The byte at base + offset (+ index) = src's low byte. */
+      StoreHeapByte: "strb <src:Operand>, [<base:Operand> + <offset:int>< + |index:Operand?>]",
       /** One more reference to base's object: its count, the first word, plus one. */
       IncHeap: "inc [<base:Arg>]",
     },

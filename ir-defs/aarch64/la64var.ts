@@ -29,6 +29,11 @@
 // - Heap objects (spec/heap.md) are read and written by `ldr`/`str` at a base
 //   register plus an immediate offset, `ldr x, [p, #16]`; an array element's
 //   address is computed first, `add t, a, i, lsl #3` then `ldr x, [t, #24]`.
+//   An element of an array of Bool is a byte: `add t, b, i` then `ldrb w, [t, #24]`
+//   (zero-extended into x) or `strb w, [t, #24]`. The w register is the low 32
+//   bits of the x register of the same number: until patch-instructions writes
+//   it as such, ldrb and strb name the x register (or a variable), as every
+//   other instruction does, which the assembler would not take.
 // - `cbz b, qn_division_by_zero` and `b.hs qn_index_out_of_bounds` (or `b`) are
 //   the branches out of the program: to the runtime's panics for a zero divisor
 //   and an index out of bounds, which never return (ir-defs/runtime-routines.ts).
@@ -41,8 +46,19 @@ import { divisionByZero, indexOutOfBounds, runtimeArguments, stackLimit, stackOv
 import { findInstr, fitsLoadOffset } from "./operand-rules.js";
 
 
-/** The 64-bit general registers x0..x30 and the stack pointer. */
-export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp"] as const;
+/** The 64-bit general registers x0..x30 and the stack pointer, then the 32-bit views w0..w30
+ * that ldrb and strb name (from La64patched on: byteOperands), and wzr, which reads as 0 (strb wzr stores a 0). */
+export const registers = [...Array.from({ length: 31 }, (_, i) => `x${i}`), "sp", ...Array.from({ length: 31 }, (_, i) => `w${i}`), "wzr"] as const;
+
+/** The 32-bit view of an x register (w9 of x9), and the x register of a view. */
+export const wordView = (x: string): string => (x === "wzr" ? x : `w${x.slice(1)}`);
+export const fullRegister = (name: string): string => (name.startsWith("w") ? `x${name.slice(1)}` : name);
+
+/** The instructions that name a 32-bit view once patched, and which operand: ldrb's destination, strb's source. */
+export const byteOperands: Readonly<Record<string, string>> = { LoadByte: "dst", StoreByte: "src" };
+
+/** ldrb and strb with an unsigned offset: 0..4095. */
+export const fitsByteOffset = (v: bigint): boolean => v >= 0n && v <= 4095n;
 
 /** Signed condition codes: equal, not equal, less, less or equal, greater, greater or equal. */
 export const conditionCodes = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
@@ -82,9 +98,27 @@ const stringLabels: Invariant = {
 };
 
 const heapOffsets: Invariant = {
-  says: "the offset of a load or store of the heap is a multiple of 8 in 0..32760 (what ldr and str encode)",
+  says: "the offset of a load or store of the heap is a multiple of 8 in 0..32760 (what ldr and str encode), of a byte's 0..4095 (ldrb and strb)",
   check: (program) =>
-    findInstr(program, (instr) => ((instr.kind === "Load" || instr.kind === "Store") && !fitsLoadOffset(instr.offset as bigint) ? `offset ${instr.offset} is out of range for ${instr.kind === "Load" ? "ldr" : "str"}` : null)),
+    findInstr(program, (instr) => {
+      const byte = instr.kind === "LoadByte" || instr.kind === "StoreByte";
+      if (!byte && instr.kind !== "Load" && instr.kind !== "Store") return null;
+      const fits = byte ? fitsByteOffset(instr.offset as bigint) : fitsLoadOffset(instr.offset as bigint);
+      return fits ? null : `offset ${instr.offset} is out of range for ${{ Load: "ldr", Store: "str", LoadByte: "ldrb", StoreByte: "strb" }[instr.kind]}`;
+    }),
+};
+
+const wordViews: Invariant = {
+  says: "a 32-bit register w0..w30 or wzr appears only as the destination of ldrb or the source of strb (wzr: only strb's)",
+  check: (program) =>
+    findInstr(program, (instr) => {
+      for (const [field, arg] of Object.entries(instr)) {
+        const a = arg as { kind?: string; name?: string } | null;
+        if (a?.kind === "Reg" && a.name!.startsWith("w") && byteOperands[instr.kind] !== field) return `${instr.kind}.${field} may not be the 32-bit register ${a.name}`;
+        if (a?.kind === "Reg" && a.name === "wzr" && instr.kind !== "StoreByte") return `${instr.kind}.${field} may not be wzr`;
+      }
+      return null;
+    }),
 };
 
 export const La64var = defineIL({
@@ -160,6 +194,12 @@ export const La64var = defineIL({
       Store: "str <src:Arg>, [<base:Arg>, #<offset:int>]",
       /** dst = left + 8 * right: the address of an array element, less its offset. */
       AddScaled: "add <dst:Arg>, <left:Arg>, <right:Arg>, lsl #3",
+      /** Loads the byte at base + offset into dst, zero-extended (an element of an array of
+       * Bool). Reads base and that byte; writes dst (as w, from La64patched on). */
+      LoadByte: "ldrb <dst:Arg>, [<base:Arg>, #<offset:int>]",
+      /** Stores src's low byte at base + offset. Reads src (as w, from La64patched on) and
+       * base; writes that byte. */
+      StoreByte: "strb <src:Arg>, [<base:Arg>, #<offset:int>]",
       B: "b <target:label>",
       BCond: "b.<cond:cond> <target:label>",
       /** Compare and branch on zero: jumps to target when src is 0. Reads src; writes
@@ -167,5 +207,5 @@ export const La64var = defineIL({
       Cbz: "cbz <src:Arg>, <target:label>",
     },
   },
-  invariants: [jumpTargets, stringLabels, heapOffsets],
+  invariants: [jumpTargets, stringLabels, heapOffsets, wordViews],
 });

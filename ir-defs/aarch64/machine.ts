@@ -48,7 +48,8 @@ export const machine: RegisterMachine = {
       case "Blr": return { reads: [...key(i.callee), ...(i.args as AnyNode[]).flatMap((a) => key(a))], writes: clobbered };
       case "B": case "BCond": return { reads: [], writes: [] };
       case "Load": return { reads: key(i.base), writes: key(i.dst) };
-      case "Store": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
+      case "Store": case "StoreByte": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
+      case "LoadByte": return { reads: key(i.base), writes: key(i.dst) };
     }
     throw new Error(`aarch64 machine.uses: no entry for ${i.kind}`);
   },

@@ -63,6 +63,8 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Br: { target: "register" },
   Load: { dst: "register", base: "register" },
   Store: { src: "register", base: "register" },
+  LoadByte: { dst: "register", base: "register" },
+  StoreByte: { src: "register", base: "register" },
   AddScaled: three("register"),
   Ldr: { dst: "register", src: "memory" },
   Str: { src: "register", dst: "memory" },

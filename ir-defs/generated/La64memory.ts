@@ -39,7 +39,7 @@ export type Place = Reg | Var;
 /** Place ::= <name:reg> */
 export interface Reg {
   readonly kind: "Reg";
-  readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp";
+  readonly name: "x0" | "x1" | "x2" | "x3" | "x4" | "x5" | "x6" | "x7" | "x8" | "x9" | "x10" | "x11" | "x12" | "x13" | "x14" | "x15" | "x16" | "x17" | "x18" | "x19" | "x20" | "x21" | "x22" | "x23" | "x24" | "x25" | "x26" | "x27" | "x28" | "x29" | "x30" | "sp" | "w0" | "w1" | "w2" | "w3" | "w4" | "w5" | "w6" | "w7" | "w8" | "w9" | "w10" | "w11" | "w12" | "w13" | "w14" | "w15" | "w16" | "w17" | "w18" | "w19" | "w20" | "w21" | "w22" | "w23" | "w24" | "w25" | "w26" | "w27" | "w28" | "w29" | "w30" | "wzr";
   readonly loc?: Loc;
 }
 /** Place ::= <name:name> */
@@ -69,7 +69,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | IncHeap;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -268,6 +268,22 @@ export interface AddScaled {
   readonly right: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= ldrb <dst:Arg>, [<base:Arg>, #<offset:int>] */
+export interface LoadByte {
+  readonly kind: "LoadByte";
+  readonly dst: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
+/** Instr ::= strb <src:Arg>, [<base:Arg>, #<offset:int>] */
+export interface StoreByte {
+  readonly kind: "StoreByte";
+  readonly src: Arg;
+  readonly base: Arg;
+  readonly offset: bigint;
+  readonly loc?: Loc;
+}
 /** Instr ::= b <target:label> */
 export interface B {
   readonly kind: "B";
@@ -335,6 +351,24 @@ export interface StoreHeap {
   readonly index: Operand | null;
   readonly loc?: Loc;
 }
+/** Instr ::= ldrb <dst:Arg>, [<base:Operand> + <offset:int>< + |index:Operand?>] */
+export interface LoadHeapByte {
+  readonly kind: "LoadHeapByte";
+  readonly dst: Arg;
+  readonly base: Operand;
+  readonly offset: bigint;
+  readonly index: Operand | null;
+  readonly loc?: Loc;
+}
+/** Instr ::= strb <src:Operand>, [<base:Operand> + <offset:int>< + |index:Operand?>] */
+export interface StoreHeapByte {
+  readonly kind: "StoreHeapByte";
+  readonly src: Operand;
+  readonly base: Operand;
+  readonly offset: bigint;
+  readonly index: Operand | null;
+  readonly loc?: Loc;
+}
 /** Instr ::= inc [<base:Arg>] */
 export interface IncHeap {
   readonly kind: "IncHeap";
@@ -351,5 +385,5 @@ export interface Address {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | IncHeap | Address;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Address;
 export type Kind = Node["kind"];

@@ -18,11 +18,12 @@ export interface Assign {
   readonly value: CExpr;
   readonly loc?: Loc;
 }
-/** CStmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+/** CStmt ::= *(<base:Atom> + <offset:int>< + |size:size?>< * |index:Atom?>) = <value:Atom> */
 export interface Store {
   readonly kind: "Store";
   readonly base: Atom;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Atom | null;
   readonly value: Atom;
   readonly loc?: Loc;
@@ -79,19 +80,21 @@ export interface New {
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** CExpr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+/** CExpr ::= array(<length:Atom>, <init:Atom>) size <size:size> refs <refs:refs> */
 export interface NewArray {
   readonly kind: "NewArray";
   readonly length: Atom;
   readonly init: Atom;
+  readonly size: bigint;
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** CExpr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+/** CExpr ::= *(<base:Atom> + <offset:int>< + |size:size?>< * |index:Atom?>): <type:type> */
 export interface Load {
   readonly kind: "Load";
   readonly base: Atom;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Atom | null;
   readonly type: string;
   readonly loc?: Loc;

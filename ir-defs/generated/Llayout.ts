@@ -82,11 +82,12 @@ export interface ExprStmt {
   readonly expr: Expr;
   readonly loc?: Loc;
 }
-/** Stmt ::= *(<base:Expr> + <offset:int>< + 8 * |index:Expr?>) = <value:Expr> */
+/** Stmt ::= *(<base:Expr> + <offset:int>< + |size:size?>< * |index:Expr?>) = <value:Expr> */
 export interface Store {
   readonly kind: "Store";
   readonly base: Expr;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Expr | null;
   readonly value: Expr;
   readonly loc?: Loc;
@@ -173,19 +174,21 @@ export interface New {
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** Expr ::= array(<length:Expr>, <init:Expr>) refs <refs:refs> */
+/** Expr ::= array(<length:Expr>, <init:Expr>) size <size:size> refs <refs:refs> */
 export interface NewArray {
   readonly kind: "NewArray";
   readonly length: Expr;
   readonly init: Expr;
+  readonly size: bigint;
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** Expr ::= *(<base:Expr> + <offset:int>< + 8 * |index:Expr?>): <type:type> */
+/** Expr ::= *(<base:Expr> + <offset:int>< + |size:size?>< * |index:Expr?>): <type:type> */
 export interface Load {
   readonly kind: "Load";
   readonly base: Expr;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Expr | null;
   readonly type: string;
   readonly loc?: Loc;

@@ -82,11 +82,12 @@ export interface ExprStmt {
   readonly expr: Expr;
   readonly loc?: Loc;
 }
-/** Stmt ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>) = <value:Atom> */
+/** Stmt ::= *(<base:Atom> + <offset:int>< + |size:size?>< * |index:Atom?>) = <value:Atom> */
 export interface Store {
   readonly kind: "Store";
   readonly base: Atom;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Atom | null;
   readonly value: Atom;
   readonly loc?: Loc;
@@ -151,19 +152,21 @@ export interface New {
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** Expr ::= array(<length:Atom>, <init:Atom>) refs <refs:refs> */
+/** Expr ::= array(<length:Atom>, <init:Atom>) size <size:size> refs <refs:refs> */
 export interface NewArray {
   readonly kind: "NewArray";
   readonly length: Atom;
   readonly init: Atom;
+  readonly size: bigint;
   readonly refs: string;
   readonly loc?: Loc;
 }
-/** Expr ::= *(<base:Atom> + <offset:int>< + 8 * |index:Atom?>): <type:type> */
+/** Expr ::= *(<base:Atom> + <offset:int>< + |size:size?>< * |index:Atom?>): <type:type> */
 export interface Load {
   readonly kind: "Load";
   readonly base: Atom;
   readonly offset: bigint;
+  readonly size: bigint | null;
   readonly index: Atom | null;
   readonly type: string;
   readonly loc?: Loc;

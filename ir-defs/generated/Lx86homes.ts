@@ -64,7 +64,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -221,6 +221,24 @@ export interface StoreIndexed {
   readonly index: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= movzbq <offset:int>(<base:Arg><,|index:Arg?|,1>), <dst:Arg> */
+export interface LoadByte {
+  readonly kind: "LoadByte";
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly index: Arg | null;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= movb <src:Arg>, <offset:int>(<base:Arg><,|index:Arg?|,1>) */
+export interface StoreByte {
+  readonly kind: "StoreByte";
+  readonly src: Arg;
+  readonly offset: bigint;
+  readonly base: Arg;
+  readonly index: Arg | null;
+  readonly loc?: Loc;
+}
 /** Instr ::= addq $1, (<base:Arg>) */
 export interface IncMem {
   readonly kind: "IncMem";
@@ -291,5 +309,5 @@ export interface Home {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Home;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | Slot | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Home;
 export type Kind = Node["kind"];

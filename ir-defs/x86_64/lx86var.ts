@@ -29,6 +29,8 @@
 // - Heap objects (spec/heap.md) are read and written by `movq` with a memory
 //   operand whose base (and index, scaled by 8) are places: `movq 16(p), x`,
 //   `movq x, 24(a,i,8)`; `addq $1, (p)` counts one more reference to p's object.
+//   An element of an array of Bool is one byte: `movzbq 24(a,i,1), x` reads it
+//   (zero-extended), `movb %al, 24(a,i,1)` or `movb $0, 24(a,i,1)` writes one.
 // - A string literal is a static string object in the program's data (`Data`,
 //   below); `leaq .Lstr0(%rip), x` puts its address in x.
 // - Most instructions read their operands and write `dst`; the doc comment of each
@@ -53,7 +55,7 @@ export const conditionCodes = ["e", "ne", "l", "le", "g", "ge"] as const;
 export const unsignedConditionCodes = ["b", "be", "a", "ae"] as const;
 
 /** The instructions that access memory at an address a place holds (`base`, and `index` scaled by 8). */
-export const memoryAccesses: ReadonlySet<string> = new Set(["Load", "LoadIndexed", "Store", "StoreIndexed", "IncMem"]);
+export const memoryAccesses: ReadonlySet<string> = new Set(["Load", "LoadIndexed", "Store", "StoreIndexed", "LoadByte", "StoreByte", "IncMem"]);
 
 const blocksOf = (program: unknown): AnyNode[] => ((program as { blocks?: unknown }).blocks as AnyNode[] | undefined) ?? [];
 
@@ -125,12 +127,12 @@ const addressPlaces: Invariant = {
 };
 
 const byteRegisters: Invariant = {
-  says: "%al and %cl appear only where a byte register belongs: set<cc> writes one, movzbq reads one, a shift count may be %cl",
+  says: "%al and %cl appear only where a byte register belongs: set<cc> writes one, movzbq and movb read one (movb: or an immediate), a shift count may be %cl",
   check(program) {
     for (const [instr, path] of instructionsOf(program)) {
       for (const [field, arg] of operandsOf(instr)) {
       const isByte = arg.kind === "Reg" && (arg.name === "al" || arg.name === "cl");
-        const wantsByte = (instr.kind === "Set" && field === "dst") || (instr.kind === "Movzbq" && field === "src");
+        const wantsByte = (instr.kind === "Set" && field === "dst") || (instr.kind === "Movzbq" && field === "src") || (instr.kind === "StoreByte" && field === "src" && arg.kind !== "Imm");
         const mayBeByte = wantsByte || ((instr.kind === "Salq" || instr.kind === "Sarq") && field === "count" && arg.kind === "Reg");
         if (wantsByte && !isByte) return { path: `${path}.${field}`, message: `${instr.kind} needs %al or %cl here` };
         if (isByte && !mayBeByte) return { path: `${path}.${field}`, message: `a byte register cannot be the ${field} of ${instr.kind}` };
@@ -207,6 +209,12 @@ export const Lx86var = defineIL({
        * writes that word. The flags stay as they are. */
       Store: "movq <src:Arg>, <offset:int>(<base:Arg>)",
       StoreIndexed: "movq <src:Arg>, <offset:int>(<base:Arg>,<index:Arg>,8)",
+      /** Loads the byte at base + offset (+ index) into dst, zero-extended: an element of an
+       * array of Bool. Reads base, index and that byte; writes dst. The flags stay as they are. */
+      LoadByte: "movzbq <offset:int>(<base:Arg><,|index:Arg?|,1>), <dst:Arg>",
+      /** Stores the low byte of src (%al, or an immediate) at base + offset (+ index). Reads
+       * src, base and index; writes that byte. The flags stay as they are. */
+      StoreByte: "movb <src:Arg>, <offset:int>(<base:Arg><,|index:Arg?|,1>)",
       /** Adds 1 to the word at the address base holds: an object's reference count (`inc`).
        * Reads base and that word; writes the word and the flags. */
       IncMem: "addq $1, (<base:Arg>)",

@@ -53,6 +53,8 @@ export const machine: RegisterMachine = {
       case "LoadIndexed": return { reads: [...key(i.base), ...key(i.index)], writes: key(i.dst) };
       case "Store": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
       case "StoreIndexed": return { reads: [...key(i.src), ...key(i.base), ...key(i.index)], writes: [] };
+      case "LoadByte": return { reads: [...key(i.base), ...key(i.index)], writes: key(i.dst) };
+      case "StoreByte": return { reads: [...key(i.src), ...key(i.base), ...key(i.index)], writes: [] };
       case "IncMem": return { reads: key(i.base), writes: [] };
     }
     if (readModifyWrite.has(i.kind)) return { reads: [...key(i.src), ...key(i.dst)], writes: key(i.dst) };

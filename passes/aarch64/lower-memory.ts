@@ -4,7 +4,9 @@
 // machine: ldr and str take a base register and an immediate offset (a multiple
 // of 8 up to 32760), and nothing adds to memory. So an array element's address
 // is computed first, `add t, a, i, lsl #3`, and its offset (24) stays in the
-// ldr: `ldr x, [t, #24]`; a constant index is folded into the offset; a base,
+// ldr: `ldr x, [t, #24]`; a byte (an element of an array of Bool) the same way,
+// unscaled, `add t, b, i` then `ldrb x, [t, #24]`, or `strb`; a constant index is
+// folded into the offset; a base,
 // index or value that is no variable (a constant, a string's address) is put
 // in one first; and `inc [p]`, one more reference to p's object, loads its
 // count, adds 1 and stores it back. patch-instructions needs nothing new: the
@@ -24,6 +26,7 @@ import type * as In from "../../ir-defs/generated/La64memory.js";
 import type * as Out from "../../ir-defs/generated/La64calls.js";
 import { La64calls, La64memory } from "../../ir-defs/aarch64/la64calls.js";
 import { fitsLoadOffset } from "../../ir-defs/aarch64/operand-rules.js";
+import { fitsByteOffset } from "../../ir-defs/aarch64/la64var.js";
 import { functionOfSymbol } from "../../ir-defs/functions.js";
 import { fromSource } from "../shared/both-targets.js";
 import { freshNamer } from "../shared/fresh-names.js";
@@ -46,29 +49,30 @@ export const lowerMemory = pass({
       const v = fresh(hint);
       return [a.kind === "Address" ? loadAddress(a.label, functionOfSymbol(a.label) !== null, v) : [mov(v, a)], v];
     };
-    /** `base + offset [+ 8 * index]` as a base place and an offset ldr and str can encode. */
-    const address = (base: In.Operand, offset: bigint, index: In.Operand | null): [Plain[], Address] => {
+    /** `base + offset [+ size * index]` as a base place and an offset ldr and str (size 8) or ldrb and strb (size 1) can encode. */
+    const address = (base: In.Operand, offset: bigint, index: In.Operand | null, size: 1n | 8n): [Plain[], Address] => {
+      const fits = size === 1n ? fitsByteOffset : fitsLoadOffset;
       const [setBase, b] = put(base, "base", true);
-      if (index === null && fitsLoadOffset(offset)) return [setBase, { base: b, offset }];
-      if (index?.kind === "Imm" && fitsLoadOffset(offset + 8n * index.value)) return [setBase, { base: b, offset: offset + 8n * index.value }];
+      if (index === null && fits(offset)) return [setBase, { base: b, offset }];
+      if (index?.kind === "Imm" && fits(offset + size * index.value)) return [setBase, { base: b, offset: offset + size * index.value }];
       const element = fresh("address");
       const [setIndex, i] = index === null ? [[], null] : put(index, "index", true);
-      const scaled: Plain[] = i === null ? [] : [{ kind: "AddScaled", dst: element, left: b, right: i }];
+      const scaled: Plain[] = i === null ? [] : [size === 1n ? { kind: "Add", dst: element, left: b, right: i } : { kind: "AddScaled", dst: element, left: b, right: i }];
       // never from the front end's offsets, but any int is allowed: add it to the address first
-      const near = fitsLoadOffset(offset);
+      const near = fits(offset);
       const added: Plain[] = near ? [] : [{ kind: "Add", dst: element, left: i === null ? b : element, right: imm(offset) }];
       return [[...setBase, ...setIndex, ...scaled, ...added], { base: element, offset: near ? offset : 0n }];
     };
     const lower = (i: In.Instr): Out.Instr[] => {
       switch (i.kind) {
-        case "LoadHeap": {
-          const [setup, { base, offset }] = address(i.base, i.offset, i.index);
-          return [...setup, { kind: "Load", dst: i.dst, base, offset }];
+        case "LoadHeap": case "LoadHeapByte": {
+          const [setup, { base, offset }] = address(i.base, i.offset, i.index, i.kind === "LoadHeap" ? 8n : 1n);
+          return [...setup, { kind: i.kind === "LoadHeap" ? "Load" : "LoadByte", dst: i.dst, base, offset }];
         }
-        case "StoreHeap": {
+        case "StoreHeap": case "StoreHeapByte": {
           const [setValue, src] = put(i.src, "value", false);
-          const [setup, { base, offset }] = address(i.base, i.offset, i.index);
-          return [...setValue, ...setup, { kind: "Store", src, base, offset }];
+          const [setup, { base, offset }] = address(i.base, i.offset, i.index, i.kind === "StoreHeap" ? 8n : 1n);
+          return [...setValue, ...setup, { kind: i.kind === "StoreHeap" ? "Store" : "StoreByte", src, base, offset }];
         }
         case "IncHeap": {
           const count = fresh("count");

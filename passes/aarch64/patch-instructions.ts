@@ -31,6 +31,10 @@
 //   str slot1, [x12, #24]             ldr x9, slot1
 //                                     str x9, [x12, #24]
 //
+// ldrb's destination and strb's source, registers by then, are named as their
+// 32-bit views (`ldrb w9, [x12, #24]`), the only form the assembler takes; a
+// strb of 0 stores the zero register, `strb wzr, [x13, #24]`.
+//
 // Which operand may be what is one table, ir-defs/aarch64/operand-rules.ts,
 // which La64patched's invariants check too.
 
@@ -39,6 +43,7 @@ import type * as Out from "../../ir-defs/generated/La64patched.js";
 import { La64patched } from "../../ir-defs/aarch64/la64patched.js";
 import { La64homes } from "../../ir-defs/aarch64/la64homes.js";
 import { operandRules } from "../../ir-defs/aarch64/operand-rules.js";
+import { byteOperands, wordView } from "../../ir-defs/aarch64/la64var.js";
 import { isNode } from "../../il/node.js";
 import { fromSource } from "../shared/both-targets.js";
 import { pass } from "../../il/pass.js";
@@ -70,6 +75,7 @@ function patchMove(instr: In.Mov): Out.Instr[] {
 /** Any other instruction, driven by its row of the operand table. */
 function patchInstruction(instr: In.Instr): Out.Instr[] {
   if (instr.kind === "Mov") return patchMove(instr);
+  if (instr.kind === "StoreByte" && instr.src.kind === "Imm" && instr.src.value === 0n) instr = { ...instr, src: reg("wzr" as Out.Reg["name"]) }; // strb wzr: a 0 needs no register
   const rules = operandRules[instr.kind] ?? {};
   const before: Out.Instr[] = [];
   const after: Out.Instr[] = [];
@@ -98,6 +104,13 @@ function patchInstruction(instr: In.Instr): Out.Instr[] {
   return [...before, patched as unknown as Out.Instr, ...after];
 }
 
+/** ldrb's destination and strb's source, a register by now, named as its 32-bit view (x9: w9), as the assembler wants. */
+function asWordView(instr: Out.Instr): Out.Instr {
+  const field = byteOperands[instr.kind];
+  const r = field === undefined ? null : ((instr as unknown as Record<string, Out.Reg>)[field] ?? null);
+  return r === null ? instr : ({ ...instr, [field!]: reg(wordView(r.name) as Out.Reg["name"]) } as Out.Instr);
+}
+
 export const patchInstructions = pass({
   name: "patch-instructions",
   from: La64homes,
@@ -105,6 +118,6 @@ export const patchInstructions = pass({
   purpose: "load and store slots around each instruction and build immediates that do not fit, using x9, x10 and x11",
   run(program: In.Program): Out.Program {
     const blocks = program.blocks.map((block) => ({ ...block, instrs: block.instrs.flatMap((instr) => fromSource(patchInstruction(instr), instr.loc)) }));
-    return { kind: "Program", blocks, data: program.data } as Out.Program; // the table of homes has served
+    return { kind: "Program", blocks: blocks.map((b) => ({ ...b, instrs: b.instrs.map(asWordView) })), data: program.data } as Out.Program; // the table of homes has served
   },
 });

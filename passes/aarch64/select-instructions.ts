@@ -67,7 +67,7 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
     }
     case "Prim": return primitive(e, dst, cx);
     case "Call": return [functionCall(e.callee, e.args, dst, cx.strings)];
-    case "Load": return dst ? [{ kind: "LoadHeap", dst, base: argument(e.base, cx.strings), offset: e.offset, index: e.index && argument(e.index, cx.strings) }] : [];
+    case "Load": return dst ? [{ kind: e.size === 1n ? "LoadHeapByte" : "LoadHeap", dst, base: argument(e.base, cx.strings), offset: e.offset, index: e.index && argument(e.index, cx.strings) }] : [];
     case "Alloc": case "AllocArray": return heapCall(e, dst, cx);
     case "Receive": return [receive(e, dst, { kind: "Var", name: e.found }, cx)];
     default: return unreachable(e);
@@ -93,7 +93,7 @@ function statement(s: In.CStmt, cx: Cx): Out.Instr[] {
   switch (s.kind) {
     case "Assign": return expression(s.value, { kind: "Var", name: s.name }, cx);
     case "Do": return expression(s.expr, null, cx);
-    case "Store": return [{ kind: "StoreHeap", src: argument(s.value, cx.strings), base: argument(s.base, cx.strings), offset: s.offset, index: s.index && argument(s.index, cx.strings) }];
+    case "Store": return [{ kind: s.size === 1n ? "StoreHeapByte" : "StoreHeap", src: argument(s.value, cx.strings), base: argument(s.base, cx.strings), offset: s.offset, index: s.index && argument(s.index, cx.strings) }];
     case "CheckIndex": return checkIndex(s);
     case "Inc": return [{ kind: "IncHeap", base: { kind: "Var", name: s.name } }];
     case "Release": return heapCall(s, null, cx);

@@ -4,24 +4,27 @@
 //
 // An address is `offset(base)` or `offset(base,index,8)`, base and index
 // places: in registers, `*(a + 24 + 8 * i)` is one `movq 24(%rax,%rcx,8), %rdx`.
+// An element of an array of bytes, `*(b + 24 + 1 * i)`, is read by `movzbq
+// 24(%rax,%rcx,1), %rdx` and written by `movb`, from an immediate or from %al
+// (the one byte register selection uses, as set<cc> does).
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as Out from "../../ir-defs/generated/Lx86var.js";
 import type * as Homes from "../../ir-defs/generated/Lx86homes.js";
 import { indexOutOfBounds } from "../../ir-defs/runtime-routines.js";
 import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { atomOperand as atom } from "../shared/both-targets.js";
-import { imm, movq, operand, place, type Plain, type Selection } from "./instructions.js";
+import { imm, movq, operand, place, reg, type Plain, type Selection } from "./instructions.js";
 
 type Address = { base: Out.Arg; offset: bigint; index: Out.Arg | null };
 
-/** `base + offset [+ 8 * index]` as the fields of a memory access: a constant
+/** `base + offset [+ size * index]` as the fields of a memory access: a constant
  * index is folded into the offset, base and index are places (variables). */
-function address(base: In.Atom, offset: bigint, index: In.Atom | null, cx: Selection): [Plain[], Address] {
+function address(base: In.Atom, offset: bigint, size: bigint, index: In.Atom | null, cx: Selection): [Plain[], Address] {
   const [setBase, b] = place(base, "base", cx);
-  if (index?.kind === "Int" && fitsIn32(offset + 8n * index.value)) return [setBase, { base: b, offset: offset + 8n * index.value, index: null }];
+  if (index?.kind === "Int" && fitsIn32(offset + size * index.value)) return [setBase, { base: b, offset: offset + size * index.value, index: null }];
   if (!fitsIn32(offset)) { // never from the front end's offsets, but any int is allowed: add it to the base first
     const far = cx.fresh("address");
-    const [rest, a] = address({ kind: "Var", name: far.name }, 0n, index, cx);
+    const [rest, a] = address({ kind: "Var", name: far.name }, 0n, size, index, cx);
     return [[...setBase, movq(b, far), { kind: "Addq", src: imm(offset), dst: far }, ...rest], a];
   }
   if (index === null) return [setBase, { base: b, offset, index: null }];
@@ -29,18 +32,23 @@ function address(base: In.Atom, offset: bigint, index: In.Atom | null, cx: Selec
   return [[...setBase, ...setIndex], { base: b, offset, index: i }];
 }
 
-/** `dst = *(base + offset [+ 8 * index])`: one movq from memory (nothing when the value is unused). */
+/** `dst = *(base + offset [+ size * index])`: one movq from memory, or movzbq for a byte (nothing when the value is unused). */
 export function loadWord(e: In.Load, dst: Out.Arg | null, cx: Selection): Plain[] {
   if (dst === null) return [];
-  const [setup, { base, offset, index }] = address(e.base, e.offset, e.index, cx);
+  const [setup, { base, offset, index }] = address(e.base, e.offset, e.size ?? 8n, e.index, cx);
+  if (e.size === 1n) return [...setup, { kind: "LoadByte", offset, base, index, dst }];
   return [...setup, index ? { kind: "LoadIndexed", offset, base, index, dst } : { kind: "Load", offset, base, dst }];
 }
 
-/** `*(base + offset [+ 8 * index]) = value`: one movq to memory. */
+/** `*(base + offset [+ size * index]) = value`: one movq to memory, or movb for a byte (its value an immediate or in %al). */
 export function storeWord(s: In.Store, cx: Selection): Plain[] {
-  const [setValue, src] = operand(s.value, "value", cx);
-  const [setup, { base, offset, index }] = address(s.base, s.offset, s.index, cx);
-  return [...setValue, ...setup, index ? { kind: "StoreIndexed", src, offset, base, index } : { kind: "Store", src, offset, base }];
+  const [setValue, value] = operand(s.value, "value", cx);
+  const [setup, { base, offset, index }] = address(s.base, s.offset, s.size ?? 8n, s.index, cx);
+  if (s.size === 1n) {
+    const inAl: Plain[] = value.kind === "Imm" ? [] : [movq(value, reg("rax"))];
+    return [...setValue, ...setup, ...inAl, { kind: "StoreByte", src: value.kind === "Imm" ? value : reg("al"), offset, base, index }];
+  }
+  return [...setValue, ...setup, index ? { kind: "StoreIndexed", src: value, offset, base, index } : { kind: "Store", src: value, offset, base }];
 }
 
 /**
@@ -63,7 +71,7 @@ export const increment = (s: In.Inc): Plain[] => [{ kind: "IncMem", base: { kind
 
 // ---------------------------------------------------------------- patch-instructions
 
-type Access = Extract<Homes.Instr, { kind: "Load" | "LoadIndexed" | "Store" | "StoreIndexed" | "IncMem" }>;
+type Access = Extract<Homes.Instr, { kind: "Load" | "LoadIndexed" | "Store" | "StoreIndexed" | "LoadByte" | "StoreByte" | "IncMem" }>;
 const r10: Homes.Reg = { kind: "Reg", name: "r10" };
 const r11: Homes.Reg = { kind: "Reg", name: "r11" };
 const move = (src: Homes.Arg, dst: Homes.Arg): Homes.Movq => ({ kind: "Movq", src, dst });
@@ -106,7 +114,7 @@ export function patchAccess(instr: Access): Homes.Instr[] {
     before.push(move(value, r10));
     patched = { ...patched, src: r10 } as Access;
   }
-  if ((patched.kind === "Load" || patched.kind === "LoadIndexed") && patched.dst.kind !== "Reg") {
+  if ((patched.kind === "Load" || patched.kind === "LoadIndexed" || patched.kind === "LoadByte") && patched.dst.kind !== "Reg") {
     return [...before, { ...patched, dst: r11 }, move(r11, patched.dst)];
   }
   return [...before, patched];

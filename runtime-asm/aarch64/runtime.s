@@ -41,6 +41,7 @@
         .equ QN_BIG_CACHE, 4            // freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  // 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  // the longest array
+        .equ QN_MAX_BYTES_LENGTH, QN_MAX_BYTES - 24  // the longest array of bytes
         // Tasks, scopes and channels (runtime-asm/README.md, "Concurrency"):
         // the byte offsets of their words.
         .equ TASK_NEXT, 16              // task: the next task in the queue it is in
@@ -569,6 +570,7 @@ qn_stack_overflow:
 //                    (a closure: its code at 16, not a reference, its captures from 24)
 //   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 //   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+//   kind 5, bytes:   info = 5, an Array[Bool]: length at 16, a byte an element from 24, 24 + length
 //   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
 //   a union's value: a fields object, its tag at 16 (if two constructors have fields) then its fields;
 //   or, without fields, the odd word tag*2 + 1,
@@ -838,14 +840,17 @@ qn_alloc:
 // ---------------------------------------------------------------------
 // qn_array(length: i64, init: i64, info: i64) -> pointer: a new array.
 //   Arguments: x0 = the length, x1 = every element's value,
-//              x2 = info (2, plus bit 8 when the elements are references).
+//              x2 = info (2, plus bit 8 when the elements are references;
+//              or 5, an array of bytes: an Array[Bool]).
 //   Result:    x0 = the array: rc = 1, the length at 16, the elements
-//              from 24.
+//              from 24, each a word (kind 2) or a byte, init's low byte
+//              (kind 5).
 // When the elements are references, init's rc goes up by length (one
 // per element; the caller keeps its own reference).
 // A negative length panics "index out of bounds". A length above
-// QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES) panics "out of
-// memory"; we check it before multiplying, so nothing overflows.
+// QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES; for bytes,
+// QN_MAX_BYTES_LENGTH) panics "out of memory"; we check it before
+// multiplying, so nothing overflows.
 // ---------------------------------------------------------------------
         .globl qn_array
 qn_array:
@@ -854,12 +859,15 @@ qn_array:
         stp     x19, x20, [sp, #16]     // x19 = length, x20 = init
         str     x21, [sp, #32]          // x21 = info
         tbnz    x0, #63, qn_index_out_of_bounds  // a negative length
-        ldr     x9, =QN_MAX_LENGTH
-        cmp     x0, x9
-        b.hi    qn_out_of_memory        // far too long
         mov     x19, x0
         mov     x20, x1
         mov     x21, x2
+        and     x9, x21, #255
+        cmp     x9, #5
+        b.eq    .Larray_bytes           // an array of bytes
+        ldr     x9, =QN_MAX_LENGTH
+        cmp     x19, x9
+        b.hi    qn_out_of_memory        // far too long
         lsl     x0, x19, #3             // qn_alloc(24 + 8*length, info)
         add     x0, x0, #24
         mov     x1, x21
@@ -878,6 +886,31 @@ qn_array:
         ldr     x9, [x20]
         add     x9, x9, x19
         str     x9, [x20]               // init's rc += length
+        b       .Larray_done
+.Larray_bytes:
+        ldr     x9, =QN_MAX_BYTES_LENGTH
+        cmp     x19, x9
+        b.hi    qn_out_of_memory        // far too long
+        add     x0, x19, #24            // qn_alloc(24 + length, 5)
+        mov     x1, x21
+        bl      qn_alloc
+        str     x19, [x0, #16]          // the length
+        add     x9, x0, #24             // x9 = the next byte (8-aligned)
+        mov     x10, x19                // x10 = bytes left
+        and     x11, x20, #255          // x11 = init's low byte
+        ldr     x12, =0x0101010101010101
+        mul     x11, x11, x12           // ... in each byte of a word
+.Larray_words:
+        cmp     x10, #8
+        b.lo    .Larray_tail
+        str     x11, [x9], #8           // 8 bytes at a time
+        sub     x10, x10, #8
+        b       .Larray_words
+.Larray_tail:
+        cbz     x10, .Larray_done
+        strb    w11, [x9], #1           // then the last few
+        sub     x10, x10, #1
+        b       .Larray_tail
 .Larray_done:
         ldr     x21, [sp, #32]
         ldp     x19, x20, [sp, #16]
@@ -888,8 +921,8 @@ qn_array:
 // qn_free(p: pointer): give a dead object's memory back.
 //   Arguments: x0 = the object (its references already released).
 //   Result:    none.
-// Its size comes from info (and the length of an array or a string, or
-// the capacity of a channel).
+// Its size comes from info (and the length of an array, an array of
+// bytes or a string, or the capacity of a channel).
 // It leaves the leak check's counts. A small block goes to the front of
 // its size class's free list; a big object's mapping goes to the cache
 // (qn_big_keep), which unmaps the oldest one when it is full.
@@ -912,7 +945,7 @@ qn_free:
         add     x1, x1, #CHAN_RING
         b       .Lfree_sized
 .Lfree_string:
-        add     x1, x1, #24             // a string: 24 + length bytes
+        add     x1, x1, #24             // a string, an array of bytes: 24 + length
         b       .Lfree_sized
 .Lfree_fields:
         ubfx    x1, x9, #8, #8          // n = bits 8-15 of info
@@ -986,7 +1019,7 @@ qn_release:
         cmp     x10, #4
         b.eq    .Lrel_channel
         cmp     x10, #2
-        b.ne    .Lrel_free              // a string: no references
+        b.ne    .Lrel_free              // a string, an array of bytes: no references
         tbz     x9, #8, .Lrel_free      // an array of plain values
         add     x11, x20, #24           // x11 = the next element
         ldr     x12, [x20, #16]         // x12 = elements left

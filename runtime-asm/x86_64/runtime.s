@@ -40,6 +40,7 @@
         .equ QN_BIG_CACHE, 4            # freed big mappings kept for reuse, at most
         .equ QN_MAX_BYTES, 0x1000000000000  # 2^48: no object is bigger, so sizes never overflow
         .equ QN_MAX_LENGTH, (QN_MAX_BYTES - 24) / 8  # the longest array
+        .equ QN_MAX_BYTES_LENGTH, QN_MAX_BYTES - 24  # the longest array of bytes
         # Tasks, scopes and channels (runtime-asm/README.md, "Concurrency"):
         # the byte offsets of their words.
         .equ TASK_NEXT, 16              # task: the next task in the queue it is in
@@ -549,6 +550,7 @@ qn_stack_overflow:
 #                    (a closure: its code at 16, not a reference, its captures from 24)
 #   kind 2, array:   info = 2 | r << 8, length at 16, 24 + 8*length bytes
 #   kind 3, string:  info = 3, length at 16, bytes from 24, 24 + length
+#   kind 5, bytes:   info = 5, an Array[Bool]: length at 16, a byte an element from 24, 24 + length
 #   kind 4, channel: info = 4 | r << 8, capacity at 16, ring from 80, 80 + 8*capacity bytes
 #   a union's value: a fields object, its tag at 16 (if two constructors have fields) then its fields;
 #   or, without fields, the odd word tag*2 + 1,
@@ -806,14 +808,17 @@ qn_alloc:
 # ---------------------------------------------------------------------
 # qn_array(length: i64, init: i64, info: i64) -> pointer: a new array.
 #   Arguments: rdi = the length, rsi = every element's value,
-#              rdx = info (2, plus bit 8 when the elements are references).
+#              rdx = info (2, plus bit 8 when the elements are references;
+#              or 5, an array of bytes: an Array[Bool]).
 #   Result:    rax = the array: rc = 1, the length at 16, the elements
-#              from 24.
+#              from 24, each a word (kind 2) or a byte, init's low byte
+#              (kind 5).
 # When the elements are references, init's rc goes up by length (one
 # per element; the caller keeps its own reference).
 # A negative length panics "index out of bounds". A length above
-# QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES) panics "out of
-# memory"; we check it before multiplying, so nothing overflows.
+# QN_MAX_LENGTH (size 24 + 8*length above QN_MAX_BYTES; for bytes,
+# QN_MAX_BYTES_LENGTH) panics "out of memory"; we check it before
+# multiplying, so nothing overflows.
 # ---------------------------------------------------------------------
         .globl qn_array
 qn_array:
@@ -823,12 +828,14 @@ qn_array:
                                         # (3 pushes: stack is aligned)
         testq   %rdi, %rdi
         js      qn_index_out_of_bounds  # a negative length
-        movabsq $QN_MAX_LENGTH, %rax
-        cmpq    %rax, %rdi
-        ja      qn_out_of_memory        # far too long
         movq    %rdi, %rbx
         movq    %rsi, %r12
         movq    %rdx, %r13
+        cmpb    $5, %dl
+        je      .Larray_bytes           # an array of bytes
+        movabsq $QN_MAX_LENGTH, %rax
+        cmpq    %rax, %rdi
+        ja      qn_out_of_memory        # far too long
         leaq    24(,%rdi,8), %rdi       # qn_alloc(24 + 8*length, info)
         movq    %r13, %rsi
         call    qn_alloc
@@ -848,6 +855,21 @@ qn_array:
         testb   $1, %r12b
         jnz     .Larray_done            # init is an immediate: nothing to count
         addq    %rbx, (%r12)            # init's rc += length
+        jmp     .Larray_done
+.Larray_bytes:
+        movabsq $QN_MAX_BYTES_LENGTH, %rax
+        cmpq    %rax, %rdi
+        ja      qn_out_of_memory        # far too long
+        addq    $24, %rdi               # qn_alloc(24 + length, 5)
+        movq    %r13, %rsi
+        call    qn_alloc
+        movq    %rbx, 16(%rax)          # the length
+        movq    %rax, %rdx              # rdx = the array
+        leaq    24(%rax), %rdi          # rdi = the first byte
+        movq    %rbx, %rcx              # rcx = bytes left
+        movq    %r12, %rax              # al = init's low byte
+        rep stosb                       # each byte = al
+        movq    %rdx, %rax
 .Larray_done:
         popq    %r13
         popq    %r12
@@ -858,8 +880,8 @@ qn_array:
 # qn_free(p: pointer): give a dead object's memory back.
 #   Arguments: rdi = the object (its references already released).
 #   Result:    none.
-# Its size comes from info (and the length of an array or a string, or
-# the capacity of a channel).
+# Its size comes from info (and the length of an array, an array of
+# bytes or a string, or the capacity of a channel).
 # It leaves the leak check's counts. A small block goes to the front of
 # its size class's free list; a big object's mapping goes to the cache
 # (qn_big_keep), which unmaps the oldest one when it is full.
@@ -879,7 +901,7 @@ qn_free:
         leaq    CHAN_RING(,%rsi,8), %rsi  # a channel: 80 + 8*capacity bytes
         jmp     .Lfree_sized
 .Lfree_string:
-        addq    $24, %rsi               # a string: 24 + length bytes
+        addq    $24, %rsi               # a string, an array of bytes: 24 + length
         jmp     .Lfree_sized
 .Lfree_fields:
         shrq    $8, %rax
@@ -943,7 +965,7 @@ qn_release:
         cmpb    $4, %al
         je      .Lrel_channel
         cmpb    $2, %al
-        jne     .Lrel_free              # a string: no references
+        jne     .Lrel_free              # a string, an array of bytes: no references
         btq     $8, %rax
         jnc     .Lrel_free              # an array of plain values
         leaq    24(%r12), %rsi          # rsi = the next element

@@ -140,8 +140,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-memory (aarch64): a constant index is folded in one element too far",
     file: "passes/aarch64/lower-memory.js",
-    from: "return [setBase, { base: b, offset: offset + 8n * index.value }];",
-    to: "return [setBase, { base: b, offset: offset + 8n * (index.value + 1n) }];",
+    from: "return [setBase, { base: b, offset: offset + size * index.value }];",
+    to: "return [setBase, { base: b, offset: offset + size * (index.value + 1n) }];",
   },
   {
     name: "assign-homes: every variable is put in the first variable's home",
@@ -228,6 +228,24 @@ export const mutants: readonly Mutant[] = [
     file: "passes/lower-data-layout.js",
     from: "return load(recur(node.target, ctx), fieldOffset(field.index), field.type, node.loc);",
     to: "return load(recur(node.target, ctx), fieldOffset(field.index + 1), field.type, node.loc);",
+  },
+  {
+    name: "lower-data-layout: an element of an array of bytes (Bool) is stored as a word",
+    file: "passes/lower-data-layout.js",
+    from: `size: elementSize(elementOf(declaredType(node.array, types), "Array")), index: i`,
+    to: `size: 8n, index: i`,
+  },
+  {
+    name: "select-instructions (x86_64): a store into an array of bytes is a movq of 8 bytes",
+    file: "passes/x86_64/memory.js",
+    from: "if (s.size === 1n) {",
+    to: "if (false) {",
+  },
+  {
+    name: "lower-memory (aarch64): the index of a byte is scaled by 8",
+    file: "passes/aarch64/lower-memory.js",
+    from: `size === 1n ? { kind: "Add", dst: element, left: b, right: i }`,
+    to: `size === 0n ? { kind: "Add", dst: element, left: b, right: i }`,
   },
   {
     name: "insert-index-checks: an element store is not checked",

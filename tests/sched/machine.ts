@@ -120,7 +120,7 @@ export function scriptProgram(script: Script, target: Target): string {
     const [shared, inherited, instance] = [v("shared"), v("inherited"), v("instance")];
     const env = v("env");
     if (fn === "main") {
-      emit(call("qn_array", [slotCount + 1, 0, arrayInfo("0")], [shared]), w.mov(inherited, 0), w.mov(instance, 0));
+      emit(call("qn_array", [slotCount + 1, 0, arrayInfo("0", 8n)], [shared]), w.mov(inherited, 0), w.mov(instance, 0));
     } else {
       emit(w.mov(env, w.args[0]!), w.load(shared, env, fieldOffset(0)), w.load(inherited, env, fieldOffset(1)), w.load(instance, env, fieldOffset(2)));
     }

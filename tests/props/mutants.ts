@@ -359,8 +359,8 @@ export const mutants: readonly Mutant[] = [
     to: "args: [...node.args, target].map((a) => recur(a, ctx)),",
   },
   {
-    name: "drop-leaf-frames: a function that calls loses its frame too",
-    file: "passes/drop-leaf-frames.js",
+    name: "drop-leaf-frames and shrink-wrap-frames: a call is taken to need no frame",
+    file: "passes/shared/frames.js",
     from: "if (shape.needFrame.has(instr.kind) ||",
     to: "if (false ||",
   },

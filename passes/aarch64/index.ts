@@ -23,7 +23,7 @@ import { selectInstructions } from "./select-instructions.js";
 
 /** A frame with no room and nothing saved (add-prelude-and-conclusion), and what needs one. */
 const frame: FrameShape = {
-  prelude: ["Stp", "Mov", "Adrp", "LdrLo12", "Mov", "Cmp", "BCond"],
+  prelude: ["Stp", "Mov", "Adrp", "LdrLo12", "Cmp", "BCond"],
   conclusion: ["Mov", "Ldp"],
   frameRegisters: new Set(["x29", "x30", "sp"]),
   needFrame: new Set(["Bl", "Blr", "Br", "Stp", "Ldp"]),

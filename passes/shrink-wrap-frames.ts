@@ -70,10 +70,7 @@ export interface WrapShape extends FrameShape {
 /** Every string an instruction holds, but the kinds: its registers, labels, symbols, conditions. */
 function stringsOf(il: IL, instr: AnyNode, skipRegisters: boolean): string[] {
   const out: string[] = [];
-  forEachNode(il, instr, (node) => {
-    if (skipRegisters && node.kind === "Reg") return;
-    for (const [field, value] of Object.entries(node)) if (field !== "kind" && typeof value === "string") out.push(value);
-  });
+  forEachNode(il, instr, (node) => void (skipRegisters && node.kind === "Reg" ? null : Object.entries(node).forEach(([f, v]) => f !== "kind" && typeof v === "string" && out.push(v))));
   return out;
 }
 

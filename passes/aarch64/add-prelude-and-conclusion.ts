@@ -91,14 +91,12 @@ function placeSlot(instr: In.Instr, layout: Layout): Out.Instr[] {
   return [...reach, access];
 }
 
-/** The saves (or restores) of the callee-saved registers, two at a time (stp/ldp, whose offset
- * reaches 504) while their cells are near sp, then one at a time (`one`). */
+/** Saves (or restores) of callee-saved registers, two at a time while stp/ldp reach their cells (504), then one at a time. */
 function pairs(saved: readonly In.Reg[], slots: number, layout: Layout, one: (r: In.Reg, j: number) => Out.Instr[], two: (first: Out.Reg, second: Out.Reg, at: Out.Mem) => Out.Instr): Out.Instr[] {
   const out: Out.Instr[] = [];
-  for (let j = 0; j < saved.length; j++) {
-    const offset = BigInt(layout.outgoing + slots + j) * 8n;
-    if (j + 1 < saved.length && offset + 8n <= 504n) out.push(two(saved[j]! as Out.Reg, saved[++j]! as Out.Reg, { kind: "Mem", base: "sp", offset }));
-    else out.push(...one(saved[j]!, j));
+  for (let j = 0; j < saved.length; j += 2) {
+    const [offset, second] = [BigInt(layout.outgoing + slots + j) * 8n, saved[j + 1]];
+    out.push(...(second && offset <= 496n ? [two(saved[j]! as Out.Reg, second as Out.Reg, { kind: "Mem", base: "sp", offset })] : [...one(saved[j]!, j), ...(second ? one(second, j + 1) : [])]));
   }
   return out;
 }

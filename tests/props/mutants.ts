@@ -371,6 +371,18 @@ export const mutants: readonly Mutant[] = [
     to: "conclusion",
   },
   {
+    name: "shrink-wrap-frames: the block that makes the frame does not copy the renamed registers back",
+    file: "passes/shrink-wrap-frames.js",
+    from: "...[...renamed].map(([r, s]) => shape.move(r, s)),",
+    to: "",
+  },
+  {
+    name: "shrink-wrap-frames: a block that a block in the frame jumps to (a loop's header) runs before the frame too",
+    file: "passes/shrink-wrap-frames.js",
+    from: "const kept = new Set([...reached].filter((l) => body.every((b) => reached.has(b.label) || !targets(b).includes(l))));",
+    to: "const kept = reached;",
+  },
+  {
     name: "fold-constants: a fold ignores wrapping (+ and * as unbounded integers)",
     file: "passes/fold-constants.js",
     from: "return literal(binary(e.op, e.left.value, e.right.value), e.loc);",

@@ -37,7 +37,7 @@
 import type { IL } from "../il/define.js";
 import { conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
 import { pass, type Pass } from "../il/pass.js";
-import { framedFunctions, needsFrame, type Block, type FrameShape } from "./shared/frames.js";
+import { eachFunction, needsFrame, type Block, type FrameShape } from "./shared/frames.js";
 
 export type { FrameShape } from "./shared/frames.js";
 
@@ -62,9 +62,6 @@ export function dropLeafFrames(il: IL, shape: FrameShape): Pass {
     from: il,
     to: il,
     purpose: "a leaf function that calls nothing, has no slot and saves no register loses its frame and its stack check",
-    run(program: { blocks: Block[] }) {
-      const functions = framedFunctions(program.blocks);
-      return { ...program, blocks: functions.flatMap((blocks) => (functionOfSymbol(blocks[0]!.label) === null ? blocks : drop(blocks))) };
-    },
+    run: (program: { blocks: Block[] }) => ({ ...program, blocks: eachFunction(program.blocks, drop) }),
   });
 }

@@ -53,7 +53,7 @@ import type { AnyNode } from "../il/node.js";
 import { forEachNode, rewriter } from "../il/rewrite.js";
 import { conclusionOf, entryOf, functionOfSymbol } from "../ir-defs/functions.js";
 import { pass, type Pass } from "../il/pass.js";
-import { framedFunctions, needsFrame, type Block, type FrameShape } from "./shared/frames.js";
+import { eachFunction, needsFrame, type Block, type FrameShape } from "./shared/frames.js";
 
 /** What shrink-wrapping needs to know of a target besides its frame. */
 export interface WrapShape extends FrameShape {
@@ -140,9 +140,6 @@ export function shrinkWrapFrames(il: IL, shape: WrapShape): Pass {
     from: il,
     to: il,
     purpose: "the blocks that run first and need no frame run before it is made: the frame, the stack check and the saves move onto the paths that need them",
-    run(program: { blocks: Block[] }) {
-      const functions = framedFunctions(program.blocks);
-      return { ...program, blocks: functions.flatMap((blocks) => (functionOfSymbol(blocks[0]!.label) === null ? blocks : wrap(blocks))) };
-    },
+    run: (program: { blocks: Block[] }) => ({ ...program, blocks: eachFunction(program.blocks, wrap) }),
   });
 }

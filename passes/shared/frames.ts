@@ -21,15 +21,15 @@ export interface FrameShape {
   readonly needFrame: ReadonlySet<string>;
 }
 
-/** A program's blocks, one list per function: its prelude (labelled with its symbol) and the
- * blocks up to the next prelude; blocks before the first prelude, if any, make a list of their own. */
-export function framedFunctions(blocks: readonly Block[]): Block[][] {
+/** A program's blocks with each function's rewritten by `rewrite`: a function is its prelude
+ * (labelled with its symbol) and the blocks up to the next prelude. */
+export function eachFunction(blocks: readonly Block[], rewrite: (fn: Block[]) => Block[]): Block[] {
   const functions: Block[][] = [];
   for (const block of blocks) {
     if (functionOfSymbol(block.label) !== null || functions.length === 0) functions.push([]);
     functions.at(-1)!.push(block);
   }
-  return functions;
+  return functions.flatMap((fn) => (functionOfSymbol(fn[0]!.label) === null ? fn : rewrite(fn)));
 }
 
 /** Whether an instruction of a function (whose block labels are `labels`) needs the frame: it

@@ -374,6 +374,16 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
     write(m, i.second, second);
     m.registers.set("sp", sp + 16n);
   },
+  StpAt(m, i) { // stp first, second, [base, #offset]: the word at offset, then the one after it
+    const [first, second] = [read(m, i.first), read(m, i.second)];
+    write(m, i.dst, first);
+    write(m, { ...(i.dst as Node), offset: (i.dst as Node).offset as bigint + 8n }, second);
+  },
+  LdpAt(m, i) { // ldp first, second, [base, #offset]
+    const [first, second] = [read(m, i.src), read(m, { ...(i.src as Node), offset: (i.src as Node).offset as bigint + 8n })];
+    write(m, i.first, first);
+    write(m, i.second, second);
+  },
   Br: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
   LdrLo12(m, i) {
     const at = register(m, i.base) + (stringAddress(m, i.symbol) & 0xfffn);

@@ -35,26 +35,13 @@
 //     retq                               retq
 
 import type { IL } from "../il/define.js";
-import type { AnyNode } from "../il/node.js";
-import { forEachNode } from "../il/rewrite.js";
 import { conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
 import { pass, type Pass } from "../il/pass.js";
+import { eachFunction, needsFrame, type Block, type FrameShape } from "./shared/frames.js";
 
-type Block = { label: string; instrs: AnyNode[] };
+export type { FrameShape } from "./shared/frames.js";
 
-/** What a target's frame looks like, as add-prelude-and-conclusion makes it. */
-export interface FrameShape {
-  /** The kinds of a prelude that makes no room and saves nothing, before its jump to the entry. */
-  readonly prelude: readonly string[];
-  /** The kinds of the conclusion of such a frame, before its return. */
-  readonly conclusion: readonly string[];
-  /** The registers a frameless function must not name. */
-  readonly frameRegisters: ReadonlySet<string>;
-  /** The instructions that need a frame: calls, indirect jumps, pushes and pops. */
-  readonly needFrame: ReadonlySet<string>;
-}
-
-const kindsAre = (instrs: readonly AnyNode[], kinds: readonly string[]) => instrs.length === kinds.length && instrs.every((i, k) => i.kind === kinds[k]);
+const kindsAre = (instrs: readonly { kind: string }[], kinds: readonly string[]) => instrs.length === kinds.length && instrs.every((i, k) => i.kind === kinds[k]);
 
 export function dropLeafFrames(il: IL, shape: FrameShape): Pass {
   /** Whether the function whose prelude is blocks[0] (and conclusion the last) needs no frame. */
@@ -63,16 +50,7 @@ export function dropLeafFrames(il: IL, shape: FrameShape): Pass {
     const fn = functionOfSymbol(prelude.label)!;
     if (conclusion.label !== conclusionOf(fn) || !kindsAre(prelude.instrs.slice(0, -1), shape.prelude) || !kindsAre(conclusion.instrs.slice(0, -1), shape.conclusion)) return false;
     const labels = new Set(blocks.map((b) => b.label));
-    let needs = false;
-    for (const block of blocks.slice(1, -1)) {
-      for (const instr of block.instrs) {
-        if (shape.needFrame.has(instr.kind) || (typeof instr.target === "string" && !labels.has(instr.target))) needs = true;
-        forEachNode(il, instr, (node) => {
-          if ((node.kind === "Reg" && shape.frameRegisters.has(node.name as string)) || (node.kind === "Mem" && shape.frameRegisters.has(node.base as string))) needs = true;
-        });
-      }
-    }
-    return !needs;
+    return blocks.slice(1, -1).every((block) => block.instrs.every((instr) => !needsFrame(il, shape, instr, labels)));
   };
   const drop = (blocks: Block[]): Block[] => {
     if (!frameless(blocks)) return blocks;
@@ -84,14 +62,6 @@ export function dropLeafFrames(il: IL, shape: FrameShape): Pass {
     from: il,
     to: il,
     purpose: "a leaf function that calls nothing, has no slot and saves no register loses its frame and its stack check",
-    run(program: { blocks: Block[] }) {
-      // A function is its prelude (labelled with its symbol) and the blocks up to the next prelude.
-      const functions: Block[][] = [];
-      for (const block of program.blocks) {
-        if (functionOfSymbol(block.label) !== null || functions.length === 0) functions.push([]);
-        functions.at(-1)!.push(block);
-      }
-      return { ...program, blocks: functions.flatMap((blocks) => (functionOfSymbol(blocks[0]!.label) === null ? blocks : drop(blocks))) };
-    },
+    run: (program: { blocks: Block[] }) => ({ ...program, blocks: eachFunction(program.blocks, drop) }),
   });
 }

@@ -31,7 +31,7 @@ const leaf = suite("drop-leaf-frames: leaves lose their frames, nothing else cha
 /** Per target, what the test knows of frames independently of the pass. */
 const frames: Record<Target, { preludeLength: number; calls: string[]; frameRegisters: string[] }> = {
   x86_64: { preludeLength: 5, calls: ["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"], frameRegisters: ["rbp", "rsp"] },
-  aarch64: { preludeLength: 8, calls: ["Bl", "Blr", "Br", "Stp", "Ldp"], frameRegisters: ["x29", "x30", "sp"] },
+  aarch64: { preludeLength: 7, calls: ["Bl", "Blr", "Br", "Stp", "Ldp"], frameRegisters: ["x29", "x30", "sp"] },
 };
 
 /** Every function of an assembly-level program: its blocks, from its prelude to its conclusion. */
@@ -94,11 +94,97 @@ leaf("the benchmarks' small callees lose their frames, a recursive function keep
     for (const name of ["function_calls", "method_calls", "fib"]) checkLeaves(bench(name), target);
     const asm = (name: string) => compile(bench(name), `${name}.qs`, { target }).at(-1)!.output as string;
     assert.not.match(asm("function_calls").split("fn.step:")[1]!.split("step.conclusion:")[0]!, /qn_stack_limit/, `${target}: step has no stack check`);
-    assert.match(asm("fib").split("fn.fib:")[1]!.split("fib.start:")[0]!, /qn_stack_limit/, `${target}: fib calls, so it keeps its check`);
+    assert.match(asm("fib").split("fn.fib:")[1]!.split("fib.conclusion:")[0]!, /qn_stack_limit/, `${target}: fib calls, so it keeps its check`);
   }
 });
 
 leaf.run();
+
+// ---------------------------------------------------------------- shrink-wrap-frames
+
+const wrap = suite("shrink-wrap-frames: what runs before the frame is made needs none, the rest runs in it");
+
+const calleeSavedOf: Record<Target, string[]> = {
+  x86_64: ["rbx", "r12", "r13", "r14", "r15"],
+  aarch64: ["x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28"],
+};
+const returns = new Set(["Retq", "Ret"]);
+const jumps = new Set(["Jmp", "B"]);
+
+/**
+ * Checks one function after shrink-wrap-frames by walking its blocks from its symbol: a block
+ * holding the stack check (a branch to qn_stack_overflow) makes the frame. Every block reached
+ * before one does calls nothing, names no frame register and no callee-saved register (it would
+ * change the caller's), and is never also reached with the frame made; a block reached with it
+ * returns only through the conclusion, and is the block it was before. Returns whether the
+ * function returns on some path without making its frame.
+ */
+function checkWrapped(fn: readonly Block[], before: ReadonlyMap<string, Block>, target: Target): boolean {
+  const { calls, frameRegisters } = frames[target];
+  const labels = new Set(fn.map((b) => b.label));
+  const index = new Map(fn.map((b, k) => [b.label, k]));
+  const conclusion = conclusionOf(functionOfSymbol(fn[0]!.label)!);
+  const seen = new Map<string, boolean>(); // label -> reached with the frame made
+  let fastReturn = false;
+  const todo: [number, boolean][] = [[0, false]];
+  while (todo.length > 0) {
+    const [k, framedBefore] = todo.pop()!;
+    const block = fn[k]!;
+    const was = seen.get(block.label);
+    if (was !== undefined) {
+      assert.is(was, framedBefore, `${block.label}: reached both before and after the frame is made`);
+      continue;
+    }
+    seen.set(block.label, framedBefore);
+    const makes = block.instrs.some((i) => i.target === "qn_stack_overflow");
+    if (framedBefore) {
+      if (block.label !== conclusion && before.has(block.label)) assert.equal(block, before.get(block.label), `${block.label}: runs in the frame, unchanged`);
+      assert.ok(block.label === conclusion || !block.instrs.some((i) => returns.has(i.kind)), `${block.label}: returns in its frame without taking it down`);
+    } else if (!makes) {
+      for (const i of block.instrs) {
+        assert.ok(!calls.includes(i.kind) && !names(i, frameRegisters) && !(typeof i.target === "string" && !labels.has(i.target)), `${block.label}: needs a frame it has not got (${i.kind})`);
+        assert.not.ok(names(i, calleeSavedOf[target]), `${block.label}: changes a callee-saved register before it is saved`);
+        if (returns.has(i.kind)) fastReturn = true;
+      }
+    }
+    const framed = framedBefore || makes;
+    // (a jump to the function's own symbol is a tail call: a new call, which makes its own frame)
+    for (const i of block.instrs) if (typeof i.target === "string" && i.target !== fn[0]!.label && index.has(i.target)) todo.push([index.get(i.target)!, framed]);
+    const last = block.instrs.at(-1);
+    if (k + 1 < fn.length && !(last && (jumps.has(last.kind) || returns.has(last.kind)))) todo.push([k + 1, framed]); // falls through
+  }
+  return fastReturn;
+}
+
+/** Checks every function of a program after shrink-wrap-frames; returns how many return without a frame on some path. */
+function checkWrap(source: string, target: Target): number {
+  const steps = compile(source, "generated.qs", { target, check: true, until: "shrink-wrap-frames" });
+  const [before, after] = steps.slice(-2).map((s) => functions((s.output as { blocks: Block[] }).blocks)) as [Block[][], Block[][]];
+  assert.is(after.length, before.length);
+  return after.filter((fn, k) => checkWrapped(fn, new Map(before[k]!.map((b) => [b.label, b])), target)).length;
+}
+
+wrap("on generated programs, on both targets: no block runs without a frame it needs, and some return without one", () => {
+  for (const target of targets) {
+    let fast = 0;
+    for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) fast += checkWrap(g.source, target);
+    assert.ok(fast >= 10, `${target}: only ${fast} functions return without a frame in 200 programs`);
+  }
+});
+
+wrap("the benchmarks: fib returns n < 2 without a frame or a stack check, and keeps both on its other path", () => {
+  const bench = (name: string) => readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8");
+  for (const target of targets) {
+    for (const name of benchmarks()) checkWrap(bench(name), target);
+    assert.ok(checkWrap(bench("fib"), target) >= 1, `${target}: fib has a path without a frame`);
+    const fib = (compile(bench("fib"), "fib.qs", { target }).at(-1)!.output as string).split("fn.fib:")[1]!.split("fib.conclusion:")[0]!;
+    const [early, ...late] = fib.split(/\bretq?\b/);
+    assert.not.match(early!, /qn_stack_limit|x29|%rbp|x19|%rbx/, `${target}: fib's n < 2 path makes no frame and saves nothing`);
+    assert.match(late.join(""), /qn_stack_limit/, `${target}: fib's recursive path checks the stack`);
+  }
+});
+
+wrap.run();
 
 // ---------------------------------------------------------------- fold-constants, fold-branches
 

@@ -18,6 +18,10 @@ export const La64 = extendIL(La64patched, {
     Instr: {
       Stp: "stp <first:Arg>, <second:Arg>, [sp, #-16]!",
       Ldp: "ldp <first:Arg>, <second:Arg>, [sp], #16",
+      /** Two callee-saved registers saved in adjacent cells of the frame (dst and the word after it). */
+      StpAt: "stp <first:Arg>, <second:Arg>, <dst:Arg>",
+      /** Two callee-saved registers restored from adjacent cells of the frame (src and the word after it). */
+      LdpAt: "ldp <first:Arg>, <second:Arg>, <src:Arg>",
       Ret: "ret",
       /** A branch to the address target holds (an indirect tail call). */
       Br: "br <target:Arg>",

@@ -73,6 +73,8 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Stp: { first: "register", second: "register" },
   LdrLo12: { dst: "register" },
   Ldp: { first: "register", second: "register" },
+  StpAt: { first: "register", second: "register", dst: "memory" },
+  LdpAt: { first: "register", second: "register", src: "memory" },
 };
 
 type Broken = { path: string; message: string } | null;

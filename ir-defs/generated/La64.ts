@@ -58,7 +58,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -323,6 +323,22 @@ export interface Ldp {
   readonly second: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= stp <first:Arg>, <second:Arg>, <dst:Arg> */
+export interface StpAt {
+  readonly kind: "StpAt";
+  readonly first: Arg;
+  readonly second: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= ldp <first:Arg>, <second:Arg>, <src:Arg> */
+export interface LdpAt {
+  readonly kind: "LdpAt";
+  readonly first: Arg;
+  readonly second: Arg;
+  readonly src: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= ret */
 export interface Ret {
   readonly kind: "Ret";
@@ -343,5 +359,5 @@ export interface LdrLo12 {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | Ret | Br | LdrLo12;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

@@ -23,10 +23,9 @@
 //                                       sub sp, sp, #16
 //                                       adrp x16, qn_stack_limit
 //                                       ldr x16, [x16, :lo12:qn_stack_limit]
-//                                       mov x17, sp
-//                                       cmp x17, x16
+//                                       cmp sp, x16
 //                                       b.lo qn_stack_overflow
-//                                       str x19, [sp, #8]
+//                                       str x19, [sp, #8]      (two registers: stp x19, x20, [sp, #8])
 //                                       b main.start
 //   main.start:                       main.start:
 //     mov x19, #7                       mov x19, #7
@@ -62,8 +61,7 @@ const [sp, fp, lr, far, x17] = [reg("sp"), reg("x29"), reg("x30"), reg("x16"), r
 const checkStack: Out.Instr[] = [
   { kind: "Adrp", dst: far, symbol: stackLimit },
   { kind: "LdrLo12", dst: far, base: "x16", symbol: stackLimit },
-  { kind: "Mov", dst: x17, src: sp },
-  { kind: "Cmp", left: x17, right: far },
+  { kind: "Cmp", left: sp, right: far }, // the extended-register form of cmp reads sp itself
   { kind: "BCond", cond: "lo", target: stackOverflow },
 ];
 
@@ -91,6 +89,16 @@ function placeSlot(instr: In.Instr, layout: Layout): Out.Instr[] {
   const access: Out.Instr =
     instr.kind === "Ldr" ? { kind: "Ldr", dst: instr.dst as Out.Arg, src: address } : { kind: "Str", src: instr.src as Out.Arg, dst: address };
   return [...reach, access];
+}
+
+/** Saves (or restores) of callee-saved registers, two at a time while stp/ldp reach their cells (504), then one at a time. */
+function pairs(saved: readonly In.Reg[], slots: number, layout: Layout, one: (r: In.Reg, j: number) => Out.Instr[], two: (first: Out.Reg, second: Out.Reg, at: Out.Mem) => Out.Instr): Out.Instr[] {
+  const out: Out.Instr[] = [];
+  for (let j = 0; j < saved.length; j += 2) {
+    const [offset, second] = [BigInt(layout.outgoing + slots + j) * 8n, saved[j + 1]];
+    out.push(...(second && offset <= 496n ? [two(saved[j]! as Out.Reg, second as Out.Reg, { kind: "Mem", base: "sp", offset })] : [...one(saved[j]!, j), ...(second ? one(second, j + 1) : [])]));
+  }
+  return out;
 }
 
 function prelude(fn: string, size: bigint, save: Out.Instr[]): Out.Block {
@@ -123,8 +131,8 @@ function framed(fn: string, blocks: In.Block[]): Out.Block[] {
   const { slots, saved } = frameOf<In.Reg>(La64patched, { kind: "Program", blocks, data: [] }, calleeSaved);
   const size = BigInt(Math.ceil((outgoing + slots + saved.length) / 2) * 16);
   const cell = (j: number): In.Slot => ({ kind: "Slot", index: slots + j });
-  const save = saved.flatMap((r, j) => placeSlot({ kind: "Str", src: r, dst: cell(j) }, layout));
-  const restore = saved.flatMap((r, j) => placeSlot({ kind: "Ldr", dst: r, src: cell(j) }, layout));
+  const save = pairs(saved, slots, layout, (r, j) => placeSlot({ kind: "Str", src: r, dst: cell(j) }, layout), (first, second, dst) => ({ kind: "StpAt", first, second, dst }));
+  const restore = pairs(saved, slots, layout, (r, j) => placeSlot({ kind: "Ldr", dst: r, src: cell(j) }, layout), (first, second, src) => ({ kind: "LdpAt", first, second, src }));
   const teardown = (): Out.Instr[] => [...restore, { kind: "Mov", dst: sp, src: fp }, { kind: "Ldp", first: fp, second: lr }];
   const body = blocks.map((block): Out.Block => ({ ...block, instrs: block.instrs.flatMap((instr) => tailCall(instr) ?? placeSlot(instr, layout)) }));
   return [prelude(fn, size, save), ...body, { kind: "Block", label: conclusionOf(fn), instrs: [...teardown(), { kind: "Ret" }] }];

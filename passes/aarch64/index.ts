@@ -14,17 +14,30 @@ import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
-import { dropLeafFrames } from "../drop-leaf-frames.js";
+import { dropLeafFrames, type FrameShape } from "../drop-leaf-frames.js";
+import { shrinkWrapFrames } from "../shrink-wrap-frames.js";
+import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
 import { lowerMemory } from "./lower-memory.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
 /** A frame with no room and nothing saved (add-prelude-and-conclusion), and what needs one. */
-export const dropLeafFramesA64 = dropLeafFrames(La64, {
-  prelude: ["Stp", "Mov", "Adrp", "LdrLo12", "Mov", "Cmp", "BCond"],
+const frame: FrameShape = {
+  prelude: ["Stp", "Mov", "Adrp", "LdrLo12", "Cmp", "BCond"],
   conclusion: ["Mov", "Ldp"],
   frameRegisters: new Set(["x29", "x30", "sp"]),
   needFrame: new Set(["Bl", "Blr", "Br", "Stp", "Ldp"]),
+};
+export const dropLeafFramesA64 = dropLeafFrames(La64, frame);
+
+/** Where the frame may wait (x9-x15: the prelude uses x16 and x17 only). */
+export const shrinkWrapFramesA64 = shrinkWrapFrames(La64, {
+  ...frame,
+  calleeSaved: new Set(calleeSaved),
+  scratch: ["x15", "x14", "x13", "x12", "x11", "x10", "x9"],
+  jump: "B",
+  ret: "Ret",
+  move: (dst, src) => ({ kind: "Mov", dst: { kind: "Reg", name: dst }, src: { kind: "Reg", name: src } }),
 });
 
 export const aarch64Passes: readonly Pass[] = [
@@ -40,6 +53,7 @@ export const aarch64Passes: readonly Pass[] = [
   patchInstructions,
   addPreludeAndConclusion,
   dropLeafFramesA64,
+  shrinkWrapFramesA64,
   removeJumps(La64, machine),
   emitAsm,
 ];

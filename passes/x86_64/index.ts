@@ -9,7 +9,9 @@ import { assignHomes } from "../assign-homes.js";
 import { buildInterference } from "../build-interference.js";
 import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
-import { dropLeafFrames } from "../drop-leaf-frames.js";
+import { dropLeafFrames, type FrameShape } from "../drop-leaf-frames.js";
+import { shrinkWrapFrames } from "../shrink-wrap-frames.js";
+import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
@@ -19,11 +21,22 @@ import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
 /** A frame with no room and nothing saved (add-prelude-and-conclusion), and what needs one. */
-export const dropLeafFramesX86 = dropLeafFrames(Lx86, {
+const frame: FrameShape = {
   prelude: ["Pushq", "Movq", "CheckStack", "JmpIf"],
   conclusion: ["Movq", "Popq"],
   frameRegisters: new Set(["rbp", "rsp"]),
   needFrame: new Set(["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"]),
+};
+export const dropLeafFramesX86 = dropLeafFrames(Lx86, frame);
+
+/** Where the frame may wait (r8-r11: no instruction uses them without naming them; the prelude uses none). */
+export const shrinkWrapFramesX86 = shrinkWrapFrames(Lx86, {
+  ...frame,
+  calleeSaved: new Set(calleeSaved),
+  scratch: ["r11", "r10", "r9", "r8"],
+  jump: "Jmp",
+  ret: "Retq",
+  move: (dst, src) => ({ kind: "Movq", src: { kind: "Reg", name: src }, dst: { kind: "Reg", name: dst } }),
 });
 
 export const x86_64Passes: readonly Pass[] = [
@@ -38,6 +51,7 @@ export const x86_64Passes: readonly Pass[] = [
   patchInstructions,
   addPreludeAndConclusion,
   dropLeafFramesX86,
+  shrinkWrapFramesX86,
   removeJumps(Lx86, machine),
   emitAsm,
 ];

@@ -377,8 +377,8 @@ export const mutants: readonly Mutant[] = [
     to: "args: [...node.args, target].map((a) => recur(a, ctx)),",
   },
   {
-    name: "drop-leaf-frames: a function that calls loses its frame too",
-    file: "passes/drop-leaf-frames.js",
+    name: "drop-leaf-frames and shrink-wrap-frames: a call is taken to need no frame",
+    file: "passes/shared/frames.js",
     from: "if (shape.needFrame.has(instr.kind) ||",
     to: "if (false ||",
   },
@@ -387,6 +387,18 @@ export const mutants: readonly Mutant[] = [
     file: "passes/drop-leaf-frames.js",
     from: "{ ...conclusion, instrs: conclusion.instrs.slice(-1) }",
     to: "conclusion",
+  },
+  {
+    name: "shrink-wrap-frames: the block that makes the frame does not copy the renamed registers back",
+    file: "passes/shrink-wrap-frames.js",
+    from: "...[...renamed].map(([r, s]) => shape.move(r, s)),",
+    to: "",
+  },
+  {
+    name: "shrink-wrap-frames: a block that a block in the frame jumps to (a loop's header) runs before the frame too",
+    file: "passes/shrink-wrap-frames.js",
+    from: "const kept = new Set([...reached].filter((l) => body.every((b) => reached.has(b.label) || !targets(b).includes(l))));",
+    to: "const kept = reached;",
   },
   {
     name: "fold-constants: a fold ignores wrapping (+ and * as unbounded integers)",

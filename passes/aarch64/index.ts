@@ -15,6 +15,8 @@ import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
 import { dropLeafFrames } from "../drop-leaf-frames.js";
+import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
+import { fitsArithmetic, fitsLogical, fitsShift } from "../../ir-defs/aarch64/operand-rules.js";
 import { lowerMemory } from "./lower-memory.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
@@ -27,7 +29,18 @@ export const dropLeafFramesA64 = dropLeafFrames(La64, {
   needFrame: new Set(["Bl", "Blr", "Br", "Stp", "Ldp"]),
 });
 
+/** What AArch64 cannot encode (ir-defs/aarch64/operand-rules.ts): any immediate on the left, or
+ * stored, or multiplied; on the right, add, sub and cmp take 0..4095, and, orr and eor a bitmask, shifts 0..63. */
+export const needsRegister: NeedsRegister = (op, side, value) => {
+  if (side === "left" || op === "store" || op === "*") return true;
+  if (op === "&" || op === "|" || op === "^") return !fitsLogical(value);
+  if (op === "<<" || op === ">>") return !fitsShift(value);
+  return !fitsArithmetic(value); // + - and the comparisons
+};
+export const hoistImmediatesA64 = hoistImmediates(needsRegister);
+
 export const aarch64Passes: readonly Pass[] = [
+  hoistImmediatesA64,
   selectInstructions,
   lowerDivision,
   lowerMemory,

@@ -10,6 +10,8 @@ import { buildInterference } from "../build-interference.js";
 import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
 import { dropLeafFrames } from "../drop-leaf-frames.js";
+import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
+import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
@@ -26,7 +28,14 @@ export const dropLeafFramesX86 = dropLeafFrames(Lx86, {
   needFrame: new Set(["Callq", "CallqIndirect", "JmpIndirect", "Pushq", "Popq"]),
 });
 
+const comparisons: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
+/** What x86-64 cannot encode: an immediate beyond 32 bits, or on the left of cmpq. */
+export const needsRegister: NeedsRegister = (op, side, value) => (side === "left" && comparisons.has(op)) || !fitsIn32(value);
+export const hoistImmediatesX86 = hoistImmediates(needsRegister);
+
 export const x86_64Passes: readonly Pass[] = [
+  hoistImmediatesX86,
   selectInstructions,
   lowerDivision,
   lowerCalls,

@@ -51,6 +51,7 @@ import { resolveMethods } from "./resolve-methods.js";
 import { compileMatch } from "./compile-match.js";
 import { expandUsing } from "./expand-using.js";
 import { dropLeafFramesX86, hoistImmediatesX86, x86_64Passes } from "./x86_64/index.js";
+import { dropZeroCompares } from "./x86_64/drop-zero-compares.js";
 
 /** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
@@ -140,7 +141,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, copyBranches, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, copyBranches, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, dropZeroCompares]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

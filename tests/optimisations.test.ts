@@ -470,6 +470,38 @@ immediates("sieve and loops: their innermost loops build no literal (no movz or 
 });
 
 immediates.run();
+
+// ---------------------------------------------------------------- drop-zero-compares
+
+const compares = suite("drop-zero-compares: no cmpq $0 follows an and, or or xor of the same place");
+
+/** Whether `cmp` is `cmpq $0, x` and `before` an andq, orq or xorq into x (the test's own reading). */
+const zeroCompareAfterLogic = (before: AnyNode | undefined, cmp: AnyNode): boolean => {
+  const [left, right, dst] = [cmp.left as AnyNode | undefined, cmp.right as AnyNode | undefined, before?.dst as AnyNode | undefined];
+  return cmp.kind === "Cmpq" && ["Andq", "Orq", "Xorq"].includes(before?.kind ?? "") && right?.kind === "Imm" && right.value === 0n && JSON.stringify(left) === JSON.stringify(dst);
+};
+
+/** Checks one program; returns how many compares went. */
+function checkCompares(source: string): number {
+  const [before, after] = compile(source, "generated.qs", { target: "x86_64", check: true, until: "drop-zero-compares" }).slice(-2).map((s) => (s.output as { blocks: Block[] }).blocks);
+  let dropped = 0;
+  before!.forEach((b, k) => {
+    const kept = b.instrs.filter((instr, i) => !zeroCompareAfterLogic(b.instrs[i - 1], instr));
+    dropped += b.instrs.length - kept.length;
+    assert.equal(after![k]!.instrs, kept, `${b.label}: only the compares of a result with 0 go`);
+    after![k]!.instrs.forEach((instr, i) => assert.not.ok(zeroCompareAfterLogic(after![k]!.instrs[i - 1], instr), `${b.label}: a compare of a result with 0 is left`));
+  });
+  return dropped;
+}
+
+compares("on generated programs and collatz: exactly the compares of an and, or or xor's result with 0 go, and some do", () => {
+  let dropped = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) dropped += checkCompares(g.source);
+  assert.ok(dropped >= 10, `only ${dropped} compares dropped in 200 programs`);
+  assert.ok(checkCompares(readFileSync(join(packageRoot, "bench", "collatz.qs"), "utf8")) >= 1, "collatz: n % 2 == 0, a mask, is tested without a compare");
+});
+
+compares.run();
 // ---------------------------------------------------------------- inline-calls
 
 const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");

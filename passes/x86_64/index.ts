@@ -14,6 +14,7 @@ import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
 import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
+import { dropZeroCompares } from "./drop-zero-compares.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
@@ -47,6 +48,7 @@ export const x86_64Passes: readonly Pass[] = [
   patchInstructions,
   addPreludeAndConclusion,
   dropLeafFramesX86,
+  dropZeroCompares,
   removeJumps(Lx86, machine),
   emitAsm,
 ];

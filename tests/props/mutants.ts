@@ -483,12 +483,6 @@ export const mutants: readonly Mutant[] = [
     to: "const key = a.kind;",
   },
   {
-    name: "drop-zero-compares: a cmpq $0 after an addq goes too (add sets overflow and carry)",
-    file: "passes/x86_64/drop-zero-compares.js",
-    from: 'new Set(["Andq", "Orq", "Xorq"])',
-    to: 'new Set(["Andq", "Orq", "Xorq", "Addq"])',
-  },
-  {
     name: "hoist-invariants: a computation is hoisted out of a loop that changes its operands",
     file: "passes/hoist-invariants.js",
     from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,

@@ -89,7 +89,7 @@ interface Machine {
   memory: Map<number, bigint>;
   strings: Map<string, { address: bigint; bytes: Buffer }>;
   readonly dialect: Dialect;
-  /** The last cmpq's operands (flags = left - right), or null once another instruction changed them. */
+  /** The last cmpq's operands (flags = left - right), after andq, orq or xorq its result and 0 (as `cmpq $0, dst`), or null once another instruction changed them. */
   flags: { left: bigint; right: bigint } | null;
   /** Before lower-calls: the arguments of the call running, and the value its `return` gives. */
   arguments: readonly bigint[];
@@ -204,6 +204,16 @@ const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction =>
       m.flags = null;
     };
   });
+/** `andq`, `orq`, `xorq`: dst = dst op src; the flags are those `cmpq $0, dst` would set after it
+ * (zero and sign from the result, no carry, no overflow), so any j<cc> reads them as that compare. */
+const logical = (op: (dst: bigint, src: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, src] = [decodedOperand(m, i.dst), decodedOperand(m, i.src)];
+    return () => {
+      dst.write(op(dst.read(), src.read()));
+      m.flags = { left: dst.read(), right: 0n };
+    };
+  });
 const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m, i) => {
   write(m, i.dst, op(read(m, i.dst), BigInt.asUintN(6, read(m, i.count)))); // the count is taken mod 64
   m.flags = null;
@@ -311,9 +321,9 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Addq: arithmetic((d, s) => d + s),
   Subq: arithmetic((d, s) => d - s),
   Imulq: arithmetic((d, s) => d * s),
-  Andq: arithmetic((d, s) => d & s),
-  Orq: arithmetic((d, s) => d | s),
-  Xorq: arithmetic((d, s) => d ^ s),
+  Andq: logical((d, s) => d & s),
+  Orq: logical((d, s) => d | s),
+  Xorq: logical((d, s) => d ^ s),
   Negq: (m, i) => { write(m, i.dst, -read(m, i.dst)); m.flags = null; },
   Notq: (m, i) => write(m, i.dst, ~read(m, i.dst)),
   Salq: shift((v, n) => v << n),

@@ -5,7 +5,7 @@
 // k; an array's length loaded for a check that could not be dropped is the
 // same on every turn while the array variable is not assigned in the loop.
 //
-// A loop is found from its way back: an edge b -> h where h dominates b (every
+// A loop is found (passes/shared/loops.ts) from its way back: an edge b -> h where h dominates b (every
 // path from the function's start to b goes through h); its blocks are h and
 // those that reach b without going through h. Its preheader is the one block
 // outside it that leads into h, when that block ends in `goto h`; a loop
@@ -39,80 +39,16 @@
 
 import type * as C from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
-import { reversePostorder, successors } from "../ir-defs/reference-uses.js";
 import { pass } from "../il/pass.js";
 import { arraysOf, isLength } from "./shared/index-checks.js";
-
-type Tail = Parameters<typeof successors>[0];
-const next = (b: C.BasicBlock): string[] => successors(b.tail as unknown as Tail);
-
-/** Each block's predecessors. */
-function predecessors(def: C.Def): Map<string, string[]> {
-  const preds = new Map<string, string[]>();
-  for (const b of def.blocks) for (const s of next(b)) preds.set(s, [...(preds.get(s) ?? []), b.label]);
-  return preds;
-}
-
-/** Each reached block's immediate dominator (Cooper, Harvey and Kennedy's iteration over reverse postorder), and each block's place in that order. */
-function dominators(def: C.Def, preds: Map<string, string[]>): { idom: Map<string, string>; index: Map<string, number> } {
-  // Reverse postorder puts the blocks not reached last: those (no dominator) have no predecessor reached before them.
-  const order = reversePostorder(def.blocks as unknown as Parameters<typeof reversePostorder>[0]).map((b) => b.label);
-  const index = new Map(order.map((l, i) => [l, i]));
-  const idom = new Map([[order[0]!, order[0]!]]);
-  const meet = (a: string, b: string) => {
-    while (a !== b) {
-      while (index.get(a)! > index.get(b)!) a = idom.get(a)!;
-      while (index.get(b)! > index.get(a)!) b = idom.get(b)!;
-    }
-    return a;
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const b of order.slice(1)) {
-      const done = (preds.get(b) ?? []).filter((p) => idom.has(p));
-      const d = done.slice(1).reduce(meet, done[0]!);
-      if (d === undefined || idom.get(b) === d) continue;
-      idom.set(b, d);
-      changed = true;
-    }
-  }
-  return { idom, index };
-}
-
-/** The function's loops, innermost (fewest blocks) first: each header, its blocks and the blocks outside that lead into it. */
-function loops(def: C.Def): { header: string; body: Set<string>; entries: string[] }[] {
-  const preds = predecessors(def);
-  const { idom, index } = dominators(def, preds);
-  const dominates = (h: string, b: string): boolean => {
-    let at = b;
-    while (at !== h && idom.get(at) !== at) at = idom.get(at)!;
-    return at === h;
-  };
-  const found = new Map<string, Set<string>>();
-  for (const b of def.blocks) {
-    for (const h of next(b)) {
-      // A way back goes to a block no later in reverse postorder (only those are asked: the walk up is long from far).
-      if (!idom.has(b.label) || index.get(h)! > index.get(b.label)! || !dominates(h, b.label)) continue;
-      const body = found.get(h) ?? new Set([h]);
-      for (const stack = [b.label]; stack.length > 0; ) {
-        const at = stack.pop()!;
-        if (body.has(at)) continue;
-        body.add(at);
-        stack.push(...(preds.get(at) ?? []));
-      }
-      found.set(h, body);
-    }
-  }
-  const entries = (header: string, body: Set<string>) => (preds.get(header) ?? []).filter((p) => !body.has(p));
-  return [...found].map(([header, body]) => ({ header, body, entries: entries(header, body) })).sort((a, b) => a.body.size - b.body.size);
-}
+import { loops } from "./shared/loops.js";
 
 function hoist(def: C.Def): C.Def {
   const arrays = arraysOf(def);
   const assigned = new Map<string, number>();
   for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
   const blocks = new Map(def.blocks.map((b) => [b.label, b]));
-  for (const { body, entries } of loops(def)) {
+  for (const { body, entries } of loops(def.blocks)) {
     const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
     if (!pre) continue;
     const changed = new Set<string>(); // what the loop assigns

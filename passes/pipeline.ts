@@ -4,7 +4,7 @@
 
 import type { Target } from "../ir-defs/targets.js";
 import { ilName, type Pass } from "../il/pass.js";
-import { aarch64Passes, dropLeafFramesA64, shrinkWrapFramesA64 } from "./aarch64/index.js";
+import { aarch64Passes, dropLeafFramesA64, hoistImmediatesA64, shrinkWrapFramesA64 } from "./aarch64/index.js";
 import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
@@ -21,6 +21,7 @@ import { maskRemainders } from "./mask-remainders.js";
 import { dropChecksInRange } from "./drop-checks-in-range.js";
 import { dropChecksBelowLength } from "./drop-checks-below-length.js";
 import { hoistInvariants } from "./hoist-invariants.js";
+import { copyBranches } from "./copy-branches.js";
 import { exposeAllocation } from "./expose-allocation.js";
 import { inlineConstants } from "./inline-constants.js";
 import { insertIndexChecks } from "./insert-index-checks.js";
@@ -49,7 +50,8 @@ import { expandTry } from "./expand-try.js";
 import { resolveMethods } from "./resolve-methods.js";
 import { compileMatch } from "./compile-match.js";
 import { expandUsing } from "./expand-using.js";
-import { dropLeafFramesX86, shrinkWrapFramesX86, x86_64Passes } from "./x86_64/index.js";
+import { dropLeafFramesX86, hoistImmediatesX86, shrinkWrapFramesX86, x86_64Passes } from "./x86_64/index.js";
+import { dropZeroCompares } from "./x86_64/drop-zero-compares.js";
 
 /** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
@@ -86,6 +88,7 @@ export const frontEnd: readonly Pass[] = [
   dropChecksInRange,
   dropChecksBelowLength,
   hoistInvariants,
+  copyBranches,
   markTailCalls,
   orderBlocks,
   revealFunctions,
@@ -138,7 +141,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, copyBranches, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

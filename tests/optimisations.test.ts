@@ -19,6 +19,11 @@ import { Lcfg } from "../ir-defs/lcfg.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 import { interpreterFor } from "../interp/index.js";
 import { inlineBudget } from "../passes/inline-calls.js";
+import type { NeedsRegister } from "../passes/hoist-immediates.js";
+import { loops } from "../passes/shared/loops.js";
+import { needsRegister as x86NeedsRegister } from "../passes/x86_64/index.js";
+import { needsRegister as a64NeedsRegister } from "../passes/aarch64/index.js";
+import type * as A from "../ir-defs/generated/Lalloc.js";
 import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
 import { benchmarks } from "../scripts/bench-code.js";
 
@@ -432,6 +437,157 @@ hoisted("on generated programs and matrix: each statement moved is invariant in 
 });
 
 hoisted.run();
+
+// ---------------------------------------------------------------- copy-branches
+
+const copied = suite("copy-branches: no goto leads to a block that is only a branch (and no branch goes to); loops test at the end of their body");
+
+/** The programs before and after copy-branches. */
+function branchesCopied(source: string): [C.Program, C.Program] {
+  return compile(source, "generated.qs", { target: "x86_64", check: true, until: "copy-branches" }).slice(-2).map((s) => s.output) as [C.Program, C.Program];
+}
+
+/** The labels some branch of `d` goes to. */
+const branchedTo = (d: C.Def) => new Set(d.blocks.flatMap((b) => (b.tail.kind === "Branch" ? [b.tail.then, b.tail.else] : [])));
+
+/** The gotos of `p` to a block with no statement that ends in a branch, and that no branch goes to. */
+function gotosToBranches(p: C.Program): string[] {
+  return p.defs.flatMap((d) => {
+    const lone = new Set(d.blocks.filter((b) => b.stmts.length === 0 && b.tail.kind === "Branch" && !branchedTo(d).has(b.label)).map((b) => b.label));
+    return d.blocks.flatMap((b) => (b.tail.kind === "Goto" && lone.has(b.tail.target) ? [`${b.label} -> ${b.tail.target}`] : []));
+  });
+}
+
+copied("on generated programs: no goto to a lone branch is left, each became a copy of that branch, and nothing else changed", () => {
+  let copies = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) {
+    const [before, after] = branchesCopied(g.source);
+    assert.equal(gotosToBranches(after), [], `gotos to lone branches left:\n${g.source}`);
+    before.defs.forEach((d, i) => {
+      const byLabel = new Map(d.blocks.map((b) => [b.label, b] as const));
+      /** The block a goto to `label` runs the first statement or branch of, through blocks that are only a goto. */
+      const reached = (label: string, seen: string[] = []): C.BasicBlock => {
+        const b = byLabel.get(label)!;
+        return b.stmts.length === 0 && b.tail.kind === "Goto" && !seen.includes(label) ? reached(b.tail.target, [...seen, label]) : b;
+      };
+      d.blocks.forEach((b, k) => {
+        const out = after.defs[i]!.blocks[k]!;
+        assert.equal(out.stmts, b.stmts, `${b.label}: the statements stay`);
+        const target = b.tail.kind === "Goto" ? reached(b.tail.target) : null;
+        if (target && target.stmts.length === 0 && target.tail.kind === "Branch" && !branchedTo(d).has(target.label)) {
+          assert.equal(out.tail, target.tail, `${b.label}: the goto became ${target.label}'s branch`);
+          copies++;
+        } else assert.equal(out.tail, b.tail, `${b.label}: any other tail stays`);
+      });
+    });
+  }
+  assert.ok(copies >= 100, `only ${copies} gotos to lone branches in 200 programs`);
+});
+
+copied("matrix: each loop's body ends in the loop's test, branching back to its own start", () => {
+  const [, after] = branchesCopied(readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8"));
+  const loopsToSelf = after.defs[0]!.blocks.filter((b) => b.tail.kind === "Branch" && b.tail.then === b.label);
+  assert.ok(loopsToSelf.length >= 2, "the k loop and the summing loop (one block each) branch back to themselves");
+});
+
+copied.run();
+
+// ---------------------------------------------------------------- hoist-immediates
+
+const immediates = suite("hoist-immediates: no loop builds a literal its target cannot encode on each turn");
+
+/** Per target, which literal uses need a register (ir-defs/<target>/ operand rules), as the pass is given them. */
+const needsRegister: Record<Target, NeedsRegister> = { x86_64: x86NeedsRegister, aarch64: a64NeedsRegister };
+
+/** Checks one program on one target; returns how many literals were hoisted. */
+function checkHoisted(source: string, target: Target): number {
+  const [before, after] = compile(source, "generated.qs", { target, check: true, until: "hoist-immediates" }).slice(-2).map((s) => s.output) as [A.Program, A.Program];
+  const literal = (a: A.Atom): bigint | null => (a.kind === "Int" ? a.value : a.kind === "Bool" ? (a.value ? 1n : 0n) : null);
+  let hoisted = 0;
+  after.defs.forEach((d, i) => {
+    const fresh = new Map<string, { value: A.Atom; block: string }>();
+    for (const b of d.blocks) for (const s of b.stmts) if (s.kind === "Assign" && s.name.startsWith("imm.") && !before.defs[i]!.blocks.some((x) => x.stmts.some((t) => t.kind === "Assign" && t.name === s.name))) {
+      assert.not.ok(fresh.has(s.name), `${s.name} is assigned once`);
+      assert.ok(s.value.kind === "Int" || s.value.kind === "Bool", `${s.name} is assigned a literal`);
+      fresh.set(s.name, { value: s.value as A.Atom, block: b.label });
+    }
+    hoisted += fresh.size;
+    for (const { body, entries } of loops(d.blocks)) {
+      const uses: [A.Atom, string, "left" | "right"][] = [];
+      for (const label of body) {
+        const b = d.blocks.find((x) => x.label === label)!;
+        for (const s of b.stmts) {
+          if (s.kind === "Store") uses.push([s.value, "store", "right"]);
+          if (s.kind === "Assign" && s.value.kind === "Binary" && s.value.op !== "/" && s.value.op !== "%") uses.push([s.value.left, s.value.op, "left"], [s.value.right, s.value.op, "right"]);
+          if (s.kind === "Assign" && fresh.has(s.name)) assert.unreachable(`${s.name} is assigned in a loop that reads it`);
+        }
+        if (b.tail.kind === "Branch") uses.push([b.tail.left, b.tail.op, "left"], [b.tail.right, b.tail.op, "right"]);
+      }
+      for (const [a, op, side] of uses) {
+        const v = literal(a);
+        if (entries.length === 1) assert.not.ok(v !== null && needsRegister[target](op, side, v), `${d.name}: ${String(v)} (${side} of ${op}) is left in a loop of ${[...body].join(", ")}:\n${source}`);
+        if (a.kind === "Var" && fresh.has(a.name)) assert.not.ok(body.has(fresh.get(a.name)!.block), `${a.name} is assigned outside the loop that reads it`);
+      }
+    }
+  });
+  return hoisted;
+}
+
+immediates("on generated programs, on both targets: no literal that needs a register is left in a loop with one way in; each new variable is assigned once, a literal, outside the loops that read it", () => {
+  for (const target of targets) {
+    let hoisted = 0;
+    for (const g of fc.sample(programs({ unions: false }), { numRuns: 150, seed: quickRun.seed })) hoisted += checkHoisted(g.source, target);
+    assert.ok(hoisted >= 20, `${target}: only ${hoisted} literals hoisted in 150 programs`);
+  }
+});
+
+immediates("sieve and loops: their innermost loops build no literal (no movz or movk on AArch64, no 64-bit movq on x86-64)", () => {
+  const bench = (name: string) => readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8");
+  for (const target of targets) {
+    for (const name of ["sieve", "loops"]) {
+      checkHoisted(bench(name), target);
+      const asm = compile(bench(name), `${name}.qs`, { target }).at(-1)!.output as string;
+      // A block that branches back to its own label is an innermost loop of one block.
+      const selfLoops = asm.split(/\n(?=\S+:\n)/).filter((b) => { const label = b.split(":")[0]!.trim(); return new RegExp(`\\s(b\\.\\w+|j\\w+)\\s+${label.replace(/\./g, "\\.")}\\n`).test(`${b}\n`); });
+      assert.ok(selfLoops.length >= 1, `${target} ${name}: an innermost loop of one block`);
+      for (const b of selfLoops) assert.not.match(b, target === "aarch64" ? /\bmov[zk]\b|\bmov\s+x9, #/ : /movq\s+\$\d{11,}/, `${target} ${name}: the loop builds a literal:\n${b}`);
+    }
+  }
+});
+
+immediates.run();
+
+// ---------------------------------------------------------------- drop-zero-compares
+
+const compares = suite("drop-zero-compares: no cmpq $0 follows an and, or or xor of the same place");
+
+/** Whether `cmp` is `cmpq $0, x` and `before` an andq, orq or xorq into x (the test's own reading). */
+const zeroCompareAfterLogic = (before: AnyNode | undefined, cmp: AnyNode): boolean => {
+  const [left, right, dst] = [cmp.left as AnyNode | undefined, cmp.right as AnyNode | undefined, before?.dst as AnyNode | undefined];
+  return cmp.kind === "Cmpq" && ["Andq", "Orq", "Xorq"].includes(before?.kind ?? "") && right?.kind === "Imm" && right.value === 0n && JSON.stringify(left) === JSON.stringify(dst);
+};
+
+/** Checks one program; returns how many compares went. */
+function checkCompares(source: string): number {
+  const [before, after] = compile(source, "generated.qs", { target: "x86_64", check: true, until: "drop-zero-compares" }).slice(-2).map((s) => (s.output as { blocks: Block[] }).blocks);
+  let dropped = 0;
+  before!.forEach((b, k) => {
+    const kept = b.instrs.filter((instr, i) => !zeroCompareAfterLogic(b.instrs[i - 1], instr));
+    dropped += b.instrs.length - kept.length;
+    assert.equal(after![k]!.instrs, kept, `${b.label}: only the compares of a result with 0 go`);
+    after![k]!.instrs.forEach((instr, i) => assert.not.ok(zeroCompareAfterLogic(after![k]!.instrs[i - 1], instr), `${b.label}: a compare of a result with 0 is left`));
+  });
+  return dropped;
+}
+
+compares("on generated programs and collatz: exactly the compares of an and, or or xor's result with 0 go, and some do", () => {
+  let dropped = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) dropped += checkCompares(g.source);
+  assert.ok(dropped >= 5, `only ${dropped} compares dropped in 200 programs`); // 7
+  assert.ok(checkCompares(readFileSync(join(packageRoot, "bench", "collatz.qs"), "utf8")) >= 1, "collatz: n % 2 == 0, a mask, is tested without a compare");
+});
+
+compares.run();
 // ---------------------------------------------------------------- inline-calls
 
 const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");

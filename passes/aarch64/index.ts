@@ -17,6 +17,8 @@ import { lowerDivision } from "./lower-division.js";
 import { dropLeafFrames, type FrameShape } from "../drop-leaf-frames.js";
 import { shrinkWrapFrames } from "../shrink-wrap-frames.js";
 import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
+import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
+import { fitsArithmetic, fitsLogical, fitsShift } from "../../ir-defs/aarch64/operand-rules.js";
 import { lowerMemory } from "./lower-memory.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
@@ -40,7 +42,18 @@ export const shrinkWrapFramesA64 = shrinkWrapFrames(La64, {
   move: (dst, src) => ({ kind: "Mov", dst: { kind: "Reg", name: dst }, src: { kind: "Reg", name: src } }),
 });
 
+/** What AArch64 cannot encode (ir-defs/aarch64/operand-rules.ts): any immediate on the left, or
+ * stored, or multiplied; on the right, add, sub and cmp take 0..4095, and, orr and eor a bitmask, shifts 0..63. */
+export const needsRegister: NeedsRegister = (op, side, value) => {
+  if (side === "left" || op === "store" || op === "*") return true;
+  if (op === "&" || op === "|" || op === "^") return !fitsLogical(value);
+  if (op === "<<" || op === ">>") return !fitsShift(value);
+  return !fitsArithmetic(value); // + - and the comparisons
+};
+export const hoistImmediatesA64 = hoistImmediates(needsRegister);
+
 export const aarch64Passes: readonly Pass[] = [
+  hoistImmediatesA64,
   selectInstructions,
   lowerDivision,
   lowerMemory,

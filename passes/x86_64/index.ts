@@ -12,8 +12,11 @@ import { removeJumps } from "../remove-jumps.js";
 import { dropLeafFrames, type FrameShape } from "../drop-leaf-frames.js";
 import { shrinkWrapFrames } from "../shrink-wrap-frames.js";
 import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
+import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
+import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { uncoverLive } from "../uncover-live.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
+import { dropZeroCompares } from "./drop-zero-compares.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
@@ -39,7 +42,14 @@ export const shrinkWrapFramesX86 = shrinkWrapFrames(Lx86, {
   move: (dst, src) => ({ kind: "Movq", src: { kind: "Reg", name: src }, dst: { kind: "Reg", name: dst } }),
 });
 
+const comparisons: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
+/** What x86-64 cannot encode: an immediate beyond 32 bits, or on the left of cmpq. */
+export const needsRegister: NeedsRegister = (op, side, value) => (side === "left" && comparisons.has(op)) || !fitsIn32(value);
+export const hoistImmediatesX86 = hoistImmediates(needsRegister);
+
 export const x86_64Passes: readonly Pass[] = [
+  hoistImmediatesX86,
   selectInstructions,
   lowerDivision,
   lowerCalls,
@@ -52,6 +62,7 @@ export const x86_64Passes: readonly Pass[] = [
   addPreludeAndConclusion,
   dropLeafFramesX86,
   shrinkWrapFramesX86,
+  dropZeroCompares,
   removeJumps(Lx86, machine),
   emitAsm,
 ];

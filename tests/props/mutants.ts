@@ -508,6 +508,18 @@ export const mutants: readonly Mutant[] = [
     to: "k.set(lenOf(s.name), [max(length[0], 0n) + 1n, length[1] + 1n]);",
   },
   {
+    name: "copy-branches: the copied branch goes the other way",
+    file: "passes/copy-branches.js",
+    from: "return branch === null ? b : { ...b, tail: branch };",
+    to: "return branch === null ? b : { ...b, tail: { ...branch, then: branch.else, else: branch.then } };",
+  },
+  {
+    name: "hoist-immediates: the literals of a loop share one variable",
+    file: "passes/hoist-immediates.js",
+    from: "const key = `${a.kind} ${String(a.value)}`;",
+    to: "const key = a.kind;",
+  },
+  {
     name: "hoist-invariants: a computation is hoisted out of a loop that changes its operands",
     file: "passes/hoist-invariants.js",
     from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,

@@ -23,7 +23,7 @@ function describeValue(v: unknown): string {
   if (typeof v === "bigint") return `the integer ${v}`;
   if (v === null) return "null";
   if (v === undefined) return "nothing";
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${JSON.stringify(v, (_key, x: unknown) => (typeof x === "bigint" ? `${x}n` : x))}`;
 }
 
 export function validate(il: IL, term: unknown): Validation {

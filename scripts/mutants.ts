@@ -1,6 +1,7 @@
 // `npm run mutants`: proof that the properties bite. Each fault below is a
-// small textual change to one compiled pass (dist/passes/..., or a helper of a pass beside it), or to the
-// instruction templates emit-asm prints with (dist/ir-defs/). For each, alone,
+// small textual change to one compiled pass (dist/passes/..., or a helper of a pass beside it), to the
+// instruction templates emit-asm prints with (dist/ir-defs/), or to the scheduler
+// model every interpreter runs (dist/interp/tasks.js). For each, alone,
 // the script copies dist/ to a scratch folder, applies the change there (and
 // fails loudly when the text to replace is not found exactly once), and runs
 // the quick property run (tests/props/quick.ts: the one of `npm test`) from

@@ -98,7 +98,8 @@ export function shrinkWrapFrames(il: IL, shape: WrapShape): Pass {
         const label = todo.pop()!;
         if (early.has(label) && !reached.has(label)) (reached.add(label), todo.push(...targets(byLabel.get(label)!)));
       }
-      const kept = new Set([...reached].filter((l) => body.every((b) => reached.has(b.label) || !targets(b).includes(l))));
+      const enteredFromOthers = new Set(body.filter((b) => !reached.has(b.label)).flatMap(targets));
+      const kept = new Set([...reached].filter((l) => !enteredFromOthers.has(l)));
       if (kept.size === early.size) break;
       early = kept;
     }
@@ -131,7 +132,7 @@ export function shrinkWrapFrames(il: IL, shape: WrapShape): Pass {
       label,
       instrs: [...prelude.instrs.slice(0, -1), ...[...renamed].map(([r, s]) => shape.move(r, s)), { kind: shape.jump, target }],
     }));
-    const last = Math.max(...body.map((b, k) => (early.has(b.label) ? k : -1)));
+    const last = body.reduce((at, b, k) => (early.has(b.label) ? k : at), -1);
     const newBody = body.map((b) => moved.get(b.label) ?? b);
     return [{ ...prelude, instrs: prelude.instrs.slice(-1) }, ...newBody.slice(0, last + 1), ...framing, ...newBody.slice(last + 1), conclusion];
   };

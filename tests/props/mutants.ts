@@ -397,7 +397,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: "shrink-wrap-frames: a block that a block in the frame jumps to (a loop's header) runs before the frame too",
     file: "passes/shrink-wrap-frames.js",
-    from: "const kept = new Set([...reached].filter((l) => body.every((b) => reached.has(b.label) || !targets(b).includes(l))));",
+    from: "const kept = new Set([...reached].filter((l) => !enteredFromOthers.has(l)));",
     to: "const kept = reached;",
   },
   {

@@ -195,25 +195,20 @@ const decodedOperand = (m: Machine, arg: Node) => operand(m, arg, m.dialect.oper
 
 // ---------------------------------------------------------------- instructions
 
-/** `op src, dst`: dst = dst op src; the flags are changed. */
-const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction =>
+/** `op src, dst`: dst = dst op src; the flags are then `flagsAfter`'s, from the new dst. */
+const twoOperand = (op: (dst: bigint, src: bigint) => bigint, flagsAfter: (dst: { read(): bigint }) => Machine["flags"]): Instruction =>
   decoded<Machine>((m, i) => {
     const [dst, src] = [decodedOperand(m, i.dst), decodedOperand(m, i.src)];
     return () => {
       dst.write(op(dst.read(), src.read()));
-      m.flags = null;
+      m.flags = flagsAfter(dst);
     };
   });
-/** `andq`, `orq`, `xorq`: dst = dst op src; the flags are those `cmpq $0, dst` would set after it
+/** `addq`, `subq`, `imulq`: the flags are changed (no later instruction reads them). */
+const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction => twoOperand(op, () => null);
+/** `andq`, `orq`, `xorq`: the flags are those `cmpq $0, dst` would set after it
  * (zero and sign from the result, no carry, no overflow), so any j<cc> reads them as that compare. */
-const logical = (op: (dst: bigint, src: bigint) => bigint): Instruction =>
-  decoded<Machine>((m, i) => {
-    const [dst, src] = [decodedOperand(m, i.dst), decodedOperand(m, i.src)];
-    return () => {
-      dst.write(op(dst.read(), src.read()));
-      m.flags = { left: dst.read(), right: 0n };
-    };
-  });
+const logical = (op: (dst: bigint, src: bigint) => bigint): Instruction => twoOperand(op, (dst) => ({ left: dst.read(), right: 0n }));
 const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m, i) => {
   write(m, i.dst, op(read(m, i.dst), BigInt.asUintN(6, read(m, i.count)))); // the count is taken mod 64
   m.flags = null;

@@ -25,6 +25,7 @@ import { explainValidation, validate } from "../il/validate.js";
 import { interpreters as machine } from "../interp/aarch64.js";
 import { interpreterFor } from "../interp/index.js";
 import { interpreters as x86Interpreters } from "../interp/x86_64.js";
+import { assemblyOf, compile } from "../driver/driver.js";
 import { asciiLiteral } from "../passes/shared/both-targets.js";
 import { backEnds } from "../passes/pipeline.js";
 import { x86_64Passes } from "../passes/x86_64/index.js";
@@ -46,6 +47,22 @@ both("asciiLiteral escapes quotes, backslashes and every non-printable byte", ()
   assert.is(asciiLiteral('a"b\\c\n\u00e9'), '"a\\"b\\\\c\\012\\303\\251"');
   assert.is(asciiLiteral('a"b\\c'), '"a\\"b\\\\c"');
   assert.is(asciiLiteral("\n\u00e9\u0000"), '"\\012\\303\\251\\000"');
+});
+
+both("functions start at 16 bytes, and so do loop headers, where the jumps back land", () => {
+  const source = ["fn twice(n: Int) -> Int { n * 2 }", "fn main() {", "    let mut i = 0", "    while i < 10 { i = twice(i) + 1 }", "    print(i)", "}", ""].join("\n");
+  for (const target of targets) {
+    const asm = assemblyOf(compile(source, "loop.qs", { target })).split("\n");
+    const before = (label: string) => asm[asm.indexOf(`${label}:`) - 1]!.trim();
+    assert.is(before("fn.twice"), ".p2align 4", target);
+    assert.is(before("qn_main"), ".p2align 4", target);
+    const jumps = asm.flatMap((line) => /^\s+(jmp|jl|jge|b|b\.lt|b\.ge)\s+(main\.block\d+)/.exec(line)?.[2] ?? []);
+    const backTo = jumps.filter((label) => asm.indexOf(`${label}:`) < asm.findIndex((line) => line.trim().endsWith(label) && /^\s+[jb]/.test(line)));
+    assert.ok(backTo.length > 0, `${target}: the loop jumps back`);
+    for (const label of backTo) assert.is(before(label), ".p2align 4,,10", `${target}: ${label}`);
+    const aligned = asm.filter((line) => line.includes(".p2align")).length;
+    assert.is(aligned, 2 + new Set(backTo).size, `${target}: only functions and loop headers are aligned`);
+  }
 });
 
 both.run();

@@ -294,6 +294,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Eor: threeAddress((l, r) => l ^ r),
   Lsl: threeAddress((l, r) => l << shiftCount(r)),
   Asr: threeAddress((l, r) => l >> shiftCount(r)),
+  Lsr: threeAddress((l, r) => BigInt.asUintN(64, l) >> shiftCount(r)),
   Neg: (m, i) => write(m, i.dst, -read(m, i.src)),
   Mvn: (m, i) => write(m, i.dst, ~read(m, i.src)),
   Cmp: decoded<Machine>((m, i) => {

@@ -323,6 +323,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Notq: (m, i) => write(m, i.dst, ~read(m, i.dst)),
   Salq: shift((v, n) => v << n),
   Sarq: shift((v, n) => v >> n),
+  Shrq: shift((v, n) => BigInt.asUintN(64, v) >> n),
   Cmpq: decoded<Machine>((m, i) => {
     const [left, right] = [decodedOperand(m, i.left), decodedOperand(m, i.right)];
     return () => void (m.flags = { left: left.read(), right: right.read() });
@@ -355,6 +356,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   },
   Load: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
   LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
+  LeaScaled: (m, i) => write(m, i.dst, read(m, i.base) + (i.scale as bigint) * read(m, i.index)),
   Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
   StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
   LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, addressOf(m, i, 1n))),

@@ -329,8 +329,9 @@ export interface FoldSkel {
 
 export const MIN = INT_MIN;
 export const MAX = INT_MAX;
-/** Values where arithmetic goes wrong: zero, one, minus one, the ends of Int, shift counts near 64 and negative ones. */
-export const edgeInts = [0n, 1n, -1n, 2n, MIN, MAX, MIN + 1n, MAX - 1n, 62n, 63n, 64n, 65n, -63n, -64n, -65n];
+/** Values where arithmetic goes wrong: zero, one, minus one, the ends of Int, shift counts near 64 and negative ones,
+ * and the factors that x86-64's select-instructions multiplies by with one leaq (3, 5, 9). */
+export const edgeInts = [0n, 1n, -1n, 2n, MIN, MAX, MIN + 1n, MAX - 1n, 62n, 63n, 64n, 65n, -63n, -64n, -65n, 3n, 5n, 9n];
 export const intOps: readonly IntOp[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"];
 export const compareOps: readonly CompareOp[] = ["==", "!=", "<", "<=", ">", ">="];
 export const boolOps: readonly BoolOp[] = ["&&", "||", "&", "|", "^", "==", "!="];

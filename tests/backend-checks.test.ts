@@ -102,6 +102,8 @@ main.a:
     { kind: "Idivq", src: { kind: "Imm", value: 7n } },
     { kind: "Cmov", cc: "e", src: { kind: "Reg", name: "rcx" }, dst: slot(0) },
     { kind: "Cmov", cc: "ne", src: { kind: "Imm", value: 1n }, dst: { kind: "Reg", name: "rax" } },
+    { kind: "LeaScaled", base: slot(0), index: slot(0), scale: 2n, dst: slot(1) },
+    { kind: "LeaScaled", base: { kind: "Reg", name: "rcx" }, index: slot(2), scale: 8n, dst: { kind: "Reg", name: "rax" } },
   ];
   for (const instr of bad) assert.is(validate(Lx86patched, one(instr)).ok, false, `${instr.kind} should break an invariant`);
   assert.ok(validate(Lx86patched, one({ kind: "Movq", src: { kind: "Imm", value: 1n << 40n }, dst: { kind: "Reg", name: "rax" } })).ok);
@@ -109,7 +111,7 @@ main.a:
   assert.ok(validate(Lx86patched, one({ kind: "Cmov", cc: "e", src: slot(0), dst: { kind: "Reg", name: "rax" } })).ok);
   // ... and patch-instructions fixes each of the new ones.
   const patch = passNamed("patch-instructions");
-  for (const instr of bad.slice(-3)) {
+  for (const instr of bad.slice(-5)) {
     const patched = validate(Lx86patched, patch.run(one(instr), context));
     assert.ok(patched.ok, `${instr.kind}: ${explainValidation(patched)}`);
   }

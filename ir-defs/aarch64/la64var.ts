@@ -169,6 +169,8 @@ export const La64var = defineIL({
       Eor: "eor <dst:Arg>, <left:Arg>, <right:Arg>",
       Lsl: "lsl <dst:Arg>, <left:Arg>, <right:Arg>",
       Asr: "asr <dst:Arg>, <left:Arg>, <right:Arg>",
+      /** A logical shift right: zeros come in from the top (lower-division takes a sign bit with it). */
+      Lsr: "lsr <dst:Arg>, <left:Arg>, <right:Arg>",
       Neg: "neg <dst:Arg>, <src:Arg>",
       Mvn: "mvn <dst:Arg>, <src:Arg>",
       Cmp: "cmp <left:Arg>, <right:Arg>",

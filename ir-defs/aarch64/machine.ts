@@ -17,7 +17,7 @@ const argumentRegisters = x(0, 7);
 const clobbered = callerSaved.map(registerKey);
 
 /** `op dst, left, right`. */
-const threeOperand = new Set(["Add", "AddScaled", "Sub", "Mul", "Sdiv", "And", "Orr", "Eor", "Lsl", "Asr"]);
+const threeOperand = new Set(["Add", "AddScaled", "Sub", "Mul", "Sdiv", "And", "Orr", "Eor", "Lsl", "Asr", "Lsr"]);
 
 export const machine: RegisterMachine = {
   // Caller-saved first (free to use), then callee-saved (saved by the prelude when used).

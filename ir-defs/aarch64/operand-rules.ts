@@ -49,6 +49,7 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Eor: three(fitsLogical),
   Lsl: three(fitsShift),
   Asr: three(fitsShift),
+  Lsr: three(fitsShift),
   Neg: { dst: "register", src: "register" },
   Mvn: { dst: "register", src: "register" },
   Cmp: { left: "register", right: fitsArithmetic },

@@ -58,7 +58,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -142,6 +142,14 @@ export interface Lsl {
 /** Instr ::= asr <dst:Arg>, <left:Arg>, <right:Arg> */
 export interface Asr {
   readonly kind: "Asr";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= lsr <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Lsr {
+  readonly kind: "Lsr";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -359,5 +367,5 @@ export interface LdrLo12 {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

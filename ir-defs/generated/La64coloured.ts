@@ -76,7 +76,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -160,6 +160,14 @@ export interface Lsl {
 /** Instr ::= asr <dst:Arg>, <left:Arg>, <right:Arg> */
 export interface Asr {
   readonly kind: "Asr";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= lsr <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Lsr {
+  readonly kind: "Lsr";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -321,5 +329,5 @@ export interface Home {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Home;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Home;
 export type Kind = Node["kind"];

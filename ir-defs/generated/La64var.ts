@@ -69,7 +69,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -153,6 +153,14 @@ export interface Lsl {
 /** Instr ::= asr <dst:Arg>, <left:Arg>, <right:Arg> */
 export interface Asr {
   readonly kind: "Asr";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= lsr <dst:Arg>, <left:Arg>, <right:Arg> */
+export interface Lsr {
+  readonly kind: "Lsr";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -305,5 +313,5 @@ export interface Cbz {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz;
 export type Kind = Node["kind"];

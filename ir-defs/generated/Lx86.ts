@@ -58,7 +58,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Shrq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | LeaScaled | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -134,6 +134,13 @@ export interface Sarq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= shrq <count:Arg>, <dst:Arg> */
+export interface Shrq {
+  readonly kind: "Shrq";
+  readonly count: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= cmpq <right:Arg>, <left:Arg> */
 export interface Cmpq {
   readonly kind: "Cmpq";
@@ -171,6 +178,15 @@ export interface Idivq {
 export interface Movzbq {
   readonly kind: "Movzbq";
   readonly src: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= leaq (<base:Arg>,<index:Arg>,<scale:int>), <dst:Arg> */
+export interface LeaScaled {
+  readonly kind: "LeaScaled";
+  readonly base: Arg;
+  readonly index: Arg;
+  readonly scale: bigint;
   readonly dst: Arg;
   readonly loc?: Loc;
 }
@@ -302,5 +318,5 @@ export interface CheckStack {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Shrq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | LeaScaled | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | Jmp | JmpIf | Popq | Retq | JmpIndirect | CheckStack;
 export type Kind = Node["kind"];

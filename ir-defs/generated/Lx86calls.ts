@@ -63,7 +63,7 @@ export interface StackArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Call | CallIndirect | Params | Return;
+export type Instr = Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Shrq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | LeaScaled | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Call | CallIndirect | Params | Return;
 /** Instr ::= movq <src:Arg>, <dst:Arg> */
 export interface Movq {
   readonly kind: "Movq";
@@ -139,6 +139,13 @@ export interface Sarq {
   readonly dst: Arg;
   readonly loc?: Loc;
 }
+/** Instr ::= shrq <count:Arg>, <dst:Arg> */
+export interface Shrq {
+  readonly kind: "Shrq";
+  readonly count: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
 /** Instr ::= cmpq <right:Arg>, <left:Arg> */
 export interface Cmpq {
   readonly kind: "Cmpq";
@@ -176,6 +183,15 @@ export interface Idivq {
 export interface Movzbq {
   readonly kind: "Movzbq";
   readonly src: Arg;
+  readonly dst: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= leaq (<base:Arg>,<index:Arg>,<scale:int>), <dst:Arg> */
+export interface LeaScaled {
+  readonly kind: "LeaScaled";
+  readonly base: Arg;
+  readonly index: Arg;
+  readonly scale: bigint;
   readonly dst: Arg;
   readonly loc?: Loc;
 }
@@ -337,5 +353,5 @@ export interface Address {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Call | CallIndirect | Params | Return | Address;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | Movq | Addq | Subq | Imulq | Andq | Orq | Xorq | Negq | Notq | Salq | Sarq | Shrq | Cmpq | Set | Cmov | Cqto | Idivq | Movzbq | LeaScaled | Leaq | Load | LoadIndexed | Store | StoreIndexed | LoadByte | StoreByte | IncMem | Callq | CallqIndirect | LeaFn | Pushq | TailCall | TailCallIndirect | Jmp | JmpIf | Call | CallIndirect | Params | Return | Address;
 export type Kind = Node["kind"];

@@ -8,7 +8,7 @@
 // is fine: GNU as encodes it as `movabsq`.
 import { extendIL, type Invariant } from "../../il/define.js";
 import type { AnyNode } from "../../il/node.js";
-import { instructionsOf, memoryAccesses, operandsOf } from "./lx86var.js";
+import { instructionsOf, memoryAccesses, operandsOf, shifts } from "./lx86var.js";
 import { withoutHomes } from "../register-allocation.js";
 import { Lx86homes } from "./lx86homes.js";
 
@@ -16,6 +16,8 @@ import { Lx86homes } from "./lx86homes.js";
 export const isMemory = (arg: { readonly kind: string }): boolean => arg.kind === "Slot" || arg.kind === "Mem" || arg.kind === "StackArg";
 
 /** Whether an immediate fits the signed 32-bit field of most instructions. */
+/** The instructions whose destination must be a register. */
+export const registerWriters: ReadonlySet<string> = new Set(["Imulq", "Movzbq", "Leaq", "LeaFn", "LeaScaled", "Cmov"]);
 export const fitsIn32 = (value: bigint): boolean => value >= -(1n << 31n) && value < 1n << 31n;
 
 /** An invariant that each instruction must pass: `problem` says what is wrong, or null. */
@@ -39,8 +41,8 @@ const oneMemoryOperand = eachInstruction("an instruction has at most one memory 
   memoryOperandCount(instr) > 1 ? ["", `${instr.kind} has two memory operands`] : null,
 );
 
-const registerAddresses = eachInstruction("the base and index of a memory access are registers", (instr) => {
-  if (!memoryAccesses.has(instr.kind)) return null;
+const registerAddresses = eachInstruction("the base and index of a memory access or leaq are registers", (instr) => {
+  if (!memoryAccesses.has(instr.kind) && instr.kind !== "LeaScaled") return null;
   for (const field of ["base", "index"]) {
     const arg = instr[field] as AnyNode | undefined;
     if (arg && arg.kind !== "Reg") return [field, `the ${field} of ${instr.kind} must be a register, not ${arg.kind}`];
@@ -57,7 +59,7 @@ const smallImmediates = eachInstruction("an immediate fits in a signed 32 bits, 
 });
 
 const registerDestinations = eachInstruction("the destination of imulq, movzbq, leaq and cmov<cc> is a register", (instr) =>
-  (instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "LeaFn" || instr.kind === "Cmov") && (instr.dst as AnyNode).kind !== "Reg"
+  registerWriters.has(instr.kind) && (instr.dst as AnyNode).kind !== "Reg"
     ? ["dst", `${instr.kind} must write a register`]
     : null,
 );
@@ -73,7 +75,7 @@ const immediateOnlyOnTheRight = eachInstruction("the second operand of cmpq (lef
 });
 
 const shiftCounts = eachInstruction("a shift count is %cl or an immediate from 0 to 63", (instr) => {
-  if (instr.kind !== "Salq" && instr.kind !== "Sarq") return null;
+  if (!shifts.has(instr.kind as string)) return null;
   const count = instr.count as AnyNode;
   const ok = count.kind === "Reg" ? count.name === "cl" : count.kind === "Imm" && (count.value as bigint) >= 0n && (count.value as bigint) < 64n;
   return ok ? null : ["count", "a shift count must be %cl or an immediate 0..63"];

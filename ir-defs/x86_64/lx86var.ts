@@ -55,6 +55,8 @@ export const conditionCodes = ["e", "ne", "l", "le", "g", "ge"] as const;
 export const unsignedConditionCodes = ["b", "be", "a", "ae"] as const;
 
 /** The instructions that access memory at an address a place holds (`base`, and `index` scaled by 8). */
+/** The shifts: their count is an immediate or %cl. */
+export const shifts: ReadonlySet<string> = new Set(["Salq", "Sarq", "Shrq"]);
 export const memoryAccesses: ReadonlySet<string> = new Set(["Load", "LoadIndexed", "Store", "StoreIndexed", "LoadByte", "StoreByte", "IncMem"]);
 
 const blocksOf = (program: unknown): AnyNode[] => ((program as { blocks?: unknown }).blocks as AnyNode[] | undefined) ?? [];
@@ -113,10 +115,10 @@ const stringLabels: Invariant = {
 };
 
 const addressPlaces: Invariant = {
-  says: "the base and index of a memory access are places (a variable, a register or, before patch-instructions, a stack slot), never an immediate",
+  says: "the base and index of a memory access or leaq are places (a variable, a register or, before patch-instructions, a stack slot), never an immediate",
   check(program) {
     for (const [instr, path] of instructionsOf(program)) {
-      if (!memoryAccesses.has(instr.kind)) continue;
+      if (!memoryAccesses.has(instr.kind) && instr.kind !== "LeaScaled") continue;
       for (const field of ["base", "index"]) {
         const arg = instr[field] as AnyNode | undefined;
         if (arg && (arg.kind === "Imm" || arg.kind === "StackArg")) return { path: `${path}.${field}`, message: `the ${field} of ${instr.kind} must be a place, not ${arg.kind}` };
@@ -133,7 +135,7 @@ const byteRegisters: Invariant = {
       for (const [field, arg] of operandsOf(instr)) {
       const isByte = arg.kind === "Reg" && (arg.name === "al" || arg.name === "cl");
         const wantsByte = (instr.kind === "Set" && field === "dst") || (instr.kind === "Movzbq" && field === "src") || (instr.kind === "StoreByte" && field === "src" && arg.kind !== "Imm");
-        const mayBeByte = wantsByte || ((instr.kind === "Salq" || instr.kind === "Sarq") && field === "count" && arg.kind === "Reg");
+        const mayBeByte = wantsByte || (shifts.has(instr.kind as string) && field === "count" && arg.kind === "Reg");
         if (wantsByte && !isByte) return { path: `${path}.${field}`, message: `${instr.kind} needs %al or %cl here` };
         if (isByte && !mayBeByte) return { path: `${path}.${field}`, message: `a byte register cannot be the ${field} of ${instr.kind}` };
         if (mayBeByte && !wantsByte && arg.name !== "cl") return { path: `${path}.${field}`, message: "a shift count in a register must be %cl" };
@@ -185,6 +187,8 @@ export const Lx86var = defineIL({
       Notq: "notq <dst:Arg>",
       Salq: "salq <count:Arg>, <dst:Arg>",
       Sarq: "sarq <count:Arg>, <dst:Arg>",
+      /** A logical shift right: zeros come in from the top (lower-division takes a sign bit with it). */
+      Shrq: "shrq <count:Arg>, <dst:Arg>",
       Cmpq: "cmpq <right:Arg>, <left:Arg>",
       Set: "set<cc:cc> <dst:Arg>",
       /** Conditional move: dst = src if the flags say cc, else dst keeps its value.
@@ -199,6 +203,9 @@ export const Lx86var = defineIL({
        * The machine traps when src is 0 or the quotient does not fit (MIN / -1). */
       Idivq: "idivq <src:Arg>",
       Movzbq: "movzbq <src:Arg>, <dst:Arg>",
+      /** dst = base + scale * index (scale 1, 2, 4 or 8), in one step: `3 * n` is
+       * `leaq (n,n,2)`. Reads base and index; writes dst. The flags stay as they are. */
+      LeaScaled: "leaq (<base:Arg>,<index:Arg>,<scale:int>), <dst:Arg>",
       /** The address of a string of the program (a static string object). */
       Leaq: "leaq <label:data>(%rip), <dst:Arg>",
       /** Loads the word at base + offset (base + offset + 8 * index) into dst. Reads base,

@@ -28,7 +28,7 @@ export const machine: RegisterMachine = {
     switch (i.kind) {
       case "Movq": case "Movzbq": return { reads: key(i.src), writes: key(i.dst) };
       case "Negq": case "Notq": return { reads: key(i.dst), writes: key(i.dst) };
-      case "Salq": case "Sarq": return { reads: [...key(i.count), ...key(i.dst)], writes: key(i.dst) };
+      case "Salq": case "Sarq": case "Shrq": return { reads: [...key(i.count), ...key(i.dst)], writes: key(i.dst) };
       case "Cmpq": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
       case "Set": case "Leaq": case "LeaFn": return { reads: [], writes: key(i.dst) };
       // A call reads the argument registers it lists (for the runtime's routines,
@@ -50,6 +50,7 @@ export const machine: RegisterMachine = {
       case "Jmp": case "JmpIf": return { reads: [], writes: [] };
       // A memory access reads the places that make its address, whether it loads or stores.
       case "Load": return { reads: key(i.base), writes: key(i.dst) };
+      case "LeaScaled": return { reads: [...key(i.base), ...key(i.index)], writes: key(i.dst) };
       case "LoadIndexed": return { reads: [...key(i.base), ...key(i.index)], writes: key(i.dst) };
       case "Store": return { reads: [...key(i.src), ...key(i.base)], writes: [] };
       case "StoreIndexed": return { reads: [...key(i.src), ...key(i.base), ...key(i.index)], writes: [] };

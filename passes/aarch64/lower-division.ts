@@ -36,11 +36,13 @@ function divide(d: In.Divide, fresh: (hint: string) => Out.Var): Out.Instr[] {
   const k = b.kind === "Imm" ? powerOfTwo(b.value) : null;
   if (k !== null) {
     // By 2^k: asr rounds toward minus infinity, so first add 2^k - 1 when a < 0
-    // (the bias: a's sign, 0 or -1, masked to k bits). The remainder is a - (a / 2^k) * 2^k.
+    // (the bias: a's sign, 0 or -1, its low k bits shifted down; by 2, the sign bit alone).
+    // The remainder is a - (a / 2^k) * 2^k.
     const bias = fresh("bias");
+    const sign: Out.Instr[] = k === 1 ? [] : [{ kind: "Asr", dst: bias, left: a, right: imm(63n) }];
     const biased: Out.Instr[] = [
-      { kind: "Asr", dst: bias, left: a, right: imm(63n) },
-      { kind: "And", dst: bias, left: bias, right: imm((1n << BigInt(k)) - 1n) },
+      ...sign,
+      { kind: "Lsr", dst: bias, left: k === 1 ? a : bias, right: imm(BigInt(64 - k)) },
       { kind: "Add", dst: bias, left: bias, right: a },
     ];
     if (d.op === "div") return [...biased, { kind: "Asr", dst, left: bias, right: imm(BigInt(k)) }];

@@ -52,9 +52,11 @@ function divide(d: In.Divide, fresh: (hint: string) => Out.Var): Out.Instr[] {
     const k = powerOfTwo(b.value);
     if (k !== null) {
       // By 2^k: a >> k rounds toward minus infinity, so first add 2^k - 1 when a < 0
-      // (the bias: a's sign, 0 or -1, masked to k bits). The remainder is a - (a / 2^k) * 2^k.
+      // (the bias: a's sign, 0 or -1, its low k bits shifted down; by 2, the sign bit alone).
+      // The remainder is a - (a / 2^k) * 2^k.
       const bias = fresh("bias");
-      const biased: Out.Instr[] = [movq(a, bias), { kind: "Sarq", count: imm(63n), dst: bias }, { kind: "Andq", src: imm((1n << BigInt(k)) - 1n), dst: bias }, { kind: "Addq", src: a, dst: bias }];
+      const sign: Out.Instr[] = k === 1 ? [] : [{ kind: "Sarq", count: imm(63n), dst: bias }];
+      const biased: Out.Instr[] = [movq(a, bias), ...sign, { kind: "Shrq", count: imm(BigInt(64 - k)), dst: bias }, { kind: "Addq", src: a, dst: bias }];
       if (quotient) return [...biased, { kind: "Sarq", count: imm(BigInt(k)), dst: bias }, movq(bias, dst)];
       return [...biased, { kind: "Andq", src: imm(-(1n << BigInt(k))), dst: bias }, ...move(a, dst), { kind: "Subq", src: bias, dst }];
     }

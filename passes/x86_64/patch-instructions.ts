@@ -37,7 +37,7 @@
 
 import type * as In from "../../ir-defs/generated/Lx86homes.js";
 import type * as Out from "../../ir-defs/generated/Lx86patched.js";
-import { fitsIn32, isMemory, Lx86patched } from "../../ir-defs/x86_64/lx86patched.js";
+import { fitsIn32, isMemory, Lx86patched, registerWriters } from "../../ir-defs/x86_64/lx86patched.js";
 import { Lx86homes } from "../../ir-defs/x86_64/lx86homes.js";
 import { memoryAccesses, operandsOf } from "../../ir-defs/x86_64/lx86var.js";
 import { fromSource } from "../shared/both-targets.js";
@@ -61,6 +61,15 @@ function patch(original: In.Instr): In.Instr[] {
   if (memoryAccesses.has(original.kind)) return patchAccess(original as Parameters<typeof patchAccess>[0]);
   let instr = original;
   const before: In.Instr[] = [];
+  // leaq's base and index are registers: %r10 and %r11 (one of them when they are the same).
+  if (instr.kind === "LeaScaled" && instr.base.kind !== "Reg") {
+    before.push(movq(instr.base, r10));
+    instr = { ...instr, base: r10, index: sameArg(instr.index, instr.base) ? r10 : instr.index };
+  }
+  if (instr.kind === "LeaScaled" && instr.index.kind !== "Reg") {
+    before.push(movq(instr.index, r11));
+    instr = { ...instr, index: r11 };
+  }
   // cmpq cannot compare into an immediate: load it into %r11 (of any width).
   if (instr.kind === "Cmpq" && instr.left.kind === "Imm") {
     before.push(movq(instr.left, r11));
@@ -79,9 +88,9 @@ function patch(original: In.Instr): In.Instr[] {
       instr = withOperand(instr, field, r10);
     }
   }
-  // imulq, movzbq, leaq (of data or code) and cmov<cc> write a register: work in %r11, then store it
+  // imulq, movzbq, leaq and cmov<cc> write a register: work in %r11, then store it
   // (imulq and cmov<cc> also read their destination, so it is loaded first).
-  if ((instr.kind === "Imulq" || instr.kind === "Movzbq" || instr.kind === "Leaq" || instr.kind === "LeaFn" || instr.kind === "Cmov") && instr.dst.kind !== "Reg") {
+  if (registerWriters.has(instr.kind) && "dst" in instr && instr.dst.kind !== "Reg") {
     const load = instr.kind === "Imulq" || instr.kind === "Cmov" ? [movq(instr.dst, r11)] : [];
     return [...before, ...load, { ...instr, dst: r11 }, movq(r11, instr.dst)];
   }

@@ -209,6 +209,23 @@ export const mutants: readonly Mutant[] = [
     from: "offset = BigInt(layout.outgoing + slot.index) * 8n;",
     to: "offset = BigInt(layout.outgoing + slot.index + 1) * 8n;",
   },
+  {
+    name: "select-instructions (x86_64): n * 3, 5 or 9 as a leaq of the wrong scale",
+    file: "passes/x86_64/select-instructions.js",
+    from: "scale: by.value - 1n",
+    to: "scale: by.value / 2n",
+    // The generated programs seldom multiply a variable by 3, 5 or 9: tests/programs/times_3_5_9.qs does.
+    test: "golden",
+  },
+  {
+    name: "lower-division (x86_64): the bias of a division by 2^k keeps one bit too many",
+    file: "passes/x86_64/lower-division.js",
+    from: "count: imm(BigInt(64 - k))",
+    to: "count: imm(BigInt(63 - k))",
+    // The generated programs never divide by a literal power of two (a divisor is d | 1 or d | -2, or d):
+    // tests/programs/div_powers_of_two.qs does.
+    test: "golden",
+  },
   // Faults in what emit-asm prints (each instruction is printed by its IL template): no interpreter
   // reads the text, so only the real binaries can catch them.
   {

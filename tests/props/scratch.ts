@@ -1,5 +1,5 @@
 // A scratch copy of the compiled qnano (dist/, with package.json, node_modules,
-// runtime-asm and core beside it) with one fault applied to one file: how
+// runtime-asm, core and tests beside it) with one fault applied to one file: how
 // `npm run mutants` and the bisect test break a pass without touching the
 // real one.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -33,6 +33,7 @@ export function scratchCopy(mutant: Mutant | null): string {
   symlinkSync(join(packageRoot, "core"), join(root, "core"));
   symlinkSync(join(packageRoot, "bench"), join(root, "bench"));
   symlinkSync(join(packageRoot, "spec"), join(root, "spec"));
+  symlinkSync(join(packageRoot, "tests"), join(root, "tests")); // the golden programs, for a mutant's suite
   if (mutant) {
     const file = join(root, "dist", mutant.file);
     const text = readFileSync(file, "utf8");

@@ -321,7 +321,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
           weight: 9,
         },
         { arbitrary: fc.record({ k: fc.constant("while" as const), cap: fc.integer({ min: 1, max: 4 }), cond: bool, body: stmtList(stmt, 4) }), weight: 9 },
-        { arbitrary: fc.record({ k: fc.constant("for" as const), name: fc.nat(7), from: int, to: int, nearMax: fc.boolean(), body: stmtList(stmt, 4) }), weight: 9 },
+        { arbitrary: fc.record({ k: fc.constant("for" as const), name: fc.nat(7), from: int, to: int, nearMax: fc.boolean(), scale: fc.option(fc.constantFrom(3n, 5n, 9n, 500n, -7n, MAX), { freq: 3 }), body: stmtList(stmt, 4) }), weight: 9 },
         { arbitrary: fc.record({ k: fc.constant("exit" as const), code: int }), weight: 1 },
         { arbitrary: fc.record({ k: fc.constant("callLet" as const), name: fc.nat(7), call: callOf }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("panic" as const), message: fc.nat(3), text: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: str, weight: 1 }) }), weight: 1 },

@@ -295,7 +295,9 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         const from = first ?? (s.nearMax ? bin(int(MAX), "-", small(s.from)) : small(s.from));
         const to = s.nearMax ? int(MAX) : first !== null ? upTo(first) : small(s.to);
         const inner: Context = { ...ctx, scope: [...ctx.scope, { name, type: "Int", mutable: false }], loops: ctx.loops + 1 };
-        return one({ kind: "For", name, from, to, body: block(...statements(s.body, inner, true)) });
+        const scaled = s.scale === null ? [] : [exprStmt(call("print", bin(v(name), "*", int(s.scale))))];
+        if (scaled.length > 0) used.add("for printing its counter times a literal");
+        return one({ kind: "For", name, from, to, body: block(...scaled, ...statements(s.body, inner, true)) });
       }
       case "escape":
         if (ctx.loops === 0) return { stmts: [], type: "Unit" };

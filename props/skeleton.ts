@@ -178,7 +178,8 @@ export type Stmt =
   | { readonly k: "expr"; readonly expr: AnyE }
   | { readonly k: "if"; readonly cond: BoolE; readonly then: readonly Stmt[]; readonly else: readonly Stmt[] | null; readonly chain: boolean }
   | { readonly k: "while"; readonly cap: number; readonly cond: BoolE; readonly body: readonly Stmt[] }
-  | { readonly k: "for"; readonly name: number; readonly from: IntE; readonly to: IntE; readonly nearMax: boolean; readonly body: readonly Stmt[] }
+  /** `scale`: the body starts with print(i * scale), a product of the counter that reduce-strength changes. */
+  | { readonly k: "for"; readonly name: number; readonly from: IntE; readonly to: IntE; readonly nearMax: boolean; readonly scale: bigint | null; readonly body: readonly Stmt[] }
   | { readonly k: "escape"; readonly brk: boolean }
   | { readonly k: "exit"; readonly code: IntE }
   /** `let x = f(...)` (or `f(...)` for Unit) of any function the code may call, chosen by `call.pick`. */

@@ -438,6 +438,74 @@ hoisted("on generated programs and matrix: each statement moved is invariant in 
 
 hoisted.run();
 
+// ---------------------------------------------------------------- reduce-strength
+
+const reduced = suite("reduce-strength: a loop's product of its counter by a literal becomes a running product");
+
+/** The multiplications by a literal (but 0 and 1) in the loops of `p`, and how many of them multiply
+ * a counter (assigned once in the loop, by x = x + c, and in the loop's preheader) or a copy of one
+ * (x = counter, earlier in the same block). Not counted: those that assign a variable of `made`. */
+function productsOf(p: C.Program, made: ReadonlySet<string> = new Set()): { all: number; ofCounters: number } {
+  const [all, ofCounters] = [new Set<C.CStmt>(), new Set<C.CStmt>()]; // a statement in nested loops counts once
+  for (const def of p.defs) {
+    const byLabel = new Map(def.blocks.map((b) => [b.label, b]));
+    for (const { body, entries } of loops(def.blocks)) {
+      const stmts = [...body].flatMap((l) => byLabel.get(l)!.stmts);
+      const assigns = (x: string) => stmts.filter((s): s is C.Assign => s.kind === "Assign" && s.name === x);
+      const preheader = entries.length === 1 ? byLabel.get(entries[0]!)! : null;
+      const counter = (x: string) => {
+        const [only, ...more] = assigns(x);
+        const v = only?.value;
+        const stepped = v?.kind === "Binary" && (v.op === "+" || v.op === "-") && [v.left, v.right].some((a) => a.kind === "Var" && a.name === x) && [v.left, v.right].some((a) => a.kind === "Int");
+        return more.length === 0 && stepped && preheader !== null && preheader.stmts.some((s) => s.kind === "Assign" && s.name === x);
+      };
+      for (const l of body) {
+        byLabel.get(l)!.stmts.forEach((s, i, block) => {
+          if (s.kind !== "Assign" || s.value.kind !== "Binary" || s.value.op !== "*" || made.has(s.name)) return;
+          const [x, m] = s.value.left.kind === "Var" ? [s.value.left, s.value.right] : [s.value.right, s.value.left];
+          if (m.kind !== "Int" || m.value === 0n || m.value === 1n) return;
+          all.add(s);
+          if (x.kind !== "Var") return;
+          const copy = assigns(x.name);
+          const ofCopy = copy.length === 1 && copy[0]!.value.kind === "Var" && counter(copy[0]!.value.name) && block.slice(0, i).includes(copy[0]!);
+          if (counter(x.name) || ofCopy) ofCounters.add(s);
+        });
+      }
+    }
+  }
+  return { all: all.size, ofCounters: ofCounters.size };
+}
+
+/** The variables the pass made: assigned in `after`, not in `before`. */
+function made(before: C.Program, after: C.Program): Set<string> {
+  const assigned = (p: C.Program) => new Set(p.defs.flatMap((d) => d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s.name] : [])))));
+  const old = assigned(before);
+  return new Set([...assigned(after)].filter((n) => !old.has(n)));
+}
+
+reduced("on generated programs: products of counters go, no other multiplication does, and the meaning stays", () => {
+  let gone = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 300, seed: quickRun.seed })) {
+    const steps = compile(g.source, "generated.qs", { target: "x86_64", check: true, until: "reduce-strength" });
+    const [was, now] = steps.slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
+    const [before, after] = [productsOf(was), productsOf(now, made(was, now))];
+    assert.ok(after.ofCounters <= before.ofCounters, `a product of a counter was made:\n${g.source}`);
+    assert.is(before.all - after.all, before.ofCounters - after.ofCounters, `only products of counters go:\n${g.source}`);
+    gone += before.ofCounters - after.ofCounters;
+  }
+  assert.ok(gone >= 5, `only ${gone} products of counters reduced in 300 programs`);
+});
+
+reduced("matrix: every product of a counter goes (k * n in its inner loop, j * 3, ...), check * 31 stays", () => {
+  const source = readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8");
+  const [was, now] = compile(source, "matrix.qs", { target: "x86_64", until: "reduce-strength" }).slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
+  const [before, after] = [productsOf(was), productsOf(now, made(was, now))];
+  assert.ok(before!.ofCounters >= 4, `${before!.ofCounters} products of counters before`);
+  assert.equal(after, { all: 1, ofCounters: 0 });
+});
+
+reduced.run();
+
 // ---------------------------------------------------------------- copy-branches
 
 const copied = suite("copy-branches: no goto leads to a block that is only a branch (and no branch goes to); loops test at the end of their body");

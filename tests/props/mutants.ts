@@ -453,6 +453,12 @@ export const mutants: readonly Mutant[] = [
     from: "const arg = args[i];",
     to: "const arg = args[args.length - 1 - i];",
   },
+  {
+    name: "reduce-strength: the running product steps right after its counter, even when a copy taken before is read after",
+    file: "passes/reduce-strength.js",
+    from: "const after = last && !blocked ? last.stmt : step;",
+    to: "const after = step;",
+  },
   // Inlining a recursive function once keeps the meaning, so no property of the quick run can see
   // it: tests/optimisations.test.ts (recursion is never inlined) must. It must not hang the compiler
   // either: each call is looked at once, so the pass ends whatever it inlines.

@@ -1,0 +1,143 @@
+// reduce-strength: Lcfg -> Lcfg; an optimisation (--opt 1)
+//
+// Purpose: a loop's product of its counter by a literal, `k * 500`, becomes a
+// running sum: a variable set to `k * 500` before the loop and stepped by
+// `500 * c` wherever the counter is stepped by c. A multiplication takes three
+// cycles and one port of the processor; the add, one. matrix's inner loop
+// reads b[k * n + j]: after this pass it multiplies once per turn, not twice.
+//
+// A loop is found as hoist-invariants finds it (passes/shared/loops.ts) and
+// needs the same preheader: the one block outside it that leads into its
+// header, ending in `goto` the header. What it proves first:
+// - the counter v is an induction variable: the loop assigns it once, by
+//   `v = v + c` (or `c + v`, `v - c`) with c a literal, and the preheader
+//   assigns it (so it has a value there: the sum starts as `v * m` at the end
+//   of the preheader). The sum's step, right after `v = v + c`, is `m * c`,
+//   wrapped as Int arithmetic wraps: (v + c) * m = v * m + c * m, modulo 2^64.
+//   So the sum is v * m at every statement of the loop;
+// - a product `x * m` (or `m * x`), m a literal, names the counter itself, or
+//   a copy of it, `x = v`, that the loop assigns once, earlier in the same
+//   block (for k in 0..n reads k's copy of the counter: `k = k.next`): that
+//   copy gets its own copy of the sum, taken right after it.
+// The product becomes the sum (or the copy's); an unused product is left to
+// later passes, which drop nothing: the register allocator just never reads it.
+//
+// Before:                                  After:
+//   main.block10:                            main.block10:
+//     k.10.next = 0                            k.10.next = 0
+//     goto main.block8                         product.51 = (k.10.next * 500)
+//   main.block9:                               goto main.block8
+//     k.10 = k.10.next                       main.block9:
+//     k.10.next = (k.10.next + 1)              k.10 = k.10.next
+//     tmp.38 = (k.10 * 500)                    product.52 = product.51
+//     ...                                      k.10.next = (k.10.next + 1)
+//                                              product.51 = (product.51 + 500)
+//                                              tmp.38 = product.52
+
+import type * as C from "../ir-defs/generated/Lcfg.js";
+import { Lcfg } from "../ir-defs/lcfg.js";
+import { wrap } from "../ir-defs/semantics.js";
+import { pass } from "../il/pass.js";
+import { freshNamer } from "./shared/fresh-names.js";
+import { loops } from "./shared/loops.js";
+
+const variable = (name: string): C.Var => ({ kind: "Var", name });
+const assign = (name: string, value: C.CExpr): C.Assign => ({ kind: "Assign", name, value });
+
+/** `x * m` or `m * x`, m an Int literal other than 0 and 1 (left to fold-constants): [x, m]. */
+function productOf(e: C.CExpr): [string, bigint] | null {
+  if (e.kind !== "Binary" || e.op !== "*") return null;
+  const [x, m] = e.left.kind === "Var" ? [e.left, e.right] : [e.right, e.left];
+  return x.kind === "Var" && m.kind === "Int" && m.value !== 0n && m.value !== 1n ? [x.name, m.value] : null;
+}
+
+/** The literal step c of `v = v + c`, `v = c + v` or `v = v - c`, or null. */
+function stepOf(s: C.Assign): bigint | null {
+  const e = s.value;
+  if (e.kind !== "Binary" || (e.op !== "+" && e.op !== "-")) return null;
+  const self = (a: C.Atom) => a.kind === "Var" && a.name === s.name;
+  if (self(e.left) && e.right.kind === "Int") return e.op === "+" ? e.right.value : wrap(-e.right.value);
+  if (e.op === "+" && self(e.right) && e.left.kind === "Int") return e.left.value;
+  return null;
+}
+
+/** A product `t = x * m` to be read from a running product of the counter v by m: `now` when x
+ * is v there (the running product holds v * m), not when x is a copy of v taken before v's step
+ * in the same block (it holds (v - c) * m until the running product's own step, moved after it). */
+type Use = { readonly stmt: C.Assign; readonly counter: string; readonly factor: bigint; readonly now: boolean; readonly block: string; readonly at: number };
+
+function reduce(def: C.Def, fresh: (hint: string) => string): C.Def {
+  const blocks = new Map(def.blocks.map((b) => [b.label, b]));
+  for (const { body, entries } of loops(def.blocks)) {
+    const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
+    if (!pre) continue;
+    const assigned = new Map<string, C.Assign[]>(); // what the loop assigns, by each assignment (a receive's `found` too)
+    const where = new Map<C.CStmt, [string, number]>(); // each statement's block and place in it
+    const note = (name: string, s: C.Assign) => assigned.set(name, [...(assigned.get(name) ?? []), s]);
+    for (const l of body) {
+      blocks.get(l)!.stmts.forEach((s, i) => {
+        where.set(s, [l, i]);
+        if (s.kind !== "Assign") return;
+        note(s.name, s);
+        if (s.value.kind === "Receive") note(s.value.found, s);
+      });
+    }
+    const once = (name: string): C.Assign | null => (assigned.get(name)?.length === 1 ? assigned.get(name)![0]! : null);
+    const setBefore = new Set(pre.stmts.flatMap((s) => (s.kind === "Assign" ? [s.name] : [])));
+    const steps = new Map<string, bigint>(); // the induction variables, and their steps
+    for (const name of assigned.keys()) {
+      const step = once(name) ? stepOf(once(name)!) : null;
+      if (step !== null && setBefore.has(name)) steps.set(name, step);
+    }
+    // Each product of a counter, or of a copy of one taken earlier in its block, by a literal.
+    const uses = new Map<string, Use[]>(); // by `counter*factor`
+    for (const [stmt, [block, at]] of where) {
+      const product = stmt.kind === "Assign" ? productOf(stmt.value) : null;
+      if (!product) continue;
+      const [x, factor] = product;
+      const copy = steps.has(x) ? null : once(x);
+      const counter = copy ? (copy.value.kind === "Var" && steps.has(copy.value.name) ? copy.value.name : null) : steps.has(x) ? x : null;
+      if (counter === null || (copy && (where.get(copy)![0] !== block || where.get(copy)![1] > at))) continue;
+      const [stepBlock, stepAt] = where.get(once(counter)!)!;
+      const now = !copy || stepBlock !== block || stepAt < where.get(copy)![1] || stepAt > at;
+      const key = `${counter}*${factor}`;
+      uses.set(key, [...(uses.get(key) ?? []), { stmt: stmt as C.Assign, counter, factor, now, block, at }]);
+    }
+    const replaced = new Map<C.CStmt, C.CStmt[]>();
+    const starts: C.Assign[] = [];
+    for (const list of uses.values()) {
+      const { counter, factor } = list[0]!;
+      const step = once(counter)!;
+      const stepAt = where.get(step)![1];
+      // The running product steps after the last use that wants it not stepped yet, unless a use
+      // that wants it stepped comes between; those uses then keep their multiplication.
+      const last = list.filter((u) => !u.now).reduce<Use | null>((a, u) => (a && a.at > u.at ? a : u), null);
+      const blocked = last !== null && list.some((u) => u.now && u.block === last.block && u.at > stepAt && u.at < last.at);
+      const kept = list.filter((u) => u.now || !blocked);
+      const name = fresh("product");
+      starts.push(assign(name, { kind: "Binary", op: "*", left: variable(counter), right: { kind: "Int", value: factor } }));
+      for (const u of kept) replaced.set(u.stmt, [assign(u.stmt.name, variable(name))]);
+      const stepped = assign(name, { kind: "Binary", op: "+", left: variable(name), right: { kind: "Int", value: wrap(factor * steps.get(counter)!) } });
+      const after = last && !blocked ? last.stmt : step;
+      replaced.set(after, [...(replaced.get(after) ?? [after]), stepped]);
+    }
+    for (const l of body) {
+      const b = blocks.get(l)!;
+      blocks.set(l, { ...b, stmts: b.stmts.flatMap((s) => replaced.get(s) ?? [s]) });
+    }
+    const into = blocks.get(pre.label)!;
+    blocks.set(pre.label, { ...into, stmts: [...into.stmts, ...starts] });
+  }
+  return { ...def, blocks: def.blocks.map((b) => blocks.get(b.label)!) };
+}
+
+export const reduceStrength = pass({
+  name: "reduce-strength",
+  from: Lcfg,
+  to: Lcfg,
+  purpose: "a loop's product of its counter by a literal (k * 500) becomes a sum, started before the loop and stepped with the counter",
+  run(program: C.Program): C.Program {
+    const fresh = freshNamer(Lcfg, program);
+    return { ...program, defs: program.defs.map((d) => reduce(d, fresh)) };
+  },
+});

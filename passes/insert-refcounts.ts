@@ -14,7 +14,8 @@
 //   that edge: at the start of the next block, or in a new block on the edge;
 // - a reference read from a field or element is one more reference: `inc x`
 //   (before anything is dropped); a string literal is one too (name-string-literals);
-// - a store drops the reference it overwrites (a union's immediate, maybe: `unions`).
+// - a store drops the reference it overwrites (always in `unions`: the word
+//   may be a union's immediate even when the value stored is not).
 //
 // Parameters are owned by the callee (a borrowed one is not in `refs`), results
 // by the caller. No inc is followed by a dec of the same variable on straight-
@@ -58,10 +59,12 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
   const dying = [...borrowed].filter((v) => !survives(v)); // (a variable both consumed and borrowed was copied above)
   let out: In.CStmt | In.Tail = s;
   if (s.kind === "Store" && s.value.kind === "Var" && refs.has(s.value.name)) {
+    // The word overwritten may be a union's immediate even when the value stored is not (a Box
+    // of an Option that held None is set to Some(x)): it is read as a Union, and its dec guarded.
     const old = fresh("old");
-    before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, size: s.size, index: s.index, type: "Ref" } });
+    before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, size: s.size, index: s.index, type: "Union" } });
     after.push(dec(old), ...dying.map(dec));
-    return { before, stmt: out, after, fresh: [[old, s.value.name]] as [string, string][] };
+    return { before, stmt: out, after, fresh: [[old, null]] as [string, string | null][] };
   }
   if (defined !== null && s.kind === "Assign") {
     const owned = s.value.kind === "Load" || s.value.kind === "Str" || s.value.kind === "StaticClosure"; // borrowed from an object, or a static one: counted now
@@ -72,15 +75,15 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
       out = { ...s, name: temp };
       after.push(...(owned && live ? [inc(temp)] : []), ...dying.map(dec), { kind: "Assign", name: defined, value: { kind: "Var", name: temp } });
       if (!live && !owned) after.push(dec(defined));
-      return { before, stmt: out, after, fresh: [[temp, defined]] as [string, string][] };
+      return { before, stmt: out, after, fresh: [[temp, defined]] as [string, string | null][] };
     }
     if (owned && live) after.push({ ...inc(defined), ...(s.loc ? { loc: s.loc } : {}) }); // on the line that reads it
     after.push(...dying.map(dec));
     if (!live && !owned) after.push(dec(defined));
-    return { before, stmt: out, after, fresh: [] as [string, string][] };
+    return { before, stmt: out, after, fresh: [] as [string, string | null][] };
   }
   after.push(...dying.map(dec));
-  return { before, stmt: out, after, fresh: [] as [string, string][] };
+  return { before, stmt: out, after, fresh: [] as [string, string | null][] };
 }
 
 function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
@@ -121,7 +124,7 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     for (let i = b.stmts.length - 1; i >= 0; i--) {
       const s = b.stmts[i]!;
       const c = counted(s, liveNow, refs, fresh);
-      c.fresh.forEach(([v, like]) => { refs.add(v); if (unions.has(like)) unions.add(v); }); // v holds what `like` holds
+      c.fresh.forEach(([v, like]) => { refs.add(v); if (like === null || unions.has(like)) unions.add(v); }); // v holds what `like` holds (null: maybe an immediate)
       pieces.push([...c.before, c.stmt as Out.CStmt, ...c.after]);
       if (s.kind === "Assign") liveNow.delete(s.name); // (counted is done with the set)
       readsOf(s, refs).forEach((v) => liveNow.add(v));

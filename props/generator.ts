@@ -109,8 +109,8 @@ const stringLiteral: fc.Arbitrary<string> = fc.oneof(
 const arrayLength: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 2, max: 5 }), weight: 40 },
   { arbitrary: fc.constant(1), weight: 4 },
-  { arbitrary: fc.constant(0), weight: 3 },
-  { arbitrary: fc.integer({ min: 6, max: 40 }), weight: 2 },
+  { arbitrary: fc.constant(0), weight: 5 },
+  { arbitrary: fc.integer({ min: 6, max: 40 }), weight: 4 },
   { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 2 },
 );
 
@@ -225,7 +225,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         { arbitrary: fc.record({ k: fc.constant("effect" as const), pick, op: fc.constantFrom(...intAssignOps), value: int, result: int }), weight: 3 },
         { arbitrary: fc.record({ k: fc.constant("unary" as const), op: fc.constantFrom("-" as const, "~" as const), arg: int }), weight: 2 },
         {
-          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.nat(3) }),
+          arbitrary: fc.record({ k: fc.constant("binary" as const), op: fc.constantFrom(...intOps), left: int, right: int, safe: fc.nat(6) }),
           weight: 8,
         },
         { arbitrary: proj, weight: 2 },

@@ -104,6 +104,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
         const left = intExpr(e.left, ctx);
         const right = intExpr(e.right, laterOperand(ctx, left));
         const divides = e.op === "/" || e.op === "%";
+        if (divides && e.safe >= 4) {
+          used.add(`${e.op} by a power of two`);
+          return bin(left, e.op, int([2n, 8n, 1n << 62n][e.safe - 4]!));
+        }
         return bin(left, e.op, divides && (e.safe >= 2 || ctx.constant) ? bin(right, "|", int(e.safe === 3 ? -2n : 1n)) : right);
       }
       case "effect": {

@@ -14,8 +14,7 @@
 //   that edge: at the start of the next block, or in a new block on the edge;
 // - a reference read from a field or element is one more reference: `inc x`
 //   (before anything is dropped); a string literal is one too (name-string-literals);
-// - a store drops the reference it overwrites (always in `unions`: the word
-//   may be a union's immediate even when the value stored is not).
+// - a store drops the reference it overwrites (in `unions`: maybe an immediate).
 //
 // Parameters are owned by the callee (a borrowed one is not in `refs`), results
 // by the caller. No inc is followed by a dec of the same variable on straight-
@@ -59,9 +58,7 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
   const dying = [...borrowed].filter((v) => !survives(v)); // (a variable both consumed and borrowed was copied above)
   let out: In.CStmt | In.Tail = s;
   if (s.kind === "Store" && s.value.kind === "Var" && refs.has(s.value.name)) {
-    // The word overwritten may be a union's immediate even when the value stored is not (a Box
-    // of an Option that held None is set to Some(x)): it is read as a Union, and its dec guarded.
-    const old = fresh("old");
+    const old = fresh("old"); // maybe an immediate, though the value stored is not (None set to Some(x))
     before.push({ kind: "Assign", name: old, value: { kind: "Load", base: s.base, offset: s.offset, size: s.size, index: s.index, type: "Union" } });
     after.push(dec(old), ...dying.map(dec));
     return { before, stmt: out, after, fresh: [[old, null]] as [string, string | null][] };

@@ -1,8 +1,8 @@
 // reduce-strength: Lcfg -> Lcfg; an optimisation (--opt 1)
 //
 // Purpose: a loop's product of its counter by a literal, `k * 500`, becomes a
-// running sum: a variable set to `k * 500` before the loop and stepped by
-// `500 * c` wherever the counter is stepped by c. A multiplication takes three
+// running product: a variable set to `k * 500` before the loop and stepped by
+// `500 * c` where the counter is stepped by c. A multiplication takes three
 // cycles and one port of the processor; the add, one. matrix's inner loop
 // reads b[k * n + j]: after this pass it multiplies once per turn, not twice.
 //
@@ -11,28 +11,32 @@
 // header, ending in `goto` the header. What it proves first:
 // - the counter v is an induction variable: the loop assigns it once, by
 //   `v = v + c` (or `c + v`, `v - c`) with c a literal, and the preheader
-//   assigns it (so it has a value there: the sum starts as `v * m` at the end
-//   of the preheader). The sum's step, right after `v = v + c`, is `m * c`,
-//   wrapped as Int arithmetic wraps: (v + c) * m = v * m + c * m, modulo 2^64.
-//   So the sum is v * m at every statement of the loop;
-// - a product `x * m` (or `m * x`), m a literal, names the counter itself, or
-//   a copy of it, `x = v`, that the loop assigns once, earlier in the same
-//   block (for k in 0..n reads k's copy of the counter: `k = k.next`): that
-//   copy gets its own copy of the sum, taken right after it.
-// The product becomes the sum (or the copy's); an unused product is left to
-// later passes, which drop nothing: the register allocator just never reads it.
+//   assigns it, so it has a value at the preheader's end, where the running
+//   product starts as `v * m`. Its step, `m * c` right after `v = v + c`,
+//   wraps as Int arithmetic wraps: (v + c) * m = v * m + c * m, modulo 2^64.
+//   So the running product is v * m at every statement of the loop;
+// - a product `x * m` (or `m * x`), m a literal other than 0 and 1, names the
+//   counter, or a copy of it, `x = v`, that the loop assigns once, earlier in
+//   the same block (`for k in 0..n` reads k, a copy of its counter `k.next`).
+//   A copy taken before the counter's step and read after it holds
+//   (v - c) * m: then the running product steps after the last such read
+//   instead, unless a read that wants v * m comes between (that read keeps
+//   its multiplication). Where the step goes matters to the processor as much
+//   as the multiplication: stepping right after the counter, with the copy
+//   read through a copy of the running product, took matrix just as long.
 //
 // Before:                                  After:
 //   main.block10:                            main.block10:
 //     k.10.next = 0                            k.10.next = 0
-//     goto main.block8                         product.51 = (k.10.next * 500)
+//     goto main.block8                         product.49 = (k.10.next * 500)
 //   main.block9:                               goto main.block8
 //     k.10 = k.10.next                       main.block9:
 //     k.10.next = (k.10.next + 1)              k.10 = k.10.next
-//     tmp.38 = (k.10 * 500)                    product.52 = product.51
 //     ...                                      k.10.next = (k.10.next + 1)
-//                                              product.51 = (product.51 + 500)
-//                                              tmp.38 = product.52
+//     tmp.38 = (k.10 * 500)                    ...
+//     index.19 = (tmp.38 + j.8)                tmp.38 = product.49
+//                                              product.49 = (product.49 + 500)
+//                                              index.19 = (tmp.38 + j.8)
 
 import type * as C from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";

@@ -118,6 +118,9 @@ export const mutants: readonly Mutant[] = [
     file: "passes/x86_64/lower-division.js",
     from: "movq(imm(1n), divisor),",
     to: "movq(b, divisor),",
+    // It shows only as MIN / d with d a variable of -1, which the quick run met by luck before the
+    // generator changed (stop 30); tests/programs/div_min.qs divides so at --opt 0 (tests/opt.test.ts).
+    test: "opt",
   },
   {
     name: "lower-division (aarch64): a variable divisor is not checked for zero",

@@ -3,7 +3,7 @@
 // Purpose: print the program as a GNU assembler file for AArch64 Linux. The
 // templates of La64 are assembler syntax already, so each instruction is printed
 // by the IL printer; this pass adds the directives (each function and each loop
-// header at a 16-byte boundary: alignments in shared/both-targets.ts), the label lines, a comment
+// header at a 16-byte boundary: alignments in shared/alignment.ts), the label lines, a comment
 // showing the source line above each run of instructions that came from it, and
 // the string literals as static string objects in .data (writable: inc and dec
 // change their counts; spec/heap.md), their bytes as `.ascii` with every byte
@@ -28,7 +28,8 @@
 import type * as In from "../../ir-defs/generated/La64.js";
 import { La64 } from "../../ir-defs/aarch64/la64.js";
 import { printNode } from "../../il/print.js";
-import { alignments, asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
+import { asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
+import { alignments } from "../shared/alignment.js";
 import { pass } from "../../il/pass.js";
 import { asmSymbol } from "../../ir-defs/symbols.js";
 

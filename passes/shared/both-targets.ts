@@ -1,6 +1,6 @@
 // What the two back ends share: the operand an Lalloc atom becomes, the table of
-// static objects (string literals and closures that capture nothing), how
-// each is written for the assembler, and where the code is aligned.
+// static objects (string literals and closures that capture nothing), and how
+// each is written for the assembler.
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import type { IL } from "../../il/define.js";
@@ -8,7 +8,7 @@ import type { PassContext } from "../../il/pass.js";
 import { unreachable, type Loc } from "../../il/node.js";
 import { forEachNode } from "../../il/rewrite.js";
 import { fieldsInfo, kinds, staticCount } from "../../ir-defs/heap-layout.js";
-import { functionOfSymbol, functionSymbol } from "../../ir-defs/functions.js";
+import { functionSymbol } from "../../ir-defs/functions.js";
 
 /** An Lalloc atom as a machine operand: Int -> its value, Bool -> 0/1, Unit -> 0,
  * Var -> Var. A string literal (the address of its object) and a function
@@ -95,25 +95,6 @@ export const asmIndent = "        ";
 export function instructionLine(text: string): string {
   const [, mnemonic, operands] = /^(\S+)\s*(.*)$/.exec(text)!;
   return `${asmIndent}${operands ? mnemonic!.padEnd(8) : mnemonic!}${operands}`;
-}
-
-/** The alignment directive to print before each block's label, or null. A function's code starts
- * at a 16-byte boundary, and so does a loop's header (a block jumped to from itself or from a
- * block after it) when that takes at most 10 bytes of padding: the padding runs once when the
- * loop is entered from above, never per turn, since the jumps back land after it. Where a hot
- * function or loop falls within the processor's 16- to 64-byte fetch blocks decides how many
- * fetches each call or turn costs: bench/closure_calls took 30% longer, with the same
- * instructions, once 40 bytes of runtime came before it. */
-export function alignments(blocks: readonly { label: string; instrs: readonly { readonly kind: string; readonly target?: unknown }[] }[]): (string | null)[] {
-  const index = new Map(blocks.map((b, i) => [b.label, i]));
-  const loopHeads = new Set<number>();
-  blocks.forEach((b, i) => {
-    for (const instr of b.instrs) {
-      const to = typeof instr.target === "string" ? index.get(instr.target) : undefined;
-      if (to !== undefined && to <= i) loopHeads.add(to);
-    }
-  });
-  return blocks.map((b, i) => (functionOfSymbol(b.label) !== null ? ".p2align 4" : loopHeads.has(i) ? ".p2align 4,,10" : null));
 }
 
 /** The instructions made for one statement, each marked with the statement's

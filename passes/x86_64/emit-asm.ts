@@ -4,7 +4,7 @@
 // .text section (each instruction printed by its own IL template, which is its
 // assembler syntax), each run of instructions from one source line under a
 // comment that shows that line, each function and each loop header at a
-// 16-byte boundary (`.p2align`, see alignments in shared/both-targets.ts), the
+// 16-byte boundary (`.p2align`, see alignments in shared/alignment.ts), the
 // string literals as static string objects in .data (writable: inc and dec
 // change their counts; spec/heap.md).
 //
@@ -27,7 +27,8 @@
 import type * as In from "../../ir-defs/generated/Lx86.js";
 import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { printNode } from "../../il/print.js";
-import { alignments, asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
+import { asmIndent, instructionLine, sourceComments, staticObjectLines } from "../shared/both-targets.js";
+import { alignments } from "../shared/alignment.js";
 import { pass } from "../../il/pass.js";
 import { asmSymbol } from "../../ir-defs/symbols.js";
 import { mainSymbol } from "./add-prelude-and-conclusion.js";

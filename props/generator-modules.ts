@@ -88,7 +88,8 @@ export function splitProgram(program: Lsrc.Program, picks: readonly boolean[], s
   // With `qualified`, calls and values of moved items are written `lib.x` (in an item that
   // binds no variable of that name).
   const movedNames = new Set([...moved].flatMap((i) => declares(items[i]!)));
-  const staying = style.qualified ? stay.map((item) => qualify(item, movedNames)) : stay;
+  const movedCtors = new Set(go.flatMap((item) => (item.kind === "Union" || item.kind === "GenericUnion" ? item.ctors.map((c) => c.name) : [])));
+  const staying = style.qualified ? stay.map((item) => qualify(item, movedNames, movedCtors)) : stay;
   // What the program's own file still names from the module: a constructor by its union.
   const needed = new Set<string>();
   for (const item of staying) {
@@ -125,11 +126,14 @@ function checkTwins(main: Lsrc.Fn, qualified: boolean): Lsrc.Fn {
 
 /** An item with its calls and values of the `moved` items written `lib.x` (a method call or a
  * field of the module's name: resolve-modules reads them so); left as it is when it binds a
- * variable of one of those names. */
-function qualify(item: Item, moved: ReadonlySet<string>): Item {
+ * variable of one of those names (a pattern's bare name binds one unless it names a constructor:
+ * `K0 => ...` shadows the const K0). */
+function qualify(item: Item, moved: ReadonlySet<string>, ctors: ReadonlySet<string>): Item {
   let binds = false;
   forEachNode(LsrcIL, item, (node) => {
-    if ((node.kind === "Let" || node.kind === "Param" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Using" || node.kind === "Binder") && moved.has(node.name as string) && !(node.kind === "Binder")) binds = true;
+    const name = node.name as string;
+    if ((node.kind === "Let" || node.kind === "Param" || node.kind === "For" || node.kind === "ForEach" || node.kind === "Using") && moved.has(name)) binds = true;
+    if (node.kind === "Binder" && moved.has(name) && !ctors.has(name)) binds = true;
   });
   if (binds) return item;
   const module: Lsrc.Expr = { kind: "Var", name: splitModule.use.split(".").pop()! };

@@ -12,11 +12,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeProgram } from "../props/generator-modules.js";
+import { splitProgram, writeProgram } from "../props/generator-modules.js";
 import { assembleAndLink } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { passContext } from "../driver/driver.js";
 import type { Warning } from "../il/pass.js";
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
+import { readProgram } from "../il/read.js";
 import { packageRoot } from "../driver/paths.js";
 import { checkBinary, checkRun } from "./checked-runs.js";
 import { isRejected, loadGoldens } from "./golden-programs.js";
@@ -64,6 +67,18 @@ generator("with unions: every generated program parses and type-checks without a
 // from, so the rarest older ones (a record in a record, the field of a call's result: about 1 in
 // 250 programs) need as many programs as with unions alone.
 generator("with modules: every generated program, some split into two files, parses and type-checks, and every construct appears", () => everyConstruct({ unions: true, modules: true }, 2000));
+
+// A split program whose match binds K0 (a name of the generator's variables) over a moved const
+// K0: the binder's item stays unqualified, and its K0 is the binder's Bool, not lib.K0.
+generator("with modules: a pattern's binder that shadows a moved const keeps its item unqualified", () => {
+  const whole = "const K0: Int = 5\n\nfn f(o: Option[Bool]) -> Bool {\n  match o {\n    Some(K0) => {\n      K0\n    }\n    None => {\n      false\n    }\n  }\n}\n\nfn main() {\n  print(f(Some(true)))\n  print(K0)\n}\n";
+  const split = splitProgram(readProgram(LsrcIL, whole) as Lsrc.Program, [true, false, false], { qualified: true, twins: false });
+  assert.ok(split !== null);
+  const file = writeProgram(dir, split.source, split.modules);
+  const context = passContext(file, split.source, []);
+  checkTypes.run(resolveModules.run(parse.run(split.source, context), context), context); // throws a CompileError when not
+  assert.match(split.source, /print\(lib\.K0\)/);
+});
 
 const unionOperandPairs = operandPairsFor({ unions: true }).filter((p) => !allOperandPairs.includes(p));
 

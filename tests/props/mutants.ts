@@ -542,6 +542,12 @@ export const mutants: readonly Mutant[] = [
     to: "return branch === null ? b : { ...b, tail: { ...branch, then: branch.else, else: branch.then } };",
   },
   {
+    name: "drop-zero-compares (x86_64): a compare after an andq goes whatever its immediate (`n % 2 == 1` too)",
+    file: "passes/x86_64/drop-zero-compares.js",
+    from: 'instr.right.kind === "Imm" && instr.right.value === 0n',
+    to: 'instr.right.kind === "Imm"',
+  },
+  {
     name: "hoist-immediates: the literals of a loop share one variable",
     file: "passes/hoist-immediates.js",
     from: "const key = `${a.kind} ${String(a.value)}`;",

@@ -302,6 +302,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     return () => void (m.flags = { left: left.read(), right: right.read() });
   }),
   Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
+  Csel(m, i) { // both operands are read whichever is taken
+    const [yes, no] = [read(m, i.yes), read(m, i.no)];
+    write(m, i.dst, condition(m, i.cond) ? yes : no);
+  },
   Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
   AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page
   AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),

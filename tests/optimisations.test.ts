@@ -656,6 +656,64 @@ compares("on generated programs and collatz: exactly the compares of an and, or 
 });
 
 compares.run();
+
+// ---------------------------------------------------------------- use-conditional-moves
+
+const selects = suite("use-conditional-moves: a branch whose arms only compute one variable becomes a cmov");
+
+const arithmeticX86 = new Set(["Movq", "Addq", "Subq", "Imulq", "Andq", "Orq", "Xorq", "Negq", "Notq", "Salq", "Sarq", "Shrq", "LeaScaled"]);
+const operandsOf = (i: AnyNode) => Object.values(i).filter((v): v is AnyNode => typeof v === "object" && v !== null && "kind" in v);
+const varsOf = (i: AnyNode) => operandsOf(i).flatMap((o) => (o.kind === "Var" ? [o.name as string] : []));
+
+/** The test's own reading of a diamond the pass should have taken: both arms short arithmetic
+ * blocks that only this branch enters, going to one join, of which one variable is named elsewhere. */
+function missedDiamonds(blocks: readonly Block[]): string[] {
+  const byLabel = new Map(blocks.map((b) => [b.label, b]));
+  const entered = new Map<string, number>();
+  for (const b of blocks) for (const i of b.instrs) if (i.kind === "Jmp" || i.kind === "JmpIf") entered.set(i.target as string, (entered.get(i.target as string) ?? 0) + 1);
+  const arm = (label: string) => {
+    const b = byLabel.get(label);
+    const body = b?.instrs.slice(0, -1) ?? [];
+    const ok = b && entered.get(label) === 1 && !label.endsWith(".start") && b.instrs.at(-1)!.kind === "Jmp" && body.length <= 6 && body.every((i) => arithmeticX86.has(i.kind) && operandsOf(i).every((o) => o.kind === "Var" || o.kind === "Imm"));
+    return ok ? { join: b.instrs.at(-1)!.target, vars: new Set(body.flatMap(varsOf)), body } : null;
+  };
+  const elsewhere = (name: string, not: string[]) => blocks.some((b) => !not.includes(b.label) && b.instrs.some((i) => varsOf(i).includes(name)));
+  return blocks.flatMap((b) => {
+    const [cmp, jcc, jmp] = b.instrs.slice(-3);
+    if (cmp?.kind !== "Cmpq" || jcc?.kind !== "JmpIf" || jmp?.kind !== "Jmp") return [];
+    const [x, y] = [arm(jcc.target as string), arm(jmp.target as string)];
+    if (!x || !y || x.join !== y.join) return [];
+    const shared = [...new Set([...x.vars, ...y.vars])].filter((v) => elsewhere(v, [jcc.target as string, jmp.target as string]));
+    if (shared.length !== 1) return [];
+    // Only one arm names it: that arm must read it in its first instruction naming it, or the block write it.
+    const v = shared[0]!;
+    const [named] = [x, y].filter((a) => a.vars.has(v));
+    const first = named!.body.find((i) => varsOf(i).includes(v))!;
+    const isV = (a: unknown) => JSON.stringify(a) === JSON.stringify({ kind: "Var", name: v });
+    const onlyWrites = ["Movq", "LeaScaled"].includes(first.kind) && isV(first.dst) && !varsOf({ ...first, dst: null } as AnyNode).includes(v);
+    return (x.vars.has(v) && y.vars.has(v)) || !onlyWrites || b.instrs.some((i) => isV(i.dst)) ? [b.label] : [];
+  });
+}
+
+/** Checks one program on x86_64; returns how many branches became cmovs. */
+function checkSelects(source: string): number {
+  const [before, after] = compile(source, "generated.qs", { target: "x86_64", check: true, until: "use-conditional-moves" }).slice(-2).map((s) => (s.output as { blocks: Block[] }).blocks);
+  const count = (blocks: Block[], kind: string) => blocks.reduce((n, b) => n + b.instrs.filter((i) => i.kind === kind).length, 0);
+  const made = count(after!, "Cmov") - count(before!, "Cmov");
+  assert.is(count(before!, "JmpIf") - count(after!, "JmpIf"), made, "each cmov replaces one j<cc>");
+  assert.equal(missedDiamonds(after!), [], `a diamond of one variable is left:\n${source}`);
+  return made;
+}
+
+selects("on generated programs, collatz and the sieve: every diamond of one variable goes, each for one cmov, and the hot branches do", () => {
+  let made = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) made += checkSelects(g.source);
+  assert.ok(made >= 5, `only ${made} branches became cmovs in 200 programs`);
+  assert.is(checkSelects(readFileSync(join(packageRoot, "bench", "collatz.qs"), "utf8")), 1, "collatz: n / 2 or 3 * n + 1 by a cmov");
+  assert.ok(checkSelects(readFileSync(join(packageRoot, "bench", "sieve.qs"), "utf8")) >= 1, "the sieve: `if a[k] { count += 1 }` by a cmov");
+});
+
+selects.run();
 // ---------------------------------------------------------------- inline-calls
 
 const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");

@@ -175,6 +175,9 @@ export const La64var = defineIL({
       Mvn: "mvn <dst:Arg>, <src:Arg>",
       Cmp: "cmp <left:Arg>, <right:Arg>",
       Cset: "cset <dst:Arg>, <cond:cond>",
+      /** A conditional select: dst = yes when the flags satisfy cond, else no. Reads yes and no
+       * (both, whichever it takes) and the flags; writes dst (use-conditional-moves). */
+      Csel: "csel <dst:Arg>, <yes:Arg>, <no:Arg>, <cond:cond>",
       Adrp: "adrp <dst:Arg>, <symbol:data>",
       AddLo12: "add <dst:Arg>, <src:Arg>, :lo12:<symbol:data>",
       /** A call of a routine of the runtime (qn_*), or of a function of the program

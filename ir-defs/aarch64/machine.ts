@@ -32,6 +32,7 @@ export const machine: RegisterMachine = {
       case "Msub": return { reads: [...key(i.left), ...key(i.right), ...key(i.from)], writes: key(i.dst) };
       case "Cbz": return { reads: key(i.src), writes: [] };
       case "Cmp": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
+      case "Csel": return { reads: [...key(i.yes), ...key(i.no)], writes: key(i.dst) };
       case "Cset": case "Adrp": case "AdrpFn": return { reads: [], writes: key(i.dst) };
       case "AddLo12Fn": return { reads: key(i.src), writes: key(i.dst) };
       // A call reads the argument registers it lists (for the runtime's routines,

@@ -54,6 +54,7 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Mvn: { dst: "register", src: "register" },
   Cmp: { left: "register", right: fitsArithmetic },
   Cset: { dst: "register" },
+  Csel: { dst: "register", yes: "register", no: "register" },
   Cbz: { src: "register" },
   Adrp: { dst: "register" },
   AddLo12: { dst: "register", src: "register" },

@@ -58,7 +58,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -180,6 +180,15 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
+  readonly loc?: Loc;
+}
+/** Instr ::= csel <dst:Arg>, <yes:Arg>, <no:Arg>, <cond:cond> */
+export interface Csel {
+  readonly kind: "Csel";
+  readonly dst: Arg;
+  readonly yes: Arg;
+  readonly no: Arg;
   readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
@@ -367,5 +376,5 @@ export interface LdrLo12 {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

@@ -69,7 +69,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -191,6 +191,15 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
+  readonly loc?: Loc;
+}
+/** Instr ::= csel <dst:Arg>, <yes:Arg>, <no:Arg>, <cond:cond> */
+export interface Csel {
+  readonly kind: "Csel";
+  readonly dst: Arg;
+  readonly yes: Arg;
+  readonly no: Arg;
   readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
@@ -343,5 +352,5 @@ export interface Movk {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 export type Kind = Node["kind"];

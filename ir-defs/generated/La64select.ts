@@ -69,7 +69,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -191,6 +191,15 @@ export interface Cmp {
 export interface Cset {
   readonly kind: "Cset";
   readonly dst: Arg;
+  readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
+  readonly loc?: Loc;
+}
+/** Instr ::= csel <dst:Arg>, <yes:Arg>, <no:Arg>, <cond:cond> */
+export interface Csel {
+  readonly kind: "Csel";
+  readonly dst: Arg;
+  readonly yes: Arg;
+  readonly no: Arg;
   readonly cond: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "lo" | "ls" | "hi" | "hs";
   readonly loc?: Loc;
 }
@@ -402,5 +411,5 @@ export interface Address {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide | Address;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide | Address;
 export type Kind = Node["kind"];

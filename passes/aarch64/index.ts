@@ -10,6 +10,7 @@ import { buildInterference } from "../build-interference.js";
 import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
+import { useConditionalMoves } from "../use-conditional-moves.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
@@ -52,12 +53,24 @@ export const needsRegister: NeedsRegister = (op, side, value) => {
 };
 export const hoistImmediatesA64 = hoistImmediates(needsRegister);
 
+/** Branches to csel: arms of at most 6 instructions of arithmetic (sdiv stays behind its check's branch). */
+export const useConditionalMovesA64 = useConditionalMoves(La64var, {
+  machine,
+  arithmetic: new Set(["Mov", "Add", "Sub", "Mul", "And", "Orr", "Eor", "Lsl", "Asr", "Lsr", "Neg", "Mvn", "AddScaled"]),
+  compare: "Cmp",
+  maxArm: 6,
+  move: (src, dst) => ({ kind: "Mov", src, dst }),
+  condition: (branch) => branch.cond as string,
+  select: (cond, yes, no, dst) => [{ kind: "Csel", dst, yes, no: no ?? dst, cond }],
+});
+
 export const aarch64Passes: readonly Pass[] = [
   hoistImmediatesA64,
   selectInstructions,
   lowerDivision,
   lowerMemory,
   lowerCalls,
+  useConditionalMovesA64,
   uncoverLive(La64var, La64live, machine), // the five shared passes of register allocation,
   buildInterference(La64live, La64graph, machine), // between this target's ILs
   chooseSpillCandidates(La64graph, La64costs, machine),

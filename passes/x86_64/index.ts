@@ -15,6 +15,7 @@ import { calleeSaved } from "../../ir-defs/x86_64/machine.js";
 import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
 import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { uncoverLive } from "../uncover-live.js";
+import { useConditionalMoves } from "../use-conditional-moves.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { dropZeroCompares } from "./drop-zero-compares.js";
 import { emitAsm } from "./emit-asm.js";
@@ -42,6 +43,17 @@ export const shrinkWrapFramesX86 = shrinkWrapFrames(Lx86, {
   move: (dst, src) => ({ kind: "Movq", src: { kind: "Reg", name: src }, dst: { kind: "Reg", name: dst } }),
 });
 
+/** Branches to conditional moves: arms of at most 6 instructions of arithmetic (idivq traps; the shifts by %cl name a register, which an arm may not). */
+export const useConditionalMovesX86 = useConditionalMoves(Lx86var, {
+  machine,
+  arithmetic: new Set(["Movq", "Addq", "Subq", "Imulq", "Andq", "Orq", "Xorq", "Negq", "Notq", "Salq", "Sarq", "Shrq", "LeaScaled"]),
+  compare: "Cmpq",
+  maxArm: 6,
+  move: (src, dst) => ({ kind: "Movq", src, dst }),
+  condition: (branch) => branch.cc as string,
+  select: (cc, yes, no, dst) => [...(no ? [{ kind: "Movq", src: no, dst }] : []), { kind: "Cmov", cc, src: yes, dst }], // (movq leaves the flags alone)
+});
+
 const comparisons: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
 /** What x86-64 cannot encode: an immediate beyond 32 bits, or on the left of cmpq. */
@@ -53,6 +65,7 @@ export const x86_64Passes: readonly Pass[] = [
   selectInstructions,
   lowerDivision,
   lowerCalls,
+  useConditionalMovesX86,
   uncoverLive(Lx86var, Lx86live, machine), // the five shared passes of register allocation,
   buildInterference(Lx86live, Lx86graph, machine), // between this target's ILs
   chooseSpillCandidates(Lx86graph, Lx86costs, machine),

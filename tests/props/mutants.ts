@@ -548,6 +548,18 @@ export const mutants: readonly Mutant[] = [
     to: 'instr.right.kind === "Imm"',
   },
   {
+    name: "use-conditional-moves: an arm taken only when the condition fails moves in when it holds",
+    file: "passes/use-conditional-moves.js",
+    from: "target.select(target.condition(machine.invert(jcc, \"\")), variable(n.name), null, variable(x))",
+    to: "target.select(target.condition(jcc), variable(n.name), null, variable(x))",
+  },
+  {
+    name: "use-conditional-moves: the arms run after the compare, changing its flags",
+    file: "passes/use-conditional-moves.js",
+    from: "[...b.instrs.slice(0, at), ...arms, ...b.instrs.slice(at, -2), ...select,",
+    to: "[...b.instrs.slice(0, -2), ...arms, ...select,",
+  },
+  {
     name: "hoist-immediates: the literals of a loop share one variable",
     file: "passes/hoist-immediates.js",
     from: "const key = `${a.kind} ${String(a.value)}`;",

@@ -30,11 +30,12 @@
 //     jmp main.block8
 
 import type { IL } from "../il/define.js";
-import type { AnyNode } from "../il/node.js";
+import type { AnyNode, Loc } from "../il/node.js";
 import { pass, type Pass } from "../il/pass.js";
 import { blocksByFunction } from "../ir-defs/functions.js";
 import type { RegisterMachine } from "../ir-defs/register-allocation.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { fromSource } from "./shared/both-targets.js";
 
 type Instr = AnyNode;
 type Block = { readonly label: string; readonly instrs: readonly Instr[] };
@@ -119,13 +120,13 @@ export function useConditionalMoves(il: IL, target: ConditionalMoves): Pass {
       if ((!yes || !no) && !readsFirst((yes ?? no)!.body, x) && !b.instrs.some((i) => machine.uses(i).writes.includes(x))) continue;
       const code = (a: NonNullable<typeof yes>, hint: string): { name: string; instrs: Instr[] } => {
         const name = fresh(hint);
-        return { name, instrs: [...(readsFirst(a.body, x) ? [target.move(variable(x), variable(name))] : []), ...renamed(a.body, x, name)] };
+        return { name, instrs: [...(readsFirst(a.body, x) ? fromSource([target.move(variable(x), variable(name))], a.body[0]!.loc as Loc) : []), ...renamed(a.body, x, name)] };
       };
       const [y, n] = [yes ? code(yes, "yes") : null, no ? code(no, "no") : null];
       for (const a of [yesArm, noArm]) if (a && a.label !== join) removed.add(a.label);
-      const select = y
+      const select = fromSource(y
         ? target.select(target.condition(jcc!), variable(y.name), n && variable(n.name), variable(x))
-        : target.select(target.condition(machine.invert(jcc!, "")!), variable(n!.name), null, variable(x));
+        : target.select(target.condition(machine.invert(jcc!, "")!), variable(n!.name), null, variable(x)), jcc!.loc as Loc);
       // The arms go before the compare, or before the arithmetic just before it when that writes
       // nothing they read (so drop-zero-compares still finds `andq $1, t; cmpq $0, t`).
       const arms = [...(y?.instrs ?? []), ...(n?.instrs ?? [])];
@@ -139,8 +140,7 @@ export function useConditionalMoves(il: IL, target: ConditionalMoves): Pass {
 
   return pass({
     name: "use-conditional-moves",
-    from: il,
-    to: il,
+    from: il, to: il,
     purpose: "a branch whose arms only compute one variable becomes both arms computed and a conditional move",
     run(program: { blocks: readonly Block[] }) {
       const fresh = freshNamer(il, program);

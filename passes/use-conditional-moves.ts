@@ -95,7 +95,7 @@ export function useConditionalMoves(il: IL, target: ConditionalMoves): Pass {
       if (!b || !last || last.kind !== jump || entries.get(label) !== 1 || label.endsWith(".start")) return null;
       const body = b.instrs.slice(0, -1);
       if (body.length > target.maxArm || !body.every((i) => target.arithmetic.has(i.kind) && operandsOf(i).every((o) => o.kind === "Var" || o.kind === "Imm"))) return null;
-      const outside = new Set(body.flatMap((i) => machine.uses(i).writes).filter((w) => [...naming.get(w)!].some((l) => l !== label)));
+      const outside = new Set(body.flatMap((i) => machine.uses(i).writes).filter((w) => naming.get(w)!.size > 1));
       return { label, body, join: last.target as string, outside };
     };
 

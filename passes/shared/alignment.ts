@@ -1,4 +1,5 @@
-// Where the two emit-asm passes align the code: functions and loop headers.
+// Where the two emit-asm passes (Lx86 -> asm, La64 -> asm) align the code:
+// functions and loop headers. A helper of theirs, not a pass.
 
 import { functionOfSymbol } from "../../ir-defs/functions.js";
 

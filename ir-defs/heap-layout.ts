@@ -54,6 +54,9 @@ export function unionLayout(fieldCounts: readonly number[]) {
     tagged,
     /** Whether some of its constructors are immediates, so that a value may be one. */
     immediates: fieldCounts.some((n) => n === 0),
+    /** Whether exactly one constructor is an immediate and some others make objects: then a value
+     * is that immediate exactly when its low bit is 1 (a pointer's is 0), and is tested so. */
+    soleImmediate: fieldCounts.filter((n) => n === 0).length === 1 && fieldCounts.some((n) => n > 0),
     /** The byte offset of a constructor's field `i`. */
     fieldOffset: (i: number): number => fieldOffset((tagged ? 1 : 0) + i),
   };

@@ -8,8 +8,9 @@
 // insert-index-checks writes the check out. Each `new` and `array` says which
 // fields hold references, so that freeing can release them. Types shrink to
 // words: Int, Bool, Unit, Union, Ref, and functions of those (closures, laid out
-// next). A union's constructor with fields makes `new([tag,] fields...)`, one
-// without the immediate tag*2+1, tested by value or by the tag word of a pointer.
+// next). A union's constructor with fields makes `new([tag,] fields...)`, one without
+// the immediate tag*2+1, tested by value (by its low bit, not 0, when the union has no other
+// immediate: skip-known-tests then knows it) or by the tag word of a pointer.
 //
 // Operands are evaluated in the order written: a record literal whose fields
 // are written out of declaration order has them computed into variables first;
@@ -72,10 +73,11 @@ export const lowerDataLayout = pass({
     /** Whether the union value `v` (an atom) was made by `ctor`: an immediate's value, or a pointer's (`1 & v` is 0) tag word. */
     const isCtor = (v: Out.Expr, type: string, ctor: string, loc: In.Expr["loc"]): Out.Expr => {
       const { ctors, tag, layout } = ctorOf(type, ctor);
-      if (ctors[tag]!.fields.length === 0) return eq(v, int(immediateOf(tag), loc));
-      const [pointer, tagIs] = [eq({ kind: "Binary", op: "&", left: int(1, loc), right: v, loc }, int(0, loc)), eq(load(v, tagOffset, "Int", loc), int(tag, loc))];
+      const lowBit = (op: "==" | "!=") => ({ ...eq({ kind: "Binary", op: "&", left: int(1, loc), right: v, loc }, int(0, loc)), op });
+      if (ctors[tag]!.fields.length === 0) return layout.soleImmediate ? lowBit("!=") : eq(v, int(immediateOf(tag), loc));
+      const tagIs = eq(load(v, tagOffset, "Int", loc), int(tag, loc));
       if (!layout.immediates) return layout.tagged ? tagIs : { kind: "Bool", value: true, loc };
-      return layout.tagged ? { kind: "If", cond: pointer, then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc } : pointer;
+      return layout.tagged ? { kind: "If", cond: lowBit("=="), then: only(tagIs), else: only({ kind: "Bool", value: false, loc }), loc } : lowBit("==");
     };
 
     const lower = rewriter<In.Node, Ctx>(Lchannels, {
@@ -105,8 +107,7 @@ export const lowerDataLayout = pass({
         return { kind: "New", fields: node.elems.map((e) => recur<Out.Expr>(e, ctx)), refs, loc: node.loc };
       },
       RecordLit(node, ctx, recur): Out.Expr {
-        const fields = types.record(node.name)!;
-        const refs = fields.map((f) => refBit(f.type)).join("");
+        const fields = types.record(node.name)!, refs = fields.map((f) => refBit(f.type)).join("");
         const inOrder = node.inits.every((init, i) => init.name === fields[i]!.name);
         if (inOrder) return { kind: "New", fields: node.inits.map((i) => recur<Out.Expr>(i.value, ctx)), refs, loc: node.loc };
         const lets: Out.Stmt[] = [];
@@ -129,8 +130,7 @@ export const lowerDataLayout = pass({
         return [...lets, { kind: "Store", base: a, offset: BigInt(elementsOffset), size: elementSize(elementOf(declaredType(node.array, types), "Array")), index: i, value, loc: node.loc }];
       },
       Prim(node, ctx, recur): Out.Expr {
-        const args = node.args.map((a) => recur<Out.Expr>(a, ctx));
-        const loc = node.loc;
+        const args = node.args.map((a) => recur<Out.Expr>(a, ctx)), loc = node.loc;
         switch (node.op) {
           case "len": return load(args[0]!, lengthOffset, "Int", loc);
           case "array": return { kind: "NewArray", length: args[0]!, init: args[1]!, size: elementSize(declaredType(node.args[1]!, types)), refs: refBit(declaredType(node.args[1]!, types)), loc };

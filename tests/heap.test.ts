@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as Rc from "../ir-defs/generated/Lrc.js";
+import type * as G from "../ir-defs/generated/Lguarded.js";
 import { assembleAndLink, runBinary } from "../driver/toolchain.js";
 import { targets } from "../ir-defs/targets.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
@@ -161,6 +162,28 @@ t("a Box that holds itself leaks, and only that: the leak check counts it", () =
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// spec/heap.md, "Unions": with exactly one constructor without fields, that
+// constructor's test is the low-bit test, so a match tests the bit once.
+const lowBitTests = (source: string, fn: string) => {
+  const steps = compile(source, "test.qs", { target: "x86_64", check: true, until: "skip-known-tests" });
+  const def = (steps.at(-1)!.output as G.Program).defs.find((d) => d.name === fn)!;
+  const stmts = def.blocks.flatMap((b) => b.stmts);
+  const masks = stmts.filter((s) => s.kind === "Assign" && s.value.kind === "Binary" && s.value.op === "&");
+  const tags = stmts.filter((s) => s.kind === "Assign" && s.value.kind === "Load" && s.value.offset === 16n);
+  const branches = def.blocks.filter((b) => b.tail.kind === "Branch");
+  return { branches: branches.length, masks: masks.length, tags: tags.length, outcome: firstBad(checkMade(steps))?.explanation ?? null };
+};
+const matchOver = (ctors: string, arms: string) =>
+  `union E { ${ctors} }\nfn f(e: E) -> Int {\n    match e { ${arms} }\n}\nfn main() {\n    print(f(Add(Num(2), Var)))\n}\n`;
+
+t("a match over n constructors, one without fields, makes n - 1 tests: the low bit once, then tag words", () => {
+  const one = lowBitTests(matchOver("Var, Num(n: Int), Add(a: E, b: E), Neg(e: E)", "Var => 1, Num(n) => n, Add(a, b) => f(a) + f(b), Neg(x) => 0 - f(x)"), "f");
+  assert.equal(one, { branches: 3, masks: 1, tags: 2, outcome: null });
+  // Two constructors without fields: each is compared with its immediate, then the pointer test (once).
+  const two = lowBitTests(matchOver("Var, Zero, Num(n: Int), Add(a: E, b: E)", "Var => 1, Zero => 0, Num(n) => n, Add(a, b) => f(a) + f(b)"), "f");
+  assert.equal(two, { branches: 4, masks: 1, tags: 1, outcome: null });
 });
 
 t.run();

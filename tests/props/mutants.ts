@@ -343,8 +343,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-data-layout: the tag word of a union's value is compared with the wrong tag",
     file: "passes/lower-data-layout.js",
-    from: `eq(load(v, tagOffset, "Int", loc), int(tag, loc))];`,
-    to: `eq(load(v, tagOffset, "Int", loc), int(tag === 0 ? 1 : 0, loc))];`,
+    from: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(tag, loc));`,
+    to: `const tagIs = eq(load(v, tagOffset, "Int", loc), int(tag === 0 ? 1 : 0, loc));`,
   },
   {
     name: "compile-match: a guard is dropped",

@@ -17,7 +17,10 @@
 // - e computes and cannot panic or change anything: an operator but / and %
 //   (which panic on 0), or `*(a + 16)`, the length of an array variable a (the
 //   base of an element access: that word never changes, and a holds an array
-//   from before the loop, since the loop reads it and does not assign it);
+//   from before the loop, since the loop reads it and does not assign it), or,
+//   in a loop that writes no memory (no store, call, primitive or receive: no
+//   other code runs either), a field `*(p + k)` of an object p, a reference
+//   variable that is never a union's immediate (a record's `acc.scale`);
 // - each operand is a literal or a variable no statement of the loop assigns
 //   (one moved out no longer counts), so e has the same value on every turn;
 // - x is assigned by this statement alone in the whole function and is not a
@@ -45,6 +48,7 @@ import { loops } from "./shared/loops.js";
 
 function hoist(def: C.Def): C.Def {
   const arrays = arraysOf(def);
+  const objects = new Set(def.refs.filter((r) => !def.unions.includes(r))); // each always an object's address
   const assigned = new Map<string, number>();
   for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
   const blocks = new Map(def.blocks.map((b) => [b.label, b]));
@@ -54,11 +58,13 @@ function hoist(def: C.Def): C.Def {
     const changed = new Set<string>(); // what the loop assigns
     for (const l of body) for (const s of blocks.get(l)!.stmts) if (s.kind === "Assign") changed.add(s.name);
     const invariant = (a: C.Atom) => a.kind !== "Var" || !changed.has(a.name);
+    const readsOnly = [...body].every((l) => blocks.get(l)!.stmts.every((s) => s.kind === "CheckIndex" || (s.kind === "Assign" && !["Call", "Prim", "Receive"].includes(s.value.kind))));
+    const field = (e: C.CExpr) => readsOnly && e.kind === "Load" && e.index === null && e.base.kind === "Var" && objects.has(e.base.name);
     const movable = (s: C.CStmt): s is C.Assign =>
       s.kind === "Assign" && assigned.get(s.name) === 1 && !def.params.includes(s.name) &&
       ((s.value.kind === "Binary" && s.value.op !== "/" && s.value.op !== "%" && invariant(s.value.left) && invariant(s.value.right)) ||
         (s.value.kind === "Unary" && invariant(s.value.arg)) ||
-        (isLength(s.value, arrays) && invariant(s.value.base)));
+        ((isLength(s.value, arrays) || field(s.value)) && invariant((s.value as C.Load).base)));
     const moved: C.Assign[] = [];
     for (let more = true; more; ) {
       more = false;
@@ -81,6 +87,6 @@ export const hoistInvariants = pass({
   name: "hoist-invariants",
   from: Lcfg,
   to: Lcfg,
-  purpose: "a computation whose operands a loop does not change (arithmetic, an array's length) moves before the loop",
+  purpose: "a computation whose operands a loop does not change (arithmetic, an array's length, a field in a loop that writes nothing) moves before the loop",
   run: (program: C.Program): C.Program => ({ ...program, defs: program.defs.map(hoist) }),
 });

@@ -4,7 +4,7 @@
 
 import type { Target } from "../ir-defs/targets.js";
 import { ilName, type Pass } from "../il/pass.js";
-import { aarch64Passes, dropLeafFramesA64, hoistImmediatesA64, shrinkWrapFramesA64, useConditionalMovesA64 } from "./aarch64/index.js";
+import { aarch64Passes, dropDivisionChecksA64, dropLeafFramesA64, hoistImmediatesA64, shrinkWrapFramesA64, useConditionalMovesA64 } from "./aarch64/index.js";
 import { checkTypes } from "./check-types.js";
 import { desugarCompoundAssign } from "./desugar-compound-assign.js";
 import { desugarFieldUpdate } from "./desugar-field-update.js";
@@ -51,7 +51,7 @@ import { expandTry } from "./expand-try.js";
 import { resolveMethods } from "./resolve-methods.js";
 import { compileMatch } from "./compile-match.js";
 import { expandUsing } from "./expand-using.js";
-import { dropLeafFramesX86, hoistImmediatesX86, shrinkWrapFramesX86, useConditionalMovesX86, x86_64Passes } from "./x86_64/index.js";
+import { dropDivisionChecksX86, dropLeafFramesX86, hoistImmediatesX86, shrinkWrapFramesX86, useConditionalMovesX86, x86_64Passes } from "./x86_64/index.js";
 import { dropZeroCompares } from "./x86_64/drop-zero-compares.js";
 
 /** Source text to Lalloc: the same for every target. */
@@ -143,7 +143,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, useConditionalMovesX86, useConditionalMovesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

@@ -18,7 +18,7 @@ export const allConstructs: readonly string[] = [
   "let", "let mut", "let with type", "shadowing",
   ...intAssignOps.map((op) => `assign ${op}`),
   "while", "while over a flag", "for", "for up to MAX", "for from a variable", "for printing its counter times a literal", "break", "continue",
-  "/ by a power of two", "% by a power of two",
+  "/ by a power of two", "% by a power of two", "/ by 1 to 16", "% by 1 to 16",
   "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression", "side effect before a value", "side effect before a place", "assignment to what an earlier operand read",
   "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
   "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",

@@ -108,6 +108,10 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
           used.add(`${e.op} by a power of two`);
           return bin(left, e.op, int([2n, 8n, 1n << 62n][e.safe - 4]!));
         }
+        if (divides && e.safe === 1 && !ctx.constant) {
+          used.add(`${e.op} by 1 to 16`); // its guards are dropped (drop-division-checks)
+          return bin(left, e.op, bin(bin(right, "&", int(15n)), "+", int(1n)));
+        }
         return bin(left, e.op, divides && (e.safe >= 2 || ctx.constant) ? bin(right, "|", int(e.safe === 3 ? -2n : 1n)) : right);
       }
       case "effect": {

@@ -68,7 +68,8 @@ export type IntE =
   | VarE | IfE<IntE> | BlockE<IntE> | NeverE<IntE> | CallE | SideEffectE<IntE> | MatchE<IntE> | TryE | PreludeCallE | GenericCallE | LambdaE<IntE>
   | { readonly k: "lit"; readonly value: bigint }
   | { readonly k: "unary"; readonly op: "-" | "~"; readonly arg: IntE }
-  /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero; 0 and 1: `d`;
+  /** `safe` 2: a divisor is written `(d | 1)`, 3: `(d | -2)` (-1 or -2, where MIN / -1 overflows), so it is never zero;
+   * 1: `((d & 15) + 1)`, 1 to 16, whose guards drop-division-checks drops; 0: `d`;
    * 4, 5 and 6: 2, 8 and 2^62, powers of two, which lower-division divides by with shifts. */
   | { readonly k: "binary"; readonly op: IntOp; readonly left: IntE; readonly right: IntE; readonly safe: number }
   | { readonly k: "read" }

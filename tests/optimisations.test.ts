@@ -382,12 +382,17 @@ const hoisted = suite("hoist-invariants: what a loop does not change is computed
 /** The statements hoist-invariants moved, each with the block it left and the one it went to; and checks each move:
  * the statement cannot panic, is its variable's only assignment, and none of its operands is assigned on a cycle
  * through the block it left, which the block it went to is not on. */
-function movesOf(source: string): { after: C.Program; moved: number } {
+function movesOf(source: string): { after: C.Program; moved: number; fields: number } {
   const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "hoist-invariants" });
   const [before, after] = steps.slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
-  let moved = 0;
+  let [moved, fields] = [0, 0];
   before.defs.forEach((def, k) => {
     const out = after.defs[k]!;
+    // The arrays: the bases of element accesses (their length, `*(a + 16)`, never changes).
+    const arrays = new Set(def.blocks.flatMap((b) => b.stmts.flatMap((t) => {
+      const e = t.kind === "Assign" ? t.value : t;
+      return (e.kind === "Load" || e.kind === "Store") && e.index !== null && e.base.kind === "Var" ? [e.base.name] : [];
+    })));
     const byLabel = new Map(out.blocks.map((b) => [b.label, b]));
     const next = (l: string) => { const t = byLabel.get(l)!.tail; return t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []; };
     /** The blocks reached from `from`'s successors without going through `avoid`. */
@@ -410,7 +415,7 @@ function movesOf(source: string): { after: C.Program; moved: number } {
     for (const [s, [stmt, from]] of left) {
       assert.is(stmt.kind, "Assign", s);
       const { name, value } = stmt as C.Assign;
-      const pure = (value.kind === "Binary" && value.op !== "/" && value.op !== "%") || value.kind === "Unary" || (value.kind === "Load" && value.offset === 16n && value.index === null);
+      const pure = (value.kind === "Binary" && value.op !== "/" && value.op !== "%") || value.kind === "Unary" || (value.kind === "Load" && value.index === null);
       assert.ok(pure, `${s} cannot panic`);
       assert.is(out.blocks.flatMap((b) => b.stmts).filter((t) => t.kind === "Assign" && t.name === name).length, 1, `${s}: the only assignment`);
       // It went to a block P every way into its old block goes through, and its old block is on a cycle without P: a loop.
@@ -422,18 +427,29 @@ function movesOf(source: string): { after: C.Program; moved: number } {
       const operands = (value.kind === "Binary" ? [value.left, value.right] : value.kind === "Unary" ? [value.arg] : value.kind === "Load" ? [value.base] : []).flatMap((a) => (a.kind === "Var" ? [a.name] : []));
       const changed = between.flatMap((l) => byLabel.get(l)!.stmts.flatMap((t) => (t.kind === "Assign" ? [t.name] : [])));
       assert.equal(operands.filter((o) => changed.includes(o)), [], `${s}: an operand changes in the loop it left`);
+      // A load but an array's length: nothing on those ways writes memory (no store, and no call, primitive or receive).
+      const length = value.kind === "Load" && value.offset === 16n && value.base.kind === "Var" && arrays.has(value.base.name);
+      if (value.kind === "Load" && !length) {
+        const writes = between.flatMap((l) => byLabel.get(l)!.stmts).filter((t) => t.kind === "Store" || t.kind === "Do" || (t.kind === "Assign" && ["Call", "Prim", "Receive"].includes(t.value.kind)));
+        assert.equal(writes.map(text), [], `${s}: the loop it left writes memory`);
+        fields++;
+      }
       moved++;
     }
   });
-  return { after, moved };
+  return { after, moved, fields };
 }
 
-hoisted("on generated programs and matrix: each statement moved is invariant in the loop it left and cannot panic; some move", () => {
+hoisted("on generated programs, matrix and the calls: each statement moved is invariant in the loop it left and cannot panic; a field, only from a loop that writes no memory; some move", () => {
   let moved = 0;
   for (const g of fc.sample(programs({ unions: false }), { numRuns: 300, seed: quickRun.seed })) moved += movesOf(g.source).moved;
   assert.ok(moved >= 20, `only ${moved} statements moved in 300 programs`); // 29
   const matrix = movesOf(readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8"));
   assert.ok(matrix.moved >= 3, "matrix: i * n leaves the inner loops");
+  for (const name of ["function_calls", "method_calls"]) {
+    const { fields } = movesOf(readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8"));
+    assert.is(fields, 2, `${name}: acc.scale and acc.offset leave the loop, which writes nothing`);
+  }
 });
 
 hoisted.run();
@@ -714,6 +730,51 @@ selects("on generated programs, collatz and the sieve: every diamond of one vari
 });
 
 selects.run();
+// ---------------------------------------------------------------- drop-division-checks
+
+const divisions = suite("drop-division-checks: a division's guards go where the block shows the divisor is neither 0 nor -1");
+
+/** Whether `i` is a zero check's jump (x86-64: the je after `cmpq $0, d`) or AArch64's cbz. */
+const zeroCheck = (i: AnyNode) => (i.kind === "JmpIf" || i.kind === "Cbz") && i.target === "qn_division_by_zero";
+
+/** Before and after the pass on one target: checks that it only drops guards (a zero check, or x86-64's -1 guard,
+ * which becomes `movq d, divisor`), and counts the zero checks and -1 guards (`cmpq $-1, d`) before and after. */
+function guardsOf(source: string, target: Target) {
+  const [before, after] = compile(source, "generated.qs", { target, check: true, until: "drop-division-checks" }).slice(-2).map((s) => (s.output as { blocks: Block[] }).blocks) as [Block[], Block[]];
+  const minusOne = (i: AnyNode) => i.kind === "Cmpq" && (i.right as AnyNode).kind === "Imm" && (i.right as AnyNode).value === -1n;
+  // What is not a guard, nor a move (a guard is made of moves, and becomes one), stays as it was.
+  const rest = (b: Block) => b.instrs.filter((i, j) => {
+    const next = b.instrs[j + 1];
+    const guard = zeroCheck(i) || (i.kind === "Cmpq" && next !== undefined && zeroCheck(next)) || minusOne(i) || i.kind === "Cmov" || i.kind === "Negq";
+    return !guard && i.kind !== "Movq";
+  });
+  before.forEach((b, k) => assert.equal(rest(after[k]!).map(text), rest(b).map(text), `${target} ${b.label}: only guards change`));
+  const count = (blocks: Block[], is: (i: AnyNode) => boolean) => blocks.flatMap((b) => b.instrs).filter(is).length;
+  return { zero: [count(before, zeroCheck), count(after, zeroCheck)], minusOne: [count(before, minusOne), count(after, minusOne)] };
+}
+
+divisions("loops: both zero checks go on both targets, and on x86-64 the -1 guard of the divisor 1 to 256", () => {
+  const loops = readFileSync(join(packageRoot, "bench", "loops.qs"), "utf8");
+  assert.equal(guardsOf(loops, "x86_64"), { zero: [2, 0], minusOne: [2, 1] }, "x86_64: `a % (j | 1)` may divide by -1");
+  assert.equal(guardsOf(loops, "aarch64"), { zero: [2, 0], minusOne: [0, 0] });
+});
+
+divisions("a divisor the block does not bound keeps its guards; on generated programs, only guards go, and some", () => {
+  const kept = "fn main() {\n    let d = read_int()\n    let e = (d & 255) - 1\n    print(100 / d + 100 % e + 100 / (d | 2))\n}\n";
+  assert.equal(guardsOf(kept, "x86_64"), { zero: [3, 3], minusOne: [3, 3] });
+  assert.equal(guardsOf(kept, "aarch64"), { zero: [3, 3], minusOne: [0, 0] });
+  for (const target of targets) {
+    let dropped = 0;
+    for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) {
+      const { zero } = guardsOf(g.source, target);
+      dropped += zero[0]! - zero[1]!;
+    }
+    assert.ok(dropped >= 3, `${target}: only ${dropped} zero checks dropped in 200 programs`);
+  }
+});
+
+divisions.run();
+
 // ---------------------------------------------------------------- inline-calls
 
 const inline = suite("inline-calls: every call of a small function on no cycle of calls is inlined, and no other");

@@ -11,6 +11,9 @@ import { chooseSpillCandidates } from "../choose-spill-candidates.js";
 import { removeJumps } from "../remove-jumps.js";
 import { uncoverLive } from "../uncover-live.js";
 import { useConditionalMoves } from "../use-conditional-moves.js";
+import { dropDivisionChecks } from "../drop-division-checks.js";
+import { divisionByZero } from "../../ir-defs/runtime-routines.js";
+import type { AnyNode } from "../../il/node.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
@@ -64,12 +67,27 @@ export const useConditionalMovesA64 = useConditionalMoves(La64var, {
   select: (cond, yes, no, dst) => [{ kind: "Csel", dst, yes, no: no ?? dst, cond }],
 });
 
+/** The zero check lower-division writes, `cbz b, qn_division_by_zero` (sdiv never traps: no other guard). */
+const arithmetic = { Mov: "mov", And: "and", Add: "add", Orr: "or" } as const;
+export const dropDivisionChecksA64 = dropDivisionChecks(La64var, {
+  machine,
+  arithmetic(instr) {
+    const op = arithmetic[instr.kind as keyof typeof arithmetic];
+    const [dst, k] = [instr.dst as AnyNode, (op === "mov" ? instr.src : instr.right) as AnyNode];
+    if (!op || dst.kind !== "Var") return null;
+    return { dst: dst.name as string, op, x: op === "mov" ? k : (instr.left as AnyNode), k: op !== "mov" && k.kind === "Imm" ? (k.value as bigint) : null };
+  },
+  zeroCheck: (instrs, i) => (instrs[i]?.kind === "Cbz" && instrs[i]!.target === divisionByZero ? { divisor: instrs[i]!.src as AnyNode, length: 1 } : null),
+  minusOneGuard: () => null,
+});
+
 export const aarch64Passes: readonly Pass[] = [
   hoistImmediatesA64,
   selectInstructions,
   lowerDivision,
   lowerMemory,
   lowerCalls,
+  dropDivisionChecksA64,
   useConditionalMovesA64,
   uncoverLive(La64var, La64live, machine), // the five shared passes of register allocation,
   buildInterference(La64live, La64graph, machine), // between this target's ILs

@@ -4,6 +4,7 @@ import { Lx86 } from "../../ir-defs/x86_64/lx86.js";
 import { Lx86coloured, Lx86costs, Lx86graph, Lx86homes, Lx86live } from "../../ir-defs/x86_64/lx86homes.js";
 import { Lx86var } from "../../ir-defs/x86_64/lx86var.js";
 import type { Pass } from "../../il/pass.js";
+import type { AnyNode } from "../../il/node.js";
 import { allocateRegisters } from "../allocate-registers.js";
 import { assignHomes } from "../assign-homes.js";
 import { buildInterference } from "../build-interference.js";
@@ -16,6 +17,8 @@ import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
 import { fitsIn32 } from "../../ir-defs/x86_64/lx86patched.js";
 import { uncoverLive } from "../uncover-live.js";
 import { useConditionalMoves } from "../use-conditional-moves.js";
+import { dropDivisionChecks } from "../drop-division-checks.js";
+import { divisionByZero } from "../../ir-defs/runtime-routines.js";
 import { addPreludeAndConclusion } from "./add-prelude-and-conclusion.js";
 import { dropZeroCompares } from "./drop-zero-compares.js";
 import { emitAsm } from "./emit-asm.js";
@@ -54,6 +57,35 @@ export const useConditionalMovesX86 = useConditionalMoves(Lx86var, {
   select: (cc, yes, no, dst) => [...(no ? [{ kind: "Movq", src: no, dst }] : []), { kind: "Cmov", cc, src: yes, dst }], // (movq leaves the flags alone)
 });
 
+/** The guards lower-division writes: `cmpq $0, b; je qn_division_by_zero`, and against -1
+ * `[movq %rax, n; negq n;] movq $1, d; cmpq $-1, b; cmovne b, d[; cmove n, %rax]` (n: a quotient's negated dividend). */
+const operandIs = (f: AnyNode | undefined, v: unknown): boolean =>
+  typeof v === "bigint" ? f?.kind === "Imm" && f.value === v
+  : typeof v === "object" ? f?.kind === (v as AnyNode).kind && f?.name === (v as AnyNode).name // a Var or a Reg
+  : f === v || (f?.kind === "Reg" && f.name === v); // a field's value, or a register by name
+const is = (a: AnyNode | undefined, kind: string, fields: Record<string, unknown> = {}): a is AnyNode =>
+  a?.kind === kind && Object.entries(fields).every(([k, v]) => operandIs(a[k] as AnyNode | undefined, v));
+const arithmetic = { Movq: "mov", Andq: "and", Addq: "add", Orq: "or" } as const;
+export const dropDivisionChecksX86 = dropDivisionChecks(Lx86var, {
+  machine,
+  arithmetic(instr) {
+    const op = arithmetic[instr.kind as keyof typeof arithmetic];
+    const [dst, src] = [instr.dst as AnyNode, instr.src as AnyNode];
+    if (!op || dst.kind !== "Var") return null;
+    return { dst: dst.name as string, op, x: op === "mov" ? src : dst, k: src.kind === "Imm" ? (src.value as bigint) : null };
+  },
+  zeroCheck: (instrs, i) => (is(instrs[i], "Cmpq", { right: 0n }) && is(instrs[i + 1], "JmpIf", { cc: "e", target: divisionByZero }) ? { divisor: instrs[i]!.left as AnyNode, length: 2 } : null),
+  minusOneGuard(instrs, i) {
+    const negated = is(instrs[i], "Movq", { src: "rax" }) && is(instrs[i + 1], "Negq", { dst: instrs[i]!.dst });
+    const at = negated ? i + 2 : i;
+    const [one, compare, pick] = [instrs[at], instrs[at + 1], instrs[at + 2]];
+    if (!is(one, "Movq", { src: 1n }) || !is(compare, "Cmpq", { right: -1n }) || !is(pick, "Cmov", { cc: "ne", src: compare.left, dst: one.dst })) return null;
+    const dividend = negated && is(instrs[at + 3], "Cmov", { cc: "e", src: instrs[i]!.dst, dst: "rax" });
+    if (negated !== dividend) return null;
+    return { divisor: compare.left as AnyNode, length: at + 3 - i + (dividend ? 1 : 0), instead: [{ kind: "Movq", src: compare.left, dst: one.dst, ...(pick.loc ? { loc: pick.loc } : {}) }] };
+  },
+});
+
 const comparisons: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
 /** What x86-64 cannot encode: an immediate beyond 32 bits, or on the left of cmpq. */
@@ -65,6 +97,7 @@ export const x86_64Passes: readonly Pass[] = [
   selectInstructions,
   lowerDivision,
   lowerCalls,
+  dropDivisionChecksX86,
   useConditionalMovesX86,
   uncoverLive(Lx86var, Lx86live, machine), // the five shared passes of register allocation,
   buildInterference(Lx86live, Lx86graph, machine), // between this target's ILs

@@ -44,6 +44,7 @@ import { imm, load, mov, StringTable, type Selection } from "./instructions.js";
 type Cx = Selection & Routines<Out.Arg, Out.Instr>;
 
 const conditions = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" } as const;
+const commutative: ReadonlySet<string> = new Set(["+", "*", "&", "|", "^"]);
 const operations = { "+": "Add", "-": "Sub", "*": "Mul", "&": "And", "|": "Orr", "^": "Eor", "<<": "Lsl", ">>": "Asr" } as const;
 
 /** The instructions that compute e into dst; dst null: only e's effects are wanted. */
@@ -56,7 +57,9 @@ function expression(e: In.CExpr, dst: Out.Arg | null, cx: Cx): Out.Instr[] {
       if (e.op === "/" || e.op === "%") return [{ kind: "Divide", op: e.op === "/" ? "div" : "rem", left, right, dst }]; // (even unused: it may panic)
       if (!dst) return [];
       if (e.op in conditions) return [{ kind: "Cmp", left, right }, { kind: "Cset", dst, cond: conditions[e.op as keyof typeof conditions] }];
-      return [{ kind: operations[e.op as keyof typeof operations], dst, left, right }];
+      // An immediate goes on the right, the only side that takes one: `1 & x` is `and dst, x, #1`.
+      const swap = commutative.has(e.op) && left.kind === "Imm" && right.kind !== "Imm";
+      return [{ kind: operations[e.op as keyof typeof operations], dst, left: swap ? right : left, right: swap ? left : right }];
     }
     case "Unary": {
       if (!dst) return [];

@@ -86,8 +86,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "select-instructions (aarch64): the operands of an arithmetic instruction are swapped",
     file: "passes/aarch64/select-instructions.js",
-    from: "return [{ kind: operations[e.op], dst, left, right }];",
-    to: "return [{ kind: operations[e.op], dst, left: right, right: left }];",
+    from: "dst, left: swap ? right : left, right: swap ? left : right }];",
+    to: "dst, left: swap ? left : right, right: swap ? right : left }];",
   },
   {
     name: "select-instructions (x86_64): a constant shift count is taken mod 32, not 64",

@@ -62,7 +62,8 @@ const bitLength = (n: bigint): bigint => BigInt(n.toString(2).length);
 
 /** What `op` with the literal k gives, from what is known of its operand. */
 function transfer(op: "mov" | "and" | "add" | "or", x: Fact, k: bigint | null): Fact {
-  if (op === "mov" || k === null) return op === "mov" ? x : anything;
+  if (op === "mov") return x;
+  if (k === null) return anything;
   if (op === "and") return k >= 0n ? { lo: 0n, hi: k, odd: x.odd && (k & 1n) === 1n } : { ...anything, odd: x.odd && (k & 1n) === 1n };
   if (op === "add") {
     const odd = x.odd && (k & 1n) === 0n;
@@ -84,15 +85,15 @@ function dropChecks(block: Block, target: DivisionChecks): Block {
     const check = target.zeroCheck(block.instrs, i);
     if (check) {
       const d = factOf(check.divisor);
-      if (d.lo > 0n || d.hi < 0n || d.odd) [i] = [i + check.length];
-      else [i] = [i + check.length, out.push(...block.instrs.slice(i, i + check.length))];
+      if (!(d.lo > 0n || d.hi < 0n || d.odd)) out.push(...block.instrs.slice(i, i + check.length));
+      i += check.length;
       continue;
     }
     const guard = target.minusOneGuard(block.instrs, i);
     if (guard) {
       const d = factOf(guard.divisor);
-      const [instead] = d.lo > -1n || d.hi < -1n ? [guard.instead] : [block.instrs.slice(i, i + guard.length)];
-      [i] = [i + guard.length, out.push(...instead)];
+      out.push(...(d.lo > -1n || d.hi < -1n ? guard.instead : block.instrs.slice(i, i + guard.length)));
+      i += guard.length;
       continue;
     }
     const instr = block.instrs[i++]!;

@@ -24,6 +24,7 @@ import { dropZeroCompares } from "./drop-zero-compares.js";
 import { emitAsm } from "./emit-asm.js";
 import { lowerCalls } from "./lower-calls.js";
 import { lowerDivision } from "./lower-division.js";
+import { imm, reg, sameArg } from "./instructions.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
@@ -59,12 +60,8 @@ export const useConditionalMovesX86 = useConditionalMoves(Lx86var, {
 
 /** The guards lower-division writes: `cmpq $0, b; je qn_division_by_zero`, and against -1
  * `[movq %rax, n; negq n;] movq $1, d; cmpq $-1, b; cmovne b, d[; cmove n, %rax]` (n: a quotient's negated dividend). */
-const operandIs = (f: AnyNode | undefined, v: unknown): boolean =>
-  typeof v === "bigint" ? f?.kind === "Imm" && f.value === v
-  : typeof v === "object" ? f?.kind === (v as AnyNode).kind && f?.name === (v as AnyNode).name // a Var or a Reg
-  : f === v || (f?.kind === "Reg" && f.name === v); // a field's value, or a register by name
 const is = (a: AnyNode | undefined, kind: string, fields: Record<string, unknown> = {}): a is AnyNode =>
-  a?.kind === kind && Object.entries(fields).every(([k, v]) => operandIs(a[k] as AnyNode | undefined, v));
+  a?.kind === kind && Object.entries(fields).every(([k, v]) => (typeof v === "object" ? typeof a[k] === "object" && sameArg(a[k] as AnyNode, v as AnyNode) : a[k] === v));
 const arithmetic = { Movq: "mov", Andq: "and", Addq: "add", Orq: "or" } as const;
 export const dropDivisionChecksX86 = dropDivisionChecks(Lx86var, {
   machine,
@@ -74,13 +71,13 @@ export const dropDivisionChecksX86 = dropDivisionChecks(Lx86var, {
     if (!op || dst.kind !== "Var") return null;
     return { dst: dst.name as string, op, x: op === "mov" ? src : dst, k: src.kind === "Imm" ? (src.value as bigint) : null };
   },
-  zeroCheck: (instrs, i) => (is(instrs[i], "Cmpq", { right: 0n }) && is(instrs[i + 1], "JmpIf", { cc: "e", target: divisionByZero }) ? { divisor: instrs[i]!.left as AnyNode, length: 2 } : null),
+  zeroCheck: (instrs, i) => (is(instrs[i], "Cmpq", { right: imm(0n) }) && is(instrs[i + 1], "JmpIf", { cc: "e", target: divisionByZero }) ? { divisor: instrs[i]!.left as AnyNode, length: 2 } : null),
   minusOneGuard(instrs, i) {
-    const negated = is(instrs[i], "Movq", { src: "rax" }) && is(instrs[i + 1], "Negq", { dst: instrs[i]!.dst });
+    const negated = is(instrs[i], "Movq", { src: reg("rax") }) && is(instrs[i + 1], "Negq", { dst: instrs[i]!.dst });
     const at = negated ? i + 2 : i;
     const [one, compare, pick] = [instrs[at], instrs[at + 1], instrs[at + 2]];
-    if (!is(one, "Movq", { src: 1n }) || !is(compare, "Cmpq", { right: -1n }) || !is(pick, "Cmov", { cc: "ne", src: compare.left, dst: one.dst })) return null;
-    const dividend = negated && is(instrs[at + 3], "Cmov", { cc: "e", src: instrs[i]!.dst, dst: "rax" });
+    if (!is(one, "Movq", { src: imm(1n) }) || !is(compare, "Cmpq", { right: imm(-1n) }) || !is(pick, "Cmov", { cc: "ne", src: compare.left, dst: one.dst })) return null;
+    const dividend = negated && is(instrs[at + 3], "Cmov", { cc: "e", src: instrs[i]!.dst, dst: reg("rax") });
     if (negated !== dividend) return null;
     return { divisor: compare.left as AnyNode, length: at + 3 - i + (dividend ? 1 : 0), instead: [{ kind: "Movq", src: compare.left, dst: one.dst, ...(pick.loc ? { loc: pick.loc } : {}) }] };
   },

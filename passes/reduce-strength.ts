@@ -43,7 +43,7 @@ import { Lcfg } from "../ir-defs/lcfg.js";
 import { wrap } from "../ir-defs/semantics.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
-import { loops } from "./shared/loops.js";
+import { assignmentsOf, countersOf, loops } from "./shared/loops.js";
 
 const variable = (name: string): C.Var => ({ kind: "Var", name });
 const assign = (name: string, value: C.CExpr): C.Assign => ({ kind: "Assign", name, value });
@@ -53,16 +53,6 @@ function productOf(e: C.CExpr): [string, bigint] | null {
   if (e.kind !== "Binary" || e.op !== "*") return null;
   const [x, m] = e.left.kind === "Var" ? [e.left, e.right] : [e.right, e.left];
   return x.kind === "Var" && m.kind === "Int" && m.value !== 0n && m.value !== 1n ? [x.name, m.value] : null;
-}
-
-/** The literal step c of `v = v + c`, `v = c + v` or `v = v - c`, or null. */
-function stepOf(s: C.Assign): bigint | null {
-  const e = s.value;
-  if (e.kind !== "Binary" || (e.op !== "+" && e.op !== "-")) return null;
-  const self = (a: C.Atom) => a.kind === "Var" && a.name === s.name;
-  if (self(e.left) && e.right.kind === "Int") return e.op === "+" ? e.right.value : wrap(-e.right.value);
-  if (e.op === "+" && self(e.right) && e.left.kind === "Int") return e.left.value;
-  return null;
 }
 
 /** A product `t = x * m` to be read from a running product of the counter v by m: `now` when x
@@ -75,24 +65,11 @@ function reduce(def: C.Def, fresh: (hint: string) => string): C.Def {
   for (const { body, entries } of loops(def.blocks)) {
     const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
     if (!pre) continue;
-    const assigned = new Map<string, C.Assign[]>(); // what the loop assigns, by each assignment (a receive's `found` too)
     const where = new Map<C.CStmt, [string, number]>(); // each statement's block and place in it
-    const note = (name: string, s: C.Assign) => assigned.set(name, [...(assigned.get(name) ?? []), s]);
-    for (const l of body) {
-      blocks.get(l)!.stmts.forEach((s, i) => {
-        where.set(s, [l, i]);
-        if (s.kind !== "Assign") return;
-        note(s.name, s);
-        if (s.value.kind === "Receive") note(s.value.found, s);
-      });
-    }
+    for (const l of body) blocks.get(l)!.stmts.forEach((s, i) => where.set(s, [l, i]));
+    const assigned = assignmentsOf(where.keys()) as Map<string, C.Assign[]>; // what the loop assigns, by each assignment
     const once = (name: string): C.Assign | null => (assigned.get(name)?.length === 1 ? assigned.get(name)![0]! : null);
-    const setBefore = new Set(pre.stmts.flatMap((s) => (s.kind === "Assign" ? [s.name] : [])));
-    const steps = new Map<string, bigint>(); // the induction variables, and their steps
-    for (const name of assigned.keys()) {
-      const step = once(name) ? stepOf(once(name)!) : null;
-      if (step !== null && setBefore.has(name)) steps.set(name, step);
-    }
+    const steps = countersOf(assigned, pre.stmts); // the induction variables, and their steps
     // Each product of a counter, or of a copy of one taken earlier in its block, by a literal.
     const uses = new Map<string, Use[]>(); // by `counter*factor`
     for (const [stmt, [block, at]] of where) {

@@ -2,6 +2,7 @@
 // out of them (hoist-invariants on Lcfg, hoist-immediates on Lalloc): found from
 // their ways back, with dominators by Cooper, Harvey and Kennedy's iteration.
 import { reversePostorder, successors } from "../../ir-defs/reference-uses.js";
+import { wrap } from "../../ir-defs/semantics.js";
 
 /** A function as the loop finder sees it: its blocks, each with a label and a tail (Lcfg's or a later IL's). */
 type Blocks = readonly { readonly label: string; readonly tail: { readonly kind: string } }[];
@@ -67,4 +68,46 @@ export function loops(blocks: Blocks): { header: string; body: Set<string>; entr
   }
   const entries = (header: string, body: Set<string>) => (preds.get(header) ?? []).filter((p) => !body.has(p));
   return [...found].map(([header, body]) => ({ header, body, entries: entries(header, body) })).sort((a, b) => a.body.size - b.body.size);
+}
+
+/** An atom as stepOf reads it: a variable's name or a literal's value. */
+type Atom = { readonly kind: string; readonly name?: string; readonly value?: unknown };
+
+/** The literal step c of a counter's assignment `v = v + c`, `v = c + v` or `v = v - c` (Lcfg's or a later IL's), or null. */
+export function stepOf(s: { readonly name: string; readonly value: { readonly kind: string; readonly op?: string; readonly left?: Atom; readonly right?: Atom } }): bigint | null {
+  const { kind, op, left, right } = s.value;
+  if (kind !== "Binary" || (op !== "+" && op !== "-") || !left || !right) return null;
+  const self = (a: Atom) => a.kind === "Var" && a.name === s.name;
+  if (self(left) && right.kind === "Int") return op === "+" ? (right.value as bigint) : wrap(-(right.value as bigint));
+  if (op === "+" && self(right) && left.kind === "Int") return left.value as bigint;
+  return null;
+}
+
+/** A statement as assignmentsOf reads it: an assignment's name and value (a receive's `found` is assigned too). */
+type Statement = { readonly kind: string; readonly name?: string; readonly value?: { readonly kind: string; readonly found?: string } };
+type Assignment<S> = S & { readonly name: string; readonly value: NonNullable<Statement["value"]> };
+
+/** What a loop's statements assign: each variable, with each of its assignments. */
+export function assignmentsOf<S extends Statement>(stmts: Iterable<S>): Map<string, Assignment<S>[]> {
+  const assigned = new Map<string, Assignment<S>[]>();
+  const note = (name: string, s: Assignment<S>) => assigned.set(name, [...(assigned.get(name) ?? []), s]);
+  for (const s of stmts) {
+    if (s.kind !== "Assign") continue;
+    note(s.name!, s as Assignment<S>);
+    if (s.value!.kind === "Receive") note(s.value!.found!, s as Assignment<S>);
+  }
+  return assigned;
+}
+
+/** A loop's counters (induction variables), by name, with each one's step c: a variable the loop assigns
+ * once, by `v = v + c`, `v = c + v` or `v = v - c` (stepOf), that its entry block assigns too, so it has
+ * a value when the loop starts. */
+export function countersOf<S extends Statement>(assigned: Map<string, Assignment<S>[]>, entry: readonly Statement[]): Map<string, bigint> {
+  const setBefore = new Set(entry.flatMap((s) => (s.kind === "Assign" ? [s.name!] : [])));
+  const steps = new Map<string, bigint>();
+  for (const [name, list] of assigned) {
+    const step = list.length === 1 ? stepOf(list[0] as Parameters<typeof stepOf>[0]) : null;
+    if (step !== null && setBefore.has(name)) steps.set(name, step);
+  }
+  return steps;
 }

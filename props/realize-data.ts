@@ -25,19 +25,25 @@ const boolAssignOps: readonly AssignOp[] = ["=", "&=", "|=", "^="];
  * passes that drop index checks): `{ let mut i = 0; while i < len(a) && i < 9 { print(a[i]); i += 1; body } }`,
  * from 0, 1 or 2, with the bound (by the skeleton's `type`) `i < len(a)`, `i <= len(a) - 1`, `i < n` with
  * `let n = len(a)` before the loop (the body may give a a new value: n is then stale), or one past the end
- * (a panic, unless the body leaves first): `i <= len(a)`, or `i < len(a)` from 0 with `i += 1` before `a[i]`.
+ * (a panic, unless the body leaves first): `i <= len(a)`, or `i < len(a)` from 0 with `i += 1` before `a[i]`;
+ * or, with the first two bounds and an odd name, a for loop `for i in start..len(a) { print(a[i]); body }`.
  * The body sees no i, so the loop ends. */
 function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: Context): Lsrc.Stmt[] {
   const [i, n] = [w.fresh("wi"), w.fresh("wn")];
   const array = () => placeExpr(w, p, { k: "at", value: 0 }, ctx);
   const length = () => call("len", array());
   const bound = [bin(v(i), "<", length()), bin(v(i), "<=", bin(length(), "-", int(1n))), bin(v(i), "<", v(n)), bin(v(i), s.name >= 4 ? "<" : "<=", length())][s.type % 4]!;
+  const inner: Context = { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 };
+  const read = observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type);
+  if (s.type % 4 < 2 && s.name % 2 === 1) {
+    // `for i in start..len(a) { print(a[i]); body }`: i read by the element alone (step-pointers' case).
+    w.used.add("index loop over an array");
+    return [{ kind: "For", name: i, from: int(BigInt(s.name % 3)), to: length(), body: block(...read, ...w.statements(s.body, inner, true)) }];
+  }
   w.used.add(s.type % 4 === 3 ? "index walk one past the end" : "index walk over an array");
   if (s.type % 4 === 3 && w.types.components(p.type)[0]!.type === "Bool") w.used.add("index walk one past the end of an array of Bool");
-  const inner: Context = { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 };
   const step: Lsrc.Assign = { kind: "Assign", name: i, op: "+=", value: int(1n) };
   const late = s.type % 4 === 3 && s.name >= 4; // one past the end by the increment's place, not the bound's
-  const read = observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type);
   const body = block(...(late ? [step, ...read] : [...read, step]), ...w.statements(s.body, inner, true));
   const lets = [letStmt(i, int(late ? 0n : BigInt(s.name % 3)), true), ...(s.type % 4 === 2 ? [letStmt(n, length())] : [])];
   return [exprStmt(block(...lets, { kind: "While", cond: bin(bound, "&&", bin(v(i), "<", int(9n))), body }))];

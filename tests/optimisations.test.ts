@@ -24,6 +24,7 @@ import { loops } from "../passes/shared/loops.js";
 import { needsRegister as x86NeedsRegister } from "../passes/x86_64/index.js";
 import { needsRegister as a64NeedsRegister } from "../passes/aarch64/index.js";
 import type * as A from "../ir-defs/generated/Lalloc.js";
+import { Lalloc } from "../ir-defs/lalloc.js";
 import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
 import { benchmarks } from "../scripts/bench-code.js";
 
@@ -880,3 +881,111 @@ table("betweenMarkers replaces what is between the markers and nothing else", ()
 });
 
 table.run();
+
+// ---------------------------------------------------------------- step-pointers
+
+const pointed = suite("step-pointers: a loop's word at its counter plus a fixed index is reached through a pointer stepped with the counter");
+
+/** A program's loads and stores, in order, each with its function. */
+function accessesOf(p: A.Program): (A.Load | A.Store)[] {
+  const found: (A.Load | A.Store)[] = [];
+  forEachNode(Lalloc, p, (n) => void ((n.kind === "Load" || n.kind === "Store") && found.push(n as unknown as A.Load | A.Store)));
+  return found;
+}
+
+/** The programs before and after `pass` (a pass of the end of the front end, on Lalloc). */
+function aroundLalloc(source: string, pass: string): [A.Program, A.Program] {
+  return compile(source, "generated.qs", { target: "x86_64", check: true, until: pass }).slice(-2).map((s) => s.output) as [A.Program, A.Program];
+}
+
+/** Checks one program: accesses change only from a word at an index to a word at a new pointer and an offset; returns how many did. */
+function checkPointed(source: string): number {
+  const [before, after] = aroundLalloc(source, "step-pointers");
+  const [was, now] = [accessesOf(before), accessesOf(after)];
+  assert.is(now.length, was.length, "as many loads and stores");
+  const assigned = (p: A.Program) => new Set(p.defs.flatMap((d) => d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s.name] : [])))));
+  const old = assigned(before);
+  let changed = 0;
+  was.forEach((a, i) => {
+    const b = now[i]!;
+    if (b === a || JSON.stringify(b, (_, v) => (typeof v === "bigint" ? String(v) : v)) === JSON.stringify(a, (_, v) => (typeof v === "bigint" ? String(v) : v))) return;
+    changed++;
+    assert.is(a.size, 8n, `only a word access changes:\n${source}`);
+    assert.ok(b.index === null && b.size === null && b.base.kind === "Var" && b.base.name.startsWith("pointer.") && !old.has(b.base.name), `it reads a new pointer, without an index:\n${source}`);
+    assert.ok(b.offset >= a.offset, "at an offset no less than the element's");
+  });
+  return changed;
+}
+
+pointed("on generated programs: only word accesses at an index change, each to a new pointer and an offset; some do", () => {
+  let changed = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) changed += checkPointed(g.source);
+  assert.ok(changed >= 8, `only ${changed} accesses through pointers in 200 programs`);
+});
+
+pointed("matrix: the inner loop reads both arrays through pointers, and after drop-dead-code computes no index and multiplies once", () => {
+  const source = readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8");
+  assert.ok(checkPointed(source) >= 2);
+  const [, after] = aroundLalloc(source, "drop-dead-code");
+  const inner = after.defs[0]!.blocks.find((b) => b.tail.kind === "Branch" && b.tail.then === b.label && b.stmts.filter((s) => s.kind === "Assign" && s.value.kind === "Load").length === 2)!;
+  assert.ok(inner, "a loop of one block that loads twice");
+  const loads = inner.stmts.flatMap((s) => (s.kind === "Assign" && s.value.kind === "Load" ? [s.value] : []));
+  assert.ok(loads.every((l) => l.index === null), "no load at an index");
+  const products = inner.stmts.filter((s) => s.kind === "Assign" && s.value.kind === "Binary" && s.value.op === "*");
+  assert.is(products.length, 1, "one multiplication: the elements'");
+  assert.is(inner.stmts.length, 7, "the counter's step, two pointers' steps, two loads, the product and the sum");
+});
+
+pointed("an index read elsewhere too, and an element of an array of Bool, keep their index", () => {
+  const source = ["fn main() {", "    let a = array(10, 3)", "    let f = array(10, true)", "    let mut s = 0", "    for k in 0..10 {", "        s += a[k] * k", "        if f[k] { s += 1 }", "    }", "    print(s)", "}"].join("\n");
+  assert.is(checkPointed(source), 0);
+});
+
+pointed.run();
+
+// ---------------------------------------------------------------- drop-dead-code
+
+const dead = suite("drop-dead-code: no assignment is left whose value nothing needs; nothing else goes");
+
+/** Each block's statements of `after` are those of `before` with some pure assignments left out; returns how many went. */
+function checkDropped(source: string): number {
+  const [before, after] = aroundLalloc(source, "drop-dead-code");
+  let dropped = 0;
+  after.defs.forEach((d, i) => {
+    const reads = new Set<string>();
+    forEachNode(Lalloc, d, (n) => void ((n.kind === "Var" || n.kind === "Inc" || n.kind === "Release") && reads.add(n.name as string)));
+    d.blocks.forEach((b, j) => {
+      const old = before.defs[i]!.blocks[j]!;
+      let at = 0;
+      for (const s of old.stmts) {
+        if (b.stmts[at] === s) { at++; continue; }
+        dropped++;
+        assert.ok(s.kind === "Assign" && ["Int", "Bool", "Var", "Binary", "Unary", "Load", "Str", "Unit", "StaticClosure", "FunRef"].includes(s.value.kind), `only assignments of values go:\n${source}`);
+        if (s.kind === "Assign" && s.value.kind === "Binary") assert.not.ok(s.value.op === "/" || s.value.op === "%", "a division may panic: it stays");
+      }
+      assert.is(at, b.stmts.length, `${b.label}: the statements kept are the old ones, in order`);
+      for (const s of b.stmts) if (s.kind === "Assign" && s.value.kind !== "Call" && s.value.kind !== "Prim" && s.value.kind !== "Receive" && s.value.kind !== "Alloc" && s.value.kind !== "AllocArray" && !(s.value.kind === "Binary" && (s.value.op === "/" || s.value.op === "%"))) assert.ok(reads.has(s.name), `${d.name}: ${s.name} is assigned a value and read nowhere:\n${source}`);
+    });
+  });
+  return dropped;
+}
+
+dead("on generated programs: what goes is pure assignments; no pure assignment is left whose variable nothing reads", () => {
+  let dropped = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) dropped += checkDropped(g.source);
+  assert.ok(dropped >= 20, `only ${dropped} assignments dropped in 200 programs`);
+});
+
+dead("a counter only its own step reads goes; an unread division stays", () => {
+  const source = ["fn main() {", "    let mut waste = 0", "    let mut s = 0", "    let d = array(1, 0)", "    for k in 0..10 {", "        waste = waste + 7", "        let q = k / d[0]", "        s += k", "    }", "    print(s)", "}"].join("\n");
+  checkDropped(source);
+  const [before, after] = aroundLalloc(source, "drop-dead-code");
+  const steps = (p: A.Program) => p.defs[0]!.blocks.flatMap((b) => b.stmts.filter((s) => s.kind === "Assign" && s.name.startsWith("waste.")));
+  const divisions = (p: A.Program) => p.defs[0]!.blocks.flatMap((b) => b.stmts.filter((s) => s.kind === "Assign" && s.value.kind === "Binary" && s.value.op === "/"));
+  assert.ok(steps(before).length >= 2, "waste is set and stepped before");
+  assert.is(steps(after).length, 0, "and not after");
+  assert.is(divisions(after).length, divisions(before).length);
+  assert.ok(divisions(after).length >= 1);
+});
+
+dead.run();

@@ -579,6 +579,18 @@ export const mutants: readonly Mutant[] = [
     test: "golden",
   },
   {
+    name: "step-pointers: a step of the counter between the index's computation and the access is not taken off k (the pointer reads the next element)",
+    file: "passes/step-pointers.js",
+    from: "forms.set(name, { ...f, k: wrap(f.k - counter.step) });",
+    to: "forms.set(name, f);",
+  },
+  {
+    name: "drop-dead-code: a block's ending is taken to need nothing (what only a branch reads is dropped)",
+    file: "passes/drop-dead-code.js",
+    from: "new Set([...readsOf(b.tail), ...successors(b.tail)",
+    to: "new Set([...successors(b.tail)",
+  },
+  {
     name: "hoist-immediates: the literals of a loop share one variable",
     file: "passes/hoist-immediates.js",
     from: "const key = `${a.kind} ${String(a.value)}`;",

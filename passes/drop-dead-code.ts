@@ -40,10 +40,14 @@ import { pass } from "../il/pass.js";
 const pureKinds: ReadonlySet<string> = new Set(["Int", "Bool", "Unit", "Str", "Var", "StaticClosure", "FunRef", "Unary", "Load"]);
 const isPure = (e: A.CExpr): boolean => pureKinds.has(e.kind) || (e.kind === "Binary" && e.op !== "/" && e.op !== "%");
 
+const reads = new WeakMap<object, string[]>(); // each node's, found once: the dataflow asks again on every sweep
+
 /** The variables a statement, an expression or an ending reads (an inc or a release reads the one it names). */
 function readsOf(node: A.CStmt | A.CExpr | A.Tail): string[] {
-  const names: string[] = [];
-  forEachNode(Lalloc, node, (n) => void ((n.kind === "Var" || n.kind === "Inc" || n.kind === "Release") && names.push(n.name as string)));
+  let names = reads.get(node);
+  if (names) return names;
+  reads.set(node, (names = []));
+  forEachNode(Lalloc, node, (n) => void ((n.kind === "Var" || n.kind === "Inc" || n.kind === "Release") && names!.push(n.name as string)));
   return names;
 }
 

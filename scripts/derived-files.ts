@@ -4,7 +4,8 @@
 // one is stale, so the checked-in copies always say what the code says.
 
 import { allILs } from "../ir-defs/index.js";
-import { pipelineTable, passesOf } from "../passes/pipeline.js";
+import { passesOf } from "../passes/pipeline.js";
+import { pipelineTable } from "../driver/pipeline-table.js";
 import { specPage, typesModule } from "../il/generate.js";
 import { coreDocPages } from "./core-docs.js";
 import { directFormFiles } from "./direct-form.js";

@@ -63,7 +63,6 @@ function transfer(s: A.CStmt, needed: Set<string>): void {
 }
 
 function dropDeadIn(def: A.Def): A.Def {
-  const byLabel = new Map(def.blocks.map((b) => [b.label, b]));
   const neededAtStart = new Map<string, Set<string>>(def.blocks.map((b) => [b.label, new Set()]));
   const neededAtEnd = (b: A.BasicBlock) => new Set([...readsOf(b.tail), ...successors(b.tail).flatMap((l) => [...neededAtStart.get(l)!])]);
   const order = reversePostorder(def.blocks).reverse(); // a backward flow: each block after those it leads to
@@ -79,7 +78,7 @@ function dropDeadIn(def: A.Def): A.Def {
   }
   let dropped = false;
   const blocks = def.blocks.map((b) => {
-    const needed = neededAtEnd(byLabel.get(b.label)!);
+    const needed = neededAtEnd(b);
     const kept: A.CStmt[] = [];
     for (let i = b.stmts.length - 1; i >= 0; i--) {
       const s = b.stmts[i]!;

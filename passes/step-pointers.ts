@@ -83,6 +83,7 @@ function accesses(blocks: Map<string, A.BasicBlock>, header: string, body: Set<s
       }
       const f = formOfValue(s.value);
       void (f ? forms.set(s.name, f) : forms.delete(s.name));
+      if (s.value.kind === "Receive") forms.delete(s.value.found); // assigned too
     }
     // Every other block of the loop comes after the header in the same turn: a variable the loop assigns
     // only there keeps its form, when its counter steps only there too (so no step comes in between).

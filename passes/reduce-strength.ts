@@ -69,7 +69,7 @@ function reduce(def: C.Def, fresh: (hint: string) => string): C.Def {
     for (const l of body) blocks.get(l)!.stmts.forEach((s, i) => where.set(s, [l, i]));
     const assigned = assignmentsOf(where.keys()) as Map<string, C.Assign[]>; // what the loop assigns, by each assignment
     const once = (name: string): C.Assign | null => (assigned.get(name)?.length === 1 ? assigned.get(name)![0]! : null);
-    const steps = countersOf(assigned, pre.stmts); // the induction variables, and their steps
+    const steps = countersOf(assigned, pre.stmts); // the induction variables, each with its step
     // Each product of a counter, or of a copy of one taken earlier in its block, by a literal.
     const uses = new Map<string, Use[]>(); // by `counter*factor`
     for (const [stmt, [block, at]] of where) {
@@ -98,7 +98,7 @@ function reduce(def: C.Def, fresh: (hint: string) => string): C.Def {
       const name = fresh("product");
       starts.push(assign(name, { kind: "Binary", op: "*", left: variable(counter), right: { kind: "Int", value: factor } }));
       for (const u of kept) replaced.set(u.stmt, [assign(u.stmt.name, variable(name))]);
-      const stepped = assign(name, { kind: "Binary", op: "+", left: variable(name), right: { kind: "Int", value: wrap(factor * steps.get(counter)!) } });
+      const stepped = assign(name, { kind: "Binary", op: "+", left: variable(name), right: { kind: "Int", value: wrap(factor * steps.get(counter)!.step) } });
       const after = last && !blocked ? last.stmt : step;
       replaced.set(after, [...(replaced.get(after) ?? [after]), stepped]);
     }

@@ -101,7 +101,7 @@ function stepPointersIn(def: A.Def, fresh: (hint: string) => string): A.Def {
     if (entries.length !== 1) continue;
     const entry = blocks.get(entries[0]!)!;
     const assigned = assignmentsOf([...body].flatMap((l) => blocks.get(l)!.stmts)) as Map<string, A.Assign[]>;
-    const counters = new Map([...countersOf(assigned, entry.stmts)].map(([name, step]) => [name, { stmt: assigned.get(name)![0]!, step }]));
+    const counters = countersOf(assigned, entry.stmts);
     const found = accesses(blocks, header, body, counters, assigned);
     if (found.length === 0) continue;
     if (reads.size === 0) forEachNode(Lalloc, def, (n) => void (n.kind === "Var" && reads.set(n.name as string, (reads.get(n.name as string) ?? 0) + 1)));

@@ -1,6 +1,8 @@
 // The loops of a function's control-flow graph, for the passes that move code
 // out of them (hoist-invariants on Lcfg, hoist-immediates on Lalloc): found from
 // their ways back, with dominators by Cooper, Harvey and Kennedy's iteration.
+// And a loop's counters, for the passes that follow them (reduce-strength on
+// Lcfg, step-pointers on Lalloc).
 import { reversePostorder, successors } from "../../ir-defs/reference-uses.js";
 import { wrap } from "../../ir-defs/semantics.js";
 
@@ -99,15 +101,15 @@ export function assignmentsOf<S extends Statement>(stmts: Iterable<S>): Map<stri
   return assigned;
 }
 
-/** A loop's counters (induction variables), by name, with each one's step c: a variable the loop assigns
- * once, by `v = v + c`, `v = c + v` or `v = v - c` (stepOf), that its entry block assigns too, so it has
- * a value when the loop starts. */
-export function countersOf<S extends Statement>(assigned: Map<string, Assignment<S>[]>, entry: readonly Statement[]): Map<string, bigint> {
+/** A loop's counters (induction variables), by name, each with its one assignment in the loop and its
+ * step c: a variable the loop assigns once, by `v = v + c`, `v = c + v` or `v = v - c` (stepOf), that its
+ * entry block assigns too, so it has a value when the loop starts. */
+export function countersOf<S extends Statement>(assigned: Map<string, Assignment<S>[]>, entry: readonly Statement[]): Map<string, { stmt: Assignment<S>; step: bigint }> {
   const setBefore = new Set(entry.flatMap((s) => (s.kind === "Assign" ? [s.name!] : [])));
-  const steps = new Map<string, bigint>();
+  const counters = new Map<string, { stmt: Assignment<S>; step: bigint }>();
   for (const [name, list] of assigned) {
     const step = list.length === 1 ? stepOf(list[0] as Parameters<typeof stepOf>[0]) : null;
-    if (step !== null && setBefore.has(name)) steps.set(name, step);
+    if (step !== null && setBefore.has(name)) counters.set(name, { stmt: list[0]!, step });
   }
-  return steps;
+  return counters;
 }

@@ -16,6 +16,7 @@ import { explicateControl } from "./explicate-control.js";
 import { explicateReturns } from "./explicate-returns.js";
 import { foldBranches } from "./fold-branches.js";
 import { foldConstants } from "./fold-constants.js";
+import { forwardFields } from "./forward-fields.js";
 import { inlineCalls } from "./inline-calls.js";
 import { maskRemainders } from "./mask-remainders.js";
 import { reduceStrength } from "./reduce-strength.js";
@@ -85,6 +86,7 @@ export const frontEnd: readonly Pass[] = [
   dropUnusedValues,
   explicateControl,
   inlineCalls,
+  forwardFields,
   foldConstants,
   foldBranches,
   maskRemainders,
@@ -147,7 +149,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, forwardFields, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

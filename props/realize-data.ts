@@ -415,6 +415,14 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
 function alias(w: Walk, s: Stmt & { k: "alias" }, ctx: Context): Lsrc.Stmt[] {
   // (A union's value, or a type parameter's, has no parts to write through.)
   const candidates = w.visible(ctx.scope, null, false).filter((x) => isHeap(x.type) && w.types.components(x.type).length > 0);
+  if (s.pick % 4 === 1) {
+    // A Box made just before with a literal, set through an alias, then read: `let bx = Box(0); let al = bx; al.set(v); print(bx.get())`.
+    w.used.add("alias a Box made with a literal");
+    const [b, al, elem] = [w.fresh("bx"), w.fresh("al"), s.pick % 8 === 1 ? "Int" : "Bool"];
+    ctx.scope.push({ name: b, type: `Box[${elem}]`, mutable: false }, { name: al, type: `Box[${elem}]`, mutable: false });
+    const set = exprStmt({ kind: "MethodCall", target: v(al), method: "set", args: [partExpr(w, s.value, elem, ctx, s.pick)] });
+    return [letStmt(b, call("Box", w.types.defaultValue(elem, s.pick))), letStmt(al, v(b)), set, ...observe(w, v(b), `Box[${elem}]`)];
+  }
   if (candidates.length === 0) {
     const type = paletteType(w, s.pick, isHeap) ?? `Box[${w.types.palette[s.pick % w.types.palette.length]!.canon}]`;
     return declare(w, ctx, s.pick, type, partAt(w, s.value, type, ctx, s.pick));

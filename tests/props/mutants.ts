@@ -591,6 +591,12 @@ export const mutants: readonly Mutant[] = [
     to: "new Set([...successors(b.tail)",
   },
   {
+    name: "forward-fields: a statement that is no assignment (a store, a call whose value is unused) is taken not to see the object (a Box's set is missed)",
+    file: "passes/forward-fields.js",
+    from: "see(s);",
+    to: "void s;",
+  },
+  {
     name: "hoist-immediates: the literals of a loop share one variable",
     file: "passes/hoist-immediates.js",
     from: "const key = `${a.kind} ${String(a.value)}`;",

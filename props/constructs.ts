@@ -39,7 +39,7 @@ export const allConstructs: readonly string[] = [
   // Using them.
   "variable heap value", "if-else heap value", "block value heap value", "call heap value", "field of a call's result",
   "field update", "nested field update", "compound field update", "tuple field update", "field update whose value reassigns the variable",
-  "array element assign", "compound array element assign", "array element assign whose value reassigns the array", "array element assign whose value reassigns the index", "for each over an array in scope", "for each over a new array", "index walk over an array", "index loop over an array", "index walk one past the end",
+  "array element assign", "compound array element assign", "array element assign whose value reassigns the array", "array element assign whose value reassigns the index", "for each over an array in scope", "for each over a new array", "index walk over an array", "index loop over an array", "index walk changing each element", "index walk one past the end",
   "alias an array", "alias a Box", "alias a Box made with a literal", "copy a record or tuple, then change the copy",
   "assign heap variable", "heap value dropped unused", "heap assignment inside an expression",
   "String parameter", "heap parameter", "call with a String argument", "call with a heap argument", "fn returning a String", "fn returning a heap value",

@@ -34,18 +34,25 @@ function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: C
   const length = () => call("len", array());
   const bound = [bin(v(i), "<", length()), bin(v(i), "<=", bin(length(), "-", int(1n))), bin(v(i), "<", v(n)), bin(v(i), s.name >= 4 ? "<" : "<=", length())][s.type % 4]!;
   const inner: Context = { ...ctx, scope: [...ctx.scope], loops: ctx.loops + 1 };
-  const read = observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type);
+  // Over an array of Int in a variable, mostly each element first changed by a value that moves every turn
+  // (`a[i] += r; r = r * 5 + 1`): the elements then differ, so an access that reaches the wrong one shows.
+  const r = w.fresh("wr");
+  const changing = w.types.components(p.type)[0]!.type === "Int" && p.root.kind === "Var" && p.path.length === 0 && s.name % 3 !== 2;
+  if (changing) w.used.add("index walk changing each element");
+  const changes: Lsrc.Stmt[] = changing ? [{ kind: "SetIndex", array: array(), index: v(i), op: "+=", value: v(r) }, { kind: "Assign", name: r, op: "=", value: bin(bin(v(r), "*", int(5n)), "+", int(1n)) }] : [];
+  const read = [...changes, ...observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type)];
+  const moving = changing ? [letStmt(r, int(1n), true)] : [];
   if (s.type % 4 < 2 && s.name % 2 === 1) {
     // `for i in start..len(a) { print(a[i]); body }`: i read by the element alone (step-pointers' case).
     w.used.add("index loop over an array");
-    return [{ kind: "For", name: i, from: int(BigInt(s.name % 3)), to: length(), body: block(...read, ...w.statements(s.body, inner, true)) }];
+    return [...moving, { kind: "For", name: i, from: int(BigInt(s.name % 3)), to: length(), body: block(...read, ...w.statements(s.body, inner, true)) }];
   }
   w.used.add(s.type % 4 === 3 ? "index walk one past the end" : "index walk over an array");
   if (s.type % 4 === 3 && w.types.components(p.type)[0]!.type === "Bool") w.used.add("index walk one past the end of an array of Bool");
   const step: Lsrc.Assign = { kind: "Assign", name: i, op: "+=", value: int(1n) };
   const late = s.type % 4 === 3 && s.name >= 4; // one past the end by the increment's place, not the bound's
   const body = block(...(late ? [step, ...read] : [...read, step]), ...w.statements(s.body, inner, true));
-  const lets = [letStmt(i, int(late ? 0n : BigInt(s.name % 3)), true), ...(s.type % 4 === 2 ? [letStmt(n, length())] : [])];
+  const lets = [...moving, letStmt(i, int(late ? 0n : BigInt(s.name % 3)), true), ...(s.type % 4 === 2 ? [letStmt(n, length())] : [])];
   return [exprStmt(block(...lets, { kind: "While", cond: bin(bound, "&&", bin(v(i), "<", int(9n))), body }))];
 }
 

@@ -585,6 +585,12 @@ export const mutants: readonly Mutant[] = [
     to: "forms.set(name, f);",
   },
   {
+    name: "step-pointers: the pointer is never stepped (every turn reads and writes the loop's first element)",
+    file: "passes/step-pointers.js",
+    from: `assign(p.name, variable(p.name), "+", int(wrap(8n * step.step)))`,
+    to: `assign(p.name, variable(p.name), "+", int(0n))`,
+  },
+  {
     name: "drop-dead-code: a block's ending is taken to need nothing (what only a branch reads is dropped)",
     file: "passes/drop-dead-code.js",
     from: "new Set([...readsOf(b.tail), ...successors(b.tail)",

@@ -897,9 +897,10 @@ function checkForwarded(source: string): number {
 
 forward("on generated programs: loads become the literals their objects were made with, and none such is left", () => {
   let forwarded = 0;
-  const generated = [...fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed }), ...fc.sample(programs({ unions: true }), { numRuns: 200, seed: quickRun.seed })];
+  // (Most come from unions: a match on a value the function just made reads its tag and fields.)
+  const generated = [...fc.sample(programs({ unions: false }), { numRuns: 100, seed: quickRun.seed }), ...fc.sample(programs({ unions: true }), { numRuns: 100, seed: quickRun.seed })];
   for (const g of generated) forwarded += checkForwarded(g.source);
-  assert.ok(forwarded >= 50, `only ${forwarded} loads forwarded in 400 programs`);
+  assert.ok(forwarded >= 50, `only ${forwarded} loads forwarded in 200 programs`);
 });
 
 forward("method_calls multiplies by 3 and adds 7; a Box set elsewhere, a record passed on and fields two news disagree on keep their loads", () => {

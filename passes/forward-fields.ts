@@ -97,7 +97,11 @@ export const forwardFields = pass({
         const literal = fieldLiteral(objects.get(e.base.name) ?? [], e.offset);
         return literal?.kind === e.type ? { ...literal, ...(e.loc ? { loc: e.loc } : {}) } : e;
       };
-      const statement = (s: C.CStmt): C.CStmt => (s.kind === "Assign" && value(s.value) !== s.value ? { ...s, value: value(s.value) } : s);
+      const statement = (s: C.CStmt): C.CStmt => {
+        if (s.kind !== "Assign") return s;
+        const forwarded = value(s.value);
+        return forwarded === s.value ? s : { ...s, value: forwarded };
+      };
       return objects.size === 0 ? def : { ...def, blocks: def.blocks.map((b) => ({ ...b, stmts: b.stmts.map(statement) })) };
     };
     return { ...program, defs: program.defs.map(forward) };

@@ -37,10 +37,11 @@ function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: C
   // Over an array of Int in a variable, mostly each element first changed by a value that moves every turn
   // (`a[i] += r; r = r * 5 + 1`): the elements then differ, so an access that reaches the wrong one shows.
   const r = w.fresh("wr");
-  const changing = w.types.components(p.type)[0]!.type === "Int" && p.root.kind === "Var" && p.path.length === 0 && s.name % 3 !== 2;
+  const elem = w.types.components(p.type)[0]!.type;
+  const changing = elem === "Int" && p.root.kind === "Var" && p.path.length === 0 && s.name % 3 !== 2;
   if (changing) w.used.add("index walk changing each element");
   const changes: Lsrc.Stmt[] = changing ? [{ kind: "SetIndex", array: array(), index: v(i), op: "+=", value: v(r) }, { kind: "Assign", name: r, op: "=", value: bin(bin(v(r), "*", int(5n)), "+", int(1n)) }] : [];
-  const read = [...changes, ...observe(w, { kind: "Index", target: array(), index: v(i) }, w.types.components(p.type)[0]!.type)];
+  const read = [...changes, ...observe(w, { kind: "Index", target: array(), index: v(i) }, elem)];
   const moving = changing ? [letStmt(r, int(1n), true)] : [];
   if (s.type % 4 < 2 && s.name % 2 === 1) {
     // `for i in start..len(a) { print(a[i]); body }`: i read by the element alone (step-pointers' case).
@@ -48,7 +49,7 @@ function indexWalk(w: Walk, s: Extract<Stmt, { k: "forEach" }>, p: Place, ctx: C
     return [...moving, { kind: "For", name: i, from: int(BigInt(s.name % 3)), to: length(), body: block(...read, ...w.statements(s.body, inner, true)) }];
   }
   w.used.add(s.type % 4 === 3 ? "index walk one past the end" : "index walk over an array");
-  if (s.type % 4 === 3 && w.types.components(p.type)[0]!.type === "Bool") w.used.add("index walk one past the end of an array of Bool");
+  if (s.type % 4 === 3 && elem === "Bool") w.used.add("index walk one past the end of an array of Bool");
   const step: Lsrc.Assign = { kind: "Assign", name: i, op: "+=", value: int(1n) };
   const late = s.type % 4 === 3 && s.name >= 4; // one past the end by the increment's place, not the bound's
   const body = block(...(late ? [step, ...read] : [...read, step]), ...w.statements(s.body, inner, true));

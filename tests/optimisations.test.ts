@@ -25,6 +25,7 @@ import { needsRegister as x86NeedsRegister } from "../passes/x86_64/index.js";
 import { needsRegister as a64NeedsRegister } from "../passes/aarch64/index.js";
 import type * as A from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
+import { fieldOffset } from "../ir-defs/heap-layout.js";
 import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
 import { benchmarks } from "../scripts/bench-code.js";
 
@@ -873,7 +874,7 @@ function checkForwarded(source: string): number {
       forwarded++;
       assert.ok(old.kind === "Assign" && old.value.kind === "Load" && old.value.index === null && s.kind === "Assign" && isLiteral(s.value), `${d.name}: only loads become literals:\n${source}`);
       const [load, value] = [(old as C.Assign).value as C.Load, (s as C.Assign).value as C.Int | C.Bool];
-      const made = [...news.values()].flat().filter((n) => n.fields.some((f, at) => 16n + 8n * BigInt(at) === load.offset && isLiteral(f) && (f as C.Int).value === value.value));
+      const made = [...news.values()].flat().filter((n) => n.fields.some((f, at) => BigInt(fieldOffset(at)) === load.offset && isLiteral(f) && (f as C.Int).value === value.value));
       assert.ok(made.length > 0, `${d.name}: ${value.value} was stored at ${load.offset} by some new:\n${source}`);
     }));
     // An object made by one `new` and only loaded from: no load of a literal field of it is left.
@@ -887,7 +888,7 @@ function checkForwarded(source: string): number {
     for (const [name, [made, ...more]] of news) {
       if (more.length > 0 || d.params.includes(name) || uses.get(name) !== loadsOf(name).length) continue;
       for (const l of loadsOf(name)) {
-        const field = made!.fields[Number((l.offset - 16n) / 8n)];
+        const field = made!.fields.find((_, at) => BigInt(fieldOffset(at)) === l.offset);
         assert.not.ok(l.index === null && (l.type === "Int" || l.type === "Bool") && field && isLiteral(field), `${d.name}: ${name}'s field at ${l.offset} is still loaded:\n${source}`);
       }
     }

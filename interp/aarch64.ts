@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -96,6 +96,8 @@ interface Machine {
   returned: bigint;
   /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
   homes: ReadonlyMap<string, Node>;
+  /** Each register as an operand, made when first used (registerOf). */
+  readonly registerOperands: Map<string, DecodedOperand>;
 }
 
 type OperandForm = OperandFormOf<Machine>;
@@ -134,23 +136,51 @@ const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m
 const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at) ? m.model.heap.store(at, wrap(value)) : void m.memory.set(checkAddress(m, at), wrap(value)));
 
 
+/** Register `name`. A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half. wzr reads 0. */
+function registerOperand(m: Machine, name: string): DecodedOperand {
+  if (name === "wzr") return { read: () => 0n, write: (value) => void m.registers.set(fullRegister(name), BigInt.asUintN(32, value)) };
+  if (name.startsWith("w")) {
+    const full = fullRegister(name);
+    return { read: () => BigInt.asUintN(32, register(m, full)), write: (value) => void m.registers.set(full, BigInt.asUintN(32, value)) };
+  }
+  return { read: () => register(m, name), write: (value) => void m.registers.set(name, wrap(value)) };
+}
+
+/** Register `name` as an operand, made once per run (registerOperand). */
+function registerOf(m: Machine, name: string): DecodedOperand {
+  let operand = m.registerOperands.get(name);
+  if (!operand) m.registerOperands.set(name, (operand = registerOperand(m, name)));
+  return operand;
+}
+
+/** The value of a variable of the function running. */
+function readVariable(m: Machine, name: string): bigint {
+  const value = m.variables.get(name);
+  if (value === undefined) throw new Error(`the aarch64 model read variable ${name}, which was never written`);
+  return value;
+}
+
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
     read: (_m, arg) => arg.value as bigint,
     write: () => { throw new Error("an instruction cannot write an immediate"); },
+    decode(_m, arg) {
+      const value = arg.value as bigint;
+      return { read: () => value, write: () => { throw new Error("an instruction cannot write an immediate"); } };
+    },
   },
-  // A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half. wzr reads 0.
   Reg: {
-    read: (m, arg) => (arg.name === "wzr" ? 0n : (arg.name as string).startsWith("w") ? BigInt.asUintN(32, register(m, fullRegister(arg.name as string))) : register(m, arg.name)),
-    write: (m, arg, value) => void ((arg.name as string).startsWith("w") ? m.registers.set(fullRegister(arg.name as string), BigInt.asUintN(32, value)) : m.registers.set(arg.name, wrap(value))),
+    read: (m, arg) => registerOf(m, arg.name).read(),
+    write: (m, arg, value) => registerOf(m, arg.name).write(value),
+    decode: (m, arg) => registerOf(m, arg.name),
   },
   Var: {
-    read(m, arg) {
-      const value = m.variables.get(arg.name as string);
-      if (value === undefined) throw new Error(`the aarch64 model read variable ${arg.name}, which was never written`);
-      return value;
-    },
+    read: (m, arg) => readVariable(m, arg.name),
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
+    decode(m, arg) {
+      const name = arg.name as string;
+      return { read: () => readVariable(m, name), write: (value) => void m.variables.set(name, wrap(value)) };
+    },
   },
   // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.
   StackArg: {
@@ -169,6 +199,10 @@ const slotOperands: Readonly<Record<string, OperandForm>> = {
   Slot: {
     read: (m, arg) => cell(m.slots, arg.index as number, () => `slot${arg.index}`),
     write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
+    decode(m, arg) {
+      const index = arg.index as number;
+      return { read: () => cell(m.slots, index, () => `slot${index}`), write: (value) => void m.slots.set(index, wrap(value)) };
+    },
   },
 };
 
@@ -179,6 +213,7 @@ const finalOperands: Readonly<Record<string, OperandForm>> = {
   Mem: {
     read: (m, arg) => load(m, address(m, arg)),
     write: (m, arg, value) => store(m, address(m, arg), value),
+    decode: (m, arg) => ({ read: () => load(m, address(m, arg)), write: (value) => store(m, address(m, arg), value) }),
   },
 };
 
@@ -201,17 +236,27 @@ const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction 
     return () => dst.write(op(left.read(), right.read()));
   });
 
+/** `op dst, src`: dst = op(src). */
+const move = (op: (value: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, src] = [decodedOperand(m, i.dst), decodedOperand(m, i.src)];
+    return () => dst.write(op(src.read()));
+  });
+
 /** AArch64's conditions: lt, gt... compare signed; lo (lower), hi (higher)... unsigned, for addresses. */
 const conditions: Readonly<Record<string, Condition>> = {
   eq: ["==", false], ne: ["!=", false], lt: ["<", false], le: ["<=", false], gt: [">", false], ge: [">=", false],
   lo: ["<", true], hs: [">=", true], ls: ["<=", true], hi: [">", true],
 };
 
-function condition(m: Machine, cond: string): boolean {
-  if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
+/** Whether condition `cond` holds of the flags, found once for an instruction. */
+function condition(m: Machine, cond: string): () => boolean {
   const c = conditions[cond];
-  if (!c) throw new Error(`unknown condition ${cond}`);
-  return holds(c, m.flags.left, m.flags.right);
+  return () => {
+    if (!m.flags) throw new Error(`b.${cond}/cset ${cond} reads flags that no cmp set (or that a call destroyed)`);
+    if (!c) throw new Error(`unknown condition ${cond}`);
+    return holds(c, m.flags.left, m.flags.right);
+  };
 }
 
 /** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
@@ -279,33 +324,39 @@ function stringAddress(m: Machine, label: string): bigint {
 const shiftCount = (count: bigint): bigint => BigInt.asUintN(6, count); // lslv/asrv take the count mod 64
 
 const varInstructions: Readonly<Record<string, Instruction>> = {
-  Mov: decoded<Machine>((m, i) => {
-    const [src, dst] = [decodedOperand(m, i.src), decodedOperand(m, i.dst)];
-    return () => dst.write(src.read());
-  }),
+  Mov: move((v) => v),
   Add: threeAddress((l, r) => l + r),
   AddScaled: threeAddress((l, r) => l + 8n * r),
   Sub: threeAddress((l, r) => l - r),
   Mul: threeAddress((l, r) => l * r),
   Sdiv: threeAddress((l, r) => (r === 0n ? 0n : l / r)), // as the machine: x / 0 is 0, MIN / -1 wraps to MIN
-  Msub: (m, i) => write(m, i.dst, read(m, i.from) - read(m, i.left) * read(m, i.right)),
+  Msub: decoded<Machine>((m, i) => {
+    const [dst, from, left, right] = [decodedOperand(m, i.dst), decodedOperand(m, i.from), decodedOperand(m, i.left), decodedOperand(m, i.right)];
+    return () => dst.write(from.read() - left.read() * right.read());
+  }),
   And: threeAddress((l, r) => l & r),
   Orr: threeAddress((l, r) => l | r),
   Eor: threeAddress((l, r) => l ^ r),
   Lsl: threeAddress((l, r) => l << shiftCount(r)),
   Asr: threeAddress((l, r) => l >> shiftCount(r)),
   Lsr: threeAddress((l, r) => BigInt.asUintN(64, l) >> shiftCount(r)),
-  Neg: (m, i) => write(m, i.dst, -read(m, i.src)),
-  Mvn: (m, i) => write(m, i.dst, ~read(m, i.src)),
+  Neg: move((v) => -v),
+  Mvn: move((v) => ~v),
   Cmp: decoded<Machine>((m, i) => {
     const [left, right] = [decodedOperand(m, i.left), decodedOperand(m, i.right)];
     return () => void (m.flags = { left: left.read(), right: right.read() });
   }),
-  Cset: (m, i) => write(m, i.dst, condition(m, i.cond) ? 1n : 0n),
-  Csel(m, i) { // both operands are read whichever is taken
-    const [yes, no] = [read(m, i.yes), read(m, i.no)];
-    write(m, i.dst, condition(m, i.cond) ? yes : no);
-  },
+  Cset: decoded<Machine>((m, i) => {
+    const [dst, holds] = [decodedOperand(m, i.dst), condition(m, i.cond)];
+    return () => dst.write(holds() ? 1n : 0n);
+  }),
+  Csel: decoded<Machine>((m, i) => {
+    const [dst, yes, no, holds] = [decodedOperand(m, i.dst), decodedOperand(m, i.yes), decodedOperand(m, i.no), condition(m, i.cond)];
+    return () => { // both operands are read whichever is taken
+      const [y, n] = [yes.read(), no.read()];
+      dst.write(holds() ? y : n);
+    };
+  }),
   Adrp: (m, i) => write(m, i.dst, stringAddress(m, i.symbol) & ~0xfffn), // the 4 KiB page of the label
   AddLo12: (m, i) => write(m, i.dst, read(m, i.src) + (stringAddress(m, i.symbol) & 0xfffn)), // plus its offset in the page
   AdrpFn: (m, i) => write(m, i.dst, functionAddress(m, i.symbol) & ~0xfffn),
@@ -318,13 +369,28 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   // Before La64: the callee runs in this call's place, with a frame of its own.
   TailCall: (m, i) => tailCall(m, functionOf(i.target) ?? ""),
   TailCallIndirect: (m, i) => tailCall(m, functionAt(m, read(m, i.callee))),
-  Load: (m, i) => write(m, i.dst, load(m, read(m, i.base) + (i.offset as bigint))),
-  Store: (m, i) => store(m, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
+  Load: decoded<Machine>((m, i) => {
+    const [dst, base, offset] = [decodedOperand(m, i.dst), decodedOperand(m, i.base), i.offset as bigint];
+    return () => dst.write(load(m, base.read() + offset));
+  }),
+  Store: decoded<Machine>((m, i) => {
+    const [src, base, offset] = [decodedOperand(m, i.src), decodedOperand(m, i.base), i.offset as bigint];
+    return () => store(m, base.read() + offset, src.read());
+  }),
   LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, read(m, i.base) + (i.offset as bigint))),
   StoreByte: (m, i) => storeHeapByte(m.model, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
-  B: (_m, i) => ({ jump: i.target }),
-  BCond: (m, i) => (condition(m, i.cond) ? { jump: i.target } : undefined),
-  Cbz: (m, i) => (read(m, i.src) === 0n ? { jump: i.target } : undefined),
+  B: decoded<Machine>((_m, i) => {
+    const jump = { jump: i.target as string };
+    return () => jump;
+  }),
+  BCond: decoded<Machine>((m, i) => {
+    const [jump, holds] = [{ jump: i.target as string }, condition(m, i.cond)];
+    return () => (holds() ? jump : undefined);
+  }),
+  Cbz: decoded<Machine>((m, i) => {
+    const [jump, src] = [{ jump: i.target as string }, decodedOperand(m, i.src)];
+    return () => (src.read() === 0n ? jump : undefined);
+  }),
 };
 
 // Before lower-calls and lower-division (La64calls, La64select).
@@ -354,8 +420,8 @@ const selectInstructions: Readonly<Record<string, Instruction>> = {
 
 const patchedInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
-  Ldr: (m, i) => write(m, i.dst, read(m, i.src)),
-  Str: (m, i) => write(m, i.dst, read(m, i.src)),
+  Ldr: move((v) => v),
+  Str: move((v) => v),
   Movz: (m, i) => write(m, i.dst, BigInt(i.value) << BigInt(i.shift)),
   Movk(m, i) {
     const at = BigInt(i.shift);
@@ -418,7 +484,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entrySp" | "flags" | "arguments" | "returned">),
-    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
+    strings: new Map(), homes: new Map(), registerOperands: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
@@ -439,7 +505,10 @@ const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
 const colouredDialect: Dialect = {
   ...slotDialect,
-  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+  operands: {
+    ...slotOperands,
+    Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value), decode: (m, arg) => decodedOperand(m, homeOf(m, arg)) },
+  },
 };
 const patchedDialect: Dialect = { ...slotDialect, instructions: patchedInstructions };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };

@@ -66,7 +66,13 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
       const stmt = stmts[i]!;
       machine.model.tick();
       switch (stmt.kind) {
-        case "Assign": scope.vars.set(stmt.name, { value: yield* evaluate(stmt.value, scope, machine) }); break;
+        case "Assign": {
+          const value = yield* evaluate(stmt.value, scope, machine);
+          const cell = scope.vars.get(stmt.name); // (no closure holds a frame's cells here: its cell can change in place)
+          if (cell) cell.value = value;
+          else scope.vars.set(stmt.name, { value });
+          break;
+        }
         case "Do": yield* evaluate(stmt.expr, scope, machine); break;
         case "Store": case "CheckIndex": yield* evaluate(stmt, scope, machine); break;
         case "Inc": case "Dec": {

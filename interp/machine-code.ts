@@ -272,18 +272,26 @@ export function liveStep<M extends { readonly variables: Map<string, bigint> }>(
   return run;
 }
 
-/** An operand's read and write in a model's table of operand forms. */
+/** An operand's read and write in a model's table of operand forms; `decode`, when
+ * given, does what they do for one operand, with what they would look up each time found once. */
 export interface OperandForm<M> {
   read(m: M, arg: Node): bigint;
   write(m: M, arg: Node, value: bigint): void;
+  decode?(m: M, arg: Node): DecodedOperand;
+}
+
+/** An operand of one instruction, decoded: its read and write. */
+export interface DecodedOperand {
+  read(): bigint;
+  write(value: bigint): void;
 }
 
 /** An operand of an instruction being decoded: its form in the model's table (`forms`) found
  * once, for every time the instruction runs; a form the IL lacks is an error when the
  * instruction runs, as before (`slow`, the model's read and write that look the form up). */
-export function operand<M>(m: M, arg: Node, forms: Readonly<Record<string, OperandForm<M>>>, slow: OperandForm<M>): { read: () => bigint; write: (value: bigint) => void } {
+export function operand<M>(m: M, arg: Node, forms: Readonly<Record<string, OperandForm<M>>>, slow: OperandForm<M>): DecodedOperand {
   const f = forms[arg.kind] ?? slow;
-  return { read: () => f.read(m, arg), write: (value) => f.write(m, arg, value) };
+  return f.decode?.(m, arg) ?? { read: () => f.read(m, arg), write: (value) => f.write(m, arg, value) };
 }
 
 /** An instruction written as its decoding: what it does once its operands are found (decoder);

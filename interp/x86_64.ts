@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -96,6 +96,8 @@ interface Machine {
   returned: bigint;
   /** L<t>coloured: each variable's home, a register or a slot, from the program's table of homes. */
   homes: ReadonlyMap<string, Node>;
+  /** Each register as an operand, made when first used (registerOf). */
+  readonly registerOperands: Map<string, DecodedOperand>;
 }
 
 type OperandForm = OperandFormOf<Machine>;
@@ -124,29 +126,53 @@ function register(m: Machine, name: string): bigint {
   return value;
 }
 
+/** %name, or the byte view %al or %cl of %rax or %rcx (writing it keeps the other bytes). */
+function registerOperand(m: Machine, name: string): DecodedOperand {
+  const full = byteViews.get(name);
+  if (full !== undefined) {
+    return {
+      read: () => BigInt.asUintN(8, register(m, full)),
+      write: (value) => void m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value))),
+    };
+  }
+  return { read: () => register(m, name), write: (value) => void m.registers.set(name, wrap(value)) };
+}
+
+/** Register `name` as an operand, made once per run (registerOperand). */
+function registerOf(m: Machine, name: string): DecodedOperand {
+  let operand = m.registerOperands.get(name);
+  if (!operand) m.registerOperands.set(name, (operand = registerOperand(m, name)));
+  return operand;
+}
+
+/** The value of a variable of the function running. */
+function readVariable(m: Machine, name: string): bigint {
+  const value = m.variables.get(name);
+  if (value === undefined) throw new Error(`the x86_64 model read variable ${name}, which was never written`);
+  return value;
+}
+
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
     read: (_m, arg) => arg.value as bigint,
     write: () => { throw new Error("an instruction cannot write an immediate"); },
+    decode(_m, arg) {
+      const value = arg.value as bigint;
+      return { read: () => value, write: () => { throw new Error("an instruction cannot write an immediate"); } };
+    },
   },
   Reg: {
-    read(m, arg) {
-      const full = byteViews.get(arg.name);
-      return full !== undefined ? BigInt.asUintN(8, register(m, full)) : register(m, arg.name);
-    },
-    write(m, arg, value) {
-      const full = byteViews.get(arg.name);
-      if (full) m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value)));
-      else m.registers.set(arg.name, wrap(value));
-    },
+    read: (m, arg) => registerOf(m, arg.name).read(),
+    write: (m, arg, value) => registerOf(m, arg.name).write(value),
+    decode: (m, arg) => registerOf(m, arg.name),
   },
   Var: {
-    read(m, arg) {
-      const value = m.variables.get(arg.name as string);
-      if (value === undefined) throw new Error(`the x86_64 model read variable ${arg.name}, which was never written`);
-      return value;
-    },
+    read: (m, arg) => readVariable(m, arg.name),
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
+    decode(m, arg) {
+      const name = arg.name as string;
+      return { read: () => readVariable(m, name), write: (value) => void m.variables.set(name, wrap(value)) };
+    },
   },
   // Above the return address: what the caller pushed, the first argument lowest.
   StackArg: {
@@ -165,6 +191,10 @@ const slotOperands: Readonly<Record<string, OperandForm>> = {
   Slot: {
     read: (m, arg) => cell(m.slots, arg.index as number, () => `slot${arg.index}`),
     write: (m, arg, value) => void m.slots.set(arg.index as number, wrap(value)),
+    decode(m, arg) {
+      const index = arg.index as number;
+      return { read: () => cell(m.slots, index, () => `slot${index}`), write: (value) => void m.slots.set(index, wrap(value)) };
+    },
   },
 };
 
@@ -179,6 +209,10 @@ const finalOperands: Readonly<Record<string, OperandForm>> = {
   Mem: {
     read: (m, arg) => cell(m.memory, address(m, arg), () => `memory at ${arg.offset}(%${arg.base})`),
     write: (m, arg, value) => void m.memory.set(address(m, arg), wrap(value)),
+    decode: (m, arg) => ({
+      read: () => cell(m.memory, address(m, arg), () => `memory at ${arg.offset}(%${arg.base})`),
+      write: (value) => void m.memory.set(address(m, arg), wrap(value)),
+    }),
   },
 };
 
@@ -209,10 +243,23 @@ const arithmetic = (op: (dst: bigint, src: bigint) => bigint): Instruction => tw
 /** `andq`, `orq`, `xorq`: the flags are those `cmpq $0, dst` would set after it
  * (zero and sign from the result, no carry, no overflow), so any j<cc> reads them as that compare. */
 const logical = (op: (dst: bigint, src: bigint) => bigint): Instruction => twoOperand(op, (dst) => ({ left: dst.read(), right: 0n }));
-const shift = (op: (value: bigint, count: bigint) => bigint): Instruction => (m, i) => {
-  write(m, i.dst, op(read(m, i.dst), BigInt.asUintN(6, read(m, i.count)))); // the count is taken mod 64
-  m.flags = null;
-};
+const shift = (op: (value: bigint, count: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, count] = [decodedOperand(m, i.dst), decodedOperand(m, i.count)];
+    return () => {
+      dst.write(op(dst.read(), BigInt.asUintN(6, count.read()))); // the count is taken mod 64
+      m.flags = null;
+    };
+  });
+/** `op src, dst` of one operand read and another written: dst = op(src). */
+const unaryStep = (op: (value: bigint) => bigint, flags: "kept" | "changed" = "kept"): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [src, dst] = [decodedOperand(m, i.src ?? i.dst), decodedOperand(m, i.dst)];
+    return () => {
+      dst.write(op(src.read()));
+      if (flags === "changed") m.flags = null;
+    };
+  });
 
 /** x86-64's condition codes: l, g... compare signed; b (below), a (above)... unsigned, for addresses. */
 const conditions: Readonly<Record<string, Condition>> = {
@@ -220,11 +267,14 @@ const conditions: Readonly<Record<string, Condition>> = {
   b: ["<", true], ae: [">=", true], be: ["<=", true], a: [">", true],
 };
 
-function condition(m: Machine, cc: string): boolean {
-  if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
+/** Whether condition code `cc` holds of the flags, found once for an instruction. */
+function condition(m: Machine, cc: string): () => boolean {
   const c = conditions[cc];
-  if (!c) throw new Error(`unknown condition code ${cc}`);
-  return holds(c, m.flags.left, m.flags.right);
+  return () => {
+    if (!m.flags) throw new Error(`j${cc}/set${cc} reads flags that no cmpq set (or that another instruction changed)`);
+    if (!c) throw new Error(`unknown condition code ${cc}`);
+    return holds(c, m.flags.left, m.flags.right);
+  };
 }
 
 /** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps
@@ -252,8 +302,13 @@ function storeWord(m: Machine, at: bigint, value: bigint): void {
   if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
   m.memory.set(Number(at), wrap(value));
 }
-/** The address of a load or store: base + offset (+ scale * index). */
-const addressOf = (m: Machine, i: Node, scale = 8n): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? scale * read(m, i.index) : 0n);
+/** The address of a load or store, found once for an instruction: base + offset (+ scale * index). */
+function addressOf(m: Machine, i: Node, scale = 8n): () => bigint {
+  const [base, offset] = [decodedOperand(m, i.base), i.offset as bigint];
+  if (!i.index) return () => base.read() + offset;
+  const index = decodedOperand(m, i.index);
+  return () => base.read() + offset + scale * index.read();
+}
 
 /** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
  * switch); once it is done, every caller-saved register is poisoned and `back` takes its results. */
@@ -319,8 +374,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Andq: logical((d, s) => d & s),
   Orq: logical((d, s) => d | s),
   Xorq: logical((d, s) => d ^ s),
-  Negq: (m, i) => { write(m, i.dst, -read(m, i.dst)); m.flags = null; },
-  Notq: (m, i) => write(m, i.dst, ~read(m, i.dst)),
+  Negq: unaryStep((v) => -v, "changed"),
+  Notq: unaryStep((v) => ~v),
   Salq: shift((v, n) => v << n),
   Sarq: shift((v, n) => v >> n),
   Shrq: shift((v, n) => BigInt.asUintN(64, v) >> n),
@@ -328,14 +383,20 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     const [left, right] = [decodedOperand(m, i.left), decodedOperand(m, i.right)];
     return () => void (m.flags = { left: left.read(), right: right.read() });
   }),
-  Set: (m, i) => write(m, i.dst, condition(m, i.cc) ? 1n : 0n),
-  Cmov(m, i) { // both operands are read whether or not the move happens
-    const [src, dst] = [read(m, i.src), read(m, i.dst)];
-    write(m, i.dst, condition(m, i.cc) ? src : dst);
-  },
+  Set: decoded<Machine>((m, i) => {
+    const [dst, holds] = [decodedOperand(m, i.dst), condition(m, i.cc)];
+    return () => dst.write(holds() ? 1n : 0n);
+  }),
+  Cmov: decoded<Machine>((m, i) => {
+    const [src, dst, holds] = [decodedOperand(m, i.src), decodedOperand(m, i.dst), condition(m, i.cc)];
+    return () => { // both operands are read whether or not the move happens
+      const [s, d] = [src.read(), dst.read()];
+      dst.write(holds() ? s : d);
+    };
+  }),
   Cqto: (m) => void m.registers.set("rdx", register(m, "rax") < 0n ? -1n : 0n),
   Idivq: divide,
-  Movzbq: (m, i) => write(m, i.dst, BigInt.asUintN(8, read(m, i.src))),
+  Movzbq: unaryStep((v) => BigInt.asUintN(8, v)),
   Leaq(m, i) {
     const data = m.strings.get(i.label);
     if (!data) throw new Error(`leaq of ${i.label}, which labels no string`);
@@ -354,22 +415,46 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     if (index < 0) throw new Error(`leaq of ${i.target}, which labels no function`);
     write(m, i.dst, codeAddress(index));
   },
-  Load: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
-  LoadIndexed: (m, i) => write(m, i.dst, loadWord(m, addressOf(m, i))),
-  LeaScaled: (m, i) => write(m, i.dst, read(m, i.base) + (i.scale as bigint) * read(m, i.index)),
-  Store: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
-  StoreIndexed: (m, i) => storeWord(m, addressOf(m, i), read(m, i.src)),
-  LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, addressOf(m, i, 1n))),
-  StoreByte: (m, i) => storeHeapByte(m.model, addressOf(m, i, 1n), read(m, i.src)),
+  Load: loadStep(8n),
+  LoadIndexed: loadStep(8n),
+  LeaScaled: decoded<Machine>((m, i) => {
+    const [dst, base, scale, index] = [decodedOperand(m, i.dst), decodedOperand(m, i.base), i.scale as bigint, decodedOperand(m, i.index)];
+    return () => dst.write(base.read() + scale * index.read());
+  }),
+  Store: storeStep(8n),
+  StoreIndexed: storeStep(8n),
+  LoadByte: loadStep(1n),
+  StoreByte: storeStep(1n),
   IncMem(m, i) {
     const at = read(m, i.base);
     storeWord(m, at, loadWord(m, at) + 1n);
     m.flags = null;
   },
   Pushq: (m, i) => push(m, read(m, i.src)),
-  Jmp: (_m, i) => ({ jump: i.target }),
-  JmpIf: (m, i) => (condition(m, i.cc) ? { jump: i.target } : undefined),
+  Jmp: decoded<Machine>((_m, i) => {
+    const jump = { jump: i.target as string };
+    return () => jump;
+  }),
+  JmpIf: decoded<Machine>((m, i) => {
+    const [jump, holds] = [{ jump: i.target as string }, condition(m, i.cc)];
+    return () => (holds() ? jump : undefined);
+  }),
 };
+
+/** A load of a word (`size` 8) or a byte (1, of the heap) at the instruction's address. */
+function loadStep(size: 8n | 1n): Instruction {
+  return decoded<Machine>((m, i) => {
+    const [dst, at] = [decodedOperand(m, i.dst), addressOf(m, i, size)];
+    return size === 8n ? () => dst.write(loadWord(m, at())) : () => dst.write(heapByte(m.model, at()));
+  });
+}
+/** A store of a word (`size` 8) or a byte (1, of the heap) at the instruction's address. */
+function storeStep(size: 8n | 1n): Instruction {
+  return decoded<Machine>((m, i) => {
+    const [src, at] = [decodedOperand(m, i.src), addressOf(m, i, size)];
+    return size === 8n ? () => storeWord(m, at(), src.read()) : () => storeHeapByte(m.model, at(), src.read());
+  });
+}
 
 function push(m: Machine, value: bigint): void {
   const rsp = register(m, "rsp") - 8n;
@@ -428,7 +513,7 @@ function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entryRsp" | "flags" | "arguments" | "returned">),
-    strings: new Map(), homes: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
+    strings: new Map(), homes: new Map(), registerOperands: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
   m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
@@ -448,7 +533,10 @@ const slotDialect: Dialect = { ...varDialect, operands: slotOperands };
 const homeOf = (m: Machine, arg: Node): Node => m.homes.get(arg.name as string) ?? arg;
 const colouredDialect: Dialect = {
   ...slotDialect,
-  operands: { ...slotOperands, Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value) } },
+  operands: {
+    ...slotOperands,
+    Var: { read: (m, arg) => read(m, homeOf(m, arg)), write: (m, arg, value) => write(m, homeOf(m, arg), value), decode: (m, arg) => decodedOperand(m, homeOf(m, arg)) },
+  },
 };
 const finalDialect: Dialect = { operands: finalOperands, instructions: finalInstructions, framed: true };
 

@@ -7,7 +7,8 @@
 //
 // A loop is found (passes/shared/loops.ts) from its way back: an edge b -> h where h dominates b (every
 // path from the function's start to b goes through h); its blocks are h and
-// those that reach b without going through h. Its preheader is the one block
+// those that reach b without going through h (blocks never reached are in no
+// loop: what they read may be set nowhere). Its preheader is the one block
 // outside it that leads into h, when that block ends in `goto h`; a loop
 // without one is left alone. Inner loops go first, so what leaves an inner
 // loop may leave the outer one too.

@@ -266,7 +266,8 @@ function remaindersAndMasks(p: C.Program): { remainders: number; masks: number }
     });
     const assigns = d.blocks.flatMap((b) => b.stmts.flatMap((s) => (s.kind === "Assign" ? [s] : [])));
     for (const a of assigns) {
-      if (a.value.kind !== "Binary" || a.value.right.kind !== "Int" || assigns.filter((b) => b.name === a.name).length !== 1 || reads.get(a.name) !== tests.get(a.name)) continue;
+      // (A variable never read is no such remainder: what it holds is seen nowhere, and drop-dead-code takes it.)
+      if (a.value.kind !== "Binary" || a.value.right.kind !== "Int" || assigns.filter((b) => b.name === a.name).length !== 1 || !tests.has(a.name) || reads.get(a.name) !== tests.get(a.name)) continue;
       const c = a.value.right.value;
       if (a.value.op === "%" && [2n, 4n, 8n, 16n, 1n << 62n].includes(c)) remainders++;
       if (a.value.op === "&" && [1n, 3n, 7n, 15n].includes(c)) masks++;
@@ -424,6 +425,7 @@ function movesOf(source: string): { after: C.Program; moved: number; fields: num
       const to = went.get(s)!;
       const entry = out.blocks[0]!.label;
       assert.ok(from !== entry && (to === entry || !reach(entry, to).has(from)) && reach(from, to).has(from), `${s} went from a loop to before it`);
+      assert.ok(reach(entry, "").has(from), `${s} left a block that never runs`); // (what it reads may be set nowhere)
       // No operand is assigned on a way from P to its old block: there, it has the value it had in P.
       const between = [...reach(to, to)].filter((l) => l === from || reach(l, to).has(from));
       const operands = (value.kind === "Binary" ? [value.left, value.right] : value.kind === "Unary" ? [value.arg] : value.kind === "Load" ? [value.base] : []).flatMap((a) => (a.kind === "Var" ? [a.name] : []));
@@ -453,6 +455,12 @@ hoisted("on generated programs, matrix and the calls: each statement moved is in
     const { fields } = movesOf(readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8").replace("scale: 3, offset: 7", "scale: read_int(), offset: read_int()"));
     assert.is(fields, 2, `${name}: acc.scale and acc.offset leave the loop, which writes nothing`);
   }
+});
+
+hoisted("a block never reached is in no loop: the loops `if false { ... }` leaves behind lend the loop around them nothing to hoist", () => {
+  // Its inner loops read an array assigned nowhere (fold-branches dropped the block that made it); its length was hoisted.
+  const source = readFileSync(join(packageRoot, "tests", "regressions", "hoist-invariants-unreached-blocks.qs"), "utf8");
+  assert.is(movesOf(source).moved, 0);
 });
 
 hoisted.run();

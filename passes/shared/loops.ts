@@ -61,7 +61,8 @@ export function loops(blocks: Blocks): { header: string; body: Set<string>; entr
       const body = found.get(h) ?? new Set([h]);
       for (const stack = [b.label]; stack.length > 0; ) {
         const at = stack.pop()!;
-        if (body.has(at)) continue;
+        // A block never reached (left behind by a branch folded away) is in no loop: what it reads may be set nowhere.
+        if (body.has(at) || !idom.has(at)) continue;
         body.add(at);
         stack.push(...(preds.get(at) ?? []));
       }

@@ -333,6 +333,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
         { arbitrary: fc.record({ k: fc.constant("alias" as const), pick, index, value: part }), weight: 4 },
         { arbitrary: fc.record({ k: fc.constant("build" as const), name: fc.nat(7), pick, init: str, piece: str, body: stmtList(stmt, 2) }), weight: 2 },
         { arbitrary: fc.record({ k: fc.constant("letFn" as const), name: fc.nat(7), fn: lambdaSkel(result) }), weight: 2 },
+        { arbitrary: fc.record({ k: fc.constant("kernel" as const), shape: fc.nat(5), n: fc.nat(20), pick, seed: int }), weight: 3 },
       ) as fc.Arbitrary<Stmt>,
       // Small statements whose effect a later operand can show: mostly an assignment or a store
       // (which prefer what earlier operands read), a call, print, read_int, an escape.

@@ -2,7 +2,8 @@
 // still shows the same bad outcome (`stillBad` says whether one does).
 //
 // 1. On the tree, when the input parses and its printed form still shows the
-//    bug: delete list elements (items, statements, arguments, fields),
+//    bug: run a function of no parameters as main (it goes), delete list
+//    elements (items, statements, arguments, fields),
 //    drop optional parts, replace a node by one of its own subtrees that fits
 //    its place, an expression by a literal, a block by `{}`, make a function
 //    return nothing, a literal 0, a type Int, greedily until no reduction
@@ -69,6 +70,14 @@ function reductions(root: AnyNode): AnyNode[] {
   const sites = sitesOf(root);
   const out: AnyNode[] = [];
   const put = (s: Site, v: unknown) => out.push(updateAt(root, s.path, () => v) as AnyNode);
+  // A function of no parameters and no result run as main, and gone (a finding inside a function seldom needs main's code).
+  const items = root.kind === "Program" ? (root.items as AnyNode[]) : [];
+  const main = items.find((i) => i.kind === "Fn" && i.name === "main");
+  for (const fn of items) {
+    if (main && fn !== main && fn.kind === "Fn" && fn.ret === null && (fn.params as unknown[]).length === 0) {
+      out.push({ ...root, items: items.filter((i) => i !== fn).map((i) => (i === main ? { ...main, body: fn.body } : i)) });
+    }
+  }
   for (const s of sites) {
     if (s.arity === "many") {
       const items = s.value as unknown[];

@@ -14,6 +14,7 @@ import { parseType } from "../ir-defs/type-syntax.js";
 import { indexExpr, observe, placeExpr, places, type Place } from "./places.js";
 import type { AssignOp, DataE, Effect, Part, ProjE, SizeSkel, Stmt, StrE } from "./skeleton.js";
 import { printable } from "./types.js";
+import { kernel } from "./realize-kernels.js";
 import { constructUnion, needsType, typed } from "./union-values.js";
 import { bin, block, call, exprStmt, int, laterOperand, letStmt, namePool, prefer, str, v, type Context, type Variable, type Walk } from "./walk.js";
 
@@ -392,6 +393,7 @@ export function dataStatement(w: Walk, s: Stmt, ctx: Context): Lsrc.Stmt[] {
       return [{ kind: "ForEach", name, iter, body: block(...w.statements(s.body, inner, true)) }];
     }
     case "alias": return alias(w, s, ctx);
+    case "kernel": return kernel(w, s, ctx);
     case "build": {
       const name = namePool[s.name % namePool.length]!;
       const init = strExpr(w, s.init, ctx);

@@ -189,7 +189,9 @@ export type Stmt =
   /** `let g = fn(...) -> R { ... }`: a closure in a variable, which calls (CallE) may then call. */
   | { readonly k: "letFn"; readonly name: number; readonly fn: LambdaSkel<AnyE> }
   /** `panic("...")`, or `panic(text)` with a computed message. */
-  | { readonly k: "panic"; readonly message: number; readonly text: StrE | null };
+  | { readonly k: "panic"; readonly message: number; readonly text: StrE | null }
+  /** A loop nest over arrays of its own (props/realize-kernels.ts): `shape` says which, `n` its length, `seed` the value it starts from. */
+  | { readonly k: "kernel"; readonly shape: number; readonly n: number; readonly pick: number; readonly seed: IntE };
 
 /** An expression of any type; Data: a value of the program's palette type number `type`. */
 export type AnyE =

@@ -1,0 +1,114 @@
+// Realizing a loop kernel (the skeleton's `kernel` statement): a small loop
+// nest over arrays of its own, of the kind the optimisations of issue 20 work
+// on, which the rest of the generator writes seldom (its arrays come from the
+// program's palette of types, and few of them are arrays of Int or Bool).
+// Each kernel is a block that declares what it uses, so it fits anywhere:
+//
+//   0. a sieve over an array of Bool (bytes; a counter squared, a stride)
+//   1. prefix sums, a[i] += a[i - 1] (an index below the counter), or one
+//      past the end (a panic that no dropped check may hide)
+//   2. a dot product of two arrays of different lengths (a product of two
+//      variables; the counter times a variable)
+//   3. rows and columns, m[i * c + j], written by rows and read by columns
+//   4. a walk down from the end, i -= 1 while i >= 0 (or to -1: a panic)
+//   5. flags of Bool made from their neighbours (or one past the end), then
+//      counted by `for f in a`
+//
+// A kernel reads one value of the code around it (`seed`, evaluated once)
+// and its length from a literal or from a variable (masked to 0..15), so that
+// neither folds away; it prints what it computed.
+import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
+import type { Stmt } from "./skeleton.js";
+import { bin, block, call, exprStmt, int, letStmt, v, type Context, type Walk } from "./walk.js";
+
+type Kernel = Extract<Stmt, { k: "kernel" }>;
+
+/** The kernels' names, for the coverage count (props/constructs.ts). */
+export const kernelConstructs = [
+  "kernel: sieve over an array of Bool", "kernel: prefix sums", "kernel: prefix sums one past the end", "kernel: dot product",
+  "kernel: rows and columns", "kernel: walk down", "kernel: walk down past the start", "kernel: flags from their neighbours",
+] as const;
+
+const forRange = (name: string, from: Lsrc.Expr, to: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.For => ({ kind: "For", name, from, to, body: block(...body) });
+const whileLoop = (cond: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.While => ({ kind: "While", cond, body: block(...body) });
+const when = (cond: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.Stmt => exprStmt({ kind: "If", cond, then: block(...body), else: null });
+const at = (array: string, index: Lsrc.Expr): Lsrc.Index => ({ kind: "Index", target: v(array), index });
+const store = (array: string, index: Lsrc.Expr, op: Lsrc.SetIndex["op"], value: Lsrc.Expr): Lsrc.SetIndex => ({ kind: "SetIndex", array: v(array), index, op, value });
+const assign = (name: string, op: Lsrc.Assign["op"], value: Lsrc.Expr): Lsrc.Assign => ({ kind: "Assign", name, op, value });
+const print = (e: Lsrc.Expr): Lsrc.Stmt => exprStmt(call("print", e));
+const len = (array: string): Lsrc.Expr => call("len", v(array));
+
+/** The kernel `s` as statements (one block). */
+export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
+  const [x, n, a, b, i, j, sum] = ["kx", "kn", "ka", "kb", "ki", "kj", "ks"].map((name) => w.fresh(name)) as [string, string, string, string, string, string, string];
+  // The length: a literal, or a variable of the code around masked to 0..15.
+  const variable = s.pick % 3 === 0 ? w.variable(ctx, "Int", s.pick) : null;
+  const length = variable === null ? int(BigInt(s.n)) : bin(variable, "&", int(15n));
+  const shape = s.shape % 6;
+  const past = s.pick % 5 === 4; // the variants that run one element too far
+  const name = kernelConstructs[[0, past ? 2 : 1, 3, 4, past ? 6 : 5, 7][shape]!]!;
+  w.used.add(name);
+  if (shape === 5 && past) w.used.add("index walk one past the end of an array of Bool");
+  const lets = [letStmt(x, w.int(s.seed, ctx)), letStmt(n, length)];
+  const body = ((): Lsrc.Stmt[] => {
+    switch (shape) {
+      case 0: return [
+        letStmt(a, call("array", v(n), { kind: "Bool", value: true })),
+        letStmt(i, int(2n), true),
+        whileLoop(bin(bin(v(i), "*", v(i)), "<", v(n)),
+          when(at(a, v(i)), letStmt(j, bin(v(i), "*", v(i)), true), whileLoop(bin(v(j), "<", v(n)), store(a, v(j), "=", { kind: "Bool", value: false }), assign(j, "+=", v(i)))),
+          assign(i, "+=", int(1n))),
+        letStmt(sum, int(0n), true),
+        forRange(j, int(0n), len(a), when(at(a, v(j)), assign(sum, "+=", bin(v(j), "*", v(x))))),
+        print(v(sum)),
+      ];
+      case 1: return [
+        letStmt(a, call("array", v(n), v(x))),
+        forRange(i, int(0n), len(a), store(a, v(i), "=", bin(bin(at(a, v(i)), "*", v(i)), "+", v(x)))),
+        forRange(i, int(1n), past ? bin(len(a), "+", int(1n)) : len(a), store(a, v(i), "+=", at(a, bin(v(i), "-", int(1n))))),
+        letStmt(sum, int(0n), true),
+        forRange(i, int(0n), len(a), assign(sum, "=", bin(bin(v(sum), "*", int(7n)), "^", at(a, v(i))))),
+        print(v(sum)),
+      ];
+      case 2: return [
+        letStmt(a, call("array", v(n), int(0n))),
+        letStmt(b, call("array", bin(bin(v(n), "/", int(2n)), "+", int(BigInt(s.n % 3))), int(0n))),
+        forRange(i, int(0n), len(a), store(a, v(i), "=", bin(bin(v(x), "*", v(i)), "+", int(1n)))),
+        forRange(i, int(0n), len(b), store(b, v(i), "=", bin(bin(v(i), "*", v(i)), "-", v(x)))),
+        letStmt(sum, int(0n), true),
+        letStmt(j, int(0n), true),
+        whileLoop(bin(bin(v(j), "<", len(a)), "&&", bin(v(j), "<", len(b))), assign(sum, "+=", bin(at(a, v(j)), "*", at(b, v(j)))), assign(j, "+=", int(1n))),
+        print(v(sum)),
+      ];
+      case 3: {
+        // n rows of (seed & 3) + 1 columns.
+        const [rows, cols] = [v(n), bin(bin(v(x), "&", int(3n)), "+", int(1n))];
+        const cell = bin(bin(v(i), "*", v(b)), "+", v(j));
+        return [
+          letStmt(b, cols),
+          letStmt(a, call("array", bin(rows, "*", v(b)), int(0n))),
+          forRange(i, int(0n), rows, forRange(j, int(0n), v(b), store(a, cell, "=", bin(bin(v(i), "*", v(x)), "+", v(j))))),
+          letStmt(sum, int(0n), true),
+          forRange(j, int(0n), v(b), forRange(i, int(0n), rows, assign(sum, "=", bin(bin(v(sum), "*", int(31n)), "+", at(a, cell))))),
+          print(v(sum)),
+        ];
+      }
+      case 4: return [
+        letStmt(a, call("array", v(n), v(x))),
+        letStmt(i, bin(len(a), "-", int(1n)), true),
+        letStmt(sum, int(1n), true),
+        whileLoop(bin(v(i), ">=", int(past ? -1n : 0n)), store(a, v(i), "+=", v(i)), assign(sum, "=", bin(bin(v(sum), "*", int(3n)), "+", at(a, v(i)))), assign(i, "-=", int(1n))),
+        print(v(sum)),
+      ];
+      default: return [
+        letStmt(a, call("array", v(n), { kind: "Bool", value: false })),
+        forRange(i, int(0n), len(a), store(a, v(i), "=", bin(bin(bin(v(i), "*", v(x)), "%", int(3n)), "==", int(0n)))),
+        forRange(i, int(1n), past ? bin(len(a), "+", int(1n)) : len(a), store(a, v(i), "=", bin(at(a, v(i)), "!=", at(a, bin(v(i), "-", int(1n)))))),
+        letStmt(sum, int(0n), true),
+        { kind: "ForEach", name: j, iter: v(a), body: block(when(v(j), assign(sum, "+=", int(1n)))) },
+        print(v(sum)),
+      ];
+    }
+  })();
+  return [exprStmt(block(...lets, ...body))];
+}

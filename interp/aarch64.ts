@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -146,20 +146,6 @@ function registerOperand(m: Machine, name: string): DecodedOperand {
   return { read: () => register(m, name), write: (value) => void m.registers.set(name, wrap(value)) };
 }
 
-/** Register `name` as an operand, made once per run (registerOperand). */
-function registerOf(m: Machine, name: string): DecodedOperand {
-  let operand = m.registerOperands.get(name);
-  if (!operand) m.registerOperands.set(name, (operand = registerOperand(m, name)));
-  return operand;
-}
-
-/** The value of a variable of the function running. */
-function readVariable(m: Machine, name: string): bigint {
-  const value = m.variables.get(name);
-  if (value === undefined) throw new Error(`the aarch64 model read variable ${name}, which was never written`);
-  return value;
-}
-
 const varOperands: Readonly<Record<string, OperandForm>> = {
   Imm: {
     read: (_m, arg) => arg.value as bigint,
@@ -170,16 +156,16 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
     },
   },
   Reg: {
-    read: (m, arg) => registerOf(m, arg.name).read(),
-    write: (m, arg, value) => registerOf(m, arg.name).write(value),
-    decode: (m, arg) => registerOf(m, arg.name),
+    read: (m, arg) => registerOf(m, arg.name, registerOperand).read(),
+    write: (m, arg, value) => registerOf(m, arg.name, registerOperand).write(value),
+    decode: (m, arg) => registerOf(m, arg.name, registerOperand),
   },
   Var: {
-    read: (m, arg) => readVariable(m, arg.name),
+    read: (m, arg) => readVariable(m, arg.name, "aarch64"),
     write: (m, arg, value) => void m.variables.set(arg.name as string, wrap(value)),
     decode(m, arg) {
       const name = arg.name as string;
-      return { read: () => readVariable(m, name), write: (value) => void m.variables.set(name, wrap(value)) };
+      return { read: () => readVariable(m, name, "aarch64"), write: (value) => void m.variables.set(name, wrap(value)) };
     },
   },
   // The caller's outgoing arguments, at the bottom of its frame: sp at the call, and up.

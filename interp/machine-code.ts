@@ -286,6 +286,20 @@ export interface DecodedOperand {
   write(value: bigint): void;
 }
 
+/** Register `name` of a model's machine as an operand, made by `make` once per run. */
+export function registerOf<M extends { readonly registerOperands: Map<string, DecodedOperand> }>(m: M, name: string, make: (m: M, name: string) => DecodedOperand): DecodedOperand {
+  let operand = m.registerOperands.get(name);
+  if (!operand) m.registerOperands.set(name, (operand = make(m, name)));
+  return operand;
+}
+
+/** The value of variable `name` of the function running on `model`'s machine (never written: an error). */
+export function readVariable(m: { readonly variables: Map<string, bigint> }, name: string, model: string): bigint {
+  const value = m.variables.get(name);
+  if (value === undefined) throw new Error(`the ${model} model read variable ${name}, which was never written`);
+  return value;
+}
+
 /** An operand of an instruction being decoded: its form in the model's table (`forms`) found
  * once, for every time the instruction runs; a form the IL lacks is an error when the
  * instruction runs, as before (`slow`, the model's read and write that look the form up). */

@@ -6,11 +6,15 @@
 //
 //   0. a sieve over an array of Bool (bytes; a counter squared, a stride)
 //   1. prefix sums, a[i] += a[i - 1] (an index below the counter), or one
-//      past the end (a panic that no dropped check may hide)
+//      past the end (a panic that no dropped check may hide); some summed
+//      with shifts by 40 (a count a 32-bit shift would take mod 32) and of a
+//      negative value (where >> keeps the sign)
 //   2. a dot product of two arrays of different lengths (a product of two
 //      variables; the counter times a variable)
 //   3. rows and columns, m[i * c + j], written by rows and read by columns
-//   4. a walk down from the end, i -= 1 while i >= 0 (or to -1: a panic)
+//   4. a walk down from the end, i -= 1 while i >= 0 (or to -1: a panic;
+//      or dividing by i, which is 0 on the last turn: a division by zero
+//      whose divisor is a variable)
 //   5. flags of Bool made from their neighbours (or one past the end), then
 //      counted by `for f in a`
 //
@@ -27,6 +31,7 @@ type Kernel = Extract<Stmt, { k: "kernel" }>;
 export const kernelConstructs = [
   "kernel: sieve over an array of Bool", "kernel: prefix sums", "kernel: prefix sums one past the end", "kernel: dot product",
   "kernel: rows and columns", "kernel: walk down", "kernel: walk down past the start", "kernel: flags from their neighbours",
+  "kernel: prefix sums with shifts", "kernel: walk down dividing by the index",
 ] as const;
 
 const forRange = (name: string, from: Lsrc.Expr, to: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.For => ({ kind: "For", name, from, to, body: block(...body) });
@@ -38,6 +43,10 @@ const assign = (name: string, op: Lsrc.Assign["op"], value: Lsrc.Expr): Lsrc.Ass
 const print = (e: Lsrc.Expr): Lsrc.Stmt => exprStmt(call("print", e));
 const len = (array: string): Lsrc.Expr => call("len", v(array));
 
+/** `(e << 40) ^ (~(e & 255) >> ((i & 7) + 1))`: a shift by a count over 31, and an arithmetic shift of a negative value. */
+const shifted = (e: Lsrc.Expr, i: Lsrc.Expr): Lsrc.Expr =>
+  bin(bin(e, "<<", int(40n)), "^", bin({ kind: "Unary", op: "~", arg: bin(e, "&", int(255n)) }, ">>", bin(bin(i, "&", int(7n)), "+", int(1n))));
+
 /** The kernel `s` as statements (one block). */
 export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
   const [x, n, a, b, i, j, sum] = ["kx", "kn", "ka", "kb", "ki", "kj", "ks"].map((name) => w.fresh(name)) as [string, string, string, string, string, string, string];
@@ -46,8 +55,10 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
   const length = variable === null ? int(BigInt(s.n)) : bin(variable, "&", int(15n));
   const shape = s.shape % 6;
   const past = s.pick % 5 === 4; // the variants that run one element too far
+  const other = s.pick % 5 === 1; // prefix sums with shifts, a walk down dividing by the index
   const name = kernelConstructs[[0, past ? 2 : 1, 3, 4, past ? 6 : 5, 7][shape]!]!;
   w.used.add(name);
+  if (other && (shape === 1 || shape === 4)) w.used.add(kernelConstructs[shape === 1 ? 8 : 9]);
   if (shape === 5 && past) w.used.add("index walk one past the end of an array of Bool");
   const lets = [letStmt(x, w.int(s.seed, ctx)), letStmt(n, length)];
   const body = ((): Lsrc.Stmt[] => {
@@ -67,7 +78,7 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
         forRange(i, int(0n), len(a), store(a, v(i), "=", bin(bin(at(a, v(i)), "*", v(i)), "+", v(x)))),
         forRange(i, int(1n), past ? bin(len(a), "+", int(1n)) : len(a), store(a, v(i), "+=", at(a, bin(v(i), "-", int(1n))))),
         letStmt(sum, int(0n), true),
-        forRange(i, int(0n), len(a), assign(sum, "=", bin(bin(v(sum), "*", int(7n)), "^", at(a, v(i))))),
+        forRange(i, int(0n), len(a), assign(sum, "=", bin(bin(v(sum), "*", int(7n)), "^", other ? shifted(at(a, v(i)), v(i)) : at(a, v(i))))),
         print(v(sum)),
       ];
       case 2: return [
@@ -97,7 +108,7 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
         letStmt(a, call("array", v(n), v(x))),
         letStmt(i, bin(len(a), "-", int(1n)), true),
         letStmt(sum, int(1n), true),
-        whileLoop(bin(v(i), ">=", int(past ? -1n : 0n)), store(a, v(i), "+=", v(i)), assign(sum, "=", bin(bin(v(sum), "*", int(3n)), "+", at(a, v(i)))), assign(i, "-=", int(1n))),
+        whileLoop(bin(v(i), ">=", int(past ? -1n : 0n)), store(a, v(i), "+=", v(i)), assign(sum, "=", bin(bin(v(sum), "*", int(3n)), "+", other ? bin(at(a, v(i)), "/", v(i)) : at(a, v(i)))), assign(i, "-=", int(1n))),
         print(v(sum)),
       ];
       default: return [

@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -365,17 +365,11 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   }),
   LoadByte: (m, i) => write(m, i.dst, heapByte(m.model, read(m, i.base) + (i.offset as bigint))),
   StoreByte: (m, i) => storeHeapByte(m.model, read(m, i.base) + (i.offset as bigint), read(m, i.src)),
-  B: decoded<Machine>((_m, i) => {
-    const jump = { jump: i.target as string };
-    return () => jump;
-  }),
-  BCond: decoded<Machine>((m, i) => {
-    const [jump, holds] = [{ jump: i.target as string }, condition(m, i.cond)];
-    return () => (holds() ? jump : undefined);
-  }),
-  Cbz: decoded<Machine>((m, i) => {
-    const [jump, src] = [{ jump: i.target as string }, decodedOperand(m, i.src)];
-    return () => (src.read() === 0n ? jump : undefined);
+  B: jumpStep<Machine>(),
+  BCond: jumpStep<Machine>((m, i) => condition(m, i.cond)),
+  Cbz: jumpStep<Machine>((m, i) => {
+    const src = decodedOperand(m, i.src);
+    return () => src.read() === 0n;
   }),
 };
 

@@ -312,6 +312,14 @@ export function operand<M>(m: M, arg: Node, forms: Readonly<Record<string, Opera
  * run undecoded, it is decoded, then run. */
 export const decoded = <M>(decode: (m: M, instr: Node) => () => Effect): Decodable<M> => Object.assign((m: M, instr: Node) => decode(m, instr)(), { decode });
 
+/** A jump to the instruction's target: always, or when `when` (found once for the instruction) holds;
+ * its effect made once. */
+export const jumpStep = <M>(when?: (m: M, instr: Node) => () => boolean): Decodable<M> =>
+  decoded<M>((m, i) => {
+    const [jump, holds] = [{ jump: i.target as string }, when?.(m, i)];
+    return holds ? () => (holds() ? jump : undefined) : () => jump;
+  });
+
 /** An instruction's step that can also be found once per run for one
  * instruction (decode), when there is something to work out before it runs. */
 export interface Decodable<M> {

@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -417,14 +417,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     m.flags = null;
   },
   Pushq: (m, i) => push(m, read(m, i.src)),
-  Jmp: decoded<Machine>((_m, i) => {
-    const jump = { jump: i.target as string };
-    return () => jump;
-  }),
-  JmpIf: decoded<Machine>((m, i) => {
-    const [jump, holds] = [{ jump: i.target as string }, condition(m, i.cc)];
-    return () => (holds() ? jump : undefined);
-  }),
+  Jmp: jumpStep<Machine>(),
+  JmpIf: jumpStep<Machine>((m, i) => condition(m, i.cc)),
 };
 
 /** A load of a word (`size` 8) or a byte (1, of the heap) at the instruction's address. */

@@ -154,3 +154,9 @@ export function forEachNode(il: IL, root: unknown, visit: (node: AnyNode, path: 
     }
   }
 }
+
+/** How many times each variable is read (its Var nodes) in a term, added to `into`. */
+export function countReads(il: IL, root: unknown, into: Map<string, number> = new Map()): Map<string, number> {
+  forEachNode(il, root, (n) => void (n.kind === "Var" && into.set(n.name as string, (into.get(n.name as string) ?? 0) + 1)));
+  return into;
+}

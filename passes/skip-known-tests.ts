@@ -29,7 +29,7 @@
 import type * as G from "../ir-defs/generated/Lguarded.js";
 import { Lguarded } from "../ir-defs/lguarded.js";
 import { pass } from "../il/pass.js";
-import { forEachNode } from "../il/rewrite.js";
+import { countReads } from "../il/rewrite.js";
 import { reversePostorder } from "../ir-defs/reference-uses.js";
 
 type Bits = ReadonlyMap<string, bigint>; // the variables whose low bit is known, and that bit
@@ -102,9 +102,9 @@ function factsOf(blocks: ReadonlyMap<string, G.BasicBlock>, entry: string): Map<
 
 function skip(def: G.Def): G.Def {
   const [blocks, reads] = [new Map(def.blocks.map((b) => [b.label, b] as const)), new Map<string, number>()];
-  const countReads = () => {
+  const recount = () => {
     reads.clear();
-    for (const b of blocks.values()) forEachNode(Lguarded, b, (n) => n.kind === "Var" && reads.set(n.name as string, (reads.get(n.name as string) ?? 0) + 1));
+    for (const b of blocks.values()) countReads(Lguarded, b, reads);
   };
   /** Whether a block only computes the low bit its own branch reads (or nothing), then branches or jumps. */
   const onlyTests = (b: G.BasicBlock) => b.stmts.every((s) => s.kind === "Assign" && masked(s.value) !== null && reads.get(s.name) === 1 && compared(b.tail)?.[0] === s.name);
@@ -119,7 +119,7 @@ function skip(def: G.Def): G.Def {
   };
   for (let changed = true; changed; ) {
     changed = false;
-    countReads();
+    recount();
     const facts = factsOf(blocks, def.blocks[0]!.label);
     for (const b of [...blocks.values()]) {
       if (!facts.has(b.label) && blocks.delete(b.label)) continue; // reached no more
@@ -132,7 +132,7 @@ function skip(def: G.Def): G.Def {
       const same = tail.kind === t.kind && (t.kind === "Goto" ? t.target === w[0] : t.kind !== "Branch" || (t.then === w[0] && t.else === w[1]));
       if (!same) [changed] = [true, blocks.set(b.label, { ...b, tail })];
     }
-    countReads();
+    recount();
     for (const b of blocks.values()) {
       const stmts = b.stmts.filter((s) => s.kind !== "Assign" || masked(s.value) === null || reads.has(s.name));
       if (stmts.length < b.stmts.length) blocks.set(b.label, { ...b, stmts });

@@ -37,7 +37,7 @@
 import type * as A from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
 import { wrap } from "../ir-defs/semantics.js";
-import { forEachNode } from "../il/rewrite.js";
+import { countReads } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
 import { assignmentsOf, countersOf, loops } from "./shared/loops.js";
@@ -104,7 +104,7 @@ function stepPointersIn(def: A.Def, fresh: (hint: string) => string): A.Def {
     const counters = countersOf(assigned, entry.stmts);
     const found = accesses(blocks, header, body, counters, assigned);
     if (found.length === 0) continue;
-    if (reads.size === 0) forEachNode(Lalloc, def, (n) => void (n.kind === "Var" && reads.set(n.name as string, (reads.get(n.name as string) ?? 0) + 1)));
+    if (reads.size === 0) countReads(Lalloc, def, reads);
     const only = found.filter((f) => found.filter((g) => g.x === f.x).length === reads.get(f.x));
     if (only.length === 0) continue;
     const pointers = new Map<string, { name: string; least: bigint }>();

@@ -22,7 +22,7 @@ export const allConstructs: readonly string[] = [
   "/ by a power of two", "% by a power of two", "/ by 1 to 16", "% by 1 to 16",
   "print Int", "print Bool", "assert", "exit", "panic", "assignment inside an expression", "side effect before a value", "side effect before a place", "assignment to what an earlier operand read",
   "call Int", "call Bool", "call Unit", "call with arguments", "call through a variable",
-  "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main",
+  "return with a value", "return without a value", "fn without a result", "fn after main", "call as a function's result", "call ending main", "recursive function", "tail-recursive function",
   // Strings.
   "string literal", "string escape", "string \\u{..} escape", "string non-ASCII", "variable String",
   "string +", "binary == String", "binary != String", "print String", "len String",

@@ -72,6 +72,10 @@ export function fnItem(w: Walk, f: FnSkeleton, name: string, types: readonly Typ
   });
   const stmts: Lsrc.Stmt[] = [];
   const ret = typeOfAny(w.types, f.result);
+  // One function of a program may call itself: when it has an early return and a tail call, and its
+  // result and first parameter are Int (`recursive` below).
+  const recursive = f.early !== null && f.tail !== null && ret.canon === "Int" && types[0]?.canon === "Int" && !w.used.has("recursive function") && !w.used.has("tail-recursive function");
+  if (recursive) return recursiveFn(w, f, name, params, ctx);
   // A store that prefers the parameters' arrays and boxes, as a store in a later operand prefers what earlier ones read.
   if (f.change) stmts.push(...w.statements([f.change], { ...ctx, earlier: params.map((p) => p.name) }, true));
   if (f.early) {
@@ -88,4 +92,29 @@ export function fnItem(w: Walk, f: FnSkeleton, name: string, types: readonly Typ
   else if (ret.canon === "String") w.used.add("fn returning a String");
   else if (ret.depth > 0) w.used.add("fn returning a heap value");
   return { kind: "Fn", name, params, ret: ret.canon === "Unit" ? null : ret.written, body: block(...stmts) };
+}
+
+/** A function that calls itself, as fib does: `if p0 <= 0 { return p0 }` first, the statements,
+ * then (f.tail's pick even) `let r = f((p0 & 3) - 1, p1, ...)` before the result, which is
+ * `result ^ r ^ p0`, so the parameter lives across the call; or (odd) that call as its result, a
+ * tail call. The depth is at most 4 whatever p0 is. Its guard needs no frame, so shrink-wrap-frames
+ * moves the frame past it, and the parameter the guard reads is in a callee-saved register. */
+function recursiveFn(w: Walk, f: FnSkeleton, name: string, params: Lsrc.Param[], ctx: Context): Lsrc.Fn {
+  const tail = f.tail!.pick % 2 === 1;
+  w.used.add(tail ? "tail-recursive function" : "recursive function");
+  const guard = exprStmt({ kind: "If", cond: { kind: "Binary", op: "<=", left: v("p0"), right: int(0n) }, then: block({ kind: "Return", value: v("p0") }), else: null });
+  const again = call(name, { kind: "Binary", op: "-", left: { kind: "Binary", op: "&", left: v("p0"), right: int(3n) }, right: int(1n) }, ...params.slice(1).map((p) => v(p.name)));
+  const stmts: Lsrc.Stmt[] = [guard];
+  if (f.change) stmts.push(...w.statements([f.change], { ...ctx, earlier: params.map((p) => p.name) }, true));
+  if (tail) {
+    stmts.push(...w.statements(f.body, ctx, true), exprStmt(again));
+  } else {
+    const r = w.fresh("rec");
+    stmts.push({ kind: "Let", decl: "let", name: r, type: null, init: again });
+    ctx.scope.push({ name: r, type: "Int", mutable: false });
+    stmts.push(...w.statements(f.body, ctx, true));
+    const xor = (a: Lsrc.Expr, b: Lsrc.Expr): Lsrc.Expr => ({ kind: "Binary", op: "^", left: a, right: b });
+    stmts.push(exprStmt(xor(xor(w.any(f.result, ctx), v(r)), v("p0"))));
+  }
+  return { kind: "Fn", name, params, ret: "Int", body: block(...stmts) };
 }

@@ -38,7 +38,9 @@ export interface MethodsSkel {
   /** Which Int literals of the functions' bodies (in the order met) go through Weigh: even `k.weight()`, odd `heavier(k, k)`. */
   readonly weigh: readonly number[];
   /** A `using` in the block-th block of the functions (in the order met), before its at-th
-   * statement; with `exit`, the block-th of the blocks that end in `break`, `continue` or `return`. */
+   * statement; with `exit` and an even block, the (block/2)-th of the blocks that end in `break`,
+   * `continue` or `return`; with `exit` and an odd one, the (block/2)-th loop body, which then
+   * ends in a `break` (even at) or a `continue` (odd at) that drops it. */
   readonly usings: readonly { readonly block: number; readonly at: number; readonly exit: boolean }[];
 }
 
@@ -50,7 +52,7 @@ const weighForms = [
 
 /** The constructs this adds, for the coverage count (props/constructs.ts). */
 export const methodConstructs: readonly string[] = [
-  "method of a record", "protocol of the program for a built-in type", "method call", "protocol method on Int", "bounded generic call", "using", "using in a loop", "using before an early exit",
+  "method of a record", "protocol of the program for a built-in type", "method call", "protocol method on Int", "bounded generic call", "using", "using in a loop", "using before an early exit", "using dropped by a break", "using dropped by a continue",
   ...weighForms.slice(2),
 ];
 
@@ -91,14 +93,15 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
   const weigh = new Set(skel.weigh);
   const forms = new Set<number>(); // (those used: their items are added)
   let literal = 0;
-  let [blocks, exits] = [0, 0];
+  let [blocks, exits, bodies] = [0, 0, 0];
   let held = 0;
   const exiting = (b: Lsrc.Block) => ["Break", "Continue", "Return"].includes(b.stmts[b.stmts.length - 1]?.kind ?? "");
-  const usingsAt = (b: Lsrc.Block) => {
-    const [n, e] = [blocks++, exiting(b) ? exits++ : -1];
-    return skel.usings.filter((u) => (u.exit ? u.block === e : u.block === n));
+  const usingsAt = (b: Lsrc.Block, body: boolean) => {
+    const [n, e, l] = [blocks++, exiting(b) ? exits++ : -1, body ? bodies++ : -1];
+    return skel.usings.filter((u) => (!u.exit ? u.block === n : u.block % 2 === 0 ? u.block / 2 === e : (u.block - 1) / 2 === l));
   };
-  const rewrite = rewriter<Lsrc.Node, { loop: boolean }>(LsrcIL, {
+  /** In a block: whether it is a loop's body; whether it is in a loop (in the function it belongs to). */
+  const rewrite = rewriter<Lsrc.Node, { loop: boolean; body: boolean }>(LsrcIL, {
     Call(node, ctx, recur) {
       const args = node.args.map((a) => recur<Lsrc.Expr>(a, ctx));
       if (!methods.has(node.callee) || args.length === 0) return { ...node, args };
@@ -112,12 +115,19 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
       forms.add(form);
       return weighed(form, node.value);
     },
-    While: (node, ctx, recur) => ({ ...node, cond: recur(node.cond, ctx), body: recur(node.body, { loop: true }) }),
-    For: (node, ctx, recur) => ({ ...node, from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, { loop: true }) }),
-    ForEach: (node, ctx, recur) => ({ ...node, iter: recur(node.iter, ctx), body: recur(node.body, { loop: true }) }),
+    While: (node, ctx, recur) => ({ ...node, cond: recur(node.cond, ctx), body: recur(node.body, { loop: true, body: true }) }),
+    For: (node, ctx, recur) => ({ ...node, from: recur(node.from, ctx), to: recur(node.to, ctx), body: recur(node.body, { loop: true, body: true }) }),
+    ForEach: (node, ctx, recur) => ({ ...node, iter: recur(node.iter, ctx), body: recur(node.body, { loop: true, body: true }) }),
+    Lambda: (node, _ctx, recur) => ({ ...node, body: recur(node.body, { loop: false, body: false }) }),
     Block(node, ctx, recur) {
-      const wanted = usingsAt(node);
-      const stmts = node.stmts.map((s) => recur<Lsrc.Stmt>(s, ctx));
+      const wanted = usingsAt(node, ctx.body);
+      const stmts = node.stmts.map((s) => recur<Lsrc.Stmt>(s, { ...ctx, body: false }));
+      // A using that a loop's body gets to be dropped by an escape: the body ends in one.
+      const escape = wanted.find((u) => u.exit && u.block % 2 === 1);
+      if (escape && !exiting(node)) {
+        stmts.push(escape.at % 2 === 0 ? { kind: "Break" } : { kind: "Continue" });
+        constructs.add(escape.at % 2 === 0 ? "using dropped by a break" : "using dropped by a continue");
+      }
       const room = Math.max(0, stmts.length - 1); // (before the last statement, which gives the block its value or type)
       for (const u of [...wanted].sort((a, b) => b.at - a.at)) {
         const at = Math.min(u.at, room);
@@ -130,7 +140,7 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
       return { ...node, stmts };
     },
   });
-  const body = <F extends Lsrc.Fn | Lsrc.GenericFn>(f: F): F => ({ ...f, body: rewrite(f.body, { loop: false }) as Lsrc.Block });
+  const body = <F extends Lsrc.Fn | Lsrc.GenericFn>(f: F): F => ({ ...f, body: rewrite(f.body, { loop: false, body: false }) as Lsrc.Block });
   items = items.map((item) => (item.kind === "Fn" || item.kind === "GenericFn" ? body(item) : item));
   for (const [record, fns] of impls) items.push({ kind: "Impl", tparams: [], type: record, methods: fns.map(body) });
   items.push(...protocols.map((p) => (p.kind === "ProtocolImpl" ? { ...p, methods: p.methods.map((m) => body(m as Lsrc.Fn)) } : p)));

@@ -5,6 +5,7 @@ import { defaultGenerator, type GeneratorOptions } from "./generator-unions.js";
 import { boolOps, compareOps, intAssignOps, intOps } from "./skeleton.js";
 import { methodConstructs } from "./realize-methods.js";
 import { kernelConstructs } from "./realize-kernels.js";
+import { recordKernelConstructs } from "./realize-record-kernels.js";
 
 /** Every construct the generator can produce: the coverage test expects each in a sample. */
 export const allConstructs: readonly string[] = [
@@ -41,7 +42,7 @@ export const allConstructs: readonly string[] = [
   "variable heap value", "if-else heap value", "block value heap value", "call heap value", "field of a call's result",
   "field update", "nested field update", "compound field update", "tuple field update", "field update whose value reassigns the variable",
   "array element assign", "compound array element assign", "array element assign whose value reassigns the array", "array element assign whose value reassigns the index", "for each over an array in scope", "for each over a new array", "index walk over an array", "index loop over an array", "index walk changing each element", "index walk one past the end",
-  ...kernelConstructs,
+  ...kernelConstructs, ...recordKernelConstructs,
   "alias an array", "alias a Box", "alias a Box made with a literal", "copy a record or tuple, then change the copy",
   "assign heap variable", "heap value dropped unused", "heap assignment inside an expression",
   "String parameter", "heap parameter", "call with a String argument", "call with a heap argument", "fn returning a String", "fn returning a heap value",

@@ -18,12 +18,16 @@
 //   5. flags of Bool made from their neighbours (or one past the end), then
 //      counted by `for f in a`
 //
+// and, as the variant of shapes 0, 2, 3 and 5 that the others take for
+// shifts and division, kernels over records (props/realize-record-kernels.ts).
+//
 // A kernel reads one value of the code around it (`seed`, evaluated once)
 // and its length from a literal or from a variable (masked to 0..15), so that
 // neither folds away; it prints what it computed.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Stmt } from "./skeleton.js";
 import { bin, block, call, exprStmt, int, letStmt, v, type Context, type Walk } from "./walk.js";
+import { recordKernel } from "./realize-record-kernels.js";
 
 type Kernel = Extract<Stmt, { k: "kernel" }>;
 
@@ -56,11 +60,13 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
   const shape = s.shape % 6;
   const past = s.pick % 5 === 4; // the variants that run one element too far
   const other = s.pick % 5 === 1; // prefix sums with shifts, a walk down dividing by the index
+  const lets = [letStmt(x, w.int(s.seed, ctx)), letStmt(n, length)];
+  // The variant `other` of the shapes that have none of their own: a kernel over records.
+  if (other && [0, 2, 3, 5].includes(shape)) return [exprStmt(block(...lets, ...recordKernel(w, shape, x, n)))];
   const name = kernelConstructs[[0, past ? 2 : 1, 3, 4, past ? 6 : 5, 7][shape]!]!;
   w.used.add(name);
   if (other && (shape === 1 || shape === 4)) w.used.add(kernelConstructs[shape === 1 ? 8 : 9]);
   if (shape === 5 && past) w.used.add("index walk one past the end of an array of Bool");
-  const lets = [letStmt(x, w.int(s.seed, ctx)), letStmt(n, length)];
   const body = ((): Lsrc.Stmt[] => {
     switch (shape) {
       case 0: return [

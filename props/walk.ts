@@ -43,8 +43,8 @@ export interface Walk {
   /** The constructs written so far (for the coverage count). */
   readonly used: Set<string>;
   readonly types: Types;
-  /** Fn items the realizers add to the program (props/realize-closures.ts), by what they are. */
-  readonly items: Map<string, Lsrc.Fn>;
+  /** Items the realizers add to the program (fn items of props/realize-closures.ts, the records of props/realize-record-kernels.ts), by what they are. */
+  readonly items: Map<string, Lsrc.Fn | Lsrc.Record>;
   /** Concatenations so far whose right operand may read variables (see realize-data.ts). */
   wideConcats: number;
   /** A fresh name: `prefix` and a number. */

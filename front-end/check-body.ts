@@ -106,7 +106,9 @@ function checkStatement(c: Checker, s: Lsrc.Stmt): Typed<Ltyped.Stmt> {
 function checkUsing(c: Checker, s: Lsrc.Using): Ltyped.Using {
   const init = checkExpr(c, s.init);
   const type = mustKnow(c, init.type, tailLoc(s.init));
-  if (!silent(type)) {
+  // `using r = { return }`: there is never an r whose drop could run.
+  if (type === NeverType) neverValue(c, tailLoc(s.init), "`using` needs a value to drop");
+  else if (!silent(type)) {
     const found = lookupMethod(c.protocols, type, "drop", c.types);
     if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none (${found.methods.length === 0 ? "it has no methods" : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`})`);
     else if (found.params.length > 0 || !isType(found.ret, UnitType)) {

@@ -12,5 +12,9 @@ fn main() {
         print(v)
     }
     print({ panic("a block") }.y)
+    // Found by `qnano fuzz --seed 4242`: an internal error in monomorphize.
+    using held = {
+        return
+    }
     print(panic("fine") + 1)
 }

@@ -121,7 +121,8 @@ export function scopeOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleIn
       const d = target.declared.get(imp.name);
       if (!d) continue;
       for (const name of [imp.name, ...(d.ctors ?? [])]) {
-        if (bring(name, imp.loc, `from \`${shown}\``)) names.set(name, target.declared.get(name)!);
+        const by = name === imp.name ? `from \`${shown}\`` : `from \`${shown}\` with the union \`${imp.name}\``; // (a union brings its constructors)
+        if (bring(name, imp.loc, by)) names.set(name, target.declared.get(name)!);
       }
     }
   }

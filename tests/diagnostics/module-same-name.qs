@@ -1,5 +1,6 @@
 use modules.lib.{area}
 use modules.other.{area}
+use modules.lib.{Light, Red}
 use modules.lib
 use modules.geo.lib
 

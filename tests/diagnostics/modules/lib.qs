@@ -9,3 +9,5 @@ union Mode { On, Off }
 pub const SIZE: Int = 3
 
 pub record Box2 { v: Int }
+
+pub union Light { Red, Green }

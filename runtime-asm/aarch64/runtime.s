@@ -26,6 +26,12 @@
         .equ SYS_MMAP, 222
         .equ SYS_MUNMAP, 215
         .equ RLIMIT_STACK, 3
+        .equ RLIMIT_AS, 9
+        .equ SYS_SYSINFO, 179
+        .equ SYSINFO_SIZE, 112          // struct sysinfo: totalram, totalswap and mem_unit at these offsets
+        .equ SYSINFO_TOTALRAM, 32
+        .equ SYSINFO_TOTALSWAP, 64
+        .equ SYSINFO_MEM_UNIT, 104
         .equ AT_PAGESZ, 6               // auxiliary vector: the page size
         .equ AT_EXECFN, 31              // ... and the program's file name, at the stack's top
         .equ QN_STACK_MAX, 8388608      // the stack used: at most 8 MiB (spec/calls.md) ...
@@ -192,6 +198,7 @@ _start:
         str     x0, [x3, :lo12:qn_current]  // main is the task that runs
         adrp    x3, qn_run_top
         str     x1, [x3, :lo12:qn_run_top]  // and every task's stack starts here
+        bl      qn_cap_memory           // a mapping past the machine's memory fails
         bl      qn_main
         adrp    x0, qn_main_task
         add     x0, x0, :lo12:qn_main_task
@@ -201,6 +208,52 @@ _start:
 1:      bl      qn_leak_check           // QNANO_LEAK_CHECK: report live objects
         mov     x0, #0                  // exit code 0
         bl      qn_exit                 // does not return
+
+// ---------------------------------------------------------------------
+// qn_cap_memory: called once, by _start.
+//   Arguments: none.  Result: none.
+// Lowers the soft limit of the address space (RLIMIT_AS) to the
+// machine's memory, RAM and swap (sysinfo), when it is above that: a
+// mapping that would go past it fails, and the allocator panics `out of
+// memory` (spec/heap.md). Without it the kernel grants mappings that the
+// machine cannot back, and kills the process (SIGKILL) once their pages
+// are touched. A lower limit is kept; a refused call changes nothing.
+// (qemu-aarch64 leaves RLIMIT_AS as it is: there the call is answered
+// and does nothing.)
+// ---------------------------------------------------------------------
+qn_cap_memory:
+        sub     sp, sp, #SYSINFO_SIZE
+        mov     x0, sp
+        mov     x8, #SYS_SYSINFO
+        svc     #0
+        cbnz    x0, 1f                  // no answer: no cap
+        ldr     x9, [sp, #SYSINFO_TOTALRAM]
+        ldr     x10, [sp, #SYSINFO_TOTALSWAP]
+        add     x9, x9, x10
+        ldr     w10, [sp, #SYSINFO_MEM_UNIT]
+        mul     x9, x9, x10             // x9 = RAM and swap, in bytes
+        mov     x0, #0                  // pid 0: this process
+        mov     x1, #RLIMIT_AS
+        mov     x2, #0                  // no new limit
+        adrp    x3, qn_rlimit           // where the old one goes
+        add     x3, x3, :lo12:qn_rlimit
+        mov     x8, #SYS_PRLIMIT64
+        svc     #0
+        cbnz    x0, 1f
+        adrp    x3, qn_rlimit
+        add     x3, x3, :lo12:qn_rlimit
+        ldr     x10, [x3]               // the soft limit (unsigned)
+        cmp     x9, x10
+        b.hs    1f                      // not below it: kept
+        str     x9, [x3]                // the new soft limit; the hard one as it was
+        mov     x0, #0
+        mov     x1, #RLIMIT_AS
+        mov     x2, x3                  // the new limit
+        mov     x3, #0                  // the old one not wanted
+        mov     x8, #SYS_PRLIMIT64
+        svc     #0
+1:      add     sp, sp, #SYSINFO_SIZE
+        ret
 
 // ---------------------------------------------------------------------
 // qn_exit(code: i64): flush stdout, then end the process.

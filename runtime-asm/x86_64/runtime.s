@@ -25,6 +25,12 @@
         .equ SYS_MMAP, 9
         .equ SYS_MUNMAP, 11
         .equ RLIMIT_STACK, 3
+        .equ RLIMIT_AS, 9
+        .equ SYS_SYSINFO, 99
+        .equ SYSINFO_SIZE, 112          # struct sysinfo: totalram, totalswap and mem_unit at these offsets
+        .equ SYSINFO_TOTALRAM, 32
+        .equ SYSINFO_TOTALSWAP, 64
+        .equ SYSINFO_MEM_UNIT, 104
         .equ AT_PAGESZ, 6               # auxiliary vector: the page size
         .equ AT_EXECFN, 31              # ... and the program's file name, at the stack's top
         .equ QN_STACK_MAX, 8388608      # the stack used: at most 8 MiB (spec/calls.md) ...
@@ -187,6 +193,7 @@ _start:
         leaq    qn_main_task(%rip), %rax
         movq    %rax, qn_current(%rip)  # main is the task that runs
         movq    %rsp, qn_run_top(%rip)  # and every task's stack starts here
+        call    qn_cap_memory           # a mapping past the machine's memory fails
         call    qn_main
         movq    qn_main_task+TASK_STACK(%rip), %rdi
         testq   %rdi, %rdi
@@ -195,6 +202,47 @@ _start:
 1:      call    qn_leak_check           # QNANO_LEAK_CHECK: report live objects
         xorl    %edi, %edi              # exit code 0
         call    qn_exit                 # does not return
+
+# ---------------------------------------------------------------------
+# qn_cap_memory: called once, by _start.
+#   Arguments: none.  Result: none.
+# Lowers the soft limit of the address space (RLIMIT_AS) to the
+# machine's memory, RAM and swap (sysinfo), when it is above that: a
+# mapping that would go past it fails, and the allocator panics `out of
+# memory` (spec/heap.md). Without it the kernel grants mappings that the
+# machine cannot back, and kills the process (SIGKILL) once their pages
+# are touched. A lower limit is kept; a refused call changes nothing.
+# ---------------------------------------------------------------------
+qn_cap_memory:
+        subq    $SYSINFO_SIZE+8, %rsp   # (rsp stays 16-byte aligned)
+        movq    %rsp, %rdi
+        movl    $SYS_SYSINFO, %eax
+        syscall
+        testq   %rax, %rax
+        jnz     1f                      # no answer: no cap
+        movq    SYSINFO_TOTALRAM(%rsp), %r8
+        addq    SYSINFO_TOTALSWAP(%rsp), %r8
+        movl    SYSINFO_MEM_UNIT(%rsp), %eax
+        imulq   %rax, %r8               # r8 = RAM and swap, in bytes
+        xorl    %edi, %edi              # pid 0: this process
+        movl    $RLIMIT_AS, %esi
+        xorl    %edx, %edx              # no new limit
+        leaq    qn_rlimit(%rip), %r10   # where the old one goes
+        movl    $SYS_PRLIMIT64, %eax
+        syscall                         # keeps r8
+        testq   %rax, %rax
+        jnz     1f
+        cmpq    qn_rlimit(%rip), %r8    # below the soft limit (unsigned)?
+        jae     1f
+        movq    %r8, qn_rlimit(%rip)    # the new soft limit; the hard one as it was
+        xorl    %edi, %edi
+        movl    $RLIMIT_AS, %esi
+        leaq    qn_rlimit(%rip), %rdx   # the new limit
+        xorl    %r10d, %r10d            # the old one not wanted
+        movl    $SYS_PRLIMIT64, %eax
+        syscall
+1:      addq    $SYSINFO_SIZE+8, %rsp
+        ret
 
 # ---------------------------------------------------------------------
 # qn_exit(code: i64): flush stdout, then end the process.

@@ -48,33 +48,44 @@ export const expandDecrements = pass({
     const defs = program.defs.map((def): Out.Def => {
       let n = 0;
       const releases: Out.BasicBlock[] = [];
+      /** The block cut at each of its decs, in a loop (a block may hold thousands of them). */
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
-        const stmts = block.stmts as readonly Out.CStmt[];
-        const at = block.stmts.findIndex((s) => s.kind === "Dec");
-        if (at < 0) return [{ ...block, stmts }];
-        // insert-refcounts' decs carry no source line: the code they become
-        // belongs to the statement they come before.
-        const { name } = block.stmts[at] as In.Dec;
-        const loc = [...block.stmts.slice(at), block.tail].find((s) => s.loc)?.loc;
-        const [k, count, less] = [++n, fresh("count"), fresh("count")];
-        const [keep, release, rest] = [`${def.name}.keep${k}`, `${def.name}.release${k}`, `${def.name}.rest${k}`];
-        const after = stmts.slice(at + 1);
-        // Nothing left to do but go on: both ways go straight there.
-        const next = after.length === 0 && block.tail.kind === "Goto" ? block.tail.target : rest;
-        const x: Out.Var = { kind: "Var", name, loc };
-        const word = { base: x, offset: BigInt(countOffset), size: null, index: null, loc };
-        const read: Out.CStmt = { kind: "Assign", name: count, value: { kind: "Load", ...word, type: "Int" }, loc };
-        const goOn: Out.Goto = { kind: "Goto", target: next, loc };
-        releases.push({ kind: "BasicBlock", label: release, stmts: [{ kind: "Release", name, loc }], tail: goOn, loc });
-        const stored: Out.CStmt[] = [
-          { kind: "Assign", name: less, value: { kind: "Binary", op: "-", left: { kind: "Var", name: count, loc }, right: { kind: "Int", value: 1n, loc }, loc }, loc },
-          { kind: "Store", ...word, value: { kind: "Var", name: less, loc }, loc },
-        ];
-        return [
-          { ...block, stmts: [...stmts.slice(0, at), read], tail: { kind: "Branch", left: { kind: "Var", name: count, loc }, op: "==", right: { kind: "Int", value: 1n, loc }, then: release, else: keep, loc } },
-          { kind: "BasicBlock", label: keep, stmts: stored, tail: goOn, loc },
-          ...(next === rest ? split({ ...block, label: rest, stmts: block.stmts.slice(at + 1) }) : []),
-        ];
+        const out: Out.BasicBlock[] = [];
+        const all = block.stmts;
+        /** Statements of `all` with no dec, as they are in the output. */
+        const kept = (a: number, b?: number) => all.slice(a, b) as Out.CStmt[];
+        // The piece being written: its label, and where its statements start in `all`.
+        let [label, from] = [block.label, 0];
+        for (;;) {
+          let at = from;
+          while (at < all.length && all[at]!.kind !== "Dec") at++;
+          if (at === all.length) return [...out, { ...block, label, stmts: kept(from) }];
+          // insert-refcounts' decs carry no source line: the code they become
+          // belongs to the statement they come before.
+          const { name } = all[at] as In.Dec;
+          let located = at;
+          while (located < all.length && !all[located]!.loc) located++;
+          const loc = located < all.length ? all[located]!.loc : block.tail.loc;
+          const [k, count, less] = [++n, fresh("count"), fresh("count")];
+          const [keep, release, rest] = [`${def.name}.keep${k}`, `${def.name}.release${k}`, `${def.name}.rest${k}`];
+          // Nothing left to do but go on: both ways go straight there.
+          const next = at + 1 === all.length && block.tail.kind === "Goto" ? block.tail.target : rest;
+          const x: Out.Var = { kind: "Var", name, loc };
+          const word = { base: x, offset: BigInt(countOffset), size: null, index: null, loc };
+          const read: Out.CStmt = { kind: "Assign", name: count, value: { kind: "Load", ...word, type: "Int" }, loc };
+          const goOn: Out.Goto = { kind: "Goto", target: next, loc };
+          releases.push({ kind: "BasicBlock", label: release, stmts: [{ kind: "Release", name, loc }], tail: goOn, loc });
+          const stored: Out.CStmt[] = [
+            { kind: "Assign", name: less, value: { kind: "Binary", op: "-", left: { kind: "Var", name: count, loc }, right: { kind: "Int", value: 1n, loc }, loc }, loc },
+            { kind: "Store", ...word, value: { kind: "Var", name: less, loc }, loc },
+          ];
+          out.push(
+            { ...block, label, stmts: [...kept(from, at), read], tail: { kind: "Branch", left: { kind: "Var", name: count, loc }, op: "==", right: { kind: "Int", value: 1n, loc }, then: release, else: keep, loc } },
+            { kind: "BasicBlock", label: keep, stmts: stored, tail: goOn, loc },
+          );
+          if (next !== rest) return out;
+          [label, from] = [rest, at + 1];
+        }
       };
       const blocks = def.blocks.flatMap(split);
       return { ...def, blocks: [...blocks, ...releases] };

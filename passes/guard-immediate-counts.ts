@@ -37,18 +37,26 @@ export const guardImmediateCounts = pass({
     const defs = program.defs.map(({ unions, borrows: _, ...def }): Out.Def => {
       const guarded = new Set(unions);
       let n = 0;
+      /** The block cut at each guarded inc and dec, in a loop (a block may hold thousands of them). */
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
-        const at = block.stmts.findIndex((s) => (s.kind === "Inc" || s.kind === "Dec") && guarded.has(s.name));
-        if (at < 0) return [block];
-        const [x, low, k] = [(block.stmts[at] as In.Inc | In.Dec).name, fresh("low"), ++n];
-        const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];
-        const loc = block.stmts[at]!.loc;
-        const test: Out.CStmt = { kind: "Assign", name: low, value: { kind: "Binary", op: "&", left: { kind: "Int", value: 1n, loc }, right: { kind: "Var", name: x, loc }, loc }, loc };
-        return [
-          { ...block, stmts: [...block.stmts.slice(0, at), test], tail: { kind: "Branch", left: { kind: "Var", name: low, loc }, op: "==", right: { kind: "Int", value: 0n, loc }, then: count, else: after, loc } },
-          { kind: "BasicBlock", label: count, stmts: [block.stmts[at]!], tail: { kind: "Goto", target: after, loc }, loc },
-          ...split({ ...block, label: after, stmts: block.stmts.slice(at + 1) }),
-        ];
+        const out: Out.BasicBlock[] = [];
+        const all = block.stmts;
+        // The piece being written: its label, and where its statements start in `all`.
+        let [label, from] = [block.label, 0];
+        for (;;) {
+          let at = from;
+          while (at < all.length && !((all[at]!.kind === "Inc" || all[at]!.kind === "Dec") && guarded.has((all[at] as In.Inc | In.Dec).name))) at++;
+          if (at === all.length) return [...out, { ...block, label, stmts: all.slice(from) }];
+          const [x, low, k] = [(all[at] as In.Inc | In.Dec).name, fresh("low"), ++n];
+          const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];
+          const loc = all[at]!.loc;
+          const test: Out.CStmt = { kind: "Assign", name: low, value: { kind: "Binary", op: "&", left: { kind: "Int", value: 1n, loc }, right: { kind: "Var", name: x, loc }, loc }, loc };
+          out.push(
+            { ...block, label, stmts: [...all.slice(from, at), test], tail: { kind: "Branch", left: { kind: "Var", name: low, loc }, op: "==", right: { kind: "Int", value: 0n, loc }, then: count, else: after, loc } },
+            { kind: "BasicBlock", label: count, stmts: [all[at]!], tail: { kind: "Goto", target: after, loc }, loc },
+          );
+          [label, from] = [after, at + 1];
+        }
       };
       return { ...def, blocks: def.blocks.flatMap(split) };
     });

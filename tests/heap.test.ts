@@ -186,4 +186,20 @@ t("a match over n constructors, one without fields, makes n - 1 tests: the low b
   assert.equal(two, { branches: 4, masks: 1, tags: 1, outcome: null });
 });
 
+// Found by `qnano fuzz --seed 777`: guard-immediate-counts and expand-decrements cut a block
+// at each inc or dec by recursion on the rest of the block (a copy of it each time): a block of
+// a few thousand ran out of JavaScript stack, or of memory. They loop now.
+t("a block of 5,000 guarded counts, and one of 5,000 decs, is cut at each of them", () => {
+  const labelsOf = (lines: string, decls = "") => {
+    const source = `${decls}fn main() {\n    let mut u = ${decls ? "A" : "0"}\n    let mut s = ""\n${lines}\n    print(len(s))\n}\n`;
+    const steps = compile(source, "test.qs", { target: "x86_64", until: "expand-decrements" });
+    return (steps.at(-1)!.output as { defs: { name: string; blocks: { label: string }[] }[] }).defs.find((d) => d.name === "main")!.blocks.map((b) => b.label);
+  };
+  const times = (line: string) => Array.from({ length: 5000 }, () => line).join("\n");
+  const guarded = labelsOf(times("    u = B(1)"), "union U { A, B(x: Int) }\n");
+  assert.ok(guarded.filter((l) => /^main\.after\d+$/.test(l)).length >= 5000, "guard-immediate-counts: a block after each guarded count");
+  const decs = labelsOf(times('    s = s + "!"'));
+  assert.ok(decs.filter((l) => /^main\.keep\d+$/.test(l)).length >= 5000, "expand-decrements: a keep block for each dec");
+});
+
 t.run();

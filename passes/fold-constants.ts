@@ -47,8 +47,9 @@ export function foldedValue(e: C.CExpr): Literal | null {
   return null;
 }
 
-/** The variables of `def` assigned once, with a literal, that are no parameter and hold no reference or union value. */
-function constantsOf(def: C.Def): Map<string, Literal> {
+/** The variables of `def` assigned once that are no parameter and hold no reference or union
+ * value (`once`), and of those the ones assigned a literal (`values`). */
+function constantsOf(def: C.Def): { values: Map<string, Literal>; once: Set<string> } {
   const assigned = new Map<string, number>();
   const values = new Map<string, Literal>();
   for (const b of def.blocks) {
@@ -59,17 +60,27 @@ function constantsOf(def: C.Def): Map<string, Literal> {
     }
   }
   const kept = new Set([...def.params, ...def.refs, ...def.unions]);
-  return new Map([...values].filter(([name]) => assigned.get(name) === 1 && !kept.has(name)));
+  const once = new Set([...assigned].filter(([name, n]) => n === 1 && !kept.has(name)).map(([name]) => name));
+  return { values: new Map([...values].filter(([name]) => once.has(name))), once };
 }
 
-/** One round: the constants' uses replaced and their assignments dropped, every operator on literals folded. */
-function round(def: C.Def, constants: ReadonlyMap<string, Literal>): C.Def {
+/** One round: the constants' uses replaced and their assignments dropped, every operator on
+ * literals folded. A variable of `once` whose value folds to a literal here is a constant too
+ * for the reads after it (in the order of the blocks), so that a chain `b = a + 1; c = b + 1`
+ * folds in one round; its assignment stays until the next round (a read before it still needs it). */
+function round(def: C.Def, constants: ReadonlyMap<string, Literal>, once: ReadonlySet<string>): C.Def {
+  const learned = new Map<string, Literal>();
   const rewrite = rewriter<C.Node, undefined>(Lcfg, {
     Var: (v) => {
-      const value = constants.get(v.name);
+      const value = constants.get(v.name) ?? learned.get(v.name);
       return value ? { ...value, ...(v.loc ? { loc: v.loc } : {}) } : v;
     },
-    Assign: (s, ctx, recur) => (constants.has(s.name) ? [] : recur.children(s, ctx)),
+    Assign: (s, ctx, recur) => {
+      if (constants.has(s.name)) return [];
+      const out = recur.children(s, ctx);
+      if (once.has(s.name) && isLiteral(out.value)) learned.set(s.name, out.value);
+      return out;
+    },
     Binary: (e, ctx, recur) => {
       const operands = recur.children(e, ctx);
       return foldedValue(operands) ?? operands;
@@ -99,9 +110,9 @@ export const foldConstants = pass({
   run(program: C.Program): C.Program {
     const fold = (def: C.Def): C.Def => {
       for (;;) {
-        const constants = constantsOf(def);
-        if (constants.size === 0 && !foldable(def)) return def;
-        def = round(def, constants);
+        const { values, once } = constantsOf(def);
+        if (values.size === 0 && !foldable(def)) return def;
+        def = round(def, values, once);
       }
     };
     return { ...program, defs: program.defs.map(fold) };

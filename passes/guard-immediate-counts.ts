@@ -36,6 +36,8 @@ export const guardImmediateCounts = pass({
     const fresh = freshNamer(Lrc, program);
     const defs = program.defs.map(({ unions, borrows: _, ...def }): Out.Def => {
       const guarded = new Set(unions);
+      /** Whether a statement is an inc or dec that needs the guard. */
+      const counted = (s: In.BasicBlock["stmts"][number]) => (s.kind === "Inc" || s.kind === "Dec") && guarded.has(s.name);
       let n = 0;
       /** The block cut at each guarded inc and dec, in a loop (a block may hold thousands of them). */
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
@@ -45,7 +47,7 @@ export const guardImmediateCounts = pass({
         let [label, from] = [block.label, 0];
         for (;;) {
           let at = from;
-          while (at < all.length && !((all[at]!.kind === "Inc" || all[at]!.kind === "Dec") && guarded.has((all[at] as In.Inc | In.Dec).name))) at++;
+          while (at < all.length && !counted(all[at]!)) at++;
           if (at === all.length) return [...out, { ...block, label, stmts: all.slice(from) }];
           const [x, low, k] = [(all[at] as In.Inc | In.Dec).name, fresh("low"), ++n];
           const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];

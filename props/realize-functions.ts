@@ -94,9 +94,9 @@ export function fnItem(w: Walk, f: FnSkeleton, name: string, types: readonly Typ
   return { kind: "Fn", name, params, ret: ret.canon === "Unit" ? null : ret.written, body: block(...stmts) };
 }
 
-/** A function that calls itself, as fib does: `if p0 <= 0 { return p0 }` first, the statements,
- * then (f.tail's pick even) `let r = f((p0 & 3) - 1, p1, ...)` before the result, which is
- * `result ^ r ^ p0`, so the parameter lives across the call; or (odd) that call as its result, a
+/** A function that calls itself, as fib does: `if p0 <= 0 { return p0 }` first; then (f.tail's
+ * pick even) `let r = f((p0 & 3) - 1, p1, ...)`, the statements, and the result `result ^ r ^ p0`,
+ * so the parameter lives across the call; or (odd) the statements and that call as the result, a
  * tail call. The depth is at most 4 whatever p0 is. Its guard needs no frame, so shrink-wrap-frames
  * moves the frame past it, and the parameter the guard reads is in a callee-saved register. */
 function recursiveFn(w: Walk, f: FnSkeleton, name: string, params: Lsrc.Param[], ctx: Context): Lsrc.Fn {

@@ -100,7 +100,7 @@ export function withMethods(program: Lsrc.Program, skel: MethodsSkel, constructs
     const [n, e, l] = [blocks++, exiting(b) ? exits++ : -1, body ? bodies++ : -1];
     return skel.usings.filter((u) => (!u.exit ? u.block === n : u.block % 2 === 0 ? u.block / 2 === e : (u.block - 1) / 2 === l));
   };
-  /** In a block: whether it is a loop's body; whether it is in a loop (in the function it belongs to). */
+  /** Whether the code is in a loop (of its own function), and whether a block is a loop's body. */
   const rewrite = rewriter<Lsrc.Node, { loop: boolean; body: boolean }>(LsrcIL, {
     Call(node, ctx, recur) {
       const args = node.args.map((a) => recur<Lsrc.Expr>(a, ctx));

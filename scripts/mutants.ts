@@ -12,14 +12,15 @@
 // suite that must catch it (tests/NAME.test.ts), run from the copy (and from
 // the control, where it must pass), with a time limit: a fault that made the
 // compiler hang stops the run with an error.
-// `npm run mutants -- WORD` runs only the faults whose name contains WORD.
+// `npm run mutants -- WORD` runs only the faults whose name contains WORD;
+// `npm run mutants -- --from N` the N-th fault of the list and those after it.
+// Each quick run is a process of its own (a copy's modules are loaded anew each time).
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { targets } from "../ir-defs/targets.js";
 import { quickRun } from "../tests/props/quick.js";
-import type { PropsReport, runProperties } from "../props/run.js";
 import { mutants } from "../tests/props/mutants.js";
 import { scratchCopy } from "../tests/props/scratch.js";
 
@@ -32,21 +33,37 @@ function suitePasses(root: string, name: string): boolean {
   return run.status === 0;
 }
 
-async function runFrom(root: string): Promise<PropsReport> {
-  const module = (await import(pathToFileURL(join(root, "dist", "props", "run.js")).href)) as { runProperties: typeof runProperties };
-  return module.runProperties({ ...quickRun, targets, endToEnd: true, regressions: null });
+/** What the quick run from a copy found: how many programs it ran, and the first failure, shrunk. */
+interface Outcome {
+  readonly runs: number;
+  readonly ms: number;
+  readonly failure: { readonly source: string; readonly programs: number; readonly property: string; readonly pass: string | null; readonly message: string } | null;
 }
 
-// Each copy's modules register their own exit handlers (to remove temporary files).
-process.setMaxListeners(mutants.length + 10);
+/** The quick property run (tests/props/quick.ts) from a copy, in a process of its own: each copy's
+ * modules are loaded anew, and a process that loaded all 97 ran out of memory at the 70th. */
+function runFrom(root: string): Outcome {
+  const report = join(root, "mutant-report.json");
+  const code = `
+    const { runProperties } = await import(${JSON.stringify(pathToFileURL(join(root, "dist", "props", "run.js")).href)});
+    const r = await runProperties(${JSON.stringify({ ...quickRun, targets, endToEnd: true, regressions: null })});
+    const f = r.failure;
+    const failure = f && { source: f.source, programs: f.programs, property: f.failure.property, pass: f.failure.pass ?? null, message: f.failure.message };
+    (await import("node:fs")).writeFileSync(${JSON.stringify(report)}, JSON.stringify({ runs: r.runs, ms: r.ms, failure }));
+    process.exit(0);`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`the quick run from ${root} ended with ${run.signal ?? `status ${run.status}`}:\n${run.stderr.slice(-2000)}`);
+  return JSON.parse(readFileSync(report, "utf8")) as Outcome;
+}
+
 const started = performance.now();
-const only = process.argv[2];
-const chosen = mutants.filter((m) => only === undefined || m.name.includes(only));
+const [only, from] = [process.argv[2], Number(process.argv[3])];
+const chosen = only === "--from" && from >= 1 ? mutants.slice(from - 1) : mutants.filter((m) => only === undefined || m.name.includes(only));
 const control = scratchCopy(null);
 try {
-  const report = await runFrom(control);
+  const report = runFrom(control);
   if (report.failure) {
-    console.log(`the control (no fault) fails: ${report.failure.failure.property}: ${report.failure.failure.message}`);
+    console.log(`the control (no fault) fails: ${report.failure.property}: ${report.failure.message}`);
     process.exit(1);
   }
   console.log(`control (no fault): ${report.runs} programs pass (${(report.ms / 1000).toFixed(1)} s)`);
@@ -72,7 +89,7 @@ for (const mutant of chosen) {
       console.log(`${caught ? "caught     " : "NOT CAUGHT "} ${mutant.name}\n            by tests/${mutant.test}.test.ts (${((performance.now() - start) / 1000).toFixed(1)} s)`);
       continue;
     }
-    const report = await runFrom(root);
+    const report = runFrom(root);
     const f = report.failure;
     if (f === null) {
       missed++;
@@ -80,7 +97,7 @@ for (const mutant of chosen) {
       continue;
     }
     const lines = f.source.trimEnd().split("\n").length;
-    console.log(`caught      ${mutant.name}\n            by "${f.failure.property}"${f.failure.pass ? ` at ${f.failure.pass}` : ""} after ${f.programs} program(s); shrunk to ${lines} lines (${(report.ms / 1000).toFixed(1)} s)`);
+    console.log(`caught      ${mutant.name}\n            by "${f.property}"${f.pass ? ` at ${f.pass}` : ""} after ${f.programs} program(s); shrunk to ${lines} lines (${(report.ms / 1000).toFixed(1)} s)`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

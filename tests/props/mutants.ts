@@ -439,8 +439,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "fold-constants: a variable assigned more than once is propagated too",
     file: "passes/fold-constants.js",
-    from: "filter(([name, n]) => n === 1 &&",
-    to: "filter(([name, n]) => n >= 1 &&",
+    from: "return { values: new Map([...values].filter(([name]) => once.has(name))), once };",
+    to: "return { values, once };",
   },
   {
     name: "fold-branches: a known branch goes the other way",

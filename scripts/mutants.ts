@@ -52,8 +52,10 @@ function runFrom(root: string): Outcome {
     (await import("node:fs")).writeFileSync(${JSON.stringify(report)}, JSON.stringify({ runs: r.runs, ms: r.ms, failure }));
     process.exit(0);`;
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`the quick run from ${root} ended with ${run.signal ?? `status ${run.status}`}:\n${run.stderr.slice(-2000)}`);
-  return JSON.parse(readFileSync(report, "utf8")) as Outcome;
+  if (run.status === 0) return JSON.parse(readFileSync(report, "utf8")) as Outcome;
+  // The run itself crashed (a fault that makes a pass exhaust the heap): `npm test` would crash too.
+  const why = /FATAL ERROR: (.*)/.exec(run.stderr)?.[1] ?? run.stderr.trim().split("\n").at(-1) ?? "";
+  return { runs: 0, ms: 0, failure: { source: "", programs: 0, property: "the quick run crashed", pass: null, message: `${run.signal ?? `status ${run.status}`}: ${why}` } };
 }
 
 const started = performance.now();
@@ -94,6 +96,10 @@ for (const mutant of chosen) {
     if (f === null) {
       missed++;
       console.log(`NOT CAUGHT  ${mutant.name} (${report.runs} programs)`);
+      continue;
+    }
+    if (f.property === "the quick run crashed") {
+      console.log(`caught      ${mutant.name}\n            the quick run crashed (${f.message})`);
       continue;
     }
     const lines = f.source.trimEnd().split("\n").length;

@@ -26,7 +26,7 @@
 // neither folds away; it prints what it computed.
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Stmt } from "./skeleton.js";
-import { bin, block, call, exprStmt, int, letStmt, v, type Context, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, forRange, int, letStmt, print, v, type Context, type Walk } from "./walk.js";
 import { recordKernel } from "./realize-record-kernels.js";
 
 type Kernel = Extract<Stmt, { k: "kernel" }>;
@@ -38,13 +38,11 @@ export const kernelConstructs = [
   "kernel: prefix sums with shifts", "kernel: walk down dividing by the index",
 ] as const;
 
-const forRange = (name: string, from: Lsrc.Expr, to: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.For => ({ kind: "For", name, from, to, body: block(...body) });
 const whileLoop = (cond: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.While => ({ kind: "While", cond, body: block(...body) });
 const when = (cond: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.Stmt => exprStmt({ kind: "If", cond, then: block(...body), else: null });
 const at = (array: string, index: Lsrc.Expr): Lsrc.Index => ({ kind: "Index", target: v(array), index });
 const store = (array: string, index: Lsrc.Expr, op: Lsrc.SetIndex["op"], value: Lsrc.Expr): Lsrc.SetIndex => ({ kind: "SetIndex", array: v(array), index, op, value });
 const assign = (name: string, op: Lsrc.Assign["op"], value: Lsrc.Expr): Lsrc.Assign => ({ kind: "Assign", name, op, value });
-const print = (e: Lsrc.Expr): Lsrc.Stmt => exprStmt(call("print", e));
 const len = (array: string): Lsrc.Expr => call("len", v(array));
 
 /** `(e << 40) ^ (~(e & 255) >> ((i & 7) + 1))`: a shift by a count over 31, and an arithmetic shift of a negative value. */

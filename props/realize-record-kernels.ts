@@ -17,7 +17,7 @@
 //   5. an array made of one array n times (`array(n, row)`: every element is
 //      the same array), written through one element and read through all
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
-import { bin, block, call, exprStmt, int, letStmt, str, v, type Walk } from "./walk.js";
+import { bin, block, call, exprStmt, forRange, int, letStmt, print, str, v, type Walk } from "./walk.js";
 
 /** The record kernels' names, for the coverage count (props/constructs.ts). */
 export const recordKernelConstructs = [
@@ -31,8 +31,6 @@ const field = (target: Lsrc.Expr, ...path: string[]): Lsrc.Expr => path.reduce<L
 const get = (box: string): Lsrc.Expr => ({ kind: "MethodCall", target: v(box), method: "get", args: [] });
 const set = (box: string, value: Lsrc.Expr): Lsrc.Stmt => exprStmt({ kind: "MethodCall", target: v(box), method: "set", args: [value] });
 const at = (array: Lsrc.Expr, index: Lsrc.Expr): Lsrc.Index => ({ kind: "Index", target: array, index });
-const forRange = (name: string, from: Lsrc.Expr, to: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.For => ({ kind: "For", name, from, to, body: block(...body) });
-const print = (e: Lsrc.Expr): Lsrc.Stmt => exprStmt(call("print", e));
 const len = (e: Lsrc.Expr): Lsrc.Expr => call("len", e);
 
 const kvec = record("KVec", ["x", "Int"], ["y", "Int"]);

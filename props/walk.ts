@@ -105,3 +105,5 @@ export const call = (callee: string, ...args: Lsrc.Expr[]): Lsrc.Call => ({ kind
 export const block = (...stmts: Lsrc.Stmt[]): Lsrc.Block => ({ kind: "Block", stmts });
 export const exprStmt = (expr: Lsrc.Expr): Lsrc.ExprStmt => ({ kind: "ExprStmt", expr });
 export const letStmt = (name: string, init: Lsrc.Expr, mutable = false, type: string | null = null): Lsrc.Let => ({ kind: "Let", decl: mutable ? "let mut" : "let", name, type, init });
+export const forRange = (name: string, from: Lsrc.Expr, to: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.For => ({ kind: "For", name, from, to, body: block(...body) });
+export const print = (e: Lsrc.Expr): Lsrc.Stmt => exprStmt(call("print", e));

@@ -14,7 +14,9 @@
 // compiler hang stops the run with an error.
 // `npm run mutants -- WORD` runs only the faults whose name contains WORD;
 // `npm run mutants -- --from N` the N-th fault of the list and those after it.
-// Each quick run is a process of its own (a copy's modules are loaded anew each time).
+// Each quick run is a process of its own (a copy's modules are loaded anew each time);
+// one that crashes, or that has not ended in 10 minutes (a pass that never
+// ends: npm test stops such a file at its time limit), counts as caught.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -51,8 +53,12 @@ function runFrom(root: string): Outcome {
     const failure = f && { source: f.source, programs: f.programs, property: f.failure.property, pass: f.failure.pass ?? null, message: f.failure.message };
     (await import("node:fs")).writeFileSync(${JSON.stringify(report)}, JSON.stringify({ runs: r.runs, ms: r.ms, failure }));
     process.exit(0);`;
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000 });
   if (run.status === 0) return JSON.parse(readFileSync(report, "utf8")) as Outcome;
+  // A fault that makes a pass never end: `npm test` stops that file at its time limit and fails.
+  if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") {
+    return { runs: 0, ms: 0, failure: { source: "", programs: 0, property: "the quick run did not end in 10 minutes", pass: null, message: "a pass never ends (npm test stops such a file at its time limit)" } };
+  }
   // The run itself crashed (a fault that makes a pass exhaust the heap): `npm test` would crash too.
   const why = /FATAL ERROR: (.*)/.exec(run.stderr)?.[1] ?? run.stderr.trim().split("\n").at(-1) ?? "";
   return { runs: 0, ms: 0, failure: { source: "", programs: 0, property: "the quick run crashed", pass: null, message: `${run.signal ?? `status ${run.status}`}: ${why}` } };
@@ -98,8 +104,8 @@ for (const mutant of chosen) {
       console.log(`NOT CAUGHT  ${mutant.name} (${report.runs} programs)`);
       continue;
     }
-    if (f.property === "the quick run crashed") {
-      console.log(`caught      ${mutant.name}\n            the quick run crashed (${f.message})`);
+    if (f.programs === 0) { // the run crashed, or never ended
+      console.log(`caught      ${mutant.name}\n            ${f.property} (${f.message})`);
       continue;
     }
     const lines = f.source.trimEnd().split("\n").length;

@@ -44,7 +44,7 @@
 // - a branch to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAddress, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, registerPlaces, Registers, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { runtimeRoutines, stackLimit as stackLimitSymbol } from "../ir-defs/runtime-routines.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
@@ -67,13 +67,15 @@ const returnToCaller = 0x40_2000n;
  * that the callee's outgoing arguments do not overwrite the caller's. */
 const modelFrame = 4096n;
 const calleeSaved = [...Array.from({ length: 10 }, (_, i) => `x${19 + i}`), "x29"];
+const places = registerPlaces([...callerSaved, ...calleeSaved, "sp", "xzr"]);
+const spAt = places.get("sp")!;
 
 interface Machine {
   readonly model: RuntimeModel;
   /** The tasks' scheduler, the run's one (interp/scheduler.ts). */
   tasks: Scheduler;
   /** The task running's registers (each task has its own: see MachineTask). */
-  registers: Map<string, bigint>;
+  registers: Registers;
   /** The variables and slots of the function running (before La64). */
   variables: Map<string, bigint>;
   slots: Map<number, bigint>;
@@ -121,15 +123,18 @@ function cell<K>(map: Map<K, bigint>, key: K, what: () => string): bigint {
 }
 
 function register(m: Machine, name: string): bigint {
-  const value = m.registers.get(name);
-  if (value === undefined) throw new Error(`the aarch64 model read ${name}, which was never written`);
+  return registerAt(m, m.registers.at(name));
+}
+function registerAt(m: Machine, at: number): bigint {
+  const value = m.registers.values[at];
+  if (value === undefined) throw new Error(`the aarch64 model read ${[...places.keys()][at]}, which was never written`);
   return value;
 }
 
 /** Memory is 8-byte words; nothing lives below sp (a signal could overwrite it). */
 function checkAddress(m: Machine, at: bigint): bigint {
   if (at % 8n !== 0n) throw new Error(`unaligned memory access at ${at}`);
-  if (at < register(m, "sp")) throw new Error(`memory access at ${at}, below sp`);
+  if (at < registerAt(m, spAt)) throw new Error(`memory access at ${at}, below sp`);
   return at;
 }
 const load = (m: Machine, at: bigint): bigint => (isHeapAddress(at) ? heapLoad(m.model, at) : cell(m.memory, checkAddress(m, at), () => `memory at ${at}`));
@@ -138,12 +143,10 @@ const store = (m: Machine, at: bigint, value: bigint): void => (isHeapAddress(at
 
 /** Register `name`. A 32-bit view w<n> (ldrb's destination, strb's source) reads the low half of x<n>; writing it zeroes the high half. wzr reads 0. */
 function registerOperand(m: Machine, name: string): DecodedOperand {
-  if (name === "wzr") return { read: () => 0n, write: (value) => void m.registers.set(fullRegister(name), BigInt.asUintN(32, value)) };
-  if (name.startsWith("w")) {
-    const full = fullRegister(name);
-    return { read: () => BigInt.asUintN(32, register(m, full)), write: (value) => void m.registers.set(full, BigInt.asUintN(32, value)) };
-  }
-  return { read: () => register(m, name), write: (value) => void m.registers.set(name, wrap(value)) };
+  const at = m.registers.at(fullRegister(name));
+  if (name === "wzr") return { read: () => 0n, write: (value) => void (m.registers.values[at] = BigInt.asUintN(32, value)) };
+  if (name.startsWith("w")) return { read: () => BigInt.asUintN(32, registerAt(m, at)), write: (value) => void (m.registers.values[at] = BigInt.asUintN(32, value)) };
+  return { read: () => registerAt(m, at), write: (value) => void (m.registers.values[at] = wrap(value)) };
 }
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
@@ -175,7 +178,7 @@ const varOperands: Readonly<Record<string, OperandForm>> = {
   },
   OutArg: {
     read: () => { throw new Error("an instruction cannot read an outgoing argument"); },
-    write: (m, arg, value) => store(m, register(m, "sp") + 8n * BigInt(arg.index as number), value),
+    write: (m, arg, value) => store(m, registerAt(m, spAt) + 8n * BigInt(arg.index as number), value),
   },
 };
 
@@ -193,13 +196,21 @@ const slotOperands: Readonly<Record<string, OperandForm>> = {
 };
 
 const address = (m: Machine, arg: Node): bigint => register(m, arg.base) + (arg.offset as bigint);
+/** The address of [base, #offset], base found once. */
+function addressOfMem(m: Machine, arg: Node): () => bigint {
+  const [base, offset] = [m.registers.at(arg.base as string), arg.offset as bigint];
+  return () => registerAt(m, base) + offset;
+}
 const { Slot: _slot, StackArg: _in, OutArg: _out, ...finalOperandsWithoutSlot } = slotOperands;
 const finalOperands: Readonly<Record<string, OperandForm>> = {
   ...finalOperandsWithoutSlot,
   Mem: {
     read: (m, arg) => load(m, address(m, arg)),
     write: (m, arg, value) => store(m, address(m, arg), value),
-    decode: (m, arg) => ({ read: () => load(m, address(m, arg)), write: (value) => store(m, address(m, arg), value) }),
+    decode(m, arg) {
+      const at = addressOfMem(m, arg);
+      return { read: () => load(m, at()), write: (value) => store(m, at(), value) };
+    },
   },
 };
 
@@ -249,7 +260,7 @@ function condition(m: Machine, cond: string): () => boolean {
  * switch); once it is done, the caller-saved registers are poisoned and `back` takes its
  * results (poison for a routine without one). */
 function runtimeCall(m: Machine, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect {
-  if (register(m, "sp") % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
+  if (registerAt(m, spAt) % 16n !== 0n) throw new Error(`bl ${symbol} with sp not 16-byte aligned`);
   const ordinary = () => m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   return callRoutine(m.tasks, symbol, args, ordinary, (results) => {
     for (const r of callerSaved) m.registers.set(r, poison);
@@ -268,7 +279,7 @@ function callRuntime(m: Machine, symbol: string): Effect {
 
 /** A call of the program's function `fn`: it must return with sp back where it was; `then` runs after. */
 function callFunction(m: Machine, fn: string, then?: () => void): Call {
-  const before = register(m, "sp");
+  const before = registerAt(m, spAt);
   if (before % 16n !== 0n) throw new Error(`bl ${functionSymbol(fn)} with sp not 16-byte aligned`);
   const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
   const frame = { variables: m.variables, slots: m.slots, entrySp: m.entrySp };
@@ -283,7 +294,7 @@ function callFunction(m: Machine, fn: string, then?: () => void): Call {
     } else {
       for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring ${r}`);
     }
-    if (register(m, "sp") !== before) throw new Error(`${fn} returns with sp = ${register(m, "sp")}, not ${before}`);
+    if (registerAt(m, spAt) !== before) throw new Error(`${fn} returns with sp = ${registerAt(m, spAt)}, not ${before}`);
     [m.variables, m.slots, m.entrySp] = [frame.variables, frame.slots, frame.entrySp];
     for (const r of callerSaved) if (r !== "x0") m.registers.set(r, poison);
     m.flags = null;
@@ -413,17 +424,17 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...patchedInstructions,
   Stp(m, i) { // stp first, second, [sp, #-16]!
     const [first, second] = [read(m, i.first), read(m, i.second)];
-    const sp = register(m, "sp") - 16n;
-    m.registers.set("sp", sp);
+    const sp = registerAt(m, spAt) - 16n;
+    m.registers.values[spAt] = sp;
     store(m, sp, first);
     store(m, sp + 8n, second);
   },
   Ldp(m, i) { // ldp first, second, [sp], #16
-    const sp = register(m, "sp");
+    const sp = registerAt(m, spAt);
     const [first, second] = [load(m, sp), load(m, sp + 8n)];
     write(m, i.first, first);
     write(m, i.second, second);
-    m.registers.set("sp", sp + 16n);
+    m.registers.values[spAt] = sp + 16n;
   },
   StpAt(m, i) { // stp first, second, [base, #offset]: the word at offset, then the one after it
     const [first, second] = [read(m, i.first), read(m, i.second)];
@@ -452,7 +463,7 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 /** What each task has of its own (MachineTask): at its start, what _start gives main. */
 function freshContext(): Partial<Machine> {
-  const registers = new Map<string, bigint>();
+  const registers = new Registers(places);
   for (const r of callerSaved) registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) registers.set(r, v);
   registers.set("sp", stackTop); // as _start calls qn_main, and qn_task_run a task's code

@@ -286,6 +286,33 @@ export interface DecodedOperand {
   write(value: bigint): void;
 }
 
+/**
+ * A task's registers: a value for each of the model's register names, by the
+ * name's place in that list (`values[at(name)]`: an operand found once reads
+ * its register without a look-up by name each time it runs).
+ */
+export class Registers {
+  readonly values: (bigint | undefined)[];
+  constructor(private readonly places: ReadonlyMap<string, number>) {
+    this.values = new Array<bigint | undefined>(places.size).fill(undefined);
+  }
+  /** The place of register `name` (no such register: an error). */
+  at(name: string): number {
+    const place = this.places.get(name);
+    if (place === undefined) throw new Error(`the model has no register ${name}`);
+    return place;
+  }
+  get(name: string): bigint | undefined {
+    return this.values[this.at(name)];
+  }
+  set(name: string, value: bigint): void {
+    this.values[this.at(name)] = value;
+  }
+}
+
+/** The places of a model's register names, for its Registers. */
+export const registerPlaces = (names: readonly string[]): ReadonlyMap<string, number> => new Map(names.map((name, k) => [name, k]));
+
 /** Register `name` of a model's machine as an operand, made by `make` once per run. */
 export function registerOf<M extends { readonly registerOperands: Map<string, DecodedOperand> }>(m: M, name: string, make: (m: M, name: string) => DecodedOperand): DecodedOperand {
   let operand = m.registerOperands.get(name);
@@ -560,7 +587,7 @@ export class MachineTask<M extends CodeState> implements Iterator<Suspend, undef
  * each a MachineTask with a context of its own (`fresh`), whose first call is of `fn`, with
  * `env` (a spawned task's code(env)) as its argument: in `register`, and as a value for the
  * ILs before lower-calls. */
-export function runTasks<M extends CodeState & CallingState & { readonly registers: Map<string, bigint>; tasks: Scheduler }>(
+export function runTasks<M extends CodeState & CallingState & { readonly registers: Registers; tasks: Scheduler }>(
   m: M,
   fresh: () => Partial<M>,
   register: string,

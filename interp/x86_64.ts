@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, registerPlaces, Registers, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -67,13 +67,15 @@ const returnToCaller = 0x40_2000n;
 /** Where the code of the i-th function of the program is, for leaq of a function. */
 const calleeSaved = ["rbx", "r12", "r13", "r14", "r15", "rbp"] as const;
 const byteViews: ReadonlyMap<string, string> = new Map([["al", "rax"], ["cl", "rcx"]]);
+const places = registerPlaces([...callerSaved, ...calleeSaved, "rsp"]);
+const [rspAt, raxAt, rdxAt] = [places.get("rsp")!, places.get("rax")!, places.get("rdx")!];
 
 interface Machine {
   readonly model: RuntimeModel;
   /** The tasks' scheduler, the run's one (interp/scheduler.ts). */
   tasks: Scheduler;
   /** The task running's registers (each task has its own: see MachineTask). */
-  registers: Map<string, bigint>;
+  registers: Registers;
   /** The variables and slots of the function running (before Lx86). */
   variables: Map<string, bigint>;
   slots: Map<number, bigint>;
@@ -121,8 +123,11 @@ function cell<K>(map: Map<K, bigint>, key: K, what: () => string): bigint {
 }
 
 function register(m: Machine, name: string): bigint {
-  const value = m.registers.get(name);
-  if (value === undefined) throw new Error(`the x86_64 model read %${name}, which was never written`);
+  return registerAt(m, m.registers.at(name));
+}
+function registerAt(m: Machine, at: number): bigint {
+  const value = m.registers.values[at];
+  if (value === undefined) throw new Error(`the x86_64 model read %${[...places.keys()][at]}, which was never written`);
   return value;
 }
 
@@ -130,12 +135,14 @@ function register(m: Machine, name: string): bigint {
 function registerOperand(m: Machine, name: string): DecodedOperand {
   const full = byteViews.get(name);
   if (full !== undefined) {
+    const at = m.registers.at(full);
     return {
-      read: () => BigInt.asUintN(8, register(m, full)),
-      write: (value) => void m.registers.set(full, wrap((register(m, full) & ~0xffn) | BigInt.asUintN(8, value))),
+      read: () => BigInt.asUintN(8, registerAt(m, at)),
+      write: (value) => void (m.registers.values[at] = wrap((registerAt(m, at) & ~0xffn) | BigInt.asUintN(8, value))),
     };
   }
-  return { read: () => register(m, name), write: (value) => void m.registers.set(name, wrap(value)) };
+  const at = m.registers.at(name);
+  return { read: () => registerAt(m, at), write: (value) => void (m.registers.values[at] = wrap(value)) };
 }
 
 const varOperands: Readonly<Record<string, OperandForm>> = {
@@ -184,21 +191,28 @@ const slotOperands: Readonly<Record<string, OperandForm>> = {
   },
 };
 
-/** The address of `offset(%base)`; below %rsp is off limits (a call would overwrite it). */
-function address(m: Machine, arg: Node): number {
-  const at = Number(register(m, arg.base)) + Number(arg.offset as bigint); // stack addresses are small
-  if (at < Number(register(m, "rsp"))) throw new Error(`${arg.offset}(%${arg.base}) lies below %rsp, outside the frame`);
-  return at;
+/** The address of `offset(%base)`, %base found once; below %rsp is off limits (a call would overwrite it). */
+function addressOfMem(m: Machine, arg: Node): () => number {
+  const [base, offset] = [m.registers.at(arg.base as string), Number(arg.offset as bigint)];
+  return () => {
+    const at = Number(registerAt(m, base)) + offset; // stack addresses are small
+    if (at < Number(registerAt(m, rspAt))) throw new Error(`${arg.offset}(%${arg.base}) lies below %rsp, outside the frame`);
+    return at;
+  };
 }
+const address = (m: Machine, arg: Node): number => addressOfMem(m, arg)();
 const finalOperands: Readonly<Record<string, OperandForm>> = {
   ...without(without(slotOperands, "Slot"), "StackArg"),
   Mem: {
     read: (m, arg) => cell(m.memory, address(m, arg), () => `memory at ${arg.offset}(%${arg.base})`),
     write: (m, arg, value) => void m.memory.set(address(m, arg), wrap(value)),
-    decode: (m, arg) => ({
-      read: () => cell(m.memory, address(m, arg), () => `memory at ${arg.offset}(%${arg.base})`),
-      write: (value) => void m.memory.set(address(m, arg), wrap(value)),
-    }),
+    decode(m, arg) {
+      const at = addressOfMem(m, arg);
+      return {
+        read: () => cell(m.memory, at(), () => `memory at ${arg.offset}(%${arg.base})`),
+        write: (value) => void m.memory.set(at(), wrap(value)),
+      };
+    },
   },
 };
 
@@ -266,26 +280,29 @@ function condition(m: Machine, cc: string): () => boolean {
 /** idivq: %rdx:%rax divided by the operand, rounding toward zero. The machine traps
  * (SIGFPE) on a zero divisor or a quotient that does not fit in 64 bits (MIN / -1);
  * compiled code must never let that happen, so here it is an error. */
-function divide(m: Machine, i: Node): void {
-  const dividend = (register(m, "rdx") << 64n) | BigInt.asUintN(64, register(m, "rax"));
-  const divisor = read(m, i.src);
-  if (divisor === 0n) throw new Error("idivq by zero: the machine traps");
-  const quotient = dividend / divisor;
-  if (quotient !== wrap(quotient)) throw new Error(`idivq: ${dividend} / ${divisor} does not fit in 64 bits: the machine traps`);
-  m.registers.set("rax", quotient);
-  m.registers.set("rdx", dividend % divisor);
-  m.flags = null;
-}
+const divide = decoded<Machine>((m, i) => {
+  const src = decodedOperand(m, i.src);
+  return () => {
+    const dividend = (registerAt(m, rdxAt) << 64n) | BigInt.asUintN(64, registerAt(m, raxAt));
+    const divisor = src.read();
+    if (divisor === 0n) throw new Error("idivq by zero: the machine traps");
+    const quotient = dividend / divisor;
+    if (quotient !== wrap(quotient)) throw new Error(`idivq: ${dividend} / ${divisor} does not fit in 64 bits: the machine traps`);
+    m.registers.values[raxAt] = quotient;
+    m.registers.values[rdxAt] = dividend % divisor;
+    m.flags = null;
+  };
+});
 
 /** The word at an address: of the heap, or of the stack (not below %rsp). */
 function loadWord(m: Machine, at: bigint): bigint {
   if (isHeapAddress(at)) return heapLoad(m.model, at);
-  if (at < register(m, "rsp")) throw new Error(`a load at ${at}, below %rsp`);
+  if (at < registerAt(m, rspAt)) throw new Error(`a load at ${at}, below %rsp`);
   return cell(m.memory, Number(at), () => `memory at ${at}`);
 }
 function storeWord(m: Machine, at: bigint, value: bigint): void {
   if (isHeapAddress(at)) return m.model.heap.store(at, wrap(value));
-  if (at < register(m, "rsp")) throw new Error(`a store at ${at}, below %rsp`);
+  if (at < registerAt(m, rspAt)) throw new Error(`a store at ${at}, below %rsp`);
   m.memory.set(Number(at), wrap(value));
 }
 /** The address of a load or store, found once for an instruction: base + offset (+ scale * index). */
@@ -299,7 +316,7 @@ function addressOf(m: Machine, i: Node, scale = 8n): () => bigint {
 /** A routine of the runtime on `args` (a routine of tasks, through the scheduler: it may
  * switch); once it is done, every caller-saved register is poisoned and `back` takes its results. */
 function runtimeCall(m: Machine, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect {
-  if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
+  if (m.dialect.framed && registerAt(m, rspAt) % 16n !== 0n) throw new Error(`callq ${symbol} with %rsp not 16-byte aligned`);
   const ordinary = () => m.model.call(symbol, args, (at, length) => stringAt(m, at, length));
   return callRoutine(m.tasks, symbol, args, ordinary, (results) => {
     for (const r of callerSaved) m.registers.set(r, poison);
@@ -318,12 +335,12 @@ function callRuntime(m: Machine, symbol: string): Effect {
 
 /** A call of the program's function `fn`: it must return with %rsp back where it was; `then` runs after. */
 function callFunction(m: Machine, fn: string, then?: () => void): Call {
-  if (m.dialect.framed && register(m, "rsp") % 16n !== 0n) throw new Error(`callq ${functionSymbol(fn)} with %rsp not 16-byte aligned`);
-  const before = register(m, "rsp");
+  if (m.dialect.framed && registerAt(m, rspAt) % 16n !== 0n) throw new Error(`callq ${functionSymbol(fn)} with %rsp not 16-byte aligned`);
+  const before = registerAt(m, rspAt);
   const kept = calleeSaved.map((r) => [r, m.registers.get(r)] as const);
   const frame = { variables: m.variables, slots: m.slots, entryRsp: m.entryRsp };
   push(m, returnToCaller);
-  [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), register(m, "rsp")];
+  [m.variables, m.slots, m.entryRsp] = [new Map(), new Map(), registerAt(m, rspAt)];
   const back = (how: Ending) => {
     if (how === "conclusion") {
       // Before Lx86 the conclusion does not exist: do what it will (restore, ret).
@@ -332,7 +349,7 @@ function callFunction(m: Machine, fn: string, then?: () => void): Call {
     } else {
       for (const [r, v] of kept) if (m.registers.get(r) !== v) throw new Error(`${fn} returns without restoring %${r}`);
     }
-    if (register(m, "rsp") !== before) throw new Error(`${fn} returns with %rsp = ${register(m, "rsp")}, not ${before}`);
+    if (registerAt(m, rspAt) !== before) throw new Error(`${fn} returns with %rsp = ${registerAt(m, rspAt)}, not ${before}`);
     [m.variables, m.slots, m.entryRsp] = [frame.variables, frame.slots, frame.entryRsp];
     for (const r of callerSaved) if (r !== "rax") m.registers.set(r, poison);
     m.flags = null;
@@ -380,7 +397,7 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
       dst.write(holds() ? s : d);
     };
   }),
-  Cqto: (m) => void m.registers.set("rdx", register(m, "rax") < 0n ? -1n : 0n),
+  Cqto: (m) => void (m.registers.values[rdxAt] = registerAt(m, raxAt) < 0n ? -1n : 0n),
   Idivq: divide,
   Movzbq: unaryStep((v) => BigInt.asUintN(8, v)),
   Leaq(m, i) {
@@ -416,7 +433,10 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
     storeWord(m, at, loadWord(m, at) + 1n);
     m.flags = null;
   },
-  Pushq: (m, i) => push(m, read(m, i.src)),
+  Pushq: decoded<Machine>((m, i) => {
+    const src = decodedOperand(m, i.src);
+    return () => push(m, src.read());
+  }),
   Jmp: jumpStep<Machine>(),
   JmpIf: jumpStep<Machine>((m, i) => condition(m, i.cc)),
 };
@@ -437,14 +457,14 @@ function storeStep(size: 8n | 1n): Instruction {
 }
 
 function push(m: Machine, value: bigint): void {
-  const rsp = register(m, "rsp") - 8n;
-  m.registers.set("rsp", rsp);
+  const rsp = registerAt(m, rspAt) - 8n;
+  m.registers.values[rspAt] = rsp;
   m.memory.set(Number(rsp), wrap(value));
 }
 function pop(m: Machine): bigint {
-  const rsp = register(m, "rsp");
+  const rsp = registerAt(m, rspAt);
   const value = cell(m.memory, Number(rsp), () => "the stack at %rsp");
-  m.registers.set("rsp", rsp + 8n);
+  m.registers.values[rspAt] = rsp + 8n;
   return value;
 }
 
@@ -467,8 +487,11 @@ const selectInstructions: Readonly<Record<string, Instruction>> = {
 
 const finalInstructions: Readonly<Record<string, Instruction>> = {
   ...varInstructions,
-  Popq: (m, i) => write(m, i.dst, pop(m)),
-  CheckStack: (m) => { m.flags = { left: register(m, "rsp"), right: stackLimit }; },
+  Popq: decoded<Machine>((m, i) => {
+    const dst = decodedOperand(m, i.dst);
+    return () => dst.write(pop(m));
+  }),
+  CheckStack: (m) => { m.flags = { left: registerAt(m, rspAt), right: stackLimit }; },
   JmpIndirect: (m, i) => ({ jump: functionSymbol(functionAt(m, read(m, i.target))) }),
   Retq(m) {
     const to = pop(m);
@@ -481,7 +504,7 @@ const finalInstructions: Readonly<Record<string, Instruction>> = {
 
 /** What each task has of its own (MachineTask): at its start, what _start gives main. */
 function freshContext(): Partial<Machine> {
-  const registers = new Map<string, bigint>();
+  const registers = new Registers(places);
   for (const r of callerSaved) registers.set(r, poison);
   for (const [r, v] of Object.entries(callerValues)) registers.set(r, v);
   registers.set("rsp", stackTop); // _start calls qn_main, and qn_task_run a task's code, with %rsp 16-byte aligned

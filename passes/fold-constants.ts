@@ -93,6 +93,13 @@ function round(def: C.Def, constants: ReadonlyMap<string, Literal>, once: Readon
   return rewrite(def, undefined) as C.Def;
 }
 
+/** How many assignments and operators `def` has. */
+const sizeOf = (def: C.Def): number => {
+  let n = 0;
+  forEachNode(Lcfg, def, (node) => void ((node.kind === "Assign" || node.kind === "Binary" || node.kind === "Unary") && n++));
+  return n;
+};
+
 /** Whether some operator of `def` has only literal operands and would not panic: folding is not done. */
 const foldable = (def: C.Def): boolean => {
   let found = false;
@@ -109,9 +116,13 @@ export const foldConstants = pass({
   purpose: "a variable assigned one literal once becomes that literal where it is read; an operator on literals becomes its value (unless it would panic)",
   run(program: C.Program): C.Program {
     const fold = (def: C.Def): C.Def => {
+      // Each round drops an assignment or folds an operator, and makes none: there are
+      // at most as many rounds as there are of those (more: a round that did neither).
+      let rounds = sizeOf(def);
       for (;;) {
         const { values, once } = constantsOf(def);
         if (values.size === 0 && !foldable(def)) return def;
+        if (rounds-- === 0) throw new Error(`fold-constants: ${def.name} reaches no fixed point: a round dropped no assignment and folded no operator`);
         def = round(def, values, once);
       }
     };

@@ -443,6 +443,12 @@ export const mutants: readonly Mutant[] = [
     to: "return { values, once };",
   },
   {
+    name: "fold-constants: a constant's assignment is kept (its rounds never end)",
+    file: "passes/fold-constants.js",
+    from: "if (constants.has(s.name))\n                return [];",
+    to: "if (constants.has(s.name))\n                return s;",
+  },
+  {
     name: "fold-branches: a known branch goes the other way",
     file: "passes/fold-branches.js",
     from: "=== true ? t.then : t.else;",

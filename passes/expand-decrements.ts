@@ -36,6 +36,7 @@ import { countOffset } from "../ir-defs/heap-layout.js";
 import { Lguarded } from "../ir-defs/lguarded.js";
 import { Lreleased } from "../ir-defs/lreleased.js";
 import { pass } from "../il/pass.js";
+import { cutBlock } from "./shared/cut-blocks.js";
 import { freshNamer } from "./shared/fresh-names.js";
 
 export const expandDecrements = pass({
@@ -48,18 +49,12 @@ export const expandDecrements = pass({
     const defs = program.defs.map((def): Out.Def => {
       let n = 0;
       const releases: Out.BasicBlock[] = [];
-      /** The block cut at each of its decs, in a loop (a block may hold thousands of them). */
+      /** The block cut at each of its decs. */
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
-        const out: Out.BasicBlock[] = [];
         const all = block.stmts;
         /** Statements of `all` with no dec, as they are in the output. */
         const kept = (a: number, b?: number) => all.slice(a, b) as Out.CStmt[];
-        // The piece being written: its label, and where its statements start in `all`.
-        let [label, from] = [block.label, 0];
-        for (;;) {
-          let at = from;
-          while (at < all.length && all[at]!.kind !== "Dec") at++;
-          if (at === all.length) return [...out, { ...block, label, stmts: kept(from) }];
+        return cutBlock(block, (s) => s.kind === "Dec", (label, from, at) => {
           // insert-refcounts' decs carry no source line: the code they become
           // belongs to the statement they come before.
           const { name } = all[at] as In.Dec;
@@ -79,13 +74,12 @@ export const expandDecrements = pass({
             { kind: "Assign", name: less, value: { kind: "Binary", op: "-", left: { kind: "Var", name: count, loc }, right: { kind: "Int", value: 1n, loc }, loc }, loc },
             { kind: "Store", ...word, value: { kind: "Var", name: less, loc }, loc },
           ];
-          out.push(
+          const blocks: Out.BasicBlock[] = [
             { ...block, label, stmts: [...kept(from, at), read], tail: { kind: "Branch", left: { kind: "Var", name: count, loc }, op: "==", right: { kind: "Int", value: 1n, loc }, then: release, else: keep, loc } },
             { kind: "BasicBlock", label: keep, stmts: stored, tail: goOn, loc },
-          );
-          if (next !== rest) return out;
-          [label, from] = [rest, at + 1];
-        }
+          ];
+          return { blocks, rest: next === rest ? rest : null };
+        }, (label, stmts) => ({ ...block, label, stmts: stmts as Out.CStmt[] }));
       };
       const blocks = def.blocks.flatMap(split);
       return { ...def, blocks: [...blocks, ...releases] };

@@ -25,6 +25,7 @@ import type * as Out from "../ir-defs/generated/Lguarded.js";
 import { Lguarded } from "../ir-defs/lguarded.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../il/pass.js";
+import { cutBlock } from "./shared/cut-blocks.js";
 import { freshNamer } from "./shared/fresh-names.js";
 
 export const guardImmediateCounts = pass({
@@ -39,26 +40,20 @@ export const guardImmediateCounts = pass({
       /** Whether a statement is an inc or dec that needs the guard. */
       const counted = (s: In.BasicBlock["stmts"][number]) => (s.kind === "Inc" || s.kind === "Dec") && guarded.has(s.name);
       let n = 0;
-      /** The block cut at each guarded inc and dec, in a loop (a block may hold thousands of them). */
+      /** The block cut at each guarded inc and dec. */
       const split = (block: In.BasicBlock): Out.BasicBlock[] => {
-        const out: Out.BasicBlock[] = [];
         const all = block.stmts;
-        // The piece being written: its label, and where its statements start in `all`.
-        let [label, from] = [block.label, 0];
-        for (;;) {
-          let at = from;
-          while (at < all.length && !counted(all[at]!)) at++;
-          if (at === all.length) return [...out, { ...block, label, stmts: all.slice(from) }];
+        return cutBlock(block, counted, (label, from, at) => {
           const [x, low, k] = [(all[at] as In.Inc | In.Dec).name, fresh("low"), ++n];
           const [count, after] = [`${def.name}.count${k}`, `${def.name}.after${k}`];
           const loc = all[at]!.loc;
           const test: Out.CStmt = { kind: "Assign", name: low, value: { kind: "Binary", op: "&", left: { kind: "Int", value: 1n, loc }, right: { kind: "Var", name: x, loc }, loc }, loc };
-          out.push(
+          const blocks: Out.BasicBlock[] = [
             { ...block, label, stmts: [...all.slice(from, at), test], tail: { kind: "Branch", left: { kind: "Var", name: low, loc }, op: "==", right: { kind: "Int", value: 0n, loc }, then: count, else: after, loc } },
             { kind: "BasicBlock", label: count, stmts: [all[at]!], tail: { kind: "Goto", target: after, loc }, loc },
-          );
-          [label, from] = [after, at + 1];
-        }
+          ];
+          return { blocks, rest: after };
+        }, (label, stmts) => ({ ...block, label, stmts }));
       };
       return { ...def, blocks: def.blocks.flatMap(split) };
     });

@@ -12,7 +12,7 @@
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
 import { checkMade, throwIfBroken, type Step } from "../driver/driver.js";
-import { interpreterFor } from "../interp/index.js";
+import { runAlike } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
 /** The most standard output a verdict keeps (the explorer shows it beside the source's). */
@@ -135,11 +135,11 @@ export interface Job {
   readonly program: unknown;
 }
 
-/** Whether running `b` is running `a` again: the same interpreter (ILs run alike
- * share one) on the same program, apart from locs, which no interpreter reads. */
+/** Whether running `b` is running `a` again: the same program, apart from locs, which
+ * no interpreter reads, run by the same code (the same interpreter, or two that run it
+ * alike: interp/index.ts, runAlike). */
 export function sameRun(a: Job, b: Job): boolean {
-  const interpret = interpreterFor(a.il.name);
-  return interpret !== undefined && interpret === interpreterFor(b.il.name) && sameTerm(a.program, b.program);
+  return sameTerm(a.program, b.program) && runAlike(a.il.name, b.il.name, a.program);
 }
 
 /**

@@ -24,7 +24,7 @@ import { binary } from "../ir-defs/semantics.js";
 import { isImmediate } from "../ir-defs/heap-layout.js";
 import { RuntimeModel, type Counting, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { layoutHandlers, truth } from "./tree.js";
-import { evaluate, evaluateAll, handlerTable, newScope, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, handlerTable, newScope, recipes, type FunctionValue, type Handlers, type Machine, type Scope, type Step, type Value } from "./values.js";
 import { generatorForm } from "./forms.js";
 
 /** Each function's blocks by label, made once per function (a loop of tail calls asks again and again). */
@@ -122,7 +122,7 @@ function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machin
 
 const cfgInterpreter = (table: Handlers, counting: Counting = "uncounted"): Interpreter => {
   const handlers = handlerTable(table);
-  return (program: unknown, options?: RunOptions) => {
+  const interpret = (program: unknown, options?: RunOptions) => {
     const defs = new Map((program as Cfg.Program).defs.map((d) => [d.name, d] as const));
     const model = new RuntimeModel(options, counting);
     const functionValues = new Map([...defs.keys()].map((name) => [name, { value: Object.freeze({ fn: name }) }] as const));
@@ -138,6 +138,8 @@ const cfgInterpreter = (table: Handlers, counting: Counting = "uncounted"): Inte
       generatorForm.main(tasks, call("main", []));
     });
   };
+  recipes.set(interpret, { engine: `cfg, ${counting}`, handlers });
+  return interpret;
 };
 
 const funHandlers: Handlers = {

@@ -11,6 +11,7 @@ import { interpreters as aarch64 } from "./aarch64.js";
 import { interpreters as cfg } from "./cfg.js";
 import { interpreters as directCfg } from "./generated/cfg.js";
 import { interpreters as directTree } from "./generated/tree.js";
+import { recipes } from "./generated/values.js";
 import type { Interpreter, RunOptions } from "./runtime-model.js";
 import { interpreters as tree } from "./tree.js";
 import { interpreters as x86_64 } from "./x86_64.js";
@@ -51,6 +52,7 @@ function bothForms(direct: Readonly<Record<string, Interpreter>>, generators: Re
 
 const all: Readonly<Record<string, Interpreter>> = { ...bothForms(directTree, tree), ...bothForms(directCfg, cfg), ...x86_64, ...aarch64 };
 const generatorForms: Readonly<Record<string, Interpreter>> = { ...tree, ...cfg };
+const direct: Readonly<Record<string, Interpreter>> = { ...directTree, ...directCfg };
 
 export function interpreterFor(ilName: string): Interpreter | undefined {
   return all[ilName];
@@ -62,3 +64,40 @@ export function generatorInterpreterFor(ilName: string): Interpreter | undefined
 }
 
 export type { Interpreter };
+
+const kindsCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Every node kind of a program. */
+function kindsOf(program: object): ReadonlySet<string> {
+  let kinds = kindsCache.get(program);
+  if (kinds) return kinds;
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== "object" || value === null) return;
+    const node = value as Record<string, unknown>;
+    if (typeof node.kind === "string") found.add(node.kind);
+    for (const key in node) if (key !== "loc" && typeof node[key] === "object") visit(node[key]);
+  };
+  visit(program);
+  kindsCache.set(program, (kinds = found));
+  return kinds;
+}
+
+/**
+ * Whether the interpreters of ILs `a` and `b` run `program` by the same code, so
+ * that its outcome under one is its outcome under the other: they are one
+ * interpreter; or the program spawns nothing (it runs in the direct form) and
+ * both were made by the same engine (tree.ts's, or cfg.ts's counting alike)
+ * from tables that give every node kind of the program the same handler (the
+ * explorer's marks run such a program once: explorer-tui/marks.ts).
+ */
+export function runAlike(a: string, b: string, program: unknown): boolean {
+  if (all[a] === undefined || all[b] === undefined) return false;
+  if (all[a] === all[b]) return true;
+  if (typeof program !== "object" || program === null || spawns(program)) return false;
+  const [x, y] = [recipes.get(direct[a]!), recipes.get(direct[b]!)];
+  if (x === undefined || y === undefined || x.engine !== y.engine) return false;
+  for (const kind of kindsOf(program)) if (x.handlers.get(kind) !== y.handlers.get(kind)) return false;
+  return true;
+}

@@ -353,21 +353,31 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     const finding: Finding = { bad, input, base, how, minimised: null, count: 1, saved: null };
     findings.set(bad.signature, finding);
-    const busy = `minimising: ${bad.signature}`;
-    const check = stillBad(bad);
-    const test = (candidate: FuzzInput) => {
-      progress(busy);
-      return check(candidate);
-    };
-    if (!(await test(input))) return; // flaky: it did not show again
-    const deadline = options.minimise.ms === undefined ? undefined : Date.now() + options.minimise.ms;
-    const minimised = await minimise(input, test, { trials: bad.kind === "hang" ? Math.min(40, options.minimise.trials) : options.minimise.trials, deadline });
-    finding.minimised = minimised;
-    if (options.out === null) return;
-    // A comment saying what was found heads the file, unless it hides the bug (which may be about the first line).
-    let header = `// Found by \`qnano fuzz --seed ${options.seed}\`: ${oneLine(bad.signature)}\n`;
-    if (!(await test({ ...minimised, source: header + minimised.source }))) header = "";
-    finding.saved = saveFinding(options.out, bad, minimised, header);
+    // The input as found, kept until its minimised form is saved: minimising runs it
+    // again and again, and should that crash this process, the input is not lost.
+    const kept = join(tmpdir(), `qnano-fuzz-${createHash("sha256").update(input.source + "\0" + input.stdin).digest("hex").slice(0, 12)}.qs`);
+    writeFileSync(kept, input.source);
+    if (input.stdin !== "") writeFileSync(kept.replace(/\.qs$/, ".in"), input.stdin);
+    try {
+      const busy = `minimising: ${bad.signature} (the input as found: ${kept})`;
+      const check = stillBad(bad);
+      const test = (candidate: FuzzInput) => {
+        progress(busy);
+        return check(candidate);
+      };
+      if (!(await test(input))) return; // flaky: it did not show again
+      const deadline = options.minimise.ms === undefined ? undefined : Date.now() + options.minimise.ms;
+      const minimised = await minimise(input, test, { trials: bad.kind === "hang" ? Math.min(40, options.minimise.trials) : options.minimise.trials, deadline });
+      finding.minimised = minimised;
+      if (options.out === null) return;
+      // A comment saying what was found heads the file, unless it hides the bug (which may be about the first line).
+      let header = `// Found by \`qnano fuzz --seed ${options.seed}\`: ${oneLine(bad.signature)}\n`;
+      if (!(await test({ ...minimised, source: header + minimised.source }))) header = "";
+      finding.saved = saveFinding(options.out, bad, minimised, header);
+    } finally {
+      rmSync(kept, { force: true });
+      rmSync(kept.replace(/\.qs$/, ".in"), { force: true });
+    }
   };
 
   try {

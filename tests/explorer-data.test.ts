@@ -14,6 +14,7 @@ import { grammarLines } from "../explorer-tui/grammar-lines.js";
 import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
+import { runAlike } from "../interp/index.js";
 import { fit } from "../explorer-tui/text.js";
 import { displayWidth } from "../front-end/display.js";
 import { compile, type Step } from "../driver/driver.js";
@@ -156,8 +157,8 @@ test("the worker, given no input for a program that reads: every step's mark say
   }
 });
 
-test("a pass that left the program as it was, in an IL run by the same interpreter, shares the run of the step before", () => {
-  for (const name of ["gcd", "fib_recursive", "tuples_in_records"]) {
+test("a pass that left the program as it was, in an IL run alike, shares the run of the step before", () => {
+  for (const name of ["gcd", "fib_recursive", "tuples_in_records", "closures_unions", "tasks_yield", "bool_arrays"]) {
     const g = goldens.find((x) => x.name === name)!;
     const steps = compile(g.source, g.path, { target: "x86_64", check: true });
     const jobs: Job[] = interpreted(steps).map((index) => ({ index, il: steps[index]!.pass.to as IL, program: steps[index]!.output }));
@@ -175,7 +176,7 @@ test("a pass that left the program as it was, in an IL run by the same interpret
   }
 });
 
-test("two steps share a run only for the same interpreter and the same program (locs aside)", () => {
+test("two steps share a run only for the same program (locs aside), run by the same interpreter or by two that run it alike", () => {
   const gcd = goldens.find((g) => g.name === "gcd")!;
   const steps = compile(gcd.source, gcd.path, { target: "x86_64", check: true });
   const job = (name: string): Job => {
@@ -184,7 +185,20 @@ test("two steps share a run only for the same interpreter and the same program (
   };
   const [uniquify, monomorphize, compileMatch, compound] = ["uniquify", "monomorphize", "compile-match", "desugar-compound-assign"].map(job) as [Job, Job, Job, Job];
   assert.ok(sameRun(uniquify, monomorphize), "Luniq and Lmono are run alike, and gcd has nothing generic");
-  assert.not.ok(sameRun(compileMatch, compound), "Lnomatch and Lassign are run by different interpreters, however alike the programs");
+  assert.not.ok(sameRun(compileMatch, compound), "Lnomatch and Lassign run an assignment (gcd has some) by different handlers");
+  // fib_recursive assigns nothing: the two tables agree on every kind of node it has.
+  const fib = goldens.find((g) => g.name === "fib_recursive")!;
+  const fibSteps = compile(fib.source, fib.path, { target: "x86_64", check: true });
+  const lnomatch = fibSteps.find((s) => s.pass.name === "compile-match")!.output;
+  assert.ok(runAlike("Lnomatch", "Lassign", lnomatch), "no Assign: run alike");
+  assert.not.ok(runAlike("Lmodules", "Lsrc", fibSteps[0]!.output), "Lmodules links its modules first: never alike with another IL");
+  assert.not.ok(runAlike("Lcfg", "Lrc", fibSteps.find((s) => s.pass.name === "explicate-control")!.output), "Lrc's interpreter counts references");
+  const withAssign = { ...(lnomatch as object), extra: { kind: "Assign", name: "x", op: "=", value: { kind: "Int", value: 1n } } };
+  assert.not.ok(runAlike("Lnomatch", "Lassign", withAssign), "any Assign in the program: not alike");
+  const tasks = goldens.find((g) => g.name === "tasks_yield")!;
+  const spawning = compile(tasks.source, tasks.path, { target: "x86_64", check: true }).find((s) => s.pass.name === "compile-match")!.output;
+  assert.not.ok(runAlike("Lnomatch", "Lassign", spawning), "a program that spawns runs in the generator form: alike only under one interpreter");
+  assert.ok(runAlike("Luniq", "Lmono", spawning), "one interpreter");
   assert.not.ok(sameRun(uniquify, job("parse")), "another program");
   // Locs aside: the same term read from other text is the same term; one field more or less is not.
   const program = uniquify.program as { items: readonly object[] };

@@ -79,7 +79,7 @@ import { methodsOf } from "../methods.js";
 import { binaryOnValues, checkedElements, dataPrimitive, heapPrimitive, layoutData, sourceData } from "./data.js";
 import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions, unionValue } from "./unions.js";
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
-import { evaluate, evaluateAll, find, handlerTable, lookup, newScope, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
+import { evaluate, evaluateAll, find, handlerTable, lookup, newScope, recipes, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { directForm } from "../forms.js";
 import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "../runtime-model.js";
@@ -571,7 +571,7 @@ function runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMac
 /** The interpreter that runs a program's `main` with the given handler table. */
 export function treeInterpreter(table: Handlers): Interpreter {
   const handlers = handlerTable(table);
-  return (program: unknown, options?: RunOptions) => {
+  const interpret = (program: unknown, options?: RunOptions) => {
     const items = itemsOf(program as { readonly items: readonly AnyNode[] });
     const functions = new Map<string, FnItem>();
     for (const item of items) if (isFn(item)) functions.set(item.name as string, fnItem(item));
@@ -591,6 +591,8 @@ export function treeInterpreter(table: Handlers): Interpreter {
       directForm.main(tasks, call("main", []));
     });
   };
+  recipes.set(interpret, { engine: "tree", handlers });
+  return interpret;
 }
 
 /** From Llayout on, data lives in the heap model: strings too, so the primitives on them read it. */

@@ -110,6 +110,16 @@ export function handlerTable(handlers: Handlers): ReadonlyMap<string, Handler> {
   return new Map(Object.entries(handlers));
 }
 
+/** How a tree or Lcfg interpreter was made: by which engine (tree.ts's or cfg.ts's, and
+ * whether it counts references) and with which handler table; its run of a program
+ * depends on nothing else (interp/index.ts, runAlike). */
+export interface Recipe {
+  readonly engine: string;
+  readonly handlers: ReadonlyMap<string, Handler>;
+}
+/** The recipe of each interpreter made from a handler table. */
+export const recipes = new WeakMap<object, Recipe>();
+
 /** The values of nodes, evaluated left to right. */
 export function evaluateAll(nodes: readonly NodeLike[], scope: Scope, machine: Machine): Step<Value[]> {
   const values: Value[] = [];

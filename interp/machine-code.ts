@@ -237,37 +237,86 @@ export class Runner implements Iterator<Suspend, undefined, undefined> {
 
 const liveSets = new WeakMap<Node, ReadonlySet<string>>();
 
+/** The variables an instruction names. */
+function variablesIn(instr: Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== "object" || value === null) return;
+    const node = value as Node;
+    if (node.kind === "Var") names.add(node.name as string);
+    for (const key in node) if (key !== "loc" && typeof node[key] === "object") visit(node[key]);
+  };
+  visit(instr);
+  return names;
+}
+
+/** Of a run: the instruction before each in its block (null for a block's first, or for one
+ * found in two places after different instructions), and the Live node whose forgetting was the last. */
+interface Order {
+  readonly before: ReadonlyMap<Node, Node | null>;
+  last: Node | null;
+}
+const orders = new WeakMap<object, Order>();
+function orderOf(m: CodeState): Order {
+  let order = orders.get(m);
+  if (order) return order;
+  const before = new Map<Node, Node | null>();
+  for (const block of m.blocks) {
+    let previous: Node | null = null;
+    for (const instr of block.instrs as Node[]) {
+      before.set(instr, before.has(instr) && before.get(instr) !== previous ? null : previous);
+      previous = instr;
+    }
+  }
+  orders.set(m, (order = { before, last: null }));
+  return order;
+}
+
 /**
  * The step of the instruction form `Live` (L<t>live): run the wrapped
  * instruction, then forget every variable that the live-after set leaves out.
  * A live set that misses a variable whose value is still needed makes the next
  * read of it fail here, at uncover-live, instead of two passes later.
+ * Right after the instruction before it in its block, the variables held are
+ * at most that one's live-after set and those this instruction names: only
+ * those of them not live after it need forgetting, a list found once per run
+ * (the same variables go as when every variable held is looked at, as after a
+ * jump, a call or a task's switch).
  */
-export function liveStep<M extends { readonly variables: Map<string, bigint> }>(instructions: Readonly<Record<string, (m: M, instr: Node) => Effect>>): Decodable<M> {
+export function liveStep<M extends CodeState & { readonly variables: Map<string, bigint> }>(instructions: Readonly<Record<string, (m: M, instr: Node) => Effect>>): Decodable<M> {
   const step = (m: M, instr: Node) => instructions[instr.kind]!(m, instr);
   const keepOf = (live: Node): ReadonlySet<string> => {
     let keep = liveSets.get(live);
     if (!keep) liveSets.set(live, (keep = new Set((live.after as Node[]).filter((p) => p.kind === "Var").map((p) => p.name as string))));
     return keep;
   };
-  const forget = (m: M, keep: ReadonlySet<string>) => {
-    for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+  /** Forgets what `live` leaves out: every variable held, or only `drop`'s when the Live node before it was the last forgetting. */
+  const forget = (m: M, live: Node, keep: ReadonlySet<string>, drop?: { readonly after: Node | null; readonly names: readonly string[] }, order = orderOf(m)) => {
+    if (drop !== undefined && drop.after !== null && order.last === drop.after) for (const name of drop.names) m.variables.delete(name);
+    else for (const name of m.variables.keys()) if (!keep.has(name)) m.variables.delete(name);
+    order.last = live;
   };
   /** After a call, the variables are forgotten when it is back (and the caller's are there again). */
-  const after = (m: M, keep: ReadonlySet<string>, effect: Effect): Effect => {
-    if (effect && "call" in effect) return { call: effect.call, back: (how: Ending) => (effect.back(how), forget(m, keep)) };
-    if (effect && "wait" in effect) return { wait: effect.wait, back: (results: readonly bigint[]) => (effect.back(results), forget(m, keep)) };
-    forget(m, keep);
+  const after = (m: M, live: Node, keep: ReadonlySet<string>, effect: Effect, drop?: Parameters<typeof forget>[3], order?: Order): Effect => {
+    if (effect && "call" in effect) return { call: effect.call, back: (how: Ending) => (effect.back(how), forget(m, live, keep)) };
+    if (effect && "wait" in effect) return { wait: effect.wait, back: (results: readonly bigint[]) => (effect.back(results), forget(m, live, keep)) };
+    forget(m, live, keep, drop, order);
     return effect;
   };
-  const run: Decodable<M> = (m, live) => after(m, keepOf(live), step(m, live.instr as Node));
-  // Found once per run: the live set of each Live node, and what it wraps.
+  const run: Decodable<M> = (m, live) => after(m, live, keepOf(live), step(m, live.instr as Node));
+  // Found once per run: the live set of each Live node, what it wraps, and what it drops after the one before it.
   run.decode = (m, live) => {
     const keep = keepOf(live);
     const inner = live.instr as Node;
+    const order = orderOf(m);
+    const before = order.before.get(live) ?? null;
+    const previous = before?.kind === "Live" ? before : null;
+    const held = previous === null ? [] : [...keepOf(previous), ...variablesIn(inner)];
+    const drop = { after: previous, names: [...new Set(held)].filter((name) => !keep.has(name)) };
     const innerStep = instructions[inner.kind]!;
     const decoded = (innerStep as Decodable<M>).decode?.(m, inner);
-    return decoded ? () => after(m, keep, decoded(inner)) : () => after(m, keep, innerStep(m, inner));
+    return decoded ? () => after(m, live, keep, decoded(inner), drop, order) : () => after(m, live, keep, innerStep(m, inner), drop, order);
   };
   return run;
 }

@@ -28,7 +28,10 @@
 //   parameter: every read of x comes after this assignment (a `let` inside the
 //   loop), and now sees the same value, computed earlier.
 // Before the loop, e may run where the loop would not have run it (no turn, a
-// branch not taken): it changes nothing and cannot panic.
+// branch not taken): it changes nothing and cannot panic. A value moved out of
+// the loop a second time (the same text) is not: the variable of the first
+// holds it, and its own variable's reads read that one (one variable live
+// across the loop, not thousands for an array's thousands of checks).
 //
 // Before:                                  After:
 //   main.block10:                            main.block10:
@@ -44,8 +47,12 @@
 import type * as C from "../ir-defs/generated/Lcfg.js";
 import { Lcfg } from "../ir-defs/lcfg.js";
 import { pass } from "../il/pass.js";
+import { rewriter } from "../il/rewrite.js";
 import { arraysOf, isLength } from "./shared/index-checks.js";
 import { loops } from "./shared/loops.js";
+
+/** A value's text, locs aside: two values of the same text compute the same (in the same loop, of operands it does not change). */
+const textOf = (e: C.CExpr): string => JSON.stringify(e, (key, v) => (key === "loc" ? undefined : typeof v === "bigint" ? `${v}n` : v));
 
 function hoist(def: C.Def): C.Def {
   const arrays = arraysOf(def);
@@ -53,6 +60,7 @@ function hoist(def: C.Def): C.Def {
   const assigned = new Map<string, number>();
   for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
   const blocks = new Map(def.blocks.map((b) => [b.label, b]));
+  const renamed = new Map<string, string>(); // a variable whose value was moved already, and the variable that holds it
   for (const { body, entries } of loops(def.blocks)) {
     const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
     if (!pre) continue;
@@ -67,13 +75,20 @@ function hoist(def: C.Def): C.Def {
         (s.value.kind === "Unary" && invariant(s.value.arg)) ||
         ((isLength(s.value, arrays) || field(s.value)) && invariant((s.value as C.Load).base)));
     const moved: C.Assign[] = [];
+    const first = new Map<string, string>(); // each value moved, by its text, and the variable it went to
     for (let more = true; more; ) {
       more = false;
       for (const l of body) {
         const b = blocks.get(l)!;
         const go = b.stmts.filter(movable);
         if (go.length === 0) continue;
-        go.forEach((s) => [changed.delete(s.name), moved.push(s)]);
+        for (const s of go) {
+          changed.delete(s.name);
+          // The same Int value moved already: its variable is read instead (one variable live across the loop, not one per copy).
+          const went = s.value.kind === "Load" && !isLength(s.value, arrays) ? undefined : first.get(textOf(s.value));
+          if (went !== undefined) renamed.set(s.name, went);
+          else [moved.push(s), first.set(textOf(s.value), s.name)];
+        }
         blocks.set(l, { ...b, stmts: b.stmts.filter((s) => !go.includes(s as C.Assign)) });
         more = true;
       }
@@ -81,7 +96,10 @@ function hoist(def: C.Def): C.Def {
     const into = blocks.get(pre.label)!;
     if (moved.length > 0) blocks.set(pre.label, { ...into, stmts: [...into.stmts, ...moved] });
   }
-  return { ...def, blocks: def.blocks.map((b) => blocks.get(b.label)!) };
+  const hoisted = { ...def, blocks: def.blocks.map((b) => blocks.get(b.label)!) };
+  if (renamed.size === 0) return hoisted;
+  const holder = (name: string): string => (renamed.has(name) ? holder(renamed.get(name)!) : name);
+  return rewriter<C.Node, undefined>(Lcfg, { Var: (v) => (renamed.has(v.name) ? { ...v, name: holder(v.name) } : v) })(hoisted, undefined) as C.Def;
 }
 
 export const hoistInvariants = pass({

@@ -382,15 +382,50 @@ checks.run();
 
 const hoisted = suite("hoist-invariants: what a loop does not change is computed before it");
 
+/** A value's text, locs aside. */
+const valueText = (e: C.CExpr) => JSON.stringify(e, (key, v: unknown) => (key === "loc" ? undefined : typeof v === "bigint" ? `${v}n` : v));
+/** `def` with the reads of each variable of `holders` made reads of its holder, and its assignment gone. */
+function held(def: C.Def, holders: ReadonlyMap<string, string>): C.Def {
+  const reads = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(reads);
+    if (typeof x !== "object" || x === null) return x;
+    const node = x as { kind?: string; name?: string };
+    if (node.kind === "Var" && holders.has(node.name!)) return { ...node, name: holders.get(node.name!) };
+    return Object.fromEntries(Object.entries(node).map(([key, v]) => [key, reads(v)]));
+  };
+  const blocks = def.blocks.map((b) => ({ ...b, stmts: b.stmts.filter((t) => !(t.kind === "Assign" && holders.has(t.name))) }));
+  return reads({ ...def, blocks }) as C.Def;
+}
+
 /** The statements hoist-invariants moved, each with the block it left and the one it went to; and checks each move:
  * the statement cannot panic, is its variable's only assignment, and none of its operands is assigned on a cycle
- * through the block it left, which the block it went to is not on. */
-function movesOf(source: string): { after: C.Program; moved: number; fields: number } {
+ * through the block it left, which the block it went to is not on. A value moved out of a loop a second time is
+ * held by the variable of the first: its own assignment goes, and its reads read that variable (`holders`). */
+function movesOf(source: string): { after: C.Program; moved: number; fields: number; holders: number } {
   const steps = compile(source, "generated.qs", { target: "x86_64", check: true, until: "hoist-invariants" });
   const [before, after] = steps.slice(-2).map((s) => s.output as C.Program) as [C.Program, C.Program];
-  let [moved, fields] = [0, 0];
-  before.defs.forEach((def, k) => {
+  let [moved, fields, holding] = [0, 0, 0];
+  before.defs.forEach((first, k) => {
     const out = after.defs[k]!;
+    const assigns = out.blocks.flatMap((b) => b.stmts).filter((t): t is C.Assign => t.kind === "Assign");
+    const outTexts = out.blocks.flatMap((b) => b.stmts.map(text));
+    const holders = new Map<string, string>();
+    for (const t of first.blocks.flatMap((b) => b.stmts)) {
+      if (t.kind !== "Assign" || assigns.some((a) => a.name === t.name)) continue;
+      // Its holder: what a statement that read it reads there now (found by the statement's text, that name aside).
+      const read = `"name":${JSON.stringify(t.name)}`;
+      const readers = first.blocks.flatMap((b) => b.stmts.map(text)).filter((r) => r.includes(read));
+      const found = new Set(readers.flatMap((r) => {
+        const pattern = new RegExp(`^${r.split(read).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join('"name":"([^"]+)"')}$`);
+        return outTexts.flatMap((o) => pattern.exec(o)?.slice(1) ?? []);
+      }));
+      assert.ok(found.size <= 1, `${t.name}'s reads read ${[...found].join(", ")}`);
+      const holder = assigns.find((a) => found.has(a.name));
+      if (readers.length > 0) assert.ok(holder && valueText(holder.value) === valueText(t.value), `${text(t)} went, and no variable holding its value is read instead`);
+      if (holder) holders.set(t.name, holder.name);
+    }
+    holding += holders.size;
+    const def = holders.size === 0 ? first : held(first, holders);
     // The arrays: the bases of element accesses (their length, `*(a + 16)`, never changes).
     const arrays = new Set(def.blocks.flatMap((b) => b.stmts.flatMap((t) => {
       const e = t.kind === "Assign" ? t.value : t;
@@ -440,8 +475,10 @@ function movesOf(source: string): { after: C.Program; moved: number; fields: num
       }
       moved++;
     }
+    // A holder moved out of the loop its value's second computation was in.
+    for (const holder of new Set(holders.values())) assert.ok([...went.keys()].some((w) => assigns.some((a) => a.name === holder && text(a) === w)), `${holder}, a holder, moved`);
   });
-  return { after, moved, fields };
+  return { after, moved, fields, holders: holding };
 }
 
 hoisted("on generated programs, matrix and the calls: each statement moved is invariant in the loop it left and cannot panic; a field, only from a loop that writes no memory; some move", () => {
@@ -455,6 +492,17 @@ hoisted("on generated programs, matrix and the calls: each statement moved is in
     const { fields } = movesOf(readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8").replace("scale: 3, offset: 7", "scale: read_int(), offset: read_int()"));
     assert.is(fields, 2, `${name}: acc.scale and acc.offset leave the loop, which writes nothing`);
   }
+});
+
+hoisted("a value computed again and again in a loop (an array's length for each check) is held by one variable moved before it, not one each", () => {
+  const checks = Array.from({ length: 50 }, () => "        s += a[j]\n        j += 1\n").join("");
+  const source = `fn total(a: Array[Int]) -> Int {\n    let mut s = 0\n    let mut j = 0\n    while j < len(a) {\n${checks}    }\n    s\n}\nfn main() {\n    print(total(array(read_int(), 3)))\n}\n`;
+  const { after, moved, holders } = movesOf(source);
+  const total = after.defs.find((d) => d.name === "total")!;
+  const lengths = total.blocks.flatMap((b) => b.stmts).filter((t) => t.kind === "Assign" && t.value.kind === "Load" && t.value.offset === 16n);
+  assert.is(lengths.length, 1, "one load of the length");
+  assert.ok(moved === 1 && holders >= 40, `${moved} moved, ${holders} held by the first: the length is loaded once for the 50 checks`);
+  assert.ok(movesOf(readFileSync(join(packageRoot, "bench", "matrix.qs"), "utf8")).holders >= 1, "matrix: the second i * n is the first's");
 });
 
 hoisted("a block never reached is in no loop: the loops `if false { ... }` leaves behind lend the loop around them nothing to hoist", () => {

@@ -128,13 +128,15 @@ function relevantTerms(def: C.Def, arrays: ReadonlySet<string>): Set<string> {
 
 /** `def` without the checks that `proved` accepts, each asked with what is known just before it (the domain made
  * by `domain` for the function), and without the length loads only they read. A function too large for the
- * analysis (it costs about blocks x terms per sweep) keeps its checks. */
+ * analysis (a sweep steps through every statement and block, each step costing up to the number of terms)
+ * keeps its checks: one long block of thousands of checks took minutes. */
 export function dropProvedChecks<K>(def: C.Def, domain: (scope: Scope) => Domain<K>, proved: (k: K, s: C.CheckIndex) => boolean): C.Def {
   if (!def.blocks.some((b) => b.stmts.some((s) => s.kind === "CheckIndex"))) return def;
   const arrays = arraysOf(def);
   const scope: Scope = { arrays, relevant: relevantTerms(def, arrays) };
   const d = domain(scope);
-  const at = scope.relevant.size * def.blocks.length <= 100_000 ? analyse(def, d) : null;
+  const steps = def.blocks.reduce((n, b) => n + b.stmts.length + 1, 0);
+  const at = scope.relevant.size * steps <= 500_000 ? analyse(def, d) : null;
   if (!at) return def;
   const lengths = new Set<string>(); // the length variables of the checks dropped
   const blocks = def.blocks.map((b) => {

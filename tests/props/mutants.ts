@@ -626,4 +626,10 @@ export const mutants: readonly Mutant[] = [
     from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,
     to: "const invariant = (a) => true;",
   },
+  {
+    name: "hoist-invariants: two values moved out of a loop are held by one variable when only their kind is the same",
+    file: "passes/hoist-invariants.js",
+    from: `const textOf = (e) => JSON.stringify(e, (key, v) => (key === "loc" ? undefined : typeof v === "bigint" ? \`\${v}n\` : v));`,
+    to: "const textOf = (e) => e.kind;",
+  },
 ];

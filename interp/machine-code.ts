@@ -433,10 +433,20 @@ export function functionAt(m: FunctionState, address: bigint): string {
 
 /** Before the frames exist: the callee runs in this call's place, with variables and slots of its own. */
 export function tailCall(m: FunctionState, fn: string): Effect {
-  if (!m.functions.includes(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
+  if (!functionSet(m.functions).has(fn)) throw new Error(`tail call of ${fn}, no function of the program`);
   [m.variables, m.slots] = [new Map(), new Map()];
   m.flags = null;
-  return { jump: entryLabel(fn) };
+  let jump = entryJumps.get(fn);
+  if (jump === undefined) entryJumps.set(fn, (jump = { jump: entryLabel(fn) }));
+  return jump;
+}
+const entryJumps = new Map<string, { readonly jump: string }>();
+const functionSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** A program's functions as a set, made once. */
+function functionSet(functions: readonly string[]): ReadonlySet<string> {
+  let set = functionSets.get(functions);
+  if (set === undefined) functionSets.set(functions, (set = new Set(functions)));
+  return set;
 }
 
 /** `make`, made once per key: the same key gives the same value (a dialect, its one interpreter). */

@@ -140,16 +140,17 @@ export function* channelMethod(method: string, ch: Value, args: readonly Value[]
   return value;
 }
 
-/** Scope, Spawn, Channel, Recv and Receive: the forms of every tree IL that has them. */
+/** A new scope of the scheduler's, for `scope { B }`: its handle, and the scope B runs in, which holds it for B's spawns
+ * (tree.ts's Scope runs B, and closes the scope however B ends). */
+export function openScope(scope: Scope, m: Machine): { inner: Scope; handle: bigint } {
+  const handle = m.tasks.scopeOpen();
+  const inner = newScope(scope);
+  inner.vars.set(scopeVariable, { value: handle });
+  return { inner, handle };
+}
+
+/** Spawn, Channel, Recv and Receive: the forms of every tree IL that has them. */
 export const taskForms: Handlers = {
-  *Scope(node: { readonly body: NodeLike }, scope, m) {
-    const handle = m.tasks.scopeOpen();
-    const inner = newScope(scope);
-    inner.vars.set(scopeVariable, { value: handle });
-    const value = yield* evaluate(node.body, inner, m);
-    yield* m.tasks.scopeClose(handle);
-    return value;
-  },
   *Spawn(node: { readonly body: NodeLike }, scope, m) {
     spawnNode(m, lookup(scopeVariable, scope, m).value, node.body, copyOf(scope));
     return unit;

@@ -78,7 +78,7 @@ import { constructorCells, isConstructor, sourceUnions, treeUnions, typedUnions,
 import { applied, captureClosures, closedClosures, codeCall, heapClosures, isLambdaValue, liftedClosures, sourceClosures } from "./closures.js";
 import { evaluate, evaluateAll, find, handlerTable, lookup, newScope, recipes, unit, type Cell, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
 import { generatorForm } from "./forms.js";
-import { channelMethod, eachReceived, isChannelValue, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
+import { channelMethod, eachReceived, isChannelValue, openScope, taskForms, taskPrimitive, taskPrimitives } from "./tasks.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 
 /** The function value a call by name calls (read before the arguments are evaluated), or
@@ -260,20 +260,33 @@ function* runUsing(stmts: readonly NodeLike[], scope: Scope, m: Machine): Step<V
   m.model.tick();
   const target = yield* evaluate(using.init, scope, m);
   scope.vars.set(using.name, { value: target });
-  const drop = () => m.call(m.dispatch!(using.type, "drop", target), [target]);
+  return yield* leaving(() => runStatements({ stmts: rest }, scope, m), () => m.call(m.dispatch!(using.type, "drop", target), [target]), m);
+}
+
+/** `scope { B }`: B runs in a new scope of the scheduler's, which ends, once every task
+ * spawned in it has finished, however B ends (a `return`, `break` or `continue` leaves it too). */
+function* scopeBlock(node: { readonly body: NodeLike }, scope: Scope, m: Machine): Step<Value> {
+  const { inner, handle } = openScope(scope, m);
+  return yield* leaving(() => evaluate(node.body, inner, m), () => m.tasks.scopeClose(handle), m);
+}
+
+/** What `run` gives, `after` run after it however it ends (but by a panic or exit, which end
+ * the process): after its value, or after the value a `return` in it gives (a `return f(x)`
+ * runs f first), before a `break` or `continue` goes on. */
+function* leaving(run: () => Step<Value>, after: () => Step<unknown>, m: Machine): Step<Value> {
   let value: Value;
   try {
-    value = yield* runStatements({ stmts: rest }, scope, m);
+    value = yield* run();
   } catch (e) {
     if (!(e instanceof ReturnSignal || e instanceof TailCallSignal || e === breakSignal || e === continueSignal)) throw e;
     const signal = e instanceof TailCallSignal ? new ReturnSignal(yield* m.apply(e.callee, e.args)) : e;
-    yield* drop();
+    yield* after();
     throw signal;
   }
   const tm = m as TreeMachine;
   if (value === abrupt && tm.completion instanceof TailCallSignal) tm.completion = new ReturnSignal(yield* m.apply(tm.completion.callee, tm.completion.args));
-  const completion = tm.completion;
-  yield* drop();
+  const completion = tm.completion; // (`after` may run other tasks, and code that sets it)
+  yield* after();
   tm.completion = completion;
   return value;
 }
@@ -405,6 +418,7 @@ export const srcHandlers: Handlers = {
   ...sourceUnions((value) => new ReturnSignal(value)),
   ...sourceClosures,
   ...taskForms,
+  Scope: scopeBlock,
 };
 
 /** `return f(x)` (the node `ret`): f runs in place of the function returning (a built-in is just called). */

@@ -8,7 +8,11 @@
 // a closure from here on: uncover-captures, lift-functions and
 // convert-closures capture for it by value, exactly as for an anonymous fn.
 // An anonymous fn is a boundary: a spawn inside one belongs to a scope inside
-// it (check-types made sure there is one).
+// it (check-types made sure there is one). A scope ends however its block is
+// left (brief: a scope ends only after all tasks spawned in it have finished):
+// a `return` closes every scope it leaves, innermost first, after the value
+// returned is computed; a `break` or `continue` those inside its loop. (`try`
+// is a return by now: expand-try ran. A panic or `exit` ends the process.)
 //
 // Before (Lwhile):                        After (Ltasks):
 //   scope {                                 {
@@ -25,10 +29,20 @@ import type * as In from "../ir-defs/generated/Lwhile.js";
 import type * as Out from "../ir-defs/generated/Ltasks.js";
 import { Lwhile } from "../ir-defs/lwhile.js";
 import { Ltasks } from "../ir-defs/ltasks.js";
+import type { Loc } from "../il/node.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
 import { freshNamer } from "./shared/fresh-names.js";
+
+/** What is around a node: the handle of the innermost scope (null outside any, and inside an
+ * anonymous fn), the handles of the scopes a `return` there leaves (the innermost last), and
+ * how many of those are outside the innermost loop (a `break` leaves the others). */
+interface Around {
+  readonly handle: string | null;
+  readonly open: readonly string[];
+  readonly loop: number;
+}
 
 export const lowerTasks = pass({
   name: "lower-tasks",
@@ -38,33 +52,47 @@ export const lowerTasks = pass({
   run(program: In.Program): Out.Program {
     const types = typeContext(Lwhile, program);
     const fresh = freshNamer(Lwhile, program);
-    // The context: the handle of the innermost scope around (null outside any, and inside an anonymous fn).
-    const lower = rewriter<In.Node, string | null>(Lwhile, {
-      Scope(node, _outer, recur): Out.Block {
-        const loc = node.loc;
+    const loc = (l: Loc | undefined) => (l ? { loc: l } : {});
+    /** scope_close of each handle of `handles`, the innermost (last) first. */
+    const closes = (handles: readonly string[], at: Loc | undefined): Out.Stmt[] =>
+      [...handles].reverse().map((h) => ({ kind: "ExprStmt", expr: { kind: "Prim", op: "scope_close", args: [{ kind: "Var", name: h, ...loc(at) }], ...loc(at) }, ...loc(at) }));
+    /** `stmts`, then the exit `last`, as one statement. */
+    const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
+    const none: Around = { handle: null, open: [], loop: 0 };
+    const lower = rewriter<In.Node, Around>(Lwhile, {
+      Scope(node, around, recur): Out.Block {
         const [handle, value] = [fresh("scope"), fresh("scope")];
-        const body = recur<Out.Block>(node.body, handle);
-        const use = (name: string): Out.Var => ({ kind: "Var", name, loc });
+        const body = recur<Out.Block>(node.body, { handle, open: [...around.open, handle], loop: around.loop });
+        const use = (name: string): Out.Var => ({ kind: "Var", name, ...loc(node.loc) });
         return {
           kind: "Block",
           stmts: [
-            { kind: "Let", decl: "let", name: handle, type: "Int", init: { kind: "Prim", op: "scope_open", args: [], loc }, loc },
-            { kind: "Let", decl: "let", name: value, type: declaredType(node.body, types), init: body, loc },
-            { kind: "ExprStmt", expr: { kind: "Prim", op: "scope_close", args: [use(handle)], loc }, loc },
-            { kind: "ExprStmt", expr: use(value), loc },
+            { kind: "Let", decl: "let", name: handle, type: "Int", init: { kind: "Prim", op: "scope_open", args: [], ...loc(node.loc) }, ...loc(node.loc) },
+            { kind: "Let", decl: "let", name: value, type: declaredType(node.body, types), init: body, ...loc(node.loc) },
+            ...closes([handle], node.loc),
+            { kind: "ExprStmt", expr: use(value), ...loc(node.loc) },
           ],
-          loc,
+          ...loc(node.loc),
         };
       },
-      Spawn(node, scope, recur): Out.Prim {
-        const loc = node.loc;
-        if (scope === null) throw new Error("lower-tasks: a spawn outside a scope (check-types reports it)");
-        const body = recur<Out.Block>(node.body, scope);
-        const task: Out.Lambda = { kind: "Lambda", params: [], ret: "Unit", body: { ...body, stmts: [...body.stmts, { kind: "ExprStmt", expr: { kind: "Unit", loc }, loc }] }, loc };
-        return { kind: "Prim", op: "spawn", args: [{ kind: "Var", name: scope, loc }, task], loc };
+      Spawn(node, around, recur): Out.Prim {
+        if (around.handle === null) throw new Error("lower-tasks: a spawn outside a scope (check-types reports it)");
+        const body = recur<Out.Block>(node.body, { ...none, handle: around.handle });
+        const unit: Out.ExprStmt = { kind: "ExprStmt", expr: { kind: "Unit", ...loc(node.loc) }, ...loc(node.loc) };
+        const task: Out.Lambda = { kind: "Lambda", params: [], ret: "Unit", body: { ...body, stmts: [...body.stmts, unit] }, ...loc(node.loc) };
+        return { kind: "Prim", op: "spawn", args: [{ kind: "Var", name: around.handle, ...loc(node.loc) }, task], ...loc(node.loc) };
       },
-      Lambda: (node, _scope, recur) => recur.children(node, null),
+      Lambda: (node, _around, recur) => recur.children(node, none),
+      While: (node, around, recur) => ({ ...node, cond: recur(node.cond, around), body: recur(node.body, { ...around, loop: around.open.length }) }) as Out.While,
+      Break: (node, around) => (around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node),
+      Continue: (node, around) => (around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node),
+      Return(node, around, recur) {
+        const value = recur<Out.Expr>(node.value, around);
+        if (around.open.length === 0) return { ...node, value };
+        const returned: Out.Let = { kind: "Let", decl: "let", name: fresh("returned"), type: declaredType(node.value, types), init: value, ...loc(node.loc) };
+        return exit([returned, ...closes(around.open, node.loc)], { ...node, value: { kind: "Var", name: returned.name, ...loc(node.loc) } }, node.loc);
+      },
     });
-    return lower(program, null);
+    return lower(program, none) as Out.Program;
   },
 });

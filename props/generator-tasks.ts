@@ -11,7 +11,10 @@
 // action may spawn a task running a list of its own, or open a nested scope.
 // A task captures the channels, a Box `counter` and the Int `shown` by value:
 // it may print `shown` (its copy) but never assigns it (only main's own
-// actions do, `shown += 1`), and changes the shared Box.
+// actions do, `shown += 1`), and changes the shared Box. A loop `for r in
+// 0..2` may hold a `break` or `continue`, and main's own code a `return`,
+// each under a test of the counter: they leave the scopes around them, and
+// each scope left still waits for its tasks.
 //
 // Every program ends: a `for i in 0..n` sends at most 4 values; `for v in ci`
 // takes one value per turn, and forwards it only to a channel of a higher
@@ -40,7 +43,12 @@ export type TaskAction =
   /** `shown += 1`: only where main runs it (left out of a task's actions). */
   | { readonly k: "bump" }
   | { readonly k: "spawn"; readonly body: readonly TaskAction[] }
-  | { readonly k: "scope"; readonly body: readonly TaskAction[] };
+  | { readonly k: "scope"; readonly body: readonly TaskAction[] }
+  /** `for r in 0..2 { ... }`: a loop that a `break` or `continue` in it may leave. */
+  | { readonly k: "loop"; readonly body: readonly TaskAction[] }
+  /** `if counter.get() % 2 == 0 { return }` (in main's own code), or a `break` or `continue` of the
+   * loop around (not across a spawn): it leaves the scopes inside, each of which still waits for its tasks. */
+  | { readonly k: "leave"; readonly how: "return" | "break" | "continue" };
 
 export interface TaskProgram {
   /** The capacity of each channel c0, c1, ... */
@@ -49,14 +57,16 @@ export interface TaskProgram {
 }
 
 /** The kinds of action, for the coverage test. */
-export const taskActionKinds: readonly TaskAction["k"][] = ["send", "try", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope"];
+export const taskActionKinds: readonly TaskAction["k"][] = ["send", "try", "recv", "drain", "close", "yield", "count", "show", "bump", "spawn", "scope", "loop", "leave"];
 
 const channel = fc.nat(2);
 const capacity = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 2, arbitrary: fc.constant(4) }, { weight: 1, arbitrary: fc.constant(-1) });
 // 0 often: a value 0 received must still read as Some(0) (qn_recv's found flag is its second result).
 const base = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(9) });
 
-const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie) => ({
+/** Lists of actions; with `exits`, loops and the ways out of them and of scopes too (a stream of its own:
+ * the programs without them stay the same). */
+const actionsArb = (exits: boolean) => fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie) => ({
   actions: fc.array(tie("action"), { maxLength: 5 }),
   action: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -72,24 +82,39 @@ const actionsArb = fc.letrec<{ actions: TaskAction[]; action: TaskAction }>((tie
     // Spawns and scopes more often than the rest: a spawn inside a nested scope belongs to that scope.
     { weight: 3, arbitrary: fc.record({ k: fc.constant("spawn" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }) },
     { weight: 2, arbitrary: fc.record({ k: fc.constant("scope" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }) },
+    ...(exits
+      ? [
+          { weight: 2, arbitrary: fc.record({ k: fc.constant("loop" as const), body: tie("actions") as fc.Arbitrary<TaskAction[]> }) as fc.Arbitrary<TaskAction> },
+          { weight: 3, arbitrary: fc.record({ k: fc.constant("leave" as const), how: fc.constantFrom("return" as const, "break" as const, "continue" as const) }) as fc.Arbitrary<TaskAction> },
+        ]
+      : []),
   ),
 }));
 
 /** Concurrent programs: their skeleton and their source text. */
-export const taskPrograms: fc.Arbitrary<TaskProgram & { readonly source: string }> = fc
-  .record({ caps: fc.array(capacity, { minLength: 1, maxLength: 3 }), actions: actionsArb.actions })
-  .map((p) => ({ ...p, source: taskSource(p) }));
+const programsOf = (exits: boolean): fc.Arbitrary<TaskProgram & { readonly source: string }> =>
+  fc.record({ caps: fc.array(capacity, { minLength: 1, maxLength: 3 }), actions: actionsArb(exits).actions }).map((p) => ({ ...p, source: taskSource(p) }));
+export const taskPrograms = programsOf(false);
+/** Concurrent programs with loops, and returns, breaks and continues that leave scopes. */
+export const taskProgramsWithExits = programsOf(true);
 
 /** The program's Quastra source. */
 export function taskSource(p: TaskProgram): string {
   const lines = ["fn main() {", "    let counter = Box(0)", "    let mut shown = 0", "    scope {"];
   p.caps.forEach((cap, i) => lines.push(`        let c${i} = channel[Int](${cap})`));
-  writeActions(p.actions, p.caps.length, 2, false, lines);
+  writeActions(p.actions, p.caps.length, 2, { inTask: false, inLoop: false }, lines);
   lines.push("    }", "    print(counter.get())", "}");
   return lines.join("\n") + "\n";
 }
 
-function writeActions(actions: readonly TaskAction[], channels: number, depth: number, inTask: boolean, out: string[]): void {
+/** Where actions are written: in a spawned task (no `return`, no `shown += 1`), in a loop of the same task (`break`, `continue`). */
+interface Place {
+  readonly inTask: boolean;
+  readonly inLoop: boolean;
+}
+
+function writeActions(actions: readonly TaskAction[], channels: number, depth: number, place: Place, out: string[]): void {
+  const { inTask, inLoop } = place;
   const pad = "    ".repeat(depth);
   const c = (i: number) => `c${i % channels}`;
   for (const a of actions) {
@@ -109,8 +134,16 @@ function writeActions(actions: readonly TaskAction[], channels: number, depth: n
       case "bump": if (!inTask) out.push(`${pad}shown += 1`); break;
       case "spawn": case "scope":
         out.push(`${pad}${a.k} {`);
-        writeActions(a.body, channels, depth + 1, inTask || a.k === "spawn", out);
+        writeActions(a.body, channels, depth + 1, a.k === "spawn" ? { inTask: true, inLoop: false } : place, out);
         out.push(`${pad}}`);
+        break;
+      case "loop":
+        out.push(`${pad}for r in 0..2 {`);
+        writeActions(a.body, channels, depth + 1, { inTask, inLoop: true }, out);
+        out.push(`${pad}}`);
+        break;
+      case "leave":
+        if (a.how === "return" ? !inTask : inLoop) out.push(`${pad}if counter.get() % 2 == 0 { ${a.how} }`);
         break;
     }
   }

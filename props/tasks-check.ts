@@ -57,11 +57,11 @@ function checkProgram(p: TaskProgram, dir: string): string | null {
 }
 
 /** Checks `runs` generated concurrent programs from `seed`; stops at the first failure. */
-export function checkTaskPrograms(runs: number, seed: number): TaskReport {
+export function checkTaskPrograms(runs: number, seed: number, arbitrary: fc.Arbitrary<TaskProgram> = taskPrograms): TaskReport {
   const dir = mkdtempSync(join(tmpdir(), "qnano-tasks-"));
   const endings = new Set<string>();
   try {
-    const programs = fc.sample(taskPrograms, { numRuns: runs, seed });
+    const programs = fc.sample(arbitrary, { numRuns: runs, seed });
     for (const [n, p] of programs.entries()) {
       const message = checkProgram(p, dir);
       if (message !== null) return { failure: { source: taskSource(p), message, programs: n + 1 }, endings };

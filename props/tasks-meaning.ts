@@ -11,7 +11,9 @@
 //   drain  for v in ci { print(v); cj.send(v + 100) }   (the send when j > i)
 //   close, yield, count (the shared Box + 1), show (print the task's `shown`),
 //   bump (main's `shown` + 1), spawn (a task of the innermost scope, with a
-//   copy of `shown`), scope (a nested scope)
+//   copy of `shown`), scope (a nested scope, which ends however it is left),
+//   loop (for r in 0..2), leave (a return, break or continue when the
+//   counter is even, where it is written: see taskSource)
 import { Heap } from "../interp/heap.js";
 import { Scheduler, type Body, type Suspend } from "../interp/scheduler.js";
 import { Panic } from "../ir-defs/semantics.js";
@@ -24,6 +26,8 @@ export interface TaskMeaning {
 }
 
 type Steps = Generator<Suspend, void, undefined>;
+/** How actions ended: each ran, or a `return`, `break` or `continue` left them. */
+type Exit = "return" | "break" | "continue" | null;
 
 export function taskMeaning(p: TaskProgram): TaskMeaning {
   const out: string[] = [];
@@ -33,7 +37,7 @@ export function taskMeaning(p: TaskProgram): TaskMeaning {
   let chans: bigint[] = [];
   const c = (i: number) => chans[i % chans.length]!;
 
-  function* run(actions: readonly TaskAction[], shown: { v: bigint }, scope: bigint, inTask: boolean): Steps {
+  function* run(actions: readonly TaskAction[], shown: { v: bigint }, scope: bigint, inTask: boolean, inLoop: boolean): Generator<Suspend, Exit, undefined> {
     for (const a of actions) {
       switch (a.k) {
         case "send": for (let i = 0; i < a.n; i++) yield* tasks.send(c(a.ch), BigInt(i * 10 + a.base)); break;
@@ -60,17 +64,29 @@ export function taskMeaning(p: TaskProgram): TaskMeaning {
         case "bump": if (!inTask) shown.v++; break;
         case "spawn": {
           const copy = { v: shown.v }; // captured by value when the task is made
-          tasks.spawn(scope, () => run(a.body, copy, scope, true), null);
+          tasks.spawn(scope, function* (): Steps { yield* run(a.body, copy, scope, true, false); }, null);
           break;
         }
         case "scope": {
           const inner = tasks.scopeOpen();
-          yield* run(a.body, shown, inner, inTask);
-          yield* tasks.scopeClose(inner);
+          const exit = yield* run(a.body, shown, inner, inTask, inLoop);
+          yield* tasks.scopeClose(inner); // however its block was left
+          if (exit !== null) return exit;
           break;
         }
+        case "loop":
+          for (let r = 0; r < 2; r++) {
+            const exit = yield* run(a.body, shown, scope, inTask, true);
+            if (exit === "return") return exit;
+            if (exit === "break") break;
+          }
+          break;
+        case "leave":
+          if ((a.how === "return" ? !inTask : inLoop) && counter % 2n === 0n) return a.how;
+          break;
       }
     }
+    return null;
   }
 
   function* main(): Steps {
@@ -79,9 +95,9 @@ export function taskMeaning(p: TaskProgram): TaskMeaning {
       if (cap < 0) throw new Panic("bad channel capacity");
       return tasks.channel(BigInt(cap), 4n);
     });
-    yield* run(p.actions, { v: 0n }, scope, false);
+    const exit = yield* run(p.actions, { v: 0n }, scope, false, false);
     yield* tasks.scopeClose(scope);
-    print(counter);
+    if (exit !== "return") print(counter);
   }
 
   try {

@@ -12,7 +12,7 @@ import { compile, passContext } from "../driver/driver.js";
 import { CompileError } from "../front-end/diagnostics.js";
 import { quastraSource } from "../front-end/quastra-source.js";
 import { withoutLoc } from "../il/node.js";
-import { taskActionKinds, taskPrograms, type TaskAction } from "../props/generator-tasks.js";
+import { taskActionKinds, taskPrograms, taskProgramsWithExits, type TaskAction } from "../props/generator-tasks.js";
 import { quickRun } from "./props/quick.js";
 
 const parseText = (source: string) => resolveModules.run(parse.run(source, passContext("tasks.qs", source)), passContext("tasks.qs", source));
@@ -28,14 +28,16 @@ function messages(source: string): string[] {
   }
 }
 
-test("generated concurrent programs are well typed", () => {
-  fc.assert(
-    fc.property(taskPrograms, (p) => {
-      const got = messages(p.source);
-      assert.equal(got, [], p.source);
-    }),
-    { numRuns: 300, seed: quickRun.seed },
-  );
+test("generated concurrent programs are well typed, with and without loops and exits", () => {
+  for (const programs of [taskPrograms, taskProgramsWithExits]) {
+    fc.assert(
+      fc.property(programs, (p) => {
+        const got = messages(p.source);
+        assert.equal(got, [], p.source);
+      }),
+      { numRuns: 300, seed: quickRun.seed },
+    );
+  }
 });
 
 test("generated concurrent programs print back as Quastra that parses to the same tree", () => {
@@ -50,17 +52,19 @@ test("the generator writes every kind of action, nested spawns and scopes, and e
   const visit = (actions: readonly TaskAction[], depth: number) => {
     for (const a of actions) {
       seen.add(a.k);
-      if (a.k === "spawn" || a.k === "scope") {
-        if (depth > 0) seen.add(`nested ${a.k}`);
+      if (a.k === "spawn" || a.k === "scope" || a.k === "loop") {
+        if (depth > 0 && a.k !== "loop") seen.add(`nested ${a.k}`);
         visit(a.body, depth + 1);
       }
     }
   };
-  for (const p of fc.sample(taskPrograms, { numRuns: 300, seed: quickRun.seed })) {
+  for (const p of fc.sample(taskProgramsWithExits, { numRuns: 300, seed: quickRun.seed })) {
     visit(p.actions, 0);
     for (const cap of p.caps) seen.add(`capacity ${cap}`);
+    // A scope left by each way out (the leave written inside a scope: deeper than main's own one).
+    for (const how of ["return", "break", "continue"]) if (new RegExp(`^ {12,}if counter.get\\(\\) % 2 == 0 \\{ ${how} \\}`, "m").test(p.source)) seen.add(`${how} from a scope`);
   }
-  const want = [...taskActionKinds, "nested spawn", "nested scope", "capacity -1", "capacity 0", "capacity 1", "capacity 4"];
+  const want = [...taskActionKinds, "nested spawn", "nested scope", "capacity -1", "capacity 0", "capacity 1", "capacity 4", "return from a scope", "break from a scope", "continue from a scope"];
   assert.equal(want.filter((k) => !seen.has(k)), []);
 });
 

@@ -499,9 +499,23 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-tasks: a spawn inside a nested scope belongs to the outer one",
     file: "passes/lower-tasks.js",
-    from: "const body = recur(node.body, handle);",
-    to: "const body = recur(node.body, _outer ?? handle);",
+    from: "const body = recur(node.body, { handle, open: [...around.open, handle], loop: around.loop });",
+    to: "const body = recur(node.body, { handle: around.handle ?? handle, open: [...around.open, handle], loop: around.loop });",
     test: "tasks",
+  },
+  {
+    name: "lower-tasks: a return leaves the scopes around it without closing them",
+    file: "passes/lower-tasks.js",
+    from: "if (around.open.length === 0)\n                    return { ...node, value };",
+    to: "if (true)\n                    return { ...node, value };",
+    test: "tasks",
+  },
+  {
+    name: "lower-tasks: a break leaves the scopes inside its loop without closing them",
+    file: "passes/lower-tasks.js",
+    from: "Break: (node, around) => (around.open.length > around.loop ?",
+    to: "Break: (node, around) => (false ?",
+    test: "golden", // (tests/programs/tasks_scope_exits.qs: the generated programs rarely break out of a scope)
   },
   {
     name: "lower-channels: recv's found flag read the wrong way round",

@@ -6,8 +6,10 @@
 // primitive that prints, reads, exits or panics, a division (which may panic),
 // an if or a block (whose own statements go through the same). A reference
 // that one would make (a call's result, an array, which may panic, a string
-// slice or a line of input) is kept in a variable of its own, `unused.N`,
-// which insert-refcounts releases at once.
+// slice, a line of input or a channel) is kept in a variable of its own, `unused.N`,
+// which insert-refcounts releases at once; so is a new object that holds a
+// reference (releasing it releases what it holds: a Some of a word received,
+// which only that object owns).
 // The last expression of a block whose value is used is no such statement.
 //
 // Before (Lreturn):                      After (Lreturn):
@@ -49,10 +51,12 @@ export const dropUnusedValues = pass({
         case "Block": case "If": return [{ ...s, expr: recur(e, "effect") }];
         case "Prim":
           if (e.op === "concat" || e.op === "string_eq" || e.op === "string_cmp") return [];
-          // A string made by one that may panic or read: kept, to be released at once.
-          return e.op === "string_slice" || e.op === "input_line" ? [unused(e, s.loc)] : [s];
+          // A string made by one that may panic or read, a channel (a capacity below 0 panics): kept, to be released at once.
+          return e.op === "string_slice" || e.op === "input_line" || e.op === "channel" ? [unused(e, s.loc)] : [s];
         case "Binary": return e.op === "/" || e.op === "%" ? [s] : []; // may panic
         case "NewArray": return [unused(e, s.loc)]; // may panic; the array made is released at once
+        // An object holding references: released at once, and they with it (lower-channels' Some of a word received owns it).
+        case "New": return e.refs.includes("1") ? [unused(e, s.loc)] : [];
         case "Call": return isHeapType(declaredType(e, types)) ? [unused(e, s.loc, declaredType(e, types))] : [s];
         default: return []; // atoms, other operators, loads and new objects have no effect
       }

@@ -1,10 +1,10 @@
 // The marks' workers: a few threads (marks-worker.ts) that run the
 // interpreters of a trace's steps. They start while the passes still run (a
-// worker takes a while to load); while the passes run, all workers but one
-// take steps (the passes keep a processor to themselves; with two, one worker
-// runs beside them), and once the passes are done, all. Each step goes to the
-// first worker that is free, in the order the steps were made (the source's
-// first), so a long run does not hold up the ones queued behind it.
+// worker takes a while to load), take the steps once the passes are done (so
+// that the passes, and the screen that shows them, have the processors to
+// themselves), and each step goes to the first worker that is free, in the
+// order the steps were made (the source's first), so a long run does not
+// hold up the ones queued behind it.
 
 import { Worker } from "node:worker_threads";
 import type { MarksJob, MarksRequest } from "./marks-worker.js";
@@ -31,9 +31,9 @@ export function marksPool(size: number, stdin: string, ran: (index: number, run:
     for (const w of workers) void w.terminate();
   };
   const pump = () => {
-    const busy = () => workers.length - idle.length;
-    while (!stopped && queue.length > 0 && idle.length > 0 && (!compiling || busy() < workers.length - 1)) idle.shift()!.postMessage(queue.shift()!);
-    if (!compiling && !stopped && queue.length === 0 && idle.length === workers.length) stop();
+    if (compiling) return;
+    while (!stopped && queue.length > 0 && idle.length > 0) idle.shift()!.postMessage(queue.shift()!);
+    if (!stopped && queue.length === 0 && idle.length === workers.length) stop();
   };
   const request: MarksRequest = { stdin };
   for (let k = 0; k < size; k++) {

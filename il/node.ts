@@ -29,6 +29,17 @@ export function isNode(value: unknown): value is AnyNode {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === "string";
 }
 
+/** Whether `test` holds of some object of a term (plain data: its arrays and objects, locs
+ * aside), the outermost first; it stops at the first that it holds of. */
+export function someObject(value: unknown, test: (object: Readonly<Record<string, unknown>>) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((v) => someObject(v, test));
+  if (typeof value !== "object" || value === null) return false;
+  const object = value as Record<string, unknown>;
+  if (test(object)) return true;
+  for (const key in object) if (key !== "loc" && typeof object[key] === "object" && someObject(object[key], test)) return true;
+  return false;
+}
+
 /** A term with every `loc` left out (a copy): to compare programs read from different
  * text, or to keep positions that would point into another file. */
 export function withoutLoc(value: unknown): unknown {

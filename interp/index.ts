@@ -12,6 +12,7 @@ import { interpreters as cfg } from "./cfg.js";
 import { interpreters as directCfg } from "./generated/cfg.js";
 import { interpreters as directTree } from "./generated/tree.js";
 import { recipes } from "./generated/values.js";
+import { someObject } from "../il/node.js";
 import type { Interpreter, RunOptions } from "./runtime-model.js";
 import { interpreters as tree } from "./tree.js";
 import { interpreters as x86_64 } from "./x86_64.js";
@@ -24,15 +25,7 @@ export function spawns(program: unknown): boolean {
   if (typeof program !== "object" || program === null) return false;
   const cached = spawnCache.get(program);
   if (cached !== undefined) return cached;
-  const seen = (value: unknown): boolean => {
-    if (Array.isArray(value)) return value.some(seen);
-    if (typeof value !== "object" || value === null) return false;
-    const node = value as Record<string, unknown>;
-    if (node.kind === "Spawn" || spawnNames.has(node.op as string) || spawnNames.has(node.callee as string) || spawnNames.has(node.name as string)) return true;
-    for (const key in node) if (key !== "loc" && typeof node[key] === "object" && seen(node[key])) return true;
-    return false;
-  };
-  const result = seen(program);
+  const result = someObject(program, (node) => node.kind === "Spawn" || spawnNames.has(node.op as string) || spawnNames.has(node.callee as string) || spawnNames.has(node.name as string));
   spawnCache.set(program, result);
   return result;
 }
@@ -72,14 +65,10 @@ function kindsOf(program: object): ReadonlySet<string> {
   let kinds = kindsCache.get(program);
   if (kinds) return kinds;
   const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (typeof value !== "object" || value === null) return;
-    const node = value as Record<string, unknown>;
+  someObject(program, (node) => {
     if (typeof node.kind === "string") found.add(node.kind);
-    for (const key in node) if (key !== "loc" && typeof node[key] === "object") visit(node[key]);
-  };
-  visit(program);
+    return false; // (every object is looked at)
+  });
   kindsCache.set(program, (kinds = found));
   return kinds;
 }

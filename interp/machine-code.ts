@@ -8,7 +8,7 @@
 import { divisionByZero, indexOutOfBounds, stackOverflow } from "../ir-defs/runtime-routines.js";
 import { binary, divide, remainder } from "../ir-defs/semantics.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
-import type { AnyNode } from "../il/node.js";
+import { someObject, type AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
 import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { suspend, type Scheduler, type Suspend } from "./scheduler.js";
@@ -240,14 +240,10 @@ const liveSets = new WeakMap<Node, ReadonlySet<string>>();
 /** The variables an instruction names. */
 function variablesIn(instr: Node): Set<string> {
   const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (typeof value !== "object" || value === null) return;
-    const node = value as Node;
+  someObject(instr, (node) => {
     if (node.kind === "Var") names.add(node.name as string);
-    for (const key in node) if (key !== "loc" && typeof node[key] === "object") visit(node[key]);
-  };
-  visit(instr);
+    return false; // (every object is looked at)
+  });
   return names;
 }
 

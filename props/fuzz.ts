@@ -355,7 +355,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     findings.set(bad.signature, finding);
     // The input as found, kept until its minimised form is saved: minimising runs it
     // again and again, and should that crash this process, the input is not lost.
-    const kept = join(tmpdir(), `qnano-fuzz-${createHash("sha256").update(input.source + "\0" + input.stdin).digest("hex").slice(0, 12)}.qs`);
+    const kept = join(tmpdir(), `qnano-fuzz-${digestOf(input, 12)}.qs`);
     writeFileSync(kept, input.source);
     if (input.stdin !== "") writeFileSync(kept.replace(/\.qs$/, ".in"), input.stdin);
     try {
@@ -409,6 +409,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 
 // ---------------------------------------------------------------- saving a finding
 
+/** The first `digits` hex digits of the SHA-256 of an input (its source and stdin), to name its files. */
+const digestOf = (input: FuzzInput, digits: number): string => createHash("sha256").update(input.source + "\0" + input.stdin).digest("hex").slice(0, digits);
+
 /** One line of printable text, for a comment. */
 const oneLine = (text: string) => text.replace(/[^\x20-\x7e]+/g, " ").slice(0, 200);
 
@@ -423,7 +426,7 @@ const oneLine = (text: string) => text.replace(/[^\x20-\x7e]+/g, " ").slice(0, 2
  */
 export function saveFinding(dir: string, bad: Bad, input: FuzzInput, header: string): string {
   const slug = `${bad.kind}-${bad.where ?? ""}`.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase();
-  const name = `fuzz-${slug}-${createHash("sha256").update(input.source + "\0" + input.stdin).digest("hex").slice(0, 8)}`;
+  const name = `fuzz-${slug}-${digestOf(input, 8)}`;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, name);
   const source = header + input.source;

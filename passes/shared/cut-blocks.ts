@@ -1,6 +1,7 @@
-// What guard-immediate-counts and expand-decrements share: a block cut at each
-// statement of a kind, in a loop, not by recursion on the rest of the block
-// (a block may hold thousands of them).
+// cut-blocks: Lrc -> Lguarded (guard-immediate-counts) and Lguarded -> Lreleased
+// (expand-decrements), the one step both take: a block cut at each statement
+// of a kind, in a loop, not by recursion on the rest of the block (a block may
+// hold thousands of them).
 
 /** What is written for a statement the block is cut at: the blocks up to and
  * including it, and the label the rest of the block goes on under (null: nothing is left to write). */

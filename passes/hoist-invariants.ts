@@ -61,12 +61,14 @@ function hoist(def: C.Def): C.Def {
   for (const b of def.blocks) for (const s of b.stmts) if (s.kind === "Assign") assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
   const blocks = new Map(def.blocks.map((b) => [b.label, b]));
   const renamed = new Map<string, string>(); // a variable whose value was moved already, and the variable that holds it
+  const holder = (name: string): string => (renamed.has(name) ? holder(renamed.get(name)!) : name);
   for (const { body, entries } of loops(def.blocks)) {
     const pre = entries.length === 1 && blocks.get(entries[0]!)!.tail.kind === "Goto" ? blocks.get(entries[0]!)! : null;
     if (!pre) continue;
     const changed = new Set<string>(); // what the loop assigns
     for (const l of body) for (const s of blocks.get(l)!.stmts) if (s.kind === "Assign") changed.add(s.name);
-    const invariant = (a: C.Atom) => a.kind !== "Var" || !changed.has(a.name);
+    // (A variable renamed is read as its holder: an outer loop may assign the holder.)
+    const invariant = (a: C.Atom) => a.kind !== "Var" || !changed.has(holder(a.name));
     const readsOnly = [...body].every((l) => blocks.get(l)!.stmts.every((s) => s.kind === "CheckIndex" || (s.kind === "Assign" && !["Call", "Prim", "Receive"].includes(s.value.kind))));
     const field = (e: C.CExpr) => readsOnly && e.kind === "Load" && e.index === null && e.base.kind === "Var" && objects.has(e.base.name);
     const movable = (s: C.CStmt): s is C.Assign =>
@@ -98,7 +100,6 @@ function hoist(def: C.Def): C.Def {
   }
   const hoisted = { ...def, blocks: def.blocks.map((b) => blocks.get(b.label)!) };
   if (renamed.size === 0) return hoisted;
-  const holder = (name: string): string => (renamed.has(name) ? holder(renamed.get(name)!) : name);
   return rewriter<C.Node, undefined>(Lcfg, { Var: (v) => (renamed.has(v.name) ? { ...v, name: holder(v.name) } : v) })(hoisted, undefined) as C.Def;
 }
 

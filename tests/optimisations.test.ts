@@ -511,6 +511,13 @@ hoisted("a block never reached is in no loop: the loops `if false { ... }` leave
   assert.is(movesOf(source).moved, 0);
 });
 
+hoisted("a value read through the variable that holds it is not invariant in a loop that assigns the holder", () => {
+  // The inner loop's second `i * 3` is read as its first's; the outer loop assigns that one (and i).
+  const source = readFileSync(join(packageRoot, "tests", "regressions", "hoist-invariants-renamed-operand.qs"), "utf8");
+  const { moved, holders } = movesOf(source);
+  assert.ok(moved === 2 && holders === 1, `${moved} moved, ${holders} held: i * 3 and then + 1 leave the inner loop only`);
+});
+
 hoisted.run();
 
 // ---------------------------------------------------------------- reduce-strength

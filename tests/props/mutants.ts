@@ -637,8 +637,14 @@ export const mutants: readonly Mutant[] = [
   {
     name: "hoist-invariants: a computation is hoisted out of a loop that changes its operands",
     file: "passes/hoist-invariants.js",
-    from: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,
+    from: `const invariant = (a) => a.kind !== "Var" || !changed.has(holder(a.name));`,
     to: "const invariant = (a) => true;",
+  },
+  {
+    name: "hoist-invariants: an operand whose value an inner loop's first holder holds is taken for invariant by its own name (fuzz seed 60606)",
+    file: "passes/hoist-invariants.js",
+    from: `const invariant = (a) => a.kind !== "Var" || !changed.has(holder(a.name));`,
+    to: `const invariant = (a) => a.kind !== "Var" || !changed.has(a.name);`,
   },
   {
     name: "hoist-invariants: two values moved out of a loop are held by one variable when only their kind is the same",

@@ -45,6 +45,14 @@ export function checkArrayLength(length: bigint, size: bigint): void {
   if (length > modelArrayLength) throw new BeyondTheModel(`the heap model cannot make an array of ${length} elements`);
 }
 
+/** `a + b` of two strings, as qn_concat makes it. One longer than the model holds (2^26
+ * units, as an array; a JavaScript string holds 2^29 at most) gives up with a BeyondTheModel:
+ * a string doubled on every turn of a loop crashed the interpreters. */
+export function concatenated(a: string, b: string): string {
+  if (a.length + b.length > Number(modelArrayLength)) throw new BeyondTheModel(`the model cannot make a string of ${a.length + b.length} characters`);
+  return a + b;
+}
+
 /** What the heap must see of a channel's state: the values in its buffer, oldest first. */
 export interface ChannelBuffer {
   readonly buffer: Iterable<unknown>;

@@ -4,7 +4,7 @@
 // it where the real code calls into the runtime.
 
 import { compareBytes, Exit, INT_MAX, INT_MIN, Panic, parseInputLine } from "../ir-defs/semantics.js";
-import { Heap } from "./heap.js";
+import { concatenated, Heap } from "./heap.js";
 import { Scheduler, type Body } from "./scheduler.js";
 
 /** What running a program shows to the world: the thing every pass preserves. */
@@ -14,7 +14,8 @@ export interface Outcome {
   readonly status: number;
   /** The panic message (without `panic: `), or null. */
   readonly panic: string | null;
-  /** True when the interpreter ran out of fuel (the program may not terminate). */
+  /** True when the interpreter ran out of fuel (the program may not terminate), or
+   * printed more than an interpreter keeps (outputLimit): it gave up. */
   readonly outOfFuel: boolean;
   /** Present (true) when the panic `stack overflow` came from JavaScript's
    * stack, on which the interpreter nests its calls, and not from a stack the
@@ -42,6 +43,10 @@ export type Counting = "counted" | "uncounted";
 export type Interpreter = (program: unknown, options?: RunOptions) => Outcome;
 
 export const defaultFuel = 50_000_000;
+/** The most output (in UTF-16 units) a run keeps: more ends it as out of fuel, as a
+ * program too big for the interpreters. (A JavaScript string holds at most 2^29 units:
+ * a program printing a longer and longer line filled one, and the run crashed.) */
+export const outputLimit = 64 * 1024 * 1024;
 
 export class OutOfFuel extends Error {
   constructor() {
@@ -52,6 +57,7 @@ export class OutOfFuel extends Error {
 /** One program run's I/O state and the runtime's routines over it. */
 export class RuntimeModel {
   private out: string[] = [];
+  private printed = 0;
   private lines: string[];
   private nextLine = 0;
   private fuel: number;
@@ -80,16 +86,21 @@ export class RuntimeModel {
   }
 
   printInt(x: bigint): void {
-    this.out.push(`${x}\n`);
+    this.write(`${x}\n`);
   }
   printBool(b: boolean): void {
-    this.out.push(b ? "true\n" : "false\n");
+    this.write(b ? "true\n" : "false\n");
   }
   printString(text: string): void {
-    this.out.push(`${text}\n`);
+    this.write(`${text}\n`);
   }
   /** qn_write_string: the string's bytes, no newline. */
   writeString(text: string): void {
+    this.write(text);
+  }
+  private write(text: string): void {
+    this.printed += text.length;
+    if (this.printed > outputLimit) throw new OutOfFuel();
     this.out.push(text);
   }
   /** qn_input_line: the next line of input with its newline (the last line may have none), or "" at its end. */
@@ -158,7 +169,7 @@ export class RuntimeModel {
       case "qn_alloc": return this.heap.alloc(a(0), a(1));
       case "qn_array": return this.heap.allocArray(a(0), a(1), a(2));
       case "qn_release": this.heap.release(a(0)); return 0n;
-      case "qn_concat": return this.heap.string(this.heap.text(a(0)) + this.heap.text(a(1)));
+      case "qn_concat": return this.heap.string(concatenated(this.heap.text(a(0)), this.heap.text(a(1))));
       case "qn_string_eq": return this.heap.text(a(0)) === this.heap.text(a(1)) ? 1n : 0n;
       case "qn_string_cmp": return compareBytes(this.heap.text(a(0)), this.heap.text(a(1)));
       case "qn_print_string": this.printString(this.heap.text(a(0))); return 0n;

@@ -17,8 +17,10 @@ import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { checkMade, checkPasses, compile, firstBad, throwIfBroken, type Step } from "../driver/driver.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { fieldsInfo } from "../ir-defs/heap-layout.js";
-import { Heap } from "../interp/heap.js";
+import { BeyondTheModel, Heap } from "../interp/heap.js";
 import { interpreterFor } from "../interp/index.js";
+import { outputLimit } from "../interp/runtime-model.js";
+import { ilName } from "../il/pass.js";
 import { loadGoldens } from "./golden-programs.js";
 
 const goldens = loadGoldens();
@@ -203,3 +205,30 @@ t("a block of 5,000 guarded counts, and one of 5,000 decs, is cut at each of the
 });
 
 t.run();
+
+const beyond = suite("what the models cannot hold: a run gives up, and says so, instead of crashing");
+
+/** The source's interpreter, the first Lcfg-family one that counts references (Lrc) and the last of the x86-64 machine models, on `source`. */
+function threeRuns(source: string) {
+  const steps = compile(source, "test.qs", { target: "x86_64" }).filter((s) => typeof s.pass.to !== "string");
+  const chosen = [steps[0]!, steps.find((s) => ilName(s.pass.to) === "Lrc")!, steps.at(-1)!];
+  return chosen.map((s) => ({ il: ilName(s.pass.to), run: () => interpreterFor(ilName(s.pass.to))!(s.output) }));
+}
+
+beyond("past 64 MiB of output a run ends as out of fuel, what it printed before kept (a longer and longer line overflowed a JavaScript string)", () => {
+  const line = 1 << 20; // a line of 1 MiB, printed until the limit is passed
+  const source = `fn main() {\n    let mut s = "x"\n    for i in 0..20 {\n        s = s + s\n    }\n    for i in 0..100 {\n        print(s)\n    }\n}\n`;
+  const kept = Math.floor(outputLimit / (line + 1));
+  for (const { il, run } of threeRuns(source)) {
+    const outcome = run();
+    assert.ok(outcome.outOfFuel, `${il}: out of fuel`);
+    assert.is(outcome.stdout.length, kept * (line + 1), `${il}: ${kept} lines kept`);
+  }
+});
+
+beyond("a string longer than the model holds gives up (BeyondTheModel), on every kind of interpreter", () => {
+  const source = `fn main() {\n    let mut s = "ab"\n    for i in 0..40 {\n        s = s + s\n    }\n    print(len(s))\n}\n`;
+  for (const { il, run } of threeRuns(source)) assert.throws(run, (e: unknown) => e instanceof BeyondTheModel && /string of 134217728 characters/.test((e as Error).message), il);
+});
+
+beyond.run();

@@ -16,7 +16,7 @@
 //                writes that check out for Lchecked).
 
 import { arrayInfo, fieldsInfo, lengthOffset } from "../../ir-defs/heap-layout.js";
-import { checkArrayLength } from "../heap.js";
+import { checkArrayLength, concatenated } from "../heap.js";
 import { binary as arithmetic } from "../../ir-defs/semantics.js";
 import { compareBytes, Panic } from "../../ir-defs/semantics.js";
 import type { RuntimeModel } from "../runtime-model.js";
@@ -55,7 +55,7 @@ function element(array: Value, index: Value): { items: Value[]; i: number } {
 /** Binary operators, strings included: `+` concatenates, `==` and `!=` compare, `<` ... order (Lsrc only). */
 export function binaryOnValues(op: string, a: Value, b: Value): Value {
   if (typeof a === "string" && op !== "+" && op !== "==" && op !== "!=") return arithmetic(op, compareBytes(a, b as string), 0n);
-  if (typeof a === "string") return op === "+" ? a + b : op === "==" ? a === b : a !== b;
+  if (typeof a === "string") return op === "+" ? concatenated(a, b as string) : op === "==" ? a === b : a !== b;
   return arithmetic(op, a as bigint | boolean, b as bigint | boolean);
 }
 
@@ -64,7 +64,7 @@ export function dataPrimitive(op: string, args: readonly Value[], model: Runtime
   const [a, b] = args;
   switch (op) {
     case "print_string": model.printString(a as string); return unit;
-    case "concat": return (a as string) + (b as string);
+    case "concat": return concatenated(a as string, b as string);
     case "string_eq": return a === b;
     case "string_cmp": return compareBytes(a as string, b as string);
     case "string_byte": return model.stringByte(a as string, b as bigint);
@@ -147,7 +147,7 @@ export function heapPrimitive(op: string, args: readonly Value[], model: Runtime
   const heap = model.heap;
   switch (op) {
     case "print_string": model.printString(heap.text(args[0])); return unit;
-    case "concat": return heap.string(heap.text(args[0]) + heap.text(args[1]));
+    case "concat": return heap.string(concatenated(heap.text(args[0]), heap.text(args[1])));
     case "string_eq": return heap.text(args[0]) === heap.text(args[1]);
     case "string_cmp": return compareBytes(heap.text(args[0]), heap.text(args[1]));
     case "panic": return model.panic(heap.text(args[0]));

@@ -12,6 +12,8 @@
 //   2. a dot product of two arrays of different lengths (a product of two
 //      variables; the counter times a variable)
 //   3. rows and columns, m[i * c + j], written by rows and read by columns
+//      (or with the value ((i * c) + 1) * seed + j: the row's start computed
+//      twice in the inner loop, once more to build on, all invariant there)
 //   4. a walk down from the end, i -= 1 while i >= 0 (or to -1: a panic;
 //      or dividing by i, which is 0 on the last turn: a division by zero
 //      whose divisor is a variable)
@@ -35,7 +37,7 @@ type Kernel = Extract<Stmt, { k: "kernel" }>;
 export const kernelConstructs = [
   "kernel: sieve over an array of Bool", "kernel: prefix sums", "kernel: prefix sums one past the end", "kernel: dot product",
   "kernel: rows and columns", "kernel: walk down", "kernel: walk down past the start", "kernel: flags from their neighbours",
-  "kernel: prefix sums with shifts", "kernel: walk down dividing by the index",
+  "kernel: prefix sums with shifts", "kernel: walk down dividing by the index", "kernel: rows and columns, the row's start twice",
 ] as const;
 
 const whileLoop = (cond: Lsrc.Expr, ...body: Lsrc.Stmt[]): Lsrc.While => ({ kind: "While", cond, body: block(...body) });
@@ -65,6 +67,8 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
   w.used.add(name);
   if (other && (shape === 1 || shape === 4)) w.used.add(kernelConstructs[shape === 1 ? 8 : 9]);
   if (shape === 5 && past) w.used.add("index walk one past the end of an array of Bool");
+  const twice = shape === 3 && s.pick % 5 === 2; // the row's start computed twice
+  if (twice) w.used.add(kernelConstructs[10]);
   const body = ((): Lsrc.Stmt[] => {
     switch (shape) {
       case 0: return [
@@ -99,10 +103,11 @@ export function kernel(w: Walk, s: Kernel, ctx: Context): Lsrc.Stmt[] {
         // n rows of (seed & 3) + 1 columns.
         const [rows, cols] = [v(n), bin(bin(v(x), "&", int(3n)), "+", int(1n))];
         const cell = bin(bin(v(i), "*", v(b)), "+", v(j));
+        const value = twice ? bin(bin(bin(bin(v(i), "*", v(b)), "+", int(1n)), "*", v(x)), "+", v(j)) : bin(bin(v(i), "*", v(x)), "+", v(j));
         return [
           letStmt(b, cols),
           letStmt(a, call("array", bin(rows, "*", v(b)), int(0n))),
-          forRange(i, int(0n), rows, forRange(j, int(0n), v(b), store(a, cell, "=", bin(bin(v(i), "*", v(x)), "+", v(j))))),
+          forRange(i, int(0n), rows, forRange(j, int(0n), v(b), store(a, cell, "=", value))),
           letStmt(sum, int(0n), true),
           forRange(j, int(0n), v(b), forRange(i, int(0n), rows, assign(sum, "=", bin(bin(v(sum), "*", int(31n)), "+", at(a, cell))))),
           print(v(sum)),

@@ -246,10 +246,11 @@ function judgeWith(options: CheckOptions): (ran: Ran, meaning: boolean) => Check
   };
 }
 
-/** Where the interpreters count references, an object still live when main returns is a leak: it changes the meaning too. */
+/** Where the interpreters count references, an object still live when main returns is a leak: it changes the meaning too.
+ * (Not when the live objects are held only by each other: the program's own cycles keep them, as the brief allows.) */
 function meaningVerdict(outcome: Outcome, reference: Outcome): Verdict {
   if (!sameOutcome(outcome, reference)) return { kind: gaveUp(outcome) || gaveUp(reference) ? "gave up" : "differs" };
-  if (outcome.live != null && outcome.live.objects > 0) return { kind: "leaks", live: outcome.live };
+  if (outcome.live != null && outcome.live.objects > 0 && !outcome.cycles) return { kind: "leaks", live: outcome.live };
   return { kind: "agrees" };
 }
 

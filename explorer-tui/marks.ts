@@ -58,7 +58,7 @@ export function difference(here: Outcome, source: Outcome): string | null {
   if (here.outOfFuel !== source.outOfFuel) return here.outOfFuel ? "it ran out of fuel; the source did not" : "the source ran out of fuel; it did not";
   const line = firstDifferentLine(here.stdout, source.stdout);
   if (line) return `output line ${line.line}: ${quoted(line.here)}, the source's ${quoted(line.source)}`;
-  if (here.live && here.live.objects > 0) return `${here.live.objects} object(s), ${here.live.bytes} bytes, still live when main returns`;
+  if (here.live && here.live.objects > 0 && !here.cycles) return `${here.live.objects} object(s), ${here.live.bytes} bytes, still live when main returns`;
   return null;
 }
 

@@ -81,6 +81,17 @@ interface HeapObject {
 }
 
 const base = 0x10_0000_0000n;
+
+/** What an object refers to, and so releases when it is freed: the reference fields of
+ * a fields object, an array's elements when they are references, a channel's buffered values. */
+function referencesOf(o: HeapObject): unknown[] {
+  const kind = o.info & 0xffn;
+  const mask = o.info >> 16n;
+  if (kind === kinds.fields) return o.slots.filter((_, i) => (mask >> BigInt(i)) & 1n);
+  if (kind === kinds.array && (o.info >> 8n) & 1n) return o.slots;
+  if (kind === kinds.channel && (o.info >> 8n) & 1n) return [...(o.channel?.buffer ?? [])];
+  return [];
+}
 /** What a byte holds once stored: a number's low 8 bits (a Bool is 0 or 1), any other value (true, false) as it is. */
 const byte = (value: unknown): unknown => (typeof value === "bigint" ? value & 0xffn : value);
 const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -231,13 +242,25 @@ export class Heap {
       o.freed = true;
       this.liveObjects--;
       this.liveBytes -= o.bytes;
-      const kind = o.info & 0xffn;
-      if (kind === kinds.fields) {
-        const mask = o.info >> 16n;
-        o.slots.forEach((s, i) => (mask >> BigInt(i)) & 1n && work.push(s));
-      } else if (kind === kinds.array && (o.info >> 8n) & 1n) for (const s of o.slots) work.push(s);
-      else if (kind === kinds.channel && (o.info >> 8n) & 1n) for (const v of o.channel?.buffer ?? []) work.push(v);
+      work.push(...referencesOf(o));
     }
+  }
+
+  /** Whether every object still live is held only by other live objects, each count
+   * exactly the references they hold to it: garbage kept by the program's own cycles
+   * (through a Box or an Array: the one leak the language allows), not a count that a
+   * pass left too high (an `inc` too many, a `dec` missing: a count no object accounts for). */
+  heldOnlyByEachOther(): boolean {
+    const held = new Map<number, bigint>();
+    for (const o of this.objects) {
+      if (o.freed || o.isStatic) continue;
+      for (const r of referencesOf(o)) {
+        if (typeof r !== "bigint" || isImmediate(r) || r < base) continue;
+        const at = Number((r - base) >> 32n);
+        held.set(at, (held.get(at) ?? 0n) + 1n);
+      }
+    }
+    return this.objects.every((o, at) => o.freed || o.isStatic || o.rc === (held.get(at) ?? 0n));
   }
 
   /** When main returns every reference is gone: each string literal's and static closure's count must

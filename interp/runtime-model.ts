@@ -25,6 +25,10 @@ export interface Outcome {
   /** What the leak check says when main returns, in the ILs that count
    * references (Lrc and below): objects not yet freed. Null elsewhere. */
   readonly live?: { readonly objects: number; readonly bytes: number } | null;
+  /** Present (true) when the objects live at the end are held only by each other: the
+   * program's own cycles of references keep them (the brief allows that leak), which
+   * no pass made (Heap.heldOnlyByEachOther). */
+  readonly cycles?: true;
 }
 
 export interface RunOptions {
@@ -189,11 +193,13 @@ export class RuntimeModel {
     let outOfFuel = false;
     let hostStack = false;
     let live: Outcome["live"] = null;
+    let cycles = false;
     try {
       body();
       if (this.counting === "counted") {
         live = this.heap.live();
         if (live.objects === 0) this.heap.checkLiterals(); // (with objects left, their references are left too)
+        else cycles = this.heap.heldOnlyByEachOther();
       }
     } catch (e) {
       if (e instanceof Exit) status = e.status;
@@ -205,8 +211,8 @@ export class RuntimeModel {
       else if (e instanceof RangeError && /call stack/.test(e.message)) [status, panic, hostStack] = [101, "stack overflow", true] as const;
       else throw e;
     }
-    // (hostStack only when true: the outcome of every other run keeps its shape)
-    return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}) };
+    // (hostStack and cycles only when true: the outcome of every other run keeps its shape)
+    return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}), ...(cycles ? { cycles: true as const } : {}) };
   }
 }
 
@@ -230,7 +236,7 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
 export function describeOutcome(o: Outcome): string {
   const end = o.outOfFuel ? "ran out of fuel" : o.panic !== null ? `panic: ${o.panic} (status ${o.status})` : `status ${o.status}`;
   const lines = o.stdout.split("\n").length - 1;
-  const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end` : "";
+  const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end${o.cycles ? " (held by the program's own cycles)" : ""}` : "";
   return `${end}; ${lines} line(s) of output${leak}`;
 }
 

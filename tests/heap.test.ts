@@ -180,6 +180,23 @@ const lowBitTests = (source: string, fn: string) => {
 const matchOver = (ctors: string, arms: string) =>
   `union E { ${ctors} }\nfn f(e: E) -> Int {\n    match e { ${arms} }\n}\nfn main() {\n    print(f(Add(Num(2), Var)))\n}\n`;
 
+t("a program's own cycle through a Box is its leak, not a pass's: every step agrees, and counts what it keeps; a dec missing there is still a leak", () => {
+  // Found by `qnano fuzz --seed 70707`, which blamed insert-refcounts: b holds link, which holds b.
+  const source = 'union Chain { End, Link(label: String, next: Box[Chain]) }\n\nfn main() {\n    let b = Box(End)\n    let link = Link("", b)\n    b.set(link)\n}\n';
+  const checked = [...checkMade(compileFront(source))];
+  assert.is(firstBad(checked)?.explanation ?? null, null);
+  const counted = checked.filter((s) => s.outcome?.live);
+  assert.ok(counted.length >= 3, "the ILs from Lrc on count references");
+  for (const s of counted) assert.equal([s.outcome!.live, s.outcome!.cycles, s.verdict.kind], [{ objects: 2, bytes: 56 }, true, "agrees"], s.pass.name);
+  // The same program with its last dec (of b) dropped: b's count is one more than link's reference to it.
+  const lrc = lrcOf(checked);
+  const main = lrc.defs[0]!;
+  const last = main.blocks.flatMap((b) => b.stmts).filter((s) => s.kind === "Dec").at(-1)!;
+  const dropped = { ...lrc, defs: [{ ...main, blocks: main.blocks.map((b) => ({ ...b, stmts: b.stmts.filter((s) => s !== last) })) }] };
+  const [step] = [...checkMade([{ pass: { name: "dropped", from: Lrc, to: Lrc, purpose: "", run: (p: unknown) => p }, output: dropped, ms: 0 }])];
+  assert.equal([step!.outcome!.cycles, step!.verdict.kind], [undefined, "leaks"]);
+});
+
 t("a match over n constructors, one without fields, makes n - 1 tests: the low bit once, then tag words", () => {
   const one = lowBitTests(matchOver("Var, Num(n: Int), Add(a: E, b: E), Neg(e: E)", "Var => 1, Num(n) => n, Add(a, b) => f(a) + f(b), Neg(x) => 0 - f(x)"), "f");
   assert.equal(one, { branches: 3, masks: 1, tags: 2, outcome: null });

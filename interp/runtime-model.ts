@@ -234,7 +234,13 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
 }
 
 export function describeOutcome(o: Outcome): string {
-  const end = o.outOfFuel ? "ran out of fuel" : o.panic !== null ? `panic: ${o.panic} (status ${o.status})` : `status ${o.status}`;
+  const end = o.outOfFuel
+    ? "ran out of fuel"
+    : o.hostStack
+      ? "panic: stack overflow (status 101), of JavaScript's stack, on which the interpreter nests its calls: a compiled program goes much deeper"
+      : o.panic !== null
+        ? `panic: ${o.panic} (status ${o.status})`
+        : `status ${o.status}`;
   const lines = o.stdout.split("\n").length - 1;
   const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end${o.cycles ? " (held by the program's own cycles)" : ""}` : "";
   return `${end}; ${lines} line(s) of output${leak}`;

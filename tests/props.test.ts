@@ -244,6 +244,14 @@ commands("bisect says when every pass agrees (reading FILE.in as input)", () => 
   assert.match(r.stdout, new RegExp(`^all ${count} passes agree \\(x86_64 and aarch64\\): status 0; 5 line\\(s\\) of output`));
 });
 
+commands("bisect says when the interpreters all stopped on their own stack, not the program's (a deep recursion)", () => {
+  const file = join(dir, "deep.qs");
+  writeFileSync(file, "fn depth(n: Int) -> Int {\n    if n == 0 { 0 } else { 1 + depth(n - 1) }\n}\nfn main() {\n    print(depth(1000000))\n}\n");
+  const r = qnano(["bisect", file]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /passes agree \(x86_64 and aarch64\): panic: stack overflow \(status 101\), of JavaScript's stack, on which the interpreter nests its calls: a compiled program goes much deeper; 0 line/);
+});
+
 commands("bisect names the first bad pass of a broken compiler and shows the programs around it", () => {
   const root = scratchCopy({
     name: "shrink: && becomes ||",

@@ -242,7 +242,7 @@ export class Heap {
       o.freed = true;
       this.liveObjects--;
       this.liveBytes -= o.bytes;
-      work.push(...referencesOf(o));
+      for (const r of referencesOf(o)) work.push(r); // (not push(...): an array may have millions)
     }
   }
 

@@ -16,7 +16,7 @@ import { targets } from "../ir-defs/targets.js";
 import { backEnds, frontEnd } from "../passes/pipeline.js";
 import { checkMade, checkPasses, compile, firstBad, throwIfBroken, type Step } from "../driver/driver.js";
 import { Lrc } from "../ir-defs/lrc.js";
-import { fieldsInfo } from "../ir-defs/heap-layout.js";
+import { arrayInfo, fieldsInfo } from "../ir-defs/heap-layout.js";
 import { BeyondTheModel, Heap } from "../interp/heap.js";
 import { interpreterFor } from "../interp/index.js";
 import { outputLimit } from "../interp/runtime-model.js";
@@ -52,6 +52,16 @@ t("freeing a chain of a million objects uses no JavaScript stack and leaves noth
   }
   assert.is(heap.live().objects, 1_000_001);
   heap.release(next);
+  assert.equal(heap.live(), { objects: 0, bytes: 0 });
+});
+
+t("freeing an array of a million references releases each (none pushed as a call's million arguments: that overflowed JavaScript's stack)", () => {
+  const heap = new Heap(true);
+  const element = heap.alloc(24n, fieldsInfo("0"));
+  const array = heap.allocArray(1_000_000n, element, arrayInfo("1", 8n));
+  heap.release(element); // (the array holds it a million times)
+  assert.is(heap.live().objects, 2);
+  heap.release(array);
   assert.equal(heap.live(), { objects: 0, bytes: 0 });
 });
 

@@ -31,7 +31,8 @@
 // branch not taken): it changes nothing and cannot panic. A value moved out of
 // the loop a second time (the same text) is not: the variable of the first
 // holds it, and its own variable's reads read that one (one variable live
-// across the loop, not thousands for an array's thousands of checks).
+// across the loop, not thousands for an array's thousands of checks); a loop
+// around takes such a read for one of the holder, which it may assign.
 //
 // Before:                                  After:
 //   main.block10:                            main.block10:

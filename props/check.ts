@@ -143,7 +143,7 @@ function failedCheck(v: Verdict): Pick<Failure, "step" | "error"> {
  * only validated; an interpreter that gives up (fuel, JavaScript's stack) is
  * no failure.
  */
-export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Map<Target, string> {
+export function checkLowering(parsed: unknown, source: string, expected: Outcome | null, stdin: string, options: CheckOptions): Failure | Lowered {
   const context = { file: options.file ?? "generated.qs", source };
   const loop = (target: Target | null) => ({
     run: { stdin, fuel: options.fuel ?? fuel },
@@ -168,7 +168,15 @@ export function checkLowering(parsed: unknown, source: string, expected: Outcome
     if (back === null || !("verdict" in back)) return (back as Failure | null) ?? { property: "pass", pass: null, message: "no pass ran" };
     assembly.set(target, back.output as string);
   }
-  return assembly;
+  return { assembly, cycles: front.outcome?.cycles ? (front.outcome.live ?? null) : null };
+}
+
+/** What checkLowering gives on success: the assembly for each target, and what the program's own
+ * cycles keep live when main returns (the interpreters that count references say so; the binaries'
+ * leak check must say the same), or null. */
+export interface Lowered {
+  readonly assembly: Map<Target, string>;
+  readonly cycles: Outcome["live"] | null;
 }
 
 /** The checking loop over the shared front end's passes up to `until`. */
@@ -228,8 +236,10 @@ async function checkBinary(assembly: string, target: Target, expected: Outcome, 
 
 /** Null when a binary's run shows the source's outcome; else what differs. */
 export function binaryVerdict(result: BinaryRun, expected: Outcome, target: Target): string | null {
-  // No panic: nothing on stderr but, when main returned (not exit), the leak check finding nothing live.
-  const stderrs = expected.panic === null ? ["", "leak check: 0 objects, 0 bytes live\n"] : [`panic: ${expected.panic}\n`];
+  // No panic: nothing on stderr but, when main returned (not exit), the leak check finding nothing live
+  // (or what the program's own cycles keep, when the interpreters that count references found that).
+  const [objects, bytes] = [expected.live?.objects ?? 0, expected.live?.bytes ?? 0];
+  const stderrs = expected.panic === null ? ["", `leak check: ${objects} objects, ${bytes} bytes live\n`] : [`panic: ${expected.panic}\n`];
   if (!result.killed && result.stdout === expected.stdout && stderrs.includes(result.stderr) && result.status === expected.status) return null;
   const what = result.killed ? "was killed (time limit or signal)" : `printed ${JSON.stringify(result.stdout.slice(0, 200))}, stderr ${JSON.stringify(result.stderr.slice(0, 200))}, status ${result.status}`;
   // Every IL's interpreter agreed with the source, so what is left is the text emit-asm printed (or the runtime).

@@ -169,6 +169,8 @@ export function judge(input: FuzzInput, options: JudgeOptions, onStep?: (what: s
   }
   const lowered = checkLowering(parsed, input.source, expected, input.stdin, { targets: options.targets, endToEnd: false, fuel: options.fuel, onStep, file: fuzzFile });
   // A pass may refuse a program that type-checks (a construct whose passes are still to come): a diagnostic is an answer.
-  if (!(lowered instanceof Map)) return lowered.error instanceof CompileError ? judgeDiagnostics(lowered.error, input.source, "a pass after check-types") : { kind: "bad", bad: fromFailure(lowered) };
-  return { kind: "compiled", expected, assembly: [...lowered] };
+  if ("property" in lowered) return lowered.error instanceof CompileError ? judgeDiagnostics(lowered.error, input.source, "a pass after check-types") : { kind: "bad", bad: fromFailure(lowered) };
+  // A program whose own cycles keep objects live: its binaries' leak check counts them too.
+  const judged = expected !== null && lowered.cycles !== null ? { ...expected, live: lowered.cycles, cycles: true as const } : expected;
+  return { kind: "compiled", expected: judged, assembly: [...lowered.assembly] };
 }

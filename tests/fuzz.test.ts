@@ -19,6 +19,9 @@ import { quastraSource } from "../front-end/quastra-source.js";
 import { diagnosticProblem, judge, judgeDefaults, type FuzzInput } from "../props/fuzz-judge.js";
 import { loadCorpus, mutateInput, runFuzz, type FuzzOptions, type FuzzReport } from "../props/fuzz.js";
 import { ddmin, minimise } from "../props/minimise.js";
+import { binaryVerdict } from "../props/check.js";
+import { runBinaryAsync } from "../props/batch.js";
+import { assembleAndLink } from "../driver/toolchain.js";
 import { mutateTree, sitesOf } from "../props/mutate-tree.js";
 import { mutateBytes, mutateTokens } from "../props/mutate-text.js";
 import { random } from "../props/random.js";
@@ -81,6 +84,27 @@ judging("a diagnostic is an answer; a program is compiled and judged by the sour
   if (j.kind !== "compiled") return;
   assert.is(j.expected?.stdout, "42\n");
   assert.equal(j.assembly.map(([t]) => t), [...targets]);
+});
+
+judging("a program whose own cycle through a Box keeps objects live: the judge expects its binaries' leak check to count them (fuzz seed 111213)", async () => {
+  const source = 'union Chain { End, Link(label: String, next: Box[Chain]) }\n\nfn main() {\n    let b = Box(End)\n    let link = Link("", b)\n    b.set(link)\n}\n';
+  const j = judge({ source, stdin: "" }, judgeOptions);
+  assert.is(j.kind, "compiled");
+  if (j.kind !== "compiled" || j.expected === null) return assert.unreachable("judged");
+  assert.equal([j.expected.live, j.expected.cycles], [{ objects: 2, bytes: 56 }, true]);
+  const dir = mkdtempSync(join(tmpdir(), "qnano-cycle-"));
+  try {
+    for (const [target, asm] of j.assembly) {
+      const exe = join(dir, target);
+      assembleAndLink(asm, target, exe);
+      const run = await runBinaryAsync(exe, target, "");
+      assert.is(run.stderr, "leak check: 2 objects, 56 bytes live\n", target);
+      assert.is(binaryVerdict(run, j.expected, target), null, target);
+      assert.ok(binaryVerdict(run, { ...j.expected, live: { objects: 0, bytes: 0 } }, target) !== null, `${target}: a leak the interpreters did not count is a bad binary`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 judging("a program that type-checks but that a later pass refuses with a diagnostic is rejected, not a changed meaning", async () => {

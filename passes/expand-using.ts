@@ -58,6 +58,9 @@ export const expandUsing = pass({
     const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
     /** `let name = e` of e's type (in the input: what a new variable is declared with). */
     const bind = (hint: string, original: In.Expr, value: Out.Expr, at: Loc | undefined): Out.Let => ({ kind: "Let", decl: "let", name: fresh(hint), type: declaredType(original, types), init: value, ...loc(at) });
+    /** A `break` or `continue`, after the drops of the usings inside its loop. */
+    const leaveLoop = <N extends Out.Break | Out.Continue>(node: N, scope: Scope): N | Out.Stmt =>
+      scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node;
     const loops = <L extends In.While | In.For | In.ForEach | In.ForChan>(node: L, scope: Scope, recur: (n: In.Node, s: Scope) => unknown): L => {
       const inner: Scope = { ...scope, loop: scope.usings.length };
       const out: Record<string, unknown> = { ...node, body: recur(node.body, inner) };
@@ -72,8 +75,8 @@ export const expandUsing = pass({
       For: (node, scope, recur) => loops(node, scope, recur),
       ForEach: (node, scope, recur) => loops(node, scope, recur),
       ForChan: (node, scope, recur) => loops(node, scope, recur),
-      Break: (node, scope) => (scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node),
-      Continue: (node, scope) => (scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node),
+      Break: leaveLoop,
+      Continue: leaveLoop,
       Return(node, scope, recur) {
         const value = recur<Out.Expr>(node.value, scope);
         if (scope.usings.length === 0) return { ...node, value };

@@ -59,6 +59,9 @@ export const lowerTasks = pass({
     /** `stmts`, then the exit `last`, as one statement. */
     const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
     const none: Around = { handle: null, open: [], loop: 0 };
+    /** A `break` or `continue`, after closing the scopes inside its loop. */
+    const leaveLoop = <N extends Out.Break | Out.Continue>(node: N, around: Around): N | Out.Stmt =>
+      around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node;
     const lower = rewriter<In.Node, Around>(Lwhile, {
       Scope(node, around, recur): Out.Block {
         const [handle, value] = [fresh("scope"), fresh("scope")];
@@ -84,8 +87,8 @@ export const lowerTasks = pass({
       },
       Lambda: (node, _around, recur) => recur.children(node, none),
       While: (node, around, recur) => ({ ...node, cond: recur(node.cond, around), body: recur(node.body, { ...around, loop: around.open.length }) }) as Out.While,
-      Break: (node, around) => (around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node),
-      Continue: (node, around) => (around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node),
+      Break: leaveLoop,
+      Continue: leaveLoop,
       Return(node, around, recur) {
         const value = recur<Out.Expr>(node.value, around);
         if (around.open.length === 0) return { ...node, value };

@@ -397,8 +397,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "expand-using: a break drops nothing",
     file: "passes/expand-using.js",
-    from: "Break: (node, scope) => (scope.usings.length > scope.loop ?",
-    to: "Break: (node, scope) => (false ?",
+    from: "Break: leaveLoop,",
+    to: "Break: (node) => node,",
   },
   {
     name: "resolve-methods: the receiver is passed after the other arguments",
@@ -513,8 +513,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-tasks: a break leaves the scopes inside its loop without closing them",
     file: "passes/lower-tasks.js",
-    from: "Break: (node, around) => (around.open.length > around.loop ?",
-    to: "Break: (node, around) => (false ?",
+    from: "Break: leaveLoop,",
+    to: "Break: (node) => node,",
     test: "golden", // (tests/programs/tasks_scope_exits.qs: the generated programs rarely break out of a scope)
   },
   {

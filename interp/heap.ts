@@ -115,10 +115,15 @@ export class Heap {
     return base + (BigInt(this.objects.length - 1) << 32n);
   }
 
+  /** The index in `objects` of the object an address points into (its high 32 bits, counted from base). */
+  private static indexOf(address: bigint): number {
+    return Number((address - base) >> 32n);
+  }
+
   /** The object an address points into, and the byte offset into it. */
   private find(address: unknown, what: string): [HeapObject, number] {
     if (typeof address !== "bigint" || address < base) throw new Error(`${what}: ${String(address)} is not a reference to a heap object`);
-    const o = this.objects[Number((address - base) >> 32n)];
+    const o = this.objects[Heap.indexOf(address)];
     if (o === undefined) throw new Error(`${what}: no object at ${address}`);
     if (o.freed) throw new Error(`${what}: the object at ${address} has been freed (a reference count went to zero too early)`);
     return [o, Number(address & 0xffff_ffffn)];
@@ -256,7 +261,7 @@ export class Heap {
       if (o.freed || o.isStatic) continue;
       for (const r of referencesOf(o)) {
         if (typeof r !== "bigint" || isImmediate(r) || r < base) continue;
-        const at = Number((r - base) >> 32n);
+        const at = Heap.indexOf(r);
         held.set(at, (held.get(at) ?? 0n) + 1n);
       }
     }

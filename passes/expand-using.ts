@@ -34,12 +34,10 @@ import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
 import { declaredType, typeContext, typeOf } from "./shared/expression-types.js";
 import { methodFunction } from "../ir-defs/names.js";
+import { loc, waysOut, type Pending } from "./shared/ways-out.js";
 
-/** The usings in scope, the last one last, and how many of them are outside the innermost loop. */
-interface Scope {
-  readonly usings: readonly In.Using[];
-  readonly loop: number;
-}
+/** The usings in scope (pending drops), the last one last, and how many of them are outside the innermost loop. */
+type Scope = Pending<In.Using>;
 
 export const expandUsing = pass({
   name: "expand-using",
@@ -49,46 +47,36 @@ export const expandUsing = pass({
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lnomatch, program);
     const types = typeContext(Lnomatch, program);
-    const loc = (l: Loc | undefined) => (l ? { loc: l } : {});
     /** The drops of `usings`, the last first. */
     const drops = (usings: readonly In.Using[], at: Loc | undefined): Out.Stmt[] => [...usings].reverse().map((u) => ({
       kind: "ExprStmt", expr: { kind: "Call", callee: methodFunction(u.type, "drop"), args: [{ kind: "Var", name: u.name, ...loc(at) }], ...loc(at) }, ...loc(at),
     }));
-    /** `stmts`, then the exit `last`, as one statement. */
-    const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
     /** `let name = e` of e's type (in the input: what a new variable is declared with). */
     const bind = (hint: string, original: In.Expr, value: Out.Expr, at: Loc | undefined): Out.Let => ({ kind: "Let", decl: "let", name: fresh(hint), type: declaredType(original, types), init: value, ...loc(at) });
-    /** A `break` or `continue`, after the drops of the usings inside its loop. */
-    const leaveLoop = <N extends Out.Break | Out.Continue>(node: N, scope: Scope): N | Out.Stmt =>
-      scope.usings.length > scope.loop ? exit(drops(scope.usings.slice(scope.loop), node.loc), node, node.loc) : node;
+    const { leaveLoop, leaveFunction } = waysOut(drops, (before: In.Expr, value: Out.Expr, at) => bind("returned", before, value, at));
     const loops = <L extends In.While | In.For | In.ForEach | In.ForChan>(node: L, scope: Scope, recur: (n: In.Node, s: Scope) => unknown): L => {
-      const inner: Scope = { ...scope, loop: scope.usings.length };
+      const inner: Scope = { ...scope, loop: scope.pending.length };
       const out: Record<string, unknown> = { ...node, body: recur(node.body, inner) };
       for (const key of ["cond", "from", "to", "iter", "chan"]) if (key in node) out[key] = recur((node as unknown as Record<string, In.Expr>)[key]!, scope);
       return out as unknown as L;
     };
     const expand = rewriter<In.Node, Scope>(Lnomatch, {
-      Fn: (node, _scope, recur) => ({ ...node, body: recur(node.body, { usings: [], loop: 0 }) }),
+      Fn: (node, _scope, recur) => ({ ...node, body: recur(node.body, { pending: [], loop: 0 }) }),
       // An anonymous function's `return` leaves it, not the block around it: no using outside is in its scope.
-      Lambda: (node, _scope, recur) => ({ ...node, body: recur(node.body, { usings: [], loop: 0 }) }),
+      Lambda: (node, _scope, recur) => ({ ...node, body: recur(node.body, { pending: [], loop: 0 }) }),
       While: (node, scope, recur) => loops(node, scope, recur),
       For: (node, scope, recur) => loops(node, scope, recur),
       ForEach: (node, scope, recur) => loops(node, scope, recur),
       ForChan: (node, scope, recur) => loops(node, scope, recur),
       Break: leaveLoop,
       Continue: leaveLoop,
-      Return(node, scope, recur) {
-        const value = recur<Out.Expr>(node.value, scope);
-        if (scope.usings.length === 0) return { ...node, value };
-        const returned = bind("returned", node.value, value, node.loc);
-        return exit([returned, ...drops(scope.usings, node.loc)], { ...node, value: { kind: "Var", name: returned.name, ...loc(node.loc) } }, node.loc);
-      },
+      Return: (node, scope, recur) => leaveFunction(node, recur<Out.Expr>(node.value, scope), scope),
       Block(node, scope, recur) {
-        let usings = scope.usings;
+        let usings = scope.pending;
         const mine: In.Using[] = [];
         const stmts = node.stmts.map((stmt): Out.Stmt => {
-          if (stmt.kind !== "Using") return recur<Out.Stmt>(stmt, { ...scope, usings });
-          const init = recur<Out.Expr>(stmt.init, { ...scope, usings });
+          if (stmt.kind !== "Using") return recur<Out.Stmt>(stmt, { ...scope, pending: usings });
+          const init = recur<Out.Expr>(stmt.init, { ...scope, pending: usings });
           [usings, mine[mine.length]] = [[...usings, stmt], stmt];
           return { kind: "Let", decl: "let", name: stmt.name, type: stmt.type, init, ...loc(stmt.loc) };
         });
@@ -101,6 +89,6 @@ export const expandUsing = pass({
         return { ...node, stmts: [...stmts, value, ...drops(mine, node.loc), { kind: "ExprStmt", expr: { kind: "Var", name: value.name, ...loc(last.loc) }, ...loc(last.loc) }] };
       },
     });
-    return expand(program, { usings: [], loop: 0 }) as Out.Program;
+    return expand(program, { pending: [], loop: 0 }) as Out.Program;
   },
 });

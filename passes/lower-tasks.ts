@@ -34,14 +34,13 @@ import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, typeContext } from "./shared/expression-types.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { loc, waysOut, type Pending } from "./shared/ways-out.js";
 
 /** What is around a node: the handle of the innermost scope (null outside any, and inside an
- * anonymous fn), the handles of the scopes a `return` there leaves (the innermost last), and
- * how many of those are outside the innermost loop (a `break` leaves the others). */
-interface Around {
+ * anonymous fn), the handles of the scopes a `return` there leaves (pending closes, the
+ * innermost last), and how many of those are outside the innermost loop (a `break` leaves the others). */
+interface Around extends Pending<string> {
   readonly handle: string | null;
-  readonly open: readonly string[];
-  readonly loop: number;
 }
 
 export const lowerTasks = pass({
@@ -52,20 +51,16 @@ export const lowerTasks = pass({
   run(program: In.Program): Out.Program {
     const types = typeContext(Lwhile, program);
     const fresh = freshNamer(Lwhile, program);
-    const loc = (l: Loc | undefined) => (l ? { loc: l } : {});
     /** scope_close of each handle of `handles`, the innermost (last) first. */
     const closes = (handles: readonly string[], at: Loc | undefined): Out.Stmt[] =>
       [...handles].reverse().map((h) => ({ kind: "ExprStmt", expr: { kind: "Prim", op: "scope_close", args: [{ kind: "Var", name: h, ...loc(at) }], ...loc(at) }, ...loc(at) }));
-    /** `stmts`, then the exit `last`, as one statement. */
-    const exit = (stmts: Out.Stmt[], last: Out.Stmt, at: Loc | undefined): Out.Stmt => ({ kind: "ExprStmt", expr: { kind: "Block", stmts: [...stmts, last], ...loc(at) }, ...loc(at) });
-    const none: Around = { handle: null, open: [], loop: 0 };
-    /** A `break` or `continue`, after closing the scopes inside its loop. */
-    const leaveLoop = <N extends Out.Break | Out.Continue>(node: N, around: Around): N | Out.Stmt =>
-      around.open.length > around.loop ? exit(closes(around.open.slice(around.loop), node.loc), node, node.loc) : node;
+    const none: Around = { handle: null, pending: [], loop: 0 };
+    const returned = (before: In.Expr, value: Out.Expr, at: Loc | undefined): Out.Let => ({ kind: "Let", decl: "let", name: fresh("returned"), type: declaredType(before, types), init: value, ...loc(at) });
+    const { leaveLoop, leaveFunction } = waysOut(closes, returned);
     const lower = rewriter<In.Node, Around>(Lwhile, {
       Scope(node, around, recur): Out.Block {
         const [handle, value] = [fresh("scope"), fresh("scope")];
-        const body = recur<Out.Block>(node.body, { handle, open: [...around.open, handle], loop: around.loop });
+        const body = recur<Out.Block>(node.body, { handle, pending: [...around.pending, handle], loop: around.loop });
         const use = (name: string): Out.Var => ({ kind: "Var", name, ...loc(node.loc) });
         return {
           kind: "Block",
@@ -86,15 +81,10 @@ export const lowerTasks = pass({
         return { kind: "Prim", op: "spawn", args: [{ kind: "Var", name: around.handle, ...loc(node.loc) }, task], ...loc(node.loc) };
       },
       Lambda: (node, _around, recur) => recur.children(node, none),
-      While: (node, around, recur) => ({ ...node, cond: recur(node.cond, around), body: recur(node.body, { ...around, loop: around.open.length }) }) as Out.While,
+      While: (node, around, recur) => ({ ...node, cond: recur(node.cond, around), body: recur(node.body, { ...around, loop: around.pending.length }) }) as Out.While,
       Break: leaveLoop,
       Continue: leaveLoop,
-      Return(node, around, recur) {
-        const value = recur<Out.Expr>(node.value, around);
-        if (around.open.length === 0) return { ...node, value };
-        const returned: Out.Let = { kind: "Let", decl: "let", name: fresh("returned"), type: declaredType(node.value, types), init: value, ...loc(node.loc) };
-        return exit([returned, ...closes(around.open, node.loc)], { ...node, value: { kind: "Var", name: returned.name, ...loc(node.loc) } }, node.loc);
-      },
+      Return: (node, around, recur) => leaveFunction(node, recur<Out.Expr>(node.value, around), around),
     });
     return lower(program, none) as Out.Program;
   },

@@ -499,15 +499,15 @@ export const mutants: readonly Mutant[] = [
   {
     name: "lower-tasks: a spawn inside a nested scope belongs to the outer one",
     file: "passes/lower-tasks.js",
-    from: "const body = recur(node.body, { handle, open: [...around.open, handle], loop: around.loop });",
-    to: "const body = recur(node.body, { handle: around.handle ?? handle, open: [...around.open, handle], loop: around.loop });",
+    from: "const body = recur(node.body, { handle, pending: [...around.pending, handle], loop: around.loop });",
+    to: "const body = recur(node.body, { handle: around.handle ?? handle, pending: [...around.pending, handle], loop: around.loop });",
     test: "tasks",
   },
   {
     name: "lower-tasks: a return leaves the scopes around it without closing them",
     file: "passes/lower-tasks.js",
-    from: "if (around.open.length === 0)\n                    return { ...node, value };",
-    to: "if (true)\n                    return { ...node, value };",
+    from: "Return: (node, around, recur) => leaveFunction(node, recur(node.value, around), around),",
+    to: "Return: (node, around, recur) => leaveFunction(node, recur(node.value, around), { ...around, pending: [] }),",
     test: "tasks",
   },
   {

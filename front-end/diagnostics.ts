@@ -82,13 +82,19 @@ export interface DiagnosticSink {
   report(loc: Loc | undefined, message: string, notes?: readonly Note[]): void;
 }
 
-export function diagnosticSink(file: string): DiagnosticSink {
+/** After resolve-modules an item of a module is named by the module's path and its own name,
+ * `modules.lib/Box2`; a message shows it as a program would write it in full, `modules.lib.Box2`. */
+export const sourceNames = (message: string): string => message.replace(/\b([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\/([A-Za-z_]\w*)/g, "$1.$2");
+
+/** A list of diagnostics to report to; `shown` is how a message is written (after resolve-modules: sourceNames). */
+export function diagnosticSink(file: string, shown: (message: string) => string = (m) => m): DiagnosticSink {
   const diagnostics: Diagnostic[] = [];
   return {
     diagnostics,
-    report(loc, message, notes) {
+    report(loc, text, notes) {
+      const message = shown(text);
       const at = loc?.file ?? file; // a place in one of the program's modules names its file
-      notes = notes?.map((n) => ((n.loc.file ?? file) === at ? n : { ...n, file: n.loc.file ?? file }));
+      notes = notes?.map((n) => ({ ...n, message: shown(n.message) })).map((n) => ((n.loc.file ?? file) === at ? n : { ...n, file: n.loc.file ?? file }));
       diagnostics.push(notes && notes.length > 0 ? { file: at, loc: loc ?? startOfFile, message, notes } : { file: at, loc: loc ?? startOfFile, message });
     },
   };

@@ -13,7 +13,7 @@
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { parseType } from "../ir-defs/type-syntax.js";
 import type { Loc } from "../il/node.js";
-import type { DiagnosticSink } from "./diagnostics.js";
+import { sourceNames, type DiagnosticSink } from "./diagnostics.js";
 
 /** An item a module declares, under the name it is written with there. */
 export interface Declared {
@@ -140,11 +140,11 @@ export function checkImpls(m: ModuleInfo, names: ReadonlyMap<string, Declared>, 
     const tree = parseType(item.type);
     const type = tree?.kind === "name" ? tree.name : "";
     const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
-    const shown = type.replace("/", ".");
+    const shown = sourceNames(type);
     if (protocol === null ? other(type) : !here(protocol) && !here(type) && (other(protocol) || other(type))) {
       sink.report(item.loc, protocol === null
         ? `an impl of \`${shown}\` is written in the module that declares \`${shown}\`, not here`
-        : `\`impl ${protocol.replace("/", ".")} for ${shown}\` is written in the module that declares \`${protocol.replace("/", ".")}\` or \`${shown}\`, not here`);
+        : sourceNames(`\`impl ${protocol} for ${shown}\` is written in the module that declares \`${protocol}\` or \`${shown}\`, not here`));
     }
   }
 }

@@ -22,7 +22,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { assignOperators, functionType } from "../ir-defs/lsrc.js";
-import type { DiagnosticSink, Note } from "./diagnostics.js";
+import { sourceNames, type DiagnosticSink, type Note } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
 import { isKeyword, lexer, locOf as tokenLoc, type Token } from "./lexer.js";
 import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
@@ -378,7 +378,7 @@ function parseImpl(p: Parser): Lsrc.Impl | Lsrc.ProtocolImpl {
   let type = first;
   let loc = typeAt;
   if (at(p, "for")) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(first)) throw fail(p, typeAt, `expected a protocol's name before \`for\`, found \`${first}\``);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\/[A-Za-z_][A-Za-z0-9_]*)?$/.test(first)) throw fail(p, typeAt, `expected a protocol's name before \`for\`, found \`${sourceNames(first)}\``);
     next(p);
     protocol = { name: first, loc: typeAt };
     loc = locOf(peek(p));
@@ -426,7 +426,13 @@ function parseProtocol(p: Parser): Lsrc.Protocol {
 }
 
 // type-params = "[" type-param { "," type-param } [ "," ] "]"
-// type-param  = name [ ":" name { "+" name } ]       (bounds: protocols)
+// type-param  = name [ ":" protocol { "+" protocol } ]   (bounds)
+// protocol    = name [ "." name ]                        (`Show`, `shapes.Area`: a module's, written `shapes/Area`)
+function protocolName(p: Parser): string {
+  const name = expectName(p, "a protocol's name").text;
+  return eat(p, ".") ? `${name}/${expectName(p, `a protocol of the module \`${name}\` after \`.\``).text}` : name;
+}
+
 function parseTypeParams(p: Parser): Lsrc.TypeParam[] {
   next(p);
   const tparams: Lsrc.TypeParam[] = [];
@@ -434,7 +440,7 @@ function parseTypeParams(p: Parser): Lsrc.TypeParam[] {
     if (at(p, "]") && tparams.length > 0) break;
     const name = expectName(p, "a type parameter's name");
     const bounds: string[] = [];
-    if (eat(p, ":")) do bounds.push(expectName(p, "a protocol's name").text); while (eat(p, "+"));
+    if (eat(p, ":")) do bounds.push(protocolName(p)); while (eat(p, "+"));
     tparams.push({ kind: "TypeParam", name: name.text, bounds, loc: locOf(name) });
   } while (eat(p, ","));
   expect(p, "]", "to close the type parameters");

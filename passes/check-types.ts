@@ -34,7 +34,7 @@ import { checkBlock, checkExpr } from "../front-end/check-body.js";
 import { checkFn, checkMethods, fieldsOut, itemsByName, reachable, signatureOf, type ItemIn } from "../front-end/check-items.js";
 import { checkProtocols, noteBounds } from "../front-end/protocols.js";
 import { checkConstants } from "../front-end/check-constants.js";
-import { CompileError, diagnosticSink, startOfFile } from "../front-end/diagnostics.js";
+import { CompileError, diagnosticSink, sourceNames, startOfFile } from "../front-end/diagnostics.js";
 import { pass, type PassContext } from "../il/pass.js";
 import { ErrorType, typeTable, typeText, UnitType } from "../front-end/types.js";
 import { checkTypeItems, typeParamsOf, type TypeScope } from "../front-end/type-items.js";
@@ -52,8 +52,8 @@ export const checkTypes = pass({
   to: LtypedIL,
   purpose: "check the typing rules; give every let its type and turn built-in calls into typed primitives; resolve constructors and generic uses",
   run(program: Lsrc.Program, context: PassContext): Ltyped.Program {
-    const sink = diagnosticSink(context.file);
-    const warnings = diagnosticSink(context.file);
+    const sink = diagnosticSink(context.file, sourceNames);
+    const warnings = diagnosticSink(context.file, sourceNames);
     const preludeItems = program.items.flatMap((item) => (item.kind === "Module" ? item.items : []));
     const isImpl = (item: Lsrc.Item): item is Lsrc.Impl | Lsrc.ProtocolImpl => item.kind === "Impl" || item.kind === "ProtocolImpl";
     const own = program.items.filter((item): item is ItemIn => item.kind !== "Module" && !isImpl(item));

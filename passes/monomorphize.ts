@@ -33,7 +33,7 @@ import { matchTypeTree, namedTypes, parseType, showType, substituteType as subst
 import { isNode } from "../il/node.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass, type PassContext } from "../il/pass.js";
-import { CompileError, diagnosticSink } from "../front-end/diagnostics.js";
+import { CompileError, diagnosticSink, sourceNames } from "../front-end/diagnostics.js";
 import { sourcesOf } from "../front-end/modules.js";
 import { freshCopy } from "./shared/fresh-copy.js";
 import { freshNamer } from "./shared/fresh-names.js";
@@ -96,7 +96,7 @@ export const monomorphize = pass({
       if (made.has(name)) return name;
       const generic = method ? method.generic : generics.get(item)!;
       if (made.size >= maxInstances || name.length > maxInstanceName) {
-        const sink = diagnosticSink(context.file);
+        const sink = diagnosticSink(context.file, sourceNames);
         sink.report(generic.loc ?? { line: 1, col: 1, length: 1 }, `monomorphisation stopped: more than ${maxInstances} instances of generic items, or one named with more than ${maxInstanceName} characters (at ${name.slice(0, 80)}...)`);
         throw new CompileError(sink.diagnostics, sourcesOf(context));
       }

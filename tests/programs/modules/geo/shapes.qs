@@ -29,3 +29,14 @@ fn helper(x: Int) -> Int { x + len(colors.tag()) }
 pub fn first[T](xs: Array[T]) -> T { xs[0] }
 
 pub fn find(x: Int) -> Option[Int] { if x > 0 { Some(x * 10) } else { None } }
+
+// A protocol that other modules implement and bound by its qualified name (modules_tree.qs).
+pub protocol Sized { fn size(self) -> Int }
+
+impl Sized for Point { fn size(self) -> Int { self.x * self.y } }
+
+pub fn largest[T: Sized](xs: Array[T]) -> Int {
+    let mut best = 0
+    for x in xs { best = max(best, x.size()) }
+    best
+}

@@ -14,6 +14,7 @@ import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { parseType } from "../ir-defs/type-syntax.js";
 import type { Loc } from "../il/node.js";
 import { sourceNames, type DiagnosticSink } from "./diagnostics.js";
+import { coreModule, coreModules } from "./modules.js";
 
 /** An item a module declares, under the name it is written with there. */
 export interface Declared {
@@ -108,7 +109,9 @@ export function scopeOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleIn
     const target = targetOf(use);
     if (!target) {
       const why = unreadable(use.file) ?? "not read";
-      sink.report(use.loc, `cannot find the module \`${shown}\`: tried ${use.file} (${why.replace(`cannot read ${use.file}: `, "")})`);
+      // (a `core....` path that is no module the compiler ships is the program's own: say which it ships)
+      const shipped = use.path[0] === coreModule ? `; the compiler's own are ${[...coreModules].filter((name) => name !== "prelude").map((name) => `${coreModule}.${name}`).join(", ")}` : "";
+      sink.report(use.loc, `cannot find the module \`${shown}\`: tried ${use.file} (${why.replace(`cannot read ${use.file}: `, "")})${shipped}`);
       continue;
     }
     if (use.names.length === 0) {

@@ -12,7 +12,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { unreachable, type Loc } from "../il/node.js";
-import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
+import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, methodsOf, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
 import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
@@ -110,7 +110,7 @@ function checkUsing(c: Checker, s: Lsrc.Using): Ltyped.Using {
   if (type === NeverType) neverValue(c, tailLoc(s.init), "`using` needs a value to drop");
   else if (!silent(type)) {
     const found = lookupMethod(c.protocols, type, "drop", c.types);
-    if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none (${found.methods.length === 0 ? "it has no methods" : `its methods: ${found.methods.map((m) => `\`${m}\``).join(", ")}`})`);
+    if ("methods" in found) c.sink.report(s.loc, `\`using\` needs a method \`drop(self)\` on ${show(type)}, which has none${methodsOf(c, type, found.methods)}`);
     else if (found.params.length > 0 || !isType(found.ret, UnitType)) {
       const note = found.loc ? [{ loc: found.loc, message: `its \`drop\` is declared here` }] : [];
       const how = found.params.length > 0 ? `takes ${found.params.length} parameter${found.params.length > 1 ? "s" : ""} after \`self\`` : `returns ${show(found.ret)}`;

@@ -11,7 +11,7 @@ import type { Loc } from "../il/node.js";
 import { instantiate, substitute, writeType } from "./inference.js";
 import { binaryTyping } from "./operators.js";
 import type { FieldInfo } from "./type-items.js";
-import { elementOf, ErrorType, IntType, NeverType, show, silent, UnitType, type Type } from "./types.js";
+import { elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
 import { lookupMethod } from "./protocols.js";
 import { boundaryOf, channelMethods, checkChannelMethod } from "./check-tasks.js";
@@ -146,6 +146,20 @@ export function checkMethodCall(c: Checker, e: Lsrc.MethodCall): Typed<Ltyped.Ex
   return e.method === "get" ? prim("get", elem) : prim("set", UnitType);
 }
 
+/**
+ * The methods a type has, for a message that says it lacks one: ` (its methods: ...)`. The
+ * prelude's impls for Int, Bool, String, Option and Result are only there when the program
+ * uses them (prelude.ts, preludeUsed), so of those types' methods only some may be known:
+ * ` (its methods include ...)`, or nothing said when none is.
+ */
+export function methodsOf(c: Checker, receiver: Type, methods: readonly string[]): string {
+  const h = receiver.head;
+  const partly = h.kind === "named" && ["Int", "Bool", "String", c.preludeOption, c.preludeResult].includes(h.name);
+  const list = methods.map((m) => `\`${m}\``).join(", ");
+  if (methods.length > 0) return partly ? ` (its methods include ${list})` : ` (its methods: ${list})`;
+  return partly ? "" : h.kind === "param" ? " (its bounds give it no methods)" : " (it has no methods)";
+}
+
 /** `v.m(args)` on a type with methods (an impl's, or a bound's protocol's for a type
  * parameter): the arguments fit the method's parameters after `self`; the call states
  * the receiver's type. */
@@ -155,9 +169,8 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
   writeType(c.inference, c.types, node, "type", receiver);
   if ("methods" in found) {
     const builtin = elementOf(receiver, "Box") !== null ? ["get", "set"] : elementOf(receiver, "Chan") !== null ? channelMethods : [];
-    const methods = [...builtin, ...found.methods];
-    const list = methods.length === 0 ? (receiver.head.kind === "param" ? "its bounds give it no methods" : "it has no methods") : `its methods: ${methods.map((m) => `\`${m}\``).join(", ")}`;
-    c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\` (${list})`);
+    const hint = e.method === "len" && (isType(receiver, StringType) || elementOf(receiver, "Array") !== null) ? "; a length is the built-in `len(v)`" : "";
+    c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\`${methodsOf(c, receiver, [...builtin, ...found.methods])}${hint}`);
     return { node, type: ErrorType };
   }
   // A method's own type parameters get vars, which the arguments fix, as at a generic fn's call.

@@ -29,7 +29,7 @@ export const captures: readonly Capture[] = [
   { title: "`b` after explicate-control: the grammar of Lcfg, + what it adds, ~ what it changes", command: gcd, keys: [":", ..."explicate-c", "Enter", "b"], ready: /grammar of Lcfg/ },
   { title: "`T` (or `--target both`) and `w` twice: the two targets side by side, without the pass list", command: `${gcd} --target both`, keys: ["w", "w", "j", "j", "j", "j", "j", "j", ":", ..."lower-di", "Enter"], ready: /┃\s+sdiv/ },
   { title: "a program that no longer compiles (after a save, or `r`): the diagnostic, over the passes before it", command: "broken.qs", keys: [":", "c", "h", "e", "c", "k", "Enter"], ready: /check-types failed:\s*$/m },
-  { title: "`F` on a program of several modules: its functions under each module and its file (Enter shows one alone)", command: "tests/programs/modules_tree.qs", keys: ["F", "j", "j", "j", "j", "j", "j", "j"], ready: /▸\s+area/ },
+  { title: "`F` on a program of several modules: its functions under each module and its file (Enter shows one alone)", command: "tests/programs/modules_tree.qs", keys: ["F", "j", "j", "j", "j", "j", "j", "j", "j"], ready: /▸\s+area/ },
   { title: "`?`: every key, then what the marks mean (j and k scroll it)", command: gcd, keys: ["?"], ready: /keys and marks/ },
 ];
 

@@ -371,8 +371,8 @@ test("in tmux: a program of several modules: F lists the functions by module, a 
     assert.match(text, /^ module modules\.geo\.shapes +\(tests\/programs\/modules\/geo\/shapes\.qs\)\s*\n {5}area\s*$/m);
     assert.match(text, /^ module modules_tree +\(tests\/programs\/modules_tree\.qs\)\s*$/m);
     fitsScreen(text);
-    // area is the 7th function (tag, main, then modules.colors's two and modules.geo.colors's two).
-    await type(..."jjjjjjj", "Enter", "n", "j");
+    // area is the 8th function (tag, sizes, main, then modules.colors's two and modules.geo.colors's two).
+    await type(..."jjjjjjjj", "Enter", "n", "j");
     text = await waitFor("area alone after resolve-modules", (t) => t.includes("after resolve-modules") && t.includes("fn modules.geo.shapes/area("));
     text = await waitFor("its source line, in shapes.qs", (t) => /^ modules\.geo\.shapes line 19: match s \{/m.test(t));
     assert.match(lines(text)[0]!, /fn area · modules\.geo\.shapes|fn modules\.geo\.shapes\/area/);

@@ -172,6 +172,22 @@ test("parser: precedence and associativity follow the brief", () => {
   for (const [text, printed] of cases) assert.is(printedExpr(text), printed, text);
 });
 
+test("parser: every binary operator against every other, as the brief ranks them (loosest first), each level left-associative", () => {
+  // shared/quastra-brief.md §4, written out here rather than read from the parser's table.
+  const levels = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">="], ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+  const comparison = levels[2]!;
+  levels.forEach((loose, i) => levels.forEach((tight, j) => {
+    for (const a of loose) for (const b of tight) {
+      if (j > i) {
+        assert.is(printedExpr(`x ${a} y ${b} z`), `(x ${a} (y ${b} z))`, `x ${a} y ${b} z`);
+        assert.is(printedExpr(`x ${b} y ${a} z`), `((x ${b} y) ${a} z)`, `x ${b} y ${a} z`);
+      } else if (j === i && loose !== comparison) {
+        assert.is(printedExpr(`x ${a} y ${b} z`), `((x ${a} y) ${b} z)`, `x ${a} y ${b} z`);
+      }
+    }
+  }));
+});
+
 test("parser: `-` directly before a literal folds into a negative literal, so the smallest Int can be written", () => {
   const fn = parseText(wrap("let a = -9223372036854775808\nlet b = - 5\nlet c = -x\nlet d = --1\nlet e = -5")).items[0] as Lsrc.Fn;
   const inits = fn.body.stmts.map((s) => (s as Lsrc.Let).init);

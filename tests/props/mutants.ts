@@ -659,4 +659,47 @@ export const mutants: readonly Mutant[] = [
     to: "return this.objects.every((o, at) => o.freed || o.isStatic || o.rc >= (held.get(at) ?? 0n));",
     test: "heap",
   },
+  {
+    name: "desugar-compound-assign: a[i] op= v computes v op a[i]",
+    file: "passes/desugar-compound-assign.js",
+    from: `value: { kind: "Binary", left: read, op: operator(op), right: value, loc } };`,
+    to: `value: { kind: "Binary", left: value, op: operator(op), right: read, loc } };`,
+  },
+  {
+    name: "remove-jumps: a jump is dropped when it goes to the block after the next",
+    file: "passes/remove-jumps.js",
+    from: "if (last.target === next)",
+    to: "if (last.target === next || last.target === program.blocks[b + 2]?.label)",
+  },
+  {
+    name: "convert-closures: a closure's captured values are read in reverse order",
+    file: "passes/convert-closures.js",
+    from: "index: BigInt(i), type: c.type",
+    to: "index: BigInt(node.captures.length - 1 - i), type: c.type",
+  },
+  {
+    name: "reveal-functions: a tail call's arguments are passed in reverse order",
+    file: "passes/reveal-functions.js",
+    from: "TailCall: (node, ctx, recur) => ({ kind: \"TailCall\", callee: atomOf(node.callee), args: node.args.map((a) => recur(a, ctx)), loc: node.loc }),",
+    to: "TailCall: (node, ctx, recur) => ({ kind: \"TailCall\", callee: atomOf(node.callee), args: node.args.map((a) => recur(a, ctx)).reverse(), loc: node.loc }),",
+  },
+  {
+    name: "monomorphize: a generic item's type arguments are given to its parameters in reverse order",
+    file: "passes/monomorphize.js",
+    from: "map((p, i) => [p.name, parseType(targs[i])])",
+    to: "map((p, i) => [p.name, parseType(targs[targs.length - 1 - i])])",
+  },
+  {
+    name: "monomorphize: an instance is named by its first type argument only (two instances become one)",
+    file: "passes/monomorphize.js",
+    from: "const name = method ? `${method.type}.${item}` : instanceName(item, targs);",
+    to: "const name = method ? `${method.type}.${item}` : instanceName(item, targs.slice(0, 1));",
+  },
+  {
+    name: "parse: `-` binds as tightly as `*`",
+    file: "front-end/parser.js",
+    from: `["+", 8], ["-", 8], ["*", 9]`,
+    to: `["+", 8], ["-", 9], ["*", 9]`,
+    test: "front",
+  },
 ];

@@ -32,6 +32,7 @@ export function scratchCopy(mutant: Mutant | null): string {
   symlinkSync(join(packageRoot, "runtime-asm"), join(root, "runtime-asm"));
   symlinkSync(join(packageRoot, "core"), join(root, "core"));
   symlinkSync(join(packageRoot, "bench"), join(root, "bench"));
+  symlinkSync(join(packageRoot, "examples"), join(root, "examples"));
   symlinkSync(join(packageRoot, "spec"), join(root, "spec"));
   symlinkSync(join(packageRoot, "tests"), join(root, "tests")); // the golden programs, for a mutant's suite
   if (mutant) {

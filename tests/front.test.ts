@@ -172,6 +172,14 @@ test("parser: precedence and associativity follow the brief", () => {
   for (const [text, printed] of cases) assert.is(printedExpr(text), printed, text);
 });
 
+test("parser: a postfix form (a field, an index, a call, a method call) binds tighter than a unary operator", () => {
+  for (const [text, inner] of [["-a.b", "Field"], ["!a[i]", "Index"], ["-f(x)", "Call"], ["-x.0", "Field"], ["~a.m()", "MethodCall"]] as const) {
+    const fn = parseText(wrap(`let x = ${text}`)).items[0] as Lsrc.Fn;
+    const e = (fn.body.stmts[0] as Lsrc.Let).init as Lsrc.Unary;
+    assert.is(`${e.kind} ${e.arg.kind}`, `Unary ${inner}`, text);
+  }
+});
+
 test("parser: every binary operator against every other, as the brief ranks them (loosest first), each level left-associative", () => {
   // shared/quastra-brief.md §4, written out here rather than read from the parser's table.
   const levels = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">="], ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];

@@ -702,4 +702,18 @@ export const mutants: readonly Mutant[] = [
     to: `["+", 8], ["-", 9], ["*", 9]`,
     test: "front",
   },
+  {
+    name: "resolve-modules: an item without pub is used from another module",
+    file: "front-end/module-scope.js",
+    from: "if (!d.pub) {",
+    to: "if (false) {",
+    test: "front",
+  },
+  {
+    name: "check-types: a while loop's condition need not be a Bool",
+    file: "front-end/check-body.js",
+    from: "expectType(c, cond.type, BoolType, s.cond.loc);",
+    to: "void cond;",
+    test: "front",
+  },
 ];

@@ -255,7 +255,7 @@ function meaningVerdict(outcome: Outcome, reference: Outcome): Verdict {
 }
 
 /** Why an interpreter stopped before the program's end, or null when it did not. */
-function gaveUp(o: Outcome): string | null {
+export function gaveUp(o: Outcome): string | null {
   return o.outOfFuel ? "ran out of fuel" : o.hostStack ? "filled JavaScript's stack, on which it nests its calls" : null;
 }
 

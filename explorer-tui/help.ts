@@ -37,7 +37,7 @@ export const legend: readonly (readonly [string, string])[] = [
   ["✓", "its IL's interpreter gives the same output, status, panic"],
   ["✗", "it gives something else (o shows what), or the pass failed"],
   ["·", "its interpreter (or the pass) is still running"],
-  ["?", "the program reads input and has none: FILE.in, --stdin"],
+  ["?", "reads input and has none (FILE.in, --stdin), or an interpreter gave up"],
   ["•", "the pass changed the printed program"],
   ["┃", "a line from the same source line as the cursor's"],
   ["ms", "the time the pass took (on a wide screen)"],

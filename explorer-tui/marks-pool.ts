@@ -10,6 +10,15 @@ import { Worker } from "node:worker_threads";
 import type { MarksJob, MarksRequest } from "./marks-worker.js";
 import type { Run } from "./marks.js";
 
+/**
+ * The stack of each thread that runs interpreters, in MB. The tree interpreters nest a
+ * program's calls on JavaScript's stack, a spawned task's (run as generators) the deepest:
+ * with a worker's default 4 MB, a recursion 400 deep in a task filled it, and the source's
+ * run, given up, was taken for the reference, so every later step was marked ✗. The space
+ * is reserved, and used only as deep as a run goes; 512 MB runs a recursion 20,000 deep in a task.
+ */
+export const interpreterStackMb = 512;
+
 export interface MarksPool {
   /** A step to run. */
   add(job: MarksJob): void;
@@ -37,7 +46,7 @@ export function marksPool(size: number, stdin: string, ran: (index: number, run:
   };
   const request: MarksRequest = { stdin };
   for (let k = 0; k < size; k++) {
-    const worker = new Worker(new URL("./marks-worker.js", import.meta.url), { workerData: request });
+    const worker = new Worker(new URL("./marks-worker.js", import.meta.url), { workerData: request, resourceLimits: { stackSizeMb: interpreterStackMb } });
     workers.push(worker);
     idle.push(worker);
     worker.on("message", ({ index, run }: { index: number; run: Run }) => {

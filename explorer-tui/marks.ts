@@ -11,7 +11,7 @@
 
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
-import { checkMade, throwIfBroken, type Step } from "../driver/driver.js";
+import { checkMade, gaveUp, throwIfBroken, type Step } from "../driver/driver.js";
 import { runAlike } from "../interp/index.js";
 import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
@@ -29,6 +29,9 @@ export interface StepVerdict {
   readonly stdout: string;
   /** What differs from the source's run, in a sentence (null when nothing does). */
   readonly differs: string | null;
+  /** When the runs differ because an interpreter stopped before the program's end (out of
+   * fuel, or JavaScript's stack full: this step's or the source's), why: no verdict, not a ✗. */
+  readonly gaveUp: string | null;
 }
 
 /**
@@ -85,8 +88,10 @@ export function runProgram(il: IL, program: unknown, stdin: string): Run {
 function markOf(run: Run, reference: Outcome): StepVerdict {
   const { outcome } = run;
   const agrees = sameOutcome(reference, outcome) && run.clean;
+  const why = agrees ? null : ([["its interpreter", gaveUp(outcome)], ["the source's interpreter", gaveUp(reference)]] as const).find(([, why]) => why !== null);
   return {
     agrees,
+    gaveUp: why ? `${why[0]} ${why[1]}` : null,
     outcome: describeOutcome(outcome),
     status: outcome.status,
     panic: outcome.panic,

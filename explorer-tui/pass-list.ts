@@ -14,7 +14,7 @@ const markOf = (v: Mark | undefined, failed: boolean): { mark: string; color?: S
   if (v === undefined || v === "pending") return { mark: "·" };
   if (v === null) return { mark: " " };
   if (v === "no input") return { mark: "?", color: "yellow" };
-  return v.agrees ? { mark: "✓", color: "green" } : { mark: "✗", color: "red" };
+  return v.agrees ? { mark: "✓", color: "green" } : v.gaveUp ? { mark: "?", color: "yellow" } : { mark: "✗", color: "red" };
 };
 
 /** The pass list's rows, `width` columns each (its border not included). */

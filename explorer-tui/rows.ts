@@ -114,6 +114,7 @@ function statusLine(s: State): { text: string; color?: Style["color"] } {
   if (v === null) return { text: ` ${info.name} writes text: no interpreter runs it · ${all}` };
   if (v === "pending" || v === undefined) return { text: ` ${info.to}: its interpreter is running · ${all}` };
   if (v.agrees) return { text: ` ✓ ${info.to}: ${briefly(v)} · ${all}`, color: trace.firstBad === null ? undefined : "red" };
+  if (v.gaveUp) return { text: ` ? ${info.to}: no verdict: ${v.gaveUp} (o: the output) · ${all}`, color: "yellow" };
   return { text: ` ✗ ${info.to}: ${v.differs} (o: the output) · ${all}`, color: "red" };
 }
 

@@ -5,11 +5,13 @@ import { Worker } from "node:worker_threads";
 import type { Event } from "./state.js";
 import type { TraceMessage, TraceRequest } from "./trace-worker.js";
 import type { Trace } from "./trace.js";
+import { interpreterStackMb } from "./marks-pool.js";
 
 /** Compiles and interprets `trace`'s program in a worker; returns a function that stops it. */
 export function startTrace(trace: Trace, dispatch: (event: Event) => void): () => void {
   const request: TraceRequest = { file: trace.file, source: trace.source, target: trace.target, opt: trace.opt, stdin: trace.stdin };
-  const worker = new Worker(new URL("./trace-worker.js", import.meta.url), { workerData: request });
+  // (on one processor the marks run here too: marks-pool.ts, interpreterStackMb)
+  const worker = new Worker(new URL("./trace-worker.js", import.meta.url), { workerData: request, resourceLimits: { stackSizeMb: interpreterStackMb } });
   const id = trace.id;
   worker.on("message", (m: TraceMessage) => dispatch({ ...m, trace: id }));
   worker.on("error", (e) => dispatch({ kind: "meaning-failed", trace: id, message: e.message }));

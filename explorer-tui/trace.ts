@@ -79,7 +79,7 @@ export const compiled = (t: Trace): boolean => t.failure !== null || t.steps.len
 
 /** The index of the first step whose meaning differs from the source's. */
 export function firstBadOf(steps: readonly StepView[]): number | null {
-  const bad = steps.findIndex((s) => typeof s.verdict === "object" && s.verdict !== null && !s.verdict.agrees);
+  const bad = steps.findIndex((s) => typeof s.verdict === "object" && s.verdict !== null && !s.verdict.agrees && s.verdict.gaveUp === null);
   return bad < 0 ? null : bad;
 }
 

@@ -133,7 +133,7 @@ export function outputLines(trace: Trace, pass: number, width: number): readonly
     input,
     `the source (${trace.passes[0]!.to}): ${briefly(source)}`,
     `after ${info.name} (${info.to}): ${briefly(mark)}`,
-    mark.agrees ? "  ✓ the same output, status and panic" : `  ✗ ${mark.differs}`,
+    mark.agrees ? "  ✓ the same output, status and panic" : mark.gaveUp ? `  ? ${mark.gaveUp}: no verdict (${mark.differs})` : `  ✗ ${mark.differs}`,
     "",
     ` line │ ${cell("the source")} │ after ${info.name}`,
   ];

@@ -13,6 +13,7 @@ import { assemblyLines, type StepView } from "../explorer-tui/step-view.js";
 import { grammarLines } from "../explorer-tui/grammar-lines.js";
 import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
 import type { IL } from "../il/define.js";
+import type { Outcome } from "../interp/runtime-model.js";
 import { sameTerm } from "../il/node.js";
 import { runAlike } from "../interp/index.js";
 import { fit } from "../explorer-tui/text.js";
@@ -131,6 +132,41 @@ test("the worker makes the same steps and marks as the explorer's own process, o
   });
   // A mark never comes before its own step (the reducer would have nowhere to put it).
   for (const [i] of marks) assert.ok(order.indexOf(`step ${i}`) < order.indexOf(`mark ${i}`), `the mark of ${steps[i]!.pass.name} after its step`);
+});
+
+test("a run that differs because an interpreter gave up (the step's or the source's) is no verdict, not a disagreement", () => {
+  const ran = (o: Partial<Outcome>): Run => ({ outcome: { stdout: "1\n", status: 0, panic: null, outOfFuel: false, live: null, ...o }, clean: true });
+  const stack = { stdout: "", status: 101, panic: "stack overflow", hostStack: true as const };
+  for (const [source, step, why] of [
+    [stack, {}, "the source's interpreter filled JavaScript's stack"],
+    [{}, stack, "its interpreter filled JavaScript's stack"],
+    [{}, { stdout: "", outOfFuel: true }, "its interpreter ran out of fuel"],
+    [{}, { stdout: "2\n" }, null],
+  ] as const) {
+    const marks = new Map<number, Mark>();
+    const mark = marker([0, 1], "", (i, m) => marks.set(i, m));
+    mark(0, ran(source));
+    mark(1, ran(step));
+    const got = marks.get(1) as StepVerdict;
+    assert.is(got.agrees, false);
+    if (why === null) assert.is(got.gaveUp, null);
+    else assert.ok(got.gaveUp?.startsWith(why), `${got.gaveUp}`);
+  }
+});
+
+test("the marks' interpreters have stack enough for a recursion 1,000 deep in a spawned task: every mark agrees (with a worker's default stack, the source's run gave up and every later step was marked ✗)", async () => {
+  const source = "fn depth(n: Int) -> Int { if n == 0 { 0 } else { 1 + depth(n - 1) } }\nfn main() {\n    let r = Box(0)\n    scope { spawn { r.set(depth(read_int())) } }\n    print(r.get())\n}\n";
+  const empty = emptyTrace("deep_task.qs", source, "x86_64", "1000\n", null);
+  const marks: Mark[] = [];
+  const wanted = empty.passes.filter((p) => p.to !== "assembly text").length;
+  await new Promise<void>((resolve, reject) => {
+    const stop = startTrace(empty, (e: Event) => {
+      if (e.kind === "meaning" && marks.push(e.mark) === wanted) (stop(), resolve());
+      else if (e.kind === "failed" || e.kind === "meaning-failed") (stop(), reject(new Error(e.message)));
+    });
+    setTimeout(() => (stop(), reject(new Error("timed out"))), 60_000).unref();
+  });
+  for (const mark of marks) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.stdout === "1000\n", JSON.stringify(mark));
 });
 
 test("the worker, given no input for a program that reads: every step's mark says so, each after its step", async () => {

@@ -40,7 +40,7 @@ const passName = (s: State) => traceOf(s).passes[s.pass]!.name;
 const index = (s: State, name: string) => traceOf(s).passes.findIndex((p) => p.name === name);
 /** The source line of the line under the cursor. */
 const cursorLine = (s: State) => lineOf(viewOf(s), s.cursor);
-const verdict = (agrees: boolean, stdout = "1\n"): StepVerdict => ({ agrees, outcome: "status 0", status: 0, panic: null, stdout, differs: agrees ? null : "output line 1" });
+const verdict = (agrees: boolean, stdout = "1\n"): StepVerdict => ({ agrees, outcome: "status 0", status: 0, panic: null, stdout, differs: agrees ? null : "output line 1", gaveUp: null });
 
 test("n, right and l select the next pass; N, left and h the previous; both stop at the ends", () => {
   for (const key of ["n", "right", "l"]) assert.is(press(start(), key).pass, 1, key);
@@ -251,6 +251,19 @@ test("o shows what the interpreter of the pass's IL printed beside the source's"
   assert.ok(shown.some((l) => l.includes('✗ output line 3: "8", the source\'s "9"')), shown.join("\n"));
   assert.ok(shown.some((l) => /^\s+3 │ 9\s+│ 8  ✗$/.test(l)), shown.join("\n"));
   assert.is(traceOf(broken).firstBad, s.pass);
+});
+
+test("a step whose run differs because an interpreter gave up is marked ?, no verdict, and is no disagreement", () => {
+  const s = press(start(), ":", "allocate", "return");
+  const trace = traceOf(s);
+  const why = "the source's interpreter filled JavaScript's stack, on which it nests its calls";
+  const gave = reduce(s, { kind: "meaning", trace: trace.id, index: s.pass, mark: { ...verdict(false), differs: "panic none, the source's \"stack overflow\"", gaveUp: why } });
+  assert.is(traceOf(gave).firstBad, null);
+  const screen = screenRows(gave).map(plain);
+  assert.ok(screen.some((l) => /^▸\?[• ] allocate-registers/.test(l)), screen.join("\n"));
+  assert.ok(screen.some((l) => l.startsWith(" ? Lx86coloured: no verdict: the source's interpreter filled")), screen.join("\n"));
+  const out = viewLines(press(gave, "o"));
+  assert.ok(out.some((l) => l.includes(`? ${why}: no verdict`)), out.join("\n"));
 });
 
 test("a program that reads input and has none is marked ? and told where to put it", () => {

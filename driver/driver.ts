@@ -20,7 +20,7 @@ import type { IL } from "../il/define.js";
 import { unreachable } from "../il/node.js";
 import { explainValidation, validate, type Validation } from "../il/validate.js";
 import { interpreterFor } from "../interp/index.js";
-import { describeOutcome, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
+import { describeOutcome, leaked, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
 import { ilName, type ModuleSource, type Pass, type PassContext, type Warning } from "../il/pass.js";
 import { packageRoot } from "./paths.js";
 import { readModules } from "./source-set.js";
@@ -250,13 +250,24 @@ function judgeWith(options: CheckOptions): (ran: Ran, meaning: boolean) => Check
  * (Not when the live objects are held only by each other: the program's own cycles keep them, as the brief allows.) */
 function meaningVerdict(outcome: Outcome, reference: Outcome): Verdict {
   if (!sameOutcome(outcome, reference)) return { kind: gaveUp(outcome) || gaveUp(reference) ? "gave up" : "differs" };
-  if (outcome.live != null && outcome.live.objects > 0 && !outcome.cycles) return { kind: "leaks", live: outcome.live };
+  const live = leaked(outcome);
+  if (live !== null) return { kind: "leaks", live };
   return { kind: "agrees" };
 }
 
 /** Why an interpreter stopped before the program's end, or null when it did not. */
-export function gaveUp(o: Outcome): string | null {
+function gaveUp(o: Outcome): string | null {
   return o.outOfFuel ? "ran out of fuel" : o.hostStack ? "filled JavaScript's stack, on which it nests its calls" : null;
+}
+
+/** Which of the named runs' interpreters stopped before the program's end, and why
+ * ("the Lcfg interpreter ran out of fuel; ..."), or null when none did. */
+export function whoGaveUp(runs: readonly (readonly [name: string, outcome: Outcome])[]): string | null {
+  const who = runs.flatMap(([name, o]) => {
+    const why = gaveUp(o);
+    return why === null ? [] : [`${name} ${why}`];
+  });
+  return who.length === 0 ? null : who.join("; ");
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -279,10 +290,8 @@ function explain(pass: Pass, verdict: Verdict, outcome: Outcome | null, referenc
       return `the ${il} interpreter cannot run the output: ${messageOf(verdict.error)}`;
     case "differs":
       return against();
-    case "gave up": {
-      const who = [[`the ${il} interpreter`, gaveUp(outcome!)], [`the interpreter of ${reference!.name}`, gaveUp(reference!.outcome)]].filter(([, why]) => why !== null);
-      return `${against()} (${who.map(([name, why]) => `${name} ${why}`).join("; ")})`;
-    }
+    case "gave up":
+      return `${against()} (${whoGaveUp([[`the ${il} interpreter`, outcome!], [`the interpreter of ${reference!.name}`, reference!.outcome]])})`;
     case "leaks":
       return `${il} leaves ${verdict.live.objects} object(s), ${verdict.live.bytes} bytes, live when main returns (${showOutcome(outcome!)})`;
     default:

@@ -11,9 +11,9 @@
 
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
-import { checkMade, gaveUp, throwIfBroken, type Step } from "../driver/driver.js";
+import { checkMade, throwIfBroken, whoGaveUp, type Step } from "../driver/driver.js";
 import { runAlike } from "../interp/index.js";
-import { describeOutcome, sameOutcome, type Outcome } from "../interp/runtime-model.js";
+import { describeOutcome, leaked, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
 /** The most standard output a verdict keeps (the explorer shows it beside the source's). */
 export const maxOutput = 64 * 1024;
@@ -61,7 +61,8 @@ export function difference(here: Outcome, source: Outcome): string | null {
   if (here.outOfFuel !== source.outOfFuel) return here.outOfFuel ? "it ran out of fuel; the source did not" : "the source ran out of fuel; it did not";
   const line = firstDifferentLine(here.stdout, source.stdout);
   if (line) return `output line ${line.line}: ${quoted(line.here)}, the source's ${quoted(line.source)}`;
-  if (here.live && here.live.objects > 0 && !here.cycles) return `${here.live.objects} object(s), ${here.live.bytes} bytes, still live when main returns`;
+  const live = leaked(here);
+  if (live !== null) return `${live.objects} object(s), ${live.bytes} bytes, still live when main returns`;
   return null;
 }
 
@@ -88,10 +89,9 @@ export function runProgram(il: IL, program: unknown, stdin: string): Run {
 function markOf(run: Run, reference: Outcome): StepVerdict {
   const { outcome } = run;
   const agrees = sameOutcome(reference, outcome) && run.clean;
-  const why = agrees ? null : ([["its interpreter", gaveUp(outcome)], ["the source's interpreter", gaveUp(reference)]] as const).find(([, why]) => why !== null);
   return {
     agrees,
-    gaveUp: why ? `${why[0]} ${why[1]}` : null,
+    gaveUp: agrees ? null : whoGaveUp([["its interpreter", outcome], ["the source's interpreter", reference]]),
     outcome: describeOutcome(outcome),
     status: outcome.status,
     panic: outcome.panic,

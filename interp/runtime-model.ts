@@ -228,6 +228,10 @@ function utf8(text: string): Buffer {
 /** Whether a byte index is where a character's UTF-8 starts, or the end: not a continuation byte. */
 const boundary = (bytes: Buffer, i: bigint): boolean => i === BigInt(bytes.length) || (bytes[Number(i)]! & 0xc0) !== 0x80;
 
+/** The objects a pass left live when main returns (in the ILs that count references), or null:
+ * none, or only those the program's own cycles keep (which the brief allows). */
+export const leaked = (o: Outcome): NonNullable<Outcome["live"]> | null => (o.live != null && o.live.objects > 0 && !o.cycles ? o.live : null);
+
 /** Two outcomes agree when the world cannot tell them apart. */
 export function sameOutcome(a: Outcome, b: Outcome): boolean {
   return a.stdout === b.stdout && a.status === b.status && a.panic === b.panic && a.outOfFuel === b.outOfFuel;

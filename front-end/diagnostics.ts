@@ -94,7 +94,7 @@ export function diagnosticSink(file: string, shown: (message: string) => string 
     report(loc, text, notes) {
       const message = shown(text);
       const at = loc?.file ?? file; // a place in one of the program's modules names its file
-      notes = notes?.map((n) => ({ ...n, message: shown(n.message) })).map((n) => ((n.loc.file ?? file) === at ? n : { ...n, file: n.loc.file ?? file }));
+      notes = notes?.map((n) => ({ ...n, message: shown(n.message), ...((n.loc.file ?? file) === at ? {} : { file: n.loc.file ?? file }) }));
       diagnostics.push(notes && notes.length > 0 ? { file: at, loc: loc ?? startOfFile, message, notes } : { file: at, loc: loc ?? startOfFile, message });
     },
   };

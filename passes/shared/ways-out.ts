@@ -1,4 +1,5 @@
-// Leaving a block early, for expand-using and lower-tasks: each keeps, at
+// Leaving a block early, for expand-using (Lnomatch -> Lnousing) and
+// lower-tasks (Lwhile -> Ltasks), each on its own ILs' nodes: each keeps, at
 // every node, what must be undone on the way out of the blocks around it (the
 // usings to drop, the scopes to close; the innermost last), and how many of
 // those lie outside the innermost loop. A `break` or `continue` undoes those

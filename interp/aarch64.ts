@@ -389,7 +389,7 @@ const callsOperands: Readonly<Record<string, OperandForm>> = {
   ...varOperands,
   Address: addressForm,
 };
-const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ operand: decodedOperand, callRuntime: runtimeCall, callFunction }) };
 /** base + offset (+ scale * index), of La64memory's heap accesses. */
 const heapAddress = (m: Machine, i: Node, scale = 8n): bigint => read(m, i.base) + (i.offset as bigint) + (i.index ? scale * read(m, i.index) : 0n);
 const memoryInstructions: Readonly<Record<string, Instruction>> = {

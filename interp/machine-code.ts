@@ -504,46 +504,75 @@ export interface CallingState extends FunctionState {
  * its results to `back`: see callRoutine) and of a function of the program (the call's
  * effect; `then` after it has returned). */
 export interface CallingModel<M extends CallingState> {
-  read(m: M, arg: Node): bigint;
-  write(m: M, arg: Node, value: bigint): void;
+  /** An operand found once, for every time its instruction runs. */
+  operand(m: M, arg: Node): DecodedOperand;
   callRuntime(m: M, symbol: string, args: readonly bigint[], back: (results: readonly bigint[]) => void): Effect;
   callFunction(m: M, fn: string, then?: () => void): Call;
 }
 
-/** The steps of the pseudo-instructions of L<t>calls (ir-defs/pseudo-instructions.ts), by kind. */
+/** The steps of the pseudo-instructions of L<t>calls (ir-defs/pseudo-instructions.ts), by kind;
+ * each decoded (its operands found once), as a loop of calls runs them again and again. */
 export function callSteps<M extends CallingState>(model: CallingModel<M>): Readonly<Record<string, (m: M, i: Node) => Effect>> {
-  const values = (m: M, i: Node) => (i.args as Node[]).map((a) => model.read(m, a));
-  const call = (m: M, i: Node, fn: string | null, symbol: string): Effect => {
-    const args = values(m, i);
-    if (fn === null) {
-      return model.callRuntime(m, symbol, args, (results) => {
-        if (i.result) model.write(m, i.result, results[0]!);
-        if (!i.found) return;
-        if (results.length < 2) throw new Error(`${symbol} gives no second result for \`found\``);
-        model.write(m, i.found, results[1]!); // qn_recv's
-      });
-    }
-    m.arguments = args;
-    return model.callFunction(m, fn, () => i.result && model.write(m, i.result, m.returned));
+  /** The reads of the call's arguments, and of its result and `found` (qn_recv's second result) the writes. */
+  const operands = (m: M, i: Node) => {
+    const args = (i.args as Node[]).map((a) => model.operand(m, a));
+    const [result, found] = [i.result ? model.operand(m, i.result as Node) : null, i.found ? model.operand(m, i.found as Node) : null];
+    return { values: () => args.map((a) => a.read()), result, found };
+  };
+  const call = (fn: (m: M, i: Node) => () => string | null, symbol: (i: Node) => string) =>
+    decoded<M>((m, i) => {
+      const [callee, { values, result, found }] = [fn(m, i), operands(m, i)];
+      const back = (results: readonly bigint[]) => {
+        result?.write(results[0]!);
+        if (found === null) return;
+        if (results.length < 2) throw new Error(`${symbol(i)} gives no second result for \`found\``);
+        found.write(results[1]!); // qn_recv's
+      };
+      const then = () => result?.write(m.returned);
+      return () => {
+        const target = callee();
+        const args = values();
+        if (target === null) return model.callRuntime(m, symbol(i), args, back);
+        m.arguments = args;
+        return model.callFunction(m, target, then);
+      };
+    });
+  const tail = (fn: (m: M, i: Node) => () => string | null) =>
+    decoded<M>((m, i) => {
+      const [callee, { values }] = [fn(m, i), operands(m, i)];
+      return () => {
+        const target = callee() ?? ""; // (no function: tailCall says so)
+        m.arguments = values();
+        return tailCall(m, target);
+      };
+    });
+  const named = (_m: M, i: Node) => {
+    const fn = functionOf(i.target as string);
+    return () => fn;
+  };
+  const pointed = (m: M, i: Node) => {
+    const callee = model.operand(m, i.callee as Node);
+    return () => functionAt(m, callee.read());
   };
   return {
-    Call: (m, i) => call(m, i, functionOf(i.target), i.target),
-    CallIndirect: (m, i) => call(m, i, functionAt(m, model.read(m, i.callee)), ""),
-    TailCall(m, i) {
-      m.arguments = values(m, i);
-      return tailCall(m, functionOf(i.target) ?? "");
-    },
-    TailCallIndirect(m, i) {
-      const fn = functionAt(m, model.read(m, i.callee));
-      m.arguments = values(m, i);
-      return tailCall(m, fn);
-    },
-    Params: (m, i) => (i.params as Node[]).forEach((p, k) => model.write(m, p, m.arguments[k] ?? 0n)),
+    Call: call(named, (i) => i.target as string),
+    CallIndirect: call(pointed, () => ""),
+    TailCall: tail(named),
+    TailCallIndirect: tail(pointed),
+    Params: decoded<M>((m, i) => {
+      const params = (i.params as Node[]).map((p) => model.operand(m, p));
+      return () => {
+        for (let k = 0; k < params.length; k++) params[k]!.write(m.arguments[k] ?? 0n);
+      };
+    }),
     // Any conclusion's label ends the function running (see Runner).
-    Return(m, i) {
-      m.returned = model.read(m, i.value);
-      return { jump: conclusionOf("") };
-    },
+    Return: decoded<M>((m, i) => {
+      const [value, end] = [model.operand(m, i.value as Node), { jump: conclusionOf("") }];
+      return () => {
+        m.returned = value.read();
+        return end;
+      };
+    }),
   };
 }
 

@@ -473,7 +473,7 @@ const callsOperands: Readonly<Record<string, OperandForm>> = {
   ...varOperands,
   Address: addressForm,
 };
-const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ read, write, callRuntime: runtimeCall, callFunction }) };
+const callsInstructions: Readonly<Record<string, Instruction>> = { ...varInstructions, ...callSteps<Machine>({ operand: decodedOperand, callRuntime: runtimeCall, callFunction }) };
 const selectInstructions: Readonly<Record<string, Instruction>> = {
   ...callsInstructions,
   Divide(m, i) { // what lower-division makes of it clobbers %rax, %rdx and the flags

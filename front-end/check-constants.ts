@@ -1,7 +1,8 @@
 // The const items of a program, checked and evaluated at compile time (part of
 // check-types). A const is global and order-independent: it may use consts
 // declared after it. Its value must be a constant expression (literals, unary
-// and binary operators, other consts) of its declared type, Int or Bool; it is
+// and binary operators, other consts) of its declared type, Int, Bool or
+// String (Strings joined with `+` and compared, as at run time); it is
 // computed with ir-defs/semantics.ts, so a division by zero is a compile error
 // (every operand is evaluated, even the right side of && and ||, so that is
 // true wherever it appears). A const that depends on itself is an error naming
@@ -16,9 +17,9 @@ import { Lsrc as LsrcIL } from "../ir-defs/lsrc.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
-import { binary, Panic, unary } from "../ir-defs/semantics.js";
-import { binaryTyping, unaryTyping } from "./operators.js";
-import { BoolType, ErrorType, fits, IntType, isType, same, show, UnitType, type Type } from "./types.js";
+import { binary, Panic, stringBinary, unary } from "../ir-defs/semantics.js";
+import { binaryTyping, unaryTyping, type OperatorTyping } from "./operators.js";
+import { BoolType, ErrorType, fits, IntType, isType, same, show, silent, StringType, UnitType, type Type } from "./types.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { maxNesting } from "./parser.js";
 
@@ -26,15 +27,27 @@ export interface ConstantInfo {
   /** The declared type, or Error when it is not one a const may have. */
   readonly type: Type;
   /** The value, or null when it could not be computed (an error was reported). */
-  readonly value: bigint | boolean | null;
+  readonly value: Constant | null;
   readonly loc: Loc | undefined;
 }
 
+export type Constant = bigint | boolean | string;
+
+/** The most bytes a String const may hold: `const B: String = A + A`, 256 times over, would not fit anywhere. */
+export const maxConstantBytes = 1 << 20;
+
 interface Evaluated {
   readonly type: Type;
-  readonly value: bigint | boolean | null;
+  readonly value: Constant | null;
   /** How deep the value nests with the consts it uses written out; 0 once that was too deep. */
   readonly depth: number;
+}
+
+const stringOps: ReadonlySet<string> = new Set(["+", "==", "!=", "<", "<=", ">", ">="]);
+
+/** The typing of `a op b` with `a` a String: `+` gives a String, a comparison a Bool; `b` must be a String. */
+function stringTyping(op: string, right: Type): OperatorTyping {
+  return { type: op === "+" ? StringType : BoolType, error: fits(right, StringType) ? null : { side: "right", message: `expected String, found ${show(right)}` } };
 }
 
 /** Checks and evaluates every const; `definitions` holds the first item of each name;
@@ -52,6 +65,12 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
     sink.report(definitions.get(start)!.loc, `constant \`${start}\` depends on itself: ${cycle}`);
   });
 
+  /** A String const's value, refused when longer than maxConstantBytes. */
+  const joined = (e: Lsrc.Expr, owner: string, value: string | boolean, type: Type, depth: number): Evaluated => {
+    if (typeof value !== "string" || Buffer.byteLength(value) <= maxConstantBytes) return { type, value, depth };
+    sink.report(e.loc, `the value of constant \`${owner}\` is longer than 1 MiB (${maxConstantBytes.toLocaleString("en-US")} bytes)`);
+    return { type, value: null, depth };
+  };
   const evaluate = (e: Lsrc.Expr, owner: string): Evaluated => {
     const none = (type: Type): Evaluated => ({ type, value: null, depth: 1 });
     switch (e.kind) {
@@ -70,26 +89,26 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
         if (typing.error) sink.report(e.arg.loc, typing.error.message);
         const depth = arg.depth && arg.depth + 1;
         if (typing.error || arg.value === null) return { type: typing.type, value: null, depth };
-        return { type: typing.type, value: unary(e.op, arg.value), depth };
+        return { type: typing.type, value: unary(e.op, arg.value as bigint | boolean), depth }; // (a String is an error here)
       }
       case "Binary": {
         const left = evaluate(e.left, owner);
         const right = evaluate(e.right, owner);
-        const typing = binaryTyping(e.op, left.type, right.type);
+        const strings = stringOps.has(e.op) && (isType(left.type, StringType) || (silent(left.type) && isType(right.type, StringType)));
+        const typing = strings ? stringTyping(e.op, right.type) : binaryTyping(e.op, left.type, right.type);
         if (typing.error) sink.report(typing.error.side === "left" ? e.left.loc : e.right.loc, typing.error.message);
         const depth = left.depth && right.depth && Math.max(left.depth, right.depth) + 1;
         if (typing.error || left.value === null || right.value === null) return { type: typing.type, value: null, depth };
         try {
-          return { type: typing.type, value: binary(e.op, left.value, right.value), depth };
+          if (typeof left.value === "string") return joined(e, owner, stringBinary(e.op, left.value, right.value as string), typing.type, depth);
+          return { type: typing.type, value: binary(e.op, left.value, right.value as bigint | boolean), depth };
         } catch (error) {
           if (!(error instanceof Panic)) throw error;
           sink.report(e.loc, `${error.panicMessage} in the value of constant \`${owner}\``);
           return { type: typing.type, value: null, depth };
         }
       }
-      case "Str":
-        sink.report(e.loc, "a const must be an Int or a Bool for now: a String is not a constant expression");
-        return none(ErrorType);
+      case "Str": return { type: StringType, value: e.value, depth: 1 };
       case "Block":
       case "If":
       case "Call":
@@ -115,7 +134,7 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
   for (const name of order) {
     const item = definitions.get(name)!;
     const written = resolve(item);
-    const declared = isType(written, IntType) || isType(written, BoolType) ? written : ErrorType;
+    const declared = isType(written, IntType) || isType(written, BoolType) || isType(written, StringType) ? written : ErrorType;
     declaredTypes.set(name, { written, declared });
     // A const on a cycle has no value; the consts that use it are silent.
     if (broken.has(name)) done.set(name, { type: declared, value: null, loc: item.loc, depth: 0 });
@@ -127,7 +146,7 @@ export function checkConstants(definitions: ReadonlyMap<string, Lsrc.Const>, res
     const result = evaluate(item.value, name);
     if (result.depth > maxNesting) sink.report(item.loc, `constant \`${name}\` is nested too deeply: its value, with the constants it uses written out in their places, is more than ${maxNesting} levels deep`);
     if (declared === ErrorType) {
-      if (written !== ErrorType) sink.report(item.loc, `a const must be an Int or a Bool for now, not ${show(written)}`);
+      if (written !== ErrorType) sink.report(item.loc, `a const must be an Int, a Bool or a String, not ${show(written)}`);
     } else if (!fits(result.type, declared)) sink.report(item.value.loc, `expected ${show(declared)}, found ${show(result.type)}`);
     const ok = declared !== ErrorType && same(result.type, declared) && result.depth <= maxNesting;
     done.set(name, { type: declared, value: ok ? result.value : null, loc: item.loc, depth: ok ? result.depth : 0 });

@@ -87,6 +87,22 @@ export function parseInputLine(line: string): bigint {
   return v;
 }
 
+/** Binary operators on Strings, as the runtime does them: `+` joins them, `==` and `!=`
+ * compare their bytes, `<`, `<=`, `>`, `>=` order them as compareBytes does. */
+export function stringBinary(op: string, a: string, b: string): string | boolean {
+  if (op === "+") return a + b;
+  const order = compareBytes(a, b);
+  switch (op) {
+    case "==": return order === 0n;
+    case "!=": return order !== 0n;
+    case "<": return order < 0n;
+    case "<=": return order <= 0n;
+    case ">": return order > 0n;
+    case ">=": return order >= 0n;
+  }
+  throw new Error(`binary ${op} is not defined on String`);
+}
+
 /** How string a orders against b (`a < b` is `compareBytes(a, b) < 0`): -1, 0 or 1, byte by
  * byte (of their UTF-8), unsigned, a prefix first, as qn_string_cmp does on both targets. */
 export const compareBytes = (a: string, b: string): bigint => BigInt(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));

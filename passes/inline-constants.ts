@@ -1,7 +1,7 @@
 // inline-constants: Lmono -> Lnoconst
 //
-// Replaces every reference to a const item by the const's value, an Int or Bool
-// literal computed here (check-types made sure each initialiser is a constant
+// Replaces every reference to a const item by the const's value, an Int, Bool or
+// String literal computed here (check-types made sure each initialiser is a constant
 // expression over literals, operators and other consts), and drops the items.
 // After uniquify a local is never named like a const, so a Var whose name is a
 // const's is a reference to it.
@@ -20,9 +20,9 @@ import { Lnoconst } from "../ir-defs/lnoconst.js";
 import { Lmono } from "../ir-defs/lmono.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
-import { binary, unary } from "../ir-defs/semantics.js";
+import { binary, stringBinary, unary } from "../ir-defs/semantics.js";
 
-type Constant = bigint | boolean;
+type Constant = bigint | boolean | string;
 
 /** Evaluates each const once, on first use, so the items' order does not matter. */
 function constantValues(items: readonly In.Item[]): (name: string) => Constant | undefined {
@@ -41,14 +41,18 @@ function constantValues(items: readonly In.Item[]): (name: string) => Constant |
     switch (e.kind) {
       case "Int":
       case "Bool":
+      case "Str":
         return e.value;
       case "Var": {
         const v = valueOf(e.name);
         if (v === undefined) throw new Error(`${e.name} is not a constant`);
         return v;
       }
-      case "Unary": return unary(e.op, evaluate(e.arg));
-      case "Binary": return binary(e.op, evaluate(e.left), evaluate(e.right));
+      case "Unary": return unary(e.op, evaluate(e.arg) as bigint | boolean);
+      case "Binary": {
+        const [left, right] = [evaluate(e.left), evaluate(e.right)];
+        return typeof left === "string" ? stringBinary(e.op, left, right as string) : binary(e.op, left, right as bigint | boolean);
+      }
       default: throw new Error(`a ${e.kind} is not a constant expression`);
     }
   };
@@ -66,6 +70,7 @@ export const inlineConstants = pass({
       Var(node) {
         const value = valueOf(node.name);
         if (value === undefined) return node;
+        if (typeof value === "string") return { kind: "Str", value, loc: node.loc };
         return typeof value === "bigint" ? { kind: "Int", value, loc: node.loc } : { kind: "Bool", value, loc: node.loc };
       },
     });

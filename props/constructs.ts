@@ -9,7 +9,7 @@ import { recordKernelConstructs } from "./realize-record-kernels.js";
 
 /** Every construct the generator can produce: the coverage test expects each in a sample. */
 export const allConstructs: readonly string[] = [
-  "variable Int", "variable Bool", "variable Unit", "read_int", "edge value", "const",
+  "variable Int", "variable Bool", "variable Unit", "read_int", "edge value", "const", "const String",
   "unary -", "unary ~", "unary !",
   ...intOps.map((op) => `binary ${op}`),
   ...compareOps.map((op) => `binary ${op} Int`),

@@ -362,6 +362,7 @@ export function arbitraries(generator: GeneratorOptions = defaultGenerator): { [
           fc.oneof(
             fc.record({ ty: fc.constant("Int" as const), value: int, after: fc.boolean() }),
             fc.record({ ty: fc.constant("Bool" as const), value: bool, after: fc.boolean() }),
+            fc.record({ ty: fc.constant("String" as const), value: str, after: fc.boolean() }),
           ) as fc.Arbitrary<ConstSkeleton>,
           { maxLength: 3 },
         ),

@@ -191,10 +191,11 @@ export function strExpr(w: Walk, e: StrE, ctx: Context, tame = false): Lsrc.Expr
       return bin(left, "+", strExpr(w, e.right, ctx, !wide));
     }
     case "slice":
+      if (ctx.constant) return strExpr(w, e.text, ctx, tame); // (a const's value calls nothing)
       w.used.add("string_slice");
       return call("string_slice", strExpr(w, e.text, ctx, tame), int(BigInt(e.from)), int(BigInt(e.from + e.length)));
     case "line":
-      if (tame) return w.types.defaultValue("String", 0);
+      if (tame || ctx.constant) return w.types.defaultValue("String", 0);
       w.used.add("input_line");
       return call("input_line");
     case "proj":

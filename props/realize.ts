@@ -374,8 +374,8 @@ export function realize(skeleton: Skeleton): { program: Lsrc.Program; constructs
   skeleton.consts.forEach((c, i) => {
     const name = `K${i}`;
     const ctx: Context = { scope: [...scope], loops: 0, constant: true, callable: [], main: false, earlier: [] };
-    const value = c.ty === "Int" ? intExpr(c.value as IntE, ctx) : boolExpr(c.value as BoolE, ctx);
-    used.add("const");
+    const value = c.ty === "Int" ? intExpr(c.value as IntE, ctx) : c.ty === "Bool" ? boolExpr(c.value as BoolE, ctx) : strExpr(w, c.value as StrE, ctx);
+    used.add(c.ty === "String" ? "const String" : "const");
     (c.after ? after : consts).push({ kind: "Const", name, type: c.ty, value });
     scope.push({ name, type: c.ty, mutable: false });
   });

@@ -204,8 +204,8 @@ export type AnyE =
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
 
 export interface ConstSkeleton {
-  readonly ty: "Int" | "Bool";
-  readonly value: IntE | BoolE;
+  readonly ty: "Int" | "Bool" | "String";
+  readonly value: IntE | BoolE | StrE;
   /** Written after `main` (consts are visible in any order). */
   readonly after: boolean;
 }

@@ -930,7 +930,14 @@ function checkForwarded(source: string): number {
   let forwarded = 0;
   after.defs.forEach((d, i) => {
     const news = new Map<string, C.New[]>();
-    for (const b of before.defs[i]!.blocks) for (const s of b.stmts) if (s.kind === "Assign" && s.value.kind === "New") news.set(s.name, [...(news.get(s.name) ?? []), s.value]);
+    const assigned = new Map<string, number>();
+    for (const b of before.defs[i]!.blocks) {
+      for (const s of b.stmts) {
+        if (s.kind !== "Assign") continue;
+        assigned.set(s.name, (assigned.get(s.name) ?? 0) + 1);
+        if (s.value.kind === "New") news.set(s.name, [...(news.get(s.name) ?? []), s.value]);
+      }
+    }
     d.blocks.forEach((b, j) => b.stmts.forEach((s, k) => {
       const old = before.defs[i]!.blocks[j]!.stmts[k]!;
       if (s === old) return;
@@ -940,7 +947,7 @@ function checkForwarded(source: string): number {
       const made = [...news.values()].flat().filter((n) => n.fields.some((f, at) => BigInt(fieldOffset(at)) === load.offset && isLiteral(f) && (f as C.Int).value === value.value));
       assert.ok(made.length > 0, `${d.name}: ${value.value} was stored at ${load.offset} by some new:\n${source}`);
     }));
-    // An object made by one `new` and only loaded from: no load of a literal field of it is left.
+    // An object made by one `new` and only loaded from (its variable given no other value): no load of a literal field of it is left.
     const uses = new Map<string, number>();
     const loads: C.Load[] = [];
     forEachNode(Lcfg, d, (n) => {
@@ -949,7 +956,7 @@ function checkForwarded(source: string): number {
     });
     const loadsOf = (name: string) => loads.filter((l) => l.base.kind === "Var" && l.base.name === name);
     for (const [name, [made, ...more]] of news) {
-      if (more.length > 0 || d.params.includes(name) || uses.get(name) !== loadsOf(name).length) continue;
+      if (more.length > 0 || assigned.get(name) !== 1 || d.params.includes(name) || uses.get(name) !== loadsOf(name).length) continue;
       for (const l of loadsOf(name)) {
         const field = made!.fields.find((_, at) => BigInt(fieldOffset(at)) === l.offset);
         assert.not.ok(l.index === null && (l.type === "Int" || l.type === "Bool") && field && isLiteral(field), `${d.name}: ${name}'s field at ${l.offset} is still loaded:\n${source}`);

@@ -110,6 +110,20 @@ pub fn min[T: Ord](a: T, b: T) -> T { if b < a { b } else { a } }
 // The larger of the two (the second when they are equal).
 pub fn max[T: Ord](a: T, b: T) -> T { if a > b { a } else { b } }
 
+// The same four as methods: `o.unwrap()`, `o.unwrap_or(0)`, `o.is_some()`, `o.is_none()`.
+impl[T] Option[T] {
+    fn unwrap(self) -> T { unwrap(self) }
+    fn unwrap_or(self, default: T) -> T { unwrap_or(self, default) }
+    fn is_some(self) -> Bool { is_some(self) }
+    fn is_none(self) -> Bool { is_none(self) }
+}
+
+// And these two: `r.is_ok()`, `r.is_err()`.
+impl[T, E] Result[T, E] {
+    fn is_ok(self) -> Bool { is_ok(self) }
+    fn is_err(self) -> Bool { is_err(self) }
+}
+
 // Two Options are equal when both are None, or both Some of equal values.
 impl[T: Eq] Eq for Option[T] {
     fn eq(self, other: Option[T]) -> Bool {

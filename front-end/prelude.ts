@@ -19,8 +19,8 @@
 // carry only what it may use: an item some module's code names (a variable, a
 // callee, a type, a constructor, a bound), Result for `try`, Option for a
 // channel's `recv`, Eq for `==` and `!=`, Ord for `<` `<=` `>` `>=`, a protocol
-// whose method some code calls by name, an impl whose protocol is in, and what
-// those items name in turn.
+// or an inherent impl (Option's `o.unwrap()`) whose method some code calls by
+// name, an impl whose protocol is in, and what those items name in turn.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
@@ -67,12 +67,13 @@ function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { resu
 }
 
 /** The names an item of the joined program declares: its own, a union's constructors', a
- * protocol's methods' (`.m`). */
+ * protocol's methods' and an inherent impl's (`.m`). */
 function declaredBy(item: Lsrc.Item): string[] {
   switch (item.kind) {
     case "Union": case "GenericUnion": return [item.name, ...item.ctors.map((c) => c.name)];
     case "Protocol": return [item.name, ...item.sigs.map((s) => `.${s.name}`)];
-    case "Impl": case "ProtocolImpl": case "Module": return [];
+    case "Impl": return item.methods.map((m) => `.${(m as Lsrc.Fn).name}`);
+    case "ProtocolImpl": case "Module": return [];
     default: return [item.name];
   }
 }
@@ -80,24 +81,24 @@ function declaredBy(item: Lsrc.Item): string[] {
 /** The prelude's items (renamed as the joined program names them) that the program's other
  * items (`program`) may use, in their order. */
 export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsrc.Item[]): Lsrc.Item[] {
-  const declaring = new Map<string, number>();
-  prelude.forEach((item, i) => declaredBy(item).forEach((n) => declaring.set(n, i)));
+  const declaring = new Map<string, number[]>(); // (`.m`: a protocol's, and an impl's too)
+  prelude.forEach((item, i) => declaredBy(item).forEach((n) => declaring.set(n, [...(declaring.get(n) ?? []), i])));
   const nameOf = (n: string) => (declaring.has(hiddenName(n)) ? hiddenName(n) : n);
   const stands = { result: nameOf("Result"), option: nameOf("Option"), eq: nameOf("Eq"), ord: nameOf("Ord") };
   const names = new Set<string>();
   namesIn(program, names, stands);
   const included = new Set<number>();
-  const pending = [...names].flatMap((n) => (declaring.has(n) ? [declaring.get(n)!] : []));
+  const pending = [...names].flatMap((n) => declaring.get(n) ?? []);
   for (;;) {
     for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
       if (included.has(i)) continue;
       included.add(i);
       const uses = new Set<string>();
       namesIn([prelude[i]!], uses, stands);
-      for (const n of uses) if (declaring.has(n)) pending.push(declaring.get(n)!);
+      for (const n of uses) pending.push(...(declaring.get(n) ?? []));
     }
     prelude.forEach((item, i) => { // an impl comes with its protocol
-      if (item.kind === "ProtocolImpl" && !included.has(i) && included.has(declaring.get(item.protocol) ?? -1)) pending.push(i);
+      if (item.kind === "ProtocolImpl" && !included.has(i) && (declaring.get(item.protocol) ?? []).some((p) => included.has(p))) pending.push(i);
     });
     if (pending.length === 0) break;
   }

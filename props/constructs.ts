@@ -62,7 +62,7 @@ export const unionConstructs: readonly string[] = [
   "constructor without fields", "constructor with fields", "recursive constructor", "Option value", "Result value", "generic record literal",
   "let typed to fix a type argument", "value given its type by a let", "union value printed",
   // Calls.
-  "unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err", "abs", "generic call", "generic call whose result does not fix a type argument",
+  "unwrap", "unwrap_or", "is_some", "is_none", "is_ok", "is_err", "prelude method", "abs", "generic call", "generic call whose result does not fix a type argument",
   "try", "try of a call", "try through two calls",
   // Anonymous functions with unions and generics (realize-closures.ts).
   "closure capturing a union value", "closure over a type parameter", "closure in a union, matched on",

@@ -64,7 +64,7 @@ export function unionShared<E>(self: fc.Arbitrary<E>, t: Ties): { arbitrary: fc.
       weight: 2,
     },
     { arbitrary: fc.record({ k: fc.constant("try" as const), operand: t.data, via: fc.constantFrom(0, 0, 1, 2) }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("prelude" as const), fn: fc.nat(5), arg: t.data, other: t.part }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("prelude" as const), fn: fc.nat(5), arg: t.data, other: t.part, method: fc.boolean() }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("generic" as const), pick: fc.nat(7), args: fc.array(t.data, { maxLength: 3, depthIdentifier }) }), weight: 1 },
   ];
 }

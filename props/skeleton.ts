@@ -302,8 +302,9 @@ export interface MatchE<E> {
 export interface TryE { readonly k: "try"; readonly operand: DataE; readonly via: number }
 
 /** A call of a prelude function (`fn` chooses: unwrap, unwrap_or, is_some, is_none, is_ok,
- * is_err, abs) whose result has the type wanted, on `arg` read at the parameter's type. */
-export interface PreludeCallE { readonly k: "prelude"; readonly fn: number; readonly arg: DataE; readonly other: Part }
+ * is_err, abs) whose result has the type wanted, on `arg` read at the parameter's type;
+ * with `method`, written as the method of Option or Result (`o.unwrap()`) where there is one. */
+export interface PreludeCallE { readonly k: "prelude"; readonly fn: number; readonly arg: DataE; readonly other: Part; readonly method: boolean }
 
 /** A call of one of the program's generic functions whose result, instantiated, has the type
  * wanted (`pick` chooses, and the type arguments its result does not fix); arguments from `args`. */

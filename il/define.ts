@@ -366,3 +366,19 @@ export function kindsOf(il: IL, nonterminal: string): string[] {
   visit(nonterminal, new Set());
   return out;
 }
+
+/** Whether a production is a postfix form: its template starts with a hole of its own
+ * nonterminal (`<target:Expr>.<field:field>`, `<target:Expr>[<index:Expr>]`). */
+export function isPostfix(il: IL, p: Production): boolean {
+  const first = p.parts[0];
+  return first !== undefined && "field" in first && first.field.arity === "one" && il.productions.has(first.field.type) && kindsOf(il, first.field.type).includes(p.kind);
+}
+
+/** Whether a node of this production, as a postfix form's first part, is written in
+ * parentheses: its template ends with a hole of a nonterminal, which would read on through
+ * the postfix (`(-x).show()` unwritten would read as `-(x.show())`, and
+ * `(if c { a } else { b }).m()` as an if whose else is `{ b }.m()`). */
+export function groupedAsTarget(il: IL, p: Production): boolean {
+  const last = p.parts[p.parts.length - 1];
+  return last !== undefined && "field" in last && last.field.arity !== "many" && !last.field.suffix && il.productions.has(last.field.type);
+}

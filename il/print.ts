@@ -3,7 +3,7 @@
 // printProgram(L, term) shows any term of L the way its templates say; the same
 // templates, with each hole replaced by its type, are the grammar in BNF.
 
-import { kindsOf, type Field, type IL, type Production, type TemplatePart, type Terminal } from "./define.js";
+import { groupedAsTarget, isPostfix, kindsOf, type Field, type IL, type Production, type TemplatePart, type Terminal } from "./define.js";
 import { isNode, type AnyNode } from "./node.js";
 
 function showTerminal(value: unknown): string {
@@ -27,9 +27,18 @@ function printerFor(il: IL, p: Production): Printer {
   if (only && only.arity === "many" && only.separator === "\n") {
     return (node, mark) => (node[only.name] as unknown[]).map((item) => printValue(il, item, mark)).join("\n");
   }
-  const pieces = p.parts.map((part): string | Printer => {
+  const postfix = isPostfix(il, p);
+  const pieces = p.parts.map((part, i): string | Printer => {
     if ("text" in part) return part.text;
     const f = part.field;
+    if (i === 0 && postfix) {
+      // A target that would read on through the postfix is written in parentheses (groupedAsTarget).
+      return (node, mark) => {
+        const target = node[f.name];
+        const text = printField(il, f, target, mark);
+        return isNode(target) && groupedAsTarget(il, il.kinds.get(target.kind)!) ? `(${text})` : text;
+      };
+    }
     return (node, mark) => printField(il, f, node[f.name], mark);
   });
   // Only a text part that starts with `.`, or any part after a `-`, may run together with what

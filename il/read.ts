@@ -28,7 +28,7 @@
 // of the farthest place any reading got to, and what would have been read
 // there.
 
-import { kindsOf, type Field, type IL, type Production, type Reading } from "./define.js";
+import { groupedAsTarget, isPostfix, kindsOf, type Field, type IL, type Production, type Reading } from "./define.js";
 import { explainValidation, validate } from "./validate.js";
 
 /** A text that is not a node of the IL: where the reader stopped, and what it expected there. */
@@ -242,12 +242,7 @@ class Reader {
       }
       const leads = [...new Set(ordered.map((p) => planOf(p).leadText).filter((t) => t !== null))];
       // A template that starts with a hole of this nonterminal (`<target:Expr>.<field:field>`) grows.
-      const growing = new Set(
-        ordered.filter((p) => {
-          const first = p.parts[0]!;
-          return "field" in first && first.field.arity === "one" && this.il.productions.has(first.field.type) && kindsOf(this.il, first.field.type).includes(p.kind);
-        }),
-      );
+      const growing = new Set(ordered.filter((p) => isPostfix(this.il, p)));
       table.set(nt, (choice = { byLead, unled, leads, growing }));
     }
     return choice;
@@ -260,7 +255,8 @@ class Reader {
     let values: Values[] = [null];
     // Whether a newline-separated list just read nothing (see `literal`).
     let empty: boolean[] = [false];
-    for (const part of p.parts) {
+    const postfix = isPostfix(this.il, p);
+    for (const [k, part] of p.parts.entries()) {
       const nextAts: number[] = [];
       const nextValues: Values[] = [];
       const nextEmpty: boolean[] = [];
@@ -273,6 +269,10 @@ class Reader {
           continue;
         }
         const f = part.field;
+        if (k === 0 && postfix) {
+          // A target in parentheses that the printer put there (groupedAsTarget), read before a one-element tuple would be.
+          for (const r of this.grouped(f.type, from)) nextAts.push(r.end), nextValues.push({ value: r.value, before: values[i]! }), nextEmpty.push(false);
+        }
         for (const r of this.field(f, this.glue(from), plan.flush)) {
           if (nextAts.includes(r.end)) continue;
           nextAts.push(r.end);
@@ -284,6 +284,18 @@ class Reader {
       [ats, values, empty] = [nextAts, nextValues, nextEmpty];
     }
     return ats.map((end, i) => ({ end, value: new Later(() => nodeOf(p, values[i]!)) }));
+  }
+
+  /** The readings of `(x)` whose x is a node written in parentheses as a postfix form's first part (groupedAsTarget). */
+  private grouped(nt: string, at: number): Reading[] {
+    const open = this.literal("(", at);
+    if (open === null) return [];
+    return this.nonterminal(nt, open).flatMap((r) => {
+      const node = valueOf(r.value) as { kind?: string } | null;
+      const p = node?.kind === undefined ? undefined : this.il.kinds.get(node.kind);
+      const end = p !== undefined && groupedAsTarget(this.il, p) ? this.literal(")", r.end) : null;
+      return end === null ? [] : [{ end, value: node }];
+    });
   }
 
   /** A `-` and a digit are never two parts: the printer would have put a space between them. */

@@ -26,18 +26,14 @@ function typeChoices(w: Walk): string[] {
   return ["Int", "Bool", "String", ...w.types.palette.map((t) => t.canon), ...w.types.unions!.opaque.keys()];
 }
 
-const postfixTargets: ReadonlySet<string> = new Set(["Var", "Call", "Field", "Index", "MethodCall", "Apply"]);
-
 /** `unwrap(o)`, `is_some(o)`, `abs(n)`, ... with a result of the type; or `o.unwrap()`, `r.is_ok()`, ... */
 function preludeCall(w: Walk, e: PreludeCallE, type: string, ctx: Context): Lsrc.Expr {
   const choices = type === "Int" ? ["unwrap", "unwrap_or", "abs"] : type === "Bool" ? ["is_some", "is_none", "is_ok", "is_err", "unwrap", "unwrap_or"] : ["unwrap", "unwrap_or"];
   const fn = choices[e.fn % choices.length]!;
   w.used.add(fn);
   const argument = (t: string, c = ctx) => typed(w, dataExpr(w, e.arg, t, c), t);
-  // (A method's target is one the ILs print as it reads, without parentheses: the IL printer
-  // writes `(if c { a } else { b }).unwrap()` as `if c { a } else { b }.unwrap()`.)
   const of = (target: Lsrc.Expr, ...args: Lsrc.Expr[]): Lsrc.Expr => {
-    if (!e.method || !postfixTargets.has(target.kind)) return call(fn, target, ...args);
+    if (!e.method) return call(fn, target, ...args);
     w.used.add("prelude method");
     return { kind: "MethodCall", target, method: fn, args };
   };

@@ -113,6 +113,21 @@ test("a name's dots are its own: t.3.0 is field 0 of t.3, and field next of i.2 
   back(Luniq, { kind: "SetField", name: "p.4", path: ["next", "0"], op: "=", value: v("0.5") });
 });
 
+test("a postfix form's target that would read on through it is printed in parentheses: (-x).show(), (if c { a } else { b }).0", () => {
+  const negated = { kind: "MethodCall", target: { kind: "Unary", op: "-", arg: v("x") }, method: "show", args: [] };
+  assert.is(printNode(Lsrc, negated), "(-x).show()");
+  back(Lsrc, negated);
+  assert.equal(readNode(Lsrc, "-x.show()", "Expr"), { kind: "Unary", op: "-", arg: { ...negated, target: v("x") } });
+  const chosen = { kind: "If", cond: v("c"), then: { kind: "Block", stmts: [{ kind: "ExprStmt", expr: v("a") }] }, else: { kind: "Block", stmts: [{ kind: "ExprStmt", expr: v("b") }] } };
+  const field = { kind: "Field", target: chosen, field: "0" };
+  assert.match(printNode(Lsrc, field), /^\(if c \{[^]*\}\)\.0$/);
+  back(Lsrc, field);
+  back(Lsrc, { kind: "Index", target: { kind: "Lambda", params: [], ret: null, body: { kind: "Block", stmts: [] } }, index: int(0n) });
+  // A target that closes itself needs none: a tuple, a binary, a call, a field of a field.
+  assert.is(printNode(Lsrc, { kind: "Field", target: { kind: "Tuple", elems: [v("a"), v("b")] }, field: "1" }), "(a, b).1");
+  assert.is(printNode(Lsrc, { kind: "Field", target: { kind: "Binary", op: "+", left: v("a"), right: v("b") }, field: "x" }), "(a + b).x");
+});
+
 test("a call of the program's function is not a primitive, whatever its name", () => {
   const call = { kind: "Call", callee: "print_int", args: [int(1n)] };
   const prim = { kind: "Prim", op: "print_int", args: [int(1n)] };

@@ -11,10 +11,11 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
+import { didYouMean } from "./diagnostics.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, methodsOf, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
-import { bind, expectType, joinTypes, known, lookup, made, mustKnow, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
+import { bind, expectType, joinTypes, known, lookup, made, mustKnow, namesInScope, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
 import { hasImpl, lookupMethod } from "./protocols.js";
@@ -155,7 +156,7 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       if (e.name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
       else if (e.name === "self") c.sink.report(e.loc, "`self` outside a method: only a method in an impl has `self`");
       else if (builtins.has(e.name)) c.sink.report(e.loc, `\`${e.name}\` is a function: call it with \`${e.name}(...)\``);
-      else c.sink.report(e.loc, `unknown name \`${e.name}\``);
+      else c.sink.report(e.loc, `unknown name \`${e.name}\`${didYouMean(e.name, namesInScope(c))}`);
       return { node: e, type: ErrorType };
     }
     case "Binary": {
@@ -377,7 +378,7 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   if (arity === undefined) {
     if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
-    else if (!c.functions.has(name)) c.sink.report(e.loc, /^[A-Z]/.test(name) ? `unknown constructor or function \`${name}\`` : `unknown function \`${name}\``);
+    else if (!c.functions.has(name)) c.sink.report(e.loc, `${/^[A-Z]/.test(name) ? "unknown constructor or function" : "unknown function"} \`${name}\`${didYouMean(name, [...namesInScope(c), ...builtins.keys()])}`);
     return prim("assert", ErrorType); // never emitted: the program has errors
   }
   if (args.length !== arity) {

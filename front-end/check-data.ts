@@ -6,7 +6,8 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
-import { expectType, isCaptured, known, lookup, made, mustKnow, neverValue, tailLoc, use, type Checker, type Typed } from "./checker.js";
+import { didYouMean } from "./diagnostics.js";
+import { expectType, isCaptured, known, lookup, made, mustKnow, neverValue, namesInScope, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
 import { instantiate, substitute, writeType } from "./inference.js";
 import { binaryTyping } from "./operators.js";
@@ -79,7 +80,7 @@ export function checkRecordLit(c: Checker, e: Lsrc.RecordLit): Typed<Ltyped.Reco
   const inits = e.inits.map((init) => ({ ...init, checked: c.checkExpr(c, init.value) }));
   const node: Ltyped.RecordLit = { ...e, inits: inits.map(({ checked, ...init }) => ({ ...init, value: checked.node })) };
   if (!record) {
-    c.sink.report(e.loc, c.data.unions.has(e.name) ? `\`${e.name}\` is a union, not a record: its values are made by its constructors` : `unknown record \`${e.name}\``);
+    c.sink.report(e.loc, c.data.unions.has(e.name) ? `\`${e.name}\` is a union, not a record: its values are made by its constructors` : `unknown record \`${e.name}\`${didYouMean(e.name, c.data.records.keys())}`);
     return { node, type: ErrorType };
   }
   use(c, e.name);
@@ -194,7 +195,7 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
 /** The variable an assignment changes: it must be a `let mut`. Reports why not; false then. */
 export function checkAssignable(c: Checker, name: string, loc: Loc | undefined): boolean {
   const b = lookup(c, name);
-  if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\``);
+  if (!b) c.sink.report(loc, c.constants.has(name) ? `cannot assign to \`${name}\`: it is a constant` : `unknown name \`${name}\`${didYouMean(name, namesInScope(c))}`);
   else if (isCaptured(c, name)) {
     const [inside, made] = boundaryOf(c) === "spawn" ? ["a spawned block", "the task was spawned"] : ["an anonymous function", "the function was made"];
     const note = b.loc ? [{ loc: b.loc, message: `\`${name}\` is declared here, outside ${inside.replace(/^an? /, "the ")}` }] : [];

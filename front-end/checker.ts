@@ -106,6 +106,13 @@ export function lookup(c: Checker, name: string): Binding | undefined {
   return undefined;
 }
 
+/** The names code may use here: the variables in scope, the consts, functions and constructors. */
+export function namesInScope(c: Checker): string[] {
+  const names: string[] = [];
+  for (let s = c.scope; s; s = s.parent) names.push(...(s.names?.keys() ?? []));
+  return [...names, ...c.constants.keys(), ...c.functions.keys(), ...c.data.ctors.keys()];
+}
+
 /** Checks `inside` as the body of a capture boundary (an anonymous function, or a spawned block
  * when `spawned`): in a scope of its own that collects what it captures, where no loop around it
  * can be left by `break` or `continue`; then says when it captures more than a closure can hold. */

@@ -214,3 +214,33 @@ export function formatDiagnostics(list: readonly Diagnostic[], source: string, c
     return blocks.join("\n\n");
   });
 }
+
+/** For a name that names nothing: ` (did you mean \`x\`?)` when one of `names` is one typo
+ * away (a letter left out, added, changed, or two swapped; two for a name of six letters or
+ * more; none for one of one or two), else "".
+ * The program's own names only: a module's items, named `dir/module/x` in the ILs by now,
+ * and the prelude's hidden ones are left out. */
+export function didYouMean(name: string, names: Iterable<string>): string {
+  if (name.length < 3) return ""; // (`x` is one typo from every short name)
+  const most = name.length >= 6 ? 2 : 1;
+  let best: { name: string; distance: number } | null = null;
+  for (const n of names) {
+    if (n === name || n === "main" || /[./]/.test(n) || Math.abs(n.length - name.length) > most) continue;
+    const distance = typos(name, n);
+    if (distance <= most && (best === null || distance < best.distance)) best = { name: n, distance };
+  }
+  return best === null ? "" : ` (did you mean \`${best.name}\`?)`;
+}
+
+/** The edits that turn a into b: letters inserted, deleted, changed, or two neighbours swapped. */
+function typos(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}

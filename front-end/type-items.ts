@@ -20,7 +20,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import { namedTypes, parseType, type TypeTree } from "../ir-defs/type-syntax.js";
 import type { Loc } from "../il/node.js";
-import type { DiagnosticSink } from "./diagnostics.js";
+import { didYouMean, type DiagnosticSink } from "./diagnostics.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { substitute } from "./inference.js";
 import { typeLocOf } from "./parser.js";
@@ -139,7 +139,10 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
           return ErrorType;
         }
         if (t.name === "Self") sink.report(loc, "`Self` outside an impl or a protocol: it is the type an impl is for");
-        else sink.report(loc, `unknown type \`${t.name}\` (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T], Chan[T] and fn(...) -> ...)`);
+        else {
+          const near = didYouMean(t.name, [...scope.params.keys(), ...baseTypes.keys(), ...builtinTypeNames, ...aliases.keys(), ...data.keys()]);
+          sink.report(loc, `unknown type \`${t.name}\`${near || " (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T], Chan[T] and fn(...) -> ...)"}`);
+        }
         return ErrorType;
       }
       case "tuple": return types.tuple(t.elems.map(part));

@@ -34,11 +34,16 @@ function fieldType(c: Checker, given: Type, field: string, loc: Loc | undefined,
   if (fields) {
     const f = fields.find((x) => x.name === field);
     if (f) return f.type;
-    c.sink.report(loc, `\`${show(type)}\` has no field \`${field}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})`);
+    c.sink.report(loc, `\`${show(type)}\` has no field \`${field}\` (its fields: ${fields.map((x) => x.name).join(", ") || "none"})${methodNamed(c, type, field)}`);
     return null;
   }
-  c.sink.report(loc, `${show(type)} has no fields: only records and tuples do`);
+  c.sink.report(loc, `${show(type)} has no fields: only records and tuples do${methodNamed(c, type, field)}`);
   return null;
+}
+
+/** `; \`m\` is a method: call it, \`.m(...)\`` when the type has a method of the name a field was asked for (`o.unwrap`). */
+function methodNamed(c: Checker, type: Type, name: string): string {
+  return "params" in lookupMethod(c.protocols, type, name, c.types) ? `; \`${name}\` is a method: call it, \`.${name}(...)\`` : "";
 }
 
 export function checkTuple(c: Checker, e: Lsrc.Tuple): Typed<Ltyped.Tuple> {

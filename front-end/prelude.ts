@@ -54,6 +54,7 @@ function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { resu
           if (node.method === "recv") names.add(stands.option); // (a channel's recv gives an Option)
           break;
         case "ForEach": names.add(stands.option); break; // (over a channel, each value is a recv's; check-types keeps Option only if used)
+        case "Field": names.add(`.${node.field as string}`); break; // (`o.unwrap` for `o.unwrap()`: its message names the method)
         case "ProtocolImpl": names.add(node.protocol as string); break;
         case "TypeParam": for (const b of node.bounds as string[]) names.add(b); break;
       }

@@ -660,6 +660,20 @@ export const mutants: readonly Mutant[] = [
     test: "heap",
   },
   {
+    name: "the ILs' printer: a field's, index's or method call's target is never put in parentheses (`(-x).show()` prints `-x.show()`)",
+    file: "il/define.js",
+    from: `return last !== undefined && "field" in last && last.field.arity !== "many" && !last.field.suffix && il.productions.has(last.field.type);`,
+    to: `return false;`,
+    // read(print(p)) = p on generated programs (the generator writes `(if c { a } else { b }).unwrap()`), and the forms' own test.
+    test: "read",
+  },
+  {
+    name: "inline-constants: a String const's `a + b` is joined b first",
+    file: "passes/inline-constants.js",
+    from: `stringBinary(e.op, left, right)`,
+    to: `stringBinary(e.op, right, left)`,
+  },
+  {
     name: "desugar-compound-assign: a[i] op= v computes v op a[i]",
     file: "passes/desugar-compound-assign.js",
     from: `value: { kind: "Binary", left: read, op: operator(op), right: value, loc } };`,

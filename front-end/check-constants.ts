@@ -18,7 +18,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { forEachNode } from "../il/rewrite.js";
 import { binary, Panic, stringBinary, unary } from "../ir-defs/semantics.js";
-import { binaryTyping, unaryTyping, type OperatorTyping } from "./operators.js";
+import { binaryTyping, stringOps, stringTyping, unaryTyping } from "./operators.js";
 import { BoolType, ErrorType, fits, IntType, isType, same, show, silent, StringType, UnitType, type Type } from "./types.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { maxNesting } from "./parser.js";
@@ -41,13 +41,6 @@ interface Evaluated {
   readonly value: Constant | null;
   /** How deep the value nests with the consts it uses written out; 0 once that was too deep. */
   readonly depth: number;
-}
-
-const stringOps: ReadonlySet<string> = new Set(["+", "==", "!=", "<", "<=", ">", ">="]);
-
-/** The typing of `a op b` with `a` a String: `+` gives a String, a comparison a Bool; `b` must be a String. */
-function stringTyping(op: string, right: Type): OperatorTyping {
-  return { type: op === "+" ? StringType : BoolType, error: fits(right, StringType) ? null : { side: "right", message: `expected String, found ${show(right)}` } };
 }
 
 /** Checks and evaluates every const; `definitions` holds the first item of each name;

@@ -2,7 +2,7 @@
 // shared by the checking of expressions (front-end/check-body.ts) and of const
 // items (front-end/check-constants.ts). spec/language.md states the same rules.
 
-import { BoolType, IntType, isType, show, silent, fits, type Type, ErrorType } from "./types.js";
+import { BoolType, IntType, isType, show, silent, fits, StringType, type Type, ErrorType } from "./types.js";
 
 /** What an operator needs of its operands, when one of them is wrong. */
 export interface OperandError {
@@ -42,6 +42,16 @@ export function binaryTyping(op: string, left: Type, right: Type): OperatorTypin
     return { type: ErrorType, error: mismatch("right", "Int or Bool", right) };
   }
   return { type: ErrorType, error: mismatch("left", "Int or Bool", left) };
+}
+
+/** The binary operators on Strings: `+` joins them, the comparisons order their bytes
+ * (check-body.ts lowers them to primitives before binaryTyping would see them). */
+export const stringOps: ReadonlySet<string> = new Set(["+", "==", "!=", "<", "<=", ">", ">="]);
+
+/** The typing rule of `a op b` with `a` a String and op one of stringOps: `+` gives a String,
+ * a comparison a Bool; `b` must be a String. */
+export function stringTyping(op: string, right: Type): OperatorTyping {
+  return { type: op === "+" ? StringType : BoolType, error: fits(right, StringType) ? null : mismatch("right", "String", right) };
 }
 
 /** The typing rule of a unary operator: - and ~ on Int, ! on Bool. */

@@ -48,7 +48,11 @@ const alternatives = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? "not
 /** A way of reading a part is a Reading, as a terminal's: where it ends, and its
  * value; a node's or a list's is built only once it is the reading kept. */
 class Later {
-  constructor(readonly make: () => unknown) {}
+  constructor(
+    readonly make: () => unknown,
+    /** The production of the node it makes (null for a list). */
+    readonly production: Production | null = null,
+  ) {}
 }
 
 const valueOf = (v: unknown): unknown => (v instanceof Later ? v.make() : v);
@@ -206,7 +210,7 @@ class Reader {
     for (const p of choice.byLead.get(this.text[at]!) ?? choice.unled) {
       let readings = once.get(p);
       if (!readings) {
-        readings = this.production(p, at);
+        readings = this.production(p, at, choice.growing.has(p));
         if (!choice.growing.has(p)) once.set(p, readings);
       }
       for (const r of readings) {
@@ -248,14 +252,14 @@ class Reader {
     return choice;
   }
 
-  /** A production's template, part by part; at each part, at most one way per end. */
-  private production(p: Production, at: number): Reading[] {
+  /** A production's template, part by part; at each part, at most one way per end. `postfix`:
+   * it starts with a hole of its own nonterminal (isPostfix), which may then be `(x)`. */
+  private production(p: Production, at: number, postfix: boolean): Reading[] {
     const plan = planOf(p);
     let ats: number[] = [at];
     let values: Values[] = [null];
     // Whether a newline-separated list just read nothing (see `literal`).
     let empty: boolean[] = [false];
-    const postfix = isPostfix(this.il, p);
     for (const [k, part] of p.parts.entries()) {
       const nextAts: number[] = [];
       const nextValues: Values[] = [];
@@ -283,7 +287,7 @@ class Reader {
       if (nextAts.length === 0) return [];
       [ats, values, empty] = [nextAts, nextValues, nextEmpty];
     }
-    return ats.map((end, i) => ({ end, value: new Later(() => nodeOf(p, values[i]!)) }));
+    return ats.map((end, i) => ({ end, value: new Later(() => nodeOf(p, values[i]!), p) }));
   }
 
   /** The readings of `(x)` whose x is a node written in parentheses as a postfix form's first part (groupedAsTarget). */
@@ -291,10 +295,8 @@ class Reader {
     const open = this.literal("(", at);
     if (open === null) return [];
     return this.nonterminal(nt, open).flatMap((r) => {
-      const node = valueOf(r.value) as { kind?: string } | null;
-      const p = node?.kind === undefined ? undefined : this.il.kinds.get(node.kind);
-      const end = p !== undefined && groupedAsTarget(this.il, p) ? this.literal(")", r.end) : null;
-      return end === null ? [] : [{ end, value: node }];
+      const end = r.value instanceof Later && r.value.production !== null && groupedAsTarget(this.il, r.value.production) ? this.literal(")", r.end) : null;
+      return end === null ? [] : [{ end, value: r.value }];
     });
   }
 

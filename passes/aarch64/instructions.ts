@@ -1,7 +1,11 @@
 // Small helpers shared by the AArch64 passes: operand builders, constants
 // built with movz/movk, the table of string literals that becomes the
 // program's data, and how selection turns an atom into an operand (a string
-// literal or a function reference needs adrp and add first).
+// literal or a function reference needs adrp and add first). Serves
+// select-instructions (Lalloc -> La64select), lower-division (La64select ->
+// La64memory), lower-memory (La64memory -> La64calls), lower-calls (La64calls ->
+// La64var), patch-instructions (La64homes -> La64patched) and
+// add-prelude-and-conclusion (La64patched -> La64).
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as A from "../../ir-defs/generated/La64var.js";
 import { functionSymbol } from "../../ir-defs/functions.js";

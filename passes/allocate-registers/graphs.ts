@@ -1,5 +1,7 @@
 // Helpers of the register allocator's passes: bit tricks on register masks
 // (allocate-registers), and priority queues (allocate-registers, choose-spill-candidates).
+// Serves choose-spill-candidates (Lx86graph -> Lx86costs, La64graph -> La64costs) and
+// allocate-registers (Lx86costs -> Lx86coloured, La64costs -> La64coloured).
 
 /** The index of the lowest bit set in a non-zero mask. */
 export const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);

@@ -9,6 +9,13 @@
 // program may call a record Never.
 //
 // It reads any IL from Luniq to Lmon: the forms of each are handled by kind.
+// Serves expand-using (Lnomatch -> Lnousing), desugar-compound-assign (Lnousing
+// -> Lassign), desugar-field-update (Lassign -> Lvalues), desugar-for (Lvalues
+// -> Lwhile), lower-tasks (Lwhile -> Ltasks), uncover-captures (Ltasks ->
+// Lcaptures), convert-closures (Llifted -> Lclosed), shrink (Lclosed ->
+// Lshrunk), lower-data-layout (Lchannels -> Ldata), lay-out-closures (Ldata ->
+// Llayout), remove-complex-operands (Lchecked -> Lmon) and drop-unused-values
+// (Lreturn -> Lreturn).
 
 import type { IL } from "../../il/define.js";
 import { forEachNode } from "../../il/rewrite.js";

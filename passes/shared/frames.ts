@@ -1,6 +1,7 @@
 // What drop-leaf-frames and shrink-wrap-frames share: how the assembly ILs of
 // both targets lay out a function with its frame (add-prelude-and-conclusion),
-// and which instructions need that frame.
+// and which instructions need that frame. Serves drop-leaf-frames and
+// shrink-wrap-frames, each Lx86 -> Lx86 and La64 -> La64.
 
 import type { IL } from "../../il/define.js";
 import type { AnyNode } from "../../il/node.js";

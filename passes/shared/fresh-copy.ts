@@ -2,7 +2,8 @@
 // name: for the passes that write the same code twice while no name may be
 // bound twice (Luniq's invariant): monomorphize makes a copy of a generic
 // function per instance, compile-match writes an arm that several branches
-// of its decision tree reach once in each.
+// of its decision tree reach once in each. Serves monomorphize (Luniq -> Lmono)
+// and compile-match (Lnotry -> Lnomatch).
 //
 // A variable is bound by a let, a for or for-each loop (over an array or a channel), a parameter or a
 // pattern's binder (the node's `name`); each gets `hint.N` from the pass's

@@ -1,5 +1,7 @@
 // Fresh variable names for the passes that invent variables (remove-complex-operands,
-// explicate-control, select-instructions and others). Source names cannot contain a `.`, and uniquify names every
+// explicate-control, select-instructions and others: 31 passes, from monomorphize (Luniq ->
+// Lmono) to each target's use-conditional-moves (Lx86var -> Lx86var, La64var -> La64var);
+// each names its own contract). Source names cannot contain a `.`, and uniquify names every
 // local `x.N` with one counter; a fresh name `hint.M` takes M past every `.N`
 // already in the program, so it can collide with no name, source or invented.
 // atomBinder below names an expression that must be computed once, or read

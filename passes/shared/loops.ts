@@ -2,7 +2,8 @@
 // out of them (hoist-invariants on Lcfg, hoist-immediates on Lalloc): found from
 // their ways back, with dominators by Cooper, Harvey and Kennedy's iteration.
 // And a loop's counters, for the passes that follow them (reduce-strength on
-// Lcfg, step-pointers on Lalloc).
+// Lcfg, step-pointers on Lalloc). Serves hoist-invariants and reduce-strength
+// (Lcfg -> Lcfg), hoist-immediates and step-pointers (Lalloc -> Lalloc).
 import { reversePostorder, successors } from "../../ir-defs/reference-uses.js";
 import { wrap } from "../../ir-defs/semantics.js";
 

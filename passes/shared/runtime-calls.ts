@@ -3,7 +3,8 @@
 // the primitives, `alloc`, `alloc_array` and `release` become, as the
 // pseudo-instructions `call f(args) => dst` and `tailcall f(args)`
 // (ir-defs/pseudo-instructions.ts) that lower-calls then makes follow the
-// target's calling convention.
+// target's calling convention. Serves select-instructions (Lalloc -> Lx86select,
+// Lalloc -> La64select).
 
 import type * as Alloc from "../../ir-defs/generated/Lalloc.js";
 import { functionSymbol } from "../../ir-defs/functions.js";

@@ -1,7 +1,9 @@
 // Small helpers shared by the x86_64 passes: operand and instruction builders,
 // the table of string literals that becomes the program's data, and how
 // selection turns an atom into an operand (a string literal or a function
-// reference needs a leaq first).
+// reference needs a leaq first). Serves select-instructions (Lalloc -> Lx86select),
+// lower-division (Lx86select -> Lx86calls), lower-calls (Lx86calls -> Lx86var),
+// patch-instructions (Lx86homes -> Lx86patched) and drop-zero-compares (Lx86 -> Lx86).
 import type * as In from "../../ir-defs/generated/Lalloc.js";
 import type * as X86 from "../../ir-defs/generated/Lx86var.js";
 import { functionSymbol } from "../../ir-defs/functions.js";

@@ -1,6 +1,7 @@
 // The heap's memory on x86-64 (spec/heap.md): select-instructions' loads, stores,
 // index checks and `inc`, and patch-instructions' repair of a memory access
-// whose address or value is not in a register.
+// whose address or value is not in a register. Serves select-instructions
+// (Lalloc -> Lx86select) and patch-instructions (Lx86homes -> Lx86patched).
 //
 // An address is `offset(base)` or `offset(base,index,8)`, base and index
 // places: in registers, `*(a + 24 + 8 * i)` is one `movq 24(%rax,%rcx,8), %rdx`.

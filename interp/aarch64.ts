@@ -233,6 +233,13 @@ const threeAddress = (op: (left: bigint, right: bigint) => bigint): Instruction 
     return () => dst.write(op(left.read(), right.read()));
   });
 
+/** `madd` and `msub dst, left, right, from`: dst = from ± left * right. */
+const multiplyAccumulate = (op: (from: bigint, product: bigint) => bigint): Instruction =>
+  decoded<Machine>((m, i) => {
+    const [dst, from, left, right] = [decodedOperand(m, i.dst), decodedOperand(m, i.from), decodedOperand(m, i.left), decodedOperand(m, i.right)];
+    return () => dst.write(op(from.read(), left.read() * right.read()));
+  });
+
 /** `op dst, src`: dst = op(src). */
 const move = (op: (value: bigint) => bigint): Instruction =>
   decoded<Machine>((m, i) => {
@@ -327,10 +334,8 @@ const varInstructions: Readonly<Record<string, Instruction>> = {
   Sub: threeAddress((l, r) => l - r),
   Mul: threeAddress((l, r) => l * r),
   Sdiv: threeAddress((l, r) => (r === 0n ? 0n : l / r)), // as the machine: x / 0 is 0, MIN / -1 wraps to MIN
-  Msub: decoded<Machine>((m, i) => {
-    const [dst, from, left, right] = [decodedOperand(m, i.dst), decodedOperand(m, i.from), decodedOperand(m, i.left), decodedOperand(m, i.right)];
-    return () => dst.write(from.read() - left.read() * right.read());
-  }),
+  Msub: multiplyAccumulate((from, product) => from - product),
+  Madd: multiplyAccumulate((from, product) => from + product),
   And: threeAddress((l, r) => l & r),
   Orr: threeAddress((l, r) => l | r),
   Eor: threeAddress((l, r) => l ^ r),

@@ -56,6 +56,7 @@ import { compileMatch } from "./compile-match.js";
 import { expandUsing } from "./expand-using.js";
 import { dropDivisionChecksX86, dropLeafFramesX86, hoistImmediatesX86, shrinkWrapFramesX86, useConditionalMovesX86, x86_64Passes } from "./x86_64/index.js";
 import { dropZeroCompares } from "./x86_64/drop-zero-compares.js";
+import { fuseMultiplyAdd } from "./aarch64/fuse-multiply-add.js";
 
 /** Source text to Lalloc: the same for every target. */
 export const frontEnd: readonly Pass[] = [
@@ -149,7 +150,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, forwardFields, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, forwardFields, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, fuseMultiplyAdd, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

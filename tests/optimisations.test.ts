@@ -8,7 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { compile } from "../driver/driver.js";
 import { packageRoot } from "../driver/paths.js";
-import { conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
+import { blocksByFunction, conclusionOf, functionOfSymbol } from "../ir-defs/functions.js";
 import { targets, type Target } from "../ir-defs/targets.js";
 import type { AnyNode } from "../il/node.js";
 import { programs } from "../props/generator.js";
@@ -1134,3 +1134,45 @@ dead("a counter only its own step reads goes; an unread division stays", () => {
 });
 
 dead.run();
+
+// ---------------------------------------------------------------- fuse-multiply-add
+
+const fused = suite("fuse-multiply-add (aarch64): a product only added to a value is a madd");
+
+/** Reads of each variable in one function's blocks (the test's own count: any operand but a destination). */
+function readsOfVariables(blocks: readonly Block[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const b of blocks) for (const i of b.instrs) for (const [field, v] of Object.entries(i)) {
+    if (field !== "dst" && typeof v === "object" && v !== null && (v as AnyNode).kind === "Var") count.set((v as AnyNode).name as string, (count.get((v as AnyNode).name as string) ?? 0) + 1);
+  }
+  return count;
+}
+
+/** Checks one program; returns how many products were fused. */
+function checkFused(source: string, name: string): number {
+  const [before, after] = compile(source, name, { target: "aarch64", check: true, until: "fuse-multiply-add" }).slice(-2).map((s) => (s.output as { blocks: Block[] }).blocks);
+  const count = (blocks: readonly Block[], kinds: string[]) => blocks.reduce((n, b) => n + b.instrs.filter((i) => kinds.includes(i.kind)).length, 0);
+  const fusedHere = count(after!, ["Madd", "Msub"]) - count(before!, ["Madd", "Msub"]);
+  assert.is(count(before!, ["Mul"]) - count(after!, ["Mul"]), fusedHere, `${name}: each mul that went became one madd or msub`);
+  assert.is(count(before!, ["Add", "Sub"]) - count(after!, ["Add", "Sub"]), fusedHere, `${name}: and took one add or sub with it`);
+  // None left of the simplest kind: a mul into t right before an add of t, t read nowhere else in the function.
+  for (const f of blocksByFunction(after!)) {
+    const reads = readsOfVariables(f.blocks);
+    for (const b of f.blocks) b.instrs.forEach((i, k) => {
+      const next = b.instrs[k + 1];
+      const t = (i.dst as AnyNode | undefined)?.kind === "Var" ? ((i.dst as AnyNode).name as string) : null;
+      const readsT = (a: unknown) => (a as AnyNode).kind === "Var" && (a as AnyNode).name === t;
+      if (i.kind === "Mul" && t !== null && reads.get(t) === 1 && next?.kind === "Add" && readsT(next.left) !== readsT(next.right) && ["Var", "Reg"].includes(((readsT(next.left) ? next.right : next.left) as AnyNode).kind)) assert.unreachable(`${name} ${b.label}: a product added at once is left: ${JSON.stringify(i, (_, x) => (typeof x === "bigint" ? `${x}` : x))}`);
+    });
+  }
+  return fusedHere;
+}
+
+fused("on generated programs, loops and matrix: each fused mul takes one add or sub with it, none is missed next to its add, and some are fused", () => {
+  let total = 0;
+  for (const g of fc.sample(programs({ unions: false }), { numRuns: 200, seed: quickRun.seed })) total += checkFused(g.source, "generated.qs");
+  assert.ok(total >= 5, `only ${total} products fused in 200 programs`);
+  for (const name of ["loops", "matrix"]) assert.ok(checkFused(readFileSync(join(packageRoot, "bench", `${name}.qs`), "utf8"), `${name}.qs`) >= 1, `${name}: its sum of products is a madd`);
+});
+
+fused.run();

@@ -164,6 +164,9 @@ export const La64var = defineIL({
       /** Multiply-subtract: dst = from - left * right (wrapping). Reads left, right
        * and from; writes dst; the flags stay as they are. */
       Msub: "msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg>",
+      /** Multiply-add: dst = from + left * right (wrapping). Reads left, right and
+       * from; writes dst; the flags stay as they are (fuse-multiply-add). */
+      Madd: "madd <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg>",
       And: "and <dst:Arg>, <left:Arg>, <right:Arg>",
       Orr: "orr <dst:Arg>, <left:Arg>, <right:Arg>",
       Eor: "eor <dst:Arg>, <left:Arg>, <right:Arg>",

@@ -29,7 +29,7 @@ export const machine: RegisterMachine = {
     if (threeOperand.has(i.kind)) return { reads: [...key(i.left), ...key(i.right)], writes: key(i.dst) };
     switch (i.kind) {
       case "Mov": case "Neg": case "Mvn": case "AddLo12": return { reads: key(i.src), writes: key(i.dst) };
-      case "Msub": return { reads: [...key(i.left), ...key(i.right), ...key(i.from)], writes: key(i.dst) };
+      case "Msub": case "Madd": return { reads: [...key(i.left), ...key(i.right), ...key(i.from)], writes: key(i.dst) };
       case "Cbz": return { reads: key(i.src), writes: [] };
       case "Cmp": return { reads: [...key(i.left), ...key(i.right)], writes: [] };
       case "Csel": return { reads: [...key(i.yes), ...key(i.no)], writes: key(i.dst) };

@@ -44,6 +44,7 @@ export const operandRules: Readonly<Record<string, Readonly<Record<string, Allow
   Mul: three("register"),
   Sdiv: three("register"),
   Msub: { dst: "register", left: "register", right: "register", from: "register" },
+  Madd: { dst: "register", left: "register", right: "register", from: "register" },
   And: three(fitsLogical),
   Orr: three(fitsLogical),
   Eor: three(fitsLogical),

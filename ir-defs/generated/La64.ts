@@ -58,7 +58,7 @@ export interface Mem {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -101,6 +101,15 @@ export interface Sdiv {
 /** Instr ::= msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
 export interface Msub {
   readonly kind: "Msub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly from: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= madd <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
+export interface Madd {
+  readonly kind: "Madd";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -376,5 +385,5 @@ export interface LdrLo12 {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | Mem | Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk | Stp | Ldp | StpAt | LdpAt | Ret | Br | LdrLo12;
 export type Kind = Node["kind"];

@@ -69,7 +69,7 @@ export interface Slot {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -112,6 +112,15 @@ export interface Sdiv {
 /** Instr ::= msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
 export interface Msub {
   readonly kind: "Msub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly from: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= madd <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
+export interface Madd {
+  readonly kind: "Madd";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -352,5 +361,5 @@ export interface Movk {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
+export type Node = Program | Block | Data | ClosureData | Reg | Imm | StackArg | OutArg | Slot | Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Ldr | Str | Movz | Movk;
 export type Kind = Node["kind"];

@@ -69,7 +69,7 @@ export interface OutArg {
   readonly loc?: Loc;
 }
 
-export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide;
+export type Instr = Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide;
 /** Instr ::= mov <dst:Arg>, <src:Arg> */
 export interface Mov {
   readonly kind: "Mov";
@@ -112,6 +112,15 @@ export interface Sdiv {
 /** Instr ::= msub <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
 export interface Msub {
   readonly kind: "Msub";
+  readonly dst: Arg;
+  readonly left: Arg;
+  readonly right: Arg;
+  readonly from: Arg;
+  readonly loc?: Loc;
+}
+/** Instr ::= madd <dst:Arg>, <left:Arg>, <right:Arg>, <from:Arg> */
+export interface Madd {
+  readonly kind: "Madd";
   readonly dst: Arg;
   readonly left: Arg;
   readonly right: Arg;
@@ -411,5 +420,5 @@ export interface Address {
   readonly loc?: Loc;
 }
 
-export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide | Address;
+export type Node = Program | Block | Data | ClosureData | Reg | Var | Imm | StackArg | OutArg | Mov | Add | Sub | Mul | Sdiv | Msub | Madd | And | Orr | Eor | Lsl | Asr | Lsr | Neg | Mvn | Cmp | Cset | Csel | Adrp | AddLo12 | Bl | Blr | TailCall | TailCallIndirect | AdrpFn | AddLo12Fn | Load | Store | AddScaled | LoadByte | StoreByte | B | BCond | Cbz | Call | CallIndirect | Params | Return | LoadHeap | StoreHeap | LoadHeapByte | StoreHeapByte | IncHeap | Divide | Address;
 export type Kind = Node["kind"];

@@ -24,6 +24,7 @@ import { calleeSaved } from "../../ir-defs/aarch64/machine.js";
 import { hoistImmediates, type NeedsRegister } from "../hoist-immediates.js";
 import { fitsArithmetic, fitsLogical, fitsShift } from "../../ir-defs/aarch64/operand-rules.js";
 import { lowerMemory } from "./lower-memory.js";
+import { fuseMultiplyAdd } from "./fuse-multiply-add.js";
 import { patchInstructions } from "./patch-instructions.js";
 import { selectInstructions } from "./select-instructions.js";
 
@@ -89,6 +90,7 @@ export const aarch64Passes: readonly Pass[] = [
   lowerCalls,
   dropDivisionChecksA64,
   useConditionalMovesA64,
+  fuseMultiplyAdd,
   uncoverLive(La64var, La64live, machine), // the five shared passes of register allocation,
   buildInterference(La64live, La64graph, machine), // between this target's ILs
   chooseSpillCandidates(La64graph, La64costs, machine),

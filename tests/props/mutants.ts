@@ -576,6 +576,20 @@ export const mutants: readonly Mutant[] = [
     to: 'instr.right.kind === "Imm"',
   },
   {
+    name: "fuse-multiply-add (aarch64): a product is fused though its operand is written before the add",
+    file: "passes/aarch64/fuse-multiply-add.js",
+    from: "writes.some((w) => w === t || operands.includes(w))",
+    to: "writes.some((w) => w === t)",
+    test: "golden", // tests/programs/multiply_add.qs (the generated programs seldom write a product's operand before adding it, or take a product from a value)
+  },
+  {
+    name: "fuse-multiply-add (aarch64): a product taken from a value is added to it",
+    file: "passes/aarch64/fuse-multiply-add.js",
+    from: 'return { from: instr.left, kind: "Msub" };',
+    to: 'return { from: instr.left, kind: "Madd" };',
+    test: "golden", // tests/programs/multiply_add.qs (the generated programs seldom write a product's operand before adding it, or take a product from a value)
+  },
+  {
     name: "use-conditional-moves: an arm taken only when the condition fails moves in when it holds",
     file: "passes/use-conditional-moves.js",
     from: "target.select(target.condition(machine.invert(jcc, \"\")), variable(n.name), null, variable(x))",

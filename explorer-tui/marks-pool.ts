@@ -2,9 +2,12 @@
 // interpreters of a trace's steps. They start while the passes still run (a
 // worker takes a while to load), take the steps once the passes are done (so
 // that the passes, and the screen that shows them, have the processors to
-// themselves), and each step goes to the first worker that is free, in the
-// order the steps were made (the source's first), so a long run does not
-// hold up the ones queued behind it.
+// themselves), and each step goes to the first worker that is free, so a long
+// run does not hold up the ones queued behind it. A worker takes the first
+// step, in the order the steps were made (the source's first), of the engine
+// it ran last, else of an engine no other worker is on, else the first: the
+// JIT warms up to an engine's code in each thread that runs it, and a run of
+// an engine not yet warm takes about twice as long.
 
 import { Worker } from "node:worker_threads";
 import type { MarksJob, MarksRequest } from "./marks-worker.js";
@@ -39,9 +42,21 @@ export function marksPool(size: number, stdin: string, ran: (index: number, run:
     stopped = true;
     for (const w of workers) void w.terminate();
   };
+  const engines = new Map<Worker, string | undefined>();
+  /** The step a free worker takes (an index in the queue). */
+  const pick = (worker: Worker): number => {
+    const others = new Set(workers.filter((w) => w !== worker).map((w) => engines.get(w)));
+    const [own, free] = [queue.findIndex((j) => engines.has(worker) && j.engine === engines.get(worker)), queue.findIndex((j) => !others.has(j.engine))];
+    return own >= 0 ? own : Math.max(free, 0);
+  };
   const pump = () => {
     if (compiling) return;
-    while (!stopped && queue.length > 0 && idle.length > 0) idle.shift()!.postMessage(queue.shift()!);
+    while (!stopped && queue.length > 0 && idle.length > 0) {
+      const worker = idle.shift()!;
+      const [job] = queue.splice(pick(worker), 1);
+      engines.set(worker, job!.engine);
+      worker.postMessage(job);
+    }
     if (!stopped && queue.length === 0 && idle.length === workers.length) stop();
   };
   const request: MarksRequest = { stdin };

@@ -12,7 +12,7 @@
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
 import { checkMade, throwIfBroken, whoGaveUp, type Step } from "../driver/driver.js";
-import { runAlike } from "../interp/index.js";
+import { engineOf, runAlike, runInput } from "../interp/index.js";
 import { describeOutcome, leaked, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
 /** The most standard output a verdict keeps (the explorer shows it beside the source's). */
@@ -144,32 +144,37 @@ export interface Job {
  * no interpreter reads, run by the same code (the same interpreter, or two that run it
  * alike: interp/index.ts, runAlike). */
 export function sameRun(a: Job, b: Job): boolean {
-  return sameTerm(a.program, b.program) && runAlike(a.il.name, b.il.name, a.program);
+  return runAlike(a.il.name, b.il.name, a.program) && sameTerm(runInput(a.il.name, a.program), runInput(b.il.name, b.program));
 }
 
 /**
- * Runs shared between steps: a pass that left the program as it was, in an IL
- * run by the same interpreter, has the run of the step before it (an
- * interpreter's outcome is a function of the program and the input, so running
- * it again would give the same). `needs(job)` says whether a step must run (in
- * the order of the steps); `ran` hands a run to `mark` for its step and for
- * every step that shares it, and says what `mark` says (true: nothing more need run).
+ * Runs shared between steps: a step whose program, as its interpreter reads it,
+ * is one of the last three the same engine ran (interp/index.ts, engineOf), run
+ * alike, has that step's run (an interpreter's outcome is a function of what it reads
+ * of the program and of the input, so running it again would give the same): a
+ * pass that left the program as it was, or (uncover-live, build-interference,
+ * choose-spill-candidates) only added what no run reads. `needs(job)` says
+ * whether a step must run (in the order of the steps); `ran` hands a run to
+ * `mark` for its step and for every step that shares it, and says what `mark`
+ * says (true: nothing more need run).
  */
 export function runSharer(mark: (index: number, run: Run) => boolean): { needs: (job: Job) => boolean; ran: (index: number, run: Run) => boolean } {
-  let last: { job: Job; runner: number } | null = null;
+  const recent = new Map<string | undefined, Job[]>(); // by engine, its last runs, the latest first
   const sharers = new Map<number, number[]>();
   const runs = new Map<number, Run>();
   return {
     needs(job) {
-      if (last === null || !sameRun(last.job, job)) {
-        last = { job, runner: job.index };
+      const engine = engineOf(job.il.name);
+      const before = recent.get(engine) ?? [];
+      const same = before.find((b) => sameRun(b, job));
+      if (same === undefined) {
+        recent.set(engine, [job, ...before.slice(0, 2)]);
         sharers.set(job.index, []);
         return true;
       }
-      last = { job, runner: last.runner };
-      const run = runs.get(last.runner);
+      const run = runs.get(same.index);
       if (run) mark(job.index, run);
-      else sharers.get(last.runner)!.push(job.index);
+      else sharers.get(same.index)!.push(job.index);
       return false;
     },
     ran(index, run) {

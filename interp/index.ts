@@ -16,6 +16,7 @@ import { someObject } from "../il/node.js";
 import type { Interpreter, RunOptions } from "./runtime-model.js";
 import { interpreters as tree } from "./tree.js";
 import { interpreters as x86_64 } from "./x86_64.js";
+import { machineInput, type Node } from "./machine-code.js";
 
 const spawnCache = new WeakMap<object, boolean>();
 const spawnNames = new Set(["spawn", "qn_spawn"]);
@@ -49,6 +50,21 @@ const direct: Readonly<Record<string, Interpreter>> = { ...directTree, ...direct
 
 export function interpreterFor(ilName: string): Interpreter | undefined {
   return all[ilName];
+}
+
+/** The code that runs an IL's programs, which the JIT warms up as it runs it: a tree or
+ * Lcfg interpreter's engine, or a target's machine model (whose dialects share its instructions). */
+export function engineOf(ilName: string): string | undefined {
+  const recipe = direct[ilName] && recipes.get(direct[ilName]);
+  if (recipe) return recipe.engine;
+  if (ilName in x86_64) return "x86_64";
+  return ilName in aarch64 ? "aarch64" : undefined;
+}
+
+/** What an IL's interpreter reads of a program: a machine model only its blocks, data and homes
+ * (machine-code.ts, machineInput); a tree or Lcfg interpreter the whole program. */
+export function runInput(ilName: string, program: unknown): unknown {
+  return (ilName in x86_64 || ilName in aarch64) && typeof program === "object" && program !== null ? machineInput(program as Node) : program;
 }
 
 /** The generator form of a tree or Lcfg IL's interpreter, whatever the program (to compare the forms, or time them). */

@@ -689,6 +689,12 @@ export function runTasks<M extends CodeState & CallingState & { readonly registe
   m.tasks.run(task("main", null)); // as _start calls qn_main
 }
 
+/** All a machine model reads of a program: its blocks, its static data and (L<t>coloured) the
+ * variables' homes. The rest (an interference graph, spill costs) no run reads, so two programs
+ * alike in these run alike (the explorer's marks share their runs: explorer-tui/marks.ts). */
+export const machineInput = (program: Node): { blocks: Node[]; data: Node[]; homes: Node[] } =>
+  ({ blocks: program.blocks as Node[], data: program.data as Node[], homes: (program.homes as Node[] | undefined) ?? [] });
+
 /** A machine model's interpreter: `run` over a runtime model of its own, counting references. It runs tasks. */
 export function machineInterpreter(run: (program: Node, model: RuntimeModel) => void): Interpreter {
   const interpret = (program: unknown, options?: RunOptions) => {

@@ -51,7 +51,7 @@
 // - a jump to qn_division_by_zero or qn_index_out_of_bounds is the runtime's
 //   panic (see machine-code.ts).
 
-import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, registerPlaces, Registers, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
+import { addressForm, callRoutine, callSteps, codeAddress, decoded, decoder, operand, type OperandForm as OperandFormOf, divideStep, entryLabel, functionAt, functionOf, heapByte, heapLoad, storeHeapByte, holds, isHeapAddress, labelIndex, layOutStrings, liveStep, machineInput, machineInterpreter, onePer, runTasks, stackLimit, stackTop, stringAt, symbolLabel, tailCall, type Call, type Condition, type Decodable, type DecodedOperand, registerOf, registerPlaces, Registers, readVariable, jumpStep, type Effect, type Ending, type Node, type Step } from "./machine-code.js";
 import type { Scheduler } from "./scheduler.js";
 import { entryOf, functionOfSymbol, functionsOf, functionSymbol } from "../ir-defs/functions.js";
 import { wrap } from "../ir-defs/semantics.js";
@@ -512,15 +512,15 @@ function freshContext(): Partial<Machine> {
 }
 
 function run(dialect: Dialect, program: Node, model: RuntimeModel): void {
-  const blocks = program.blocks as Node[];
+  const { blocks, data, homes } = machineInput(program);
   const m: Machine = {
     model, dialect, blocks, labels: labelIndex(blocks), functions: functionsOf(blocks as unknown as { label: string }[]),
     ...(freshContext() as Pick<Machine, "registers" | "memory" | "variables" | "slots" | "entryRsp" | "flags" | "arguments" | "returned">),
     strings: new Map(), homes: new Map(), registerOperands: new Map(), code: () => [], tasks: null as unknown as Scheduler, // (tasks: set by runTasks)
   };
   m.code = decoder(blocks, (instr) => resolve(m, instr));
-  m.strings = layOutStrings(program.data as Node[], model.heap, m.functions);
-  m.homes = new Map(((program.homes as Node[] | undefined) ?? []).map((h) => [h.var as string, h.home as Node]));
+  m.strings = layOutStrings(data, model.heap, m.functions);
+  m.homes = new Map(homes.map((h) => [h.var as string, h.home as Node]));
   runTasks(m, freshContext, "rdi", callFunction);
 }
 

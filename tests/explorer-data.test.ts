@@ -212,6 +212,23 @@ test("a pass that left the program as it was, in an IL run alike, shares the run
   }
 });
 
+test("a machine model's step shares the run of an earlier one whose blocks, data and homes are the same: the interference graph and spill costs are not read", () => {
+  const g = goldens.find((x) => x.name === "gcd")!;
+  for (const target of ["x86_64", "aarch64"] as const) {
+    const steps = compile(g.source, g.path, { target, check: true });
+    const jobs: Job[] = interpreted(steps).map((index) => ({ index, il: steps[index]!.pass.to as IL, program: steps[index]!.output }));
+    const at = (pass: string) => jobs.find((j) => steps[j.index]!.pass.name === pass)!;
+    const [live, graph, costs, colour] = ["uncover-live", "build-interference", "choose-spill-candidates", "allocate-registers"].map(at) as [Job, Job, Job, Job];
+    const lowerCalls = jobs[jobs.indexOf(live) - 1]!; // the code uncover-live reads
+    assert.ok(sameRun(lowerCalls, graph) && sameRun(graph, costs), `${target}: the graph and the costs are run as the code before them`);
+    assert.not.ok(sameRun(lowerCalls, live), `${target}: L<t>live's model checks the live sets: run alike with no other`);
+    assert.not.ok(sameRun(costs, colour), `${target}: the homes are read`);
+    const sharer = runSharer(() => false);
+    const ran = jobs.filter((j) => sharer.needs(j)).map((j) => steps[j.index]!.pass.name);
+    assert.ok(ran.includes("uncover-live") && !ran.includes("build-interference") && !ran.includes("choose-spill-candidates"), `${target}: ${ran.join(", ")}`);
+  }
+});
+
 test("two steps share a run only for the same program (locs aside), run by the same interpreter or by two that run it alike", () => {
   const gcd = goldens.find((g) => g.name === "gcd")!;
   const steps = compile(gcd.source, gcd.path, { target: "x86_64", check: true });

@@ -22,6 +22,7 @@ import { maskRemainders } from "./mask-remainders.js";
 import { reduceStrength } from "./reduce-strength.js";
 import { stepPointers } from "./step-pointers.js";
 import { dropDeadCode } from "./drop-dead-code.js";
+import { reuseLoads } from "./reuse-loads.js";
 import { dropChecksInRange } from "./drop-checks-in-range.js";
 import { dropChecksBelowLength } from "./drop-checks-below-length.js";
 import { hoistInvariants } from "./hoist-invariants.js";
@@ -108,6 +109,7 @@ export const frontEnd: readonly Pass[] = [
   expandDecrements,
   exposeAllocation,
   stepPointers,
+  reuseLoads,
   dropDeadCode,
 ];
 
@@ -150,7 +152,7 @@ export const optLevels: readonly OptLevel[] = [0, 1];
 
 /** The optimisations (spec/optimisations.md). Each reads and writes the same IL, so
  * the pipeline without them is in order as well: that is `--opt 0`. */
-export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, forwardFields, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, fuseMultiplyAdd, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
+export const optimisations: ReadonlySet<Pass> = new Set<Pass>([inlineCalls, forwardFields, foldConstants, foldBranches, maskRemainders, dropChecksInRange, dropChecksBelowLength, hoistInvariants, reduceStrength, copyBranches, stepPointers, reuseLoads, dropDeadCode, hoistImmediatesX86, hoistImmediatesA64, dropLeafFramesX86, dropLeafFramesA64, shrinkWrapFramesX86, shrinkWrapFramesA64, dropZeroCompares, fuseMultiplyAdd, dropDivisionChecksX86, dropDivisionChecksA64, useConditionalMovesX86, useConditionalMovesA64]);
 
 /** The passes of `passes` that run at this level. */
 export const atLevel = (passes: readonly Pass[], opt: OptLevel): readonly Pass[] => (opt === 0 ? passes.filter((p) => !optimisations.has(p)) : passes);

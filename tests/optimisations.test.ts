@@ -1176,3 +1176,55 @@ fused("on generated programs, loops and matrix: each fused mul takes one add or 
 });
 
 fused.run();
+
+// ---------------------------------------------------------------- reuse-loads
+
+const reused = suite("reuse-loads: a load of a word a variable still holds becomes a copy of that variable");
+
+type AllocBlock = A.BasicBlock;
+const placeText = (l: A.Load) => JSON.stringify([l.base, l.offset, l.size, l.index, l.type], (k, v) => (k === "loc" ? undefined : typeof v === "bigint" ? `${v}` : v));
+/** The test's own reading of what may write memory: anything but an assignment of an atom, an operator or a load, and an index check. */
+const mayWrite = (s: A.CStmt) => s.kind !== "CheckIndex" && !(s.kind === "Assign" && ["Var", "Int", "Bool", "Unit", "Str", "StaticClosure", "FunRef", "Binary", "Unary", "Load"].includes(s.value.kind));
+
+/** Whether `holder` holds the word `load` reads at statement k of block b: looking back from it, through blocks of one way in. */
+function holds(def: A.Def, b: AllocBlock, k: number, load: A.Load, holder: string): boolean {
+  const names = [holder, (load.base as A.Var).name, ...(load.index?.kind === "Var" ? [load.index.name] : [])];
+  const into = (label: string) => def.blocks.filter((x) => (x.tail.kind === "Goto" ? [x.tail.target] : x.tail.kind === "Branch" ? [x.tail.then, x.tail.else] : []).includes(label));
+  for (let block = b, at = k; ; ) {
+    for (let i = at - 1; i >= 0; i--) {
+      const s = block.stmts[i]!;
+      if (s.kind === "Assign" && s.name === holder) return s.value.kind === "Load" && placeText(s.value) === placeText(load);
+      if (mayWrite(s) || (s.kind === "Assign" && names.includes(s.name))) return false;
+    }
+    const from = into(block.label);
+    if (from.length !== 1 || block === def.blocks[0]) return false;
+    [block, at] = [from[0]!, from[0]!.stmts.length];
+  }
+}
+
+/** Checks one program; returns how many loads became copies. */
+function checkReused(source: string, name: string): number {
+  const [before, after] = compile(source, name, { target: "x86_64", check: true, until: "reuse-loads" }).slice(-2).map((s) => s.output as A.Program);
+  let count = 0;
+  before!.defs.forEach((def, d) => def.blocks.forEach((b, j) => b.stmts.forEach((s, k) => {
+    const now = after!.defs[d]!.blocks[j]!.stmts[k]!;
+    if (JSON.stringify(now, (_, v) => (typeof v === "bigint" ? `${v}` : v)) === JSON.stringify(s, (_, v) => (typeof v === "bigint" ? `${v}` : v))) return;
+    count++;
+    assert.ok(s.kind === "Assign" && s.value.kind === "Load" && now.kind === "Assign" && now.name === s.name && now.value.kind === "Var", `${name} ${b.label}: only a load becomes a copy`);
+    assert.ok(holds(def, b, k, (s as A.Assign).value as A.Load, ((now as A.Assign).value as A.Var).name), `${name} ${b.label}: ${((now as A.Assign).value as A.Var).name} holds the word ${s.kind === "Assign" ? s.name : ""} loaded`);
+  })));
+  return count;
+}
+
+reused("on generated programs and eval: only loads become copies, each of a variable that holds the word (the test's own reading, looking back), and eval's match reads each tag once", () => {
+  let total = 0;
+  for (const g of fc.sample(programs({ unions: true }), { numRuns: 200, seed: quickRun.seed })) total += checkReused(g.source, "generated.qs");
+  assert.ok(total >= 20, `only ${total} loads reused in 200 programs`);
+  const source = readFileSync(join(packageRoot, "bench", "eval.qs"), "utf8");
+  assert.ok(checkReused(source, "eval.qs") >= 2, "eval: the tag tests after the first reuse its load");
+  const evalDef = (compile(source, "eval.qs", { target: "x86_64", until: "reuse-loads" }).at(-1)!.output as A.Program).defs.find((d) => d.name === "eval")!;
+  const tagLoads = evalDef.blocks.flatMap((b) => b.stmts).filter((s) => s.kind === "Assign" && s.value.kind === "Load" && s.value.offset === 16n);
+  assert.is(tagLoads.length, 1, "eval's match loads the tag once");
+});
+
+reused.run();

@@ -576,6 +576,19 @@ export const mutants: readonly Mutant[] = [
     to: 'instr.right.kind === "Imm"',
   },
   {
+    name: "reuse-loads: a store (or a call, an inc, a release) does not forget the words known",
+    file: "passes/reuse-loads.js",
+    from: 'if (s.kind !== "CheckIndex")',
+    to: 'if (false)',
+  },
+  {
+    name: "reuse-loads: a block with two ways in starts with what the first of them knew",
+    file: "passes/reuse-loads.js",
+    from: "from.length === 1 && b !== def.blocks[0]",
+    to: "from.length >= 1 && b !== def.blocks[0]",
+    test: "golden", // tests/programs/reuse_loads.qs (joined): the generated programs seldom load a word on one way into a block and again in it
+  },
+  {
     name: "fuse-multiply-add (aarch64): a product is fused though its operand is written before the add",
     file: "passes/aarch64/fuse-multiply-add.js",
     from: "writes.some((w) => w === t || operands.includes(w))",

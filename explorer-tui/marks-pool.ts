@@ -12,6 +12,7 @@
 import { Worker } from "node:worker_threads";
 import type { MarksJob, MarksRequest } from "./marks-worker.js";
 import type { Run } from "./marks.js";
+import { engineOf } from "../interp/index.js";
 
 /**
  * The stack of each thread that runs interpreters, in MB. The tree interpreters nest a
@@ -42,19 +43,19 @@ export function marksPool(size: number, stdin: string, ran: (index: number, run:
     stopped = true;
     for (const w of workers) void w.terminate();
   };
-  const engines = new Map<Worker, string | undefined>();
+  const engines = new Map<Worker, string | undefined>(); // the engine (interp/index.ts, engineOf) each worker ran last
   /** The step a free worker takes (an index in the queue). */
   const pick = (worker: Worker): number => {
     const others = new Set(workers.filter((w) => w !== worker).map((w) => engines.get(w)));
-    const [own, free] = [queue.findIndex((j) => engines.has(worker) && j.engine === engines.get(worker)), queue.findIndex((j) => !others.has(j.engine))];
-    return own >= 0 ? own : Math.max(free, 0);
+    const own = engines.has(worker) ? queue.findIndex((j) => engineOf(j.il) === engines.get(worker)) : -1;
+    return own >= 0 ? own : Math.max(queue.findIndex((j) => !others.has(engineOf(j.il))), 0);
   };
   const pump = () => {
     if (compiling) return;
     while (!stopped && queue.length > 0 && idle.length > 0) {
       const worker = idle.shift()!;
       const [job] = queue.splice(pick(worker), 1);
-      engines.set(worker, job!.engine);
+      engines.set(worker, engineOf(job!.il));
       worker.postMessage(job);
     }
     if (!stopped && queue.length === 0 && idle.length === workers.length) stop();

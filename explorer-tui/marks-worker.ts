@@ -16,8 +16,6 @@ export interface MarksJob {
   readonly index: number;
   readonly il: string;
   readonly program: unknown;
-  /** The code that runs it (interp/index.ts, engineOf): the pool gives a worker the steps of the engine it ran last. */
-  readonly engine?: string;
 }
 
 const { stdin } = workerData as MarksRequest;

@@ -17,7 +17,6 @@ import { pipeline, type OptLevel } from "../passes/pipeline.js";
 import { newPrinter, stepView, type StepView } from "./step-view.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
 import { marksPool, type MarksPool } from "./marks-pool.js";
-import { engineOf } from "../interp/index.js";
 import { programFiles, splitLines, type SourceFile } from "./sources.js";
 
 export interface TraceRequest {
@@ -101,7 +100,7 @@ function startMarks(): { add: (step: Step, index: number) => void; done: (steps:
     add(step, index) {
       if (typeof step.pass.to === "string") return;
       const il = step.pass.to as IL;
-      if (runs.needs({ index, il, program: step.output })) started().add({ index, il: il.name, program: step.output, engine: engineOf(il.name) });
+      if (runs.needs({ index, il, program: step.output })) started().add({ index, il: il.name, program: step.output });
     },
     done: () => started().done(),
     stop: () => pool?.stop(),

@@ -56,15 +56,16 @@ export function interpreterFor(ilName: string): Interpreter | undefined {
  * Lcfg interpreter's engine, or a target's machine model (whose dialects share its instructions). */
 export function engineOf(ilName: string): string | undefined {
   const recipe = direct[ilName] && recipes.get(direct[ilName]);
-  if (recipe) return recipe.engine;
-  if (ilName in x86_64) return "x86_64";
-  return ilName in aarch64 ? "aarch64" : undefined;
+  return recipe ? recipe.engine : machineModelOf(ilName);
 }
+
+/** The target whose machine model runs an IL, if one does. */
+const machineModelOf = (ilName: string): "x86_64" | "aarch64" | undefined => (ilName in x86_64 ? "x86_64" : ilName in aarch64 ? "aarch64" : undefined);
 
 /** What an IL's interpreter reads of a program: a machine model only its blocks, data and homes
  * (machine-code.ts, machineInput); a tree or Lcfg interpreter the whole program. */
 export function runInput(ilName: string, program: unknown): unknown {
-  return (ilName in x86_64 || ilName in aarch64) && typeof program === "object" && program !== null ? machineInput(program as Node) : program;
+  return machineModelOf(ilName) && typeof program === "object" && program !== null ? machineInput(program as Node) : program;
 }
 
 /** The generator form of a tree or Lcfg IL's interpreter, whatever the program (to compare the forms, or time them). */

@@ -25,6 +25,7 @@ import { needsRegister as x86NeedsRegister } from "../passes/x86_64/index.js";
 import { needsRegister as a64NeedsRegister } from "../passes/aarch64/index.js";
 import type * as A from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
+import { successors } from "../ir-defs/reference-uses.js";
 import { fieldOffset } from "../ir-defs/heap-layout.js";
 import { betweenMarkers, columnsOf, markers, optDoc, tableHead } from "../scripts/bench-opt.js";
 import { benchmarks } from "../scripts/bench-code.js";
@@ -1189,7 +1190,7 @@ const mayWrite = (s: A.CStmt) => s.kind !== "CheckIndex" && !(s.kind === "Assign
 /** Whether `holder` holds the word `load` reads at statement k of block b: looking back from it, through blocks of one way in. */
 function holds(def: A.Def, b: AllocBlock, k: number, load: A.Load, holder: string): boolean {
   const names = [holder, (load.base as A.Var).name, ...(load.index?.kind === "Var" ? [load.index.name] : [])];
-  const into = (label: string) => def.blocks.filter((x) => (x.tail.kind === "Goto" ? [x.tail.target] : x.tail.kind === "Branch" ? [x.tail.then, x.tail.else] : []).includes(label));
+  const into = (label: string) => def.blocks.filter((x) => successors(x.tail).includes(label));
   for (let block = b, at = k; ; ) {
     for (let i = at - 1; i >= 0; i--) {
       const s = block.stmts[i]!;

@@ -5,7 +5,7 @@
 // source, or leaks, with the programs before and after it. A program the
 // front end rejects gets its diagnostics (status 1) before any interpreter
 // runs. When two interpreters disagree only because one gave up (out of fuel,
-// or JavaScript's stack full), no pass is blamed: the program is too big for
+// or out of stack), no pass is blamed: the program is too big for
 // the interpreters at that pass.
 // Standard input for the program comes from FILE's .in file when there is one
 // (the golden format), else it is empty.

@@ -257,7 +257,7 @@ function meaningVerdict(outcome: Outcome, reference: Outcome): Verdict {
 
 /** Why an interpreter stopped before the program's end, or null when it did not. */
 function gaveUp(o: Outcome): string | null {
-  return o.outOfFuel ? "ran out of fuel" : o.hostStack ? "filled JavaScript's stack, on which it nests its calls" : null;
+  return o.outOfFuel ? "ran out of fuel" : o.hostStack ? "filled its stack (10,000 nested calls, or JavaScript's)" : null;
 }
 
 /** Which of the named runs' interpreters stopped before the program's end, and why

@@ -19,7 +19,8 @@ import { engineOf } from "../interp/index.js";
  * program's calls on JavaScript's stack, a spawned task's (run as generators) the deepest:
  * with a worker's default 4 MB, a recursion 400 deep in a task filled it, and the source's
  * run, given up, was taken for the reference, so every later step was marked ✗. The space
- * is reserved, and used only as deep as a run goes; 512 MB runs a recursion 20,000 deep in a task.
+ * is reserved, and used only as deep as a run goes; 512 MB runs a recursion 20,000 deep in a task,
+ * twice the 10,000 nested calls at which every interpreter gives up (runtime-model.ts, maxCallDepth).
  */
 export const interpreterStackMb = 512;
 

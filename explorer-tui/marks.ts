@@ -30,7 +30,7 @@ export interface StepVerdict {
   /** What differs from the source's run, in a sentence (null when nothing does). */
   readonly differs: string | null;
   /** When the runs differ because an interpreter stopped before the program's end (out of
-   * fuel, or JavaScript's stack full: this step's or the source's), why: no verdict, not a ✗. */
+   * fuel, or out of stack: this step's or the source's), why: no verdict, not a ✗. */
   readonly gaveUp: string | null;
 }
 
@@ -140,11 +140,12 @@ export interface Job {
   readonly program: unknown;
 }
 
-/** Whether running `b` is running `a` again: the same program, apart from locs, which
- * no interpreter reads, run by the same code (the same interpreter, or two that run it
- * alike: interp/index.ts, runAlike). */
+/** Whether running `b` is running `a` again: the same program as their interpreters read
+ * it (interp/index.ts, runInput), apart from locs, which no interpreter reads, run by the
+ * same code (the same interpreter, or two that run it alike: runAlike). */
 export function sameRun(a: Job, b: Job): boolean {
-  return runAlike(a.il.name, b.il.name, a.program) && sameTerm(runInput(a.il.name, a.program), runInput(b.il.name, b.program));
+  const read = runInput(a.il.name, a.program);
+  return runAlike(a.il.name, b.il.name, read) && sameTerm(read, runInput(b.il.name, b.program));
 }
 
 /**

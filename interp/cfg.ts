@@ -51,72 +51,77 @@ function jump(blocks: ReadonlyMap<string, Cfg.BasicBlock>, label: string): Cfg.B
 
 /** Runs a function's blocks; a tail call runs the callee's in their place (no JavaScript call). */
 function* runBlocks(first: Cfg.Def, firstArgs: readonly Value[], machine: Machine, defs: ReadonlyMap<string, Cfg.Def>): Step<Value> {
-  let def = first;
-  let blocks = blocksOf(def);
-  let scope = frame(def, firstArgs);
-  let block = def.blocks[0];
-  if (!block) throw new Error(`${def.name} has no blocks`);
-  for (;;) {
-    machine.model.tick();
-    // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
-    const live = (block as { live?: readonly string[] }).live;
-    if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
-    const stmts = block.stmts as readonly (Rc.CStmt | Released.Release)[];
-    for (let i = 0; i < stmts.length; i++) {
-      const stmt = stmts[i]!;
+  machine.model.enter(); // (one call deeper: past maxCallDepth the run gives up, runtime-model.ts)
+  try {
+    let def = first;
+    let blocks = blocksOf(def);
+    let scope = frame(def, firstArgs);
+    let block = def.blocks[0];
+    if (!block) throw new Error(`${def.name} has no blocks`);
+    for (;;) {
       machine.model.tick();
-      switch (stmt.kind) {
-        case "Assign": {
-          const value = yield* evaluate(stmt.value, scope, machine);
-          const cell = scope.vars.get(stmt.name); // (no closure holds a frame's cells here: its cell can change in place)
-          if (cell) cell.value = value;
-          else scope.vars.set(stmt.name, { value });
+      // Lfunlive: a reference variable not live at the block's start is forgotten (a wrong live set fails here).
+      const live = (block as { live?: readonly string[] }).live;
+      if (live) for (const v of def.refs) if (!live.includes(v)) scope.vars.delete(v);
+      const stmts = block.stmts as readonly (Rc.CStmt | Released.Release)[];
+      for (let i = 0; i < stmts.length; i++) {
+        const stmt = stmts[i]!;
+        machine.model.tick();
+        switch (stmt.kind) {
+          case "Assign": {
+            const value = yield* evaluate(stmt.value, scope, machine);
+            const cell = scope.vars.get(stmt.name); // (no closure holds a frame's cells here: its cell can change in place)
+            if (cell) cell.value = value;
+            else scope.vars.set(stmt.name, { value });
+            break;
+          }
+          case "Do": yield* evaluate(stmt.expr, scope, machine); break;
+          case "Store": case "CheckIndex": yield* evaluate(stmt, scope, machine); break;
+          case "Inc": case "Dec": {
+            // From Lguarded on (no `unions` list), an inc or dec is only ever of a reference, as on the machine.
+            const value = scope.vars.get(stmt.name)!.value;
+            if (isImmediate(value) && !("unions" in def)) throw new Error(`${stmt.kind.toLowerCase()} ${stmt.name} of an immediate: guard-immediate-counts left it unguarded`);
+            if (stmt.kind === "Inc") machine.model.heap.retain(value);
+            else machine.model.heap.release(value);
+            break;
+          }
+          case "Release": {
+            // Lreleased: only the last reference is released; a shared object never is.
+            const value = scope.vars.get(stmt.name)!.value;
+            const count = machine.model.heap.load(value);
+            if (count !== 1n) throw new Error(`release ${stmt.name} of an object whose count is ${String(count)}, not 1: expand-decrements released a shared object`);
+            machine.model.heap.release(value);
+            break;
+          }
+          default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
+        }
+      }
+      const tail = block.tail as Cfg.Tail | Tail.TailCall;
+      switch (tail.kind) {
+        case "Goto": block = jump(blocks, tail.target); break;
+        case "Branch": {
+          const left = (yield* evaluate(tail.left, scope, machine)) as bigint | boolean;
+          const taken = truth(binary(tail.op, left, (yield* evaluate(tail.right, scope, machine)) as bigint | boolean));
+          block = jump(blocks, taken ? tail.then : tail.else);
           break;
         }
-        case "Do": yield* evaluate(stmt.expr, scope, machine); break;
-        case "Store": case "CheckIndex": yield* evaluate(stmt, scope, machine); break;
-        case "Inc": case "Dec": {
-          // From Lguarded on (no `unions` list), an inc or dec is only ever of a reference, as on the machine.
-          const value = scope.vars.get(stmt.name)!.value;
-          if (isImmediate(value) && !("unions" in def)) throw new Error(`${stmt.kind.toLowerCase()} ${stmt.name} of an immediate: guard-immediate-counts left it unguarded`);
-          if (stmt.kind === "Inc") machine.model.heap.retain(value);
-          else machine.model.heap.release(value);
+        case "Return": return yield* evaluate(tail.value, scope, machine);
+        case "ReturnCall":
+        case "TailCall": {
+          const args = yield* evaluateAll(tail.args, scope, machine);
+          // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
+          const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : yield* evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
+          const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
+          if (!next) throw new Error("tail call of a value that is not a function");
+          [def, blocks, scope] = [next, blocksOf(next), frame(next, args)];
+          block = def.blocks[0]!;
           break;
         }
-        case "Release": {
-          // Lreleased: only the last reference is released; a shared object never is.
-          const value = scope.vars.get(stmt.name)!.value;
-          const count = machine.model.heap.load(value);
-          if (count !== 1n) throw new Error(`release ${stmt.name} of an object whose count is ${String(count)}, not 1: expand-decrements released a shared object`);
-          machine.model.heap.release(value);
-          break;
-        }
-        default: throw new Error(`unknown statement ${(stmt as { kind: string }).kind}`);
+        default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
       }
     }
-    const tail = block.tail as Cfg.Tail | Tail.TailCall;
-    switch (tail.kind) {
-      case "Goto": block = jump(blocks, tail.target); break;
-      case "Branch": {
-        const left = (yield* evaluate(tail.left, scope, machine)) as bigint | boolean;
-        const taken = truth(binary(tail.op, left, (yield* evaluate(tail.right, scope, machine)) as bigint | boolean));
-        block = jump(blocks, taken ? tail.then : tail.else);
-        break;
-      }
-      case "Return": return yield* evaluate(tail.value, scope, machine);
-      case "ReturnCall":
-      case "TailCall": {
-        const args = yield* evaluateAll(tail.args, scope, machine);
-        // Lcfg names the callee (a variable or a fn item), Lfun gives it as an atom.
-        const callee = (typeof tail.callee === "string" ? (scope.vars.get(tail.callee) ?? machine.global(tail.callee))?.value : yield* evaluate(tail.callee as Fun.Atom, scope, machine)) as FunctionValue | undefined;
-        const next = callee && typeof callee === "object" && "fn" in callee ? defs.get(callee.fn) : undefined;
-        if (!next) throw new Error("tail call of a value that is not a function");
-        [def, blocks, scope] = [next, blocksOf(next), frame(next, args)];
-        block = def.blocks[0]!;
-        break;
-      }
-      default: throw new Error(`unknown tail ${(tail as { kind: string }).kind}`);
-    }
+  } finally {
+    machine.model.leave();
   }
 }
 

@@ -28,8 +28,30 @@ function atOnce<T>(routine: Gen<T>): T {
   return step.value;
 }
 
+/**
+ * A spawned task's body, with a count of nested calls of its own (RuntimeModel.depth):
+ * put in the model's place each time the task runs, and main's, or whichever
+ * ran before, put back when it stops, so that only a task's own calls count
+ * against maxCallDepth (runtime-model.ts), as each task has its own stack.
+ */
+function* ownDepth<T>(model: RuntimeModel, body: Gen<T>): Gen<T> {
+  let depth = 0;
+  for (;;) {
+    const before = model.depth;
+    model.depth = depth;
+    let step: IteratorResult<Suspend, T>;
+    try {
+      step = body.next();
+    } finally {
+      [depth, model.depth] = [model.depth, before];
+    }
+    if (step.done === true) return step.value;
+    yield step.value;
+  }
+}
+
 export const generatorForm = {
-  tasks: (model: RuntimeModel, start: (code: unknown, env: unknown) => Gen<unknown>): Scheduler<Body> => model.scheduler<Body>(start),
+  tasks: (model: RuntimeModel, start: (code: unknown, env: unknown) => Gen<unknown>): Scheduler<Body> => model.scheduler<Body>((code, env) => ownDepth(model, start(code, env))),
   main(tasks: Scheduler<Body>, body: Gen<unknown>): void {
     tasks.run(body);
   },

@@ -63,9 +63,13 @@ export function engineOf(ilName: string): string | undefined {
 const machineModelOf = (ilName: string): "x86_64" | "aarch64" | undefined => (ilName in x86_64 ? "x86_64" : ilName in aarch64 ? "aarch64" : undefined);
 
 /** What an IL's interpreter reads of a program: a machine model only its blocks, data and homes
- * (machine-code.ts, machineInput); a tree or Lcfg interpreter the whole program. */
+ * (machine-code.ts, machineInput); a tree or Lcfg interpreter the whole program, or what its
+ * recipe says it runs (Lmodules: the program its modules link into). */
 export function runInput(ilName: string, program: unknown): unknown {
-  return machineModelOf(ilName) && typeof program === "object" && program !== null ? machineInput(program as Node) : program;
+  if (typeof program !== "object" || program === null) return program;
+  if (machineModelOf(ilName)) return machineInput(program as Node);
+  const reads = direct[ilName] && recipes.get(direct[ilName])?.reads;
+  return reads ? reads(program) : program;
 }
 
 /** The generator form of a tree or Lcfg IL's interpreter, whatever the program (to compare the forms, or time them). */
@@ -91,7 +95,7 @@ function kindsOf(program: object): ReadonlySet<string> {
 }
 
 /**
- * Whether the interpreters of ILs `a` and `b` run `program` by the same code, so
+ * Whether the interpreters of ILs `a` and `b` run `program` (as both read it: runInput) by the same code, so
  * that its outcome under one is its outcome under the other: they are one
  * interpreter; or the program spawns nothing (it runs in the direct form) and
  * both were made by the same engine (tree.ts's, or cfg.ts's counting alike)

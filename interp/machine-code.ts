@@ -10,7 +10,7 @@ import { binary, divide, remainder } from "../ir-defs/semantics.js";
 import { conclusionOf, entryOf, functionOfSymbol, functionSymbol, isConclusion } from "../ir-defs/functions.js";
 import { someObject, type AnyNode } from "../il/node.js";
 import type { Heap } from "./heap.js";
-import { RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
+import { callStackFull, maxCallDepth, RuntimeModel, type Interpreter, type RunOptions } from "./runtime-model.js";
 import { suspend, type Scheduler, type Suspend } from "./scheduler.js";
 import { elementsOffset } from "../ir-defs/heap-layout.js";
 
@@ -112,12 +112,6 @@ export interface CodeState {
   readonly code: (block: number) => readonly Step[];
 }
 
-/** The deepest the models nest calls (each a frame of the runner's stack, with
- * its variables): deeper, they give up, as an interpreter whose calls fill
- * JavaScript's stack does (runtime-model.ts). A compiled program goes deeper
- * (its stack check panics at 8 MiB); the models stop here to stay quick and small. */
-export const maxCallDepth = 10_000;
-
 const suspended: IteratorResult<Suspend, undefined> = { value: suspend, done: false };
 const finished: IteratorResult<Suspend, undefined> = { value: undefined, done: true };
 
@@ -203,7 +197,7 @@ export class Runner implements Iterator<Suspend, undefined, undefined> {
       } else if ("returned" in effect) how = "ret";
       else if ("call" in effect) {
         // (a RangeError about the call stack: the run gives up, as on JavaScript's stack)
-        if (frames.length >= maxCallDepth) throw new RangeError(`the model's call stack is full: ${maxCallDepth} calls deep`);
+        if (frames.length >= maxCallDepth) throw callStackFull(); // (each a frame of the runner's stack, with its variables)
         frames.push({ b, i, back: this.back });
         this.back = effect.back;
         b = this.block(effect.call);

@@ -17,10 +17,10 @@ export interface Outcome {
   /** True when the interpreter ran out of fuel (the program may not terminate), or
    * printed more than an interpreter keeps (outputLimit): it gave up. */
   readonly outOfFuel: boolean;
-  /** Present (true) when the panic `stack overflow` came from JavaScript's
-   * stack, on which the interpreter nests its calls, and not from a stack the
-   * interpreter models: the interpreter gave up where a compiled program may
-   * well go on. */
+  /** Present (true) when the panic `stack overflow` came from the interpreter's
+   * own stack (maxCallDepth calls deep, or JavaScript's stack full), not from a
+   * stack the interpreter models: the interpreter gave up where a compiled
+   * program may well go on. */
   readonly hostStack?: true;
   /** What the leak check says when main returns, in the ILs that count
    * references (Lrc and below): objects not yet freed. Null elsewhere. */
@@ -58,6 +58,20 @@ export class OutOfFuel extends Error {
   }
 }
 
+/**
+ * The deepest any interpreter nests calls (per task): deeper, it gives up as when
+ * JavaScript's stack is full (a RangeError, the panic `stack overflow` with
+ * hostStack). A compiled program goes deeper (its stack check panics at 8 MiB);
+ * the interpreters stop here to stay quick: a stack of JavaScript frames
+ * 100,000 calls deep makes each collection of garbage scan it, and a run
+ * seconds long, and how deep a thread's stack lets a run go should not change
+ * what the run shows.
+ */
+export const maxCallDepth = 10_000;
+
+/** What an interpreter throws when its calls are maxCallDepth deep. */
+export const callStackFull = (): RangeError => new RangeError(`the model's call stack is full: ${maxCallDepth} calls deep`);
+
 /** One program run's I/O state and the runtime's routines over it. */
 export class RuntimeModel {
   private out: string[] = [];
@@ -87,6 +101,20 @@ export class RuntimeModel {
   /** Interpreters call this once per step; it throws OutOfFuel when the budget is spent. */
   tick(): void {
     if (--this.fuel < 0) throw new OutOfFuel();
+  }
+
+  /** The calls nested in the task running, as the tree and Lcfg interpreters count them
+   * (their generator form gives each task its own count: forms.ts). */
+  depth = 0;
+  /** A call nests one deeper: past maxCallDepth calls inside the first (main's, or a task's),
+   * the run gives up, as on a full stack (and as the machine models' runners, machine-code.ts). */
+  enter(): void {
+    if (this.depth > maxCallDepth) throw callStackFull();
+    this.depth++;
+  }
+  /** A call has returned. */
+  leave(): void {
+    this.depth--;
   }
 
   printInt(x: bigint): void {
@@ -241,7 +269,7 @@ export function describeOutcome(o: Outcome): string {
   const end = o.outOfFuel
     ? "ran out of fuel"
     : o.hostStack
-      ? "panic: stack overflow (status 101), of JavaScript's stack, on which the interpreter nests its calls: a compiled program goes much deeper"
+      ? "panic: stack overflow (status 101), of the interpreter's own stack (10,000 calls, or fewer when JavaScript's stack is full): a compiled program goes much deeper"
       : o.panic !== null
         ? `panic: ${o.panic} (status ${o.status})`
         : `status ${o.status}`;

@@ -36,9 +36,10 @@
 // value `abrupt`, the machine's `completion` saying which, and each handler
 // on the way hands it up; anywhere else (inside an expression) they unwind to
 // their call or loop as thrown signals. JavaScript's exceptions are slow: a
-// loop written as tail recursion used to spend most of its time throwing. The interpreters' own stack is JavaScript's: a recursion too deep for
-// it is reported as the panic `stack overflow` (see runtime-model.ts), after
-// far fewer calls (some thousands) than a compiled program makes. All arithmetic goes through
+// loop written as tail recursion used to spend most of its time throwing. The interpreters' own stack is JavaScript's: a recursion
+// 10,000 calls deep (runtime-model.ts, maxCallDepth), or deeper than JavaScript's stack allows,
+// is reported as the panic `stack overflow` (see runtime-model.ts), after far
+// fewer calls than a compiled program makes. All arithmetic goes through
 // ir-defs/semantics.ts and all I/O through the RuntimeModel, so every interpreter
 // agrees with every other and with the runtime.
 //
@@ -558,24 +559,29 @@ function entered(callee: Value, args: readonly Value[], functions: ReadonlyMap<s
  * (after `return g(x)`, what g gives, run here rather than nested). */
 function* runFunction(first: Value, firstArgs: readonly Value[], machine: TreeMachine, functions: ReadonlyMap<string, FnItem>): Step<Value> {
   let [callee, args] = [first, firstArgs];
-  for (;;) {
-    machine.model.tick();
-    const { body, scope } = entered(callee, args, functions);
-    let signal: unknown;
-    try {
-      const value = yield* evaluate(body, scope, machine);
-      if (value !== abrupt) return value;
-      signal = machine.completion;
-      machine.completion = null;
-    } catch (e) {
-      signal = e;
+  machine.model.enter(); // (one call deeper: past maxCallDepth the run gives up, runtime-model.ts)
+  try {
+    for (;;) {
+      machine.model.tick();
+      const { body, scope } = entered(callee, args, functions);
+      let signal: unknown;
+      try {
+        const value = yield* evaluate(body, scope, machine);
+        if (value !== abrupt) return value;
+        signal = machine.completion;
+        machine.completion = null;
+      } catch (e) {
+        signal = e;
+      }
+      if (signal instanceof ReturnSignal) return signal.value;
+      if (!(signal instanceof TailCallSignal)) {
+        if (signal === breakSignal || signal === continueSignal) throw new Error(`${signal === breakSignal ? "break" : "continue"} outside a loop`);
+        throw signal;
+      }
+      [callee, args] = [signal.callee, signal.args];
     }
-    if (signal instanceof ReturnSignal) return signal.value;
-    if (!(signal instanceof TailCallSignal)) {
-      if (signal === breakSignal || signal === continueSignal) throw new Error(`${signal === breakSignal ? "break" : "continue"} outside a loop`);
-      throw signal;
-    }
-    [callee, args] = [signal.callee, signal.args];
+  } finally {
+    machine.model.leave();
   }
 }
 
@@ -637,11 +643,19 @@ const source = treeInterpreter(srcHandlers);
 /** Lmodules means what its modules made one program mean: the program of resolve-modules'
  * linking (front-end/module-resolution.ts), run as Lsrc. An Lmodules program is only run once
  * the front end has accepted it, so linking reports nothing. */
-function modular(program: unknown, options?: RunOptions) {
+const modular = (program: unknown, options?: RunOptions) => source(linked(program), options);
+recipes.set(modular, { ...recipes.get(source)!, reads: linked });
+
+const linkedPrograms = new WeakMap<object, unknown>();
+/** An Lmodules program's modules linked into one Lsrc program (once per program). */
+function linked(program: unknown): unknown {
+  let made = linkedPrograms.get(program as object);
+  if (made !== undefined) return made;
   const sink = diagnosticSink("");
-  const linked = linkModules(program as Modules.Program, { main: null, unreadable: () => undefined }, sink);
+  made = linkModules(program as Modules.Program, { main: null, unreadable: () => undefined }, sink);
   if (sink.diagnostics.length > 0) throw new Error(`the program's modules do not link: ${sink.diagnostics[0]!.message}`);
-  return source(linked, options);
+  linkedPrograms.set(program as object, made);
+  return made;
 }
 
 export const interpreters: Record<string, Interpreter> = {

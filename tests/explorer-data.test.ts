@@ -13,7 +13,7 @@ import { assemblyLines, type StepView } from "../explorer-tui/step-view.js";
 import { grammarLines } from "../explorer-tui/grammar-lines.js";
 import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
 import type { IL } from "../il/define.js";
-import type { Outcome } from "../interp/runtime-model.js";
+import { maxCallDepth, type Outcome } from "../interp/runtime-model.js";
 import { sameTerm } from "../il/node.js";
 import { runAlike } from "../interp/index.js";
 import { fit } from "../explorer-tui/text.js";
@@ -138,8 +138,8 @@ test("a run that differs because an interpreter gave up (the step's or the sourc
   const ran = (o: Partial<Outcome>): Run => ({ outcome: { stdout: "1\n", status: 0, panic: null, outOfFuel: false, live: null, ...o }, clean: true });
   const stack = { stdout: "", status: 101, panic: "stack overflow", hostStack: true as const };
   for (const [source, step, why] of [
-    [stack, {}, "the source's interpreter filled JavaScript's stack"],
-    [{}, stack, "its interpreter filled JavaScript's stack"],
+    [stack, {}, "the source's interpreter filled its stack"],
+    [{}, stack, "its interpreter filled its stack"],
     [{}, { stdout: "", outOfFuel: true }, "its interpreter ran out of fuel"],
     [{}, { stdout: "2\n" }, null],
   ] as const) {
@@ -154,9 +154,9 @@ test("a run that differs because an interpreter gave up (the step's or the sourc
   }
 });
 
-test("the marks' interpreters have stack enough for a recursion 1,000 deep in a spawned task: every mark agrees (with a worker's default stack, the source's run gave up and every later step was marked ✗)", async () => {
-  const source = "fn depth(n: Int) -> Int { if n == 0 { 0 } else { 1 + depth(n - 1) } }\nfn main() {\n    let r = Box(0)\n    scope { spawn { r.set(depth(read_int())) } }\n    print(r.get())\n}\n";
-  const empty = emptyTrace("deep_task.qs", source, "x86_64", "1000\n", null);
+/** Every mark of a trace of `source` on `stdin`, once all have come. */
+async function allMarks(name: string, source: string, stdin: string): Promise<Mark[]> {
+  const empty = emptyTrace(name, source, "x86_64", stdin, null);
   const marks: Mark[] = [];
   const wanted = empty.passes.filter((p) => p.to !== "assembly text").length;
   await new Promise<void>((resolve, reject) => {
@@ -166,7 +166,21 @@ test("the marks' interpreters have stack enough for a recursion 1,000 deep in a 
     });
     setTimeout(() => (stop(), reject(new Error("timed out"))), 60_000).unref();
   });
-  for (const mark of marks) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.stdout === "1000\n", JSON.stringify(mark));
+  return marks;
+}
+
+test("the marks' interpreters have stack enough for a recursion 1,000 deep in a spawned task: every mark agrees (with a worker's default stack, the source's run gave up and every later step was marked ✗)", async () => {
+  const source = "fn depth(n: Int) -> Int { if n == 0 { 0 } else { 1 + depth(n - 1) } }\nfn main() {\n    let r = Box(0)\n    scope { spawn { r.set(depth(read_int())) } }\n    print(r.get())\n}\n";
+  for (const mark of await allMarks("deep_task.qs", source, "1000\n")) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.stdout === "1000\n", JSON.stringify(mark));
+});
+
+test("every interpreter nests at most maxCallDepth calls in main's, whatever its thread's stack (the marks' 512 MB let the tree and Lcfg interpreters go far deeper than the machine models, and a recursion that never ends ran for a minute); each task counts its own", async () => {
+  const down = "fn down(n: Int) -> Int { if n == 0 { 0 } else { 1 + down(n - 1) } }\nfn main() { print(down(read_int())) }\n";
+  for (const mark of await allMarks("down.qs", down, `${maxCallDepth - 1}\n`)) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.stdout === `${maxCallDepth - 1}\n`, JSON.stringify(mark));
+  for (const mark of await allMarks("down.qs", down, `${maxCallDepth}\n`)) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.panic === "stack overflow" && mark.stdout === "", JSON.stringify(mark));
+  // Two tasks 6,000 calls deep at once (each yields at its deepest): 12,000 in all, 6,000 in each.
+  const tasks = "fn deep(n: Int) -> Int {\n    if n == 0 { yield(); 0 } else { 1 + deep(n - 1) }\n}\nfn main() {\n    let a = Box(0)\n    let b = Box(0)\n    scope {\n        spawn { a.set(deep(6000)) }\n        spawn { b.set(deep(6000)) }\n    }\n    print(a.get() + b.get())\n}\n";
+  for (const mark of await allMarks("deep_tasks.qs", tasks, "")) assert.ok(typeof mark === "object" && mark !== null && mark.agrees && mark.stdout === "12000\n", JSON.stringify(mark));
 });
 
 test("the worker, given no input for a program that reads: every step's mark says so, each after its step", async () => {
@@ -244,7 +258,15 @@ test("two steps share a run only for the same program (locs aside), run by the s
   const fibSteps = compile(fib.source, fib.path, { target: "x86_64", check: true });
   const lnomatch = fibSteps.find((s) => s.pass.name === "compile-match")!.output;
   assert.ok(runAlike("Lnomatch", "Lassign", lnomatch), "no Assign: run alike");
-  assert.not.ok(runAlike("Lmodules", "Lsrc", fibSteps[0]!.output), "Lmodules links its modules first: never alike with another IL");
+  // Lmodules runs as Lsrc the program its modules link into: parse's run is resolve-modules' when that is the linked program.
+  assert.ok(runAlike("Lmodules", "Lsrc", fibSteps[1]!.output), "Lmodules' interpreter is Lsrc's, on the linked program");
+  const tree = goldens.find((g) => g.name === "modules_tree")!;
+  const treeSteps = compile(tree.source, tree.path, { target: "x86_64", check: true });
+  const [parsed, resolved] = [0, 1].map((index) => ({ index, il: treeSteps[index]!.pass.to as IL, program: treeSteps[index]!.output }));
+  assert.not.ok(sameTerm(parsed!.program, resolved!.program), "modules_tree's modules are linked into another program");
+  assert.ok(sameRun(parsed!, resolved!), "the program parse's modules link into is resolve-modules'");
+  const dropped = { ...resolved!, program: { ...(resolved!.program as object), items: (resolved!.program as { items: readonly object[] }).items.slice(1) } };
+  assert.not.ok(sameRun(parsed!, dropped), "a resolve-modules that lost an item runs on its own");
   assert.not.ok(runAlike("Lcfg", "Lrc", fibSteps.find((s) => s.pass.name === "explicate-control")!.output), "Lrc's interpreter counts references");
   const withAssign = { ...(lnomatch as object), extra: { kind: "Assign", name: "x", op: "=", value: { kind: "Int", value: 1n } } };
   assert.not.ok(runAlike("Lnomatch", "Lassign", withAssign), "any Assign in the program: not alike");

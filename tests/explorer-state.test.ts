@@ -256,7 +256,7 @@ test("o shows what the interpreter of the pass's IL printed beside the source's"
 test("a step whose run differs because an interpreter gave up is marked ?, no verdict, and is no disagreement", () => {
   const s = press(start(), ":", "allocate", "return");
   const trace = traceOf(s);
-  const why = "the source's interpreter filled JavaScript's stack, on which it nests its calls";
+  const why = "the source's interpreter filled its stack (10,000 nested calls, or JavaScript's)";
   const gave = reduce(s, { kind: "meaning", trace: trace.id, index: s.pass, mark: { ...verdict(false), differs: "panic none, the source's \"stack overflow\"", gaveUp: why } });
   assert.is(traceOf(gave).firstBad, null);
   const screen = screenRows(gave).map(plain);

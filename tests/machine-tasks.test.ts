@@ -43,7 +43,7 @@ import { parseScript, runModel, show, type Op, type Script } from "./sched/scrip
 const dir = mkdtempSync(join(tmpdir(), "qnano-machine-tasks-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
-/** The models nest at most interp/machine-code.ts's maxCallDepth calls: a deeper `recurse` is made 5,000 deep here (scheduler.test.ts runs the 100,000 on the runtimes). */
+/** The models nest at most interp/runtime-model.ts's maxCallDepth calls: a deeper `recurse` is made 5,000 deep here (scheduler.test.ts runs the 100,000 on the runtimes). */
 const withinTheModels = (script: Script): Script => script.map((block) => block.map((op): Op => (op.op === "recurse" && op.depth > 5000 ? { ...op, depth: 5000 } : op)));
 
 /** A script's program in the target's first IL, and the passes from there to the assembly. */

@@ -249,7 +249,7 @@ commands("bisect says when the interpreters all stopped on their own stack, not 
   writeFileSync(file, "fn depth(n: Int) -> Int {\n    if n == 0 { 0 } else { 1 + depth(n - 1) }\n}\nfn main() {\n    print(depth(1000000))\n}\n");
   const r = qnano(["bisect", file]);
   assert.is(r.status, 0, r.stderr);
-  assert.match(r.stdout, /passes agree \(x86_64 and aarch64\): panic: stack overflow \(status 101\), of JavaScript's stack, on which the interpreter nests its calls: a compiled program goes much deeper; 0 line/);
+  assert.match(r.stdout, /passes agree \(x86_64 and aarch64\): panic: stack overflow \(status 101\), of the interpreter's own stack \(10,000 calls, or fewer when JavaScript's stack is full\): a compiled program goes much deeper; 0 line/);
 });
 
 commands("bisect names the first bad pass of a broken compiler and shows the programs around it", () => {
@@ -288,7 +288,7 @@ commands("bisect blames no pass where an interpreter only gave up: the program i
   const r = qnano(["bisect", join(bisectInputs, "too-deep.qs"), "--target", "x86_64"]);
   assert.is(r.status, 1, r.stderr);
   assert.match(r.stdout, /^the program is too big for the interpreters at [a-z-]+ \(\w+ -> \w+\): \w+ gives status 0; 1 line\(s\) of output, stdout "100000\\n"; the source gives panic: stack overflow \(status 101\)/);
-  assert.match(r.stdout, /\(the interpreter of the source filled JavaScript's stack, on which it nests its calls\)\n/);
+  assert.match(r.stdout, /\(the interpreter of the source filled its stack \(10,000 nested calls, or JavaScript's\)\)\n/);
   assert.match(r.stdout, /bisect blames no pass \(the \d+ passes before agree\)\.\n$/);
   assert.not.match(r.stdout, /first bad pass/);
 });

@@ -111,11 +111,13 @@ export function handlerTable(handlers: Handlers): ReadonlyMap<string, Handler> {
 }
 
 /** How a tree or Lcfg interpreter was made: by which engine (tree.ts's or cfg.ts's, and
- * whether it counts references) and with which handler table; its run of a program
+ * whether it counts references), with which handler table, and, when it runs something
+ * made of the program rather than the program itself, what (`reads`); its run of a program
  * depends on nothing else (interp/index.ts, runAlike). */
 export interface Recipe {
   readonly engine: string;
   readonly handlers: ReadonlyMap<string, Handler>;
+  readonly reads?: (program: unknown) => unknown;
 }
 /** The recipe of each interpreter made from a handler table. */
 export const recipes = new WeakMap<object, Recipe>();

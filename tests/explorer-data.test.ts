@@ -15,7 +15,7 @@ import { difference, interpreted, marker, runProgram, runSharer, sameRun, type J
 import type { IL } from "../il/define.js";
 import { maxCallDepth, type Outcome } from "../interp/runtime-model.js";
 import { sameTerm } from "../il/node.js";
-import { runAlike } from "../interp/index.js";
+import { runAlike, runInput } from "../interp/index.js";
 import { fit } from "../explorer-tui/text.js";
 import { displayWidth } from "../front-end/display.js";
 import { compile, type Step } from "../driver/driver.js";
@@ -267,6 +267,8 @@ test("two steps share a run only for the same program (locs aside), run by the s
   assert.ok(sameRun(parsed!, resolved!), "the program parse's modules link into is resolve-modules'");
   const dropped = { ...resolved!, program: { ...(resolved!.program as object), items: (resolved!.program as { items: readonly object[] }).items.slice(1) } };
   assert.not.ok(sameRun(parsed!, dropped), "a resolve-modules that lost an item runs on its own");
+  const unlinked = compile("use nosuch\nfn main() { nosuch.f() }\n", "unlinked.qs", { target: "x86_64", until: "parse" })[0]!.output;
+  assert.is(runInput("Lmodules", unlinked), unlinked, "modules that do not link: the program itself, shared with nothing (its run says why)");
   assert.not.ok(runAlike("Lcfg", "Lrc", fibSteps.find((s) => s.pass.name === "explicate-control")!.output), "Lrc's interpreter counts references");
   const withAssign = { ...(lnomatch as object), extra: { kind: "Assign", name: "x", op: "=", value: { kind: "Int", value: 1n } } };
   assert.not.ok(runAlike("Lnomatch", "Lassign", withAssign), "any Assign in the program: not alike");

@@ -647,7 +647,16 @@ const source = treeInterpreter(srcHandlers);
  * linking (front-end/module-resolution.ts), run as Lsrc. An Lmodules program is only run once
  * the front end has accepted it, so linking reports nothing. */
 const modular = (program: unknown, options?: RunOptions) => source(linked(program), options);
-recipes.set(modular, { ...recipes.get(source)!, reads: linked });
+recipes.set(modular, { ...recipes.get(source)!, reads: (program) => linkable(program) ?? program });
+
+/** The linked program, or null when the modules do not link (its run says so, when it runs). */
+function linkable(program: unknown): unknown {
+  try {
+    return linked(program);
+  } catch {
+    return null;
+  }
+}
 
 const linkedPrograms = new WeakMap<object, unknown>();
 /** An Lmodules program's modules linked into one Lsrc program (once per program). */

@@ -20,7 +20,7 @@ import type { IL } from "../il/define.js";
 import { unreachable } from "../il/node.js";
 import { explainValidation, validate, type Validation } from "../il/validate.js";
 import { interpreterFor } from "../interp/index.js";
-import { describeOutcome, leaked, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
+import { describeOutcome, leaked, maxCallDepthText, sameOutcome, type Outcome, type RunOptions } from "../interp/runtime-model.js";
 import { ilName, type ModuleSource, type Pass, type PassContext, type Warning } from "../il/pass.js";
 import { packageRoot } from "./paths.js";
 import { readModules } from "./source-set.js";
@@ -257,7 +257,7 @@ function meaningVerdict(outcome: Outcome, reference: Outcome): Verdict {
 
 /** Why an interpreter stopped before the program's end, or null when it did not. */
 function gaveUp(o: Outcome): string | null {
-  return o.outOfFuel ? "ran out of fuel" : o.hostStack ? "filled its stack (10,000 nested calls, or JavaScript's)" : null;
+  return o.outOfFuel ? "ran out of fuel" : o.hostStack ? `filled its stack (${maxCallDepthText} nested calls, or JavaScript's)` : null;
 }
 
 /** Which of the named runs' interpreters stopped before the program's end, and why

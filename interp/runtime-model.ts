@@ -69,6 +69,9 @@ export class OutOfFuel extends Error {
  */
 export const maxCallDepth = 10_000;
 
+/** maxCallDepth as messages write it: 10,000. */
+export const maxCallDepthText = maxCallDepth.toLocaleString("en-US");
+
 /** What an interpreter throws when its calls are maxCallDepth deep. */
 export const callStackFull = (): RangeError => new RangeError(`the model's call stack is full: ${maxCallDepth} calls deep`);
 
@@ -269,7 +272,7 @@ export function describeOutcome(o: Outcome): string {
   const end = o.outOfFuel
     ? "ran out of fuel"
     : o.hostStack
-      ? "panic: stack overflow (status 101), of the interpreter's own stack (10,000 calls, or fewer when JavaScript's stack is full): a compiled program goes much deeper"
+      ? `panic: stack overflow (status 101), of the interpreter's own stack (${maxCallDepthText} calls, or fewer when JavaScript's stack is full): a compiled program goes much deeper`
       : o.panic !== null
         ? `panic: ${o.panic} (status ${o.status})`
         : `status ${o.status}`;

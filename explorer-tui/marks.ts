@@ -11,6 +11,7 @@
 
 import type { IL } from "../il/define.js";
 import { sameTerm } from "../il/node.js";
+import { createHash } from "node:crypto";
 import { checkMade, throwIfBroken, whoGaveUp, type Step } from "../driver/driver.js";
 import { engineOf, runAlike, runInput } from "../interp/index.js";
 import { describeOutcome, leaked, sameOutcome, type Outcome } from "../interp/runtime-model.js";
@@ -74,7 +75,18 @@ const readsMissingInput = (o: Outcome, stdin: string) => stdin === "" && o.panic
 export interface Run {
   readonly outcome: Outcome;
   readonly clean: boolean;
+  /** When its standard output was longer than keptOutput (outcome.stdout holds the start): a digest of all of it. */
+  readonly digest?: string;
 }
+
+/**
+ * The most standard output a run keeps whole, in characters; of a longer one, the
+ * first keptOutput and a digest of all of it, which the source's must match too. A
+ * program that prints forever stops at the 64 MiB an interpreter keeps
+ * (runtime-model.ts, outputLimit): each of its runs whole, held until the last mark,
+ * took gigabytes.
+ */
+export const keptOutput = 1 << 20;
 
 /** Runs the interpreter of `il` on a program (already validated), by the driver's
  * checking loop (through the identity pass of that IL); one it cannot run throws. */
@@ -82,13 +94,16 @@ export function runProgram(il: IL, program: unknown, stdin: string): Run {
   const step: Step = { pass: { name: il.name, from: il, to: il, purpose: "", run: (p: unknown) => p }, output: program, ms: 0 };
   const [checked] = checkMade([step], { run: { stdin }, validate: false });
   throwIfBroken(checked!);
-  return { outcome: checked!.outcome!, clean: checked!.verdict.kind === "agrees" };
+  const [outcome, clean] = [checked!.outcome!, checked!.verdict.kind === "agrees"];
+  if (outcome.stdout.length <= keptOutput) return { outcome, clean };
+  return { outcome: { ...outcome, stdout: outcome.stdout.slice(0, keptOutput) }, clean, digest: createHash("sha256").update(outcome.stdout).digest("hex") };
 }
 
 /** A step's mark: its run against the source's. */
-function markOf(run: Run, reference: Outcome): StepVerdict {
-  const { outcome } = run;
-  const agrees = sameOutcome(reference, outcome) && run.clean;
+function markOf(run: Run, source: Run): StepVerdict {
+  const [{ outcome }, reference] = [run, source.outcome];
+  const sameEnd = run.digest === source.digest;
+  const agrees = sameOutcome(reference, outcome) && sameEnd && run.clean;
   return {
     agrees,
     gaveUp: agrees ? null : whoGaveUp([["its interpreter", outcome], ["the source's interpreter", reference]]),
@@ -96,7 +111,7 @@ function markOf(run: Run, reference: Outcome): StepVerdict {
     status: outcome.status,
     panic: outcome.panic,
     stdout: outcome.stdout.length > maxOutput ? outcome.stdout.slice(0, maxOutput) : outcome.stdout,
-    differs: agrees ? null : (difference(outcome, reference) ?? "its outcome differs"),
+    differs: agrees ? null : (difference(outcome, reference) ?? (sameEnd ? "its outcome differs" : `its output differs from the source's after the first ${keptOutput} characters`)),
   };
 }
 
@@ -107,7 +122,7 @@ function markOf(run: Run, reference: Outcome): StepVerdict {
  * returned: nothing more need run).
  */
 export function marker(indices: readonly number[], stdin: string, report: (index: number, mark: Mark) => void): (index: number, run: Run) => boolean {
-  let reference: Outcome | null = null;
+  let reference: Run | null = null;
   const waiting = new Map<number, Run>();
   return (index, run) => {
     if (reference === null) {
@@ -119,7 +134,7 @@ export function marker(indices: readonly number[], stdin: string, report: (index
         for (const i of indices) report(i, "no input");
         return true;
       }
-      reference = run.outcome;
+      reference = run;
       report(index, markOf(run, reference));
       for (const [i, r] of waiting) report(i, markOf(r, reference));
       waiting.clear();

@@ -77,7 +77,10 @@ export const callStackFull = (): RangeError => new RangeError(`the model's call 
 
 /** One program run's I/O state and the runtime's routines over it. */
 export class RuntimeModel {
+  /** What was printed: `out` in chunks of 4,096 writes joined, and the writes since (millions of
+   * small strings, kept apart, take several times the memory of their text). */
   private out: string[] = [];
+  private writes: string[] = [];
   private printed = 0;
   private lines: string[];
   private nextLine = 0;
@@ -136,7 +139,8 @@ export class RuntimeModel {
   private write(text: string): void {
     this.printed += text.length;
     if (this.printed > outputLimit) throw new OutOfFuel();
-    this.out.push(text);
+    this.writes.push(text);
+    if (this.writes.length === 4096) this.out.push(this.writes.splice(0).join(""));
   }
   /** qn_input_line: the next line of input with its newline (the last line may have none), or "" at its end. */
   inputLine(): string {
@@ -243,7 +247,7 @@ export class RuntimeModel {
       else throw e;
     }
     // (hostStack and cycles only when true: the outcome of every other run keeps its shape)
-    return { stdout: this.out.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}), ...(cycles ? { cycles: true as const } : {}) };
+    return { stdout: this.out.join("") + this.writes.join(""), status, panic, outOfFuel, live, ...(hostStack ? { hostStack: true as const } : {}), ...(cycles ? { cycles: true as const } : {}) };
   }
 }
 
@@ -276,7 +280,8 @@ export function describeOutcome(o: Outcome): string {
       : o.panic !== null
         ? `panic: ${o.panic} (status ${o.status})`
         : `status ${o.status}`;
-  const lines = o.stdout.split("\n").length - 1;
+  let lines = 0; // (counted, not split: an output of millions of lines would be millions of strings)
+  for (let at = o.stdout.indexOf("\n"); at >= 0; at = o.stdout.indexOf("\n", at + 1)) lines++;
   const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end${o.cycles ? " (held by the program's own cycles)" : ""}` : "";
   return `${end}; ${lines} line(s) of output${leak}`;
 }

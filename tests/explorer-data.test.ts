@@ -1,5 +1,6 @@
 // The explorer's data, computed once per file: printed lines with their source
 // lines, the changed marks, the semantics marks, and the line diff.
+import { createHash } from "node:crypto";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { diffLines, limits } from "../explorer-tui/diff.js";
@@ -11,7 +12,7 @@ import { startTrace } from "../explorer-tui/trace-client.js";
 import { buildTrace, emptyTrace } from "../explorer-tui/trace.js";
 import { assemblyLines, type StepView } from "../explorer-tui/step-view.js";
 import { grammarLines } from "../explorer-tui/grammar-lines.js";
-import { difference, interpreted, marker, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
+import { difference, interpreted, keptOutput, marker, maxOutput, runProgram, runSharer, sameRun, type Job, type Mark, type Run, type StepVerdict } from "../explorer-tui/marks.js";
 import type { IL } from "../il/define.js";
 import { maxCallDepth, type Outcome } from "../interp/runtime-model.js";
 import { sameTerm } from "../il/node.js";
@@ -300,6 +301,29 @@ test("runs that arrive in any order (from several workers) become marks once the
   const none: [number, Mark][] = [];
   assert.is(marker([0, 1], "", (i, m) => none.push([i, m]))(0, run("", "bad input")), true);
   assert.equal(none, [[0, "no input"], [1, "no input"]]);
+});
+
+test("a run that prints more than keptOutput characters keeps their start and a digest of all: two runs that differ only past it disagree, and say where", () => {
+  // ~1.4 MB of output: parse's and select-instructions' runs, bounded.
+  const source = "fn main() {\n    for i in 0..200000 { print(i) }\n}\n";
+  const steps = compile(source, "loud.qs", { target: "x86_64", check: true });
+  const [first, last] = ["parse", "select-instructions"].map((name) => steps.find((s) => s.pass.name === name)!).map((s) => runProgram(s.pass.to as IL, s.output, ""));
+  const whole = Array.from({ length: 200_000 }, (_, i) => `${i}\n`).join("");
+  assert.is(first!.outcome.stdout, whole.slice(0, keptOutput));
+  assert.is(first!.digest, createHash("sha256").update(whole).digest("hex"), "all of it, in order (the runtime model joins its writes in chunks)");
+  assert.is(last!.digest, first!.digest);
+  const marks = new Map<number, Mark>();
+  const mark = marker([0, 1, 2, 3], "", (i, m) => marks.set(i, m));
+  mark(0, first!);
+  mark(1, last!);
+  mark(2, { ...last!, digest: "another" });
+  mark(3, { outcome: { ...last!.outcome, stdout: whole.slice(0, 1000) }, clean: true });
+  const verdict = (i: number) => marks.get(i) as StepVerdict;
+  assert.ok(verdict(1).agrees);
+  assert.not.ok(verdict(2).agrees);
+  assert.is(verdict(2).differs, `its output differs from the source's after the first ${keptOutput} characters`);
+  assert.not.ok(verdict(3).agrees, "a shorter output");
+  assert.ok(verdict(1).stdout.length <= maxOutput, "a mark keeps at most maxOutput of it");
 });
 
 test("a program that does not compile: the worker sends the passes before and the diagnostic", async () => {

@@ -77,6 +77,19 @@ export const readsOf = (s: L.CStmt | L.Tail, refs: ReadonlySet<string>): string[
 
 export const successors = (t: L.Tail): string[] => (t.kind === "Goto" ? [t.target] : t.kind === "Branch" ? [t.then, t.else] : []);
 
+/** Each block's ways in: the labels of the blocks whose tails go to it (one per way: a branch whose two ways lead there counts twice). */
+export function predecessors(blocks: readonly { readonly label: string; readonly tail: L.Tail }[]): Map<string, string[]> {
+  const preds = new Map<string, string[]>();
+  for (const b of blocks) {
+    for (const s of successors(b.tail)) {
+      const from = preds.get(s);
+      if (from) from.push(b.label);
+      else preds.set(s, [b.label]);
+    }
+  }
+  return preds;
+}
+
 /** The blocks in reverse postorder from the first (then those it does not reach, in their order):
  * each before the blocks it leads to, but along a loop's way back. A forward dataflow sweeps them
  * in this order and a backward one in the opposite, so that a block's value is made from every

@@ -40,7 +40,7 @@ import { Lborrowed } from "../ir-defs/lborrowed.js";
 import { Lrc } from "../ir-defs/lrc.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
-import { readsOf, successors, usesOf } from "../ir-defs/reference-uses.js";
+import { predecessors, readsOf, successors, usesOf } from "../ir-defs/reference-uses.js";
 
 const inc = (name: string): Out.Inc => ({ kind: "Inc", name });
 const dec = (name: string): Out.Dec => ({ kind: "Dec", name });
@@ -86,10 +86,9 @@ function counted<S extends In.CStmt | In.Tail>(s: S, liveAfter: ReadonlySet<stri
 function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
   const [refs, unions] = [new Set(def.refs), new Set(def.unions)];
   const live = new Map(def.blocks.map((b) => [b.label, new Set(b.live)] as const));
-  const predecessors = new Map<string, number>();
-  for (const b of def.blocks) for (const s of successors(b.tail)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
+  const waysIn = predecessors(def.blocks);
   const start = def.blocks[0]!;
-  if (predecessors.has(start.label)) throw new Error(`insert-refcounts: ${start.label} is jumped to`);
+  if (waysIn.has(start.label)) throw new Error(`insert-refcounts: ${start.label} is jumped to`);
   const out = new Map<string, Out.BasicBlock>();
   const extra: Out.BasicBlock[] = [];
   const entering = new Map<string, string[]>(); // drops at the start of a block with one predecessor
@@ -101,7 +100,7 @@ function countFunction(def: In.Def, fresh: (hint: string) => string): Out.Def {
     const edge = (target: string): string => {
       const drops = [...after].filter((v) => !live.get(target)!.has(v)).sort();
       if (drops.length === 0) return target;
-      if (predecessors.get(target) === 1) {
+      if (waysIn.get(target)?.length === 1) {
         entering.set(target, drops);
         return target;
       }

@@ -28,7 +28,7 @@
 
 import type * as A from "../ir-defs/generated/Lalloc.js";
 import { Lalloc } from "../ir-defs/lalloc.js";
-import { reversePostorder, successors } from "../ir-defs/reference-uses.js";
+import { predecessors, reversePostorder } from "../ir-defs/reference-uses.js";
 import { pass } from "../il/pass.js";
 
 /** At most this many places are followed at once (each assignment looks through them all). */
@@ -76,8 +76,7 @@ function step(s: A.CStmt, known: Known): A.CStmt {
 }
 
 function reuseIn(def: A.Def): A.Def {
-  const ways = new Map<string, string[]>(); // each block's ways in, by the blocks they come from
-  for (const b of def.blocks) for (const l of successors(b.tail)) ways.set(l, [...(ways.get(l) ?? []), b.label]);
+  const ways = predecessors(def.blocks); // each block's ways in, by the blocks they come from
   const atEnd = new Map<string, Known>();
   const rewritten = new Map<string, A.BasicBlock>();
   // Each block after the one it comes from (a block whose one way in is a loop's back edge is reached from nowhere else: left alone).

@@ -4,20 +4,14 @@
 // And a loop's counters, for the passes that follow them (reduce-strength on
 // Lcfg, step-pointers on Lalloc). Serves hoist-invariants and reduce-strength
 // (Lcfg -> Lcfg), hoist-immediates and step-pointers (Lalloc -> Lalloc).
-import { reversePostorder, successors } from "../../ir-defs/reference-uses.js";
+import { predecessors, reversePostorder, successors } from "../../ir-defs/reference-uses.js";
 import { wrap } from "../../ir-defs/semantics.js";
 
 /** A function as the loop finder sees it: its blocks, each with a label and a tail (Lcfg's or a later IL's). */
 type Blocks = readonly { readonly label: string; readonly tail: { readonly kind: string } }[];
 
 const next = (b: Blocks[number]): string[] => successors(b.tail as unknown as Parameters<typeof successors>[0]);
-
-/** Each block's predecessors. */
-function predecessors(blocks: Blocks): Map<string, string[]> {
-  const preds = new Map<string, string[]>();
-  for (const b of blocks) for (const s of next(b)) preds.set(s, [...(preds.get(s) ?? []), b.label]);
-  return preds;
-}
+const predecessorsOf = (blocks: Blocks) => predecessors(blocks as unknown as Parameters<typeof predecessors>[0]);
 
 /** Each reached block's immediate dominator (Cooper, Harvey and Kennedy's iteration over reverse postorder), and each block's place in that order. */
 function dominators(blocks: Blocks, preds: Map<string, string[]>): { idom: Map<string, string>; index: Map<string, number> } {
@@ -47,7 +41,7 @@ function dominators(blocks: Blocks, preds: Map<string, string[]>): { idom: Map<s
 
 /** The function's loops, innermost (fewest blocks) first: each header, its blocks and the blocks outside that lead into it. */
 export function loops(blocks: Blocks): { header: string; body: Set<string>; entries: string[] }[] {
-  const preds = predecessors(blocks);
+  const preds = predecessorsOf(blocks);
   const { idom, index } = dominators(blocks, preds);
   const dominates = (h: string, b: string): boolean => {
     let at = b;

@@ -8,7 +8,8 @@
 // run several at once, one per processor (AArch64 ones under qemu-aarch64).
 // Each test prints one line, in the order the tests are written whatever order
 // they end in: `ok NAME`, or `FAIL NAME: <why>`, where why is the panic's
-// message (or the exit status, or the signal, or the time limit); NAME is the
+// message, its line breaks written \n (or the exit status, or the signal, or
+// the time limit); NAME is the
 // function's name, after its file's when several files are tested. With
 // `--all`, the modules the files use, directly or not (the shipped core.*
 // ones aside), are tested too, each compiled as a program of its own (its
@@ -44,8 +45,8 @@ const timeLimitMs = 10_000;
 function failure(status: number | null, signal: string | null, stderr: string, timedOut: boolean): string | null {
   if (timedOut) return `timed out after ${timeLimitMs / 1000} s`;
   if (signal !== null) return `killed by ${signal}`;
-  const panic = stderr.split("\n").filter((line) => line.startsWith("panic: ")).pop();
-  if (panic !== undefined) return panic.slice("panic: ".length);
+  const panic = /(?:^|\n)panic: ([^]*)$/.exec(stderr); // (its message may hold line breaks: shown as \n, one line per test)
+  if (panic) return panic[1]!.replace(/\n$/, "").replaceAll("\n", "\\n");
   return status === 0 ? null : `exit status ${status}`;
 }
 

@@ -22,14 +22,8 @@ import { hasImpl, lookupMethod } from "./protocols.js";
 import { BoolType, elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, typeText, UnitType, type Type } from "./types.js";
 import { typeLocOf } from "./parser.js";
 import { boundaryOf, checkChannel, checkScope, checkSpawn, checkYield } from "./check-tasks.js";
+import { builtins, hiddenBuiltin } from "./prelude.js";
 
-/** The arity of each built-in function. */
-const builtins: ReadonlyMap<string, number> = new Map([
-  ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
-  // The runtime's primitives that core.string and core.io are written over.
-  ["string_byte", 2], ["string_slice", 3], ["write_string", 1], ["input_line", 0],
-  ["yield", 0],
-]);
 
 // A block's type is that of its last statement if that is an expression,
 // Never if it is break or continue, Unit otherwise.
@@ -166,6 +160,7 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
       const [leftType, rightType] = [known(c, left.type), known(c, right.type)];
       const viaProtocol = protocolOperator(c, e, left, right, leftType, rightType);
       if (viaProtocol) return viaProtocol;
+      if (isType(leftType, BoolType) && ["<", "<=", ">", ">="].includes(e.op)) return boolOrder(c, e, left.node, right.node, rightType);
       if (isType(leftType, StringType) && ["<", "<=", ">", ">="].includes(e.op)) {
         // Strings order byte by byte: `a < b` is `string_cmp(a, b) < 0` (the prelude's Ord agrees).
         expectType(c, rightType, StringType, e.right.loc);
@@ -214,14 +209,13 @@ function typeOfExpr(c: Checker, e: Lsrc.Expr): Typed<Ltyped.Expr> {
 }
 
 /** `==` `!=` on a type other than Int, Bool and String call the prelude's Eq (`a.eq(b)`), and
- * `<` `<=` `>` `>=` on a type other than Int its Ord (`a.cmp(b) < 0`): a type parameter needs
+ * `<` `<=` `>` `>=` on a type other than Int, Bool and String its Ord (`a.cmp(b) < 0`): a type parameter needs
  * the bound, any other type an impl. Null for the operators' own rules (operators.ts). */
 function protocolOperator(c: Checker, e: Lsrc.Binary, left: Typed<Ltyped.Expr>, right: Typed<Ltyped.Expr>, leftType: Type, rightType: Type): Typed<Ltyped.Expr> | null {
   const equality = e.op === "==" || e.op === "!=";
   if (!equality && !["<", "<=", ">", ">="].includes(e.op)) return null;
   const h = leftType.head;
-  const builtinOrdered = !equality && isType(leftType, BoolType); // (Int's and String's orders are primitives)
-  const userType = builtinOrdered || h.kind === "param" || (h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)));
+  const userType = h.kind === "param" || (h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)));
   if (!userType) return null;
   const [protocol, method, bound] = equality ? [c.preludeEq, "eq", "Eq"] : [c.preludeOrd, "cmp", "Ord"];
   if (protocol === null || !hasImpl(c.protocols, leftType, protocol, c.data)) {
@@ -238,14 +232,27 @@ function protocolOperator(c: Checker, e: Lsrc.Binary, left: Typed<Ltyped.Expr>, 
   return { node: { kind: "Binary", op: e.op, left: call, right: { kind: "Int", value: 0n, ...loc }, ...loc }, type: BoolType };
 }
 
+/** `<` `<=` `>` `>=` on Bool, where `false < true` (brief §6, as the prelude's Ord says): both
+ * operands evaluated, in order, without a branch: `a < b` is `!a & b`, `a <= b` is `!a | b`,
+ * `a > b` is `a & !b` and `a >= b` is `a | !b`. */
+function boolOrder(c: Checker, e: Lsrc.Binary, left: Ltyped.Expr, right: Ltyped.Expr, rightType: Type): Typed<Ltyped.Expr> {
+  expectType(c, rightType, BoolType, e.right.loc);
+  const loc = e.loc ? { loc: e.loc } : {};
+  const not = (arg: Ltyped.Expr): Ltyped.Expr => ({ kind: "Unary", op: "!", arg, ...loc });
+  const [a, b] = e.op === "<" || e.op === "<=" ? [not(left), right] : [left, not(right)];
+  return { node: { kind: "Binary", op: e.op === "<" || e.op === ">" ? "&" : "|", left: a, right: b, ...loc }, type: BoolType };
+}
+
 /** Before an operator's rule: an operand whose type inference has not found yet gets the
- * operator's (Int for arithmetic and order, Bool for && and ||, the other side's for the rest). */
+ * operator's (Int for arithmetic and order, Bool for && and ||, the other side's for the rest);
+ * one whose type is known in part (`None`: an Option of what?) gets the rest from the other
+ * side, so that `None == r` is `r == None`. */
 function settleOperands(c: Checker, op: string, left: Type, right: Type): void {
   const want = op === "&&" || op === "||" ? BoolType : ["==", "!=", "&", "|", "^"].includes(op) ? null : IntType;
   for (const side of [left, right]) {
-    if (known(c, side).kind !== "var") continue;
-    if (want) unify(c.inference, side, want);
-    else unify(c.inference, left, right);
+    const type = known(c, side);
+    if (type.kind === "var" && want) unify(c.inference, side, want);
+    else if (type.kind === "var" || (type.open && want !== BoolType)) unify(c.inference, left, right);
   }
 }
 
@@ -359,16 +366,17 @@ const article = (t: Type) => (t.head.kind === "fn" ? `a function of type ${show(
 
 // A call of a built-in becomes a primitive: print (Int or Bool), read_int, exit, assert, panic, ...
 function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
-  const name = e.callee;
-  const local = lookup(c, name);
+  const hidden = hiddenBuiltin(e.callee); // (`prelude.len`: the built-in, where the program's own file has a `len`)
+  const name = hidden ?? e.callee;
+  const local = hidden ? undefined : lookup(c, name);
   if (local) return checkUserCall(c, e, local.type);
-  const fn = c.functions.get(name);
+  const fn = hidden ? undefined : c.functions.get(name);
   if (fn !== undefined && name !== "main" && !c.constants.has(name)) {
     use(c, name);
     return fn.tparams.length > 0 ? checkGenericCall(c, e, fn) : checkUserCall(c, e, fn.type);
   }
-  if (c.data.ctors.has(name) && !c.constants.has(name)) return checkConstruct(c, name, e.args, e.loc);
-  const arity = lookup(c, name) || c.constants.has(name) ? undefined : builtins.get(name);
+  if (!hidden && c.data.ctors.has(name) && !c.constants.has(name)) return checkConstruct(c, name, e.args, e.loc);
+  const arity = !hidden && (lookup(c, name) || c.constants.has(name)) ? undefined : builtins.get(name);
   const first = e.args[0];
   const args = e.args.map((a) => checkExpr(c, a));
   const prim = (op: Ltyped.Prim["op"], type: Type): Typed<Ltyped.Expr> => {

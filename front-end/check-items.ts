@@ -12,6 +12,7 @@ import type { TypeItems, TypeScope } from "./type-items.js";
 import { bind, expectType, known, tailLoc, type Checker, type Signature } from "./checker.js";
 import { checkBlock } from "./check-body.js";
 import { finish } from "./inference.js";
+import { testedMain } from "./test-entry.js";
 import { typeLocOf } from "./parser.js";
 import { unmetBound, type Protocols } from "./protocols.js";
 
@@ -68,21 +69,23 @@ export function signatureOf(fn: Lsrc.Fn | Lsrc.GenericFn, scope: TypeScope, tpar
 export function checkFn(fn: Lsrc.Fn | Lsrc.GenericFn, signature: Signature, checker: Checker): Ltyped.Fn | Ltyped.GenericFn {
   const { sink } = checker;
   const { params, ret } = signature;
-  if (fn.name === "main") {
+  const isMain = fn.name === "main" || fn.name === testedMain; // (a test binary's file's own main: front-end/test-entry.ts)
+  const name = isMain ? "main" : fn.name;
+  if (isMain) {
     if (fn.kind === "GenericFn") sink.report(fn.loc, "`fn main()` cannot have type parameters");
     if (fn.params.length > 0) sink.report(fn.params[0]!.loc, "`fn main()` takes no parameters");
     if (!isType(ret, UnitType)) sink.report(fn.loc, `\`fn main()\` must return Unit, not ${show(ret)}`);
   }
   checker.scope = { names: null, parent: null };
   fn.params.forEach((param, i) => {
-    if (checker.scope!.names?.has(param.name)) sink.report(param.loc, `\`${param.name}\` is a parameter of \`${fn.name}\` twice`);
+    if (checker.scope!.names?.has(param.name)) sink.report(param.loc, `\`${param.name}\` is a parameter of \`${name}\` twice`);
     bind(checker, param.name, { type: params[i]!, mutable: false, what: "parameter", loc: param.loc });
   });
-  const result = fn.name === "main" ? UnitType : ret; // main's wrong result type is reported above
+  const result = isMain ? UnitType : ret; // main's wrong result type is reported above
   checker.result = result;
   const body = checkBlock(checker, fn.body);
   checker.scope = null;
-  const why = result === UnitType ? `the body of \`${fn.name}\` must not produce a value` : `the body of \`${fn.name}\` must end in its ${show(ret)} result or return it`;
+  const why = result === UnitType ? `the body of \`${name}\` must not produce a value` : `the body of \`${name}\` must end in its ${show(ret)} result or return it`;
   expectType(checker, body.type, result, tailLoc(fn.body), why);
   checkBounds(checker);
   finish(checker.inference, checker.types, sink);

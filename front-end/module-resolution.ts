@@ -17,7 +17,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import { moduleNameOf, preludeFile, qualifiedName } from "./modules.js";
 import { checkImpls, declarationsOf, declaredItem, scopeOf, type ModuleInfo } from "./module-scope.js";
 import { renameItems } from "./module-rename.js";
-import { hiddenName, preludeName, preludeUsed } from "./prelude.js";
+import { builtins, hiddenName, preludeName, preludeUsed } from "./prelude.js";
 
 /** The program's own file (null when unknown: the interpreter's, for a program already checked),
  * and why a module's file could not be read (the driver's words), by file name. */
@@ -62,7 +62,9 @@ export function linkModules(program: Lmodules.Program, files: ModuleFiles, sink:
     const { names, aliases } = scopeOf(m, targetOf, files.unreadable, sink);
     checkImpls(m, names, sink);
     const free = (name: string, loc: Loc | undefined): string => {
-      if (m !== main && main.declared.has(name)) sink.report(loc, `\`${name}\` is neither declared in the module \`${m.name}\` nor imported into it`);
+      if (m === main || !main.declared.has(name)) return name;
+      if (builtins.has(name)) return hiddenName(name); // (the built-in, not the program's own file's)
+      sink.report(loc, `\`${name}\` is neither declared in the module \`${m.name}\` nor imported into it`);
       return name;
     };
     const reserved = m === main ? new Set<string>() : new Set(main.declared.keys());

@@ -143,11 +143,12 @@ export function checkImpls(m: ModuleInfo, names: ReadonlyMap<string, Declared>, 
     const tree = parseType(item.type);
     const type = tree?.kind === "name" ? tree.name : "";
     const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
-    const shown = sourceNames(type);
+    const shown = sourceNames(type === "" ? item.type : type); // ("": a tuple, a function type, ...: no module declares it)
+    const declarers = type === "" ? `\`${protocol}\`` : `\`${protocol}\` or \`${shown}\``;
     if (protocol === null ? other(type) : !here(protocol) && !here(type) && (other(protocol) || other(type))) {
       sink.report(item.loc, protocol === null
         ? `an impl of \`${shown}\` is written in the module that declares \`${shown}\`, not here`
-        : sourceNames(`\`impl ${protocol} for ${shown}\` is written in the module that declares \`${protocol}\` or \`${shown}\`, not here`));
+        : sourceNames(`\`impl ${protocol} for ${shown}\` is written in the module that declares ${declarers}, not here`));
     }
   }
 }

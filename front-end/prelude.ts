@@ -18,9 +18,11 @@
 // `preludeReadFor`, all of it when a file names core.prelude itself), so that a program's trace and every pass before check-types
 // carry only what it may use: an item some module's code names (a variable, a
 // callee, a type, a constructor, a bound), Result for `try`, Option for a
-// channel's `recv`, Eq for `==` and `!=`, Ord for `<` `<=` `>` `>=`, a protocol
-// or an inherent impl (Option's `o.unwrap()`) whose method some code calls by
-// name, an impl whose protocol is in, and what those items name in turn.
+// channel's `recv`, a protocol or an inherent impl (Option's `o.unwrap()`)
+// whose method some code calls by name, an impl whose protocol is in, the Eq
+// impl of a type that is in where some code uses `==` or `!=` (`Some(1) == o`:
+// on Int, Bool and String they are primitives; on the program's own types, its
+// own impls name Eq), and what those items name in turn.
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
@@ -32,14 +34,32 @@ import { forEachNode } from "../il/rewrite.js";
 export const preludeName = "prelude";
 export const hiddenName = (name: string): string => `${preludeName}.${name}`;
 
+/** The built-in functions, each with its arity: the outermost scope, around the prelude's. */
+export const builtins: ReadonlyMap<string, number> = new Map([
+  ["print", 1], ["read_int", 0], ["exit", 1], ["assert", 1], ["panic", 1], ["len", 1], ["array", 2], ["Box", 1],
+  // The runtime's primitives that core.string and core.io are written over.
+  ["string_byte", 2], ["string_slice", 3], ["write_string", 1], ["input_line", 0],
+  ["yield", 0],
+]);
+
+/** The built-in that a callee `prelude.X` names (else undefined): where the program's own file
+ * declares an X of its own, another module's X (and the test entry's `read_int`) is the
+ * built-in, so it is named `prelude.X` in the whole program, as a prelude item would be. */
+export function hiddenBuiltin(callee: string): string | undefined {
+  const name = callee.startsWith(hiddenName("")) ? callee.slice(hiddenName("").length) : undefined;
+  return name !== undefined && builtins.has(name) ? name : undefined;
+}
+
 const eqOps = new Set(["==", "!="]);
-const ordOps = new Set(["<", "<=", ">", ">="]);
+/** What namesIn records for `==` and `!=`: the Eq impls of the prelude's types that are in come with it. */
+const equality = "==";
 
 /** Every name that code mentions and that might name an item (as the joined program names
  * it): variables, callees, records, a pattern's names and constructors, the names in types,
  * protocols and bounds; and what the language's constructs stand for: `try` Result, `recv`
- * and `for v in` (maybe a channel) Option, `==` Eq, `<` Ord (by the names `stands` gives them); method names, as `.m`. */
-function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; option: string; eq: string; ord: string }): void {
+ * and `for v in` (maybe a channel) Option (by the names `stands` gives them), `==` and `!=` as
+ * `equality`; method names, as `.m`. */
+function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { result: string; option: string }): void {
   for (const item of items) {
     forEachNode(LsrcIL, item, (node) => {
       switch (node.kind) {
@@ -48,7 +68,7 @@ function namesIn(items: readonly Lsrc.Item[], names: Set<string>, stands: { resu
         case "RecordLit": names.add(node.name as string); break;
         case "CtorPat": names.add(node.ctor as string); break;
         case "Try": names.add(stands.result); break;
-        case "BinOp": if (eqOps.has(node.op as string)) names.add(stands.eq); else if (ordOps.has(node.op as string)) names.add(stands.ord); break;
+        case "Binary": if (eqOps.has(node.op as string)) names.add(equality); break;
         case "MethodCall":
           names.add(`.${node.method as string}`);
           if (node.method === "recv") names.add(stands.option); // (a channel's recv gives an Option)
@@ -85,7 +105,8 @@ export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsr
   const declaring = new Map<string, number[]>(); // (`.m`: a protocol's, and an impl's too)
   prelude.forEach((item, i) => declaredBy(item).forEach((n) => declaring.set(n, [...(declaring.get(n) ?? []), i])));
   const nameOf = (n: string) => (declaring.has(hiddenName(n)) ? hiddenName(n) : n);
-  const stands = { result: nameOf("Result"), option: nameOf("Option"), eq: nameOf("Eq"), ord: nameOf("Ord") };
+  const stands = { result: nameOf("Result"), option: nameOf("Option") };
+  const eq = nameOf("Eq");
   const names = new Set<string>();
   namesIn(program, names, stands);
   const included = new Set<number>();
@@ -98,8 +119,11 @@ export function preludeUsed(program: readonly Lsrc.Item[], prelude: readonly Lsr
       namesIn([prelude[i]!], uses, stands);
       for (const n of uses) pending.push(...(declaring.get(n) ?? []));
     }
-    prelude.forEach((item, i) => { // an impl comes with its protocol
-      if (item.kind === "ProtocolImpl" && !included.has(i) && (declaring.get(item.protocol) ?? []).some((p) => included.has(p))) pending.push(i);
+    const isIn = (name: string) => (declaring.get(name) ?? []).some((p) => included.has(p));
+    prelude.forEach((item, i) => { // an impl comes with its protocol; and Eq's for a type that is in, with `==` (`Some(1) == o`)
+      if (item.kind !== "ProtocolImpl" || included.has(i)) return;
+      const type = parseType(item.type);
+      if (isIn(item.protocol) || (names.has(equality) && item.protocol === eq && type?.kind === "name" && isIn(type.name))) pending.push(i);
     });
     if (pending.length === 0) break;
   }

@@ -69,6 +69,7 @@ import type * as Src from "../ir-defs/generated/Lsrc.js";
 import type * as Modules from "../ir-defs/generated/Lmodules.js";
 import { linkModules } from "../front-end/module-resolution.js";
 import { diagnosticSink } from "../front-end/diagnostics.js";
+import { hiddenBuiltin } from "../front-end/prelude.js";
 import type * as Typed from "../ir-defs/generated/Ltyped.js";
 import type * as Assigned from "../ir-defs/generated/Lassign.js";
 import type { AnyNode } from "../il/node.js";
@@ -97,7 +98,8 @@ function* callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
   const args = yield* evaluateAll(node.args, scope, m);
   if (callee !== null) return yield* m.apply(callee, args);
-  if (taskPrimitives.has(node.callee)) return (yield* taskPrimitive(node.callee, args, m, false))!; // yield()
+  const name = hiddenBuiltin(node.callee) ?? node.callee; // (`prelude.yield`: front-end/prelude.ts)
+  if (taskPrimitives.has(name)) return (yield* taskPrimitive(name, args, m, false))!; // yield()
   return builtinOrConstructor(node, args, scope, m);
 }
 
@@ -109,8 +111,10 @@ function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Sco
 }
 
 /** The primitive a built-in call is: `print` is resolved by the type of its argument, known here only at run time. */
-const builtin = (callee: string, args: readonly Value[]): string =>
-  callee !== "print" ? callee : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
+const builtin = (callee: string, args: readonly Value[]): string => {
+  const name = hiddenBuiltin(callee) ?? callee;
+  return name !== "print" ? name : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
+};
 
 /** `return` unwinds to the call that runs the function. */
 export class ReturnSignal {
@@ -374,8 +378,7 @@ export const srcHandlers: Handlers = {
   },
   *Binary(node: Src.Binary, scope, m) {
     const value = yield* evaluate(node.left, scope, m);
-    const ordered = typeof value === "boolean" && ["<", "<=", ">", ">="].includes(node.op);
-    if (ordered || (typeof value === "object" && ("record" in value || "ctor" in value))) return yield* protocolOperator(node, value, yield* evaluate(node.right, scope, m), m);
+    if (typeof value === "object" && ("record" in value || "ctor" in value)) return yield* protocolOperator(node, value, yield* evaluate(node.right, scope, m), m);
     const left = arith(value);
     if (node.op === "&&") return truth(left) ? truth(yield* evaluate(node.right, scope, m)) : false;
     if (node.op === "||") return truth(left) ? true : truth(yield* evaluate(node.right, scope, m));
@@ -430,7 +433,7 @@ function* returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Ste
   return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
 }
 
-/** Lsrc's `a == b` and `a < b` on a record or union (and `a < b` on Bools): the prelude's Eq and Ord, `a.eq(b)` and `a.cmp(b) < 0`. */
+/** Lsrc's `a == b` and `a < b` on a record or union: the prelude's Eq and Ord, `a.eq(b)` and `a.cmp(b) < 0`. */
 function* protocolOperator(node: Src.Binary, left: Value, right: Value, m: Machine): Step<Value> {
   if (node.op === "==" || node.op === "!=") return ((yield* m.call(m.dispatch!(undefined, "eq", left), [left, right])) === true) === (node.op === "==");
   return binaryOnValues(node.op, yield* m.call(m.dispatch!(undefined, "cmp", left), [left, right]), 0n);

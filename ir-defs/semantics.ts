@@ -43,6 +43,11 @@ export function binary(op: string, a: bigint | boolean, b: bigint | boolean): bi
       case "^": return a !== b;
       case "&&": return Boolean(a) && Boolean(b);
       case "||": return Boolean(a) || Boolean(b);
+      // `false < true` (Lsrc only: check-types writes them with ! & |)
+      case "<": return !a && Boolean(b);
+      case "<=": return !a || Boolean(b);
+      case ">": return Boolean(a) && !b;
+      case ">=": return Boolean(a) || !b;
     }
     throw new Error(`binary ${op} is not defined on Bool`);
   }

@@ -16,7 +16,7 @@ import { INT_MAX, INT_MIN } from "../ir-defs/semantics.js";
 
 export type IntOp = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "<<" | ">>";
 export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
-export type BoolOp = "&&" | "||" | "&" | "|" | "^" | "==" | "!=";
+export type BoolOp = "&&" | "||" | "&" | "|" | "^" | "==" | "!=" | "<" | "<=" | ">" | ">=";
 export type Ty = "Int" | "Bool" | "Unit";
 
 /** What every type's expressions share: a variable, an if/else, a block with a value, a Never branch. */
@@ -340,7 +340,7 @@ export const MAX = INT_MAX;
 export const edgeInts = [0n, 1n, -1n, 2n, MIN, MAX, MIN + 1n, MAX - 1n, 62n, 63n, 64n, 65n, -63n, -64n, -65n, 3n, 5n, 9n];
 export const intOps: readonly IntOp[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"];
 export const compareOps: readonly CompareOp[] = ["==", "!=", "<", "<=", ">", ">="];
-export const boolOps: readonly BoolOp[] = ["&&", "||", "&", "|", "^", "==", "!="];
+export const boolOps: readonly BoolOp[] = ["&&", "||", "&", "|", "^", "==", "!=", "<", "<=", ">", ">="];
 export const intAssignOps: readonly AssignOp[] = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="];
 /** Characters of generated string literals: plain ones, every escape of the lexer
  * (`\n \t \r \" \\ \0`, and `\u{..}` for other control bytes), multi-byte UTF-8. */

@@ -96,6 +96,26 @@ test("a file that does not compile: its diagnostics, the other files' tests, sta
   assert.is(r.status, 1);
 });
 
+test("a file whose own main does not compile does not compile as a test file", () => {
+  const r = qnanoTest(file("broken-main"));
+  assert.match(r.stderr, /broken-main\.qs:5:18: error: expected Int, found String/);
+  assert.is(r.stdout, "qnano test: 0 passed, 0 failed; 1 file did not compile\n");
+  assert.is(r.status, 1);
+});
+
+test("a main that is no function: the one error that says so", () => {
+  const r = qnanoTest(file("main-not-fn"));
+  assert.match(r.stderr, /main-not-fn\.qs:3:7: error: `main` must be a function/);
+  assert.is(r.stderr.match(/error:/g)?.length, 1);
+  assert.is(r.status, 1);
+});
+
+test("the test binary reads the test's number with the built-in read_int, whatever the file declares; a panic's line breaks as \\n", () => {
+  const r = qnanoTest(file("own-read-int"));
+  assert.is(r.stdout, "ok test_first\nFAIL test_second: assertion failed\nFAIL test_two_lines: one\\ntwo\nqnano test: 1 passed, 2 failed\n");
+  assert.is(r.status, 1);
+});
+
 test("no FILE is a usage error", () => {
   const r = qnanoTest();
   assert.is(r.status, 2);

@@ -15,7 +15,7 @@ import { didYouMean } from "./diagnostics.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, methodsOf, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
-import { bind, expectType, joinTypes, known, lookup, made, mustKnow, namesInScope, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
+import { arrowHint, bind, expectType, joinTypes, known, lookup, made, mustKnow, namesInScope, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
 import { hasImpl, lookupMethod } from "./protocols.js";
@@ -276,7 +276,7 @@ function checkReturn(c: Checker, s: Lsrc.Return): Ltyped.Return {
     return { ...s, value: { kind: "Unit", loc: s.loc } };
   }
   const value = checkExpr(c, s.value);
-  expectType(c, value.type, c.result, tailLoc(s.value), `the function returns ${show(c.result)}`);
+  expectType(c, value.type, c.result, tailLoc(s.value), arrowHint(c, value.type) ?? `the function returns ${show(c.result)}`);
   return { ...s, value: value.node };
 }
 
@@ -343,8 +343,8 @@ function callType(c: Checker, type: Type, args: readonly Typed<unknown>[], exprs
 function checkLambda(c: Checker, e: Lsrc.Lambda): Typed<Ltyped.Lambda> {
   const params = e.params.map((p) => c.data.resolve(p.type, typeLocOf(p) ?? p.loc, c.typeScope));
   const ret = e.ret === null ? UnitType : c.data.resolve(e.ret, typeLocOf(e) ?? e.loc, c.typeScope);
-  const [result, scopes] = [c.result, c.scopes];
-  [c.result, c.scopes] = [ret, 0];
+  const [result, scopes, arrowless] = [c.result, c.scopes, c.arrowless];
+  [c.result, c.scopes, c.arrowless] = [ret, 0, e.ret === null ? "this anonymous function" : null];
   const body = withinBoundary(c, e.loc, "this anonymous function", false, () => {
     e.params.forEach((param, i) => {
       if (c.scope!.names?.has(param.name)) c.sink.report(param.loc, `\`${param.name}\` is a parameter of this function twice`);
@@ -352,8 +352,8 @@ function checkLambda(c: Checker, e: Lsrc.Lambda): Typed<Ltyped.Lambda> {
     });
     return checkBlock(c, e.body);
   });
-  [c.result, c.scopes] = [result, scopes];
-  const why = isType(ret, UnitType) ? "the body of an anonymous function without `->` must not produce a value" : `the body of the anonymous function must end in its ${show(ret)} result or return it`;
+  const why = arrowHint(c, body.type) ?? `the body of the anonymous function must end in its ${show(ret)} result or return it`;
+  [c.result, c.scopes, c.arrowless] = [result, scopes, arrowless];
   expectType(c, body.type, ret, tailLoc(e.body), why);
   const node: Ltyped.Lambda = { ...e, params: e.params.map((p, i) => ({ ...p, type: typeText(params[i]!) })), ret: typeText(ret), body: body.node };
   return { node, type: made(c, c.types.fn(params, ret), e.loc) };
@@ -386,6 +386,8 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
   if (arity === undefined) {
     if (lookup(c, name) || c.constants.has(name)) c.sink.report(e.loc, `\`${name}\` is not a function: it is a constant`);
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
+    else if (name === "channel" && !c.functions.has(name)) c.sink.report(e.loc, "a channel is made with its element type written: `channel[Int](4)`");
+    else if (name === "assert_eq" && !c.functions.has(name)) c.sink.report(e.loc, "unknown function `assert_eq`: it is core.test's (`use core.test.{assert_eq}`)");
     else if (!c.functions.has(name)) c.sink.report(e.loc, `${/^[A-Z]/.test(name) ? "unknown constructor or function" : "unknown function"} \`${name}\`${didYouMean(name, [...namesInScope(c), ...builtins.keys()])}`);
     return prim("assert", ErrorType); // never emitted: the program has errors
   }

@@ -7,6 +7,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { didYouMean } from "./diagnostics.js";
+import { builtins } from "./prelude.js";
 import { expectType, isCaptured, known, lookup, made, mustKnow, neverValue, namesInScope, tailLoc, use, type Checker, type Typed } from "./checker.js";
 import type { Loc } from "../il/node.js";
 import { instantiate, substitute, writeType } from "./inference.js";
@@ -71,6 +72,13 @@ function arrayElement(c: Checker, given: Type, array: Lsrc.Expr, never: string, 
 
 /** `a[i]`: a is an Array[T], i an Int; the element is a T. */
 export function checkIndex(c: Checker, e: Lsrc.Index): Typed<Ltyped.Index> {
+  const named = e.target.kind === "Var" && !lookup(c, e.target.name) && !c.constants.has(e.target.name) ? e.target.name : null;
+  if (named !== null && (c.functions.has(named) || c.data.ctors.has(named) || builtins.has(named))) {
+    // `id[Int](3)`: one error, not one for the index, one for `Int` and one for the uninferred `T`.
+    c.sink.report(e.index.loc, `type arguments are inferred, never written at a call: write \`${named}(...)\` (where nothing fixes them, write the variable's type: \`let x: Option[Int] = None\`)`);
+    const none: Ltyped.Expr = { kind: "Int", value: 0n }; // (never emitted: the program has errors)
+    return { node: { ...e, target: none, index: none }, type: ErrorType };
+  }
   const target = c.checkExpr(c, e.target);
   const index = c.checkExpr(c, e.index);
   expectType(c, index.type, IntType, e.index.loc);

@@ -9,7 +9,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
 import { ErrorType, isType, show, tooBig, typeText, UnitType, type Type, type TypeTable } from "./types.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
-import { bind, expectType, known, tailLoc, type Checker, type Signature } from "./checker.js";
+import { arrowHint, bind, expectType, known, tailLoc, type Checker, type Signature } from "./checker.js";
 import { checkBlock } from "./check-body.js";
 import { finish } from "./inference.js";
 import { testedMain } from "./test-entry.js";
@@ -83,9 +83,10 @@ export function checkFn(fn: Lsrc.Fn | Lsrc.GenericFn, signature: Signature, chec
   });
   const result = isMain ? UnitType : ret; // main's wrong result type is reported above
   checker.result = result;
+  checker.arrowless = fn.ret === null && !isMain ? `\`${name}\`` : null;
   const body = checkBlock(checker, fn.body);
   checker.scope = null;
-  const why = result === UnitType ? `the body of \`${name}\` must not produce a value` : `the body of \`${name}\` must end in its ${show(ret)} result or return it`;
+  const why = result === UnitType ? (arrowHint(checker, body.type) ?? `the body of \`${name}\` must not produce a value`) : `the body of \`${name}\` must end in its ${show(ret)} result or return it`;
   expectType(checker, body.type, result, tailLoc(fn.body), why);
   checkBounds(checker);
   finish(checker.inference, checker.types, sink);

@@ -15,6 +15,7 @@
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import { unreachable, type Loc } from "../il/node.js";
+import { didYouMean } from "./diagnostics.js";
 import { expectType, joinTypes, known, mustKnow, neverValue, tailLoc, use, type Binding, type Checker, type Typed } from "./checker.js";
 import { analyseMatch, anything, type Constructor, type Shape } from "./exhaustiveness.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
@@ -104,7 +105,7 @@ function checkPattern(c: Checker, p: Lsrc.Pattern, expected: Type, binders: Bind
     case "CtorPat": {
       const ctor = c.data.ctors.get(p.ctor);
       if (ctor) return ctorPattern(c, p, ctor, p.args, expected, binders);
-      c.sink.report(p.loc, c.functions.has(p.ctor) ? `\`${p.ctor}\` is a function, not a constructor: a pattern cannot call it` : `unknown constructor \`${p.ctor}\``);
+      c.sink.report(p.loc, c.functions.has(p.ctor) ? `\`${p.ctor}\` is a function, not a constructor: a pattern cannot call it` : `unknown constructor \`${p.ctor}\`${didYouMean(p.ctor, c.data.ctors.keys())}`);
       const args = p.args.map((x) => checkPattern(c, x, ErrorType, binders).node);
       return { node: { kind: "CtorPat", type: "Unit", ctor: p.ctor, args, loc: p.loc }, shape: anything };
     }

@@ -17,7 +17,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import { giveUp, resolve, unify, type Inference } from "./inference.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
 import type { Protocols } from "./protocols.js";
-import { ErrorType, show, tooBig, type Type, type TypeTable } from "./types.js";
+import { ErrorType, isType, show, tooBig, UnitType, type Type, type TypeTable } from "./types.js";
 
 export interface Binding {
   readonly type: Type;
@@ -75,6 +75,9 @@ export interface Checker {
   typeScope: TypeScope;
   /** The result type of the function being checked. */
   result: Type;
+  /** The function being checked when it has no `->` (so returns Unit), as a message names it
+   * (`fact`, `this anonymous function`); null with one, and in main. */
+  arrowless: string | null;
   scope: Scope | null;
   /** How many loops enclose the code being checked. */
   loops: number;
@@ -142,6 +145,11 @@ export function bind(c: Checker, name: string, binding: Binding): void {
 
 /** Notes that the item being checked uses the item `name` (check-types keeps only the
  * prelude's items that the program uses). */
+/** Why a value of type `found` is an error where the result is wanted, in a function without
+ * `->` (else null): it returns Unit, and how to make it return the value. */
+export const arrowHint = (c: Checker, found: Type): string | null =>
+  c.arrowless === null || !isType(c.result, UnitType) ? null : `${c.arrowless} has no \`->\`, so it returns Unit: to return ${show(found)}, write \`-> ${show(found)}\` after its parameters`;
+
 export const use = (c: Checker, name: string): void => void c.typeScope.uses?.add(name);
 
 /** A type with what inference knows so far written in (inference.ts). */

@@ -34,6 +34,8 @@ export interface Token {
   readonly length: number;
   /** True for a `;` inserted by the newline rule (or at the end of the file). */
   readonly implicit: boolean;
+  /** On "eof": the file ends inside a block comment (reported): what it left open is not reported again. */
+  readonly inComment?: true;
 }
 
 export const locOf = (t: Token): Loc => ({ line: t.line, col: t.col, length: t.length });
@@ -103,6 +105,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
   let line = 1;
   let lineStart = 0; // offset of the current line's first character
   let lastKind = ""; // the kind of the last token returned (for the newline rule)
+  let openComment = false; // the file ends inside a block comment
 
   const token = (kind: string, text: string, value: bigint | string | null, start: number, length: number, implicit: boolean): Token => {
     lastKind = kind;
@@ -159,7 +162,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
       i = source.charCodeAt(n - 2) === 13 ? n - 2 : n - 1;
     }
     if (endsStatement.has(lastKind)) return token(";", "", null, i, 1, true);
-    return token("eof", "", null, i, 1, false);
+    return openComment ? { ...token("eof", "", null, i, 1, false), inComment: true } : token("eof", "", null, i, 1, false);
   };
 
   // Characters that start no token: a run of them, blanks between them
@@ -212,6 +215,7 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
       }
     }
     if (depth > 0) error(start, 2, "unterminated block comment: this `/*` is never closed", startLine, startLineStart);
+    openComment = depth > 0;
     return semicolon;
   }
 
@@ -275,7 +279,8 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
         const m = /^\{([0-9A-Fa-f]{1,6})\}/.exec(source.slice(j + 2, j + 12));
         const code = m ? parseInt(m[1]!, 16) : -1;
         if (!m || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-          error(j, m ? m[0].length + 2 : 2, "bad unicode escape: write `\\u{` 1 to 6 hex digits of a code point `}`");
+          const why = !m ? "write `\\u{` 1 to 6 hex digits of a code point `}`" : code > 0x10ffff ? `${m[1]} is past the last code point, 10FFFF` : `${m[1]} is a surrogate (D800 to DFFF), not a character`;
+          error(j, m ? m[0].length + 2 : 2, `bad unicode escape: ${why}`);
           j += m ? m[0].length + 2 : 2;
         } else {
           value += String.fromCodePoint(code);

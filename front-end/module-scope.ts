@@ -13,7 +13,7 @@
 import type * as Lmodules from "../ir-defs/generated/Lmodules.js";
 import { parseType } from "../ir-defs/type-syntax.js";
 import type { Loc } from "../il/node.js";
-import { sourceNames, type DiagnosticSink } from "./diagnostics.js";
+import { didYouMean, sourceNames, type DiagnosticSink } from "./diagnostics.js";
 import { coreModule, coreModules } from "./modules.js";
 
 /** An item a module declares, under the name it is written with there. */
@@ -81,7 +81,8 @@ export function declarationsOf(items: readonly Lmodules.Item[], rename: (name: s
 export function memberOf(module: ModuleInfo, name: string, loc: Loc | undefined, sink: DiagnosticSink): string {
   const d = module.declared.get(name);
   if (d === undefined) {
-    sink.report(loc, `the module \`${module.name}\` has no item \`${name}\``);
+    const pub = [...module.declared].filter(([, d]) => d.pub).map(([n]) => n);
+    sink.report(loc, `the module \`${module.name}\` has no item \`${name}\`${didYouMean(name, pub)}`);
     return name;
   }
   if (!d.pub) {
@@ -111,7 +112,8 @@ export function scopeOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleIn
       const why = unreadable(use.file) ?? "not read";
       // (a `core....` path that is no module the compiler ships is the program's own: say which it ships)
       const shipped = use.path[0] === coreModule ? `; the compiler's own are ${[...coreModules].filter((name) => name !== "prelude").map((name) => `${coreModule}.${name}`).join(", ")}` : "";
-      sink.report(use.loc, `cannot find the module \`${shown}\`: tried ${use.file} (${why.replace(`cannot read ${use.file}: `, "")})${shipped}`);
+      const found = !why.startsWith(`cannot read ${use.file}`); // (read, but no UTF-8 text)
+      sink.report(use.loc, found ? `cannot use the module \`${shown}\`: ${why}` : `cannot find the module \`${shown}\`: tried ${use.file} (${why.replace(`cannot read ${use.file}: `, "")})${shipped}`);
       continue;
     }
     if (use.names.length === 0) {

@@ -63,6 +63,8 @@ interface Parser {
   height: number;
   /** Only one "found the end of the file" and one "never closed" error. */
   endReported: boolean;
+  /** Only one error of nesting too deep. */
+  tooDeep: boolean;
   unclosedReported: boolean;
   /** Lines with a lexical error: syntax errors there are not reported. */
   readonly errorLines: ReadonlySet<number>;
@@ -71,8 +73,8 @@ interface Parser {
   indent: number;
   /** The first `{` whose `}` is indented less than the `{`'s line: maybe the one left open. */
   suspect: { open: Token; close: Token } | null;
-  /** The `}` that ended the last block, and whether it began its line. */
-  lastClose: { token: Token; firstOnLine: boolean } | null;
+  /** The `}` that ended the last block, and the indentation of its line. */
+  lastClose: { token: Token; lineIndent: number } | null;
   /** A function body ended by a `}` indented more than the `fn`: maybe an extra `}`. */
   earlyClose: { fn: string; close: Token } | null;
   /** In the condition of if/while or the range of for, `Name {` starts the body, not a record (as in Rust). */
@@ -123,7 +125,7 @@ function parseFile(source: string, sink: DiagnosticSink, words?: Set<string>): L
   const first = read();
   const p: Parser = {
     read, current: first, ahead: null, previousKind: "", sink, depth: 0, height: 0,
-    endReported: false, unclosedReported: false, errorLines, line: first.line, indent: first.col, suspect: null,
+    endReported: false, tooDeep: false, unclosedReported: false, errorLines, line: first.line, indent: first.col, suspect: null,
     lastClose: null, earlyClose: null, noRecord: false,
   };
   return parseProgram(p);
@@ -168,7 +170,7 @@ function fail(p: Parser, where: Token | Loc, message: string): typeof BAIL {
   const token = "kind" in where ? where : null;
   if (p.errorLines.has(where.line)) return BAIL;
   if (token && isEnd(token)) {
-    if (p.endReported || p.unclosedReported) return BAIL;
+    if (p.endReported || p.unclosedReported || token.inComment) return BAIL; // (an open comment ate the rest: reported)
     p.endReported = true;
   }
   p.sink.report(token ? locOf(token) : (where as Loc), message);
@@ -190,7 +192,14 @@ function expectName(p: Parser, what: string): Token {
 
 /** One more level of nesting, refused past the limit before any recursion. */
 function enter(p: Parser, t: Token): void {
-  if (++p.depth > maxNesting) throw fail(p, t, `nested too deeply (more than ${maxNesting} levels)`);
+  if (++p.depth > maxNesting) throw tooDeep(p, t, `nested too deeply (more than ${maxNesting} levels)`);
+}
+
+/** The first error of nesting past the limit: one is enough (a long `else if` chain would give one per branch). */
+function tooDeep(p: Parser, t: Token, message: string): typeof BAIL {
+  if (p.tooDeep) return BAIL;
+  p.tooDeep = true;
+  return fail(p, t, message);
 }
 
 /** A binary operator at the current depth whose operands are `height` nodes
@@ -198,7 +207,8 @@ function enter(p: Parser, t: Token): void {
  * constructs count their level on the way down, in `enter`.) */
 function checkOperatorDepth(p: Parser, height: number, t: Token): number {
   if (p.depth + height - 1 <= maxNesting) return height;
-  throw fail(p, t, `expression too long: operators nested more than ${maxNesting} levels deep (split it with \`let\`)`);
+  if (height <= p.depth) throw tooDeep(p, t, `nested too deeply (more than ${maxNesting} levels)`); // (mostly blocks, ifs, calls: not the operators)
+  throw tooDeep(p, t, `expression too long: operators nested more than ${maxNesting} levels deep (split it with \`let\`)`);
 }
 
 /** After an error: skip to the end of the statement at this bracket depth, to
@@ -340,7 +350,7 @@ function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   if (!at(p, "{")) throw fail(p, peek(p), `expected \`{\` to start the body of \`${name.text}\`, found ${describe(peek(p))}`);
   const body = parseBlock(p);
   const close = p.lastClose;
-  if (close && close.firstOnLine && close.token.col > indent) p.earlyClose = { fn: name.text, close: close.token };
+  if (close && close.lineIndent > indent) p.earlyClose = { fn: name.text, close: close.token }; // (`    }` or `    }}`)
   endOfStatement(p, "function");
   if (tparams) return withTypeLoc({ kind: "GenericFn", name: name.text, tparams, params, ret, body, loc: locOf(name) }, retLoc);
   return withTypeLoc({ kind: "Fn", name: name.text, params, ret, body, loc: locOf(name) }, retLoc);
@@ -615,12 +625,12 @@ function parseBlock(p: Parser): Lsrc.Block {
     if (t.kind === "}") {
       const firstOnLine = t.line !== open.line && t.col === p.indent;
       if (!p.suspect && firstOnLine && t.col < indent) p.suspect = { open, close: t };
-      p.lastClose = { token: t, firstOnLine };
+      p.lastClose = { token: t, lineIndent: p.indent };
       next(p);
       break;
     }
     if (t.kind === "eof") {
-      if (!p.unclosedReported) p.sink.report(locOf(open), "this `{` is never closed", suspectNote(p));
+      if (!p.unclosedReported && !t.inComment) p.sink.report(locOf(open), "this `{` is never closed", suspectNote(p));
       p.unclosedReported = true;
       break;
     }

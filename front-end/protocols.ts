@@ -15,7 +15,7 @@
 
 import type * as Lsrc from "../ir-defs/generated/Lsrc.js";
 import type { Loc } from "../il/node.js";
-import type { DiagnosticSink } from "./diagnostics.js";
+import { didYouMean, type DiagnosticSink } from "./diagnostics.js";
 import { substitute } from "./inference.js";
 import { typeLocOf } from "./parser.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
@@ -69,7 +69,7 @@ export interface Protocols {
 export function noteBounds(p: Protocols, tparams: readonly Lsrc.TypeParam[], params: ReadonlyMap<string, Type>, sink: DiagnosticSink): void {
   for (const tp of tparams) {
     const param = params.get(tp.name);
-    for (const b of tp.bounds) if (!p.protocols.has(b)) sink.report(tp.loc, `\`${b}\` in the bound of \`${tp.name}\` is not a protocol`);
+    for (const b of tp.bounds) if (!p.protocols.has(b)) sink.report(tp.loc, `\`${b}\` in the bound of \`${tp.name}\` is not a protocol${didYouMean(b, p.protocols.keys())}`);
     if (param && tp.bounds.length > 0) p.bounds.set(param, tp.bounds.filter((b) => p.protocols.has(b)));
   }
 }
@@ -107,7 +107,7 @@ export function checkProtocols(
     const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
     const what = protocol ? `impl ${protocol} for ${item.type}` : `impl ${item.type}`;
     if (protocol !== null && !protocols.has(protocol)) {
-      sink.report(item.loc, `\`${protocol}\` is not a protocol`);
+      sink.report(item.loc, `\`${protocol}\` is not a protocol${didYouMean(protocol, protocols.keys())}`);
       continue;
     }
     const params = typeParams(what, item.tparams);

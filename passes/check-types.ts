@@ -86,7 +86,7 @@ export const checkTypes = pass({
     const checker: Checker = {
       sink, warnings, constants, functions: signatures, data, types, inference: newInference(), preludeResult: preludeItem("Result"), preludeOption: preludeItem("Option"),
       protocols, preludeEq: preludeItem("Eq"), preludeOrd: preludeItem("Ord"), pendingBounds: [],
-      typeScope: { params: new Map(), uses: null }, result: UnitType, scope: null, loops: 0, scopes: 0, checkExpr, checkBlock,
+      typeScope: { params: new Map(), uses: null }, result: UnitType, arrowless: null, scope: null, loops: 0, scopes: 0, checkExpr, checkBlock,
     };
 
     const items: Ltyped.Item[] = [];

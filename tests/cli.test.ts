@@ -156,6 +156,12 @@ test("invalid UTF-8 is an error at its place; a byte-order mark is skipped (issu
   const good = qnano(["run", "bom.qs"]);
   assert.is(good.stderr, "");
   assert.is(good.stdout, "caf\u{e9}\n");
+  // A module's file that is there but not UTF-8: said as such at the `use`, not "cannot find".
+  writeFileSync(join(dir, "latin1mod.qs"), Buffer.concat([Buffer.from("pub fn f() -> String { \"caf"), Buffer.from([0xe9]), Buffer.from('" }\n')]));
+  writeFileSync(join(dir, "uses.qs"), "use latin1mod\nfn main() { print(latin1mod.f()) }\n");
+  const used = qnano(["build", "uses.qs", "-o", "uses"]);
+  assert.is(used.status, 1);
+  assert.match(used.stderr, /^uses\.qs:1:1: error: cannot use the module `latin1mod`: latin1mod\.qs:1:28: invalid UTF-8 byte 0xe9: source files are UTF-8 text\n/);
 });
 
 // ---------------------------------------------------------------- writing output (issue 14.10)

@@ -94,6 +94,8 @@ function checkPattern(c: Checker, p: Lsrc.Pattern, expected: Type, binders: Bind
     case "BoolPat": return literal(c, p, BoolType, expected, boolConstructors[p.value ? 1 : 0]!);
     case "StrPat": return literal(c, p, StringType, expected, literalConstructor(`string ${JSON.stringify(p.value)}`, JSON.stringify(p.value)));
     case "TuplePat": {
+      // (a value whose type inference has not found yet is a tuple of this many: `let mut best = None` matched by `Some((i, x))`)
+      if (known(c, expected).kind === "var") unify(c.inference, expected, c.types.tuple(p.elems.map(() => c.types.fresh())));
       const t = mustKnow(c, expected, p.loc);
       const head = t.head;
       const fits = head.kind === "tuple" && head.elems.length === p.elems.length;

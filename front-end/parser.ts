@@ -56,6 +56,8 @@ interface Parser {
   current: Token;
   ahead: Token | null;
   previousKind: string;
+  /** The text of the token before the current one (`var`, for a hint). */
+  previousText: string;
   readonly sink: DiagnosticSink;
   /** Levels of nesting entered and not yet left. */
   depth: number;
@@ -124,7 +126,7 @@ function parseFile(source: string, sink: DiagnosticSink, words?: Set<string>): L
   const read = lexer(source, sink, errorLines, words);
   const first = read();
   const p: Parser = {
-    read, current: first, ahead: null, previousKind: "", sink, depth: 0, height: 0,
+    read, current: first, ahead: null, previousKind: "", previousText: "", sink, depth: 0, height: 0,
     endReported: false, tooDeep: false, unclosedReported: false, errorLines, line: first.line, indent: first.col, suspect: null,
     lastClose: null, earlyClose: null, noRecord: false,
   };
@@ -143,6 +145,7 @@ function next(p: Parser): Token {
   const t = p.current;
   if (t.kind === "eof") return t;
   p.previousKind = t.kind;
+  p.previousText = t.text;
   p.current = p.ahead ?? p.read();
   p.ahead = null;
   if (p.current.line !== p.line) {
@@ -254,7 +257,9 @@ function endOfStatement(p: Parser, what: string): void {
   const t = peek(p);
   if (t.kind === ";") next(p);
   else if (!(t.kind === "}" || t.kind === "eof" || p.previousKind === "}")) {
-    throw fail(p, t, `expected \`;\` or a line break after the ${what}, found ${describe(t)}`);
+    const hint = p.previousKind === "ident" && ["var", "val", "auto"].includes(p.previousText) ? " (a variable is declared with `let`, or `let mut` to assign it again)" : t.kind === ":" && peekSecond(p).kind === "=" ? " (there is no `:=`: declare with `let x = ...`)"
+      : t.kind === ":" && peekSecond(p).kind === ":" ? " (there is no `::`: a constructor is named alone, `Red`, a module's item `m.f`)" : "";
+    throw fail(p, t, `expected \`;\` or a line break after the ${what}, found ${describe(t)}${hint}`);
   }
 }
 
@@ -343,6 +348,7 @@ function parseFn(p: Parser): Lsrc.Fn | Lsrc.GenericFn {
   next(p);
   const name = expectName(p, "the function's name");
   const tparams = at(p, "[") ? parseTypeParams(p) : null;
+  if (at(p, "<")) throw fail(p, peek(p), `type parameters go in square brackets: \`fn ${name.text}[T](...)\`, not \`<T>\``);
   expect(p, "(", "after the function's name");
   const params = parseParams(p);
   const retLoc = at(p, "->") ? locOf(peekSecond(p)) : undefined;
@@ -578,6 +584,7 @@ function parseType(p: Parser, depth = 1): TypeName {
       next(p);
       name = `${name}/${expectName(p, `a type of the module \`${name}\` after \`.\``).text}`;
     }
+    if (at(p, "<")) throw fail(p, peek(p), `type arguments go in square brackets: \`${name}[...]\`, not \`${name}<...>\``);
     if (!eat(p, "[")) return name; // Int, Bool, Unit, String, a record, union, alias or type parameter: check-types knows which exist
     const args = [parseType(p, depth + 1)];
     while (eat(p, ",") && !at(p, "]")) args.push(parseType(p, depth + 1));
@@ -996,7 +1003,14 @@ function parsePrimary(p: Parser): Lsrc.Expr {
   if (statementsOnly.has(t.kind)) throw fail(p, t, `expected an expression, found \`${t.kind}\` (a statement)`);
   if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
   if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
-  throw fail(p, t, `expected an expression, found ${describe(t)}`);
+  throw fail(p, t, `expected an expression, found ${describe(t)}${habit(p, t)}`);
+}
+
+/** What a hand used to another language may have meant, where an expression was expected. */
+function habit(p: Parser, t: Token): string {
+  if (t.kind === "[") return " (there are no array literals: `array(n, init)` makes an array)";
+  if ((t.kind === "+" || t.kind === "-") && p.previousKind === t.kind) return ` (there is no \`${t.kind}${t.kind}\`: write \`x ${t.kind}= 1\`)`;
+  return "";
 }
 
 // "scope" block | "spawn" block: a block whose tasks are joined at its end, a block run as a task of its own

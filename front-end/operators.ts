@@ -41,6 +41,7 @@ export function binaryTyping(op: string, left: Type, right: Type): OperatorTypin
     if (intOrBool(right) || silent(right)) return { type: result(silent(right) ? left : right.canon), error: null };
     return { type: ErrorType, error: mismatch("right", "Int or Bool", right) };
   }
+  if (op === "==" || op === "!=") return { type: ErrorType, error: { side: "left", message: `\`${op}\` compares Ints, Bools, Strings and values of a record or union with an impl of Eq, not ${show(left)}` } };
   return { type: ErrorType, error: mismatch("left", "Int or Bool", left) };
 }
 

@@ -17,7 +17,7 @@ import { parseType, showType, type TypeTree } from "../ir-defs/type-syntax.js";
 import { rewriter, type Recur } from "../il/rewrite.js";
 import type { AnyNode, Loc } from "../il/node.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import { keepTypeLoc } from "./parser.js";
+import { keepTypeLoc, typeLocOf } from "./parser.js";
 import { memberOf, type Scope } from "./module-scope.js";
 
 const builtinTypes = new Set(["Int", "Bool", "Unit", "String", "Self", "Chan"]);
@@ -90,7 +90,7 @@ export function renameItems(items: readonly Lsrc.Item[], scope: Scope, sink: Dia
   const typeParams = (tparams: readonly Lsrc.TypeParam[], ctx: Ctx) => tparams.map((t) => ({ ...t, bounds: t.bounds.map((b) => resolve(b, t.loc, ctx)) }));
   const withTypes = <N extends { readonly kind: string; readonly loc?: Loc }>(node: N, out: Record<string, unknown>, ctx: Ctx): N => {
     for (const f of LsrcIL.kinds.get(node.kind)!.fields) {
-      if (f.type === "type" && typeof out[f.name] === "string") out[f.name] = type(out[f.name] as string, node.loc, ctx);
+      if (f.type === "type" && typeof out[f.name] === "string") out[f.name] = type(out[f.name] as string, typeLocOf(node) ?? node.loc, ctx); // (the caret under the type)
     }
     return keepTypeLoc(node, out as unknown as N);
   };

@@ -96,13 +96,18 @@ export function memberOf(module: ModuleInfo, name: string, loc: Loc | undefined,
 export function scopeOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleInfo | undefined, unreadable: (file: string) => string | undefined, sink: DiagnosticSink) {
   const names = new Map<string, Declared>(m.declared);
   const aliases = new Map<string, ModuleInfo>();
-  const broughtAt = new Map<string, { loc: Loc | undefined; by: string }>();
-  const bring = (name: string, loc: Loc | undefined, by: string): boolean => {
+  const broughtAt = new Map<string, { loc: Loc | undefined; by: string; union?: string }>();
+  /** Brings `name` in (`union`: with that union, as its constructor). */
+  const bring = (name: string, loc: Loc | undefined, by: string, union?: string): boolean => {
     const local = m.declared.get(name);
     const earlier = broughtAt.get(name);
     if (local) sink.report(loc, `\`${name}\` is both imported (${by}) and declared in this file`, local.loc ? [{ loc: local.loc, message: `\`${name}\` is declared here` }] : []);
-    else if (earlier) sink.report(loc, `\`${name}\` is imported twice: ${by}, and ${earlier.by}`, earlier.loc ? [{ loc: earlier.loc, message: `\`${name}\` is first imported here` }] : []);
-    else broughtAt.set(name, { loc, by });
+    else if (earlier) {
+      const withUnion = union ?? earlier.union; // (`use shapes.{Shape, Circle}`)
+      const fix = withUnion ? ` (the union \`${withUnion}\` brings its constructors: leave \`${name}\` out)` : "";
+      sink.report(loc, `\`${name}\` is imported twice: ${by}, and ${earlier.by}${fix}`, earlier.loc ? [{ loc: earlier.loc, message: `\`${name}\` is first imported here` }] : []);
+    }
+    else broughtAt.set(name, union ? { loc, by, union } : { loc, by });
     return !local && !earlier;
   };
   for (const use of m.items.filter((item): item is Lmodules.Use => item.kind === "Use")) {
@@ -126,8 +131,8 @@ export function scopeOf(m: ModuleInfo, targetOf: (use: Lmodules.Use) => ModuleIn
       const d = target.declared.get(imp.name);
       if (!d) continue;
       for (const name of [imp.name, ...(d.ctors ?? [])]) {
-        const by = name === imp.name ? `from \`${shown}\`` : `from \`${shown}\` with the union \`${imp.name}\``; // (a union brings its constructors)
-        if (bring(name, imp.loc, by)) names.set(name, target.declared.get(name)!);
+        const union = name === imp.name ? undefined : imp.name; // (a union brings its constructors)
+        if (bring(name, imp.loc, union ? `from \`${shown}\` with the union \`${union}\`` : `from \`${shown}\``, union)) names.set(name, target.declared.get(name)!);
       }
     }
   }

@@ -32,6 +32,7 @@ export function binaryTyping(op: string, left: Type, right: Type): OperatorTypin
     error: !fits(left, want) ? mismatch("left", show(want), left) : !fits(right, want) ? mismatch("right", show(want), right) : null,
   });
   if (intOps.has(op)) return both(IntType, IntType);
+  if (orderOps.has(op) && !intOrBool(left) && !silent(left)) return { type: BoolType, error: { side: "left", message: `\`${op}\` orders Ints, Bools, Strings and values of a record or union with an impl of Ord, not ${show(left)}` } };
   if (orderOps.has(op)) return isType(left, BoolType) ? both(BoolType, BoolType) : both(IntType, BoolType); // (`false < true`)
   if (op === "&&" || op === "||") return both(BoolType, BoolType);
   // & | ^ on Int×Int or Bool×Bool; == != on Int or Bool, the same on both sides.

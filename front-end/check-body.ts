@@ -15,7 +15,7 @@ import { didYouMean } from "./diagnostics.js";
 import { unreachable, type Loc } from "../il/node.js";
 import { checkAssignable, checkConstruct, checkField, checkForEach, checkIndex, checkMethodCall, checkRecordLit, methodsOf, checkSetField, checkSetIndex, checkTuple, checkUpdate } from "./check-data.js";
 import { checkMatch, checkTry } from "./check-match.js";
-import { arrowHint, bind, expectType, joinTypes, known, lookup, made, mustKnow, namesInScope, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
+import { arrowHint, bind, expectType, implFix, joinTypes, known, lookup, made, mustKnow, namesInScope, neverValue, tailLoc, use, withinBoundary, type Binding, type Checker, type Signature, type Typed } from "./checker.js";
 import { giveUp, instantiate, substitute, unify, writeType } from "./inference.js";
 import { binaryTyping, unaryTyping } from "./operators.js";
 import { hasImpl, lookupMethod } from "./protocols.js";
@@ -219,7 +219,7 @@ function protocolOperator(c: Checker, e: Lsrc.Binary, left: Typed<Ltyped.Expr>, 
   if (!userType) return null;
   const [protocol, method, bound] = equality ? [c.preludeEq, "eq", "Eq"] : [c.preludeOrd, "cmp", "Ord"];
   if (protocol === null || !hasImpl(c.protocols, leftType, protocol, c.data)) {
-    const fix = h.kind === "param" ? `add the bound \`${show(leftType)}: ${bound}\`` : `write \`impl ${bound} for ${show(leftType)}\``;
+    const fix = implFix(c, protocol ?? bound, leftType);
     c.sink.report(e.left.loc, `\`${e.op}\` on ${show(leftType)} needs an impl of ${bound} (${fix})`);
     return { node: { ...e, left: left.node, right: right.node }, type: BoolType };
   }

@@ -9,7 +9,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { Loc } from "../il/node.js";
 import { ErrorType, isType, show, tooBig, typeText, UnitType, type Type, type TypeTable } from "./types.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
-import { arrowHint, bind, expectType, known, tailLoc, type Checker, type Signature } from "./checker.js";
+import { arrowHint, bind, expectType, implFix, known, tailLoc, type Checker, type Signature } from "./checker.js";
 import { checkBlock } from "./check-body.js";
 import { finish } from "./inference.js";
 import { testedMain } from "./test-entry.js";
@@ -23,7 +23,7 @@ function checkBounds(c: Checker): void {
     const unmet = unmetBound(c.protocols, use.params, use.args.map((a) => known(c, a)), c.data);
     if (unmet === null) continue;
     const name = unmet.param.kind === "param" ? unmet.param.name : "?";
-    c.sink.report(use.loc, `\`${show(unmet.type)}\` has no impl of \`${unmet.protocol}\`, which ${use.what} needs for \`${name}: ${unmet.protocol}\`${unmet.type.head.kind === "param" ? ` (add the bound \`${show(unmet.type)}: ${unmet.protocol}\`)` : ` (write \`impl ${unmet.protocol} for ${show(unmet.type)}\`)`}`);
+    c.sink.report(use.loc, `\`${show(unmet.type)}\` has no impl of \`${unmet.protocol}\`, which ${use.what} needs for \`${name}: ${unmet.protocol}\` (${implFix(c, unmet.protocol, unmet.type)})`);
   }
   c.pendingBounds.length = 0;
 }

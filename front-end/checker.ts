@@ -145,6 +145,19 @@ export function bind(c: Checker, name: string, binding: Binding): void {
 
 /** Notes that the item being checked uses the item `name` (check-types keeps only the
  * prelude's items that the program uses). */
+/** How to give `type` an impl of `protocol`, as a message advises: a bound for a type parameter,
+ * an impl for the program's own record or union, or for the program's own protocol; for a
+ * tuple, a function, a built-in type or the prelude's Option and Result, an impl of the
+ * prelude's Eq, Ord or Show cannot be written (it goes where its protocol or its type is declared). */
+export function implFix(c: Checker, protocol: string, type: Type): string {
+  const h = type.head;
+  if (h.kind === "param") return `add the bound \`${show(type)}: ${protocol}\``;
+  const own = h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)) && h.name !== c.preludeOption && h.name !== c.preludeResult;
+  const prelude = protocol === c.preludeEq || protocol === c.preludeOrd || protocol === "Show" || protocol === "prelude.Show";
+  if (own || !prelude) return `write \`impl ${protocol} for ${show(type)}\``;
+  return `no program can write \`impl ${protocol} for ${show(type)}\`: an impl goes where its protocol or its type is declared`;
+}
+
 /** Why a value of type `found` is an error where the result is wanted, in a function without
  * `->` (else null): it returns Unit, and how to make it return the value. */
 export const arrowHint = (c: Checker, found: Type): string | null =>

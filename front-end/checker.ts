@@ -18,6 +18,7 @@ import { giveUp, resolve, unify, type Inference } from "./inference.js";
 import type { TypeItems, TypeScope } from "./type-items.js";
 import type { Protocols } from "./protocols.js";
 import { ErrorType, isType, show, tooBig, UnitType, type Type, type TypeTable } from "./types.js";
+import { hiddenName } from "./prelude.js";
 
 export interface Binding {
   readonly type: Type;
@@ -153,7 +154,7 @@ export function implFix(c: Checker, protocol: string, type: Type): string {
   const h = type.head;
   if (h.kind === "param") return `add the bound \`${show(type)}: ${protocol}\``;
   const own = h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)) && h.name !== c.preludeOption && h.name !== c.preludeResult;
-  const prelude = protocol === c.preludeEq || protocol === c.preludeOrd || protocol === "Show" || protocol === "prelude.Show";
+  const prelude = protocol === c.preludeEq || protocol === c.preludeOrd || protocol === "Show" || protocol === hiddenName("Show");
   if (own || !prelude) return `write \`impl ${protocol} for ${show(type)}\``;
   return `no program can write \`impl ${protocol} for ${show(type)}\`: an impl goes where its protocol or its type is declared`;
 }

@@ -1009,7 +1009,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
 /** What a hand used to another language may have meant, where an expression was expected. */
 function habit(p: Parser, t: Token): string {
   if (t.kind === "[") return " (there are no array literals: `array(n, init)` makes an array)";
-  if ((t.kind === "+" || t.kind === "-") && p.previousKind === t.kind) return ` (there is no \`${t.kind}${t.kind}\`: write \`x ${t.kind}= 1\`)`;
+  if (t.kind === "+" && p.previousKind === "+") return " (there is no `++`: write `x += 1`)"; // (`x--` is x minus minus something)
   return "";
 }
 

@@ -28,6 +28,11 @@ export interface StepVerdict {
   readonly panic: string | null;
   /** Standard output (at most maxOutput characters of it). */
   readonly stdout: string;
+  /** How many lines the whole output has (stdout may hold only the start of it). */
+  readonly lines: number;
+  /** The run stopped before the program's end: its interpreter ran out of fuel (or kept all
+   * the output it may): there is no status. */
+  readonly outOfFuel: boolean;
   /** What differs from the source's run, in a sentence (null when nothing does). */
   readonly differs: string | null;
   /** When the runs differ because an interpreter stopped before the program's end (out of
@@ -77,6 +82,15 @@ export interface Run {
   readonly clean: boolean;
   /** When its standard output was longer than keptOutput (outcome.stdout holds the start): a digest of all of it. */
   readonly digest?: string;
+  /** How many lines all of its standard output has. */
+  readonly lines: number;
+}
+
+/** The lines of an output (counted, not split: an output of millions of lines would be millions of strings). */
+function lineCount(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  return text === "" || text.endsWith("\n") ? lines : lines + 1;
 }
 
 /**
@@ -94,9 +108,9 @@ export function runProgram(il: IL, program: unknown, stdin: string): Run {
   const step: Step = { pass: { name: il.name, from: il, to: il, purpose: "", run: (p: unknown) => p }, output: program, ms: 0 };
   const [checked] = checkMade([step], { run: { stdin }, validate: false });
   throwIfBroken(checked!);
-  const [outcome, clean] = [checked!.outcome!, checked!.verdict.kind === "agrees"];
-  if (outcome.stdout.length <= keptOutput) return { outcome, clean };
-  return { outcome: { ...outcome, stdout: outcome.stdout.slice(0, keptOutput) }, clean, digest: createHash("sha256").update(outcome.stdout).digest("hex") };
+  const [outcome, clean, lines] = [checked!.outcome!, checked!.verdict.kind === "agrees", lineCount(checked!.outcome!.stdout)];
+  if (outcome.stdout.length <= keptOutput) return { outcome, clean, lines };
+  return { outcome: { ...outcome, stdout: outcome.stdout.slice(0, keptOutput) }, clean, lines, digest: createHash("sha256").update(outcome.stdout).digest("hex") };
 }
 
 /** A step's mark: its run against the source's. */
@@ -111,6 +125,8 @@ function markOf(run: Run, source: Run): StepVerdict {
     status: outcome.status,
     panic: outcome.panic,
     stdout: outcome.stdout.length > maxOutput ? outcome.stdout.slice(0, maxOutput) : outcome.stdout,
+    lines: run.lines,
+    outOfFuel: outcome.outOfFuel,
     differs: agrees ? null : (difference(outcome, reference) ?? (sameEnd ? "its outcome differs" : `its output differs from the source's after the first ${keptOutput} characters`)),
   };
 }
@@ -220,9 +236,12 @@ export function eachVerdict(steps: readonly Step[], stdin: string, report: (inde
   }
 }
 
-/** A run's end in a few words: `status 0, 5 lines` (`panic: ..., status 101, ...`). */
+/** A run's end in a few words: `status 0, 5 lines` (`panic: ..., status 101, ...`; `stopped
+ * before the end (out of fuel), 12,775 lines`), and when only the start of the output is kept,
+ * how much of it. */
 export function briefly(v: StepVerdict): string {
-  const lines = v.stdout === "" ? 0 : v.stdout.split("\n").length - (v.stdout.endsWith("\n") ? 1 : 0);
-  return `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}, ${lines} line${lines === 1 ? "" : "s"}`;
+  const end = v.outOfFuel ? "stopped before the end (out of fuel)" : `${v.panic !== null ? `panic: ${v.panic}, ` : ""}status ${v.status}`;
+  const shown = lineCount(v.stdout);
+  return `${end}, ${v.lines.toLocaleString("en-US")} line${v.lines === 1 ? "" : "s"}${shown < v.lines ? ` (the first ${shown.toLocaleString("en-US")} shown)` : ""}`;
 }
 

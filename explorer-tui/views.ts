@@ -13,7 +13,7 @@ import type { Trace } from "./trace.js";
 import { unpackDiff, type Printed, type StepView } from "./step-view.js";
 import { grammarLines } from "./grammar-lines.js";
 import { briefly } from "./marks.js";
-import { widthOf } from "./text.js";
+import { fit, widthOf } from "./text.js";
 
 export type View = "program" | "diff" | "grammar" | "asm" | "output";
 
@@ -111,7 +111,8 @@ export function outputLines(trace: Trace, pass: number, width: number): readonly
   const info = trace.passes[pass]!;
   const step = trace.steps[pass];
   const source = trace.steps[0]?.verdict;
-  const input = trace.input === null ? "standard input: none" : `standard input: ${trace.input} (${trace.stdin.split("\n").length - (trace.stdin.endsWith("\n") ? 1 : 0)} lines)`;
+  const inputLines = trace.stdin.split("\n").length - (trace.stdin.endsWith("\n") ? 1 : 0);
+  const input = trace.input === null ? "standard input: none" : `standard input: ${trace.input} (${inputLines} line${inputLines === 1 ? "" : "s"})`;
   const mark = step?.verdict;
   if (!step) return [input, "", ...(notRun(trace, pass) ?? [])];
   if (mark === null) return [input, "", `${info.name} writes ${info.to}: no interpreter runs it; the marks of the ILs before it say what it means.`];
@@ -124,7 +125,7 @@ export function outputLines(trace: Trace, pass: number, width: number): readonly
   const cached = byWidth.get(width);
   if (cached) return cached;
   const column = Math.max(8, Math.floor((width - 10) / 2));
-  const cell = (text: string) => (widthOf(text) > column ? text.slice(0, column - 1) + "…" : text + " ".repeat(column - widthOf(text)));
+  const cell = (text: string) => fit(text, column); // (by display columns: a CJK character takes two, an emoji is not cut in half)
   const here = mark.stdout.split("\n");
   const there = source.stdout.split("\n");
   if (here[here.length - 1] === "") here.pop();

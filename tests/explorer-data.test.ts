@@ -136,7 +136,7 @@ test("the worker makes the same steps and marks as the explorer's own process, o
 });
 
 test("a run that differs because an interpreter gave up (the step's or the source's) is no verdict, not a disagreement", () => {
-  const ran = (o: Partial<Outcome>): Run => ({ outcome: { stdout: "1\n", status: 0, panic: null, outOfFuel: false, live: null, ...o }, clean: true });
+  const ran = (o: Partial<Outcome>): Run => ({ outcome: { stdout: "1\n", status: 0, panic: null, outOfFuel: false, live: null, ...o }, clean: true, lines: 1 });
   const stack = { stdout: "", status: 101, panic: "stack overflow", hostStack: true as const };
   for (const [source, step, why] of [
     [stack, {}, "the source's interpreter filled its stack"],
@@ -289,7 +289,7 @@ test("two steps share a run only for the same program (locs aside), run by the s
 });
 
 test("runs that arrive in any order (from several workers) become marks once the source's run is known", () => {
-  const run = (stdout: string, panic: string | null = null) => ({ outcome: { stdout, status: panic ? 101 : 0, panic, outOfFuel: false }, clean: true });
+  const run = (stdout: string, panic: string | null = null) => ({ outcome: { stdout, status: panic ? 101 : 0, panic, outOfFuel: false }, clean: true, lines: stdout.split("\n").length - 1 });
   const got: [number, Mark][] = [];
   const mark = marker([0, 2, 3], "", (i, m) => got.push([i, m]));
   assert.is(mark(3, run("1\n")), false);
@@ -317,7 +317,7 @@ test("a run that prints more than keptOutput characters keeps their start and a 
   mark(0, first!);
   mark(1, last!);
   mark(2, { ...last!, digest: "another" });
-  mark(3, { outcome: { ...last!.outcome, stdout: whole.slice(0, 1000) }, clean: true });
+  mark(3, { outcome: { ...last!.outcome, stdout: whole.slice(0, 1000) }, clean: true, lines: 200_000 });
   const verdict = (i: number) => marks.get(i) as StepVerdict;
   assert.ok(verdict(1).agrees);
   assert.not.ok(verdict(2).agrees);

@@ -28,6 +28,7 @@ import { programsDir } from "./golden-programs.js";
 import { packageRoot } from "../driver/paths.js";
 import { goldenTrace } from "./explorer-helpers.js";
 import { screenRows } from "../explorer-tui/rows.js";
+import { widthOf } from "../explorer-tui/text.js";
 import { sourceLineOf } from "../explorer-tui/sources.js";
 
 /** A row without its colour codes. */
@@ -40,7 +41,7 @@ const passName = (s: State) => traceOf(s).passes[s.pass]!.name;
 const index = (s: State, name: string) => traceOf(s).passes.findIndex((p) => p.name === name);
 /** The source line of the line under the cursor. */
 const cursorLine = (s: State) => lineOf(viewOf(s), s.cursor);
-const verdict = (agrees: boolean, stdout = "1\n"): StepVerdict => ({ agrees, outcome: "status 0", status: 0, panic: null, stdout, differs: agrees ? null : "output line 1", gaveUp: null });
+const verdict = (agrees: boolean, stdout = "1\n"): StepVerdict => ({ agrees, outcome: "status 0", status: 0, panic: null, stdout, lines: stdout.split("\n").length - 1, outOfFuel: false, differs: agrees ? null : "output line 1", gaveUp: null });
 
 test("n, right and l select the next pass; N, left and h the previous; both stop at the ends", () => {
   for (const key of ["n", "right", "l"]) assert.is(press(start(), key).pass, 1, key);
@@ -251,6 +252,24 @@ test("o shows what the interpreter of the pass's IL printed beside the source's"
   assert.ok(shown.some((l) => l.includes('✗ output line 3: "8", the source\'s "9"')), shown.join("\n"));
   assert.ok(shown.some((l) => /^\s+3 │ 9\s+│ 8  ✗$/.test(l)), shown.join("\n"));
   assert.is(traceOf(broken).firstBad, s.pass);
+});
+
+test("o: a run that stopped before the end says so (no status), with the whole output's line count and how much is shown; wide characters keep the columns", () => {
+  const s = press(start(), ":", "allocate", "return");
+  const trace = traceOf(s);
+  const wide = "こんにちは世界 🌏 — 中文字符串 全角ＡＢＣ🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉\n";
+  const source = reduce(s, { kind: "meaning", trace: trace.id, index: 0, mark: verdict(true, wide.repeat(3)) }); // (the source's column is the one cut to fit)
+  const cut = reduce(source, { kind: "meaning", trace: trace.id, index: s.pass, mark: { ...verdict(false, wide.repeat(3)), lines: 200_000, outOfFuel: true, differs: "it ran out of fuel; the source did not", gaveUp: "its interpreter ran out of fuel" } });
+  const out = viewLines(press(cut, "o"));
+  assert.ok(out.some((l) => /after allocate-registers \(Lx86coloured\): stopped before the end \(out of fuel\), 200,000 lines \(the first 3 shown\)/.test(l)), out.join("\n"));
+  const rows = out.filter((l) => /^\s+\d+ │/.test(l));
+  assert.ok(rows.length >= 3);
+  const barsOf = (row: string) => [...row.matchAll(/│/g)].map((m) => widthOf(row.slice(0, m.index)));
+  for (const row of rows) {
+    assert.not.match(row, /\ufffd/, "no emoji cut in half");
+    assert.match(row, /世界/);
+    assert.equal(barsOf(row), barsOf(out.find((l) => l.startsWith(" line │"))!), row); // the same display columns on every row
+  }
 });
 
 test("a step whose run differs because an interpreter gave up is marked ?, no verdict, and is no disagreement", () => {

@@ -94,12 +94,21 @@ export async function explore(file: string, source: string, target: Target | "bo
   // Ink's code is slow until V8 has compiled it: a few frames drawn where nobody sees them make the first keys quick.
   warmUp(state);
   const readSource = () => readRegularFile(file).toString("utf8");
+  // The input is read again with the program, and watched too: FILE.in may be written (or made) after the explorer starts.
+  const inputFile = stdinFile ?? file.replace(/\.qs$/, "") + ".in";
+  const readInput = () => {
+    try {
+      return inputFor(file, stdinFile);
+    } catch {
+      return undefined; // (gone for a moment while it is being replaced: the input stays as it was)
+    }
+  };
   // Editors save by writing the file or by renaming another over it: watch the folders of the
   // program's file and of its modules' files (those the worker read, which the app hands over).
   const watch = (files: readonly string[], changed: (source: string, module?: string) => void) => {
     let timer: NodeJS.Timeout | null = null;
     const folders = new Map<string, Set<string>>();
-    for (const f of files) folders.set(dirname(f), (folders.get(dirname(f)) ?? new Set()).add(basename(f)));
+    for (const f of [...files, inputFile]) folders.set(dirname(f), (folders.get(dirname(f)) ?? new Set()).add(basename(f)));
     const watchers = [...folders].map(([folder, names]) =>
       watchFile(folder, (_, name) => {
         if (name === null || !names.has(name)) return;
@@ -122,7 +131,7 @@ export async function explore(file: string, source: string, target: Target | "bo
   let status = 0;
   try {
     early.hold();
-    app = render(createElement(App, { initial: state, start: early.start, readSource, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+    app = render(createElement(App, { initial: state, start: early.start, readSource, readInput, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();

@@ -10,7 +10,7 @@ import { keyNames } from "./keys.js";
 import { Screen } from "./screen.js";
 import { filesNamed, settled, type Event, type State } from "./state.js";
 import { reduce } from "./reducer.js";
-import type { Trace } from "./trace.js";
+import type { Input, Trace } from "./trace.js";
 
 export interface AppProps {
   readonly initial: State;
@@ -18,13 +18,15 @@ export interface AppProps {
   readonly start?: (trace: Trace, dispatch: (event: Event) => void) => () => void;
   /** The file's text now (for `r`). */
   readonly readSource?: () => string;
+  /** The program's input now (FILE.in, or --stdin's file, read again: for `r` and when a file changes); undefined when it cannot be read. */
+  readonly readInput?: () => Input | undefined;
   /** Calls back with the file's text whenever one of `files` (the program's file, or, named, one of its modules' files) changes on disk; returns a function that stops watching. */
   readonly watch?: (files: readonly string[], changed: (source: string, module?: string) => void) => () => void;
   /** Told the exit status when the explorer ends. */
   readonly onQuit?: (status: number) => void;
 }
 
-export function App({ initial, start, readSource, watch, onQuit }: AppProps) {
+export function App({ initial, start, readSource, readInput, watch, onQuit }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -45,17 +47,18 @@ export function App({ initial, start, readSource, watch, onQuit }: AppProps) {
   useEffect(() => {
     if (state.reloads === 0 || !readSource) return;
     try {
-      dispatch({ kind: "reload", source: readSource() });
+      const input = readInput?.();
+      dispatch({ kind: "reload", source: readSource(), ...(input ? { input } : {}) });
     } catch (e) {
       dispatch({ kind: "say", message: `cannot read the file again: ${(e as Error).message}` });
     }
-  }, [state.reloads, readSource]);
+  }, [state.reloads, readSource, readInput]);
   // Watched: the program's file and every module file a trace has named so far (the worker
   // read them; a `use` added later adds its file once the program is compiled again).
   const named = useRef<readonly string[]>([]);
   named.current = filesNamed(state, named.current);
   const files = named.current;
-  useEffect(() => watch?.(files, (source, module) => dispatch({ kind: "reload", source, changed: module ?? true })), [watch, files]);
+  useEffect(() => watch?.(files, (source, module) => { const input = readInput?.(); dispatch({ kind: "reload", source, changed: module ?? true, ...(input ? { input } : {}) }); }), [watch, files, readInput]);
   // One worker per trace that is not complete; a trace that was replaced (reload) stops its worker.
   const started = useRef(new Map<number, () => void>());
   useEffect(() => {

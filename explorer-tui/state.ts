@@ -14,7 +14,7 @@
 
 import { produce, freeze } from "immer";
 import type { Target } from "../ir-defs/targets.js";
-import { compiled, type Mark, type Trace } from "./trace.js";
+import { compiled, type Input, type Mark, type Trace } from "./trace.js";
 import type { StepView } from "./step-view.js";
 import { lineOf, linesOf, type Lines, type View } from "./views.js";
 import type { SourceFile } from "./sources.js";
@@ -74,7 +74,7 @@ export type Event =
   | { readonly kind: "meaning"; readonly trace: number; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly trace: number; readonly message: string }
   /** The file's text now (after `r`, or when it changed on disk: `changed`, the name of a module's file when that one changed). */
-  | { readonly kind: "reload"; readonly source: string; readonly changed?: true | string }
+  | { readonly kind: "reload"; readonly source: string; readonly changed?: true | string; readonly input?: Input }
   | { readonly kind: "say"; readonly message: string };
 
 /** The files `before` named and those the traces name now (`before` itself when there is none new): what the explorer watches. */

@@ -72,7 +72,13 @@ export function emptyTrace(file: string, source: string, target: Target, stdin: 
 }
 
 /** The same file and input, compiled again (for another target, or after the file changed). */
-export const freshTrace = (t: Trace, target: Target = t.target, source: string = t.source): Trace => emptyTrace(t.file, source, target, t.stdin, t.input, t.opt);
+export const freshTrace = (t: Trace, target: Target = t.target, source: string = t.source, input: Input = t): Trace => emptyTrace(t.file, source, target, input.stdin, input.input, t.opt);
+
+/** What the interpreters read (`stdin`), and the file it came from (null: none, so none was given). */
+export interface Input {
+  readonly stdin: string;
+  readonly input: string | null;
+}
 
 /** Whether every pass has run (or one failed, so no more will). */
 export const compiled = (t: Trace): boolean => t.failure !== null || t.steps.length === t.passes.length;

@@ -440,6 +440,12 @@ test("a reload compiles the file again, keeping the pass, the view and the linke
   // The same text again on disk changes nothing (editors write twice); `r` always compiles.
   const again = reduce(reloaded, { kind: "reload", source: edited, changed: true });
   assert.is(again, reloaded);
+  // The input is read again with it (cli/explore.ts): FILE.in edited, or made after the start.
+  const input = { stdin: "12\n18\n", input: "tests/programs/gcd.in" };
+  const fed = reduce(reloaded, { kind: "reload", source: edited, changed: true, input });
+  assert.not.equal(traceOf(fed).id, trace.id, "the same program with another input: compiled and run again");
+  assert.is(traceOf(fed).stdin, input.stdin);
+  assert.is(reduce(fed, { kind: "reload", source: edited, changed: true, input }), fed, "and the same input again changes nothing");
 });
 
 test("a module's file saved compiles the program again, though the program's own text is the same", () => {

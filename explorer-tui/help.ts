@@ -8,7 +8,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
   ["N  ←  h", "previous pass"],
   ["c  C", "next / previous pass that changed the program"],
   ["u", "hide / show the passes that changed nothing"],
-  [":", "jump to a pass: its number or (part of) its name, Enter"],
+  [":", "jump to a pass: its number, or part of its name or IL, Enter"],
   ["p", "view: the program after the selected pass"],
   ["d", "view: diff against the previous pass (- before, + after)"],
   ["b", "view: the grammar (BNF) of the output IL, + added, ~ changed"],

@@ -70,8 +70,11 @@ export function findMatch(s: State, from: number, direction: 1 | -1): State {
 /**
  * `:TEXT` selects a pass: `:12` the 12th; else, searching from the pass after
  * the selected one round to it, the first whose name starts with TEXT, else
- * the first with a word (between dashes) that starts with it, else the first
- * that contains it (`:alloc` finds allocate-registers before expose-allocation).
+ * the first whose last word (between dashes) is TEXT, else the first with a
+ * word that starts with it, else the first that contains it, else the first
+ * whose output IL's name contains it (`:alloc` finds allocate-registers before
+ * expose-allocation, `:live` uncover-live before uncover-live-references,
+ * `:lcfg` explicate-control).
  */
 export function jumpTo(s: State, text: string): State {
   const passes = traceOf(s).passes;
@@ -81,11 +84,17 @@ export function jumpTo(s: State, text: string): State {
     const n = Number(want);
     return n >= 1 && n <= passes.length ? selectPass(s, n - 1) : say(s, `there are passes 1 to ${passes.length}`);
   }
-  const tests = [(name: string) => name.startsWith(want), (name: string) => name.split("-").some((w) => w.startsWith(want)), (name: string) => name.includes(want)];
+  const tests = [
+    (name: string) => name.startsWith(want),
+    (name: string) => name.split("-").at(-1) === want,
+    (name: string) => name.split("-").some((w) => w.startsWith(want)),
+    (name: string) => name.includes(want),
+    (_: string, to: string) => to.toLowerCase().includes(want),
+  ];
   for (const matches of tests) {
     for (let k = 1; k <= passes.length; k++) {
       const i = (s.pass + k) % passes.length;
-      if (matches(passes[i]!.name)) return selectPass(s, i);
+      if (matches(passes[i]!.name, passes[i]!.to)) return selectPass(s, i);
     }
   }
   return say(s, `no pass matches "${text}"`);

@@ -87,6 +87,10 @@ test(": jumps to a pass by the start of its name, a word of it, part of it, or i
   // A word of the name before a part of one: remove-complex-operands for "complex".
   assert.is(passName(press(start(), ":", "complex", "return")), "remove-complex-operands");
   assert.is(passName(press(start(), ":", "plex", "return")), "remove-complex-operands");
+  // A name's last word before a word inside one: uncover-live, not uncover-live-references, from anywhere.
+  assert.is(passName(press(start(), ":", "desugar-field", "return", ":", "live", "return")), "uncover-live");
+  // And an IL's name: the first pass that writes it.
+  assert.is(passName(press(start(), ":", "lcfg", "return")), "explicate-control");
   // A number is the pass's place in the list, from 1.
   assert.is(press(start(), ":", "12", "return").pass, 11);
   assert.is(press(start(), ":", "1", "return").pass, 0);

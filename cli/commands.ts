@@ -46,9 +46,11 @@ interface Values {
 
 const useColor = () => kleur.enabled && !process.env.NO_COLOR && isatty(1);
 
-function targetOf(values: Values): Target {
+/** The target --target names (`also`: another choice the command takes, as explore's `both`). */
+function targetOf(values: Values, also?: string): Target {
   const t = values.target ?? hostTarget;
-  if (!(targets as readonly string[]).includes(t)) throw new UsageError(`unknown target \`${t}\`: use ${targets.join(" or ")}`);
+  const choices = [...targets, ...(also ? [also] : [])];
+  if (!(targets as readonly string[]).includes(t)) throw new UsageError(`unknown target \`${t}\`: use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`);
   return t as Target;
 }
 
@@ -187,7 +189,7 @@ export function runCommand(command: string, positionals: string[], values: Value
     }
     case "explore": {
       const { file, source } = readSource(positionals[0], usage);
-      const target = values.target === "both" ? "both" : targetOf(values);
+      const target = values.target === "both" ? "both" : targetOf(values, "both");
       // Without a terminal, bad input still gets its diagnostics; in one, the screen shows them.
       if ((!process.stdout.isTTY || !process.stdin.isTTY) && !compileOrReport(file, source, { ...values, target: undefined, check: true }, { until: "check-types" })) return 1;
       return import("./explore.js").then((m) => m.explore(file, source, target, values.stdin, optOption(values.opt)));

@@ -69,7 +69,7 @@ export function inFunctionList(s: State, key: string): State {
 /** The line typed after / (a search) or : (a pass): Enter acts on it, Esc drops it. */
 export function typing(s: State, key: string): State {
   const input = s.input!;
-  if (key === "escape") return produce(s, (d) => void (d.input = null));
+  if (key === "escape") return produce(s, (d) => void ((d.input = null), (d.message = ""))); // (not the message from before the typing)
   if (key === "backspace") return produce(s, (d) => void (d.input = { ...input, text: input.text.slice(0, -1) }));
   if (key === "return") {
     const done = produce(s, (d) => void (d.input = null));

@@ -99,6 +99,7 @@ test(": jumps to a pass by the start of its name, a word of it, part of it, or i
   const cancelled = press(start(), ":", "shrink", "escape");
   assert.is(cancelled.input, null);
   assert.is(cancelled.pass, 0);
+  assert.is(press(start(), ":", "nope", "return", ":", "ab", "escape").message, "", "Esc clears the line, not back to the last message");
   // Keys typed into the line are text, not commands.
   assert.is(press(start(), ":", "q").quit, null);
 });

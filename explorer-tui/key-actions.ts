@@ -9,6 +9,7 @@ import type { Target } from "../ir-defs/targets.js";
 import { freshTrace, type Trace } from "./trace.js";
 import { findMatch, nextChange, nextChanged } from "./key-jumps.js";
 import { inFunctionList, inHelp, openFunctionList, typing } from "./key-overlays.js";
+import { widthOf } from "./text.js";
 import {
   maxScroll,
   moveCursor,
@@ -126,8 +127,12 @@ export function pressed(s: State, key: string): State {
       return nextChange(s, 1);
     case "[":
       return nextChange(s, -1);
-    case "}":
-      return produce(s, (d) => void (d.hscroll = s.hscroll + Math.max(4, Math.floor(viewWidth(s) / 2))));
+    case "}": {
+      // Not past the widest line: its end stays in sight.
+      const widest = viewLines(s).reduce((most, line) => Math.max(most, widthOf(line)), 0);
+      const last = Math.max(0, widest - viewWidth(s) + 1);
+      return s.hscroll >= last ? say(s, "already at the right edge") : produce(s, (d) => void (d.hscroll = Math.min(last, s.hscroll + Math.max(4, Math.floor(viewWidth(s) / 2)))));
+    }
     case "{":
       return s.hscroll === 0 ? say(s, "already at the left edge") : produce(s, (d) => void (d.hscroll = Math.max(0, s.hscroll - Math.max(4, Math.floor(viewWidth(s) / 2)))));
     case "/":

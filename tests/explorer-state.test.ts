@@ -343,12 +343,16 @@ test("w narrows the pass list to numbers, then hides it, then shows the names ag
   assert.is(press(s, "w", "w", "w").list, "names");
 });
 
-test("} and { scroll long lines sideways, not past the left edge", () => {
+test("} and { scroll long lines sideways, not past the left edge, nor past the end of the widest line", () => {
   const s = press(start(), "a");
   const right = press(s, "}");
   assert.ok(right.hscroll > 0);
   assert.is(press(right, "{").hscroll, 0);
   assert.match(press(s, "{").message, /left edge/);
+  const far = press(s, ...Array(40).fill("}"));
+  assert.match(far.message, /right edge/);
+  const widest = viewLines(far).reduce((most, line) => Math.max(most, widthOf(line)), 0);
+  assert.ok(far.hscroll + viewWidth(far) > widest && far.hscroll < widest, `${far.hscroll} of ${widest}: the widest line's end in sight`);
 });
 
 test("? opens the help with every key and every mark; j k scroll it, other keys close it, q quits even there", () => {
@@ -475,7 +479,7 @@ test("every key in the help is one the reducer acts on", () => {
   const symbol: Record<string, string> = { "→": "right", "←": "left", "↓": "down", "↑": "up", PgDn: "pagedown", PgUp: "pageup", space: " ", Esc: "escape" };
   const names = keyHelp.flatMap(([keys]) => keys.split(/\s+/).map((k) => symbol[k] ?? k));
   // From a state where each key has something to do: the middle of a long diff with a search.
-  const middle = press(start(), ":", "lower-calls", "return", "d", "pagedown", "/", "callq", "return", "}");
+  const middle = press(start(), ":", "lower-calls", "return", "d", "pagedown", "/", "callq", "return"); // (at the left edge, `{` says so)
   for (const key of names) assert.not.equal(press(middle, key), middle, `key ${JSON.stringify(key)} did nothing`);
 });
 

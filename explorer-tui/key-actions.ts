@@ -14,7 +14,7 @@ import {
   maxScroll,
   moveCursor,
   otherTarget,
-  passName,
+  samePass,
   placeCursor,
   row,
   say,
@@ -30,13 +30,12 @@ import {
 
 /** Shows a target: its trace (a fresh one to compile, when there is none yet), keeping the pass by name. */
 function showTarget(s: State, target: Target, trace?: Trace): State {
-  const name = passName(s);
   const shown = trace ?? s.traces[target] ?? freshTrace(traceOf(s), target);
-  const byName = shown.passes.findIndex((p) => p.name === name);
+  const pass = samePass(traceOf(s), s.pass, shown);
   const moved = produce(s, (d) => {
     d.traces[target] = freeze(shown, true) as never;
     d.target = target;
-    d.pass = byName >= 0 ? byName : Math.min(s.pass, shown.passes.length - 1);
+    d.pass = pass;
     d.match = null;
     d.message = s.traces[target] || trace ? `target ${target}` : `target ${target}: compiling ${shown.file} for it...`;
   });

@@ -122,6 +122,17 @@ export const traceOf = (s: State, target: Target = s.target): Trace => s.traces[
 export const stepOf = (s: State): StepView | undefined => traceOf(s).steps[s.pass];
 export const passName = (s: State): string => traceOf(s).passes[s.pass]!.name;
 
+/** The pass of `other` that stands for pass `pass` of `trace` (the other target's): the same by
+ * name, else the nearest earlier one that `other` has too (fuse-multiply-add is AArch64's alone:
+ * x86-64's use-conditional-moves stands for it), else the first. */
+export function samePass(trace: Trace, pass: number, other: Trace): number {
+  for (let i = Math.min(pass, trace.passes.length - 1); i >= 0; i--) {
+    const at = other.passes.findIndex((p) => p.name === trace.passes[i]!.name);
+    if (at >= 0) return at;
+  }
+  return 0;
+}
+
 const longestName = (s: State) => Math.max(...traceOf(s).passes.map((p) => p.name.length));
 /** Pass times are shown when the screen is this wide. */
 export const timesFrom = 110;

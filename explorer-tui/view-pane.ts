@@ -8,7 +8,7 @@ import type { Target } from "../ir-defs/targets.js";
 import type { DiffLine } from "./diff.js";
 import { partners, wordMarks, type Span } from "./diff-words.js";
 import { highlight, type Segment } from "./highlight.js";
-import { passName, traceOf, viewHeight, viewWidth, type State } from "./state.js";
+import { samePass, traceOf, viewHeight, viewWidth, type State } from "./state.js";
 import { lineOf, linesOf, type Lines } from "./views.js";
 import { fitPieces, type Piece } from "./text.js";
 import type { Trace } from "./trace.js";
@@ -78,9 +78,7 @@ export function paneOf(s: State, target: Target): Pane {
     const view = linesOf(trace, s.pass, s.view, s.fn, width);
     return { target, trace, pass: s.pass, view, cursor: s.cursor < view.lines.length ? s.cursor : null, scroll: clamp(s.scroll, view.lines.length) };
   }
-  const name = passName(s);
-  const byName = trace.passes.findIndex((p) => p.name === name);
-  const pass = byName >= 0 ? byName : Math.min(s.pass, trace.passes.length - 1);
+  const pass = samePass(traceOf(s), s.pass, trace);
   const view = linesOf(trace, pass, s.view, s.fn, width);
   let at = -1;
   if (s.link !== null && view.locs) at = view.locs.findIndex((l) => l?.line === s.link);

@@ -9,6 +9,7 @@ import {
   initialState,
   listWidth,
   pendingOf,
+  samePass,
   stepOf,
   traceOf,
   viewHeight,
@@ -327,6 +328,15 @@ test("T shows both targets side by side; t swaps them", () => {
   assert.is(swapped.target, "aarch64");
   assert.is(swapped.both, true);
   assert.is(press(s, "T").both, false);
+  // A pass one target has alone (fuse-multiply-add is AArch64's): the other shows its nearest earlier pass, and t selects that.
+  const fused = press(swapped, ":", "fuse", "return");
+  assert.is(traceOf(fused).passes[fused.pass]!.name, "fuse-multiply-add");
+  const x86 = traceOf(fused, "x86_64");
+  const before = traceOf(fused).passes.slice(0, fused.pass + 1).map((p) => p.name).filter((n) => x86.passes.some((p) => p.name === n)).at(-1)!;
+  assert.is(x86.passes[samePass(traceOf(fused), fused.pass, x86)]!.name, before);
+  const back = press(fused, "t");
+  assert.is(back.target, "x86_64");
+  assert.is(traceOf(back).passes[back.pass]!.name, before);
 });
 
 test("w narrows the pass list to numbers, then hides it, then shows the names again", () => {

@@ -5,7 +5,7 @@
 // change of the file on disk read it again and send it as a `reload`.
 
 import { useApp, useInput, useStdout } from "ink";
-import { useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import { keyNames } from "./keys.js";
 import { Screen } from "./screen.js";
 import { filesNamed, settled, type Event, type State } from "./state.js";
@@ -43,22 +43,26 @@ export function App({ initial, start, readSource, readInput, watch, onQuit }: Ap
     stdout.on("resize", onResize);
     return () => void stdout.off("resize", onResize);
   }, [stdout]);
+  /** The file's text read again, with the program's input read again too. */
+  const reload = useCallback((source: string, changed?: true | string): Event => {
+    const input = readInput?.();
+    return { kind: "reload", source, ...(changed ? { changed } : {}), ...(input ? { input } : {}) };
+  }, [readInput]);
   // `r`: read the file again.
   useEffect(() => {
     if (state.reloads === 0 || !readSource) return;
     try {
-      const input = readInput?.();
-      dispatch({ kind: "reload", source: readSource(), ...(input ? { input } : {}) });
+      dispatch(reload(readSource()));
     } catch (e) {
       dispatch({ kind: "say", message: `cannot read the file again: ${(e as Error).message}` });
     }
-  }, [state.reloads, readSource, readInput]);
+  }, [state.reloads, readSource, reload]);
   // Watched: the program's file and every module file a trace has named so far (the worker
   // read them; a `use` added later adds its file once the program is compiled again).
   const named = useRef<readonly string[]>([]);
   named.current = filesNamed(state, named.current);
   const files = named.current;
-  useEffect(() => watch?.(files, (source, module) => { const input = readInput?.(); dispatch({ kind: "reload", source, changed: module ?? true, ...(input ? { input } : {}) }); }), [watch, files, readInput]);
+  useEffect(() => watch?.(files, (source, module) => dispatch(reload(source, module ?? true))), [watch, files, reload]);
   // One worker per trace that is not complete; a trace that was replaced (reload) stops its worker.
   const started = useRef(new Map<number, () => void>());
   useEffect(() => {

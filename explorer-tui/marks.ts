@@ -14,7 +14,7 @@ import { sameTerm } from "../il/node.js";
 import { createHash } from "node:crypto";
 import { checkMade, throwIfBroken, whoGaveUp, type Step } from "../driver/driver.js";
 import { engineOf, runAlike, runInput } from "../interp/index.js";
-import { describeOutcome, leaked, sameOutcome, type Outcome } from "../interp/runtime-model.js";
+import { describeOutcome, leaked, newlines, sameOutcome, type Outcome } from "../interp/runtime-model.js";
 
 /** The most standard output a verdict keeps (the explorer shows it beside the source's). */
 export const maxOutput = 64 * 1024;
@@ -86,12 +86,8 @@ export interface Run {
   readonly lines: number;
 }
 
-/** The lines of an output (counted, not split: an output of millions of lines would be millions of strings). */
-function lineCount(text: string): number {
-  let lines = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
-  return text === "" || text.endsWith("\n") ? lines : lines + 1;
-}
+/** The lines of an output, the last one counted though it has no line break. */
+const lineCount = (text: string): number => newlines(text) + (text === "" || text.endsWith("\n") ? 0 : 1);
 
 /**
  * The most standard output a run keeps whole, in characters; of a longer one, the

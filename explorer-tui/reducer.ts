@@ -84,7 +84,8 @@ export function reduce(s: State, event: Event): State {
     case "reload": {
       const trace = traceOf(s);
       // The program's own file saved as it was: nothing to do (a module's file changed: its text is not here to compare).
-      if (event.changed === true && event.source === trace.source && (event.input?.stdin ?? trace.stdin) === trace.stdin && (event.input?.input ?? trace.input) === trace.input) return s;
+      const input = event.input ?? trace;
+      if (event.changed === true && event.source === trace.source && input.stdin === trace.stdin && input.input === trace.input) return s;
       const shown = s.both ? [s.target, otherTarget(s.target)] : [s.target];
       return produce(s, (d) => {
         d.traces = Object.fromEntries(shown.map((t) => [t, freeze(freshTrace(traceOf(s, t), t, event.source, event.input), true)])) as never;

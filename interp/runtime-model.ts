@@ -272,6 +272,13 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
   return a.stdout === b.stdout && a.status === b.status && a.panic === b.panic && a.outOfFuel === b.outOfFuel;
 }
 
+/** How many line breaks a text has (counted, not split: an output of millions of lines would be millions of strings). */
+export function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
 export function describeOutcome(o: Outcome): string {
   const end = o.outOfFuel
     ? "ran out of fuel"
@@ -280,8 +287,7 @@ export function describeOutcome(o: Outcome): string {
       : o.panic !== null
         ? `panic: ${o.panic} (status ${o.status})`
         : `status ${o.status}`;
-  let lines = 0; // (counted, not split: an output of millions of lines would be millions of strings)
-  for (let at = o.stdout.indexOf("\n"); at >= 0; at = o.stdout.indexOf("\n", at + 1)) lines++;
+  const lines = newlines(o.stdout);
   const leak = o.live ? `; ${o.live.objects} object(s), ${o.live.bytes} bytes live at the end${o.cycles ? " (held by the program's own cycles)" : ""}` : "";
   return `${end}; ${lines} line(s) of output${leak}`;
 }

@@ -98,23 +98,21 @@ function* callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
   const args = yield* evaluateAll(node.args, scope, m);
   if (callee !== null) return yield* m.apply(callee, args);
-  const name = hiddenBuiltin(node.callee) ?? node.callee; // (`prelude.yield`: front-end/prelude.ts)
-  if (taskPrimitives.has(name)) return (yield* taskPrimitive(name, args, m, false))!; // yield()
-  return builtinOrConstructor(node, args, scope, m);
+  return yield* builtinOrConstructor(node, args, scope, m);
 }
 
-/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated. */
-function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Value {
+/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated: a constructor, or a built-in. */
+function* builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Step<Value> {
+  const name = hiddenBuiltin(node.callee) ?? node.callee; // (`prelude.yield`: front-end/prelude.ts)
+  if (taskPrimitives.has(name)) return (yield* taskPrimitive(name, args, m, false))!; // yield()
   const ctor = find(node.callee, scope, m)?.value;
   if (ctor !== undefined && isConstructor(ctor)) return unionValue(ctor.makes, ctor.tag, args);
-  return primitive(builtin(node.callee, args), args, m.model);
+  return primitive(builtin(name, args), args, m.model);
 }
 
 /** The primitive a built-in call is: `print` is resolved by the type of its argument, known here only at run time. */
-const builtin = (callee: string, args: readonly Value[]): string => {
-  const name = hiddenBuiltin(callee) ?? callee;
-  return name !== "print" ? name : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
-};
+const builtin = (name: string, args: readonly Value[]): string =>
+  name !== "print" ? name : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
 
 /** `return` unwinds to the call that runs the function. */
 export class ReturnSignal {
@@ -430,7 +428,7 @@ function* returnCall(ret: object, call: Src.Call, scope: Scope, m: Machine): Ste
   const callee = calleeOf(call, scope, m);
   const args = yield* evaluateAll(call.args, scope, m);
   if (callee !== null) return complete(ret, m, new TailCallSignal(callee, args));
-  return complete(ret, m, new ReturnSignal(builtinOrConstructor(call, args, scope, m)));
+  return complete(ret, m, new ReturnSignal(yield* builtinOrConstructor(call, args, scope, m)));
 }
 
 /** Lsrc's `a == b` and `a < b` on a record or union: the prelude's Eq and Ord, `a.eq(b)` and `a.cmp(b) < 0`. */

@@ -101,23 +101,21 @@ function callHandler(node: Src.Call, scope: Scope, m: Machine): Step<Value> {
   const callee = calleeOf(node, scope, m);
   const args = evaluateAll(node.args, scope, m);
   if (callee !== null) return m.apply(callee, args);
-  const name = hiddenBuiltin(node.callee) ?? node.callee; // (`prelude.yield`: front-end/prelude.ts)
-  if (taskPrimitives.has(name)) return (taskPrimitive(name, args, m, false))!; // yield()
   return builtinOrConstructor(node, args, scope, m);
 }
 
-/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated. */
-function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Value {
+/** A call (in Lsrc) that is none of the program's functions, its arguments evaluated: a constructor, or a built-in. */
+function builtinOrConstructor(node: Src.Call, args: readonly Value[], scope: Scope, m: Machine): Step<Value> {
+  const name = hiddenBuiltin(node.callee) ?? node.callee; // (`prelude.yield`: front-end/prelude.ts)
+  if (taskPrimitives.has(name)) return (taskPrimitive(name, args, m, false))!; // yield()
   const ctor = find(node.callee, scope, m)?.value;
   if (ctor !== undefined && isConstructor(ctor)) return unionValue(ctor.makes, ctor.tag, args);
-  return primitive(builtin(node.callee, args), args, m.model);
+  return primitive(builtin(name, args), args, m.model);
 }
 
 /** The primitive a built-in call is: `print` is resolved by the type of its argument, known here only at run time. */
-const builtin = (callee: string, args: readonly Value[]): string => {
-  const name = hiddenBuiltin(callee) ?? callee;
-  return name !== "print" ? name : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
-};
+const builtin = (name: string, args: readonly Value[]): string =>
+  name !== "print" ? name : typeof args[0] === "boolean" ? "print_bool" : typeof args[0] === "string" ? "print_string" : "print_int";
 
 /** `return` unwinds to the call that runs the function. */
 export class ReturnSignal {

@@ -69,12 +69,13 @@ export async function explore(file: string, source: string, target: Target | "bo
   process.on("exit", restore);
 
   // The first frame and the worker at once; Ink and React take a while to load.
-  const [{ initialState }, { reduce }, { emptyTrace }, { startEarly }, { screenRows }] = await Promise.all([
+  const [{ initialState }, { reduce }, { emptyTrace }, { startEarly }, { screenRows }, { earlyKeys }] = await Promise.all([
     import("../explorer-tui/state.js"),
     import("../explorer-tui/reducer.js"),
     import("../explorer-tui/trace.js"),
     import("../explorer-tui/trace-client.js"),
     import("../explorer-tui/rows.js"),
+    import("../explorer-tui/early-keys.js"),
   ]);
   const first = target === "both" ? "x86_64" : target;
   const trace = emptyTrace(file, source, first, stdin, input, opt);
@@ -87,12 +88,19 @@ export async function explore(file: string, source: string, target: Target | "bo
     if (!restored) draw();
   });
   draw();
+  // Keys pressed until Ink is there act on these frames (q and Ctrl-C too).
+  const stopKeys = earlyKeys((key) => {
+    state = reduce(state, { kind: "key", key });
+    if (state.quit === null) return draw();
+    restore();
+    process.exit(state.quit);
+  });
   // React's development build is several times slower per frame: load the
   // production one (React reads NODE_ENV once, when it is first imported).
   process.env.NODE_ENV ??= "production";
   const [{ createElement }, { render }, { App }, { warmUp }] = await Promise.all([import("react"), import("ink"), import("../explorer-tui/app.js"), import("../explorer-tui/warm-up.js")]);
-  // Ink's code is slow until V8 has compiled it: a few frames drawn where nobody sees them make the first keys quick.
-  warmUp(state);
+  // Ink's code is slow until V8 has compiled it: a few frames drawn where nobody sees them (keys read between them) make its first keys quick.
+  await warmUp(state);
   const readSource = () => readRegularFile(file).toString("utf8");
   // The input is read again with the program, and watched too: FILE.in may be written (or made) after the explorer starts.
   const inputFile = stdinFile ?? file.replace(/\.qs$/, "") + ".in";
@@ -130,6 +138,7 @@ export async function explore(file: string, source: string, target: Target | "bo
   };
   let status = 0;
   try {
+    stopKeys();
     early.hold();
     app = render(createElement(App, { initial: state, start: early.start, readSource, readInput, watch, onQuit: (s: number) => void (status = s) }), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     await app.waitUntilExit();

@@ -23,6 +23,26 @@ export interface DiffLine {
   readonly at: number;
 }
 
+/**
+ * Where line `line` (0-based) of `before` is in `after`, for a link to follow
+ * an edit of its file: its own line when the diff keeps it ("kept"); else the
+ * line now in its place: the first line added there ("edited"), or, when none
+ * was, the next line kept ("removed").
+ */
+export function followLine(before: readonly string[], after: readonly string[], line: number): { readonly at: number; readonly how: "kept" | "edited" | "removed" } {
+  const diff = diffLines(before, after);
+  let [i, j] = [0, 0];
+  for (let k = 0; k < diff.length; k++) {
+    const d = diff[k]!;
+    if (d.sign === "+") j++;
+    else if (i === line) {
+      const how = d.sign === " " ? "kept" : diff.slice(k + 1).find((e) => e.sign !== "-")?.sign === "+" ? "edited" : "removed";
+      return { at: Math.min(j, Math.max(0, after.length - 1)), how };
+    } else [i, j] = [i + 1, d.sign === " " ? j + 1 : j];
+  }
+  return { at: Math.max(0, after.length - 1), how: "removed" };
+}
+
 /** Where the methods change: up to exactCells (n * m) the exact table; up to maxEdits, Myers' search. */
 export const limits = { exactCells: 1_000_000, maxEdits: 1_000 };
 

@@ -10,6 +10,7 @@ import { freshTrace, type Trace } from "./trace.js";
 import { findMatch, nextChange, nextChanged } from "./key-jumps.js";
 import { inFunctionList, inHelp, openFunctionList, typing } from "./key-overlays.js";
 import { widthOf } from "./text.js";
+import { purposeOf } from "./views.js";
 import {
   maxScroll,
   moveCursor,
@@ -63,7 +64,7 @@ function nextFunction(s: State): State {
     d.match = null;
     d.message = fn === null ? "every function" : `fn ${fn} alone (${at + 2} of ${fns.length}); f for the next`;
   });
-  return placeCursor(moved, row(s));
+  return placeCursor(moved, row(s), "top");
 }
 
 const listModes: readonly ListMode[] = ["names", "numbers", "hidden"];
@@ -127,8 +128,8 @@ export function pressed(s: State, key: string): State {
     case "[":
       return nextChange(s, -1);
     case "}": {
-      // Not past the widest line: its end stays in sight.
-      const widest = viewLines(s).reduce((most, line) => Math.max(most, widthOf(line)), 0);
+      // Not past the widest line (the pass's purpose above the view too): its end stays in sight.
+      const widest = viewLines(s).reduce((most, line) => Math.max(most, widthOf(line)), widthOf(purposeOf(traceOf(s), s.pass)));
       const last = Math.max(0, widest - viewWidth(s) + 1);
       return s.hscroll >= last ? say(s, "already at the right edge") : produce(s, (d) => void (d.hscroll = Math.min(last, s.hscroll + Math.max(4, Math.floor(viewWidth(s) / 2)))));
     }

@@ -57,7 +57,7 @@ export function inFunctionList(s: State, key: string): State {
       d.match = null;
       d.message = fn === null ? "every function" : `fn ${fn} alone (F: the list, f: the next)`;
     });
-    return placeCursor(moved, row(s));
+    return placeCursor(moved, row(s), "top");
   }
   const to = listKey(key, at, viewHeight(s), trace.functions.length);
   return produce(s, (d) => {

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { findIL } from "../ir-defs/index.js";
 import { runProgram } from "./marks.js";
+import { giveWay } from "./give-way.js";
 
 export interface MarksRequest {
   readonly stdin: string;
@@ -18,6 +19,7 @@ export interface MarksJob {
   readonly program: unknown;
 }
 
+giveWay();
 const { stdin } = workerData as MarksRequest;
 parentPort!.on("message", ({ index, il, program }: MarksJob) => {
   const found = findIL(il);

@@ -87,7 +87,7 @@ export interface Run {
 }
 
 /** The lines of an output, the last one counted though it has no line break. */
-const lineCount = (text: string): number => newlines(text) + (text === "" || text.endsWith("\n") ? 0 : 1);
+export const lineCount = (text: string): number => newlines(text) + (text === "" || text.endsWith("\n") ? 0 : 1);
 
 /**
  * The most standard output a run keeps whole, in characters; of a longer one, the

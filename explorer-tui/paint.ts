@@ -10,6 +10,7 @@ export interface Style {
   readonly inverse?: boolean;
   readonly bold?: boolean;
   readonly dim?: boolean;
+  readonly underline?: boolean;
 }
 
 const colours = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90 } as const;
@@ -21,6 +22,7 @@ export function paint(pieces: readonly Piece<Style>[]): string {
     const codes: number[] = [];
     if (style.bold) codes.push(1);
     if (style.dim) codes.push(2);
+    if (style.underline) codes.push(4);
     if (style.inverse) codes.push(7);
     if (style.color) codes.push(colours[style.color]);
     out += codes.length === 0 ? text : `\x1b[${codes.join(";")}m${text}\x1b[0m`;

@@ -3,12 +3,15 @@
 // step, a mark, a failure) fill in the trace they belong to, by its id (a
 // trace replaced by a reload or a toggle ignores its old worker); a reload
 // replaces the traces with fresh ones, keeping the pass, the view and the
-// linked line.
+// linked line (which follows its statement when lines above it were added or
+// removed, and its replacement when it was edited: once the new program's
+// files are in, a diff of the old and new text says where it went).
 
 import { produce, freeze } from "immer";
 import { firstBadOf, freshTrace, type Trace } from "./trace.js";
 import type { StepView } from "./step-view.js";
 import { pressed } from "./key-actions.js";
+import { followLink, sourceLineOf } from "./sources.js";
 import { moveCursor, otherTarget, placeCursor, row, say, traceOf, type Event, type State } from "./state.js";
 
 const reloading = (trace: Trace, changed?: true | string) => `${changed === undefined ? `${trace.file} read again` : `${changed === true ? trace.file : changed} changed on disk`}: compiling...`;
@@ -28,6 +31,12 @@ function arrived(s: State, event: Extract<Event, { kind: "step" }>): State {
     t.steps.push(freeze(event.step, true) as never);
     if (event.functions) t.functions = [...event.functions];
     if (event.files) t.files = freeze([...event.files], true) as never;
+    if (event.files && s.relink) {
+      const moved = s.link === null ? null : followLink(s.relink, event.files, s.link);
+      if (moved) d.link = moved.link;
+      if (moved?.how === "removed") d.message = `the linked line (${sourceLineOf(s.relink, s.link!)!.line}) was removed: linked to the next, line ${moved.line}`;
+      d.relink = null;
+    }
     // The last pass of a reload: its message has served.
     if (t.steps.length === t.passes.length && isReloading(s)) d.message = "";
   });
@@ -91,6 +100,7 @@ export function reduce(s: State, event: Event): State {
         d.traces = Object.fromEntries(shown.map((t) => [t, freeze(freshTrace(traceOf(s, t), t, event.source, event.input), true)])) as never;
         d.match = null;
         d.message = reloading(trace, event.changed);
+        d.relink = (s.relink ?? trace.files) as never;
         if (s.fn !== null) d.fn = null;
       });
     }

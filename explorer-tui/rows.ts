@@ -13,6 +13,7 @@ import { fit } from "./text.js";
 import { compiled } from "./trace.js";
 import { briefly } from "./marks.js";
 import { sourceLineOf } from "./sources.js";
+import { lineOf } from "./views.js";
 import { paint, painted, type Style } from "./paint.js";
 import { passList } from "./pass-list.js";
 import { paneOf, viewPane } from "./view-pane.js";
@@ -81,10 +82,16 @@ function sourceLine(s: State): string {
   const total = pane.view.lines.length;
   const where = total > 0 && pane.cursor !== null ? ` ${pane.cursor + 1}/${total}` : "";
   if (!pane.view.locs) return where ? `${" ".repeat(Math.max(0, s.columns - where.length - 1))}${where}` : "";
-  const source = s.link !== null ? sourceLineOf(pane.trace.files, s.link) : null;
+  // The cursor's own source line; on a line from none (a label), the linked one. When the pass
+  // left nothing of the linked line, the cursor is on the nearest line, and this says so.
+  const here = pane.cursor !== null ? lineOf(pane.view, pane.cursor) : null;
+  const at = here ?? s.link;
+  const source = at !== null ? sourceLineOf(pane.trace.files, at) : null;
+  const lost = here !== null && s.link !== null && here !== s.link ? sourceLineOf(pane.trace.files, s.link) : null;
   // A line of another file than the program's own: named by its module.
   const named = source === null ? "" : source.file.offset === 0 ? "source line" : `${source.file.module} line`;
-  const left = source !== null ? ` ${named} ${source.line}: ${source.text.trim()}` : " source: - (this line comes from no source line)";
+  const note = lost === null ? "" : ` (line ${lost.line}, the linked one, has none here)`;
+  const left = source !== null ? ` ${named} ${source.line}${note}: ${source.text.trim()}` : " source: - (this line comes from no source line)";
   return `${fit(left, Math.max(0, s.columns - where.length))}${where}`;
 }
 
@@ -95,8 +102,9 @@ function statusLine(s: State): { text: string; color?: Style["color"] } {
   const step = stepOf(s);
   const info = trace.passes[s.pass]!;
   if (trace.failure) {
-    const first = trace.failure.message.split("\n")[0]!;
-    return { text: ` ✗ ${trace.passes[trace.failure.at]!.name} failed: ${first}${s.pass !== trace.failure.at ? ` (:${trace.failure.at + 1} shows it)` : ""}`, color: "red" };
+    // Its first line, shortest first (80 columns): where to see it whole, then `2:18: expected Int, ...` (the file is the header's).
+    const first = trace.failure.message.split("\n")[0]!.replace(/^\S+?:(\d+:\d+): (error: )?/, "$1: ");
+    return { text: ` ✗ ${trace.passes[trace.failure.at]!.name} failed${s.pass !== trace.failure.at ? ` (:${trace.failure.at + 1} shows it)` : ""}: ${first}`, color: "red" };
   }
   if (!compiled(trace)) return { text: ` running the passes: ${trace.steps.length} of ${trace.passes.length} done` };
   if (trace.meaningError) return { text: ` ${trace.meaningError}`, color: "red" };

@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import type { Loc } from "../il/node.js";
 import { modulePathOf } from "../front-end/modules.js";
 import { readModules } from "../driver/source-set.js";
+import { followLine } from "./diff.js";
 
 export interface SourceFile {
   readonly file: string;
@@ -66,4 +67,18 @@ export function sourceLineOf(files: readonly SourceFile[], line: number): { file
     if (line > f.offset) return line - f.offset <= f.lines.length ? { file: f, line: line - f.offset, text: f.lines[line - f.offset - 1]! } : null;
   }
   return null;
+}
+
+/**
+ * A linked line (`link`, numbered through `before`'s files) after its file was
+ * edited: where it is in `after`'s numbering (explorer-tui/diff.ts, followLine:
+ * its own line, the line that replaced it, or the next one when it was removed);
+ * null when its file is not among `after`'s.
+ */
+export function followLink(before: readonly SourceFile[], after: readonly SourceFile[], link: number): { readonly link: number; readonly line: number; readonly how: "kept" | "edited" | "removed" } | null {
+  const old = sourceLineOf(before, link);
+  const now = old && after.find((f) => f.file === old.file.file);
+  if (!old || !now) return null;
+  const { at, how } = followLine(old.file.lines, now.lines, old.line - 1);
+  return { link: now.offset + at + 1, line: at + 1, how };
 }

@@ -58,6 +58,8 @@ export interface State {
   readonly message: string;
   /** The exit status once the explorer is to end (0 after q, 130 after Ctrl-C), else null. */
   readonly quit: number | null;
+  /** After a reload, until the new program's files arrive: the files the link was numbered in (reducer.ts follows it into the new ones). */
+  readonly relink: readonly SourceFile[] | null;
   /** How many times `r` asked to read the file again (the application does, then sends `reload`). */
   readonly reloads: number;
 }
@@ -110,6 +112,7 @@ export function initialState(trace: Trace, columns = 80, rows = 24, options: { b
     fn: null,
     message: "",
     quit: null,
+    relink: null,
     reloads: 0,
   };
   return placeCursor(state, 0);
@@ -186,10 +189,12 @@ export function moveCursor(s: State, to: number, top: number = s.scroll): State 
 /**
  * After the view changed under the cursor (another pass, view, function,
  * target, or the step arrived): the cursor on the first line from the linked
- * source line (or, when no line comes from it, from the nearest one), at the
- * row of the screen it was on. Without a link, where it was.
+ * source line, at the row of the screen it was on; when no line comes from it,
+ * on the line from the nearest one (the link stays: the source line below
+ * the view says so), or, with `lost` "top" (a function chosen), on the view's
+ * first line, linked to its own. Without a link, where it was.
  */
-export function placeCursor(s: State, row: number): State {
+export function placeCursor(s: State, row: number, lost: "nearest" | "top" = "nearest"): State {
   const view = viewOf(s);
   // A pass that has not run yet: the cursor waits where it is for the lines to arrive.
   if (!view.locs && (s.view === "program" || s.view === "diff" || s.view === "asm")) return s;
@@ -202,6 +207,7 @@ export function placeCursor(s: State, row: number): State {
     if (d < distance) [best, distance] = [i, d];
   });
   if (best < 0) return moveCursor(s, s.cursor, s.scroll);
+  if (distance > 0 && lost === "top") return moveCursor(s, 0, 0);
   const link = s.link;
   const moved = moveCursor(s, best, best - row);
   return moved.link === link ? moved : produce(moved, (d) => void (d.link = link)); // the nearest line does not change the link

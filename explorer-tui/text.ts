@@ -74,3 +74,14 @@ export function fit(text: string, width: number, from = 0): string {
     .map((p) => p.text)
     .join("");
 }
+
+/** Prose in lines of at most `width` columns, broken at spaces (a word wider than that has a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && widthOf(line) + 1 + widthOf(word) > width) [lines.push(line), (line = word)];
+    else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}

@@ -18,6 +18,7 @@ import { newPrinter, stepView, type StepView } from "./step-view.js";
 import { eachVerdict, marker, runSharer, type Mark } from "./marks.js";
 import { marksPool, type MarksPool } from "./marks-pool.js";
 import { programFiles, splitLines, type SourceFile } from "./sources.js";
+import { giveWay } from "./give-way.js";
 
 export interface TraceRequest {
   readonly file: string;
@@ -33,6 +34,7 @@ export type TraceMessage =
   | { readonly kind: "meaning"; readonly index: number; readonly mark: Mark }
   | { readonly kind: "meaning-failed"; readonly message: string };
 
+giveWay();
 const { file, source, target, opt, stdin } = workerData as TraceRequest;
 const post = (m: TraceMessage) => parentPort!.postMessage(m);
 // The modules' files, read once: for the views' line numbering and for the passes.

@@ -9,7 +9,7 @@ import type { DiffLine } from "./diff.js";
 import { partners, wordMarks, type Span } from "./diff-words.js";
 import { highlight, type Segment } from "./highlight.js";
 import { samePass, traceOf, viewHeight, viewWidth, type State } from "./state.js";
-import { lineOf, linesOf, type Lines } from "./views.js";
+import { lineOf, linesOf, purposeOf, type Lines } from "./views.js";
 import { fitPieces, type Piece } from "./text.js";
 import type { Trace } from "./trace.js";
 import { sourceLineOf } from "./sources.js";
@@ -92,7 +92,7 @@ function title(s: State, pane: Pane): [string, string] {
   const step = trace.steps[pass];
   const which = s.both ? `${pane.target}: ` : "";
   const noChange = step && !step.changed ? " (no change)" : "";
-  const purpose = `${info.name}: ${info.purpose}`;
+  const purpose = purposeOf(trace, pass);
   switch (s.view) {
     case "program":
       return [`${which}after ${info.name}: ${info.from} -> ${info.to}${noChange}`, purpose];
@@ -118,14 +118,15 @@ export function viewPane(s: State, pane: Pane): string[] {
   const side = s.view === "asm" && !s.both && width >= 100 ? Math.floor(width * 0.4) : 0;
   const main = width - 1 - (side > 0 ? side + 1 : 0);
   const [head, purpose] = title(s, pane);
-  const rows = [painted(head, width, { bold: true, color: "cyan" }), painted(purpose, width, { dim: true })];
+  const rows = [painted(head, width, { bold: true, color: "cyan" }), painted(purpose, width, { dim: true }, s.hscroll)];
   lines.forEach((text, k) => {
     const i = pane.scroll + k;
     const here = lineOf(view, i);
     const cursor = pane.cursor === i;
     const linked = !cursor && linkedTo !== null && here === linkedTo;
     let pieces = fitPieces(linePieces(s, text, view.changes ? marksOf(view.changes, i) : []), main, s.hscroll, {} as Style);
-    if (cursor) pieces = pieces.map((p) => ({ text: p.text, style: { ...p.style, inverse: !p.style.inverse } }));
+    // The cursor's line in inverse; its changed words (inverse elsewhere) stay so, underlined.
+    if (cursor) pieces = pieces.map((p) => ({ text: p.text, style: p.style.inverse ? { ...p.style, underline: true, bold: true } : { ...p.style, inverse: true } }));
     let row = paint([{ text: cursor ? "▸" : linked ? "┃" : " ", style: { color: linked ? "yellow" : cursor ? "cyan" : undefined } }, ...pieces]);
     if (side > 0) {
       const changes = here !== null && (i === 0 || lineOf(view, i - 1) !== here);

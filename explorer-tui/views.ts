@@ -12,8 +12,8 @@ import { interleave } from "./diff-words.js";
 import type { Trace } from "./trace.js";
 import { unpackDiff, type Printed, type StepView } from "./step-view.js";
 import { grammarLines } from "./grammar-lines.js";
-import { briefly } from "./marks.js";
-import { fit, widthOf } from "./text.js";
+import { briefly, lineCount } from "./marks.js";
+import { fit, widthOf, wrap } from "./text.js";
 
 export type View = "program" | "diff" | "grammar" | "asm" | "output";
 
@@ -54,6 +54,9 @@ function notRun(trace: Trace, pass: number): readonly string[] | null {
   if (pass >= trace.steps.length) return [`(${name} is running: ${trace.steps.length} of ${trace.passes.length} passes done)`];
   return null;
 }
+
+/** The line under a view's title: the pass and what it does (from the pipeline's table); `}` scrolls it with the view. */
+export const purposeOf = (trace: Trace, pass: number): string => `${trace.passes[pass]!.name}: ${trace.passes[pass]!.purpose}`;
 
 /** A view's lines and the source span of each (none for the grammar and the output). */
 export interface Lines {
@@ -111,15 +114,17 @@ export function outputLines(trace: Trace, pass: number, width: number): readonly
   const info = trace.passes[pass]!;
   const step = trace.steps[pass];
   const source = trace.steps[0]?.verdict;
-  const inputLines = trace.stdin.split("\n").length - (trace.stdin.endsWith("\n") ? 1 : 0);
+  const inputLines = lineCount(trace.stdin);
   const input = trace.input === null ? "standard input: none" : `standard input: ${trace.input} (${inputLines} line${inputLines === 1 ? "" : "s"})`;
   const mark = step?.verdict;
+  // A sentence in lines that fit the view (less its gutter).
+  const say = (text: string) => [input, "", ...wrap(text, width - 2)];
   if (!step) return [input, "", ...(notRun(trace, pass) ?? [])];
-  if (mark === null) return [input, "", `${info.name} writes ${info.to}: no interpreter runs it; the marks of the ILs before it say what it means.`];
+  if (mark === null) return say(`${info.name} writes ${info.to}: no interpreter runs it; the marks of the ILs before it say what it means.`);
   if (mark === "no input" || source === "no input") {
-    return [input, "", "This program reads standard input, and none was given: every run would end on", "`panic: bad input`, which says nothing about the passes. Put its input in", `${trace.file.replace(/\.qs$/, "")}.in beside it, or give \`--stdin FILE\`, and reload (r).`];
+    return say(`This program reads standard input, and ${trace.input === null ? "none was given" : `${trace.input} is empty`}: every run would end on \`panic: bad input\`, which says nothing about the passes. Put its input in ${trace.file.replace(/\.qs$/, "")}.in beside it, or give \`--stdin FILE\`, and reload (r).`);
   }
-  if (mark === "pending" || mark === undefined || typeof source !== "object" || source === null) return [input, "", `the ${info.to} interpreter is running...`];
+  if (mark === "pending" || mark === undefined || typeof source !== "object" || source === null) return say(`the ${info.to} interpreter is running...`);
   let byWidth = outputCache.get(mark);
   if (!byWidth) outputCache.set(mark, (byWidth = new Map()));
   const cached = byWidth.get(width);

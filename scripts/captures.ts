@@ -69,7 +69,7 @@ export async function captureFrames(): Promise<string[]> {
           }
         };
         // Every pass and every mark first, so that the frame is the same each time.
-        await until((t) => /every pass agrees with the source|failed:/.test(t) && !/running/.test(t), "the marks");
+        await until((t) => /every pass agrees with the source|failed[ :]/.test(t) && !/running/.test(t), "the marks");
         for (const key of c.keys) {
           tmux("send-keys", "-t", "c", key);
           await sleep(80);

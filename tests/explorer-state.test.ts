@@ -5,9 +5,11 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { keyNames } from "../explorer-tui/keys.js";
+import { keyName } from "../explorer-tui/early-keys.js";
 import {
   initialState,
   listWidth,
+  moveCursor,
   pendingOf,
   samePass,
   stepOf,
@@ -20,7 +22,7 @@ import {
   type State,
 } from "../explorer-tui/state.js";
 import { press, reduce } from "../explorer-tui/reducer.js";
-import { lineOf } from "../explorer-tui/views.js";
+import { lineOf, purposeOf } from "../explorer-tui/views.js";
 import { helpLines, keyHelp, legend } from "../explorer-tui/help.js";
 import { buildTrace, emptyTrace, type StepVerdict } from "../explorer-tui/trace.js";
 import { newPrinter, stepView } from "../explorer-tui/step-view.js";
@@ -30,7 +32,7 @@ import { packageRoot } from "../driver/paths.js";
 import { goldenTrace } from "./explorer-helpers.js";
 import { screenRows } from "../explorer-tui/rows.js";
 import { widthOf } from "../explorer-tui/text.js";
-import { sourceLineOf } from "../explorer-tui/sources.js";
+import { sourceFiles, sourceLineOf, splitLines } from "../explorer-tui/sources.js";
 
 /** A row without its colour codes. */
 const plain = (row: string) => row.replace(/\x1b\[[0-9;]*m/g, "");
@@ -297,8 +299,14 @@ test("a program that reads input and has none is marked ? and told where to put 
   assert.is(trace.steps[0]!.verdict, "no input");
   assert.ok(trace.steps.every((st) => st.verdict === "no input" || st.verdict === null));
   const s = press(initialState(trace, 80, 24), "o");
-  assert.ok(viewLines(s).some((l) => /reads standard input, and none was given/.test(l)));
-  assert.ok(viewLines(s).some((l) => /gcd\.in/.test(l) && /--stdin FILE/.test(l)), viewLines(s).join("\n"));
+  const text = viewLines(s).join(" ");
+  assert.match(text, /reads standard input, and none was given/);
+  assert.match(text, /Put its input in gcd\.in beside it, or give `--stdin FILE`, and reload \(r\)\./);
+  for (const line of viewLines(s)) assert.ok(widthOf(line) < viewWidth(s), `cut at 80 columns: ${line}`);
+  // An input file that is empty: no lines, and the same advice.
+  const empty = press(initialState(buildTrace("gcd.qs", gcdSource, "x86_64", steps, "", "now", "gcd.in"), 80, 24), "o");
+  assert.is(viewLines(empty)[0], "standard input: gcd.in (0 lines)");
+  assert.match(viewLines(empty).join(" "), /reads standard input, and gcd\.in is empty: every run would end on `panic: bad input`/);
 });
 
 test("t shows the other target at once, compiling it when needed, keeping the pass by name", () => {
@@ -353,7 +361,7 @@ test("w narrows the pass list to numbers, then hides it, then shows the names ag
   assert.is(press(s, "w", "w", "w").list, "names");
 });
 
-test("} and { scroll long lines sideways, not past the left edge, nor past the end of the widest line", () => {
+test("} and { scroll long lines sideways, not past the left edge, nor past the end of the widest line (or of the pass's purpose)", () => {
   const s = press(start(), "a");
   const right = press(s, "}");
   assert.ok(right.hscroll > 0);
@@ -361,8 +369,25 @@ test("} and { scroll long lines sideways, not past the left edge, nor past the e
   assert.match(press(s, "{").message, /left edge/);
   const far = press(s, ...Array(40).fill("}"));
   assert.match(far.message, /right edge/);
-  const widest = viewLines(far).reduce((most, line) => Math.max(most, widthOf(line)), 0);
+  const widest = viewLines(far).reduce((most, line) => Math.max(most, widthOf(line)), widthOf(purposeOf(traceOf(far), far.pass)));
   assert.ok(far.hscroll + viewWidth(far) > widest && far.hscroll < widest, `${far.hscroll} of ${widest}: the widest line's end in sight`);
+  // The pass's purpose, cut at 80 columns, scrolls with the view, and a short view stops at its end.
+  const purposeRow = (state: State) => plain(screenRows(state)[2]!);
+  const parse = start();
+  assert.match(purposeRow(parse), /…\s*$/, "cut");
+  const end = press(parse, ...Array(40).fill("}"));
+  assert.match(end.message, /right edge/);
+  assert.match(purposeRow(end), new RegExp(`${traceOf(parse).passes[0]!.purpose.split(" ").slice(-2).join(" ").replace(/[.()]/g, "\\$&")}\\s*$`), "its end in sight");
+});
+
+test("in a diff the changed words are in inverse video, and on the cursor's line (all inverse) underlined", () => {
+  const d = press(start(), ":", "uniq", "return", "d");
+  const at = viewLines(d).findIndex((l) => l.startsWith("+") && l.includes("pairs.1"));
+  const rowOf = (state: State) => screenRows(state).find((r) => plain(r).includes("pairs.1"))!;
+  assert.match(rowOf(moveCursor(d, at + 1)), /\x1b\[7;32m[^\x1b]*\.1/, "off the cursor: inverse");
+  const on = rowOf(moveCursor(d, at));
+  assert.match(on, /\x1b\[1;4;7;32m[^\x1b]*\.1/, "on it: inverse, bold, underlined");
+  assert.match(on, /\x1b\[7;32m[^\x1b]*let /, "the rest of the line inverse alone");
 });
 
 test("? opens the help with every key and every mark; j k scroll it, other keys close it, q quits even there", () => {
@@ -456,6 +481,26 @@ test("a reload compiles the file again, keeping the pass, the view and the linke
   assert.is(passName(reloaded), "uniquify");
   assert.is(reloaded.view, "diff");
   assert.is(reloaded.link, 8);
+  // With parse's step come the new program's files: the link follows its statement (`let t = a % b`) a line down.
+  const parsed = (text: string, state = reloaded) => {
+    const first = compile(text, "gcd.qs", { target: "x86_64", check: true })[0]!;
+    return reduce(state, { kind: "step", trace: traceOf(state).id, index: 0, step: stepView(first, newPrinter(splitLines(text))), files: sourceFiles(traceOf(state).file, text, []) });
+  };
+  const followed = parsed(edited);
+  assert.is(followed.link, 9);
+  assert.is(sourceLineOf(traceOf(followed).files, followed.link!)!.text.trim(), "let t = a % b");
+  assert.is(followed.message, reloaded.message, "a line kept: nothing to say");
+  assert.is(followed.relink, null, "followed once");
+  // The linked line itself edited: the link is on the line that replaced it, nothing said.
+  const rewritten = gcdSource.replace("let t = a % b", "let t = a - a / b * b");
+  const edit = parsed(rewritten, reduce(asked, { kind: "reload", source: rewritten }));
+  assert.is(edit.link, 8);
+  assert.is(edit.message, reloaded.message);
+  // Removed: on the next line, and said.
+  const removed = gcdSource.replace("            let t = a % b\n", "").replace("b = t", "b = a");
+  const gone = parsed(removed, reduce(asked, { kind: "reload", source: removed }));
+  assert.is(sourceLineOf(traceOf(gone).files, gone.link!)!.text.trim(), "a = b");
+  assert.is(gone.message, "the linked line (8) was removed: linked to the next, line 8");
   // The same text again on disk changes nothing (editors write twice); `r` always compiles.
   const again = reduce(reloaded, { kind: "reload", source: edited, changed: true });
   assert.is(again, reloaded);
@@ -506,6 +551,23 @@ test("Ink's key reports map to the reducer's key names", () => {
   // Keys that arrive together are pressed one after another.
   assert.equal(k({}, "/tmp\r"), ["/", "t", "m", "p", "return"]);
   assert.equal(k({}, ":x\x7f"), [":", "x", "backspace"]);
+});
+
+test("keys read before Ink has loaded (Node's readline) map to the same key names", () => {
+  const k = (sequence: string, name?: string, more: { ctrl?: boolean; shift?: boolean } = {}) => keyName({ sequence, name, ctrl: false, meta: false, shift: false, ...more });
+  assert.equal(k("j", "j"), ["j"]);
+  assert.equal(k("G", "g", { shift: true }), ["G"]);
+  assert.equal(k("?"), ["?"]);
+  assert.equal(k("\x1b[B", "down"), ["down"]);
+  assert.equal(k("\x1b[6~", "pagedown"), ["pagedown"]);
+  assert.equal(k("\r", "return"), ["return"]);
+  assert.equal(k("\n", "enter"), ["return"]);
+  assert.equal(k("\x1b", "escape"), ["escape"]);
+  assert.equal(k("\x7f", "backspace"), ["backspace"]);
+  assert.equal(k("\x1b[3~", "delete"), ["backspace"]);
+  assert.equal(k("\x03", "c", { ctrl: true }), ["ctrl-c"]);
+  assert.equal(k("\x1b[1;5P", "f1", { ctrl: true }), [], "a key the explorer has no use for");
+  assert.equal(k("é"), ["é"]);
 });
 
 test("the README lists every key as the help overlay does", () => {
@@ -570,7 +632,14 @@ test("a program of several modules: F lists its functions by module; a line from
   const near = sourceLineOf(trace.files, lineOf(viewOf(asm), asm.cursor)!)!;
   assert.is(near.file.module, "modules.geo.shapes");
   assert.ok(near.line > matchLine && near.line < matchLine + 5, `line ${near.line}`);
-  assert.match(plain(screenRows(asm).at(-2)!), new RegExp(`^ modules\\.geo\\.shapes line ${matchLine}: `));
+  // Below the view, the cursor's own line, and that the linked one has none here.
+  assert.match(plain(screenRows(asm).at(-2)!), new RegExp(`^ modules\\.geo\\.shapes line ${near.line} \\(line ${matchLine}, the linked one, has none here\\): `));
+  // Chosen from a line of another function: area is shown from its first line, linked to it.
+  const fromMain = press(s, "F", ...Array(trace.functions.indexOf("main") + 1).fill("j"), "return", "j", "F", "g", ...Array(area).fill("j"), "return");
+  assert.is(fromMain.fn, "modules.geo.shapes/area");
+  assert.is(fromMain.cursor, 0);
+  assert.is(fromMain.link, lineOf(viewOf(fromMain), 0));
+  assert.match(plain(screenRows(fromMain).at(-2)!), new RegExp(`^ modules\\.geo\\.shapes line ${sourceLineOf(trace.files, fromMain.link!)!.line}: \\S`));
   // A function of the program's own file: its own lines.
   const main = press(s, "F", ...Array(trace.functions.indexOf("main") + 1).fill("j"), "return", "j");
   assert.match(plain(screenRows(main).at(-2)!), /^ source line \d+: let p = shapes\.Point/);

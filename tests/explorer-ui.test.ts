@@ -139,14 +139,14 @@ test("the explorer watches the files the worker read: the program's at once, its
   app.unmount();
 });
 
-test("the renderer's warm-up draws where nobody sees: nothing reaches the terminal, and the state is left as it was", () => {
+test("the renderer's warm-up draws where nobody sees: nothing reaches the terminal, and the state is left as it was", async () => {
   const s = initialState(emptyTrace("gcd.qs", gcdSource, "x86_64", gcdInput, "gcd.in"), 80, 24);
   const before = JSON.stringify(s);
   const write = process.stdout.write;
   let written = 0;
   process.stdout.write = ((..._args: unknown[]) => (written++, true)) as typeof process.stdout.write;
   try {
-    warmUp(s);
+    await warmUp(s);
   } finally {
     process.stdout.write = write;
   }
@@ -263,7 +263,9 @@ test("a program that no longer compiles shows its diagnostic on the screen", () 
   assert.match(frame, /check-types failed:/);
   assert.match(frame, /bad\.qs:2:15: error: `\+` needs two Ints/);
   assert.match(frame, /▸✗  check-types/);
-  assert.match(frame, /✗ check-types failed: bad\.qs:2:15/);
+  assert.match(frame, /✗ check-types failed: 2:15: `\+` needs two Ints/, "(the file is the header's)");
+  // From another pass, the status line says where to see it before what it said, so 80 columns keep that.
+  assert.match(fits(s).at(-1)!, /✗ check-types failed \(:3 shows it\): 2:15: `\+` needs two Ints/);
 });
 
 test("on a 5,000-line program a key draws only the visible lines", () => {

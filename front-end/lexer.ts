@@ -134,6 +134,10 @@ export function lexer(source: string, sink: DiagnosticSink, errorLines?: Set<num
       } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
         const t = blockComment();
         if (t) return t;
+      } else if (c === 42 && source.charCodeAt(i + 1) === 47) {
+        // (no Quastra has `*` then `/`: a comment closed twice, or one never opened)
+        error(i, 2, "`*/` closes a block comment, but no comment is open here");
+        i += 2;
       } else if (isIdentStart(c)) {
         const start = i;
         while (i < n && isIdentPart(source.charCodeAt(i))) i++;

@@ -766,7 +766,8 @@ function parseFor(p: Parser): Lsrc.For | Lsrc.ForEach {
     p.height = Math.max(height, p.height);
     return { kind: "ForEach", name: name.text, iter: from, body, loc: locOf(keyword) };
   }
-  next(p);
+  const dots = next(p);
+  if (peek(p).kind === "{") throw fail(p, dots, "a range needs its end: `for i in 0..n` runs i from 0 to n - 1 (Quastra has no open range; a loop with no end is `while true { ... }`)");
   const to = parseCondition(p);
   height = Math.max(height, p.height);
   const body = parseBody(p, "the range of `for`");

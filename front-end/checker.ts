@@ -155,6 +155,8 @@ export function implFix(c: Checker, protocol: string, type: Type): string {
   if (h.kind === "param") return `add the bound \`${show(type)}: ${protocol}\``;
   const own = h.kind === "named" && (c.data.records.has(h.name) || c.data.unions.has(h.name)) && h.name !== c.preludeOption && h.name !== c.preludeResult;
   const prelude = protocol === c.preludeEq || protocol === c.preludeOrd || protocol === "Show" || protocol === hiddenName("Show");
+  const ctor = c.data.ctors.get(protocol); // (`union Cmp { Lt, Eq, Gt }` hides the prelude's Eq)
+  if (own && ctor && ctor.union.name !== c.preludeOption && ctor.union.name !== c.preludeResult) return `write \`impl ${protocol} for ${show(type)}\`, once this file's constructor \`${protocol}\` of ${ctor.union.name}, which hides the prelude's protocol, has another name`;
   if (own || !prelude) return `write \`impl ${protocol} for ${show(type)}\``;
   return `no program can write \`impl ${protocol} for ${show(type)}\`: an impl goes where its protocol or its type is declared`;
 }

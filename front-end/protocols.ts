@@ -107,7 +107,10 @@ export function checkProtocols(
     const protocol = item.kind === "ProtocolImpl" ? item.protocol : null;
     const what = protocol ? `impl ${protocol} for ${item.type}` : `impl ${item.type}`;
     if (protocol !== null && !protocols.has(protocol)) {
-      sink.report(item.loc, `\`${protocol}\` is not a protocol${didYouMean(protocol, protocols.keys())}`);
+      // A constructor of the file's own hides the prelude's protocol of its name (spec/symbols.md): `union Cmp { Lt, Eq, Gt }`.
+      const ctor = data.ctors.get(protocol);
+      const hides = ctor && own.has(ctor.union.name) ? `: this file's constructor of ${ctor.union.name} is named so, and hides any protocol \`${protocol}\` of the prelude (rename the constructor to implement it)` : null;
+      sink.report(item.loc, `\`${protocol}\` is not a protocol${hides ?? didYouMean(protocol, protocols.keys())}`);
       continue;
     }
     const params = typeParams(what, item.tparams);

@@ -183,7 +183,10 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
   writeType(c.inference, c.types, node, "type", receiver);
   if ("methods" in found) {
     const builtin = elementOf(receiver, "Box") !== null ? ["get", "set"] : elementOf(receiver, "Chan") !== null ? channelMethods : [];
-    const hint = e.method === "len" && (isType(receiver, StringType) || elementOf(receiver, "Array") !== null) ? "; a length is the built-in `len(v)`" : "";
+    const field = c.data.fieldsOf(receiver)?.find((f) => f.name === e.method && f.type.head.kind === "fn");
+    const hint = field
+      ? `; \`${e.method}\` is a field that holds a function: call it as \`(${e.target.kind === "Var" ? e.target.name : "v"}.${e.method})(...)\``
+      : e.method === "len" && (isType(receiver, StringType) || elementOf(receiver, "Array") !== null) ? "; a length is the built-in `len(v)`" : "";
     c.sink.report(e.loc, `\`${show(receiver)}\` has no method \`${e.method}\`${methodsOf(c, receiver, [...builtin, ...found.methods])}${hint}`);
     return { node, type: ErrorType };
   }

@@ -186,10 +186,19 @@ function expect(p: Parser, kind: string, context: string): Token {
   return next(p);
 }
 
+/** A keyword where a name or an expression was expected: what it is for, when a student is likely to have meant something. */
+const keywordHints: Readonly<Record<string, string>> = {
+  mut: "`mut` goes after `let` (`let mut x = ...`): a parameter is never `mut`; copy it into a `let mut` in the body",
+  use: "`use` goes at the top of the file, before its items, not inside a function",
+  Self: "`Self` is a type, the impl's: to make a record, write its own name (`P { ... }`)",
+};
+const reserved = (t: Token, where: "name" | "anywhere" = "anywhere"): string =>
+  (where === "anywhere" ? keywordHints[t.kind] : undefined) ?? `\`${t.kind}\` is a reserved keyword and cannot be used as a name`;
+
 function expectName(p: Parser, what: string): Token {
   const t = peek(p);
   if (t.kind === "ident") return next(p);
-  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  if (isKeyword(t.kind)) throw fail(p, t, what.startsWith("a parameter") ? reserved(t) : reserved(t, "name"));
   throw fail(p, t, `expected ${what}, found ${describe(t)}`);
 }
 
@@ -1003,7 +1012,7 @@ function parsePrimary(p: Parser): Lsrc.Expr {
   }
   if (statementsOnly.has(t.kind)) throw fail(p, t, `expected an expression, found \`${t.kind}\` (a statement)`);
   if (t.kind === "else") throw fail(p, t, "`else` without an `if` before it");
-  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  if (isKeyword(t.kind)) throw fail(p, t, reserved(t));
   throw fail(p, t, `expected an expression, found ${describe(t)}${habit(p, t)}`);
 }
 
@@ -1207,7 +1216,7 @@ function parsePattern(p: Parser): Lsrc.Pattern {
     }
   }
   if (statementsOnly.has(t.kind)) throw fail(p, t, `expected a pattern, found \`${t.kind}\` (a statement): is the \`}\` that ends the \`match\` missing?`);
-  if (isKeyword(t.kind)) throw fail(p, t, `\`${t.kind}\` is a reserved keyword and cannot be used as a name`);
+  if (isKeyword(t.kind)) throw fail(p, t, reserved(t));
   throw fail(p, t, `expected a pattern, found ${describe(t)}`);
 }
 

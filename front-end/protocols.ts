@@ -188,7 +188,8 @@ function checkImplType(item: Lsrc.Impl | Lsrc.ProtocolImpl, protocol: string | n
 /** An impl of a protocol has each of its methods, of its signature with Self the impl's type, and no other. */
 function matchProtocol(protocol: ProtocolInfo, impl: ImplInfo, mine: readonly MethodInfo[], types: TypeTable, sink: DiagnosticSink): void {
   const sub = new Map([[protocol.self, impl.type]]);
-  const missing = [...protocol.sigs.keys()].filter((name) => !mine.some((m) => m.name === name));
+  // (one the impl writes but that was refused, as a type's second method of its name, is not missing: that was said)
+  const missing = [...protocol.sigs.keys()].filter((name) => !impl.item.methods.some((m) => "name" in m && m.name === name));
   if (missing.length > 0) sink.report(impl.item.loc, `\`impl ${protocol.name} for ${show(impl.type)}\` is missing the method${missing.length > 1 ? "s" : ""} ${missing.map((m) => `\`${m}\``).join(", ")} of the protocol`);
   for (const m of mine) {
     const sig = protocol.sigs.get(m.name);

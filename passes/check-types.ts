@@ -58,7 +58,8 @@ export const checkTypes = pass({
     const isImpl = (item: Lsrc.Item): item is Lsrc.Impl | Lsrc.ProtocolImpl => item.kind === "Impl" || item.kind === "ProtocolImpl";
     const own = program.items.filter((item): item is ItemIn => item.kind !== "Module" && !isImpl(item));
     const prelude = preludeItems.filter((item): item is ItemIn => !isImpl(item));
-    const impls = [...program.items.filter(isImpl).map((item) => ({ item, own: true })), ...preludeItems.filter(isImpl).map((item) => ({ item, own: false }))];
+    // The prelude's impls first: a method of the program's that clashes with one of theirs is the one reported, in the program's file.
+    const impls = [...preludeItems.filter(isImpl).map((item) => ({ item, own: false })), ...program.items.filter(isImpl).map((item) => ({ item, own: true }))];
     const byName = itemsByName([...own, ...prelude], sink);
     const types = typeTable();
     const data = checkTypeItems(byName.values(), types, sink);

@@ -1,0 +1,5 @@
+// `use` inside a function.
+fn main() {
+    use util
+    print(1)
+}

@@ -53,6 +53,7 @@ export const desugarFor = pass({
   purpose: "rewrite for loops over ranges, arrays and channels as while loops",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lvalues, program);
+    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
     const desugar = rewriter<In.Node, undefined>(Lvalues, {
       // One statement becomes three; the rewriter splices them into the block.
       For(node, ctx, recur): Out.Stmt[] {
@@ -100,12 +101,14 @@ export const desugarFor = pass({
         const [chan, received] = [`${node.name}.chan`, `${node.name}.recv`];
         const use = (name: string): Out.Var => ({ kind: "Var", name, loc });
         const body = recur<Out.Block>(node.body, ctx);
-        const some = types.record(`${node.option}::Some`)?.[0]?.name;
-        if (some === undefined) throw new Error(`desugar-for: ${node.option} has no Some with a field`);
-        const value: Out.Let = { kind: "Let", decl: "let", name: node.name, type: node.type, init: { kind: "CtorField", value: use(received), type: node.option, ctor: "Some", field: some, loc }, loc };
+        // The prelude's Option: its first constructor is Some (named `prelude.Some` where the program's own file hides the name).
+        const ctor = unions.get(node.option)?.ctors[0];
+        const [some, field] = [ctor?.name, ctor?.fields[0]?.name];
+        if (some === undefined || field === undefined) throw new Error(`desugar-for: ${node.option} has no Some with a field`);
+        const value: Out.Let = { kind: "Let", decl: "let", name: node.name, type: node.type, init: { kind: "CtorField", value: use(received), type: node.option, ctor: some, field, loc }, loc };
         const next: Out.If = {
           kind: "If",
-          cond: { kind: "IsCtor", value: use(received), type: node.option, ctor: "Some", loc },
+          cond: { kind: "IsCtor", value: use(received), type: node.option, ctor: some, loc },
           then: { ...body, stmts: [value, ...body.stmts] },
           else: { kind: "Block", stmts: [{ kind: "Break", loc }], loc },
           loc,

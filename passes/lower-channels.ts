@@ -34,6 +34,7 @@ export const lowerChannels = pass({
   purpose: "a new channel becomes channel(cap, info); a receive, recv(ch) found f and the Option made of the word and the flag",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lshrunk, program);
+    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
     const lower = rewriter<In.Node, undefined>(Lshrunk, {
       Channel(node, ctx, recur): Out.Prim {
         const info = channelInfo(isHeapType(node.elem) ? "1" : "0");
@@ -45,7 +46,9 @@ export const lowerChannels = pass({
         const use = (name: string): Out.Var => ({ kind: "Var", name, loc });
         const option = (ctor: string, args: Out.Expr[]): Out.Block => ({ kind: "Block", stmts: [{ kind: "ExprStmt", expr: { kind: "Construct", type: node.type, ctor, args, loc }, loc }], loc });
         const received: Out.Receive = { kind: "Receive", chan: recur(node.chan, ctx), found, loc };
-        const made: Out.If = { kind: "If", cond: { kind: "Binary", op: "!=", left: use(found), right: { kind: "Int", value: 0n, loc }, loc }, then: option("Some", [use(word)]), else: option("None", []), loc };
+        // The prelude's Option: Some, then None, as it declares them (`prelude.Some` where the program's own file hides the name).
+        const [some, none] = unions.get(node.type)!.ctors.map((c) => c.name) as [string, string];
+        const made: Out.If = { kind: "If", cond: { kind: "Binary", op: "!=", left: use(found), right: { kind: "Int", value: 0n, loc }, loc }, then: option(some, [use(word)]), else: option(none, []), loc };
         return { kind: "Block", stmts: [{ kind: "Let", decl: "let", name: word, type: "Int", init: received, loc }, { kind: "ExprStmt", expr: made, loc }], loc };
       },
     });

@@ -34,6 +34,7 @@
 // Lrc on the heap model counts it (a channel freed releases what it still holds).
 
 import { channelInfo } from "../../ir-defs/heap-layout.js";
+import { hiddenName } from "../../front-end/prelude.js";
 import { copyOf } from "./closures.js";
 import { isUnionValue, unionValue } from "./unions.js";
 import { evaluate, lookup, newScope, unit, type Handlers, type Machine, type NodeLike, type Scope, type Step, type Value } from "./values.js";
@@ -62,16 +63,19 @@ function spawnNode(m: Machine, handle: Value, body: NodeLike, scope: Scope): voi
   m.tasks.spawn(handle, () => evaluate(body, scope, m), null);
 }
 
-/** The Option of a receive: Some(value) when one came, None once the channel is closed and drained. */
+/** The prelude's constructor `name`: `prelude.Some` where the program's own file hides the name with one of its own (spec/symbols.md). */
+const preludeCtor = (m: Machine, name: string) => m.global(hiddenName(name)) ?? m.global(name);
+
+/** The Option of a receive: Some(value) when one came, None once the channel is closed and drained (the prelude's). */
 function option(m: Machine, value: unknown, found: boolean): Value {
-  const none = m.global("None")?.value;
+  const none = preludeCtor(m, "None")?.value;
   if (!found) {
     if (none === undefined || !isUnionValue(none)) throw new Error("no None constructor");
     return none;
   }
-  const some = m.global("Some")?.value as { tag?: number } | undefined;
+  const some = preludeCtor(m, "Some")?.value as { tag?: number; makes?: string } | undefined;
   if (some?.tag === undefined) throw new Error("no Some constructor");
-  return unionValue("Some", some.tag, [value as Value]);
+  return unionValue(some.makes ?? "Some", some.tag, [value as Value]);
 }
 
 /** A task primitive's value (its arguments evaluated), or undefined for any other primitive.

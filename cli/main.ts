@@ -162,13 +162,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: optionSpec, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // Node's own words name the fix for another case ("place it at the end of the command after '--'"): say what is wrong, and where the options are.
+    const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1];
+    const unknown = (e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+    throw new UsageError(unknown && option ? `unknown option \`${option}\` (\`qnano ${command} --help\` lists its options)` : (e as Error).message);
   }
   if (parsed.values.help) {
     printLine(commandHelp(command));
     return 0;
   }
-  const { takes, usage } = commands[command]!;
+  const { takes, usage, options } = commands[command]!;
+  // An option of another command (`run -o x`): said, not ignored.
+  const foreign = Object.keys(parsed.values).find((name) => name !== "help" && !options.includes(`--${name}`) && !usage.includes(`--${name}`));
+  if (foreign !== undefined) throw new UsageError(`\`--${foreign}\` is not an option of \`qnano ${command}\` (\`qnano ${command} --help\` lists its options)`);
   const extra = takes === "FILE..." ? undefined : parsed.positionals[takes === null ? 0 : 1];
   if (extra !== undefined) {
     throw new UsageError(`unexpected argument \`${extra}\`: \`qnano ${command}\` takes ${takes === null ? "no arguments" : `one ${takes}`}\nusage: ${usage}`);

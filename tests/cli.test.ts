@@ -59,6 +59,13 @@ test("unknown commands and options are one-line errors with status 2", () => {
     assert.is(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.match(r.stderr, /^qnano: /);
   }
+  assert.is(qnano(["build", "--frob"]).stderr, "qnano: unknown option `--frob` (`qnano build --help` lists its options)\n");
+  // Another command's option is said, not ignored.
+  for (const [args, option] of [[["run", sum, "-o", "x"], "output"], [["run", sum, "--emit", "asm"], "emit"], [["test", sum, "--opt", "1"], "opt"]] as const) {
+    const r = qnano([...args]);
+    assert.is(r.status, 2, args.join(" "));
+    assert.is(r.stderr, `qnano: \`--${option}\` is not an option of \`qnano ${args[0]}\` (\`qnano ${args[0]} --help\` lists its options)\n`);
+  }
 });
 
 test("extra arguments are an error, not ignored (issue 14.15)", () => {

@@ -99,7 +99,9 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sink: DiagnosticSink): TypeItems {
   const aliases = new Map<string, { item: Lsrc.TypeAlias; tree: TypeTree | null }>();
   const data = new Map<string, { item: DataItem; params: Map<string, Type> }>();
+  const protocols = new Set<string>();
   for (const item of items) {
+    if (item.kind === "Protocol") protocols.add(item.name);
     if (item.kind !== "TypeAlias" && item.kind !== "Record" && item.kind !== "GenericRecord" && item.kind !== "Union" && item.kind !== "GenericUnion") continue;
     if (builtinTypeNames.has(item.name)) sink.report(item.loc, `\`${item.name}\` is a built-in type: choose another name`);
     else if (item.kind === "TypeAlias") aliases.set(item.name, { item, tree: parseType(item.type) });
@@ -139,7 +141,10 @@ export function checkTypeItems(items: Iterable<Lsrc.Item>, types: TypeTable, sin
           return ErrorType;
         }
         if (t.name === "Self") sink.report(loc, "`Self` outside an impl or a protocol: it is the type an impl is for");
-        else {
+        else if (protocols.has(t.name)) {
+          // (no value has a protocol as its type: a generic function takes any type of the protocol)
+          sink.report(loc, `\`${t.name}\` is a protocol, not a type: for a value of any type that has it, take a type parameter, \`fn f[T: ${t.name}](x: T)\``);
+        } else {
           const near = didYouMean(t.name, [...scope.params.keys(), ...baseTypes.keys(), ...builtinTypeNames, ...aliases.keys(), ...data.keys()]);
           sink.report(loc, `unknown type \`${t.name}\`${near || " (the types are Int, Bool, Unit, String, records, unions, aliases, tuples, Array[T], Box[T], Chan[T] and fn(...) -> ...)"}`);
         }

@@ -68,6 +68,7 @@ export function signatureOf(fn: Lsrc.Fn | Lsrc.GenericFn, scope: TypeScope, tpar
  * then inference fills in what it found (front-end/inference.ts). */
 export function checkFn(fn: Lsrc.Fn | Lsrc.GenericFn, signature: Signature, checker: Checker): Ltyped.Fn | Ltyped.GenericFn {
   const { sink } = checker;
+  const errors = sink.diagnostics.length; // (those before this function's)
   const { params, ret } = signature;
   const isMain = fn.name === "main" || fn.name === testedMain; // (a test binary's file's own main: front-end/test-entry.ts)
   const name = isMain ? "main" : fn.name;
@@ -89,7 +90,7 @@ export function checkFn(fn: Lsrc.Fn | Lsrc.GenericFn, signature: Signature, chec
   const why = result === UnitType ? (arrowHint(checker, body.type) ?? `the body of \`${name}\` must not produce a value`) : `the body of \`${name}\` must end in its ${show(ret)} result or return it`;
   expectType(checker, body.type, result, tailLoc(fn.body), why);
   checkBounds(checker);
-  finish(checker.inference, checker.types, sink);
+  finish(checker.inference, checker.types, sink, sink.diagnostics.length > errors);
   const typed = { ...fn, params: fn.params.map((p, i) => ({ ...p, type: typeText(params[i]!) })), ret: typeText(ret), body: body.node };
   return typed as Ltyped.Fn | Ltyped.GenericFn;
 }

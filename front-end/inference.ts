@@ -154,12 +154,13 @@ export function writeType<N extends object>(inf: Inference, types: TypeTable, no
   return node;
 }
 
-/** At the end of a body: reports each var that nothing bound (once, where it was made),
- * and writes every hole's type (an unbound var as an error's). */
-export function finish(inf: Inference, types: TypeTable, sink: DiagnosticSink): void {
+/** At the end of a body: reports each var that nothing bound (once, where it was made; not
+ * after an error in the body, `quiet`, which most often left it unbound: `Ok(x)` with `x` an
+ * error), and writes every hole's type (an unbound var as an error's). */
+export function finish(inf: Inference, types: TypeTable, sink: DiagnosticSink, quiet = false): void {
   for (const v of inf.diverging) if (follow(inf, v) === v) inf.bindings.set(v, UnitType);
   const reported = new Set<Type>();
-  for (const { v, loc, what } of inf.made) {
+  for (const { v, loc, what } of quiet ? [] : inf.made) {
     const root = follow(inf, v);
     if (root.kind !== "var" || reported.has(root)) continue;
     reported.add(root);

@@ -15,8 +15,8 @@ import { binaryTyping } from "./operators.js";
 import type { FieldInfo } from "./type-items.js";
 import { elementOf, ErrorType, IntType, isType, NeverType, show, silent, StringType, UnitType, type Type } from "./types.js";
 import { maxFields } from "../ir-defs/heap-layout.js";
-import { lookupMethod } from "./protocols.js";
-import { boundaryOf, channelMethods, checkChannelMethod } from "./check-tasks.js";
+import { builtinMethods, lookupMethod } from "./protocols.js";
+import { boundaryOf, checkChannelMethod } from "./check-tasks.js";
 
 /** The type of field `field` of a value of type `type` (of the expression `target`, if one),
  * or null after reporting why there is none. */
@@ -182,7 +182,7 @@ function checkImplMethodCall(c: Checker, e: Lsrc.MethodCall, target: Typed<Ltype
   const node: Ltyped.MethodCall = { kind: "MethodCall", target: target.node, type: "", method: e.method, args: args.map((a) => a.node), ...(e.loc ? { loc: e.loc } : {}) };
   writeType(c.inference, c.types, node, "type", receiver);
   if ("methods" in found) {
-    const builtin = elementOf(receiver, "Box") !== null ? ["get", "set"] : elementOf(receiver, "Chan") !== null ? channelMethods : [];
+    const builtin = builtinMethods(receiver);
     const field = c.data.fieldsOf(receiver)?.find((f) => f.name === e.method && f.type.head.kind === "fn");
     const hint = field
       ? `; \`${e.method}\` is a field that holds a function: call it as \`(${e.target.kind === "Var" ? e.target.name : "v"}.${e.method})(...)\``

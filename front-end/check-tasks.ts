@@ -23,6 +23,7 @@ import type * as Ltyped from "../ir-defs/generated/Ltyped.js";
 import type { Loc } from "../il/node.js";
 import { expectType, made, tailLoc, use, withinBoundary, type Checker, type Typed } from "./checker.js";
 import { writeType } from "./inference.js";
+import { channelMethods } from "./protocols.js";
 import { BoolType, ErrorType, IntType, UnitType, type Type } from "./types.js";
 
 /** What code here would leave first, going out: an anonymous function, a spawned block, or neither. */
@@ -62,8 +63,6 @@ export function checkChannel(c: Checker, e: Lsrc.Channel): Typed<Ltyped.Expr> {
   return { node, type: made(c, c.types.named("Chan", [elem]), e.loc) };
 }
 
-/** The methods of a Chan[T], for the message about a method it has not. */
-export const channelMethods = ["send", "try_send", "recv", "close"] as const;
 
 // `ch.send(v)`: v is a T, Unit. `ch.try_send(v)`: v is a T, Bool. `ch.recv()`: the prelude's Option[T]. `ch.close()`: Unit.
 // Null for any other method (the caller reports it).

@@ -84,6 +84,16 @@ function signature(fn: Lsrc.Fn | Lsrc.GenericFn | Lsrc.Sig, scope: TypeScope, da
   return { name: fn.name, params, ret, loc: fn.loc };
 }
 
+/** The methods of a Chan[T], for the message about a method it has not. */
+export const channelMethods = ["send", "try_send", "recv", "close"] as const;
+
+/** The methods a Box or a channel has built in (no impl has them: check-data.ts, check-tasks.ts). */
+export function builtinMethods(type: Type): readonly string[] {
+  const h = type.head;
+  if (h.kind !== "named" || h.args.length !== 1) return [];
+  return h.name === "Box" ? ["get", "set"] : h.name === "Chan" ? channelMethods : [];
+}
+
 /** Checks the protocols and impls; `own` says which items the program itself declares
  * (an impl is written where its protocol or its type is declared). */
 export function checkProtocols(
@@ -142,6 +152,10 @@ export function checkProtocols(
       if (fn.kind === "GenericFn") noteBounds(p, fn.tparams, own, sink);
       const methodScope: TypeScope = own.size === 0 ? scope : { params: new Map([...scope.params, ...own]), uses: scope.uses };
       const sig = signature(fn, methodScope, data, sink, `a method of \`${what}\``);
+      if (builtinMethods(type).includes(fn.name)) {
+        sink.report(fn.loc, `\`${show(type)}\` has a method \`${fn.name}\` twice: its own, built in, and this one (give this one another name)`);
+        continue;
+      }
       const first = p.methods.find((m) => m.name === fn.name && overlap(m.impl.type, type, m.impl.tparams, impl.tparams));
       if (first) {
         const where = first.impl.protocol ? `impl ${first.impl.protocol} for ${show(first.impl.type)}` : `impl ${show(first.impl.type)}`;

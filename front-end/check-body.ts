@@ -388,7 +388,13 @@ function checkCall(c: Checker, e: Lsrc.Call): Typed<Ltyped.Expr> {
     else if (name === "main") c.sink.report(e.loc, "`main` cannot be called or used as a value");
     else if (name === "channel" && !c.functions.has(name)) c.sink.report(e.loc, "a channel is made with its element type written: `channel[Int](4)`");
     else if (name === "assert_eq" && !c.functions.has(name)) c.sink.report(e.loc, "unknown function `assert_eq`: it is core.test's (`use core.test.{assert_eq}`)");
-    else if (!c.functions.has(name)) c.sink.report(e.loc, `${/^[A-Z]/.test(name) ? "unknown constructor or function" : "unknown function"} \`${name}\`${didYouMean(name, [...namesInScope(c), ...builtins.keys()])}`);
+    else if (!c.functions.has(name)) {
+      // In a method, a method of its type called without `self.`.
+      const self = c.typeScope.params.get("Self");
+      const method = self !== undefined && !("methods" in lookupMethod(c.protocols, self, name, c.types));
+      const hint = method ? `; \`${name}\` is a method of ${show(self!)}: call it \`self.${name}(...)\`` : didYouMean(name, [...namesInScope(c), ...builtins.keys()]);
+      c.sink.report(e.loc, `${/^[A-Z]/.test(name) ? "unknown constructor or function" : "unknown function"} \`${name}\`${hint}`);
+    }
     return prim("assert", ErrorType); // never emitted: the program has errors
   }
   if (args.length !== arity) {

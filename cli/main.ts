@@ -12,7 +12,7 @@ const commands: Record<string, { usage: string; summary: string; options: string
   build: {
     usage: "qnano build FILE [-o OUT] [--target x86_64|aarch64] [--emit asm] [--check] [--opt 0|1]",
     summary: "compile FILE to a static executable (or to assembly with --emit asm)",
-    options: `  -o, --output OUT   where to write (default: FILE without .qs, or FILE.s with --emit asm; with --emit asm, - for stdout)
+    options: `  -o, --output OUT   where to write (default: the file's name without .qs, or NAME.s with --emit asm, in the current folder; with --emit asm, - for stdout)
   --target T         x86_64 or aarch64 (default: this machine's)
   --emit asm         write the assembly text instead of an executable
   --check            validate every pass's output against its IL

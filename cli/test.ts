@@ -27,9 +27,9 @@ import { makeTemporaryFolder } from "../driver/files.js";
 import { toolNames } from "../driver/toolchain.js";
 import { diagnosticSink } from "../front-end/diagnostics.js";
 import { parseModuleFile } from "../front-end/parser.js";
-import { testNames } from "../front-end/test-entry.js";
+import { notTests, testNames } from "../front-end/test-entry.js";
 import type { Target } from "../ir-defs/targets.js";
-import { printLine } from "./output.js";
+import { printError, printLine } from "./output.js";
 
 /** One test to run: its binary and its number in it. */
 interface Job {
@@ -79,7 +79,10 @@ function runTest(job: Job, target: Target): Promise<string | null> {
 function testsOf(file: string, source: string, filter: string | undefined): string[] {
   const sink = diagnosticSink(file);
   const program = parseModuleFile(source, sink);
-  return sink.diagnostics.length > 0 ? [] : testNames(program).filter((name) => filter === undefined || name.includes(filter));
+  if (sink.diagnostics.length > 0) return [];
+  // Named like a test, but none: said, rather than left out without a word.
+  for (const name of notTests(program)) printError(`qnano test: ${file}: \`${name}\` is not a test: a test takes no parameters and no type parameters (\`fn ${name}()\`)`);
+  return testNames(program).filter((name) => filter === undefined || name.includes(filter));
 }
 
 /** `build(file, source, tests, exe)` compiles a file's test binary (false: it reported why not). */

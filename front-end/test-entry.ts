@@ -34,6 +34,11 @@ export function testNames(program: Lmodules.Program): string[] {
   return program.items.map(declaredItem).filter((item): item is Lmodules.Fn => item.kind === "Fn" && item.name.startsWith(testPrefix) && item.params.length === 0).map((fn) => fn.name);
 }
 
+/** The functions named like a test that are none, for a warning: `test_NAME` with parameters or type parameters. */
+export function notTests(program: Lmodules.Program): string[] {
+  return program.items.map(declaredItem).filter((item) => (item.kind === "Fn" || item.kind === "GenericFn") && item.name.startsWith(testPrefix) && (item.kind === "GenericFn" || item.params.length > 0)).map((fn) => (fn as Lmodules.Fn).name);
+}
+
 /** What the file's own `fn main()` is named in a test binary: it is checked as `main` is
  * (check-items.ts), never run; no program can write the name. */
 export const testedMain = "test.main";

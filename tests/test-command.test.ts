@@ -116,6 +116,14 @@ test("the test binary reads the test's number with the built-in read_int, whatev
   assert.is(r.status, 1);
 });
 
+test("a function named like a test that takes parameters or type parameters is said to be none", () => {
+  const r = qnanoTest(file("not-tests"));
+  assert.is(r.stdout, "ok test_real\nqnano test: 1 passed, 0 failed\n");
+  const path = file("not-tests");
+  assert.is(r.stderr, `qnano test: ${path}: \`test_with_input\` is not a test: a test takes no parameters and no type parameters (\`fn test_with_input()\`)\nqnano test: ${path}: \`test_generic\` is not a test: a test takes no parameters and no type parameters (\`fn test_generic()\`)\n`);
+  assert.is(r.status, 0);
+});
+
 test("no FILE is a usage error", () => {
   const r = qnanoTest();
   assert.is(r.status, 2);

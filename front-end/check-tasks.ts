@@ -63,7 +63,6 @@ export function checkChannel(c: Checker, e: Lsrc.Channel): Typed<Ltyped.Expr> {
   return { node, type: made(c, c.types.named("Chan", [elem]), e.loc) };
 }
 
-
 // `ch.send(v)`: v is a T, Unit. `ch.try_send(v)`: v is a T, Bool. `ch.recv()`: the prelude's Option[T]. `ch.close()`: Unit.
 // Null for any other method (the caller reports it).
 export function checkChannelMethod(c: Checker, e: Lsrc.MethodCall, target: Ltyped.Expr, elem: Type, args: readonly Typed<Ltyped.Expr>[]): Typed<Ltyped.Expr> | null {

@@ -85,9 +85,10 @@ function checkPattern(c: Checker, p: Lsrc.Pattern, expected: Type, binders: Bind
     case "Binder": {
       const ctor = c.data.ctors.get(p.name);
       if (ctor) return ctorPattern(c, p, ctor, null, expected, binders);
-      // A capitalized name where a union is matched is most likely a constructor mistyped: as a binder it matches every value.
+      // A capitalized name near one of the matched union's constructors is most likely that one mistyped: as a binder it matches every value.
       const union = expected.head.kind === "named" && /^[A-Z]/.test(p.name) ? c.data.unions.get(expected.head.name) : undefined;
-      if (union) c.warnings.report(p.loc, `\`${p.name}\` is no constructor of ${union.name}: as a name it binds every value${didYouMean(p.name, union.ctors.map((k) => k.name))}`);
+      const near = union ? didYouMean(p.name, union.ctors.map((k) => k.name)) : "";
+      if (near) c.warnings.report(p.loc, `\`${p.name}\` is no constructor of ${union!.name}: as a name it binds every value${near}`);
       const first = binders.get(p.name);
       if (first) c.sink.report(p.loc, `\`${p.name}\` is bound twice in this pattern`, first.loc ? [{ loc: first.loc, message: `the first \`${p.name}\` is here` }] : []);
       else binders.set(p.name, { type: expected, mutable: false, what: "pattern", loc: p.loc });

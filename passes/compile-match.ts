@@ -31,6 +31,7 @@ import { rewriter, type Recur } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshCopy } from "./shared/fresh-copy.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { unionsByName } from "./shared/unions.js";
 
 type Pat = In.Pattern;
 type Loc = In.Expr["loc"];
@@ -69,7 +70,7 @@ export const compileMatch = pass({
   purpose: "compile each match to a decision tree of constructor tests and literal comparisons, testing each at most once on a path",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lnotry, program);
-    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
+    const unions = unionsByName(program.items);
     const compiled = new Map<In.Arm, { guard: Out.Expr | null; body: Out.Expr; used: boolean }>();
 
     /** Where a row matches: its binders' lets, then its guard and body (fresh names from the second time on). */

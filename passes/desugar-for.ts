@@ -45,6 +45,7 @@ import { Lwhile } from "../ir-defs/lwhile.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { declaredType, elementOf, typeContext } from "./shared/expression-types.js";
+import { unionsByName } from "./shared/unions.js";
 
 export const desugarFor = pass({
   name: "desugar-for",
@@ -53,7 +54,7 @@ export const desugarFor = pass({
   purpose: "rewrite for loops over ranges, arrays and channels as while loops",
   run(program: In.Program): Out.Program {
     const types = typeContext(Lvalues, program);
-    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
+    const unions = unionsByName(program.items);
     const desugar = rewriter<In.Node, undefined>(Lvalues, {
       // One statement becomes three; the rewriter splices them into the block.
       For(node, ctx, recur): Out.Stmt[] {

@@ -22,6 +22,7 @@ import { Lnotry } from "../ir-defs/lnotry.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { unionsByName } from "./shared/unions.js";
 
 export const expandTry = pass({
   name: "expand-try",
@@ -30,7 +31,7 @@ export const expandTry = pass({
   purpose: "write each try as a match on its Result whose Err arm returns the error from the function",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lresolved, program);
-    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
+    const unions = unionsByName(program.items);
     const expand = rewriter<In.Node, undefined>(Lresolved, {
       Try(node, ctx, recur): Out.Match {
         const loc = node.loc;

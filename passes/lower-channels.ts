@@ -26,6 +26,7 @@ import { isHeapType } from "../ir-defs/type-syntax.js";
 import { rewriter } from "../il/rewrite.js";
 import { pass } from "../il/pass.js";
 import { freshNamer } from "./shared/fresh-names.js";
+import { unionsByName } from "./shared/unions.js";
 
 export const lowerChannels = pass({
   name: "lower-channels",
@@ -34,7 +35,7 @@ export const lowerChannels = pass({
   purpose: "a new channel becomes channel(cap, info); a receive, recv(ch) found f and the Option made of the word and the flag",
   run(program: In.Program): Out.Program {
     const fresh = freshNamer(Lshrunk, program);
-    const unions = new Map(program.items.flatMap((i) => (i.kind === "Union" ? [[i.name, i] as const] : [])));
+    const unions = unionsByName(program.items);
     const lower = rewriter<In.Node, undefined>(Lshrunk, {
       Channel(node, ctx, recur): Out.Prim {
         const info = channelInfo(isHeapType(node.elem) ? "1" : "0");

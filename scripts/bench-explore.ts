@@ -47,8 +47,9 @@ interface Opening {
   readonly marks: number;
 }
 
-/** One start of `qnano explore FILE` in tmux: when each thing first appears (ms since Enter). */
-async function openOnce(file: string, socket: string): Promise<Opening> {
+/** `qnano explore FILE` started in a tmux of its own at 80x24; `body` watches it (`t0`: when
+ * Enter was sent), then q ends it and the server goes. */
+async function exploring<T>(file: string, socket: string, body: (tmux: (...args: string[]) => ReturnType<typeof spawnSync>, capture: () => string, t0: number) => Promise<T>): Promise<T> {
   const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
   const started = tmux("new-session", "-d", "-s", "b", "-x", "80", "-y", "24", "-c", packageRoot, "env -i PATH=/usr/bin:/bin:/usr/local/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile");
   if (started.status !== 0) throw new BenchError(`tmux: ${started.stderr}`);
@@ -56,7 +57,17 @@ async function openOnce(file: string, socket: string): Promise<Opening> {
     tmux("resize-window", "-t", "b", "-x", "80", "-y", "24");
     await sleep(200);
     tmux("send-keys", "-t", "b", `${process.execPath} ${qnano} explore ${file}`, "Enter");
-    const t0 = performance.now();
+    const result = await body(tmux, () => tmux("capture-pane", "-p", "-t", "b").stdout, performance.now());
+    tmux("send-keys", "-t", "b", "q");
+    return result;
+  } finally {
+    tmux("kill-server");
+  }
+}
+
+/** One start of `qnano explore FILE` in tmux: when each thing first appears (ms since Enter). */
+const openOnce = (file: string, socket: string): Promise<Opening> =>
+  exploring(file, socket, async (_, capture, t0) => {
     const seen: Partial<Record<keyof Opening, number>> = {};
     const checks: [keyof Opening, (t: string) => boolean][] = [
       ["screen", (t) => /running the passes: \d+ of \d+ done/.test(t) || t.includes("parse: read the source")],
@@ -65,33 +76,22 @@ async function openOnce(file: string, socket: string): Promise<Opening> {
       ["marks", (t) => t.includes("every pass agrees with the source") || t.includes("first disagreement")],
     ];
     while (seen.marks === undefined) {
-      const text = tmux("capture-pane", "-p", "-t", "b").stdout;
+      const text = capture();
       const now = performance.now() - t0;
       for (const [key, ok] of checks) if (seen[key] === undefined && (key === "screen" || seen.screen !== undefined) && ok(text)) seen[key] = now;
       if (now > 600_000) throw new BenchError(`explore did not finish in 10 minutes:\n${text}`);
       await sleep(seen.screen === undefined ? 10 : 50);
     }
-    tmux("send-keys", "-t", "b", "q");
     return seen as Opening;
-  } finally {
-    tmux("kill-server");
-  }
-}
+  });
 
 /**
  * Keys pressed as the explorer opens (before Ink has loaded, and while the passes run), each
  * timed from tmux's send-keys until the screen shows what it did (w: the pass list's next mode);
  * then the same keys once the explorer is idle, for what tmux alone takes (capture-pane polled).
  */
-async function keysWhileOpening(file: string, socket: string): Promise<{ opening: number[]; idle: number[] }> {
-  const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-  const capture = () => tmux("capture-pane", "-p", "-t", "b").stdout;
-  tmux("new-session", "-d", "-s", "b", "-x", "80", "-y", "24", "-c", packageRoot, "env -i PATH=/usr/bin:/bin:/usr/local/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile");
-  try {
-    tmux("resize-window", "-t", "b", "-x", "80", "-y", "24");
-    await sleep(200);
-    tmux("send-keys", "-t", "b", `${process.execPath} ${qnano} explore ${file}`, "Enter");
-    const t0 = performance.now();
+const keysWhileOpening = (file: string, socket: string): Promise<{ opening: number[]; idle: number[] }> =>
+  exploring(file, socket, async (tmux, capture, t0) => {
     while (!/running the passes: \d+ of \d+ done/.test(capture())) {
       if (performance.now() - t0 > 60_000) throw new BenchError(`explore did not open in a minute:\n${capture()}`);
       await sleep(5);
@@ -118,12 +118,8 @@ async function keysWhileOpening(file: string, socket: string): Promise<{ opening
       idle.push(await press());
       await sleep(100);
     }
-    tmux("send-keys", "-t", "b", "q");
     return { opening, idle };
-  } finally {
-    tmux("kill-server");
-  }
-}
+  });
 
 export async function firstScreen(dir: string = mkdtempSync(join(tmpdir(), "qnano-bench-explore-"))): Promise<void> {
   console.log("\nexplore: opening a program in tmux at 80x24 (median of 3; target: the screen in under 1 s)");
